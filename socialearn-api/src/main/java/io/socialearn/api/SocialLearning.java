@@ -1,0 +1,111 @@
+package io.socialearn.api;
+
+import io.socialearn.api.command.Command;
+import io.socialearn.api.people.ActivityItem;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.search.SearchResults;
+import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.Space;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.ThreadDetail;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadSort;
+import io.socialearn.api.thread.ThreadSummary;
+import java.util.List;
+
+/**
+ * socialearn as a host sees it: run commands, read what they made. Every call names the {@link
+ * Viewer} it is made for, and every read shows only what that viewer may see: a thread in a
+ * members-only space does not exist for a non-member, in any read.
+ *
+ * <p>Build one with {@code io.socialearn.core.SocialLearningEngine.builder()}. Implementations are
+ * thread-safe; close it when the host shuts down.
+ */
+public interface SocialLearning extends AutoCloseable {
+
+  /**
+   * Validates, authorises and runs a command.
+   *
+   * @param actor who runs it
+   * @param command what to do
+   * @return the id of what the command created, or {@link Done}
+   * @throws InvalidInputException if a field breaks a rule (nothing changes)
+   * @throws NotFoundException if something it names does not exist for the actor
+   * @throws ForbiddenException if the actor may not do this
+   * @throws ConflictException if it clashes with the current state
+   * @throws RateLimitedException if the actor does this too often
+   */
+  <R> R execute(Viewer actor, Command<R> command);
+
+  /**
+   * Reads a whole thread with its answers (accepted first, then by score, then oldest first) and
+   * comments.
+   *
+   * @throws NotFoundException if it does not exist, was deleted, or the viewer may not read it
+   */
+  ThreadDetail thread(Viewer viewer, ThreadId thread);
+
+  /**
+   * Lists a space's threads in the given order, a page at a time.
+   *
+   * @throws NotFoundException if the space does not exist or the viewer may not read it
+   */
+  Page<ThreadSummary> threads(Viewer viewer, SpaceId space, ThreadSort sort, PageRequest page);
+
+  /**
+   * Lists what a person did (threads started, answers, comments), newest first, in the threads
+   * the viewer may read.
+   *
+   * @throws NotFoundException if the person is unknown
+   */
+  Page<ActivityItem> activity(Viewer viewer, PersonId person, PageRequest page);
+
+  /**
+   * Returns a person's profile.
+   *
+   * @throws NotFoundException if the person is unknown
+   */
+  PersonProfile person(Viewer viewer, PersonId person);
+
+  /** Lists the spaces the viewer may read, by name. */
+  List<Space> spaces(Viewer viewer);
+
+  /**
+   * Returns one space.
+   *
+   * @throws NotFoundException if it does not exist or the viewer may not read it
+   */
+  Space space(Viewer viewer, SpaceId space);
+
+  /**
+   * Lists a space's members, owners first, then moderators, then members, each by id.
+   *
+   * @throws NotFoundException if it does not exist or the viewer may not read it
+   */
+  List<Membership> members(Viewer viewer, SpaceId space);
+
+  /**
+   * Lists every version of a thread's opening post or of an answer, oldest first.
+   *
+   * @throws NotFoundException if it does not exist or the viewer may not read it
+   */
+  List<Revision> revisions(Viewer viewer, ContentRef content);
+
+  /**
+   * Searches the threads the viewer may read.
+   *
+   * @param text what the viewer typed
+   * @param limit the most hits to return, 1 to 100
+   */
+  SearchResults search(Viewer viewer, String text, int limit);
+
+  /** The sequence of the last event applied to the read models. */
+  long lastSequence();
+
+  /** Closes the engine, its log and its index. */
+  @Override
+  void close();
+}

@@ -1,0 +1,44 @@
+package io.socialearn.api.event;
+
+import java.io.Closeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * SPI: the ordered log of every event, the single source of truth.
+ *
+ * <p>Sequences start at 1 and have no gaps. A batch is appended whole or not at all. An
+ * implementation must be thread-safe; a durable one returns from {@link #append} only once the
+ * batch is durable.
+ */
+public interface EventLog extends Closeable {
+
+  /**
+   * Appends a batch atomically, if the log still ends at {@code expectedLastSequence}.
+   *
+   * @param expectedLastSequence the sequence the caller last saw, or 0 for an empty log
+   * @param events the events, at least one
+   * @param timestamp the time stamped on each of them
+   * @return the events as recorded, with their sequences
+   * @throws io.socialearn.api.ConflictException if the log has moved past {@code
+   *     expectedLastSequence}; nothing is appended
+   * @throws EventLogException if the log cannot write; nothing is appended
+   */
+  List<RecordedEvent> append(long expectedLastSequence, List<DomainEvent> events, Instant timestamp);
+
+  /**
+   * Reads every event with a sequence of at least {@code fromSequence}, in order. The caller
+   * closes the stream.
+   *
+   * @throws EventLogException if the log cannot be read
+   */
+  Stream<RecordedEvent> readFrom(long fromSequence);
+
+  /** The sequence of the last event, or 0 if the log is empty. */
+  long lastSequence();
+
+  /** Releases the log's resources; appending afterwards fails. */
+  @Override
+  void close();
+}
