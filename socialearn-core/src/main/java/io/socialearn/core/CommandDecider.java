@@ -1,0 +1,248 @@
+package io.socialearn.core;
+
+import io.socialearn.api.ConflictException;
+import io.socialearn.api.ForbiddenException;
+import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.NotFoundException;
+import io.socialearn.api.Validate;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.Command;
+import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.JoinSpace;
+import io.socialearn.api.command.LeaveSpace;
+import io.socialearn.api.command.RegisterPerson;
+import io.socialearn.api.command.RemoveMember;
+import io.socialearn.api.command.SetMemberRole;
+import io.socialearn.api.command.UpdateProfile;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.MemberRemoved;
+import io.socialearn.api.event.MemberRoleSet;
+import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.ProfileUpdated;
+import io.socialearn.api.event.SpaceCreated;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.space.SpaceRole;
+import io.socialearn.api.space.SpaceVisibility;
+import io.socialearn.api.spi.IdGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a command into events, or throws without side effects. Handles people and spaces itself
+ * and hands thread commands to {@link ThreadCommands}. Reads the state under the engine's write
+ * lock; never mutates it.
+ */
+final class CommandDecider {
+  private final EngineState state;
+  private final Access access;
+  private final IdGenerator ids;
+  private final ContentLimits limits;
+  private final ThreadCommands threadCommands;
+
+  CommandDecider(EngineState state, Access access, IdGenerator ids, ContentLimits limits) {
+    this.state = state;
+    this.access = access;
+    this.ids = ids;
+    this.limits = limits;
+    this.threadCommands = new ThreadCommands(state, access, ids, limits);
+  }
+
+  Decision decide(Viewer actor, Command<?> command) {
+    Validate.required("actor", actor);
+    Validate.required("command", command);
+    if (command instanceof RegisterPerson r) {
+      return register(actor, r.profile());
+    }
+    List<DomainEvent> events = new ArrayList<>();
+    Actor who = resolve(actor, events);
+    if (command instanceof UpdateProfile u) {
+      return updateProfile(who, u.profile(), events);
+    } else if (command instanceof CreateSpace c) {
+      return createSpace(who, c, events);
+    } else if (command instanceof JoinSpace j) {
+      return join(who, j.space(), events);
+    } else if (command instanceof LeaveSpace l) {
+      return leave(who, l.space(), events);
+    } else if (command instanceof SetMemberRole s) {
+      return setRole(who, s, events);
+    } else if (command instanceof RemoveMember r) {
+      return remove(who, r, events);
+    }
+    return threadCommands.decide(who, command, events);
+  }
+
+  /**
+   * Works out who acts. A person the engine has not seen is taken from the host's directory and
+   * recorded as part of this command's batch.
+   */
+  private Actor resolve(Viewer viewer, List<DomainEvent> events) {
+    if (viewer.isSystem()) {
+      return new Actor(viewer, null);
+    }
+    PersonProfile profile = state.people.get(viewer.person());
+    if (profile == null) {
+      profile = access.profileOf(viewer.person());
+      if (profile == null) {
+        throw new NotFoundException("person", viewer.person().value());
+      }
+      events.add(new PersonRegistered(profile));
+    }
+    if (profile.status() == PersonStatus.LEFT) {
+      throw new ForbiddenException("act", viewer.person() + " has left the organisation");
+    }
+    return new Actor(viewer, profile);
+  }
+
+  private Decision register(Viewer actor, PersonProfile profile) {
+    Validate.required("profile", profile);
+    if (!actor.isAdministrator() && !actor.person().equals(profile.id())) {
+      throw new ForbiddenException("register person",
+          "only administrators may register someone else");
+    }
+    if (profile.id().equals(PersonId.SYSTEM)) {
+      throw new InvalidInputException("profile.id", "reserved", "the system id is reserved");
+    }
+    if (state.people.containsKey(profile.id())) {
+      throw new ConflictException("person " + profile.id() + " is registered already");
+    }
+    return new Decision(List.of(new PersonRegistered(profile)), profile.id());
+  }
+
+  private Decision updateProfile(Actor who, PersonProfile profile, List<DomainEvent> events) {
+    Validate.required("profile", profile);
+    PersonProfile current = profile.id().equals(who.person()) && who.profile() != null
+        ? who.profile() : state.people.get(profile.id());
+    if (current == null) {
+      throw new NotFoundException("person", profile.id().value());
+    }
+    if (!who.viewer().isAdministrator()) {
+      if (!who.person().equals(profile.id())) {
+        throw new ForbiddenException("update profile",
+            "only administrators may update someone else's profile");
+      }
+      if (current.external() != profile.external()) {
+        throw new ForbiddenException("update profile",
+            "only administrators may change whether a person is external");
+      }
+    }
+    if (current.equals(profile)) {
+      throw new ConflictException("the profile of " + profile.id() + " is unchanged");
+    }
+    events.add(new ProfileUpdated(profile, who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision createSpace(Actor who, CreateSpace c, List<DomainEvent> events) {
+    if (who.profile() != null && who.profile().external() && !who.viewer().isAdministrator()) {
+      throw new ForbiddenException("create space", "external guests cannot create spaces");
+    }
+    String name = Validate.text("name", c.name(), limits.maxSpaceNameLength());
+    String description = c.description().isBlank() ? ""
+        : Validate.text("description", c.description(), limits.maxDescriptionLength());
+    SpaceId space = SpaceId.of(ThreadCommands.newId(ids, "space"));
+    events.add(new SpaceCreated(space, name, description, c.kind(), c.visibility(), who.person()));
+    if (!who.viewer().isSystem()) {
+      events.add(new MemberRoleSet(space, who.person(), SpaceRole.OWNER, who.person()));
+    }
+    return new Decision(events, space);
+  }
+
+  private Decision join(Actor who, SpaceId id, List<DomainEvent> events) {
+    who.requirePerson("join a space");
+    SpaceRow space = access.space(who.viewer(), id);
+    if (state.roleOf(id, who.person()) != null) {
+      throw new ConflictException(who.person() + " is a member of space " + id + " already");
+    }
+    if (space.visibility() != SpaceVisibility.ORGANIZATION || who.profile().external()) {
+      throw new ForbiddenException("join", "space " + id + " is joined by invitation only");
+    }
+    events.add(new MemberRoleSet(id, who.person(), SpaceRole.MEMBER, who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision leave(Actor who, SpaceId id, List<DomainEvent> events) {
+    who.requirePerson("leave a space");
+    access.space(who.viewer(), id);
+    SpaceRole role = state.roleOf(id, who.person());
+    if (role == null) {
+      throw new ConflictException(who.person() + " is not a member of space " + id);
+    }
+    requireAnotherOwner(id, who.person(), role);
+    events.add(new MemberRemoved(id, who.person(), who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision setRole(Actor who, SetMemberRole s, List<DomainEvent> events) {
+    access.space(who.viewer(), s.space());
+    if (!access.isModerator(who.viewer(), s.space())) {
+      throw new ForbiddenException("set member role", "only moderators and owners manage members");
+    }
+    PersonProfile member = knownPerson(s.person(), who, events);
+    SpaceRole current = state.roleOf(s.space(), member.id());
+    if (current == s.role()) {
+      throw new ConflictException(s.person() + " is " + current + " of space " + s.space()
+          + " already");
+    }
+    boolean touchesOwnership = s.role() == SpaceRole.OWNER || current == SpaceRole.OWNER
+        || current == SpaceRole.MODERATOR;
+    if (touchesOwnership && !access.isOwner(who.viewer(), s.space())) {
+      throw new ForbiddenException("set member role",
+          "only owners grant ownership or change a moderator's or owner's role");
+    }
+    if (current != null) {
+      requireAnotherOwner(s.space(), member.id(), current);
+    }
+    events.add(new MemberRoleSet(s.space(), member.id(), s.role(), who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision remove(Actor who, RemoveMember r, List<DomainEvent> events) {
+    access.space(who.viewer(), r.space());
+    if (!access.isModerator(who.viewer(), r.space())) {
+      throw new ForbiddenException("remove member", "only moderators and owners manage members");
+    }
+    SpaceRole current = state.roleOf(r.space(), r.person());
+    if (current == null) {
+      throw new ConflictException(r.person() + " is not a member of space " + r.space());
+    }
+    if (current != SpaceRole.MEMBER && !access.isOwner(who.viewer(), r.space())) {
+      throw new ForbiddenException("remove member", "only owners remove moderators and owners");
+    }
+    requireAnotherOwner(r.space(), r.person(), current);
+    events.add(new MemberRemoved(r.space(), r.person(), who.person()));
+    return new Decision(events, null);
+  }
+
+  private void requireAnotherOwner(SpaceId space, PersonId person, SpaceRole role) {
+    if (role != SpaceRole.OWNER) {
+      return;
+    }
+    for (Map.Entry<PersonId, SpaceRole> m : state.members.get(space).entrySet()) {
+      if (m.getValue() == SpaceRole.OWNER && !m.getKey().equals(person)) {
+        return;
+      }
+    }
+    throw new ConflictException(person + " is the last owner of space " + space
+        + "; make someone else owner first");
+  }
+
+  /** A person the command names: recorded, or taken from the directory into this batch. */
+  private PersonProfile knownPerson(PersonId id, Actor who, List<DomainEvent> events) {
+    if (id.equals(who.person()) && who.profile() != null) {
+      return who.profile();
+    }
+    PersonProfile profile = state.people.get(id);
+    if (profile == null) {
+      profile = access.profileOf(id);
+      if (profile == null) {
+        throw new NotFoundException("person", id.value());
+      }
+      events.add(new PersonRegistered(profile));
+    }
+    return profile;
+  }
+}

@@ -1,0 +1,17 @@
+package io.socialearn.core;
+
+import io.socialearn.api.event.DomainEvent;
+import java.util.List;
+
+/**
+ * What a command decided: the events to append and, for a command that creates something, the
+ * new id (null for commands that return {@link io.socialearn.api.Done}).
+ */
+record Decision(List<DomainEvent> events, Object createdId) {
+  Decision {
+    events = List.copyOf(events);
+    if (events.isEmpty()) {
+      throw new IllegalStateException("a decision must append at least one event");
+    }
+  }
+}

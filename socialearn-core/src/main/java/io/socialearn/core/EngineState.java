@@ -1,0 +1,192 @@
+package io.socialearn.core;
+
+import io.socialearn.api.event.AcceptanceRevoked;
+import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.CommentAdded;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.MemberRemoved;
+import io.socialearn.api.event.MemberRoleSet;
+import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.PostDeleted;
+import io.socialearn.api.event.PostEdited;
+import io.socialearn.api.event.ProfileUpdated;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.SpaceCreated;
+import io.socialearn.api.event.ThreadClosed;
+import io.socialearn.api.event.ThreadDeleted;
+import io.socialearn.api.event.ThreadEdited;
+import io.socialearn.api.event.ThreadMarkedDuplicate;
+import io.socialearn.api.event.ThreadReopened;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.people.ActivityKind;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.space.SpaceRole;
+import io.socialearn.api.thread.CommentView;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadState;
+import io.socialearn.api.thread.VoteDirection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every read model of the engine: a fold over the event log.
+ *
+ * <p>{@link #apply} is the only mutator and is total: it never throws for an event the deciders
+ * produced, so that replaying the log always rebuilds the same state. Not thread-safe: the engine
+ * guards it with its read-write lock.
+ */
+final class EngineState {
+  final Map<PersonId, PersonProfile> people = new HashMap<>();
+  final Map<SpaceId, SpaceRow> spaces = new HashMap<>();
+  final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
+  final Map<ThreadId, ThreadRow> threads = new HashMap<>();
+  final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
+  final Map<PostId, PostRow> posts = new HashMap<>();
+  final Map<ThreadId, List<PostId>> postsByThread = new HashMap<>();
+  final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
+  final Map<ContentRef, Map<PersonId, VoteDirection>> votes = new HashMap<>();
+  final Map<ContentRef, List<Revision>> revisions = new HashMap<>();
+  final Map<PersonId, List<ActivityEntry>> activity = new HashMap<>();
+  long lastSequence;
+
+  void apply(RecordedEvent recorded) {
+    if (recorded.sequence() != lastSequence + 1) {
+      throw new IllegalStateException("event " + recorded.sequence() + " applied after "
+          + lastSequence + ": the log has a gap or was read out of order");
+    }
+    DomainEvent e = recorded.event();
+    Instant at = recorded.timestamp();
+    long seq = recorded.sequence();
+    if (e instanceof PersonRegistered p) {
+      people.put(p.profile().id(), p.profile());
+    } else if (e instanceof ProfileUpdated p) {
+      people.put(p.profile().id(), p.profile());
+    } else if (e instanceof SpaceCreated s) {
+      spaces.put(s.space(), new SpaceRow(s.space(), s.name(), s.description(), s.kind(),
+          s.visibility(), s.createdBy(), at));
+      members.put(s.space(), new LinkedHashMap<>());
+      threadsBySpace.put(s.space(), new ArrayList<>());
+    } else if (e instanceof MemberRoleSet m) {
+      members.get(m.space()).put(m.member(), m.role());
+    } else if (e instanceof MemberRemoved m) {
+      members.get(m.space()).remove(m.member());
+    } else if (e instanceof ThreadStarted t) {
+      threads.put(t.thread(), new ThreadRow(t.thread(), t.space(), t.kind(), t.title(), t.body(),
+          t.tags(), t.author(), ThreadState.OPEN, null, 0, 0, null, at, seq, at, seq, null, false));
+      threadsBySpace.get(t.space()).add(t.thread());
+      postsByThread.put(t.thread(), new ArrayList<>());
+      addRevision(t.thread(), t.author(), at, t.title(), t.body(), t.tags(), "");
+      addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
+    } else if (e instanceof ThreadEdited t) {
+      threads.computeIfPresent(t.thread(),
+          (id, row) -> row.edited(t.title(), t.body(), t.tags(), at, seq));
+      addRevision(t.thread(), t.editor(), at, t.title(), t.body(), t.tags(), t.reason());
+    } else if (e instanceof AnswerPosted a) {
+      posts.put(a.post(), new PostRow(a.post(), a.thread(), a.author(), a.body(), 0, at, seq, null,
+          false));
+      postsByThread.get(a.thread()).add(a.post());
+      threads.computeIfPresent(a.thread(),
+          (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
+      addRevision(a.post(), a.author(), at, "", a.body(), List.of(), "");
+      addActivity(a.author(), seq, at, ActivityKind.ANSWERED, a.thread(), a.post());
+    } else if (e instanceof PostEdited p) {
+      posts.computeIfPresent(p.post(), (id, row) -> row.edited(p.body(), at));
+      threads.computeIfPresent(p.thread(), (id, row) -> row.touched(at, seq));
+      addRevision(p.post(), p.editor(), at, "", p.body(), List.of(), p.reason());
+    } else if (e instanceof CommentAdded c) {
+      comments.computeIfAbsent(c.target(), k -> new ArrayList<>())
+          .add(new CommentView(c.comment(), c.target(), c.author(), c.body(), at));
+      threads.computeIfPresent(c.thread(), (id, row) -> row.touched(at, seq));
+      addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
+    } else if (e instanceof VoteCast v) {
+      votes.computeIfAbsent(v.target(), k -> new HashMap<>()).put(v.voter(), v.direction());
+      adjustScore(v.target(), v.direction().value());
+    } else if (e instanceof VoteRetracted v) {
+      Map<PersonId, VoteDirection> onTarget = votes.get(v.target());
+      if (onTarget != null) {
+        onTarget.remove(v.voter());
+        if (onTarget.isEmpty()) {
+          votes.remove(v.target());
+        }
+      }
+      adjustScore(v.target(), -v.direction().value());
+    } else if (e instanceof AnswerAccepted a) {
+      threads.computeIfPresent(a.thread(), (id, row) -> row.withAccepted(a.answer(), at, seq));
+    } else if (e instanceof AcceptanceRevoked a) {
+      threads.computeIfPresent(a.thread(), (id, row) -> row.withAccepted(null, at, seq));
+    } else if (e instanceof ThreadClosed c) {
+      threads.computeIfPresent(c.thread(),
+          (id, row) -> row.withClosure(ThreadState.CLOSED, null, at, seq));
+    } else if (e instanceof ThreadReopened r) {
+      threads.computeIfPresent(r.thread(),
+          (id, row) -> row.withClosure(ThreadState.OPEN, null, at, seq));
+    } else if (e instanceof ThreadMarkedDuplicate d) {
+      threads.computeIfPresent(d.thread(),
+          (id, row) -> row.withClosure(ThreadState.DUPLICATE, d.original(), at, seq));
+    } else if (e instanceof ThreadDeleted d) {
+      threads.computeIfPresent(d.thread(), (id, row) -> row.asDeleted());
+    } else if (e instanceof PostDeleted d) {
+      posts.computeIfPresent(d.post(), (id, row) -> row.asDeleted());
+      threads.computeIfPresent(d.thread(),
+          (id, row) -> row.withAnswerCount(row.answerCount() - 1, at, seq));
+    } else {
+      throw new IllegalStateException("no projection for " + e.getClass().getName());
+    }
+    lastSequence = seq;
+  }
+
+  private void adjustScore(ContentRef target, int delta) {
+    if (target instanceof ThreadId t) {
+      threads.computeIfPresent(t, (id, row) -> row.withScore(row.score() + delta));
+    } else if (target instanceof PostId p) {
+      posts.computeIfPresent(p, (id, row) -> row.withScore(row.score() + delta));
+    }
+  }
+
+  private void addRevision(ContentRef target, PersonId editor, Instant at, String title,
+      String body, List<Tag> tags, String reason) {
+    List<Revision> list = revisions.computeIfAbsent(target, k -> new ArrayList<>());
+    list.add(new Revision(target, list.size() + 1, editor, at, title, body, tags, reason));
+  }
+
+  private void addActivity(PersonId person, long seq, Instant at, ActivityKind kind,
+      ThreadId thread, ContentRef target) {
+    activity.computeIfAbsent(person, k -> new ArrayList<>())
+        .add(new ActivityEntry(seq, at, kind, thread, target));
+  }
+
+  /** Everything this state holds, in a form whose {@code equals} compares it all. */
+  List<Object> contents() {
+    return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
+        comments, votes, revisions, activity, lastSequence);
+  }
+
+  /** The role of {@code person} in {@code space}, or null if they are not a member. */
+  SpaceRole roleOf(SpaceId space, PersonId person) {
+    Map<PersonId, SpaceRole> m = members.get(space);
+    return m == null ? null : m.get(person);
+  }
+
+  /** The author of a thread's opening post or of an answer, or null if unknown. */
+  PersonId authorOf(ContentRef target) {
+    if (target instanceof ThreadId t) {
+      ThreadRow row = threads.get(t);
+      return row == null ? null : row.author();
+    }
+    PostRow row = posts.get((PostId) target);
+    return row == null ? null : row.author();
+  }
+}

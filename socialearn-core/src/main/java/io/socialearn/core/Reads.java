@@ -1,0 +1,166 @@
+package io.socialearn.core;
+
+import io.socialearn.api.NotFoundException;
+import io.socialearn.api.Page;
+import io.socialearn.api.PageRequest;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.people.ActivityItem;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.Space;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.space.SpaceRole;
+import io.socialearn.api.thread.CommentView;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.PostView;
+import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.ThreadDetail;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
+import io.socialearn.api.thread.ThreadSort;
+import io.socialearn.api.thread.ThreadState;
+import io.socialearn.api.thread.ThreadSummary;
+import io.socialearn.api.thread.VoteDirection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** Builds what readers see from the state, always through {@link Access}. Called under the read lock. */
+final class Reads {
+  private final EngineState state;
+  private final Access access;
+
+  Reads(EngineState state, Access access) {
+    this.state = state;
+    this.access = access;
+  }
+
+  ThreadDetail thread(Viewer viewer, ThreadId id) {
+    ThreadRow row = access.thread(viewer, id);
+    List<PostView> answers = new ArrayList<>();
+    for (PostId postId : state.postsByThread.get(id)) {
+      PostRow post = state.posts.get(postId);
+      if (!post.deleted()) {
+        answers.add(new PostView(post.id(), id, post.author(), post.body(), post.score(),
+            post.id().equals(row.accepted()), post.createdAt(), post.editedAt(),
+            vote(post.id(), viewer.person()), comments(post.id())));
+      }
+    }
+    answers.sort(Comparator.comparing((PostView p) -> !p.accepted())
+        .thenComparing(Comparator.comparingInt(PostView::score).reversed())
+        .thenComparingLong(p -> state.posts.get(p.id()).createdSeq()));
+    return new ThreadDetail(row.summary(), row.body(), row.editedAt(), vote(id, viewer.person()),
+        comments(id), answers);
+  }
+
+  private VoteDirection vote(ContentRef target, PersonId person) {
+    Map<PersonId, VoteDirection> onTarget = state.votes.get(target);
+    return onTarget == null ? null : onTarget.get(person);
+  }
+
+  private List<CommentView> comments(ContentRef target) {
+    return state.comments.getOrDefault(target, List.of());
+  }
+
+  Page<ThreadSummary> threads(Viewer viewer, SpaceId spaceId, ThreadSort sort, PageRequest page) {
+    access.space(viewer, spaceId);
+    Predicate<ThreadRow> include = row -> !row.deleted();
+    Function<ThreadRow, Cursor> key;
+    String list = "threads-" + sort.name().toLowerCase(java.util.Locale.ROOT);
+    switch (sort) {
+      case NEWEST -> key = r -> new Cursor(list, -r.createdSeq(), 0);
+      case ACTIVITY -> key = r -> new Cursor(list, -r.lastActivitySeq(), -r.createdSeq());
+      case VOTES -> key = r -> new Cursor(list, -r.score(), -r.createdSeq());
+      case UNANSWERED -> {
+        include = include.and(r -> r.kind() == ThreadKind.QUESTION && r.answerCount() == 0
+            && r.closure() == ThreadState.OPEN);
+        key = r -> new Cursor(list, r.createdSeq(), 0);
+      }
+      default -> throw new IllegalStateException("unknown sort " + sort);
+    }
+    List<ThreadRow> rows = new ArrayList<>();
+    for (ThreadId id : state.threadsBySpace.get(spaceId)) {
+      ThreadRow row = state.threads.get(id);
+      if (include.test(row)) {
+        rows.add(row);
+      }
+    }
+    return page(rows, key, list, page, ThreadRow::summary);
+  }
+
+  Page<ActivityItem> activity(Viewer viewer, PersonId person, PageRequest page) {
+    if (!state.people.containsKey(person)) {
+      throw new NotFoundException("person", person.value());
+    }
+    List<ActivityEntry> visible = new ArrayList<>();
+    for (ActivityEntry entry : state.activity.getOrDefault(person, List.of())) {
+      ThreadRow thread = state.threads.get(entry.thread());
+      boolean postGone = entry.target() instanceof PostId p && state.posts.get(p).deleted();
+      if (!thread.deleted() && !postGone && access.canRead(viewer, state.spaces.get(thread.space()))) {
+        visible.add(entry);
+      }
+    }
+    return page(visible, e -> new Cursor("activity", -e.sequence(), 0), "activity", page,
+        e -> new ActivityItem(e.sequence(), e.at(), e.kind(), e.thread(),
+            state.threads.get(e.thread()).title(), e.target()));
+  }
+
+  private static <T, R> Page<R> page(List<T> rows, Function<T, Cursor> key, String list,
+      PageRequest request, Function<T, R> view) {
+    Cursor after = request.cursor() == null ? null : Cursor.decode(request.cursor(), list);
+    List<T> sorted = new ArrayList<>();
+    for (T row : rows) {
+      if (after == null || key.apply(row).compareTo(after) > 0) {
+        sorted.add(row);
+      }
+    }
+    sorted.sort(Comparator.comparing(key));
+    boolean more = sorted.size() > request.limit();
+    List<T> shown = more ? sorted.subList(0, request.limit()) : sorted;
+    String next = more ? key.apply(shown.get(shown.size() - 1)).encode() : null;
+    return new Page<>(shown.stream().map(view).toList(), next);
+  }
+
+  PersonProfile person(PersonId person) {
+    PersonProfile profile = state.people.get(person);
+    if (profile == null) {
+      throw new NotFoundException("person", person.value());
+    }
+    return profile;
+  }
+
+  List<Space> spaces(Viewer viewer) {
+    List<Space> visible = new ArrayList<>();
+    for (SpaceRow row : state.spaces.values()) {
+      if (access.canRead(viewer, row)) {
+        visible.add(row.view(state.members.get(row.id()).size()));
+      }
+    }
+    visible.sort(Comparator.comparing(Space::name).thenComparing(s -> s.id().value()));
+    return visible;
+  }
+
+  Space space(Viewer viewer, SpaceId id) {
+    return access.space(viewer, id).view(state.members.get(id).size());
+  }
+
+  List<Membership> members(Viewer viewer, SpaceId id) {
+    access.space(viewer, id);
+    return state.members.get(id).entrySet().stream()
+        .map(m -> new Membership(id, m.getKey(), m.getValue()))
+        .sorted(Comparator.comparing((Membership m) -> m.role() != SpaceRole.OWNER)
+            .thenComparing(m -> m.role() != SpaceRole.MODERATOR)
+            .thenComparing(m -> m.person().value()))
+        .toList();
+  }
+
+  List<Revision> revisions(Viewer viewer, ContentRef content) {
+    access.threadOf(viewer, content);
+    return List.copyOf(state.revisions.get(content));
+  }
+}

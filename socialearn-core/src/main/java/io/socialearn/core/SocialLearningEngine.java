@@ -1,0 +1,389 @@
+package io.socialearn.core;
+
+import io.socialearn.api.ConflictException;
+import io.socialearn.api.Done;
+import io.socialearn.api.Page;
+import io.socialearn.api.PageRequest;
+import io.socialearn.api.SocialLearning;
+import io.socialearn.api.Validate;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.Command;
+import io.socialearn.api.event.EventListener;
+import io.socialearn.api.event.EventLog;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.people.ActivityItem;
+import io.socialearn.api.people.PersonDirectory;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.search.SearchIndex;
+import io.socialearn.api.search.SearchRequest;
+import io.socialearn.api.search.SearchResults;
+import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.Space;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.spi.IdGenerator;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.ThreadDetail;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadSort;
+import io.socialearn.api.thread.ThreadSummary;
+import io.socialearn.core.log.InMemoryEventLog;
+import io.socialearn.core.search.MemorySearchIndex;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The socialearn engine: the {@link SocialLearning} a host embeds.
+ *
+ * <p>Every command is validated, authorised and decided into events under one write lock; the
+ * events are appended to the {@link EventLog} and then folded into the read models and the
+ * {@link SearchIndex}. Reads share a read lock, so a read never sees half a command. On {@link
+ * Builder#build()} the engine replays the whole log: the read models are always a fold of it.
+ *
+ * <pre>{@code
+ * try (SocialLearningEngine engine = SocialLearningEngine.builder().build()) {
+ *   SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Payroll"));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Listeners run after the command's lock is released, on the calling thread.
+ */
+public final class SocialLearningEngine implements SocialLearning {
+  private static final Logger log = LoggerFactory.getLogger(SocialLearningEngine.class);
+  private static final int MAX_APPEND_ATTEMPTS = 5;
+  private static final int REPLAY_CHUNK = 1_000;
+
+  private final EventLog eventLog;
+  private final SearchIndex searchIndex;
+  private final Clock clock;
+  private final List<EventListener> listeners;
+  private final EngineState state = new EngineState();
+  private final Access access;
+  private final CommandDecider decider;
+  private final Reads reads;
+  private final RateLimiter rateLimiter;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  private SocialLearningEngine(Builder b) {
+    this.eventLog = b.eventLog != null ? b.eventLog : InMemoryEventLog.create();
+    this.searchIndex = b.searchIndex != null ? b.searchIndex : new MemorySearchIndex();
+    this.clock = b.clock;
+    this.listeners = List.copyOf(b.listeners);
+    this.access = new Access(state, b.directory);
+    this.decider = new CommandDecider(state, access, b.idGenerator, b.limits);
+    this.reads = new Reads(state, access);
+    this.rateLimiter = new RateLimiter(b.rateLimit);
+    catchUp();
+    syncIndex(List.of());
+    log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
+        searchIndex.name(), searchIndex.checkpoint());
+  }
+
+  /** Starts a builder with embedded defaults: an in-memory log and index, the UTC clock. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public <R> R execute(Viewer actor, Command<R> command) {
+    Validate.required("actor", actor);
+    Validate.required("command", command);
+    List<RecordedEvent> recorded;
+    Object result;
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      recorded = null;
+      Decision decision = null;
+      Instant now = clock.instant();
+      for (int attempt = 1; recorded == null; attempt++) {
+        catchUp();
+        if (!actor.isAdministrator()) {
+          rateLimiter.check(actor.person(), command.getClass().getSimpleName(), now);
+        }
+        decision = decider.decide(actor, command);
+        try {
+          recorded = eventLog.append(state.lastSequence, decision.events(), now);
+        } catch (ConflictException e) {
+          // Another writer appended to a shared log: catch up and decide again on fresh state.
+          if (attempt == MAX_APPEND_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+      recorded.forEach(state::apply);
+      syncIndex(recorded);
+      if (!actor.isAdministrator()) {
+        rateLimiter.record(actor.person(), now);
+      }
+      result = decision.createdId() != null ? decision.createdId()
+          : new Done(recorded.get(recorded.size() - 1).sequence());
+    } finally {
+      lock.writeLock().unlock();
+    }
+    notifyListeners(recorded);
+    @SuppressWarnings("unchecked") // the deciders return the id type each command declares
+    R typed = (R) result;
+    return typed;
+  }
+
+  /** Applies whatever the log holds beyond the read models. Called under the write lock. */
+  private void catchUp() {
+    while (eventLog.lastSequence() > state.lastSequence) {
+      List<RecordedEvent> chunk = readChunk(state.lastSequence + 1);
+      chunk.forEach(state::apply);
+      syncIndex(chunk);
+    }
+  }
+
+  private List<RecordedEvent> readChunk(long from) {
+    try (Stream<RecordedEvent> events = eventLog.readFrom(from)) {
+      return events.limit(REPLAY_CHUNK).toList();
+    }
+  }
+
+  /**
+   * Brings the index up to the read models: applies {@code batch} when the index is right before
+   * it, else replays the log from the index's checkpoint. An index failure is logged, not thrown:
+   * the events are recorded, and the next sync retries from the index's checkpoint.
+   */
+  private void syncIndex(List<RecordedEvent> batch) {
+    try {
+      long checkpoint = searchIndex.checkpoint();
+      if (!batch.isEmpty() && checkpoint == batch.get(0).sequence() - 1) {
+        searchIndex.apply(batch);
+        return;
+      }
+      while (checkpoint < state.lastSequence) {
+        List<RecordedEvent> chunk = readChunk(checkpoint + 1);
+        searchIndex.apply(chunk);
+        checkpoint = chunk.get(chunk.size() - 1).sequence();
+      }
+    } catch (RuntimeException e) {
+      log.error("search index {} failed to apply events; it will catch up on the next command",
+          searchIndex.name(), e);
+    }
+  }
+
+  private void notifyListeners(List<RecordedEvent> recorded) {
+    for (EventListener listener : listeners) {
+      try {
+        listener.onEvents(recorded);
+      } catch (RuntimeException e) {
+        log.warn("event listener {} failed on events {}..{}; ignored", listener,
+            recorded.get(0).sequence(), recorded.get(recorded.size() - 1).sequence(), e);
+      }
+    }
+  }
+
+  private <T> T read(Viewer viewer, Supplier<T> body) {
+    Validate.required("viewer", viewer);
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      return body.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public ThreadDetail thread(Viewer viewer, ThreadId thread) {
+    Validate.required("thread", thread);
+    return read(viewer, () -> reads.thread(viewer, thread));
+  }
+
+  @Override
+  public Page<ThreadSummary> threads(Viewer viewer, SpaceId space, ThreadSort sort,
+      PageRequest page) {
+    Validate.required("space", space);
+    Validate.required("sort", sort);
+    Validate.required("page", page);
+    return read(viewer, () -> reads.threads(viewer, space, sort, page));
+  }
+
+  @Override
+  public Page<ActivityItem> activity(Viewer viewer, PersonId person, PageRequest page) {
+    Validate.required("person", person);
+    Validate.required("page", page);
+    return read(viewer, () -> reads.activity(viewer, person, page));
+  }
+
+  @Override
+  public PersonProfile person(Viewer viewer, PersonId person) {
+    Validate.required("person", person);
+    return read(viewer, () -> reads.person(person));
+  }
+
+  @Override
+  public List<Space> spaces(Viewer viewer) {
+    return read(viewer, () -> reads.spaces(viewer));
+  }
+
+  @Override
+  public Space space(Viewer viewer, SpaceId space) {
+    Validate.required("space", space);
+    return read(viewer, () -> reads.space(viewer, space));
+  }
+
+  @Override
+  public List<Membership> members(Viewer viewer, SpaceId space) {
+    Validate.required("space", space);
+    return read(viewer, () -> reads.members(viewer, space));
+  }
+
+  @Override
+  public List<Revision> revisions(Viewer viewer, ContentRef content) {
+    Validate.required("content", content);
+    return read(viewer, () -> reads.revisions(viewer, content));
+  }
+
+  @Override
+  public SearchResults search(Viewer viewer, String text, int limit) {
+    return read(viewer, () -> searchIndex.search(
+        new SearchRequest(text, access.readableSpaces(viewer), limit)));
+  }
+
+  @Override
+  public long lastSequence() {
+    lock.readLock().lock();
+    try {
+      return state.lastSequence;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Everything the read models hold, comparable with {@code equals}; for replay tests. */
+  List<Object> stateContents() {
+    lock.readLock().lock();
+    try {
+      return state.contents();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the socialearn engine is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+    try {
+      searchIndex.close();
+    } finally {
+      eventLog.close();
+    }
+  }
+
+  /**
+   * Builds a {@link SocialLearningEngine}. Every setting has an embedded default; a setting that
+   * owns a resource (the log, the index) may be set once. Not thread-safe.
+   */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private IdGenerator idGenerator = IdGenerator.randomUuids();
+    private PersonDirectory directory = PersonDirectory.none();
+    private ContentLimits limits = ContentLimits.defaults();
+    private WriteRateLimit rateLimit = WriteRateLimit.defaults();
+    private EventLog eventLog;
+    private SearchIndex searchIndex;
+    private final List<EventListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The clock that stamps events; default UTC system time. Inject one for tests and imports. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Where new ids come from; default random UUIDs. */
+    public Builder idGenerator(IdGenerator idGenerator) {
+      this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
+      return this;
+    }
+
+    /** The host's user store; default none (people are registered by command). */
+    public Builder personDirectory(PersonDirectory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Size limits on content; default {@link ContentLimits#defaults()}. */
+    public Builder contentLimits(ContentLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** How often one person may write; default {@link WriteRateLimit#defaults()}. */
+    public Builder writeRateLimit(WriteRateLimit rateLimit) {
+      this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+      return this;
+    }
+
+    /**
+     * The event log; default a new in-memory log. The engine replays it on build and closes it
+     * on close.
+     *
+     * @throws IllegalStateException if a log was set already
+     */
+    public Builder eventLog(EventLog eventLog) {
+      Objects.requireNonNull(eventLog, "eventLog");
+      if (this.eventLog != null) {
+        throw new IllegalStateException("eventLog was set already, to " + this.eventLog);
+      }
+      this.eventLog = eventLog;
+      return this;
+    }
+
+    /**
+     * The search index; default the built-in in-memory index. The engine feeds it from its
+     * checkpoint on build and closes it on close.
+     *
+     * @throws IllegalStateException if an index was set already
+     */
+    public Builder searchIndex(SearchIndex searchIndex) {
+      Objects.requireNonNull(searchIndex, "searchIndex");
+      if (this.searchIndex != null) {
+        throw new IllegalStateException("searchIndex was set already, to "
+            + this.searchIndex.name());
+      }
+      this.searchIndex = searchIndex;
+      return this;
+    }
+
+    /** Adds a listener told of every recorded batch. */
+    public Builder listener(EventListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Builds the engine and replays the log into it. */
+    public SocialLearningEngine build() {
+      return new SocialLearningEngine(this);
+    }
+  }
+}

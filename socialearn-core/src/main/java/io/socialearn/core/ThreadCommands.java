@@ -1,0 +1,347 @@
+package io.socialearn.core;
+
+import io.socialearn.api.ConflictException;
+import io.socialearn.api.ForbiddenException;
+import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.Validate;
+import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.AddComment;
+import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.CloseThread;
+import io.socialearn.api.command.Command;
+import io.socialearn.api.command.DeletePost;
+import io.socialearn.api.command.DeleteThread;
+import io.socialearn.api.command.EditPost;
+import io.socialearn.api.command.EditThread;
+import io.socialearn.api.command.MarkDuplicate;
+import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.ReopenThread;
+import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.StartThread;
+import io.socialearn.api.command.UnacceptAnswer;
+import io.socialearn.api.event.AcceptanceRevoked;
+import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.CommentAdded;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.PostDeleted;
+import io.socialearn.api.event.PostEdited;
+import io.socialearn.api.event.ThreadClosed;
+import io.socialearn.api.event.ThreadDeleted;
+import io.socialearn.api.event.ThreadEdited;
+import io.socialearn.api.event.ThreadMarkedDuplicate;
+import io.socialearn.api.event.ThreadReopened;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.spi.IdGenerator;
+import io.socialearn.api.thread.CommentId;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
+import io.socialearn.api.thread.ThreadState;
+import io.socialearn.api.thread.VoteDirection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Decides the commands on threads, posts, comments, votes and moderation. */
+final class ThreadCommands {
+  private final EngineState state;
+  private final Access access;
+  private final IdGenerator ids;
+  private final ContentLimits limits;
+
+  ThreadCommands(EngineState state, Access access, IdGenerator ids, ContentLimits limits) {
+    this.state = state;
+    this.access = access;
+    this.ids = ids;
+    this.limits = limits;
+  }
+
+  /** Asks the generator for an id and checks it, so that a bad generator fails loudly. */
+  static String newId(IdGenerator ids, String kind) {
+    String id = ids.newId(kind);
+    try {
+      return Validate.id(kind + "Id", id);
+    } catch (InvalidInputException e) {
+      throw new IllegalStateException("the IdGenerator made an invalid " + kind + " id: "
+          + e.getMessage(), e);
+    }
+  }
+
+  Decision decide(Actor who, Command<?> command, List<DomainEvent> events) {
+    if (command instanceof StartThread c) {
+      return start(who, c, events);
+    } else if (command instanceof EditThread c) {
+      return editThread(who, c, events);
+    } else if (command instanceof PostAnswer c) {
+      return answer(who, c, events);
+    } else if (command instanceof EditPost c) {
+      return editPost(who, c, events);
+    } else if (command instanceof AddComment c) {
+      return comment(who, c, events);
+    } else if (command instanceof CastVote c) {
+      return vote(who, c, events);
+    } else if (command instanceof RetractVote c) {
+      return retract(who, c, events);
+    } else if (command instanceof AcceptAnswer c) {
+      return accept(who, c, events);
+    } else if (command instanceof UnacceptAnswer c) {
+      return unaccept(who, c, events);
+    } else if (command instanceof CloseThread c) {
+      return close(who, c, events);
+    } else if (command instanceof ReopenThread c) {
+      return reopen(who, c, events);
+    } else if (command instanceof MarkDuplicate c) {
+      return markDuplicate(who, c, events);
+    } else if (command instanceof DeleteThread c) {
+      return deleteThread(who, c, events);
+    } else if (command instanceof DeletePost c) {
+      return deletePost(who, c, events);
+    }
+    throw new IllegalStateException("no decider for " + command.getClass().getName());
+  }
+
+  private Decision start(Actor who, StartThread c, List<DomainEvent> events) {
+    who.requirePerson("start a thread");
+    access.space(who.viewer(), c.space());
+    String title = title(c.title());
+    String body = body(c.body());
+    List<Tag> tags = tags(c.tags());
+    ThreadId thread = ThreadId.of(newId(ids, "thread"));
+    events.add(new ThreadStarted(thread, c.space(), c.kind(), title, body, tags, who.person()));
+    return new Decision(events, thread);
+  }
+
+  private Decision editThread(Actor who, EditThread c, List<DomainEvent> events) {
+    who.requirePerson("edit");
+    ThreadRow thread = access.thread(who.viewer(), c.thread());
+    requireAuthorOrModerator(who, thread.author(), thread, "edit");
+    String title = title(c.title());
+    String body = body(c.body());
+    List<Tag> tags = tags(c.tags());
+    if (title.equals(thread.title()) && body.equals(thread.body()) && tags.equals(thread.tags())) {
+      throw new ConflictException("the edit of thread " + thread.id() + " changes nothing");
+    }
+    events.add(new ThreadEdited(thread.id(), title, body, tags, who.person(), reason(c.reason())));
+    return new Decision(events, null);
+  }
+
+  private Decision answer(Actor who, PostAnswer c, List<DomainEvent> events) {
+    who.requirePerson("answer");
+    ThreadRow thread = access.thread(who.viewer(), c.thread());
+    if (!thread.closure().takesAnswers()) {
+      throw new ConflictException("thread " + thread.id() + " is " + thread.closure()
+          + " and takes no answers");
+    }
+    String body = body(c.body());
+    PostId post = PostId.of(newId(ids, "post"));
+    events.add(new AnswerPosted(post, thread.id(), body, who.person()));
+    return new Decision(events, post);
+  }
+
+  private Decision editPost(Actor who, EditPost c, List<DomainEvent> events) {
+    who.requirePerson("edit");
+    PostRow post = access.post(who.viewer(), c.post());
+    ThreadRow thread = state.threads.get(post.thread());
+    requireAuthorOrModerator(who, post.author(), thread, "edit");
+    String body = body(c.body());
+    if (body.equals(post.body())) {
+      throw new ConflictException("the edit of post " + post.id() + " changes nothing");
+    }
+    events.add(new PostEdited(post.id(), thread.id(), body, who.person(), reason(c.reason())));
+    return new Decision(events, null);
+  }
+
+  private Decision comment(Actor who, AddComment c, List<DomainEvent> events) {
+    who.requirePerson("comment");
+    ThreadRow thread = access.threadOf(who.viewer(), c.target());
+    String body = Validate.text("body", c.body(), limits.maxCommentLength());
+    CommentId comment = CommentId.of(newId(ids, "comment"));
+    events.add(new CommentAdded(comment, c.target(), thread.id(), body, who.person()));
+    return new Decision(events, comment);
+  }
+
+  private Decision vote(Actor who, CastVote c, List<DomainEvent> events) {
+    who.requirePerson("vote");
+    ThreadRow thread = access.threadOf(who.viewer(), c.target());
+    PersonId author = state.authorOf(c.target());
+    if (author.equals(who.person())) {
+      throw new ForbiddenException("vote", "nobody votes on their own post");
+    }
+    VoteDirection previous = currentVote(c.target(), who.person());
+    if (previous == c.direction()) {
+      throw new ConflictException(who.person() + " voted " + previous + " on " + c.target()
+          + " already");
+    }
+    if (previous != null) {
+      events.add(new VoteRetracted(c.target(), thread.id(), who.person(), previous, author));
+    }
+    events.add(new VoteCast(c.target(), thread.id(), who.person(), c.direction(), author));
+    return new Decision(events, null);
+  }
+
+  private Decision retract(Actor who, RetractVote c, List<DomainEvent> events) {
+    who.requirePerson("vote");
+    ThreadRow thread = access.threadOf(who.viewer(), c.target());
+    VoteDirection previous = currentVote(c.target(), who.person());
+    if (previous == null) {
+      throw new ConflictException(who.person() + " has no vote on " + c.target() + " to retract");
+    }
+    events.add(new VoteRetracted(c.target(), thread.id(), who.person(), previous,
+        state.authorOf(c.target())));
+    return new Decision(events, null);
+  }
+
+  private VoteDirection currentVote(ContentRef target, PersonId voter) {
+    Map<PersonId, VoteDirection> onTarget = state.votes.get(target);
+    return onTarget == null ? null : onTarget.get(voter);
+  }
+
+  private Decision accept(Actor who, AcceptAnswer c, List<DomainEvent> events) {
+    PostRow post = access.post(who.viewer(), c.answer());
+    ThreadRow thread = state.threads.get(post.thread());
+    if (thread.kind() != ThreadKind.QUESTION) {
+      throw new ConflictException("thread " + thread.id() + " is a " + thread.kind()
+          + "; only questions take an accepted answer");
+    }
+    requireAuthorOrModerator(who, thread.author(), thread, "accept");
+    if (post.id().equals(thread.accepted())) {
+      throw new ConflictException("post " + post.id() + " is accepted already");
+    }
+    if (thread.accepted() != null) {
+      events.add(new AcceptanceRevoked(thread.id(), thread.accepted(), who.person(),
+          state.posts.get(thread.accepted()).author()));
+    }
+    events.add(new AnswerAccepted(thread.id(), post.id(), who.person(), post.author()));
+    return new Decision(events, null);
+  }
+
+  private Decision unaccept(Actor who, UnacceptAnswer c, List<DomainEvent> events) {
+    ThreadRow thread = access.thread(who.viewer(), c.thread());
+    requireAuthorOrModerator(who, thread.author(), thread, "unaccept");
+    if (thread.accepted() == null) {
+      throw new ConflictException("thread " + thread.id() + " has no accepted answer");
+    }
+    events.add(new AcceptanceRevoked(thread.id(), thread.accepted(), who.person(),
+        state.posts.get(thread.accepted()).author()));
+    return new Decision(events, null);
+  }
+
+  private Decision close(Actor who, CloseThread c, List<DomainEvent> events) {
+    ThreadRow thread = access.thread(who.viewer(), c.thread());
+    requireAuthorOrModerator(who, thread.author(), thread, "close");
+    if (!thread.closure().takesAnswers()) {
+      throw new ConflictException("thread " + thread.id() + " is " + thread.closure() + " already");
+    }
+    events.add(new ThreadClosed(thread.id(), reason(c.reason()), who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision reopen(Actor who, ReopenThread c, List<DomainEvent> events) {
+    ThreadRow thread = access.thread(who.viewer(), c.thread());
+    if (!access.isModerator(who.viewer(), thread.space())) {
+      throw new ForbiddenException("reopen", "only moderators reopen threads");
+    }
+    if (thread.closure() == ThreadState.OPEN) {
+      throw new ConflictException("thread " + thread.id() + " is open already");
+    }
+    events.add(new ThreadReopened(thread.id(), who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision markDuplicate(Actor who, MarkDuplicate c, List<DomainEvent> events) {
+    ThreadRow duplicate = access.thread(who.viewer(), c.duplicate());
+    ThreadRow original = access.thread(who.viewer(), c.original());
+    if (duplicate.id().equals(original.id())) {
+      throw new InvalidInputException("original", "notSelf",
+          "a thread cannot be a duplicate of itself");
+    }
+    requireAuthorOrModerator(who, duplicate.author(), duplicate, "mark duplicate");
+    if (duplicate.closure() == ThreadState.DUPLICATE) {
+      throw new ConflictException("thread " + duplicate.id() + " is a duplicate already");
+    }
+    if (duplicateChainReaches(original, duplicate.id())) {
+      throw new ConflictException("thread " + original.id() + " is itself marked a duplicate of "
+          + duplicate.id() + "; that would make a cycle");
+    }
+    events.add(new ThreadMarkedDuplicate(duplicate.id(), original.id(), who.person()));
+    return new Decision(events, null);
+  }
+
+  private boolean duplicateChainReaches(ThreadRow from, ThreadId target) {
+    Set<ThreadId> seen = new HashSet<>();
+    ThreadRow row = from;
+    while (row != null && row.duplicateOf() != null && seen.add(row.id())) {
+      if (row.duplicateOf().equals(target)) {
+        return true;
+      }
+      row = state.threads.get(row.duplicateOf());
+    }
+    return false;
+  }
+
+  private Decision deleteThread(Actor who, DeleteThread c, List<DomainEvent> events) {
+    ThreadRow thread = access.thread(who.viewer(), c.thread());
+    boolean moderator = access.isModerator(who.viewer(), thread.space());
+    if (!moderator) {
+      if (!thread.author().equals(who.person())) {
+        throw new ForbiddenException("delete", "only the author or a moderator deletes a thread");
+      }
+      if (thread.answerCount() > 0) {
+        throw new ForbiddenException("delete",
+            "a thread with answers can be deleted only by a moderator");
+      }
+    }
+    events.add(new ThreadDeleted(thread.id(), reason(c.reason()), who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision deletePost(Actor who, DeletePost c, List<DomainEvent> events) {
+    PostRow post = access.post(who.viewer(), c.post());
+    ThreadRow thread = state.threads.get(post.thread());
+    requireAuthorOrModerator(who, post.author(), thread, "delete");
+    if (post.id().equals(thread.accepted())) {
+      events.add(new AcceptanceRevoked(thread.id(), post.id(), who.person(), post.author()));
+    }
+    events.add(new PostDeleted(post.id(), thread.id(), reason(c.reason()), who.person()));
+    return new Decision(events, null);
+  }
+
+  private void requireAuthorOrModerator(Actor who, PersonId author, ThreadRow thread,
+      String action) {
+    if (!author.equals(who.person()) && !access.isModerator(who.viewer(), thread.space())) {
+      throw new ForbiddenException(action, "only the author or a moderator of the space may "
+          + action);
+    }
+  }
+
+  private String title(String title) {
+    return Validate.text("title", title, limits.minTitleLength(), limits.maxTitleLength());
+  }
+
+  private String body(String body) {
+    return Validate.text("body", body, limits.maxBodyLength());
+  }
+
+  private String reason(String reason) {
+    return reason == null || reason.isBlank() ? ""
+        : Validate.text("reason", reason, limits.maxDescriptionLength());
+  }
+
+  private List<Tag> tags(List<Tag> tags) {
+    if (tags.size() > limits.maxTags()) {
+      throw new InvalidInputException("tags", "maxCount",
+          tags.size() + " tags given; at most " + limits.maxTags() + " are allowed");
+    }
+    if (new HashSet<>(tags).size() != tags.size()) {
+      throw new InvalidInputException("tags", "unique", "each tag may be given only once");
+    }
+    return tags;
+  }
+}
