@@ -1,0 +1,106 @@
+package io.socialearn.core;
+
+import static io.socialearn.core.Fixture.ANA;
+import static io.socialearn.core.Fixture.BO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialearn.api.Done;
+import io.socialearn.api.RateLimitedException;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.StartThread;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.log.InMemoryEventLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngineLifecycleTest {
+
+  @Test
+  void aSecondEngineOverTheSameLogRebuildsExactlyTheSameState() {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Replay me please",
+          "body", "replay"));
+      f.engine.execute(BO, new PostAnswer(q, "answer"));
+      f.engine.execute(BO, new CastVote(q, VoteDirection.UP));
+      try (SocialLearningEngine replayed = f.replay()) {
+        assertThat(replayed.stateContents()).isEqualTo(f.engine.stateContents());
+        assertThat(replayed.thread(ANA, q)).isEqualTo(f.engine.thread(ANA, q));
+        assertThat(replayed.search(ANA, "replay", 5)).isEqualTo(f.engine.search(ANA, "replay", 5));
+      }
+    }
+  }
+
+  @Test
+  void doneCarriesTheSequenceOfTheLastEvent() {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "A sequence question",
+          "body"));
+      Done done = f.engine.execute(BO, new CastVote(q, VoteDirection.UP));
+      assertThat(done.sequence()).isEqualTo(f.log.lastSequence());
+    }
+  }
+
+  @Test
+  void listenersHearEveryBatchAndAFailingListenerCannotFailACommand() {
+    List<RecordedEvent> heard = new ArrayList<>();
+    try (SocialLearningEngine engine = SocialLearningEngine.builder()
+        .listener(events -> {
+          throw new IllegalStateException("broken listener");
+        })
+        .listener(heard::addAll).build()) {
+      engine.execute(Viewer.system(),
+          io.socialearn.api.command.CreateSpace.community("Listeners welcome"));
+      assertThat(heard).hasSize(1);
+      assertThat(heard.get(0).sequence()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theRateLimitCountsPerPersonInASlidingWindow() {
+    try (Fixture f = new Fixture(InMemoryEventLog.create(),
+        new WriteRateLimit(3, Duration.ofMinutes(1)))) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Rate limited?", "body"));
+      f.engine.execute(ANA, new PostAnswer(q, "one"));
+      f.engine.execute(ANA, new PostAnswer(q, "two"));
+      long before = f.log.lastSequence();
+      assertThatThrownBy(() -> f.engine.execute(ANA, new PostAnswer(q, "three")))
+          .isInstanceOfSatisfying(RateLimitedException.class,
+              e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(1)));
+      assertThat(f.log.lastSequence()).isEqualTo(before);
+      f.engine.execute(BO, new PostAnswer(q, "Bo is not limited by Ana"));
+      f.clock.advance(Duration.ofSeconds(61));
+      f.engine.execute(ANA, new PostAnswer(q, "three, later"));
+    }
+  }
+
+  @Test
+  void theBuilderRefusesASecondLogAndAClosedEngineRefusesWork() {
+    var builder = SocialLearningEngine.builder().eventLog(InMemoryEventLog.create());
+    assertThatThrownBy(() -> builder.eventLog(InMemoryEventLog.create()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("eventLog was set");
+    SocialLearningEngine engine = builder.build();
+    engine.close();
+    engine.close();
+    assertThatThrownBy(() -> engine.spaces(ANA)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void voteEventsNameVoterAndAuthor() {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Who voted here?", "body"));
+      f.engine.execute(BO, new CastVote(q, VoteDirection.UP));
+      try (var events = f.log.readFrom(f.log.lastSequence())) {
+        assertThat(events.toList()).singleElement().extracting(RecordedEvent::event)
+            .isEqualTo(new VoteCast(q, q, BO.person(), VoteDirection.UP, ANA.person()));
+      }
+    }
+  }
+}
