@@ -1,0 +1,147 @@
+package io.socialearn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialearn.api.NotFoundException;
+import io.socialearn.api.PageRequest;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.people.ActivityItem;
+import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.Space;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostView;
+import io.socialearn.api.thread.ThreadDetail;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadSort;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/** Properties of the engine over random sequences of valid and invalid commands. */
+class EngineProperties {
+
+  @Provide
+  Arbitrary<List<Scenario.Step>> steps() {
+    Arbitrary<Scenario.Step> step = Combinators.combine(
+        Arbitraries.of(Scenario.Op.class),
+        Arbitraries.integers().between(0, Scenario.ACTORS.size() - 1),
+        Arbitraries.integers().between(0, 40),
+        Arbitraries.integers().between(0, 40),
+        Arbitraries.of(true, false)).as(Scenario.Step::new);
+    return step.list().ofMinSize(1).ofMaxSize(80);
+  }
+
+  @Property(tries = 150)
+  void replayingTheLogReproducesEveryProjection(@ForAll("steps") List<Scenario.Step> steps) {
+    Scenario scenario = new Scenario();
+    try (var fixture = scenario.fixture) {
+      scenario.run(steps);
+      Statistics.collect(scenario.rejected > 0 ? "some rejected" : "none rejected");
+      try (SocialLearningEngine replayed = fixture.replay()) {
+        assertThat(replayed.stateContents()).isEqualTo(fixture.engine.stateContents());
+        for (ThreadId thread : scenario.threads) {
+          assertThat(readable(replayed, thread)).isEqualTo(readable(fixture.engine, thread));
+        }
+      }
+    }
+  }
+
+  private static Object readable(SocialLearningEngine engine, ThreadId thread) {
+    try {
+      return engine.thread(Fixture.ADMIN, thread);
+    } catch (NotFoundException e) {
+      return "deleted";
+    }
+  }
+
+  @Property(tries = 150)
+  void rejectedCommandsLeaveNoTraceInLogOrState(@ForAll("steps") List<Scenario.Step> steps) {
+    Scenario scenario = new Scenario();
+    try (var fixture = scenario.fixture) {
+      // Scenario.run asserts, after every rejected command, that the log, the engine's sequence
+      // and every read model are exactly as before it.
+      scenario.run(steps);
+      assertThat(scenario.accepted + scenario.rejected).isLessThanOrEqualTo(steps.size());
+      Statistics.collect(scenario.rejected == 0 ? "0 rejected" : "rejected some");
+    }
+  }
+
+  @Property(tries = 150)
+  void voteTotalsEqualTheFoldOfTheVoteEvents(@ForAll("steps") List<Scenario.Step> steps) {
+    Scenario scenario = new Scenario();
+    try (var fixture = scenario.fixture) {
+      scenario.run(steps);
+      Map<ContentRef, Integer> folded = scenario.foldVotes();
+      for (ThreadId thread : scenario.threads) {
+        if (readable(fixture.engine, thread) instanceof ThreadDetail detail) {
+          assertThat(detail.summary().score()).as("score of %s", thread)
+              .isEqualTo(folded.getOrDefault(thread, 0));
+          for (PostView answer : detail.answers()) {
+            assertThat(answer.score()).as("score of %s", answer.id())
+                .isEqualTo(folded.getOrDefault(answer.id(), 0));
+          }
+        }
+      }
+    }
+  }
+
+  @Property(tries = 150)
+  void aNonMemberNeverSeesAMembersOnlyThreadThroughAnyRead(
+      @ForAll("steps") List<Scenario.Step> steps) {
+    Scenario scenario = new Scenario();
+    try (var fixture = scenario.fixture) {
+      scenario.run(steps);
+      Set<io.socialearn.api.people.PersonId> members = fixture.engine
+          .members(Fixture.ADMIN, fixture.payroll).stream().map(Membership::person)
+          .collect(Collectors.toSet());
+      List<ThreadDetail> hidden = scenario.threads.stream()
+          .map(t -> readable(fixture.engine, t))
+          .filter(ThreadDetail.class::isInstance).map(ThreadDetail.class::cast)
+          .filter(d -> d.summary().space().equals(fixture.payroll)).toList();
+      Statistics.collect(hidden.isEmpty() ? "no private threads" : "private threads");
+      for (Viewer viewer : Scenario.ACTORS) {
+        if (viewer.isAdministrator() || members.contains(viewer.person())) {
+          continue;
+        }
+        assertThat(fixture.engine.spaces(viewer)).extracting(Space::id)
+            .doesNotContain(fixture.payroll);
+        assertThatThrownBy(() -> fixture.engine.threads(viewer, fixture.payroll,
+            ThreadSort.NEWEST, PageRequest.first(10))).isInstanceOf(NotFoundException.class);
+        for (ThreadDetail detail : hidden) {
+          assertThatThrownBy(() -> fixture.engine.thread(viewer, detail.id()))
+              .isInstanceOf(NotFoundException.class);
+          assertThatThrownBy(() -> fixture.engine.revisions(viewer, detail.id()))
+              .isInstanceOf(NotFoundException.class);
+          for (PostView answer : detail.answers()) {
+            assertThatThrownBy(() -> fixture.engine.revisions(viewer, answer.id()))
+                .isInstanceOf(NotFoundException.class);
+          }
+          assertThat(fixture.engine.search(viewer, detail.title(), 100).hits())
+              .noneMatch(hit -> hit.thread().equals(detail.id()));
+          for (Viewer author : Scenario.ACTORS) {
+            assertThat(allActivity(fixture.engine, viewer, author))
+                .noneMatch(item -> item.thread().equals(detail.id()));
+          }
+        }
+      }
+    }
+  }
+
+  private static List<ActivityItem> allActivity(SocialLearningEngine engine, Viewer viewer,
+      Viewer of) {
+    try {
+      return engine.activity(viewer, of.person(), PageRequest.first(100)).items();
+    } catch (NotFoundException e) {
+      return List.of();
+    }
+  }
+}
