@@ -4,12 +4,17 @@ import io.socialearn.api.command.Command;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
+import io.socialearn.api.search.SimilarQuery;
+import io.socialearn.api.search.TagSuggestion;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
@@ -95,12 +100,28 @@ public interface SocialLearning extends AutoCloseable {
   List<Revision> revisions(Viewer viewer, ContentRef content);
 
   /**
-   * Searches the threads the viewer may read.
+   * Searches the threads the viewer may read: hits, total and facets count nothing else.
    *
-   * @param text what the viewer typed
-   * @param limit the most hits to return, 1 to 100
+   * @throws InvalidInputException if the query cannot be understood
    */
-  SearchResults search(Viewer viewer, String text, int limit);
+  SearchResults search(Viewer viewer, SearchQuery query);
+
+  /** Searches the threads the viewer may read for {@code text}: the first {@code limit} hits. */
+  default SearchResults search(Viewer viewer, String text, int limit) {
+    return search(viewer, SearchQuery.of(text).limit(limit));
+  }
+
+  /**
+   * The questions the viewer may read that a draft may duplicate, best first: what to show while
+   * someone is still writing a question.
+   */
+  List<SearchHit> similarQuestions(Viewer viewer, SimilarQuery draft);
+
+  /** Tags that threads like {@code text} carry, best first, from threads the viewer may read. */
+  List<TagSuggestion> suggestTags(Viewer viewer, String text, int limit);
+
+  /** Tags that start with {@code prefix}, most used first, from threads the viewer may read. */
+  List<Tag> completeTags(Viewer viewer, String prefix, int limit);
 
   /** The sequence of the last event applied to the read models. */
   long lastSequence();

@@ -15,15 +15,19 @@ import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonDirectory;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchIndex;
-import io.socialearn.api.search.SearchRequest;
+import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
+import io.socialearn.api.search.SimilarQuery;
+import io.socialearn.api.search.TagSuggestion;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
@@ -249,9 +253,31 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   @Override
-  public SearchResults search(Viewer viewer, String text, int limit) {
-    return read(viewer, () -> searchIndex.search(
-        new SearchRequest(text, access.readableSpaces(viewer), limit)));
+  public SearchResults search(Viewer viewer, SearchQuery query) {
+    Validate.required("query", query);
+    return read(viewer, () -> searchIndex.search(query, access.readableSpaces(viewer)));
+  }
+
+  @Override
+  public List<SearchHit> similarQuestions(Viewer viewer, SimilarQuery draft) {
+    Validate.required("draft", draft);
+    return read(viewer, () -> searchIndex.similarQuestions(draft, access.readableSpaces(viewer)));
+  }
+
+  @Override
+  public List<TagSuggestion> suggestTags(Viewer viewer, String text, int limit) {
+    String checked = Validate.text("text", text, SearchQuery.MAX_TEXT_LENGTH * 100);
+    Validate.range("limit", limit, 1, PageRequest.MAX_LIMIT);
+    return read(viewer, () -> searchIndex.suggestTags(checked, limit,
+        access.readableSpaces(viewer)));
+  }
+
+  @Override
+  public List<Tag> completeTags(Viewer viewer, String prefix, int limit) {
+    Validate.required("prefix", prefix);
+    Validate.range("limit", limit, 1, PageRequest.MAX_LIMIT);
+    return read(viewer, () -> searchIndex.completeTags(prefix, limit,
+        access.readableSpaces(viewer)));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.socialearn.api.thread.CommentId;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadKind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,13 @@ final class IndexedThread {
   static final int TITLE_WEIGHT = 2;
 
   final SpaceId space;
+  final ThreadKind kind;
+  /** The sequence that started the thread: orders "newest". */
+  final long createdSeq;
+  /** The sequence of the last answer, comment or edit: orders "activity". */
+  long activitySeq;
+  /** Up votes minus down votes on the opening post. */
+  int score;
   String title;
   String body;
   List<Tag> tags;
@@ -31,8 +39,12 @@ final class IndexedThread {
   /** The sum of {@link #termFrequencies}, as of the last {@link #recount()}. */
   int length;
 
-  IndexedThread(SpaceId space, String title, String body, List<Tag> tags) {
+  IndexedThread(SpaceId space, ThreadKind kind, long createdSeq, String title, String body,
+      List<Tag> tags) {
     this.space = space;
+    this.kind = kind;
+    this.createdSeq = createdSeq;
+    this.activitySeq = createdSeq;
     this.title = title;
     this.body = body;
     this.tags = tags;

@@ -73,7 +73,12 @@ import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.reputation.ReputationScore;
 import io.socialearn.api.search.SearchHit;
-import io.socialearn.api.search.SearchRequest;
+import io.socialearn.api.search.Facet;
+import io.socialearn.api.search.FacetValue;
+import io.socialearn.api.search.SearchQuery;
+import io.socialearn.api.search.SearchSort;
+import io.socialearn.api.search.SimilarQuery;
+import io.socialearn.api.search.TagSuggestion;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
@@ -247,12 +252,16 @@ class SocialearnJsonTest {
             m.constructType(ActivityItem.class)),
         args(new Revision(T1, 2, BOB, NOW, "Title", "Body", List.of(Tag.of("java")), "typo"),
             m.constructType(Revision.class)),
-        args(new SearchHit(T1, JAVA, "How do records work?", 0.75),
+        args(new SearchHit(T1, JAVA, "How do records work?", 0.75, "<mark>records</mark>"),
             m.constructType(SearchHit.class)),
-        args(new SearchResults(List.of(new SearchHit(T1, JAVA, "Title", 1.25)), 31),
+        args(new SearchResults(List.of(new SearchHit(T1, JAVA, "Title", 1.25, "")), 31,
+            List.of(new Facet("tag", List.of(new FacetValue("java", 3)))), "c-2"),
             m.constructType(SearchResults.class)),
-        args(new SearchRequest("records", Set.of(JAVA, SpaceId.of("s-2")), 10),
-            m.constructType(SearchRequest.class)),
+        args(new SearchQuery("records tag:java", SearchSort.VOTES, 20, null),
+            m.constructType(SearchQuery.class)),
+        args(new SimilarQuery("Records?", "How do records work", List.of(Tag.of("java")), 10,
+            Set.of(T1)), m.constructType(SimilarQuery.class)),
+        args(new TagSuggestion(Tag.of("java"), 2.5), m.constructType(TagSuggestion.class)),
         args(score, m.constructType(ReputationScore.class)),
         args(change, m.constructType(ReputationChange.class)),
         args(new ReputationChange(BOB, -2, ReputationReason.REVERSAL, null, 0, NOW),

@@ -9,7 +9,7 @@ import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.search.SearchIndex;
-import io.socialearn.api.search.SearchRequest;
+import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.thread.CommentId;
 import io.socialearn.api.thread.PostId;
@@ -197,7 +197,7 @@ class MemorySearchIndexTest extends SearchIndexContract {
         seen.add(readers.submit(() -> {
           long last = 0;
           while (last < threads && !Thread.currentThread().isInterrupted()) {
-            SearchResults results = index.search(new SearchRequest("invoice", Set.of(HR), 5));
+            SearchResults results = index.search(SearchQuery.of("invoice").limit(5), Set.of(HR));
             assertThat(results.totalHits()).isGreaterThanOrEqualTo(last);
             assertThat(results.hits().size()).isEqualTo((int) Math.min(5, results.totalHits()));
             last = results.totalHits();

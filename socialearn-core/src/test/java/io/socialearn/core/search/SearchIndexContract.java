@@ -16,7 +16,7 @@ import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchIndex;
-import io.socialearn.api.search.SearchRequest;
+import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceKind;
@@ -135,7 +135,7 @@ public abstract class SearchIndexContract {
    * @return the results
    */
   protected final SearchResults search(String text, int limit, SpaceId... readable) {
-    return index.search(new SearchRequest(text, Set.of(readable), limit));
+    return index.search(SearchQuery.of(text).limit(limit), Set.of(readable));
   }
 
   /**
