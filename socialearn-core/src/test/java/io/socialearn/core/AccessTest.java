@@ -19,12 +19,15 @@ import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.VoteDirection;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +45,7 @@ class AccessTest {
 
   @Test
   void aMembersOnlyThreadDoesNotExistForNonMembersInAnyRead() {
-    for (var outsider : java.util.List.of(ANA, DEE, GUS)) {
+    for (var outsider : List.of(ANA, DEE, GUS)) {
       assertThatThrownBy(() -> f.engine.thread(outsider, secret))
           .isInstanceOf(NotFoundException.class).hasMessage("thread not found: " + secret);
       assertThatThrownBy(() -> f.engine.threads(outsider, f.payroll, ThreadSort.NEWEST,
@@ -58,6 +61,10 @@ class AccessTest {
       assertThat(f.engine.spaces(outsider)).extracting(Space::id).doesNotContain(f.payroll);
       assertThat(f.engine.search(outsider, "confidential salary bands", 10).hits()).isEmpty();
       assertThat(f.engine.search(outsider, "confidential salary bands", 10).totalHits()).isZero();
+      assertThat(f.engine.similarQuestions(outsider, SimilarQuery.of("Salary bands",
+          "Where are the confidential bands kept?", List.of(), 10))).isEmpty();
+      assertThat(f.engine.suggestTags(outsider, "confidential salary bands", 5)).isEmpty();
+      assertThat(f.engine.completeTags(outsider, "sal", 5)).isEmpty();
       assertThat(f.engine.activity(outsider, PersonId.of("bo"), PageRequest.first(10)).items())
           .isEmpty();
       assertThat(f.engine.activity(outsider, PersonId.of("cy"), PageRequest.first(10)).items())
@@ -73,6 +80,10 @@ class AccessTest {
         .containsExactly(secret);
     assertThat(f.engine.activity(CY, PersonId.of("bo"), PageRequest.first(10)).items())
         .hasSize(1);
+    assertThat(f.engine.similarQuestions(CY, SimilarQuery.of("Salary bands", "", List.of(), 5)))
+        .extracting(SearchHit::thread).containsExactly(secret);
+    assertThat(f.engine.completeTags(CY, "sal", 5)).extracting(Tag::value)
+        .containsExactly("salary");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.socialearn.api.NotFoundException;
 import io.socialearn.api.PageRequest;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.people.ActivityItem;
+import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.thread.ContentRef;
@@ -126,6 +127,9 @@ class EngineProperties {
                 .isInstanceOf(NotFoundException.class);
           }
           assertThat(fixture.engine.search(viewer, detail.title(), 100).hits())
+              .noneMatch(hit -> hit.thread().equals(detail.id()));
+          assertThat(fixture.engine.similarQuestions(viewer,
+              SimilarQuery.of(detail.title(), detail.body(), List.of(), 100)))
               .noneMatch(hit -> hit.thread().equals(detail.id()));
           for (Viewer author : Scenario.ACTORS) {
             assertThat(allActivity(fixture.engine, viewer, author))

@@ -14,10 +14,14 @@ import io.socialearn.api.event.ThreadEdited;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.api.search.FacetValue;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
+import io.socialearn.api.search.SearchSort;
+import io.socialearn.api.search.SimilarQuery;
+import io.socialearn.api.search.TagSuggestion;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceKind;
 import io.socialearn.api.space.SpaceVisibility;
@@ -410,5 +414,83 @@ public abstract class SearchIndexContract {
     index.apply(answers);
 
     assertThat(search("expenses receipts", HR)).isEqualTo(before);
+  }
+
+  @Test
+  void similarQuestionsFindsReadableQuestionsOnlyAndHonoursWithin() {
+    apply(thread("t-1", HR, "Payroll deadline in December", "When is payroll due?", "payroll"),
+        thread("t-2", ENG, "Payroll deadline for engineers", "Same payroll question", "payroll"),
+        new ThreadStarted(ThreadId.of("t-3"), HR, ThreadKind.DISCUSSION,
+            "Payroll deadline chat", "Let us talk payroll", List.of(), ANA),
+        thread("t-4", HR, "Payroll calendar", "Payroll dates for the year", "payroll"),
+        thread("t-5", HR, "Parking rules", "Where do guests park?"));
+
+    List<SearchHit> similar = index.similarQuestions(
+        SimilarQuery.of("Payroll deadline", "When is the payroll due?", List.of(), 10),
+        Set.of(HR));
+    assertThat(similar).extracting(h -> h.thread().value()).contains("t-1", "t-4")
+        .doesNotContain("t-2", "t-3", "t-5");
+    assertThat(similar.get(0).thread().value()).isEqualTo("t-1");
+
+    List<SearchHit> within = index.similarQuestions(new SimilarQuery("Payroll deadline", "",
+        List.of(), 10, Set.of(ThreadId.of("t-4"), ThreadId.of("t-2"))), Set.of(HR));
+    assertThat(within).extracting(h -> h.thread().value()).containsExactly("t-4");
+  }
+
+  @Test
+  void tagsAreSuggestedAndCompletedFromReadableThreadsOnly() {
+    apply(thread("t-1", HR, "Payroll deadline", "When is payroll due?", "payroll", "deadlines"),
+        thread("t-2", HR, "Payroll taxes", "Which payroll tax table?", "payroll", "tax"),
+        thread("t-3", ENG, "Payroll secrets", "Hidden payroll question", "payroll-secret"));
+
+    List<TagSuggestion> suggested = index.suggestTags("payroll deadline question", 5,
+        Set.of(HR));
+    assertThat(suggested).extracting(t -> t.tag().value()).contains("payroll")
+        .doesNotContain("payroll-secret");
+    assertThat(suggested.get(0).tag().value()).isEqualTo("payroll");
+
+    assertThat(index.completeTags("pay", 10, Set.of(HR))).extracting(Tag::value)
+        .containsExactly("payroll");
+    assertThat(index.completeTags("pay", 10, Set.of(HR, ENG))).extracting(Tag::value)
+        .containsExactly("payroll", "payroll-secret");
+    assertThat(index.completeTags("zzz", 10, Set.of(HR))).isEmpty();
+  }
+
+  @Test
+  void facetsCountOnlyReadableMatches() {
+    apply(thread("t-1", HR, "Expenses limit", "How much?", "expenses"),
+        thread("t-2", HR, "Expenses receipts", "Which receipts?", "expenses", "receipts"),
+        thread("t-3", ENG, "Expenses hidden", "Secret expenses", "expenses", "secret"));
+
+    SearchResults results = search("expenses", HR);
+    assertThat(results.facet("tag")).hasValueSatisfying(f -> assertThat(f.values())
+        .containsExactly(new FacetValue("expenses", 2), new FacetValue("receipts", 1)));
+    assertThat(results.facet("space")).hasValueSatisfying(f -> assertThat(f.values())
+        .containsExactly(new FacetValue("hr", 2)));
+  }
+
+  @Test
+  void sortsAndCursorPagesNeitherSkipNorRepeat() {
+    for (int i = 1; i <= 7; i++) {
+      apply(thread("t-" + i, HR, "Budget question " + i, "budget"));
+    }
+    apply(new VoteCast(ThreadId.of("t-3"), ThreadId.of("t-3"), PersonId.of("bo"),
+        VoteDirection.UP, ANA));
+
+    SearchQuery newest = SearchQuery.of("budget").sortedBy(SearchSort.NEWEST).limit(3);
+    List<String> seen = new ArrayList<>();
+    SearchResults page = index.search(newest, Set.of(HR));
+    while (true) {
+      page.hits().forEach(h -> seen.add(h.thread().value()));
+      if (page.nextCursor() == null) {
+        break;
+      }
+      page = index.search(newest.after(page.nextCursor()), Set.of(HR));
+    }
+    assertThat(seen).containsExactly("t-7", "t-6", "t-5", "t-4", "t-3", "t-2", "t-1");
+
+    SearchResults votes = index.search(SearchQuery.of("budget").sortedBy(SearchSort.VOTES)
+        .limit(2), Set.of(HR));
+    assertThat(ids(votes)).containsExactly("t-3", "t-7");
   }
 }
