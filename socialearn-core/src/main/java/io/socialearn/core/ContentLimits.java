@@ -5,7 +5,7 @@ import io.socialearn.api.InvalidInputException;
 /**
  * Size limits on what people write, checked on every command. Immutable.
  *
- * <p>The defaults ({@link #defaults()}) follow what public Q&A sites use: titles of 5 to 200
+ * <p>The defaults ({@link #defaults()}) follow what public question-and-answer sites use: titles of 5 to 200
  * characters, bodies up to 30,000, comments up to 1,000, at most 5 tags.
  *
  * @param minTitleLength the shortest title, at least 1

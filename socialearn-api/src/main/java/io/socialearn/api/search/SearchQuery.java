@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A search as a person typed it, with its order and page.
  *
- * <p>The text may use the query syntax people know from Q&A sites: words, {@code "quoted
+ * <p>The text may use the query syntax people know from question-and-answer sites: words, {@code "quoted
  * phrases"}, {@code tag:payroll}, {@code author:ana}, {@code space:finance}, {@code is:question},
  * {@code is:answered}, {@code is:unanswered}, {@code is:accepted}, {@code score:>=3}, {@code
  * created:>2024-01-01}, and a leading minus to exclude. An index that does not understand an
