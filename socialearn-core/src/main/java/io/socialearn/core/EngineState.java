@@ -168,6 +168,33 @@ final class EngineState {
         .add(new ActivityEntry(seq, at, kind, thread, target));
   }
 
+  /** Replaces everything this state holds with what {@code other} holds (a loaded snapshot). */
+  void replaceWith(EngineState other) {
+    people.clear();
+    people.putAll(other.people);
+    spaces.clear();
+    spaces.putAll(other.spaces);
+    members.clear();
+    members.putAll(other.members);
+    threads.clear();
+    threads.putAll(other.threads);
+    threadsBySpace.clear();
+    threadsBySpace.putAll(other.threadsBySpace);
+    posts.clear();
+    posts.putAll(other.posts);
+    postsByThread.clear();
+    postsByThread.putAll(other.postsByThread);
+    comments.clear();
+    comments.putAll(other.comments);
+    votes.clear();
+    votes.putAll(other.votes);
+    revisions.clear();
+    revisions.putAll(other.revisions);
+    activity.clear();
+    activity.putAll(other.activity);
+    lastSequence = other.lastSequence;
+  }
+
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,

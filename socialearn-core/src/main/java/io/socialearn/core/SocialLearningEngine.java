@@ -300,6 +300,16 @@ public final class SocialLearningEngine implements SocialLearning {
     }
   }
 
+  /** The read models as snapshot bytes, taken under the read lock. */
+  byte[] snapshotBytes() {
+    lock.readLock().lock();
+    try {
+      return StateCodec.encode(state);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("the socialearn engine is closed");

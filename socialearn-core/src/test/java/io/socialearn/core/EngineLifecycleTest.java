@@ -103,4 +103,15 @@ class EngineLifecycleTest {
       }
     }
   }
+
+  @Test
+  void aDamagedSnapshotIsAnIoErrorNotAHalfLoadedState() {
+    try (Fixture f = new Fixture()) {
+      byte[] good = f.engine.snapshotBytes();
+      byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
+      assertThatThrownBy(() -> StateCodec.decode(cut)).isInstanceOf(java.io.IOException.class);
+      assertThatThrownBy(() -> StateCodec.decode(new byte[] {1, 2, 3}))
+          .isInstanceOf(java.io.IOException.class);
+    }
+  }
 }

@@ -148,4 +148,16 @@ class EngineProperties {
       return List.of();
     }
   }
+
+  @Property(tries = 100)
+  void aSnapshotRestoresExactlyTheState(@ForAll("steps") List<Scenario.Step> steps)
+      throws Exception {
+    Scenario scenario = new Scenario();
+    try (var fixture = scenario.fixture) {
+      scenario.run(steps);
+      List<Object> before = fixture.engine.stateContents();
+      EngineState restored = StateCodec.decode(fixture.engine.snapshotBytes());
+      assertThat(restored.contents()).isEqualTo(before);
+    }
+  }
 }

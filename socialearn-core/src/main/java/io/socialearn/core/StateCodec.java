@@ -1,0 +1,129 @@
+package io.socialearn.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.SpaceRole;
+import io.socialearn.api.thread.CommentView;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.json.SocialearnJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes the engine's read models as a snapshot and reads them back, so that start-up replays
+ * only the log's tail. The form is gzip'd JSON of {@link Image}, whose lists keep every order the
+ * read models keep. Stateless and thread-safe; the caller holds the engine's lock.
+ */
+final class StateCodec {
+  /** The version of {@link Image}; a snapshot of another version is ignored (full replay). */
+  static final int FORMAT = 1;
+
+  private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
+
+  private StateCodec() {}
+
+  /** A vote as the snapshot holds it. */
+  record VoteRow(ContentRef target, PersonId voter, VoteDirection direction) {}
+
+  /** An activity entry with its person. */
+  record ActivityRow(PersonId person, ActivityEntry entry) {}
+
+  /** The read models as lists; see {@link EngineState} for what each holds. */
+  record Image(int format, long lastSequence, List<PersonProfile> people, List<SpaceRow> spaces,
+      List<Membership> members, List<ThreadRow> threads, List<PostRow> posts,
+      List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
+      List<ActivityRow> activity) {}
+
+  static byte[] encode(EngineState state) {
+    List<Membership> members = new ArrayList<>();
+    state.members.forEach((space, roles) -> roles.forEach(
+        (person, role) -> members.add(new Membership(space, person, role))));
+    List<VoteRow> votes = new ArrayList<>();
+    state.votes.forEach((target, byVoter) -> byVoter.forEach(
+        (voter, direction) -> votes.add(new VoteRow(target, voter, direction))));
+    List<CommentView> comments = new ArrayList<>();
+    state.comments.values().forEach(comments::addAll);
+    List<Revision> revisions = new ArrayList<>();
+    state.revisions.values().forEach(revisions::addAll);
+    List<ActivityRow> activity = new ArrayList<>();
+    state.activity.forEach((person, entries) -> entries.forEach(
+        entry -> activity.add(new ActivityRow(person, entry))));
+    Image image = new Image(FORMAT, state.lastSequence, List.copyOf(state.people.values()),
+        List.copyOf(state.spaces.values()), members,
+        state.threads.values().stream().sorted(Comparator.comparingLong(ThreadRow::createdSeq))
+            .toList(),
+        state.posts.values().stream().sorted(Comparator.comparingLong(PostRow::createdSeq))
+            .toList(),
+        comments, votes, revisions, activity);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      MAPPER.writeValue(out, image);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a snapshot", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads a snapshot into an empty state.
+   *
+   * @throws IOException if the bytes are not a snapshot of this format
+   */
+  static EngineState decode(byte[] snapshot) throws IOException {
+    Image image;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(snapshot))) {
+      image = MAPPER.readValue(in, Image.class);
+    } catch (RuntimeException e) {
+      throw new IOException("not a readable snapshot: " + e.getMessage(), e);
+    }
+    if (image.format() != FORMAT) {
+      throw new IOException("snapshot format " + image.format() + ", expected " + FORMAT);
+    }
+    EngineState state = new EngineState();
+    image.people().forEach(p -> state.people.put(p.id(), p));
+    for (SpaceRow space : image.spaces()) {
+      state.spaces.put(space.id(), space);
+      state.members.put(space.id(), new LinkedHashMap<>());
+      state.threadsBySpace.put(space.id(), new ArrayList<>());
+    }
+    for (Membership m : image.members()) {
+      Map<PersonId, SpaceRole> roles = state.members.get(m.space());
+      roles.put(m.person(), m.role());
+    }
+    for (ThreadRow thread : image.threads()) {
+      state.threads.put(thread.id(), thread);
+      state.threadsBySpace.get(thread.space()).add(thread.id());
+      state.postsByThread.put(thread.id(), new ArrayList<>());
+    }
+    for (PostRow post : image.posts()) {
+      state.posts.put(post.id(), post);
+      state.postsByThread.get(post.thread()).add(post.id());
+    }
+    image.comments().forEach(c ->
+        state.comments.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c));
+    image.votes().forEach(v ->
+        state.votes.computeIfAbsent(v.target(), k -> new HashMap<>()).put(v.voter(), v.direction()));
+    image.revisions().forEach(r ->
+        state.revisions.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r));
+    image.activity().forEach(a ->
+        state.activity.computeIfAbsent(a.person(), k -> new ArrayList<>()).add(a.entry()));
+    state.lastSequence = image.lastSequence();
+    return state;
+  }
+}
