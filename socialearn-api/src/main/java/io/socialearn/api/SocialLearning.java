@@ -4,6 +4,7 @@ import io.socialearn.api.command.Command;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
@@ -74,6 +75,14 @@ public interface SocialLearning extends AutoCloseable {
    * @throws NotFoundException if the person is unknown
    */
   PersonProfile person(Viewer viewer, PersonId person);
+
+  /**
+   * A person's reputation and the changes that made it, oldest first. The score is public; the
+   * changes list only those about posts the viewer may read.
+   *
+   * @throws NotFoundException if the person is unknown
+   */
+  ReputationHistory reputation(Viewer viewer, PersonId person);
 
   /** Lists the spaces the viewer may read, by name. */
   List<Space> spaces(Viewer viewer);

@@ -126,6 +126,16 @@ final class Reads {
     return new Page<>(shown.stream().map(view).toList(), next);
   }
 
+  /** Whether the viewer may read a thread or answer that still exists. */
+  boolean canRead(Viewer viewer, ContentRef content) {
+    try {
+      access.threadOf(viewer, content);
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
   PersonProfile person(PersonId person) {
     PersonProfile profile = state.people.get(person);
     if (profile == null) {

@@ -15,6 +15,7 @@ import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonDirectory;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.search.SearchQuery;
@@ -33,6 +34,8 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.core.log.InMemoryEventLog;
+import io.socialearn.core.reputation.ReputationLedger;
+import io.socialearn.core.reputation.ReputationRules;
 import io.socialearn.core.search.MemorySearchIndex;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,6 +78,7 @@ public final class SocialLearningEngine implements SocialLearning {
   private final CommandDecider decider;
   private final Reads reads;
   private final RateLimiter rateLimiter;
+  private final ReputationLedger reputation;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -87,6 +91,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.decider = new CommandDecider(state, access, b.idGenerator, b.limits);
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
+    this.reputation = new ReputationLedger(b.reputationRules);
     catchUp();
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
@@ -125,7 +130,7 @@ public final class SocialLearningEngine implements SocialLearning {
           }
         }
       }
-      recorded.forEach(state::apply);
+      applyToReadModels(recorded);
       syncIndex(recorded);
       if (!actor.isAdministrator()) {
         rateLimiter.record(actor.person(), now);
@@ -145,8 +150,16 @@ public final class SocialLearningEngine implements SocialLearning {
   private void catchUp() {
     while (eventLog.lastSequence() > state.lastSequence) {
       List<RecordedEvent> chunk = readChunk(state.lastSequence + 1);
-      chunk.forEach(state::apply);
+      applyToReadModels(chunk);
       syncIndex(chunk);
+    }
+  }
+
+  /** Folds events into every in-memory read model. Called under the write lock. */
+  private void applyToReadModels(List<RecordedEvent> events) {
+    for (RecordedEvent event : events) {
+      state.apply(event);
+      reputation.apply(event);
     }
   }
 
@@ -227,6 +240,16 @@ public final class SocialLearningEngine implements SocialLearning {
   public PersonProfile person(Viewer viewer, PersonId person) {
     Validate.required("person", person);
     return read(viewer, () -> reads.person(person));
+  }
+
+  @Override
+  public ReputationHistory reputation(Viewer viewer, PersonId person) {
+    Validate.required("person", person);
+    return read(viewer, () -> {
+      reads.person(person);
+      return reputation.history(person, source -> reads.canRead(viewer, source),
+          clock.instant());
+    });
   }
 
   @Override
@@ -344,6 +367,7 @@ public final class SocialLearningEngine implements SocialLearning {
     private PersonDirectory directory = PersonDirectory.none();
     private ContentLimits limits = ContentLimits.defaults();
     private WriteRateLimit rateLimit = WriteRateLimit.defaults();
+    private ReputationRules reputationRules = ReputationRules.stackExchange();
     private EventLog eventLog;
     private SearchIndex searchIndex;
     private final List<EventListener> listeners = new ArrayList<>();
@@ -377,6 +401,15 @@ public final class SocialLearningEngine implements SocialLearning {
     /** How often one person may write; default {@link WriteRateLimit#defaults()}. */
     public Builder writeRateLimit(WriteRateLimit rateLimit) {
       this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+      return this;
+    }
+
+    /**
+     * The reputation rules; default {@link ReputationRules#stackExchange()}. Reputation is a
+     * projection: an engine built with other rules over the same log recomputes everyone.
+     */
+    public Builder reputationRules(ReputationRules rules) {
+      this.reputationRules = Objects.requireNonNull(rules, "rules");
       return this;
     }
 

@@ -1,7 +1,11 @@
 package io.socialearn.api.reputation;
 
 import io.socialearn.api.Validate;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A person's reputation and every change that made it, oldest first.
@@ -16,5 +20,14 @@ public record ReputationHistory(
   public ReputationHistory {
     Validate.required("score", score);
     changes = List.copyOf(Validate.required("changes", changes));
+  }
+
+  /** The changes summed per day (UTC), oldest day first; days without change are left out. */
+  public SortedMap<LocalDate, Integer> perDay() {
+    SortedMap<LocalDate, Integer> days = new TreeMap<>();
+    for (ReputationChange change : changes) {
+      days.merge(LocalDate.ofInstant(change.at(), ZoneOffset.UTC), change.delta(), Integer::sum);
+    }
+    return days;
   }
 }

@@ -1,0 +1,178 @@
+package io.socialearn.core.reputation;
+
+import io.socialearn.api.event.AcceptanceRevoked;
+import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.PostDeleted;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadDeleted;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.reputation.ReputationChange;
+import io.socialearn.api.reputation.ReputationHistory;
+import io.socialearn.api.reputation.ReputationReason;
+import io.socialearn.api.reputation.ReputationScore;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The reputation projection: folds votes, accepts and deletions through {@link ReputationRules}
+ * into each person's score and history.
+ *
+ * <p>Reversals (a vote taken back, an accept moved or revoked, a post deleted) remove the facts
+ * they reverse and refold the people concerned, so every score is exactly what it would be had
+ * the reversed events never counted, across the daily cap and the floor too. Rebuilding from the
+ * log with other rules recomputes everyone.
+ *
+ * <p>The engine owns one and feeds it every recorded event; hosts read reputation through {@code
+ * SocialLearning}. Not thread-safe: the engine guards it with its lock.
+ */
+public final class ReputationLedger {
+  private final ReputationRules rules;
+  private final Map<PersonId, PersonLedger> people = new HashMap<>();
+  /** Who asked each thread: the accepter's bonus goes to the asker. */
+  private final Map<ThreadId, PersonId> askers = new HashMap<>();
+  /** Each thread's answers, so deleting a thread reverses its answers' reputation too. */
+  private final Map<ThreadId, List<PostId>> answersOf = new HashMap<>();
+  /** The people with a fact about each post, so a deletion knows whom to refold. */
+  private final Map<ContentRef, Set<PersonId>> concerned = new HashMap<>();
+
+  /** Creates an empty ledger that applies {@code rules}. */
+  public ReputationLedger(ReputationRules rules) {
+    this.rules = Objects.requireNonNull(rules, "rules");
+  }
+
+  /** The rules this ledger applies. */
+  public ReputationRules rules() {
+    return rules;
+  }
+
+  /** Folds one recorded event; events that do not touch reputation are ignored. */
+  public void apply(RecordedEvent recorded) {
+    DomainEvent e = recorded.event();
+    long seq = recorded.sequence();
+    Instant at = recorded.timestamp();
+    if (e instanceof ThreadStarted t) {
+      askers.put(t.thread(), t.author());
+    } else if (e instanceof AnswerPosted a) {
+      answersOf.computeIfAbsent(a.thread(), t -> new ArrayList<>()).add(a.post());
+    } else if (e instanceof VoteCast v) {
+      castVote(v, seq, at);
+    } else if (e instanceof VoteRetracted v) {
+      String key = voteKey(v.voter(), v.target());
+      remove(v.contentAuthor(), f -> f.key().equals(key));
+      remove(v.voter(), f -> f.key().equals(key));
+    } else if (e instanceof AnswerAccepted a) {
+      PersonId asker = askers.get(a.thread());
+      String key = acceptKey(a.thread(), a.answer());
+      if (!a.answerAuthor().equals(asker)) {
+        add(a.answerAuthor(), new PersonLedger.Fact(key, seq, at,
+            ReputationReason.ANSWER_ACCEPTED, a.answer(), rules.acceptReceived(), false));
+        if (asker != null) {
+          add(asker, new PersonLedger.Fact(key, seq, at, ReputationReason.ACCEPTED_ANSWER,
+              a.answer(), rules.acceptGiven(), false));
+        }
+      }
+    } else if (e instanceof AcceptanceRevoked a) {
+      String key = acceptKey(a.thread(), a.answer());
+      remove(a.answerAuthor(), f -> f.key().equals(key));
+      PersonId asker = askers.get(a.thread());
+      if (asker != null) {
+        remove(asker, f -> f.key().equals(key));
+      }
+    } else if (e instanceof PostDeleted d) {
+      reverseSources(Set.of(d.post()));
+    } else if (e instanceof ThreadDeleted d) {
+      Set<ContentRef> sources = new HashSet<>();
+      sources.add(d.thread());
+      sources.addAll(answersOf.getOrDefault(d.thread(), List.of()));
+      reverseSources(sources);
+    }
+  }
+
+  private void castVote(VoteCast v, long seq, Instant at) {
+    boolean question = v.target() instanceof ThreadId;
+    String key = voteKey(v.voter(), v.target());
+    if (v.direction() == VoteDirection.UP) {
+      add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
+          question ? ReputationReason.QUESTION_UPVOTED : ReputationReason.ANSWER_UPVOTED,
+          v.target(), question ? rules.questionUpvote() : rules.answerUpvote(), true));
+    } else {
+      add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
+          question ? ReputationReason.QUESTION_DOWNVOTED : ReputationReason.ANSWER_DOWNVOTED,
+          v.target(), -rules.downvoteReceived(), false));
+      if (!question) {
+        add(v.voter(), new PersonLedger.Fact(key, seq, at, ReputationReason.DOWNVOTED_ANSWER,
+            v.target(), -rules.answerDownvoteCast(), false));
+      }
+    }
+  }
+
+  private void reverseSources(Set<ContentRef> sources) {
+    Set<PersonId> touched = new HashSet<>();
+    for (ContentRef source : sources) {
+      touched.addAll(concerned.getOrDefault(source, Set.of()));
+    }
+    for (PersonId person : touched) {
+      remove(person, f -> sources.contains(f.source()));
+    }
+  }
+
+  private void add(PersonId person, PersonLedger.Fact fact) {
+    people.computeIfAbsent(person, p -> new PersonLedger(p, rules)).add(fact);
+    if (fact.source() != null) {
+      concerned.computeIfAbsent(fact.source(), s -> new HashSet<>()).add(person);
+    }
+  }
+
+  private void remove(PersonId person, Predicate<PersonLedger.Fact> match) {
+    PersonLedger ledger = people.get(person);
+    if (ledger != null) {
+      ledger.remove(match);
+    }
+  }
+
+  private static String voteKey(PersonId voter, ContentRef target) {
+    return "vote|" + voter.value() + "|" + (target instanceof ThreadId ? "t|" : "p|")
+        + target.value();
+  }
+
+  private static String acceptKey(ThreadId thread, PostId answer) {
+    return "accept|" + thread.value() + "|" + answer.value();
+  }
+
+  /** A person's current score ({@link ReputationRules#floor()} for someone with no history). */
+  public int score(PersonId person) {
+    PersonLedger ledger = people.get(person);
+    return ledger == null ? rules.floor() : ledger.total();
+  }
+
+  /**
+   * A person's score and the changes that made it, oldest first, keeping only the changes whose
+   * source passes {@code visible} (changes with no source are always kept).
+   */
+  public ReputationHistory history(PersonId person, Predicate<ContentRef> visible,
+      Instant asOf) {
+    PersonLedger ledger = people.get(person);
+    List<ReputationChange> changes = ledger == null ? List.of()
+        : ledger.changes().stream()
+            .filter(c -> c.source() == null || visible.test(c.source())).toList();
+    Instant last = ledger == null || ledger.changes().isEmpty() ? asOf
+        : ledger.changes().get(ledger.changes().size() - 1).at();
+    return new ReputationHistory(new ReputationScore(person, score(person), last), changes);
+  }
+}

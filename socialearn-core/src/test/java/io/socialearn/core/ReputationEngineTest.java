@@ -1,0 +1,58 @@
+package io.socialearn.core;
+
+import static io.socialearn.core.Fixture.ANA;
+import static io.socialearn.core.Fixture.BO;
+import static io.socialearn.core.Fixture.CY;
+import static io.socialearn.core.Fixture.DEE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.StartThread;
+import io.socialearn.api.reputation.ReputationChange;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.reputation.ReputationRules;
+import org.junit.jupiter.api.Test;
+
+class ReputationEngineTest {
+
+  @Test
+  void reputationFollowsCommandsAndOtherRulesRecomputeEveryoneFromTheLog() {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Reputation question",
+          "body"));
+      PostId a = f.engine.execute(BO, new PostAnswer(q, "answer"));
+      f.engine.execute(CY, new CastVote(a, VoteDirection.UP));
+      f.engine.execute(DEE, new CastVote(a, VoteDirection.DOWN));
+      f.engine.execute(ANA, new AcceptAnswer(a));
+      assertThat(f.engine.reputation(DEE, BO.person()).score().points())
+          .isEqualTo(1 + 10 - 2 + 15);
+      assertThat(f.engine.reputation(DEE, DEE.person()).score().points()).isEqualTo(1);
+      f.engine.execute(DEE, new RetractVote(a));
+      assertThat(f.engine.reputation(DEE, BO.person()).score().points()).isEqualTo(26);
+
+      try (SocialLearningEngine gentle = SocialLearningEngine.builder()
+          .eventLog(new SharedLog(f.log)).reputationRules(ReputationRules.workplace()).build()) {
+        assertThat(gentle.reputation(DEE, BO.person()).score().points()).isEqualTo(26);
+        assertThat(gentle.reputation(DEE, ANA.person()).changes())
+            .extracting(ReputationChange::delta).containsExactly(2);
+      }
+    }
+  }
+
+  @Test
+  void changesAboutPostsAViewerCannotReadAreLeftOutButTheScoreIsPublic() {
+    try (Fixture f = new Fixture()) {
+      ThreadId secret = f.engine.execute(BO, StartThread.question(f.payroll, "Secret question",
+          "body"));
+      f.engine.execute(CY, new CastVote(secret, VoteDirection.UP));
+      assertThat(f.engine.reputation(ANA, BO.person()).score().points()).isEqualTo(11);
+      assertThat(f.engine.reputation(ANA, BO.person()).changes()).isEmpty();
+      assertThat(f.engine.reputation(CY, BO.person()).changes()).hasSize(1);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.socialearn.core.reputation;
+
+import static io.socialearn.api.thread.VoteDirection.DOWN;
+import static io.socialearn.api.thread.VoteDirection.UP;
+import static io.socialearn.core.reputation.LedgerDriver.A;
+import static io.socialearn.core.reputation.LedgerDriver.ANSWERER;
+import static io.socialearn.core.reputation.LedgerDriver.ASKER;
+import static io.socialearn.core.reputation.LedgerDriver.Q;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.reputation.ReputationChange;
+import io.socialearn.api.reputation.ReputationHistory;
+import io.socialearn.api.reputation.ReputationReason;
+import io.socialearn.api.thread.PostId;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ReputationLedgerTest {
+  private final LedgerDriver se = new LedgerDriver(ReputationRules.stackExchange())
+      .question(Q, ASKER).answer(A, Q, ANSWERER);
+
+  @Test
+  void upvotesEarnTheirValueAndEveryoneStartsAtTheFloor() {
+    assertThat(se.score(ASKER)).isEqualTo(1);
+    se.vote("v1", Q, UP, ASKER).vote("v2", A, UP, ANSWERER);
+    assertThat(se.score(ASKER)).isEqualTo(11);
+    assertThat(se.score(ANSWERER)).isEqualTo(11);
+
+    LedgerDriver old = new LedgerDriver(ReputationRules.stackExchangeBefore2019())
+        .question(Q, ASKER).vote("v1", Q, UP, ASKER);
+    assertThat(old.score(ASKER)).isEqualTo(6);
+  }
+
+  @Test
+  void downvotesCostTheAuthorTwoAndAnAnswerDownvoteCostsTheVoterOne() {
+    se.vote("v1", A, UP, ANSWERER).vote("v2", A, UP, ANSWERER).vote("v3", A, DOWN, ANSWERER);
+    assertThat(se.score(ANSWERER)).isEqualTo(19);
+    se.vote("v1", Q, UP, ASKER).vote("v4", Q, DOWN, ASKER);
+    assertThat(se.score(ASKER)).isEqualTo(9);
+    // v3 had 1 (the floor) and cannot go below it; v4 voted a question down, which is free.
+    assertThat(se.score(PersonId.of("v3"))).isEqualTo(1);
+    se.vote("v1", PostId.of("a-2"), UP, PersonId.of("v3"));
+    se.vote("v3", PostId.of("a-3"), DOWN, ASKER);
+    assertThat(se.score(PersonId.of("v3"))).isEqualTo(10);
+  }
+
+  @Test
+  void acceptsPayTheAnswererAndTheAskerButNotASelfAccept() {
+    se.accept(Q, A, ANSWERER);
+    assertThat(se.score(ANSWERER)).isEqualTo(16);
+    assertThat(se.score(ASKER)).isEqualTo(3);
+
+    PostId own = PostId.of("a-own");
+    se.answer(own, Q, ASKER).unaccept(Q, A, ANSWERER).accept(Q, own, ASKER);
+    assertThat(se.score(ANSWERER)).isEqualTo(1);
+    assertThat(se.score(ASKER)).isEqualTo(1);
+  }
+
+  @Test
+  void theDailyCapStopsVoteReputationAtTwoHundredButNotAccepts() {
+    for (int i = 0; i < 19; i++) {
+      se.vote("v" + i, A, UP, ANSWERER);
+    }
+    assertThat(se.score(ANSWERER)).isEqualTo(191);
+    se.vote("v19", Q, UP, ANSWERER);
+    assertThat(se.score(ANSWERER)).as("the vote that reaches the cap").isEqualTo(201);
+    se.vote("v20", A, UP, ANSWERER);
+    assertThat(se.score(ANSWERER)).as("past the cap").isEqualTo(201);
+    se.accept(Q, A, ANSWERER);
+    assertThat(se.score(ANSWERER)).as("accepts are exempt").isEqualTo(216);
+    se.nextDay().vote("v21", A, UP, ANSWERER);
+    assertThat(se.score(ANSWERER)).as("a new day, a new cap").isEqualTo(226);
+  }
+
+  @Test
+  void aVoteThatCrossesTheCapEarnsOnlyWhatFits() {
+    LedgerDriver d = new LedgerDriver(new ReputationRules(10, 15, 2, 1, 15, 2, 200, 1))
+        .question(Q, ASKER).answer(A, Q, ANSWERER);
+    for (int i = 0; i < 14; i++) {
+      d.vote("v" + i, A, UP, ANSWERER);
+    }
+    assertThat(d.score(ANSWERER)).isEqualTo(1 + 200);
+    assertThat(d.ledger.history(ANSWERER, s -> true, d.now).changes())
+        .extracting(ReputationChange::delta).endsWith(15, 5);
+  }
+
+  @Test
+  void undoingAVoteFreesRoomUnderTheCapAsIfItHadNeverCounted() {
+    LedgerDriver d = new LedgerDriver(new ReputationRules(10, 15, 2, 1, 15, 2, 200, 1))
+        .question(Q, ASKER).answer(A, Q, ANSWERER);
+    for (int i = 0; i < 15; i++) {
+      d.vote("v" + i, A, UP, ANSWERER);
+    }
+    assertThat(d.score(ANSWERER)).isEqualTo(201);
+    d.retract("v0", A, UP, ANSWERER);
+    assertThat(d.score(ANSWERER)).as("14 votes of 15 still reach the cap").isEqualTo(201);
+    d.retract("v1", A, UP, ANSWERER);
+    assertThat(d.score(ANSWERER)).isEqualTo(1 + 13 * 15);
+  }
+
+  @Test
+  void theFloorHoldsAtEveryPointOfAHistory() {
+    PersonId newcomer = PersonId.of("newcomer");
+    se.vote("v1", PostId.of("a-9"), DOWN, newcomer).vote("v2", PostId.of("a-9"), DOWN, newcomer);
+    assertThat(se.score(newcomer)).isEqualTo(1);
+    se.vote("v3", PostId.of("a-9"), UP, newcomer);
+    assertThat(se.score(newcomer)).isEqualTo(11);
+  }
+
+  @Test
+  void deletingAPostReversesItsVotesAndAccept() {
+    se.vote("v1", A, UP, ANSWERER).vote("v2", A, DOWN, ANSWERER).accept(Q, A, ANSWERER);
+    assertThat(se.score(ANSWERER)).isEqualTo(1 + 10 - 2 + 15);
+    se.deletePost(A, Q);
+    assertThat(se.score(ANSWERER)).isEqualTo(1);
+    assertThat(se.score(ASKER)).isEqualTo(1);
+    assertThat(se.score(PersonId.of("v2"))).isEqualTo(1);
+  }
+
+  @Test
+  void theWorkplaceRulesCostNothingForDownvotes() {
+    LedgerDriver d = new LedgerDriver(ReputationRules.workplace())
+        .question(Q, ASKER).answer(A, Q, ANSWERER)
+        .vote("v1", A, UP, ANSWERER).vote("v2", A, DOWN, ANSWERER);
+    assertThat(d.score(ANSWERER)).isEqualTo(11);
+    assertThat(d.score(PersonId.of("v2"))).isEqualTo(1);
+  }
+
+  @Test
+  void theHistoryNamesEachChangeAndSumsItPerDay() {
+    se.vote("v1", A, UP, ANSWERER).accept(Q, A, ANSWERER).nextDay().vote("v2", A, UP, ANSWERER);
+    ReputationHistory history = se.ledger.history(ANSWERER, s -> true, se.now);
+    assertThat(history.score().points()).isEqualTo(36);
+    assertThat(history.changes()).extracting(ReputationChange::reason).containsExactly(
+        ReputationReason.ANSWER_UPVOTED, ReputationReason.ANSWER_ACCEPTED,
+        ReputationReason.ANSWER_UPVOTED);
+    assertThat(history.perDay()).containsExactly(
+        java.util.Map.entry(LocalDate.parse("2026-02-02"), 25),
+        java.util.Map.entry(LocalDate.parse("2026-02-03"), 10));
+    assertThat(se.ledger.history(ANSWERER, s -> false, se.now).changes()).isEmpty();
+  }
+
+  @Test
+  void rulesRefuseNegativeValues() {
+    assertThatThrownBy(() -> new ReputationRules(10, 10, -2, 1, 15, 2, 200, 1))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("downvoteReceived"));
+  }
+}
