@@ -9,11 +9,13 @@ import io.socialearn.api.Viewer;
 import io.socialearn.api.command.Command;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.JoinSpace;
+import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.LeaveSpace;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.UpdateProfile;
+import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.MemberRemoved;
 import io.socialearn.api.event.MemberRoleSet;
@@ -27,9 +29,11 @@ import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.spi.IdGenerator;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a command into events, or throws without side effects. Handles people and spaces itself
@@ -43,15 +47,16 @@ final class CommandDecider {
   private final ContentLimits limits;
   private final ThreadCommands threadCommands;
 
-  CommandDecider(EngineState state, Access access, IdGenerator ids, ContentLimits limits) {
+  CommandDecider(EngineState state, Access access, IdGenerator ids, ContentLimits limits,
+      AntiGamingPolicy antiGaming) {
     this.state = state;
     this.access = access;
     this.ids = ids;
     this.limits = limits;
-    this.threadCommands = new ThreadCommands(state, access, ids, limits);
+    this.threadCommands = new ThreadCommands(state, access, ids, limits, antiGaming);
   }
 
-  Decision decide(Viewer actor, Command<?> command) {
+  Decision decide(Viewer actor, Command<?> command, Instant now) {
     Validate.required("actor", actor);
     Validate.required("command", command);
     if (command instanceof RegisterPerson r) {
@@ -71,8 +76,10 @@ final class CommandDecider {
       return setRole(who, s, events);
     } else if (command instanceof RemoveMember r) {
       return remove(who, r, events);
+    } else if (command instanceof LinkAccounts l) {
+      return link(who, l, events);
     }
-    return threadCommands.decide(who, command, events);
+    return threadCommands.decide(who, command, events, now);
   }
 
   /**
@@ -214,6 +221,22 @@ final class CommandDecider {
     }
     requireAnotherOwner(r.space(), r.person(), current);
     events.add(new MemberRemoved(r.space(), r.person(), who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision link(Actor who, LinkAccounts l, List<DomainEvent> events) {
+    if (!who.viewer().isAdministrator()) {
+      throw new ForbiddenException("link accounts", "only administrators link accounts");
+    }
+    if (l.first().equals(l.second())) {
+      throw new InvalidInputException("second", "notSelf", "an account cannot be linked to itself");
+    }
+    PersonProfile first = knownPerson(l.first(), who, events);
+    PersonProfile second = knownPerson(l.second(), who, events);
+    if (state.links.getOrDefault(first.id(), Set.of()).contains(second.id())) {
+      throw new ConflictException(first.id() + " and " + second.id() + " are linked already");
+    }
+    events.add(new AccountsLinked(first.id(), second.id(), who.person()));
     return new Decision(events, null);
   }
 

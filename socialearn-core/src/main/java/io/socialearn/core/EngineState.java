@@ -1,6 +1,7 @@
 package io.socialearn.core;
 
 import io.socialearn.api.event.AcceptanceRevoked;
+import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.AnswerAccepted;
 import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.CommentAdded;
@@ -21,6 +22,7 @@ import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.people.ActivityKind;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
@@ -37,9 +39,11 @@ import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every read model of the engine: a fold over the event log.
@@ -60,6 +64,10 @@ final class EngineState {
   final Map<ContentRef, Map<PersonId, VoteDirection>> votes = new HashMap<>();
   final Map<ContentRef, List<Revision>> revisions = new HashMap<>();
   final Map<PersonId, List<ActivityEntry>> activity = new HashMap<>();
+  /** Standing up votes by voter, then by the author voted on: target and time of the vote. */
+  final Map<PersonId, Map<PersonId, Map<ContentRef, Instant>>> upvotes = new HashMap<>();
+  /** Accounts marked as one person's, both ways. */
+  final Map<PersonId, Set<PersonId>> links = new HashMap<>();
   long lastSequence;
 
   void apply(RecordedEvent recorded) {
@@ -114,6 +122,10 @@ final class EngineState {
     } else if (e instanceof VoteCast v) {
       votes.computeIfAbsent(v.target(), k -> new HashMap<>()).put(v.voter(), v.direction());
       adjustScore(v.target(), v.direction().value());
+      if (v.direction() == VoteDirection.UP) {
+        upvotes.computeIfAbsent(v.voter(), k -> new HashMap<>())
+            .computeIfAbsent(v.contentAuthor(), k -> new LinkedHashMap<>()).put(v.target(), at);
+      }
     } else if (e instanceof VoteRetracted v) {
       Map<PersonId, VoteDirection> onTarget = votes.get(v.target());
       if (onTarget != null) {
@@ -123,6 +135,14 @@ final class EngineState {
         }
       }
       adjustScore(v.target(), -v.direction().value());
+      if (v.direction() == VoteDirection.UP) {
+        forgetUpvote(v.voter(), v.contentAuthor(), v.target());
+      }
+    } else if (e instanceof AccountsLinked l) {
+      links.computeIfAbsent(l.first(), k -> new HashSet<>()).add(l.second());
+      links.computeIfAbsent(l.second(), k -> new HashSet<>()).add(l.first());
+    } else if (e instanceof VotesReversed) {
+      // A marker: the VoteRetracted events before it in its batch did the work.
     } else if (e instanceof AnswerAccepted a) {
       threads.computeIfPresent(a.thread(), (id, row) -> row.withAccepted(a.answer(), at, seq));
     } else if (e instanceof AcceptanceRevoked a) {
@@ -146,6 +166,23 @@ final class EngineState {
       throw new IllegalStateException("no projection for " + e.getClass().getName());
     }
     lastSequence = seq;
+  }
+
+  private void forgetUpvote(PersonId voter, PersonId author, ContentRef target) {
+    Map<PersonId, Map<ContentRef, Instant>> byAuthor = upvotes.get(voter);
+    if (byAuthor == null) {
+      return;
+    }
+    Map<ContentRef, Instant> targets = byAuthor.get(author);
+    if (targets != null) {
+      targets.remove(target);
+      if (targets.isEmpty()) {
+        byAuthor.remove(author);
+      }
+    }
+    if (byAuthor.isEmpty()) {
+      upvotes.remove(voter);
+    }
   }
 
   private void adjustScore(ContentRef target, int delta) {
@@ -192,13 +229,17 @@ final class EngineState {
     revisions.putAll(other.revisions);
     activity.clear();
     activity.putAll(other.activity);
+    upvotes.clear();
+    upvotes.putAll(other.upvotes);
+    links.clear();
+    links.putAll(other.links);
     lastSequence = other.lastSequence;
   }
 
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, votes, revisions, activity, lastSequence);
+        comments, votes, revisions, activity, upvotes, links, lastSequence);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

@@ -88,7 +88,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.clock = b.clock;
     this.listeners = List.copyOf(b.listeners);
     this.access = new Access(state, b.directory);
-    this.decider = new CommandDecider(state, access, b.idGenerator, b.limits);
+    this.decider = new CommandDecider(state, access, b.idGenerator, b.limits, b.antiGaming);
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
     this.reputation = new ReputationLedger(b.reputationRules);
@@ -120,7 +120,7 @@ public final class SocialLearningEngine implements SocialLearning {
         if (!actor.isAdministrator()) {
           rateLimiter.check(actor.person(), command.getClass().getSimpleName(), now);
         }
-        decision = decider.decide(actor, command);
+        decision = decider.decide(actor, command, now);
         try {
           recorded = eventLog.append(state.lastSequence, decision.events(), now);
         } catch (ConflictException e) {
@@ -368,6 +368,7 @@ public final class SocialLearningEngine implements SocialLearning {
     private ContentLimits limits = ContentLimits.defaults();
     private WriteRateLimit rateLimit = WriteRateLimit.defaults();
     private ReputationRules reputationRules = ReputationRules.stackExchange();
+    private AntiGamingPolicy antiGaming = AntiGamingPolicy.defaults();
     private EventLog eventLog;
     private SearchIndex searchIndex;
     private final List<EventListener> listeners = new ArrayList<>();
@@ -410,6 +411,12 @@ public final class SocialLearningEngine implements SocialLearning {
      */
     public Builder reputationRules(ReputationRules rules) {
       this.reputationRules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /** When up votes count as serial voting; default {@link AntiGamingPolicy#defaults()}. */
+    public Builder antiGaming(AntiGamingPolicy antiGaming) {
+      this.antiGaming = Objects.requireNonNull(antiGaming, "antiGaming");
       return this;
     }
 

@@ -16,9 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,10 @@ final class StateCodec {
   private StateCodec() {}
 
   /** A vote as the snapshot holds it. */
-  record VoteRow(ContentRef target, PersonId voter, VoteDirection direction) {}
+  record VoteRow(ContentRef target, PersonId voter, VoteDirection direction, Instant at) {}
+
+  /** Two linked accounts. */
+  record LinkRow(PersonId first, PersonId second) {}
 
   /** An activity entry with its person. */
   record ActivityRow(PersonId person, ActivityEntry entry) {}
@@ -48,15 +53,22 @@ final class StateCodec {
   record Image(int format, long lastSequence, List<PersonProfile> people, List<SpaceRow> spaces,
       List<Membership> members, List<ThreadRow> threads, List<PostRow> posts,
       List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
-      List<ActivityRow> activity) {}
+      List<ActivityRow> activity, List<LinkRow> links) {}
 
   static byte[] encode(EngineState state) {
     List<Membership> members = new ArrayList<>();
     state.members.forEach((space, roles) -> roles.forEach(
         (person, role) -> members.add(new Membership(space, person, role))));
     List<VoteRow> votes = new ArrayList<>();
-    state.votes.forEach((target, byVoter) -> byVoter.forEach(
-        (voter, direction) -> votes.add(new VoteRow(target, voter, direction))));
+    state.votes.forEach((target, byVoter) -> byVoter.forEach((voter, direction) -> votes.add(
+        new VoteRow(target, voter, direction, direction == VoteDirection.UP
+            ? state.upvotes.get(voter).get(state.authorOf(target)).get(target) : null))));
+    List<LinkRow> links = new ArrayList<>();
+    state.links.forEach((first, others) -> others.forEach(second -> {
+      if (first.value().compareTo(second.value()) < 0) {
+        links.add(new LinkRow(first, second));
+      }
+    }));
     List<CommentView> comments = new ArrayList<>();
     state.comments.values().forEach(comments::addAll);
     List<Revision> revisions = new ArrayList<>();
@@ -70,7 +82,7 @@ final class StateCodec {
             .toList(),
         state.posts.values().stream().sorted(Comparator.comparingLong(PostRow::createdSeq))
             .toList(),
-        comments, votes, revisions, activity);
+        comments, votes, revisions, activity, links);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
       MAPPER.writeValue(out, image);
@@ -117,8 +129,18 @@ final class StateCodec {
     }
     image.comments().forEach(c ->
         state.comments.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c));
-    image.votes().forEach(v ->
-        state.votes.computeIfAbsent(v.target(), k -> new HashMap<>()).put(v.voter(), v.direction()));
+    for (VoteRow v : image.votes()) {
+      state.votes.computeIfAbsent(v.target(), k -> new HashMap<>()).put(v.voter(), v.direction());
+      if (v.direction() == VoteDirection.UP) {
+        state.upvotes.computeIfAbsent(v.voter(), k -> new HashMap<>())
+            .computeIfAbsent(state.authorOf(v.target()), k -> new LinkedHashMap<>())
+            .put(v.target(), v.at());
+      }
+    }
+    for (LinkRow link : image.links()) {
+      state.links.computeIfAbsent(link.first(), k -> new HashSet<>()).add(link.second());
+      state.links.computeIfAbsent(link.second(), k -> new HashSet<>()).add(link.first());
+    }
     image.revisions().forEach(r ->
         state.revisions.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r));
     image.activity().forEach(a ->

@@ -17,6 +17,7 @@ import io.socialearn.api.command.MarkDuplicate;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
 import io.socialearn.api.event.AcceptanceRevoked;
@@ -34,6 +35,7 @@ import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.CommentId;
@@ -44,6 +46,8 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +59,15 @@ final class ThreadCommands {
   private final Access access;
   private final IdGenerator ids;
   private final ContentLimits limits;
+  private final AntiGamingPolicy antiGaming;
 
-  ThreadCommands(EngineState state, Access access, IdGenerator ids, ContentLimits limits) {
+  ThreadCommands(EngineState state, Access access, IdGenerator ids, ContentLimits limits,
+      AntiGamingPolicy antiGaming) {
     this.state = state;
     this.access = access;
     this.ids = ids;
     this.limits = limits;
+    this.antiGaming = antiGaming;
   }
 
   /** Asks the generator for an id and checks it, so that a bad generator fails loudly. */
@@ -74,7 +81,7 @@ final class ThreadCommands {
     }
   }
 
-  Decision decide(Actor who, Command<?> command, List<DomainEvent> events) {
+  Decision decide(Actor who, Command<?> command, List<DomainEvent> events, Instant now) {
     if (command instanceof StartThread c) {
       return start(who, c, events);
     } else if (command instanceof EditThread c) {
@@ -86,7 +93,7 @@ final class ThreadCommands {
     } else if (command instanceof AddComment c) {
       return comment(who, c, events);
     } else if (command instanceof CastVote c) {
-      return vote(who, c, events);
+      return vote(who, c, events, now);
     } else if (command instanceof RetractVote c) {
       return retract(who, c, events);
     } else if (command instanceof AcceptAnswer c) {
@@ -103,6 +110,8 @@ final class ThreadCommands {
       return deleteThread(who, c, events);
     } else if (command instanceof DeletePost c) {
       return deletePost(who, c, events);
+    } else if (command instanceof ReverseVotes c) {
+      return reverseVotes(who, c, events);
     }
     throw new IllegalStateException("no decider for " + command.getClass().getName());
   }
@@ -167,12 +176,16 @@ final class ThreadCommands {
     return new Decision(events, comment);
   }
 
-  private Decision vote(Actor who, CastVote c, List<DomainEvent> events) {
+  private Decision vote(Actor who, CastVote c, List<DomainEvent> events, Instant now) {
     who.requirePerson("vote");
     ThreadRow thread = access.threadOf(who.viewer(), c.target());
     PersonId author = state.authorOf(c.target());
     if (author.equals(who.person())) {
       throw new ForbiddenException("vote", "nobody votes on their own post");
+    }
+    if (state.links.getOrDefault(who.person(), Set.of()).contains(author)) {
+      throw new ForbiddenException("vote",
+          "linked accounts of one person may not vote for each other");
     }
     VoteDirection previous = currentVote(c.target(), who.person());
     if (previous == c.direction()) {
@@ -183,7 +196,58 @@ final class ThreadCommands {
       events.add(new VoteRetracted(c.target(), thread.id(), who.person(), previous, author));
     }
     events.add(new VoteCast(c.target(), thread.id(), who.person(), c.direction(), author));
+    if (c.direction() == VoteDirection.UP && !antiGaming.isOff()) {
+      reverseIfSerial(who.person(), author, c.target(), now, events);
+    }
     return new Decision(events, null);
+  }
+
+  /**
+   * Reverses the run of up votes from {@code voter} on {@code author}'s posts if the vote just
+   * added completes one: the votes are retracted and a {@link VotesReversed} says why.
+   */
+  private void reverseIfSerial(PersonId voter, PersonId author, ContentRef newTarget,
+      Instant now, List<DomainEvent> events) {
+    Instant since = now.minus(antiGaming.window());
+    List<ContentRef> run = new ArrayList<>();
+    state.upvotes.getOrDefault(voter, Map.of()).getOrDefault(author, Map.of())
+        .forEach((target, at) -> {
+          if (at.isAfter(since)) {
+            run.add(target);
+          }
+        });
+    run.add(newTarget);
+    if (run.size() < antiGaming.serialVotes()) {
+      return;
+    }
+    for (ContentRef target : run) {
+      events.add(new VoteRetracted(target, threadIdOf(target), voter, VoteDirection.UP, author));
+    }
+    events.add(new VotesReversed(voter, author, run.size(), "serial voting: " + run.size()
+        + " up votes within " + antiGaming.window(), PersonId.SYSTEM));
+  }
+
+  private Decision reverseVotes(Actor who, ReverseVotes c, List<DomainEvent> events) {
+    if (!who.viewer().isAdministrator()) {
+      throw new ForbiddenException("reverse votes", "only administrators reverse votes");
+    }
+    String reason = Validate.text("reason", c.reason(), limits.maxDescriptionLength());
+    Map<ContentRef, Instant> standing = state.upvotes.getOrDefault(c.voter(), Map.of())
+        .getOrDefault(c.author(), Map.of());
+    if (standing.isEmpty()) {
+      throw new ConflictException(c.voter() + " has no standing up votes on posts by "
+          + c.author());
+    }
+    for (ContentRef target : standing.keySet()) {
+      events.add(new VoteRetracted(target, threadIdOf(target), c.voter(), VoteDirection.UP,
+          c.author()));
+    }
+    events.add(new VotesReversed(c.voter(), c.author(), standing.size(), reason, who.person()));
+    return new Decision(events, null);
+  }
+
+  private ThreadId threadIdOf(ContentRef target) {
+    return target instanceof ThreadId t ? t : state.posts.get((PostId) target).thread();
   }
 
   private Decision retract(Actor who, RetractVote c, List<DomainEvent> events) {

@@ -15,11 +15,13 @@ import io.socialearn.api.command.EditPost;
 import io.socialearn.api.command.EditThread;
 import io.socialearn.api.command.JoinSpace;
 import io.socialearn.api.command.LeaveSpace;
+import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.MarkDuplicate;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -44,7 +46,7 @@ final class Scenario {
   enum Op {
     ASK, ANSWER, COMMENT, VOTE_UP, VOTE_DOWN, RETRACT, ACCEPT, UNACCEPT, CLOSE, REOPEN,
     DUPLICATE, EDIT_THREAD, EDIT_POST, DELETE_THREAD, DELETE_POST, JOIN, LEAVE, INVITE, REMOVE,
-    BAD_TITLE, BAD_TAGS
+    BAD_TITLE, BAD_TAGS, LINK, REVERSE
   }
 
   /** One step: an operation, who does it, two picks, and which space it aims at. */
@@ -120,6 +122,10 @@ final class Scenario {
       case INVITE -> new SetMemberRole(space, ACTORS.get(s.second() % ACTORS.size()).person(),
           SpaceRole.values()[s.first() % SpaceRole.values().length]);
       case REMOVE -> new RemoveMember(space, ACTORS.get(s.second() % ACTORS.size()).person());
+      case LINK -> new LinkAccounts(ACTORS.get(s.first() % ACTORS.size()).person(),
+          ACTORS.get(s.second() % ACTORS.size()).person());
+      case REVERSE -> new ReverseVotes(ACTORS.get(s.first() % ACTORS.size()).person(),
+          ACTORS.get(s.second() % ACTORS.size()).person(), "ring");
     };
   }
 

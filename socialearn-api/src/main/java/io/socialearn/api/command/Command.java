@@ -31,4 +31,6 @@ public sealed interface Command<R>
         SetMemberRole,
         StartThread,
         UnacceptAnswer,
-        UpdateProfile {}
+        UpdateProfile,
+        LinkAccounts,
+        ReverseVotes {}

@@ -26,4 +26,6 @@ public sealed interface DomainEvent
         ThreadReopened,
         ThreadStarted,
         VoteCast,
-        VoteRetracted {}
+        VoteRetracted,
+        AccountsLinked,
+        VotesReversed {}

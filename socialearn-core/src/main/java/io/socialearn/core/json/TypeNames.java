@@ -18,6 +18,8 @@ import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.ReverseVotes;
+import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -42,6 +44,8 @@ import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.event.VotesReversed;
+import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -93,6 +97,8 @@ final class TypeNames {
     events.put(AcceptanceRevoked.class, "acceptance.revoked");
     events.put(VoteCast.class, "vote.cast");
     events.put(VoteRetracted.class, "vote.retracted");
+    events.put(VotesReversed.class, "votes.reversed");
+    events.put(AccountsLinked.class, "accounts.linked");
     EVENTS = checked(DomainEvent.class, events);
 
     Map<Class<?>, String> commands = new LinkedHashMap<>();
@@ -117,6 +123,8 @@ final class TypeNames {
     commands.put(UnacceptAnswer.class, "unaccept-answer");
     commands.put(CastVote.class, "cast-vote");
     commands.put(RetractVote.class, "retract-vote");
+    commands.put(ReverseVotes.class, "reverse-votes");
+    commands.put(LinkAccounts.class, "link-accounts");
     COMMANDS = checked(Command.class, commands);
 
     Map<Class<?>, String> refs = new LinkedHashMap<>();

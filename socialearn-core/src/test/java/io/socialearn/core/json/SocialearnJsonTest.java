@@ -34,7 +34,9 @@ import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
+import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -59,7 +61,9 @@ import io.socialearn.api.event.ThreadMarkedDuplicate;
 import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.expertise.Evidence;
 import io.socialearn.api.expertise.EvidenceKind;
 import io.socialearn.api.expertise.ExpertiseEntry;
@@ -173,7 +177,9 @@ class SocialearnJsonTest {
         new AnswerAccepted(T1, P2, ALICE, BOB),
         new AcceptanceRevoked(T1, P2, ALICE, BOB),
         new VoteCast(P2, T1, ALICE, VoteDirection.UP, BOB),
-        new VoteRetracted(T1, T1, BOB, VoteDirection.DOWN, ALICE));
+        new VoteRetracted(T1, T1, BOB, VoteDirection.DOWN, ALICE),
+        new AccountsLinked(ALICE, BOB, ALICE),
+        new VotesReversed(BOB, ALICE, 12, "serial voting", PersonId.SYSTEM));
   }
 
   static List<Command<?>> sampleCommands() {
@@ -198,7 +204,9 @@ class SocialearnJsonTest {
         new AcceptAnswer(P2),
         new UnacceptAnswer(T1),
         new CastVote(P2, VoteDirection.DOWN),
-        new RetractVote(T1));
+        new RetractVote(T1),
+        new LinkAccounts(ALICE, BOB),
+        new ReverseVotes(BOB, ALICE, "serial voting"));
   }
 
   static ThreadSummary summary() {

@@ -1,0 +1,104 @@
+package io.socialearn.core;
+
+import static io.socialearn.core.Fixture.ADMIN;
+import static io.socialearn.core.Fixture.ANA;
+import static io.socialearn.core.Fixture.BO;
+import static io.socialearn.core.Fixture.CY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialearn.api.ConflictException;
+import io.socialearn.api.ForbiddenException;
+import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.LinkAccounts;
+import io.socialearn.api.command.ReverseVotes;
+import io.socialearn.api.command.StartThread;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.VotesReversed;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.log.InMemoryEventLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AntiGamingTest {
+
+  private static List<ThreadId> ask(Fixture f, int count) {
+    List<ThreadId> threads = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      threads.add(f.engine.execute(ANA, StartThread.question(f.open, "Question number " + i,
+          "body")));
+    }
+    return threads;
+  }
+
+  @Test
+  void linkedAccountsMayNotVoteForEachOther() {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = ask(f, 1).get(0);
+      assertThatThrownBy(() -> f.engine.execute(BO, new LinkAccounts(ANA.person(), BO.person())))
+          .isInstanceOf(ForbiddenException.class);
+      f.engine.execute(ADMIN, new LinkAccounts(ANA.person(), BO.person()));
+      assertThatThrownBy(() -> f.engine.execute(ADMIN, new LinkAccounts(BO.person(),
+          ANA.person()))).isInstanceOf(ConflictException.class);
+      long before = f.log.lastSequence();
+      assertThatThrownBy(() -> f.engine.execute(BO, new CastVote(q, VoteDirection.UP)))
+          .isInstanceOf(ForbiddenException.class).hasMessageContaining("linked accounts");
+      assertThat(f.log.lastSequence()).isEqualTo(before);
+      f.engine.execute(CY, new CastVote(q, VoteDirection.UP));
+    }
+  }
+
+  @Test
+  void aRunOfUpVotesOnOnePersonIsReversedWithItsReputation() {
+    try (Fixture f = new Fixture(InMemoryEventLog.create(), WriteRateLimit.unlimited())) {
+      List<ThreadId> threads = ask(f, 12);
+      for (int i = 0; i < 9; i++) {
+        f.engine.execute(BO, new CastVote(threads.get(i), VoteDirection.UP));
+        f.clock.advance(Duration.ofMinutes(5));
+      }
+      assertThat(f.engine.reputation(CY, ANA.person()).score().points()).isEqualTo(1 + 9 * 10);
+
+      f.engine.execute(BO, new CastVote(threads.get(9), VoteDirection.UP));
+      assertThat(f.engine.reputation(CY, ANA.person()).score().points()).isEqualTo(1);
+      assertThat(f.engine.thread(CY, threads.get(0)).summary().score()).isZero();
+      assertThat(f.engine.thread(BO, threads.get(9)).viewerVote()).isNull();
+      try (var events = f.log.readFrom(1)) {
+        assertThat(events.map(RecordedEvent::event).filter(VotesReversed.class::isInstance)
+            .map(VotesReversed.class::cast).toList()).singleElement()
+            .satisfies(r -> assertThat(r.count()).isEqualTo(10));
+      }
+    }
+  }
+
+  @Test
+  void votesSpreadBeyondTheWindowAreNotSerial() {
+    try (Fixture f = new Fixture(InMemoryEventLog.create(), WriteRateLimit.unlimited())) {
+      List<ThreadId> threads = ask(f, 12);
+      for (int i = 0; i < 12; i++) {
+        f.engine.execute(BO, new CastVote(threads.get(i), VoteDirection.UP));
+        f.clock.advance(Duration.ofHours(5));
+      }
+      assertThat(f.engine.reputation(CY, ANA.person()).score().points()).isEqualTo(121);
+    }
+  }
+
+  @Test
+  void anAdministratorReversesAPersonsVotesOnAnother() {
+    try (Fixture f = new Fixture()) {
+      List<ThreadId> threads = ask(f, 3);
+      for (ThreadId t : threads) {
+        f.engine.execute(BO, new CastVote(t, VoteDirection.UP));
+      }
+      f.engine.execute(CY, new CastVote(threads.get(0), VoteDirection.UP));
+      assertThatThrownBy(() -> f.engine.execute(CY, new ReverseVotes(BO.person(), ANA.person(),
+          "ring"))).isInstanceOf(ForbiddenException.class);
+      f.engine.execute(ADMIN, new ReverseVotes(BO.person(), ANA.person(), "voting ring"));
+      assertThat(f.engine.reputation(CY, ANA.person()).score().points()).isEqualTo(11);
+      assertThatThrownBy(() -> f.engine.execute(ADMIN, new ReverseVotes(BO.person(),
+          ANA.person(), "again"))).isInstanceOf(ConflictException.class);
+    }
+  }
+}
