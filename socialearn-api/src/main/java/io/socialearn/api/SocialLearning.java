@@ -5,6 +5,7 @@ import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.reputation.ReputationHistory;
+import io.socialearn.api.reputation.TrustStatus;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
@@ -83,6 +84,13 @@ public interface SocialLearning extends AutoCloseable {
    * @throws NotFoundException if the person is unknown
    */
   ReputationHistory reputation(Viewer viewer, PersonId person);
+
+  /**
+   * A person's trust level, the privileges it unlocks and the figures it rests on.
+   *
+   * @throws NotFoundException if the person is unknown
+   */
+  TrustStatus trust(Viewer viewer, PersonId person);
 
   /** Lists the spaces the viewer may read, by name. */
   List<Space> spaces(Viewer viewer);

@@ -10,6 +10,7 @@ import io.socialearn.api.command.Command;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.JoinSpace;
 import io.socialearn.api.command.LinkAccounts;
+import io.socialearn.api.command.RecordVisit;
 import io.socialearn.api.command.LeaveSpace;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.RemoveMember;
@@ -20,6 +21,7 @@ import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.MemberRemoved;
 import io.socialearn.api.event.MemberRoleSet;
 import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.SpaceCreated;
 import io.socialearn.api.people.PersonId;
@@ -47,13 +49,13 @@ final class CommandDecider {
   private final ContentLimits limits;
   private final ThreadCommands threadCommands;
 
-  CommandDecider(EngineState state, Access access, IdGenerator ids, ContentLimits limits,
-      AntiGamingPolicy antiGaming) {
+  CommandDecider(EngineState state, Access access, Trust trust, IdGenerator ids,
+      ContentLimits limits, AntiGamingPolicy antiGaming) {
     this.state = state;
     this.access = access;
     this.ids = ids;
     this.limits = limits;
-    this.threadCommands = new ThreadCommands(state, access, ids, limits, antiGaming);
+    this.threadCommands = new ThreadCommands(state, access, trust, ids, limits, antiGaming);
   }
 
   Decision decide(Viewer actor, Command<?> command, Instant now) {
@@ -78,6 +80,13 @@ final class CommandDecider {
       return remove(who, r, events);
     } else if (command instanceof LinkAccounts l) {
       return link(who, l, events);
+    } else if (command instanceof RecordVisit) {
+      who.requirePerson("visit");
+      if (events.isEmpty() && state.activeOn(who.person(), now)) {
+        return new Decision(List.of(), null);
+      }
+      events.add(new PersonVisited(who.person()));
+      return new Decision(events, null);
     }
     return threadCommands.decide(who, command, events, now);
   }

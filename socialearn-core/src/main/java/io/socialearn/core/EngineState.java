@@ -9,6 +9,7 @@ import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.MemberRemoved;
 import io.socialearn.api.event.MemberRoleSet;
 import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.PostEdited;
 import io.socialearn.api.event.ProfileUpdated;
@@ -37,6 +38,8 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +56,9 @@ import java.util.Set;
  * guards it with its read-write lock.
  */
 final class EngineState {
+  /** Distinct days (UTC) on which a person visited or took part: the count and the last day. */
+  record DaysActive(LocalDate last, int count) {}
+
   final Map<PersonId, PersonProfile> people = new HashMap<>();
   final Map<SpaceId, SpaceRow> spaces = new HashMap<>();
   final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
@@ -68,6 +74,9 @@ final class EngineState {
   final Map<PersonId, Map<PersonId, Map<ContentRef, Instant>>> upvotes = new HashMap<>();
   /** Accounts marked as one person's, both ways. */
   final Map<PersonId, Set<PersonId>> links = new HashMap<>();
+  final Map<PersonId, DaysActive> daysActive = new HashMap<>();
+  /** Answers each person has given that are not deleted. */
+  final Map<PersonId, Integer> answersGiven = new HashMap<>();
   long lastSequence;
 
   void apply(RecordedEvent recorded) {
@@ -78,6 +87,10 @@ final class EngineState {
     DomainEvent e = recorded.event();
     Instant at = recorded.timestamp();
     long seq = recorded.sequence();
+    PersonId active = activePerson(e);
+    if (active != null) {
+      markActive(active, at);
+    }
     if (e instanceof PersonRegistered p) {
       people.put(p.profile().id(), p.profile());
     } else if (e instanceof ProfileUpdated p) {
@@ -110,6 +123,7 @@ final class EngineState {
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
       addRevision(a.post(), a.author(), at, "", a.body(), List.of(), "");
       addActivity(a.author(), seq, at, ActivityKind.ANSWERED, a.thread(), a.post());
+      answersGiven.merge(a.author(), 1, Integer::sum);
     } else if (e instanceof PostEdited p) {
       posts.computeIfPresent(p.post(), (id, row) -> row.edited(p.body(), at));
       threads.computeIfPresent(p.thread(), (id, row) -> row.touched(at, seq));
@@ -141,6 +155,8 @@ final class EngineState {
     } else if (e instanceof AccountsLinked l) {
       links.computeIfAbsent(l.first(), k -> new HashSet<>()).add(l.second());
       links.computeIfAbsent(l.second(), k -> new HashSet<>()).add(l.first());
+    } else if (e instanceof PersonVisited) {
+      // Counted as a day active above.
     } else if (e instanceof VotesReversed) {
       // A marker: the VoteRetracted events before it in its batch did the work.
     } else if (e instanceof AnswerAccepted a) {
@@ -159,13 +175,44 @@ final class EngineState {
     } else if (e instanceof ThreadDeleted d) {
       threads.computeIfPresent(d.thread(), (id, row) -> row.asDeleted());
     } else if (e instanceof PostDeleted d) {
-      posts.computeIfPresent(d.post(), (id, row) -> row.asDeleted());
+      PostRow gone = posts.computeIfPresent(d.post(), (id, row) -> row.asDeleted());
+      if (gone != null) {
+        answersGiven.merge(gone.author(), -1, Integer::sum);
+      }
       threads.computeIfPresent(d.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() - 1, at, seq));
     } else {
       throw new IllegalStateException("no projection for " + e.getClass().getName());
     }
     lastSequence = seq;
+  }
+
+  /** Who took part through this event, for the days-active count, or null. */
+  private static PersonId activePerson(DomainEvent e) {
+    if (e instanceof PersonVisited v) {
+      return v.person();
+    } else if (e instanceof ThreadStarted t) {
+      return t.author();
+    } else if (e instanceof AnswerPosted a) {
+      return a.author();
+    } else if (e instanceof CommentAdded c) {
+      return c.author();
+    } else if (e instanceof VoteCast v) {
+      return v.voter();
+    }
+    return null;
+  }
+
+  private void markActive(PersonId person, Instant at) {
+    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    daysActive.merge(person, new DaysActive(day, 1), (old, fresh) ->
+        old.last().equals(day) ? old : new DaysActive(day, old.count() + 1));
+  }
+
+  /** Whether the person was active on the day of {@code at} (UTC). */
+  boolean activeOn(PersonId person, Instant at) {
+    DaysActive days = daysActive.get(person);
+    return days != null && days.last().equals(LocalDate.ofInstant(at, ZoneOffset.UTC));
   }
 
   private void forgetUpvote(PersonId voter, PersonId author, ContentRef target) {
@@ -233,13 +280,18 @@ final class EngineState {
     upvotes.putAll(other.upvotes);
     links.clear();
     links.putAll(other.links);
+    daysActive.clear();
+    daysActive.putAll(other.daysActive);
+    answersGiven.clear();
+    answersGiven.putAll(other.answersGiven);
     lastSequence = other.lastSequence;
   }
 
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, votes, revisions, activity, upvotes, links, lastSequence);
+        comments, votes, revisions, activity, upvotes, links, daysActive, answersGiven,
+        lastSequence);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

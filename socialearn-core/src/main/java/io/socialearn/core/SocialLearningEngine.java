@@ -16,6 +16,7 @@ import io.socialearn.api.people.PersonDirectory;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.reputation.ReputationHistory;
+import io.socialearn.api.reputation.TrustStatus;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.search.SearchQuery;
@@ -36,6 +37,7 @@ import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.core.log.InMemoryEventLog;
 import io.socialearn.core.reputation.ReputationLedger;
 import io.socialearn.core.reputation.ReputationRules;
+import io.socialearn.core.reputation.TrustPolicy;
 import io.socialearn.core.search.MemorySearchIndex;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,6 +81,7 @@ public final class SocialLearningEngine implements SocialLearning {
   private final Reads reads;
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
+  private final Trust trust;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -88,10 +91,12 @@ public final class SocialLearningEngine implements SocialLearning {
     this.clock = b.clock;
     this.listeners = List.copyOf(b.listeners);
     this.access = new Access(state, b.directory);
-    this.decider = new CommandDecider(state, access, b.idGenerator, b.limits, b.antiGaming);
+    this.reputation = new ReputationLedger(b.reputationRules);
+    this.trust = new Trust(state, reputation, b.trustPolicy);
+    this.decider = new CommandDecider(state, access, trust, b.idGenerator, b.limits,
+        b.antiGaming);
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
-    this.reputation = new ReputationLedger(b.reputationRules);
     catchUp();
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
@@ -114,6 +119,7 @@ public final class SocialLearningEngine implements SocialLearning {
       ensureOpen();
       recorded = null;
       Decision decision = null;
+      boolean nothingToRecord = false;
       Instant now = clock.instant();
       for (int attempt = 1; recorded == null; attempt++) {
         catchUp();
@@ -121,6 +127,11 @@ public final class SocialLearningEngine implements SocialLearning {
           rateLimiter.check(actor.person(), command.getClass().getSimpleName(), now);
         }
         decision = decider.decide(actor, command, now);
+        if (decision.events().isEmpty()) {
+          nothingToRecord = true;
+          recorded = List.of();
+          break;
+        }
         try {
           recorded = eventLog.append(state.lastSequence, decision.events(), now);
         } catch (ConflictException e) {
@@ -136,11 +147,14 @@ public final class SocialLearningEngine implements SocialLearning {
         rateLimiter.record(actor.person(), now);
       }
       result = decision.createdId() != null ? decision.createdId()
-          : new Done(recorded.get(recorded.size() - 1).sequence());
+          : new Done(nothingToRecord ? state.lastSequence
+              : recorded.get(recorded.size() - 1).sequence());
     } finally {
       lock.writeLock().unlock();
     }
-    notifyListeners(recorded);
+    if (!recorded.isEmpty()) {
+      notifyListeners(recorded);
+    }
     @SuppressWarnings("unchecked") // the deciders return the id type each command declares
     R typed = (R) result;
     return typed;
@@ -249,6 +263,15 @@ public final class SocialLearningEngine implements SocialLearning {
       reads.person(person);
       return reputation.history(person, source -> reads.canRead(viewer, source),
           clock.instant());
+    });
+  }
+
+  @Override
+  public TrustStatus trust(Viewer viewer, PersonId person) {
+    Validate.required("person", person);
+    return read(viewer, () -> {
+      reads.person(person);
+      return trust.status(person);
     });
   }
 
@@ -369,6 +392,7 @@ public final class SocialLearningEngine implements SocialLearning {
     private WriteRateLimit rateLimit = WriteRateLimit.defaults();
     private ReputationRules reputationRules = ReputationRules.stackExchange();
     private AntiGamingPolicy antiGaming = AntiGamingPolicy.defaults();
+    private TrustPolicy trustPolicy = TrustPolicy.defaults();
     private EventLog eventLog;
     private SearchIndex searchIndex;
     private final List<EventListener> listeners = new ArrayList<>();
@@ -411,6 +435,12 @@ public final class SocialLearningEngine implements SocialLearning {
      */
     public Builder reputationRules(ReputationRules rules) {
       this.reputationRules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /** How trust levels are earned and what they unlock; default {@link TrustPolicy#defaults()}. */
+    public Builder trustPolicy(TrustPolicy trustPolicy) {
+      this.trustPolicy = Objects.requireNonNull(trustPolicy, "trustPolicy");
       return this;
     }
 

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -43,6 +44,9 @@ final class StateCodec {
   /** A vote as the snapshot holds it. */
   record VoteRow(ContentRef target, PersonId voter, VoteDirection direction, Instant at) {}
 
+  /** A person's days active and answers given. */
+  record EngagementRow(PersonId person, EngineState.DaysActive days, int answers) {}
+
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
@@ -53,7 +57,7 @@ final class StateCodec {
   record Image(int format, long lastSequence, List<PersonProfile> people, List<SpaceRow> spaces,
       List<Membership> members, List<ThreadRow> threads, List<PostRow> posts,
       List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
-      List<ActivityRow> activity, List<LinkRow> links) {}
+      List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement) {}
 
   static byte[] encode(EngineState state) {
     List<Membership> members = new ArrayList<>();
@@ -82,7 +86,7 @@ final class StateCodec {
             .toList(),
         state.posts.values().stream().sorted(Comparator.comparingLong(PostRow::createdSeq))
             .toList(),
-        comments, votes, revisions, activity, links);
+        comments, votes, revisions, activity, links, engagement(state));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
       MAPPER.writeValue(out, image);
@@ -90,6 +94,17 @@ final class StateCodec {
       throw new UncheckedIOException("cannot write a snapshot", e);
     }
     return bytes.toByteArray();
+  }
+
+  private static List<EngagementRow> engagement(EngineState state) {
+    Set<PersonId> people = new HashSet<>(state.daysActive.keySet());
+    people.addAll(state.answersGiven.keySet());
+    List<EngagementRow> rows = new ArrayList<>();
+    for (PersonId person : people) {
+      rows.add(new EngagementRow(person, state.daysActive.get(person),
+          state.answersGiven.getOrDefault(person, -1)));
+    }
+    return rows;
   }
 
   /**
@@ -145,6 +160,14 @@ final class StateCodec {
         state.revisions.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r));
     image.activity().forEach(a ->
         state.activity.computeIfAbsent(a.person(), k -> new ArrayList<>()).add(a.entry()));
+    for (EngagementRow row : image.engagement()) {
+      if (row.days() != null) {
+        state.daysActive.put(row.person(), row.days());
+      }
+      if (row.answers() >= 0) {
+        state.answersGiven.put(row.person(), row.answers());
+      }
+    }
     state.lastSequence = image.lastSequence();
     return state;
   }

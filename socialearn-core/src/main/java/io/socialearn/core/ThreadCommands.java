@@ -37,6 +37,7 @@ import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.api.reputation.Privilege;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.CommentId;
 import io.socialearn.api.thread.ContentRef;
@@ -57,14 +58,16 @@ import java.util.Set;
 final class ThreadCommands {
   private final EngineState state;
   private final Access access;
+  private final Trust trust;
   private final IdGenerator ids;
   private final ContentLimits limits;
   private final AntiGamingPolicy antiGaming;
 
-  ThreadCommands(EngineState state, Access access, IdGenerator ids, ContentLimits limits,
-      AntiGamingPolicy antiGaming) {
+  ThreadCommands(EngineState state, Access access, Trust trust, IdGenerator ids,
+      ContentLimits limits, AntiGamingPolicy antiGaming) {
     this.state = state;
     this.access = access;
+    this.trust = trust;
     this.ids = ids;
     this.limits = limits;
     this.antiGaming = antiGaming;
@@ -122,6 +125,7 @@ final class ThreadCommands {
     String title = title(c.title());
     String body = body(c.body());
     List<Tag> tags = tags(c.tags());
+    trust.checkLinks(who, body);
     ThreadId thread = ThreadId.of(newId(ids, "thread"));
     events.add(new ThreadStarted(thread, c.space(), c.kind(), title, body, tags, who.person()));
     return new Decision(events, thread);
@@ -130,10 +134,11 @@ final class ThreadCommands {
   private Decision editThread(Actor who, EditThread c, List<DomainEvent> events) {
     who.requirePerson("edit");
     ThreadRow thread = access.thread(who.viewer(), c.thread());
-    requireAuthorOrModerator(who, thread.author(), thread, "edit");
+    requireEditor(who, thread.author(), thread);
     String title = title(c.title());
     String body = body(c.body());
     List<Tag> tags = tags(c.tags());
+    trust.checkLinks(who, body);
     if (title.equals(thread.title()) && body.equals(thread.body()) && tags.equals(thread.tags())) {
       throw new ConflictException("the edit of thread " + thread.id() + " changes nothing");
     }
@@ -149,6 +154,7 @@ final class ThreadCommands {
           + " and takes no answers");
     }
     String body = body(c.body());
+    trust.checkLinks(who, body);
     PostId post = PostId.of(newId(ids, "post"));
     events.add(new AnswerPosted(post, thread.id(), body, who.person()));
     return new Decision(events, post);
@@ -158,8 +164,9 @@ final class ThreadCommands {
     who.requirePerson("edit");
     PostRow post = access.post(who.viewer(), c.post());
     ThreadRow thread = state.threads.get(post.thread());
-    requireAuthorOrModerator(who, post.author(), thread, "edit");
+    requireEditor(who, post.author(), thread);
     String body = body(c.body());
+    trust.checkLinks(who, body);
     if (body.equals(post.body())) {
       throw new ConflictException("the edit of post " + post.id() + " changes nothing");
     }
@@ -171,6 +178,7 @@ final class ThreadCommands {
     who.requirePerson("comment");
     ThreadRow thread = access.threadOf(who.viewer(), c.target());
     String body = Validate.text("body", c.body(), limits.maxCommentLength());
+    trust.checkLinks(who, body);
     CommentId comment = CommentId.of(newId(ids, "comment"));
     events.add(new CommentAdded(comment, c.target(), thread.id(), body, who.person()));
     return new Decision(events, comment);
@@ -182,6 +190,9 @@ final class ThreadCommands {
     PersonId author = state.authorOf(c.target());
     if (author.equals(who.person())) {
       throw new ForbiddenException("vote", "nobody votes on their own post");
+    }
+    if (c.direction() == VoteDirection.DOWN) {
+      trust.require(who, Privilege.VOTE_DOWN, "vote down");
     }
     if (state.links.getOrDefault(who.person(), Set.of()).contains(author)) {
       throw new ForbiddenException("vote",
@@ -309,7 +320,7 @@ final class ThreadCommands {
 
   private Decision reopen(Actor who, ReopenThread c, List<DomainEvent> events) {
     ThreadRow thread = access.thread(who.viewer(), c.thread());
-    if (!access.isModerator(who.viewer(), thread.space())) {
+    if (!moderates(who, thread)) {
       throw new ForbiddenException("reopen", "only moderators reopen threads");
     }
     if (thread.closure() == ThreadState.OPEN) {
@@ -352,7 +363,7 @@ final class ThreadCommands {
 
   private Decision deleteThread(Actor who, DeleteThread c, List<DomainEvent> events) {
     ThreadRow thread = access.thread(who.viewer(), c.thread());
-    boolean moderator = access.isModerator(who.viewer(), thread.space());
+    boolean moderator = moderates(who, thread);
     if (!moderator) {
       if (!thread.author().equals(who.person())) {
         throw new ForbiddenException("delete", "only the author or a moderator deletes a thread");
@@ -379,10 +390,24 @@ final class ThreadCommands {
 
   private void requireAuthorOrModerator(Actor who, PersonId author, ThreadRow thread,
       String action) {
-    if (!author.equals(who.person()) && !access.isModerator(who.viewer(), thread.space())) {
+    if (!author.equals(who.person()) && !moderates(who, thread)) {
       throw new ForbiddenException(action, "only the author or a moderator of the space may "
           + action);
     }
+  }
+
+  /** A moderator of the space, an administrator, or someone trusted to moderate. */
+  private boolean moderates(Actor who, ThreadRow thread) {
+    return access.isModerator(who.viewer(), thread.space())
+        || (who.profile() != null && trust.has(who, Privilege.MODERATE));
+  }
+
+  /** The author, a moderator, or someone trusted to edit others' posts. */
+  private void requireEditor(Actor who, PersonId author, ThreadRow thread) {
+    if (author.equals(who.person()) || moderates(who, thread)) {
+      return;
+    }
+    trust.require(who, Privilege.EDIT_OTHERS_POSTS, "edit");
   }
 
   private String title(String title) {

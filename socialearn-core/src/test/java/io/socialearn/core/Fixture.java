@@ -13,10 +13,12 @@ import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.core.log.InMemoryEventLog;
+import io.socialearn.core.reputation.TrustPolicy;
 import java.time.Instant;
 
 /**
- * A small organisation for tests: Ana (Finance), Bo and Cy (Payroll), Dee (HR), Gus (an external
+ * A small organisation for tests, with trust gating nothing (see {@link TrustPolicy#rolesOnly()})
+ * unless a test asks for a policy: Ana (Finance), Bo and Cy (Payroll), Dee (HR), Gus (an external
  * guest), Root (an administrator); an organisation-wide space owned by Root and a members-only
  * space of Bo's with Cy in it.
  */
@@ -39,9 +41,13 @@ final class Fixture implements AutoCloseable {
   }
 
   Fixture(EventLog log, WriteRateLimit rateLimit) {
+    this(log, rateLimit, TrustPolicy.rolesOnly());
+  }
+
+  Fixture(EventLog log, WriteRateLimit rateLimit, TrustPolicy trust) {
     this.log = log;
     this.engine = SocialLearningEngine.builder().clock(clock).idGenerator(IdGenerator.sequential())
-        .eventLog(log).writeRateLimit(rateLimit).build();
+        .eventLog(log).writeRateLimit(rateLimit).trustPolicy(trust).build();
     register("ana", "Ana", "Finance", false);
     register("bo", "Bo", "Payroll", false);
     register("cy", "Cy", "Payroll", false);
@@ -61,7 +67,8 @@ final class Fixture implements AutoCloseable {
 
   /** A second engine replaying the same log from scratch. */
   SocialLearningEngine replay() {
-    return SocialLearningEngine.builder().clock(clock).eventLog(new SharedLog(log)).build();
+    return SocialLearningEngine.builder().clock(clock).eventLog(new SharedLog(log))
+        .trustPolicy(TrustPolicy.rolesOnly()).build();
   }
 
   @Override

@@ -194,7 +194,7 @@ class ThreadRulesTest {
         "Which tax table applies to hours worked in December?", List.of(Tag.of("payroll")),
         "clearer"));
     assertRejected(BO, new EditThread(question, "Hijacked title here", "body", List.of(), ""),
-        ForbiddenException.class, "author or a moderator");
+        ForbiddenException.class, "EDIT_OTHERS_POSTS, which this site grants by role only");
     assertRejected(ANA, new EditThread(question, "How is December overtime taxed?",
         "Which tax table applies to hours worked in December?", List.of(Tag.of("payroll")), ""),
         ConflictException.class, "changes nothing");

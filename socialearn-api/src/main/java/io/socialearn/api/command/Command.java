@@ -33,4 +33,5 @@ public sealed interface Command<R>
         UnacceptAnswer,
         UpdateProfile,
         LinkAccounts,
-        ReverseVotes {}
+        ReverseVotes,
+        RecordVisit {}

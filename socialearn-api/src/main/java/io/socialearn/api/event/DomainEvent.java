@@ -28,4 +28,5 @@ public sealed interface DomainEvent
         VoteCast,
         VoteRetracted,
         AccountsLinked,
-        VotesReversed {}
+        VotesReversed,
+        PersonVisited {}

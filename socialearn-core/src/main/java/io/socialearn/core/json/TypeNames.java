@@ -20,6 +20,7 @@ import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.LinkAccounts;
+import io.socialearn.api.command.RecordVisit;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -46,6 +47,7 @@ import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.event.AccountsLinked;
+import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -99,6 +101,7 @@ final class TypeNames {
     events.put(VoteRetracted.class, "vote.retracted");
     events.put(VotesReversed.class, "votes.reversed");
     events.put(AccountsLinked.class, "accounts.linked");
+    events.put(PersonVisited.class, "person.visited");
     EVENTS = checked(DomainEvent.class, events);
 
     Map<Class<?>, String> commands = new LinkedHashMap<>();
@@ -125,6 +128,7 @@ final class TypeNames {
     commands.put(RetractVote.class, "retract-vote");
     commands.put(ReverseVotes.class, "reverse-votes");
     commands.put(LinkAccounts.class, "link-accounts");
+    commands.put(RecordVisit.class, "record-visit");
     COMMANDS = checked(Command.class, commands);
 
     Map<Class<?>, String> refs = new LinkedHashMap<>();

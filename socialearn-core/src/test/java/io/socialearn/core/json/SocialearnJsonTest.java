@@ -35,6 +35,7 @@ import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.LinkAccounts;
+import io.socialearn.api.command.RecordVisit;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
@@ -62,6 +63,7 @@ import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.AccountsLinked;
+import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.expertise.Evidence;
@@ -179,7 +181,8 @@ class SocialearnJsonTest {
         new VoteCast(P2, T1, ALICE, VoteDirection.UP, BOB),
         new VoteRetracted(T1, T1, BOB, VoteDirection.DOWN, ALICE),
         new AccountsLinked(ALICE, BOB, ALICE),
-        new VotesReversed(BOB, ALICE, 12, "serial voting", PersonId.SYSTEM));
+        new VotesReversed(BOB, ALICE, 12, "serial voting", PersonId.SYSTEM),
+        new PersonVisited(ALICE));
   }
 
   static List<Command<?>> sampleCommands() {
@@ -206,7 +209,8 @@ class SocialearnJsonTest {
         new CastVote(P2, VoteDirection.DOWN),
         new RetractVote(T1),
         new LinkAccounts(ALICE, BOB),
-        new ReverseVotes(BOB, ALICE, "serial voting"));
+        new ReverseVotes(BOB, ALICE, "serial voting"),
+        new RecordVisit());
   }
 
   static ThreadSummary summary() {
