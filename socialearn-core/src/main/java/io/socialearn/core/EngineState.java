@@ -4,6 +4,8 @@ import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.AnswerAccepted;
 import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.MemberRemoved;
@@ -59,6 +61,9 @@ final class EngineState {
   /** Distinct days (UTC) on which a person visited or took part: the count and the last day. */
   record DaysActive(LocalDate last, int count) {}
 
+  /** A question's open bounty. */
+  record OpenBounty(PersonId offeredBy, int amount) {}
+
   final Map<PersonId, PersonProfile> people = new HashMap<>();
   final Map<SpaceId, SpaceRow> spaces = new HashMap<>();
   final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
@@ -75,6 +80,7 @@ final class EngineState {
   /** Accounts marked as one person's, both ways. */
   final Map<PersonId, Set<PersonId>> links = new HashMap<>();
   final Map<PersonId, DaysActive> daysActive = new HashMap<>();
+  final Map<ThreadId, OpenBounty> openBounties = new HashMap<>();
   /** Answers each person has given that are not deleted. */
   final Map<PersonId, Integer> answersGiven = new HashMap<>();
   long lastSequence;
@@ -155,6 +161,10 @@ final class EngineState {
     } else if (e instanceof AccountsLinked l) {
       links.computeIfAbsent(l.first(), k -> new HashSet<>()).add(l.second());
       links.computeIfAbsent(l.second(), k -> new HashSet<>()).add(l.first());
+    } else if (e instanceof BountyOffered b) {
+      openBounties.put(b.thread(), new OpenBounty(b.offeredBy(), b.amount()));
+    } else if (e instanceof BountyAwarded b) {
+      openBounties.remove(b.thread());
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
     } else if (e instanceof VotesReversed) {
@@ -284,6 +294,8 @@ final class EngineState {
     daysActive.putAll(other.daysActive);
     answersGiven.clear();
     answersGiven.putAll(other.answersGiven);
+    openBounties.clear();
+    openBounties.putAll(other.openBounties);
     lastSequence = other.lastSequence;
   }
 
@@ -291,7 +303,7 @@ final class EngineState {
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
         comments, votes, revisions, activity, upvotes, links, daysActive, answersGiven,
-        lastSequence);
+        openBounties, lastSequence);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

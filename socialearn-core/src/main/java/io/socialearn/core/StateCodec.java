@@ -8,6 +8,7 @@ import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.json.SocialearnJson;
 import java.io.ByteArrayInputStream;
@@ -47,6 +48,9 @@ final class StateCodec {
   /** A person's days active and answers given. */
   record EngagementRow(PersonId person, EngineState.DaysActive days, int answers) {}
 
+  /** A question's open bounty. */
+  record BountyRow(ThreadId thread, EngineState.OpenBounty bounty) {}
+
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
@@ -57,7 +61,8 @@ final class StateCodec {
   record Image(int format, long lastSequence, List<PersonProfile> people, List<SpaceRow> spaces,
       List<Membership> members, List<ThreadRow> threads, List<PostRow> posts,
       List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
-      List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement) {}
+      List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement,
+      List<BountyRow> bounties) {}
 
   static byte[] encode(EngineState state) {
     List<Membership> members = new ArrayList<>();
@@ -86,7 +91,9 @@ final class StateCodec {
             .toList(),
         state.posts.values().stream().sorted(Comparator.comparingLong(PostRow::createdSeq))
             .toList(),
-        comments, votes, revisions, activity, links, engagement(state));
+        comments, votes, revisions, activity, links, engagement(state),
+        state.openBounties.entrySet().stream()
+            .map(b -> new BountyRow(b.getKey(), b.getValue())).toList());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
       MAPPER.writeValue(out, image);
@@ -168,6 +175,7 @@ final class StateCodec {
         state.answersGiven.put(row.person(), row.answers());
       }
     }
+    image.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
     state.lastSequence = image.lastSequence();
     return state;
   }

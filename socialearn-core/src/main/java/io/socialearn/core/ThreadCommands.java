@@ -6,6 +6,7 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Validate;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.AddComment;
+import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CloseThread;
 import io.socialearn.api.command.Command;
@@ -14,6 +15,7 @@ import io.socialearn.api.command.DeleteThread;
 import io.socialearn.api.command.EditPost;
 import io.socialearn.api.command.EditThread;
 import io.socialearn.api.command.MarkDuplicate;
+import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
@@ -23,6 +25,8 @@ import io.socialearn.api.command.UnacceptAnswer;
 import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AnswerAccepted;
 import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.PostDeleted;
@@ -115,6 +119,10 @@ final class ThreadCommands {
       return deletePost(who, c, events);
     } else if (command instanceof ReverseVotes c) {
       return reverseVotes(who, c, events);
+    } else if (command instanceof OfferBounty c) {
+      return offerBounty(who, c, events);
+    } else if (command instanceof AwardBounty c) {
+      return awardBounty(who, c, events);
     }
     throw new IllegalStateException("no decider for " + command.getClass().getName());
   }
@@ -236,6 +244,44 @@ final class ThreadCommands {
     }
     events.add(new VotesReversed(voter, author, run.size(), "serial voting: " + run.size()
         + " up votes within " + antiGaming.window(), PersonId.SYSTEM));
+  }
+
+  private Decision offerBounty(Actor who, OfferBounty c, List<DomainEvent> events) {
+    who.requirePerson("offer a bounty");
+    ThreadRow thread = access.thread(who.viewer(), c.question());
+    Validate.range("amount", c.amount(), 50, 500);
+    if (thread.kind() != ThreadKind.QUESTION || !thread.closure().takesAnswers()) {
+      throw new ConflictException("thread " + thread.id() + " is not an open question");
+    }
+    if (state.openBounties.containsKey(thread.id())) {
+      throw new ConflictException("question " + thread.id() + " has an open bounty already");
+    }
+    int reputation = trust.reputationOf(who.person());
+    if (reputation < c.amount()) {
+      throw new ForbiddenException("offer bounty", "a bounty of " + c.amount()
+          + " needs that much reputation; " + who.person() + " has " + reputation);
+    }
+    events.add(new BountyOffered(thread.id(), who.person(), c.amount()));
+    return new Decision(events, null);
+  }
+
+  private Decision awardBounty(Actor who, AwardBounty c, List<DomainEvent> events) {
+    who.requirePerson("award a bounty");
+    PostRow post = access.post(who.viewer(), c.answer());
+    EngineState.OpenBounty bounty = state.openBounties.get(post.thread());
+    if (bounty == null) {
+      throw new ConflictException("question " + post.thread() + " has no open bounty");
+    }
+    if (!bounty.offeredBy().equals(who.person())) {
+      throw new ForbiddenException("award bounty", "only " + bounty.offeredBy()
+          + ", who offered it, awards this bounty");
+    }
+    if (post.author().equals(who.person())) {
+      throw new ForbiddenException("award bounty", "a bounty cannot go to one's own answer");
+    }
+    events.add(new BountyAwarded(post.thread(), post.id(), who.person(), post.author(),
+        bounty.amount()));
+    return new Decision(events, null);
   }
 
   private Decision reverseVotes(Actor who, ReverseVotes c, List<DomainEvent> events) {

@@ -26,6 +26,10 @@ final class Trust {
     this.policy = policy;
   }
 
+  int reputationOf(PersonId person) {
+    return reputation.score(person);
+  }
+
   TrustStatus status(PersonId person) {
     int points = reputation.score(person);
     EngineState.DaysActive days = state.daysActive.get(person);

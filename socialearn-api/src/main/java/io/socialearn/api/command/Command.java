@@ -34,4 +34,6 @@ public sealed interface Command<R>
         UpdateProfile,
         LinkAccounts,
         ReverseVotes,
-        RecordVisit {}
+        RecordVisit,
+        OfferBounty,
+        AwardBounty {}

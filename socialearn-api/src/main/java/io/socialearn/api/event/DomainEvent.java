@@ -29,4 +29,6 @@ public sealed interface DomainEvent
         VoteRetracted,
         AccountsLinked,
         VotesReversed,
-        PersonVisited {}
+        PersonVisited,
+        BountyOffered,
+        BountyAwarded {}

@@ -21,6 +21,8 @@ import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.RecordVisit;
+import io.socialearn.api.command.OfferBounty;
+import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -48,6 +50,8 @@ import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.PersonVisited;
+import io.socialearn.api.event.BountyOffered;
+import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -102,6 +106,8 @@ final class TypeNames {
     events.put(VotesReversed.class, "votes.reversed");
     events.put(AccountsLinked.class, "accounts.linked");
     events.put(PersonVisited.class, "person.visited");
+    events.put(BountyOffered.class, "bounty.offered");
+    events.put(BountyAwarded.class, "bounty.awarded");
     EVENTS = checked(DomainEvent.class, events);
 
     Map<Class<?>, String> commands = new LinkedHashMap<>();
@@ -129,6 +135,8 @@ final class TypeNames {
     commands.put(ReverseVotes.class, "reverse-votes");
     commands.put(LinkAccounts.class, "link-accounts");
     commands.put(RecordVisit.class, "record-visit");
+    commands.put(OfferBounty.class, "offer-bounty");
+    commands.put(AwardBounty.class, "award-bounty");
     COMMANDS = checked(Command.class, commands);
 
     Map<Class<?>, String> refs = new LinkedHashMap<>();

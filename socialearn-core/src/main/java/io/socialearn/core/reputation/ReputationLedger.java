@@ -3,6 +3,8 @@ package io.socialearn.core.reputation;
 import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AnswerAccepted;
 import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.RecordedEvent;
@@ -30,7 +32,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The reputation projection: folds votes, accepts and deletions through {@link ReputationRules}
+ * The reputation projection: folds votes, accepts, bounties and deletions through {@link ReputationRules}
  * into each person's score and history.
  *
  * <p>Reversals (a vote taken back, an accept moved or revoked, a post deleted) remove the facts
@@ -94,6 +96,12 @@ public final class ReputationLedger {
       if (asker != null) {
         remove(asker, f -> f.key().equals(key));
       }
+    } else if (e instanceof BountyOffered b) {
+      add(b.offeredBy(), new PersonLedger.Fact("bounty|" + b.thread().value(), seq, at,
+          ReputationReason.BOUNTY_OFFERED, b.thread(), -b.amount(), false));
+    } else if (e instanceof BountyAwarded b) {
+      add(b.answerAuthor(), new PersonLedger.Fact("bounty|" + b.thread().value(), seq, at,
+          ReputationReason.BOUNTY_EARNED, b.answer(), b.amount(), false));
     } else if (e instanceof PostDeleted d) {
       reverseSources(Set.of(d.post()));
     } else if (e instanceof ThreadDeleted d) {

@@ -36,6 +36,8 @@ import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.RecordVisit;
+import io.socialearn.api.command.OfferBounty;
+import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
@@ -64,6 +66,8 @@ import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.PersonVisited;
+import io.socialearn.api.event.BountyOffered;
+import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.expertise.Evidence;
@@ -182,7 +186,9 @@ class SocialearnJsonTest {
         new VoteRetracted(T1, T1, BOB, VoteDirection.DOWN, ALICE),
         new AccountsLinked(ALICE, BOB, ALICE),
         new VotesReversed(BOB, ALICE, 12, "serial voting", PersonId.SYSTEM),
-        new PersonVisited(ALICE));
+        new PersonVisited(ALICE),
+        new BountyOffered(T1, ALICE, 100),
+        new BountyAwarded(T1, P2, ALICE, BOB, 100));
   }
 
   static List<Command<?>> sampleCommands() {
@@ -210,7 +216,9 @@ class SocialearnJsonTest {
         new RetractVote(T1),
         new LinkAccounts(ALICE, BOB),
         new ReverseVotes(BOB, ALICE, "serial voting"),
-        new RecordVisit());
+        new RecordVisit(),
+        new OfferBounty(T1, 100),
+        new AwardBounty(P2));
   }
 
   static ThreadSummary summary() {
