@@ -19,6 +19,7 @@ public final class Main {
 
   static {
     // One line per subcommand; each lives in its own package.
+    COMMANDS.put("import", io.socialearn.harness.importer.ImportCommand::new);
   }
 
   private Main() {}
