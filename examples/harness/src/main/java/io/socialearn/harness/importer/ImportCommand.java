@@ -1,5 +1,6 @@
 package io.socialearn.harness.importer;
 
+import io.socialearn.api.search.SearchIndex;
 import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Subcommand;
@@ -31,7 +32,8 @@ public final class ImportCommand implements Subcommand {
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
     long start = System.nanoTime();
-    try (SocialLearningEngine engine = ImportEngine.builder(clock, ids).build()) {
+    SearchIndex index = ImportEngine.newSearchIndex();
+    try (SocialLearningEngine engine = ImportEngine.builder(clock, ids, index).build()) {
       DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err);
       Map<String, Long> counts = replay.run();
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -41,6 +43,7 @@ public final class ImportCommand implements Subcommand {
       JsonSummary summary = new JsonSummary()
           .put("dump", dump.toString())
           .put("store", "memory")
+          .put("index", index.name())
           .put("events", events)
           .put("commands", replay.commandsExecuted())
           .put("seconds", Math.round(seconds * 1000) / 1000.0)

@@ -25,9 +25,18 @@ public final class ImportEngine {
 
   private ImportEngine() {}
 
-  /** A builder with the import's settings; add an event log or listeners before building. */
-  public static SocialLearningEngine.Builder builder(ImportClock clock, PresetIds ids) {
+  /** A new search index of the kind every import and evaluation uses. */
+  public static SearchIndex newSearchIndex() {
+    return SEARCH_INDEX.get();
+  }
+
+  /**
+   * A builder with the import's settings and {@code index} (the engine closes it); add an event
+   * log or listeners before building.
+   */
+  public static SocialLearningEngine.Builder builder(ImportClock clock, PresetIds ids,
+      SearchIndex index) {
     return SocialLearningEngine.builder().clock(clock).idGenerator(ids).contentLimits(LIMITS)
-        .writeRateLimit(WriteRateLimit.unlimited()).searchIndex(SEARCH_INDEX.get());
+        .writeRateLimit(WriteRateLimit.unlimited()).searchIndex(index);
   }
 }

@@ -61,8 +61,8 @@ public final class XmlRows implements Iterator<Map<String, String>>, AutoCloseab
     }
   }
 
-  /** A StAX factory that resolves no external entity or DTD. */
-  static XMLInputFactory newFactory() {
+  /** A StAX factory that resolves no external entity (an internal DTD subset is read). */
+  public static XMLInputFactory newFactory() {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
@@ -72,8 +72,8 @@ public final class XmlRows implements Iterator<Map<String, String>>, AutoCloseab
     return factory;
   }
 
-  /** The usage error for malformed XML in {@code file}. */
-  static UsageException malformed(Path file, XMLStreamException e) {
+  /** The one-line usage error for malformed XML in {@code file}, with the position. */
+  public static UsageException malformed(Path file, XMLStreamException e) {
     Location at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNumber() + ", column "
         + at.getColumnNumber();
