@@ -100,10 +100,10 @@ public final class Html {
         }
         case "td", "th" -> out.text(" ");
         case "pre" -> {
-          out.paragraph();
           if (end) {
             out.endPre();
           } else {
+            out.paragraph();
             out.startPre();
           }
         }

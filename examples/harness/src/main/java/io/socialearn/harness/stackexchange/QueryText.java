@@ -54,7 +54,8 @@ public final class QueryText {
           : Matcher.quoteReplacement(bare.group()));
     }
     bare.appendTail(out);
-    return out.toString().strip();
+    // a removed link leaves the spaces around it; queries need no indentation
+    return out.toString().replaceAll("[ \\t]{2,}", " ").strip();
   }
 
   /** Whether {@code href} links to a question or answer of the site. */
