@@ -19,6 +19,9 @@ public final class Main {
 
   static {
     // One line per subcommand; each lives in its own package.
+    COMMANDS.put("import", io.socialearn.harness.importer.ImportCommand::new);
+    COMMANDS.put("eval duplicates", io.socialearn.harness.eval.DuplicatesEval::new);
+    COMMANDS.put("eval semeval", io.socialearn.harness.eval.SemevalEval::new);
   }
 
   private Main() {}
