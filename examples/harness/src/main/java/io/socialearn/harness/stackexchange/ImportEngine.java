@@ -1,16 +1,19 @@
 package io.socialearn.harness.stackexchange;
 
 import io.socialearn.api.search.SearchIndex;
+import io.socialearn.core.AntiGamingPolicy;
 import io.socialearn.core.ContentLimits;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.WriteRateLimit;
+import io.socialearn.core.reputation.TrustPolicy;
 import io.socialearn.core.search.MemorySearchIndex;
 import java.util.function.Supplier;
 
 /**
  * How the harness builds the engine it imports into: generous content limits (a real site has
  * four-letter titles and long bodies; an import keeps them rather than dropping posts), no write
- * rate limit, the import's clock and ids, and a pluggable search index. Stateless.
+ * rate limit, no trust gating or serial-vote detection (the site applied its own when the history
+ * happened), the import's clock and ids, and a pluggable search index. Stateless.
  */
 public final class ImportEngine {
   /**
@@ -19,7 +22,7 @@ public final class ImportEngine {
    */
   public static final Supplier<SearchIndex> SEARCH_INDEX = MemorySearchIndex::create;
 
-  /** Limits wide enough for any public Q&A dump: titles from 1 character, bodies up to 1 MB. */
+  /** Limits wide enough for any public question-and-answer dump: titles from 1 character, bodies up to 1 MB. */
   public static final ContentLimits LIMITS = new ContentLimits(1, 1_000, 1_000_000, 100_000, 20,
       100, 2_000);
 
@@ -37,6 +40,8 @@ public final class ImportEngine {
   public static SocialLearningEngine.Builder builder(ImportClock clock, PresetIds ids,
       SearchIndex index) {
     return SocialLearningEngine.builder().clock(clock).idGenerator(ids).contentLimits(LIMITS)
-        .writeRateLimit(WriteRateLimit.unlimited()).searchIndex(index);
+        .writeRateLimit(WriteRateLimit.unlimited()).searchIndex(index)
+        // The site's own privileges and serial-vote detection already ran when it happened.
+        .trustPolicy(TrustPolicy.rolesOnly()).antiGaming(AntiGamingPolicy.off());
   }
 }
