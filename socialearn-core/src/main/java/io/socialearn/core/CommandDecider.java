@@ -6,6 +6,7 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.NotFoundException;
 import io.socialearn.api.Validate;
 import io.socialearn.api.Viewer;
+import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.Command;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.JoinSpace;
@@ -23,6 +24,7 @@ import io.socialearn.api.event.MemberRoleSet;
 import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.ProfileUpdated;
+import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.SpaceCreated;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
@@ -80,6 +82,17 @@ final class CommandDecider {
       return remove(who, r, events);
     } else if (command instanceof LinkAccounts l) {
       return link(who, l, events);
+    } else if (command instanceof AdjustReputation a) {
+      if (!who.viewer().isAdministrator()) {
+        throw new ForbiddenException("adjust reputation", "only administrators adjust reputation");
+      }
+      if (a.delta() == 0) {
+        throw new InvalidInputException("delta", "notZero", "an adjustment of 0 changes nothing");
+      }
+      PersonProfile person = knownPerson(a.person(), who, events);
+      events.add(new ReputationAdjusted(person.id(), a.delta(),
+          Validate.text("reason", a.reason(), limits.maxDescriptionLength()), who.person()));
+      return new Decision(events, null);
     } else if (command instanceof RecordVisit) {
       who.requirePerson("visit");
       if (events.isEmpty() && state.activeOn(who.person(), now)) {

@@ -5,13 +5,18 @@ import static io.socialearn.core.Fixture.BO;
 import static io.socialearn.core.Fixture.CY;
 import static io.socialearn.core.Fixture.DEE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.socialearn.api.ForbiddenException;
+import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.reputation.ReputationChange;
+import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
@@ -53,6 +58,26 @@ class ReputationEngineTest {
       assertThat(f.engine.reputation(ANA, BO.person()).score().points()).isEqualTo(11);
       assertThat(f.engine.reputation(ANA, BO.person()).changes()).isEmpty();
       assertThat(f.engine.reputation(CY, BO.person()).changes()).hasSize(1);
+    }
+  }
+
+  @Test
+  void administratorsAdjustReputationBeforeTheFloorAppliesToLaterLosses() {
+    try (Fixture f = new Fixture()) {
+      assertThatThrownBy(() -> f.engine.execute(ANA, new AdjustReputation(BO.person(), 100,
+          "bonus"))).isInstanceOf(ForbiddenException.class);
+      assertThatThrownBy(() -> f.engine.execute(Fixture.ADMIN, new AdjustReputation(BO.person(),
+          0, "nothing"))).isInstanceOf(InvalidInputException.class);
+      f.engine.execute(Fixture.ADMIN, new AdjustReputation(BO.person(), 100,
+          "association bonus"));
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Adjusted question",
+          "body"));
+      PostId a = f.engine.execute(CY, new PostAnswer(q, "answer"));
+      f.engine.execute(BO, new CastVote(a, VoteDirection.DOWN));
+      assertThat(f.engine.reputation(DEE, BO.person()).score().points()).isEqualTo(100);
+      assertThat(f.engine.reputation(DEE, BO.person()).changes())
+          .extracting(ReputationChange::reason)
+          .containsExactly(ReputationReason.ADJUSTMENT, ReputationReason.DOWNVOTED_ANSWER);
     }
   }
 }

@@ -22,6 +22,7 @@ public final class Main {
     COMMANDS.put("import", io.socialearn.harness.importer.ImportCommand::new);
     COMMANDS.put("eval duplicates", io.socialearn.harness.eval.DuplicatesEval::new);
     COMMANDS.put("eval semeval", io.socialearn.harness.eval.SemevalEval::new);
+    COMMANDS.put("eval reputation", io.socialearn.harness.eval.ReputationEval::new);
   }
 
   private Main() {}

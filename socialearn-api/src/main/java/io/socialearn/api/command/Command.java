@@ -36,4 +36,5 @@ public sealed interface Command<R>
         ReverseVotes,
         RecordVisit,
         OfferBounty,
-        AwardBounty {}
+        AwardBounty,
+        AdjustReputation {}

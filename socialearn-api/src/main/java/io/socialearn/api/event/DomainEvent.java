@@ -31,4 +31,5 @@ public sealed interface DomainEvent
         VotesReversed,
         PersonVisited,
         BountyOffered,
-        BountyAwarded {}
+        BountyAwarded,
+        ReputationAdjusted {}

@@ -22,6 +22,8 @@ public enum ReputationReason {
   BOUNTY_OFFERED,
   /** An edit they suggested was approved. */
   EDIT_APPROVED,
+  /** An administrator adjusted it outside the rules (a bonus, a correction). */
+  ADJUSTMENT,
   /** An earlier change was reversed (vote undone, post deleted, serial voting undone). */
   REVERSAL
 }

@@ -23,6 +23,7 @@ import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.RecordVisit;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
+import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -52,6 +53,7 @@ import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -108,6 +110,7 @@ final class TypeNames {
     events.put(PersonVisited.class, "person.visited");
     events.put(BountyOffered.class, "bounty.offered");
     events.put(BountyAwarded.class, "bounty.awarded");
+    events.put(ReputationAdjusted.class, "reputation.adjusted");
     EVENTS = checked(DomainEvent.class, events);
 
     Map<Class<?>, String> commands = new LinkedHashMap<>();
@@ -137,6 +140,7 @@ final class TypeNames {
     commands.put(RecordVisit.class, "record-visit");
     commands.put(OfferBounty.class, "offer-bounty");
     commands.put(AwardBounty.class, "award-bounty");
+    commands.put(AdjustReputation.class, "adjust-reputation");
     COMMANDS = checked(Command.class, commands);
 
     Map<Class<?>, String> refs = new LinkedHashMap<>();

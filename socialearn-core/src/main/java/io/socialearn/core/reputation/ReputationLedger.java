@@ -8,6 +8,7 @@ import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
@@ -102,6 +103,9 @@ public final class ReputationLedger {
     } else if (e instanceof BountyAwarded b) {
       add(b.answerAuthor(), new PersonLedger.Fact("bounty|" + b.thread().value(), seq, at,
           ReputationReason.BOUNTY_EARNED, b.answer(), b.amount(), false));
+    } else if (e instanceof ReputationAdjusted r) {
+      add(r.person(), new PersonLedger.Fact("adjust|" + seq, seq, at, ReputationReason.ADJUSTMENT,
+          null, r.delta(), false));
     } else if (e instanceof PostDeleted d) {
       reverseSources(Set.of(d.post()));
     } else if (e instanceof ThreadDeleted d) {

@@ -38,6 +38,7 @@ import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.RecordVisit;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
+import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
@@ -68,6 +69,7 @@ import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.expertise.Evidence;
@@ -188,7 +190,8 @@ class SocialearnJsonTest {
         new VotesReversed(BOB, ALICE, 12, "serial voting", PersonId.SYSTEM),
         new PersonVisited(ALICE),
         new BountyOffered(T1, ALICE, 100),
-        new BountyAwarded(T1, P2, ALICE, BOB, 100));
+        new BountyAwarded(T1, P2, ALICE, BOB, 100),
+        new ReputationAdjusted(BOB, 100, "association bonus", PersonId.SYSTEM));
   }
 
   static List<Command<?>> sampleCommands() {
@@ -218,7 +221,8 @@ class SocialearnJsonTest {
         new ReverseVotes(BOB, ALICE, "serial voting"),
         new RecordVisit(),
         new OfferBounty(T1, 100),
-        new AwardBounty(P2));
+        new AwardBounty(P2),
+        new AdjustReputation(BOB, 100, "association bonus"));
   }
 
   static ThreadSummary summary() {

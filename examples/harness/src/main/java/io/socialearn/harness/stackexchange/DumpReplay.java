@@ -4,9 +4,11 @@ import io.socialearn.api.SocialLearning;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.AddComment;
+import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.MarkDuplicate;
+import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.people.PersonId;
@@ -47,6 +49,8 @@ import java.util.function.Function;
 public final class DumpReplay {
   private static final long DAY = 86_400_000L;
   private static final int LOOK_AHEAD = 200_000;
+  private static final int BOUNTY_START = 8;
+  private static final int BOUNTY_CLOSE = 9;
   private static final List<String> FILES = List.of("Users.xml", "Posts.xml", "Comments.xml",
       "Votes.xml", "PostLinks.xml");
 
@@ -78,6 +82,9 @@ public final class DumpReplay {
    * @param listener told of each question as the replay reaches it
    * @param err where progress and warnings go
    */
+  /** Who offered the open bounty on each question, by the question's dump id. */
+  private final Map<Integer, PersonId> bountyOfferers = new HashMap<>();
+
   public DumpReplay(Path dump, SocialLearning engine, ImportClock clock, PresetIds ids,
       ReplayListener listener, PrintStream err) {
     this.dump = dump;
@@ -356,7 +363,7 @@ public final class DumpReplay {
     Map<String, String> row = item.row();
     int postId = parseInt(row.get("PostId"), 0);
     int type = parseInt(row.get("VoteTypeId"), 0);
-    if (type != 1 && type != 2 && type != 3) {
+    if (type != 1 && type != 2 && type != 3 && type != BOUNTY_START && type != BOUNTY_CLOSE) {
       commands.count("skipped.votesOfOtherTypes");
       return;
     }
@@ -368,10 +375,44 @@ public final class DumpReplay {
       accept(at);
       return;
     }
+    if (type == BOUNTY_START) {
+      bountyStart(row, postId);
+      return;
+    }
+    if (type == BOUNTY_CLOSE) {
+      bountyClose(row, at);
+      return;
+    }
     int k = ++votesOn[at];
     PersonId voter = people.voter(k);
     commands.run(type == 2 ? "votes.up" : "votes.down", Viewer.of(voter),
         new CastVote(ref(postId), type == 2 ? VoteDirection.UP : VoteDirection.DOWN));
+  }
+
+  /** A bounty offered on a question: the vote row names the offerer and the amount. */
+  private void bountyStart(Map<String, String> row, int questionId) {
+    int userId = parseInt(row.get("UserId"), PostIndex.NO_USER);
+    int amount = parseInt(row.get("BountyAmount"), 0);
+    if (userId == PostIndex.NO_USER || !posts.isQuestion(questionId)) {
+      commands.count("skipped.bounties.noOffererOrNotAQuestion");
+      return;
+    }
+    PersonId offerer = people.author(userId, null, "anon-b" + questionId);
+    if (commands.run("bounties.offered", Viewer.of(offerer),
+        new OfferBounty(threadOf(questionId), amount)) != null) {
+      bountyOfferers.put(questionId, offerer);
+    }
+  }
+
+  /** A bounty closed on the answer that earned it (a close on a question awards nothing). */
+  private void bountyClose(Map<String, String> row, int answerAt) {
+    PersonId offerer = bountyOfferers.remove(posts.parentAt(answerAt));
+    if (posts.typeAt(answerAt) != 2 || offerer == null) {
+      commands.count("skipped.bounties.closedWithoutAward");
+      return;
+    }
+    commands.run("bounties.awarded", Viewer.of(offerer),
+        new AwardBounty(PostId.of("a" + posts.idAt(answerAt))));
   }
 
   /** Applies an accept-vote if it names the answer the question finally accepted. */

@@ -1,0 +1,189 @@
+package io.socialearn.harness.eval;
+
+import io.socialearn.api.people.PersonId;
+import io.socialearn.core.SocialLearningEngine;
+import io.socialearn.core.reputation.ReputationRules;
+import io.socialearn.harness.Args;
+import io.socialearn.harness.JsonSummary;
+import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.UsageException;
+import io.socialearn.harness.stackexchange.DumpReplay;
+import io.socialearn.harness.stackexchange.ImportClock;
+import io.socialearn.harness.stackexchange.ImportEngine;
+import io.socialearn.harness.stackexchange.PostIndex;
+import io.socialearn.harness.stackexchange.PresetIds;
+import io.socialearn.harness.stackexchange.ReplayListener;
+import io.socialearn.harness.stackexchange.XmlRows;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code eval reputation --dump DIR --out FILE}: socialearn's reputation engine, with Stack
+ * Exchange's rules as they stood when the dump was taken, applied to the imported history, and
+ * compared with the Reputation column of Users.xml.
+ *
+ * <p>Compared: every user of Users.xml who authored at least one question or answer of the dump.
+ * A public dump cannot show the association bonus (+100 once a person has 200 reputation on
+ * another site), so each computed value is compared with or without +100, whichever is closer.
+ * Writes {@code userId<TAB>reputation} for every user to FILE. Not thread-safe.
+ */
+public final class ReputationEval implements Subcommand {
+  /** Stack Exchange raised a question up vote from +5 to +10 on this day, retroactively. */
+  static final Instant QUESTION_VOTE_RAISE = Instant.parse("2019-11-13T00:00:00Z");
+  static final int ASSOCIATION_BONUS = 100;
+
+  @Override
+  public void run(Args args, PrintStream out, PrintStream err) {
+    Path dump = args.directory("dump");
+    Path file = Path.of(args.required("out"));
+    args.done();
+    Map<Integer, Integer> shown = shownReputation(dump.resolve("Users.xml"));
+    ImportClock clock = new ImportClock(Instant.EPOCH);
+    PresetIds ids = new PresetIds();
+    PostIndex posts = PostIndex.read(dump.resolve("Posts.xml"));
+    Instant taken = dumpDate(posts);
+    ReputationRules rules = taken.isBefore(QUESTION_VOTE_RAISE)
+        ? ReputationRules.stackExchangeBefore2019() : ReputationRules.stackExchange();
+    try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
+        ImportEngine.newSearchIndex()).reputationRules(rules).build()) {
+      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err);
+      replay.prepare();
+      Map<String, Long> counts = replay.run();
+      Map<Integer, Integer> computed = new LinkedHashMap<>();
+      for (int user : shown.keySet()) {
+        computed.put(user, engine.reputation(DumpReplay.reader(), PersonId.of("u" + user))
+            .score().points());
+      }
+      write(file, computed);
+      Comparison comparison = compare(shown, computed, authors(posts));
+      JsonSummary summary = new JsonSummary().put("dump", dump.toString())
+          .put("out", file.toString()).put("dumpTaken", taken.toString())
+          .put("rules", rules.questionUpvote() == 5 ? "stack-exchange-before-2019-11-13"
+              : "stack-exchange");
+      comparison.figures().forEach(summary::put);
+      summary.put("importCounts", counts);
+      summary.print(out);
+    }
+  }
+
+  /** The Reputation column of Users.xml, by user id. */
+  static Map<Integer, Integer> shownReputation(Path usersXml) {
+    Map<Integer, Integer> shown = new LinkedHashMap<>();
+    try (XmlRows rows = XmlRows.open(usersXml)) {
+      while (rows.hasNext()) {
+        Map<String, String> row = rows.next();
+        int id = parse(row.get("Id"), usersXml, "Id");
+        if (id > 0) {
+          shown.put(id, parse(row.get("Reputation"), usersXml, "Reputation"));
+        }
+      }
+    }
+    return shown;
+  }
+
+  private static int parse(String value, Path file, String attribute) {
+    try {
+      return Integer.parseInt(value == null ? "" : value.strip());
+    } catch (NumberFormatException e) {
+      throw new UsageException(file + ": attribute " + attribute + " is not a number: '" + value
+          + "'");
+    }
+  }
+
+  /** The dump's date: its newest post. */
+  static Instant dumpDate(PostIndex posts) {
+    long newest = Long.MIN_VALUE;
+    for (int i = 0; i < posts.size(); i++) {
+      newest = Math.max(newest, posts.createdAt(i));
+    }
+    return Instant.ofEpochMilli(newest == Long.MIN_VALUE ? 0 : newest);
+  }
+
+  /** The users who authored at least one question or answer. */
+  static Set<Integer> authors(PostIndex posts) {
+    Set<Integer> authors = new HashSet<>();
+    for (int i = 0; i < posts.size(); i++) {
+      if ((posts.typeAt(i) == 1 || posts.typeAt(i) == 2) && posts.ownerAt(i) > 0) {
+        authors.add(posts.ownerAt(i));
+      }
+    }
+    return authors;
+  }
+
+  /** The figures of a comparison, for the summary. */
+  record Comparison(Map<String, Object> figures) {}
+
+  /**
+   * Compares computed with shown reputation for the users in {@code compared} (and in both maps),
+   * each computed value with or without the association bonus, whichever is closer.
+   */
+  static Comparison compare(Map<Integer, Integer> shown, Map<Integer, Integer> computed,
+      Set<Integer> compared) {
+    List<double[]> pairs = new ArrayList<>();
+    int exact = 0;
+    int within = 0;
+    int withBonus = 0;
+    List<Double> errors = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> e : shown.entrySet()) {
+      Integer ours = computed.get(e.getKey());
+      if (ours == null || !compared.contains(e.getKey())) {
+        continue;
+      }
+      int actual = e.getValue();
+      int plain = ours;
+      int bonus = ours + ASSOCIATION_BONUS;
+      int best = Math.abs(bonus - actual) < Math.abs(plain - actual) ? bonus : plain;
+      if (best == bonus) {
+        withBonus++;
+      }
+      int error = Math.abs(best - actual);
+      exact += error == 0 ? 1 : 0;
+      within += error <= Math.max(10, 0.1 * actual) ? 1 : 0;
+      errors.add((double) error);
+      pairs.add(new double[] {best, actual});
+    }
+    double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
+    double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    int n = pairs.size();
+    figures.put("usersCompared", n);
+    figures.put("spearman", n < 2 ? 0 : Metrics.round4(Metrics.spearman(x, y)));
+    figures.put("exactShare", n == 0 ? 0 : Metrics.round4((double) exact / n));
+    figures.put("within10PercentShare", n == 0 ? 0 : Metrics.round4((double) within / n));
+    figures.put("medianAbsoluteError", median(errors));
+    figures.put("comparedWithAssociationBonus", withBonus);
+    return new Comparison(figures);
+  }
+
+  private static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int mid = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+  }
+
+  private static void write(Path file, Map<Integer, Integer> computed) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (Map.Entry<Integer, Integer> e : computed.entrySet()) {
+        w.write(e.getKey() + "\t" + e.getValue() + "\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}
