@@ -16,6 +16,7 @@ import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.PostEdited;
 import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.SpaceCreated;
 import io.socialearn.api.event.ThreadClosed;
 import io.socialearn.api.event.ThreadDeleted;
@@ -167,6 +168,8 @@ final class EngineState {
       openBounties.remove(b.thread());
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
+    } else if (e instanceof ReputationAdjusted) {
+      // Reputation is the ledger's; nothing here reads it.
     } else if (e instanceof VotesReversed) {
       // A marker: the VoteRetracted events before it in its batch did the work.
     } else if (e instanceof AnswerAccepted a) {
