@@ -50,6 +50,10 @@ final class IndexQueries {
   /** How many neighbours vote for suggested tags. */
   static final int SUGGESTION_NEIGHBOURS = 20;
 
+  private static final SearchResults NOTHING = new SearchResults(List.of(), 0,
+      List.of(new Facet(Fields.TAG, List.of()), new Facet(Fields.SPACE, List.of()),
+          new Facet(Fields.STATE, List.of())), null);
+
   private final SearchQueries searchQueries;
   private final DraftQueries draftQueries;
   private final Snippets snippets;
@@ -81,11 +85,11 @@ final class IndexQueries {
     Sort sort = sorts.get(query.sort());
     FieldDoc after = Cursors.decode(query.cursor(), query.sort(), sort);
     if (readable.isEmpty()) {
-      return new SearchResults(List.of(), 0, List.of(), null);
+      return NOTHING;
     }
     SearchQueries.Built built = searchQueries.build(parsed, true);
     if (built.query() == null) {
-      return new SearchResults(List.of(), 0, List.of(), null);
+      return NOTHING;
     }
     Query access = SearchQueries.spaces(readable);
     Page page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after);
@@ -213,8 +217,6 @@ final class IndexQueries {
   /** Runs a top-hits collector and a facet counter side by side. */
   private record BothManager(TopFieldCollectorManager top, FacetCounts facets)
       implements CollectorManager<Collector, Both> {
-    private static final List<TopFieldCollector> NONE = List.of();
-
     @Override
     public Collector newCollector() throws IOException {
       return MultiCollector.wrap(top.newCollector(), facets.newCollector());
@@ -222,7 +224,7 @@ final class IndexQueries {
 
     @Override
     public Both reduce(java.util.Collection<Collector> collectors) throws IOException {
-      List<TopFieldCollector> tops = new ArrayList<>(NONE);
+      List<TopFieldCollector> tops = new ArrayList<>();
       List<FacetCounts.Counter> counters = new ArrayList<>();
       for (Collector collector : collectors) {
         for (Collector inner : ((MultiCollector) collector).getCollectors()) {
