@@ -112,8 +112,8 @@ final class EventFolder {
     DomainEvent event = recorded.event();
     long seq = recorded.sequence();
     if (event instanceof ThreadStarted e) {
-      ThreadDoc existing = lookup(e.thread().value());
-      int key = existing != null ? existing.key : nextKey++;
+      // A log starts each thread once, so no lookup: a new key per start.
+      int key = nextKey++;
       ThreadDoc doc = new ThreadDoc(e.thread().value(), key, e.space().value(), e.kind(),
           e.author().value(), seq, recorded.timestamp().toEpochMilli());
       doc.title = e.title();
