@@ -1,5 +1,10 @@
 package io.socialearn.harness;
 
+import io.socialearn.harness.bench.SearchBench;
+import io.socialearn.harness.eval.DuplicatesEval;
+import io.socialearn.harness.eval.ReputationEval;
+import io.socialearn.harness.eval.SemevalEval;
+import io.socialearn.harness.importer.ImportCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,10 +24,11 @@ public final class Main {
 
   static {
     // One line per subcommand; each lives in its own package.
-    COMMANDS.put("import", io.socialearn.harness.importer.ImportCommand::new);
-    COMMANDS.put("eval duplicates", io.socialearn.harness.eval.DuplicatesEval::new);
-    COMMANDS.put("eval semeval", io.socialearn.harness.eval.SemevalEval::new);
-    COMMANDS.put("eval reputation", io.socialearn.harness.eval.ReputationEval::new);
+    COMMANDS.put("import", ImportCommand::new);
+    COMMANDS.put("eval duplicates", DuplicatesEval::new);
+    COMMANDS.put("eval semeval", SemevalEval::new);
+    COMMANDS.put("eval reputation", ReputationEval::new);
+    COMMANDS.put("bench search", SearchBench::new);
   }
 
   private Main() {}

@@ -6,7 +6,7 @@ import io.socialearn.core.ContentLimits;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.WriteRateLimit;
 import io.socialearn.core.reputation.TrustPolicy;
-import io.socialearn.core.search.MemorySearchIndex;
+import io.socialearn.lucene.LuceneSearch;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +20,7 @@ public final class ImportEngine {
    * The search index every import and evaluation uses. The one place to plug in another index
    * (for example socialearn-lucene's) for all of them.
    */
-  public static final Supplier<SearchIndex> SEARCH_INDEX = MemorySearchIndex::create;
+  public static final Supplier<SearchIndex> SEARCH_INDEX = LuceneSearch::inMemory;
 
   /** Limits wide enough for any public question-and-answer dump: titles from 1 character, bodies up to 1 MB. */
   public static final ContentLimits LIMITS = new ContentLimits(1, 1_000, 1_000_000, 100_000, 20,

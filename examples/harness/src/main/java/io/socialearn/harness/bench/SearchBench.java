@@ -1,0 +1,400 @@
+package io.socialearn.harness.bench;
+
+import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.search.SearchQuery;
+import io.socialearn.api.search.SearchSort;
+import io.socialearn.api.search.SimilarQuery;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
+import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.harness.Args;
+import io.socialearn.harness.JsonSummary;
+import io.socialearn.harness.Progress;
+import io.socialearn.harness.Subcommand;
+import io.socialearn.lucene.LuceneSearch;
+import io.socialearn.lucene.LuceneSearchIndex;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * {@code bench search [--posts N] [--queries Q] [--seed S]}: indexes a seeded synthetic corpus
+ * through socialearn's Lucene index and through a raw Lucene {@link IndexWriter} with the same
+ * analysis, then times typical searches (socialearn vs a raw {@link IndexSearcher} on the same
+ * index with the same query and space filter, interleaved), similar questions, freshness of a
+ * new post, a vote reflected in the votes order, and hostile queries. Not thread-safe.
+ */
+public final class SearchBench implements Subcommand {
+  private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+  private static final int BATCH = 1_000;
+  private static final int READABLE_SPACES = 5;
+
+  /** Creates the subcommand. */
+  public SearchBench() {}
+
+  @Override
+  public void run(Args args, PrintStream out, PrintStream err) throws Exception {
+    int posts = (int) args.number("posts", 1_000_000, 100, 50_000_000);
+    int queries = (int) args.number("queries", 2_000, 10, 1_000_000);
+    long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+    args.done();
+    Path work = Files.createTempDirectory("socialearn-bench-");
+    JsonSummary summary = new JsonSummary().put("posts", posts).put("queries", queries)
+        .put("seed", seed);
+    try {
+      run(work, posts, queries, seed, summary, err);
+    } finally {
+      deleteTree(work);
+    }
+    summary.print(out);
+  }
+
+  private void run(Path work, int posts, int queries, long seed, JsonSummary summary,
+      PrintStream err) throws IOException {
+    List<ThreadStarted> questions = new ArrayList<>();
+    Corpus corpus = new Corpus(seed, 50_000);
+    List<DomainEvent> events = generate(corpus, posts, questions);
+
+    err.println("indexing " + posts + " posts through raw Lucene, then through socialearn");
+    double rawRate = rawImport(work.resolve("raw"), events, err);
+    Path socialearnDir = work.resolve("socialearn");
+    LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
+    try {
+      double rate = importAll(index, events, err);
+      summary.put("import_posts_per_s", Math.round(rate))
+          .put("raw_import_posts_per_s", Math.round(rawRate));
+      measureSearch(index, socialearnDir, corpus, questions, queries, summary, err);
+      measureSimilar(index, corpus, questions, queries, summary);
+      measureFreshness(index, summary);
+      measureVotes(index, corpus, summary);
+      measureHostile(index, summary);
+    } finally {
+      index.close();
+    }
+  }
+
+  private static List<DomainEvent> generate(Corpus corpus, int posts,
+      List<ThreadStarted> questions) {
+    List<DomainEvent> events = new ArrayList<>(posts);
+    for (int i = 0; i < posts; i++) {
+      if (questions.isEmpty() || corpus.random().nextInt(4) != 0) {
+        ThreadStarted question = new ThreadStarted(ThreadId.of("t" + i),
+            SpaceId.of(corpus.space()), ThreadKind.QUESTION, corpus.text(5, 10),
+            corpus.text(30, 80), corpus.tags().stream().map(Tag::of).toList(),
+            PersonId.of("p" + corpus.random().nextInt(10_000)));
+        questions.add(question);
+        events.add(question);
+      } else {
+        ThreadStarted thread = questions.get(corpus.random().nextInt(questions.size()));
+        events.add(new AnswerPosted(PostId.of("a" + i), thread.thread(), corpus.text(20, 60),
+            PersonId.of("p" + corpus.random().nextInt(10_000))));
+      }
+    }
+    return events;
+  }
+
+  private static double importAll(LuceneSearchIndex index, List<DomainEvent> events,
+      PrintStream err) {
+    Progress progress = new Progress(err, "socialearn import", events.size());
+    long sequence = index.checkpoint();
+    for (int from = 0; from < events.size(); from += BATCH) {
+      List<RecordedEvent> batch = new ArrayList<>(BATCH);
+      for (DomainEvent event : events.subList(from, Math.min(events.size(), from + BATCH))) {
+        batch.add(new RecordedEvent(++sequence, T0.plusSeconds(sequence), event));
+      }
+      index.apply(batch);
+      progress.advance(batch.size());
+    }
+    index.commitNow();
+    progress.finish();
+    return progress.rate();
+  }
+
+  private static double rawImport(Path dir, List<DomainEvent> events, PrintStream err)
+      throws IOException {
+    Progress progress = new Progress(err, "raw Lucene import", events.size());
+    try (FSDirectory fs = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new EnglishAnalyzer())
+            .setRAMBufferSizeMB(64))) {
+      for (DomainEvent event : events) {
+        Document doc = new Document();
+        if (event instanceof ThreadStarted e) {
+          doc.add(new StringField("id", e.thread().value(), Field.Store.YES));
+          doc.add(new StringField("space", e.space().value(), Field.Store.NO));
+          doc.add(new TextField("title", e.title(), Field.Store.YES));
+          doc.add(new TextField("body", e.body(), Field.Store.YES));
+          for (Tag tag : e.tags()) {
+            doc.add(new StringField("tag", tag.value(), Field.Store.YES));
+          }
+        } else if (event instanceof AnswerPosted e) {
+          doc.add(new StringField("id", e.post().value(), Field.Store.YES));
+          doc.add(new StringField("thread", e.thread().value(), Field.Store.YES));
+          doc.add(new TextField("body", e.body(), Field.Store.YES));
+        }
+        writer.addDocument(doc);
+        progress.advance(1);
+      }
+      writer.commit();
+    }
+    progress.finish();
+    return progress.rate();
+  }
+
+  private static Set<SpaceId> readable(Corpus corpus) {
+    Set<SpaceId> spaces = new HashSet<>();
+    while (spaces.size() < READABLE_SPACES) {
+      spaces.add(SpaceId.of("space-" + corpus.random().nextInt(Corpus.SPACES)));
+    }
+    return spaces;
+  }
+
+  /** 1 to 5 words of a random question's title: what people type. */
+  private static String typical(Corpus corpus, List<ThreadStarted> questions) {
+    List<String> words = new ArrayList<>(Arrays.asList(
+        questions.get(corpus.random().nextInt(questions.size())).title().split(" ")));
+    int n = 1 + corpus.random().nextInt(Math.min(5, words.size()));
+    java.util.Collections.shuffle(words, corpus.random());
+    return String.join(" ", words.subList(0, n));
+  }
+
+  private void measureSearch(LuceneSearchIndex index, Path dir, Corpus corpus,
+      List<ThreadStarted> questions, int queries, JsonSummary summary, PrintStream err)
+      throws IOException {
+    Analyzer analyzer = new EnglishAnalyzer();
+    long[] ours = new long[queries];
+    long[] raw = new long[queries];
+    try (FSDirectory fs = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(fs)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Progress progress = new Progress(err, "typical searches", 2L * queries);
+      for (int round = -1; round < 1; round++) {
+        int n = round < 0 ? Math.min(500, queries) : queries;
+        for (int i = 0; i < n; i++) {
+          String text = typical(corpus, questions);
+          Set<SpaceId> spaces = readable(corpus);
+          Query rawQuery = rawQuery(analyzer, text, spaces);
+          long start = System.nanoTime();
+          index.search(SearchQuery.of(text), spaces);
+          long middle = System.nanoTime();
+          searcher.search(rawQuery, 10);
+          long end = System.nanoTime();
+          if (round == 0) {
+            ours[i] = middle - start;
+            raw[i] = end - middle;
+            progress.advance(2);
+          }
+        }
+      }
+      progress.finish();
+    }
+    analyzer.close();
+    summary.put("search_p50_ms", percentile(ours, 50)).put("search_p99_ms", percentile(ours, 99))
+        .put("raw_lucene_p50_ms", percentile(raw, 50)).put("raw_lucene_p99_ms",
+            percentile(raw, 99))
+        .put("search_vs_raw_p50", ratio(percentile(ours, 50), percentile(raw, 50)))
+        .put("search_vs_raw_p99", ratio(percentile(ours, 99), percentile(raw, 99)));
+  }
+
+  /** The query socialearn builds for these words (every word in some field), filtered alike. */
+  private static Query rawQuery(Analyzer analyzer, String text, Set<SpaceId> spaces)
+      throws IOException {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    try (TokenStream stream = analyzer.tokenStream("body", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      Set<String> seen = new HashSet<>();
+      while (stream.incrementToken()) {
+        String t = term.toString();
+        if (seen.add(t)) {
+          query.add(new DisjunctionMaxQuery(List.of(
+              new BoostQuery(new TermQuery(new Term("title", t)), 3f),
+              new BoostQuery(new TermQuery(new Term("tagtext", t)), 2f),
+              new TermQuery(new Term("body", t)),
+              new BoostQuery(new TermQuery(new Term("replies", t)), 0.5f)), 0.3f), Occur.MUST);
+        }
+      }
+      stream.end();
+    }
+    query.add(new TermInSetQuery("space", spaces.stream().map(s -> new BytesRef(s.value()))
+        .toList()), Occur.FILTER);
+    return query.build();
+  }
+
+  private void measureSimilar(LuceneSearchIndex index, Corpus corpus,
+      List<ThreadStarted> questions, int queries, JsonSummary summary) {
+    int n = Math.max(10, queries / 2);
+    long[] times = new long[n];
+    for (int i = -Math.min(200, n); i < n; i++) {
+      ThreadStarted original = questions.get(corpus.random().nextInt(questions.size()));
+      String title = corpus.random().nextBoolean() ? original.title() : corpus.text(5, 10);
+      String body = original.body().substring(0, original.body().length() / 2);
+      long start = System.nanoTime();
+      index.similarQuestions(SimilarQuery.of(title, body, List.of(), 10), readable(corpus));
+      if (i >= 0) {
+        times[i] = System.nanoTime() - start;
+      }
+    }
+    summary.put("similar_p50_ms", percentile(times, 50))
+        .put("similar_p99_ms", percentile(times, 99));
+  }
+
+  private void measureFreshness(LuceneSearchIndex index, JsonSummary summary) {
+    int n = 200;
+    long[] times = new long[n];
+    Set<SpaceId> spaces = Set.of(SpaceId.of("fresh"));
+    for (int i = 0; i < n; i++) {
+      String word = "freshword" + letters(i);
+      long sequence = index.checkpoint() + 1;
+      long start = System.nanoTime();
+      index.apply(List.of(new RecordedEvent(sequence, T0.plusSeconds(sequence),
+          new ThreadStarted(ThreadId.of("fresh-" + i), SpaceId.of("fresh"), ThreadKind.QUESTION,
+              "New " + word, "just posted", List.of(), PersonId.of("p1")))));
+      while (index.search(SearchQuery.of(word), spaces).totalHits() == 0) {
+        Thread.onSpinWait();
+      }
+      times[i] = System.nanoTime() - start;
+    }
+    summary.put("freshness_p50_ms", percentile(times, 50))
+        .put("freshness_p99_ms", percentile(times, 99));
+  }
+
+  private void measureVotes(LuceneSearchIndex index, Corpus corpus, JsonSummary summary) {
+    int n = 200;
+    long[] times = new long[n];
+    Set<SpaceId> all = new HashSet<>();
+    for (int s = 0; s < Corpus.SPACES; s++) {
+      all.add(SpaceId.of("space-" + s));
+    }
+    for (int i = 0; i < n; i++) {
+      String tag = "tag-" + corpus.random().nextInt(200);
+      SearchQuery byVotes = new SearchQuery("tag:" + tag, SearchSort.VOTES, 20, null);
+      List<SearchHit> hits = index.search(byVotes, all).hits();
+      if (hits.size() < 2) {
+        i--;
+        continue;
+      }
+      ThreadId target = hits.get(hits.size() - 1).thread();
+      List<RecordedEvent> votes = new ArrayList<>();
+      long sequence = index.checkpoint();
+      // enough up votes to pass the current leader, whose score is at most the votes cast so far
+      for (int v = 0; v <= i + 1; v++) {
+        votes.add(new RecordedEvent(++sequence, T0.plusSeconds(sequence), new VoteCast(target,
+            target, PersonId.of("voter" + v), VoteDirection.UP, PersonId.of("p1"))));
+      }
+      long start = System.nanoTime();
+      index.apply(votes);
+      while (!index.search(byVotes.limit(1), all).hits().get(0).thread().equals(target)) {
+        Thread.onSpinWait();
+      }
+      times[i] = System.nanoTime() - start;
+    }
+    summary.put("vote_sort_p50_ms", percentile(times, 50))
+        .put("vote_sort_p99_ms", percentile(times, 99));
+  }
+
+  private void measureHostile(LuceneSearchIndex index, JsonSummary summary) {
+    List<String> hostile = new ArrayList<>(List.of(
+        "\"the of and to in is it how do i\"", "the of and", "*", "a*", "*a*", "/.*/",
+        "/[a-z]+.*(x|y)*/", "?????", "field:*", "title:(a OR b)", "\"unbalanced", "tag:",
+        "is:", "score:>=x", "created:>someday", "-", "--", "- - -", "a\u0000b",
+        "\uD800\uDC00\uD800", "((((((((((a))))))))))", "a~2 b^10 c*", "\\", "\\\\\"",
+        "AND OR NOT", "<script>alert(1)</script>"));
+    hostile.add("term ".repeat(10_000));
+    hostile.add("(".repeat(5_000) + "payroll" + ")".repeat(5_000));
+    hostile.add("a b c d e f g h i j ".repeat(49));
+    hostile.add("(".repeat(499) + "x" + ")".repeat(499));
+    hostile.add("\"" + "word ".repeat(190) + "\"");
+    hostile.add("tag:x ".repeat(100));
+    long max = 0;
+    int unexpected = 0;
+    Set<SpaceId> spaces = Set.of(SpaceId.of("space-0"), SpaceId.of("space-1"));
+    for (int round = 0; round < 3; round++) {
+      for (String text : hostile) {
+        long start = System.nanoTime();
+        try {
+          index.search(SearchQuery.of(text), spaces);
+        } catch (InvalidInputException expected) {
+          // the one acceptable failure
+        } catch (RuntimeException e) {
+          unexpected++;
+        }
+        max = Math.max(max, System.nanoTime() - start);
+      }
+    }
+    summary.put("hostile_queries", hostile.size()).put("hostile_max_ms", millis(max))
+        .put("hostile_unexpected_errors", unexpected);
+  }
+
+  private static String letters(int i) {
+    StringBuilder s = new StringBuilder();
+    for (int rest = i + 1; rest > 0; rest /= 26) {
+      s.append((char) ('a' + rest % 26));
+    }
+    return s.toString();
+  }
+
+  private static double percentile(long[] nanos, int p) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int at = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+    return millis(sorted[Math.max(0, at)]);
+  }
+
+  private static double millis(long nanos) {
+    return Math.round(nanos / 1e3) / 1e3;
+  }
+
+  private static double ratio(double a, double b) {
+    return b == 0 ? 0 : Double.parseDouble(String.format(Locale.ROOT, "%.2f", a / b));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

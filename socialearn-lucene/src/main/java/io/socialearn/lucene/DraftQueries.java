@@ -1,0 +1,140 @@
+package io.socialearn.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Queries for "questions like this draft" and "tags for this text", built from the draft's own
+ * words rather than from any query syntax.
+ *
+ * <p>A draft's title says what it is about, so each title term is searched in the candidates'
+ * titles (weighted most), bodies and replies. Its body is long and noisy, so like Lucene's
+ * MoreLikeThis only its {@value #MAX_BODY_TERMS} most informative terms are kept (term frequency
+ * in the draft, damped, times inverse document frequency in the index) and searched with less
+ * weight. The draft's tags match candidates' tags. Scores add up over fields (a BM25F-like sum),
+ * so a candidate whose title and body both share a term ranks above one that has it once. The
+ * clause count is bounded: at most {@value #MAX_TITLE_TERMS} + {@value #MAX_BODY_TERMS} terms
+ * times three fields, plus the tags. Thread-safe.
+ */
+final class DraftQueries {
+  static final int MAX_TITLE_TERMS = 24;
+  static final int MAX_BODY_TERMS = 25;
+  private static final int MAX_ANALYSED = 10_000;
+  private static final int MAX_TAGS = 10;
+
+  private final Analyzer analyzer;
+
+  DraftQueries(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /** The query, or null if the draft holds no term the analyzer keeps. */
+  Query similar(IndexReader reader, String title, String body, List<String> tags) {
+    Map<String, Integer> titleTerms = counts(title);
+    Map<String, Integer> bodyTerms = counts(body);
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String term : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
+      add(builder, term, 1f, 3f, 1f, 0.4f);
+      clauses++;
+    }
+    for (Map.Entry<String, Double> term : informative(reader, bodyTerms, MAX_BODY_TERMS)) {
+      float weight = (float) term.getValue().doubleValue();
+      add(builder, term.getKey(), weight, 1f, 0.6f, 0.25f);
+      clauses++;
+    }
+    for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
+      builder.add(new BoostQuery(new TermQuery(new Term(Fields.TAG, tag)), 0.5f), Occur.SHOULD);
+      clauses++;
+    }
+    return clauses == 0 ? null : builder.build();
+  }
+
+  /** The query for threads like a free text, for tag suggestion. */
+  Query like(IndexReader reader, String text) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    List<Map.Entry<String, Double>> terms = informative(reader, counts(text), MAX_BODY_TERMS);
+    for (Map.Entry<String, Double> term : terms) {
+      float weight = (float) term.getValue().doubleValue();
+      builder.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, term.getKey())),
+          2f * weight), Occur.SHOULD);
+      builder.add(new BoostQuery(new TermQuery(new Term(Fields.TAG_TEXT, term.getKey())),
+          2f * weight), Occur.SHOULD);
+      builder.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, term.getKey())), weight),
+          Occur.SHOULD);
+    }
+    return terms.isEmpty() ? null : builder.build();
+  }
+
+  private static void add(BooleanQuery.Builder builder, String term, float weight, float title,
+      float body, float replies) {
+    builder.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, term)), weight * title),
+        Occur.SHOULD);
+    builder.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, term)), weight * body),
+        Occur.SHOULD);
+    builder.add(new BoostQuery(new TermQuery(new Term(Fields.REPLIES, term)), weight * replies),
+        Occur.SHOULD);
+  }
+
+  /**
+   * The {@code max} terms with the highest damped frequency times idf, each with a weight in
+   * (0, 1] relative to the best, so the query stresses what sets the draft apart.
+   */
+  private static List<Map.Entry<String, Double>> informative(IndexReader reader,
+      Map<String, Integer> counts, int max) {
+    Map<String, Double> scores = new HashMap<>();
+    long docs = Math.max(1, reader.numDocs());
+    try {
+      for (Map.Entry<String, Integer> term : counts.entrySet()) {
+        int df = reader.docFreq(new Term(Fields.BODY, term.getKey()))
+            + reader.docFreq(new Term(Fields.TITLE, term.getKey()));
+        double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+        scores.put(term.getKey(), Math.sqrt(term.getValue()) * idf);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Map.Entry<String, Double>> best = scores.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(max).toList();
+    double top = best.isEmpty() ? 1 : Math.max(1e-9, best.get(0).getValue());
+    return best.stream().map(e -> Map.entry(e.getKey(), Math.max(0.1, e.getValue() / top)))
+        .toList();
+  }
+
+  /** Each analysed term of {@code text} with its count, in order of first appearance. */
+  private Map<String, Integer> counts(String text) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    if (text.isBlank()) {
+      return counts;
+    }
+    String analysed = text.length() > MAX_ANALYSED ? text.substring(0, MAX_ANALYSED) : text;
+    try (TokenStream stream = analyzer.tokenStream(Fields.BODY, analysed)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        counts.merge(term.toString(), 1, Integer::sum);
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,284 @@
+package io.socialearn.lucene;
+
+import io.socialearn.api.event.AcceptanceRevoked;
+import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.CommentAdded;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.PostDeleted;
+import io.socialearn.api.event.PostEdited;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadClosed;
+import io.socialearn.api.event.ThreadDeleted;
+import io.socialearn.api.event.ThreadEdited;
+import io.socialearn.api.event.ThreadMarkedDuplicate;
+import io.socialearn.api.event.ThreadReopened;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.Tag;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Folds events into the {@link IndexWriter}: each event that changes a thread's text or state
+ * rewrites the thread's document from its stored state; votes change only the in-memory live
+ * scores (and are written to doc values at commit). Not thread-safe: used by the applying thread
+ * under the index's apply lock, except {@link #refreshListener()}, which refreshing threads call.
+ *
+ * <p>A thread written since the last refresh is not yet visible to a reader, so written threads
+ * are kept in {@code pending} until a refresh that includes them has been published.
+ */
+final class EventFolder {
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final LiveValues votes;
+  private final LiveValues activity;
+  /** Threads written (or deleted: null doc) since a refresh that includes them began. */
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final AtomicLong writes = new AtomicLong();
+  /** Keys whose live score differs from the one in their document, with their thread ids. */
+  private final Map<Integer, String> unsavedVotes = new HashMap<>();
+  private volatile long refreshStartedAt;
+  private int nextKey;
+
+  /** A written document not yet visible to readers; identity matters, not value. */
+  private static final class Pending {
+    final ThreadDoc doc;
+    final long write;
+
+    Pending(ThreadDoc doc, long write) {
+      this.doc = doc;
+      this.write = write;
+    }
+  }
+
+  EventFolder(IndexWriter writer, SearcherManager searchers, LiveValues votes,
+      LiveValues activity, int nextKey) {
+    this.writer = writer;
+    this.searchers = searchers;
+    this.votes = votes;
+    this.activity = activity;
+    this.nextKey = nextKey;
+  }
+
+  int nextKey() {
+    return nextKey;
+  }
+
+  int pendingCount() {
+    return pending.size();
+  }
+
+  /** Forgets threads a refresh has made visible. */
+  ReferenceManager.RefreshListener refreshListener() {
+    return new ReferenceManager.RefreshListener() {
+      @Override
+      public void beforeRefresh() {
+        refreshStartedAt = writes.get();
+      }
+
+      @Override
+      public void afterRefresh(boolean didRefresh) {
+        long visibleUpTo = refreshStartedAt;
+        pending.forEach((id, entry) -> {
+          if (entry.write <= visibleUpTo) {
+            pending.remove(id, entry);
+          }
+        });
+      }
+    };
+  }
+
+  void fold(RecordedEvent recorded) throws IOException {
+    DomainEvent event = recorded.event();
+    long seq = recorded.sequence();
+    if (event instanceof ThreadStarted e) {
+      // A log starts each thread once, so no lookup: a new key per start.
+      int key = nextKey++;
+      ThreadDoc doc = new ThreadDoc(e.thread().value(), key, e.space().value(), e.kind(),
+          e.author().value(), seq, recorded.timestamp().toEpochMilli());
+      doc.title = e.title();
+      doc.body = e.body();
+      doc.tags = e.tags().stream().map(Tag::value).toList();
+      votes.set(key, 0);
+      write(doc);
+    } else if (event instanceof ThreadEdited e) {
+      change(e.thread(), seq, doc -> {
+        doc.title = e.title();
+        doc.body = e.body();
+        doc.tags = e.tags().stream().map(Tag::value).toList();
+      });
+    } else if (event instanceof AnswerPosted e) {
+      change(e.thread(), seq, doc -> doc.answers.put(e.post().value(),
+          new ThreadDoc.Answer(e.author().value(), e.body())));
+    } else if (event instanceof PostEdited e) {
+      change(e.thread(), seq, doc -> doc.answers.computeIfPresent(e.post().value(),
+          (id, old) -> new ThreadDoc.Answer(old.author(), e.body())));
+    } else if (event instanceof CommentAdded e) {
+      change(e.thread(), seq, doc -> doc.comments.put(e.comment().value(),
+          new ThreadDoc.Comment(e.target().value(), e.body())));
+    } else if (event instanceof PostDeleted e) {
+      change(e.thread(), -1, doc -> {
+        doc.answers.remove(e.post().value());
+        doc.comments.values().removeIf(c -> c.target().equals(e.post().value()));
+        if (e.post().value().equals(doc.acceptedAnswer)) {
+          doc.acceptedAnswer = null;
+        }
+      });
+    } else if (event instanceof ThreadDeleted e) {
+      ThreadDoc doc = lookup(e.thread().value());
+      if (doc != null) {
+        writer.deleteDocuments(new Term(Fields.ID, doc.id));
+        unsavedVotes.remove(doc.key);
+        votes.set(doc.key, 0);
+        pending.put(doc.id, new Pending(null, writes.incrementAndGet()));
+      }
+    } else if (event instanceof AnswerAccepted e) {
+      change(e.thread(), -1, doc -> doc.acceptedAnswer = e.answer().value());
+    } else if (event instanceof AcceptanceRevoked e) {
+      change(e.thread(), -1, doc -> {
+        if (e.answer().value().equals(doc.acceptedAnswer)) {
+          doc.acceptedAnswer = null;
+        }
+      });
+    } else if (event instanceof ThreadClosed e) {
+      change(e.thread(), -1, doc -> doc.closed = true);
+    } else if (event instanceof ThreadReopened e) {
+      change(e.thread(), -1, doc -> {
+        doc.closed = false;
+        doc.duplicate = false;
+      });
+    } else if (event instanceof ThreadMarkedDuplicate e) {
+      change(e.thread(), -1, doc -> doc.duplicate = true);
+    } else if (event instanceof VoteCast e && e.target() instanceof ThreadId thread) {
+      vote(thread, e.direction().value());
+    } else if (event instanceof VoteRetracted e && e.target() instanceof ThreadId thread) {
+      vote(thread, -e.direction().value());
+    }
+  }
+
+  private void vote(ThreadId thread, int delta) throws IOException {
+    Pending written = pending.get(thread.value());
+    int key;
+    if (written != null) {
+      if (written.doc == null) {
+        return;
+      }
+      key = written.doc.key;
+    } else {
+      key = keyInReader(thread.value());
+      if (key < 0) {
+        return;
+      }
+    }
+    votes.add(key, delta);
+    unsavedVotes.put(key, thread.value());
+  }
+
+  /** Changes a thread (if it exists) and rewrites it; {@code seq > 0} also marks activity. */
+  private void change(ThreadId thread, long seq, Consumer<ThreadDoc> change) throws IOException {
+    ThreadDoc doc = lookup(thread.value());
+    if (doc == null) {
+      return;
+    }
+    change.accept(doc);
+    if (seq > 0) {
+      doc.activitySeq = seq;
+    }
+    write(doc);
+  }
+
+  private void write(ThreadDoc doc) throws IOException {
+    writer.updateDocument(new Term(Fields.ID, doc.id), doc.toDocument(votes.get(doc.key)));
+    unsavedVotes.remove(doc.key);
+    activity.set(doc.key, doc.activitySeq);
+    pending.put(doc.id, new Pending(doc, writes.incrementAndGet()));
+  }
+
+  /** Writes the live scores that differ from their documents' into doc values, before commit. */
+  void saveVotes() throws IOException {
+    for (Map.Entry<Integer, String> unsaved : unsavedVotes.entrySet()) {
+      writer.updateNumericDocValue(new Term(Fields.ID, unsaved.getValue()), Fields.VOTES,
+          votes.get(unsaved.getKey()));
+    }
+    unsavedVotes.clear();
+  }
+
+  /** The current state of a thread, or null if there is none. */
+  ThreadDoc lookup(String id) throws IOException {
+    Pending written = pending.get(id);
+    if (written != null) {
+      return written.doc;
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        int doc = find(leaf, id);
+        if (doc >= 0) {
+          BytesRef stored = leaf.reader().storedFields().document(doc)
+              .getBinaryValue(Fields.STORED);
+          return ThreadDoc.decode(stored);
+        }
+      }
+      return null;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private int keyInReader(String id) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        int doc = find(leaf, id);
+        if (doc >= 0) {
+          NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Fields.KEY);
+          return keys.advanceExact(doc) ? (int) keys.longValue() : -1;
+        }
+      }
+      return -1;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** The live document of thread {@code id} in one segment, or -1. */
+  static int find(LeafReaderContext leaf, String id) throws IOException {
+    Terms terms = leaf.reader().terms(Fields.ID);
+    if (terms == null) {
+      return -1;
+    }
+    TermsEnum termsEnum = terms.iterator();
+    if (!termsEnum.seekExact(new BytesRef(id))) {
+      return -1;
+    }
+    Bits live = leaf.reader().getLiveDocs();
+    PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+    for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS;
+        doc = postings.nextDoc()) {
+      if (live == null || live.get(doc)) {
+        return doc;
+      }
+    }
+    return -1;
+  }
+}

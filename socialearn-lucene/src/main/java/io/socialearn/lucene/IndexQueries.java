@@ -1,0 +1,241 @@
+package io.socialearn.lucene;
+
+import io.socialearn.api.search.Facet;
+import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.search.SearchQuery;
+import io.socialearn.api.search.SearchResults;
+import io.socialearn.api.search.SearchSort;
+import io.socialearn.api.search.SimilarQuery;
+import io.socialearn.api.search.TagSuggestion;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The read side of {@link LuceneSearchIndex}: runs searches, similar questions and tag queries
+ * on a searcher, always restricted to the readable spaces. Thread-safe (stateless beyond its
+ * thread-safe collaborators).
+ */
+final class IndexQueries {
+  /** How many neighbours vote for suggested tags. */
+  static final int SUGGESTION_NEIGHBOURS = 20;
+
+  private static final SearchResults NOTHING = new SearchResults(List.of(), 0,
+      List.of(new Facet(Fields.TAG, List.of()), new Facet(Fields.SPACE, List.of()),
+          new Facet(Fields.STATE, List.of())), null);
+
+  private final SearchQueries searchQueries;
+  private final DraftQueries draftQueries;
+  private final Snippets snippets;
+  private final Map<SearchSort, Sort> sorts = new HashMap<>();
+
+  IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
+      LiveValues activity) {
+    this.searchQueries = new SearchQueries(analyzer, votes);
+    this.draftQueries = new DraftQueries(analyzer);
+    this.snippets = new Snippets(analyzer);
+    SortField key = new SortField(Fields.KEY, SortField.Type.LONG, true);
+    SortField newest = new SortField(Fields.CREATED_SEQ, SortField.Type.LONG, true);
+    sorts.put(SearchSort.RELEVANCE, new Sort(SortField.FIELD_SCORE, key));
+    sorts.put(SearchSort.NEWEST, new Sort(newest, key));
+    sorts.put(SearchSort.VOTES, new Sort(
+        new SortField(Fields.VOTES, votes.comparatorSource(), true), newest, key));
+    sorts.put(SearchSort.ACTIVITY, new Sort(
+        new SortField(Fields.ACTIVITY, activity.comparatorSource(), true), key));
+  }
+
+  /** The Lucene sort for an order; its last field is the unique thread key. */
+  Sort sort(SearchSort sort) {
+    return sorts.get(sort);
+  }
+
+  SearchResults search(IndexSearcher searcher, SearchQuery query, Set<SpaceId> readable)
+      throws IOException {
+    UserQuery parsed = UserQueryParser.parse(query.text());
+    Sort sort = sorts.get(query.sort());
+    FieldDoc after = Cursors.decode(query.cursor(), query.sort(), sort);
+    if (readable.isEmpty()) {
+      return NOTHING;
+    }
+    SearchQueries.Built built = searchQueries.build(parsed, true);
+    if (built.query() == null) {
+      return NOTHING;
+    }
+    Query access = SearchQueries.spaces(readable);
+    Page page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after);
+    if (page.total() == 0 && built.scoringTerms() > 1) {
+      built = searchQueries.build(parsed, false);
+      page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after);
+    }
+    ScoreDoc[] docs = page.top().scoreDocs;
+    int shown = Math.min(query.limit(), docs.length);
+    List<SearchHit> hits = new ArrayList<>(shown);
+    for (int i = 0; i < shown; i++) {
+      hits.add(hit(searcher, docs[i], built.terms()));
+    }
+    String next = docs.length > query.limit()
+        ? Cursors.encode(query.sort(), (FieldDoc) docs[shown - 1]) : null;
+    return new SearchResults(hits, page.total(), page.facets(), next);
+  }
+
+  private record Page(TopDocs top, long total, List<Facet> facets) {}
+
+  private Page page(IndexSearcher searcher, Query query, Sort sort, SearchQuery request,
+      FieldDoc after) throws IOException {
+    TopFieldCollectorManager top = new TopFieldCollectorManager(sort, request.limit() + 1, after,
+        Integer.MAX_VALUE);
+    FacetCounts facets = new FacetCounts(true, null);
+    Both both = searcher.search(query, new BothManager(top, facets));
+    TopFieldDocs docs = both.top();
+    if (request.sort() != SearchSort.RELEVANCE) {
+      TopFieldCollector.populateScores(docs.scoreDocs, searcher, query);
+    } else {
+      for (ScoreDoc doc : docs.scoreDocs) {
+        doc.score = (Float) ((FieldDoc) doc).fields[0];
+      }
+    }
+    return new Page(docs, docs.totalHits.value, both.facets().facets());
+  }
+
+  private SearchHit hit(IndexSearcher searcher, ScoreDoc scoreDoc, Set<String> terms)
+      throws IOException {
+    ThreadDoc doc = load(searcher, scoreDoc.doc);
+    List<String> texts = new ArrayList<>();
+    texts.add(doc.body);
+    texts.addAll(doc.replyTexts());
+    return new SearchHit(ThreadId.of(doc.id), SpaceId.of(doc.space), doc.title,
+        scoreDoc.score, snippets.snippet(terms, texts));
+  }
+
+  private static ThreadDoc load(IndexSearcher searcher, int doc) throws IOException {
+    var leaves = searcher.getIndexReader().leaves();
+    var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BytesRef stored = leaf.reader().storedFields().document(doc - leaf.docBase)
+        .getBinaryValue(Fields.STORED);
+    return ThreadDoc.decode(stored);
+  }
+
+  List<SearchHit> similar(IndexSearcher searcher, SimilarQuery draft, Set<SpaceId> readable)
+      throws IOException {
+    if (readable.isEmpty()) {
+      return List.of();
+    }
+    Query like = draftQueries.similar(searcher.getIndexReader(), draft.title(), draft.body(),
+        draft.tags().stream().map(Tag::value).toList());
+    if (like == null) {
+      return List.of();
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(like, Occur.MUST)
+        .add(SearchQueries.spaces(readable), Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, ThreadKind.QUESTION.name())), Occur.FILTER);
+    if (!draft.within().isEmpty()) {
+      query.add(new TermInSetQuery(Fields.ID,
+          draft.within().stream().map(t -> new BytesRef(t.value())).toList()), Occur.FILTER);
+    }
+    TopDocs top = searcher.search(query.build(), draft.limit());
+    Set<String> terms = Set.copyOf(searchQueries.analyse(draft.title(), 64));
+    List<SearchHit> hits = new ArrayList<>();
+    for (ScoreDoc scoreDoc : top.scoreDocs) {
+      hits.add(hit(searcher, scoreDoc, terms));
+    }
+    return hits;
+  }
+
+  List<TagSuggestion> suggestTags(IndexSearcher searcher, String text, int limit,
+      Set<SpaceId> readable) throws IOException {
+    if (readable.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    Query like = draftQueries.like(searcher.getIndexReader(), text);
+    if (like == null) {
+      return List.of();
+    }
+    TopDocs top = searcher.search(SearchQueries.filtered(like, SearchQueries.spaces(readable)),
+        SUGGESTION_NEIGHBOURS);
+    Map<String, Double> weights = new HashMap<>();
+    for (ScoreDoc scoreDoc : top.scoreDocs) {
+      for (String tag : load(searcher, scoreDoc.doc).tags) {
+        weights.merge(tag, (double) scoreDoc.score, Double::sum);
+      }
+    }
+    return weights.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(limit)
+        .map(e -> new TagSuggestion(new Tag(e.getKey()), e.getValue())).toList();
+  }
+
+  List<Tag> completeTags(IndexSearcher searcher, String prefix, int limit, Set<SpaceId> readable)
+      throws IOException {
+    String normal = prefix.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+    if (readable.isEmpty() || limit <= 0 || normal.length() > Tag.MAX_LENGTH) {
+      return List.of();
+    }
+    Query tags = normal.isEmpty() ? new MatchAllDocsQuery()
+        : new PrefixQuery(new Term(Fields.TAG, normal));
+    FacetCounts.Result counts = searcher.search(
+        SearchQueries.filtered(tags, SearchQueries.spaces(readable)),
+        new FacetCounts(false, normal));
+    return FacetCounts.Result.top(counts.counts().get(Fields.TAG), limit).stream()
+        .map(e -> new Tag(e.getKey())).toList();
+  }
+
+  /** The top hits and the facet counts of one pass over the matches. */
+  private record Both(TopFieldDocs top, FacetCounts.Result facets) {}
+
+  /** Runs a top-hits collector and a facet counter side by side. */
+  private record BothManager(TopFieldCollectorManager top, FacetCounts facets)
+      implements CollectorManager<Collector, Both> {
+    @Override
+    public Collector newCollector() throws IOException {
+      return MultiCollector.wrap(top.newCollector(), facets.newCollector());
+    }
+
+    @Override
+    public Both reduce(java.util.Collection<Collector> collectors) throws IOException {
+      List<TopFieldCollector> tops = new ArrayList<>();
+      List<FacetCounts.Counter> counters = new ArrayList<>();
+      for (Collector collector : collectors) {
+        for (Collector inner : ((MultiCollector) collector).getCollectors()) {
+          if (inner instanceof TopFieldCollector t) {
+            tops.add(t);
+          } else {
+            counters.add((FacetCounts.Counter) inner);
+          }
+        }
+      }
+      return new Both(top.reduce(tops), facets.reduce(counters));
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.socialearn.lucene;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/**
+ * Where a host starts: makes a {@link LuceneSearchIndex} to hand to the engine's builder.
+ *
+ * <pre>{@code
+ * SocialLearningEngine engine = SocialLearningEngine.builder()
+ *     .eventLog(log)
+ *     .searchIndex(LuceneSearch.at(Path.of("data/search")))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread-safe (stateless); the {@link Builder} is not.
+ */
+public final class LuceneSearch {
+  private LuceneSearch() {}
+
+  /**
+   * An index in {@code directory} (created if missing) with the default settings.
+   *
+   * @param directory the index's own directory
+   * @return the opened index
+   * @throws java.io.UncheckedIOException if the directory cannot be opened
+   */
+  public static LuceneSearchIndex at(Path directory) {
+    return builder().directory(directory).build();
+  }
+
+  /**
+   * An index held in memory, for tests and demos: it starts empty each time.
+   *
+   * @return the opened index
+   */
+  public static LuceneSearchIndex inMemory() {
+    return builder().build();
+  }
+
+  /**
+   * A builder with the defaults: in memory, {@link EnglishAnalyzer}, every search sees every
+   * event applied before it, commits every 5 seconds.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings for a {@link LuceneSearchIndex}. Not thread-safe. */
+  public static final class Builder {
+    Path directory;
+    Analyzer analyzer;
+    Duration refreshInterval = Duration.ZERO;
+    Duration commitInterval = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /**
+     * Keeps the index in {@code directory} instead of in memory.
+     *
+     * @param directory the index's own directory
+     * @return this builder
+     */
+    public Builder directory(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The analyzer for all text and queries; default {@link EnglishAnalyzer} (stemming, English
+     * stop words). Changing it on an existing index makes the index rebuild from the log.
+     *
+     * @param analyzer for example a {@code GermanAnalyzer} or {@code CJKAnalyzer}
+     * @return this builder
+     */
+    public Builder analyzer(Analyzer analyzer) {
+      this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+      return this;
+    }
+
+    /**
+     * How stale a search may be. {@link Duration#ZERO} (the default): a search refreshes the
+     * reader first if events were applied since the last refresh, so every search sees every
+     * event applied before it. Positive: a background thread refreshes at this interval and
+     * searches never wait, so a change is searchable within about the interval.
+     *
+     * @param interval zero or positive
+     * @return this builder
+     */
+    public Builder refreshInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("refreshInterval must not be negative: " + interval);
+      }
+      this.refreshInterval = interval;
+      return this;
+    }
+
+    /**
+     * How often applied events are committed (made durable with their checkpoint); default 5 s.
+     * The index also commits on close. Events applied but not committed when the process dies
+     * are replayed from the log on the next start.
+     *
+     * @param interval positive
+     * @return this builder
+     */
+    public Builder commitInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("commitInterval must be positive: " + interval);
+      }
+      this.commitInterval = interval;
+      return this;
+    }
+
+    /**
+     * Opens the index: recovers the checkpoint of the last commit, or wipes an index written
+     * with another schema or analyzer (checkpoint 0: the engine then replays the whole log).
+     *
+     * @return the opened index
+     * @throws java.io.UncheckedIOException if the directory cannot be opened
+     */
+    public LuceneSearchIndex build() {
+      return new LuceneSearchIndex(this);
+    }
+  }
+}

@@ -1,0 +1,420 @@
+package io.socialearn.lucene;
+
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.search.SearchIndex;
+import io.socialearn.api.search.SearchQuery;
+import io.socialearn.api.search.SearchResults;
+import io.socialearn.api.search.SimilarQuery;
+import io.socialearn.api.search.TagSuggestion;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The socialearn {@link SearchIndex} on Apache Lucene; make one with {@link LuceneSearch}.
+ *
+ * <p>One document per thread holds its title, body, tags, answers and comments as analysed text,
+ * its space, kind, author, state and creation time as filters, and its whole state as one stored
+ * field, from which later events rewrite it. Vote scores and last activity change often, so they
+ * live in memory (folded from the events) and are read at sort time; they are written to doc
+ * values only at commit, so they survive a restart. Every query is filtered inside Lucene by the
+ * spaces the caller may read, so hits, totals, facets, similar questions and tags never reveal a
+ * thread from another space.
+ *
+ * <p>The index records the sequence of the last applied event, its schema and its analyzer in
+ * the commit user data. It commits periodically and on {@link #close()}; after a crash it reopens
+ * at its last commit and the engine replays the log from there. An index written with another
+ * schema or analyzer is wiped on open and rebuilt by that replay.
+ *
+ * <p>Thread-safe: {@link #apply} and commits take a private lock; searches run in parallel on
+ * reference-counted searchers. After {@link #close()}, {@link #apply} and the queries throw
+ * {@link IllegalStateException}; {@link #name()} and {@link #checkpoint()} keep answering.
+ * Lucene's {@link IOException}s surface as {@link UncheckedIOException}.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+  /** The schema this code writes; an index with another is rebuilt. */
+  public static final String SCHEMA = "socialearn-threads-v1";
+
+  private static final System.Logger log = System.getLogger(LuceneSearchIndex.class.getName());
+  private static final AtomicInteger instances = new AtomicInteger();
+  /** Written threads kept in memory before the applying thread refreshes by itself. */
+  private static final int MAX_PENDING = 20_000;
+
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final boolean ownsAnalyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final LiveValues votes = new LiveValues();
+  private final LiveValues activity = new LiveValues();
+  private final EventFolder folder;
+  private final IndexQueries queries;
+  private final ScheduledExecutorService scheduler;
+  private final boolean refreshOnRead;
+  private final ReentrantLock applyLock = new ReentrantLock();
+  /** Bumped after each applied batch; searches refresh up to it. */
+  private final AtomicLong applied = new AtomicLong();
+  private final AtomicLong refreshedUpTo = new AtomicLong();
+  private volatile long checkpoint;
+  private long committedCheckpoint = -1;
+  private volatile boolean closed;
+
+  LuceneSearchIndex(LuceneSearch.Builder settings) {
+    this.ownsAnalyzer = settings.analyzer == null;
+    this.analyzer = ownsAnalyzer ? new EnglishAnalyzer() : settings.analyzer;
+    try {
+      this.directory = settings.directory == null ? new ByteBuffersDirectory()
+          : FSDirectory.open(settings.directory);
+      Map<String, String> data = DirectoryReader.indexExists(directory)
+          ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+      boolean compatible = SCHEMA.equals(data.get(Fields.DATA_SCHEMA))
+          && analyzerName().equals(data.get(Fields.DATA_ANALYZER));
+      if (!data.isEmpty() && !compatible) {
+        log.log(Level.WARNING, "search index {0} has schema {1} and analyzer {2}; this code"
+            + " writes {3} with {4}: wiping it to rebuild from the event log", settings.directory,
+            data.get(Fields.DATA_SCHEMA), data.get(Fields.DATA_ANALYZER), SCHEMA, analyzerName());
+      }
+      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+          .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+              : IndexWriterConfig.OpenMode.CREATE)
+          .setCommitOnClose(false)
+          .setRAMBufferSizeMB(64);
+      this.writer = new IndexWriter(directory, config);
+      this.checkpoint = compatible ? Long.parseLong(data.get(Fields.DATA_CHECKPOINT)) : 0;
+      int nextKey = compatible ? Integer.parseInt(data.get(Fields.DATA_NEXT_KEY)) : 0;
+      this.searchers = new SearcherManager(writer, null);
+      this.folder = new EventFolder(writer, searchers, votes, activity, nextKey);
+      searchers.addListener(folder.refreshListener());
+      loadLiveValues();
+      if (!compatible) {
+        commit();
+      } else {
+        committedCheckpoint = checkpoint;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index at " + settings.directory, e);
+    }
+    this.queries = new IndexQueries(analyzer, votes, activity);
+    this.refreshOnRead = settings.refreshInterval.isZero();
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "socialearn-lucene-" + instances.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    long commitMillis = settings.commitInterval.toMillis();
+    scheduler.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis,
+        TimeUnit.MILLISECONDS);
+    if (!refreshOnRead) {
+      long refreshMillis = Math.max(1, settings.refreshInterval.toMillis());
+      scheduler.scheduleWithFixedDelay(this::periodicRefresh, refreshMillis, refreshMillis,
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private String analyzerName() {
+    return analyzer.getClass().getName();
+  }
+
+  /** Loads the scores and activity of the last commit into memory. */
+  private void loadLiveValues() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Fields.KEY);
+        NumericDocValues scores = DocValues.getNumeric(leaf.reader(), Fields.VOTES);
+        NumericDocValues active = DocValues.getNumeric(leaf.reader(), Fields.ACTIVITY);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = keys.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS;
+            doc = keys.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            int key = (int) keys.longValue();
+            votes.set(key, scores.advanceExact(doc) ? scores.longValue() : 0);
+            activity.set(key, active.advanceExact(doc) ? active.longValue() : 0);
+          }
+        }
+      }
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Returns the schema and analyzer, for logs. Thread-safe; works after {@link #close()}.
+   *
+   * @return for example {@code lucene:socialearn-threads-v1:EnglishAnalyzer}
+   */
+  @Override
+  public String name() {
+    return "lucene:" + SCHEMA + ":" + analyzer.getClass().getSimpleName();
+  }
+
+  /**
+   * The sequence of the last event applied, or 0. Thread-safe; works after {@link #close()}.
+   *
+   * @return the checkpoint
+   */
+  @Override
+  public long checkpoint() {
+    return checkpoint;
+  }
+
+  /**
+   * Folds a batch of events into the index, skipping those at or below the checkpoint. The
+   * checkpoint advances event by event, so a batch that fails half-way is resumed, not repeated.
+   *
+   * @param events the events, in sequence order
+   * @throws IllegalStateException if the index is closed
+   * @throws UncheckedIOException if Lucene cannot write
+   */
+  @Override
+  public void apply(List<RecordedEvent> events) {
+    Objects.requireNonNull(events, "events");
+    applyLock.lock();
+    try {
+      ensureOpen();
+      for (RecordedEvent recorded : events) {
+        if (recorded.sequence() > checkpoint) {
+          folder.fold(recorded);
+          checkpoint = recorded.sequence();
+        }
+      }
+      applied.incrementAndGet();
+      if (folder.pendingCount() > MAX_PENDING) {
+        refresh();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search index failed to apply events", e);
+    } finally {
+      applyLock.unlock();
+    }
+  }
+
+  /**
+   * Searches the threads in {@code readableSpaces}; see {@link UserQueryParser} for the syntax.
+   * Words must all match; if they match nothing together, any one suffices. Thread-safe.
+   *
+   * @throws io.socialearn.api.InvalidInputException if the text cannot be parsed or the cursor is
+   *     not one this index handed out for this order
+   * @throws IllegalStateException if the index is closed
+   */
+  @Override
+  public SearchResults search(SearchQuery query, Set<SpaceId> readableSpaces) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(readableSpaces, "readableSpaces");
+    return withSearcher(searcher -> queries.search(searcher, query, readableSpaces));
+  }
+
+  /**
+   * The questions in {@code readableSpaces} most like a draft, best first; see {@link
+   * DraftQueries}. Thread-safe.
+   *
+   * @throws IllegalStateException if the index is closed
+   */
+  @Override
+  public List<SearchHit> similarQuestions(SimilarQuery query, Set<SpaceId> readableSpaces) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(readableSpaces, "readableSpaces");
+    return withSearcher(searcher -> queries.similar(searcher, query, readableSpaces));
+  }
+
+  /**
+   * Sums the relevance of the 20 readable threads most like {@code text} over the tags they
+   * carry. Thread-safe.
+   *
+   * @throws IllegalStateException if the index is closed
+   */
+  @Override
+  public List<TagSuggestion> suggestTags(String text, int limit, Set<SpaceId> readableSpaces) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(readableSpaces, "readableSpaces");
+    return withSearcher(searcher -> queries.suggestTags(searcher, text, limit, readableSpaces));
+  }
+
+  /**
+   * The tags of readable threads that start with {@code prefix} (normalised like a tag), most
+   * used first, then alphabetically. Thread-safe.
+   *
+   * @throws IllegalStateException if the index is closed
+   */
+  @Override
+  public List<Tag> completeTags(String prefix, int limit, Set<SpaceId> readableSpaces) {
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(readableSpaces, "readableSpaces");
+    return withSearcher(searcher -> queries.completeTags(searcher, prefix, limit,
+        readableSpaces));
+  }
+
+  /** A read on a fresh enough searcher. */
+  private interface Read<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(Read<T> read) {
+    ensureOpen();
+    try {
+      long target = applied.get();
+      if (refreshOnRead && refreshedUpTo.get() < target) {
+        searchers.maybeRefreshBlocking();
+        refreshedUpTo.accumulateAndGet(target, Math::max);
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return read.run(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search index failed to read", e);
+    }
+  }
+
+  private void refresh() throws IOException {
+    long target = applied.get();
+    searchers.maybeRefreshBlocking();
+    refreshedUpTo.accumulateAndGet(target, Math::max);
+  }
+
+  private void periodicRefresh() {
+    try {
+      if (!closed) {
+        refresh();
+      }
+    } catch (IOException | RuntimeException e) {
+      log.log(Level.WARNING, "search index refresh failed; will retry", e);
+    }
+  }
+
+  private void periodicCommit() {
+    applyLock.lock();
+    try {
+      if (!closed) {
+        commit();
+      }
+    } catch (IOException | RuntimeException e) {
+      log.log(Level.WARNING, "search index commit failed; will retry", e);
+    } finally {
+      applyLock.unlock();
+    }
+  }
+
+  /**
+   * Commits what was applied, with the checkpoint, if anything changed. Called under the apply
+   * lock (or before the index is shared).
+   */
+  private void commit() throws IOException {
+    if (committedCheckpoint == checkpoint) {
+      return;
+    }
+    folder.saveVotes();
+    Map<String, String> data = new HashMap<>();
+    data.put(Fields.DATA_SCHEMA, SCHEMA);
+    data.put(Fields.DATA_ANALYZER, analyzerName());
+    data.put(Fields.DATA_CHECKPOINT, Long.toString(checkpoint));
+    data.put(Fields.DATA_NEXT_KEY, Integer.toString(folder.nextKey()));
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+    committedCheckpoint = checkpoint;
+  }
+
+  /**
+   * Commits everything applied, with the checkpoint, now rather than at the next interval.
+   * Thread-safe.
+   *
+   * @throws IllegalStateException if the index is closed
+   */
+  public void commitNow() {
+    applyLock.lock();
+    try {
+      ensureOpen();
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("search index failed to commit", e);
+    } finally {
+      applyLock.unlock();
+    }
+  }
+
+  /**
+   * Commits and releases the index. Thread-safe and idempotent.
+   *
+   * @throws UncheckedIOException if the last commit fails (the next open replays from the
+   *     previous one)
+   */
+  @Override
+  public void close() {
+    shutDown(true);
+  }
+
+  /** Closes without committing, as a crash would: the next open starts at the last commit. */
+  void closeWithoutCommit() {
+    shutDown(false);
+  }
+
+  private void shutDown(boolean commitFirst) {
+    applyLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      scheduler.shutdownNow();
+      try {
+        if (commitFirst) {
+          commit();
+        }
+      } finally {
+        try {
+          writer.rollback();
+        } finally {
+          try {
+            searchers.close();
+          } finally {
+            directory.close();
+            if (ownsAnalyzer) {
+              analyzer.close();
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search index failed to close", e);
+    } finally {
+      applyLock.unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the search index " + name() + " is closed");
+    }
+  }
+}
