@@ -100,6 +100,11 @@ public final class FileEventLog implements EventLog {
   private boolean forcing;
   /** How many times unforced batches were cut after a failure. Guarded by commit. */
   private long rollbacks;
+  /**
+   * The last sequence kept by each rollback, in order: rollback {@code k} (from 1) kept up to
+   * {@code cuts.get(k - 1)}. Non-decreasing, because only unforced data is cut. Guarded by commit.
+   */
+  private final List<Long> cuts = new ArrayList<>();
   /** Why the last rollback happened. Guarded by commit. */
   private IOException lastFailure;
   /** Set when the log can no longer append safely. Guarded by commit. */
@@ -317,9 +322,7 @@ public final class FileEventLog implements EventLog {
       } catch (IOException e) {
         log.error("event log {}: the final force failed; appends in flight fail", describe(), e);
         synchronized (commit) {
-          rollbacks++;
-          lastFailure = e;
-          commit.notifyAll();
+          recordRollback(durable, e);
         }
       }
       try {
@@ -497,12 +500,14 @@ public final class FileEventLog implements EventLog {
       while (true) {
         synchronized (commit) {
           while (true) {
-            if (durable >= target) {
-              return;
-            }
-            if (rollbacks != rollbacksSeen) {
+            // A rollback since this batch was written cut it unless it kept it, whatever was
+            // forced later: the sequences it had may now belong to another batch.
+            if (rollbacks != rollbacksSeen && cuts.get((int) rollbacksSeen) < target) {
               throw new EventLogException("cannot force the event log in " + describe() + ": "
                   + lastFailure + "; nothing was appended", lastFailure);
+            }
+            if (durable >= target) {
+              return;
             }
             if (!forcing) {
               forcing = true;
@@ -568,14 +573,20 @@ public final class FileEventLog implements EventLog {
       written = keep.sequence();
       tail = new Tail(channel, written, position);
       synchronized (commit) {
-        rollbacks++;
-        lastFailure = failure;
         forcing = false;
-        commit.notifyAll();
+        recordRollback(keep.sequence(), failure);
       }
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** Records that the batches after {@code kept} were cut. Called under commit. */
+  private void recordRollback(long kept, IOException failure) {
+    rollbacks++;
+    cuts.add(kept);
+    lastFailure = failure;
+    commit.notifyAll();
   }
 
   /** Records that {@code forced} is on disk. Called under commit. */
