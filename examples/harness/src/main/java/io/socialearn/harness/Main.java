@@ -1,5 +1,6 @@
 package io.socialearn.harness;
 
+import io.socialearn.harness.bench.LogBench;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class Main {
 
   static {
     // One line per subcommand; each lives in its own package.
+    COMMANDS.put("bench log", LogBench::new);
   }
 
   private Main() {}
