@@ -1,5 +1,6 @@
 package io.socialearn.harness;
 
+import io.socialearn.harness.bench.LogBench;
 import io.socialearn.harness.bench.SearchBench;
 import io.socialearn.harness.eval.DuplicatesEval;
 import io.socialearn.harness.eval.ReputationEval;
@@ -29,6 +30,7 @@ public final class Main {
     COMMANDS.put("eval semeval", SemevalEval::new);
     COMMANDS.put("eval reputation", ReputationEval::new);
     COMMANDS.put("bench search", SearchBench::new);
+    COMMANDS.put("bench log", LogBench::new);
   }
 
   private Main() {}

@@ -1,0 +1,764 @@
+package io.socialearn.core.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.socialearn.api.ConflictException;
+import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.Validate;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.EventLog;
+import io.socialearn.api.event.EventLogException;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.core.json.SocialearnJson;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link EventLog} in a directory of append-only segment files: the embedded default, durable
+ * without a database.
+ *
+ * <p>Open one with {@link #open(Path)} or {@link #builder(Path)}; it takes the directory's lock
+ * (a second opener, in this process or another, gets an {@link EventLogException}) until {@link
+ * #close()}. Each event is one record framed with its length, a CRC32C checksum and its sequence
+ * (see {@code RecordFormat}); the event itself is the JSON of {@link SocialearnJson}, which names
+ * its stable type, so that an event written before a field was added still reads. A segment
+ * holds about {@link Builder#segmentSize} bytes before the next one starts.
+ *
+ * <p>When an append returns depends on the {@link Durability} mode, which states what a crash can
+ * lose; the default, {@link Durability#GROUP}, returns once the batch is forced to disk and
+ * shares each force among the appends that arrive meanwhile. On open, a torn tail left by a crash
+ * (an incomplete batch, a record cut short or damaged after the last forced data) is truncated
+ * with a WARN that names the file and offset; damage that a crash cannot explain is reported as
+ * an {@link EventLogException} and never skipped.
+ *
+ * <p>If a write or a force fails (a full disk, an I/O error), the append throws an {@link
+ * EventLogException}, the batches that were not yet acknowledged are cut from the file, and the
+ * log stays usable: later appends and reopening work. Appending threads must not be interrupted:
+ * an interrupt during a disk operation closes the file (a JDK rule), after which the log refuses
+ * appends until it is reopened.
+ *
+ * <p>Thread-safe. {@link #lastSequence()} counts appends that are written and waiting for their
+ * force; {@link #readFrom} first waits for those to settle, then returns a stream fixed at that
+ * end, unaffected by later appends. Close the streams it returns: each holds an open file.
+ */
+public final class FileEventLog implements EventLog {
+  private static final Logger log = LoggerFactory.getLogger(FileEventLog.class);
+  private static final long DEFAULT_SEGMENT_SIZE = 64L << 20;
+  private static final long MIN_SEGMENT_SIZE = 4L << 10;
+  private static final long MAX_SEGMENT_SIZE = 1L << 30;
+  private static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(10);
+
+  /** A written position: the channel, the last sequence written to it and the end offset. */
+  private record Tail(FileChannel channel, long sequence, long position) {}
+
+  private final Storage storage;
+  private final Durability durability;
+  private final long segmentSize;
+  private final long flushIntervalNanos;
+  private final ObjectWriter jsonWriter;
+  private final ObjectReader jsonReader;
+
+  private final ReentrantLock writeLock = new ReentrantLock();
+  /** The segment being written. Guarded by writeLock. */
+  private Segment segment;
+  /** Its channel. Guarded by writeLock. */
+  private FileChannel channel;
+  /** Its size: where the next frame goes. Guarded by writeLock. */
+  private long position;
+  /** Reused to build frames. Guarded by writeLock. */
+  private ByteBuffer frames = ByteBuffer.allocate(4 << 10);
+  /** Every segment, oldest first; replaced on each roll. Written under writeLock. */
+  private volatile List<Segment> segments;
+  /** The last sequence written (maybe not yet forced). Written under writeLock. */
+  private volatile long written;
+  /** What the next force covers. Written under writeLock. */
+  private volatile Tail tail;
+  /** Whether {@link #close()} was called. Written under writeLock. */
+  private volatile boolean closed;
+
+  private final Object commit = new Object();
+  /** The last sequence known forced. Written under commit. */
+  private volatile long durable;
+  /** Where the forced data ends. Guarded by commit. */
+  private Tail durableTail;
+  /** Whether a caller is forcing for the group. Guarded by commit. */
+  private boolean forcing;
+  /** How many times unforced batches were cut after a failure. Guarded by commit. */
+  private long rollbacks;
+  /**
+   * The last sequence kept by each rollback, in order: rollback {@code k} (from 1) kept up to
+   * {@code cuts.get(k - 1)}. Non-decreasing, because only unforced data is cut. Guarded by commit.
+   */
+  private final List<Long> cuts = new ArrayList<>();
+  /** Why the last rollback happened. Guarded by commit. */
+  private IOException lastFailure;
+  /** Set when the log can no longer append safely. Guarded by commit. */
+  private EventLogException broken;
+
+  private final Thread flusher;
+
+  /** One mapper for every log: building one is slow, and a built one is thread-safe. */
+  private static final class Json {
+    private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
+    static final ObjectWriter WRITER = MAPPER.writerFor(DomainEvent.class);
+    static final ObjectReader READER = MAPPER.readerFor(DomainEvent.class);
+
+    private Json() {}
+  }
+
+  private FileEventLog(Storage storage, Recovery.Result recovered, Builder settings) {
+    this.storage = storage;
+    this.durability = settings.durability;
+    this.segmentSize = settings.segmentSize;
+    this.flushIntervalNanos = settings.flushInterval.toNanos();
+    this.jsonWriter = Json.WRITER;
+    this.jsonReader = Json.READER;
+    this.segments = List.copyOf(recovered.segments());
+    this.segment = recovered.segments().get(recovered.segments().size() - 1);
+    this.channel = recovered.tailChannel();
+    this.position = recovered.tailSize();
+    this.written = recovered.lastSequence();
+    this.durable = recovered.lastSequence();
+    this.tail = new Tail(channel, written, position);
+    this.durableTail = tail;
+    if (durability == Durability.FAST) {
+      flusher = new Thread(this::flushLoop, "socialearn-filelog-flusher " + storage.describe(""));
+      flusher.setDaemon(true);
+      flusher.start();
+    } else {
+      flusher = null;
+    }
+  }
+
+  /**
+   * Opens (or creates) the log in {@code directory} with the defaults: {@link Durability#GROUP},
+   * 64 MiB segments.
+   *
+   * @param directory the log's directory; created if missing
+   * @return the open log
+   * @throws EventLogException if the directory cannot be created or read, is locked by another
+   *     opener, or holds a corrupt log
+   */
+  public static FileEventLog open(Path directory) {
+    return builder(directory).build();
+  }
+
+  /**
+   * Starts configuring a log in {@code directory}.
+   *
+   * @param directory the log's directory; created if missing when the log is built
+   * @return a builder with the defaults
+   */
+  public static Builder builder(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    return new Builder(directory, null);
+  }
+
+  /** A builder over a given storage, for tests that inject faults. */
+  static Builder builder(Storage storage) {
+    return new Builder(null, Objects.requireNonNull(storage, "storage"));
+  }
+
+  /**
+   * Appends a batch atomically, if the log still ends at {@code expectedLastSequence}, and returns
+   * when the {@link Durability} mode says so. Thread-safe.
+   *
+   * @param expectedLastSequence the sequence the caller last saw, or 0 for an empty log
+   * @param events the events, at least one and none null
+   * @param timestamp the time stamped on each of them
+   * @return the events as recorded, with their sequences, in order
+   * @throws ConflictException if the log does not end at {@code expectedLastSequence}; nothing is
+   *     appended
+   * @throws InvalidInputException if an argument is null or negative, the batch is empty or holds
+   *     a null, or an event's JSON exceeds 16 MiB
+   * @throws EventLogException if the log is closed or cannot write; nothing is appended
+   */
+  @Override
+  public List<RecordedEvent> append(
+      long expectedLastSequence, List<DomainEvent> events, Instant timestamp) {
+    List<DomainEvent> batch = validated(expectedLastSequence, events, timestamp);
+    if (closed) {
+      throw closedException();
+    }
+    checkExpected(expectedLastSequence);
+    byte[][] payloads = new byte[batch.size()][];
+    int bytes = 0;
+    for (int i = 0; i < payloads.length; i++) {
+      payloads[i] = json(batch.get(i), i);
+      bytes += RecordFormat.frameSize(payloads[i].length);
+    }
+    long target;
+    long rollbacksSeen;
+    writeLock.lock();
+    try {
+      ensureWritable();
+      checkExpected(expectedLastSequence);
+      if (position > 0 && position + bytes > segmentSize) {
+        roll();
+      }
+      long first = written + 1;
+      ByteBuffer buffer = frameBuffer(bytes);
+      long watermark = durable;
+      long offset = position;
+      for (int i = 0; i < payloads.length; i++) {
+        segment.written(first + i, offset);
+        RecordFormat.put(buffer, first + i, i == payloads.length - 1, watermark, timestamp,
+            payloads[i]);
+        offset += RecordFormat.frameSize(payloads[i].length);
+      }
+      buffer.flip();
+      try {
+        while (buffer.hasRemaining()) {
+          channel.write(buffer, position + buffer.position());
+        }
+        if (durability == Durability.SYNC) {
+          channel.force(false);
+        }
+      } catch (IOException e) {
+        throw undoWrite(e);
+      }
+      position = offset;
+      written = first + payloads.length - 1;
+      target = written;
+      tail = new Tail(channel, written, position);
+      synchronized (commit) {
+        rollbacksSeen = rollbacks;
+        if (durability == Durability.SYNC) {
+          advance(tail);
+        }
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    if (durability == Durability.GROUP) {
+      awaitDurable(target, rollbacksSeen);
+    }
+    List<RecordedEvent> recorded = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      recorded.add(new RecordedEvent(target - batch.size() + 1 + i, timestamp, batch.get(i)));
+    }
+    return List.copyOf(recorded);
+  }
+
+  /**
+   * Reads every event with a sequence of at least {@code fromSequence}, in order. Thread-safe.
+   * Appends still being forced when it is called are waited for; the stream then ends where the
+   * log ended, unaffected by later appends. A {@code fromSequence} below 1 is read as 1.
+   *
+   * @param fromSequence the first sequence wanted
+   * @return the events, read lazily from disk; close the stream to release its file
+   * @throws EventLogException if the log is closed; while streaming, if a record is damaged
+   */
+  @Override
+  public Stream<RecordedEvent> readFrom(long fromSequence) {
+    if (closed) {
+      throw closedException();
+    }
+    long end = settledEnd();
+    long from = Math.max(1, fromSequence);
+    if (from > end) {
+      return Stream.empty();
+    }
+    LogCursor cursor = new LogCursor(storage, segments, jsonReader, from, end);
+    return StreamSupport.stream(cursor, false).onClose(cursor::close);
+  }
+
+  /**
+   * The sequence of the last event written, or 0 if the log is empty; it may count a batch whose
+   * append has not returned yet. Thread-safe; still answers after {@link #close()}.
+   *
+   * @return the last sequence
+   */
+  @Override
+  public long lastSequence() {
+    return written;
+  }
+
+  /**
+   * The durability mode the log was built with. Thread-safe.
+   *
+   * @return the mode
+   */
+  public Durability durability() {
+    return durability;
+  }
+
+  /**
+   * Forces what is written, waits for appends in flight, and releases the files and the directory
+   * lock. Later appends and reads throw {@link EventLogException}. Thread-safe and idempotent.
+   */
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (flusher != null) {
+        LockSupport.unpark(flusher);
+      }
+      try {
+        channel.force(false);
+        synchronized (commit) {
+          advance(tail);
+          commit.notifyAll();
+        }
+      } catch (IOException e) {
+        log.error("event log {}: the final force failed; appends in flight fail", describe(), e);
+        synchronized (commit) {
+          recordRollback(durable, e);
+        }
+      }
+      try {
+        channel.close();
+      } catch (IOException e) {
+        log.warn("event log {}: closing the segment failed", describe(), e);
+      }
+      try {
+        storage.close();
+      } catch (IOException e) {
+        log.warn("event log {}: releasing the directory lock failed", describe(), e);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    if (flusher != null) {
+      boolean interrupted = false;
+      while (flusher.isAlive()) {
+        try {
+          flusher.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Describes the log for debugging. Thread-safe.
+   *
+   * @return the directory, the durability mode and the last sequence
+   */
+  @Override
+  public String toString() {
+    return "FileEventLog[" + describe() + ", " + durability + ", lastSequence=" + written
+        + (closed ? ", closed]" : "]");
+  }
+
+  private String describe() {
+    return storage.describe("");
+  }
+
+  private static List<DomainEvent> validated(long expected, List<DomainEvent> events,
+      Instant timestamp) {
+    if (expected < 0) {
+      throw new InvalidInputException("expectedLastSequence", "nonNegative",
+          "expectedLastSequence must be at least 0, was " + expected);
+    }
+    Validate.required("events", events);
+    Validate.required("timestamp", timestamp);
+    if (events.isEmpty()) {
+      throw new InvalidInputException("events", "notEmpty", "events must hold at least one event");
+    }
+    List<DomainEvent> batch = new ArrayList<>(events.size());
+    for (DomainEvent event : events) {
+      if (event == null) {
+        throw new InvalidInputException("events", "noNulls",
+            "events[" + batch.size() + "] is null; a batch must not hold nulls");
+      }
+      batch.add(event);
+    }
+    return batch;
+  }
+
+  private byte[] json(DomainEvent event, int index) {
+    byte[] bytes;
+    try {
+      bytes = jsonWriter.writeValueAsBytes(event);
+    } catch (JsonProcessingException e) {
+      throw new EventLogException("cannot write events[" + index + "] as JSON: " + e, e);
+    }
+    if (bytes.length > RecordFormat.MAX_PAYLOAD) {
+      throw new InvalidInputException("events", "maxSize", "events[" + index + "] is "
+          + bytes.length + " bytes as JSON; the event log takes at most "
+          + RecordFormat.MAX_PAYLOAD);
+    }
+    return bytes;
+  }
+
+  private void checkExpected(long expected) {
+    long last = written;
+    if (expected != last) {
+      throw new ConflictException("the event log ends at sequence " + last
+          + ", not at the expected sequence " + expected + "; read the newer events and retry");
+    }
+  }
+
+  private EventLogException closedException() {
+    return new EventLogException("the event log in " + describe() + " is closed");
+  }
+
+  /** Called under writeLock. */
+  private void ensureWritable() {
+    if (closed) {
+      throw closedException();
+    }
+    synchronized (commit) {
+      if (broken != null) {
+        throw new EventLogException("the event log in " + describe()
+            + " refuses appends after an earlier failure; reopen it: " + broken.getMessage(),
+            broken);
+      }
+    }
+  }
+
+  /** Called under writeLock. */
+  private ByteBuffer frameBuffer(int bytes) {
+    if (frames.capacity() < bytes) {
+      frames = ByteBuffer.allocate(Math.max(bytes, frames.capacity() * 2));
+    }
+    frames.clear();
+    return frames;
+  }
+
+  /** Cuts a failed write from the file. Called under writeLock; returns what to throw. */
+  private EventLogException undoWrite(IOException cause) {
+    segment.forgetAfter(written);
+    try {
+      channel.truncate(position);
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+      breakLog("cutting a failed write from " + storage.describe(segment.name()) + " failed", e);
+    }
+    return new EventLogException("cannot append to the event log file "
+        + storage.describe(segment.name()) + ": " + cause + "; nothing was appended", cause);
+  }
+
+  /** Starts a new segment. Called under writeLock. */
+  private void roll() {
+    try {
+      channel.force(false);
+    } catch (IOException e) {
+      throw new EventLogException("cannot force the event log file "
+          + storage.describe(segment.name()) + " before starting the next: " + e
+          + "; nothing was appended", e);
+    }
+    Segment next = new Segment(written + 1);
+    FileChannel fresh;
+    try {
+      fresh = storage.openWrite(next.name());
+    } catch (IOException e) {
+      throw new EventLogException("cannot create the event log file "
+          + storage.describe(next.name()) + ": " + e + "; nothing was appended", e);
+    }
+    try {
+      storage.syncDirectory();
+    } catch (IOException e) {
+      closeQuietly(fresh);
+      throw new EventLogException("cannot sync the event log directory " + describe()
+          + " after creating " + next.name() + ": " + e + "; nothing was appended", e);
+    }
+    FileChannel old = channel;
+    List<Segment> all = new ArrayList<>(segments);
+    all.add(next);
+    segments = List.copyOf(all);
+    segment = next;
+    channel = fresh;
+    position = 0;
+    tail = new Tail(fresh, written, 0);
+    synchronized (commit) {
+      durable = written;
+      durableTail = tail;
+      commit.notifyAll();
+    }
+    closeQuietly(old);
+  }
+
+  /** Waits until {@code target} is forced, leading the force when nobody else does. */
+  private void awaitDurable(long target, long rollbacksSeen) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        synchronized (commit) {
+          while (true) {
+            // A rollback since this batch was written cut it unless it kept it, whatever was
+            // forced later: the sequences it had may now belong to another batch.
+            if (rollbacks != rollbacksSeen && cuts.get((int) rollbacksSeen) < target) {
+              throw new EventLogException("cannot force the event log in " + describe() + ": "
+                  + lastFailure + "; nothing was appended", lastFailure);
+            }
+            if (durable >= target) {
+              return;
+            }
+            if (!forcing) {
+              forcing = true;
+              break;
+            }
+            try {
+              commit.wait();
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
+          }
+        }
+        leadForce();
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Forces what is written for the whole group; on failure cuts what was not forced. */
+  private void leadForce() {
+    Tail snapshot = tail;
+    IOException failure = null;
+    try {
+      snapshot.channel().force(false);
+    } catch (IOException e) {
+      failure = e;
+    }
+    if (failure == null) {
+      synchronized (commit) {
+        advance(snapshot);
+        forcing = false;
+        commit.notifyAll();
+      }
+      return;
+    }
+    writeLock.lock();
+    try {
+      synchronized (commit) {
+        if (durable >= snapshot.sequence()) {
+          // A roll or close forced the data and closed the channel under us.
+          forcing = false;
+          commit.notifyAll();
+          return;
+        }
+      }
+      log.error("event log {}: forcing {} failed; the appends after sequence {} fail",
+          describe(), storage.describe(segment.name()), durable, failure);
+      Tail keep;
+      synchronized (commit) {
+        keep = durableTail;
+      }
+      segment.forgetAfter(keep.sequence());
+      try {
+        channel.truncate(keep.position());
+        position = keep.position();
+      } catch (IOException e) {
+        breakLog("cutting unforced appends from " + storage.describe(segment.name())
+            + " failed", e);
+      }
+      written = keep.sequence();
+      tail = new Tail(channel, written, position);
+      synchronized (commit) {
+        forcing = false;
+        recordRollback(keep.sequence(), failure);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Records that the batches after {@code kept} were cut. Called under commit. */
+  private void recordRollback(long kept, IOException failure) {
+    rollbacks++;
+    cuts.add(kept);
+    lastFailure = failure;
+    commit.notifyAll();
+  }
+
+  /** Records that {@code forced} is on disk. Called under commit. */
+  private void advance(Tail forced) {
+    if (forced.sequence() > durable) {
+      durable = forced.sequence();
+      durableTail = forced;
+    }
+  }
+
+  private void breakLog(String what, IOException e) {
+    log.error("event log {}: {}; it refuses appends until reopened", describe(), what, e);
+    synchronized (commit) {
+      broken = new EventLogException(what + ": " + e, e);
+      commit.notifyAll();
+    }
+  }
+
+  /** The end a new reader sees: the last sequence, once the appends in flight are settled. */
+  private long settledEnd() {
+    long target = written;
+    if (durability != Durability.GROUP) {
+      return target;
+    }
+    synchronized (commit) {
+      long rollbacksSeen = rollbacks;
+      boolean interrupted = false;
+      while (durable < target && rollbacks == rollbacksSeen && broken == null && !closed) {
+        try {
+          commit.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return Math.min(target, durable);
+    }
+  }
+
+  /** FAST mode: forces what was written at least every flush interval. */
+  private void flushLoop() {
+    while (!closed) {
+      LockSupport.parkNanos(this, flushIntervalNanos);
+      Tail snapshot = tail;
+      if (closed || snapshot.sequence() <= durable) {
+        continue;
+      }
+      try {
+        snapshot.channel().force(false);
+        synchronized (commit) {
+          advance(snapshot);
+        }
+      } catch (IOException e) {
+        if (closed || durable >= snapshot.sequence()) {
+          continue;
+        }
+        breakLog("the background force of " + storage.describe(segment()) + " failed; appends"
+            + " acknowledged since sequence " + durable + " may not be durable", e);
+        return;
+      }
+    }
+  }
+
+  private String segment() {
+    writeLock.lock();
+    try {
+      return segment.name();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static void closeQuietly(FileChannel toClose) {
+    try {
+      toClose.close();
+    } catch (IOException e) {
+      log.warn("closing an event log file failed", e);
+    }
+  }
+
+  /**
+   * Configures a {@link FileEventLog}. Not thread-safe; {@link #build()} may be called once per
+   * directory at a time (the directory lock refuses a second open log).
+   */
+  public static final class Builder {
+    private final Path directory;
+    private final Storage storage;
+    private Durability durability = Durability.GROUP;
+    private long segmentSize = DEFAULT_SEGMENT_SIZE;
+    private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
+
+    private Builder(Path directory, Storage storage) {
+      this.directory = directory;
+      this.storage = storage;
+    }
+
+    /**
+     * Sets when appends are acknowledged; the default is {@link Durability#GROUP}.
+     *
+     * @param mode the durability mode
+     * @return this builder
+     */
+    public Builder durability(Durability mode) {
+      this.durability = Validate.required("durability", mode);
+      return this;
+    }
+
+    /**
+     * Sets the size after which a new segment file starts; a batch is never split, so a segment
+     * can exceed it by one batch. The default is 64 MiB.
+     *
+     * @param bytes between 4 KiB and 1 GiB
+     * @return this builder
+     * @throws InvalidInputException if out of range
+     */
+    public Builder segmentSize(long bytes) {
+      if (bytes < MIN_SEGMENT_SIZE || bytes > MAX_SEGMENT_SIZE) {
+        throw new InvalidInputException("segmentSize", "range", "segmentSize must be between "
+            + MIN_SEGMENT_SIZE + " and " + MAX_SEGMENT_SIZE + " bytes, was " + bytes);
+      }
+      this.segmentSize = bytes;
+      return this;
+    }
+
+    /**
+     * Sets how often {@link Durability#FAST} forces in the background: the longest a power
+     * loss can reach back. Ignored by the other modes. The default is 10 ms.
+     *
+     * @param interval between 1 ms and 10 s
+     * @return this builder
+     * @throws InvalidInputException if null or out of range
+     */
+    public Builder flushInterval(Duration interval) {
+      Validate.required("flushInterval", interval);
+      if (interval.compareTo(Duration.ofMillis(1)) < 0
+          || interval.compareTo(Duration.ofSeconds(10)) > 0) {
+        throw new InvalidInputException("flushInterval", "range",
+            "flushInterval must be between 1 ms and 10 s, was " + interval);
+      }
+      this.flushInterval = interval;
+      return this;
+    }
+
+    /**
+     * Opens the log: locks the directory, checks the records and truncates a torn tail.
+     *
+     * @return the open log
+     * @throws EventLogException if the directory cannot be created or read, is locked by another
+     *     opener, or holds a corrupt log
+     */
+    public FileEventLog build() {
+      Storage opened = storage != null ? storage : DiskStorage.open(directory);
+      try {
+        return new FileEventLog(opened, Recovery.run(opened), this);
+      } catch (IOException e) {
+        closeStorage(opened, e);
+        throw new EventLogException("cannot open the event log in " + opened.describe("")
+            + ": " + e, e);
+      } catch (RuntimeException | Error e) {
+        closeStorage(opened, e);
+        throw e;
+      }
+    }
+
+    private static void closeStorage(Storage opened, Throwable failure) {
+      try {
+        opened.close();
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+}
