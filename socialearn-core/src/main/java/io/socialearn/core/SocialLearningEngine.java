@@ -2,6 +2,7 @@ package io.socialearn.core;
 
 import io.socialearn.api.ConflictException;
 import io.socialearn.api.Done;
+import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Page;
 import io.socialearn.api.PageRequest;
 import io.socialearn.api.SocialLearning;
@@ -34,11 +35,15 @@ import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadSummary;
+import io.socialearn.core.log.FileEventLog;
 import io.socialearn.core.log.InMemoryEventLog;
+import io.socialearn.core.log.SnapshotStore;
 import io.socialearn.core.reputation.ReputationLedger;
 import io.socialearn.core.reputation.ReputationRules;
 import io.socialearn.core.reputation.TrustPolicy;
 import io.socialearn.core.search.MemorySearchIndex;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,11 +87,21 @@ public final class SocialLearningEngine implements SocialLearning {
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
   private final Trust trust;
+  private final SnapshotStore snapshots;
+  private final long snapshotEvery;
+  private long lastSnapshot;
+  /** The sequence of the snapshot start-up loaded, or -1 if it replayed the whole log. */
+  private long startedFrom = -1;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
 
   private SocialLearningEngine(Builder b) {
-    this.eventLog = b.eventLog != null ? b.eventLog : InMemoryEventLog.create();
+    this.eventLog = b.eventLog != null ? b.eventLog
+        : b.dataDirectory != null ? FileEventLog.open(b.dataDirectory.resolve("log"))
+        : InMemoryEventLog.create();
+    this.snapshots = b.dataDirectory == null ? null
+        : SnapshotStore.open(b.dataDirectory.resolve("snapshots"), 3);
+    this.snapshotEvery = b.snapshotEvery;
     this.searchIndex = b.searchIndex != null ? b.searchIndex : new MemorySearchIndex();
     this.clock = b.clock;
     this.listeners = List.copyOf(b.listeners);
@@ -97,6 +112,7 @@ public final class SocialLearningEngine implements SocialLearning {
         b.antiGaming);
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
+    loadSnapshot();
     catchUp();
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
@@ -114,6 +130,8 @@ public final class SocialLearningEngine implements SocialLearning {
     Validate.required("command", command);
     List<RecordedEvent> recorded;
     Object result;
+    byte[] snapshot;
+    long snapshotSequence;
     lock.writeLock().lock();
     try {
       ensureOpen();
@@ -149,8 +167,13 @@ public final class SocialLearningEngine implements SocialLearning {
       result = decision.createdId() != null ? decision.createdId()
           : new Done(nothingToRecord ? state.lastSequence
               : recorded.get(recorded.size() - 1).sequence());
+      snapshotSequence = state.lastSequence;
+      snapshot = snapshotIfDue();
     } finally {
       lock.writeLock().unlock();
+    }
+    if (snapshot != null) {
+      saveSnapshot(snapshotSequence, snapshot);
     }
     if (!recorded.isEmpty()) {
       notifyListeners(recorded);
@@ -166,6 +189,60 @@ public final class SocialLearningEngine implements SocialLearning {
       List<RecordedEvent> chunk = readChunk(state.lastSequence + 1);
       applyToReadModels(chunk);
       syncIndex(chunk);
+    }
+  }
+
+  /**
+   * Starts from the newest snapshot, if there is a usable one: taken with these reputation rules,
+   * of this format, and not ahead of the log (a log that lost its tail, as FAST durability may on
+   * power loss, is replayed whole instead).
+   */
+  private void loadSnapshot() {
+    if (snapshots == null) {
+      return;
+    }
+    snapshots.loadNewest().ifPresent(snapshot -> {
+      if (snapshot.sequence() > eventLog.lastSequence()) {
+        log.warn("snapshot at {} is ahead of the log at {}; replaying the whole log",
+            snapshot.sequence(), eventLog.lastSequence());
+        return;
+      }
+      try {
+        StateCodec.Decoded decoded = StateCodec.decode(snapshot.data());
+        if (!reputation.restore(decoded.ledger())) {
+          log.info("snapshot at {} was taken with other reputation rules; replaying the log",
+              snapshot.sequence());
+          return;
+        }
+        state.replaceWith(decoded.state());
+        lastSnapshot = state.lastSequence;
+        startedFrom = snapshot.sequence();
+        log.info("started from the snapshot at {}", snapshot.sequence());
+      } catch (IOException e) {
+        log.warn("snapshot at {} is unreadable ({}); replaying the whole log",
+            snapshot.sequence(), e.getMessage());
+      }
+    });
+  }
+
+  /**
+   * Writes a snapshot if enough events came since the last one. The bytes are taken under the
+   * write lock; writing them (with its fsyncs) happens after the lock is released.
+   */
+  private byte[] snapshotIfDue() {
+    if (snapshots == null || state.lastSequence - lastSnapshot < snapshotEvery) {
+      return null;
+    }
+    lastSnapshot = state.lastSequence;
+    return StateCodec.encode(state, reputation);
+  }
+
+  private void saveSnapshot(long sequence, byte[] bytes) {
+    try {
+      snapshots.save(sequence, bytes);
+    } catch (RuntimeException e) {
+      log.warn("cannot write the snapshot at {}; the log is intact, start-up replays more", sequence,
+          e);
     }
   }
 
@@ -346,11 +423,16 @@ public final class SocialLearningEngine implements SocialLearning {
     }
   }
 
+  /** The sequence of the snapshot start-up loaded, or -1; for tests and logs. */
+  long startedFromSnapshot() {
+    return startedFrom;
+  }
+
   /** The read models as snapshot bytes, taken under the read lock. */
   byte[] snapshotBytes() {
     lock.readLock().lock();
     try {
-      return StateCodec.encode(state);
+      return StateCodec.encode(state, reputation);
     } finally {
       lock.readLock().unlock();
     }
@@ -364,14 +446,23 @@ public final class SocialLearningEngine implements SocialLearning {
 
   @Override
   public void close() {
+    byte[] snapshot = null;
+    long sequence;
     lock.writeLock().lock();
     try {
       if (closed) {
         return;
       }
       closed = true;
+      sequence = state.lastSequence;
+      if (snapshots != null && sequence > lastSnapshot) {
+        snapshot = StateCodec.encode(state, reputation);
+      }
     } finally {
       lock.writeLock().unlock();
+    }
+    if (snapshot != null) {
+      saveSnapshot(sequence, snapshot);
     }
     try {
       searchIndex.close();
@@ -394,6 +485,8 @@ public final class SocialLearningEngine implements SocialLearning {
     private AntiGamingPolicy antiGaming = AntiGamingPolicy.defaults();
     private TrustPolicy trustPolicy = TrustPolicy.defaults();
     private EventLog eventLog;
+    private Path dataDirectory;
+    private long snapshotEvery = 100_000;
     private SearchIndex searchIndex;
     private final List<EventListener> listeners = new ArrayList<>();
 
@@ -454,14 +547,46 @@ public final class SocialLearningEngine implements SocialLearning {
      * The event log; default a new in-memory log. The engine replays it on build and closes it
      * on close.
      *
-     * @throws IllegalStateException if a log was set already
+     * @throws IllegalStateException if a log or a data directory was set already
      */
     public Builder eventLog(EventLog eventLog) {
       Objects.requireNonNull(eventLog, "eventLog");
-      if (this.eventLog != null) {
-        throw new IllegalStateException("eventLog was set already, to " + this.eventLog);
+      if (this.eventLog != null || dataDirectory != null) {
+        throw new IllegalStateException("the event log was set already, to "
+            + (this.eventLog != null ? this.eventLog : "the data directory " + dataDirectory));
       }
       this.eventLog = eventLog;
+      return this;
+    }
+
+    /**
+     * Keeps everything durably in {@code directory}: a {@link FileEventLog} (GROUP durability) in
+     * {@code log/} and snapshots of the read models in {@code snapshots/}, so that start-up loads
+     * the newest snapshot and replays only the log's tail. The embedded default for hosts without
+     * a database.
+     *
+     * @throws IllegalStateException if an event log or a data directory was set already
+     */
+    public Builder dataDirectory(Path directory) {
+      Objects.requireNonNull(directory, "directory");
+      if (this.eventLog != null || dataDirectory != null) {
+        throw new IllegalStateException("the event log was set already, to "
+            + (this.eventLog != null ? this.eventLog : "the data directory " + dataDirectory));
+      }
+      this.dataDirectory = directory;
+      return this;
+    }
+
+    /**
+     * How many events may come between two snapshots when a data directory is used; default
+     * 100,000. A snapshot is also written on close.
+     */
+    public Builder snapshotEvery(long events) {
+      if (events < 1) {
+        throw new InvalidInputException("snapshotEvery", "positive",
+            "snapshotEvery must be at least 1, was " + events);
+      }
+      this.snapshotEvery = events;
       return this;
     }
 

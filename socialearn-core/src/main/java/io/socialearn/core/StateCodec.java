@@ -11,6 +11,7 @@ import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.json.SocialearnJson;
+import io.socialearn.core.reputation.ReputationLedger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes the engine's read models as a snapshot and reads them back, so that start-up replays
+ * Writes the engine's read models and reputation ledger as a snapshot and reads them back, so that start-up replays
  * only the log's tail. The form is gzip'd JSON of {@link Image}, whose lists keep every order the
  * read models keep. Stateless and thread-safe; the caller holds the engine's lock.
  */
@@ -62,9 +63,12 @@ final class StateCodec {
       List<Membership> members, List<ThreadRow> threads, List<PostRow> posts,
       List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
       List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement,
-      List<BountyRow> bounties) {}
+      List<BountyRow> bounties, ReputationLedger.Image ledger) {}
 
-  static byte[] encode(EngineState state) {
+  /** What a snapshot holds: the read models and the reputation ledger's contents. */
+  record Decoded(EngineState state, ReputationLedger.Image ledger) {}
+
+  static byte[] encode(EngineState state, ReputationLedger ledger) {
     List<Membership> members = new ArrayList<>();
     state.members.forEach((space, roles) -> roles.forEach(
         (person, role) -> members.add(new Membership(space, person, role))));
@@ -93,7 +97,8 @@ final class StateCodec {
             .toList(),
         comments, votes, revisions, activity, links, engagement(state),
         state.openBounties.entrySet().stream()
-            .map(b -> new BountyRow(b.getKey(), b.getValue())).toList());
+            .map(b -> new BountyRow(b.getKey(), b.getValue())).toList(),
+        ledger.image());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
       MAPPER.writeValue(out, image);
@@ -119,7 +124,7 @@ final class StateCodec {
    *
    * @throws IOException if the bytes are not a snapshot of this format
    */
-  static EngineState decode(byte[] snapshot) throws IOException {
+  static Decoded decode(byte[] snapshot) throws IOException {
     Image image;
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(snapshot))) {
       image = MAPPER.readValue(in, Image.class);
@@ -177,6 +182,9 @@ final class StateCodec {
     }
     image.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
     state.lastSequence = image.lastSequence();
-    return state;
+    if (image.ledger() == null) {
+      throw new IOException("snapshot without the reputation ledger");
+    }
+    return new Decoded(state, image.ledger());
   }
 }

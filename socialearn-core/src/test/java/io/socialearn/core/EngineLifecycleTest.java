@@ -85,7 +85,7 @@ class EngineLifecycleTest {
   void theBuilderRefusesASecondLogAndAClosedEngineRefusesWork() {
     var builder = SocialLearningEngine.builder().eventLog(InMemoryEventLog.create());
     assertThatThrownBy(() -> builder.eventLog(InMemoryEventLog.create()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("eventLog was set");
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("event log was set already");
     SocialLearningEngine engine = builder.build();
     engine.close();
     engine.close();

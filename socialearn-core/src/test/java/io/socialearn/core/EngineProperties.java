@@ -156,8 +156,8 @@ class EngineProperties {
     try (var fixture = scenario.fixture) {
       scenario.run(steps);
       List<Object> before = fixture.engine.stateContents();
-      EngineState restored = StateCodec.decode(fixture.engine.snapshotBytes());
-      assertThat(restored.contents()).isEqualTo(before);
+      StateCodec.Decoded restored = StateCodec.decode(fixture.engine.snapshotBytes());
+      assertThat(restored.state().contents()).isEqualTo(before);
     }
   }
 }

@@ -40,6 +40,10 @@ final class PersonLedger {
     return total;
   }
 
+  List<Fact> facts() {
+    return facts;
+  }
+
   List<ReputationChange> changes() {
     return changes;
   }

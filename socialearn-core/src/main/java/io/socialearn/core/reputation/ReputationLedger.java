@@ -54,6 +54,33 @@ public final class ReputationLedger {
   /** The people with a fact about each post, so a deletion knows whom to refold. */
   private final Map<ContentRef, Set<PersonId>> concerned = new HashMap<>();
 
+  /**
+   * One fact of a person's reputation, as a snapshot holds it.
+   *
+   * @param person whose fact
+   * @param key what it belongs to, so that a reversal finds it
+   * @param sequence the log sequence that recorded it
+   * @param at when
+   * @param reason why
+   * @param source the post it concerns, or null
+   * @param points what it is worth before cap and floor
+   * @param capped whether it counts towards the daily cap
+   */
+  public record FactRow(PersonId person, String key, long sequence, Instant at,
+      ReputationReason reason, ContentRef source, int points, boolean capped) {}
+
+  /**
+   * Everything the ledger holds, for a snapshot: the rules its facts were valued with, every fact
+   * in log order per person, each thread's asker and each thread's answers.
+   *
+   * @param rules the rules the facts' points come from
+   * @param facts the facts
+   * @param askers each thread's asker
+   * @param answers each thread's answers
+   */
+  public record Image(ReputationRules rules, List<FactRow> facts, Map<ThreadId, PersonId> askers,
+      Map<ThreadId, List<PostId>> answers) {}
+
   /** Creates an empty ledger that applies {@code rules}. */
   public ReputationLedger(ReputationRules rules) {
     this.rules = Objects.requireNonNull(rules, "rules");
@@ -165,6 +192,37 @@ public final class ReputationLedger {
 
   private static String acceptKey(ThreadId thread, PostId answer) {
     return "accept|" + thread.value() + "|" + answer.value();
+  }
+
+  /** The ledger's contents as an {@link Image}, for a snapshot. */
+  public Image image() {
+    List<FactRow> rows = new ArrayList<>();
+    people.forEach((person, ledger) -> ledger.facts().forEach(f -> rows.add(new FactRow(person,
+        f.key(), f.sequence(), f.at(), f.reason(), f.source(), f.points(), f.capped()))));
+    return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answersOf));
+  }
+
+  /**
+   * Replaces the ledger's contents with a snapshot's.
+   *
+   * @return false, changing nothing, if the image was valued with other rules (then replay the
+   *     log instead)
+   */
+  public boolean restore(Image image) {
+    if (!image.rules().equals(rules)) {
+      return false;
+    }
+    people.clear();
+    concerned.clear();
+    askers.clear();
+    askers.putAll(image.askers());
+    answersOf.clear();
+    image.answers().forEach((thread, posts) -> answersOf.put(thread, new ArrayList<>(posts)));
+    for (FactRow f : image.facts()) {
+      add(f.person(), new PersonLedger.Fact(f.key(), f.sequence(), f.at(), f.reason(), f.source(),
+          f.points(), f.capped()));
+    }
+    return true;
   }
 
   /** A person's current score ({@link ReputationRules#floor()} for someone with no history). */

@@ -1,0 +1,139 @@
+package io.socialearn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.RegisterPerson;
+import io.socialearn.api.command.StartThread;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.log.FileEventLog;
+import io.socialearn.core.log.InMemoryEventLog;
+import io.socialearn.core.reputation.ReputationRules;
+import io.socialearn.core.reputation.TrustPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default: a data directory holding the file log and snapshots. */
+class DataDirectoryIT {
+  @TempDir
+  Path dir;
+
+  private SocialLearningEngine open(ReputationRules rules) {
+    return SocialLearningEngine.builder().dataDirectory(dir).snapshotEvery(5)
+        .reputationRules(rules).trustPolicy(TrustPolicy.rolesOnly())
+        .writeRateLimit(WriteRateLimit.unlimited()).build();
+  }
+
+  private ThreadId fill(SocialLearningEngine engine) {
+    for (String id : List.of("ana", "bo", "cy")) {
+      engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(PersonId.of(id))
+          .displayName(id).build()));
+    }
+    SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Durable space"));
+    ThreadId q = engine.execute(Viewer.of("ana"), StartThread.question(space,
+        "Does this survive a restart?", "body", "durability"));
+    PostId a = engine.execute(Viewer.of("bo"), new PostAnswer(q, "Yes, it is on disk."));
+    engine.execute(Viewer.of("cy"), new CastVote(a, VoteDirection.UP));
+    engine.execute(Viewer.of("ana"), new AcceptAnswer(a));
+    return q;
+  }
+
+  private List<Path> snapshotFiles() throws IOException {
+    try (Stream<Path> files = Files.list(dir.resolve("snapshots"))) {
+      return files.filter(p -> p.toString().endsWith(".snap")).sorted().toList();
+    }
+  }
+
+  /** The read models an engine gets by replaying the whole log, for comparison. */
+  private List<Object> fullReplay(ReputationRules rules) {
+    InMemoryEventLog copy = InMemoryEventLog.create();
+    try (FileEventLog log = FileEventLog.open(dir.resolve("log"))) {
+      try (var events = log.readFrom(1)) {
+        events.forEach(e -> copy.append(copy.lastSequence(), List.of(e.event()), e.timestamp()));
+      }
+    }
+    try (SocialLearningEngine replayed = SocialLearningEngine.builder().eventLog(copy)
+        .reputationRules(rules).build()) {
+      return replayed.stateContents();
+    }
+  }
+
+  @Test
+  void aRestartStartsFromTheSnapshotAndEndsInTheSameState() throws IOException {
+    ThreadId q;
+    List<Object> before;
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      q = fill(engine);
+      before = engine.stateContents();
+    }
+    assertThat(snapshotFiles()).isNotEmpty();
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      assertThat(engine.stateContents()).isEqualTo(before);
+      assertThat(engine.thread(Viewer.of("cy"), q).acceptedAnswer()).isPresent();
+      assertThat(engine.reputation(Viewer.of("cy"), PersonId.of("bo")).score().points())
+          .isEqualTo(1 + 10 + 15);
+      assertThat(engine.search(Viewer.of("cy"), "restart", 5).hits()).hasSize(1);
+    }
+    assertThat(before).isEqualTo(fullReplay(ReputationRules.stackExchange()));
+  }
+
+  @Test
+  void aDamagedSnapshotFallsBackToReplayingTheLog() throws IOException {
+    List<Object> before;
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      fill(engine);
+      before = engine.stateContents();
+    }
+    for (Path snapshot : snapshotFiles()) {
+      byte[] bytes = Files.readAllBytes(snapshot);
+      bytes[bytes.length / 2] ^= 0x5a;
+      Files.write(snapshot, bytes);
+    }
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(-1);
+      assertThat(engine.stateContents()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void otherReputationRulesRecomputeFromTheLogRatherThanTrustTheSnapshot() {
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      fill(engine);
+      engine.execute(Viewer.of("bo"), new CastVote(
+          engine.threads(Viewer.of("bo"), engine.spaces(Viewer.of("bo")).get(0).id(),
+              io.socialearn.api.thread.ThreadSort.NEWEST, io.socialearn.api.PageRequest.first(1))
+              .items().get(0).id(), VoteDirection.DOWN));
+      assertThat(engine.reputation(Viewer.of("cy"), PersonId.of("ana")).score().points())
+          .isEqualTo(1);
+    }
+    try (SocialLearningEngine engine = open(ReputationRules.workplace())) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(-1);
+      assertThat(engine.reputation(Viewer.of("cy"), PersonId.of("ana")).score().points())
+          .as("the workplace rules: +2 for accepting, no loss for being voted down")
+          .isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aDataDirectoryAndAnotherLogCannotBothBeSet() {
+    assertThatThrownBy(() -> SocialLearningEngine.builder().dataDirectory(dir)
+        .eventLog(InMemoryEventLog.create())).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the data directory");
+  }
+}
