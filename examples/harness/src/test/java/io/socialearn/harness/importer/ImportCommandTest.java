@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import io.socialearn.core.SocialLearningEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,11 +48,20 @@ class ImportCommandTest {
   }
 
   @Test
-  void dataIsAcceptedButTheSummarySaysNothingWasWrittenThere(@TempDir Path data) {
+  void dataImportsIntoTheDurableStoreOnceAndOnlyIntoAnEmptyOne(@TempDir Path data) {
     Run run = Run.of("import", "--dump", TINY.toString(), "--data", data.toString());
     assertThat(run.status()).as(run.err()).isZero();
-    assertThat(run.summary().get("dataNote").asText()).contains("not wired yet");
-    assertThat(data.toFile().list()).isEmpty();
+    long events = run.summary().get("events").asLong();
+    assertThat(run.summary().get("store").asText()).isEqualTo(data.toString());
+    assertThat(data.toFile().list()).contains("log", "snapshots", "index");
+    try (SocialLearningEngine reopened = SocialLearningEngine.builder().dataDirectory(data)
+        .build()) {
+      assertThat(reopened.lastSequence()).isEqualTo(events);
+    }
+
+    Run again = Run.of("import", "--dump", TINY.toString(), "--data", data.toString());
+    assertThat(again.status()).isEqualTo(2);
+    assertThat(again.err()).contains("already holds a store of " + events + " events");
   }
 
   @Test
