@@ -1,5 +1,7 @@
 package io.socialearn.harness.eval;
 
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.reputation.ReputationRules;
@@ -36,8 +38,11 @@ import java.util.Set;
  *
  * <p>Compared: every user of Users.xml who authored at least one question or answer of the dump.
  * A public dump cannot show the association bonus (+100 once a person has 200 reputation on
- * another site), so each computed value is compared with or without +100, whichever is closer.
- * Writes {@code userId<TAB>reputation} for every user to FILE. Not thread-safe.
+ * another site), so the dump is replayed twice, once with every user starting with the bonus (as
+ * an adjustment before anything they did, so that later losses meet the floor as on the site),
+ * and each user is compared with whichever of the two values is closer.
+ * Writes {@code userId<TAB>reputation} for every user to FILE, and the values with the bonus to
+ * FILE.bonus.tsv. Not thread-safe.
  */
 public final class ReputationEval implements Subcommand {
   /** Stack Exchange raised a question up vote from +5 to +10 on this day, retroactively. */
@@ -50,24 +55,19 @@ public final class ReputationEval implements Subcommand {
     Path file = Path.of(args.required("out"));
     args.done();
     Map<Integer, Integer> shown = shownReputation(dump.resolve("Users.xml"));
-    ImportClock clock = new ImportClock(Instant.EPOCH);
-    PresetIds ids = new PresetIds();
     PostIndex posts = PostIndex.read(dump.resolve("Posts.xml"));
     Instant taken = dumpDate(posts);
     ReputationRules rules = taken.isBefore(QUESTION_VOTE_RAISE)
         ? ReputationRules.stackExchangeBefore2019() : ReputationRules.stackExchange();
-    try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
-        ImportEngine.newSearchIndex()).reputationRules(rules).build()) {
-      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err);
-      replay.prepare();
-      Map<String, Long> counts = replay.run();
-      Map<Integer, Integer> computed = new LinkedHashMap<>();
-      for (int user : shown.keySet()) {
-        computed.put(user, engine.reputation(DumpReplay.reader(), PersonId.of("u" + user))
-            .score().points());
-      }
-      write(file, computed);
-      Comparison comparison = compare(shown, computed, authors(posts));
+    err.println("pass 1 of 2: without the association bonus");
+    Replayed plain = replay(dump, rules, false, err);
+    err.println("pass 2 of 2: everyone starts with the association bonus");
+    Replayed bonus = replay(dump, rules, true, err);
+    {
+      Map<String, Long> counts = plain.counts();
+      write(file, plain.computed());
+      write(Path.of(file + ".bonus.tsv"), bonus.computed());
+      Comparison comparison = compare(shown, plain.computed(), bonus.computed(), authors(posts));
       JsonSummary summary = new JsonSummary().put("dump", dump.toString())
           .put("out", file.toString()).put("dumpTaken", taken.toString())
           .put("rules", rules.questionUpvote() == 5 ? "stack-exchange-before-2019-11-13"
@@ -76,6 +76,40 @@ public final class ReputationEval implements Subcommand {
       summary.put("importCounts", counts);
       summary.print(out);
     }
+  }
+
+  /** Computed reputation by user id, and the import's counts. */
+  record Replayed(Map<Integer, Integer> computed, Map<String, Long> counts) {}
+
+  /**
+   * Imports the dump and reads every user's reputation. With {@code bonus}, each user gets the
+   * association bonus as an adjustment right after registering, so that later losses meet the
+   * floor as they did on the site.
+   */
+  private static Replayed replay(Path dump, ReputationRules rules, boolean bonus,
+      PrintStream err) {
+    ImportClock clock = new ImportClock(Instant.EPOCH);
+    PresetIds ids = new PresetIds();
+    try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
+        ImportEngine.newSearchIndex()).reputationRules(rules).build()) {
+      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err);
+      if (bonus) {
+        replay.onUserRegistered(person -> engine.execute(Viewer.system(),
+            new AdjustReputation(person, ASSOCIATION_BONUS, "association bonus")));
+      }
+      replay.prepare();
+      Map<String, Long> counts = replay.run();
+      Map<Integer, Integer> computed = new LinkedHashMap<>();
+      for (int user : shownUsers(dump)) {
+        computed.put(user, engine.reputation(DumpReplay.reader(), PersonId.of("u" + user))
+            .score().points());
+      }
+      return new Replayed(computed, counts);
+    }
+  }
+
+  private static List<Integer> shownUsers(Path dump) {
+    return new ArrayList<>(shownReputation(dump.resolve("Users.xml")).keySet());
   }
 
   /** The Reputation column of Users.xml, by user id. */
@@ -130,7 +164,7 @@ public final class ReputationEval implements Subcommand {
    * each computed value with or without the association bonus, whichever is closer.
    */
   static Comparison compare(Map<Integer, Integer> shown, Map<Integer, Integer> computed,
-      Set<Integer> compared) {
+      Map<Integer, Integer> computedWithBonus, Set<Integer> compared) {
     List<double[]> pairs = new ArrayList<>();
     int exact = 0;
     int within = 0;
@@ -143,7 +177,7 @@ public final class ReputationEval implements Subcommand {
       }
       int actual = e.getValue();
       int plain = ours;
-      int bonus = ours + ASSOCIATION_BONUS;
+      int bonus = computedWithBonus.getOrDefault(e.getKey(), ours + ASSOCIATION_BONUS);
       int best = Math.abs(bonus - actual) < Math.abs(plain - actual) ? bonus : plain;
       if (best == bonus) {
         withBonus++;

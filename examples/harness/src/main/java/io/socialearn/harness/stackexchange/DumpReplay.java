@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -95,6 +96,14 @@ public final class DumpReplay {
     this.err = err;
     this.commands = new Commands(engine, err);
     this.people = new People(commands);
+  }
+
+  /**
+   * Runs {@code hook} right after each dump user is registered, before anything they did is
+   * replayed (for example to give them a starting bonus).
+   */
+  public void onUserRegistered(Consumer<PersonId> hook) {
+    people.onUserRegistered(hook);
   }
 
   /** The thread a replayed question became. */

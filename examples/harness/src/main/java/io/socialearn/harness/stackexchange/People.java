@@ -7,6 +7,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The people of an import: dump users ({@code u17}), anonymous authors of posts and comments with
@@ -22,9 +23,15 @@ final class People {
   private final Set<Integer> users = new HashSet<>();
   private final Set<Integer> placeholders = new HashSet<>();
   private int voters;
+  private Consumer<PersonId> onUser = id -> {};
 
   People(Commands commands) {
     this.commands = commands;
+  }
+
+  /** Runs {@code hook} right after each dump user (not anonymous, synthetic or staff) is registered. */
+  void onUserRegistered(Consumer<PersonId> hook) {
+    this.onUser = hook;
   }
 
   /** Registers the moderators and the reader that evaluations query as. */
@@ -42,6 +49,7 @@ final class People {
           new UpdateProfile(PersonProfile.builder(id).displayName(name).build()));
     } else if (users.add(userId)) {
       register(id, name, "people.users");
+      onUser.accept(id);
     }
   }
 
@@ -59,6 +67,7 @@ final class People {
     if (users.add(userId)) {
       placeholders.add(userId);
       register(userId(userId), nameOr(displayName, "user" + userId), "people.beforeTheirRow");
+      onUser.accept(userId(userId));
     }
     return userId(userId);
   }
