@@ -119,7 +119,7 @@ public final class ReputationEval implements Subcommand {
       while (rows.hasNext()) {
         Map<String, String> row = rows.next();
         int id = parse(row.get("Id"), usersXml, "Id");
-        if (id > 0) {
+        if (id != 0) {
           shown.put(id, parse(row.get("Reputation"), usersXml, "Reputation"));
         }
       }
