@@ -191,7 +191,7 @@ public final class FileEventLog implements EventLog {
   @Override
   public List<RecordedEvent> append(
       long expectedLastSequence, List<DomainEvent> events, Instant timestamp) {
-    List<DomainEvent> batch = validated(expectedLastSequence, events, timestamp);
+    List<DomainEvent> batch = AppendBatches.validated(expectedLastSequence, events, timestamp);
     if (closed) {
       throw closedException();
     }
@@ -366,28 +366,6 @@ public final class FileEventLog implements EventLog {
 
   private String describe() {
     return storage.describe("");
-  }
-
-  private static List<DomainEvent> validated(long expected, List<DomainEvent> events,
-      Instant timestamp) {
-    if (expected < 0) {
-      throw new InvalidInputException("expectedLastSequence", "nonNegative",
-          "expectedLastSequence must be at least 0, was " + expected);
-    }
-    Validate.required("events", events);
-    Validate.required("timestamp", timestamp);
-    if (events.isEmpty()) {
-      throw new InvalidInputException("events", "notEmpty", "events must hold at least one event");
-    }
-    List<DomainEvent> batch = new ArrayList<>(events.size());
-    for (DomainEvent event : events) {
-      if (event == null) {
-        throw new InvalidInputException("events", "noNulls",
-            "events[" + batch.size() + "] is null; a batch must not hold nulls");
-      }
-      batch.add(event);
-    }
-    return batch;
   }
 
   private byte[] json(DomainEvent event, int index) {

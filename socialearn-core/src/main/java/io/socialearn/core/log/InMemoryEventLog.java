@@ -63,24 +63,7 @@ public final class InMemoryEventLog implements EventLog {
   @Override
   public List<RecordedEvent> append(
       long expectedLastSequence, List<DomainEvent> events, Instant timestamp) {
-    if (expectedLastSequence < 0) {
-      throw new InvalidInputException("expectedLastSequence", "nonNegative",
-          "expectedLastSequence must be at least 0, was " + expectedLastSequence);
-    }
-    Validate.required("events", events);
-    Validate.required("timestamp", timestamp);
-    if (events.isEmpty()) {
-      throw new InvalidInputException("events", "notEmpty", "events must hold at least one event");
-    }
-    // Copy first, so that a caller changing its list meanwhile cannot tear the batch.
-    List<DomainEvent> batch = new ArrayList<>(events.size());
-    for (DomainEvent event : events) {
-      if (event == null) {
-        throw new InvalidInputException("events", "noNulls",
-            "events[" + batch.size() + "] is null; a batch must not hold nulls");
-      }
-      batch.add(event);
-    }
+    List<DomainEvent> batch = AppendBatches.validated(expectedLastSequence, events, timestamp);
     lock.writeLock().lock();
     try {
       ensureOpen();
