@@ -6,6 +6,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.TrustStatus;
+import io.socialearn.api.reputation.VotingRing;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
@@ -91,6 +92,14 @@ public interface SocialLearning extends AutoCloseable {
    * @throws NotFoundException if the person is unknown
    */
   TrustStatus trust(Viewer viewer, PersonId person);
+
+  /**
+   * Pairs of people who vote mostly for each other, for moderators to look into; {@code
+   * ReverseVotes} undoes such votes.
+   *
+   * @throws ForbiddenException unless the viewer is an administrator
+   */
+  List<VotingRing> votingRings(Viewer viewer);
 
   /** Lists the spaces the viewer may read, by name. */
   List<Space> spaces(Viewer viewer);

@@ -10,13 +10,25 @@ import java.util.Objects;
  * completes such a run is recorded and the whole run is reversed at once (a {@link
  * io.socialearn.api.event.VotesReversed} event says why), with its reputation. Immutable.
  *
+ * <p>It also says when two people count as a voting ring for {@link
+ * io.socialearn.api.SocialLearning#votingRings}: each gave the other at least {@code ringVotes}
+ * standing up votes, making at least {@code ringShare} of their own up votes.
+ *
  * @param serialVotes how many votes make a run, at least 2
  * @param window how close together they are cast, positive
+ * @param ringVotes the fewest up votes each way that make a ring, at least 1
+ * @param ringShare the least share of each one's up votes going to the other, 0 to 1
  */
-public record AntiGamingPolicy(int serialVotes, Duration window) {
+public record AntiGamingPolicy(int serialVotes, Duration window, int ringVotes,
+    double ringShare) {
   private static final AntiGamingPolicy DEFAULTS = new AntiGamingPolicy(10, Duration.ofDays(1));
   private static final AntiGamingPolicy OFF = new AntiGamingPolicy(Integer.MAX_VALUE,
       Duration.ofSeconds(1));
+
+  /** A policy with the default ring thresholds: 5 votes each way, half of each one's votes. */
+  public AntiGamingPolicy(int serialVotes, Duration window) {
+    this(serialVotes, window, 5, 0.5);
+  }
 
   /** Checks the bounds. */
   public AntiGamingPolicy {
@@ -26,6 +38,12 @@ public record AntiGamingPolicy(int serialVotes, Duration window) {
     }
     if (window.isNegative() || window.isZero()) {
       throw new InvalidInputException("window", "positive", "window must be positive");
+    }
+    if (ringVotes < 1) {
+      throw new InvalidInputException("ringVotes", "positive", "ringVotes must be at least 1");
+    }
+    if (!(ringShare >= 0 && ringShare <= 1)) {
+      throw new InvalidInputException("ringShare", "share", "ringShare must lie between 0 and 1");
     }
   }
 

@@ -7,6 +7,7 @@ import io.socialearn.api.Viewer;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.reputation.VotingRing;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
@@ -23,6 +24,7 @@ import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.api.thread.VoteDirection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -134,6 +136,31 @@ final class Reads {
     } catch (NotFoundException e) {
       return false;
     }
+  }
+
+  /** Pairs of people who vote mostly for each other, by the policy's thresholds, by id. */
+  List<VotingRing> votingRings(AntiGamingPolicy policy) {
+    List<VotingRing> rings = new ArrayList<>();
+    state.upvotes.forEach((voter, byAuthor) -> byAuthor.forEach((author, targets) -> {
+      if (voter.value().compareTo(author.value()) < 0 && votesMostlyFor(voter, author, policy)
+          && votesMostlyFor(author, voter, policy)) {
+        rings.add(new VotingRing(voter, author, targets.size(),
+            state.upvotes.get(author).get(voter).size()));
+      }
+    }));
+    rings.sort(Comparator.comparing((VotingRing r) -> r.first().value())
+        .thenComparing(r -> r.second().value()));
+    return rings;
+  }
+
+  private boolean votesMostlyFor(PersonId voter, PersonId author, AntiGamingPolicy policy) {
+    Map<PersonId, Map<ContentRef, Instant>> byAuthor = state.upvotes.get(voter);
+    if (byAuthor == null || !byAuthor.containsKey(author)) {
+      return false;
+    }
+    int toAuthor = byAuthor.get(author).size();
+    int total = byAuthor.values().stream().mapToInt(Map::size).sum();
+    return toAuthor >= policy.ringVotes() && toAuthor >= policy.ringShare() * total;
   }
 
   PersonProfile person(PersonId person) {

@@ -2,6 +2,7 @@ package io.socialearn.core;
 
 import io.socialearn.api.ConflictException;
 import io.socialearn.api.Done;
+import io.socialearn.api.ForbiddenException;
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Page;
 import io.socialearn.api.PageRequest;
@@ -18,6 +19,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.TrustStatus;
+import io.socialearn.api.reputation.VotingRing;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.search.SearchQuery;
@@ -87,6 +89,7 @@ public final class SocialLearningEngine implements SocialLearning {
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
   private final Trust trust;
+  private final AntiGamingPolicy antiGaming;
   private final SnapshotStore snapshots;
   private final long snapshotEvery;
   private long lastSnapshot;
@@ -108,6 +111,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.access = new Access(state, b.directory);
     this.reputation = new ReputationLedger(b.reputationRules);
     this.trust = new Trust(state, reputation, b.trustPolicy);
+    this.antiGaming = b.antiGaming;
     this.decider = new CommandDecider(state, access, trust, b.idGenerator, b.limits,
         b.antiGaming);
     this.reads = new Reads(state, access);
@@ -353,6 +357,16 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   @Override
+  public List<VotingRing> votingRings(Viewer viewer) {
+    return read(viewer, () -> {
+      if (!viewer.isAdministrator()) {
+        throw new ForbiddenException("list voting rings", "only administrators see voting rings");
+      }
+      return reads.votingRings(antiGaming);
+    });
+  }
+
+  @Override
   public List<Space> spaces(Viewer viewer) {
     return read(viewer, () -> reads.spaces(viewer));
   }
@@ -426,6 +440,16 @@ public final class SocialLearningEngine implements SocialLearning {
   /** The sequence of the snapshot start-up loaded, or -1; for tests and logs. */
   long startedFromSnapshot() {
     return startedFrom;
+  }
+
+  /** The reputation ledger's contents; for tests. */
+  ReputationLedger.Image reputationImage() {
+    lock.readLock().lock();
+    try {
+      return reputation.image();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   /** The read models as snapshot bytes, taken under the read lock. */

@@ -15,6 +15,7 @@ import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.VotesReversed;
+import io.socialearn.api.reputation.VotingRing;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.log.InMemoryEventLog;
@@ -99,6 +100,28 @@ class AntiGamingTest {
       assertThat(f.engine.reputation(CY, ANA.person()).score().points()).isEqualTo(11);
       assertThatThrownBy(() -> f.engine.execute(ADMIN, new ReverseVotes(BO.person(),
           ANA.person(), "again"))).isInstanceOf(ConflictException.class);
+    }
+  }
+
+  @Test
+  void pairsWhoVoteMostlyForEachOtherAreListedForAdministratorsOnly() {
+    try (Fixture f = new Fixture(InMemoryEventLog.create(), WriteRateLimit.unlimited())) {
+      List<ThreadId> byAna = ask(f, 6);
+      List<ThreadId> byBo = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        byBo.add(f.engine.execute(BO, StartThread.question(f.open, "Bo's question " + i, "?")));
+      }
+      for (int i = 0; i < 5; i++) {
+        f.engine.execute(BO, new CastVote(byAna.get(i), VoteDirection.UP));
+        f.engine.execute(ANA, new CastVote(byBo.get(i), VoteDirection.UP));
+      }
+      f.engine.execute(CY, new CastVote(byAna.get(5), VoteDirection.UP));
+      assertThat(f.engine.votingRings(ADMIN)).containsExactly(
+          new VotingRing(ANA.person(), BO.person(), 5, 5));
+      assertThatThrownBy(() -> f.engine.votingRings(CY)).isInstanceOf(ForbiddenException.class);
+
+      f.engine.execute(ADMIN, new ReverseVotes(BO.person(), ANA.person(), "voting ring"));
+      assertThat(f.engine.votingRings(ADMIN)).isEmpty();
     }
   }
 }

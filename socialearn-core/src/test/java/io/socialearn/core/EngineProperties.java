@@ -49,6 +49,7 @@ class EngineProperties {
       Statistics.collect(scenario.rejected > 0 ? "some rejected" : "none rejected");
       try (SocialLearningEngine replayed = fixture.replay()) {
         assertThat(replayed.stateContents()).isEqualTo(fixture.engine.stateContents());
+        assertThat(replayed.reputationImage()).isEqualTo(fixture.engine.reputationImage());
         for (ThreadId thread : scenario.threads) {
           assertThat(readable(replayed, thread)).isEqualTo(readable(fixture.engine, thread));
         }
@@ -158,6 +159,7 @@ class EngineProperties {
       List<Object> before = fixture.engine.stateContents();
       StateCodec.Decoded restored = StateCodec.decode(fixture.engine.snapshotBytes());
       assertThat(restored.state().contents()).isEqualTo(before);
+      assertThat(restored.ledger()).isEqualTo(fixture.engine.reputationImage());
     }
   }
 }

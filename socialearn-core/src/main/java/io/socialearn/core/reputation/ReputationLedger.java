@@ -6,7 +6,9 @@ import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PostDeleted;
+import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.ThreadDeleted;
@@ -51,6 +53,10 @@ public final class ReputationLedger {
   private final Map<ThreadId, PersonId> askers = new HashMap<>();
   /** Each thread's answers, so deleting a thread reverses its answers' reputation too. */
   private final Map<ThreadId, List<PostId>> answersOf = new HashMap<>();
+  /** Each person's manager, from the profiles, for reporting-line damping. */
+  private final Map<PersonId, PersonId> managers = new HashMap<>();
+  /** How many answers each person accepted, by whose answers they were. */
+  private final Map<PersonId, Map<PersonId, Integer>> accepted = new HashMap<>();
   /** The people with a fact about each post, so a deletion knows whom to refold. */
   private final Map<ContentRef, Set<PersonId>> concerned = new HashMap<>();
 
@@ -77,9 +83,12 @@ public final class ReputationLedger {
    * @param facts the facts
    * @param askers each thread's asker
    * @param answers each thread's answers
+   * @param managers each person's manager
+   * @param accepted how many answers each person accepted, by whose answers they were
    */
   public record Image(ReputationRules rules, List<FactRow> facts, Map<ThreadId, PersonId> askers,
-      Map<ThreadId, List<PostId>> answers) {}
+      Map<ThreadId, List<PostId>> answers, Map<PersonId, PersonId> managers,
+      Map<PersonId, Map<PersonId, Integer>> accepted) {}
 
   /** Creates an empty ledger that applies {@code rules}. */
   public ReputationLedger(ReputationRules rules) {
@@ -96,7 +105,11 @@ public final class ReputationLedger {
     DomainEvent e = recorded.event();
     long seq = recorded.sequence();
     Instant at = recorded.timestamp();
-    if (e instanceof ThreadStarted t) {
+    if (e instanceof PersonRegistered p) {
+      setManager(p.profile().id(), p.profile().manager());
+    } else if (e instanceof ProfileUpdated p) {
+      setManager(p.profile().id(), p.profile().manager());
+    } else if (e instanceof ThreadStarted t) {
       askers.put(t.thread(), t.author());
     } else if (e instanceof AnswerPosted a) {
       answersOf.computeIfAbsent(a.thread(), t -> new ArrayList<>()).add(a.post());
@@ -110,15 +123,27 @@ public final class ReputationLedger {
       PersonId asker = askers.get(a.thread());
       String key = acceptKey(a.thread(), a.answer());
       if (!a.answerAuthor().equals(asker)) {
+        double weight = 1;
+        if (asker != null) {
+          accepted.computeIfAbsent(asker, k -> new HashMap<>())
+              .merge(a.answerAuthor(), 1, Integer::sum);
+          weight = weight(asker, a.answerAuthor(), true);
+        }
         add(a.answerAuthor(), new PersonLedger.Fact(key, seq, at,
-            ReputationReason.ANSWER_ACCEPTED, a.answer(), rules.acceptReceived(), false));
+            ReputationReason.ANSWER_ACCEPTED, a.answer(), damp(rules.acceptReceived(), weight),
+            false));
         if (asker != null) {
           add(asker, new PersonLedger.Fact(key, seq, at, ReputationReason.ACCEPTED_ANSWER,
-              a.answer(), rules.acceptGiven(), false));
+              a.answer(), damp(rules.acceptGiven(), weight), false));
         }
       }
     } else if (e instanceof AcceptanceRevoked a) {
       String key = acceptKey(a.thread(), a.answer());
+      PersonId askedBy = askers.get(a.thread());
+      if (askedBy != null && !askedBy.equals(a.answerAuthor())) {
+        accepted.getOrDefault(askedBy, new HashMap<>()).computeIfPresent(a.answerAuthor(),
+            (k, n) -> n > 1 ? n - 1 : null);
+      }
       remove(a.answerAuthor(), f -> f.key().equals(key));
       PersonId asker = askers.get(a.thread());
       if (asker != null) {
@@ -143,17 +168,61 @@ public final class ReputationLedger {
     }
   }
 
+  private void setManager(PersonId person, PersonId manager) {
+    if (manager == null) {
+      managers.remove(person);
+    } else {
+      managers.put(person, manager);
+    }
+  }
+
+  /**
+   * How much a vote or accept between two people counts: damped along a reporting line and, for
+   * accepts, within a reciprocal accept pair.
+   */
+  private double weight(PersonId from, PersonId to, boolean accept) {
+    double weight = 1;
+    if (to.equals(managers.get(from)) || from.equals(managers.get(to))) {
+      weight *= rules.damping().reportingLine();
+    }
+    if (accept && reciprocal(from, to)) {
+      weight *= rules.damping().reciprocalAccepts();
+    }
+    return weight;
+  }
+
+  /** Whether each accepted the other's answers at least the minimum, making half their accepts. */
+  private boolean reciprocal(PersonId a, PersonId b) {
+    return mostlyAccepts(a, b) && mostlyAccepts(b, a);
+  }
+
+  private boolean mostlyAccepts(PersonId asker, PersonId answerer) {
+    Map<PersonId, Integer> byAnswerer = accepted.get(asker);
+    if (byAnswerer == null) {
+      return false;
+    }
+    int toAnswerer = byAnswerer.getOrDefault(answerer, 0);
+    int total = byAnswerer.values().stream().mapToInt(Integer::intValue).sum();
+    return toAnswerer >= rules.damping().ringMinimum() && 2 * toAnswerer >= total;
+  }
+
+  private static int damp(int points, double weight) {
+    return (int) Math.round(points * weight);
+  }
+
   private void castVote(VoteCast v, long seq, Instant at) {
     boolean question = v.target() instanceof ThreadId;
     String key = voteKey(v.voter(), v.target());
+    double weight = weight(v.voter(), v.contentAuthor(), false);
     if (v.direction() == VoteDirection.UP) {
       add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
           question ? ReputationReason.QUESTION_UPVOTED : ReputationReason.ANSWER_UPVOTED,
-          v.target(), question ? rules.questionUpvote() : rules.answerUpvote(), true));
+          v.target(), damp(question ? rules.questionUpvote() : rules.answerUpvote(), weight),
+          true));
     } else {
       add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
           question ? ReputationReason.QUESTION_DOWNVOTED : ReputationReason.ANSWER_DOWNVOTED,
-          v.target(), -rules.downvoteReceived(), false));
+          v.target(), -damp(rules.downvoteReceived(), weight), false));
       if (!question) {
         add(v.voter(), new PersonLedger.Fact(key, seq, at, ReputationReason.DOWNVOTED_ANSWER,
             v.target(), -rules.answerDownvoteCast(), false));
@@ -199,7 +268,8 @@ public final class ReputationLedger {
     List<FactRow> rows = new ArrayList<>();
     people.forEach((person, ledger) -> ledger.facts().forEach(f -> rows.add(new FactRow(person,
         f.key(), f.sequence(), f.at(), f.reason(), f.source(), f.points(), f.capped()))));
-    return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answersOf));
+    return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answersOf),
+        Map.copyOf(managers), Map.copyOf(accepted));
   }
 
   /**
@@ -218,6 +288,10 @@ public final class ReputationLedger {
     askers.putAll(image.askers());
     answersOf.clear();
     image.answers().forEach((thread, posts) -> answersOf.put(thread, new ArrayList<>(posts)));
+    managers.clear();
+    managers.putAll(image.managers());
+    accepted.clear();
+    image.accepted().forEach((asker, counts) -> accepted.put(asker, new HashMap<>(counts)));
     for (FactRow f : image.facts()) {
       add(f.person(), new PersonLedger.Fact(f.key(), f.sequence(), f.at(), f.reason(), f.source(),
           f.points(), f.capped()));

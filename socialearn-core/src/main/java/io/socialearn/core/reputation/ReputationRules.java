@@ -1,6 +1,7 @@
 package io.socialearn.core.reputation;
 
 import io.socialearn.api.InvalidInputException;
+import java.util.Objects;
 
 /**
  * The points each reputation event is worth. Immutable; hosts define their own with the
@@ -18,6 +19,7 @@ import io.socialearn.api.InvalidInputException;
  * @param acceptGiven points for accepting an answer to one's question (not one's own)
  * @param dailyVoteCap the most points a person earns from up votes in one UTC day
  * @param floor the lowest reputation anyone can have
+ * @param damping how much votes and accepts that may be favours count
  */
 public record ReputationRules(
     int questionUpvote,
@@ -27,10 +29,52 @@ public record ReputationRules(
     int acceptReceived,
     int acceptGiven,
     int dailyVoteCap,
-    int floor) {
+    int floor,
+    Damping damping) {
+
+  /**
+   * How much votes and accepts between people who may be doing each other favours count, as a
+   * weight from 0 (nothing) to 1 (in full).
+   *
+   * @param reportingLine votes and accepts between a person and their manager (either way), when
+   *     the host gives managers in the profiles
+   * @param reciprocalAccepts accepts between two people who accept mostly each other's answers
+   * @param ringMinimum how many accepts each way, making at least half of each one's accepts,
+   *     make two people a reciprocal pair
+   */
+  public record Damping(double reportingLine, double reciprocalAccepts, int ringMinimum) {
+    /** Checks the weights and the minimum. */
+    public Damping {
+      weight("reportingLine", reportingLine);
+      weight("reciprocalAccepts", reciprocalAccepts);
+      if (ringMinimum < 1) {
+        throw new InvalidInputException("ringMinimum", "positive", "ringMinimum must be at least 1");
+      }
+    }
+
+    private static void weight(String field, double value) {
+      if (!(value >= 0 && value <= 1)) {
+        throw new InvalidInputException(field, "weight",
+            field + " is " + value + "; a weight lies between 0 and 1");
+      }
+    }
+
+    /** No damping: everything counts in full. */
+    public static Damping none() {
+      return new Damping(1, 1, 3);
+    }
+  }
+
+  /** Rules without damping. */
+  public ReputationRules(int questionUpvote, int answerUpvote, int downvoteReceived,
+      int answerDownvoteCast, int acceptReceived, int acceptGiven, int dailyVoteCap, int floor) {
+    this(questionUpvote, answerUpvote, downvoteReceived, answerDownvoteCast, acceptReceived,
+        acceptGiven, dailyVoteCap, floor, Damping.none());
+  }
 
   /** Checks that no value is negative and the cap is positive. */
   public ReputationRules {
+    Objects.requireNonNull(damping, "damping");
     nonNegative("questionUpvote", questionUpvote);
     nonNegative("answerUpvote", answerUpvote);
     nonNegative("downvoteReceived", downvoteReceived);
@@ -64,10 +108,17 @@ public record ReputationRules(
   }
 
   /**
-   * A gentler set for workplaces: nobody loses points for being voted down or for voting down;
-   * otherwise as {@link #stackExchange()}.
+   * A gentler set for workplaces: nobody loses points for being voted down or for voting down,
+   * and votes and accepts along a reporting line or within a reciprocal accept pair (three each
+   * way) count half; otherwise as {@link #stackExchange()}.
    */
   public static ReputationRules workplace() {
-    return new ReputationRules(10, 10, 0, 0, 15, 2, 200, 1);
+    return new ReputationRules(10, 10, 0, 0, 15, 2, 200, 1, new Damping(0.5, 0.5, 3));
+  }
+
+  /** These rules with other damping. */
+  public ReputationRules withDamping(Damping newDamping) {
+    return new ReputationRules(questionUpvote, answerUpvote, downvoteReceived, answerDownvoteCast,
+        acceptReceived, acceptGiven, dailyVoteCap, floor, newDamping);
   }
 }
