@@ -151,7 +151,8 @@ public final class ExpertiseModel {
     } else if (e instanceof ProfileUpdated p) {
       profile(p.profile(), at);
     } else if (e instanceof ThreadStarted t) {
-      ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), t.author(), t.tags());
+      ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), t.author(),
+          t.tags().stream().distinct().toList());
       threads.put(t.thread(), thread);
       Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
           null, true);
@@ -277,7 +278,8 @@ public final class ExpertiseModel {
 
   private void retag(ThreadId id, List<Tag> newTags) {
     ThreadInfo thread = threads.get(id);
-    if (thread == null || thread.tags.equals(newTags)) {
+    List<Tag> distinct = newTags.stream().distinct().toList();
+    if (thread == null || thread.tags.equals(distinct)) {
       return;
     }
     List<Fact> all = new ArrayList<>(thread.facts);
@@ -285,7 +287,7 @@ public final class ExpertiseModel {
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);
     }
-    thread.tags = List.copyOf(newTags);
+    thread.tags = distinct;
     for (Fact f : all) {
       addToTopics(f, thread.tags, +1);
     }

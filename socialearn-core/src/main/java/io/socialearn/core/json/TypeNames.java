@@ -141,7 +141,7 @@ final class TypeNames {
     commands.put(ReverseVotes.class, "reverse-votes");
     commands.put(LinkAccounts.class, "link-accounts");
     commands.put(RecordVisit.class, "record-visit");
-    commands.put(Endorse.class, "endorse");
+    commands.put(Endorse.class, "endorse-person");
     commands.put(OfferBounty.class, "offer-bounty");
     commands.put(AwardBounty.class, "award-bounty");
     commands.put(AdjustReputation.class, "adjust-reputation");
