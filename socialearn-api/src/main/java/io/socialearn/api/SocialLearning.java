@@ -1,6 +1,9 @@
 package io.socialearn.api;
 
 import io.socialearn.api.command.Command;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseEntry;
+import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
@@ -148,6 +151,31 @@ public interface SocialLearning extends AutoCloseable {
 
   /** Tags that start with {@code prefix}, most used first, from threads the viewer may read. */
   List<Tag> completeTags(Viewer viewer, String prefix, int limit);
+
+  /**
+   * The people who know about a question or topics, best first, with scores and reasons. Only
+   * evidence the viewer may see counts: posts in spaces the viewer cannot read neither rank nor
+   * explain anyone.
+   *
+   * @throws InvalidInputException if the query breaks a rule
+   */
+  List<ExpertCandidate> whoKnows(Viewer viewer, WhoKnowsQuery query);
+
+  /**
+   * A person's expertise in every topic with visible evidence, strongest first; each entry's
+   * score is the sum of its evidence's weights.
+   *
+   * @throws NotFoundException if the person is unknown
+   */
+  List<ExpertiseEntry> expertise(Viewer viewer, PersonId person);
+
+  /**
+   * Why a person knows a topic: the visible evidence, strongest first, with its weight after
+   * recency decay; the score is their sum (0 with no evidence).
+   *
+   * @throws NotFoundException if the person is unknown
+   */
+  ExpertiseEntry explain(Viewer viewer, PersonId person, Tag topic);
 
   /** The sequence of the last event applied to the read models. */
   long lastSequence();

@@ -9,6 +9,7 @@ import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.Command;
 import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.Endorse;
 import io.socialearn.api.command.JoinSpace;
 import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.RecordVisit;
@@ -20,6 +21,7 @@ import io.socialearn.api.command.UpdateProfile;
 import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.MemberRemoved;
+import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.MemberRoleSet;
 import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PersonVisited;
@@ -99,6 +101,15 @@ final class CommandDecider {
         return new Decision(List.of(), null);
       }
       events.add(new PersonVisited(who.person()));
+      return new Decision(events, null);
+    } else if (command instanceof Endorse en) {
+      who.requirePerson("endorse");
+      PersonProfile person = knownPerson(en.person(), who, events);
+      if (person.id().equals(who.person())) {
+        throw new InvalidInputException("person", "notSelf", "nobody endorses themselves");
+      }
+      // A repeated endorsement is recorded and counted once by the expertise projection.
+      events.add(new PersonEndorsed(who.person(), person.id(), en.topic()));
       return new Decision(events, null);
     }
     return threadCommands.decide(who, command, events, now);

@@ -10,6 +10,7 @@ import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.MemberRemoved;
 import io.socialearn.api.event.MemberRoleSet;
+import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.PostDeleted;
@@ -166,6 +167,8 @@ final class EngineState {
       openBounties.put(b.thread(), new OpenBounty(b.offeredBy(), b.amount()));
     } else if (e instanceof BountyAwarded b) {
       openBounties.remove(b.thread());
+    } else if (e instanceof PersonEndorsed) {
+      // Expertise evidence: the expertise projection's, nothing here reads it.
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
     } else if (e instanceof ReputationAdjusted) {

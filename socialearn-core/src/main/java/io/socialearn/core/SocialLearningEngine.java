@@ -13,6 +13,9 @@ import io.socialearn.api.command.Command;
 import io.socialearn.api.event.EventListener;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseEntry;
+import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonDirectory;
 import io.socialearn.api.people.PersonId;
@@ -37,6 +40,8 @@ import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadSummary;
+import io.socialearn.core.expertise.ExpertiseModel;
+import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.log.FileEventLog;
 import io.socialearn.core.log.InMemoryEventLog;
 import io.socialearn.core.log.SnapshotStore;
@@ -51,6 +56,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -77,6 +83,8 @@ public final class SocialLearningEngine implements SocialLearning {
   private static final Logger log = LoggerFactory.getLogger(SocialLearningEngine.class);
   private static final int MAX_APPEND_ATTEMPTS = 5;
   private static final int REPLAY_CHUNK = 1_000;
+  /** How many similar threads the document model of who-knows reads. */
+  private static final int WHO_KNOWS_HITS = 30;
 
   private final EventLog eventLog;
   private final SearchIndex searchIndex;
@@ -88,6 +96,7 @@ public final class SocialLearningEngine implements SocialLearning {
   private final Reads reads;
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
+  private final ExpertiseModel expertise;
   private final Trust trust;
   private final AntiGamingPolicy antiGaming;
   private final SnapshotStore snapshots;
@@ -110,6 +119,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.listeners = List.copyOf(b.listeners);
     this.access = new Access(state, b.directory);
     this.reputation = new ReputationLedger(b.reputationRules);
+    this.expertise = new ExpertiseModel(b.expertiseSettings);
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;
     this.decider = new CommandDecider(state, access, trust, b.idGenerator, b.limits,
@@ -117,6 +127,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
     loadSnapshot();
+    feedExpertiseUpTo(state.lastSequence);
     catchUp();
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
@@ -255,6 +266,27 @@ public final class SocialLearningEngine implements SocialLearning {
     for (RecordedEvent event : events) {
       state.apply(event);
       reputation.apply(event);
+      expertise.apply(event);
+    }
+  }
+
+  /**
+   * Snapshots do not hold the expertise projection: after starting from one, it is folded from
+   * the log up to the snapshot's sequence.
+   */
+  private void feedExpertiseUpTo(long sequence) {
+    long next = 1;
+    while (next <= sequence) {
+      List<RecordedEvent> chunk = readChunk(next);
+      if (chunk.isEmpty()) {
+        break;
+      }
+      for (RecordedEvent event : chunk) {
+        if (event.sequence() <= sequence) {
+          expertise.apply(event);
+        }
+      }
+      next = chunk.get(chunk.size() - 1).sequence() + 1;
     }
   }
 
@@ -418,6 +450,64 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   @Override
+  public List<ExpertCandidate> whoKnows(Viewer viewer, WhoKnowsQuery query) {
+    Validate.required("query", query);
+    return read(viewer, () -> {
+      Set<SpaceId> readable = access.readableSpaces(viewer);
+      List<Tag> topics = query.topics();
+      List<SearchHit> hits = List.of();
+      if (!query.text().isEmpty()) {
+        if (topics.isEmpty()) {
+          topics = searchIndex.suggestTags(query.text(), 3, readable).stream()
+              .map(TagSuggestion::tag).toList();
+        }
+        int newline = query.text().indexOf('\n');
+        String title = newline < 0 ? query.text() : query.text().substring(0, newline);
+        String body = newline < 0 ? "" : query.text().substring(newline + 1);
+        if (title.length() > 1_000) {
+          body = title.substring(1_000) + "\n" + body;
+          title = title.substring(0, 1_000);
+        }
+        hits = searchIndex.similarQuestions(new SimilarQuery(title, body, query.topics(),
+            WHO_KNOWS_HITS, Set.of()), readable);
+      }
+      return expertise.whoKnows(viewer.person(), access.profileOf(viewer.person()), topics,
+          hits, readable::contains, access::profileOf, query.options(), clock.instant());
+    });
+  }
+
+  @Override
+  public List<ExpertiseEntry> expertise(Viewer viewer, PersonId person) {
+    Validate.required("person", person);
+    return read(viewer, () -> {
+      reads.person(person);
+      Set<SpaceId> readable = access.readableSpaces(viewer);
+      return expertise.expertise(person, readable::contains, clock.instant());
+    });
+  }
+
+  @Override
+  public ExpertiseEntry explain(Viewer viewer, PersonId person, Tag topic) {
+    Validate.required("person", person);
+    Validate.required("topic", topic);
+    return read(viewer, () -> {
+      reads.person(person);
+      Set<SpaceId> readable = access.readableSpaces(viewer);
+      return expertise.explain(person, topic, readable::contains, clock.instant());
+    });
+  }
+
+  /** The expertise projection's contents at {@code now}, comparable with equals; for tests. */
+  Object expertiseImage(Instant now) {
+    lock.readLock().lock();
+    try {
+      return expertise.image(now);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
   public long lastSequence() {
     lock.readLock().lock();
     try {
@@ -512,6 +602,7 @@ public final class SocialLearningEngine implements SocialLearning {
     private Path dataDirectory;
     private long snapshotEvery = 100_000;
     private SearchIndex searchIndex;
+    private ExpertiseSettings expertiseSettings = ExpertiseSettings.defaults();
     private final List<EventListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -627,6 +718,16 @@ public final class SocialLearningEngine implements SocialLearning {
             + this.searchIndex.name());
       }
       this.searchIndex = searchIndex;
+      return this;
+    }
+
+    /**
+     * How expertise is scored (half-lives, evidence weights, the who-knows mix); default {@link
+     * ExpertiseSettings#defaults()}. Expertise is a projection: other settings over the same log
+     * rescore everyone.
+     */
+    public Builder expertise(ExpertiseSettings settings) {
+      this.expertiseSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 

@@ -37,4 +37,5 @@ public sealed interface Command<R>
         RecordVisit,
         OfferBounty,
         AwardBounty,
-        AdjustReputation {}
+        AdjustReputation,
+        Endorse {}

@@ -32,4 +32,5 @@ public sealed interface DomainEvent
         PersonVisited,
         BountyOffered,
         BountyAwarded,
-        ReputationAdjusted {}
+        ReputationAdjusted,
+        PersonEndorsed {}

@@ -36,6 +36,7 @@ import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.RecordVisit;
+import io.socialearn.api.command.Endorse;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.AdjustReputation;
@@ -67,6 +68,7 @@ import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.PersonVisited;
+import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.ReputationAdjusted;
@@ -191,7 +193,8 @@ class SocialearnJsonTest {
         new PersonVisited(ALICE),
         new BountyOffered(T1, ALICE, 100),
         new BountyAwarded(T1, P2, ALICE, BOB, 100),
-        new ReputationAdjusted(BOB, 100, "association bonus", PersonId.SYSTEM));
+        new ReputationAdjusted(BOB, 100, "association bonus", PersonId.SYSTEM),
+        new PersonEndorsed(ALICE, BOB, Tag.of("java")));
   }
 
   static List<Command<?>> sampleCommands() {
@@ -222,7 +225,8 @@ class SocialearnJsonTest {
         new RecordVisit(),
         new OfferBounty(T1, 100),
         new AwardBounty(P2),
-        new AdjustReputation(BOB, 100, "association bonus"));
+        new AdjustReputation(BOB, 100, "association bonus"),
+        new Endorse(BOB, Tag.of("java")));
   }
 
   static ThreadSummary summary() {

@@ -1,0 +1,432 @@
+package io.socialearn.harness.eval;
+
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.EventListener;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseMix;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.expertise.WhoKnowsQuery;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.search.SearchIndex;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.SocialLearningEngine;
+import io.socialearn.harness.Args;
+import io.socialearn.harness.JsonSummary;
+import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.stackexchange.DumpQuestion;
+import io.socialearn.harness.stackexchange.DumpReplay;
+import io.socialearn.harness.stackexchange.Html;
+import io.socialearn.harness.stackexchange.ImportClock;
+import io.socialearn.harness.stackexchange.ImportEngine;
+import io.socialearn.harness.stackexchange.PostIndex;
+import io.socialearn.harness.stackexchange.PresetIds;
+import io.socialearn.harness.stackexchange.ReplayListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code eval experts --dump DIR --rankings FILE}: question routing as it would have happened
+ * live. The dump is replayed in time order; right before each test question is started, {@code
+ * whoKnows} is asked who could answer it (title, body and tags; the asker excluded; votes and
+ * accepts of the question's own day not counted), and so are three baselines with the same
+ * view: the most active answerers so far, answer counts in the query's tags so far, and recent
+ * activity ({@code log(1 + 10·recent) + log(1 + 10·recent-in-tags)}, each answer weighted by
+ * 0.5^(age / 30 days)).
+ *
+ * <p>Test questions: index floor(0.8 × count) and later of the questions sorted by creation time.
+ * Queries: test questions with an accepted answer whose author is not the asker and answered at
+ * least once before. Relevant: that author. Candidates: dump users with an earlier answer. The
+ * mix of socialearn's signals is learned by coordinate ascent on MRR over queries chosen the same
+ * way from the {@value #TRAINING} training questions right before the test period, and fixed when
+ * the first test question comes: nothing is learned from the test period. Writes socialearn's
+ * ranks 1..20 to FILE and each baseline's to FILE.NAME.tsv. Not thread-safe.
+ */
+public final class ExpertsEval implements Subcommand {
+  static final int RANKS = 20;
+  static final int TRAINING = 3_000;
+  private static final long DAY = 86_400_000L;
+  private static final double MONTH_MILLIS = 30 * DAY;
+  static final List<String> BASELINES = List.of("mostActive", "tagAnswers", "recency");
+
+  @Override
+  public void run(Args args, PrintStream out, PrintStream err) {
+    Path dump = args.directory("dump");
+    Path rankings = Path.of(args.required("rankings"));
+    boolean learn = !"false".equals(args.optional("learn", "true"));
+    args.done();
+    ImportClock clock = new ImportClock(Instant.EPOCH);
+    PresetIds ids = new PresetIds();
+    SearchIndex index = ImportEngine.newSearchIndex();
+    History history = new History();
+    Map<String, RankingWriter> writers = new LinkedHashMap<>();
+    try (SocialLearningEngine engine = ImportEngine.builder(clock, ids, index)
+        .listener(history).build()) {
+      writers.put("socialearn", new RankingWriter(rankings));
+      for (String name : BASELINES) {
+        writers.put(name, new RankingWriter(Path.of(rankings + "." + name + ".tsv")));
+      }
+      Listener listener = new Listener(engine, history, writers, learn, err);
+      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, listener, err);
+      listener.prepare(replay.prepare());
+      Map<String, Long> counts = replay.run();
+      JsonSummary summary = new JsonSummary().put("dump", dump.toString())
+          .put("rankings", rankings.toString()).put("index", index.name());
+      listener.scores.get("socialearn").summary().forEach(summary::put);
+      Map<String, Object> baselines = new LinkedHashMap<>();
+      String best = null;
+      for (String name : BASELINES) {
+        Scores s = listener.scores.get(name);
+        baselines.put(name, s.summary());
+        if (best == null || s.mrr() > listener.scores.get(best).mrr()) {
+          best = name;
+        }
+      }
+      summary.put("baselines", baselines);
+      Scores ours = listener.scores.get("socialearn");
+      Scores theirs = listener.scores.get(best);
+      summary.put("bestBaseline", best);
+      summary.put("mrrGainOverBest", Metrics.round4(ours.mrr() / theirs.mrr() - 1));
+      summary.put("p@1GainOverBest", Metrics.round4(ours.p1() / theirs.p1() - 1));
+      summary.put("trainingQueries", listener.training.size());
+      summary.put("mix", listener.mix == null ? null : listener.mix.asMap());
+      summary.put("importCounts", counts);
+      summary.print(out);
+    } finally {
+      writers.values().forEach(RankingWriter::close);
+    }
+  }
+
+  /** One ranker's measures: MRR, P@1 and recall@10 with one relevant person per query. */
+  static final class Scores {
+    private final List<Double> rr = new ArrayList<>();
+    private final List<Double> p1 = new ArrayList<>();
+    private final List<Double> r10 = new ArrayList<>();
+
+    void add(List<Ranked> ranking, String relevant) {
+      List<String> ids = ranking.stream().map(Ranked::id).toList();
+      Set<String> rel = Set.of(relevant);
+      rr.add(Metrics.reciprocalRank(ids, rel));
+      p1.add(Metrics.precisionAt1(ids, rel));
+      r10.add(Metrics.recallAt(ids, rel, 10));
+    }
+
+    double mrr() {
+      return Metrics.mean(rr);
+    }
+
+    double p1() {
+      return Metrics.mean(p1);
+    }
+
+    Map<String, Object> summary() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("queries", rr.size());
+      m.put("mrr", Metrics.round4(mrr()));
+      m.put("p@1", Metrics.round4(p1()));
+      m.put("recall@10", Metrics.round4(Metrics.mean(r10)));
+      return m;
+    }
+  }
+
+  /** What the baselines know: every answer so far, by author, with its time and tags. */
+  static final class History implements EventListener {
+    final Map<ThreadId, List<Tag>> tags = new HashMap<>();
+    /** Answers per dump user: times and their questions' tags, in time order. */
+    final Map<String, List<Answer>> answers = new HashMap<>();
+
+    record Answer(long at, List<Tag> tags) {}
+
+    @Override
+    public void onEvents(List<RecordedEvent> events) {
+      for (RecordedEvent r : events) {
+        if (r.event() instanceof ThreadStarted t) {
+          tags.put(t.thread(), t.tags());
+        } else if (r.event() instanceof AnswerPosted a) {
+          String user = sourceId(a.author());
+          if (user != null) {
+            answers.computeIfAbsent(user, k -> new ArrayList<>()).add(new Answer(
+                r.timestamp().toEpochMilli(), tags.getOrDefault(a.thread(), List.of())));
+          }
+        }
+      }
+    }
+
+    /** The three baselines' rankings for a question of {@code queryTags} at {@code now}. */
+    Map<String, List<Ranked>> baselines(List<Tag> queryTags, long now, String asker) {
+      List<Ranked> active = new ArrayList<>();
+      List<Ranked> inTags = new ArrayList<>();
+      List<Ranked> recency = new ArrayList<>();
+      for (Map.Entry<String, List<Answer>> e : answers.entrySet()) {
+        if (e.getKey().equals(asker)) {
+          continue;
+        }
+        int all = 0;
+        int tagged = 0;
+        double recent = 0;
+        double recentTagged = 0;
+        for (Answer a : e.getValue()) {
+          if (a.at() >= now) {
+            continue;
+          }
+          double w = Math.pow(0.5, (now - a.at()) / MONTH_MILLIS);
+          all++;
+          recent += w;
+          if (a.tags().stream().anyMatch(queryTags::contains)) {
+            tagged++;
+            recentTagged += w;
+          }
+        }
+        if (all == 0) {
+          continue;
+        }
+        active.add(new Ranked(e.getKey(), all));
+        inTags.add(new Ranked(e.getKey(), tagged));
+        recency.add(new Ranked(e.getKey(),
+            Math.log1p(10 * recent) + Math.log1p(10 * recentTagged)));
+      }
+      Map<String, List<Ranked>> out = new LinkedHashMap<>();
+      out.put("mostActive", top(active));
+      out.put("tagAnswers", top(inTags));
+      out.put("recency", top(recency));
+      return out;
+    }
+
+    /** Whether the dump user answered before {@code now}. */
+    boolean answeredBefore(String user, long now) {
+      List<Answer> list = answers.get(user);
+      return list != null && !list.isEmpty() && list.get(0).at() < now;
+    }
+  }
+
+  /** The best {@link #RANKS}, ties broken by the smaller user id. */
+  static List<Ranked> top(List<Ranked> all) {
+    return all.stream().sorted(Comparator.comparingDouble(Ranked::score).reversed()
+        .thenComparingInt(r -> Integer.parseInt(r.id()))).limit(RANKS).toList();
+  }
+
+  /** The dump user id of a person ({@code u17} is 17), or null for anyone else. */
+  static String sourceId(PersonId person) {
+    String v = person.value();
+    if (v.length() < 2 || v.charAt(0) != 'u') {
+      return null;
+    }
+    for (int i = 1; i < v.length(); i++) {
+      if (!Character.isDigit(v.charAt(i))) {
+        return null;
+      }
+    }
+    return v.substring(1);
+  }
+
+  /** One training query: each candidate's signals, and which candidate was relevant. */
+  record TrainingQuery(double[][] signals, String[] ids, int relevant) {}
+
+  /** Asks each query when the replay reaches it. */
+  private static final class Listener implements ReplayListener {
+    private final SocialLearningEngine engine;
+    private final History history;
+    private final Map<String, RankingWriter> writers;
+    private final boolean learn;
+    private final PrintStream err;
+    final Map<String, Scores> scores = new LinkedHashMap<>();
+    final List<TrainingQuery> training = new ArrayList<>();
+    private PostIndex posts;
+    /** Each question's 0-based index in creation order, by dump id. */
+    private final Map<Integer, Integer> order = new HashMap<>();
+    private int testStart;
+    ExpertiseMix mix;
+
+    Listener(SocialLearningEngine engine, History history, Map<String, RankingWriter> writers,
+        boolean learn, PrintStream err) {
+      this.engine = engine;
+      this.history = history;
+      this.writers = writers;
+      this.learn = learn;
+      this.err = err;
+      writers.keySet().forEach(name -> scores.put(name, new Scores()));
+    }
+
+    void prepare(PostIndex index) {
+      this.posts = index;
+      List<int[]> questions = new ArrayList<>();
+      for (int at = 0; at < posts.size(); at++) {
+        if (posts.typeAt(at) == 1) {
+          questions.add(new int[] {at});
+        }
+      }
+      questions.sort(Comparator.<int[]>comparingLong(q -> posts.createdAt(q[0]))
+          .thenComparingInt(q -> posts.idAt(q[0])));
+      for (int i = 0; i < questions.size(); i++) {
+        order.put(posts.idAt(questions.get(i)[0]), i);
+      }
+      testStart = (int) Math.floor(0.8 * questions.size());
+      err.println("experts: " + questions.size() + " questions, test from index " + testStart);
+    }
+
+    @Override
+    public void beforeQuestion(DumpQuestion q) {
+      int index = order.getOrDefault(q.id(), -1);
+      boolean test = index >= testStart;
+      if (index < 0 || (!test && index < testStart - TRAINING)) {
+        return;
+      }
+      int at = posts.find(q.id());
+      int asker = posts.ownerAt(at);
+      int acceptedId = posts.acceptedAt(at);
+      int answerAt = acceptedId == 0 ? -1 : posts.find(acceptedId);
+      if (answerAt < 0 || posts.typeAt(answerAt) != 2) {
+        return;
+      }
+      int owner = posts.ownerAt(answerAt);
+      if (owner == PostIndex.NO_USER || owner == asker
+          || !history.answeredBefore(String.valueOf(owner), q.createdMillis())) {
+        return;
+      }
+      String relevant = String.valueOf(owner);
+      PersonId askerId = PersonId.of(asker == PostIndex.NO_USER ? "anon-p" + q.id()
+          : "u" + asker);
+      String text = (q.title().strip() + "\n" + Html.toText(q.bodyHtml())).strip();
+      if (text.length() > WhoKnowsQuery.MAX_TEXT_LENGTH) {
+        text = text.substring(0, WhoKnowsQuery.MAX_TEXT_LENGTH);
+      }
+      long dayStart = Math.floorDiv(q.createdMillis(), DAY) * DAY;
+      WhoKnowsOptions options = WhoKnowsOptions.defaults().exclude(Set.of(askerId))
+          .votesBefore(Instant.ofEpochMilli(dayStart)).limit(WhoKnowsOptions.MAX_LIMIT);
+      if (!test) {
+        if (learn) {
+          List<ExpertCandidate> found = engine.whoKnows(DumpReplay.reader(),
+              new WhoKnowsQuery(text, q.tags(), options));
+          training.add(trainingQuery(found, relevant, q.createdMillis()));
+        }
+        return;
+      }
+      if (mix == null) {
+        mix = learn ? MixLearner.learn(training, ExpertiseMix.defaults())
+            : ExpertiseMix.defaults();
+        err.println("experts: learned mix " + mix.asMap() + " on " + training.size()
+            + " training queries");
+      }
+      List<ExpertCandidate> found = engine.whoKnows(DumpReplay.reader(),
+          new WhoKnowsQuery(text, q.tags(), options.mix(mix)));
+      List<Ranked> ours = new ArrayList<>();
+      for (ExpertCandidate c : found) {
+        String id = sourceId(c.person());
+        if (id != null && history.answeredBefore(id, q.createdMillis()) && ours.size() < RANKS) {
+          ours.add(new Ranked(id, c.score()));
+        }
+      }
+      String queryId = String.valueOf(q.id());
+      writers.get("socialearn").write(queryId, ours, RANKS);
+      scores.get("socialearn").add(ours, relevant);
+      Map<String, List<Ranked>> base = history.baselines(q.tags(), q.createdMillis(),
+          asker == PostIndex.NO_USER ? null : String.valueOf(asker));
+      base.forEach((name, ranking) -> {
+        writers.get(name).write(queryId, ranking, RANKS);
+        scores.get(name).add(ranking, relevant);
+      });
+    }
+
+    private TrainingQuery trainingQuery(List<ExpertCandidate> found, String relevant, long now) {
+      List<double[]> signals = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      int rel = -1;
+      for (ExpertCandidate c : found) {
+        String id = sourceId(c.person());
+        if (id == null || !history.answeredBefore(id, now)) {
+          continue;
+        }
+        double[] s = new double[ExpertiseMix.SIGNALS.length];
+        for (int i = 0; i < s.length; i++) {
+          s[i] = c.signals().get(ExpertiseMix.SIGNALS[i]);
+        }
+        if (id.equals(relevant)) {
+          rel = signals.size();
+        }
+        signals.add(s);
+        ids.add(id);
+      }
+      return new TrainingQuery(signals.toArray(new double[0][]), ids.toArray(new String[0]), rel);
+    }
+  }
+
+  /** Learns the mix by coordinate ascent on the training queries' mean reciprocal rank. */
+  static final class MixLearner {
+    private static final double[] GRID = {0, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5};
+
+    private MixLearner() {}
+
+    static ExpertiseMix learn(List<TrainingQuery> queries, ExpertiseMix start) {
+      if (queries.isEmpty()) {
+        return start;
+      }
+      double[] w = start.weights();
+      double best = mrr(queries, w);
+      for (int round = 0; round < 4; round++) {
+        boolean improved = false;
+        for (int d = 0; d < w.length; d++) {
+          double keep = w[d];
+          for (double value : GRID) {
+            w[d] = value;
+            double m = mrr(queries, w);
+            if (m > best + 1e-9) {
+              best = m;
+              keep = value;
+              improved = true;
+            }
+          }
+          w[d] = keep;
+        }
+        if (!improved) {
+          break;
+        }
+      }
+      if (Arrays.stream(w).allMatch(x -> x == 0)) {
+        return start;
+      }
+      return ExpertiseMix.of(w);
+    }
+
+    static double mrr(List<TrainingQuery> queries, double[] w) {
+      double sum = 0;
+      for (TrainingQuery q : queries) {
+        if (q.relevant() < 0) {
+          continue;
+        }
+        double target = dot(q.signals()[q.relevant()], w);
+        String targetId = q.ids()[q.relevant()];
+        int rank = 1;
+        for (int i = 0; i < q.signals().length; i++) {
+          if (i == q.relevant()) {
+            continue;
+          }
+          double s = dot(q.signals()[i], w);
+          if (s > target || (s == target && q.ids()[i].compareTo(targetId) < 0)) {
+            rank++;
+          }
+        }
+        sum += rank <= RANKS ? 1.0 / rank : 0;
+      }
+      return sum / queries.size();
+    }
+
+    private static double dot(double[] a, double[] b) {
+      double s = 0;
+      for (int i = 0; i < a.length; i++) {
+        s += a[i] * b[i];
+      }
+      return s;
+    }
+  }
+}

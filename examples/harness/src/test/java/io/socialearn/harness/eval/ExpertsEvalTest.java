@@ -1,0 +1,80 @@
+package io.socialearn.harness.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socialearn.api.expertise.ExpertiseMix;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.harness.Run;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExpertsEvalTest {
+  /**
+   * Eleven questions, one a day: Bob (2) answers the staking ones, Carol (3) the wallet ones (Bob
+   * once too, on 108). The test period is index floor(0.8 × 11) = 8 on: 109 (wallet, accepted
+   * Carol: a query), 110 (accepted Dave, who never answered before: not a query) and 111 (Carol's
+   * own question, self-answered: not a query).
+   */
+  private static final Path DUMP = Run.resource("dumps/experts.example.com");
+
+  @Test
+  void followsTheProtocolOnAHandMadeDump(@TempDir Path dir) throws IOException {
+    Path rankings = dir.resolve("experts.tsv");
+    Run run = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        rankings.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode summary = run.summary();
+    assertThat(summary.get("queries").asInt()).isEqualTo(1);
+    // Carol answered four wallet questions before 109; socialearn ranks her first
+    List<String> ours = Files.readAllLines(rankings, StandardCharsets.UTF_8);
+    assertThat(ours.get(0)).startsWith("109\t1\t3\t");
+    // candidates are people with an earlier answer: never the asker (1) or Dave (4)
+    assertThat(ours).allMatch(l -> l.startsWith("109\t"))
+        .extracting(l -> l.split("\t")[2]).containsOnly("2", "3");
+    assertThat(summary.get("mrr").asDouble()).isEqualTo(1.0);
+    assertThat(summary.get("p@1").asDouble()).isEqualTo(1.0);
+    // most active: Bob (5 answers) before Carol (4): RR 1/2, P@1 0, recall@10 1
+    JsonNode active = summary.get("baselines").get("mostActive");
+    assertThat(active.get("mrr").asDouble()).isEqualTo(0.5);
+    assertThat(active.get("p@1").asDouble()).isZero();
+    assertThat(active.get("recall@10").asDouble()).isEqualTo(1.0);
+    assertThat(Files.readAllLines(Path.of(rankings + ".mostActive.tsv")))
+        .containsExactly("109\t1\t2\t5.000000", "109\t2\t3\t4.000000");
+    // answers in the query's tag: Carol 4, Bob 1
+    assertThat(Files.readAllLines(Path.of(rankings + ".tagAnswers.tsv")))
+        .containsExactly("109\t1\t3\t4.000000", "109\t2\t2\t1.000000");
+    assertThat(summary.get("baselines").get("recency").get("mrr").asDouble()).isEqualTo(1.0);
+    assertThat(summary.get("bestBaseline").asText()).isEqualTo("tagAnswers");
+  }
+
+  @Test
+  void theRecencyBaselineWeighsEachAnswerByHalfAMonth() {
+    ExpertsEval.History history = new ExpertsEval.History();
+    long day = 86_400_000L;
+    history.answers.put("7", List.of(new ExpertsEval.History.Answer(0, List.of())));
+    var ranked = history.baselines(List.of(), 30 * day, null);
+    // one answer 30 days old: recent = 0.5, none in the tags
+    assertThat(ranked.get("recency").get(0).score()).isCloseTo(Math.log1p(5), within(1e-12));
+    assertThat(ranked.get("mostActive").get(0).score()).isEqualTo(1.0);
+  }
+
+  @Test
+  void theMixIsLearnedToRankTheRelevantFirst() {
+    // two signals; only the second tells the relevant candidate apart
+    var q = new ExpertsEval.TrainingQuery(new double[][] {
+        {1, 0, 0, 0, 0, 0}, {0.5, 0, 0, 0, 2, 0}}, new String[] {"1", "2"}, 1);
+    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0);
+    assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
+    ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
+    assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
+    assertThat(ExpertsEval.sourceId(PersonId.of("u17"))).isEqualTo("17");
+    assertThat(ExpertsEval.sourceId(PersonId.of("anon-p3"))).isNull();
+  }
+}

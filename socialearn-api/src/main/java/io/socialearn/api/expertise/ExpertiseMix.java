@@ -1,0 +1,68 @@
+package io.socialearn.api.expertise;
+
+import io.socialearn.api.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How "who knows" weighs its signals into one score: {@code score = Σ weight × signal}. Each
+ * signal is {@code log(1 + x)} of a non-negative figure (see {@link ExpertCandidate#signals()}).
+ * Immutable.
+ *
+ * @param topic the profile model: decayed evidence in the query's topics
+ * @param topicRecent recent answers in the query's topics (short half-life)
+ * @param activity recent answers in any topic: who is around
+ * @param fresh answers in the last few days, in any topic
+ * @param documents the document model: authors of answers to similar questions, credited by
+ *     relevance and answer quality
+ * @param standing the prior: decayed evidence in every topic (votes, accepts: what reputation
+ *     is made of)
+ */
+public record ExpertiseMix(double topic, double topicRecent, double activity, double fresh,
+    double documents, double standing) {
+
+  /** The signal names, in the order of the components. */
+  public static final String[] SIGNALS = {"topic", "topicRecent", "activity", "fresh",
+      "documents", "standing"};
+
+  /** Checks that every weight is finite and not negative. */
+  public ExpertiseMix {
+    double[] all = {topic, topicRecent, activity, fresh, documents, standing};
+    for (int i = 0; i < all.length; i++) {
+      if (!Double.isFinite(all[i]) || all[i] < 0) {
+        throw new InvalidInputException(SIGNALS[i], "nonNegative",
+            SIGNALS[i] + " weight must be a finite number >= 0, was " + all[i]);
+      }
+    }
+  }
+
+  /** The built-in mix: every signal counts, topic and documents most. */
+  public static ExpertiseMix defaults() {
+    return new ExpertiseMix(1.0, 1.0, 1.0, 0.5, 1.0, 0.3);
+  }
+
+  /** A mix from weights in {@link #SIGNALS} order. */
+  public static ExpertiseMix of(double[] weights) {
+    if (weights.length != SIGNALS.length) {
+      throw new InvalidInputException("weights", "length",
+          "a mix needs " + SIGNALS.length + " weights, got " + weights.length);
+    }
+    return new ExpertiseMix(weights[0], weights[1], weights[2], weights[3], weights[4],
+        weights[5]);
+  }
+
+  /** The weights in {@link #SIGNALS} order. */
+  public double[] weights() {
+    return new double[] {topic, topicRecent, activity, fresh, documents, standing};
+  }
+
+  /** The weights by signal name, in {@link #SIGNALS} order. */
+  public Map<String, Double> asMap() {
+    Map<String, Double> map = new LinkedHashMap<>();
+    double[] w = weights();
+    for (int i = 0; i < w.length; i++) {
+      map.put(SIGNALS[i], w[i]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,493 @@
+package io.socialearn.core.expertise;
+
+import io.socialearn.api.event.AcceptanceRevoked;
+import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.PersonEndorsed;
+import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.PostDeleted;
+import io.socialearn.api.event.ProfileUpdated;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadDeleted;
+import io.socialearn.api.event.ThreadEdited;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.expertise.Evidence;
+import io.socialearn.api.expertise.EvidenceKind;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseEntry;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The expertise projection: per person and topic, the evidence that they know it (answers, up
+ * votes on them, accepts, answers across departments, endorsements, declared skills, questions
+ * asked), each weighted by {@link ExpertiseSettings} and decayed by its age.
+ *
+ * <p>Scores are kept per topic, space and person as sums in a shared exponential frame, so a
+ * score at any time is one multiplication, and evidence is always summed over the spaces a viewer
+ * may read only. Reversals (a vote taken back, an accept revoked, a post or thread deleted, a
+ * thread re-tagged, a profile's skills changed) subtract exactly what they added. Rebuilding from
+ * the log replays the same additions in the same order and gives the same sums.
+ *
+ * <p>The engine owns one and feeds it every recorded event, like the reputation ledger. Not
+ * thread-safe: the engine guards it with its lock; the read methods never mutate.
+ */
+public final class ExpertiseModel {
+  private static final double LN2 = Math.log(2);
+  /** Rebase the exponential frame before the newest evidence is this many half-lives past it. */
+  private static final double REBASE_AFTER = 400;
+  /** How long vote-like facts stay in the cut-off buffer. */
+  private static final long RECENT_VOTES_MILLIS = 3 * 86_400_000L;
+
+  private final ExpertiseSettings settings;
+  /** Half-lives in milliseconds: evidence, activity, fresh. */
+  private final double[] halfLives;
+  private final double shortestHalfLife;
+  /** The frame's origin: contributions are stored as base × 2^((at − ref) / halfLife). */
+  private long ref = Long.MIN_VALUE;
+
+  final Map<Tag, Map<SpaceId, Map<PersonId, Acc>>> byTopic = new HashMap<>();
+  final Map<SpaceId, Map<PersonId, Acc>> overall = new HashMap<>();
+  final Map<PersonId, List<Fact>> byPerson = new HashMap<>();
+  final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
+  final Map<PostId, AnswerInfo> answers = new HashMap<>();
+  final Map<PersonId, PersonProfile> people = new HashMap<>();
+  private final Map<String, Fact> votes = new HashMap<>();
+  private final Map<String, Fact> endorsements = new HashMap<>();
+  private final Map<PersonId, List<Fact>> skills = new HashMap<>();
+  /** Vote-like facts of the last few days, in log order, for {@code votesBefore}. */
+  final ArrayDeque<Fact> recentVotes = new ArrayDeque<>();
+
+  /** Sums of one person's evidence in one topic and space (or overall). */
+  static final class Acc {
+    /** Decayed evidence, in the frame. */
+    double evidence;
+    /** Evidence that never decays (declared skills). */
+    double flat;
+    /** Answers, in the frame of the activity half-life. */
+    double recent;
+    /** Answers, in the frame of the fresh half-life. */
+    double fresh;
+    /** Live answers, undecayed. */
+    int answers;
+  }
+
+  /** What the model keeps of a thread. */
+  static final class ThreadInfo {
+    final ThreadId id;
+    final SpaceId space;
+    final PersonId author;
+    List<Tag> tags;
+    final List<Fact> facts = new ArrayList<>();
+    final List<AnswerInfo> answers = new ArrayList<>();
+
+    ThreadInfo(ThreadId id, SpaceId space, PersonId author, List<Tag> tags) {
+      this.id = id;
+      this.space = space;
+      this.author = author;
+      this.tags = tags;
+    }
+  }
+
+  /** What the model keeps of an answer. */
+  static final class AnswerInfo {
+    final PostId id;
+    final ThreadInfo thread;
+    final PersonId author;
+    final long at;
+    final List<Fact> facts = new ArrayList<>();
+    boolean deleted;
+
+    AnswerInfo(PostId id, ThreadInfo thread, PersonId author, long at) {
+      this.id = id;
+      this.thread = thread;
+      this.author = author;
+      this.at = at;
+    }
+  }
+
+  /** Creates an empty model scored with {@code settings}. */
+  public ExpertiseModel(ExpertiseSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.halfLives = new double[] {settings.halfLife().toMillis(),
+        settings.activityHalfLife().toMillis(), settings.freshHalfLife().toMillis()};
+    this.shortestHalfLife = Math.min(halfLives[0], Math.min(halfLives[1], halfLives[2]));
+  }
+
+  /** The settings this model scores with. */
+  public ExpertiseSettings settings() {
+    return settings;
+  }
+
+  /** Folds one recorded event; events that say nothing about expertise are ignored. */
+  public void apply(RecordedEvent recorded) {
+    DomainEvent e = recorded.event();
+    long at = recorded.timestamp().toEpochMilli();
+    if (e instanceof PersonRegistered p) {
+      profile(p.profile(), at);
+    } else if (e instanceof ProfileUpdated p) {
+      profile(p.profile(), at);
+    } else if (e instanceof ThreadStarted t) {
+      ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), t.author(),
+          t.tags().stream().distinct().toList());
+      threads.put(t.thread(), thread);
+      Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
+          null, true);
+      thread.facts.add(asked);
+      add(asked, thread.tags, +1);
+    } else if (e instanceof ThreadEdited t) {
+      retag(t.thread(), t.tags());
+    } else if (e instanceof AnswerPosted a) {
+      answer(a, at);
+    } else if (e instanceof VoteCast v) {
+      if (v.direction() == VoteDirection.UP && v.target() instanceof PostId post) {
+        AnswerInfo answer = answers.get(post);
+        String key = v.voter().value() + "|" + post.value();
+        if (answer != null && !answer.deleted && !votes.containsKey(key)
+            && !v.voter().equals(answer.author)) {
+          Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, post,
+              v.voter(), at, null, true);
+          answer.facts.add(up);
+          votes.put(key, up);
+          add(up, answer.thread.tags, +1);
+          remember(up);
+        }
+      }
+    } else if (e instanceof VoteRetracted v) {
+      if (v.direction() == VoteDirection.UP && v.target() instanceof PostId post) {
+        Fact up = votes.remove(v.voter().value() + "|" + post.value());
+        AnswerInfo answer = answers.get(post);
+        if (up != null && answer != null) {
+          answer.facts.remove(up);
+          kill(up, answer.thread.tags);
+        }
+      }
+    } else if (e instanceof AnswerAccepted a) {
+      AnswerInfo answer = answers.get(a.answer());
+      if (answer != null && !answer.deleted && !answer.author.equals(answer.thread.author)) {
+        Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.author, answer.thread, a.answer(),
+            a.by(), at, null, true);
+        answer.facts.add(accept);
+        add(accept, answer.thread.tags, +1);
+        remember(accept);
+      }
+    } else if (e instanceof AcceptanceRevoked a) {
+      AnswerInfo answer = answers.get(a.answer());
+      if (answer != null) {
+        List<Fact> gone = answer.facts.stream()
+            .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
+        answer.facts.removeAll(gone);
+        gone.forEach(f -> kill(f, answer.thread.tags));
+      }
+    } else if (e instanceof PostDeleted d) {
+      AnswerInfo answer = answers.get(d.post());
+      if (answer != null && !answer.deleted) {
+        deleteAnswer(answer);
+      }
+    } else if (e instanceof ThreadDeleted d) {
+      ThreadInfo thread = threads.remove(d.thread());
+      if (thread != null) {
+        thread.answers.stream().filter(a -> !a.deleted).forEach(this::deleteAnswer);
+        thread.facts.forEach(f -> kill(f, thread.tags));
+        thread.facts.clear();
+      }
+    } else if (e instanceof PersonEndorsed p) {
+      String key = p.endorser().value() + "|" + p.person().value() + "|" + p.topic().value();
+      if (!endorsements.containsKey(key)) {
+        Fact endorsement = fact(EvidenceKind.ENDORSEMENT, p.person(), null, null, p.endorser(),
+            at, p.topic(), true);
+        endorsements.put(key, endorsement);
+        add(endorsement, List.of(p.topic()), +1);
+      }
+    }
+  }
+
+  private void answer(AnswerPosted a, long at) {
+    ThreadInfo thread = threads.get(a.thread());
+    if (thread == null) {
+      return;
+    }
+    AnswerInfo answer = new AnswerInfo(a.post(), thread, a.author(), at);
+    answers.put(a.post(), answer);
+    thread.answers.add(answer);
+    Fact posted = fact(EvidenceKind.ANSWER, a.author(), thread, a.post(), null, at, null, true);
+    answer.facts.add(posted);
+    add(posted, thread.tags, +1);
+    PersonProfile asker = people.get(thread.author);
+    PersonProfile answerer = people.get(a.author());
+    if (asker != null && answerer != null && !asker.orgUnit().isEmpty()
+        && !answerer.orgUnit().isEmpty() && !asker.orgUnit().equals(answerer.orgUnit())) {
+      Fact across = fact(EvidenceKind.CROSS_DEPARTMENT_ANSWER, a.author(), thread, a.post(),
+          thread.author, at, null, true);
+      answer.facts.add(across);
+      add(across, thread.tags, +1);
+    }
+  }
+
+  private void deleteAnswer(AnswerInfo answer) {
+    answer.deleted = true;
+    for (Fact f : answer.facts) {
+      if (f.kind == EvidenceKind.ANSWER_UPVOTE) {
+        votes.remove(f.from.value() + "|" + answer.id.value());
+      }
+      kill(f, answer.thread.tags);
+    }
+    answer.facts.clear();
+  }
+
+  private void profile(PersonProfile profile, long at) {
+    people.put(profile.id(), profile);
+    List<Fact> old = skills.remove(profile.id());
+    if (old != null) {
+      old.forEach(f -> kill(f, List.of(f.topic)));
+    }
+    List<Fact> declared = new ArrayList<>();
+    for (Tag skill : profile.sortedSkills()) {
+      Fact f = fact(EvidenceKind.DECLARED_SKILL, profile.id(), null, null, null, at, skill,
+          false);
+      declared.add(f);
+      add(f, List.of(skill), +1);
+    }
+    if (!declared.isEmpty()) {
+      skills.put(profile.id(), declared);
+    }
+  }
+
+  private void retag(ThreadId id, List<Tag> newTags) {
+    ThreadInfo thread = threads.get(id);
+    List<Tag> distinct = newTags.stream().distinct().toList();
+    if (thread == null || thread.tags.equals(distinct)) {
+      return;
+    }
+    List<Fact> all = new ArrayList<>(thread.facts);
+    thread.answers.forEach(a -> all.addAll(a.facts));
+    for (Fact f : all) {
+      addToTopics(f, thread.tags, -1);
+    }
+    thread.tags = distinct;
+    for (Fact f : all) {
+      addToTopics(f, thread.tags, +1);
+    }
+  }
+
+  private Fact fact(EvidenceKind kind, PersonId person, ThreadInfo thread,
+      ContentRef source, PersonId from, long at, Tag topic,
+      boolean decays) {
+    return new Fact(kind, person, thread == null ? null : thread.id, source, from, at,
+        settings.weight(kind), thread == null ? null : thread.space, topic, decays);
+  }
+
+  private void remember(Fact f) {
+    recentVotes.addLast(f);
+    while (!recentVotes.isEmpty() && recentVotes.peekFirst().at < f.at - RECENT_VOTES_MILLIS) {
+      recentVotes.removeFirst();
+    }
+  }
+
+  /** Takes a fact back: out of the sums and the person's list. */
+  private void kill(Fact f, List<Tag> threadTags) {
+    if (!f.live) {
+      return;
+    }
+    f.live = false;
+    add(f, threadTags, -1);
+    List<Fact> list = byPerson.get(f.person);
+    if (list != null) {
+      list.remove(f);
+      if (list.isEmpty()) {
+        byPerson.remove(f.person);
+      }
+    }
+  }
+
+  /** Adds ({@code sign} +1) or subtracts (−1) a fact to every sum it belongs to. */
+  private void add(Fact f, List<Tag> threadTags, int sign) {
+    if (sign > 0) {
+      byPerson.computeIfAbsent(f.person, p -> new ArrayList<>()).add(f);
+      if (ref == Long.MIN_VALUE) {
+        ref = f.at;
+      } else if ((f.at - ref) / shortestHalfLife > REBASE_AFTER) {
+        rebase(f.at);
+      }
+    }
+    addToTopics(f, threadTags, sign);
+    contribute(overall.computeIfAbsent(f.space, s -> new HashMap<>())
+        .computeIfAbsent(f.person, p -> new Acc()), f, sign);
+  }
+
+  private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
+    List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
+    for (Tag tag : topics) {
+      contribute(byTopic.computeIfAbsent(tag, t -> new HashMap<>())
+          .computeIfAbsent(f.space, s -> new HashMap<>())
+          .computeIfAbsent(f.person, p -> new Acc()), f, sign);
+    }
+  }
+
+  private void contribute(Acc acc, Fact f, int sign) {
+    if (f.decays) {
+      acc.evidence += sign * f.base * frame(f.at, 0);
+    } else {
+      acc.flat += sign * f.base;
+    }
+    if (f.isAnswer()) {
+      acc.recent += sign * frame(f.at, 1);
+      acc.fresh += sign * frame(f.at, 2);
+      acc.answers += sign;
+    }
+  }
+
+  /** 2^((at − ref) / halfLife k): a contribution's factor in the frame. */
+  private double frame(long at, int k) {
+    return Math.exp((at - ref) / halfLives[k] * LN2);
+  }
+
+  /** The factor that turns a frame sum into its value at {@code now}. */
+  double toNow(long now, int k) {
+    return ref == Long.MIN_VALUE ? 0 : Math.exp((ref - now) / halfLives[k] * LN2);
+  }
+
+  /** The decayed weight of a fact at {@code now}. */
+  double weightAt(Fact f, long now) {
+    return f.decays ? f.base * Math.exp(-(now - f.at) / halfLives[0] * LN2) : f.base;
+  }
+
+  /** Moves the frame's origin to {@code newRef}, scaling every sum. */
+  private void rebase(long newRef) {
+    double[] scale = new double[3];
+    for (int k = 0; k < 3; k++) {
+      scale[k] = Math.exp((ref - newRef) / halfLives[k] * LN2);
+    }
+    for (Map<SpaceId, Map<PersonId, Acc>> bySpace : byTopic.values()) {
+      bySpace.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
+    }
+    overall.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
+    ref = newRef;
+  }
+
+  private static void scale(Acc a, double[] scale) {
+    a.evidence *= scale[0];
+    a.recent *= scale[1];
+    a.fresh *= scale[2];
+  }
+
+  /** The topics a fact counts towards. */
+  List<Tag> topicsOf(Fact f) {
+    if (f.topic != null) {
+      return List.of(f.topic);
+    }
+    ThreadInfo thread = threads.get(f.thread);
+    return thread == null ? List.of() : thread.tags;
+  }
+
+  /**
+   * Why {@code person} knows {@code topic}: the live evidence in spaces {@code visible} accepts
+   * (evidence outside spaces is always visible), strongest first, weighed at {@code now}; the
+   * score is the sum of the listed weights.
+   */
+  public ExpertiseEntry explain(PersonId person, Tag topic, Predicate<SpaceId> visible,
+      Instant now) {
+    long t = now.toEpochMilli();
+    List<Evidence> evidence = new ArrayList<>();
+    for (Fact f : byPerson.getOrDefault(person, List.of())) {
+      if (f.live && (f.space == null || visible.test(f.space)) && topicsOf(f).contains(topic)) {
+        evidence.add(toEvidence(f, t));
+      }
+    }
+    return entry(person, topic, evidence);
+  }
+
+  /**
+   * A person's expertise in every topic with visible evidence, strongest first; each score is
+   * the sum of its evidence.
+   */
+  public List<ExpertiseEntry> expertise(PersonId person, Predicate<SpaceId> visible,
+      Instant now) {
+    long t = now.toEpochMilli();
+    Map<Tag, List<Evidence>> byTag = new TreeMap<>();
+    for (Fact f : byPerson.getOrDefault(person, List.of())) {
+      if (f.live && (f.space == null || visible.test(f.space))) {
+        Evidence ev = toEvidence(f, t);
+        for (Tag tag : topicsOf(f)) {
+          byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(ev);
+        }
+      }
+    }
+    List<ExpertiseEntry> entries = new ArrayList<>();
+    byTag.forEach((tag, list) -> entries.add(entry(person, tag, list)));
+    entries.sort(Comparator.comparingDouble(ExpertiseEntry::score).reversed()
+        .thenComparing(en -> en.topic().value()));
+    return entries;
+  }
+
+  private Evidence toEvidence(Fact f, long now) {
+    return new Evidence(f.kind, f.source, f.from, weightAt(f, now), Instant.ofEpochMilli(f.at));
+  }
+
+  private static ExpertiseEntry entry(PersonId person, Tag topic, List<Evidence> evidence) {
+    List<Evidence> sorted = new ArrayList<>(evidence);
+    sorted.sort(Comparator.comparingDouble(Evidence::weight).reversed()
+        .thenComparing(Evidence::at, Comparator.reverseOrder())
+        .thenComparing(ev -> ev.kind().ordinal()));
+    double score = 0;
+    for (Evidence ev : sorted) {
+      score += ev.weight();
+    }
+    return new ExpertiseEntry(person, topic, score, sorted);
+  }
+
+  /**
+   * Everything the model holds that a reader can see, comparable with {@code equals}: every
+   * person's expertise in every space at {@code now}, for rebuild tests.
+   */
+  public Map<PersonId, List<ExpertiseEntry>> image(Instant now) {
+    Map<PersonId, List<ExpertiseEntry>> image = new LinkedHashMap<>();
+    byPerson.keySet().stream().sorted(Comparator.comparing(PersonId::value))
+        .forEach(p -> image.put(p, expertise(p, s -> true, now)));
+    return image;
+  }
+
+  /**
+   * Ranks the people who know about {@code topics} and the threads {@code hits} found, counting
+   * only evidence in spaces {@code visible} accepts (and evidence outside spaces).
+   *
+   * @param viewer who asks
+   * @param viewerProfile the asker's profile, or null
+   * @param topics the query's topics (given or suggested)
+   * @param hits similar threads from the search index, already limited to what the viewer reads
+   * @param visible the spaces the viewer may read
+   * @param profiles looks up a candidate's profile (null if unknown)
+   * @param options the query's options
+   * @param now the time to decay to
+   */
+  public List<ExpertCandidate> whoKnows(PersonId viewer,
+      PersonProfile viewerProfile, List<Tag> topics, List<SearchHit> hits,
+      Predicate<SpaceId> visible, Function<PersonId, PersonProfile> profiles,
+      WhoKnowsOptions options, Instant now) {
+    return new WhoKnows(this, visible, now.toEpochMilli()).rank(viewer, viewerProfile, topics,
+        hits, profiles, options, options.mix() != null ? options.mix() : settings.mix());
+  }
+}

@@ -1,0 +1,53 @@
+package io.socialearn.core.expertise;
+
+import io.socialearn.api.expertise.EvidenceKind;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+
+/**
+ * One piece of evidence as the model holds it. Its topics are its thread's current tags, or
+ * {@code topic} for evidence about no thread (an endorsement, a declared skill). Mutable only in
+ * {@link #live}; identity matters (removal finds it by reference).
+ */
+final class Fact {
+  final EvidenceKind kind;
+  final PersonId person;
+  final ThreadId thread;
+  final ContentRef source;
+  final PersonId from;
+  final long at;
+  final double base;
+  /** The space whose readers may see it; null for evidence outside spaces. */
+  final SpaceId space;
+  /** The topic of evidence about no thread, else null. */
+  final Tag topic;
+  final boolean decays;
+  boolean live = true;
+
+  Fact(EvidenceKind kind, PersonId person, ThreadId thread, ContentRef source, PersonId from,
+      long at, double base, SpaceId space, Tag topic, boolean decays) {
+    this.kind = kind;
+    this.person = person;
+    this.thread = thread;
+    this.source = source;
+    this.from = from;
+    this.at = at;
+    this.base = base;
+    this.space = space;
+    this.topic = topic;
+    this.decays = decays;
+  }
+
+  /** Whether this is an answer: the activity signals count answers only. */
+  boolean isAnswer() {
+    return kind == EvidenceKind.ANSWER;
+  }
+
+  /** Whether this is a vote or an accept, which an evaluation may cut off by day. */
+  boolean isVoteLike() {
+    return kind == EvidenceKind.ANSWER_UPVOTE || kind == EvidenceKind.ACCEPTED_ANSWER;
+  }
+}

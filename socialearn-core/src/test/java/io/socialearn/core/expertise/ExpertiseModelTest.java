@@ -1,0 +1,217 @@
+package io.socialearn.core.expertise;
+
+import static io.socialearn.core.expertise.ModelDriver.OPEN;
+import static io.socialearn.core.expertise.ModelDriver.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.expertise.Evidence;
+import io.socialearn.api.expertise.EvidenceKind;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseEntry;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ExpertiseModelTest {
+  private final ModelDriver d = new ModelDriver();
+
+  private static List<EvidenceKind> kinds(ExpertiseEntry e) {
+    return e.evidence().stream().map(Evidence::kind).toList();
+  }
+
+  @Test
+  void anAnswerCountsItsWeightInEveryTagOfItsQuestion() {
+    ThreadId t = d.question(OPEN, "ana", "payroll", "tax");
+    PostId p = d.answer(t, "bo");
+    ExpertiseEntry payroll = d.explain("bo", "payroll");
+    assertThat(payroll.score()).isEqualTo(1.0);
+    assertThat(payroll.evidence()).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EvidenceKind.ANSWER);
+      assertThat(e.source()).isEqualTo(p);
+      assertThat(e.at()).isEqualTo(d.now);
+    });
+    assertThat(d.score("bo", "tax")).isEqualTo(1.0);
+    assertThat(d.score("bo", "hr")).isZero();
+  }
+
+  @Test
+  void anUpvoteOnAnAnswerAddsHalfAndIsTakenBackWithTheVote() {
+    ThreadId t = d.question(OPEN, "ana", "payroll");
+    PostId p = d.answer(t, "bo");
+    d.upvote(t, p, "cy", "bo");
+    d.upvote(t, p, "cy", "bo");
+    assertThat(d.score("bo", "payroll")).isEqualTo(1.5);
+    assertThat(kinds(d.explain("bo", "payroll"))).containsExactly(EvidenceKind.ANSWER,
+        EvidenceKind.ANSWER_UPVOTE);
+    d.unvote(t, p, "cy", "bo");
+    assertThat(d.score("bo", "payroll")).isEqualTo(1.0);
+  }
+
+  @Test
+  void anAcceptAddsThreeExceptOnTheAskersOwnAnswerAndIsRevocable() {
+    ThreadId t = d.question(OPEN, "ana", "payroll");
+    PostId p = d.answer(t, "bo");
+    d.accept(t, p, "ana", "bo");
+    assertThat(d.score("bo", "payroll")).isEqualTo(4.0);
+    assertThat(d.explain("bo", "payroll").evidence().get(0).kind())
+        .isEqualTo(EvidenceKind.ACCEPTED_ANSWER);
+    d.unaccept(t, p, "ana", "bo");
+    assertThat(d.score("bo", "payroll")).isEqualTo(1.0);
+    PostId own = d.answer(t, "ana");
+    d.accept(t, own, "ana", "ana");
+    assertThat(kinds(d.explain("ana", "payroll"))).doesNotContain(EvidenceKind.ACCEPTED_ANSWER);
+  }
+
+  @Test
+  void anAnswerToAnotherDepartmentAddsCrossDepartmentEvidence() {
+    d.person("ana", "Finance");
+    d.person("bo", "Payroll");
+    d.person("cy", "Payroll");
+    PostId across = d.answer(d.question(OPEN, "ana", "payroll"), "bo");
+    d.answer(d.question(OPEN, "cy", "payroll"), "bo");
+    ExpertiseEntry e = d.explain("bo", "payroll");
+    assertThat(e.evidence()).filteredOn(ev -> ev.kind() == EvidenceKind.CROSS_DEPARTMENT_ANSWER)
+        .singleElement().satisfies(ev -> {
+          assertThat(ev.source()).isEqualTo(across);
+          assertThat(ev.from()).isEqualTo(PersonId.of("ana"));
+          assertThat(ev.weight()).isEqualTo(0.5);
+        });
+    assertThat(e.score()).isEqualTo(2.5);
+  }
+
+  @Test
+  void endorsementsCountOncePerEndorserAndTopic() {
+    d.endorse("ana", "bo", "payroll");
+    d.endorse("ana", "bo", "payroll");
+    d.endorse("cy", "bo", "payroll");
+    ExpertiseEntry e = d.explain("bo", "payroll");
+    assertThat(kinds(e)).containsExactly(EvidenceKind.ENDORSEMENT, EvidenceKind.ENDORSEMENT);
+    assertThat(e.score()).isEqualTo(4.0);
+  }
+
+  @Test
+  void declaredSkillsAreAWeakPriorThatNeverDecaysAndFollowTheProfile() {
+    d.person("bo", "Payroll", "payroll", "excel");
+    d.advance(Duration.ofDays(3650));
+    assertThat(d.score("bo", "payroll")).isEqualTo(0.5);
+    d.person("bo", "Payroll", "excel");
+    assertThat(d.score("bo", "payroll")).isZero();
+    assertThat(d.score("bo", "excel")).isEqualTo(0.5);
+  }
+
+  @Test
+  void askingAQuestionIsOnlyALearnerSignal() {
+    d.question(OPEN, "ana", "payroll");
+    ExpertiseEntry e = d.explain("ana", "payroll");
+    assertThat(kinds(e)).containsExactly(EvidenceKind.QUESTION_ASKED);
+    assertThat(e.score()).isEqualTo(0.1);
+    assertThat(e.score()).isLessThan(ExpertiseSettings.defaults().weight(EvidenceKind.ANSWER));
+  }
+
+  @Test
+  void evidenceHalvesEveryHalfLife() {
+    ModelDriver fast = new ModelDriver(ExpertiseSettings.defaults()
+        .withHalfLife(Duration.ofDays(10)));
+    fast.answer(fast.question(OPEN, "ana", "payroll"), "bo");
+    fast.advance(Duration.ofDays(10));
+    assertThat(fast.score("bo", "payroll")).isCloseTo(0.5, within(1e-12));
+    fast.advance(Duration.ofDays(20));
+    assertThat(fast.score("bo", "payroll")).isCloseTo(0.125, within(1e-12));
+    // the ranking's sums decay the same way
+    ExpertCandidate bo = fast.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll")
+        .get(0);
+    assertThat(bo.signals().get("topic")).isCloseTo(Math.log1p(0.125), within(1e-9));
+  }
+
+  @Test
+  void decayStaysExactAcrossDecadesOfShortHalfLives() {
+    ThreadId t = d.question(OPEN, "ana", "payroll");
+    d.answer(t, "bo");
+    for (int i = 0; i < 40; i++) {
+      d.advance(Duration.ofDays(365));
+      d.answer(d.question(OPEN, "ana", "tax"), "cy");
+    }
+    d.answer(d.question(OPEN, "ana", "payroll"), "dee");
+    List<ExpertCandidate> ranked = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(),
+        "payroll");
+    assertThat(ranked.get(0).person()).isEqualTo(PersonId.of("dee"));
+    assertThat(ranked.get(0).signals().get("topic")).isCloseTo(Math.log1p(1.0), within(1e-9));
+    assertThat(ranked.get(0).signals().values()).allMatch(Double::isFinite);
+  }
+
+  @Test
+  void deletingAnAnswerOrRetaggingItsQuestionMovesItsEvidence() {
+    ThreadId t = d.question(OPEN, "ana", "payroll");
+    PostId p = d.answer(t, "bo");
+    d.upvote(t, p, "cy", "bo");
+    d.retag(t, "tax");
+    assertThat(d.score("bo", "payroll")).isZero();
+    assertThat(d.score("bo", "tax")).isEqualTo(1.5);
+    assertThat(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"))
+        .noneMatch(c -> c.person().value().equals("bo") && c.signals().get("topic") > 0);
+    d.delete(t, p);
+    assertThat(d.score("bo", "tax")).isZero();
+    assertThat(d.explain("bo", "tax").evidence()).isEmpty();
+  }
+
+  @Test
+  void evidenceInSpacesTheViewerCannotReadIsNeitherCountedNorShown() {
+    d.answer(d.question(SECRET, "ana", "payroll"), "bo");
+    d.answer(d.question(OPEN, "ana", "payroll"), "cy");
+    assertThat(d.explain("bo", "payroll", Set.of(OPEN)).evidence()).isEmpty();
+    assertThat(d.explain("bo", "payroll", Set.of(OPEN, SECRET)).score()).isEqualTo(1.0);
+    assertThat(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"))
+        .extracting(c -> c.person().value()).containsExactly("cy", "ana");
+  }
+
+  @Test
+  void whoKnowsRanksByEvidenceAndGivesReasons() {
+    ThreadId t1 = d.question(OPEN, "ana", "payroll");
+    PostId p1 = d.answer(t1, "bo");
+    d.accept(t1, p1, "ana", "bo");
+    d.answer(d.question(OPEN, "ana", "payroll"), "cy");
+    d.advance(Duration.ofDays(21));
+    List<ExpertCandidate> ranked = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(),
+        "payroll");
+    // the asker's questions are a learner's signal: weak, below any answer
+    assertThat(ranked).extracting(c -> c.person().value()).containsExactly("bo", "cy", "ana");
+    assertThat(ranked.get(0).reasons()).contains("1 accepted answer in payroll, last 3 weeks ago",
+        "1 answer in payroll, last 3 weeks ago");
+    assertThat(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults().limit(1)
+        .exclude(Set.of(PersonId.of("bo"))), "payroll"))
+        .extracting(c -> c.person().value()).containsExactly("cy");
+  }
+
+  @Test
+  void votesAtOrAfterTheCutOffDoNotCount() {
+    ThreadId t = d.question(OPEN, "ana", "payroll");
+    PostId p = d.answer(t, "bo");
+    d.advance(Duration.ofDays(1));
+    var cutoff = d.now;
+    d.accept(t, p, "ana", "bo");
+    ExpertCandidate before = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults()
+        .votesBefore(cutoff), "payroll").get(0);
+    ExpertCandidate all = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll")
+        .get(0);
+    assertThat(before.signals().get("topic")).isCloseTo(
+        Math.log1p(Math.pow(0.5, 1 / 365.0)), within(1e-9));
+    assertThat(all.signals().get("topic")).isGreaterThan(before.signals().get("topic"));
+    assertThat(before.reasons()).noneMatch(r -> r.contains("accepted"));
+  }
+
+  @Test
+  void badSettingsAreRefusedNamingTheField() {
+    assertThatThrownBy(() -> ExpertiseSettings.defaults().withHalfLife(Duration.ofMinutes(5)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("halfLife");
+    assertThatThrownBy(() -> ExpertiseSettings.defaults().withWeight(EvidenceKind.ANSWER, -1))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("ANSWER");
+  }
+}
