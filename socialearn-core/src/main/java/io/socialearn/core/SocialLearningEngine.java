@@ -2,6 +2,7 @@ package io.socialearn.core;
 
 import io.socialearn.api.ConflictException;
 import io.socialearn.api.Done;
+import io.socialearn.api.ForbiddenException;
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Page;
 import io.socialearn.api.PageRequest;
@@ -9,6 +10,10 @@ import io.socialearn.api.SocialLearning;
 import io.socialearn.api.Validate;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.Command;
+import io.socialearn.api.mentoring.Learner;
+import io.socialearn.api.mentoring.Mentor;
+import io.socialearn.api.mentoring.MentorMatching;
+import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.event.EventListener;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.RecordedEvent;
@@ -16,6 +21,10 @@ import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonDirectory;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.PulsePeriod;
+import io.socialearn.api.pulse.PulseReport;
+import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.TrustStatus;
 import io.socialearn.api.search.SearchHit;
@@ -38,6 +47,9 @@ import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.core.log.FileEventLog;
 import io.socialearn.core.log.InMemoryEventLog;
 import io.socialearn.core.log.SnapshotStore;
+import io.socialearn.core.mentoring.MentoringPlanner;
+import io.socialearn.core.pulse.PulseLedger;
+import io.socialearn.core.pulse.PulsePrivacy;
 import io.socialearn.core.reputation.ReputationLedger;
 import io.socialearn.core.reputation.ReputationRules;
 import io.socialearn.core.reputation.TrustPolicy;
@@ -86,6 +98,8 @@ public final class SocialLearningEngine implements SocialLearning {
   private final Reads reads;
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
+  private final PulseLedger pulse = new PulseLedger();
+  private final PulsePrivacy pulsePrivacy;
   private final Trust trust;
   private final SnapshotStore snapshots;
   private final long snapshotEvery;
@@ -112,7 +126,9 @@ public final class SocialLearningEngine implements SocialLearning {
         b.antiGaming);
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
+    this.pulsePrivacy = b.pulsePrivacy;
     loadSnapshot();
+    feedPulseUpTo(startedFrom);
     catchUp();
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
@@ -251,6 +267,27 @@ public final class SocialLearningEngine implements SocialLearning {
     for (RecordedEvent event : events) {
       state.apply(event);
       reputation.apply(event);
+      pulse.apply(event);
+    }
+  }
+
+  /**
+   * The pulse projection is not in snapshots: after starting from one, it is fed the log up to
+   * the snapshot (the tail follows with everything else).
+   */
+  private void feedPulseUpTo(long sequence) {
+    long next = 1;
+    while (next <= sequence) {
+      List<RecordedEvent> chunk = readChunk(next);
+      if (chunk.isEmpty()) {
+        return;
+      }
+      for (RecordedEvent event : chunk) {
+        if (event.sequence() <= sequence) {
+          pulse.apply(event);
+        }
+        next = event.sequence() + 1;
+      }
     }
   }
 
@@ -404,6 +441,44 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   @Override
+  public PulseReport pulse(Viewer viewer, PulseScope scope, PulsePeriod period) {
+    Validate.required("scope", scope);
+    Validate.required("period", period);
+    return read(viewer, () -> {
+      if (scope.kind() == PulseScope.Kind.SPACE) {
+        access.space(viewer, scope.space());
+      }
+      return pulse.report(scope, period, access.readableSpaces(viewer), viewer.person(),
+          pulsePrivacy.showsPeopleTo(viewer), pulsePrivacy.minimumGroupSize(),
+          state.lastSequence);
+    });
+  }
+
+  @Override
+  public KnowledgeCapture knowledgeCapture(Viewer viewer, PersonId person) {
+    Validate.required("person", person);
+    return read(viewer, () -> {
+      reads.person(person);
+      if (!pulsePrivacy.showsPerson(viewer, person)) {
+        throw new ForbiddenException("knowledgeCapture",
+            "a knowledge-capture plan is per-person: only " + person.value()
+                + " and the roles the host allows may see it");
+      }
+      return pulse.capture(person, access.readableSpaces(viewer));
+    });
+  }
+
+  @Override
+  public MentorMatching matchMentors(Viewer viewer, List<Learner> learners, List<Mentor> mentors,
+      MentoringConstraints constraints) {
+    List<Learner> ls = List.copyOf(Validate.required("learners", learners));
+    List<Mentor> ms = List.copyOf(Validate.required("mentors", mentors));
+    Validate.required("constraints", constraints);
+    return read(viewer, () -> MentoringPlanner.match(pulse, access.readableSpaces(viewer), ls, ms,
+        constraints));
+  }
+
+  @Override
   public long lastSequence() {
     lock.readLock().lock();
     try {
@@ -484,6 +559,7 @@ public final class SocialLearningEngine implements SocialLearning {
     private ReputationRules reputationRules = ReputationRules.stackExchange();
     private AntiGamingPolicy antiGaming = AntiGamingPolicy.defaults();
     private TrustPolicy trustPolicy = TrustPolicy.defaults();
+    private PulsePrivacy pulsePrivacy = PulsePrivacy.defaults();
     private EventLog eventLog;
     private Path dataDirectory;
     private long snapshotEvery = 100_000;
@@ -534,6 +610,15 @@ public final class SocialLearningEngine implements SocialLearning {
     /** How trust levels are earned and what they unlock; default {@link TrustPolicy#defaults()}. */
     public Builder trustPolicy(TrustPolicy trustPolicy) {
       this.trustPolicy = Objects.requireNonNull(trustPolicy, "trustPolicy");
+      return this;
+    }
+
+    /**
+     * How the pulse protects people (the minimum group size, whether administrators see
+     * per-person figures); default {@link PulsePrivacy#defaults()}.
+     */
+    public Builder pulsePrivacy(PulsePrivacy pulsePrivacy) {
+      this.pulsePrivacy = Objects.requireNonNull(pulsePrivacy, "pulsePrivacy");
       return this;
     }
 
