@@ -1,6 +1,7 @@
 package io.socialearn.harness;
 
 import io.socialearn.harness.bench.LogBench;
+import io.socialearn.harness.bench.PulseBench;
 import io.socialearn.harness.bench.SearchBench;
 import io.socialearn.harness.eval.DuplicatesEval;
 import io.socialearn.harness.eval.PulseEval;
@@ -33,6 +34,7 @@ public final class Main {
     COMMANDS.put("eval pulse", PulseEval::new);
     COMMANDS.put("bench search", SearchBench::new);
     COMMANDS.put("bench log", LogBench::new);
+    COMMANDS.put("bench pulse", PulseBench::new);
   }
 
   private Main() {}

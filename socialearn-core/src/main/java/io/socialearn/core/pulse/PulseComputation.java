@@ -25,11 +25,9 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** One pulse report over a {@link PulseLedger}: a few linear scans of its columns. Not thread-safe. */
@@ -108,8 +106,12 @@ final class PulseComputation {
     int firstAnswerCount;
     double[] acceptedAnswer = new double[16];
     int acceptedAnswerCount;
-    final Map<Integer, Integer> answersBy = new HashMap<>();
+    final int[] answersBy;
     final BitSet active = new BitSet();
+
+    Tally(int people) {
+      answersBy = new int[people];
+    }
 
     void addFirst(double minutes) {
       if (firstAnswerCount == firstAnswer.length) {
@@ -126,10 +128,28 @@ final class PulseComputation {
     }
   }
 
-  /** One help-matrix cell while counting. */
-  private static final class Cell {
-    int answers;
-    final Set<Integer> answerers = new HashSet<>();
+  /** Answers per (asking group, answering group) after folding, and who gave them. */
+  private static final class Cells {
+    final int units;
+    final int[] answers;
+    final int[] answerers;
+    final BitSet seen = new BitSet();
+
+    Cells(int units) {
+      this.units = units;
+      this.answers = new int[units * units];
+      this.answerers = new int[units * units];
+    }
+
+    void add(int askingUnit, int answeringUnit, int author) {
+      answers[askingUnit * units + answeringUnit]++;
+      // A person is in one group, so (author, asking group) names their cell.
+      long bit = (long) author * units + askingUnit;
+      if (bit <= Integer.MAX_VALUE && !seen.get((int) bit)) {
+        seen.set((int) bit);
+        answerers[askingUnit * units + answeringUnit]++;
+      }
+    }
   }
 
   PulseReport report(long lastSequence) {
@@ -144,9 +164,11 @@ final class PulseComputation {
     for (int q = 0; q < questions; q++) {
       inScope[q] = inScope(q);
     }
-    Tally current = new Tally();
-    Tally previous = new Tally();
-    Map<Long, Cell> cells = new HashMap<>();
+    Tally current = new Tally(l.personIds.size());
+    Tally previous = new Tally(l.personIds.size());
+    List<String> labels = new ArrayList<>();
+    int[] labelOf = labels(labels);
+    Cells cells = new Cells(labels.size());
     int unassigned = 0;
 
     for (int a = 0; a < l.answerQuestion.size(); a++) {
@@ -167,13 +189,11 @@ final class PulseComputation {
           : created >= prevFrom && created < from ? previous : null;
       if (tally != null) {
         tally.answers++;
-        tally.answersBy.merge(author, 1, Integer::sum);
+        tally.answersBy[author]++;
         tally.active.set(author);
       }
       if (tally == current) {
-        Cell cell = cells.computeIfAbsent(((long) askerUnit << 32) | authorUnit, k -> new Cell());
-        cell.answers++;
-        cell.answerers.add(author);
+        cells.add(labelOf[askerUnit], labelOf[authorUnit], author);
       }
     }
 
@@ -181,7 +201,7 @@ final class PulseComputation {
     int[] tagQuestions = new int[l.tags.size()];
     int[] tagUnanswered = new int[l.tags.size()];
     int[] tagBaseline = new int[l.tags.size()];
-    Map<Integer, Map<Integer, Integer>> acceptedByTag = new HashMap<>();
+    Columns.Longs acceptedByTag = new Columns.Longs();
     long historyStart = NEVER;
     int answeredByUnit = 0;
     int answeredAcross = 0;
@@ -204,9 +224,9 @@ final class PulseComputation {
       int accepted = l.acceptedAnswer.get(q);
       boolean acceptedLive = accepted >= 0 && !l.answerDeleted.get(accepted);
       if (acceptedLive && l.acceptedAt.get(q) < to) {
-        Integer holder = l.answerAuthor.get(accepted);
+        long holder = l.answerAuthor.get(accepted);
         for (int tag : l.questionTags.get(q)) {
-          acceptedByTag.computeIfAbsent(tag, k -> new HashMap<>()).merge(holder, 1, Integer::sum);
+          acceptedByTag.add(((long) tag << 32) | holder);
         }
       }
       if (created < from && created >= from - BASELINE_PERIODS * length) {
@@ -248,7 +268,7 @@ final class PulseComputation {
         figures(current), figures(previous), backlog(backlogCandidates),
         trends(tagQuestions, tagBaseline, historyStart),
         unansweredTopics(tagQuestions, tagUnanswered),
-        help(cells, answeredByUnit, answeredAcross),
+        help(cells, labels, answeredByUnit, answeredAcross),
         contributors(current, firstContribution, from, to),
         contributors(previous, firstContribution, prevFrom, from),
         risks(acceptedByTag));
@@ -360,51 +380,64 @@ final class PulseComputation {
     return topics.subList(0, Math.min(TOPIC_LIMIT, topics.size()));
   }
 
-  private HelpMatrix help(Map<Long, Cell> cells, int answeredByUnit, int answeredAcross) {
+  /**
+   * The group each unit is shown under: its own name if it has at least the minimum number of
+   * people, else "other" (or a dropped group if "other" itself is too small). Fills {@code names}
+   * with the groups' names and returns each unit's group index.
+   */
+  private int[] labels(List<String> names) {
     int otherSize = 0;
     for (int u = 0; u < unitSize.length; u++) {
       otherSize += unitSize[u] > 0 && unitSize[u] < minimumGroupSize ? unitSize[u] : 0;
     }
-    boolean otherShown = otherSize >= minimumGroupSize;
-    Map<String, Map<String, Cell>> folded = new TreeMap<>();
-    for (Map.Entry<Long, Cell> e : cells.entrySet()) {
-      String asking = label((int) (e.getKey() >>> 32), otherShown);
-      String answering = label((int) (long) e.getKey(), otherShown);
-      Cell cell = folded.computeIfAbsent(asking, k -> new TreeMap<>())
-          .computeIfAbsent(answering, k -> new Cell());
-      cell.answers += e.getValue().answers;
-      cell.answerers.addAll(e.getValue().answerers);
+    String folded = otherSize >= minimumGroupSize ? HelpMatrix.OTHER : DROPPED;
+    Map<String, Integer> index = new HashMap<>();
+    int[] labelOf = new int[unitSize.length];
+    for (int u = 0; u < unitSize.length; u++) {
+      String name = unitSize[u] < minimumGroupSize ? folded
+          : u == 0 ? HelpMatrix.UNASSIGNED : l.units.get(u);
+      labelOf[u] = index.computeIfAbsent(name, n -> {
+        names.add(n);
+        return names.size() - 1;
+      });
     }
-    List<HelpCell> shown = new ArrayList<>();
-    Set<String> units = new TreeSet<>();
-    int suppressed = 0;
-    for (Map.Entry<String, Map<String, Cell>> row : folded.entrySet()) {
-      for (Map.Entry<String, Cell> column : row.getValue().entrySet()) {
-        Cell cell = column.getValue();
-        boolean dropped = row.getKey().equals(DROPPED) || column.getKey().equals(DROPPED);
-        if (dropped || cell.answerers.size() < minimumGroupSize) {
-          suppressed++;
-          continue;
-        }
-        shown.add(new HelpCell(row.getKey(), column.getKey(), cell.answers,
-            cell.answerers.size()));
-        units.add(row.getKey());
-        units.add(column.getKey());
-      }
-    }
-    return new HelpMatrix(List.copyOf(units), shown, suppressed, answeredByUnit, answeredAcross,
-        share(answeredAcross, answeredByUnit));
+    return labelOf;
   }
 
   /** The label of units folded into an "other" that is itself too small to show. */
   private static final String DROPPED = "\u0000dropped";
 
-  /** The name a unit is shown under, or {@link #DROPPED}. */
-  private String label(int unit, boolean otherShown) {
-    if (unitSize[unit] >= minimumGroupSize) {
-      return unit == 0 ? HelpMatrix.UNASSIGNED : l.units.get(unit);
+  private HelpMatrix help(Cells cells, List<String> labels, int answeredByUnit,
+      int answeredAcross) {
+    record Shown(String asking, String answering, int answers, int answerers) {}
+    List<Shown> candidates = new ArrayList<>();
+    int suppressed = 0;
+    for (int asking = 0; asking < cells.units; asking++) {
+      for (int answering = 0; answering < cells.units; answering++) {
+        int i = asking * cells.units + answering;
+        if (cells.answers[i] == 0) {
+          continue;
+        }
+        boolean dropped = labels.get(asking).equals(DROPPED)
+            || labels.get(answering).equals(DROPPED);
+        if (dropped || cells.answerers[i] < minimumGroupSize) {
+          suppressed++;
+        } else {
+          candidates.add(new Shown(labels.get(asking), labels.get(answering), cells.answers[i],
+              cells.answerers[i]));
+        }
+      }
     }
-    return otherShown ? HelpMatrix.OTHER : DROPPED;
+    candidates.sort(Comparator.comparing(Shown::asking).thenComparing(Shown::answering));
+    List<HelpCell> shown = new ArrayList<>();
+    Set<String> units = new TreeSet<>();
+    for (Shown c : candidates) {
+      shown.add(new HelpCell(c.asking(), c.answering(), c.answers(), c.answerers()));
+      units.add(c.asking());
+      units.add(c.answering());
+    }
+    return new HelpMatrix(List.copyOf(units), shown, suppressed, answeredByUnit, answeredAcross,
+        share(answeredAcross, answeredByUnit));
   }
 
   private Contributors contributors(Tally t, long[] firstContribution, long start, long end) {
@@ -416,14 +449,19 @@ final class PulseComputation {
     int returning = active - newcomers;
     boolean cohortsShown = (newcomers == 0 || newcomers >= minimumGroupSize)
         && (returning == 0 || returning >= minimumGroupSize);
-    List<Map.Entry<Integer, Integer>> ranked = new ArrayList<>(t.answersBy.entrySet());
-    ranked.sort(Comparator.comparing((Map.Entry<Integer, Integer> e) -> -e.getValue())
-        .thenComparing(e -> l.personIds.get(e.getKey()).value()));
+    List<int[]> ranked = new ArrayList<>();
+    for (int p = 0; p < t.answersBy.length; p++) {
+      if (t.answersBy[p] > 0) {
+        ranked.add(new int[] {p, t.answersBy[p]});
+      }
+    }
+    ranked.sort(Comparator.comparingInt((int[] e) -> -e[1])
+        .thenComparing(e -> l.personIds.get(e[0]).value()));
     int topFive = 0;
     int forHalf = 0;
     int sum = 0;
     for (int i = 0; i < ranked.size(); i++) {
-      int count = ranked.get(i).getValue();
+      int count = ranked.get(i)[1];
       topFive += i < 5 ? count : 0;
       if (2 * sum < t.answers) {
         sum += count;
@@ -432,11 +470,11 @@ final class PulseComputation {
     }
     List<PersonCount> top = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
-      int count = ranked.get(i).getValue();
-      if (i >= TOP_ANSWERERS && count < ranked.get(TOP_ANSWERERS - 1).getValue()) {
+      int count = ranked.get(i)[1];
+      if (i >= TOP_ANSWERERS && count < ranked.get(TOP_ANSWERERS - 1)[1]) {
         break;
       }
-      PersonId person = l.personIds.get(ranked.get(i).getKey());
+      PersonId person = l.personIds.get(ranked.get(i)[0]);
       if (showPeople || person.equals(viewer)) {
         top.add(new PersonCount(person, count));
       }
@@ -446,19 +484,32 @@ final class PulseComputation {
         share(topFive, t.answers), forHalf, top, showPeople);
   }
 
-  private List<TopicRisk> risks(Map<Integer, Map<Integer, Integer>> acceptedByTag) {
+  /** Topics at risk, from (tag, holder) pairs: one per accepted answer and tag. */
+  private List<TopicRisk> risks(Columns.Longs pairs) {
+    long[] sorted = new long[pairs.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = pairs.get(i);
+    }
+    Arrays.sort(sorted);
     List<TopicRisk> risks = new ArrayList<>();
-    for (Map.Entry<Integer, Map<Integer, Integer>> e : acceptedByTag.entrySet()) {
-      int total = 0;
+    for (int start = 0; start < sorted.length; ) {
+      int tag = (int) (sorted[start] >>> 32);
+      int end = start;
       int best = -1;
       int bestCount = 0;
-      for (Map.Entry<Integer, Integer> holder : e.getValue().entrySet()) {
-        total += holder.getValue();
-        if (holder.getValue() > bestCount) {
-          best = holder.getKey();
-          bestCount = holder.getValue();
+      while (end < sorted.length && (int) (sorted[end] >>> 32) == tag) {
+        int run = end;
+        while (run < sorted.length && sorted[run] == sorted[end]) {
+          run++;
         }
+        if (run - end > bestCount) {
+          best = (int) sorted[end];
+          bestCount = run - end;
+        }
+        end = run;
       }
+      int total = end - start;
+      start = end;
       if (total < MIN_RISK_ANSWERS || 2 * bestCount <= total) {
         continue;
       }
@@ -466,7 +517,7 @@ final class PulseComputation {
       PersonProfile profile = l.profiles.get(best);
       boolean leaving = profile != null && profile.status() != PersonStatus.ACTIVE;
       boolean shown = showPeople || holder.equals(viewer);
-      risks.add(new TopicRisk(l.tags.get(e.getKey()), total, 1, shown ? holder : null,
+      risks.add(new TopicRisk(l.tags.get(tag), total, 1, shown ? holder : null,
           (double) bestCount / total, leaving,
           shown && profile != null ? profile.leavingOn() : null,
           leaving ? RiskLevel.HIGH : RiskLevel.WATCH));
