@@ -4,9 +4,17 @@ import io.socialearn.api.command.Command;
 import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.expertise.ExpertiseEntry;
 import io.socialearn.api.expertise.WhoKnowsQuery;
+import io.socialearn.api.mentoring.Learner;
+import io.socialearn.api.mentoring.Mentor;
+import io.socialearn.api.mentoring.MentorMatching;
+import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.PulsePeriod;
+import io.socialearn.api.pulse.PulseReport;
+import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.TrustStatus;
 import io.socialearn.api.reputation.VotingRing;
@@ -176,6 +184,37 @@ public interface SocialLearning extends AutoCloseable {
    * @throws NotFoundException if the person is unknown
    */
   ExpertiseEntry explain(Viewer viewer, PersonId person, Tag topic);
+
+  /**
+   * The pulse of a scope over a period, compared with the previous period: how questions fare,
+   * trending and unanswered topics, help across org units, contributors and knowledge at risk.
+   * Counts only threads the viewer may read; small groups are folded or suppressed and per-person
+   * figures are shown only to the person and to roles the host allows.
+   *
+   * @throws NotFoundException if a space scope's space does not exist or the viewer may not read it
+   * @throws ForbiddenException if an org-unit scope has fewer people than the minimum group size
+   */
+  PulseReport pulse(Viewer viewer, PulseScope scope, PulsePeriod period);
+
+  /**
+   * What to ask a person before they leave and who could take over their topics, from threads the
+   * viewer may read. Per-person: only for the person themself and for roles the host allows.
+   *
+   * @throws NotFoundException if the person is unknown
+   * @throws ForbiddenException if the viewer may not see per-person figures about them
+   */
+  KnowledgeCapture knowledgeCapture(Viewer viewer, PersonId person);
+
+  /**
+   * Pairs learners with mentors as an optimal assignment under capacities and constraints, with
+   * the reasons for each pair; topics left empty are inferred from threads the viewer may read.
+   * Deterministic for the same input and log.
+   *
+   * @throws InvalidInputException if a person is listed twice on one side, or a list is too long
+   * @throws NotFoundException if a person is unknown
+   */
+  MentorMatching matchMentors(Viewer viewer, List<Learner> learners, List<Mentor> mentors,
+      MentoringConstraints constraints);
 
   /** The sequence of the last event applied to the read models. */
   long lastSequence();

@@ -10,6 +10,10 @@ import io.socialearn.api.SocialLearning;
 import io.socialearn.api.Validate;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.Command;
+import io.socialearn.api.mentoring.Learner;
+import io.socialearn.api.mentoring.Mentor;
+import io.socialearn.api.mentoring.MentorMatching;
+import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.event.EventListener;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.RecordedEvent;
@@ -20,6 +24,10 @@ import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonDirectory;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.PulsePeriod;
+import io.socialearn.api.pulse.PulseReport;
+import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.TrustStatus;
 import io.socialearn.api.reputation.VotingRing;
@@ -45,6 +53,9 @@ import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.log.FileEventLog;
 import io.socialearn.core.log.InMemoryEventLog;
 import io.socialearn.core.log.SnapshotStore;
+import io.socialearn.core.mentoring.MentoringPlanner;
+import io.socialearn.core.pulse.PulseLedger;
+import io.socialearn.core.pulse.PulsePrivacy;
 import io.socialearn.core.reputation.ReputationLedger;
 import io.socialearn.core.reputation.ReputationRules;
 import io.socialearn.core.reputation.TrustPolicy;
@@ -97,6 +108,8 @@ public final class SocialLearningEngine implements SocialLearning {
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
   private final ExpertiseModel expertise;
+  private final PulseLedger pulse = new PulseLedger();
+  private final PulsePrivacy pulsePrivacy;
   private final Trust trust;
   private final AntiGamingPolicy antiGaming;
   private final SnapshotStore snapshots;
@@ -126,8 +139,9 @@ public final class SocialLearningEngine implements SocialLearning {
         b.antiGaming);
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
+    this.pulsePrivacy = b.pulsePrivacy;
     loadSnapshot();
-    feedExpertiseUpTo(state.lastSequence);
+    feedUnsnapshottedUpTo(state.lastSequence);
     catchUp();
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
@@ -267,26 +281,28 @@ public final class SocialLearningEngine implements SocialLearning {
       state.apply(event);
       reputation.apply(event);
       expertise.apply(event);
+      pulse.apply(event);
     }
   }
 
   /**
-   * Snapshots do not hold the expertise projection: after starting from one, it is folded from
-   * the log up to the snapshot's sequence.
+   * Snapshots do not hold the expertise and pulse projections: after starting from one, they are
+   * folded from the log up to the snapshot's sequence (the tail follows with everything else).
    */
-  private void feedExpertiseUpTo(long sequence) {
+  private void feedUnsnapshottedUpTo(long sequence) {
     long next = 1;
     while (next <= sequence) {
       List<RecordedEvent> chunk = readChunk(next);
       if (chunk.isEmpty()) {
-        break;
+        return;
       }
       for (RecordedEvent event : chunk) {
         if (event.sequence() <= sequence) {
           expertise.apply(event);
+          pulse.apply(event);
         }
+        next = event.sequence() + 1;
       }
-      next = chunk.get(chunk.size() - 1).sequence() + 1;
     }
   }
 
@@ -477,12 +493,40 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   @Override
+  public PulseReport pulse(Viewer viewer, PulseScope scope, PulsePeriod period) {
+    Validate.required("scope", scope);
+    Validate.required("period", period);
+    return read(viewer, () -> {
+      if (scope.kind() == PulseScope.Kind.SPACE) {
+        access.space(viewer, scope.space());
+      }
+      return pulse.report(scope, period, access.readableSpaces(viewer), viewer.person(),
+          pulsePrivacy.showsPeopleTo(viewer), pulsePrivacy.minimumGroupSize(),
+          state.lastSequence);
+    });
+  }
+
+  @Override
   public List<ExpertiseEntry> expertise(Viewer viewer, PersonId person) {
     Validate.required("person", person);
     return read(viewer, () -> {
       reads.person(person);
       Set<SpaceId> readable = access.readableSpaces(viewer);
       return expertise.expertise(person, readable::contains, clock.instant());
+    });
+  }
+
+  @Override
+  public KnowledgeCapture knowledgeCapture(Viewer viewer, PersonId person) {
+    Validate.required("person", person);
+    return read(viewer, () -> {
+      reads.person(person);
+      if (!pulsePrivacy.showsPerson(viewer, person)) {
+        throw new ForbiddenException("knowledgeCapture",
+            "a knowledge-capture plan is per-person: only " + person.value()
+                + " and the roles the host allows may see it");
+      }
+      return pulse.capture(person, access.readableSpaces(viewer));
     });
   }
 
@@ -505,6 +549,16 @@ public final class SocialLearningEngine implements SocialLearning {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  @Override
+  public MentorMatching matchMentors(Viewer viewer, List<Learner> learners, List<Mentor> mentors,
+      MentoringConstraints constraints) {
+    List<Learner> ls = List.copyOf(Validate.required("learners", learners));
+    List<Mentor> ms = List.copyOf(Validate.required("mentors", mentors));
+    Validate.required("constraints", constraints);
+    return read(viewer, () -> MentoringPlanner.match(pulse, access.readableSpaces(viewer), ls, ms,
+        constraints));
   }
 
   @Override
@@ -598,6 +652,7 @@ public final class SocialLearningEngine implements SocialLearning {
     private ReputationRules reputationRules = ReputationRules.stackExchange();
     private AntiGamingPolicy antiGaming = AntiGamingPolicy.defaults();
     private TrustPolicy trustPolicy = TrustPolicy.defaults();
+    private PulsePrivacy pulsePrivacy = PulsePrivacy.defaults();
     private EventLog eventLog;
     private Path dataDirectory;
     private long snapshotEvery = 100_000;
@@ -649,6 +704,15 @@ public final class SocialLearningEngine implements SocialLearning {
     /** How trust levels are earned and what they unlock; default {@link TrustPolicy#defaults()}. */
     public Builder trustPolicy(TrustPolicy trustPolicy) {
       this.trustPolicy = Objects.requireNonNull(trustPolicy, "trustPolicy");
+      return this;
+    }
+
+    /**
+     * How the pulse protects people (the minimum group size, whether administrators see
+     * per-person figures); default {@link PulsePrivacy#defaults()}.
+     */
+    public Builder pulsePrivacy(PulsePrivacy pulsePrivacy) {
+      this.pulsePrivacy = Objects.requireNonNull(pulsePrivacy, "pulsePrivacy");
       return this;
     }
 

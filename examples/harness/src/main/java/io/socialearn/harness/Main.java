@@ -1,9 +1,11 @@
 package io.socialearn.harness;
 
 import io.socialearn.harness.bench.LogBench;
+import io.socialearn.harness.bench.PulseBench;
 import io.socialearn.harness.bench.SearchBench;
 import io.socialearn.harness.eval.DuplicatesEval;
 import io.socialearn.harness.eval.ExpertsEval;
+import io.socialearn.harness.eval.PulseEval;
 import io.socialearn.harness.eval.ReputationEval;
 import io.socialearn.harness.eval.SemevalEval;
 import io.socialearn.harness.importer.ImportCommand;
@@ -31,8 +33,10 @@ public final class Main {
     COMMANDS.put("eval semeval", SemevalEval::new);
     COMMANDS.put("eval reputation", ReputationEval::new);
     COMMANDS.put("eval experts", ExpertsEval::new);
+    COMMANDS.put("eval pulse", PulseEval::new);
     COMMANDS.put("bench search", SearchBench::new);
     COMMANDS.put("bench log", LogBench::new);
+    COMMANDS.put("bench pulse", PulseBench::new);
   }
 
   private Main() {}

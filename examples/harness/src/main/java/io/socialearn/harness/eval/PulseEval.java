@@ -1,0 +1,191 @@
+package io.socialearn.harness.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.pulse.PersonCount;
+import io.socialearn.api.pulse.PulseFigures;
+import io.socialearn.api.pulse.PulsePeriod;
+import io.socialearn.api.pulse.PulseReport;
+import io.socialearn.api.pulse.PulseScope;
+import io.socialearn.api.pulse.TopicRisk;
+import io.socialearn.core.SocialLearningEngine;
+import io.socialearn.core.json.SocialearnJson;
+import io.socialearn.harness.Args;
+import io.socialearn.harness.JsonSummary;
+import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.stackexchange.DumpReplay;
+import io.socialearn.harness.stackexchange.ImportClock;
+import io.socialearn.harness.stackexchange.ImportEngine;
+import io.socialearn.harness.stackexchange.PostIndex;
+import io.socialearn.harness.stackexchange.PresetIds;
+import io.socialearn.harness.stackexchange.ReplayListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code eval pulse --dump DIR [--report FILE]}: imports a Stack Exchange dump and asks socialearn,
+ * as an administrator, for the pulse of the whole organisation over the whole period.
+ *
+ * <p>The summary holds {@code questions}, {@code answered_share} (questions with at least one
+ * answer), {@code accepted_share}, {@code median_first_answer_minutes} (over answered questions,
+ * from the question's creation to its earliest answer) and {@code top5_answerers} (dump user ids
+ * with the most answers, ties to the lower id), then more of the report, and under {@code
+ * "from_posts_xml"} the same first figures counted straight from Posts.xml as a cross-check. With
+ * {@code --report} the whole report is written as JSON. Not thread-safe.
+ */
+public final class PulseEval implements Subcommand {
+  static final PersonId ADMINISTRATOR = PersonId.of("harness-administrator");
+
+  @Override
+  public void run(Args args, PrintStream out, PrintStream err) {
+    Path dump = args.directory("dump");
+    String reportFile = args.optional("report", null);
+    args.done();
+    ImportClock clock = new ImportClock(Instant.EPOCH);
+    PresetIds ids = new PresetIds();
+    try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
+        ImportEngine.newSearchIndex()).build()) {
+      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err);
+      PostIndex posts = replay.prepare();
+      Map<String, Long> counts = replay.run();
+      long started = System.nanoTime();
+      PulseReport report = engine.pulse(Viewer.administrator(ADMINISTRATOR),
+          PulseScope.organisation(), PulsePeriod.allTime());
+      double pulseMs = (System.nanoTime() - started) / 1e6;
+      if (reportFile != null) {
+        write(Path.of(reportFile), report);
+      }
+      JsonSummary summary = new JsonSummary().put("dump", dump.toString());
+      summary(report).forEach(summary::put);
+      summary.put("pulse_ms", Math.round(pulseMs * 10) / 10.0);
+      summary.put("from_posts_xml", fromPostsXml(posts));
+      summary.put("importCounts", counts);
+      summary.print(out);
+    }
+  }
+
+  /** The summary figures of a whole-period report. */
+  static Map<String, Object> summary(PulseReport report) {
+    PulseFigures f = report.current();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("questions", f.questions());
+    figures.put("answered", f.answered());
+    figures.put("answered_share", round(f.answeredShare()));
+    figures.put("accepted", f.accepted());
+    figures.put("accepted_share", round(f.acceptedShare()));
+    figures.put("median_first_answer_minutes", round(f.medianFirstAnswerMinutes()));
+    figures.put("p90_first_answer_minutes", round(f.p90FirstAnswerMinutes()));
+    figures.put("median_accepted_answer_minutes", round(f.medianAcceptedAnswerMinutes()));
+    figures.put("p90_accepted_answer_minutes", round(f.p90AcceptedAnswerMinutes()));
+    figures.put("answers", f.answers());
+    figures.put("backlog", f.backlog());
+    figures.put("top5_answerers", top5(report.contributors().topAnswerers()));
+    figures.put("answerers", report.contributors().answerers());
+    figures.put("top5_answer_share", round(report.contributors().topFiveShare()));
+    figures.put("people_for_half_of_answers", report.contributors().peopleForHalfOfAnswers());
+    figures.put("active_contributors", report.contributors().active());
+    figures.put("unanswered_topics", report.unansweredTopics().stream()
+        .limit(5).map(t -> t.tag().value()).toList());
+    figures.put("knowledge_at_risk_topics", report.knowledgeAtRisk().size());
+    figures.put("knowledge_at_risk_top5", report.knowledgeAtRisk().stream().limit(5)
+        .map(PulseEval::risk).toList());
+    return figures;
+  }
+
+  private static String risk(TopicRisk r) {
+    return r.tag().value() + " (" + r.acceptedAnswers() + " accepted, "
+        + Math.round(100 * r.holderShare()) + "% by " + (r.holder() == null ? "?"
+        : r.holder().value()) + ")";
+  }
+
+  /**
+   * The five dump users with the most answers, ties to the lower id. The report lists the top ten
+   * and everyone tied with the tenth, by count then by id as text, so re-sorting by number is
+   * enough; people who are not dump users (anonymous authors) are skipped.
+   */
+  static List<Integer> top5(List<PersonCount> top) {
+    List<int[]> users = new ArrayList<>();
+    for (PersonCount p : top) {
+      String id = p.person().value();
+      if (id.matches("u-?\\d+")) {
+        users.add(new int[] {Integer.parseInt(id.substring(1)), p.count()});
+      }
+    }
+    users.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
+    return users.stream().limit(5).map(u -> u[0]).toList();
+  }
+
+  /**
+   * The headline figures counted straight from Posts.xml, without socialearn: questions, answered
+   * share, accepted share (the accepted answer is in the dump), median minutes to the earliest
+   * answer, and the top five answerers.
+   */
+  static Map<String, Object> fromPostsXml(PostIndex posts) {
+    Map<Integer, Long> earliest = new HashMap<>();
+    Map<Integer, Integer> answersBy = new HashMap<>();
+    for (int i = 0; i < posts.size(); i++) {
+      if (posts.typeAt(i) == 2 && posts.isQuestion(posts.parentAt(i))) {
+        earliest.merge(posts.parentAt(i), posts.createdAt(i), Math::min);
+        if (posts.ownerAt(i) != PostIndex.NO_USER) {
+          answersBy.merge(posts.ownerAt(i), 1, Integer::sum);
+        }
+      }
+    }
+    int questions = 0;
+    int accepted = 0;
+    List<Double> minutes = new ArrayList<>();
+    for (int i = 0; i < posts.size(); i++) {
+      if (posts.typeAt(i) != 1) {
+        continue;
+      }
+      questions++;
+      int answer = posts.acceptedAt(i);
+      accepted += answer != 0 && posts.find(answer) >= 0 ? 1 : 0;
+      Long first = earliest.get(posts.idAt(i));
+      if (first != null) {
+        minutes.add(Math.max(0, first - posts.createdAt(i)) / 60_000.0);
+      }
+    }
+    double[] sorted = minutes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("questions", questions);
+    figures.put("answered_share", round(questions == 0 ? null : (double) sorted.length / questions));
+    figures.put("accepted_share", round(questions == 0 ? null : (double) accepted / questions));
+    figures.put("median_first_answer_minutes", round(median(sorted)));
+    figures.put("top5_answerers", answersBy.entrySet().stream()
+        .sorted((a, b) -> !a.getValue().equals(b.getValue())
+            ? Integer.compare(b.getValue(), a.getValue()) : Integer.compare(a.getKey(), b.getKey()))
+        .limit(5).map(Map.Entry::getKey).toList());
+    return figures;
+  }
+
+  private static Double median(double[] sorted) {
+    int n = sorted.length;
+    if (n == 0) {
+      return null;
+    }
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static Double round(Double value) {
+    return value == null ? null : Math.round(value * 10_000) / 10_000.0;
+  }
+
+  private static void write(Path file, PulseReport report) {
+    ObjectMapper mapper = SocialearnJson.newMapper();
+    try {
+      mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

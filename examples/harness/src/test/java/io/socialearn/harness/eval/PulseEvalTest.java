@@ -1,0 +1,65 @@
+package io.socialearn.harness.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.pulse.PersonCount;
+import io.socialearn.harness.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PulseEvalTest {
+  private static final Path DUMP = Path.of("src/test/resources/dumps/pulse.example.com");
+
+  /**
+   * Five questions; four answered (100 at 10 minutes, 110 at 60, 120 at 20, 140 at 5), two
+   * accepted (100, 140). Answers: u2, u9 and u10 two each, u11 and u12 one each.
+   */
+  @Test
+  void figuresOfTheFixtureDumpWorkedByHand(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.json");
+    Run run = Run.of("eval", "pulse", "--dump", DUMP.toString(), "--report", report.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode s = run.summary();
+    assertThat(s.get("questions").asInt()).isEqualTo(5);
+    assertThat(s.get("answered_share").asDouble()).isEqualTo(0.8);
+    assertThat(s.get("accepted_share").asDouble()).isEqualTo(0.4);
+    // 5, 10, 20, 60: the mean of the middle two.
+    assertThat(s.get("median_first_answer_minutes").asDouble()).isEqualTo(15.0);
+    // Ties to the lower id as numbers: 2 before 9 before 10.
+    assertThat(ids(s.get("top5_answerers"))).containsExactly(2, 9, 10, 11, 12);
+    assertThat(s.get("backlog").asInt()).isEqualTo(1);
+    JsonNode independent = s.get("from_posts_xml");
+    assertThat(independent.get("questions").asInt()).isEqualTo(5);
+    assertThat(independent.get("median_first_answer_minutes").asDouble()).isEqualTo(15.0);
+    assertThat(ids(independent.get("top5_answerers"))).containsExactly(2, 9, 10, 11, 12);
+    assertThat(Files.readString(report)).contains("\"questions\" : 5");
+  }
+
+  @Test
+  void topFiveSkipsPeopleWhoAreNotDumpUsersAndSortsTiesByNumber() {
+    List<PersonCount> top = List.of(new PersonCount(PersonId.of("anon-p7"), 9),
+        new PersonCount(PersonId.of("u10"), 3), new PersonCount(PersonId.of("u100"), 3),
+        new PersonCount(PersonId.of("u9"), 3), new PersonCount(PersonId.of("u5"), 1),
+        new PersonCount(PersonId.of("u4"), 1), new PersonCount(PersonId.of("u3"), 1));
+    assertThat(PulseEval.top5(top)).containsExactly(9, 10, 100, 3, 4);
+  }
+
+  @Test
+  void aMissingDumpIsAUsageError() {
+    Run run = Run.of("eval", "pulse", "--dump", "no/such/dir");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("no such directory");
+  }
+
+  private static List<Integer> ids(JsonNode array) {
+    List<Integer> ids = new ArrayList<>();
+    array.forEach(n -> ids.add(n.asInt()));
+    return ids;
+  }
+}

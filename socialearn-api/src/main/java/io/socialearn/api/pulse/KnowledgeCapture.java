@@ -1,0 +1,36 @@
+package io.socialearn.api.pulse;
+
+import io.socialearn.api.people.PersonId;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A plan to keep what someone knows before they leave: their topics (those where they wrote more
+ * than half of the accepted answers), the questions worth asking them, and who could take over.
+ * Counts only threads the viewer may read. Immutable.
+ *
+ * @param person whose knowledge
+ * @param leaving whether they are marked as leaving or gone
+ * @param leavingOn their last day, if known
+ * @param topics their topics, as {@link TopicRisk}s with them as holder, most accepted answers
+ *     first
+ * @param questionsToAsk unanswered questions in their topics (most voted first), then questions
+ *     only they answered (most voted first); at most 20
+ * @param successors for each topic, up to three people who are not leaving, by accepted answers
+ *     then answers in it
+ */
+public record KnowledgeCapture(
+    PersonId person,
+    boolean leaving,
+    LocalDate leavingOn,
+    List<TopicRisk> topics,
+    List<CaptureQuestion> questionsToAsk,
+    List<Successor> successors) {
+
+  /** Copies the lists. */
+  public KnowledgeCapture {
+    topics = List.copyOf(topics);
+    questionsToAsk = List.copyOf(questionsToAsk);
+    successors = List.copyOf(successors);
+  }
+}

@@ -1,0 +1,34 @@
+package io.socialearn.api.pulse;
+
+/**
+ * How the questions asked in one period fared, as known at the period's end (answers and accepts
+ * after the end do not count, so a past period's figures do not change).
+ *
+ * <p>Times are in minutes from a question's creation; a figure over no questions is null. The
+ * median of an even count is the mean of the middle two; p90 is the nearest-rank 90th percentile.
+ * Immutable.
+ *
+ * @param questions questions asked in the period
+ * @param answered of these, questions with at least one answer
+ * @param answeredShare {@code answered / questions}, or null
+ * @param accepted of these, questions with an accepted answer
+ * @param acceptedShare {@code accepted / questions}, or null
+ * @param medianFirstAnswerMinutes over answered questions, to the earliest answer
+ * @param p90FirstAnswerMinutes over answered questions, to the earliest answer
+ * @param medianAcceptedAnswerMinutes over accepted questions, to the accepted answer's posting
+ * @param p90AcceptedAnswerMinutes over accepted questions, to the accepted answer's posting
+ * @param answers answers posted in the period (to questions of any age)
+ * @param backlog open questions without any answer at the period's end, asked at any time before
+ */
+public record PulseFigures(
+    int questions,
+    int answered,
+    Double answeredShare,
+    int accepted,
+    Double acceptedShare,
+    Double medianFirstAnswerMinutes,
+    Double p90FirstAnswerMinutes,
+    Double medianAcceptedAnswerMinutes,
+    Double p90AcceptedAnswerMinutes,
+    int answers,
+    int backlog) {}

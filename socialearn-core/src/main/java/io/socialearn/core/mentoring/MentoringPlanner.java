@@ -1,0 +1,105 @@
+package io.socialearn.core.mentoring;
+
+import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.NotFoundException;
+import io.socialearn.api.mentoring.Learner;
+import io.socialearn.api.mentoring.Mentor;
+import io.socialearn.api.mentoring.MentorMatching;
+import io.socialearn.api.mentoring.MentoringConstraints;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.core.pulse.PulseLedger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the api's learners and mentors into {@link MentorMatcher.Side}s, inferring topics from the
+ * log where none are declared, and matches them.
+ *
+ * <p>A learner's inferred topics are the tags of the questions they asked (at most {@link
+ * #INFERRED_TOPICS}, the most asked first). A mentor's strength in a topic is 1 per answer in it,
+ * 2 more per up-voted answer and 3 more per accepted answer; inferred topics are those with an
+ * accepted or up-voted answer, plus declared skills. Thread-safe (stateless); the ledger must be guarded by
+ * the caller.
+ */
+public final class MentoringPlanner {
+  /** The most people on one side. */
+  public static final int MAX_PEOPLE = 2_000;
+  /** The most topics inferred for a learner. */
+  public static final int INFERRED_TOPICS = 10;
+
+  private MentoringPlanner() {}
+
+  /**
+   * Matches learners with mentors.
+   *
+   * @throws InvalidInputException if a side lists someone twice or more than {@link #MAX_PEOPLE}
+   * @throws NotFoundException if a person is unknown
+   */
+  public static MentorMatching match(PulseLedger ledger, Set<SpaceId> readable,
+      List<Learner> learners, List<Mentor> mentors, MentoringConstraints constraints) {
+    if (learners.size() > MAX_PEOPLE || mentors.size() > MAX_PEOPLE) {
+      throw new InvalidInputException(learners.size() > MAX_PEOPLE ? "learners" : "mentors",
+          "maxSize", "at most " + MAX_PEOPLE + " people on each side");
+    }
+    Map<PersonId, Map<Tag, int[]>> evidence = ledger.evidence(readable);
+    Map<PersonId, Map<Tag, Integer>> asked = ledger.asked(readable);
+    List<MentorMatcher.Side> ls = new ArrayList<>();
+    for (Learner learner : learners) {
+      PersonProfile profile = known(ledger, learner.person());
+      Map<Tag, Integer> topics = new HashMap<>();
+      if (learner.wantedTopics().isEmpty()) {
+        asked.getOrDefault(learner.person(), Map.of()).entrySet().stream()
+            .sorted(Map.Entry.<Tag, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+            .limit(INFERRED_TOPICS).forEach(e -> topics.put(e.getKey(), e.getValue()));
+      } else {
+        learner.wantedTopics().forEach(t -> topics.put(t, 1));
+      }
+      ls.add(new MentorMatcher.Side(learner.person(), 1, topics, Map.of(), profile.orgUnit(),
+          profile.manager()));
+    }
+    List<MentorMatcher.Side> ms = new ArrayList<>();
+    for (Mentor mentor : mentors) {
+      PersonProfile profile = known(ledger, mentor.person());
+      Map<Tag, int[]> theirs = evidence.getOrDefault(mentor.person(), Map.of());
+      Map<Tag, Integer> topics = new HashMap<>();
+      Map<Tag, String> notes = new HashMap<>();
+      List<Tag> offered = new ArrayList<>(mentor.topics());
+      if (offered.isEmpty()) {
+        offered.addAll(profile.declaredSkills());
+        theirs.forEach((tag, c) -> {
+          if (c[1] > 0 || c[2] > 0) {
+            offered.add(tag);
+          }
+        });
+      }
+      offered.sort(Comparator.naturalOrder());
+      for (Tag tag : offered) {
+        int[] c = theirs.getOrDefault(tag, new int[3]);
+        topics.put(tag, 3 * c[1] + 2 * c[2] + c[0]);
+        if (c[0] > 0) {
+          notes.put(tag, mentor.person().value() + " has " + c[1] + " accepted and " + c[2]
+              + " up-voted of " + c[0] + " answers in " + tag.value());
+        }
+      }
+      ms.add(new MentorMatcher.Side(mentor.person(), mentor.capacity(), topics, notes,
+          profile.orgUnit(), profile.manager()));
+    }
+    return MentorMatcher.match(ls, ms, constraints);
+  }
+
+  private static PersonProfile known(PulseLedger ledger, PersonId person) {
+    PersonProfile profile = ledger.profile(person);
+    if (profile == null) {
+      throw new NotFoundException("person", person.value());
+    }
+    return profile;
+  }
+}

@@ -1,0 +1,144 @@
+package io.socialearn.core.pulse;
+
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
+import io.socialearn.api.pulse.CaptureQuestion;
+import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.RiskLevel;
+import io.socialearn.api.pulse.Successor;
+import io.socialearn.api.pulse.TopicRisk;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.Tag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds a {@link KnowledgeCapture} from a {@link PulseLedger}. Not thread-safe. */
+final class CapturePlanner {
+  static final int QUESTION_LIMIT = 20;
+  static final int SUCCESSORS_PER_TOPIC = 3;
+
+  private final PulseLedger l;
+  private final boolean[] visible;
+
+  CapturePlanner(PulseLedger ledger, Set<SpaceId> readable) {
+    this.l = ledger;
+    this.visible = ledger.visibleSpaces(readable, null);
+  }
+
+  private boolean live(int q) {
+    return !l.questionDeleted.get(q) && visible[l.questionSpace.get(q)];
+  }
+
+  KnowledgeCapture plan(PersonId person) {
+    Integer me = l.personIndex.get(person);
+    PersonProfile profile = l.profile(person);
+    boolean leaving = profile != null && profile.status() != PersonStatus.ACTIVE;
+    // Per tag and person: [accepted answers, answers].
+    Map<Integer, Map<Integer, int[]>> byTag = new HashMap<>();
+    Map<Integer, Set<Integer>> answerersOf = new HashMap<>();
+    for (int a = 0; a < l.answerQuestion.size(); a++) {
+      int q = l.answerQuestion.get(a);
+      if (l.answerDeleted.get(a) || !live(q)) {
+        continue;
+      }
+      int author = l.answerAuthor.get(a);
+      answerersOf.computeIfAbsent(q, k -> new HashSet<>()).add(author);
+      boolean accepted = l.acceptedAnswer.get(q) == a;
+      for (int tag : l.questionTags.get(q)) {
+        int[] counts = byTag.computeIfAbsent(tag, k -> new HashMap<>())
+            .computeIfAbsent(author, k -> new int[2]);
+        counts[0] += accepted ? 1 : 0;
+        counts[1]++;
+      }
+    }
+    List<TopicRisk> topics = new ArrayList<>();
+    Set<Integer> myTags = new HashSet<>();
+    for (Map.Entry<Integer, Map<Integer, int[]>> e : byTag.entrySet()) {
+      int total = 0;
+      for (int[] counts : e.getValue().values()) {
+        total += counts[0];
+      }
+      int[] mine = me == null ? null : e.getValue().get(me);
+      if (mine != null && total > 0 && 2 * mine[0] > total) {
+        myTags.add(e.getKey());
+        topics.add(new TopicRisk(l.tags.get(e.getKey()), total, 1, person,
+            (double) mine[0] / total, leaving, profile == null ? null : profile.leavingOn(),
+            leaving ? RiskLevel.HIGH : RiskLevel.WATCH));
+      }
+    }
+    topics.sort(Comparator.comparingInt(TopicRisk::acceptedAnswers).reversed()
+        .thenComparing(TopicRisk::tag));
+    return new KnowledgeCapture(person, leaving, profile == null ? null : profile.leavingOn(),
+        topics, questions(me, myTags, answerersOf), successors(me, topics, byTag));
+  }
+
+  private List<CaptureQuestion> questions(Integer me, Set<Integer> myTags,
+      Map<Integer, Set<Integer>> answerersOf) {
+    List<CaptureQuestion> unanswered = new ArrayList<>();
+    List<CaptureQuestion> onlyThem = new ArrayList<>();
+    for (int q = 0; q < l.questionIds.size(); q++) {
+      if (!live(q) || !touches(q, myTags)) {
+        continue;
+      }
+      Set<Integer> answerers = answerersOf.get(q);
+      CaptureQuestion.Reason reason = null;
+      if (answerers == null && l.closure.get(q) == PulseLedger.OPEN) {
+        reason = CaptureQuestion.Reason.UNANSWERED_IN_THEIR_TOPIC;
+      } else if (answerers != null && answerers.size() == 1 && answerers.contains(me)) {
+        reason = CaptureQuestion.Reason.ONLY_THEY_ANSWERED;
+      }
+      if (reason != null) {
+        List<Tag> tags = new ArrayList<>();
+        for (int tag : l.questionTags.get(q)) {
+          tags.add(l.tags.get(tag));
+        }
+        (reason == CaptureQuestion.Reason.ONLY_THEY_ANSWERED ? onlyThem : unanswered).add(
+            new CaptureQuestion(l.questionIds.get(q), l.titles.get(q), tags, reason,
+                l.questionScore.get(q)));
+      }
+    }
+    Comparator<CaptureQuestion> byScore = Comparator.comparingInt(CaptureQuestion::score)
+        .reversed().thenComparing(c -> l.questionIndex.get(c.thread()));
+    unanswered.sort(byScore);
+    onlyThem.sort(byScore);
+    List<CaptureQuestion> all = new ArrayList<>(unanswered);
+    all.addAll(onlyThem);
+    return all.subList(0, Math.min(QUESTION_LIMIT, all.size()));
+  }
+
+  private boolean touches(int q, Set<Integer> tags) {
+    for (int tag : l.questionTags.get(q)) {
+      if (tags.contains(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Successor> successors(Integer me, List<TopicRisk> topics,
+      Map<Integer, Map<Integer, int[]>> byTag) {
+    List<Successor> successors = new ArrayList<>();
+    for (TopicRisk topic : topics) {
+      List<Successor> candidates = new ArrayList<>();
+      for (Map.Entry<Integer, int[]> e : byTag.get(l.tagIndex.get(topic.tag())).entrySet()) {
+        PersonProfile profile = l.profiles.get(e.getKey());
+        boolean available = profile == null || profile.status() == PersonStatus.ACTIVE;
+        if (!e.getKey().equals(me) && available) {
+          candidates.add(new Successor(topic.tag(), l.personIds.get(e.getKey()), e.getValue()[0],
+              e.getValue()[1]));
+        }
+      }
+      candidates.sort(Comparator.comparingInt(Successor::acceptedAnswers).reversed()
+          .thenComparing(Comparator.comparingInt(Successor::answers).reversed())
+          .thenComparing(s -> s.person().value()));
+      successors.addAll(candidates.subList(0, Math.min(SUCCESSORS_PER_TOPIC, candidates.size())));
+    }
+    return successors;
+  }
+}

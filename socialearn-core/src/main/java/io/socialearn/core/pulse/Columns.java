@@ -1,0 +1,58 @@
+package io.socialearn.core.pulse;
+
+import java.util.Arrays;
+
+/** Growable primitive columns, so that a pulse over a million posts scans flat arrays. */
+final class Columns {
+  private Columns() {}
+
+  /** A growable {@code int} column. Not thread-safe. */
+  static final class Ints {
+    private int[] values = new int[64];
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    int get(int i) {
+      return values[i];
+    }
+
+    void set(int i, int value) {
+      values[i] = value;
+    }
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+  }
+
+  /** A growable {@code long} column. Not thread-safe. */
+  static final class Longs {
+    private long[] values = new long[64];
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    long get(int i) {
+      return values[i];
+    }
+
+    void set(int i, long value) {
+      values[i] = value;
+    }
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+  }
+}

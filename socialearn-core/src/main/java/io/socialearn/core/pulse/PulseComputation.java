@@ -1,0 +1,530 @@
+package io.socialearn.core.pulse;
+
+import io.socialearn.api.ForbiddenException;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
+import io.socialearn.api.pulse.BacklogQuestion;
+import io.socialearn.api.pulse.Contributors;
+import io.socialearn.api.pulse.HelpCell;
+import io.socialearn.api.pulse.HelpMatrix;
+import io.socialearn.api.pulse.PersonCount;
+import io.socialearn.api.pulse.PulseFigures;
+import io.socialearn.api.pulse.PulsePeriod;
+import io.socialearn.api.pulse.PulseReport;
+import io.socialearn.api.pulse.PulseScope;
+import io.socialearn.api.pulse.RiskLevel;
+import io.socialearn.api.pulse.TopicRisk;
+import io.socialearn.api.pulse.TopicTrend;
+import io.socialearn.api.pulse.UnansweredTopic;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One pulse report over a {@link PulseLedger}: a few linear scans of its columns. Not thread-safe. */
+final class PulseComputation {
+  static final int BACKLOG_LIMIT = 50;
+  static final int TOPIC_LIMIT = 20;
+  static final int RISK_LIMIT = 50;
+  static final int MIN_TOPIC_QUESTIONS = 3;
+  static final int MIN_RISK_ANSWERS = 3;
+  static final int BASELINE_PERIODS = 4;
+  static final int TOP_ANSWERERS = 10;
+  private static final double MINUTE = 60_000.0;
+  private static final long NEVER = Long.MAX_VALUE;
+
+  private final PulseLedger l;
+  private final PulseScope scope;
+  private final PulsePeriod period;
+  private final PersonId viewer;
+  private final boolean showPeople;
+  private final int minimumGroupSize;
+  private final boolean[] visible;
+  private final int scopeUnit;
+  private final long from;
+  private final long to;
+  private final long prevFrom;
+  private final long length;
+  private final int[] unitSize;
+
+  PulseComputation(PulseLedger ledger, PulseScope scope, PulsePeriod period, Set<SpaceId> readable,
+      PersonId viewer, boolean showPeople, int minimumGroupSize) {
+    this.l = ledger;
+    this.scope = scope;
+    this.period = period;
+    this.viewer = viewer;
+    this.showPeople = showPeople;
+    this.minimumGroupSize = minimumGroupSize;
+    this.visible = ledger.visibleSpaces(readable,
+        scope.kind() == PulseScope.Kind.SPACE ? scope.space() : null);
+    this.from = period.from().toEpochMilli();
+    this.to = period.to().toEpochMilli();
+    this.prevFrom = period.previous().from().toEpochMilli();
+    this.length = to - from;
+    this.unitSize = new int[ledger.units.size()];
+    for (int p = 0; p < ledger.personIds.size(); p++) {
+      if (ledger.profiles.get(p) != null) {
+        unitSize[ledger.personUnit.get(p)]++;
+      }
+    }
+    if (scope.kind() == PulseScope.Kind.ORG_UNIT) {
+      Integer unit = ledger.unitIndex.get(scope.orgUnit());
+      int size = unit == null ? 0 : unitSize[unit];
+      if (size < minimumGroupSize) {
+        throw new ForbiddenException("pulse",
+            "org unit '" + scope.orgUnit() + "' has " + size + " people; a pulse covers groups of"
+                + " at least " + minimumGroupSize);
+      }
+      this.scopeUnit = unit;
+    } else {
+      this.scopeUnit = -1;
+    }
+  }
+
+  private boolean inScope(int q) {
+    return !l.questionDeleted.get(q) && visible[l.questionSpace.get(q)]
+        && (scopeUnit < 0 || l.personUnit.get(l.asker.get(q)) == scopeUnit);
+  }
+
+  /** Per-period tallies built during the scans. */
+  private static final class Tally {
+    int questions;
+    int answered;
+    int accepted;
+    int answers;
+    int backlog;
+    double[] firstAnswer = new double[16];
+    int firstAnswerCount;
+    double[] acceptedAnswer = new double[16];
+    int acceptedAnswerCount;
+    final int[] answersBy;
+    final BitSet active = new BitSet();
+
+    Tally(int people) {
+      answersBy = new int[people];
+    }
+
+    void addFirst(double minutes) {
+      if (firstAnswerCount == firstAnswer.length) {
+        firstAnswer = Arrays.copyOf(firstAnswer, firstAnswerCount * 2);
+      }
+      firstAnswer[firstAnswerCount++] = minutes;
+    }
+
+    void addAccepted(double minutes) {
+      if (acceptedAnswerCount == acceptedAnswer.length) {
+        acceptedAnswer = Arrays.copyOf(acceptedAnswer, acceptedAnswerCount * 2);
+      }
+      acceptedAnswer[acceptedAnswerCount++] = minutes;
+    }
+  }
+
+  /** Answers per (asking group, answering group) after folding, and who gave them. */
+  private static final class Cells {
+    final int units;
+    final int[] answers;
+    final int[] answerers;
+    final BitSet seen = new BitSet();
+
+    Cells(int units) {
+      this.units = units;
+      this.answers = new int[units * units];
+      this.answerers = new int[units * units];
+    }
+
+    void add(int askingUnit, int answeringUnit, int author) {
+      answers[askingUnit * units + answeringUnit]++;
+      // A person is in one group, so (author, asking group) names their cell.
+      long bit = (long) author * units + askingUnit;
+      if (bit <= Integer.MAX_VALUE && !seen.get((int) bit)) {
+        seen.set((int) bit);
+        answerers[askingUnit * units + answeringUnit]++;
+      }
+    }
+  }
+
+  PulseReport report(long lastSequence) {
+    int questions = l.questionIds.size();
+    long[] firstAnswer = new long[questions];
+    long[] firstCrossAnswer = new long[questions];
+    Arrays.fill(firstAnswer, NEVER);
+    Arrays.fill(firstCrossAnswer, NEVER);
+    long[] firstContribution = new long[l.personIds.size()];
+    Arrays.fill(firstContribution, NEVER);
+    boolean[] inScope = new boolean[questions];
+    for (int q = 0; q < questions; q++) {
+      inScope[q] = inScope(q);
+    }
+    Tally current = new Tally(l.personIds.size());
+    Tally previous = new Tally(l.personIds.size());
+    List<String> labels = new ArrayList<>();
+    int[] labelOf = labels(labels);
+    Cells cells = new Cells(labels.size());
+    int unassigned = 0;
+
+    for (int a = 0; a < l.answerQuestion.size(); a++) {
+      int q = l.answerQuestion.get(a);
+      if (l.answerDeleted.get(a) || !inScope[q]) {
+        continue;
+      }
+      long created = l.answerCreated.get(a);
+      int author = l.answerAuthor.get(a);
+      firstAnswer[q] = Math.min(firstAnswer[q], created);
+      int askerUnit = l.personUnit.get(l.asker.get(q));
+      int authorUnit = l.personUnit.get(author);
+      if (askerUnit != unassigned && authorUnit != unassigned && askerUnit != authorUnit) {
+        firstCrossAnswer[q] = Math.min(firstCrossAnswer[q], created);
+      }
+      firstContribution[author] = Math.min(firstContribution[author], created);
+      Tally tally = created >= from && created < to ? current
+          : created >= prevFrom && created < from ? previous : null;
+      if (tally != null) {
+        tally.answers++;
+        tally.answersBy[author]++;
+        tally.active.set(author);
+      }
+      if (tally == current) {
+        cells.add(labelOf[askerUnit], labelOf[authorUnit], author);
+      }
+    }
+
+    List<Integer> backlogCandidates = new ArrayList<>();
+    int[] tagQuestions = new int[l.tags.size()];
+    int[] tagUnanswered = new int[l.tags.size()];
+    int[] tagBaseline = new int[l.tags.size()];
+    Columns.Longs acceptedByTag = new Columns.Longs();
+    long historyStart = NEVER;
+    int answeredByUnit = 0;
+    int answeredAcross = 0;
+    for (int q = 0; q < questions; q++) {
+      if (!inScope[q]) {
+        continue;
+      }
+      long created = l.questionCreated.get(q);
+      int who = l.asker.get(q);
+      historyStart = Math.min(historyStart, created);
+      firstContribution[who] = Math.min(firstContribution[who], created);
+      boolean open = l.closure.get(q) == PulseLedger.OPEN;
+      if (open && created < to && firstAnswer[q] >= to) {
+        current.backlog++;
+        backlogCandidates.add(q);
+      }
+      if (open && created < from && firstAnswer[q] >= from) {
+        previous.backlog++;
+      }
+      int accepted = l.acceptedAnswer.get(q);
+      boolean acceptedLive = accepted >= 0 && !l.answerDeleted.get(accepted);
+      if (acceptedLive && l.acceptedAt.get(q) < to) {
+        long holder = l.answerAuthor.get(accepted);
+        for (int tag : l.questionTags.get(q)) {
+          acceptedByTag.add(((long) tag << 32) | holder);
+        }
+      }
+      if (created < from && created >= from - BASELINE_PERIODS * length) {
+        for (int tag : l.questionTags.get(q)) {
+          tagBaseline[tag]++;
+        }
+      }
+      boolean inCurrent = created >= from && created < to;
+      Tally tally = inCurrent ? current
+          : created >= prevFrom && created < from ? previous : null;
+      if (tally == null) {
+        continue;
+      }
+      long end = inCurrent ? to : from;
+      tally.questions++;
+      tally.active.set(who);
+      boolean answered = firstAnswer[q] < end;
+      if (answered) {
+        tally.answered++;
+        tally.addFirst((firstAnswer[q] - created) / MINUTE);
+      }
+      if (acceptedLive && l.acceptedAt.get(q) < end) {
+        tally.accepted++;
+        tally.addAccepted((l.answerCreated.get(accepted) - created) / MINUTE);
+      }
+      if (inCurrent) {
+        for (int tag : l.questionTags.get(q)) {
+          tagQuestions[tag]++;
+          tagUnanswered[tag] += answered ? 0 : 1;
+        }
+        if (answered && l.personUnit.get(who) != unassigned) {
+          answeredByUnit++;
+          answeredAcross += firstCrossAnswer[q] < end ? 1 : 0;
+        }
+      }
+    }
+
+    return new PulseReport(scope, period, period.previous(), lastSequence, minimumGroupSize,
+        figures(current), figures(previous), backlog(backlogCandidates),
+        trends(tagQuestions, tagBaseline, historyStart),
+        unansweredTopics(tagQuestions, tagUnanswered),
+        help(cells, labels, answeredByUnit, answeredAcross),
+        contributors(current, firstContribution, from, to),
+        contributors(previous, firstContribution, prevFrom, from),
+        risks(acceptedByTag));
+  }
+
+  private static PulseFigures figures(Tally t) {
+    double[] first = Arrays.copyOf(t.firstAnswer, t.firstAnswerCount);
+    double[] accepted = Arrays.copyOf(t.acceptedAnswer, t.acceptedAnswerCount);
+    Arrays.sort(first);
+    Arrays.sort(accepted);
+    return new PulseFigures(t.questions, t.answered, share(t.answered, t.questions), t.accepted,
+        share(t.accepted, t.questions), median(first), p90(first), median(accepted),
+        p90(accepted), t.answers, t.backlog);
+  }
+
+  static Double share(int part, int whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+
+  /** The median of sorted values: the middle one, or the mean of the middle two; null if none. */
+  static Double median(double[] sorted) {
+    int n = sorted.length;
+    if (n == 0) {
+      return null;
+    }
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** The nearest-rank 90th percentile of sorted values: the ceil(0.9 n)-th; null if none. */
+  static Double p90(double[] sorted) {
+    int n = sorted.length;
+    if (n == 0) {
+      return null;
+    }
+    int rank = (int) Math.ceil(0.9 * n);
+    return sorted[Math.max(1, rank) - 1];
+  }
+
+  private List<BacklogQuestion> backlog(List<Integer> candidates) {
+    candidates.sort(Comparator.comparingLong((Integer q) -> l.questionCreated.get(q))
+        .thenComparingInt(q -> q));
+    List<BacklogQuestion> oldest = new ArrayList<>();
+    for (int q : candidates.subList(0, Math.min(BACKLOG_LIMIT, candidates.size()))) {
+      long created = l.questionCreated.get(q);
+      List<Tag> tags = new ArrayList<>();
+      for (int tag : l.questionTags.get(q)) {
+        tags.add(l.tags.get(tag));
+      }
+      long end = Math.min(to, Math.max(created, lastEventTime()));
+      oldest.add(new BacklogQuestion(l.questionIds.get(q), l.spaces.get(l.questionSpace.get(q)),
+          l.titles.get(q), tags, Instant.ofEpochMilli(created), (end - created) / 60_000));
+    }
+    return oldest;
+  }
+
+  /** The newest time the ledger has seen, so that an open period's waits end at "now". */
+  private long lastEventTime() {
+    long newest = Long.MIN_VALUE;
+    int q = l.questionCreated.size();
+    if (q > 0) {
+      newest = l.questionCreated.get(q - 1);
+    }
+    int a = l.answerCreated.size();
+    if (a > 0) {
+      newest = Math.max(newest, l.answerCreated.get(a - 1));
+    }
+    return newest;
+  }
+
+  private List<TopicTrend> trends(int[] counts, int[] baselineCounts, long historyStart) {
+    // Only the earlier periods that overlap the scope's history count towards the baseline.
+    int periods = 0;
+    for (int k = 1; k <= BASELINE_PERIODS; k++) {
+      if (historyStart < from - (k - 1) * length) {
+        periods = k;
+      }
+    }
+    List<TopicTrend> trends = new ArrayList<>();
+    if (periods == 0) {
+      return trends;
+    }
+    for (int tag = 0; tag < counts.length; tag++) {
+      int count = counts[tag];
+      // Earlier periods left out end before the scope's first question, so hold no questions.
+      double baseline = (double) baselineCounts[tag] / periods;
+      double rise = count - baseline;
+      double floor = Math.max(baseline, 1);
+      double z = rise / Math.sqrt(floor);
+      if (z >= 2 && rise >= MIN_TOPIC_QUESTIONS) {
+        trends.add(new TopicTrend(l.tags.get(tag), count, baseline, rise, count / floor, z));
+      }
+    }
+    trends.sort(Comparator.comparingDouble(TopicTrend::zScore).reversed()
+        .thenComparing(TopicTrend::tag));
+    return trends.subList(0, Math.min(TOPIC_LIMIT, trends.size()));
+  }
+
+  private List<UnansweredTopic> unansweredTopics(int[] counts, int[] unanswered) {
+    List<UnansweredTopic> topics = new ArrayList<>();
+    for (int tag = 0; tag < counts.length; tag++) {
+      if (counts[tag] >= MIN_TOPIC_QUESTIONS && unanswered[tag] > 0) {
+        topics.add(new UnansweredTopic(l.tags.get(tag), counts[tag], unanswered[tag],
+            (double) unanswered[tag] / counts[tag]));
+      }
+    }
+    topics.sort(Comparator.comparingDouble(UnansweredTopic::unansweredShare).reversed()
+        .thenComparing(Comparator.comparingInt(UnansweredTopic::unanswered).reversed())
+        .thenComparing(UnansweredTopic::tag));
+    return topics.subList(0, Math.min(TOPIC_LIMIT, topics.size()));
+  }
+
+  /**
+   * The group each unit is shown under: its own name if it has at least the minimum number of
+   * people, else "other" (or a dropped group if "other" itself is too small). Fills {@code names}
+   * with the groups' names and returns each unit's group index.
+   */
+  private int[] labels(List<String> names) {
+    int otherSize = 0;
+    for (int u = 0; u < unitSize.length; u++) {
+      otherSize += unitSize[u] > 0 && unitSize[u] < minimumGroupSize ? unitSize[u] : 0;
+    }
+    String folded = otherSize >= minimumGroupSize ? HelpMatrix.OTHER : DROPPED;
+    Map<String, Integer> index = new HashMap<>();
+    int[] labelOf = new int[unitSize.length];
+    for (int u = 0; u < unitSize.length; u++) {
+      String name = unitSize[u] < minimumGroupSize ? folded
+          : u == 0 ? HelpMatrix.UNASSIGNED : l.units.get(u);
+      labelOf[u] = index.computeIfAbsent(name, n -> {
+        names.add(n);
+        return names.size() - 1;
+      });
+    }
+    return labelOf;
+  }
+
+  /** The label of units folded into an "other" that is itself too small to show. */
+  private static final String DROPPED = "\u0000dropped";
+
+  private HelpMatrix help(Cells cells, List<String> labels, int answeredByUnit,
+      int answeredAcross) {
+    record Shown(String asking, String answering, int answers, int answerers) {}
+    List<Shown> candidates = new ArrayList<>();
+    int suppressed = 0;
+    for (int asking = 0; asking < cells.units; asking++) {
+      for (int answering = 0; answering < cells.units; answering++) {
+        int i = asking * cells.units + answering;
+        if (cells.answers[i] == 0) {
+          continue;
+        }
+        boolean dropped = labels.get(asking).equals(DROPPED)
+            || labels.get(answering).equals(DROPPED);
+        if (dropped || cells.answerers[i] < minimumGroupSize) {
+          suppressed++;
+        } else {
+          candidates.add(new Shown(labels.get(asking), labels.get(answering), cells.answers[i],
+              cells.answerers[i]));
+        }
+      }
+    }
+    candidates.sort(Comparator.comparing(Shown::asking).thenComparing(Shown::answering));
+    List<HelpCell> shown = new ArrayList<>();
+    Set<String> units = new TreeSet<>();
+    for (Shown c : candidates) {
+      shown.add(new HelpCell(c.asking(), c.answering(), c.answers(), c.answerers()));
+      units.add(c.asking());
+      units.add(c.answering());
+    }
+    return new HelpMatrix(List.copyOf(units), shown, suppressed, answeredByUnit, answeredAcross,
+        share(answeredAcross, answeredByUnit));
+  }
+
+  private Contributors contributors(Tally t, long[] firstContribution, long start, long end) {
+    int active = t.active.cardinality();
+    int newcomers = 0;
+    for (int p = t.active.nextSetBit(0); p >= 0; p = t.active.nextSetBit(p + 1)) {
+      newcomers += firstContribution[p] >= start && firstContribution[p] < end ? 1 : 0;
+    }
+    int returning = active - newcomers;
+    boolean cohortsShown = (newcomers == 0 || newcomers >= minimumGroupSize)
+        && (returning == 0 || returning >= minimumGroupSize);
+    List<int[]> ranked = new ArrayList<>();
+    for (int p = 0; p < t.answersBy.length; p++) {
+      if (t.answersBy[p] > 0) {
+        ranked.add(new int[] {p, t.answersBy[p]});
+      }
+    }
+    ranked.sort(Comparator.comparingInt((int[] e) -> -e[1])
+        .thenComparing(e -> l.personIds.get(e[0]).value()));
+    int topFive = 0;
+    int forHalf = 0;
+    int sum = 0;
+    for (int i = 0; i < ranked.size(); i++) {
+      int count = ranked.get(i)[1];
+      topFive += i < 5 ? count : 0;
+      if (2 * sum < t.answers) {
+        sum += count;
+        forHalf++;
+      }
+    }
+    List<PersonCount> top = new ArrayList<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      int count = ranked.get(i)[1];
+      if (i >= TOP_ANSWERERS && count < ranked.get(TOP_ANSWERERS - 1)[1]) {
+        break;
+      }
+      PersonId person = l.personIds.get(ranked.get(i)[0]);
+      if (showPeople || person.equals(viewer)) {
+        top.add(new PersonCount(person, count));
+      }
+    }
+    return new Contributors(active, cohortsShown ? newcomers : null,
+        cohortsShown ? returning : null, ranked.size(), t.answers,
+        share(topFive, t.answers), forHalf, top, showPeople);
+  }
+
+  /** Topics at risk, from (tag, holder) pairs: one per accepted answer and tag. */
+  private List<TopicRisk> risks(Columns.Longs pairs) {
+    long[] sorted = new long[pairs.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = pairs.get(i);
+    }
+    Arrays.sort(sorted);
+    List<TopicRisk> risks = new ArrayList<>();
+    for (int start = 0; start < sorted.length; ) {
+      int tag = (int) (sorted[start] >>> 32);
+      int end = start;
+      int best = -1;
+      int bestCount = 0;
+      while (end < sorted.length && (int) (sorted[end] >>> 32) == tag) {
+        int run = end;
+        while (run < sorted.length && sorted[run] == sorted[end]) {
+          run++;
+        }
+        if (run - end > bestCount) {
+          best = (int) sorted[end];
+          bestCount = run - end;
+        }
+        end = run;
+      }
+      int total = end - start;
+      start = end;
+      if (total < MIN_RISK_ANSWERS || 2 * bestCount <= total) {
+        continue;
+      }
+      PersonId holder = l.personIds.get(best);
+      PersonProfile profile = l.profiles.get(best);
+      boolean leaving = profile != null && profile.status() != PersonStatus.ACTIVE;
+      boolean shown = showPeople || holder.equals(viewer);
+      risks.add(new TopicRisk(l.tags.get(tag), total, 1, shown ? holder : null,
+          (double) bestCount / total, leaving,
+          shown && profile != null ? profile.leavingOn() : null,
+          leaving ? RiskLevel.HIGH : RiskLevel.WATCH));
+    }
+    risks.sort(Comparator.comparing(TopicRisk::level).reversed()
+        .thenComparing(Comparator.comparingInt(TopicRisk::acceptedAnswers).reversed())
+        .thenComparing(TopicRisk::tag));
+    return risks.subList(0, Math.min(RISK_LIMIT, risks.size()));
+  }
+}

@@ -1,0 +1,314 @@
+package io.socialearn.core.pulse;
+
+import io.socialearn.api.event.AcceptanceRevoked;
+import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.PostDeleted;
+import io.socialearn.api.event.ProfileUpdated;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadClosed;
+import io.socialearn.api.event.ThreadDeleted;
+import io.socialearn.api.event.ThreadEdited;
+import io.socialearn.api.event.ThreadMarkedDuplicate;
+import io.socialearn.api.event.ThreadReopened;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.VoteRetracted;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.PulsePeriod;
+import io.socialearn.api.pulse.PulseReport;
+import io.socialearn.api.pulse.PulseScope;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pulse projection: questions, answers, accepts and people's org units folded from the log
+ * into flat columns, so that a pulse over a million posts is a few linear scans.
+ *
+ * <p>Only question threads and their answers count. The engine owns one, feeds it every recorded
+ * event (as it feeds the reputation ledger) and asks it for reports under its read lock; hosts
+ * read the pulse through {@code SocialLearning.pulse}. Not thread-safe: the engine guards it with
+ * its lock.
+ */
+public final class PulseLedger {
+  static final byte OPEN = 0;
+  static final byte CLOSED = 1;
+  static final byte DUPLICATE = 2;
+
+  // People, by dense index.
+  final Map<PersonId, Integer> personIndex = new HashMap<>();
+  final List<PersonId> personIds = new ArrayList<>();
+  final List<PersonProfile> profiles = new ArrayList<>();
+  final Columns.Ints personUnit = new Columns.Ints();
+  final Map<String, Integer> unitIndex = new HashMap<>();
+  final List<String> units = new ArrayList<>();
+
+  final Map<SpaceId, Integer> spaceIndex = new HashMap<>();
+  final List<SpaceId> spaces = new ArrayList<>();
+  final Map<Tag, Integer> tagIndex = new HashMap<>();
+  final List<Tag> tags = new ArrayList<>();
+
+  // Questions, by dense index in log order.
+  final Map<ThreadId, Integer> questionIndex = new HashMap<>();
+  final List<ThreadId> questionIds = new ArrayList<>();
+  final List<String> titles = new ArrayList<>();
+  final List<int[]> questionTags = new ArrayList<>();
+  final Columns.Longs questionCreated = new Columns.Longs();
+  final Columns.Ints questionSpace = new Columns.Ints();
+  final Columns.Ints asker = new Columns.Ints();
+  final Columns.Ints acceptedAnswer = new Columns.Ints();
+  final Columns.Longs acceptedAt = new Columns.Longs();
+  final Columns.Ints questionScore = new Columns.Ints();
+  final List<Byte> closure = new ArrayList<>();
+  final BitSet questionDeleted = new BitSet();
+
+  // Answers, by dense index in log order.
+  final Map<PostId, Integer> answerIndex = new HashMap<>();
+  final Columns.Ints answerQuestion = new Columns.Ints();
+  final Columns.Ints answerAuthor = new Columns.Ints();
+  final Columns.Longs answerCreated = new Columns.Longs();
+  final Columns.Ints answerScore = new Columns.Ints();
+  final BitSet answerDeleted = new BitSet();
+
+  /** Creates an empty ledger. */
+  public PulseLedger() {
+    unit("");
+  }
+
+  /** Folds one recorded event in; events about other kinds of threads are ignored. */
+  public void apply(RecordedEvent recorded) {
+    DomainEvent e = recorded.event();
+    long at = recorded.timestamp().toEpochMilli();
+    if (e instanceof PersonRegistered p) {
+      profile(p.profile());
+    } else if (e instanceof ProfileUpdated p) {
+      profile(p.profile());
+    } else if (e instanceof ThreadStarted t) {
+      if (t.kind() == ThreadKind.QUESTION) {
+        questionIndex.put(t.thread(), questionIds.size());
+        questionIds.add(t.thread());
+        titles.add(t.title());
+        questionTags.add(tagIndices(t.tags()));
+        questionCreated.add(at);
+        questionSpace.add(space(t.space()));
+        asker.add(person(t.author()));
+        acceptedAnswer.add(-1);
+        acceptedAt.add(0);
+        questionScore.add(0);
+        closure.add(OPEN);
+      }
+    } else if (e instanceof ThreadEdited t) {
+      Integer q = questionIndex.get(t.thread());
+      if (q != null) {
+        titles.set(q, t.title());
+        questionTags.set(q, tagIndices(t.tags()));
+      }
+    } else if (e instanceof AnswerPosted a) {
+      Integer q = questionIndex.get(a.thread());
+      if (q != null) {
+        answerIndex.put(a.post(), answerQuestion.size());
+        answerQuestion.add(q);
+        answerAuthor.add(person(a.author()));
+        answerCreated.add(at);
+        answerScore.add(0);
+      }
+    } else if (e instanceof PostDeleted d) {
+      Integer a = answerIndex.get(d.post());
+      if (a != null) {
+        answerDeleted.set(a);
+      }
+    } else if (e instanceof ThreadDeleted d) {
+      Integer q = questionIndex.get(d.thread());
+      if (q != null) {
+        questionDeleted.set(q);
+      }
+    } else if (e instanceof AnswerAccepted a) {
+      Integer q = questionIndex.get(a.thread());
+      Integer answer = answerIndex.get(a.answer());
+      if (q != null && answer != null) {
+        acceptedAnswer.set(q, answer);
+        acceptedAt.set(q, at);
+      }
+    } else if (e instanceof AcceptanceRevoked a) {
+      Integer q = questionIndex.get(a.thread());
+      if (q != null) {
+        acceptedAnswer.set(q, -1);
+      }
+    } else if (e instanceof ThreadClosed c) {
+      setClosure(c.thread(), CLOSED);
+    } else if (e instanceof ThreadReopened r) {
+      setClosure(r.thread(), OPEN);
+    } else if (e instanceof ThreadMarkedDuplicate d) {
+      setClosure(d.thread(), DUPLICATE);
+    } else if (e instanceof VoteCast v) {
+      vote(v.target(), v.direction().value());
+    } else if (e instanceof VoteRetracted v) {
+      vote(v.target(), -v.direction().value());
+    }
+  }
+
+  /**
+   * The pulse of a scope over a period and the one before it, counting only questions in {@code
+   * readable} spaces.
+   *
+   * @param scope what to cover (a space scope must be readable; the caller checks)
+   * @param period the period
+   * @param readable the spaces the viewer may read
+   * @param viewer who asks, for per-person figures about themselves
+   * @param showPeople whether the viewer may see every per-person figure
+   * @param minimumGroupSize the smallest group shown on its own
+   * @param lastSequence the last event folded in, stamped on the report
+   * @throws io.socialearn.api.ForbiddenException if an org-unit scope has fewer people than
+   *     {@code minimumGroupSize}
+   */
+  public PulseReport report(PulseScope scope, PulsePeriod period, Set<SpaceId> readable,
+      PersonId viewer, boolean showPeople, int minimumGroupSize, long lastSequence) {
+    return new PulseComputation(this, scope, period, readable, viewer, showPeople,
+        minimumGroupSize).report(lastSequence);
+  }
+
+  /**
+   * What to ask a person before they leave, and who could take over their topics, from the
+   * questions in {@code readable} spaces.
+   *
+   * @param person who is leaving (or might)
+   * @param readable the spaces the viewer may read
+   */
+  public KnowledgeCapture capture(PersonId person, Set<SpaceId> readable) {
+    return new CapturePlanner(this, readable).plan(person);
+  }
+
+  /**
+   * Each person's evidence per topic in {@code readable} spaces: {@code [answers, accepted,
+   * up-voted]} answers, for mentoring.
+   */
+  public Map<PersonId, Map<Tag, int[]>> evidence(Set<SpaceId> readable) {
+    boolean[] visible = visibleSpaces(readable, null);
+    Map<PersonId, Map<Tag, int[]>> byPerson = new HashMap<>();
+    for (int a = 0; a < answerQuestion.size(); a++) {
+      int q = answerQuestion.get(a);
+      if (answerDeleted.get(a) || questionDeleted.get(q) || !visible[questionSpace.get(q)]) {
+        continue;
+      }
+      Map<Tag, int[]> topics = byPerson.computeIfAbsent(personIds.get(answerAuthor.get(a)),
+          k -> new HashMap<>());
+      for (int tag : questionTags.get(q)) {
+        int[] counts = topics.computeIfAbsent(tags.get(tag), k -> new int[3]);
+        counts[0]++;
+        counts[1] += acceptedAnswer.get(q) == a ? 1 : 0;
+        counts[2] += answerScore.get(a) > 0 ? 1 : 0;
+      }
+    }
+    return byPerson;
+  }
+
+  /** The topics of the questions each person asked in {@code readable} spaces, with counts. */
+  public Map<PersonId, Map<Tag, Integer>> asked(Set<SpaceId> readable) {
+    boolean[] visible = visibleSpaces(readable, null);
+    Map<PersonId, Map<Tag, Integer>> byPerson = new HashMap<>();
+    for (int q = 0; q < questionIds.size(); q++) {
+      if (questionDeleted.get(q) || !visible[questionSpace.get(q)]) {
+        continue;
+      }
+      Map<Tag, Integer> topics = byPerson.computeIfAbsent(personIds.get(asker.get(q)),
+          k -> new HashMap<>());
+      for (int tag : questionTags.get(q)) {
+        topics.merge(tags.get(tag), 1, Integer::sum);
+      }
+    }
+    return byPerson;
+  }
+
+  /** The profile last recorded for a person, or null. */
+  public PersonProfile profile(PersonId person) {
+    Integer p = personIndex.get(person);
+    return p == null ? null : profiles.get(p);
+  }
+
+  /** Which space indices are readable and, if {@code only} is given, that space alone. */
+  boolean[] visibleSpaces(Set<SpaceId> readable, SpaceId only) {
+    boolean[] visible = new boolean[spaces.size()];
+    for (int s = 0; s < spaces.size(); s++) {
+      visible[s] = readable.contains(spaces.get(s)) && (only == null || only.equals(spaces.get(s)));
+    }
+    return visible;
+  }
+
+  private void profile(PersonProfile profile) {
+    int p = person(profile.id());
+    profiles.set(p, profile);
+    personUnit.set(p, unit(profile.orgUnit()));
+  }
+
+  private int person(PersonId id) {
+    Integer known = personIndex.get(id);
+    if (known != null) {
+      return known;
+    }
+    int p = personIds.size();
+    personIndex.put(id, p);
+    personIds.add(id);
+    profiles.add(null);
+    personUnit.add(0);
+    return p;
+  }
+
+  private int unit(String name) {
+    return unitIndex.computeIfAbsent(name, n -> {
+      units.add(n);
+      return units.size() - 1;
+    });
+  }
+
+  private int space(SpaceId id) {
+    return spaceIndex.computeIfAbsent(id, s -> {
+      spaces.add(s);
+      return spaces.size() - 1;
+    });
+  }
+
+  private int[] tagIndices(List<Tag> list) {
+    int[] indices = new int[list.size()];
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = tagIndex.computeIfAbsent(list.get(i), t -> {
+        tags.add(t);
+        return tags.size() - 1;
+      });
+    }
+    return indices;
+  }
+
+  private void setClosure(ThreadId thread, byte state) {
+    Integer q = questionIndex.get(thread);
+    if (q != null) {
+      closure.set(q, state);
+    }
+  }
+
+  private void vote(Object target, int delta) {
+    if (target instanceof ThreadId t) {
+      Integer q = questionIndex.get(t);
+      if (q != null) {
+        questionScore.set(q, questionScore.get(q) + delta);
+      }
+    } else if (target instanceof PostId p) {
+      Integer a = answerIndex.get(p);
+      if (a != null) {
+        answerScore.set(a, answerScore.get(a) + delta);
+      }
+    }
+  }
+}
