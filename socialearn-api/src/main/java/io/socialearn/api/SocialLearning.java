@@ -170,6 +170,23 @@ public interface SocialLearning extends AutoCloseable {
   List<ExpertCandidate> whoKnows(Viewer viewer, WhoKnowsQuery query);
 
   /**
+   * Who could answer a question: who knows its text and tags as the viewer sees them, leaving
+   * out its asker, people who answered it, people who are leaving and people already asked as
+   * often today as the engine's routing allows; best first.
+   *
+   * @throws NotFoundException if the question does not exist or the viewer may not read it
+   */
+  List<ExpertCandidate> suggestAnswerers(Viewer viewer, ThreadId question, int limit);
+
+  /**
+   * Whom the engine routed a question to when it was asked (empty when routing is off or nobody
+   * fitted), best first: the record behind routing outcomes.
+   *
+   * @throws NotFoundException if the question does not exist or the viewer may not read it
+   */
+  List<PersonId> routedTo(Viewer viewer, ThreadId question);
+
+  /**
    * A person's expertise in every topic with visible evidence, strongest first; each entry's
    * score is the sum of its evidence's weights.
    *

@@ -16,6 +16,7 @@ import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.PostEdited;
 import io.socialearn.api.event.ProfileUpdated;
+import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.SpaceCreated;
@@ -83,6 +84,10 @@ final class EngineState {
   final Map<PersonId, Set<PersonId>> links = new HashMap<>();
   final Map<PersonId, DaysActive> daysActive = new HashMap<>();
   final Map<ThreadId, OpenBounty> openBounties = new HashMap<>();
+  /** How many questions were routed to each person on their last routed day. */
+  final Map<PersonId, DaysActive> routedToday = new HashMap<>();
+  /** Who each question was routed to. */
+  final Map<ThreadId, List<PersonId>> routedTo = new HashMap<>();
   /** Answers each person has given that are not deleted. */
   final Map<PersonId, Integer> answersGiven = new HashMap<>();
   long lastSequence;
@@ -171,6 +176,13 @@ final class EngineState {
       // Expertise evidence: the expertise projection's, nothing here reads it.
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
+    } else if (e instanceof QuestionRouted r) {
+      routedTo.put(r.thread(), r.people());
+      LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+      for (PersonId person : r.people()) {
+        routedToday.merge(person, new DaysActive(day, 1), (old, fresh) ->
+            old.last().equals(day) ? new DaysActive(day, old.count() + 1) : fresh);
+      }
     } else if (e instanceof ReputationAdjusted) {
       // Reputation is the ledger's; nothing here reads it.
     } else if (e instanceof VotesReversed) {
@@ -223,6 +235,13 @@ final class EngineState {
     LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
     daysActive.merge(person, new DaysActive(day, 1), (old, fresh) ->
         old.last().equals(day) ? old : new DaysActive(day, old.count() + 1));
+  }
+
+  /** How many questions were routed to the person on the day of {@code at} (UTC). */
+  int routedOn(PersonId person, Instant at) {
+    DaysActive routed = routedToday.get(person);
+    return routed == null || !routed.last().equals(LocalDate.ofInstant(at, ZoneOffset.UTC)) ? 0
+        : routed.count();
   }
 
   /** Whether the person was active on the day of {@code at} (UTC). */
@@ -302,6 +321,10 @@ final class EngineState {
     answersGiven.putAll(other.answersGiven);
     openBounties.clear();
     openBounties.putAll(other.openBounties);
+    routedToday.clear();
+    routedToday.putAll(other.routedToday);
+    routedTo.clear();
+    routedTo.putAll(other.routedTo);
     lastSequence = other.lastSequence;
   }
 
@@ -309,7 +332,7 @@ final class EngineState {
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
         comments, votes, revisions, activity, upvotes, links, daysActive, answersGiven,
-        openBounties, lastSequence);
+        openBounties, routedToday, routedTo, lastSequence);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

@@ -10,15 +10,18 @@ import io.socialearn.api.SocialLearning;
 import io.socialearn.api.Validate;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.Command;
+import io.socialearn.api.command.StartThread;
 import io.socialearn.api.mentoring.Learner;
 import io.socialearn.api.mentoring.Mentor;
 import io.socialearn.api.mentoring.MentorMatching;
 import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.event.EventListener;
 import io.socialearn.api.event.EventLog;
+import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.expertise.ExpertiseEntry;
+import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonDirectory;
@@ -42,10 +45,12 @@ import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.core.expertise.ExpertiseModel;
@@ -67,6 +72,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -112,6 +118,7 @@ public final class SocialLearningEngine implements SocialLearning {
   private final PulsePrivacy pulsePrivacy;
   private final Trust trust;
   private final AntiGamingPolicy antiGaming;
+  private final RoutingPolicy routing;
   private final SnapshotStore snapshots;
   private final long snapshotEvery;
   private long lastSnapshot;
@@ -135,6 +142,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.expertise = new ExpertiseModel(b.expertiseSettings);
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;
+    this.routing = b.routing;
     this.decider = new CommandDecider(state, access, trust, b.idGenerator, b.limits,
         b.antiGaming);
     this.reads = new Reads(state, access);
@@ -190,6 +198,11 @@ public final class SocialLearningEngine implements SocialLearning {
       }
       applyToReadModels(recorded);
       syncIndex(recorded);
+      if (routing.enabled() && command instanceof StartThread started
+          && started.kind() == ThreadKind.QUESTION
+          && decision.createdId() instanceof ThreadId question) {
+        recorded = concat(recorded, route(actor, question, now));
+      }
       if (!actor.isAdministrator()) {
         rateLimiter.record(actor.person(), now);
       }
@@ -210,6 +223,81 @@ public final class SocialLearningEngine implements SocialLearning {
     @SuppressWarnings("unchecked") // the deciders return the id type each command declares
     R typed = (R) result;
     return typed;
+  }
+
+  private static List<RecordedEvent> concat(List<RecordedEvent> first,
+      List<RecordedEvent> second) {
+    if (second.isEmpty()) {
+      return first;
+    }
+    List<RecordedEvent> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  /**
+   * Routes a new question to the people most likely to answer it, as a batch of its own after
+   * the question's. The question is recorded whatever happens here: a failure is logged.
+   */
+  private List<RecordedEvent> route(Viewer asker, ThreadId question, Instant now) {
+    try {
+      List<PersonId> people = answerers(asker, question, routing.people(), now).stream()
+          .map(ExpertCandidate::person).toList();
+      if (people.isEmpty()) {
+        return List.of();
+      }
+      List<RecordedEvent> routed = eventLog.append(state.lastSequence,
+          List.of(new QuestionRouted(question, people)), now);
+      applyToReadModels(routed);
+      syncIndex(routed);
+      return routed;
+    } catch (RuntimeException e) {
+      log.warn("could not route question {}; it is recorded, nobody was asked", question, e);
+      return List.of();
+    }
+  }
+
+  /**
+   * Who could answer a question: who knows its text and tags as {@code viewer} sees them,
+   * available, not its asker, not someone who answered it, nobody asked {@code dailyCap} times
+   * today already. Called under a lock.
+   */
+  private List<ExpertCandidate> answerers(Viewer viewer, ThreadId question, int limit,
+      Instant now) {
+    ThreadRow row = access.thread(viewer, question);
+    Set<PersonId> exclude = new HashSet<>();
+    exclude.add(row.author());
+    for (PostId post : state.postsByThread.getOrDefault(question, List.of())) {
+      exclude.add(state.posts.get(post).author());
+    }
+    state.routedToday.keySet().forEach(person -> {
+      if (state.routedOn(person, now) >= routing.dailyCap()) {
+        exclude.add(person);
+      }
+    });
+    String text = row.title() + "\n" + row.body();
+    WhoKnowsQuery query = new WhoKnowsQuery(
+        text.length() > WhoKnowsQuery.MAX_TEXT_LENGTH ? text.substring(0,
+            WhoKnowsQuery.MAX_TEXT_LENGTH) : text,
+        row.tags().size() > 20 ? row.tags().subList(0, 20) : row.tags(),
+        WhoKnowsOptions.defaults().limit(limit).availableOnly(true).exclude(exclude));
+    return whoKnows(viewer, query);
+  }
+
+  @Override
+  public List<ExpertCandidate> suggestAnswerers(Viewer viewer, ThreadId question, int limit) {
+    Validate.required("question", question);
+    Validate.range("limit", limit, 1, WhoKnowsOptions.MAX_LIMIT);
+    return read(viewer, () -> answerers(viewer, question, limit, clock.instant()));
+  }
+
+  @Override
+  public List<PersonId> routedTo(Viewer viewer, ThreadId question) {
+    Validate.required("question", question);
+    return read(viewer, () -> {
+      access.thread(viewer, question);
+      return state.routedTo.getOrDefault(question, List.of());
+    });
   }
 
   /** Applies whatever the log holds beyond the read models. Called under the write lock. */
@@ -651,6 +739,7 @@ public final class SocialLearningEngine implements SocialLearning {
     private WriteRateLimit rateLimit = WriteRateLimit.defaults();
     private ReputationRules reputationRules = ReputationRules.stackExchange();
     private AntiGamingPolicy antiGaming = AntiGamingPolicy.defaults();
+    private RoutingPolicy routing = RoutingPolicy.off();
     private TrustPolicy trustPolicy = TrustPolicy.defaults();
     private PulsePrivacy pulsePrivacy = PulsePrivacy.defaults();
     private EventLog eventLog;
@@ -713,6 +802,15 @@ public final class SocialLearningEngine implements SocialLearning {
      */
     public Builder pulsePrivacy(PulsePrivacy pulsePrivacy) {
       this.pulsePrivacy = Objects.requireNonNull(pulsePrivacy, "pulsePrivacy");
+      return this;
+    }
+
+    /**
+     * Whether new questions are routed to the people likely to answer them; default {@link
+     * RoutingPolicy#off()}.
+     */
+    public Builder routing(RoutingPolicy routing) {
+      this.routing = Objects.requireNonNull(routing, "routing");
       return this;
     }
 

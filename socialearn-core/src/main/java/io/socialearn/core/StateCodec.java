@@ -52,6 +52,12 @@ final class StateCodec {
   /** A question's open bounty. */
   record BountyRow(ThreadId thread, EngineState.OpenBounty bounty) {}
 
+  /** Whom a question was routed to. */
+  record RoutedRow(ThreadId thread, List<PersonId> people) {}
+
+  /** How many questions were routed to a person on their last routed day. */
+  record RoutedTodayRow(PersonId person, EngineState.DaysActive routed) {}
+
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
@@ -63,7 +69,8 @@ final class StateCodec {
       List<Membership> members, List<ThreadRow> threads, List<PostRow> posts,
       List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
       List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement,
-      List<BountyRow> bounties, ReputationLedger.Image ledger) {}
+      List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
+      ReputationLedger.Image ledger) {}
 
   /** What a snapshot holds: the read models and the reputation ledger's contents. */
   record Decoded(EngineState state, ReputationLedger.Image ledger) {}
@@ -98,6 +105,10 @@ final class StateCodec {
         comments, votes, revisions, activity, links, engagement(state),
         state.openBounties.entrySet().stream()
             .map(b -> new BountyRow(b.getKey(), b.getValue())).toList(),
+        state.routedTo.entrySet().stream()
+            .map(r -> new RoutedRow(r.getKey(), r.getValue())).toList(),
+        state.routedToday.entrySet().stream()
+            .map(r -> new RoutedTodayRow(r.getKey(), r.getValue())).toList(),
         ledger.image());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
@@ -181,6 +192,8 @@ final class StateCodec {
       }
     }
     image.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
+    image.routed().forEach(r -> state.routedTo.put(r.thread(), r.people()));
+    image.routedToday().forEach(r -> state.routedToday.put(r.person(), r.routed()));
     state.lastSequence = image.lastSequence();
     if (image.ledger() == null) {
       throw new IOException("snapshot without the reputation ledger");

@@ -33,4 +33,5 @@ public sealed interface DomainEvent
         BountyOffered,
         BountyAwarded,
         ReputationAdjusted,
-        PersonEndorsed {}
+        PersonEndorsed,
+        QuestionRouted {}

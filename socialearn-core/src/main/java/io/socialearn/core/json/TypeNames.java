@@ -56,6 +56,7 @@ import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -114,6 +115,7 @@ final class TypeNames {
     events.put(BountyOffered.class, "bounty.offered");
     events.put(BountyAwarded.class, "bounty.awarded");
     events.put(ReputationAdjusted.class, "reputation.adjusted");
+    events.put(QuestionRouted.class, "question.routed");
     EVENTS = checked(DomainEvent.class, events);
 
     Map<Class<?>, String> commands = new LinkedHashMap<>();

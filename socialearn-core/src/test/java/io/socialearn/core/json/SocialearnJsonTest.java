@@ -71,6 +71,7 @@ import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
@@ -194,6 +195,7 @@ class SocialearnJsonTest {
         new BountyOffered(T1, ALICE, 100),
         new BountyAwarded(T1, P2, ALICE, BOB, 100),
         new ReputationAdjusted(BOB, 100, "association bonus", PersonId.SYSTEM),
+        new QuestionRouted(T1, List.of(ALICE, BOB)),
         new PersonEndorsed(ALICE, BOB, Tag.of("java")));
   }
 
