@@ -65,7 +65,6 @@ import io.socialearn.core.reputation.ReputationLedger;
 import io.socialearn.core.reputation.ReputationRules;
 import io.socialearn.core.reputation.TrustPolicy;
 import io.socialearn.core.search.MemorySearchIndex;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,11 +118,7 @@ public final class SocialLearningEngine implements SocialLearning {
   private final Trust trust;
   private final AntiGamingPolicy antiGaming;
   private final RoutingPolicy routing;
-  private final SnapshotStore snapshots;
-  private final long snapshotEvery;
-  private long lastSnapshot;
-  /** The sequence of the snapshot start-up loaded, or -1 if it replayed the whole log. */
-  private long startedFrom = -1;
+  private final SnapshotKeeper snapshots;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -131,9 +126,8 @@ public final class SocialLearningEngine implements SocialLearning {
     this.eventLog = b.eventLog != null ? b.eventLog
         : b.dataDirectory != null ? FileEventLog.open(b.dataDirectory.resolve("log"))
         : InMemoryEventLog.create();
-    this.snapshots = b.dataDirectory == null ? null
-        : SnapshotStore.open(b.dataDirectory.resolve("snapshots"), 3);
-    this.snapshotEvery = b.snapshotEvery;
+    this.snapshots = new SnapshotKeeper(b.dataDirectory == null ? null
+        : SnapshotStore.open(b.dataDirectory.resolve("snapshots"), 3), b.snapshotEvery);
     this.searchIndex = b.searchIndex != null ? b.searchIndex : new MemorySearchIndex();
     this.clock = b.clock;
     this.listeners = List.copyOf(b.listeners);
@@ -148,7 +142,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
     this.pulsePrivacy = b.pulsePrivacy;
-    loadSnapshot();
+    snapshots.load(eventLog, state, reputation);
     feedUnsnapshottedUpTo(state.lastSequence);
     catchUp();
     syncIndex(List.of());
@@ -210,12 +204,12 @@ public final class SocialLearningEngine implements SocialLearning {
           : new Done(nothingToRecord ? state.lastSequence
               : recorded.get(recorded.size() - 1).sequence());
       snapshotSequence = state.lastSequence;
-      snapshot = snapshotIfDue();
+      snapshot = snapshots.due(state, reputation);
     } finally {
       lock.writeLock().unlock();
     }
     if (snapshot != null) {
-      saveSnapshot(snapshotSequence, snapshot);
+      snapshots.save(snapshotSequence, snapshot);
     }
     if (!recorded.isEmpty()) {
       notifyListeners(recorded);
@@ -306,60 +300,6 @@ public final class SocialLearningEngine implements SocialLearning {
       List<RecordedEvent> chunk = readChunk(state.lastSequence + 1);
       applyToReadModels(chunk);
       syncIndex(chunk);
-    }
-  }
-
-  /**
-   * Starts from the newest snapshot, if there is a usable one: taken with these reputation rules,
-   * of this format, and not ahead of the log (a log that lost its tail, as FAST durability may on
-   * power loss, is replayed whole instead).
-   */
-  private void loadSnapshot() {
-    if (snapshots == null) {
-      return;
-    }
-    snapshots.loadNewest().ifPresent(snapshot -> {
-      if (snapshot.sequence() > eventLog.lastSequence()) {
-        log.warn("snapshot at {} is ahead of the log at {}; replaying the whole log",
-            snapshot.sequence(), eventLog.lastSequence());
-        return;
-      }
-      try {
-        StateCodec.Decoded decoded = StateCodec.decode(snapshot.data());
-        if (!reputation.restore(decoded.ledger())) {
-          log.info("snapshot at {} was taken with other reputation rules; replaying the log",
-              snapshot.sequence());
-          return;
-        }
-        state.replaceWith(decoded.state());
-        lastSnapshot = state.lastSequence;
-        startedFrom = snapshot.sequence();
-        log.info("started from the snapshot at {}", snapshot.sequence());
-      } catch (IOException e) {
-        log.warn("snapshot at {} is unreadable ({}); replaying the whole log",
-            snapshot.sequence(), e.getMessage());
-      }
-    });
-  }
-
-  /**
-   * Writes a snapshot if enough events came since the last one. The bytes are taken under the
-   * write lock; writing them (with its fsyncs) happens after the lock is released.
-   */
-  private byte[] snapshotIfDue() {
-    if (snapshots == null || state.lastSequence - lastSnapshot < snapshotEvery) {
-      return null;
-    }
-    lastSnapshot = state.lastSequence;
-    return StateCodec.encode(state, reputation);
-  }
-
-  private void saveSnapshot(long sequence, byte[] bytes) {
-    try {
-      snapshots.save(sequence, bytes);
-    } catch (RuntimeException e) {
-      log.warn("cannot write the snapshot at {}; the log is intact, start-up replays more", sequence,
-          e);
     }
   }
 
@@ -671,7 +611,7 @@ public final class SocialLearningEngine implements SocialLearning {
 
   /** The sequence of the snapshot start-up loaded, or -1; for tests and logs. */
   long startedFromSnapshot() {
-    return startedFrom;
+    return snapshots.startedFrom();
   }
 
   /** The reputation ledger's contents; for tests. */
@@ -702,7 +642,7 @@ public final class SocialLearningEngine implements SocialLearning {
 
   @Override
   public void close() {
-    byte[] snapshot = null;
+    byte[] snapshot;
     long sequence;
     lock.writeLock().lock();
     try {
@@ -711,14 +651,12 @@ public final class SocialLearningEngine implements SocialLearning {
       }
       closed = true;
       sequence = state.lastSequence;
-      if (snapshots != null && sequence > lastSnapshot) {
-        snapshot = StateCodec.encode(state, reputation);
-      }
+      snapshot = snapshots.pending(state, reputation);
     } finally {
       lock.writeLock().unlock();
     }
     if (snapshot != null) {
-      saveSnapshot(sequence, snapshot);
+      snapshots.save(sequence, snapshot);
     }
     try {
       searchIndex.close();

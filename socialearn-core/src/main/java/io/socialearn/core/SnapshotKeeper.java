@@ -1,0 +1,94 @@
+package io.socialearn.core;
+
+import io.socialearn.api.event.EventLog;
+import io.socialearn.core.log.SnapshotStore;
+import io.socialearn.core.reputation.ReputationLedger;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When the engine takes snapshots of its read models and how it starts from one. Without a
+ * store (no data directory) it does nothing. Not thread-safe: the engine calls it under its write
+ * lock, except {@link #save}, which it calls after releasing the lock.
+ */
+final class SnapshotKeeper {
+  private static final Logger log = LoggerFactory.getLogger(SnapshotKeeper.class);
+
+  private final SnapshotStore store;
+  private final long every;
+  private long last;
+  private long startedFrom = -1;
+
+  /** A keeper for {@code store} (null for none) that snapshots every {@code every} events. */
+  SnapshotKeeper(SnapshotStore store, long every) {
+    this.store = store;
+    this.every = every;
+  }
+
+  /**
+   * Loads the newest usable snapshot into {@code state} and {@code reputation}: taken with these
+   * reputation rules, of this format, and not ahead of the log (a log that lost its tail, as FAST
+   * durability may on power loss, is replayed whole instead). Leaves both untouched otherwise.
+   */
+  void load(EventLog eventLog, EngineState state, ReputationLedger reputation) {
+    if (store == null) {
+      return;
+    }
+    store.loadNewest().ifPresent(snapshot -> {
+      if (snapshot.sequence() > eventLog.lastSequence()) {
+        log.warn("snapshot at {} is ahead of the log at {}; replaying the whole log",
+            snapshot.sequence(), eventLog.lastSequence());
+        return;
+      }
+      try {
+        StateCodec.Decoded decoded = StateCodec.decode(snapshot.data());
+        if (!reputation.restore(decoded.ledger())) {
+          log.info("snapshot at {} was taken with other reputation rules; replaying the log",
+              snapshot.sequence());
+          return;
+        }
+        state.replaceWith(decoded.state());
+        last = state.lastSequence;
+        startedFrom = snapshot.sequence();
+        log.info("started from the snapshot at {}", snapshot.sequence());
+      } catch (IOException e) {
+        log.warn("snapshot at {} is unreadable ({}); replaying the whole log",
+            snapshot.sequence(), e.getMessage());
+      }
+    });
+  }
+
+  /** The snapshot's bytes if enough events came since the last one, else null. */
+  byte[] due(EngineState state, ReputationLedger reputation) {
+    if (store == null || state.lastSequence - last < every) {
+      return null;
+    }
+    return take(state, reputation);
+  }
+
+  /** The snapshot's bytes if anything happened since the last one (on close), else null. */
+  byte[] pending(EngineState state, ReputationLedger reputation) {
+    return store == null || state.lastSequence <= last ? null : take(state, reputation);
+  }
+
+  private byte[] take(EngineState state, ReputationLedger reputation) {
+    last = state.lastSequence;
+    return StateCodec.encode(state, reputation);
+  }
+
+  /** Writes a snapshot; a failure is logged, since the log is intact and start-up replays more. */
+  void save(long sequence, byte[] bytes) {
+    try {
+      store.save(sequence, bytes);
+    } catch (RuntimeException e) {
+      log.warn("cannot write the snapshot at {}; the log is intact, start-up replays more", sequence,
+          e);
+    }
+  }
+
+  /** The sequence of the snapshot start-up loaded, or -1 if it replayed the whole log. */
+  long startedFrom() {
+    return startedFrom;
+  }
+}
