@@ -26,6 +26,7 @@ import io.socialearn.api.search.TagSuggestion;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.Tag;
@@ -34,6 +35,7 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadSummary;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * socialearn as a host sees it: run commands, read what they made. Every call names the {@link
@@ -177,6 +179,13 @@ public interface SocialLearning extends AutoCloseable {
    * @throws NotFoundException if the question does not exist or the viewer may not read it
    */
   List<ExpertCandidate> suggestAnswerers(Viewer viewer, ThreadId question, int limit);
+
+  /**
+   * Where an article promoted from a thread comes from, or empty for any other thread.
+   *
+   * @throws NotFoundException if the thread does not exist or the viewer may not read it
+   */
+  Optional<ArticleOrigin> articleOrigin(Viewer viewer, ThreadId article);
 
   /**
    * Whom the engine routed a question to when it was asked (empty when routing is off or nobody

@@ -3,6 +3,7 @@ package io.socialearn.core;
 import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.BountyOffered;
@@ -34,6 +35,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
+import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
@@ -86,6 +88,8 @@ final class EngineState {
   final Map<ThreadId, OpenBounty> openBounties = new HashMap<>();
   /** How many questions were routed to each person on their last routed day. */
   final Map<PersonId, DaysActive> routedToday = new HashMap<>();
+  /** Where each promoted article comes from. */
+  final Map<ThreadId, ArticleOrigin> articleOrigins = new HashMap<>();
   /** Who each question was routed to. */
   final Map<ThreadId, List<PersonId>> routedTo = new HashMap<>();
   /** Answers each person has given that are not deleted. */
@@ -176,6 +180,8 @@ final class EngineState {
       // Expertise evidence: the expertise projection's, nothing here reads it.
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
+    } else if (e instanceof ArticlePromoted a) {
+      articleOrigins.put(a.article(), new ArticleOrigin(a.source(), a.answers()));
     } else if (e instanceof QuestionRouted r) {
       routedTo.put(r.thread(), r.people());
       LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
@@ -325,6 +331,8 @@ final class EngineState {
     routedToday.putAll(other.routedToday);
     routedTo.clear();
     routedTo.putAll(other.routedTo);
+    articleOrigins.clear();
+    articleOrigins.putAll(other.articleOrigins);
     lastSequence = other.lastSequence;
   }
 
@@ -332,7 +340,7 @@ final class EngineState {
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
         comments, votes, revisions, activity, upvotes, links, daysActive, answersGiven,
-        openBounties, routedToday, routedTo, lastSequence);
+        openBounties, routedToday, routedTo, articleOrigins, lastSequence);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

@@ -44,6 +44,7 @@ import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.spi.IdGenerator;
+import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Revision;
@@ -71,6 +72,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -283,6 +285,15 @@ public final class SocialLearningEngine implements SocialLearning {
     Validate.required("question", question);
     Validate.range("limit", limit, 1, WhoKnowsOptions.MAX_LIMIT);
     return read(viewer, () -> answerers(viewer, question, limit, clock.instant()));
+  }
+
+  @Override
+  public Optional<ArticleOrigin> articleOrigin(Viewer viewer, ThreadId article) {
+    Validate.required("article", article);
+    return read(viewer, () -> {
+      access.thread(viewer, article);
+      return Optional.ofNullable(state.articleOrigins.get(article));
+    });
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.SpaceRole;
+import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.Revision;
@@ -58,6 +59,9 @@ final class StateCodec {
   /** How many questions were routed to a person on their last routed day. */
   record RoutedTodayRow(PersonId person, EngineState.DaysActive routed) {}
 
+  /** Where a promoted article comes from. */
+  record ArticleRow(ThreadId article, ArticleOrigin origin) {}
+
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
@@ -70,7 +74,7 @@ final class StateCodec {
       List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
       List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement,
       List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
-      ReputationLedger.Image ledger) {}
+      List<ArticleRow> articles, ReputationLedger.Image ledger) {}
 
   /** What a snapshot holds: the read models and the reputation ledger's contents. */
   record Decoded(EngineState state, ReputationLedger.Image ledger) {}
@@ -109,6 +113,8 @@ final class StateCodec {
             .map(r -> new RoutedRow(r.getKey(), r.getValue())).toList(),
         state.routedToday.entrySet().stream()
             .map(r -> new RoutedTodayRow(r.getKey(), r.getValue())).toList(),
+        state.articleOrigins.entrySet().stream()
+            .map(a -> new ArticleRow(a.getKey(), a.getValue())).toList(),
         ledger.image());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
@@ -194,6 +200,7 @@ final class StateCodec {
     image.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
     image.routed().forEach(r -> state.routedTo.put(r.thread(), r.people()));
     image.routedToday().forEach(r -> state.routedToday.put(r.person(), r.routed()));
+    image.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
     state.lastSequence = image.lastSequence();
     if (image.ledger() == null) {
       throw new IOException("snapshot without the reputation ledger");

@@ -16,6 +16,7 @@ import io.socialearn.api.command.EditPost;
 import io.socialearn.api.command.EditThread;
 import io.socialearn.api.command.MarkDuplicate;
 import io.socialearn.api.command.OfferBounty;
+import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
@@ -25,6 +26,7 @@ import io.socialearn.api.command.UnacceptAnswer;
 import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AnswerAccepted;
 import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.CommentAdded;
@@ -53,6 +55,7 @@ import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +122,8 @@ final class ThreadCommands {
       return deletePost(who, c, events);
     } else if (command instanceof ReverseVotes c) {
       return reverseVotes(who, c, events);
+    } else if (command instanceof PromoteToArticle c) {
+      return promote(who, c, events);
     } else if (command instanceof OfferBounty c) {
       return offerBounty(who, c, events);
     } else if (command instanceof AwardBounty c) {
@@ -244,6 +249,60 @@ final class ThreadCommands {
     }
     events.add(new VotesReversed(voter, author, run.size(), "serial voting: " + run.size()
         + " up votes within " + antiGaming.window(), PersonId.SYSTEM));
+  }
+
+  private Decision promote(Actor who, PromoteToArticle c, List<DomainEvent> events) {
+    who.requirePerson("promote to an article");
+    ThreadRow source = access.thread(who.viewer(), c.source());
+    requireAuthorOrModerator(who, source.author(), source, "promote to an article");
+    String title = title(c.title());
+    List<PostRow> answers = new ArrayList<>();
+    if (c.answers().isEmpty()) {
+      answers.addAll(bestAnswers(source));
+    } else {
+      Validate.range("answers", c.answers().size(), 1, 10);
+      for (PostId id : c.answers()) {
+        PostRow post = access.post(who.viewer(), id);
+        if (!post.thread().equals(source.id())) {
+          throw new InvalidInputException("answers", "sameThread",
+              "answer " + id + " does not belong to thread " + source.id());
+        }
+        if (answers.contains(post)) {
+          throw new InvalidInputException("answers", "unique", "answer " + id + " is listed twice");
+        }
+        answers.add(post);
+      }
+    }
+    if (answers.isEmpty()) {
+      throw new ConflictException("thread " + source.id()
+          + " has no accepted or up-voted answer to promote; name the answers");
+    }
+    StringBuilder body = new StringBuilder("Compiled from the thread \"").append(source.title())
+        .append("\" (").append(source.id()).append(").\n");
+    for (PostRow answer : answers) {
+      body.append("\n---\n\n").append(answer.body()).append("\n\n(answer ").append(answer.id())
+          .append(" by ").append(answer.author()).append(")\n");
+    }
+    ThreadId article = ThreadId.of(newId(ids, "thread"));
+    events.add(new ThreadStarted(article, source.space(), ThreadKind.ARTICLE, title,
+        body(body.toString()), source.tags(), who.person()));
+    events.add(new ArticlePromoted(article, source.id(),
+        answers.stream().map(PostRow::id).toList()));
+    return new Decision(events, article);
+  }
+
+  /** The accepted answer, then up-voted answers by score, at most 3. */
+  private List<PostRow> bestAnswers(ThreadRow thread) {
+    List<PostRow> best = new ArrayList<>();
+    if (thread.accepted() != null) {
+      best.add(state.posts.get(thread.accepted()));
+    }
+    state.postsByThread.get(thread.id()).stream().map(state.posts::get)
+        .filter(p -> !p.deleted() && p.score() > 0 && !p.id().equals(thread.accepted()))
+        .sorted(Comparator.comparingInt(PostRow::score).reversed()
+            .thenComparingLong(PostRow::createdSeq))
+        .limit(3 - best.size()).forEach(best::add);
+    return best;
   }
 
   private Decision offerBounty(Actor who, OfferBounty c, List<DomainEvent> events) {

@@ -18,6 +18,7 @@ import io.socialearn.api.command.LeaveSpace;
 import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.MarkDuplicate;
 import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
@@ -46,7 +47,7 @@ final class Scenario {
   enum Op {
     ASK, ANSWER, COMMENT, VOTE_UP, VOTE_DOWN, RETRACT, ACCEPT, UNACCEPT, CLOSE, REOPEN,
     DUPLICATE, EDIT_THREAD, EDIT_POST, DELETE_THREAD, DELETE_POST, JOIN, LEAVE, INVITE, REMOVE,
-    BAD_TITLE, BAD_TAGS, LINK, REVERSE
+    BAD_TITLE, BAD_TAGS, LINK, REVERSE, PROMOTE
   }
 
   /** One step: an operation, who does it, two picks, and which space it aims at. */
@@ -124,6 +125,8 @@ final class Scenario {
       case REMOVE -> new RemoveMember(space, ACTORS.get(s.second() % ACTORS.size()).person());
       case LINK -> new LinkAccounts(ACTORS.get(s.first() % ACTORS.size()).person(),
           ACTORS.get(s.second() % ACTORS.size()).person());
+      case PROMOTE -> thread == null ? null : new PromoteToArticle(thread,
+          post == null || s.second() % 3 == 0 ? List.of() : List.of(post), "Article " + s.second());
       case REVERSE -> new ReverseVotes(ACTORS.get(s.first() % ACTORS.size()).person(),
           ACTORS.get(s.second() % ACTORS.size()).person(), "ring");
     };

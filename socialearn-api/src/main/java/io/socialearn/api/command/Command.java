@@ -38,4 +38,5 @@ public sealed interface Command<R>
         OfferBounty,
         AwardBounty,
         AdjustReputation,
-        Endorse {}
+        Endorse,
+        PromoteToArticle {}

@@ -34,4 +34,5 @@ public sealed interface DomainEvent
         BountyAwarded,
         ReputationAdjusted,
         PersonEndorsed,
-        QuestionRouted {}
+        QuestionRouted,
+        ArticlePromoted {}

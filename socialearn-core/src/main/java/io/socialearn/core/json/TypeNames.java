@@ -25,6 +25,7 @@ import io.socialearn.api.command.Endorse;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.AdjustReputation;
+import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -57,6 +58,7 @@ import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.QuestionRouted;
+import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -116,6 +118,7 @@ final class TypeNames {
     events.put(BountyAwarded.class, "bounty.awarded");
     events.put(ReputationAdjusted.class, "reputation.adjusted");
     events.put(QuestionRouted.class, "question.routed");
+    events.put(ArticlePromoted.class, "article.promoted");
     EVENTS = checked(DomainEvent.class, events);
 
     Map<Class<?>, String> commands = new LinkedHashMap<>();
@@ -147,6 +150,7 @@ final class TypeNames {
     commands.put(OfferBounty.class, "offer-bounty");
     commands.put(AwardBounty.class, "award-bounty");
     commands.put(AdjustReputation.class, "adjust-reputation");
+    commands.put(PromoteToArticle.class, "promote-to-article");
     COMMANDS = checked(Command.class, commands);
 
     Map<Class<?>, String> refs = new LinkedHashMap<>();

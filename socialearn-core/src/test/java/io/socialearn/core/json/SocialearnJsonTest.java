@@ -40,6 +40,7 @@ import io.socialearn.api.command.Endorse;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.AdjustReputation;
+import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
@@ -71,6 +72,7 @@ import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.VoteRetracted;
@@ -196,6 +198,7 @@ class SocialearnJsonTest {
         new BountyAwarded(T1, P2, ALICE, BOB, 100),
         new ReputationAdjusted(BOB, 100, "association bonus", PersonId.SYSTEM),
         new QuestionRouted(T1, List.of(ALICE, BOB)),
+        new ArticlePromoted(ThreadId.of("t-9"), T1, List.of(P2)),
         new PersonEndorsed(ALICE, BOB, Tag.of("java")));
   }
 
@@ -228,6 +231,7 @@ class SocialearnJsonTest {
         new OfferBounty(T1, 100),
         new AwardBounty(P2),
         new AdjustReputation(BOB, 100, "association bonus"),
+        new PromoteToArticle(T1, List.of(P2), "How records work"),
         new Endorse(BOB, Tag.of("java")));
   }
 
