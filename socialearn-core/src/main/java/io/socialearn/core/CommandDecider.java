@@ -8,6 +8,7 @@ import io.socialearn.api.Validate;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.Command;
+import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.Endorse;
 import io.socialearn.api.command.JoinSpace;
@@ -27,6 +28,7 @@ import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.SpaceCreated;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
@@ -82,6 +84,16 @@ final class CommandDecider {
       return setRole(who, s, events);
     } else if (command instanceof RemoveMember r) {
       return remove(who, r, events);
+    } else if (command instanceof ConfigureSpace c) {
+      SpaceRow space = access.space(who.viewer(), c.space());
+      if (!access.isOwner(who.viewer(), c.space())) {
+        throw new ForbiddenException("configure space", "only owners configure a space");
+      }
+      if (space.features().equals(c.features())) {
+        throw new ConflictException("space " + c.space() + " has these features already");
+      }
+      events.add(new SpaceConfigured(c.space(), c.features(), who.person()));
+      return new Decision(events, null);
     } else if (command instanceof LinkAccounts l) {
       return link(who, l, events);
     } else if (command instanceof AdjustReputation a) {
@@ -222,6 +234,10 @@ final class CommandDecider {
       throw new ForbiddenException("set member role", "only moderators and owners manage members");
     }
     PersonProfile member = knownPerson(s.person(), who, events);
+    if (member.external() && !state.spaces.get(s.space()).features().externalGuests()) {
+      throw new ForbiddenException("set member role", "external guests are off in space "
+          + s.space());
+    }
     SpaceRole current = state.roleOf(s.space(), member.id());
     if (current == s.role()) {
       throw new ConflictException(s.person() + " is " + current + " of space " + s.space()

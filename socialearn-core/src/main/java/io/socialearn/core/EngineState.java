@@ -20,6 +20,7 @@ import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.SpaceCreated;
 import io.socialearn.api.event.ThreadClosed;
 import io.socialearn.api.event.ThreadDeleted;
@@ -33,6 +34,7 @@ import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.people.ActivityKind;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.ArticleOrigin;
@@ -114,7 +116,7 @@ final class EngineState {
       people.put(p.profile().id(), p.profile());
     } else if (e instanceof SpaceCreated s) {
       spaces.put(s.space(), new SpaceRow(s.space(), s.name(), s.description(), s.kind(),
-          s.visibility(), s.createdBy(), at));
+          s.visibility(), s.createdBy(), at, SpaceFeatures.all()));
       members.put(s.space(), new LinkedHashMap<>());
       threadsBySpace.put(s.space(), new ArrayList<>());
     } else if (e instanceof MemberRoleSet m) {
@@ -180,6 +182,8 @@ final class EngineState {
       // Expertise evidence: the expertise projection's, nothing here reads it.
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
+    } else if (e instanceof SpaceConfigured c) {
+      spaces.computeIfPresent(c.space(), (id, row) -> row.withFeatures(c.features()));
     } else if (e instanceof ArticlePromoted a) {
       articleOrigins.put(a.article(), new ArticleOrigin(a.source(), a.answers()));
     } else if (e instanceof QuestionRouted r) {

@@ -196,6 +196,7 @@ public final class SocialLearningEngine implements SocialLearning {
       syncIndex(recorded);
       if (routing.enabled() && command instanceof StartThread started
           && started.kind() == ThreadKind.QUESTION
+          && state.spaces.get(started.space()).features().routing()
           && decision.createdId() instanceof ThreadId question) {
         recorded = concat(recorded, route(actor, question, now));
       }

@@ -2,6 +2,7 @@ package io.socialearn.core;
 
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.space.Space;
+import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceKind;
 import io.socialearn.api.space.SpaceVisibility;
@@ -15,9 +16,16 @@ record SpaceRow(
     SpaceKind kind,
     SpaceVisibility visibility,
     PersonId createdBy,
-    Instant createdAt) {
+    Instant createdAt,
+    SpaceFeatures features) {
 
   Space view(int memberCount) {
-    return new Space(id, name, description, kind, visibility, createdBy, createdAt, memberCount);
+    return new Space(id, name, description, kind, visibility, createdBy, createdAt, memberCount,
+        features);
+  }
+
+  SpaceRow withFeatures(SpaceFeatures newFeatures) {
+    return new SpaceRow(id, name, description, kind, visibility, createdBy, createdAt,
+        newFeatures);
   }
 }

@@ -204,6 +204,9 @@ final class ThreadCommands {
     if (author.equals(who.person())) {
       throw new ForbiddenException("vote", "nobody votes on their own post");
     }
+    if (!state.spaces.get(thread.space()).features().voting()) {
+      throw new ForbiddenException("vote", "voting is off in space " + thread.space());
+    }
     if (c.direction() == VoteDirection.DOWN) {
       trust.require(who, Privilege.VOTE_DOWN, "vote down");
     }

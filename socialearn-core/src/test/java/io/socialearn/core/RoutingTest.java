@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RegisterPerson;
@@ -13,6 +14,7 @@ import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -110,6 +112,19 @@ class RoutingTest {
       engine.execute(BO, new PostAnswer(q, "On the 25th."));
       assertThat(engine.suggestAnswerers(ANA, q, 5)).extracting(ExpertCandidate::person)
           .doesNotContain(BO.person(), ANA.person());
+    }
+  }
+
+  @Test
+  void aSpaceWithRoutingSwitchedOffRoutesNothing() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 2))) {
+      SpaceId space = history(engine);
+      engine.execute(Viewer.system(), new ConfigureSpace(space,
+          SpaceFeatures.all().withRouting(false)));
+      ThreadId q = engine.execute(ANA, StartThread.question(space, "When is the payroll run?",
+          "I need the payroll date.", "payroll"));
+      assertThat(routings()).isEmpty();
+      assertThat(engine.routedTo(ANA, q)).isEmpty();
     }
   }
 }

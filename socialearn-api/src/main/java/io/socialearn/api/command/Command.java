@@ -39,4 +39,5 @@ public sealed interface Command<R>
         AwardBounty,
         AdjustReputation,
         Endorse,
-        PromoteToArticle {}
+        PromoteToArticle,
+        ConfigureSpace {}

@@ -35,4 +35,5 @@ public sealed interface DomainEvent
         ReputationAdjusted,
         PersonEndorsed,
         QuestionRouted,
-        ArticlePromoted {}
+        ArticlePromoted,
+        SpaceConfigured {}

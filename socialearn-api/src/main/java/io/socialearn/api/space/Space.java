@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param createdBy who created it
  * @param createdAt when
  * @param memberCount how many members it has
+ * @param features which features are on
  */
 public record Space(
     SpaceId id,
@@ -24,7 +25,8 @@ public record Space(
     SpaceVisibility visibility,
     PersonId createdBy,
     Instant createdAt,
-    int memberCount) {
+    int memberCount,
+    SpaceFeatures features) {
   /** Checks that nothing is missing. */
   public Space {
     Validate.required("id", id);
@@ -34,5 +36,6 @@ public record Space(
     Validate.required("visibility", visibility);
     Validate.required("createdBy", createdBy);
     Validate.required("createdAt", createdAt);
+    Validate.required("features", features);
   }
 }

@@ -26,6 +26,7 @@ import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.PromoteToArticle;
+import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -59,6 +60,7 @@ import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ArticlePromoted;
+import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -119,6 +121,7 @@ final class TypeNames {
     events.put(ReputationAdjusted.class, "reputation.adjusted");
     events.put(QuestionRouted.class, "question.routed");
     events.put(ArticlePromoted.class, "article.promoted");
+    events.put(SpaceConfigured.class, "space.configured");
     EVENTS = checked(DomainEvent.class, events);
 
     Map<Class<?>, String> commands = new LinkedHashMap<>();
@@ -151,6 +154,7 @@ final class TypeNames {
     commands.put(AwardBounty.class, "award-bounty");
     commands.put(AdjustReputation.class, "adjust-reputation");
     commands.put(PromoteToArticle.class, "promote-to-article");
+    commands.put(ConfigureSpace.class, "configure-space");
     COMMANDS = checked(Command.class, commands);
 
     Map<Class<?>, String> refs = new LinkedHashMap<>();

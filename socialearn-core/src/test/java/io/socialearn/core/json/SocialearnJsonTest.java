@@ -41,6 +41,7 @@ import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.PromoteToArticle;
+import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
@@ -73,6 +74,7 @@ import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.ArticlePromoted;
+import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.VoteRetracted;
@@ -99,6 +101,7 @@ import io.socialearn.api.search.TagSuggestion;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
+import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceKind;
 import io.socialearn.api.space.SpaceRole;
@@ -199,6 +202,7 @@ class SocialearnJsonTest {
         new ReputationAdjusted(BOB, 100, "association bonus", PersonId.SYSTEM),
         new QuestionRouted(T1, List.of(ALICE, BOB)),
         new ArticlePromoted(ThreadId.of("t-9"), T1, List.of(P2)),
+        new SpaceConfigured(JAVA, SpaceFeatures.all().withVoting(false), ALICE),
         new PersonEndorsed(ALICE, BOB, Tag.of("java")));
   }
 
@@ -232,6 +236,7 @@ class SocialearnJsonTest {
         new AwardBounty(P2),
         new AdjustReputation(BOB, 100, "association bonus"),
         new PromoteToArticle(T1, List.of(P2), "How records work"),
+        new ConfigureSpace(JAVA, SpaceFeatures.all().withRouting(false)),
         new Endorse(BOB, Tag.of("java")));
   }
 
@@ -280,7 +285,7 @@ class SocialearnJsonTest {
         args(postView(null, null), m.constructType(PostView.class)),
         args(new CommentView(C3, P2, ALICE, "Thanks!", NOW), m.constructType(CommentView.class)),
         args(new Space(JAVA, "Java", "", SpaceKind.DEPARTMENT, SpaceVisibility.ORGANIZATION, ALICE,
-            NOW, 12), m.constructType(Space.class)),
+            NOW, 12, SpaceFeatures.all().withExternalGuests(false)), m.constructType(Space.class)),
         args(new Membership(JAVA, BOB, SpaceRole.MEMBER), m.constructType(Membership.class)),
         args(new ActivityItem(9, NOW, ActivityKind.COMMENTED, T1, "How?", P2),
             m.constructType(ActivityItem.class)),
