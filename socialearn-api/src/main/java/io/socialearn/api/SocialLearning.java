@@ -23,7 +23,9 @@ import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.search.TagSuggestion;
+import io.socialearn.api.space.ExpertSession;
 import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ArticleOrigin;
@@ -186,6 +188,22 @@ public interface SocialLearning extends AutoCloseable {
    * @throws NotFoundException if the thread does not exist or the viewer may not read it
    */
   Optional<ArticleOrigin> articleOrigin(Viewer viewer, ThreadId article);
+
+  /**
+   * An ask-the-expert session with its questions, most votes first, and whether it is scheduled,
+   * live or ended.
+   *
+   * @throws NotFoundException if it does not exist or the viewer may not read its space
+   */
+  ExpertSession expertSession(Viewer viewer, SessionId session);
+
+  /**
+   * The ask-the-expert session a question was put to, if any: how hosts mark a session's threads
+   * in lists and search results after it ended.
+   *
+   * @throws NotFoundException if the thread does not exist or the viewer may not read it
+   */
+  Optional<SessionId> sessionOf(Viewer viewer, ThreadId thread);
 
   /**
    * Whom the engine routed a question to when it was asked (empty when routing is off or nobody

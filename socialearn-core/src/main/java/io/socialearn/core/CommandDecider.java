@@ -8,7 +8,9 @@ import io.socialearn.api.Validate;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.Command;
+import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.ConfigureSpace;
+import io.socialearn.api.command.ScheduleSession;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.Endorse;
 import io.socialearn.api.command.JoinSpace;
@@ -28,15 +30,20 @@ import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.QuestionAddedToSession;
+import io.socialearn.api.event.SessionScheduled;
 import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.SpaceCreated;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
+import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.spi.IdGenerator;
+import io.socialearn.api.thread.ThreadKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +61,7 @@ final class CommandDecider {
   private final IdGenerator ids;
   private final ContentLimits limits;
   private final ThreadCommands threadCommands;
+  private static final Duration MAX_SESSION = Duration.ofDays(7);
 
   CommandDecider(EngineState state, Access access, Trust trust, IdGenerator ids,
       ContentLimits limits, AntiGamingPolicy antiGaming) {
@@ -84,6 +92,10 @@ final class CommandDecider {
       return setRole(who, s, events);
     } else if (command instanceof RemoveMember r) {
       return remove(who, r, events);
+    } else if (command instanceof ScheduleSession c) {
+      return schedule(who, c, events, now);
+    } else if (command instanceof AddToSession c) {
+      return addToSession(who, c, events, now);
     } else if (command instanceof ConfigureSpace c) {
       SpaceRow space = access.space(who.viewer(), c.space());
       if (!access.isOwner(who.viewer(), c.space())) {
@@ -270,6 +282,63 @@ final class CommandDecider {
     }
     requireAnotherOwner(r.space(), r.person(), current);
     events.add(new MemberRemoved(r.space(), r.person(), who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision schedule(Actor who, ScheduleSession c, List<DomainEvent> events,
+      Instant now) {
+    access.space(who.viewer(), c.space());
+    if (!access.isModerator(who.viewer(), c.space())) {
+      throw new ForbiddenException("schedule session",
+          "only moderators and owners schedule ask-the-expert sessions");
+    }
+    String title = Validate.text("title", c.title(), limits.minTitleLength(),
+        limits.maxTitleLength());
+    if (!c.endsAt().isAfter(c.startsAt())) {
+      throw new InvalidInputException("endsAt", "afterStart", "a session must end after it starts");
+    }
+    if (Duration.between(c.startsAt(), c.endsAt()).compareTo(MAX_SESSION) > 0) {
+      throw new InvalidInputException("endsAt", "maxDuration", "a session lasts at most a week");
+    }
+    if (!c.endsAt().isAfter(now)) {
+      throw new InvalidInputException("endsAt", "future", "a session must end in the future");
+    }
+    PersonProfile expert = knownPerson(c.expert(), who, events);
+    if (!access.canRead(Viewer.of(expert.id()), state.spaces.get(c.space()))) {
+      throw new ConflictException(expert.id() + " cannot read space " + c.space()
+          + "; make them a member first");
+    }
+    SessionId session = SessionId.of(ThreadCommands.newId(ids, "session"));
+    events.add(new SessionScheduled(session, c.space(), expert.id(), title, c.startsAt(),
+        c.endsAt(), who.person()));
+    return new Decision(events, session);
+  }
+
+  private Decision addToSession(Actor who, AddToSession c, List<DomainEvent> events,
+      Instant now) {
+    EngineState.SessionRow session = state.sessions.get(c.session());
+    if (session == null || !access.canRead(who.viewer(), state.spaces.get(session.space()))) {
+      throw new NotFoundException("session", c.session().value());
+    }
+    ThreadRow question = access.thread(who.viewer(), c.question());
+    if (question.kind() != ThreadKind.QUESTION
+        || !question.space().equals(session.space())) {
+      throw new InvalidInputException("question", "sessionSpace",
+          "only questions in the session's space " + session.space() + " can be put to it");
+    }
+    if (!question.author().equals(who.person())
+        && !access.isModerator(who.viewer(), session.space())) {
+      throw new ForbiddenException("add to session",
+          "only the asker or a moderator puts a question to a session");
+    }
+    if (!now.isBefore(session.endsAt())) {
+      throw new ConflictException("session " + session.id() + " has ended");
+    }
+    if (state.sessionOfThread.containsKey(question.id())) {
+      throw new ConflictException("question " + question.id() + " is in session "
+          + state.sessionOfThread.get(question.id()) + " already");
+    }
+    events.add(new QuestionAddedToSession(session.id(), question.id(), who.person()));
     return new Decision(events, null);
   }
 

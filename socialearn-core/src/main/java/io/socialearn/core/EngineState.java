@@ -20,6 +20,8 @@ import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.QuestionAddedToSession;
+import io.socialearn.api.event.SessionScheduled;
 import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.SpaceCreated;
 import io.socialearn.api.event.ThreadClosed;
@@ -34,6 +36,7 @@ import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.people.ActivityKind;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
@@ -68,6 +71,10 @@ final class EngineState {
   /** Distinct days (UTC) on which a person visited or took part: the count and the last day. */
   record DaysActive(LocalDate last, int count) {}
 
+  /** An ask-the-expert session. */
+  record SessionRow(SessionId id, SpaceId space, PersonId expert, String title, Instant startsAt,
+      Instant endsAt) {}
+
   /** A question's open bounty. */
   record OpenBounty(PersonId offeredBy, int amount) {}
 
@@ -90,6 +97,10 @@ final class EngineState {
   final Map<ThreadId, OpenBounty> openBounties = new HashMap<>();
   /** How many questions were routed to each person on their last routed day. */
   final Map<PersonId, DaysActive> routedToday = new HashMap<>();
+  final Map<SessionId, SessionRow> sessions = new HashMap<>();
+  /** Each session's questions, in the order they were put. */
+  final Map<SessionId, List<ThreadId>> sessionQuestions = new HashMap<>();
+  final Map<ThreadId, SessionId> sessionOfThread = new HashMap<>();
   /** Where each promoted article comes from. */
   final Map<ThreadId, ArticleOrigin> articleOrigins = new HashMap<>();
   /** Who each question was routed to. */
@@ -182,6 +193,13 @@ final class EngineState {
       // Expertise evidence: the expertise projection's, nothing here reads it.
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
+    } else if (e instanceof SessionScheduled x) {
+      sessions.put(x.session(), new SessionRow(x.session(), x.space(), x.expert(), x.title(),
+          x.startsAt(), x.endsAt()));
+      sessionQuestions.put(x.session(), new ArrayList<>());
+    } else if (e instanceof QuestionAddedToSession q) {
+      sessionQuestions.get(q.session()).add(q.question());
+      sessionOfThread.put(q.question(), q.session());
     } else if (e instanceof SpaceConfigured c) {
       spaces.computeIfPresent(c.space(), (id, row) -> row.withFeatures(c.features()));
     } else if (e instanceof ArticlePromoted a) {
@@ -337,6 +355,12 @@ final class EngineState {
     routedTo.putAll(other.routedTo);
     articleOrigins.clear();
     articleOrigins.putAll(other.articleOrigins);
+    sessions.clear();
+    sessions.putAll(other.sessions);
+    sessionQuestions.clear();
+    sessionQuestions.putAll(other.sessionQuestions);
+    sessionOfThread.clear();
+    sessionOfThread.putAll(other.sessionOfThread);
     lastSequence = other.lastSequence;
   }
 
@@ -344,7 +368,8 @@ final class EngineState {
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
         comments, votes, revisions, activity, upvotes, links, daysActive, answersGiven,
-        openBounties, routedToday, routedTo, articleOrigins, lastSequence);
+        openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
+        sessionOfThread, lastSequence);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

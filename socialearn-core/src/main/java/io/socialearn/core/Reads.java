@@ -8,7 +8,10 @@ import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.reputation.VotingRing;
+import io.socialearn.api.space.ExpertSession;
 import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.SessionId;
+import io.socialearn.api.space.SessionState;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
@@ -161,6 +164,22 @@ final class Reads {
     int toAuthor = byAuthor.get(author).size();
     int total = byAuthor.values().stream().mapToInt(Map::size).sum();
     return toAuthor >= policy.ringVotes() && toAuthor >= policy.ringShare() * total;
+  }
+
+  ExpertSession session(Viewer viewer, SessionId id, Instant now) {
+    EngineState.SessionRow row = state.sessions.get(id);
+    if (row == null || !access.canRead(viewer, state.spaces.get(row.space()))) {
+      throw new NotFoundException("session", id.value());
+    }
+    SessionState phase = now.isBefore(row.startsAt()) ? SessionState.SCHEDULED
+        : now.isBefore(row.endsAt()) ? SessionState.LIVE : SessionState.ENDED;
+    List<ThreadSummary> questions = state.sessionQuestions.get(id).stream()
+        .map(state.threads::get).filter(t -> !t.deleted())
+        .sorted(Comparator.comparingInt((ThreadRow t) -> -t.score())
+            .thenComparingLong(ThreadRow::createdSeq))
+        .map(ThreadRow::summary).toList();
+    return new ExpertSession(row.id(), row.space(), row.expert(), row.title(), row.startsAt(),
+        row.endsAt(), phase, questions);
   }
 
   PersonProfile person(PersonId person) {

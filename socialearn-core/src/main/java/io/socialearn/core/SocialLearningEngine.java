@@ -40,7 +40,9 @@ import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.search.TagSuggestion;
+import io.socialearn.api.space.ExpertSession;
 import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.spi.IdGenerator;
@@ -294,6 +296,21 @@ public final class SocialLearningEngine implements SocialLearning {
     return read(viewer, () -> {
       access.thread(viewer, article);
       return Optional.ofNullable(state.articleOrigins.get(article));
+    });
+  }
+
+  @Override
+  public ExpertSession expertSession(Viewer viewer, SessionId session) {
+    Validate.required("session", session);
+    return read(viewer, () -> reads.session(viewer, session, clock.instant()));
+  }
+
+  @Override
+  public Optional<SessionId> sessionOf(Viewer viewer, ThreadId thread) {
+    Validate.required("thread", thread);
+    return read(viewer, () -> {
+      access.thread(viewer, thread);
+      return Optional.ofNullable(state.sessionOfThread.get(thread));
     });
   }
 

@@ -62,6 +62,9 @@ final class StateCodec {
   /** Where a promoted article comes from. */
   record ArticleRow(ThreadId article, ArticleOrigin origin) {}
 
+  /** An ask-the-expert session with its questions in order. */
+  record SessionImage(EngineState.SessionRow session, List<ThreadId> questions) {}
+
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
@@ -74,7 +77,7 @@ final class StateCodec {
       List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
       List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement,
       List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
-      List<ArticleRow> articles, ReputationLedger.Image ledger) {}
+      List<ArticleRow> articles, List<SessionImage> sessions, ReputationLedger.Image ledger) {}
 
   /** What a snapshot holds: the read models and the reputation ledger's contents. */
   record Decoded(EngineState state, ReputationLedger.Image ledger) {}
@@ -115,6 +118,8 @@ final class StateCodec {
             .map(r -> new RoutedTodayRow(r.getKey(), r.getValue())).toList(),
         state.articleOrigins.entrySet().stream()
             .map(a -> new ArticleRow(a.getKey(), a.getValue())).toList(),
+        state.sessions.values().stream()
+            .map(x -> new SessionImage(x, state.sessionQuestions.get(x.id()))).toList(),
         ledger.image());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
@@ -201,6 +206,11 @@ final class StateCodec {
     image.routed().forEach(r -> state.routedTo.put(r.thread(), r.people()));
     image.routedToday().forEach(r -> state.routedToday.put(r.person(), r.routed()));
     image.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
+    for (SessionImage x : image.sessions()) {
+      state.sessions.put(x.session().id(), x.session());
+      state.sessionQuestions.put(x.session().id(), new ArrayList<>(x.questions()));
+      x.questions().forEach(q -> state.sessionOfThread.put(q, x.session().id()));
+    }
     state.lastSequence = image.lastSequence();
     if (image.ledger() == null) {
       throw new IOException("snapshot without the reputation ledger");

@@ -6,6 +6,7 @@ import io.socialearn.api.SocialearnException;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.AddComment;
+import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CloseThread;
 import io.socialearn.api.command.Command;
@@ -22,10 +23,12 @@ import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.ScheduleSession;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
+import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.ContentRef;
@@ -47,7 +50,7 @@ final class Scenario {
   enum Op {
     ASK, ANSWER, COMMENT, VOTE_UP, VOTE_DOWN, RETRACT, ACCEPT, UNACCEPT, CLOSE, REOPEN,
     DUPLICATE, EDIT_THREAD, EDIT_POST, DELETE_THREAD, DELETE_POST, JOIN, LEAVE, INVITE, REMOVE,
-    BAD_TITLE, BAD_TAGS, LINK, REVERSE, PROMOTE
+    BAD_TITLE, BAD_TAGS, LINK, REVERSE, PROMOTE, SCHEDULE, ADD_TO_SESSION
   }
 
   /** One step: an operation, who does it, two picks, and which space it aims at. */
@@ -59,6 +62,7 @@ final class Scenario {
   final Fixture fixture = new Fixture();
   final List<ThreadId> threads = new ArrayList<>();
   final List<PostId> posts = new ArrayList<>();
+  final List<SessionId> sessions = new ArrayList<>();
   int accepted;
   int rejected;
 
@@ -78,6 +82,8 @@ final class Scenario {
           threads.add(t);
         } else if (result instanceof PostId p) {
           posts.add(p);
+        } else if (result instanceof SessionId x) {
+          sessions.add(x);
         }
         accepted++;
       } catch (SocialearnException e) {
@@ -125,6 +131,11 @@ final class Scenario {
       case REMOVE -> new RemoveMember(space, ACTORS.get(s.second() % ACTORS.size()).person());
       case LINK -> new LinkAccounts(ACTORS.get(s.first() % ACTORS.size()).person(),
           ACTORS.get(s.second() % ACTORS.size()).person());
+      case SCHEDULE -> new ScheduleSession(space, ACTORS.get(s.second() % ACTORS.size()).person(),
+          "Session number " + s.second(), fixture.clock.instant(),
+          fixture.clock.instant().plusSeconds(3600));
+      case ADD_TO_SESSION -> sessions.isEmpty() || thread == null ? null
+          : new AddToSession(pick(sessions, s.second()), thread);
       case PROMOTE -> thread == null ? null : new PromoteToArticle(thread,
           post == null || s.second() % 3 == 0 ? List.of() : List.of(post), "Article " + s.second());
       case REVERSE -> new ReverseVotes(ACTORS.get(s.first() % ACTORS.size()).person(),

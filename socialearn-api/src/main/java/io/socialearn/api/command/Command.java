@@ -40,4 +40,6 @@ public sealed interface Command<R>
         AdjustReputation,
         Endorse,
         PromoteToArticle,
-        ConfigureSpace {}
+        ConfigureSpace,
+        ScheduleSession,
+        AddToSession {}

@@ -36,4 +36,6 @@ public sealed interface DomainEvent
         PersonEndorsed,
         QuestionRouted,
         ArticlePromoted,
-        SpaceConfigured {}
+        SpaceConfigured,
+        SessionScheduled,
+        QuestionAddedToSession {}

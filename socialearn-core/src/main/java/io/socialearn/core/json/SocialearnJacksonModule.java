@@ -10,6 +10,7 @@ import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.space.SessionId;
 import io.socialearn.api.thread.CommentId;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
@@ -25,7 +26,7 @@ import java.util.function.Function;
  *
  * <p>What it does:
  * <ul>
- *   <li>{@code PersonId}, {@code SpaceId}, {@code ThreadId}, {@code PostId}, {@code CommentId}
+ *   <li>{@code PersonId}, {@code SpaceId}, {@code ThreadId}, {@code PostId}, {@code CommentId}, {@code SessionId}
  *       and {@code Tag} are plain JSON strings, also as map keys; reading goes through the
  *       canonical constructor, so an invalid id fails with its
  *       {@link io.socialearn.api.InvalidInputException} as the cause.
@@ -58,6 +59,7 @@ public final class SocialearnJacksonModule extends SimpleModule {
     addId(ThreadId.class, ThreadId::value, ThreadId::new);
     addId(PostId.class, PostId::value, PostId::new);
     addId(CommentId.class, CommentId::value, CommentId::new);
+    addId(SessionId.class, SessionId::value, SessionId::new);
     addId(Tag.class, Tag::value, Tag::new);
 
     addSerializer(Instant.class, new ValueCodecs.InstantSerializer());

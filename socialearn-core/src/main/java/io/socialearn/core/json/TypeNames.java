@@ -27,6 +27,8 @@ import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.ConfigureSpace;
+import io.socialearn.api.command.ScheduleSession;
+import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
@@ -61,6 +63,8 @@ import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.SpaceConfigured;
+import io.socialearn.api.event.SessionScheduled;
+import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
@@ -122,6 +126,8 @@ final class TypeNames {
     events.put(QuestionRouted.class, "question.routed");
     events.put(ArticlePromoted.class, "article.promoted");
     events.put(SpaceConfigured.class, "space.configured");
+    events.put(SessionScheduled.class, "session.scheduled");
+    events.put(QuestionAddedToSession.class, "session.question-added");
     EVENTS = checked(DomainEvent.class, events);
 
     Map<Class<?>, String> commands = new LinkedHashMap<>();
@@ -155,6 +161,8 @@ final class TypeNames {
     commands.put(AdjustReputation.class, "adjust-reputation");
     commands.put(PromoteToArticle.class, "promote-to-article");
     commands.put(ConfigureSpace.class, "configure-space");
+    commands.put(ScheduleSession.class, "schedule-session");
+    commands.put(AddToSession.class, "add-to-session");
     COMMANDS = checked(Command.class, commands);
 
     Map<Class<?>, String> refs = new LinkedHashMap<>();

@@ -41,7 +41,9 @@ import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.PromoteToArticle;
+import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.ConfigureSpace;
+import io.socialearn.api.command.ScheduleSession;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.SetMemberRole;
@@ -74,6 +76,8 @@ import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.ArticlePromoted;
+import io.socialearn.api.event.QuestionAddedToSession;
+import io.socialearn.api.event.SessionScheduled;
 import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ReputationAdjusted;
@@ -101,6 +105,7 @@ import io.socialearn.api.search.TagSuggestion;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
+import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceKind;
@@ -203,6 +208,9 @@ class SocialearnJsonTest {
         new QuestionRouted(T1, List.of(ALICE, BOB)),
         new ArticlePromoted(ThreadId.of("t-9"), T1, List.of(P2)),
         new SpaceConfigured(JAVA, SpaceFeatures.all().withVoting(false), ALICE),
+        new SessionScheduled(SessionId.of("session-1"), JAVA, BOB, "Ask Bob about records", NOW,
+            NOW.plusSeconds(3600), ALICE),
+        new QuestionAddedToSession(SessionId.of("session-1"), T1, ALICE),
         new PersonEndorsed(ALICE, BOB, Tag.of("java")));
   }
 
@@ -237,6 +245,8 @@ class SocialearnJsonTest {
         new AdjustReputation(BOB, 100, "association bonus"),
         new PromoteToArticle(T1, List.of(P2), "How records work"),
         new ConfigureSpace(JAVA, SpaceFeatures.all().withRouting(false)),
+        new ScheduleSession(JAVA, BOB, "Ask Bob about records", NOW, NOW.plusSeconds(3600)),
+        new AddToSession(SessionId.of("session-1"), T1),
         new Endorse(BOB, Tag.of("java")));
   }
 
