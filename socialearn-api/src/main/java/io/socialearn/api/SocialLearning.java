@@ -241,6 +241,15 @@ public interface SocialLearning extends AutoCloseable {
   PulseReport pulse(Viewer viewer, PulseScope scope, PulsePeriod period);
 
   /**
+   * Pilot spaces side by side: one pulse per space over the same period, in the order given, so
+   * that a department's pilot can be compared with another's before a wider roll-out.
+   *
+   * @throws InvalidInputException if no space or more than 20 are given
+   * @throws NotFoundException if a space does not exist or the viewer may not read it
+   */
+  List<PulseReport> comparePilots(Viewer viewer, List<SpaceId> spaces, PulsePeriod period);
+
+  /**
    * What to ask a person before they leave and who could take over their topics, from threads the
    * viewer may read. Per-person: only for the person themself and for roles the host allows.
    *

@@ -574,6 +574,25 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   @Override
+  public List<PulseReport> comparePilots(Viewer viewer, List<SpaceId> spaces,
+      PulsePeriod period) {
+    List<SpaceId> pilots = List.copyOf(Validate.required("spaces", spaces));
+    Validate.range("spaces", pilots.size(), 1, 20);
+    Validate.required("period", period);
+    return read(viewer, () -> {
+      Set<SpaceId> readable = access.readableSpaces(viewer);
+      List<PulseReport> reports = new ArrayList<>();
+      for (SpaceId space : pilots) {
+        access.space(viewer, space);
+        reports.add(pulse.report(PulseScope.space(space), period, readable, viewer.person(),
+            pulsePrivacy.showsPeopleTo(viewer), pulsePrivacy.minimumGroupSize(),
+            state.lastSequence));
+      }
+      return reports;
+    });
+  }
+
+  @Override
   public KnowledgeCapture knowledgeCapture(Viewer viewer, PersonId person) {
     Validate.required("person", person);
     return read(viewer, () -> {
