@@ -30,6 +30,7 @@ import io.socialearn.api.event.ThreadEdited;
 import io.socialearn.api.event.ThreadMarkedDuplicate;
 import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.ThreadViewed;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
@@ -98,6 +99,8 @@ final class EngineState {
   /** How many questions were routed to each person on their last routed day. */
   final Map<PersonId, DaysActive> routedToday = new HashMap<>();
   final Map<SessionId, SessionRow> sessions = new HashMap<>();
+  /** Who read each thread, each person once. */
+  final Map<ThreadId, Set<PersonId>> viewers = new HashMap<>();
   /** Each session's questions, in the order they were put. */
   final Map<SessionId, List<ThreadId>> sessionQuestions = new HashMap<>();
   final Map<ThreadId, SessionId> sessionOfThread = new HashMap<>();
@@ -193,6 +196,8 @@ final class EngineState {
       // Expertise evidence: the expertise projection's, nothing here reads it.
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
+    } else if (e instanceof ThreadViewed v) {
+      viewers.computeIfAbsent(v.thread(), k -> new HashSet<>()).add(v.viewer());
     } else if (e instanceof SessionScheduled x) {
       sessions.put(x.session(), new SessionRow(x.session(), x.space(), x.expert(), x.title(),
           x.startsAt(), x.endsAt()));
@@ -357,6 +362,8 @@ final class EngineState {
     articleOrigins.putAll(other.articleOrigins);
     sessions.clear();
     sessions.putAll(other.sessions);
+    viewers.clear();
+    viewers.putAll(other.viewers);
     sessionQuestions.clear();
     sessionQuestions.putAll(other.sessionQuestions);
     sessionOfThread.clear();
@@ -369,7 +376,7 @@ final class EngineState {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
         comments, votes, revisions, activity, upvotes, links, daysActive, answersGiven,
         openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
-        sessionOfThread, lastSequence);
+        sessionOfThread, viewers, lastSequence);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

@@ -65,6 +65,9 @@ final class StateCodec {
   /** An ask-the-expert session with its questions in order. */
   record SessionImage(EngineState.SessionRow session, List<ThreadId> questions) {}
 
+  /** Who read a thread. */
+  record ViewersRow(ThreadId thread, List<PersonId> viewers) {}
+
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
@@ -77,7 +80,8 @@ final class StateCodec {
       List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
       List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement,
       List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
-      List<ArticleRow> articles, List<SessionImage> sessions, ReputationLedger.Image ledger) {}
+      List<ArticleRow> articles, List<SessionImage> sessions, List<ViewersRow> viewers,
+      ReputationLedger.Image ledger) {}
 
   /** What a snapshot holds: the read models and the reputation ledger's contents. */
   record Decoded(EngineState state, ReputationLedger.Image ledger) {}
@@ -120,6 +124,8 @@ final class StateCodec {
             .map(a -> new ArticleRow(a.getKey(), a.getValue())).toList(),
         state.sessions.values().stream()
             .map(x -> new SessionImage(x, state.sessionQuestions.get(x.id()))).toList(),
+        state.viewers.entrySet().stream()
+            .map(v -> new ViewersRow(v.getKey(), List.copyOf(v.getValue()))).toList(),
         ledger.image());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(bytes)) {
@@ -206,6 +212,7 @@ final class StateCodec {
     image.routed().forEach(r -> state.routedTo.put(r.thread(), r.people()));
     image.routedToday().forEach(r -> state.routedToday.put(r.person(), r.routed()));
     image.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
+    image.viewers().forEach(v -> state.viewers.put(v.thread(), new HashSet<>(v.viewers())));
     for (SessionImage x : image.sessions()) {
       state.sessions.put(x.session().id(), x.session());
       state.sessionQuestions.put(x.session().id(), new ArrayList<>(x.questions()));

@@ -17,6 +17,7 @@ import io.socialearn.api.command.EditThread;
 import io.socialearn.api.command.MarkDuplicate;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.PromoteToArticle;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
@@ -39,6 +40,7 @@ import io.socialearn.api.event.ThreadEdited;
 import io.socialearn.api.event.ThreadMarkedDuplicate;
 import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.ThreadViewed;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
@@ -122,6 +124,15 @@ final class ThreadCommands {
       return deletePost(who, c, events);
     } else if (command instanceof ReverseVotes c) {
       return reverseVotes(who, c, events);
+    } else if (command instanceof RecordView c) {
+      who.requirePerson("view");
+      ThreadRow thread = access.thread(who.viewer(), c.thread());
+      if (events.isEmpty()
+          && state.viewers.getOrDefault(thread.id(), Set.of()).contains(who.person())) {
+        return new Decision(List.of(), null);
+      }
+      events.add(new ThreadViewed(thread.id(), who.person()));
+      return new Decision(events, null);
     } else if (command instanceof PromoteToArticle c) {
       return promote(who, c, events);
     } else if (command instanceof OfferBounty c) {

@@ -42,4 +42,5 @@ public sealed interface Command<R>
         PromoteToArticle,
         ConfigureSpace,
         ScheduleSession,
-        AddToSession {}
+        AddToSession,
+        RecordView {}

@@ -38,4 +38,5 @@ public sealed interface DomainEvent
         ArticlePromoted,
         SpaceConfigured,
         SessionScheduled,
-        QuestionAddedToSession {}
+        QuestionAddedToSession,
+        ThreadViewed {}

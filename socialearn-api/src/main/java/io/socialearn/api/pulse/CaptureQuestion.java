@@ -11,10 +11,12 @@ import java.util.List;
  * @param title its title
  * @param tags its tags
  * @param reason why it is worth asking
- * @param score its vote score (socialearn counts no views; votes stand for interest)
+ * @param score its vote score
+ * @param views how many people read it (from {@code RecordView}); the list is ordered by views,
+ *     then by score
  */
 public record CaptureQuestion(
-    ThreadId thread, String title, List<Tag> tags, Reason reason, int score) {
+    ThreadId thread, String title, List<Tag> tags, Reason reason, int score, int views) {
 
   /** Why a question is worth putting to the person. */
   public enum Reason {

@@ -28,6 +28,7 @@ import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.ScheduleSession;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
@@ -64,6 +65,7 @@ import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.SessionScheduled;
+import io.socialearn.api.event.ThreadViewed;
 import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
@@ -127,6 +129,7 @@ final class TypeNames {
     events.put(ArticlePromoted.class, "article.promoted");
     events.put(SpaceConfigured.class, "space.configured");
     events.put(SessionScheduled.class, "session.scheduled");
+    events.put(ThreadViewed.class, "thread.viewed");
     events.put(QuestionAddedToSession.class, "session.question-added");
     EVENTS = checked(DomainEvent.class, events);
 
@@ -162,6 +165,7 @@ final class TypeNames {
     commands.put(PromoteToArticle.class, "promote-to-article");
     commands.put(ConfigureSpace.class, "configure-space");
     commands.put(ScheduleSession.class, "schedule-session");
+    commands.put(RecordView.class, "record-view");
     commands.put(AddToSession.class, "add-to-session");
     COMMANDS = checked(Command.class, commands);
 

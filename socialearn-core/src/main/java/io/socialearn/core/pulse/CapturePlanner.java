@@ -100,11 +100,12 @@ final class CapturePlanner {
         }
         (reason == CaptureQuestion.Reason.ONLY_THEY_ANSWERED ? onlyThem : unanswered).add(
             new CaptureQuestion(l.questionIds.get(q), l.titles.get(q), tags, reason,
-                l.questionScore.get(q)));
+                l.questionScore.get(q), l.questionViews.get(q)));
       }
     }
-    Comparator<CaptureQuestion> byScore = Comparator.comparingInt(CaptureQuestion::score)
-        .reversed().thenComparing(c -> l.questionIndex.get(c.thread()));
+    Comparator<CaptureQuestion> byScore = Comparator.comparingInt(CaptureQuestion::views)
+        .reversed().thenComparing(Comparator.comparingInt(CaptureQuestion::score).reversed())
+        .thenComparing(c -> l.questionIndex.get(c.thread()));
     unanswered.sort(byScore);
     onlyThem.sort(byScore);
     List<CaptureQuestion> all = new ArrayList<>(unanswered);

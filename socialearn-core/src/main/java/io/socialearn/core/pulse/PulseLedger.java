@@ -15,6 +15,7 @@ import io.socialearn.api.event.ThreadMarkedDuplicate;
 import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.ThreadViewed;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
@@ -72,6 +73,7 @@ public final class PulseLedger {
   final Columns.Ints acceptedAnswer = new Columns.Ints();
   final Columns.Longs acceptedAt = new Columns.Longs();
   final Columns.Ints questionScore = new Columns.Ints();
+  final Columns.Ints questionViews = new Columns.Ints();
   final List<Byte> closure = new ArrayList<>();
   final BitSet questionDeleted = new BitSet();
 
@@ -108,6 +110,7 @@ public final class PulseLedger {
         acceptedAnswer.add(-1);
         acceptedAt.add(0);
         questionScore.add(0);
+        questionViews.add(0);
         closure.add(OPEN);
       }
     } else if (e instanceof ThreadEdited t) {
@@ -157,6 +160,11 @@ public final class PulseLedger {
       vote(v.target(), v.direction().value());
     } else if (e instanceof VoteRetracted v) {
       vote(v.target(), -v.direction().value());
+    } else if (e instanceof ThreadViewed v) {
+      Integer q = questionIndex.get(v.thread());
+      if (q != null) {
+        questionViews.set(q, questionViews.get(q) + 1);
+      }
     }
   }
 

@@ -43,6 +43,7 @@ import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.ConfigureSpace;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.ScheduleSession;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
@@ -79,6 +80,7 @@ import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.event.SessionScheduled;
 import io.socialearn.api.event.SpaceConfigured;
+import io.socialearn.api.event.ThreadViewed;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.VoteRetracted;
@@ -211,6 +213,7 @@ class SocialearnJsonTest {
         new SessionScheduled(SessionId.of("session-1"), JAVA, BOB, "Ask Bob about records", NOW,
             NOW.plusSeconds(3600), ALICE),
         new QuestionAddedToSession(SessionId.of("session-1"), T1, ALICE),
+        new ThreadViewed(T1, BOB),
         new PersonEndorsed(ALICE, BOB, Tag.of("java")));
   }
 
@@ -247,6 +250,7 @@ class SocialearnJsonTest {
         new ConfigureSpace(JAVA, SpaceFeatures.all().withRouting(false)),
         new ScheduleSession(JAVA, BOB, "Ask Bob about records", NOW, NOW.plusSeconds(3600)),
         new AddToSession(SessionId.of("session-1"), T1),
+        new RecordView(T1),
         new Endorse(BOB, Tag.of("java")));
   }
 

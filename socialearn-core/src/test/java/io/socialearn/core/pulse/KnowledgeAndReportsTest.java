@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialearn.api.ForbiddenException;
 import io.socialearn.api.Viewer;
+import io.socialearn.api.Done;
 import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.UpdateProfile;
 import io.socialearn.api.mentoring.Learner;
 import io.socialearn.api.mentoring.Mentor;
@@ -29,6 +31,7 @@ import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.json.SocialearnJson;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +138,28 @@ class KnowledgeAndReportsTest {
           .isInstanceOf(ForbiddenException.class);
       assertThat(w.engine.knowledgeCapture(Viewer.of("kay"), PersonId.of("kay")).topics())
           .hasSize(2);
+    }
+  }
+
+  @Test
+  void theQuestionsMostReadComeFirstThenTheMostVoted() {
+    try (World w = world(null)) {
+      leaving(w, "kay");
+      ThreadId secondCobol = w.ask(time(28), "ann", "Second open cobol question", "cobol");
+      for (String reader : new String[] {"lee", "max", "vic"}) {
+        w.engine.execute(Viewer.of(reader), new RecordView(secondCobol));
+      }
+      Done again = w.engine.execute(Viewer.of("lee"), new RecordView(secondCobol));
+      assertThat(again.sequence()).as("a second view by the same person records nothing")
+          .isEqualTo(w.engine.lastSequence());
+      w.engine.execute(Viewer.of("lee"), new RecordView(unansweredCobol));
+
+      List<CaptureQuestion> unanswered = w.engine.knowledgeCapture(World.ADMIN,
+          PersonId.of("kay")).questionsToAsk().stream()
+          .filter(q -> q.reason() == CaptureQuestion.Reason.UNANSWERED_IN_THEIR_TOPIC).toList();
+      assertThat(unanswered).extracting(CaptureQuestion::thread)
+          .containsExactly(secondCobol, unansweredCobol);
+      assertThat(unanswered).extracting(CaptureQuestion::views).containsExactly(3, 1);
     }
   }
 
