@@ -27,12 +27,14 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -65,6 +67,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   public static final String SCHEMA = "socialearn-threads-v1";
 
   private static final System.Logger log = System.getLogger(LuceneSearchIndex.class.getName());
+  private static final FieldSimilarity SIMILARITY = new FieldSimilarity();
   private static final AtomicInteger instances = new AtomicInteger();
   /** Written threads kept in memory before the applying thread refreshes by itself. */
   private static final int MAX_PENDING = 20_000;
@@ -107,11 +110,19 @@ public final class LuceneSearchIndex implements SearchIndex {
           .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
               : IndexWriterConfig.OpenMode.CREATE)
           .setCommitOnClose(false)
+          .setSimilarity(SIMILARITY)
           .setRAMBufferSizeMB(64);
       this.writer = new IndexWriter(directory, config);
       this.checkpoint = compatible ? Long.parseLong(data.get(Fields.DATA_CHECKPOINT)) : 0;
       int nextKey = compatible ? Integer.parseInt(data.get(Fields.DATA_NEXT_KEY)) : 0;
-      this.searchers = new SearcherManager(writer, null);
+      this.searchers = new SearcherManager(writer, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          searcher.setSimilarity(SIMILARITY);
+          return searcher;
+        }
+      });
       this.folder = new EventFolder(writer, searchers, votes, activity, nextKey);
       searchers.addListener(folder.refreshListener());
       loadLiveValues();
