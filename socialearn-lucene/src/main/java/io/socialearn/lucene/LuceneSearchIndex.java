@@ -57,14 +57,15 @@ import org.apache.lucene.util.Bits;
  * at its last commit and the engine replays the log from there. An index written with another
  * schema or analyzer is wiped on open and rebuilt by that replay.
  *
- * <p>Thread-safe: {@link #apply} and commits take a private lock; searches run in parallel on
+ * <p>Thread-safe: {@link #apply} takes a private lock, which a commit holds only to note its
+ * checkpoint (Lucene's flush and fsync run beside further applies); searches run in parallel on
  * reference-counted searchers. After {@link #close()}, {@link #apply} and the queries throw
  * {@link IllegalStateException}; {@link #name()} and {@link #checkpoint()} keep answering.
  * Lucene's {@link IOException}s surface as {@link UncheckedIOException}.
  */
 public final class LuceneSearchIndex implements SearchIndex {
   /** The schema this code writes; an index with another is rebuilt. */
-  public static final String SCHEMA = "socialearn-threads-v1";
+  public static final String SCHEMA = "socialearn-threads-v2";
 
   private static final System.Logger log = System.getLogger(LuceneSearchIndex.class.getName());
   private static final FieldSimilarity SIMILARITY = new FieldSimilarity();
@@ -78,12 +79,15 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final LiveValues votes = new LiveValues();
+  private final LiveValues voteSeqs = new LiveValues();
   private final LiveValues activity = new LiveValues();
   private final EventFolder folder;
   private final IndexQueries queries;
   private final ScheduledExecutorService scheduler;
   private final boolean refreshOnRead;
   private final ReentrantLock applyLock = new ReentrantLock();
+  /** Serialises commits; taken before {@link #applyLock}, never after it. */
+  private final ReentrantLock commitLock = new ReentrantLock();
   /** Bumped after each applied batch; searches refresh up to it. */
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong refreshedUpTo = new AtomicLong();
@@ -123,9 +127,11 @@ public final class LuceneSearchIndex implements SearchIndex {
           return searcher;
         }
       });
-      this.folder = new EventFolder(writer, searchers, votes, activity, nextKey);
+      // A commit may hold threads started after its checkpoint (see commit()): keys go on after
+      // the highest one in the index, whatever the checkpoint says.
+      nextKey = Math.max(nextKey, loadLiveValues() + 1);
+      this.folder = new EventFolder(writer, searchers, votes, voteSeqs, activity, nextKey);
       searchers.addListener(folder.refreshListener());
-      loadLiveValues();
       if (!compatible) {
         commit();
       } else {
@@ -155,20 +161,24 @@ public final class LuceneSearchIndex implements SearchIndex {
     return analyzer.getClass().getName();
   }
 
-  /** Loads the scores and activity of the last commit into memory. */
-  private void loadLiveValues() throws IOException {
+  /** Loads the scores and activity of the last commit into memory; returns the highest key. */
+  private int loadLiveValues() throws IOException {
+    int maxKey = -1;
     IndexSearcher searcher = searchers.acquire();
     try {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Fields.KEY);
         NumericDocValues scores = DocValues.getNumeric(leaf.reader(), Fields.VOTES);
         NumericDocValues active = DocValues.getNumeric(leaf.reader(), Fields.ACTIVITY);
+        NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), Fields.VOTE_SEQ);
         Bits live = leaf.reader().getLiveDocs();
         for (int doc = keys.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS;
             doc = keys.nextDoc()) {
           if (live == null || live.get(doc)) {
             int key = (int) keys.longValue();
+            maxKey = Math.max(maxKey, key);
             votes.set(key, scores.advanceExact(doc) ? scores.longValue() : 0);
+            voteSeqs.set(key, seqs.advanceExact(doc) ? seqs.longValue() : 0);
             activity.set(key, active.advanceExact(doc) ? active.longValue() : 0);
           }
         }
@@ -176,6 +186,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     } finally {
       searchers.release(searcher);
     }
+    return maxKey;
   }
 
   /**
@@ -325,7 +336,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   private void periodicCommit() {
-    applyLock.lock();
+    commitLock.lock();
     try {
       if (!closed) {
         commit();
@@ -333,27 +344,43 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException | RuntimeException e) {
       log.log(Level.WARNING, "search index commit failed; will retry", e);
     } finally {
-      applyLock.unlock();
+      commitLock.unlock();
     }
   }
 
   /**
-   * Commits what was applied, with the checkpoint, if anything changed. Called under the apply
-   * lock (or before the index is shared).
+   * Commits what was applied, with the checkpoint, if anything changed. Only the bookkeeping
+   * runs under the apply lock; Lucene's commit (flush and fsync, which can take 100 ms) runs
+   * beside further applies, so they do not wait for the disk. The commit then may also hold
+   * some events after its checkpoint; replaying them is harmless: a thread's later events
+   * rebuild it in order, a vote is skipped if its thread's committed score already counts it
+   * ({@link Fields#VOTE_SEQ}), and new keys start above the highest key found on open.
    */
   private void commit() throws IOException {
-    if (committedCheckpoint == checkpoint) {
-      return;
+    commitLock.lock();
+    try {
+      long upTo;
+      applyLock.lock();
+      try {
+        upTo = checkpoint;
+        if (committedCheckpoint == upTo) {
+          return;
+        }
+        folder.saveVotes();
+        Map<String, String> data = new HashMap<>();
+        data.put(Fields.DATA_SCHEMA, SCHEMA);
+        data.put(Fields.DATA_ANALYZER, analyzerName());
+        data.put(Fields.DATA_CHECKPOINT, Long.toString(upTo));
+        data.put(Fields.DATA_NEXT_KEY, Integer.toString(folder.nextKey()));
+        writer.setLiveCommitData(data.entrySet());
+      } finally {
+        applyLock.unlock();
+      }
+      writer.commit();
+      committedCheckpoint = upTo;
+    } finally {
+      commitLock.unlock();
     }
-    folder.saveVotes();
-    Map<String, String> data = new HashMap<>();
-    data.put(Fields.DATA_SCHEMA, SCHEMA);
-    data.put(Fields.DATA_ANALYZER, analyzerName());
-    data.put(Fields.DATA_CHECKPOINT, Long.toString(checkpoint));
-    data.put(Fields.DATA_NEXT_KEY, Integer.toString(folder.nextKey()));
-    writer.setLiveCommitData(data.entrySet());
-    writer.commit();
-    committedCheckpoint = checkpoint;
   }
 
   /**
@@ -363,14 +390,14 @@ public final class LuceneSearchIndex implements SearchIndex {
    * @throws IllegalStateException if the index is closed
    */
   public void commitNow() {
-    applyLock.lock();
+    commitLock.lock();
     try {
       ensureOpen();
       commit();
     } catch (IOException e) {
       throw new UncheckedIOException("search index failed to commit", e);
     } finally {
-      applyLock.unlock();
+      commitLock.unlock();
     }
   }
 
@@ -391,6 +418,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   private void shutDown(boolean commitFirst) {
+    commitLock.lock();
     applyLock.lock();
     try {
       if (closed) {
@@ -420,6 +448,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       throw new UncheckedIOException("search index failed to close", e);
     } finally {
       applyLock.unlock();
+      commitLock.unlock();
     }
   }
 
