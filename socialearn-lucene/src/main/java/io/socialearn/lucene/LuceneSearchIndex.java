@@ -33,12 +33,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -100,7 +102,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     this.analyzer = ownsAnalyzer ? new EnglishAnalyzer() : settings.analyzer;
     try {
       this.directory = settings.directory == null ? new ByteBuffersDirectory()
-          : FSDirectory.open(settings.directory);
+          : new NRTCachingDirectory(FSDirectory.open(settings.directory), 8, 64);
       Map<String, String> data = DirectoryReader.indexExists(directory)
           ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
       boolean compatible = SCHEMA.equals(data.get(Fields.DATA_SCHEMA))
@@ -116,6 +118,11 @@ public final class LuceneSearchIndex implements SearchIndex {
           .setCommitOnClose(false)
           .setSimilarity(SIMILARITY)
           .setRAMBufferSizeMB(64);
+      if (settings.directory == null) {
+        // In memory (tests, demos, evaluations): merges in the applying thread, so the same
+        // events and searches give the same segments, statistics and scores on every run.
+        config.setMergeScheduler(new SerialMergeScheduler());
+      }
       this.writer = new IndexWriter(directory, config);
       this.checkpoint = compatible ? Long.parseLong(data.get(Fields.DATA_CHECKPOINT)) : 0;
       int nextKey = compatible ? Integer.parseInt(data.get(Fields.DATA_NEXT_KEY)) : 0;
