@@ -154,9 +154,13 @@ public final class LuceneSearchIndex implements SearchIndex {
       thread.setDaemon(true);
       return thread;
     });
-    long commitMillis = settings.commitInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis,
-        TimeUnit.MILLISECONDS);
+    if (settings.directory != null) {
+      // In memory there is nothing to make durable, and a commit at a wall-clock moment would
+      // flush a segment there, making statistics and scores differ between identical runs.
+      long commitMillis = settings.commitInterval.toMillis();
+      scheduler.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis,
+          TimeUnit.MILLISECONDS);
+    }
     if (!refreshOnRead) {
       long refreshMillis = Math.max(1, settings.refreshInterval.toMillis());
       scheduler.scheduleWithFixedDelay(this::periodicRefresh, refreshMillis, refreshMillis,
