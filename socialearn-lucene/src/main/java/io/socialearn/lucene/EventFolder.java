@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
@@ -51,6 +52,8 @@ final class EventFolder {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final LiveValues votes;
+  /** By key: the sequence of the last vote counted in {@link #votes}. */
+  private final LiveValues voteSeqs;
   private final LiveValues activity;
   /** Threads written (or deleted: null doc) since a refresh that includes them began. */
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -72,7 +75,8 @@ final class EventFolder {
   }
 
   EventFolder(IndexWriter writer, SearcherManager searchers, LiveValues votes,
-      LiveValues activity, int nextKey) {
+      LiveValues voteSeqs, LiveValues activity, int nextKey) {
+    this.voteSeqs = voteSeqs;
     this.writer = writer;
     this.searchers = searchers;
     this.votes = votes;
@@ -120,6 +124,7 @@ final class EventFolder {
       doc.body = e.body();
       doc.tags = e.tags().stream().map(Tag::value).toList();
       votes.set(key, 0);
+      voteSeqs.set(key, 0);
       write(doc);
     } else if (event instanceof ThreadEdited e) {
       change(e.thread(), seq, doc -> {
@@ -170,13 +175,13 @@ final class EventFolder {
     } else if (event instanceof ThreadMarkedDuplicate e) {
       change(e.thread(), -1, doc -> doc.duplicate = true);
     } else if (event instanceof VoteCast e && e.target() instanceof ThreadId thread) {
-      vote(thread, e.direction().value());
+      vote(thread, e.direction().value(), seq);
     } else if (event instanceof VoteRetracted e && e.target() instanceof ThreadId thread) {
-      vote(thread, -e.direction().value());
+      vote(thread, -e.direction().value(), seq);
     }
   }
 
-  private void vote(ThreadId thread, int delta) throws IOException {
+  private void vote(ThreadId thread, int delta, long seq) throws IOException {
     Pending written = pending.get(thread.value());
     int key;
     if (written != null) {
@@ -190,7 +195,11 @@ final class EventFolder {
         return;
       }
     }
+    if (seq <= voteSeqs.get(key)) {
+      return; // already counted in the committed score this replay started from
+    }
     votes.add(key, delta);
+    voteSeqs.set(key, seq);
     unsavedVotes.put(key, thread.value());
   }
 
@@ -208,7 +217,8 @@ final class EventFolder {
   }
 
   private void write(ThreadDoc doc) throws IOException {
-    writer.updateDocument(new Term(Fields.ID, doc.id), doc.toDocument(votes.get(doc.key)));
+    writer.updateDocument(new Term(Fields.ID, doc.id), doc.toDocument(votes.get(doc.key),
+        voteSeqs.get(doc.key)));
     unsavedVotes.remove(doc.key);
     activity.set(doc.key, doc.activitySeq);
     pending.put(doc.id, new Pending(doc, writes.incrementAndGet()));
@@ -217,8 +227,10 @@ final class EventFolder {
   /** Writes the live scores that differ from their documents' into doc values, before commit. */
   void saveVotes() throws IOException {
     for (Map.Entry<Integer, String> unsaved : unsavedVotes.entrySet()) {
-      writer.updateNumericDocValue(new Term(Fields.ID, unsaved.getValue()), Fields.VOTES,
-          votes.get(unsaved.getKey()));
+      int key = unsaved.getKey();
+      writer.updateDocValues(new Term(Fields.ID, unsaved.getValue()),
+          new NumericDocValuesField(Fields.VOTES, votes.get(key)),
+          new NumericDocValuesField(Fields.VOTE_SEQ, voteSeqs.get(key)));
     }
     unsavedVotes.clear();
   }

@@ -5,11 +5,13 @@ import io.socialearn.api.search.FacetValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -17,46 +19,50 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.LongValues;
 
 /**
- * Counts the tag, space and state values of every matching document, by per-segment ordinals.
- * A collector is not thread-safe; the manager makes one per search slice and merges them.
+ * Counts the tag, space and state values of every matching document into arrays indexed by
+ * {@link GlobalOrdinals}, then names only the most frequent values. A collector is not
+ * thread-safe; the manager makes one per search slice and adds them up.
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
   /** The most values reported per facet. */
   static final int MAX_VALUES = 20;
 
+  private final IndexReader reader;
+  private final GlobalOrdinals ordinals;
   private final boolean spacesAndStates;
   private final String tagPrefix;
+  private final int tagLimit;
 
   /**
+   * @param reader the searcher's reader, which {@code ordinals} were built for
    * @param spacesAndStates whether to count spaces and states besides tags
    * @param tagPrefix count only tags starting with this, or null for all
+   * @param tagLimit the most tags to report
    */
-  FacetCounts(boolean spacesAndStates, String tagPrefix) {
+  FacetCounts(IndexReader reader, GlobalOrdinals ordinals, boolean spacesAndStates,
+      String tagPrefix, int tagLimit) {
+    this.reader = reader;
+    this.ordinals = ordinals;
     this.spacesAndStates = spacesAndStates;
     this.tagPrefix = tagPrefix;
+    this.tagLimit = tagLimit;
   }
 
-  /** The counts by facet name ({@code tag}, {@code space}, {@code state}) and value. */
-  record Result(Map<String, Map<String, Long>> counts) {
+  /** The most frequent values by facet name, most frequent first, ties by value. */
+  record Result(Map<String, List<Map.Entry<String, Long>>> top) {
     List<Facet> facets() {
       List<Facet> facets = new ArrayList<>();
       for (String name : List.of(Fields.TAG, Fields.SPACE, Fields.STATE)) {
-        Map<String, Long> values = counts.get(name);
+        List<Map.Entry<String, Long>> values = top.get(name);
         if (values != null) {
-          facets.add(new Facet(name, top(values, MAX_VALUES).stream()
+          facets.add(new Facet(name, values.stream()
               .map(e -> new FacetValue(e.getKey(), e.getValue())).toList()));
         }
       }
       return facets;
-    }
-
-    static List<Map.Entry<String, Long>> top(Map<String, Long> values, int limit) {
-      return values.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-              .thenComparing(Map.Entry.comparingByKey()))
-          .limit(limit).toList();
     }
   }
 
@@ -66,23 +72,78 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
   }
 
   @Override
-  public Result reduce(Collection<Counter> collectors) {
-    Map<String, Map<String, Long>> merged = new HashMap<>();
+  public Result reduce(Collection<Counter> collectors) throws IOException {
+    Counter total = null;
     for (Counter counter : collectors) {
-      counter.totals.forEach((name, values) -> values.forEach((value, count) ->
-          merged.computeIfAbsent(name, n -> new HashMap<>()).merge(value, count, Long::sum)));
+      if (total == null) {
+        total = counter;
+      } else {
+        add(total.tags, counter.tags);
+        add(total.spaces, counter.spaces);
+        add(total.states, counter.states);
+      }
     }
-    merged.computeIfAbsent(Fields.TAG, n -> new HashMap<>());
+    if (total == null) {
+      total = new Counter();
+    }
+    Map<String, List<Map.Entry<String, Long>>> top = new java.util.HashMap<>();
+    top.put(Fields.TAG, top(Fields.TAG, ordinals.tags, total.tags, tagLimit, tagPrefix));
     if (spacesAndStates) {
-      merged.computeIfAbsent(Fields.SPACE, n -> new HashMap<>());
-      merged.computeIfAbsent(Fields.STATE, n -> new HashMap<>());
+      top.put(Fields.SPACE, top(Fields.SPACE, ordinals.spaces, total.spaces, MAX_VALUES, null));
+      top.put(Fields.STATE, top(Fields.STATE, ordinals.states, total.states, MAX_VALUES, null));
     }
-    return new Result(merged);
+    return new Result(top);
   }
 
-  /** Counts one slice's matches. */
+  private static void add(int[] into, int[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  /**
+   * The {@code limit} ordinals with the highest counts (ties: lower ordinal, which is the
+   * smaller value, first), named.
+   */
+  private List<Map.Entry<String, Long>> top(String field, OrdinalMap map, int[] counts,
+      int limit, String prefix) throws IOException {
+    // the heap's head is the weakest kept: lowest count, then highest ordinal
+    PriorityQueue<int[]> best = new PriorityQueue<>(Math.max(1, limit), (a, b) ->
+        a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));
+    for (int ord = 0; ord < counts.length && limit > 0; ord++) {
+      if (counts[ord] == 0) {
+        continue;
+      }
+      if (best.size() == limit) {
+        int[] weakest = best.peek();
+        if (counts[ord] <= weakest[1]) {
+          continue; // ties keep the lower ordinal, seen first
+        }
+      }
+      if (prefix != null
+          && !GlobalOrdinals.value(reader, map, field, ord).startsWith(prefix)) {
+        continue;
+      }
+      if (best.size() == limit) {
+        best.poll();
+      }
+      best.add(new int[] {ord, counts[ord]});
+    }
+    List<int[]> sorted = new ArrayList<>(best);
+    sorted.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1])
+        : Integer.compare(a[0], b[0]));
+    List<Map.Entry<String, Long>> named = new ArrayList<>(sorted.size());
+    for (int[] entry : sorted) {
+      named.add(Map.entry(GlobalOrdinals.value(reader, map, field, entry[0]), (long) entry[1]));
+    }
+    return named;
+  }
+
+  /** Counts one slice's matches by global ordinal. */
   final class Counter implements Collector {
-    final Map<String, Map<String, Long>> totals = new HashMap<>();
+    final int[] tags = new int[(int) ordinals.tags.getValueCount()];
+    final int[] spaces = new int[spacesAndStates ? (int) ordinals.spaces.getValueCount() : 0];
+    final int[] states = new int[spacesAndStates ? (int) ordinals.states.getValueCount() : 0];
 
     @Override
     public ScoreMode scoreMode() {
@@ -91,59 +152,33 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SortedSetDocValues tags = DocValues.getSortedSet(context.reader(), Fields.TAG);
-      SortedDocValues spaces = DocValues.getSorted(context.reader(), Fields.SPACE);
-      SortedDocValues states = DocValues.getSorted(context.reader(), Fields.STATE);
-      int[] tagCounts = new int[(int) Math.min(Integer.MAX_VALUE - 8, tags.getValueCount())];
-      int[] spaceCounts = new int[spacesAndStates ? spaces.getValueCount() : 0];
-      int[] stateCounts = new int[spacesAndStates ? states.getValueCount() : 0];
+      SortedSetDocValues tagValues = DocValues.getSortedSet(context.reader(), Fields.TAG);
+      SortedDocValues spaceValues = DocValues.getSorted(context.reader(), Fields.SPACE);
+      SortedDocValues stateValues = DocValues.getSorted(context.reader(), Fields.STATE);
+      LongValues tagOrds = ordinals.tags.getGlobalOrds(context.ord);
+      LongValues spaceOrds = ordinals.spaces.getGlobalOrds(context.ord);
+      LongValues stateOrds = ordinals.states.getGlobalOrds(context.ord);
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
         public void collect(int doc) throws IOException {
-          if (tags.advanceExact(doc)) {
-            for (int i = 0; i < tags.docValueCount(); i++) {
-              tagCounts[(int) tags.nextOrd()]++;
+          if (tagValues.advanceExact(doc)) {
+            for (int i = tagValues.docValueCount(); i > 0; i--) {
+              tags[(int) tagOrds.get(tagValues.nextOrd())]++;
             }
           }
           if (spacesAndStates) {
-            if (spaces.advanceExact(doc)) {
-              spaceCounts[spaces.ordValue()]++;
+            if (spaceValues.advanceExact(doc)) {
+              spaces[(int) spaceOrds.get(spaceValues.ordValue())]++;
             }
-            if (states.advanceExact(doc)) {
-              stateCounts[states.ordValue()]++;
+            if (stateValues.advanceExact(doc)) {
+              states[(int) stateOrds.get(stateValues.ordValue())]++;
             }
-          }
-        }
-
-        @Override
-        public void finish() throws IOException {
-          Map<String, Long> tagTotals = totals.computeIfAbsent(Fields.TAG, n -> new HashMap<>());
-          for (int ord = 0; ord < tagCounts.length; ord++) {
-            if (tagCounts[ord] > 0) {
-              String tag = tags.lookupOrd(ord).utf8ToString();
-              if (tagPrefix == null || tag.startsWith(tagPrefix)) {
-                tagTotals.merge(tag, (long) tagCounts[ord], Long::sum);
-              }
-            }
-          }
-          if (spacesAndStates) {
-            flush(Fields.SPACE, spaces, spaceCounts);
-            flush(Fields.STATE, states, stateCounts);
           }
         }
       };
-    }
-
-    private void flush(String name, SortedDocValues values, int[] counts) throws IOException {
-      Map<String, Long> target = totals.computeIfAbsent(name, n -> new HashMap<>());
-      for (int ord = 0; ord < counts.length; ord++) {
-        if (counts[ord] > 0) {
-          target.merge(values.lookupOrd(ord).utf8ToString(), (long) counts[ord], Long::sum);
-        }
-      }
     }
   }
 }

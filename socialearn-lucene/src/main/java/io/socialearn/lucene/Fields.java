@@ -24,6 +24,11 @@ final class Fields {
   static final String ACTIVITY = "activity";
   /** The vote score as of the last write or commit; the live score is held in memory. */
   static final String VOTES = "votes";
+  /**
+   * The sequence of the last vote counted in {@link #VOTES}: a vote at or below it is not
+   * counted again when the log is replayed over a commit that already holds it.
+   */
+  static final String VOTE_SEQ = "voteSeq";
   static final String TITLE = "title";
   static final String BODY = "body";
   /** Answers' and comments' text. */

@@ -58,6 +58,8 @@ final class IndexQueries {
   private final DraftQueries draftQueries;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
+  /** The global ordinals of the most recently searched reader. */
+  private volatile GlobalOrdinals ordinals;
 
   IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
       LiveValues activity) {
@@ -72,6 +74,17 @@ final class IndexQueries {
         new SortField(Fields.VOTES, votes.comparatorSource(), true), newest, key));
     sorts.put(SearchSort.ACTIVITY, new Sort(
         new SortField(Fields.ACTIVITY, activity.comparatorSource(), true), key));
+  }
+
+  /** The global ordinals of {@code reader}: cached for the latest reader, built on its first use. */
+  GlobalOrdinals ordinals(org.apache.lucene.index.IndexReader reader) throws IOException {
+    GlobalOrdinals current = ordinals;
+    var key = GlobalOrdinals.keyOf(reader);
+    if (current == null || key == null || current.key != key) {
+      current = GlobalOrdinals.of(reader);
+      ordinals = current;
+    }
+    return current;
   }
 
   /** The Lucene sort for an order; its last field is the unique thread key. */
@@ -114,7 +127,8 @@ final class IndexQueries {
       FieldDoc after) throws IOException {
     TopFieldCollectorManager top = new TopFieldCollectorManager(sort, request.limit() + 1, after,
         Integer.MAX_VALUE);
-    FacetCounts facets = new FacetCounts(true, null);
+    FacetCounts facets = new FacetCounts(searcher.getIndexReader(),
+        ordinals(searcher.getIndexReader()), true, null, FacetCounts.MAX_VALUES);
     Both both = searcher.search(query, new BothManager(top, facets));
     TopFieldDocs docs = both.top();
     if (request.sort() != SearchSort.RELEVANCE) {
@@ -206,9 +220,9 @@ final class IndexQueries {
         : new PrefixQuery(new Term(Fields.TAG, normal));
     FacetCounts.Result counts = searcher.search(
         SearchQueries.filtered(tags, SearchQueries.spaces(readable)),
-        new FacetCounts(false, normal));
-    return FacetCounts.Result.top(counts.counts().get(Fields.TAG), limit).stream()
-        .map(e -> new Tag(e.getKey())).toList();
+        new FacetCounts(searcher.getIndexReader(), ordinals(searcher.getIndexReader()), false,
+            normal, limit));
+    return counts.top().get(Fields.TAG).stream().map(e -> new Tag(e.getKey())).toList();
   }
 
   /** The top hits and the facet counts of one pass over the matches. */

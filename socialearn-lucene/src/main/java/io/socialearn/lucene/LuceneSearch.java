@@ -103,7 +103,8 @@ public final class LuceneSearch {
 
     /**
      * How often applied events are committed (made durable with their checkpoint); default 5 s.
-     * The index also commits on close. Events applied but not committed when the process dies
+     * The index also commits on close. An index in memory has nothing to make durable and does
+     * not commit periodically, so identical runs give identical scores. Events applied but not committed when the process dies
      * are replayed from the log on the next start.
      *
      * @param interval positive

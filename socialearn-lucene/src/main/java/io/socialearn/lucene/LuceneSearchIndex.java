@@ -27,16 +27,20 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -55,16 +59,18 @@ import org.apache.lucene.util.Bits;
  * at its last commit and the engine replays the log from there. An index written with another
  * schema or analyzer is wiped on open and rebuilt by that replay.
  *
- * <p>Thread-safe: {@link #apply} and commits take a private lock; searches run in parallel on
+ * <p>Thread-safe: {@link #apply} takes a private lock, which a commit holds only to note its
+ * checkpoint (Lucene's flush and fsync run beside further applies); searches run in parallel on
  * reference-counted searchers. After {@link #close()}, {@link #apply} and the queries throw
  * {@link IllegalStateException}; {@link #name()} and {@link #checkpoint()} keep answering.
  * Lucene's {@link IOException}s surface as {@link UncheckedIOException}.
  */
 public final class LuceneSearchIndex implements SearchIndex {
   /** The schema this code writes; an index with another is rebuilt. */
-  public static final String SCHEMA = "socialearn-threads-v1";
+  public static final String SCHEMA = "socialearn-threads-v2";
 
   private static final System.Logger log = System.getLogger(LuceneSearchIndex.class.getName());
+  private static final FieldSimilarity SIMILARITY = new FieldSimilarity();
   private static final AtomicInteger instances = new AtomicInteger();
   /** Written threads kept in memory before the applying thread refreshes by itself. */
   private static final int MAX_PENDING = 20_000;
@@ -75,12 +81,15 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final LiveValues votes = new LiveValues();
+  private final LiveValues voteSeqs = new LiveValues();
   private final LiveValues activity = new LiveValues();
   private final EventFolder folder;
   private final IndexQueries queries;
   private final ScheduledExecutorService scheduler;
   private final boolean refreshOnRead;
   private final ReentrantLock applyLock = new ReentrantLock();
+  /** Serialises commits; taken before {@link #applyLock}, never after it. */
+  private final ReentrantLock commitLock = new ReentrantLock();
   /** Bumped after each applied batch; searches refresh up to it. */
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong refreshedUpTo = new AtomicLong();
@@ -93,7 +102,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     this.analyzer = ownsAnalyzer ? new EnglishAnalyzer() : settings.analyzer;
     try {
       this.directory = settings.directory == null ? new ByteBuffersDirectory()
-          : FSDirectory.open(settings.directory);
+          : new NRTCachingDirectory(FSDirectory.open(settings.directory), 8, 64);
       Map<String, String> data = DirectoryReader.indexExists(directory)
           ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
       boolean compatible = SCHEMA.equals(data.get(Fields.DATA_SCHEMA))
@@ -107,14 +116,29 @@ public final class LuceneSearchIndex implements SearchIndex {
           .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
               : IndexWriterConfig.OpenMode.CREATE)
           .setCommitOnClose(false)
+          .setSimilarity(SIMILARITY)
           .setRAMBufferSizeMB(64);
+      if (settings.directory == null) {
+        // In memory (tests, demos, evaluations): merges in the applying thread, so the same
+        // events and searches give the same segments, statistics and scores on every run.
+        config.setMergeScheduler(new SerialMergeScheduler());
+      }
       this.writer = new IndexWriter(directory, config);
       this.checkpoint = compatible ? Long.parseLong(data.get(Fields.DATA_CHECKPOINT)) : 0;
       int nextKey = compatible ? Integer.parseInt(data.get(Fields.DATA_NEXT_KEY)) : 0;
-      this.searchers = new SearcherManager(writer, null);
-      this.folder = new EventFolder(writer, searchers, votes, activity, nextKey);
+      this.searchers = new SearcherManager(writer, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          searcher.setSimilarity(SIMILARITY);
+          return searcher;
+        }
+      });
+      // A commit may hold threads started after its checkpoint (see commit()): keys go on after
+      // the highest one in the index, whatever the checkpoint says.
+      nextKey = Math.max(nextKey, loadLiveValues() + 1);
+      this.folder = new EventFolder(writer, searchers, votes, voteSeqs, activity, nextKey);
       searchers.addListener(folder.refreshListener());
-      loadLiveValues();
       if (!compatible) {
         commit();
       } else {
@@ -130,9 +154,13 @@ public final class LuceneSearchIndex implements SearchIndex {
       thread.setDaemon(true);
       return thread;
     });
-    long commitMillis = settings.commitInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis,
-        TimeUnit.MILLISECONDS);
+    if (settings.directory != null) {
+      // In memory there is nothing to make durable, and a commit at a wall-clock moment would
+      // flush a segment there, making statistics and scores differ between identical runs.
+      long commitMillis = settings.commitInterval.toMillis();
+      scheduler.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis,
+          TimeUnit.MILLISECONDS);
+    }
     if (!refreshOnRead) {
       long refreshMillis = Math.max(1, settings.refreshInterval.toMillis());
       scheduler.scheduleWithFixedDelay(this::periodicRefresh, refreshMillis, refreshMillis,
@@ -144,20 +172,24 @@ public final class LuceneSearchIndex implements SearchIndex {
     return analyzer.getClass().getName();
   }
 
-  /** Loads the scores and activity of the last commit into memory. */
-  private void loadLiveValues() throws IOException {
+  /** Loads the scores and activity of the last commit into memory; returns the highest key. */
+  private int loadLiveValues() throws IOException {
+    int maxKey = -1;
     IndexSearcher searcher = searchers.acquire();
     try {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Fields.KEY);
         NumericDocValues scores = DocValues.getNumeric(leaf.reader(), Fields.VOTES);
         NumericDocValues active = DocValues.getNumeric(leaf.reader(), Fields.ACTIVITY);
+        NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), Fields.VOTE_SEQ);
         Bits live = leaf.reader().getLiveDocs();
         for (int doc = keys.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS;
             doc = keys.nextDoc()) {
           if (live == null || live.get(doc)) {
             int key = (int) keys.longValue();
+            maxKey = Math.max(maxKey, key);
             votes.set(key, scores.advanceExact(doc) ? scores.longValue() : 0);
+            voteSeqs.set(key, seqs.advanceExact(doc) ? seqs.longValue() : 0);
             activity.set(key, active.advanceExact(doc) ? active.longValue() : 0);
           }
         }
@@ -165,6 +197,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     } finally {
       searchers.release(searcher);
     }
+    return maxKey;
   }
 
   /**
@@ -314,7 +347,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   private void periodicCommit() {
-    applyLock.lock();
+    commitLock.lock();
     try {
       if (!closed) {
         commit();
@@ -322,27 +355,43 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException | RuntimeException e) {
       log.log(Level.WARNING, "search index commit failed; will retry", e);
     } finally {
-      applyLock.unlock();
+      commitLock.unlock();
     }
   }
 
   /**
-   * Commits what was applied, with the checkpoint, if anything changed. Called under the apply
-   * lock (or before the index is shared).
+   * Commits what was applied, with the checkpoint, if anything changed. Only the bookkeeping
+   * runs under the apply lock; Lucene's commit (flush and fsync, which can take 100 ms) runs
+   * beside further applies, so they do not wait for the disk. The commit then may also hold
+   * some events after its checkpoint; replaying them is harmless: a thread's later events
+   * rebuild it in order, a vote is skipped if its thread's committed score already counts it
+   * ({@link Fields#VOTE_SEQ}), and new keys start above the highest key found on open.
    */
   private void commit() throws IOException {
-    if (committedCheckpoint == checkpoint) {
-      return;
+    commitLock.lock();
+    try {
+      long upTo;
+      applyLock.lock();
+      try {
+        upTo = checkpoint;
+        if (committedCheckpoint == upTo) {
+          return;
+        }
+        folder.saveVotes();
+        Map<String, String> data = new HashMap<>();
+        data.put(Fields.DATA_SCHEMA, SCHEMA);
+        data.put(Fields.DATA_ANALYZER, analyzerName());
+        data.put(Fields.DATA_CHECKPOINT, Long.toString(upTo));
+        data.put(Fields.DATA_NEXT_KEY, Integer.toString(folder.nextKey()));
+        writer.setLiveCommitData(data.entrySet());
+      } finally {
+        applyLock.unlock();
+      }
+      writer.commit();
+      committedCheckpoint = upTo;
+    } finally {
+      commitLock.unlock();
     }
-    folder.saveVotes();
-    Map<String, String> data = new HashMap<>();
-    data.put(Fields.DATA_SCHEMA, SCHEMA);
-    data.put(Fields.DATA_ANALYZER, analyzerName());
-    data.put(Fields.DATA_CHECKPOINT, Long.toString(checkpoint));
-    data.put(Fields.DATA_NEXT_KEY, Integer.toString(folder.nextKey()));
-    writer.setLiveCommitData(data.entrySet());
-    writer.commit();
-    committedCheckpoint = checkpoint;
   }
 
   /**
@@ -352,14 +401,14 @@ public final class LuceneSearchIndex implements SearchIndex {
    * @throws IllegalStateException if the index is closed
    */
   public void commitNow() {
-    applyLock.lock();
+    commitLock.lock();
     try {
       ensureOpen();
       commit();
     } catch (IOException e) {
       throw new UncheckedIOException("search index failed to commit", e);
     } finally {
-      applyLock.unlock();
+      commitLock.unlock();
     }
   }
 
@@ -380,6 +429,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   private void shutDown(boolean commitFirst) {
+    commitLock.lock();
     applyLock.lock();
     try {
       if (closed) {
@@ -409,6 +459,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       throw new UncheckedIOException("search index failed to close", e);
     } finally {
       applyLock.unlock();
+      commitLock.unlock();
     }
   }
 

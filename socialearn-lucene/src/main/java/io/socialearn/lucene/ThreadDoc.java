@@ -88,7 +88,7 @@ final class ThreadDoc {
   }
 
   /** The Lucene document: indexed text, filters, sort values and this state, stored. */
-  Document toDocument(long votes) {
+  Document toDocument(long votes, long voteSeq) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, id, Field.Store.NO));
     doc.add(new NumericDocValuesField(Fields.KEY, key));
@@ -114,6 +114,7 @@ final class ThreadDoc {
     doc.add(new NumericDocValuesField(Fields.CREATED_SEQ, createdSeq));
     doc.add(new NumericDocValuesField(Fields.ACTIVITY, activitySeq));
     doc.add(new NumericDocValuesField(Fields.VOTES, votes));
+    doc.add(new NumericDocValuesField(Fields.VOTE_SEQ, voteSeq));
     doc.add(new TextField(Fields.TITLE, title, Field.Store.NO));
     doc.add(new TextField(Fields.BODY, body, Field.Store.NO));
     for (String reply : replyTexts()) {

@@ -59,6 +59,61 @@ class LuceneSearchIndexIT {
     }
   }
 
+  /**
+   * A commit runs beside further applies, so it may hold events after its checkpoint; the
+   * catch-up replay of those events must count each vote and answer once.
+   */
+  @Test
+  void replayOverACommitThatAlreadyHoldsLaterEventsCountsEachOnce() throws Exception {
+    Events events = new Events();
+    var early = events.record(question("q1", "hr", "ana", "Payroll deadline", "monthly"),
+        upVote("q1", "u1"));
+    var late = events.record(upVote("q1", "u2"),
+        question("q2", "hr", "ana", "Payroll portal", "login"), upVote("q2", "u1"),
+        answer("a1", "q2", "the fifteenth"), upVote("q2", "u2"));
+    try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
+      index.apply(early);
+      index.apply(late);
+    }
+    rewindCheckpointTo(2);
+    SearchQuery byVotes = new SearchQuery("payroll", SearchSort.VOTES, 10, null);
+    try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
+      assertThat(index.checkpoint()).isEqualTo(2);
+      index.apply(late);
+      assertThat(index.checkpoint()).isEqualTo(7);
+      assertThat(ids(index.search(SearchQuery.of("payroll score:>=2"), HR)))
+          .containsExactlyInAnyOrder("q1", "q2");
+      assertThat(index.search(SearchQuery.of("payroll score:>=3"), HR).totalHits()).isZero();
+      assertThat(index.search(SearchQuery.of("fifteenth"), HR).totalHits()).isEqualTo(1);
+      index.apply(events.record(upVote("q2", "u3"),
+          question("q3", "hr", "ana", "Payroll extra", "more")));
+      assertThat(ids(index.search(byVotes, HR))).containsExactly("q2", "q1", "q3");
+    }
+    try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
+      assertThat(index.checkpoint()).isEqualTo(9);
+      assertThat(ids(index.search(SearchQuery.of("payroll score:>=3"), HR)))
+          .containsExactly("q2");
+      assertThat(index.search(SearchQuery.of("payroll score:>=4"), HR).totalHits()).isZero();
+      assertThat(ids(index.search(byVotes, HR))).containsExactly("q2", "q1", "q3");
+      index.apply(events.record(question("q4", "hr", "ana", "Payroll more", "x"),
+          upVote("q4", "u1"), upVote("q4", "u2"), upVote("q4", "u3"), upVote("q4", "u4")));
+      assertThat(ids(index.search(byVotes, HR))).containsExactly("q4", "q2", "q1", "q3");
+    }
+  }
+
+  /** Sets the last commit's checkpoint back, as if the commit had cut in after event {@code to}. */
+  private void rewindCheckpointTo(long to) throws Exception {
+    try (FSDirectory fs = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new StandardAnalyzer())
+            .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      Map<String, String> data = new java.util.HashMap<>(
+          org.apache.lucene.index.SegmentInfos.readLatestCommit(fs).getUserData());
+      data.put(Fields.DATA_CHECKPOINT, Long.toString(to));
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+  }
+
   @Test
   void periodicCommitsPersistWithoutClose() throws Exception {
     LuceneSearchIndex index = LuceneSearch.builder().directory(dir)
