@@ -6,16 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. Not thread-safe. */
-final class MutableClock extends Clock {
+/** A clock tests move or set by hand. Not thread-safe. */
+public final class MutableClock extends Clock {
   private Instant now;
 
-  MutableClock(Instant start) {
+  /** A clock at {@code start}. */
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration by) {
+  /** Moves the clock on. */
+  public void advance(Duration by) {
     now = now.plus(by);
+  }
+
+  /** Sets the clock. */
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override

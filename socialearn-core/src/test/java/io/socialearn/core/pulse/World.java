@@ -12,14 +12,12 @@ import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.MutableClock;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.WriteRateLimit;
 import io.socialearn.core.reputation.TrustPolicy;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * An engine for pulse tests whose clock the test sets before each command, so that every event
@@ -28,27 +26,7 @@ import java.time.ZoneOffset;
 final class World implements AutoCloseable {
   static final Viewer ADMIN = Viewer.administrator(PersonId.of("root"));
 
-  /** A clock set by hand. */
-  static final class SetClock extends Clock {
-    Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final SetClock clock = new SetClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   final SocialLearningEngine engine;
   final SpaceId space;
 
@@ -69,7 +47,7 @@ final class World implements AutoCloseable {
   }
 
   World at(String instant) {
-    clock.now = Instant.parse(instant);
+    clock.set(Instant.parse(instant));
     return this;
   }
 
