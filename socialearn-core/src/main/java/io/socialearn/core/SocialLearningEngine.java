@@ -37,6 +37,7 @@ import io.socialearn.api.reputation.VotingRing;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.search.SearchQuery;
+import io.socialearn.api.search.RebuildProgress;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.search.TagSuggestion;
@@ -75,6 +76,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -107,7 +109,8 @@ public final class SocialLearningEngine implements SocialLearning {
   private static final int WHO_KNOWS_HITS = 30;
 
   private final EventLog eventLog;
-  private final SearchIndex searchIndex;
+  /** The index reads use; replaced by a rebuild under the write lock. Guarded by lock. */
+  private SearchIndex searchIndex;
   private final Clock clock;
   private final List<EventListener> listeners;
   private final EngineState state = new EngineState();
@@ -321,6 +324,80 @@ public final class SocialLearningEngine implements SocialLearning {
       access.thread(viewer, question);
       return state.routedTo.getOrDefault(question, List.of());
     });
+  }
+
+  /**
+   * Rebuilds the search index from the log into {@code fresh} on a background thread while the
+   * current index keeps serving every search; once {@code fresh} has caught up, it replaces the
+   * current index, which is then closed. Progress goes to {@code progress} and to the log.
+   *
+   * @param fresh an index to fill, usually empty (its checkpoint says where to start)
+   * @param progress told as the rebuild advances
+   * @return completes with the new index once it serves, or exceptionally if the rebuild failed
+   *     (then the current index keeps serving and {@code fresh} is closed)
+   */
+  public CompletableFuture<SearchIndex> rebuildSearchIndex(SearchIndex fresh,
+      RebuildProgress progress) {
+    Objects.requireNonNull(fresh, "fresh");
+    Objects.requireNonNull(progress, "progress");
+    CompletableFuture<SearchIndex> done = new CompletableFuture<>();
+    Thread worker = new Thread(() -> {
+      try {
+        done.complete(rebuild(fresh, progress));
+      } catch (RuntimeException e) {
+        log.error("rebuilding the search index into {} failed; the current index keeps serving",
+            fresh.name(), e);
+        fresh.close();
+        done.completeExceptionally(e);
+      }
+    }, "socialearn-index-rebuild");
+    worker.setDaemon(true);
+    worker.start();
+    return done;
+  }
+
+  private SearchIndex rebuild(SearchIndex fresh, RebuildProgress progress) {
+    long applied = fresh.checkpoint();
+    long reported = -1;
+    while (true) {
+      long target = lastSequence();
+      while (applied < target) {
+        List<RecordedEvent> chunk = readChunk(applied + 1);
+        if (chunk.isEmpty()) {
+          break;
+        }
+        fresh.apply(chunk);
+        applied = chunk.get(chunk.size() - 1).sequence();
+        progress.onProgress(applied, target);
+        if (applied / 100_000 != reported) {
+          reported = applied / 100_000;
+          log.info("rebuilding search index {}: {} of {} events", fresh.name(), applied, target);
+        }
+      }
+      SearchIndex old;
+      lock.writeLock().lock();
+      try {
+        ensureOpen();
+        if (state.lastSequence - applied > REPLAY_CHUNK) {
+          continue;
+        }
+        // The little that came meanwhile is applied under the lock, so the swap cannot miss it.
+        while (applied < state.lastSequence) {
+          List<RecordedEvent> chunk = readChunk(applied + 1);
+          fresh.apply(chunk);
+          applied = chunk.get(chunk.size() - 1).sequence();
+        }
+        progress.onProgress(applied, applied);
+        old = searchIndex;
+        searchIndex = fresh;
+      } finally {
+        lock.writeLock().unlock();
+      }
+      log.info("search index {} rebuilt at {} events; it replaces {}", fresh.name(), applied,
+          old.name());
+      old.close();
+      return fresh;
+    }
   }
 
   /** Applies whatever the log holds beyond the read models. Called under the write lock. */

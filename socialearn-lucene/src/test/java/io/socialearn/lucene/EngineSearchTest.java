@@ -27,6 +27,7 @@ import io.socialearn.core.log.InMemoryEventLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,30 @@ class EngineSearchTest {
           "Payroll reform secret");
       assertThat(engine.search(CY, SearchQuery.of("may")).totalHits()).isEqualTo(1);
       assertThat(engine.completeTags(CY, "re", 10)).containsExactly(Tag.of("reform"));
+    }
+  }
+
+  @Test
+  void anOnDiskIndexIsRebuiltInTheBackgroundAndReplacesTheOldOne() throws Exception {
+    try (SocialLearningEngine engine = engine(InMemoryEventLog.create(),
+        LuceneSearch.at(dir.resolve("old")))) {
+      people(engine);
+      SpaceId open = engine.execute(ADMIN, CreateSpace.community("Everyone"));
+      for (int i = 0; i < 30; i++) {
+        engine.execute(ANA, StartThread.question(open, "Payroll question " + i,
+            "Body " + i, "payroll"));
+      }
+      LuceneSearchIndex fresh = LuceneSearch.at(dir.resolve("new"));
+      long[] last = new long[2];
+      assertThat(engine.rebuildSearchIndex(fresh, (applied, total) -> {
+        last[0] = applied;
+        last[1] = total;
+      }).get(60, TimeUnit.SECONDS)).isSameAs(fresh);
+      assertThat(last[0]).isEqualTo(last[1]).isEqualTo(engine.lastSequence());
+      assertThat(engine.search(BO, SearchQuery.of("payroll")).totalHits()).isEqualTo(30);
+      engine.execute(ANA, StartThread.question(open, "Payroll after rebuild", "Body", "payroll"));
+      assertThat(engine.search(BO, SearchQuery.of("payroll")).totalHits()).isEqualTo(31);
+      assertThat(fresh.checkpoint()).isEqualTo(engine.lastSequence());
     }
   }
 
