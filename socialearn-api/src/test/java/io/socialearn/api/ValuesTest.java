@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadKind;
@@ -79,5 +80,17 @@ class ValuesTest {
     Page<String> page = new Page<>(List.of("a"), "next");
     assertThat(page.next(5)).contains(PageRequest.after("next", 5));
     assertThat(new Page<>(List.of(), null).next(5)).isEmpty();
+  }
+
+  @Test
+  void declaredSkillsKeepAlphabeticalOrderSoProfilesAreWrittenAlike() {
+    var profile = PersonProfile.builder(PersonId.of("ana"))
+        .displayName("Ana").skills("payroll", "excel", "tax").build();
+    assertThat(profile.declaredSkills()).extracting(Tag::value)
+        .containsExactly("excel", "payroll", "tax");
+    assertThat(profile.declaredSkills()).isEqualTo(Set.of(Tag.of("tax"), Tag.of("excel"),
+        Tag.of("payroll")));
+    assertThatThrownBy(() -> profile.declaredSkills().add(Tag.of("x")))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

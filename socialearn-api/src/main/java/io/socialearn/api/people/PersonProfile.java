@@ -5,6 +5,7 @@ import io.socialearn.api.Validate;
 import io.socialearn.api.thread.Tag;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
  * @param orgUnit the department or org unit, empty if unknown
  * @param title the job title, empty if unknown
  * @param location the site or city, empty if unknown
- * @param declaredSkills the skills the person declared, as topic tags (a weak expertise prior)
+ * @param declaredSkills the skills the person declared, as topic tags (a weak expertise prior),
+ *     kept in alphabetical order
  * @param external whether the person is an external contact (a guest): guests see only the
  *     spaces they were invited to
  * @param status active, leaving or left
@@ -46,7 +48,9 @@ public record PersonProfile(
     orgUnit = optionalText("orgUnit", orgUnit);
     title = optionalText("title", title);
     location = optionalText("location", location);
-    declaredSkills = Set.copyOf(Validate.required("declaredSkills", declaredSkills));
+    // Sorted, so that the profile (and every event holding it) is written the same way each time.
+    declaredSkills = Collections.unmodifiableSortedSet(
+        new TreeSet<>(Validate.required("declaredSkills", declaredSkills)));
     Validate.required("status", status);
     if (leavingOn != null && status == PersonStatus.ACTIVE) {
       throw new InvalidInputException("leavingOn", "onlyWhenLeaving",
@@ -70,11 +74,6 @@ public record PersonProfile(
   /** The person's manager, if the host gave one. */
   public Optional<PersonId> managerId() {
     return Optional.ofNullable(manager);
-  }
-
-  /** The declared skills in alphabetical order. */
-  public Set<Tag> sortedSkills() {
-    return new TreeSet<>(declaredSkills);
   }
 
   /** Starts a builder for a profile of {@code id}; a display name is required. */

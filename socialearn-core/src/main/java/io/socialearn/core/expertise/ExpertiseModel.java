@@ -265,7 +265,7 @@ public final class ExpertiseModel {
       old.forEach(f -> kill(f, List.of(f.topic)));
     }
     List<Fact> declared = new ArrayList<>();
-    for (Tag skill : profile.sortedSkills()) {
+    for (Tag skill : profile.declaredSkills()) {
       Fact f = fact(EvidenceKind.DECLARED_SKILL, profile.id(), null, null, null, at, skill,
           false);
       declared.add(f);

@@ -459,7 +459,7 @@ class SocialearnJsonTest {
 
     String json = MAPPER.writeValueAsString(new PersonRegistered(profile));
 
-    // leavingOn and manager are null and omitted; leavingDate(), managerId(), sortedSkills()
+    // leavingOn and manager are null and omitted; leavingDate(), managerId()
     // and toBuilder() are not components and are not written.
     assertThat(MAPPER.readTree(json)).isEqualTo(MAPPER.readTree(expected));
   }
