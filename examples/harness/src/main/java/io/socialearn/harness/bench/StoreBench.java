@@ -125,6 +125,7 @@ public final class StoreBench implements Subcommand {
     private final String[] vocabulary;
     private final ThreadLocal<String> nextId = new ThreadLocal<>();
     private final SpaceIdHolder space = new SpaceIdHolder();
+    private final AtomicLong textChars = new AtomicLong();
 
     Run(long posts, long votes, int people, int threads, long seed, String indexKind, Path dir,
         boolean histogram, PrintStream err) {
@@ -240,6 +241,7 @@ public final class StoreBench implements Subcommand {
           .put("heap_bytes_per_post", Math.round(perPost))
           .put("heap_bytes_per_vote", Math.round(perVote))
           .put("heap_bytes_per_post_reopened", Math.round(perPostReopened))
+          .put("text_chars_per_post", Math.round(textChars.get() / (double) posts))
           .put("heap_bytes_per_vote_reopened", Math.round(perVoteReopened))
           .put("heap_mb_people_and_fixed", round(fixed / MB))
           .put("heap_mb_after_posts", round((afterPosts - baseline) / MB))
@@ -285,11 +287,13 @@ public final class StoreBench implements Subcommand {
       int t2 = zipf(random, TOPICS);
       String[] tags = random.nextBoolean() || t1 == t2 ? new String[] {"topic-" + t1}
           : new String[] {"topic-" + t1, "topic-" + t2};
+      String title = sentence(random, 6 + random.nextInt(6)) + "?";
+      String body = text(random, 40 + random.nextInt(80));
+      textChars.addAndGet(title.length() + body.length());
       nextId.set(id("thread", q));
       try {
         engine.execute(Viewer.of(person(authors[(int) q])), StartThread.question(space.value,
-            sentence(random, 6 + random.nextInt(6)) + "?", text(random, 40 + random.nextInt(80)),
-            tags));
+            title, body, tags));
       } finally {
         nextId.remove();
       }
@@ -297,10 +301,11 @@ public final class StoreBench implements Subcommand {
       long answers = posts - questions;
       for (long a = q * answers / questions; a < (q + 1) * answers / questions; a++) {
         long p = questions + a;
+        String answer = text(random, 30 + random.nextInt(70));
+        textChars.addAndGet(answer.length());
         nextId.set(id("post", p));
         try {
-          engine.execute(Viewer.of(person(authors[(int) p])), new PostAnswer(thread,
-              text(random, 30 + random.nextInt(70))));
+          engine.execute(Viewer.of(person(authors[(int) p])), new PostAnswer(thread, answer));
         } finally {
           nextId.remove();
         }

@@ -30,7 +30,7 @@ class StoreBenchTest {
     assertThat(s.get("votes").asLong()).isEqualTo(60);
     for (String key : new String[] {"build_seconds", "open_ms", "open_with_vote_tail_ms",
         "heap_bytes_per_post", "heap_bytes_per_vote", "heap_mb_total",
-        "extrapolated_heap_mb_1m_posts_10m_votes"}) {
+        "extrapolated_heap_mb_1m_posts_10m_votes", "text_chars_per_post"}) {
       assertThat(s.get(key)).as(key).isNotNull();
       assertThat(s.get(key).isNumber()).as(key).isTrue();
     }
