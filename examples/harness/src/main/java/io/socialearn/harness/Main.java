@@ -3,6 +3,7 @@ package io.socialearn.harness;
 import io.socialearn.harness.bench.LogBench;
 import io.socialearn.harness.bench.PulseBench;
 import io.socialearn.harness.bench.SearchBench;
+import io.socialearn.harness.bench.StoreBench;
 import io.socialearn.harness.eval.DuplicatesEval;
 import io.socialearn.harness.eval.ExpertsEval;
 import io.socialearn.harness.eval.PulseEval;
@@ -37,6 +38,7 @@ public final class Main {
     COMMANDS.put("bench search", SearchBench::new);
     COMMANDS.put("bench log", LogBench::new);
     COMMANDS.put("bench pulse", PulseBench::new);
+    COMMANDS.put("bench store", StoreBench::new);
   }
 
   private Main() {}

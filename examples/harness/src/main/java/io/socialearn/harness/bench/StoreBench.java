@@ -1,0 +1,470 @@
+package io.socialearn.harness.bench;
+
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.RegisterPerson;
+import io.socialearn.api.command.StartThread;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.search.SearchIndex;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.spi.IdGenerator;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.AntiGamingPolicy;
+import io.socialearn.core.SocialLearningEngine;
+import io.socialearn.core.WriteRateLimit;
+import io.socialearn.core.reputation.TrustPolicy;
+import io.socialearn.core.search.MemorySearchIndex;
+import io.socialearn.harness.Args;
+import io.socialearn.harness.JsonSummary;
+import io.socialearn.harness.Progress;
+import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.UsageException;
+import io.socialearn.lucene.LuceneSearch;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import javax.management.ObjectName;
+
+/**
+ * {@code bench store [--posts N] [--votes V] [--people N] [--threads T] [--index lucene|memory]
+ * [--seed S] [--dir DIR] [--histogram]}: builds a seeded synthetic store through the real engine
+ * on a data directory, and measures its heap and how long it takes to open.
+ *
+ * <p>The store: {@code people} registered people, one organisation-wide space, {@code posts}
+ * posts (a quarter questions with 1 to 3 Zipf-drawn tags, the rest answers spread over them, all
+ * with generated English-like titles and bodies of a few hundred characters) and {@code votes}
+ * votes, at most one per voter and post and never on one's own post (90% up). Ids have the
+ * default generator's shape (UUID strings) but are derived from the seed, so the bench can address
+ * posts without holding them. The engine runs with no write rate limit, roles-only trust and no
+ * serial-vote detection; the search index is on-disk Lucene in {@code DIR/index} or the core's
+ * in-memory index.
+ *
+ * <p>Phases: (1) build people and posts, measure heap, close (a snapshot is written); (2) reopen,
+ * measure heap, add the votes, measure heap, close; (3) reopen from the newest snapshot (no tail)
+ * and time it; (4) delete that snapshot and reopen from the one written after the posts, so every
+ * vote is a log tail to replay, and time it. Heap is the used heap after several {@code
+ * System.gc()} calls minus a baseline taken before the engine was built; the bench's own data is
+ * allocated before the baseline. Extrapolations to the issue's 1,000,000 posts and 10,000,000
+ * votes are linear and labelled as such. Not thread-safe.
+ */
+public final class StoreBench implements Subcommand {
+  private static final int TOPICS = 500;
+  private static final int WORDS = 4_000;
+  private static final long TARGET_POSTS = 1_000_000;
+  private static final long TARGET_VOTES = 10_000_000;
+  private static final double MB = 1024.0 * 1024.0;
+
+  @Override
+  public void run(Args args, PrintStream out, PrintStream err) throws Exception {
+    long posts = args.number("posts", 100_000, 4, 20_000_000);
+    long votes = args.number("votes", 500_000, 0, 200_000_000);
+    int people = (int) args.number("people", 5_000, 2, 10_000_000);
+    int threads = (int) args.number("threads", 16, 1, 256);
+    long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+    String indexKind = args.optional("index", "lucene");
+    String dirOption = args.optional("dir", null);
+    boolean histogram = args.flag("histogram");
+    args.done();
+    if (!indexKind.equals("lucene") && !indexKind.equals("memory")) {
+      throw new UsageException("--index must be lucene or memory, was '" + indexKind + "'");
+    }
+    if (votes > posts * (people - 1)) {
+      throw new UsageException("--votes " + votes + " exceeds one vote per voter and post: at most "
+          + posts * (people - 1) + " with " + posts + " posts and " + people + " people");
+    }
+    Path dir = dirOption == null ? Files.createTempDirectory("socialearn-store-bench")
+        : Path.of(dirOption);
+    if (dirOption != null && Files.exists(dir) && !isEmptyDirectory(dir)) {
+      throw new UsageException("--dir " + dir + " must be a new or empty directory");
+    }
+    try {
+      new Run(posts, votes, people, threads, seed, indexKind, dir, histogram, err).go()
+          .print(out);
+    } finally {
+      if (dirOption == null) {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  /** One run's state and phases. */
+  private static final class Run {
+    private final long posts;
+    private final long votes;
+    private final int people;
+    private final int threads;
+    private final long seed;
+    private final String indexKind;
+    private final Path dir;
+    private final boolean histogram;
+    private final PrintStream err;
+    private final long questions;
+    private final int[] authors;
+    private final String[] vocabulary;
+    private final ThreadLocal<String> nextId = new ThreadLocal<>();
+    private final SpaceIdHolder space = new SpaceIdHolder();
+    private final AtomicLong textChars = new AtomicLong();
+
+    Run(long posts, long votes, int people, int threads, long seed, String indexKind, Path dir,
+        boolean histogram, PrintStream err) {
+      this.posts = posts;
+      this.votes = votes;
+      this.people = people;
+      this.threads = threads;
+      this.seed = seed;
+      this.indexKind = indexKind;
+      this.dir = dir;
+      this.histogram = histogram;
+      this.err = err;
+      this.questions = posts / 4;
+      Random random = new Random(seed);
+      this.authors = new int[(int) posts];
+      for (int p = 0; p < posts; p++) {
+        authors[p] = zipf(random, people);
+      }
+      this.vocabulary = new String[WORDS];
+      String[] syllables = {"ka", "lo", "mi", "ter", "pan", "ro", "sel", "dat", "qu", "ex", "ion",
+          "ver", "ba", "ne", "st", "ry", "po", "lin", "ge", "cla"};
+      for (int w = 0; w < WORDS; w++) {
+        StringBuilder word = new StringBuilder();
+        int n = 2 + random.nextInt(3);
+        for (int s = 0; s < n; s++) {
+          word.append(syllables[random.nextInt(syllables.length)]);
+        }
+        vocabulary[w] = word.toString();
+      }
+    }
+
+    JsonSummary go() throws Exception {
+      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      long baseline = usedHeapAfterGc(memory);
+      err.printf(Locale.ROOT, "baseline heap %.1f MB; store in %s; index %s%n", baseline / MB, dir,
+          indexKind);
+      long buildStarted = System.nanoTime();
+      long afterPeople;
+      long afterPosts;
+      try (SocialLearningEngine engine = open()) {
+        for (int p = 0; p < people; p++) {
+          engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(person(p))
+              .displayName("Person " + p).orgUnit("unit-" + (p % 40)).build()));
+        }
+        nextId.set(id("space", 0));
+        space.value = engine.execute(Viewer.system(), CreateSpace.community("Everyone"));
+        nextId.remove();
+        afterPeople = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "%d people: heap %.1f MB over baseline%n", people,
+            (afterPeople - baseline) / MB);
+        Progress progress = new Progress(err, "posts", posts);
+        parallel(progress, posts, q -> addQuestion(engine, q), questions);
+        progress.finish();
+        afterPosts = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "%d posts: heap %.1f MB over baseline, %.0f bytes per post%n",
+            posts, (afterPosts - baseline) / MB, (afterPosts - afterPeople) / (double) posts);
+      }
+      long reopenedPosts;
+      long afterVotes;
+      long openPostsNanos;
+      try (SocialLearningEngine engine = timedOpen()) {
+        openPostsNanos = lastOpenNanos;
+        reopenedPosts = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "reopened the posts in %.0f ms: heap %.1f MB over baseline%n",
+            openPostsNanos / 1e6, (reopenedPosts - baseline) / MB);
+        Progress progress = new Progress(err, "votes", votes);
+        parallel(progress, votes, i -> addVote(engine, i), votes);
+        progress.finish();
+        afterVotes = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "%d votes: heap %.1f MB over baseline, %.0f bytes per vote%n",
+            votes, (afterVotes - baseline) / MB, (afterVotes - reopenedPosts) / (double) Math.max(1,
+                votes));
+        if (histogram) {
+          printHistogram(err, 25);
+        }
+      }
+      double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
+      long openNanos;
+      long afterOpen;
+      try (SocialLearningEngine engine = timedOpen()) {
+        openNanos = lastOpenNanos;
+        afterOpen = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "opened the whole store from its snapshot in %.0f ms at sequence"
+            + " %d: heap %.1f MB over baseline%n", openNanos / 1e6, engine.lastSequence(),
+            (afterOpen - baseline) / MB);
+      }
+      List<Path> snapshots = snapshotFiles();
+      long openTailNanos = -1;
+      if (snapshots.size() >= 2 && votes > 0) {
+        Files.delete(snapshots.get(snapshots.size() - 1));
+        try (SocialLearningEngine engine = timedOpen()) {
+          openTailNanos = lastOpenNanos;
+          err.printf(Locale.ROOT, "opened from the posts' snapshot with a %d-vote tail in %.0f ms"
+              + " at sequence %d%n", votes, openTailNanos / 1e6, engine.lastSequence());
+        }
+      }
+      double perPost = (afterPosts - afterPeople) / (double) posts;
+      double perVote = votes == 0 ? 0 : (afterVotes - reopenedPosts) / (double) votes;
+      double fixed = afterPeople - baseline;
+      // A restarted store holds more than the one built in-process (see heap_mb_reopened_*).
+      double perPostReopened = (reopenedPosts - afterPeople) / (double) posts;
+      double perVoteReopened = votes == 0 ? 0 : (afterOpen - reopenedPosts) / (double) votes;
+      double events = people + 1 + posts + votes;
+      double targetEvents = people + 1 + TARGET_POSTS + TARGET_VOTES;
+      return new JsonSummary()
+          .put("posts", posts).put("questions", questions).put("answers", posts - questions)
+          .put("votes", votes).put("people", people).put("threads", threads).put("seed", seed)
+          .put("index", indexKind)
+          .put("build_seconds", round(buildSeconds))
+          .put("open_ms", round(openNanos / 1e6))
+          .put("open_posts_only_ms", round(openPostsNanos / 1e6))
+          .put("open_with_vote_tail_ms", openTailNanos < 0 ? null : round(openTailNanos / 1e6))
+          .put("heap_bytes_per_post", Math.round(perPost))
+          .put("heap_bytes_per_vote", Math.round(perVote))
+          .put("heap_bytes_per_post_reopened", Math.round(perPostReopened))
+          .put("text_chars_per_post", Math.round(textChars.get() / (double) posts))
+          .put("heap_bytes_per_vote_reopened", Math.round(perVoteReopened))
+          .put("heap_mb_people_and_fixed", round(fixed / MB))
+          .put("heap_mb_after_posts", round((afterPosts - baseline) / MB))
+          .put("heap_mb_reopened_posts", round((reopenedPosts - baseline) / MB))
+          .put("heap_mb_total", round((afterVotes - baseline) / MB))
+          .put("heap_mb_reopened_total", round((afterOpen - baseline) / MB))
+          .put("store_mb_on_disk", round(sizeOf(dir) / MB))
+          .put("extrapolated_heap_mb_1m_posts_10m_votes",
+              round((fixed + perPost * TARGET_POSTS + perVote * TARGET_VOTES) / MB))
+          .put("extrapolated_heap_mb_1m_posts_10m_votes_reopened",
+              round((fixed + perPostReopened * TARGET_POSTS + perVoteReopened * TARGET_VOTES) / MB))
+          .put("extrapolated_open_ms_1m_posts_10m_votes",
+              round(openNanos / 1e6 * targetEvents / events))
+          .put("extrapolation", "linear in posts and votes from this run's figures");
+    }
+
+    private long lastOpenNanos;
+
+    private SocialLearningEngine timedOpen() {
+      long t0 = System.nanoTime();
+      SocialLearningEngine engine = open();
+      lastOpenNanos = System.nanoTime() - t0;
+      return engine;
+    }
+
+    private SocialLearningEngine open() {
+      SearchIndex index = indexKind.equals("memory") ? new MemorySearchIndex()
+          : LuceneSearch.at(dir.resolve("index"));
+      IdGenerator ids = kind -> {
+        String preset = nextId.get();
+        return preset != null ? preset : UUID.randomUUID().toString();
+      };
+      // Snapshots only on close: phase 4 needs the one written after the posts.
+      return SocialLearningEngine.builder().dataDirectory(dir).snapshotEvery(Long.MAX_VALUE)
+          .searchIndex(index).idGenerator(ids).writeRateLimit(WriteRateLimit.unlimited())
+          .trustPolicy(TrustPolicy.rolesOnly()).antiGaming(AntiGamingPolicy.off()).build();
+    }
+
+    /** A question and its share of the answers, in order. */
+    private void addQuestion(SocialLearningEngine engine, long q) {
+      Random random = new Random(seed * 1_000_003L + q);
+      int t1 = zipf(random, TOPICS);
+      int t2 = zipf(random, TOPICS);
+      String[] tags = random.nextBoolean() || t1 == t2 ? new String[] {"topic-" + t1}
+          : new String[] {"topic-" + t1, "topic-" + t2};
+      String title = sentence(random, 6 + random.nextInt(6)) + "?";
+      String body = text(random, 40 + random.nextInt(80));
+      textChars.addAndGet(title.length() + body.length());
+      nextId.set(id("thread", q));
+      try {
+        engine.execute(Viewer.of(person(authors[(int) q])), StartThread.question(space.value,
+            title, body, tags));
+      } finally {
+        nextId.remove();
+      }
+      ThreadId thread = ThreadId.of(id("thread", q));
+      long answers = posts - questions;
+      for (long a = q * answers / questions; a < (q + 1) * answers / questions; a++) {
+        long p = questions + a;
+        String answer = text(random, 30 + random.nextInt(70));
+        textChars.addAndGet(answer.length());
+        nextId.set(id("post", p));
+        try {
+          engine.execute(Viewer.of(person(authors[(int) p])), new PostAnswer(thread, answer));
+        } finally {
+          nextId.remove();
+        }
+      }
+    }
+
+    /** Vote {@code i}: on post {@code i % posts}, by the {@code i / posts}-th person after its author. */
+    private void addVote(SocialLearningEngine engine, long i) {
+      int p = (int) (i % posts);
+      long k = i / posts;
+      int voter = (int) ((authors[p] + 1 + k) % people);
+      ContentRef target = p < questions ? ThreadId.of(id("thread", p))
+          : PostId.of(id("post", p));
+      VoteDirection direction = Math.floorMod(mix(seed ^ i), 10) == 0 ? VoteDirection.DOWN
+          : VoteDirection.UP;
+      engine.execute(Viewer.of(person(voter)), new CastVote(target, direction));
+    }
+
+    /**
+     * Runs {@code task} for 0..count-1 on {@code threads} threads, showing progress in units of
+     * which {@code total} make the whole job (questions are counted with their answers as posts).
+     */
+    private void parallel(Progress progress, long total, LongConsumer task, long count)
+        throws Exception {
+      AtomicLong done = new AtomicLong();
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int worker = t;
+          futures.add(pool.submit(() -> {
+            for (long i = worker; i < count; i += threads) {
+              task.accept(i);
+              done.incrementAndGet();
+            }
+          }));
+        }
+        long shown = 0;
+        while (!allDone(futures)) {
+          Thread.sleep(250);
+          long now = done.get() * total / Math.max(1, count);
+          progress.advance(now - shown);
+          shown = now;
+        }
+        for (Future<?> future : futures) {
+          future.get();
+        }
+        progress.advance(total - shown);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private String sentence(Random random, int words) {
+      String text = text(random, words);
+      return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private String text(Random random, int words) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < words; w++) {
+        if (w > 0) {
+          text.append(' ');
+        }
+        text.append(vocabulary[zipf(random, WORDS)]);
+      }
+      return text.toString();
+    }
+
+    private String id(String kind, long index) {
+      long high = mix(seed * 31 + kind.hashCode());
+      return new UUID(high, mix(index + 1) ^ index).toString();
+    }
+
+    private List<Path> snapshotFiles() throws IOException {
+      try (Stream<Path> files = Files.list(dir.resolve("snapshots"))) {
+        return files.filter(f -> f.getFileName().toString().endsWith(".snap")).sorted().toList();
+      }
+    }
+  }
+
+  /** Holds the space id, set once before the workers start. */
+  private static final class SpaceIdHolder {
+    private volatile SpaceId value;
+  }
+
+  private static boolean allDone(List<Future<?>> futures) {
+    return futures.stream().allMatch(Future::isDone);
+  }
+
+  /** Used heap after a few full collections. */
+  static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      Thread.sleep(100);
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
+  /** Prints the largest classes on the heap (HotSpot's GC.class_histogram) to stderr. */
+  private static void printHistogram(PrintStream err, int lines) throws Exception {
+    String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+        new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+        new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    text.lines().limit(lines + 2L).forEach(err::println);
+    text.lines().reduce((a, b) -> b).ifPresent(err::println);
+  }
+
+  private static PersonId person(int p) {
+    return PersonId.of("person-" + p);
+  }
+
+  /** A rough Zipf draw over {@code [0, n)}: low indices far more often. */
+  private static int zipf(Random random, int n) {
+    return (int) Math.min(n - 1, Math.floor(Math.pow(n + 1.0, random.nextDouble()) - 1));
+  }
+
+  /** A 64-bit mix (SplitMix64's finaliser). */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static boolean isEmptyDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.findAny().isEmpty();
+    }
+  }
+
+  private static long sizeOf(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+}

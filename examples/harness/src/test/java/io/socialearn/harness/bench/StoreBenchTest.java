@@ -1,0 +1,63 @@
+package io.socialearn.harness.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.core.SocialLearningEngine;
+import io.socialearn.core.WriteRateLimit;
+import io.socialearn.core.reputation.TrustPolicy;
+import io.socialearn.harness.Run;
+import io.socialearn.lucene.LuceneSearch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreBenchTest {
+
+  @Test
+  void aTinyStoreIsBuiltReopenedAndSummarised(@TempDir Path dir) {
+    Path store = dir.resolve("store");
+    Run run = Run.of("bench", "store", "--posts", "40", "--votes", "60", "--people", "8",
+        "--threads", "2", "--dir", store.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode s = run.summary();
+    assertThat(s.get("posts").asLong()).isEqualTo(40);
+    assertThat(s.get("questions").asLong()).isEqualTo(10);
+    assertThat(s.get("answers").asLong()).isEqualTo(30);
+    assertThat(s.get("votes").asLong()).isEqualTo(60);
+    for (String key : new String[] {"build_seconds", "open_ms", "open_with_vote_tail_ms",
+        "heap_bytes_per_post", "heap_bytes_per_vote", "heap_mb_total",
+        "extrapolated_heap_mb_1m_posts_10m_votes", "text_chars_per_post"}) {
+      assertThat(s.get(key)).as(key).isNotNull();
+      assertThat(s.get(key).isNumber()).as(key).isTrue();
+    }
+    assertThat(s.get("open_ms").asDouble()).isPositive();
+    assertThat(Files.isDirectory(store.resolve("log"))).isTrue();
+    // The store really holds what was asked: 8 people, 1 space, 40 posts and 60 votes.
+    try (SocialLearningEngine engine = SocialLearningEngine.builder().dataDirectory(store)
+        .searchIndex(LuceneSearch.at(store.resolve("index")))
+        .writeRateLimit(WriteRateLimit.unlimited()).trustPolicy(TrustPolicy.rolesOnly())
+        .build()) {
+      assertThat(engine.lastSequence()).isEqualTo(8 + 1 + 40 + 60);
+      assertThat(engine.person(Viewer.system(), PersonId.of("person-7")).displayName())
+          .isEqualTo("Person 7");
+    }
+  }
+
+  @Test
+  void moreVotesThanVotersAndPostsAllowIsRefused() {
+    Run run = Run.of("bench", "store", "--posts", "4", "--votes", "5", "--people", "2");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--votes 5 exceeds one vote per voter and post");
+  }
+
+  @Test
+  void anUnknownIndexIsRefused() {
+    Run run = Run.of("bench", "store", "--index", "elastic");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--index must be lucene or memory");
+  }
+}
