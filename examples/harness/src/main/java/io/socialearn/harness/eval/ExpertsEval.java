@@ -1,5 +1,6 @@
 package io.socialearn.harness.eval;
 
+import io.socialearn.api.event.AnswerAccepted;
 import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.EventListener;
 import io.socialearn.api.event.RecordedEvent;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,8 @@ import java.util.Set;
 public final class ExpertsEval implements Subcommand {
   static final int RANKS = 20;
   static final int TRAINING = 3_000;
+  /** Re-learn the mix once this many more queries are known. */
+  static final int RELEARN = 10;
   private static final long DAY = 86_400_000L;
   private static final double MONTH_MILLIS = 30 * DAY;
   static final List<String> BASELINES = List.of("mostActive", "tagAnswers", "recency");
@@ -145,6 +149,8 @@ public final class ExpertsEval implements Subcommand {
     final Map<ThreadId, List<Tag>> tags = new HashMap<>();
     /** Answers per dump user: times and their questions' tags, in time order. */
     final Map<String, List<Answer>> answers = new HashMap<>();
+    /** The answers whose accept has been recorded so far, by post id value. */
+    final Set<String> accepted = new HashSet<>();
 
     record Answer(long at, List<Tag> tags) {}
 
@@ -153,6 +159,8 @@ public final class ExpertsEval implements Subcommand {
       for (RecordedEvent r : events) {
         if (r.event() instanceof ThreadStarted t) {
           tags.put(t.thread(), t.tags());
+        } else if (r.event() instanceof AnswerAccepted a) {
+          accepted.add(a.answer().value());
         } else if (r.event() instanceof AnswerPosted a) {
           String user = sourceId(a.author());
           if (user != null) {
@@ -247,6 +255,10 @@ public final class ExpertsEval implements Subcommand {
     private final Map<Integer, Integer> order = new HashMap<>();
     private int testStart;
     ExpertiseMix mix;
+    /** Test queries whose accept is not recorded yet: not known, so not learned from yet. */
+    private final List<Map.Entry<String, TrainingQuery>> pending = new ArrayList<>();
+    /** How many training queries the mix was last learned on. */
+    private int learnedOn = -1;
 
     Listener(SocialLearningEngine engine, History history, Map<String, RankingWriter> writers,
         boolean learn, PrintStream err) {
@@ -312,14 +324,29 @@ public final class ExpertsEval implements Subcommand {
         }
         return;
       }
-      if (mix == null) {
+      if (learn) {
+        // test queries answered and accepted before now are known now: learn from them too
+        pending.removeIf(p -> {
+          if (history.accepted.contains(p.getKey())) {
+            training.add(p.getValue());
+            return true;
+          }
+          return false;
+        });
+      }
+      if (mix == null || (learn && training.size() >= learnedOn + RELEARN)) {
         mix = learn ? MixLearner.learn(training, ExpertiseMix.defaults())
             : ExpertiseMix.defaults();
+        learnedOn = training.size();
         err.println("experts: learned mix " + mix.asMap() + " on " + training.size()
             + " training queries");
       }
       List<ExpertCandidate> found = engine.whoKnows(DumpReplay.reader(),
           new WhoKnowsQuery(text, q.tags(), options.mix(mix)));
+      if (learn) {
+        pending.add(Map.entry("a" + acceptedId, trainingQuery(found, relevant,
+            q.createdMillis())));
+      }
       List<Ranked> ours = new ArrayList<>();
       for (ExpertCandidate c : found) {
         String id = sourceId(c.person());
