@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +50,11 @@ import java.util.Set;
  * Queries: test questions with an accepted answer whose author is not the asker and answered at
  * least once before. Relevant: that author. Candidates: dump users with an earlier answer. The
  * mix of socialearn's signals is learned by coordinate ascent on MRR over queries chosen the same
- * way from the {@value #TRAINING} training questions right before the test period, and fixed when
- * the first test question comes: nothing is learned from the test period. Writes socialearn's
+ * way from the {@value #TRAINING} training questions right before the test period, and re-learned
+ * every {@value #RELEARN} newly known queries as the test period advances: a test query joins the
+ * training queries only once its accept has been replayed before the day the question is asked, and
+ * its signals are those computed when it was asked, so nothing is learned from a question's
+ * future. Writes socialearn's
  * ranks 1..20 to FILE and each baseline's to FILE.NAME.tsv. Not thread-safe.
  */
 public final class ExpertsEval implements Subcommand {
@@ -149,8 +151,8 @@ public final class ExpertsEval implements Subcommand {
     final Map<ThreadId, List<Tag>> tags = new HashMap<>();
     /** Answers per dump user: times and their questions' tags, in time order. */
     final Map<String, List<Answer>> answers = new HashMap<>();
-    /** The answers whose accept has been recorded so far, by post id value. */
-    final Set<String> accepted = new HashSet<>();
+    /** When each answer accepted so far was accepted, by post id value. */
+    final Map<String, Long> accepted = new HashMap<>();
 
     record Answer(long at, List<Tag> tags) {}
 
@@ -160,7 +162,7 @@ public final class ExpertsEval implements Subcommand {
         if (r.event() instanceof ThreadStarted t) {
           tags.put(t.thread(), t.tags());
         } else if (r.event() instanceof AnswerAccepted a) {
-          accepted.add(a.answer().value());
+          accepted.put(a.answer().value(), r.timestamp().toEpochMilli());
         } else if (r.event() instanceof AnswerPosted a) {
           String user = sourceId(a.author());
           if (user != null) {
@@ -325,9 +327,11 @@ public final class ExpertsEval implements Subcommand {
         return;
       }
       if (learn) {
-        // test queries answered and accepted before now are known now: learn from them too
+        // test queries accepted before today (accept times are only known to the day, like
+        // votes) are known now: learn from them too
         pending.removeIf(p -> {
-          if (history.accepted.contains(p.getKey())) {
+          Long acceptedAt = history.accepted.get(p.getKey());
+          if (acceptedAt != null && acceptedAt < dayStart) {
             training.add(p.getValue());
             return true;
           }
