@@ -240,6 +240,23 @@ public final class ExpertsEval implements Subcommand {
     return v.substring(1);
   }
 
+  /**
+   * Moves the pending queries whose accepted answer (the key) was accepted before {@code
+   * dayStart} into {@code training}: accept times are only known to the day, like votes, so an
+   * accept of the question's own day is not known yet.
+   */
+  static void admit(List<Map.Entry<String, TrainingQuery>> pending, Map<String, Long> accepted,
+      long dayStart, List<TrainingQuery> training) {
+    pending.removeIf(p -> {
+      Long acceptedAt = accepted.get(p.getKey());
+      if (acceptedAt != null && acceptedAt < dayStart) {
+        training.add(p.getValue());
+        return true;
+      }
+      return false;
+    });
+  }
+
   /** One training query: each candidate's signals, and which candidate was relevant. */
   record TrainingQuery(double[][] signals, String[] ids, int relevant) {}
 
@@ -327,16 +344,7 @@ public final class ExpertsEval implements Subcommand {
         return;
       }
       if (learn) {
-        // test queries accepted before today (accept times are only known to the day, like
-        // votes) are known now: learn from them too
-        pending.removeIf(p -> {
-          Long acceptedAt = history.accepted.get(p.getKey());
-          if (acceptedAt != null && acceptedAt < dayStart) {
-            training.add(p.getValue());
-            return true;
-          }
-          return false;
-        });
+        admit(pending, history.accepted, dayStart, training);
       }
       if (mix == null || (learn && training.size() >= learnedOn + RELEARN)) {
         mix = learn ? MixLearner.learn(training, ExpertiseMix.defaults())
