@@ -45,6 +45,7 @@ final class WhoKnows {
   private static final int ACTIVE_POOL = 100;
   /** How much a preferred department multiplies a score. */
   private static final double DEPARTMENT_BOOST = 1.25;
+  private static final double LN2 = Math.log(2);
 
   private final ExpertiseModel model;
   private final Predicate<SpaceId> visible;
@@ -82,6 +83,9 @@ final class WhoKnows {
           });
         }
       });
+    }
+    if (topics.size() > 1) {
+      recentOncePerQuestion(topics);
     }
     // Document model: answers to similar threads, by relevance and quality.
     double top = hits.stream().mapToDouble(SearchHit::score).max().orElse(0);
@@ -202,6 +206,37 @@ final class WhoKnows {
           raw.get(s.person())), signals));
     }
     return out;
+  }
+
+  /**
+   * Recomputes the recent answers in the topics so that an answer counts once however many of
+   * the query's topics its thread has: the per-topic sums count it once per matching topic.
+   */
+  private void recentOncePerQuestion(List<Tag> topics) {
+    double halfLife = model.settings().activityHalfLife().toMillis();
+    for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
+      double[] r = e.getValue();
+      if (r[TOPIC_RECENT] <= 0) {
+        continue;
+      }
+      double sum = 0;
+      for (Fact f : model.byPerson.getOrDefault(e.getKey(), List.of())) {
+        if (f.isAnswer() && f.live && f.at <= now && visible.test(f.space)
+            && sharesTopic(model.topicsOf(f), topics)) {
+          sum += Math.exp(-(now - f.at) / halfLife * LN2);
+        }
+      }
+      r[TOPIC_RECENT] = sum;
+    }
+  }
+
+  private static boolean sharesTopic(List<Tag> a, List<Tag> b) {
+    for (Tag tag : a) {
+      if (b.contains(tag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double departmentFactor(DepartmentPreference preference, PersonProfile viewer,

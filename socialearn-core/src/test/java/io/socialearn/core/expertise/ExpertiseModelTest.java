@@ -191,6 +191,29 @@ class ExpertiseModelTest {
   }
 
   @Test
+  void recentAnswersInTheTopicsCountOncePerQuestionHoweverManyTopicsMatch() {
+    d.answer(d.question(OPEN, "ana", "payroll", "tax"), "bo");
+    d.answer(d.question(OPEN, "ana", "payroll"), "cy");
+    d.answer(d.question(OPEN, "ana", "travel"), "cy");
+    d.advance(Duration.ofDays(30));
+    List<ExpertCandidate> ranked = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(),
+        "payroll", "tax");
+    ExpertCandidate bo = ranked.stream().filter(c -> c.person().value().equals("bo"))
+        .findFirst().orElseThrow();
+    ExpertCandidate cy = ranked.stream().filter(c -> c.person().value().equals("cy"))
+        .findFirst().orElseThrow();
+    // one answer each in the topics, 30 days (one activity half-life) old: 10 × 0.5 inside log
+    assertThat(bo.signals().get("topicRecent")).isCloseTo(Math.log1p(5), within(1e-9));
+    assertThat(cy.signals().get("topicRecent")).isCloseTo(Math.log1p(5), within(1e-9));
+    // the travel answer is no evidence in these topics, but it is activity
+    assertThat(cy.signals().get("activity")).isCloseTo(Math.log1p(10), within(1e-9));
+    // with a single topic the per-topic sum is used as it is
+    ExpertCandidate single = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "tax").get(0);
+    assertThat(single.person().value()).isEqualTo("bo");
+    assertThat(single.signals().get("topicRecent")).isCloseTo(Math.log1p(5), within(1e-9));
+  }
+
+  @Test
   void votesAtOrAfterTheCutOffDoNotCount() {
     ThreadId t = d.question(OPEN, "ana", "payroll");
     PostId p = d.answer(t, "bo");

@@ -1,5 +1,6 @@
 package io.socialearn.harness.eval;
 
+import io.socialearn.api.event.AnswerAccepted;
 import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.EventListener;
 import io.socialearn.api.event.RecordedEvent;
@@ -49,13 +50,18 @@ import java.util.Set;
  * Queries: test questions with an accepted answer whose author is not the asker and answered at
  * least once before. Relevant: that author. Candidates: dump users with an earlier answer. The
  * mix of socialearn's signals is learned by coordinate ascent on MRR over queries chosen the same
- * way from the {@value #TRAINING} training questions right before the test period, and fixed when
- * the first test question comes: nothing is learned from the test period. Writes socialearn's
+ * way from the {@value #TRAINING} training questions right before the test period, and re-learned
+ * every {@value #RELEARN} newly known queries as the test period advances: a test query joins the
+ * training queries only once its accept has been replayed before the day the question is asked, and
+ * its signals are those computed when it was asked, so nothing is learned from a question's
+ * future. Writes socialearn's
  * ranks 1..20 to FILE and each baseline's to FILE.NAME.tsv. Not thread-safe.
  */
 public final class ExpertsEval implements Subcommand {
   static final int RANKS = 20;
   static final int TRAINING = 3_000;
+  /** Re-learn the mix once this many more queries are known. */
+  static final int RELEARN = 10;
   private static final long DAY = 86_400_000L;
   private static final double MONTH_MILLIS = 30 * DAY;
   static final List<String> BASELINES = List.of("mostActive", "tagAnswers", "recency");
@@ -145,6 +151,8 @@ public final class ExpertsEval implements Subcommand {
     final Map<ThreadId, List<Tag>> tags = new HashMap<>();
     /** Answers per dump user: times and their questions' tags, in time order. */
     final Map<String, List<Answer>> answers = new HashMap<>();
+    /** When each answer accepted so far was accepted, by post id value. */
+    final Map<String, Long> accepted = new HashMap<>();
 
     record Answer(long at, List<Tag> tags) {}
 
@@ -153,6 +161,8 @@ public final class ExpertsEval implements Subcommand {
       for (RecordedEvent r : events) {
         if (r.event() instanceof ThreadStarted t) {
           tags.put(t.thread(), t.tags());
+        } else if (r.event() instanceof AnswerAccepted a) {
+          accepted.put(a.answer().value(), r.timestamp().toEpochMilli());
         } else if (r.event() instanceof AnswerPosted a) {
           String user = sourceId(a.author());
           if (user != null) {
@@ -230,6 +240,23 @@ public final class ExpertsEval implements Subcommand {
     return v.substring(1);
   }
 
+  /**
+   * Moves the pending queries whose accepted answer (the key) was accepted before {@code
+   * dayStart} into {@code training}: accept times are only known to the day, like votes, so an
+   * accept of the question's own day is not known yet.
+   */
+  static void admit(List<Map.Entry<String, TrainingQuery>> pending, Map<String, Long> accepted,
+      long dayStart, List<TrainingQuery> training) {
+    pending.removeIf(p -> {
+      Long acceptedAt = accepted.get(p.getKey());
+      if (acceptedAt != null && acceptedAt < dayStart) {
+        training.add(p.getValue());
+        return true;
+      }
+      return false;
+    });
+  }
+
   /** One training query: each candidate's signals, and which candidate was relevant. */
   record TrainingQuery(double[][] signals, String[] ids, int relevant) {}
 
@@ -247,6 +274,10 @@ public final class ExpertsEval implements Subcommand {
     private final Map<Integer, Integer> order = new HashMap<>();
     private int testStart;
     ExpertiseMix mix;
+    /** Test queries whose accept is not recorded yet: not known, so not learned from yet. */
+    private final List<Map.Entry<String, TrainingQuery>> pending = new ArrayList<>();
+    /** How many training queries the mix was last learned on. */
+    private int learnedOn = -1;
 
     Listener(SocialLearningEngine engine, History history, Map<String, RankingWriter> writers,
         boolean learn, PrintStream err) {
@@ -312,14 +343,22 @@ public final class ExpertsEval implements Subcommand {
         }
         return;
       }
-      if (mix == null) {
+      if (learn) {
+        admit(pending, history.accepted, dayStart, training);
+      }
+      if (mix == null || (learn && training.size() >= learnedOn + RELEARN)) {
         mix = learn ? MixLearner.learn(training, ExpertiseMix.defaults())
             : ExpertiseMix.defaults();
+        learnedOn = training.size();
         err.println("experts: learned mix " + mix.asMap() + " on " + training.size()
             + " training queries");
       }
       List<ExpertCandidate> found = engine.whoKnows(DumpReplay.reader(),
           new WhoKnowsQuery(text, q.tags(), options.mix(mix)));
+      if (learn) {
+        pending.add(Map.entry("a" + acceptedId, trainingQuery(found, relevant,
+            q.createdMillis())));
+      }
       List<Ranked> ours = new ArrayList<>();
       for (ExpertCandidate c : found) {
         String id = sourceId(c.person());

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +65,28 @@ class ExpertsEvalTest {
     // one answer 30 days old: recent = 0.5, none in the tags
     assertThat(ranked.get("recency").get(0).score()).isCloseTo(Math.log1p(5), within(1e-12));
     assertThat(ranked.get("mostActive").get(0).score()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aTestQueryIsLearnedFromOnlyOnceItsAcceptIsOlderThanTheDayOfTheQuestion() {
+    long day = 86_400_000L;
+    var q1 = new ExpertsEval.TrainingQuery(new double[][] {{1, 0, 0, 0, 0, 0}},
+        new String[] {"1"}, 0);
+    var q2 = new ExpertsEval.TrainingQuery(new double[][] {{0, 1, 0, 0, 0, 0}},
+        new String[] {"2"}, 0);
+    var q3 = new ExpertsEval.TrainingQuery(new double[][] {{0, 0, 1, 0, 0, 0}},
+        new String[] {"3"}, 0);
+    List<Map.Entry<String, ExpertsEval.TrainingQuery>> pending = new ArrayList<>(List.of(
+        Map.entry("a1", q1), Map.entry("a2", q2), Map.entry("a3", q3)));
+    // a1 accepted yesterday, a2 earlier today, a3 not accepted yet
+    Map<String, Long> accepted = Map.of("a1", 9 * day + 5, "a2", 10 * day + 5);
+    List<ExpertsEval.TrainingQuery> training = new ArrayList<>();
+    ExpertsEval.admit(pending, accepted, 10 * day, training);
+    assertThat(training).containsExactly(q1);
+    assertThat(pending).extracting(Map.Entry::getKey).containsExactly("a2", "a3");
+    ExpertsEval.admit(pending, accepted, 11 * day, training);
+    assertThat(training).containsExactly(q1, q2);
+    assertThat(pending).extracting(Map.Entry::getKey).containsExactly("a3");
   }
 
   @Test
