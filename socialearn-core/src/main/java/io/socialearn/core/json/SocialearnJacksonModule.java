@@ -62,10 +62,12 @@ public final class SocialearnJacksonModule extends SimpleModule {
     addId(SessionId.class, SessionId::value, SessionId::new);
     addId(Tag.class, Tag::value, Tag::new);
 
-    addSerializer(Instant.class, new ValueCodecs.InstantSerializer());
-    addDeserializer(Instant.class, new ValueCodecs.InstantDeserializer());
-    addSerializer(LocalDate.class, new ValueCodecs.LocalDateSerializer());
-    addDeserializer(LocalDate.class, new ValueCodecs.LocalDateDeserializer());
+    addSerializer(Instant.class, new ValueCodecs.IsoSerializer<>(Instant.class));
+    addDeserializer(Instant.class, new ValueCodecs.IsoDeserializer<>(Instant.class,
+        Instant::parse, "2024-05-01T09:30:00Z"));
+    addSerializer(LocalDate.class, new ValueCodecs.IsoSerializer<>(LocalDate.class));
+    addDeserializer(LocalDate.class, new ValueCodecs.IsoDeserializer<>(LocalDate.class,
+        LocalDate::parse, "2024-05-01"));
 
     setMixInAnnotation(DomainEvent.class, Mixins.TypedByProperty.class);
     setMixInAnnotation(Command.class, Mixins.TypedByProperty.class);

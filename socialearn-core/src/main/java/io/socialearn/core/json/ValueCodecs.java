@@ -103,80 +103,50 @@ final class ValueCodecs {
     }
   }
 
-  /** Writes an {@link Instant} as {@link Instant#toString()}, e.g. "2024-05-01T09:30:00Z". */
-  static final class InstantSerializer extends StdScalarSerializer<Instant> {
+  /**
+   * Writes a {@code java.time} value such as {@link Instant} or {@link LocalDate} as its ISO-8601
+   * {@code toString()}, e.g. "2024-05-01T09:30:00Z" or "2024-05-01".
+   */
+  static final class IsoSerializer<T> extends StdScalarSerializer<T> {
     private static final long serialVersionUID = 1L;
 
-    InstantSerializer() {
-      super(Instant.class);
+    IsoSerializer(Class<T> type) {
+      super(type);
     }
 
     @Override
-    public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
       gen.writeString(value.toString());
     }
   }
 
-  /** Reads an {@link Instant} with {@link Instant#parse(CharSequence)}. */
-  static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
+  /** Reads a {@code java.time} value from its ISO-8601 string with the type's {@code parse}. */
+  static final class IsoDeserializer<T> extends StdScalarDeserializer<T> {
     private static final long serialVersionUID = 1L;
 
-    InstantDeserializer() {
-      super(Instant.class);
+    private final transient Function<String, T> parse;
+    private final String example;
+
+    IsoDeserializer(Class<T> type, Function<String, T> parse, String example) {
+      super(type);
+      this.parse = parse;
+      this.example = example;
     }
 
     @Override
-    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String name = handledType().getSimpleName();
       if (!p.hasToken(JsonToken.VALUE_STRING)) {
-        throw ctxt.wrongTokenException(p, Instant.class, JsonToken.VALUE_STRING,
-            "an Instant is written as an ISO-8601 string such as \"2024-05-01T09:30:00Z\"");
+        throw ctxt.wrongTokenException(p, handledType(), JsonToken.VALUE_STRING,
+            "a " + name + " is written as an ISO-8601 string such as \"" + example + "\"");
       }
       String text = p.getText();
       try {
-        return Instant.parse(text);
+        return parse.apply(text);
       } catch (DateTimeException e) {
-        throw ctxt.weirdStringException(text, Instant.class,
-            "not an ISO-8601 instant such as \"2024-05-01T09:30:00Z\"");
-      }
-    }
-  }
-
-  /** Writes a {@link LocalDate} as {@link LocalDate#toString()}, e.g. "2024-05-01". */
-  static final class LocalDateSerializer extends StdScalarSerializer<LocalDate> {
-    private static final long serialVersionUID = 1L;
-
-    LocalDateSerializer() {
-      super(LocalDate.class);
-    }
-
-    @Override
-    public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider provider)
-        throws IOException {
-      gen.writeString(value.toString());
-    }
-  }
-
-  /** Reads a {@link LocalDate} with {@link LocalDate#parse(CharSequence)}. */
-  static final class LocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
-    private static final long serialVersionUID = 1L;
-
-    LocalDateDeserializer() {
-      super(LocalDate.class);
-    }
-
-    @Override
-    public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (!p.hasToken(JsonToken.VALUE_STRING)) {
-        throw ctxt.wrongTokenException(p, LocalDate.class, JsonToken.VALUE_STRING,
-            "a LocalDate is written as an ISO-8601 string such as \"2024-05-01\"");
-      }
-      String text = p.getText();
-      try {
-        return LocalDate.parse(text);
-      } catch (DateTimeException e) {
-        throw ctxt.weirdStringException(text, LocalDate.class,
-            "not an ISO-8601 date such as \"2024-05-01\"");
+        throw ctxt.weirdStringException(text, handledType(),
+            "not an ISO-8601 " + name + " such as \"" + example + "\"");
       }
     }
   }
