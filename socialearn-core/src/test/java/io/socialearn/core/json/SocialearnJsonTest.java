@@ -672,4 +672,15 @@ class SocialearnJsonTest {
     assertThat(written).containsExactly("id", "thread", "author", "body", "score", "accepted",
         "createdAt", "comments");
   }
+
+  @Test
+  void datesAndInstantsAreIsoStringsAndAnythingElseIsRefusedNamingTheForm() throws Exception {
+    assertThat(MAPPER.writeValueAsString(NOW)).isEqualTo("\"2024-05-01T09:30:00Z\"");
+    assertThat(MAPPER.readValue("\"2024-05-01\"", LocalDate.class))
+        .isEqualTo(LocalDate.parse("2024-05-01"));
+    assertThatThrownBy(() -> MAPPER.readValue("\"yesterday\"", Instant.class))
+        .hasMessageContaining("not an ISO-8601 Instant such as \"2024-05-01T09:30:00Z\"");
+    assertThatThrownBy(() -> MAPPER.readValue("20240501", LocalDate.class))
+        .hasMessageContaining("a LocalDate is written as an ISO-8601 string");
+  }
 }
