@@ -3,10 +3,13 @@ package io.socialearn.core;
 import io.socialearn.api.ConflictException;
 import io.socialearn.api.ForbiddenException;
 import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.NotFoundException;
 import io.socialearn.api.Validate;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.AddComment;
+import io.socialearn.api.command.ApproveSuggestedEdit;
 import io.socialearn.api.command.AwardBounty;
+import io.socialearn.api.command.ExpireBounty;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CloseThread;
 import io.socialearn.api.command.Command;
@@ -34,6 +37,7 @@ import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.PostEdited;
+import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ThreadClosed;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadEdited;
@@ -139,6 +143,10 @@ final class ThreadCommands {
       return offerBounty(who, c, events);
     } else if (command instanceof AwardBounty c) {
       return awardBounty(who, c, events);
+    } else if (command instanceof ExpireBounty c) {
+      return expireBounty(who, c, events);
+    } else if (command instanceof ApproveSuggestedEdit c) {
+      return approveSuggestedEdit(who, c, events);
     }
     throw new IllegalStateException("no decider for " + command.getClass().getName());
   }
@@ -354,6 +362,65 @@ final class ThreadCommands {
     }
     events.add(new BountyAwarded(post.thread(), post.id(), who.person(), post.author(),
         bounty.amount()));
+    return new Decision(events, null);
+  }
+
+  private Decision expireBounty(Actor who, ExpireBounty c, List<DomainEvent> events) {
+    if (!who.viewer().isAdministrator()) {
+      throw new ForbiddenException("expire bounty", "only administrators and the system end a"
+          + " lapsed bounty");
+    }
+    PostRow post = access.post(who.viewer(), c.answer());
+    EngineState.OpenBounty bounty = state.openBounties.get(post.thread());
+    if (bounty == null) {
+      throw new ConflictException("question " + post.thread() + " has no open bounty");
+    }
+    if (post.author().equals(bounty.offeredBy())) {
+      throw new ForbiddenException("expire bounty", "a bounty cannot go to its offerer's answer");
+    }
+    events.add(new BountyAwarded(post.thread(), post.id(), who.person(), post.author(),
+        bounty.amount() / 2));
+    return new Decision(events, null);
+  }
+
+  /**
+   * An approved suggested edit: the edit (if it carries text) as a revision by the suggester, and
+   * the approval, which the reputation rules reward.
+   */
+  private Decision approveSuggestedEdit(Actor who, ApproveSuggestedEdit c,
+      List<DomainEvent> events) {
+    ThreadRow thread = access.threadOf(who.viewer(), c.target());
+    PersonId author = state.authorOf(c.target());
+    if (!who.viewer().isSystem()) {
+      requireEditor(who, author, thread);
+    }
+    if (c.suggestedBy().equals(author)) {
+      throw new InvalidInputException("suggestedBy", "notAuthor", "suggestedBy: "
+          + c.suggestedBy() + " wrote " + c.target() + " and edits it directly; suggestions come from others");
+    }
+    if (!state.people.containsKey(c.suggestedBy())) {
+      throw new NotFoundException("person", c.suggestedBy().value());
+    }
+    String reason = reason(c.reason());
+    if (c.body() != null) {
+      String body = body(c.body());
+      if (c.target() instanceof PostId id) {
+        PostRow post = state.posts.get(id);
+        if (body.equals(post.body())) {
+          throw new ConflictException("the suggested edit of post " + id + " changes nothing");
+        }
+        events.add(new PostEdited(id, thread.id(), body, c.suggestedBy(), reason));
+      } else {
+        if (body.equals(thread.body())) {
+          throw new ConflictException("the suggested edit of thread " + thread.id()
+              + " changes nothing");
+        }
+        events.add(new ThreadEdited(thread.id(), thread.title(), body, thread.tags(),
+            c.suggestedBy(), reason));
+      }
+    }
+    events.add(new SuggestedEditApproved(c.target(), thread.id(), c.suggestedBy(),
+        who.person()));
     return new Decision(events, null);
   }
 

@@ -37,6 +37,8 @@ public sealed interface Command<R>
         RecordVisit,
         OfferBounty,
         AwardBounty,
+        ExpireBounty,
+        ApproveSuggestedEdit,
         AdjustReputation,
         Endorse,
         PromoteToArticle,

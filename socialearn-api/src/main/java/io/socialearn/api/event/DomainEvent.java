@@ -32,6 +32,7 @@ public sealed interface DomainEvent
         PersonVisited,
         BountyOffered,
         BountyAwarded,
+        SuggestedEditApproved,
         ReputationAdjusted,
         PersonEndorsed,
         QuestionRouted,

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 
 /**
  * One person's reputation: the facts that earn or cost points, in log order, and the changes they
- * make after the daily cap and the floor. New facts are folded at the end; removing one (a
+ * make after the daily cap, the cap on approved edits and the floor. New facts are folded at the end; removing one (a
  * reversal) refolds the person's whole history, so the result is always as if the removed fact
  * had never counted. Not thread-safe: guarded by the engine's lock.
  */
@@ -29,6 +29,7 @@ final class PersonLedger {
   private int total;
   private LocalDate capDay;
   private int capUsed;
+  private int editsEarned;
 
   PersonLedger(PersonId person, ReputationRules rules) {
     this.person = person;
@@ -61,6 +62,7 @@ final class PersonLedger {
     total = rules.floor();
     capDay = null;
     capUsed = 0;
+    editsEarned = 0;
     changes.clear();
     facts.forEach(this::fold);
     return true;
@@ -68,6 +70,10 @@ final class PersonLedger {
 
   private void fold(Fact fact) {
     int points = fact.points();
+    boolean edit = fact.reason() == ReputationReason.EDIT_APPROVED && points > 0;
+    if (edit) {
+      points = Math.min(points, rules.suggestedEditCap() - editsEarned);
+    }
     if (fact.capped() && points > 0) {
       LocalDate day = LocalDate.ofInstant(fact.at(), ZoneOffset.UTC);
       if (!day.equals(capDay)) {
@@ -76,6 +82,9 @@ final class PersonLedger {
       }
       points = Math.min(points, rules.dailyVoteCap() - capUsed);
       capUsed += points;
+    }
+    if (edit) {
+      editsEarned += points;
     }
     int next = Math.max(rules.floor(), total + points);
     int delta = next - total;

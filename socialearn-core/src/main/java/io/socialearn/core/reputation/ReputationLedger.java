@@ -10,6 +10,7 @@ import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadStarted;
@@ -35,8 +36,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The reputation projection: folds votes, accepts, bounties and deletions through {@link ReputationRules}
- * into each person's score and history.
+ * The reputation projection: folds votes, accepts, bounties, approved suggested edits and
+ * deletions through {@link ReputationRules} into each person's score and history.
+ *
+ * <p>An approved suggested edit keeps its reward when the post is later deleted (the edit was
+ * reviewed work; we believe Stack Exchange does the same, though its help centre only says that
+ * deleting a post takes back the reputation of its votes); so its fact names no source post.
  *
  * <p>Reversals (a vote taken back, an accept moved or revoked, a post deleted) remove the facts
  * they reverse and refold the people concerned, so every score is exactly what it would be had
@@ -155,6 +160,9 @@ public final class ReputationLedger {
     } else if (e instanceof BountyAwarded b) {
       add(b.answerAuthor(), new PersonLedger.Fact("bounty|" + b.thread().value(), seq, at,
           ReputationReason.BOUNTY_EARNED, b.answer(), b.amount(), false));
+    } else if (e instanceof SuggestedEditApproved s) {
+      add(s.suggestedBy(), new PersonLedger.Fact("edit|" + seq, seq, at,
+          ReputationReason.EDIT_APPROVED, null, rules.suggestedEditApproved(), true));
     } else if (e instanceof ReputationAdjusted r) {
       add(r.person(), new PersonLedger.Fact("adjust|" + seq, seq, at, ReputationReason.ADJUSTMENT,
           null, r.delta(), false));

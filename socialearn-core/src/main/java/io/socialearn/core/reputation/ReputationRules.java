@@ -7,8 +7,9 @@ import java.util.Objects;
  * The points each reputation event is worth. Immutable; hosts define their own with the
  * constructor, or start from a preset.
  *
- * <p>Up votes received count towards a daily cap ({@code dailyVoteCap} points per UTC day);
- * accepts are exempt, as on Stack Exchange. Losses are given as positive numbers. A person's
+ * <p>Up votes received and approved suggested edits count towards a daily cap ({@code
+ * dailyVoteCap} points per UTC day); accepts and bounties are exempt, as on Stack Exchange.
+ * Approved suggested edits also earn at most {@code suggestedEditCap} points in all. Losses are given as positive numbers. A person's
  * reputation never drops below {@code floor}, at any point of their history.
  *
  * @param questionUpvote points for an up vote on one's question (or other thread)
@@ -19,6 +20,9 @@ import java.util.Objects;
  * @param acceptGiven points for accepting an answer to one's question (not one's own)
  * @param dailyVoteCap the most points a person earns from up votes in one UTC day
  * @param floor the lowest reputation anyone can have
+ * @param suggestedEditApproved points for having a suggested edit approved; they count towards
+ *     the daily cap
+ * @param suggestedEditCap the most points a person earns from approved suggested edits in all
  * @param damping how much votes and accepts that may be favours count
  */
 public record ReputationRules(
@@ -30,6 +34,8 @@ public record ReputationRules(
     int acceptGiven,
     int dailyVoteCap,
     int floor,
+    int suggestedEditApproved,
+    int suggestedEditCap,
     Damping damping) {
 
   /**
@@ -65,12 +71,28 @@ public record ReputationRules(
     }
   }
 
-  /** Rules without damping. */
+  /** Rules without damping, with Stack Exchange's +2 for an approved edit, 1000 in all. */
   public ReputationRules(int questionUpvote, int answerUpvote, int downvoteReceived,
       int answerDownvoteCast, int acceptReceived, int acceptGiven, int dailyVoteCap, int floor) {
     this(questionUpvote, answerUpvote, downvoteReceived, answerDownvoteCast, acceptReceived,
         acceptGiven, dailyVoteCap, floor, Damping.none());
   }
+
+  /** Rules with Stack Exchange's +2 for an approved suggested edit, 1000 in all. */
+  public ReputationRules(int questionUpvote, int answerUpvote, int downvoteReceived,
+      int answerDownvoteCast, int acceptReceived, int acceptGiven, int dailyVoteCap, int floor,
+      Damping damping) {
+    this(questionUpvote, answerUpvote, downvoteReceived, answerDownvoteCast, acceptReceived,
+        acceptGiven, dailyVoteCap, floor, SE_SUGGESTED_EDIT, SE_SUGGESTED_EDIT_CAP, damping);
+  }
+
+  /**
+   * Stack Exchange's reward for an approved suggested edit, and the most a person earns from them
+   * ("suggested edit is accepted: +2 (up to +1000 total per user)", help centre, "What is
+   * reputation? How do I earn (and lose) it?"; the daily cap applies to it).
+   */
+  private static final int SE_SUGGESTED_EDIT = 2;
+  private static final int SE_SUGGESTED_EDIT_CAP = 1000;
 
   /** Checks that no value is negative and the cap is positive. */
   public ReputationRules {
@@ -81,6 +103,8 @@ public record ReputationRules(
     nonNegative("answerDownvoteCast", answerDownvoteCast);
     nonNegative("acceptReceived", acceptReceived);
     nonNegative("acceptGiven", acceptGiven);
+    nonNegative("suggestedEditApproved", suggestedEditApproved);
+    nonNegative("suggestedEditCap", suggestedEditCap);
     if (dailyVoteCap < 1) {
       throw new InvalidInputException("dailyVoteCap", "positive", "dailyVoteCap must be at least 1");
     }
@@ -95,8 +119,8 @@ public record ReputationRules(
 
   /**
    * Stack Exchange's values since 2019-11-13: +10 for a question or answer up vote, -2 per down
-   * vote received, -1 for voting an answer down, +15 and +2 for an accept, 200 a day from votes,
-   * a floor of 1. Stack Exchange applied the +10 for questions retroactively to all history.
+   * vote received, -1 for voting an answer down, +15 and +2 for an accept, +2 for an approved
+   * suggested edit up to 1000 in all, 200 a day from votes and edits, a floor of 1. Stack Exchange applied the +10 for questions retroactively to all history.
    */
   public static ReputationRules stackExchange() {
     return new ReputationRules(10, 10, 2, 1, 15, 2, 200, 1);
@@ -119,6 +143,16 @@ public record ReputationRules(
   /** These rules with other damping. */
   public ReputationRules withDamping(Damping newDamping) {
     return new ReputationRules(questionUpvote, answerUpvote, downvoteReceived, answerDownvoteCast,
-        acceptReceived, acceptGiven, dailyVoteCap, floor, newDamping);
+        acceptReceived, acceptGiven, dailyVoteCap, floor, suggestedEditApproved, suggestedEditCap,
+        newDamping);
+  }
+
+  /**
+   * These rules with another reward for an approved suggested edit and another total cap (a
+   * workplace may want edits to count for more, or not at all with 0).
+   */
+  public ReputationRules withSuggestedEdits(int points, int cap) {
+    return new ReputationRules(questionUpvote, answerUpvote, downvoteReceived, answerDownvoteCast,
+        acceptReceived, acceptGiven, dailyVoteCap, floor, points, cap, damping);
   }
 }

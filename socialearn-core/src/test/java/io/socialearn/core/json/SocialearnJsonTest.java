@@ -39,6 +39,8 @@ import io.socialearn.api.command.RecordVisit;
 import io.socialearn.api.command.Endorse;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
+import io.socialearn.api.command.ApproveSuggestedEdit;
+import io.socialearn.api.command.ExpireBounty;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.AddToSession;
@@ -76,6 +78,7 @@ import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.event.SessionScheduled;
@@ -206,6 +209,7 @@ class SocialearnJsonTest {
         new PersonVisited(ALICE),
         new BountyOffered(T1, ALICE, 100),
         new BountyAwarded(T1, P2, ALICE, BOB, 100),
+        new SuggestedEditApproved(P2, T1, BOB, ALICE),
         new ReputationAdjusted(BOB, 100, "association bonus", PersonId.SYSTEM),
         new QuestionRouted(T1, List.of(ALICE, BOB)),
         new ArticlePromoted(ThreadId.of("t-9"), T1, List.of(P2)),
@@ -245,6 +249,9 @@ class SocialearnJsonTest {
         new RecordVisit(),
         new OfferBounty(T1, 100),
         new AwardBounty(P2),
+        new ExpireBounty(P2),
+        new ApproveSuggestedEdit(P2, BOB, "clearer wording", "typo"),
+        new ApproveSuggestedEdit(T1, BOB, null, ""),
         new AdjustReputation(BOB, 100, "association bonus"),
         new PromoteToArticle(T1, List.of(P2), "How records work"),
         new ConfigureSpace(JAVA, SpaceFeatures.all().withRouting(false)),

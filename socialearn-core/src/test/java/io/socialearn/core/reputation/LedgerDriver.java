@@ -6,6 +6,7 @@ import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
@@ -74,6 +75,10 @@ final class LedgerDriver {
 
   LedgerDriver deletePost(PostId post, ThreadId thread) {
     return apply(new PostDeleted(post, thread, "", PersonId.of("mod")));
+  }
+
+  LedgerDriver approvedEdit(ContentRef target, PersonId suggestedBy) {
+    return apply(new SuggestedEditApproved(target, thread(target), suggestedBy, ASKER));
   }
 
   int score(PersonId person) {
