@@ -92,7 +92,8 @@ public final class ReputationEval implements Subcommand {
     PresetIds ids = new PresetIds();
     try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
         ImportEngine.newSearchIndex()).reputationRules(rules).build()) {
-      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err);
+      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err)
+          .withSuggestedEdits();
       if (bonus) {
         replay.onUserRegistered(person -> engine.execute(Viewer.system(),
             new AdjustReputation(person, ASSOCIATION_BONUS, "association bonus")));

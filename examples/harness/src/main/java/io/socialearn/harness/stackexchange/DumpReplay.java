@@ -4,9 +4,11 @@ import io.socialearn.api.SocialLearning;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.AddComment;
+import io.socialearn.api.command.ApproveSuggestedEdit;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.ExpireBounty;
 import io.socialearn.api.command.MarkDuplicate;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.PostAnswer;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -52,6 +55,12 @@ public final class DumpReplay {
   private static final int LOOK_AHEAD = 200_000;
   private static final int BOUNTY_START = 8;
   private static final int BOUNTY_CLOSE = 9;
+  /**
+   * Stack Exchange lets people edit others' posts without review from 2000 reputation, or 1000
+   * on a site in beta. A dump does not say whether its site was in beta, so only an edit by
+   * someone below 1000 at the time is certainly a suggested edit that was approved.
+   */
+  static final int SUGGESTED_EDIT_BELOW = 1000;
   private static final List<String> FILES = List.of("Users.xml", "Posts.xml", "Comments.xml",
       "Votes.xml", "PostLinks.xml");
 
@@ -83,8 +92,12 @@ public final class DumpReplay {
    * @param listener told of each question as the replay reaches it
    * @param err where progress and warnings go
    */
-  /** Who offered the open bounty on each question, by the question's dump id. */
-  private final Map<Integer, PersonId> bountyOfferers = new HashMap<>();
+  /** Who offered the open bounty on each question, and how much, by the question's dump id. */
+  private final Map<Integer, Offer> bountyOffers = new HashMap<>();
+  private boolean suggestedEdits;
+
+  /** An open bounty: who offered it and how much. */
+  private record Offer(PersonId offerer, int amount) {}
 
   public DumpReplay(Path dump, SocialLearning engine, ImportClock clock, PresetIds ids,
       ReplayListener listener, PrintStream err) {
@@ -104,6 +117,19 @@ public final class DumpReplay {
    */
   public void onUserRegistered(Consumer<PersonId> hook) {
     people.onUserRegistered(hook);
+  }
+
+  /**
+   * Also replays the suggested edits the dump shows: a question or answer whose last editor is
+   * not its owner and had less than {@link #SUGGESTED_EDIT_BELOW} reputation (as replayed so far)
+   * at the edit's date was edited through an approved suggestion, which is approved then (with
+   * its text already in place) and earns the editor the rules' reward. Only the last edit of
+   * each post is in a dump (PostHistory.xml, when present, is not read), so this is a lower
+   * bound. Off by default.
+   */
+  public DumpReplay withSuggestedEdits() {
+    this.suggestedEdits = true;
+    return this;
   }
 
   /** The thread a replayed question became. */
@@ -165,7 +191,9 @@ public final class DumpReplay {
           source("Posts.xml", this::postItem),
           source("Comments.xml", this::commentItem),
           source("Votes.xml", this::voteItem),
-          source("PostLinks.xml", this::linkItem));
+          source("PostLinks.xml", this::linkItem),
+          new ReorderingSource(suggestedEdits ? lastEdits().iterator()
+              : Collections.emptyIterator(), 2 * DAY, LOOK_AHEAD));
       PriorityQueue<ReorderingSource> heads = new PriorityQueue<>(
           (a, b) -> ReorderingSource.ORDER.compare(a.peek(), b.peek()));
       long lastKib = 0;
@@ -244,6 +272,31 @@ public final class DumpReplay {
     return new Item(time, stream, seq++, row);
   }
 
+  /**
+   * The last edits of questions and answers by someone other than their owner, in time order
+   * (a second pass over Posts.xml, keeping two numbers per edited post).
+   */
+  private List<Item> lastEdits() {
+    List<Item> edits = new ArrayList<>();
+    try (XmlRows rows = XmlRows.open(dump.resolve("Posts.xml"))) {
+      while (rows.hasNext()) {
+        Map<String, String> row = rows.next();
+        int type = parseInt(row.get("PostTypeId"), 0);
+        int editor = parseInt(row.get("LastEditorUserId"), PostIndex.NO_USER);
+        int owner = parseInt(row.get("OwnerUserId"), PostIndex.NO_USER);
+        String date = row.get("LastEditDate");
+        if ((type == 1 || type == 2) && editor > 0 && editor != owner && date != null) {
+          int id = parseInt(row.get("Id"), 0);
+          long time = Math.max(DumpDates.parse(date).toEpochMilli(), posts.created(id));
+          edits.add(item(time, Item.EDIT, Map.of("PostId", Integer.toString(id),
+              "UserId", Integer.toString(editor))));
+        }
+      }
+    }
+    edits.sort(ReorderingSource.ORDER);
+    return edits;
+  }
+
   private Item userItem(Map<String, String> row) {
     return item(DumpDates.parse(row.get("CreationDate")).toEpochMilli(), Item.USER, row);
   }
@@ -300,6 +353,7 @@ public final class DumpReplay {
       case Item.COMMENT -> comment(item);
       case Item.VOTE -> vote(item);
       case Item.LINK -> link(row);
+      case Item.EDIT -> suggestedEdit(row);
       default -> throw new IllegalStateException("unknown stream " + item.stream());
     }
   }
@@ -398,6 +452,24 @@ public final class DumpReplay {
         new CastVote(ref(postId), type == 2 ? VoteDirection.UP : VoteDirection.DOWN));
   }
 
+  /** An edit by someone without the privilege to edit others' posts: an approved suggestion. */
+  private void suggestedEdit(Map<String, String> row) {
+    int postId = parseInt(row.get("PostId"), 0);
+    int at = posts.find(postId);
+    if (at < 0 || !replayed.get(at)) {
+      commands.count("skipped.suggestedEdits.postNotImported");
+      return;
+    }
+    PersonId editor = people.author(parseInt(row.get("UserId"), PostIndex.NO_USER), null,
+        "anon-e" + postId);
+    if (engine.reputation(reader(), editor).score().points() >= SUGGESTED_EDIT_BELOW) {
+      commands.count("skipped.suggestedEdits.editorMayHaveHadThePrivilege");
+      return;
+    }
+    commands.run("suggestedEdits", Viewer.system(),
+        new ApproveSuggestedEdit(ref(postId), editor, null, ""));
+  }
+
   /** A bounty offered on a question: the vote row names the offerer and the amount. */
   private void bountyStart(Map<String, String> row, int questionId) {
     int userId = parseInt(row.get("UserId"), PostIndex.NO_USER);
@@ -409,19 +481,28 @@ public final class DumpReplay {
     PersonId offerer = people.author(userId, null, "anon-b" + questionId);
     if (commands.run("bounties.offered", Viewer.of(offerer),
         new OfferBounty(threadOf(questionId), amount)) != null) {
-      bountyOfferers.put(questionId, offerer);
+      bountyOffers.put(questionId, new Offer(offerer, amount));
     }
   }
 
-  /** A bounty closed on the answer that earned it (a close on a question awards nothing). */
+  /**
+   * A bounty closed on the answer that earned it; the row's amount says how much it earned: the
+   * whole bounty when the offerer awarded it, half when the bounty lapsed and the site gave it
+   * out. A close on a question, or with no amount, awards nothing.
+   */
   private void bountyClose(Map<String, String> row, int answerAt) {
-    PersonId offerer = bountyOfferers.remove(posts.parentAt(answerAt));
-    if (posts.typeAt(answerAt) != 2 || offerer == null) {
+    int earned = parseInt(row.get("BountyAmount"), 0);
+    Offer offer = bountyOffers.remove(posts.parentAt(answerAt));
+    if (posts.typeAt(answerAt) != 2 || offer == null || earned <= 0) {
       commands.count("skipped.bounties.closedWithoutAward");
       return;
     }
-    commands.run("bounties.awarded", Viewer.of(offerer),
-        new AwardBounty(PostId.of("a" + posts.idAt(answerAt))));
+    PostId answer = PostId.of("a" + posts.idAt(answerAt));
+    if (earned < offer.amount()) {
+      commands.run("bounties.lapsedHalfAwarded", Viewer.system(), new ExpireBounty(answer));
+    } else {
+      commands.run("bounties.awarded", Viewer.of(offer.offerer()), new AwardBounty(answer));
+    }
   }
 
   /** Applies an accept-vote if it names the answer the question finally accepted. */

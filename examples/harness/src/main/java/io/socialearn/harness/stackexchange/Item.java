@@ -16,4 +16,5 @@ record Item(long time, int stream, long seq, Map<String, String> row) {
   static final int COMMENT = 2;
   static final int VOTE = 3;
   static final int LINK = 4;
+  static final int EDIT = 5;
 }

@@ -41,6 +41,26 @@ class ReputationEvalTest {
   }
 
   @Test
+  void aLapsedBountyPaysHalfAndAnEditBySomeoneWithoutThePrivilegeWasAnApprovedSuggestion(
+      @TempDir Path dir) throws IOException {
+    Path out = dir.resolve("rep.tsv");
+    Run run = Run.of("eval", "reputation", "--dump",
+        "src/test/resources/dumps/bounty-edits.example.com", "--out", out.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    // u1: five up votes (+50), then a bounty of 50 offered = 1.
+    // u2: the bounty lapsed and the close row says 25 went to the answer = 1 + 25.
+    // u3: edited u2's answer with 1 reputation, so through a suggestion approved = 1 + 2.
+    // u1's own edit of the question earns nothing.
+    assertThat(Files.readAllLines(out, StandardCharsets.UTF_8))
+        .containsExactly("-1\t1", "1\t1", "2\t26", "3\t3");
+    JsonNode summary = run.summary();
+    assertThat(summary.get("exactShare").asDouble()).isEqualTo(1.0);
+    assertThat(summary.get("importCounts").get("suggestedEdits").asInt()).isEqualTo(1);
+    assertThat(summary.get("importCounts").get("bounties.lapsedHalfAwarded").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
   void eachUserIsComparedWithTheCloserOfThePlainAndTheBonusValue() {
     Map<Integer, Integer> shown = Map.of(1, 50, 2, 150, 3, 1000, 4, 7);
     Map<Integer, Integer> plain = Map.of(1, 50, 2, 48, 3, 905, 4, 7);
