@@ -21,6 +21,7 @@ import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.event.SuggestedEditApproved;
+import io.socialearn.api.event.MadeCommunityWiki;
 import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.event.SessionScheduled;
 import io.socialearn.api.event.SpaceConfigured;
@@ -217,7 +218,8 @@ final class EngineState {
         routedToday.merge(person, new DaysActive(day, 1), (old, fresh) ->
             old.last().equals(day) ? new DaysActive(day, old.count() + 1) : fresh);
       }
-    } else if (e instanceof ReputationAdjusted || e instanceof SuggestedEditApproved) {
+    } else if (e instanceof ReputationAdjusted || e instanceof SuggestedEditApproved
+        || e instanceof MadeCommunityWiki) {
       // Reputation is the ledger's; nothing here reads it.
     } else if (e instanceof VotesReversed) {
       // A marker: the VoteRetracted events before it in its batch did the work.

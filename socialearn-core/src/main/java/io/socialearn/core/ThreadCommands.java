@@ -10,6 +10,7 @@ import io.socialearn.api.command.AddComment;
 import io.socialearn.api.command.ApproveSuggestedEdit;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.ExpireBounty;
+import io.socialearn.api.command.MakeCommunityWiki;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CloseThread;
 import io.socialearn.api.command.Command;
@@ -38,6 +39,7 @@ import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.PostEdited;
 import io.socialearn.api.event.SuggestedEditApproved;
+import io.socialearn.api.event.MadeCommunityWiki;
 import io.socialearn.api.event.ThreadClosed;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadEdited;
@@ -147,6 +149,8 @@ final class ThreadCommands {
       return expireBounty(who, c, events);
     } else if (command instanceof ApproveSuggestedEdit c) {
       return approveSuggestedEdit(who, c, events);
+    } else if (command instanceof MakeCommunityWiki c) {
+      return makeCommunityWiki(who, c, events);
     }
     throw new IllegalStateException("no decider for " + command.getClass().getName());
   }
@@ -421,6 +425,18 @@ final class ThreadCommands {
     }
     events.add(new SuggestedEditApproved(c.target(), thread.id(), c.suggestedBy(),
         who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision makeCommunityWiki(Actor who, MakeCommunityWiki c, List<DomainEvent> events) {
+    ThreadRow thread = access.threadOf(who.viewer(), c.target());
+    if (!who.viewer().isSystem()) {
+      requireAuthorOrModerator(who, state.authorOf(c.target()), thread, "make community wiki");
+    }
+    if (trust.isCommunityWiki(c.target())) {
+      throw new ConflictException(c.target() + " is community wiki already");
+    }
+    events.add(new MadeCommunityWiki(c.target(), thread.id(), who.person()));
     return new Decision(events, null);
   }
 

@@ -6,6 +6,7 @@ import io.socialearn.api.reputation.Privilege;
 import io.socialearn.api.reputation.TrustLevel;
 import io.socialearn.api.reputation.TrustStatus;
 import io.socialearn.core.reputation.ReputationLedger;
+import io.socialearn.api.thread.ContentRef;
 import io.socialearn.core.reputation.TrustPolicy;
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,6 +25,11 @@ final class Trust {
     this.state = state;
     this.reputation = reputation;
     this.policy = policy;
+  }
+
+  /** Whether a question or answer is community wiki. */
+  boolean isCommunityWiki(ContentRef target) {
+    return reputation.isCommunityWiki(target);
   }
 
   int reputationOf(PersonId person) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socialearn.api.SocialearnException;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.ApproveSuggestedEdit;
+import io.socialearn.api.command.MakeCommunityWiki;
 import io.socialearn.api.command.AddComment;
 import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.CastVote;
@@ -50,7 +52,8 @@ final class Scenario {
   enum Op {
     ASK, ANSWER, COMMENT, VOTE_UP, VOTE_DOWN, RETRACT, ACCEPT, UNACCEPT, CLOSE, REOPEN,
     DUPLICATE, EDIT_THREAD, EDIT_POST, DELETE_THREAD, DELETE_POST, JOIN, LEAVE, INVITE, REMOVE,
-    BAD_TITLE, BAD_TAGS, LINK, REVERSE, PROMOTE, SCHEDULE, ADD_TO_SESSION
+    BAD_TITLE, BAD_TAGS, LINK, REVERSE, PROMOTE, SCHEDULE, ADD_TO_SESSION, SUGGEST_EDIT,
+    COMMUNITY_WIKI
   }
 
   /** One step: an operation, who does it, two picks, and which space it aims at. */
@@ -138,6 +141,10 @@ final class Scenario {
           : new AddToSession(pick(sessions, s.second()), thread);
       case PROMOTE -> thread == null ? null : new PromoteToArticle(thread,
           post == null || s.second() % 3 == 0 ? List.of() : List.of(post), "Article " + s.second());
+      case SUGGEST_EDIT -> target == null ? null : new ApproveSuggestedEdit(target,
+          ACTORS.get(s.second() % ACTORS.size()).person(),
+          s.second() % 3 == 0 ? null : "Suggested text " + s.second(), "");
+      case COMMUNITY_WIKI -> target == null ? null : new MakeCommunityWiki(target);
       case REVERSE -> new ReverseVotes(ACTORS.get(s.first() % ACTORS.size()).person(),
           ACTORS.get(s.second() % ACTORS.size()).person(), "ring");
     };

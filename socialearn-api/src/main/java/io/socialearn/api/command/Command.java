@@ -39,6 +39,7 @@ public sealed interface Command<R>
         AwardBounty,
         ExpireBounty,
         ApproveSuggestedEdit,
+        MakeCommunityWiki,
         AdjustReputation,
         Endorse,
         PromoteToArticle,

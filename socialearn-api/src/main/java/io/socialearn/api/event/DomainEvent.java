@@ -33,6 +33,7 @@ public sealed interface DomainEvent
         BountyOffered,
         BountyAwarded,
         SuggestedEditApproved,
+        MadeCommunityWiki,
         ReputationAdjusted,
         PersonEndorsed,
         QuestionRouted,

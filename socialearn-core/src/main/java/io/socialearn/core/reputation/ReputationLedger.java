@@ -6,6 +6,7 @@ import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.MadeCommunityWiki;
 import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.ProfileUpdated;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +40,10 @@ import java.util.function.Predicate;
 /**
  * The reputation projection: folds votes, accepts, bounties, approved suggested edits and
  * deletions through {@link ReputationRules} into each person's score and history.
+ *
+ * <p>Votes on a community-wiki post, cast after it became one, earn and cost its author nothing,
+ * and an accept of a community-wiki answer earns its author nothing (the asker still earns);
+ * a voter still pays for voting an answer down.
  *
  * <p>An approved suggested edit keeps its reward when the post is later deleted (the edit was
  * reviewed work; we believe Stack Exchange does the same, though its help centre only says that
@@ -62,6 +68,8 @@ public final class ReputationLedger {
   private final Map<PersonId, PersonId> managers = new HashMap<>();
   /** How many answers each person accepted, by whose answers they were. */
   private final Map<PersonId, Map<PersonId, Integer>> accepted = new HashMap<>();
+  /** The community-wiki posts, in the order they became so: votes on them earn nothing. */
+  private final Set<ContentRef> wikis = new LinkedHashSet<>();
   /** The people with a fact about each post, so a deletion knows whom to refold. */
   private final Map<ContentRef, Set<PersonId>> concerned = new HashMap<>();
 
@@ -90,10 +98,11 @@ public final class ReputationLedger {
    * @param answers each thread's answers
    * @param managers each person's manager
    * @param accepted how many answers each person accepted, by whose answers they were
+   * @param wikis the community-wiki posts (null in snapshots from before they existed)
    */
   public record Image(ReputationRules rules, List<FactRow> facts, Map<ThreadId, PersonId> askers,
       Map<ThreadId, List<PostId>> answers, Map<PersonId, PersonId> managers,
-      Map<PersonId, Map<PersonId, Integer>> accepted) {}
+      Map<PersonId, Map<PersonId, Integer>> accepted, List<ContentRef> wikis) {}
 
   /** Creates an empty ledger that applies {@code rules}. */
   public ReputationLedger(ReputationRules rules) {
@@ -127,6 +136,7 @@ public final class ReputationLedger {
     } else if (e instanceof AnswerAccepted a) {
       PersonId asker = askers.get(a.thread());
       String key = acceptKey(a.thread(), a.answer());
+      boolean wiki = wikis.contains(a.answer());
       if (!a.answerAuthor().equals(asker)) {
         double weight = 1;
         if (asker != null) {
@@ -134,9 +144,11 @@ public final class ReputationLedger {
               .merge(a.answerAuthor(), 1, Integer::sum);
           weight = weight(asker, a.answerAuthor(), true);
         }
-        add(a.answerAuthor(), new PersonLedger.Fact(key, seq, at,
-            ReputationReason.ANSWER_ACCEPTED, a.answer(), damp(rules.acceptReceived(), weight),
-            false));
+        if (!wiki) {
+          add(a.answerAuthor(), new PersonLedger.Fact(key, seq, at,
+              ReputationReason.ANSWER_ACCEPTED, a.answer(), damp(rules.acceptReceived(), weight),
+              false));
+        }
         if (asker != null) {
           add(asker, new PersonLedger.Fact(key, seq, at, ReputationReason.ACCEPTED_ANSWER,
               a.answer(), damp(rules.acceptGiven(), weight), false));
@@ -160,6 +172,8 @@ public final class ReputationLedger {
     } else if (e instanceof BountyAwarded b) {
       add(b.answerAuthor(), new PersonLedger.Fact("bounty|" + b.thread().value(), seq, at,
           ReputationReason.BOUNTY_EARNED, b.answer(), b.amount(), false));
+    } else if (e instanceof MadeCommunityWiki w) {
+      wikis.add(w.target());
     } else if (e instanceof SuggestedEditApproved s) {
       add(s.suggestedBy(), new PersonLedger.Fact("edit|" + seq, seq, at,
           ReputationReason.EDIT_APPROVED, null, rules.suggestedEditApproved(), true));
@@ -222,15 +236,21 @@ public final class ReputationLedger {
     boolean question = v.target() instanceof ThreadId;
     String key = voteKey(v.voter(), v.target());
     double weight = weight(v.voter(), v.contentAuthor(), false);
+    boolean wiki = wikis.contains(v.target());
+    if (wiki && v.direction() == VoteDirection.UP) {
+      return;
+    }
     if (v.direction() == VoteDirection.UP) {
       add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
           question ? ReputationReason.QUESTION_UPVOTED : ReputationReason.ANSWER_UPVOTED,
           v.target(), damp(question ? rules.questionUpvote() : rules.answerUpvote(), weight),
           true));
     } else {
-      add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
-          question ? ReputationReason.QUESTION_DOWNVOTED : ReputationReason.ANSWER_DOWNVOTED,
-          v.target(), -damp(rules.downvoteReceived(), weight), false));
+      if (!wiki) {
+        add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
+            question ? ReputationReason.QUESTION_DOWNVOTED : ReputationReason.ANSWER_DOWNVOTED,
+            v.target(), -damp(rules.downvoteReceived(), weight), false));
+      }
       if (!question) {
         add(v.voter(), new PersonLedger.Fact(key, seq, at, ReputationReason.DOWNVOTED_ANSWER,
             v.target(), -rules.answerDownvoteCast(), false));
@@ -277,7 +297,7 @@ public final class ReputationLedger {
     people.forEach((person, ledger) -> ledger.facts().forEach(f -> rows.add(new FactRow(person,
         f.key(), f.sequence(), f.at(), f.reason(), f.source(), f.points(), f.capped()))));
     return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answersOf),
-        Map.copyOf(managers), Map.copyOf(accepted));
+        Map.copyOf(managers), Map.copyOf(accepted), List.copyOf(wikis));
   }
 
   /**
@@ -298,6 +318,10 @@ public final class ReputationLedger {
     image.answers().forEach((thread, posts) -> answersOf.put(thread, new ArrayList<>(posts)));
     managers.clear();
     managers.putAll(image.managers());
+    wikis.clear();
+    if (image.wikis() != null) {
+      wikis.addAll(image.wikis());
+    }
     accepted.clear();
     image.accepted().forEach((asker, counts) -> accepted.put(asker, new HashMap<>(counts)));
     for (FactRow f : image.facts()) {
@@ -305,6 +329,11 @@ public final class ReputationLedger {
           f.points(), f.capped()));
     }
     return true;
+  }
+
+  /** Whether a question or answer is community wiki. */
+  public boolean isCommunityWiki(ContentRef target) {
+    return wikis.contains(target);
   }
 
   /** A person's current score ({@link ReputationRules#floor()} for someone with no history). */

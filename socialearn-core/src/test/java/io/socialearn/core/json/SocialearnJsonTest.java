@@ -41,6 +41,7 @@ import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.ApproveSuggestedEdit;
 import io.socialearn.api.command.ExpireBounty;
+import io.socialearn.api.command.MakeCommunityWiki;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.AddToSession;
@@ -79,6 +80,7 @@ import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.SuggestedEditApproved;
+import io.socialearn.api.event.MadeCommunityWiki;
 import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.event.SessionScheduled;
@@ -210,6 +212,7 @@ class SocialearnJsonTest {
         new BountyOffered(T1, ALICE, 100),
         new BountyAwarded(T1, P2, ALICE, BOB, 100),
         new SuggestedEditApproved(P2, T1, BOB, ALICE),
+        new MadeCommunityWiki(P2, T1, BOB),
         new ReputationAdjusted(BOB, 100, "association bonus", PersonId.SYSTEM),
         new QuestionRouted(T1, List.of(ALICE, BOB)),
         new ArticlePromoted(ThreadId.of("t-9"), T1, List.of(P2)),
@@ -250,6 +253,7 @@ class SocialearnJsonTest {
         new OfferBounty(T1, 100),
         new AwardBounty(P2),
         new ExpireBounty(P2),
+        new MakeCommunityWiki(T1),
         new ApproveSuggestedEdit(P2, BOB, "clearer wording", "typo"),
         new ApproveSuggestedEdit(T1, BOB, null, ""),
         new AdjustReputation(BOB, 100, "association bonus"),
