@@ -9,6 +9,7 @@ import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.ExpireBounty;
+import io.socialearn.api.command.MakeCommunityWiki;
 import io.socialearn.api.command.MarkDuplicate;
 import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.PostAnswer;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -192,8 +192,7 @@ public final class DumpReplay {
           source("Comments.xml", this::commentItem),
           source("Votes.xml", this::voteItem),
           source("PostLinks.xml", this::linkItem),
-          new ReorderingSource(suggestedEdits ? lastEdits().iterator()
-              : Collections.emptyIterator(), 2 * DAY, LOOK_AHEAD));
+          new ReorderingSource(laterPostEvents().iterator(), 2 * DAY, LOOK_AHEAD));
       PriorityQueue<ReorderingSource> heads = new PriorityQueue<>(
           (a, b) -> ReorderingSource.ORDER.compare(a.peek(), b.peek()));
       long lastKib = 0;
@@ -273,10 +272,11 @@ public final class DumpReplay {
   }
 
   /**
-   * The last edits of questions and answers by someone other than their owner, in time order
-   * (a second pass over Posts.xml, keeping two numbers per edited post).
+   * What happened to questions and answers after they were posted, in time order (a second pass
+   * over Posts.xml, keeping two numbers per such post): each becoming community wiki, and, with
+   * {@link #withSuggestedEdits()}, each one's last edit by someone other than its owner.
    */
-  private List<Item> lastEdits() {
+  private List<Item> laterPostEvents() {
     List<Item> edits = new ArrayList<>();
     try (XmlRows rows = XmlRows.open(dump.resolve("Posts.xml"))) {
       while (rows.hasNext()) {
@@ -285,8 +285,14 @@ public final class DumpReplay {
         int editor = parseInt(row.get("LastEditorUserId"), PostIndex.NO_USER);
         int owner = parseInt(row.get("OwnerUserId"), PostIndex.NO_USER);
         String date = row.get("LastEditDate");
-        if ((type == 1 || type == 2) && editor > 0 && editor != owner && date != null) {
-          int id = parseInt(row.get("Id"), 0);
+        String wiki = row.get("CommunityOwnedDate");
+        int id = parseInt(row.get("Id"), 0);
+        if ((type == 1 || type == 2) && wiki != null && !wiki.isBlank()) {
+          long time = Math.max(DumpDates.parse(wiki).toEpochMilli(), posts.created(id));
+          edits.add(item(time, Item.WIKI, Map.of("PostId", Integer.toString(id))));
+        }
+        if (suggestedEdits && (type == 1 || type == 2) && editor > 0 && editor != owner
+            && date != null) {
           long time = Math.max(DumpDates.parse(date).toEpochMilli(), posts.created(id));
           edits.add(item(time, Item.EDIT, Map.of("PostId", Integer.toString(id),
               "UserId", Integer.toString(editor))));
@@ -353,7 +359,8 @@ public final class DumpReplay {
       case Item.COMMENT -> comment(item);
       case Item.VOTE -> vote(item);
       case Item.LINK -> link(row);
-      case Item.EDIT -> suggestedEdit(row);
+      case Item.EDIT -> suggestedEdit(item);
+      case Item.WIKI -> communityWiki(item);
       default -> throw new IllegalStateException("unknown stream " + item.stream());
     }
   }
@@ -453,11 +460,10 @@ public final class DumpReplay {
   }
 
   /** An edit by someone without the privilege to edit others' posts: an approved suggestion. */
-  private void suggestedEdit(Map<String, String> row) {
+  private void suggestedEdit(Item item) {
+    Map<String, String> row = item.row();
     int postId = parseInt(row.get("PostId"), 0);
-    int at = posts.find(postId);
-    if (at < 0 || !replayed.get(at)) {
-      commands.count("skipped.suggestedEdits.postNotImported");
+    if (waitFor(postId, item, "suggestedEdits")) {
       return;
     }
     PersonId editor = people.author(parseInt(row.get("UserId"), PostIndex.NO_USER), null,
@@ -468,6 +474,15 @@ public final class DumpReplay {
     }
     commands.run("suggestedEdits", Viewer.system(),
         new ApproveSuggestedEdit(ref(postId), editor, null, ""));
+  }
+
+  /** A post became community wiki: votes on it from then on earn its owner nothing. */
+  private void communityWiki(Item item) {
+    int postId = parseInt(item.row().get("PostId"), 0);
+    if (waitFor(postId, item, "communityWiki")) {
+      return;
+    }
+    commands.run("communityWiki", Viewer.system(), new MakeCommunityWiki(ref(postId)));
   }
 
   /** A bounty offered on a question: the vote row names the offerer and the amount. */

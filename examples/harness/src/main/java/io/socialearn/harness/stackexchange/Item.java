@@ -13,8 +13,10 @@ import java.util.Map;
 record Item(long time, int stream, long seq, Map<String, String> row) {
   static final int USER = 0;
   static final int POST = 1;
-  static final int COMMENT = 2;
-  static final int VOTE = 3;
-  static final int LINK = 4;
-  static final int EDIT = 5;
+  /** A post becoming community wiki: before the votes of the same moment. */
+  static final int WIKI = 2;
+  static final int COMMENT = 3;
+  static final int VOTE = 4;
+  static final int LINK = 5;
+  static final int EDIT = 6;
 }

@@ -41,7 +41,7 @@ class ReputationEvalTest {
   }
 
   @Test
-  void aLapsedBountyPaysHalfAndAnEditBySomeoneWithoutThePrivilegeWasAnApprovedSuggestion(
+  void aLapsedBountyPaysHalfAnEditWithoutThePrivilegeWasASuggestionAndWikiVotesEarnNothing(
       @TempDir Path dir) throws IOException {
     Path out = dir.resolve("rep.tsv");
     Run run = Run.of("eval", "reputation", "--dump",
@@ -50,12 +50,14 @@ class ReputationEvalTest {
     // u1: five up votes (+50), then a bounty of 50 offered = 1.
     // u2: the bounty lapsed and the close row says 25 went to the answer = 1 + 25.
     // u3: edited u2's answer with 1 reputation, so through a suggestion approved = 1 + 2.
-    // u1's own edit of the question earns nothing.
+    // u1's own edit of the question earns nothing, nor do u2's two up votes on a community-wiki
+    // answer (one of them on the day it was posted).
     assertThat(Files.readAllLines(out, StandardCharsets.UTF_8))
         .containsExactly("-1\t1", "1\t1", "2\t26", "3\t3");
     JsonNode summary = run.summary();
     assertThat(summary.get("exactShare").asDouble()).isEqualTo(1.0);
     assertThat(summary.get("importCounts").get("suggestedEdits").asInt()).isEqualTo(1);
+    assertThat(summary.get("importCounts").get("communityWiki").asInt()).isEqualTo(1);
     assertThat(summary.get("importCounts").get("bounties.lapsedHalfAwarded").asInt())
         .isEqualTo(1);
   }
