@@ -34,7 +34,10 @@ import java.util.Set;
 /**
  * {@code eval reputation --dump DIR --out FILE}: socialearn's reputation engine, with Stack
  * Exchange's rules as they stood when the dump was taken, applied to the imported history, and
- * compared with the Reputation column of Users.xml.
+ * compared with the Reputation column of Users.xml. The replay includes what the dump shows
+ * beyond votes and accepts: bounties (a lapsed one pays the answer half, as the close row's amount
+ * says), posts becoming community wiki, and the last edit of each post by someone who could only
+ * suggest it (see {@link DumpReplay#withSuggestedEdits()}).
  *
  * <p>Compared: every user of Users.xml who authored at least one question or answer of the dump.
  * A public dump cannot show the association bonus (+100 once a person has 200 reputation on

@@ -40,8 +40,8 @@ import java.util.function.Function;
 
 /**
  * Replays a Stack Exchange dump into socialearn through the public API, in time order: people,
- * questions, answers, comments, votes, accepts and duplicate links, each command stamped with the
- * row's original time by the {@link ImportClock}.
+ * questions, answers, comments, votes, accepts, bounties, posts becoming community wiki and
+ * duplicate links, each command stamped with the row's original time by the {@link ImportClock}.
  *
  * <p>Reading streams every file with StAX; only a small index of the posts (no text) and a
  * bounded look-ahead per file are held in memory. A row that refers to something the dump lacks
