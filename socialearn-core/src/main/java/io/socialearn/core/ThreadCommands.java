@@ -400,7 +400,8 @@ final class ThreadCommands {
     }
     if (c.suggestedBy().equals(author)) {
       throw new InvalidInputException("suggestedBy", "notAuthor", "suggestedBy: "
-          + c.suggestedBy() + " wrote " + c.target() + " and edits it directly; suggestions come from others");
+          + c.suggestedBy() + " wrote " + c.target()
+          + " and edits it directly; suggestions come from others");
     }
     if (!state.people.containsKey(c.suggestedBy())) {
       throw new NotFoundException("person", c.suggestedBy().value());

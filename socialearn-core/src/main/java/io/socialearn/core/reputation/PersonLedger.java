@@ -13,9 +13,9 @@ import java.util.function.Predicate;
 
 /**
  * One person's reputation: the facts that earn or cost points, in log order, and the changes they
- * make after the daily cap, the cap on approved edits and the floor. New facts are folded at the end; removing one (a
- * reversal) refolds the person's whole history, so the result is always as if the removed fact
- * had never counted. Not thread-safe: guarded by the engine's lock.
+ * make after the daily cap, the cap on approved edits and the floor. New facts are folded at the
+ * end; removing one (a reversal) refolds the person's whole history, so the result is always as
+ * if the removed fact had never counted. Not thread-safe: guarded by the engine's lock.
  */
 final class PersonLedger {
   /** A fact worth {@code points} (negative for losses); capped ones count towards the cap. */

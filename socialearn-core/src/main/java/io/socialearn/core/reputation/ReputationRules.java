@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * <p>Up votes received and approved suggested edits count towards a daily cap ({@code
  * dailyVoteCap} points per UTC day); accepts and bounties are exempt, as on Stack Exchange.
- * Approved suggested edits also earn at most {@code suggestedEditCap} points in all. Losses are given as positive numbers. A person's
- * reputation never drops below {@code floor}, at any point of their history.
+ * Approved suggested edits also earn at most {@code suggestedEditCap} points in all. Losses are
+ * given as positive numbers. A person's reputation never drops below {@code floor}, at any point
+ * of their history.
  *
  * @param questionUpvote points for an up vote on one's question (or other thread)
  * @param answerUpvote points for an up vote on one's answer
@@ -120,7 +121,8 @@ public record ReputationRules(
   /**
    * Stack Exchange's values since 2019-11-13: +10 for a question or answer up vote, -2 per down
    * vote received, -1 for voting an answer down, +15 and +2 for an accept, +2 for an approved
-   * suggested edit up to 1000 in all, 200 a day from votes and edits, a floor of 1. Stack Exchange applied the +10 for questions retroactively to all history.
+   * suggested edit up to 1000 in all, 200 a day from votes and edits, a floor of 1. Stack
+   * Exchange applied the +10 for questions retroactively to all history.
    */
   public static ReputationRules stackExchange() {
     return new ReputationRules(10, 10, 2, 1, 15, 2, 200, 1);
