@@ -8,8 +8,8 @@ import io.socialearn.api.thread.ContentRef;
 /**
  * Approves an edit that someone without the privilege to edit others' posts suggested: the edit
  * becomes a revision credited to the suggester, and the suggester earns the reputation rules'
- * reward for an approved edit. Run by the reviewer: the post's author, a moderator, or someone
- * with the privilege to edit others' posts. The suggester may not be the post's author (authors
+ * reward for an approved edit. Run by the reviewer: the post's author, a moderator, someone
+ * with the privilege to edit others' posts, or the system (for example an importer). The suggester may not be the post's author (authors
  * edit their own posts directly).
  *
  * <p>{@code body} is the text the suggestion makes of the post, which must differ from the

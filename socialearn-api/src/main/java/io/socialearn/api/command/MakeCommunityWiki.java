@@ -8,7 +8,7 @@ import io.socialearn.api.thread.ContentRef;
  * Makes a question or answer community wiki: owned by everyone, so that from now on votes on it
  * earn or cost its author no reputation (votes cast before keep counting, and an accept of a
  * community-wiki answer earns its author nothing), as on Stack Exchange. Run by the author or a
- * moderator; it cannot be undone.
+ * moderator (or the system); it cannot be undone.
  *
  * @param target the question (thread) or answer
  */
