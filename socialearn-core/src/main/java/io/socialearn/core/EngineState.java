@@ -9,6 +9,7 @@ import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.MemberRemoved;
 import io.socialearn.api.event.MemberRoleSet;
 import io.socialearn.api.event.PersonEndorsed;
@@ -46,7 +47,6 @@ import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Revision;
-import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
@@ -88,7 +88,11 @@ final class EngineState {
   final Map<ThreadId, List<PostId>> postsByThread = new HashMap<>();
   final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
   final Map<ContentRef, Map<PersonId, VoteDirection>> votes = new HashMap<>();
-  final Map<ContentRef, List<Revision>> revisions = new HashMap<>();
+  /**
+   * The sequences of the edits of each edited thread or answer, in order; the first revision is
+   * the row's {@code createdSeq}. The texts stay in the log (see {@link Texts}).
+   */
+  final Map<ContentRef, List<Long>> edits = new HashMap<>();
   final Map<PersonId, List<ActivityEntry>> activity = new HashMap<>();
   /** Standing up votes by voter, then by the author voted on: target and time of the vote. */
   final Map<PersonId, Map<PersonId, Map<ContentRef, Instant>>> upvotes = new HashMap<>();
@@ -111,6 +115,13 @@ final class EngineState {
   /** Answers each person has given that are not deleted. */
   final Map<PersonId, Integer> answersGiven = new HashMap<>();
   long lastSequence;
+  /** Where bodies and revisions are read from; null in a state that only holds a snapshot. */
+  private final Texts texts;
+
+  /** A state whose bodies and revisions are read from {@code log} (null: none can be read). */
+  EngineState(EventLog log) {
+    this.texts = log == null ? null : new Texts(log);
+  }
 
   void apply(RecordedEvent recorded) {
     if (recorded.sequence() != lastSequence + 1) {
@@ -138,29 +149,27 @@ final class EngineState {
     } else if (e instanceof MemberRemoved m) {
       members.get(m.space()).remove(m.member());
     } else if (e instanceof ThreadStarted t) {
-      threads.put(t.thread(), new ThreadRow(t.thread(), t.space(), t.kind(), t.title(), t.body(),
+      threads.put(t.thread(), new ThreadRow(t.thread(), t.space(), t.kind(), t.title(), seq,
           t.tags(), t.author(), ThreadState.OPEN, null, 0, 0, null, at, seq, at, seq, null, false));
       threadsBySpace.get(t.space()).add(t.thread());
       postsByThread.put(t.thread(), new ArrayList<>());
-      addRevision(t.thread(), t.author(), at, t.title(), t.body(), t.tags(), "");
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
     } else if (e instanceof ThreadEdited t) {
       threads.computeIfPresent(t.thread(),
-          (id, row) -> row.edited(t.title(), t.body(), t.tags(), at, seq));
-      addRevision(t.thread(), t.editor(), at, t.title(), t.body(), t.tags(), t.reason());
+          (id, row) -> row.edited(t.title(), t.tags(), at, seq));
+      addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
-      posts.put(a.post(), new PostRow(a.post(), a.thread(), a.author(), a.body(), 0, at, seq, null,
+      posts.put(a.post(), new PostRow(a.post(), a.thread(), a.author(), seq, 0, at, seq, null,
           false));
       postsByThread.get(a.thread()).add(a.post());
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
-      addRevision(a.post(), a.author(), at, "", a.body(), List.of(), "");
       addActivity(a.author(), seq, at, ActivityKind.ANSWERED, a.thread(), a.post());
       answersGiven.merge(a.author(), 1, Integer::sum);
     } else if (e instanceof PostEdited p) {
-      posts.computeIfPresent(p.post(), (id, row) -> row.edited(p.body(), at));
+      posts.computeIfPresent(p.post(), (id, row) -> row.edited(seq, at));
       threads.computeIfPresent(p.thread(), (id, row) -> row.touched(at, seq));
-      addRevision(p.post(), p.editor(), at, "", p.body(), List.of(), p.reason());
+      addEdit(p.post(), seq);
     } else if (e instanceof CommentAdded c) {
       comments.computeIfAbsent(c.target(), k -> new ArrayList<>())
           .add(new CommentView(c.comment(), c.target(), c.author(), c.body(), at));
@@ -308,10 +317,31 @@ final class EngineState {
     }
   }
 
-  private void addRevision(ContentRef target, PersonId editor, Instant at, String title,
-      String body, List<Tag> tags, String reason) {
-    List<Revision> list = revisions.computeIfAbsent(target, k -> new ArrayList<>());
-    list.add(new Revision(target, list.size() + 1, editor, at, title, body, tags, reason));
+  private void addEdit(ContentRef target, long seq) {
+    edits.computeIfAbsent(target, k -> new ArrayList<>(1)).add(seq);
+  }
+
+  /** A thread's current body, read from the log. */
+  String body(ThreadRow row) {
+    return texts.body(row.bodySeq());
+  }
+
+  /** An answer's current body, read from the log. */
+  String body(PostRow row) {
+    return texts.body(row.bodySeq());
+  }
+
+  /** Every revision of a thread or answer that exists, oldest first, read from the log. */
+  List<Revision> revisions(ContentRef target) {
+    long created = target instanceof ThreadId t ? threads.get(t).createdSeq()
+        : posts.get((PostId) target).createdSeq();
+    List<Long> later = edits.getOrDefault(target, List.of());
+    List<Revision> all = new ArrayList<>(1 + later.size());
+    all.add(texts.revision(target, 1, created));
+    for (Long seq : later) {
+      all.add(texts.revision(target, all.size() + 1, seq));
+    }
+    return all;
   }
 
   private void addActivity(PersonId person, long seq, Instant at, ActivityKind kind,
@@ -340,8 +370,8 @@ final class EngineState {
     comments.putAll(other.comments);
     votes.clear();
     votes.putAll(other.votes);
-    revisions.clear();
-    revisions.putAll(other.revisions);
+    edits.clear();
+    edits.putAll(other.edits);
     activity.clear();
     activity.putAll(other.activity);
     upvotes.clear();
@@ -374,7 +404,7 @@ final class EngineState {
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, votes, revisions, activity, upvotes, links, daysActive, answersGiven,
+        comments, votes, edits, activity, upvotes, links, daysActive, answersGiven,
         openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
         sessionOfThread, viewers, lastSequence);
   }

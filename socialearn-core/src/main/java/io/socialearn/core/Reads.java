@@ -51,7 +51,7 @@ final class Reads {
     for (PostId postId : state.postsByThread.get(id)) {
       PostRow post = state.posts.get(postId);
       if (!post.deleted()) {
-        answers.add(new PostView(post.id(), id, post.author(), post.body(), post.score(),
+        answers.add(new PostView(post.id(), id, post.author(), state.body(post), post.score(),
             post.id().equals(row.accepted()), post.createdAt(), post.editedAt(),
             vote(post.id(), viewer.person()), comments(post.id())));
       }
@@ -59,8 +59,8 @@ final class Reads {
     answers.sort(Comparator.comparing((PostView p) -> !p.accepted())
         .thenComparing(Comparator.comparingInt(PostView::score).reversed())
         .thenComparingLong(p -> state.posts.get(p.id()).createdSeq()));
-    return new ThreadDetail(row.summary(), row.body(), row.editedAt(), vote(id, viewer.person()),
-        comments(id), answers);
+    return new ThreadDetail(row.summary(), state.body(row), row.editedAt(),
+        vote(id, viewer.person()), comments(id), answers);
   }
 
   private VoteDirection vote(ContentRef target, PersonId person) {
@@ -217,6 +217,6 @@ final class Reads {
 
   List<Revision> revisions(Viewer viewer, ContentRef content) {
     access.threadOf(viewer, content);
-    return List.copyOf(state.revisions.get(content));
+    return List.copyOf(state.revisions(content));
   }
 }

@@ -113,7 +113,7 @@ public final class SocialLearningEngine implements SocialLearning {
   private SearchIndex searchIndex;
   private final Clock clock;
   private final List<EventListener> listeners;
-  private final EngineState state = new EngineState();
+  private final EngineState state;
   private final Access access;
   private final CommandDecider decider;
   private final Reads reads;
@@ -133,6 +133,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.eventLog = b.eventLog != null ? b.eventLog
         : b.dataDirectory != null ? FileEventLog.open(b.dataDirectory.resolve("log"))
         : InMemoryEventLog.create();
+    this.state = new EngineState(eventLog);
     this.snapshots = new SnapshotKeeper(b.dataDirectory == null ? null
         : SnapshotStore.open(b.dataDirectory.resolve("snapshots"), 3), b.snapshotEvery);
     this.searchIndex = b.searchIndex != null ? b.searchIndex : new MemorySearchIndex();
@@ -277,7 +278,7 @@ public final class SocialLearningEngine implements SocialLearning {
         exclude.add(person);
       }
     });
-    String text = row.title() + "\n" + row.body();
+    String text = row.title() + "\n" + state.body(row);
     WhoKnowsQuery query = new WhoKnowsQuery(
         text.length() > WhoKnowsQuery.MAX_TEXT_LENGTH ? text.substring(0,
             WhoKnowsQuery.MAX_TEXT_LENGTH) : text,

@@ -8,7 +8,6 @@ import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
-import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.json.SocialearnJson;
@@ -38,7 +37,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of {@link Image}; a snapshot of another version is ignored (full replay). */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
 
@@ -71,13 +70,16 @@ final class StateCodec {
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
+  /** The sequences of a thread's or answer's edits, in order. */
+  record EditsRow(ContentRef target, List<Long> edits) {}
+
   /** An activity entry with its person. */
   record ActivityRow(PersonId person, ActivityEntry entry) {}
 
   /** The read models as lists; see {@link EngineState} for what each holds. */
   record Image(int format, long lastSequence, List<PersonProfile> people, List<SpaceRow> spaces,
       List<Membership> members, List<ThreadRow> threads, List<PostRow> posts,
-      List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
+      List<CommentView> comments, List<VoteRow> votes, List<EditsRow> edits,
       List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement,
       List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
       List<ArticleRow> articles, List<SessionImage> sessions, List<ViewersRow> viewers,
@@ -102,8 +104,8 @@ final class StateCodec {
     }));
     List<CommentView> comments = new ArrayList<>();
     state.comments.values().forEach(comments::addAll);
-    List<Revision> revisions = new ArrayList<>();
-    state.revisions.values().forEach(revisions::addAll);
+    List<EditsRow> edits = new ArrayList<>();
+    state.edits.forEach((target, seqs) -> edits.add(new EditsRow(target, seqs)));
     List<ActivityRow> activity = new ArrayList<>();
     state.activity.forEach((person, entries) -> entries.forEach(
         entry -> activity.add(new ActivityRow(person, entry))));
@@ -113,7 +115,7 @@ final class StateCodec {
             .toList(),
         state.posts.values().stream().sorted(Comparator.comparingLong(PostRow::createdSeq))
             .toList(),
-        comments, votes, revisions, activity, links, engagement(state),
+        comments, votes, edits, activity, links, engagement(state),
         state.openBounties.entrySet().stream()
             .map(b -> new BountyRow(b.getKey(), b.getValue())).toList(),
         state.routedTo.entrySet().stream()
@@ -162,7 +164,7 @@ final class StateCodec {
     if (image.format() != FORMAT) {
       throw new IOException("snapshot format " + image.format() + ", expected " + FORMAT);
     }
-    EngineState state = new EngineState();
+    EngineState state = new EngineState(null);
     image.people().forEach(p -> state.people.put(p.id(), p));
     for (SpaceRow space : image.spaces()) {
       state.spaces.put(space.id(), space);
@@ -196,8 +198,7 @@ final class StateCodec {
       state.links.computeIfAbsent(link.first(), k -> new HashSet<>()).add(link.second());
       state.links.computeIfAbsent(link.second(), k -> new HashSet<>()).add(link.first());
     }
-    image.revisions().forEach(r ->
-        state.revisions.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r));
+    image.edits().forEach(r -> state.edits.put(r.target(), new ArrayList<>(r.edits())));
     image.activity().forEach(a ->
         state.activity.computeIfAbsent(a.person(), k -> new ArrayList<>()).add(a.entry()));
     for (EngagementRow row : image.engagement()) {

@@ -163,7 +163,8 @@ final class ThreadCommands {
     String body = body(c.body());
     List<Tag> tags = tags(c.tags());
     trust.checkLinks(who, body);
-    if (title.equals(thread.title()) && body.equals(thread.body()) && tags.equals(thread.tags())) {
+    if (title.equals(thread.title()) && body.equals(state.body(thread))
+        && tags.equals(thread.tags())) {
       throw new ConflictException("the edit of thread " + thread.id() + " changes nothing");
     }
     events.add(new ThreadEdited(thread.id(), title, body, tags, who.person(), reason(c.reason())));
@@ -191,7 +192,7 @@ final class ThreadCommands {
     requireEditor(who, post.author(), thread);
     String body = body(c.body());
     trust.checkLinks(who, body);
-    if (body.equals(post.body())) {
+    if (body.equals(state.body(post))) {
       throw new ConflictException("the edit of post " + post.id() + " changes nothing");
     }
     events.add(new PostEdited(post.id(), thread.id(), body, who.person(), reason(c.reason())));
@@ -294,7 +295,7 @@ final class ThreadCommands {
     StringBuilder body = new StringBuilder("Compiled from the thread \"").append(source.title())
         .append("\" (").append(source.id()).append(").\n");
     for (PostRow answer : answers) {
-      body.append("\n---\n\n").append(answer.body()).append("\n\n(answer ").append(answer.id())
+      body.append("\n---\n\n").append(state.body(answer)).append("\n\n(answer ").append(answer.id())
           .append(" by ").append(answer.author()).append(")\n");
     }
     ThreadId article = ThreadId.of(newId(ids, "thread"));
