@@ -47,6 +47,7 @@ import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
@@ -87,7 +88,16 @@ final class EngineState {
   final Map<PostId, PostRow> posts = new HashMap<>();
   final Map<ThreadId, List<PostId>> postsByThread = new HashMap<>();
   final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
-  final Map<ContentRef, Map<PersonId, VoteDirection>> votes = new HashMap<>();
+  /** The standing votes on each thread or answer, by voter index. */
+  final Map<ContentRef, VoteSet> votes = new HashMap<>();
+  /**
+   * Every person the state has met, once each, by a dense index in order of first appearance:
+   * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
+   */
+  final Map<PersonId, Integer> personIndex = new HashMap<>();
+  final List<PersonId> personIds = new ArrayList<>();
+  /** One object per distinct tag; a cache of no meaning of its own, so not in {@link #contents}. */
+  private final Map<Tag, Tag> tagPool = new HashMap<>();
   /**
    * The sequences of the edits of each edited thread or answer, in order; the first revision is
    * the row's {@code createdSeq}. The texts stay in the log (see {@link Texts}).
@@ -95,7 +105,7 @@ final class EngineState {
   final Map<ContentRef, List<Long>> edits = new HashMap<>();
   final Map<PersonId, List<ActivityEntry>> activity = new HashMap<>();
   /** Standing up votes by voter, then by the author voted on: target and time of the vote. */
-  final Map<PersonId, Map<PersonId, Map<ContentRef, Instant>>> upvotes = new HashMap<>();
+  final Map<PersonId, Map<PersonId, UpvoteRun>> upvotes = new HashMap<>();
   /** Accounts marked as one person's, both ways. */
   final Map<PersonId, Set<PersonId>> links = new HashMap<>();
   final Map<PersonId, DaysActive> daysActive = new HashMap<>();
@@ -149,18 +159,20 @@ final class EngineState {
     } else if (e instanceof MemberRemoved m) {
       members.get(m.space()).remove(m.member());
     } else if (e instanceof ThreadStarted t) {
-      threads.put(t.thread(), new ThreadRow(t.thread(), t.space(), t.kind(), t.title(), seq,
-          t.tags(), t.author(), ThreadState.OPEN, null, 0, 0, null, at, seq, at, seq, null, false));
+      SpaceRow space = spaces.get(t.space());
+      threads.put(t.thread(), new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
+          t.kind(), t.title(), seq, tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
+          0, null, at, seq, at, seq, null, false));
       threadsBySpace.get(t.space()).add(t.thread());
       postsByThread.put(t.thread(), new ArrayList<>());
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
     } else if (e instanceof ThreadEdited t) {
       threads.computeIfPresent(t.thread(),
-          (id, row) -> row.edited(t.title(), t.tags(), at, seq));
+          (id, row) -> row.edited(t.title(), tags(t.tags()), at, seq));
       addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
-      posts.put(a.post(), new PostRow(a.post(), a.thread(), a.author(), seq, 0, at, seq, null,
-          false));
+      posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), seq, 0, at,
+          seq, null, false));
       postsByThread.get(a.thread()).add(a.post());
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
@@ -172,20 +184,21 @@ final class EngineState {
       addEdit(p.post(), seq);
     } else if (e instanceof CommentAdded c) {
       comments.computeIfAbsent(c.target(), k -> new ArrayList<>())
-          .add(new CommentView(c.comment(), c.target(), c.author(), c.body(), at));
+          .add(new CommentView(c.comment(), content(c.target()), person(c.author()), c.body(), at));
       threads.computeIfPresent(c.thread(), (id, row) -> row.touched(at, seq));
       addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
     } else if (e instanceof VoteCast v) {
-      votes.computeIfAbsent(v.target(), k -> new HashMap<>()).put(v.voter(), v.direction());
-      adjustScore(v.target(), v.direction().value());
+      ContentRef target = content(v.target());
+      votes.computeIfAbsent(target, k -> new VoteSet()).put(indexOf(v.voter()), v.direction());
+      adjustScore(target, v.direction().value());
       if (v.direction() == VoteDirection.UP) {
-        upvotes.computeIfAbsent(v.voter(), k -> new HashMap<>())
-            .computeIfAbsent(v.contentAuthor(), k -> new LinkedHashMap<>()).put(v.target(), at);
+        upvotes.computeIfAbsent(person(v.voter()), k -> new HashMap<>())
+            .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun()).add(target, at);
       }
     } else if (e instanceof VoteRetracted v) {
-      Map<PersonId, VoteDirection> onTarget = votes.get(v.target());
+      VoteSet onTarget = votes.get(v.target());
       if (onTarget != null) {
-        onTarget.remove(v.voter());
+        onTarget.remove(indexOf(v.voter()));
         if (onTarget.isEmpty()) {
           votes.remove(v.target());
         }
@@ -293,11 +306,11 @@ final class EngineState {
   }
 
   private void forgetUpvote(PersonId voter, PersonId author, ContentRef target) {
-    Map<PersonId, Map<ContentRef, Instant>> byAuthor = upvotes.get(voter);
+    Map<PersonId, UpvoteRun> byAuthor = upvotes.get(voter);
     if (byAuthor == null) {
       return;
     }
-    Map<ContentRef, Instant> targets = byAuthor.get(author);
+    UpvoteRun targets = byAuthor.get(author);
     if (targets != null) {
       targets.remove(target);
       if (targets.isEmpty()) {
@@ -347,7 +360,7 @@ final class EngineState {
   private void addActivity(PersonId person, long seq, Instant at, ActivityKind kind,
       ThreadId thread, ContentRef target) {
     activity.computeIfAbsent(person, k -> new ArrayList<>())
-        .add(new ActivityEntry(seq, at, kind, thread, target));
+        .add(new ActivityEntry(seq, at, kind, thread(thread), content(target)));
   }
 
   /** Replaces everything this state holds with what {@code other} holds (a loaded snapshot). */
@@ -370,6 +383,10 @@ final class EngineState {
     comments.putAll(other.comments);
     votes.clear();
     votes.putAll(other.votes);
+    personIndex.clear();
+    personIndex.putAll(other.personIndex);
+    personIds.clear();
+    personIds.addAll(other.personIds);
     edits.clear();
     edits.putAll(other.edits);
     activity.clear();
@@ -404,9 +421,63 @@ final class EngineState {
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, votes, edits, activity, upvotes, links, daysActive, answersGiven,
+        comments, votes, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
         openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
         sessionOfThread, viewers, lastSequence);
+  }
+
+  /** The same list with each tag the one object the state holds for it. */
+  private List<Tag> tags(List<Tag> given) {
+    if (given.isEmpty()) {
+      return List.of();
+    }
+    Tag[] shared = new Tag[given.size()];
+    for (int i = 0; i < shared.length; i++) {
+      shared[i] = tagPool.computeIfAbsent(given.get(i), k -> k);
+    }
+    return List.of(shared);
+  }
+
+  /** The dense index of {@code person}, assigned on first sight. */
+  int indexOf(PersonId person) {
+    Integer index = personIndex.get(person);
+    if (index == null) {
+      index = personIds.size();
+      personIndex.put(person, index);
+      personIds.add(person);
+    }
+    return index;
+  }
+
+  /** The one {@link PersonId} object the state holds for {@code person}. */
+  PersonId person(PersonId person) {
+    return person == null ? null : personIds.get(indexOf(person));
+  }
+
+  /** The {@link ContentRef} object the state's rows hold for {@code target}, if it has a row. */
+  ContentRef content(ContentRef target) {
+    if (target instanceof ThreadId t) {
+      ThreadRow row = threads.get(t);
+      return row == null ? t : row.id();
+    }
+    PostRow row = posts.get((PostId) target);
+    return row == null ? target : row.id();
+  }
+
+  /** The {@link ThreadId} object the state's rows hold for {@code thread}, if it has a row. */
+  ThreadId thread(ThreadId thread) {
+    ThreadRow row = threads.get(thread);
+    return row == null ? thread : row.id();
+  }
+
+  /** The vote of {@code person} on {@code target}, or null. */
+  VoteDirection voteOf(ContentRef target, PersonId person) {
+    VoteSet onTarget = votes.get(target);
+    if (onTarget == null || person == null) {
+      return null;
+    }
+    Integer index = personIndex.get(person);
+    return index == null ? null : onTarget.get(index);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

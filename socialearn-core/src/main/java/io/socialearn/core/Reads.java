@@ -64,8 +64,7 @@ final class Reads {
   }
 
   private VoteDirection vote(ContentRef target, PersonId person) {
-    Map<PersonId, VoteDirection> onTarget = state.votes.get(target);
-    return onTarget == null ? null : onTarget.get(person);
+    return state.voteOf(target, person);
   }
 
   private List<CommentView> comments(ContentRef target) {
@@ -157,12 +156,12 @@ final class Reads {
   }
 
   private boolean votesMostlyFor(PersonId voter, PersonId author, AntiGamingPolicy policy) {
-    Map<PersonId, Map<ContentRef, Instant>> byAuthor = state.upvotes.get(voter);
+    Map<PersonId, UpvoteRun> byAuthor = state.upvotes.get(voter);
     if (byAuthor == null || !byAuthor.containsKey(author)) {
       return false;
     }
     int toAuthor = byAuthor.get(author).size();
-    int total = byAuthor.values().stream().mapToInt(Map::size).sum();
+    int total = byAuthor.values().stream().mapToInt(UpvoteRun::size).sum();
     return toAuthor >= policy.ringVotes() && toAuthor >= policy.ringShare() * total;
   }
 

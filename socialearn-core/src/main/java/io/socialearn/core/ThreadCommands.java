@@ -249,12 +249,14 @@ final class ThreadCommands {
       Instant now, List<DomainEvent> events) {
     Instant since = now.minus(antiGaming.window());
     List<ContentRef> run = new ArrayList<>();
-    state.upvotes.getOrDefault(voter, Map.of()).getOrDefault(author, Map.of())
-        .forEach((target, at) -> {
-          if (at.isAfter(since)) {
-            run.add(target);
-          }
-        });
+    UpvoteRun standing = state.upvotes.getOrDefault(voter, Map.of()).get(author);
+    if (standing != null) {
+      standing.forEach((target, at) -> {
+        if (at.isAfter(since)) {
+          run.add(target);
+        }
+      });
+    }
     run.add(newTarget);
     if (run.size() < antiGaming.serialVotes()) {
       return;
@@ -363,13 +365,12 @@ final class ThreadCommands {
       throw new ForbiddenException("reverse votes", "only administrators reverse votes");
     }
     String reason = Validate.text("reason", c.reason(), limits.maxDescriptionLength());
-    Map<ContentRef, Instant> standing = state.upvotes.getOrDefault(c.voter(), Map.of())
-        .getOrDefault(c.author(), Map.of());
-    if (standing.isEmpty()) {
+    UpvoteRun standing = state.upvotes.getOrDefault(c.voter(), Map.of()).get(c.author());
+    if (standing == null || standing.isEmpty()) {
       throw new ConflictException(c.voter() + " has no standing up votes on posts by "
           + c.author());
     }
-    for (ContentRef target : standing.keySet()) {
+    for (ContentRef target : standing.targets()) {
       events.add(new VoteRetracted(target, threadIdOf(target), c.voter(), VoteDirection.UP,
           c.author()));
     }
@@ -394,8 +395,7 @@ final class ThreadCommands {
   }
 
   private VoteDirection currentVote(ContentRef target, PersonId voter) {
-    Map<PersonId, VoteDirection> onTarget = state.votes.get(target);
-    return onTarget == null ? null : onTarget.get(voter);
+    return state.voteOf(target, voter);
   }
 
   private Decision accept(Actor who, AcceptAnswer c, List<DomainEvent> events) {
