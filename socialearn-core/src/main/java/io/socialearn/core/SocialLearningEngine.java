@@ -120,7 +120,8 @@ public final class SocialLearningEngine implements SocialLearning {
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
   private final ExpertiseModel expertise;
-  private final PulseLedger pulse = new PulseLedger();
+  /** Replaced once at start-up by the one a snapshot holds; guarded by lock. */
+  private PulseLedger pulse = new PulseLedger();
   private final PulsePrivacy pulsePrivacy;
   private final Trust trust;
   private final AntiGamingPolicy antiGaming;
@@ -150,8 +151,11 @@ public final class SocialLearningEngine implements SocialLearning {
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
     this.pulsePrivacy = b.pulsePrivacy;
-    snapshots.load(eventLog, state, reputation);
-    feedUnsnapshottedUpTo(state.lastSequence);
+    PulseLedger restored = snapshots.load(eventLog, state, reputation);
+    if (restored != null) {
+      pulse = restored;
+    }
+    feedUnsnapshottedUpTo(state.lastSequence, restored == null);
     catchUp();
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
@@ -213,7 +217,7 @@ public final class SocialLearningEngine implements SocialLearning {
           : new Done(nothingToRecord ? state.lastSequence
               : recorded.get(recorded.size() - 1).sequence());
       snapshotSequence = state.lastSequence;
-      snapshot = snapshots.due(state, reputation);
+      snapshot = snapshots.due(state, reputation, pulse);
     } finally {
       lock.writeLock().unlock();
     }
@@ -421,10 +425,11 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   /**
-   * Snapshots do not hold the expertise and pulse projections: after starting from one, they are
-   * folded from the log up to the snapshot's sequence (the tail follows with everything else).
+   * Snapshots do not hold the expertise projection (nor the pulse, when start-up found no
+   * snapshot that held it): after starting from one, it is folded from the log up to the
+   * snapshot's sequence (the tail follows with everything else).
    */
-  private void feedUnsnapshottedUpTo(long sequence) {
+  private void feedUnsnapshottedUpTo(long sequence, boolean pulseToo) {
     long next = 1;
     while (next <= sequence) {
       List<RecordedEvent> chunk = readChunk(next);
@@ -434,7 +439,9 @@ public final class SocialLearningEngine implements SocialLearning {
       for (RecordedEvent event : chunk) {
         if (event.sequence() <= sequence) {
           expertise.apply(event);
-          pulse.apply(event);
+          if (pulseToo) {
+            pulse.apply(event);
+          }
         }
         next = event.sequence() + 1;
       }
@@ -750,11 +757,21 @@ public final class SocialLearningEngine implements SocialLearning {
     }
   }
 
+  /** Everything the pulse ledger holds, comparable with {@code equals}; for snapshot tests. */
+  List<Object> pulseContents() {
+    lock.readLock().lock();
+    try {
+      return pulse.contents();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The read models as snapshot bytes, taken under the read lock. */
   byte[] snapshotBytes() {
     lock.readLock().lock();
     try {
-      return StateCodec.encode(state, reputation);
+      return StateCodec.encode(state, reputation, pulse);
     } finally {
       lock.readLock().unlock();
     }
@@ -777,7 +794,7 @@ public final class SocialLearningEngine implements SocialLearning {
       }
       closed = true;
       sequence = state.lastSequence;
-      snapshot = snapshots.pending(state, reputation);
+      snapshot = snapshots.pending(state, reputation, pulse);
     } finally {
       lock.writeLock().unlock();
     }

@@ -16,6 +16,7 @@ import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.json.SocialearnJson;
+import io.socialearn.core.pulse.PulseLedger;
 import io.socialearn.core.reputation.ReputationLedger;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -46,7 +47,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>Form, version {@value #FORMAT}: a magic int, the format, the last sequence; then the small
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * written with {@link DataOutputStream}: the person table (the state's dense person indices
- * first, in order), the tag table, threads, posts, edits, votes, up votes and activity. Threads
+ * first, in order), the tag table, threads, posts, edits, votes, up votes and activity, then the
+ * pulse ledger's columns ({@link PulseLedger#writeTo}). Threads
  * and answers are referred to by their position in their section, people, spaces and tags by
  * table index, times as nanoseconds since the epoch. Every order the read models keep is kept.
  * Stateless and thread-safe; the caller holds the engine's lock.
@@ -95,10 +97,10 @@ final class StateCodec {
       List<ArticleRow> articles, List<SessionImage> sessions, List<ViewersRow> viewers,
       ReputationLedger.Image ledger) {}
 
-  /** What a snapshot holds: the read models and the reputation ledger's contents. */
-  record Decoded(EngineState state, ReputationLedger.Image ledger) {}
+  /** What a snapshot holds: the read models, the reputation ledger's contents and the pulse. */
+  record Decoded(EngineState state, ReputationLedger.Image ledger, PulseLedger pulse) {}
 
-  static byte[] encode(EngineState state, ReputationLedger ledger) {
+  static byte[] encode(EngineState state, ReputationLedger ledger, PulseLedger pulse) {
     List<Membership> members = new ArrayList<>();
     state.members.forEach((space, roles) -> roles.forEach(
         (person, role) -> members.add(new Membership(space, person, role))));
@@ -138,6 +140,8 @@ final class StateCodec {
       out.writeInt(json.size());
       json.writeTo(out);
       new Writer(state, spaces, out).write();
+      pulse.writeTo(out);
+      out.writeInt(MAGIC);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a snapshot", e);
     }
@@ -360,7 +364,29 @@ final class StateCodec {
       EngineState state = new EngineState(null);
       new Reader(state, rest, in, snapshot.length).read();
       state.lastSequence = lastSequence;
-      return new Decoded(state, rest.ledger());
+      Map<Tag, Tag> tags = new HashMap<>();
+      state.threads.values().forEach(t -> t.tags().forEach(tag -> tags.put(tag, tag)));
+      PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, id -> {
+        if (id instanceof PersonId p) {
+          PersonProfile profile = state.people.get(p);
+          return profile != null ? profile.id() : p;
+        } else if (id instanceof ThreadId || id instanceof PostId) {
+          return state.content((ContentRef) id);
+        } else if (id instanceof SpaceId space) {
+          SpaceRow row = state.spaces.get(space);
+          return row != null ? row.id() : space;
+        } else if (id instanceof Tag tag) {
+          return tags.getOrDefault(tag, tag);
+        }
+        return id;
+      }, q -> {
+        ThreadRow row = state.threads.get(q);
+        return row == null ? null : row.title();
+      });
+      if (in.readInt() != MAGIC || in.read() != -1) {
+        throw new IOException("snapshot does not end where its sections do");
+      }
+      return new Decoded(state, rest.ledger(), pulse);
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
     }
