@@ -122,6 +122,34 @@ class FileEventLogTest extends EventLogContract {
   }
 
   @Test
+  void pointReadsFindEverySequenceAcrossSegmentsAndIndexSlotsAndRefuseOthers()
+      throws IOException {
+    Path dir = temp.resolve("points");
+    List<RecordedEvent> recorded = new ArrayList<>();
+    try (FileEventLog file = FileEventLog.builder(dir).segmentSize(64 << 10).build()) {
+      for (int i = 0; i < 30; i++) {
+        List<String> ids = new ArrayList<>();
+        for (int j = 0; j < 100; j++) {
+          ids.add("p" + i + "-" + j);
+        }
+        recorded.addAll(file.append(file.lastSequence(), events(ids.toArray(String[]::new)), T1));
+      }
+      for (RecordedEvent expected : recorded) {
+        assertThat(file.read(expected.sequence())).isEqualTo(expected);
+      }
+      assertThatThrownBy(() -> file.read(0)).isInstanceOf(EventLogException.class)
+          .hasMessageContaining("not 0");
+      assertThatThrownBy(() -> file.read(3001)).isInstanceOf(EventLogException.class)
+          .hasMessageContaining("1 to 3000");
+    }
+    try (FileEventLog file = FileEventLog.open(dir)) {
+      assertThat(segmentFiles(dir).size()).isGreaterThan(1);
+      assertThat(file.read(1)).isEqualTo(recorded.get(0));
+      assertThat(file.read(2999)).isEqualTo(recorded.get(2998));
+    }
+  }
+
+  @Test
   void sparseIndexFindsStartsInLongSegments() {
     int count = Segment.INDEX_INTERVAL * 3 + 17;
     List<RecordedEvent> recorded = new ArrayList<>();
