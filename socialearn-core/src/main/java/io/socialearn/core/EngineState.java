@@ -189,11 +189,20 @@ final class EngineState {
       addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
     } else if (e instanceof VoteCast v) {
       ContentRef target = content(v.target());
-      votes.computeIfAbsent(target, k -> new VoteSet()).put(indexOf(v.voter()), v.direction());
+      VoteSet onTarget = votes.computeIfAbsent(target, k -> new VoteSet());
+      int voter = indexOf(v.voter());
+      VoteDirection previous = onTarget.get(voter);
+      onTarget.put(voter, v.direction());
       adjustScore(target, v.direction().value());
       if (v.direction() == VoteDirection.UP) {
-        upvotes.computeIfAbsent(person(v.voter()), k -> new HashMap<>())
-            .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun()).add(target, at);
+        UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new HashMap<>())
+            .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun());
+        if (previous == VoteDirection.UP) {
+          run.add(target, at);
+        } else {
+          // Not standing up before, so not in the run: no need to look for it.
+          run.append(target, at);
+        }
       }
     } else if (e instanceof VoteRetracted v) {
       VoteSet onTarget = votes.get(v.target());

@@ -151,15 +151,23 @@ public final class SocialLearningEngine implements SocialLearning {
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
     this.pulsePrivacy = b.pulsePrivacy;
+    long started = System.nanoTime();
     PulseLedger restored = snapshots.load(eventLog, state, reputation);
     if (restored != null) {
       pulse = restored;
     }
+    long loaded = System.nanoTime();
     feedUnsnapshottedUpTo(state.lastSequence, restored == null);
+    long refolded = System.nanoTime();
     catchUp();
+    long caughtUp = System.nanoTime();
     syncIndex(List.of());
-    log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
-        searchIndex.name(), searchIndex.checkpoint());
+    log.info("socialearn engine ready at sequence {} (index {} at {}) in {} ms: snapshot {} ms,"
+        + " refolding what it lacks {} ms, the log's tail {} ms, the index {} ms",
+        state.lastSequence, searchIndex.name(), searchIndex.checkpoint(),
+        (System.nanoTime() - started) / 1_000_000, (loaded - started) / 1_000_000,
+        (refolded - loaded) / 1_000_000, (caughtUp - refolded) / 1_000_000,
+        (System.nanoTime() - caughtUp) / 1_000_000);
   }
 
   /** Starts a builder with embedded defaults: an in-memory log and index, the UTC clock. */

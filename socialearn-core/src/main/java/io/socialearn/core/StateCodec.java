@@ -517,7 +517,7 @@ final class StateCodec {
           PersonId author = people[in.readInt()];
           UpvoteRun run = new UpvoteRun();
           for (int n = count(); n > 0; n--) {
-            run.add(content(in.readInt()), UpvoteRun.fromNanos(in.readLong()));
+            run.append(content(in.readInt()), UpvoteRun.fromNanos(in.readLong()));
           }
           byAuthor.put(author, run);
         }

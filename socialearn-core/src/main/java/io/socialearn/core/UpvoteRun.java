@@ -29,6 +29,14 @@ final class UpvoteRun {
         return;
       }
     }
+    append(target, when);
+  }
+
+  /**
+   * Adds an up vote on {@code target} cast at {@code when} at the end, in constant time; the
+   * caller knows the run does not hold {@code target} (else {@link #add}).
+   */
+  void append(ContentRef target, Instant when) {
     if (size == targets.length) {
       int grown = Math.max(2, size + (size >> 1));
       targets = Arrays.copyOf(targets, grown);

@@ -72,8 +72,9 @@ import javax.management.ObjectName;
  * votes, at most one per voter and post and never on one's own post (90% up). Ids have the
  * default generator's shape (UUID strings) but are derived from the seed, so the bench can address
  * posts without holding them. The engine runs with no write rate limit, roles-only trust and no
- * serial-vote detection; the search index is on-disk Lucene in {@code DIR/index} or the core's
- * in-memory index.
+ * serial-vote detection; the search index is on-disk Lucene in {@code DIR/index}, the core's
+ * in-memory index, or none ({@code --index none}: an index that keeps nothing, to measure the
+ * engine alone at a scale whose indexing takes longer than a bench should).
  *
  * <p>Phases: (1) build people and posts, measure heap, close (a snapshot is written); (2) reopen,
  * measure heap, add the votes, measure heap, close; (3) reopen from the newest snapshot (no tail)
@@ -107,8 +108,8 @@ public final class StoreBench implements Subcommand {
     if (!load.equals("log") && !load.equals("engine")) {
       throw new UsageException("--load must be log or engine, was '" + load + "'");
     }
-    if (!indexKind.equals("lucene") && !indexKind.equals("memory")) {
-      throw new UsageException("--index must be lucene or memory, was '" + indexKind + "'");
+    if (!indexKind.equals("lucene") && !indexKind.equals("memory") && !indexKind.equals("none")) {
+      throw new UsageException("--index must be lucene, memory or none, was '" + indexKind + "'");
     }
     if (votes > posts * (people - 1)) {
       throw new UsageException("--votes " + votes + " exceeds one vote per voter and post: at most "
@@ -455,7 +456,7 @@ public final class StoreBench implements Subcommand {
 
     private SocialLearningEngine open() {
       SearchIndex index = indexKind.equals("memory") ? new MemorySearchIndex()
-          : LuceneSearch.at(dir.resolve("index"));
+          : indexKind.equals("none") ? new NoIndex() : LuceneSearch.at(dir.resolve("index"));
       IdGenerator ids = kind -> {
         String preset = nextId.get();
         return preset != null ? preset : UUID.randomUUID().toString();
@@ -571,6 +572,57 @@ public final class StoreBench implements Subcommand {
         return files.filter(f -> f.getFileName().toString().endsWith(".snap")).sorted().toList();
       }
     }
+  }
+
+  /**
+   * An index that keeps nothing and finds nothing, for measuring the engine's own heap and
+   * start-up at a scale whose indexing would take longer than the bench should. Thread-safe.
+   */
+  private static final class NoIndex implements SearchIndex {
+    private volatile long checkpoint;
+
+    @Override
+    public String name() {
+      return "none";
+    }
+
+    @Override
+    public long checkpoint() {
+      return checkpoint;
+    }
+
+    @Override
+    public void apply(List<io.socialearn.api.event.RecordedEvent> events) {
+      if (!events.isEmpty()) {
+        checkpoint = events.get(events.size() - 1).sequence();
+      }
+    }
+
+    @Override
+    public io.socialearn.api.search.SearchResults search(io.socialearn.api.search.SearchQuery query,
+        java.util.Set<SpaceId> readableSpaces) {
+      return new io.socialearn.api.search.SearchResults(List.of(), 0, List.of(), null);
+    }
+
+    @Override
+    public List<io.socialearn.api.search.SearchHit> similarQuestions(
+        io.socialearn.api.search.SimilarQuery query, java.util.Set<SpaceId> readableSpaces) {
+      return List.of();
+    }
+
+    @Override
+    public List<io.socialearn.api.search.TagSuggestion> suggestTags(String text, int limit,
+        java.util.Set<SpaceId> readableSpaces) {
+      return List.of();
+    }
+
+    @Override
+    public List<Tag> completeTags(String prefix, int limit, java.util.Set<SpaceId> readableSpaces) {
+      return List.of();
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** Holds the space id, set once before the workers start. */
