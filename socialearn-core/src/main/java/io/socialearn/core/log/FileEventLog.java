@@ -116,7 +116,8 @@ public final class FileEventLog implements EventLog {
 
   /** One mapper for every log: building one is slow, and a built one is thread-safe. */
   private static final class Json {
-    private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
+    private static final ObjectMapper MAPPER = SocialearnJson.newMapper()
+        .registerModule(SharedIds.module());
     static final ObjectWriter WRITER = MAPPER.writerFor(DomainEvent.class);
     static final ObjectReader READER = MAPPER.readerFor(DomainEvent.class);
 

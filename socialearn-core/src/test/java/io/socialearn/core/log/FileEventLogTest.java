@@ -8,6 +8,8 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.EventLogException;
 import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.people.PersonId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +148,22 @@ class FileEventLogTest extends EventLogContract {
       assertThat(segmentFiles(dir).size()).isGreaterThan(1);
       assertThat(file.read(1)).isEqualTo(recorded.get(0));
       assertThat(file.read(2999)).isEqualTo(recorded.get(2998));
+    }
+  }
+
+  @Test
+  void peopleSpacesAndTagsAreReadAsOneSharedObjectPerValue() {
+    log.append(0, events("one", "two", "three"), T1);
+    log.close();
+    try (FileEventLog file = FileEventLog.open(lastDir)) {
+      List<ThreadStarted> read = read(file, 1).stream()
+          .map(e -> (ThreadStarted) e.event()).toList();
+      assertThat(read).hasSize(3);
+      assertThat(read.get(0).author()).isEqualTo(PersonId.of("ana"))
+          .isSameAs(read.get(1).author()).isSameAs(read.get(2).author());
+      assertThat(read.get(0).space()).isSameAs(read.get(2).space());
+      assertThat(read.get(0).tags().get(0)).isSameAs(read.get(2).tags().get(0));
+      assertThat(read.get(0).thread()).isNotEqualTo(read.get(1).thread());
     }
   }
 
