@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialearn.api.people.ActivityKind;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ArticleOrigin;
@@ -48,20 +49,22 @@ import java.util.zip.GZIPOutputStream;
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * written with {@link DataOutputStream}: the person table (the state's dense person indices
  * first, in order), the tag table, threads, posts, edits, votes, up votes and activity, then the
- * pulse ledger's columns ({@link PulseLedger#writeTo}). Threads
+ * pulse ledger's columns ({@link PulseLedger#writeTo}) and the reputation ledger's facts (the
+ * rest of its image is in the JSON). Threads
  * and answers are referred to by their position in their section, people, spaces and tags by
  * table index, times as nanoseconds since the epoch. Every order the read models keep is kept.
  * Stateless and thread-safe; the caller holds the engine's lock.
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = Long.MIN_VALUE;
   private static final ThreadKind[] KINDS = ThreadKind.values();
   private static final ThreadState[] STATES = ThreadState.values();
   private static final ActivityKind[] ACTIVITY = ActivityKind.values();
+  private static final ReputationReason[] REASONS = ReputationReason.values();
   private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
 
   private StateCodec() {}
@@ -101,6 +104,7 @@ final class StateCodec {
   record Decoded(EngineState state, ReputationLedger.Image ledger, PulseLedger pulse) {}
 
   static byte[] encode(EngineState state, ReputationLedger ledger, PulseLedger pulse) {
+    ReputationLedger.Image reputation = ledger.image();
     List<Membership> members = new ArrayList<>();
     state.members.forEach((space, roles) -> roles.forEach(
         (person, role) -> members.add(new Membership(space, person, role))));
@@ -127,7 +131,8 @@ final class StateCodec {
             .map(x -> new SessionImage(x, state.sessionQuestions.get(x.id()))).toList(),
         state.viewers.entrySet().stream()
             .map(v -> new ViewersRow(v.getKey(), List.copyOf(v.getValue()))).toList(),
-        ledger.image());
+        new ReputationLedger.Image(reputation.rules(), List.of(), reputation.askers(),
+            reputation.answers(), reputation.managers(), reputation.accepted()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
       out.writeInt(MAGIC);
@@ -141,6 +146,7 @@ final class StateCodec {
       json.writeTo(out);
       new Writer(state, spaces, out).write();
       pulse.writeTo(out);
+      writeFacts(out, reputation.facts());
       out.writeInt(MAGIC);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a snapshot", e);
@@ -383,13 +389,92 @@ final class StateCodec {
         ThreadRow row = state.threads.get(q);
         return row == null ? null : row.title();
       });
+      List<ReputationLedger.FactRow> facts = readFacts(in, state, snapshot.length);
       if (in.readInt() != MAGIC || in.read() != -1) {
         throw new IOException("snapshot does not end where its sections do");
       }
-      return new Decoded(state, rest.ledger(), pulse);
+      ReputationLedger.Image held = rest.ledger();
+      return new Decoded(state, new ReputationLedger.Image(held.rules(), facts, held.askers(),
+          held.answers(), held.managers(), held.accepted()), pulse);
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
     }
+  }
+
+  /**
+   * The reputation ledger's facts, one per reputation event (about one per vote), in binary: a
+   * person table, then per fact its person, key, sequence, time, reason, source, points and cap.
+   */
+  private static void writeFacts(DataOutputStream out, List<ReputationLedger.FactRow> facts)
+      throws IOException {
+    Map<PersonId, Integer> index = new HashMap<>();
+    List<PersonId> table = new ArrayList<>();
+    for (ReputationLedger.FactRow f : facts) {
+      if (!index.containsKey(f.person())) {
+        index.put(f.person(), table.size());
+        table.add(f.person());
+      }
+    }
+    out.writeInt(table.size());
+    for (PersonId p : table) {
+      writeText(out, p.value());
+    }
+    out.writeInt(facts.size());
+    for (ReputationLedger.FactRow f : facts) {
+      out.writeInt(index.get(f.person()));
+      writeText(out, f.key());
+      out.writeLong(f.sequence());
+      out.writeLong(f.at() == null ? NO_TIME : UpvoteRun.toNanos(f.at()));
+      out.writeByte(f.reason().ordinal());
+      if (f.source() == null) {
+        out.writeByte(0);
+      } else {
+        out.writeByte(f.source() instanceof ThreadId ? 1 : 2);
+        writeText(out, f.source() instanceof ThreadId t ? t.value() : ((PostId) f.source()).value());
+      }
+      out.writeInt(f.points());
+      out.writeBoolean(f.capped());
+    }
+  }
+
+  private static List<ReputationLedger.FactRow> readFacts(DataInputStream in, EngineState state,
+      int limit) throws IOException {
+    PersonId[] people = new PersonId[checkedLength(in.readInt(), limit)];
+    for (int i = 0; i < people.length; i++) {
+      PersonId read = PersonId.of(readText(in, limit));
+      Integer shared = state.personIndex.get(read);
+      PersonProfile profile = state.people.get(read);
+      people[i] = shared != null ? state.personIds.get(shared)
+          : profile != null ? profile.id() : read;
+    }
+    int n = checkedLength(in.readInt(), limit);
+    List<ReputationLedger.FactRow> facts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      PersonId person = people[in.readInt()];
+      String key = readText(in, limit);
+      long sequence = in.readLong();
+      long at = in.readLong();
+      ReputationReason reason = REASONS[in.readByte()];
+      int sourceKind = in.readByte();
+      ContentRef source = sourceKind == 0 ? null : state.content(sourceKind == 1
+          ? ThreadId.of(readText(in, limit)) : PostId.of(readText(in, limit)));
+      facts.add(new ReputationLedger.FactRow(person, key, sequence,
+          at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, source, in.readInt(),
+          in.readBoolean()));
+    }
+    return facts;
+  }
+
+  private static void writeText(DataOutputStream out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readText(DataInputStream in, int limit) throws IOException {
+    byte[] utf8 = new byte[checkedLength(in.readInt(), limit)];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   private static int checkedLength(int length, int limit) throws IOException {
