@@ -430,7 +430,8 @@ final class StateCodec {
         out.writeByte(0);
       } else {
         out.writeByte(f.source() instanceof ThreadId ? 1 : 2);
-        writeText(out, f.source() instanceof ThreadId t ? t.value() : ((PostId) f.source()).value());
+        writeText(out, f.source() instanceof ThreadId t ? t.value()
+            : ((PostId) f.source()).value());
       }
       out.writeInt(f.points());
       out.writeBoolean(f.capped());

@@ -57,8 +57,8 @@ record ThreadRow(
 
   ThreadRow withScore(int newScore) {
     return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf,
-        newScore, answerCount, accepted, createdAt, createdSeq, lastActivityAt, lastActivitySeq, editedAt,
-        deleted);
+        newScore, answerCount, accepted, createdAt, createdSeq, lastActivityAt, lastActivitySeq,
+        editedAt, deleted);
   }
 
   ThreadRow withAnswerCount(int count, Instant at, long seq) {

@@ -396,7 +396,7 @@ public final class StoreBench implements Subcommand {
       }
     }
 
-    /** The events of question {@code q} and its share of the answers, as the deciders record them. */
+    /** The events of question {@code q} and its share of answers, as the deciders record them. */
     private List<DomainEvent> questionEvents(long q) {
       Random random = new Random(seed * 1_000_003L + q);
       int t1 = zipf(random, TOPICS);
