@@ -164,6 +164,8 @@ class FileEventLogTest extends EventLogContract {
       assertThat(read.get(0).space()).isSameAs(read.get(2).space());
       assertThat(read.get(0).tags().get(0)).isSameAs(read.get(2).tags().get(0));
       assertThat(read.get(0).thread()).isNotEqualTo(read.get(1).thread());
+      ThreadStarted again = (ThreadStarted) file.read(1).event();
+      assertThat(again.thread()).isSameAs(read.get(0).thread());
     }
   }
 
