@@ -1,6 +1,5 @@
 package io.socialearn.core;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialearn.api.people.ActivityKind;
 import io.socialearn.api.people.PersonId;
@@ -66,19 +65,9 @@ final class StateCodec {
   private static final ThreadState[] STATES = ThreadState.values();
   private static final ActivityKind[] ACTIVITY = ActivityKind.values();
   private static final ReputationReason[] REASONS = ReputationReason.values();
-  private static final ObjectMapper MAPPER = snapshotMapper();
+  private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
 
   private StateCodec() {}
-
-  /**
-   * The socialearn mapper, but not interning field names: the small models' maps are keyed by
-   * thread ids, which would otherwise all go to the JVM's string table.
-   */
-  private static ObjectMapper snapshotMapper() {
-    return SocialearnJson.newMapper().copyWith(JsonFactory.builder()
-        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-        .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build());
-  }
 
   /** A person's days active and answers given. */
   record EngagementRow(PersonId person, EngineState.DaysActive days, int answers) {}
