@@ -57,7 +57,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = Long.MIN_VALUE;
@@ -131,8 +131,8 @@ final class StateCodec {
             .map(x -> new SessionImage(x, state.sessionQuestions.get(x.id()))).toList(),
         state.viewers.entrySet().stream()
             .map(v -> new ViewersRow(v.getKey(), List.copyOf(v.getValue()))).toList(),
-        new ReputationLedger.Image(reputation.rules(), List.of(), reputation.askers(),
-            reputation.answers(), reputation.managers(), reputation.accepted()));
+        new ReputationLedger.Image(reputation.rules(), List.of(), Map.of(), Map.of(),
+            reputation.managers(), reputation.accepted()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
       out.writeInt(MAGIC);
@@ -147,6 +147,7 @@ final class StateCodec {
       new Writer(state, spaces, out).write();
       pulse.writeTo(out);
       writeFacts(out, reputation.facts());
+      writeThreads(out, reputation.askers(), reputation.answers());
       out.writeInt(MAGIC);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a snapshot", e);
@@ -390,12 +391,15 @@ final class StateCodec {
         return row == null ? null : row.title();
       });
       List<ReputationLedger.FactRow> facts = readFacts(in, state, snapshot.length);
+      Map<ThreadId, PersonId> askers = new HashMap<>();
+      Map<ThreadId, List<PostId>> answers = new HashMap<>();
+      readThreads(in, state, snapshot.length, askers, answers);
       if (in.readInt() != MAGIC || in.read() != -1) {
         throw new IOException("snapshot does not end where its sections do");
       }
       ReputationLedger.Image held = rest.ledger();
-      return new Decoded(state, new ReputationLedger.Image(held.rules(), facts, held.askers(),
-          held.answers(), held.managers(), held.accepted()), pulse);
+      return new Decoded(state, new ReputationLedger.Image(held.rules(), facts, askers, answers,
+          held.managers(), held.accepted()), pulse);
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
     }
@@ -464,6 +468,46 @@ final class StateCodec {
           in.readBoolean()));
     }
     return facts;
+  }
+
+  /**
+   * The reputation ledger's askers and answers by thread, in binary (as JSON, their thread-id
+   * keys would be field names, which the parser interns).
+   */
+  private static void writeThreads(DataOutputStream out, Map<ThreadId, PersonId> askers,
+      Map<ThreadId, List<PostId>> answers) throws IOException {
+    out.writeInt(askers.size());
+    for (Map.Entry<ThreadId, PersonId> e : askers.entrySet()) {
+      writeText(out, e.getKey().value());
+      writeText(out, e.getValue().value());
+    }
+    out.writeInt(answers.size());
+    for (Map.Entry<ThreadId, List<PostId>> e : answers.entrySet()) {
+      writeText(out, e.getKey().value());
+      out.writeInt(e.getValue().size());
+      for (PostId post : e.getValue()) {
+        writeText(out, post.value());
+      }
+    }
+  }
+
+  private static void readThreads(DataInputStream in, EngineState state, int limit,
+      Map<ThreadId, PersonId> askers, Map<ThreadId, List<PostId>> answers) throws IOException {
+    for (int n = checkedLength(in.readInt(), limit); n > 0; n--) {
+      ThreadId thread = state.thread(ThreadId.of(readText(in, limit)));
+      PersonId read = PersonId.of(readText(in, limit));
+      Integer shared = state.personIndex.get(read);
+      askers.put(thread, shared == null ? read : state.personIds.get(shared));
+    }
+    for (int n = checkedLength(in.readInt(), limit); n > 0; n--) {
+      ThreadId thread = state.thread(ThreadId.of(readText(in, limit)));
+      int count = checkedLength(in.readInt(), limit);
+      List<PostId> posts = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        posts.add((PostId) state.content(PostId.of(readText(in, limit))));
+      }
+      answers.put(thread, posts);
+    }
   }
 
   private static void writeText(DataOutputStream out, String value) throws IOException {
