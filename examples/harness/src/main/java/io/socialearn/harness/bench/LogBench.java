@@ -59,17 +59,17 @@ public final class LogBench implements Subcommand {
   private static final Instant T = Instant.parse("2026-03-04T05:06:07.123Z");
 
   /**
-   * The JSON object on the last non-empty line of a {@code bench store} output file, or null
-   * for no file.
+   * The JSON object on the last line that starts with '{' of a {@code bench store} output file,
+   * or null for no file.
    */
   private static Map<String, Object> storeFigures(String file) throws IOException {
     if (file == null) {
       return null;
     }
     List<String> lines = Files.readAllLines(Path.of(file)).stream()
-        .filter(l -> !l.isBlank()).toList();
+        .filter(l -> l.startsWith("{")).toList();
     if (lines.isEmpty()) {
-      throw new UsageException("--store-json " + file + " is empty");
+      throw new UsageException("--store-json " + file + " holds no JSON line");
     }
     String last = lines.get(lines.size() - 1);
     try {
