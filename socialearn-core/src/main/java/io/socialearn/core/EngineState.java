@@ -9,6 +9,7 @@ import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.MemberRemoved;
 import io.socialearn.api.event.MemberRoleSet;
 import io.socialearn.api.event.PersonEndorsed;
@@ -89,11 +90,24 @@ final class EngineState {
   final Map<PostId, PostRow> posts = new HashMap<>();
   final Map<ThreadId, List<PostId>> postsByThread = new HashMap<>();
   final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
-  final Map<ContentRef, Map<PersonId, VoteDirection>> votes = new HashMap<>();
-  final Map<ContentRef, List<Revision>> revisions = new HashMap<>();
+  /** The standing votes on each thread or answer, by voter index. */
+  final Map<ContentRef, VoteSet> votes = new HashMap<>();
+  /**
+   * Every person the state has met, once each, by a dense index in order of first appearance:
+   * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
+   */
+  final Map<PersonId, Integer> personIndex = new HashMap<>();
+  final List<PersonId> personIds = new ArrayList<>();
+  /** One object per distinct tag; a cache of no meaning of its own, so not in {@link #contents}. */
+  private final Map<Tag, Tag> tagPool = new HashMap<>();
+  /**
+   * The sequences of the edits of each edited thread or answer, in order; the first revision is
+   * the row's {@code createdSeq}. The texts stay in the log (see {@link Texts}).
+   */
+  final Map<ContentRef, List<Long>> edits = new HashMap<>();
   final Map<PersonId, List<ActivityEntry>> activity = new HashMap<>();
   /** Standing up votes by voter, then by the author voted on: target and time of the vote. */
-  final Map<PersonId, Map<PersonId, Map<ContentRef, Instant>>> upvotes = new HashMap<>();
+  final Map<PersonId, Map<PersonId, UpvoteRun>> upvotes = new HashMap<>();
   /** Accounts marked as one person's, both ways. */
   final Map<PersonId, Set<PersonId>> links = new HashMap<>();
   final Map<PersonId, DaysActive> daysActive = new HashMap<>();
@@ -113,6 +127,13 @@ final class EngineState {
   /** Answers each person has given that are not deleted. */
   final Map<PersonId, Integer> answersGiven = new HashMap<>();
   long lastSequence;
+  /** Where bodies and revisions are read from; null in a state that only holds a snapshot. */
+  private final Texts texts;
+
+  /** A state whose bodies and revisions are read from {@code log} (null: none can be read). */
+  EngineState(EventLog log) {
+    this.texts = log == null ? null : new Texts(log);
+  }
 
   void apply(RecordedEvent recorded) {
     if (recorded.sequence() != lastSequence + 1) {
@@ -140,45 +161,55 @@ final class EngineState {
     } else if (e instanceof MemberRemoved m) {
       members.get(m.space()).remove(m.member());
     } else if (e instanceof ThreadStarted t) {
-      threads.put(t.thread(), new ThreadRow(t.thread(), t.space(), t.kind(), t.title(), t.body(),
-          t.tags(), t.author(), ThreadState.OPEN, null, 0, 0, null, at, seq, at, seq, null, false));
+      SpaceRow space = spaces.get(t.space());
+      threads.put(t.thread(), new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
+          t.kind(), t.title(), seq, tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
+          0, null, at, seq, at, seq, null, false));
       threadsBySpace.get(t.space()).add(t.thread());
       postsByThread.put(t.thread(), new ArrayList<>());
-      addRevision(t.thread(), t.author(), at, t.title(), t.body(), t.tags(), "");
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
     } else if (e instanceof ThreadEdited t) {
       threads.computeIfPresent(t.thread(),
-          (id, row) -> row.edited(t.title(), t.body(), t.tags(), at, seq));
-      addRevision(t.thread(), t.editor(), at, t.title(), t.body(), t.tags(), t.reason());
+          (id, row) -> row.edited(t.title(), tags(t.tags()), at, seq));
+      addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
-      posts.put(a.post(), new PostRow(a.post(), a.thread(), a.author(), a.body(), 0, at, seq, null,
-          false));
+      posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), seq, 0, at,
+          seq, null, false));
       postsByThread.get(a.thread()).add(a.post());
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
-      addRevision(a.post(), a.author(), at, "", a.body(), List.of(), "");
       addActivity(a.author(), seq, at, ActivityKind.ANSWERED, a.thread(), a.post());
       answersGiven.merge(a.author(), 1, Integer::sum);
     } else if (e instanceof PostEdited p) {
-      posts.computeIfPresent(p.post(), (id, row) -> row.edited(p.body(), at));
+      posts.computeIfPresent(p.post(), (id, row) -> row.edited(seq, at));
       threads.computeIfPresent(p.thread(), (id, row) -> row.touched(at, seq));
-      addRevision(p.post(), p.editor(), at, "", p.body(), List.of(), p.reason());
+      addEdit(p.post(), seq);
     } else if (e instanceof CommentAdded c) {
       comments.computeIfAbsent(c.target(), k -> new ArrayList<>())
-          .add(new CommentView(c.comment(), c.target(), c.author(), c.body(), at));
+          .add(new CommentView(c.comment(), content(c.target()), person(c.author()), c.body(), at));
       threads.computeIfPresent(c.thread(), (id, row) -> row.touched(at, seq));
       addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
     } else if (e instanceof VoteCast v) {
-      votes.computeIfAbsent(v.target(), k -> new HashMap<>()).put(v.voter(), v.direction());
-      adjustScore(v.target(), v.direction().value());
+      ContentRef target = content(v.target());
+      VoteSet onTarget = votes.computeIfAbsent(target, k -> new VoteSet());
+      int voter = indexOf(v.voter());
+      VoteDirection previous = onTarget.get(voter);
+      onTarget.put(voter, v.direction());
+      adjustScore(target, v.direction().value());
       if (v.direction() == VoteDirection.UP) {
-        upvotes.computeIfAbsent(v.voter(), k -> new HashMap<>())
-            .computeIfAbsent(v.contentAuthor(), k -> new LinkedHashMap<>()).put(v.target(), at);
+        UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new HashMap<>())
+            .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun());
+        if (previous == VoteDirection.UP) {
+          run.add(target, at);
+        } else {
+          // Not standing up before, so not in the run: no need to look for it.
+          run.append(target, at);
+        }
       }
     } else if (e instanceof VoteRetracted v) {
-      Map<PersonId, VoteDirection> onTarget = votes.get(v.target());
+      VoteSet onTarget = votes.get(v.target());
       if (onTarget != null) {
-        onTarget.remove(v.voter());
+        onTarget.remove(indexOf(v.voter()));
         if (onTarget.isEmpty()) {
           votes.remove(v.target());
         }
@@ -287,11 +318,11 @@ final class EngineState {
   }
 
   private void forgetUpvote(PersonId voter, PersonId author, ContentRef target) {
-    Map<PersonId, Map<ContentRef, Instant>> byAuthor = upvotes.get(voter);
+    Map<PersonId, UpvoteRun> byAuthor = upvotes.get(voter);
     if (byAuthor == null) {
       return;
     }
-    Map<ContentRef, Instant> targets = byAuthor.get(author);
+    UpvoteRun targets = byAuthor.get(author);
     if (targets != null) {
       targets.remove(target);
       if (targets.isEmpty()) {
@@ -311,16 +342,37 @@ final class EngineState {
     }
   }
 
-  private void addRevision(ContentRef target, PersonId editor, Instant at, String title,
-      String body, List<Tag> tags, String reason) {
-    List<Revision> list = revisions.computeIfAbsent(target, k -> new ArrayList<>());
-    list.add(new Revision(target, list.size() + 1, editor, at, title, body, tags, reason));
+  private void addEdit(ContentRef target, long seq) {
+    edits.computeIfAbsent(target, k -> new ArrayList<>(1)).add(seq);
+  }
+
+  /** A thread's current body, read from the log. */
+  String body(ThreadRow row) {
+    return texts.body(row.bodySeq());
+  }
+
+  /** An answer's current body, read from the log. */
+  String body(PostRow row) {
+    return texts.body(row.bodySeq());
+  }
+
+  /** Every revision of a thread or answer that exists, oldest first, read from the log. */
+  List<Revision> revisions(ContentRef target) {
+    long created = target instanceof ThreadId t ? threads.get(t).createdSeq()
+        : posts.get((PostId) target).createdSeq();
+    List<Long> later = edits.getOrDefault(target, List.of());
+    List<Revision> all = new ArrayList<>(1 + later.size());
+    all.add(texts.revision(target, 1, created));
+    for (Long seq : later) {
+      all.add(texts.revision(target, all.size() + 1, seq));
+    }
+    return all;
   }
 
   private void addActivity(PersonId person, long seq, Instant at, ActivityKind kind,
       ThreadId thread, ContentRef target) {
     activity.computeIfAbsent(person, k -> new ArrayList<>())
-        .add(new ActivityEntry(seq, at, kind, thread, target));
+        .add(new ActivityEntry(seq, at, kind, thread(thread), content(target)));
   }
 
   /** Replaces everything this state holds with what {@code other} holds (a loaded snapshot). */
@@ -343,8 +395,12 @@ final class EngineState {
     comments.putAll(other.comments);
     votes.clear();
     votes.putAll(other.votes);
-    revisions.clear();
-    revisions.putAll(other.revisions);
+    personIndex.clear();
+    personIndex.putAll(other.personIndex);
+    personIds.clear();
+    personIds.addAll(other.personIds);
+    edits.clear();
+    edits.putAll(other.edits);
     activity.clear();
     activity.putAll(other.activity);
     upvotes.clear();
@@ -377,9 +433,63 @@ final class EngineState {
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, votes, revisions, activity, upvotes, links, daysActive, answersGiven,
+        comments, votes, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
         openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
         sessionOfThread, viewers, lastSequence);
+  }
+
+  /** The same list with each tag the one object the state holds for it. */
+  private List<Tag> tags(List<Tag> given) {
+    if (given.isEmpty()) {
+      return List.of();
+    }
+    Tag[] shared = new Tag[given.size()];
+    for (int i = 0; i < shared.length; i++) {
+      shared[i] = tagPool.computeIfAbsent(given.get(i), k -> k);
+    }
+    return List.of(shared);
+  }
+
+  /** The dense index of {@code person}, assigned on first sight. */
+  int indexOf(PersonId person) {
+    Integer index = personIndex.get(person);
+    if (index == null) {
+      index = personIds.size();
+      personIndex.put(person, index);
+      personIds.add(person);
+    }
+    return index;
+  }
+
+  /** The one {@link PersonId} object the state holds for {@code person}. */
+  PersonId person(PersonId person) {
+    return person == null ? null : personIds.get(indexOf(person));
+  }
+
+  /** The {@link ContentRef} object the state's rows hold for {@code target}, if it has a row. */
+  ContentRef content(ContentRef target) {
+    if (target instanceof ThreadId t) {
+      ThreadRow row = threads.get(t);
+      return row == null ? t : row.id();
+    }
+    PostRow row = posts.get((PostId) target);
+    return row == null ? target : row.id();
+  }
+
+  /** The {@link ThreadId} object the state's rows hold for {@code thread}, if it has a row. */
+  ThreadId thread(ThreadId thread) {
+    ThreadRow row = threads.get(thread);
+    return row == null ? thread : row.id();
+  }
+
+  /** The vote of {@code person} on {@code target}, or null. */
+  VoteDirection voteOf(ContentRef target, PersonId person) {
+    VoteSet onTarget = votes.get(target);
+    if (onTarget == null || person == null) {
+      return null;
+    }
+    Integer index = personIndex.get(person);
+    return index == null ? null : onTarget.get(index);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

@@ -51,7 +51,7 @@ final class Reads {
     for (PostId postId : state.postsByThread.get(id)) {
       PostRow post = state.posts.get(postId);
       if (!post.deleted()) {
-        answers.add(new PostView(post.id(), id, post.author(), post.body(), post.score(),
+        answers.add(new PostView(post.id(), id, post.author(), state.body(post), post.score(),
             post.id().equals(row.accepted()), post.createdAt(), post.editedAt(),
             vote(post.id(), viewer.person()), comments(post.id())));
       }
@@ -59,13 +59,12 @@ final class Reads {
     answers.sort(Comparator.comparing((PostView p) -> !p.accepted())
         .thenComparing(Comparator.comparingInt(PostView::score).reversed())
         .thenComparingLong(p -> state.posts.get(p.id()).createdSeq()));
-    return new ThreadDetail(row.summary(), row.body(), row.editedAt(), vote(id, viewer.person()),
-        comments(id), answers);
+    return new ThreadDetail(row.summary(), state.body(row), row.editedAt(),
+        vote(id, viewer.person()), comments(id), answers);
   }
 
   private VoteDirection vote(ContentRef target, PersonId person) {
-    Map<PersonId, VoteDirection> onTarget = state.votes.get(target);
-    return onTarget == null ? null : onTarget.get(person);
+    return state.voteOf(target, person);
   }
 
   private List<CommentView> comments(ContentRef target) {
@@ -157,12 +156,12 @@ final class Reads {
   }
 
   private boolean votesMostlyFor(PersonId voter, PersonId author, AntiGamingPolicy policy) {
-    Map<PersonId, Map<ContentRef, Instant>> byAuthor = state.upvotes.get(voter);
+    Map<PersonId, UpvoteRun> byAuthor = state.upvotes.get(voter);
     if (byAuthor == null || !byAuthor.containsKey(author)) {
       return false;
     }
     int toAuthor = byAuthor.get(author).size();
-    int total = byAuthor.values().stream().mapToInt(Map::size).sum();
+    int total = byAuthor.values().stream().mapToInt(UpvoteRun::size).sum();
     return toAuthor >= policy.ringVotes() && toAuthor >= policy.ringShare() * total;
   }
 
@@ -217,6 +216,6 @@ final class Reads {
 
   List<Revision> revisions(Viewer viewer, ContentRef content) {
     access.threadOf(viewer, content);
-    return List.copyOf(state.revisions.get(content));
+    return List.copyOf(state.revisions(content));
   }
 }

@@ -2,6 +2,7 @@ package io.socialearn.core;
 
 import io.socialearn.api.event.EventLog;
 import io.socialearn.core.log.SnapshotStore;
+import io.socialearn.core.pulse.PulseLedger;
 import io.socialearn.core.reputation.ReputationLedger;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -30,11 +31,14 @@ final class SnapshotKeeper {
    * Loads the newest usable snapshot into {@code state} and {@code reputation}: taken with these
    * reputation rules, of this format, and not ahead of the log (a log that lost its tail, as FAST
    * durability may on power loss, is replayed whole instead). Leaves both untouched otherwise.
+   *
+   * @return the pulse ledger the snapshot held, or null if none was loaded
    */
-  void load(EventLog eventLog, EngineState state, ReputationLedger reputation) {
+  PulseLedger load(EventLog eventLog, EngineState state, ReputationLedger reputation) {
     if (store == null) {
-      return;
+      return null;
     }
+    PulseLedger[] pulse = new PulseLedger[1];
     store.loadNewest().ifPresent(snapshot -> {
       if (snapshot.sequence() > eventLog.lastSequence()) {
         log.warn("snapshot at {} is ahead of the log at {}; replaying the whole log",
@@ -49,6 +53,7 @@ final class SnapshotKeeper {
           return;
         }
         state.replaceWith(decoded.state());
+        pulse[0] = decoded.pulse();
         last = state.lastSequence;
         startedFrom = snapshot.sequence();
         log.info("started from the snapshot at {}", snapshot.sequence());
@@ -57,24 +62,25 @@ final class SnapshotKeeper {
             snapshot.sequence(), e.getMessage());
       }
     });
+    return pulse[0];
   }
 
   /** The snapshot's bytes if enough events came since the last one, else null. */
-  byte[] due(EngineState state, ReputationLedger reputation) {
+  byte[] due(EngineState state, ReputationLedger reputation, PulseLedger pulse) {
     if (store == null || state.lastSequence - last < every) {
       return null;
     }
-    return take(state, reputation);
+    return take(state, reputation, pulse);
   }
 
   /** The snapshot's bytes if anything happened since the last one (on close), else null. */
-  byte[] pending(EngineState state, ReputationLedger reputation) {
-    return store == null || state.lastSequence <= last ? null : take(state, reputation);
+  byte[] pending(EngineState state, ReputationLedger reputation, PulseLedger pulse) {
+    return store == null || state.lastSequence <= last ? null : take(state, reputation, pulse);
   }
 
-  private byte[] take(EngineState state, ReputationLedger reputation) {
+  private byte[] take(EngineState state, ReputationLedger reputation, PulseLedger pulse) {
     last = state.lastSequence;
-    return StateCodec.encode(state, reputation);
+    return StateCodec.encode(state, reputation, pulse);
   }
 
   /** Writes a snapshot; a failure is logged, since the log is intact and start-up replays more. */

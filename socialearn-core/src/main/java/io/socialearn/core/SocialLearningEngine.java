@@ -113,14 +113,15 @@ public final class SocialLearningEngine implements SocialLearning {
   private SearchIndex searchIndex;
   private final Clock clock;
   private final List<EventListener> listeners;
-  private final EngineState state = new EngineState();
+  private final EngineState state;
   private final Access access;
   private final CommandDecider decider;
   private final Reads reads;
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
   private final ExpertiseModel expertise;
-  private final PulseLedger pulse = new PulseLedger();
+  /** Replaced once at start-up by the one a snapshot holds; guarded by lock. */
+  private PulseLedger pulse = new PulseLedger();
   private final PulsePrivacy pulsePrivacy;
   private final Trust trust;
   private final AntiGamingPolicy antiGaming;
@@ -133,6 +134,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.eventLog = b.eventLog != null ? b.eventLog
         : b.dataDirectory != null ? FileEventLog.open(b.dataDirectory.resolve("log"))
         : InMemoryEventLog.create();
+    this.state = new EngineState(eventLog);
     this.snapshots = new SnapshotKeeper(b.dataDirectory == null ? null
         : SnapshotStore.open(b.dataDirectory.resolve("snapshots"), 3), b.snapshotEvery);
     this.searchIndex = b.searchIndex != null ? b.searchIndex : new MemorySearchIndex();
@@ -149,12 +151,23 @@ public final class SocialLearningEngine implements SocialLearning {
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
     this.pulsePrivacy = b.pulsePrivacy;
-    snapshots.load(eventLog, state, reputation);
-    feedUnsnapshottedUpTo(state.lastSequence);
+    long started = System.nanoTime();
+    PulseLedger restored = snapshots.load(eventLog, state, reputation);
+    if (restored != null) {
+      pulse = restored;
+    }
+    long loaded = System.nanoTime();
+    feedUnsnapshottedUpTo(state.lastSequence, restored == null);
+    long refolded = System.nanoTime();
     catchUp();
+    long caughtUp = System.nanoTime();
     syncIndex(List.of());
-    log.info("socialearn engine ready at sequence {} (index {} at {})", state.lastSequence,
-        searchIndex.name(), searchIndex.checkpoint());
+    log.info("socialearn engine ready at sequence {} (index {} at {}) in {} ms: snapshot {} ms,"
+        + " refolding what it lacks {} ms, the log's tail {} ms, the index {} ms",
+        state.lastSequence, searchIndex.name(), searchIndex.checkpoint(),
+        (System.nanoTime() - started) / 1_000_000, (loaded - started) / 1_000_000,
+        (refolded - loaded) / 1_000_000, (caughtUp - refolded) / 1_000_000,
+        (System.nanoTime() - caughtUp) / 1_000_000);
   }
 
   /** Starts a builder with embedded defaults: an in-memory log and index, the UTC clock. */
@@ -212,7 +225,7 @@ public final class SocialLearningEngine implements SocialLearning {
           : new Done(nothingToRecord ? state.lastSequence
               : recorded.get(recorded.size() - 1).sequence());
       snapshotSequence = state.lastSequence;
-      snapshot = snapshots.due(state, reputation);
+      snapshot = snapshots.due(state, reputation, pulse);
     } finally {
       lock.writeLock().unlock();
     }
@@ -277,7 +290,7 @@ public final class SocialLearningEngine implements SocialLearning {
         exclude.add(person);
       }
     });
-    String text = row.title() + "\n" + row.body();
+    String text = row.title() + "\n" + state.body(row);
     WhoKnowsQuery query = new WhoKnowsQuery(
         text.length() > WhoKnowsQuery.MAX_TEXT_LENGTH ? text.substring(0,
             WhoKnowsQuery.MAX_TEXT_LENGTH) : text,
@@ -420,10 +433,11 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   /**
-   * Snapshots do not hold the expertise and pulse projections: after starting from one, they are
-   * folded from the log up to the snapshot's sequence (the tail follows with everything else).
+   * Snapshots do not hold the expertise projection (nor the pulse, when start-up found no
+   * snapshot that held it): after starting from one, it is folded from the log up to the
+   * snapshot's sequence (the tail follows with everything else).
    */
-  private void feedUnsnapshottedUpTo(long sequence) {
+  private void feedUnsnapshottedUpTo(long sequence, boolean pulseToo) {
     long next = 1;
     while (next <= sequence) {
       List<RecordedEvent> chunk = readChunk(next);
@@ -433,7 +447,9 @@ public final class SocialLearningEngine implements SocialLearning {
       for (RecordedEvent event : chunk) {
         if (event.sequence() <= sequence) {
           expertise.apply(event);
-          pulse.apply(event);
+          if (pulseToo) {
+            pulse.apply(event);
+          }
         }
         next = event.sequence() + 1;
       }
@@ -749,11 +765,21 @@ public final class SocialLearningEngine implements SocialLearning {
     }
   }
 
+  /** Everything the pulse ledger holds, comparable with {@code equals}; for snapshot tests. */
+  List<Object> pulseContents() {
+    lock.readLock().lock();
+    try {
+      return pulse.contents();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The read models as snapshot bytes, taken under the read lock. */
   byte[] snapshotBytes() {
     lock.readLock().lock();
     try {
-      return StateCodec.encode(state, reputation);
+      return StateCodec.encode(state, reputation, pulse);
     } finally {
       lock.readLock().unlock();
     }
@@ -776,7 +802,7 @@ public final class SocialLearningEngine implements SocialLearning {
       }
       closed = true;
       sequence = state.lastSequence;
-      snapshot = snapshots.pending(state, reputation);
+      snapshot = snapshots.pending(state, reputation, pulse);
     } finally {
       lock.writeLock().unlock();
     }

@@ -1,24 +1,34 @@
 package io.socialearn.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialearn.api.people.ActivityKind;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.space.Membership;
-import io.socialearn.api.space.SpaceRole;
+import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
-import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
+import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.json.SocialearnJson;
+import io.socialearn.core.pulse.PulseLedger;
 import io.socialearn.core.reputation.ReputationLedger;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,20 +42,32 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes the engine's read models and reputation ledger as a snapshot and reads them back, so that start-up replays
- * only the log's tail. The form is gzip'd JSON of {@link Image}, whose lists keep every order the
- * read models keep. Stateless and thread-safe; the caller holds the engine's lock.
+ * Writes the engine's read models and reputation ledger as a snapshot and reads them back, so that
+ * start-up replays only the log's tail.
+ *
+ * <p>Form, version {@value #FORMAT}: a magic int, the format, the last sequence; then the small
+ * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
+ * written with {@link DataOutputStream}: the person table (the state's dense person indices
+ * first, in order), the tag table, threads, posts, edits, votes, up votes and activity, then the
+ * pulse ledger's columns ({@link PulseLedger#writeTo}) and the reputation ledger's facts (the
+ * rest of its image is in the JSON). Threads
+ * and answers are referred to by their position in their section, people, spaces and tags by
+ * table index, times as nanoseconds since the epoch. Every order the read models keep is kept.
+ * Stateless and thread-safe; the caller holds the engine's lock.
  */
 final class StateCodec {
-  /** The version of {@link Image}; a snapshot of another version is ignored (full replay). */
-  static final int FORMAT = 1;
+  /** The version of the form; a snapshot of another version is refused (full replay). */
+  static final int FORMAT = 5;
 
+  private static final int MAGIC = 0x534c5354;
+  private static final long NO_TIME = Long.MIN_VALUE;
+  private static final ThreadKind[] KINDS = ThreadKind.values();
+  private static final ThreadState[] STATES = ThreadState.values();
+  private static final ActivityKind[] ACTIVITY = ActivityKind.values();
+  private static final ReputationReason[] REASONS = ReputationReason.values();
   private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
 
   private StateCodec() {}
-
-  /** A vote as the snapshot holds it. */
-  record VoteRow(ContentRef target, PersonId voter, VoteDirection direction, Instant at) {}
 
   /** A person's days active and answers given. */
   record EngagementRow(PersonId person, EngineState.DaysActive days, int answers) {}
@@ -71,29 +93,21 @@ final class StateCodec {
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
-  /** An activity entry with its person. */
-  record ActivityRow(PersonId person, ActivityEntry entry) {}
-
-  /** The read models as lists; see {@link EngineState} for what each holds. */
-  record Image(int format, long lastSequence, List<PersonProfile> people, List<SpaceRow> spaces,
-      List<Membership> members, List<ThreadRow> threads, List<PostRow> posts,
-      List<CommentView> comments, List<VoteRow> votes, List<Revision> revisions,
-      List<ActivityRow> activity, List<LinkRow> links, List<EngagementRow> engagement,
+  /** The small read models as lists; see {@link EngineState} for what each holds. */
+  record Rest(List<PersonProfile> people, List<SpaceRow> spaces, List<Membership> members,
+      List<CommentView> comments, List<LinkRow> links, List<EngagementRow> engagement,
       List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
       List<ArticleRow> articles, List<SessionImage> sessions, List<ViewersRow> viewers,
       ReputationLedger.Image ledger) {}
 
-  /** What a snapshot holds: the read models and the reputation ledger's contents. */
-  record Decoded(EngineState state, ReputationLedger.Image ledger) {}
+  /** What a snapshot holds: the read models, the reputation ledger's contents and the pulse. */
+  record Decoded(EngineState state, ReputationLedger.Image ledger, PulseLedger pulse) {}
 
-  static byte[] encode(EngineState state, ReputationLedger ledger) {
+  static byte[] encode(EngineState state, ReputationLedger ledger, PulseLedger pulse) {
+    ReputationLedger.Image reputation = ledger.image();
     List<Membership> members = new ArrayList<>();
     state.members.forEach((space, roles) -> roles.forEach(
         (person, role) -> members.add(new Membership(space, person, role))));
-    List<VoteRow> votes = new ArrayList<>();
-    state.votes.forEach((target, byVoter) -> byVoter.forEach((voter, direction) -> votes.add(
-        new VoteRow(target, voter, direction, direction == VoteDirection.UP
-            ? state.upvotes.get(voter).get(state.authorOf(target)).get(target) : null))));
     List<LinkRow> links = new ArrayList<>();
     state.links.forEach((first, others) -> others.forEach(second -> {
       if (first.value().compareTo(second.value()) < 0) {
@@ -102,18 +116,9 @@ final class StateCodec {
     }));
     List<CommentView> comments = new ArrayList<>();
     state.comments.values().forEach(comments::addAll);
-    List<Revision> revisions = new ArrayList<>();
-    state.revisions.values().forEach(revisions::addAll);
-    List<ActivityRow> activity = new ArrayList<>();
-    state.activity.forEach((person, entries) -> entries.forEach(
-        entry -> activity.add(new ActivityRow(person, entry))));
-    Image image = new Image(FORMAT, state.lastSequence, List.copyOf(state.people.values()),
-        List.copyOf(state.spaces.values()), members,
-        state.threads.values().stream().sorted(Comparator.comparingLong(ThreadRow::createdSeq))
-            .toList(),
-        state.posts.values().stream().sorted(Comparator.comparingLong(PostRow::createdSeq))
-            .toList(),
-        comments, votes, revisions, activity, links, engagement(state),
+    List<SpaceRow> spaces = List.copyOf(state.spaces.values());
+    Rest rest = new Rest(List.copyOf(state.people.values()), spaces, members, comments, links,
+        engagement(state),
         state.openBounties.entrySet().stream()
             .map(b -> new BountyRow(b.getKey(), b.getValue())).toList(),
         state.routedTo.entrySet().stream()
@@ -126,14 +131,206 @@ final class StateCodec {
             .map(x -> new SessionImage(x, state.sessionQuestions.get(x.id()))).toList(),
         state.viewers.entrySet().stream()
             .map(v -> new ViewersRow(v.getKey(), List.copyOf(v.getValue()))).toList(),
-        ledger.image());
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (OutputStream out = new GZIPOutputStream(bytes)) {
-      MAPPER.writeValue(out, image);
+        new ReputationLedger.Image(reputation.rules(), List.of(), Map.of(), Map.of(),
+            reputation.managers(), reputation.accepted()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
+      out.writeInt(MAGIC);
+      out.writeInt(FORMAT);
+      out.writeLong(state.lastSequence);
+      ByteArrayOutputStream json = new ByteArrayOutputStream();
+      try (OutputStream zipped = new GZIPOutputStream(json)) {
+        MAPPER.writeValue(zipped, rest);
+      }
+      out.writeInt(json.size());
+      json.writeTo(out);
+      new Writer(state, spaces, out).write();
+      pulse.writeTo(out);
+      writeFacts(out, reputation.facts());
+      writeThreads(out, reputation.askers(), reputation.answers());
+      out.writeInt(MAGIC);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a snapshot", e);
     }
     return bytes.toByteArray();
+  }
+
+  /** Writes the binary sections. */
+  private static final class Writer {
+    private final EngineState state;
+    private final DataOutputStream out;
+    private final Map<SpaceId, Integer> spaceIndex = new HashMap<>();
+    private final Map<PersonId, Integer> personIndex;
+    private final List<PersonId> personTable;
+    private final Map<Tag, Integer> tagIndex = new HashMap<>();
+    private final Map<ThreadId, Integer> threadIndex = new HashMap<>();
+    private final Map<PostId, Integer> postIndex = new HashMap<>();
+    private final List<ThreadRow> threads;
+    private final List<PostRow> posts;
+
+    Writer(EngineState state, List<SpaceRow> spaces, DataOutputStream out) {
+      this.state = state;
+      this.out = out;
+      for (int i = 0; i < spaces.size(); i++) {
+        spaceIndex.put(spaces.get(i).id(), i);
+      }
+      this.personIndex = new HashMap<>(state.personIndex);
+      this.personTable = new ArrayList<>(state.personIds);
+      this.threads = state.threads.values().stream()
+          .sorted(Comparator.comparingLong(ThreadRow::createdSeq)).toList();
+      this.posts = state.posts.values().stream()
+          .sorted(Comparator.comparingLong(PostRow::createdSeq)).toList();
+      for (int i = 0; i < threads.size(); i++) {
+        threadIndex.put(threads.get(i).id(), i);
+      }
+      for (int i = 0; i < posts.size(); i++) {
+        postIndex.put(posts.get(i).id(), i);
+      }
+    }
+
+    void write() throws IOException {
+      // Tables first: every person and tag the sections below name.
+      List<Tag> tagTable = new ArrayList<>();
+      for (ThreadRow t : threads) {
+        person(t.author());
+        for (Tag tag : t.tags()) {
+          if (!tagIndex.containsKey(tag)) {
+            tagIndex.put(tag, tagTable.size());
+            tagTable.add(tag);
+          }
+        }
+      }
+      posts.forEach(p -> person(p.author()));
+      state.upvotes.forEach((voter, byAuthor) -> {
+        person(voter);
+        byAuthor.keySet().forEach(this::person);
+      });
+      state.activity.keySet().forEach(this::person);
+      out.writeInt(state.personIds.size());
+      out.writeInt(personTable.size());
+      for (PersonId p : personTable) {
+        writeString(p.value());
+      }
+      out.writeInt(tagTable.size());
+      for (Tag tag : tagTable) {
+        writeString(tag.value());
+      }
+      out.writeInt(threads.size());
+      for (ThreadRow t : threads) {
+        writeString(t.id().value());
+        out.writeInt(spaceIndex.get(t.space()));
+        out.writeByte(t.kind().ordinal());
+        writeString(t.title());
+        out.writeLong(t.bodySeq());
+        out.writeShort(t.tags().size());
+        for (Tag tag : t.tags()) {
+          out.writeInt(tagIndex.get(tag));
+        }
+        out.writeInt(personIndex.get(t.author()));
+        out.writeByte(t.closure().ordinal());
+        out.writeInt(t.duplicateOf() == null ? -1 : threadIndex.get(t.duplicateOf()));
+        out.writeInt(t.score());
+        out.writeInt(t.answerCount());
+        out.writeInt(t.accepted() == null ? -1 : postIndex.get(t.accepted()));
+        writeTime(t.createdAt());
+        out.writeLong(t.createdSeq());
+        writeTime(t.lastActivityAt());
+        out.writeLong(t.lastActivitySeq());
+        writeTime(t.editedAt());
+        out.writeBoolean(t.deleted());
+      }
+      out.writeInt(posts.size());
+      for (PostRow p : posts) {
+        writeString(p.id().value());
+        out.writeInt(threadIndex.get(p.thread()));
+        out.writeInt(personIndex.get(p.author()));
+        out.writeLong(p.bodySeq());
+        out.writeInt(p.score());
+        writeTime(p.createdAt());
+        out.writeLong(p.createdSeq());
+        writeTime(p.editedAt());
+        out.writeBoolean(p.deleted());
+      }
+      out.writeInt(state.edits.size());
+      for (Map.Entry<ContentRef, List<Long>> e : state.edits.entrySet()) {
+        out.writeInt(content(e.getKey()));
+        out.writeInt(e.getValue().size());
+        for (long seq : e.getValue()) {
+          out.writeLong(seq);
+        }
+      }
+      out.writeInt(state.votes.size());
+      for (Map.Entry<ContentRef, VoteSet> e : state.votes.entrySet()) {
+        VoteSet set = e.getValue();
+        out.writeInt(content(e.getKey()));
+        out.writeInt(set.size());
+        for (int i = 0; i < set.size(); i++) {
+          out.writeInt(set.voterAt(i) << 1 | (set.directionAt(i) == VoteDirection.DOWN ? 1 : 0));
+        }
+      }
+      out.writeInt(state.upvotes.size());
+      for (Map.Entry<PersonId, Map<PersonId, UpvoteRun>> byVoter : state.upvotes.entrySet()) {
+        out.writeInt(personIndex.get(byVoter.getKey()));
+        out.writeInt(byVoter.getValue().size());
+        for (Map.Entry<PersonId, UpvoteRun> byAuthor : byVoter.getValue().entrySet()) {
+          out.writeInt(personIndex.get(byAuthor.getKey()));
+          UpvoteRun run = byAuthor.getValue();
+          out.writeInt(run.size());
+          IOException[] failed = new IOException[1];
+          run.forEach((target, at) -> {
+            try {
+              out.writeInt(content(target));
+              out.writeLong(UpvoteRun.toNanos(at));
+            } catch (IOException x) {
+              failed[0] = x;
+            }
+          });
+          if (failed[0] != null) {
+            throw failed[0];
+          }
+        }
+      }
+      out.writeInt(state.activity.size());
+      for (Map.Entry<PersonId, List<ActivityEntry>> e : state.activity.entrySet()) {
+        out.writeInt(personIndex.get(e.getKey()));
+        out.writeInt(e.getValue().size());
+        for (ActivityEntry a : e.getValue()) {
+          out.writeLong(a.sequence());
+          writeTime(a.at());
+          out.writeByte(a.kind().ordinal());
+          out.writeInt(threadIndex.get(a.thread()));
+          out.writeInt(content(a.target()));
+        }
+      }
+      out.writeInt(MAGIC);
+    }
+
+    private void person(PersonId person) {
+      if (!personIndex.containsKey(person)) {
+        personIndex.put(person, personTable.size());
+        personTable.add(person);
+      }
+    }
+
+    /** A thread as {@code 2 * position}, an answer as {@code 2 * position + 1}. */
+    private int content(ContentRef target) {
+      Integer at = target instanceof ThreadId t ? threadIndex.get(t)
+          : postIndex.get((PostId) target);
+      if (at == null) {
+        throw new IllegalStateException("the read models name " + target + ", which has no row");
+      }
+      return target instanceof ThreadId ? at * 2 : at * 2 + 1;
+    }
+
+    private void writeTime(Instant at) throws IOException {
+      out.writeLong(at == null ? NO_TIME : UpvoteRun.toNanos(at));
+    }
+
+    private void writeString(String value) throws IOException {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(utf8.length);
+      out.write(utf8);
+    }
   }
 
   private static List<EngagementRow> engagement(EngineState state) {
@@ -153,75 +350,373 @@ final class StateCodec {
    * @throws IOException if the bytes are not a snapshot of this format
    */
   static Decoded decode(byte[] snapshot) throws IOException {
-    Image image;
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(snapshot))) {
-      image = MAPPER.readValue(in, Image.class);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+      if (snapshot.length < 16 || in.readInt() != MAGIC) {
+        throw new IOException("not a snapshot of the read models");
+      }
+      int format = in.readInt();
+      if (format != FORMAT) {
+        throw new IOException("snapshot format " + format + ", expected " + FORMAT);
+      }
+      long lastSequence = in.readLong();
+      byte[] json = new byte[checkedLength(in.readInt(), snapshot.length)];
+      in.readFully(json);
+      Rest rest;
+      try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(json))) {
+        rest = MAPPER.readValue(unzipped, Rest.class);
+      }
+      if (rest.ledger() == null) {
+        throw new IOException("snapshot without the reputation ledger");
+      }
+      EngineState state = new EngineState(null);
+      new Reader(state, rest, in, snapshot.length).read();
+      state.lastSequence = lastSequence;
+      Map<Tag, Tag> tags = new HashMap<>();
+      state.threads.values().forEach(t -> t.tags().forEach(tag -> tags.put(tag, tag)));
+      PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, id -> {
+        if (id instanceof PersonId p) {
+          PersonProfile profile = state.people.get(p);
+          return profile != null ? profile.id() : p;
+        } else if (id instanceof ThreadId || id instanceof PostId) {
+          return state.content((ContentRef) id);
+        } else if (id instanceof SpaceId space) {
+          SpaceRow row = state.spaces.get(space);
+          return row != null ? row.id() : space;
+        } else if (id instanceof Tag tag) {
+          return tags.getOrDefault(tag, tag);
+        }
+        return id;
+      }, q -> {
+        ThreadRow row = state.threads.get(q);
+        return row == null ? null : row.title();
+      });
+      List<ReputationLedger.FactRow> facts = readFacts(in, state, snapshot.length);
+      Map<ThreadId, PersonId> askers = new HashMap<>();
+      Map<ThreadId, List<PostId>> answers = new HashMap<>();
+      readThreads(in, state, snapshot.length, askers, answers);
+      if (in.readInt() != MAGIC || in.read() != -1) {
+        throw new IOException("snapshot does not end where its sections do");
+      }
+      ReputationLedger.Image held = rest.ledger();
+      return new Decoded(state, new ReputationLedger.Image(held.rules(), facts, askers, answers,
+          held.managers(), held.accepted()), pulse);
     } catch (RuntimeException e) {
-      throw new IOException("not a readable snapshot: " + e.getMessage(), e);
+      throw new IOException("not a readable snapshot: " + e, e);
     }
-    if (image.format() != FORMAT) {
-      throw new IOException("snapshot format " + image.format() + ", expected " + FORMAT);
-    }
-    EngineState state = new EngineState();
-    image.people().forEach(p -> state.people.put(p.id(), p));
-    for (SpaceRow space : image.spaces()) {
-      state.spaces.put(space.id(), space);
-      state.members.put(space.id(), new LinkedHashMap<>());
-      state.threadsBySpace.put(space.id(), new ArrayList<>());
-    }
-    for (Membership m : image.members()) {
-      Map<PersonId, SpaceRole> roles = state.members.get(m.space());
-      roles.put(m.person(), m.role());
-    }
-    for (ThreadRow thread : image.threads()) {
-      state.threads.put(thread.id(), thread);
-      state.threadsBySpace.get(thread.space()).add(thread.id());
-      state.postsByThread.put(thread.id(), new ArrayList<>());
-    }
-    for (PostRow post : image.posts()) {
-      state.posts.put(post.id(), post);
-      state.postsByThread.get(post.thread()).add(post.id());
-    }
-    image.comments().forEach(c ->
-        state.comments.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c));
-    for (VoteRow v : image.votes()) {
-      state.votes.computeIfAbsent(v.target(), k -> new HashMap<>()).put(v.voter(), v.direction());
-      if (v.direction() == VoteDirection.UP) {
-        state.upvotes.computeIfAbsent(v.voter(), k -> new HashMap<>())
-            .computeIfAbsent(state.authorOf(v.target()), k -> new LinkedHashMap<>())
-            .put(v.target(), v.at());
+  }
+
+  /**
+   * The reputation ledger's facts, one per reputation event (about one per vote), in binary: a
+   * person table, then per fact its person, key, sequence, time, reason, source, points and cap.
+   */
+  private static void writeFacts(DataOutputStream out, List<ReputationLedger.FactRow> facts)
+      throws IOException {
+    Map<PersonId, Integer> index = new HashMap<>();
+    List<PersonId> table = new ArrayList<>();
+    for (ReputationLedger.FactRow f : facts) {
+      if (!index.containsKey(f.person())) {
+        index.put(f.person(), table.size());
+        table.add(f.person());
       }
     }
-    for (LinkRow link : image.links()) {
-      state.links.computeIfAbsent(link.first(), k -> new HashSet<>()).add(link.second());
-      state.links.computeIfAbsent(link.second(), k -> new HashSet<>()).add(link.first());
+    out.writeInt(table.size());
+    for (PersonId p : table) {
+      writeText(out, p.value());
     }
-    image.revisions().forEach(r ->
-        state.revisions.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r));
-    image.activity().forEach(a ->
-        state.activity.computeIfAbsent(a.person(), k -> new ArrayList<>()).add(a.entry()));
-    for (EngagementRow row : image.engagement()) {
-      if (row.days() != null) {
-        state.daysActive.put(row.person(), row.days());
+    out.writeInt(facts.size());
+    for (ReputationLedger.FactRow f : facts) {
+      out.writeInt(index.get(f.person()));
+      writeText(out, f.key());
+      out.writeLong(f.sequence());
+      out.writeLong(f.at() == null ? NO_TIME : UpvoteRun.toNanos(f.at()));
+      out.writeByte(f.reason().ordinal());
+      if (f.source() == null) {
+        out.writeByte(0);
+      } else {
+        out.writeByte(f.source() instanceof ThreadId ? 1 : 2);
+        writeText(out, f.source() instanceof ThreadId t ? t.value()
+            : ((PostId) f.source()).value());
       }
-      if (row.answers() >= 0) {
-        state.answersGiven.put(row.person(), row.answers());
+      out.writeInt(f.points());
+      out.writeBoolean(f.capped());
+    }
+  }
+
+  private static List<ReputationLedger.FactRow> readFacts(DataInputStream in, EngineState state,
+      int limit) throws IOException {
+    PersonId[] people = new PersonId[checkedLength(in.readInt(), limit)];
+    for (int i = 0; i < people.length; i++) {
+      PersonId read = PersonId.of(readText(in, limit));
+      Integer shared = state.personIndex.get(read);
+      PersonProfile profile = state.people.get(read);
+      people[i] = shared != null ? state.personIds.get(shared)
+          : profile != null ? profile.id() : read;
+    }
+    int n = checkedLength(in.readInt(), limit);
+    List<ReputationLedger.FactRow> facts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      PersonId person = people[in.readInt()];
+      String key = readText(in, limit);
+      long sequence = in.readLong();
+      long at = in.readLong();
+      ReputationReason reason = REASONS[in.readByte()];
+      int sourceKind = in.readByte();
+      ContentRef source = sourceKind == 0 ? null : state.content(sourceKind == 1
+          ? ThreadId.of(readText(in, limit)) : PostId.of(readText(in, limit)));
+      facts.add(new ReputationLedger.FactRow(person, key, sequence,
+          at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, source, in.readInt(),
+          in.readBoolean()));
+    }
+    return facts;
+  }
+
+  /**
+   * The reputation ledger's askers and answers by thread, in binary (as JSON, their thread-id
+   * keys would be field names, which the parser interns).
+   */
+  private static void writeThreads(DataOutputStream out, Map<ThreadId, PersonId> askers,
+      Map<ThreadId, List<PostId>> answers) throws IOException {
+    out.writeInt(askers.size());
+    for (Map.Entry<ThreadId, PersonId> e : askers.entrySet()) {
+      writeText(out, e.getKey().value());
+      writeText(out, e.getValue().value());
+    }
+    out.writeInt(answers.size());
+    for (Map.Entry<ThreadId, List<PostId>> e : answers.entrySet()) {
+      writeText(out, e.getKey().value());
+      out.writeInt(e.getValue().size());
+      for (PostId post : e.getValue()) {
+        writeText(out, post.value());
       }
     }
-    image.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
-    image.routed().forEach(r -> state.routedTo.put(r.thread(), r.people()));
-    image.routedToday().forEach(r -> state.routedToday.put(r.person(), r.routed()));
-    image.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
-    image.viewers().forEach(v -> state.viewers.put(v.thread(), new HashSet<>(v.viewers())));
-    for (SessionImage x : image.sessions()) {
-      state.sessions.put(x.session().id(), x.session());
-      state.sessionQuestions.put(x.session().id(), new ArrayList<>(x.questions()));
-      x.questions().forEach(q -> state.sessionOfThread.put(q, x.session().id()));
+  }
+
+  private static void readThreads(DataInputStream in, EngineState state, int limit,
+      Map<ThreadId, PersonId> askers, Map<ThreadId, List<PostId>> answers) throws IOException {
+    for (int n = checkedLength(in.readInt(), limit); n > 0; n--) {
+      ThreadId thread = state.thread(ThreadId.of(readText(in, limit)));
+      PersonId read = PersonId.of(readText(in, limit));
+      Integer shared = state.personIndex.get(read);
+      askers.put(thread, shared == null ? read : state.personIds.get(shared));
     }
-    state.lastSequence = image.lastSequence();
-    if (image.ledger() == null) {
-      throw new IOException("snapshot without the reputation ledger");
+    for (int n = checkedLength(in.readInt(), limit); n > 0; n--) {
+      ThreadId thread = state.thread(ThreadId.of(readText(in, limit)));
+      int count = checkedLength(in.readInt(), limit);
+      List<PostId> posts = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        posts.add((PostId) state.content(PostId.of(readText(in, limit))));
+      }
+      answers.put(thread, posts);
     }
-    return new Decoded(state, image.ledger());
+  }
+
+  private static void writeText(DataOutputStream out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readText(DataInputStream in, int limit) throws IOException {
+    byte[] utf8 = new byte[checkedLength(in.readInt(), limit)];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  private static int checkedLength(int length, int limit) throws IOException {
+    if (length < 0 || length > limit) {
+      throw new IOException("snapshot names a length of " + length + " in " + limit + " bytes");
+    }
+    return length;
+  }
+
+  /** Reads the binary sections into a state, the small models from {@link Rest}. */
+  private static final class Reader {
+    private final EngineState state;
+    private final Rest rest;
+    private final DataInputStream in;
+    private final int limit;
+    private PersonId[] people;
+    private ThreadRow[] threads;
+    private PostRow[] posts;
+
+    Reader(EngineState state, Rest rest, DataInputStream in, int limit) {
+      this.state = state;
+      this.rest = rest;
+      this.in = in;
+      this.limit = limit;
+    }
+
+    void read() throws IOException {
+      List<SpaceRow> spaces = rest.spaces();
+      for (SpaceRow space : spaces) {
+        state.spaces.put(space.id(), space);
+        state.members.put(space.id(), new LinkedHashMap<>());
+        state.threadsBySpace.put(space.id(), new ArrayList<>());
+      }
+      int indexed = in.readInt();
+      people = new PersonId[count()];
+      if (indexed > people.length) {
+        throw new IOException("snapshot indexes " + indexed + " of " + people.length + " people");
+      }
+      Map<PersonId, PersonId> byValue = new HashMap<>();
+      rest.people().forEach(p -> byValue.put(p.id(), p.id()));
+      for (int i = 0; i < people.length; i++) {
+        PersonId read = PersonId.of(readString());
+        people[i] = byValue.getOrDefault(read, read);
+        if (i < indexed) {
+          state.personIndex.put(people[i], i);
+          state.personIds.add(people[i]);
+        }
+      }
+      rest.people().forEach(p -> state.people.put(p.id(), p));
+      Tag[] tags = new Tag[count()];
+      for (int i = 0; i < tags.length; i++) {
+        tags[i] = Tag.of(readString());
+      }
+      threads = new ThreadRow[count()];
+      int[] duplicateOf = new int[threads.length];
+      int[] accepted = new int[threads.length];
+      for (int i = 0; i < threads.length; i++) {
+        ThreadId id = ThreadId.of(readString());
+        SpaceId space = spaces.get(in.readInt()).id();
+        ThreadKind kind = KINDS[in.readByte()];
+        String title = readString();
+        long bodySeq = in.readLong();
+        Tag[] own = new Tag[in.readShort()];
+        for (int t = 0; t < own.length; t++) {
+          own[t] = tags[in.readInt()];
+        }
+        PersonId author = people[in.readInt()];
+        ThreadState closure = STATES[in.readByte()];
+        duplicateOf[i] = in.readInt();
+        int score = in.readInt();
+        int answerCount = in.readInt();
+        accepted[i] = in.readInt();
+        threads[i] = new ThreadRow(id, space, kind, title, bodySeq, List.of(own), author, closure,
+            null, score, answerCount, null, readTime(), in.readLong(), readTime(), in.readLong(),
+            readTime(), in.readBoolean());
+      }
+      posts = new PostRow[count()];
+      for (int i = 0; i < posts.length; i++) {
+        PostId id = PostId.of(readString());
+        ThreadId thread = threads[in.readInt()].id();
+        PersonId author = people[in.readInt()];
+        posts[i] = new PostRow(id, thread, author, in.readLong(), in.readInt(), readTime(),
+            in.readLong(), readTime(), in.readBoolean());
+      }
+      for (int i = 0; i < threads.length; i++) {
+        ThreadRow t = threads[i];
+        if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
+          t = new ThreadRow(t.id(), t.space(), t.kind(), t.title(), t.bodySeq(), t.tags(),
+              t.author(), t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(),
+              t.score(), t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
+              t.createdAt(), t.createdSeq(), t.lastActivityAt(), t.lastActivitySeq(),
+              t.editedAt(), t.deleted());
+          threads[i] = t;
+        }
+        state.threads.put(t.id(), t);
+        state.threadsBySpace.get(t.space()).add(t.id());
+        state.postsByThread.put(t.id(), new ArrayList<>());
+      }
+      for (PostRow p : posts) {
+        state.posts.put(p.id(), p);
+        state.postsByThread.get(p.thread()).add(p.id());
+      }
+      for (int e = count(); e > 0; e--) {
+        ContentRef target = content(in.readInt());
+        int n = count();
+        List<Long> seqs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          seqs.add(in.readLong());
+        }
+        state.edits.put(target, seqs);
+      }
+      for (int v = count(); v > 0; v--) {
+        ContentRef target = content(in.readInt());
+        VoteSet set = new VoteSet();
+        for (int n = count(); n > 0; n--) {
+          int entry = in.readInt();
+          set.put(entry >>> 1, (entry & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP);
+        }
+        state.votes.put(target, set);
+      }
+      for (int v = count(); v > 0; v--) {
+        PersonId voter = people[in.readInt()];
+        Map<PersonId, UpvoteRun> byAuthor = new HashMap<>();
+        for (int a = count(); a > 0; a--) {
+          PersonId author = people[in.readInt()];
+          UpvoteRun run = new UpvoteRun();
+          for (int n = count(); n > 0; n--) {
+            run.append(content(in.readInt()), UpvoteRun.fromNanos(in.readLong()));
+          }
+          byAuthor.put(author, run);
+        }
+        state.upvotes.put(voter, byAuthor);
+      }
+      for (int p = count(); p > 0; p--) {
+        PersonId person = people[in.readInt()];
+        int n = count();
+        List<ActivityEntry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          entries.add(new ActivityEntry(in.readLong(), readTime(), ACTIVITY[in.readByte()],
+              threads[in.readInt()].id(), content(in.readInt())));
+        }
+        state.activity.put(person, entries);
+      }
+      if (in.readInt() != MAGIC) {
+        throw new IOException("snapshot does not end where its sections do");
+      }
+      readRest();
+    }
+
+    private void readRest() {
+      for (Membership m : rest.members()) {
+        state.members.get(m.space()).put(m.person(), m.role());
+      }
+      rest.comments().forEach(c ->
+          state.comments.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c));
+      for (LinkRow link : rest.links()) {
+        state.links.computeIfAbsent(link.first(), k -> new HashSet<>()).add(link.second());
+        state.links.computeIfAbsent(link.second(), k -> new HashSet<>()).add(link.first());
+      }
+      for (EngagementRow row : rest.engagement()) {
+        if (row.days() != null) {
+          state.daysActive.put(row.person(), row.days());
+        }
+        if (row.answers() >= 0) {
+          state.answersGiven.put(row.person(), row.answers());
+        }
+      }
+      rest.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
+      rest.routed().forEach(r -> state.routedTo.put(r.thread(), r.people()));
+      rest.routedToday().forEach(r -> state.routedToday.put(r.person(), r.routed()));
+      rest.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
+      rest.viewers().forEach(v -> state.viewers.put(v.thread(), new HashSet<>(v.viewers())));
+      for (SessionImage x : rest.sessions()) {
+        state.sessions.put(x.session().id(), x.session());
+        state.sessionQuestions.put(x.session().id(), new ArrayList<>(x.questions()));
+        x.questions().forEach(q -> state.sessionOfThread.put(q, x.session().id()));
+      }
+    }
+
+    private ContentRef content(int code) {
+      return (code & 1) == 0 ? threads[code >>> 1].id() : posts[code >>> 1].id();
+    }
+
+    /** A count, refused if it could not fit in what is left of the snapshot. */
+    private int count() throws IOException {
+      return checkedLength(in.readInt(), limit);
+    }
+
+    private Instant readTime() throws IOException {
+      long nanos = in.readLong();
+      return nanos == NO_TIME ? null : UpvoteRun.fromNanos(nanos);
+    }
+
+    private String readString() throws IOException {
+      byte[] utf8 = new byte[checkedLength(in.readInt(), limit)];
+      in.readFully(utf8);
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
   }
 }

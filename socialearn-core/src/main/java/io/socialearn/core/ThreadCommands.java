@@ -175,7 +175,8 @@ final class ThreadCommands {
     String body = body(c.body());
     List<Tag> tags = tags(c.tags());
     trust.checkLinks(who, body);
-    if (title.equals(thread.title()) && body.equals(thread.body()) && tags.equals(thread.tags())) {
+    if (title.equals(thread.title()) && body.equals(state.body(thread))
+        && tags.equals(thread.tags())) {
       throw new ConflictException("the edit of thread " + thread.id() + " changes nothing");
     }
     events.add(new ThreadEdited(thread.id(), title, body, tags, who.person(), reason(c.reason())));
@@ -203,7 +204,7 @@ final class ThreadCommands {
     requireEditor(who, post.author(), thread);
     String body = body(c.body());
     trust.checkLinks(who, body);
-    if (body.equals(post.body())) {
+    if (body.equals(state.body(post))) {
       throw new ConflictException("the edit of post " + post.id() + " changes nothing");
     }
     events.add(new PostEdited(post.id(), thread.id(), body, who.person(), reason(c.reason())));
@@ -260,12 +261,14 @@ final class ThreadCommands {
       Instant now, List<DomainEvent> events) {
     Instant since = now.minus(antiGaming.window());
     List<ContentRef> run = new ArrayList<>();
-    state.upvotes.getOrDefault(voter, Map.of()).getOrDefault(author, Map.of())
-        .forEach((target, at) -> {
-          if (at.isAfter(since)) {
-            run.add(target);
-          }
-        });
+    UpvoteRun standing = state.upvotes.getOrDefault(voter, Map.of()).get(author);
+    if (standing != null) {
+      standing.forEach((target, at) -> {
+        if (at.isAfter(since)) {
+          run.add(target);
+        }
+      });
+    }
     run.add(newTarget);
     if (run.size() < antiGaming.serialVotes()) {
       return;
@@ -306,7 +309,7 @@ final class ThreadCommands {
     StringBuilder body = new StringBuilder("Compiled from the thread \"").append(source.title())
         .append("\" (").append(source.id()).append(").\n");
     for (PostRow answer : answers) {
-      body.append("\n---\n\n").append(answer.body()).append("\n\n(answer ").append(answer.id())
+      body.append("\n---\n\n").append(state.body(answer)).append("\n\n(answer ").append(answer.id())
           .append(" by ").append(answer.author()).append(")\n");
     }
     ThreadId article = ThreadId.of(newId(ids, "thread"));
@@ -446,13 +449,12 @@ final class ThreadCommands {
       throw new ForbiddenException("reverse votes", "only administrators reverse votes");
     }
     String reason = Validate.text("reason", c.reason(), limits.maxDescriptionLength());
-    Map<ContentRef, Instant> standing = state.upvotes.getOrDefault(c.voter(), Map.of())
-        .getOrDefault(c.author(), Map.of());
-    if (standing.isEmpty()) {
+    UpvoteRun standing = state.upvotes.getOrDefault(c.voter(), Map.of()).get(c.author());
+    if (standing == null || standing.isEmpty()) {
       throw new ConflictException(c.voter() + " has no standing up votes on posts by "
           + c.author());
     }
-    for (ContentRef target : standing.keySet()) {
+    for (ContentRef target : standing.targets()) {
       events.add(new VoteRetracted(target, threadIdOf(target), c.voter(), VoteDirection.UP,
           c.author()));
     }
@@ -477,8 +479,7 @@ final class ThreadCommands {
   }
 
   private VoteDirection currentVote(ContentRef target, PersonId voter) {
-    Map<PersonId, VoteDirection> onTarget = state.votes.get(target);
-    return onTarget == null ? null : onTarget.get(voter);
+    return state.voteOf(target, voter);
   }
 
   private Decision accept(Actor who, AcceptAnswer c, List<DomainEvent> events) {

@@ -13,14 +13,15 @@ import java.util.List;
 
 /**
  * The thread projection's row. {@code closure} is OPEN, CLOSED or DUPLICATE; ANSWERED is derived
- * from an accepted answer on an open thread. Immutable: updates make a new row.
+ * from an accepted answer on an open thread. The body stays in the log: {@code bodySeq} is the
+ * sequence of the event that wrote the current one. Immutable: updates make a new row.
  */
 record ThreadRow(
     ThreadId id,
     SpaceId space,
     ThreadKind kind,
     String title,
-    String body,
+    long bodySeq,
     List<Tag> tags,
     PersonId author,
     ThreadState closure,
@@ -45,38 +46,38 @@ record ThreadRow(
   }
 
   ThreadRow touched(Instant at, long seq) {
-    return new ThreadRow(id, space, kind, title, body, tags, author, closure, duplicateOf, score,
+    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score,
         answerCount, accepted, createdAt, createdSeq, at, seq, editedAt, deleted);
   }
 
-  ThreadRow edited(String newTitle, String newBody, List<Tag> newTags, Instant at, long seq) {
-    return new ThreadRow(id, space, kind, newTitle, newBody, newTags, author, closure, duplicateOf,
+  ThreadRow edited(String newTitle, List<Tag> newTags, Instant at, long seq) {
+    return new ThreadRow(id, space, kind, newTitle, seq, newTags, author, closure, duplicateOf,
         score, answerCount, accepted, createdAt, createdSeq, at, seq, at, deleted);
   }
 
   ThreadRow withScore(int newScore) {
-    return new ThreadRow(id, space, kind, title, body, tags, author, closure, duplicateOf, newScore,
-        answerCount, accepted, createdAt, createdSeq, lastActivityAt, lastActivitySeq, editedAt,
-        deleted);
+    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf,
+        newScore, answerCount, accepted, createdAt, createdSeq, lastActivityAt, lastActivitySeq,
+        editedAt, deleted);
   }
 
   ThreadRow withAnswerCount(int count, Instant at, long seq) {
-    return new ThreadRow(id, space, kind, title, body, tags, author, closure, duplicateOf, score,
+    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score,
         count, accepted, createdAt, createdSeq, at, seq, editedAt, deleted);
   }
 
   ThreadRow withAccepted(PostId post, Instant at, long seq) {
-    return new ThreadRow(id, space, kind, title, body, tags, author, closure, duplicateOf, score,
+    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score,
         answerCount, post, createdAt, createdSeq, at, seq, editedAt, deleted);
   }
 
   ThreadRow withClosure(ThreadState newClosure, ThreadId original, Instant at, long seq) {
-    return new ThreadRow(id, space, kind, title, body, tags, author, newClosure, original, score,
+    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, newClosure, original, score,
         answerCount, accepted, createdAt, createdSeq, at, seq, editedAt, deleted);
   }
 
   ThreadRow asDeleted() {
-    return new ThreadRow(id, space, kind, title, body, tags, author, closure, duplicateOf, score,
+    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score,
         answerCount, accepted, createdAt, createdSeq, lastActivityAt, lastActivitySeq, editedAt,
         true);
   }

@@ -2,11 +2,14 @@ package io.socialearn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.EditPost;
+import io.socialearn.api.command.EditThread;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.StartThread;
@@ -14,6 +17,9 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Revision;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.log.FileEventLog;
@@ -91,6 +97,42 @@ class DataDirectoryIT {
       assertThat(engine.search(Viewer.of("cy"), "restart", 5).hits()).hasSize(1);
     }
     assertThat(before).isEqualTo(fullReplay(ReputationRules.stackExchange()));
+  }
+
+  @Test
+  void bodiesAndRevisionsAreReadFromTheLogBeforeAndAfterARestart() {
+    ThreadId q;
+    PostId a;
+    ThreadDetail before;
+    List<Revision> threadRevisions;
+    List<Revision> answerRevisions;
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      q = fill(engine);
+      a = engine.thread(Viewer.of("cy"), q).answers().get(0).id();
+      engine.execute(Viewer.of("ana"), new EditThread(q, "Does this survive a crash?",
+          "edited body", List.of(Tag.of("durability"), Tag.of("crash")), "clearer"));
+      engine.execute(Viewer.of("bo"), new EditPost(a, "Yes, it is forced to disk.", "precise"));
+      engine.execute(Viewer.of("bo"), new EditPost(a, "Yes: forced to disk first.", "shorter"));
+      before = engine.thread(Viewer.of("cy"), q);
+      threadRevisions = engine.revisions(Viewer.of("cy"), q);
+      answerRevisions = engine.revisions(Viewer.of("cy"), a);
+    }
+    assertThat(before.body()).isEqualTo("edited body");
+    assertThat(before.answers().get(0).body()).isEqualTo("Yes: forced to disk first.");
+    assertThat(threadRevisions).extracting(Revision::number, Revision::title, Revision::body,
+        Revision::reason).containsExactly(
+            tuple(1, "Does this survive a restart?", "body", ""),
+            tuple(2, "Does this survive a crash?", "edited body", "clearer"));
+    assertThat(answerRevisions).extracting(Revision::body, Revision::editor).containsExactly(
+        tuple("Yes, it is on disk.", PersonId.of("bo")),
+        tuple("Yes, it is forced to disk.", PersonId.of("bo")),
+        tuple("Yes: forced to disk first.", PersonId.of("bo")));
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      assertThat(engine.thread(Viewer.of("cy"), q)).isEqualTo(before);
+      assertThat(engine.revisions(Viewer.of("cy"), q)).isEqualTo(threadRevisions);
+      assertThat(engine.revisions(Viewer.of("cy"), a)).isEqualTo(answerRevisions);
+    }
   }
 
   @Test

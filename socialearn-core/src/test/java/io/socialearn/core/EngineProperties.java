@@ -160,6 +160,7 @@ class EngineProperties {
       StateCodec.Decoded restored = StateCodec.decode(fixture.engine.snapshotBytes());
       assertThat(restored.state().contents()).isEqualTo(before);
       assertThat(restored.ledger()).isEqualTo(fixture.engine.reputationImage());
+      assertThat(restored.pulse().contents()).isEqualTo(fixture.engine.pulseContents());
     }
   }
 }

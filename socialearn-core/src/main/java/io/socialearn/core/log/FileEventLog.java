@@ -72,6 +72,8 @@ public final class FileEventLog implements EventLog {
   private final long flushIntervalNanos;
   private final ObjectWriter jsonWriter;
   private final ObjectReader jsonReader;
+  /** The first buffer of a point read: a few records' worth; it grows for a larger one. */
+  private static final int POINT_READ_BUFFER = 64 << 10;
 
   private final ReentrantLock writeLock = new ReentrantLock();
   /** The segment being written. Guarded by writeLock. */
@@ -114,7 +116,8 @@ public final class FileEventLog implements EventLog {
 
   /** One mapper for every log: building one is slow, and a built one is thread-safe. */
   private static final class Json {
-    private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
+    private static final ObjectMapper MAPPER = SocialearnJson.newMapper()
+        .registerModule(SharedIds.module());
     static final ObjectWriter WRITER = MAPPER.writerFor(DomainEvent.class);
     static final ObjectReader READER = MAPPER.readerFor(DomainEvent.class);
 
@@ -276,6 +279,35 @@ public final class FileEventLog implements EventLog {
     }
     LogCursor cursor = new LogCursor(storage, segments, jsonReader, from, end);
     return StreamSupport.stream(cursor, false).onClose(cursor::close);
+  }
+
+  /**
+   * Reads the one event with {@code sequence}: a point read from the nearest indexed offset, for
+   * text the read models leave on disk. Thread-safe.
+   *
+   * @param sequence the sequence wanted, from 1 to {@link #lastSequence()}
+   * @return the event
+   * @throws EventLogException if the log is closed, holds no such sequence, or the record is
+   *     damaged
+   */
+  public RecordedEvent read(long sequence) {
+    if (closed) {
+      throw closedException();
+    }
+    long end = settledEnd();
+    if (sequence < 1 || sequence > end) {
+      throw new EventLogException("the event log holds sequences 1 to " + end + ", not "
+          + sequence);
+    }
+    LogCursor cursor = new LogCursor(storage, segments, jsonReader, sequence, sequence,
+        POINT_READ_BUFFER);
+    try {
+      RecordedEvent[] found = new RecordedEvent[1];
+      cursor.tryAdvance(e -> found[0] = e);
+      return found[0];
+    } finally {
+      cursor.close();
+    }
   }
 
   /**

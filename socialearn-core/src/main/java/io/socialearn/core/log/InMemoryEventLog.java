@@ -85,6 +85,27 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   /**
+   * Reads the one event with {@code sequence}, without copying the log. Thread-safe.
+   *
+   * @param sequence the sequence wanted, from 1 to {@link #lastSequence()}
+   * @return the event
+   * @throws EventLogException if the log is closed or holds no such sequence
+   */
+  public RecordedEvent read(long sequence) {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      if (sequence < 1 || sequence > events.size()) {
+        throw new EventLogException("the event log holds sequences 1 to " + events.size()
+            + ", not " + sequence);
+      }
+      return events.get((int) (sequence - 1));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
    * Reads every event with a sequence of at least {@code fromSequence}, in order. Thread-safe;
    * the stream is a snapshot taken now, unaffected by later appends. A {@code fromSequence} below
    * 1 is read as 1; one past the end gives an empty stream.

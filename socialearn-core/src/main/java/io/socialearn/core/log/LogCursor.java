@@ -23,6 +23,7 @@ final class LogCursor extends Spliterators.AbstractSpliterator<RecordedEvent> {
   private final List<Segment> segments;
   private final ObjectReader json;
   private final long end;
+  private final int bufferSize;
   private long next;
   private int segmentIndex;
   private FileChannel channel;
@@ -31,7 +32,14 @@ final class LogCursor extends Spliterators.AbstractSpliterator<RecordedEvent> {
   private long due;
 
   LogCursor(Storage storage, List<Segment> segments, ObjectReader json, long from, long end) {
+    this(storage, segments, json, from, end, BUFFER);
+  }
+
+  /** A cursor whose reads start with a buffer of {@code bufferSize} bytes (it grows as needed). */
+  LogCursor(Storage storage, List<Segment> segments, ObjectReader json, long from, long end,
+      int bufferSize) {
     super(end - from + 1, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+    this.bufferSize = bufferSize;
     this.storage = storage;
     this.segments = segments;
     this.json = json;
@@ -109,7 +117,7 @@ final class LogCursor extends Spliterators.AbstractSpliterator<RecordedEvent> {
     segmentIndex = index;
     channel = storage.openRead(segments.get(index).name());
     long left = channel.size() - offset;
-    reader = new FrameReader(channel, offset, (int) Math.min(BUFFER, Math.max(left, 4096)));
+    reader = new FrameReader(channel, offset, (int) Math.min(bufferSize, Math.max(left, 4096)));
     due = firstDue;
   }
 

@@ -28,12 +28,19 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The pulse projection: questions, answers, accepts and people's org units folded from the log
@@ -48,6 +55,8 @@ public final class PulseLedger {
   static final byte OPEN = 0;
   static final byte CLOSED = 1;
   static final byte DUPLICATE = 2;
+  /** The version of what {@link #writeTo} writes. */
+  private static final int SNAPSHOT_FORMAT = 1;
 
   // People, by dense index.
   final Map<PersonId, Integer> personIndex = new HashMap<>();
@@ -166,6 +175,196 @@ public final class PulseLedger {
         questionViews.set(q, questionViews.get(q) + 1);
       }
     }
+  }
+
+  /**
+   * Writes everything the ledger holds but the profiles, for a snapshot; {@link #readFrom} reads
+   * it back. Ids are written as strings, columns as they are.
+   *
+   * @param out where to write
+   * @throws IOException if {@code out} fails
+   */
+  public void writeTo(DataOutputStream out) throws IOException {
+    out.writeInt(SNAPSHOT_FORMAT);
+    out.writeInt(personIds.size());
+    for (int p = 0; p < personIds.size(); p++) {
+      writeLongString(out, personIds.get(p).value());
+      out.writeInt(personUnit.get(p));
+    }
+    writeStrings(out, units);
+    writeStrings(out, spaces.stream().map(SpaceId::value).toList());
+    writeStrings(out, tags.stream().map(Tag::value).toList());
+    int questions = questionIds.size();
+    out.writeInt(questions);
+    for (int q = 0; q < questions; q++) {
+      writeLongString(out, questionIds.get(q).value());
+      writeLongString(out, titles.get(q));
+      int[] own = questionTags.get(q);
+      out.writeInt(own.length);
+      for (int tag : own) {
+        out.writeInt(tag);
+      }
+      out.writeLong(questionCreated.get(q));
+      out.writeInt(questionSpace.get(q));
+      out.writeInt(asker.get(q));
+      out.writeInt(acceptedAnswer.get(q));
+      out.writeLong(acceptedAt.get(q));
+      out.writeInt(questionScore.get(q));
+      out.writeInt(questionViews.get(q));
+      out.writeByte(closure.get(q));
+      out.writeBoolean(questionDeleted.get(q));
+    }
+    PostId[] answerIds = new PostId[answerQuestion.size()];
+    answerIndex.forEach((id, a) -> answerIds[a] = id);
+    out.writeInt(answerIds.length);
+    for (int a = 0; a < answerIds.length; a++) {
+      writeLongString(out, answerIds[a].value());
+      out.writeInt(answerQuestion.get(a));
+      out.writeInt(answerAuthor.get(a));
+      out.writeLong(answerCreated.get(a));
+      out.writeInt(answerScore.get(a));
+      out.writeBoolean(answerDeleted.get(a));
+    }
+  }
+
+  /**
+   * Reads a ledger {@link #writeTo} wrote.
+   *
+   * @param in where to read
+   * @param profiles each person's current profile, or null for none (profiles are not written)
+   * @param shared the one object to hold for an id the caller holds already, else the value
+   *     given; lets the ledger share them with the other read models
+   * @param titleOf a question's title as the caller holds it, or null, to share it likewise
+   * @return the ledger
+   * @throws IOException if {@code in} fails or does not hold a ledger of this form
+   */
+  public static PulseLedger readFrom(DataInputStream in, Function<PersonId, PersonProfile> profiles,
+      UnaryOperator<Object> shared, Function<ThreadId, String> titleOf) throws IOException {
+    if (in.readInt() != SNAPSHOT_FORMAT) {
+      throw new IOException("not a pulse ledger of snapshot form " + SNAPSHOT_FORMAT);
+    }
+    PulseLedger ledger = new PulseLedger();
+    int people = in.readInt();
+    List<Integer> personUnits = new ArrayList<>(people);
+    for (int p = 0; p < people; p++) {
+      ledger.person((PersonId) shared.apply(PersonId.of(readLongString(in))));
+      personUnits.add(in.readInt());
+    }
+    for (String unit : readStrings(in)) {
+      ledger.unit(unit);
+    }
+    for (String space : readStrings(in)) {
+      ledger.space((SpaceId) shared.apply(SpaceId.of(space)));
+    }
+    for (String tag : readStrings(in)) {
+      Tag t = (Tag) shared.apply(Tag.of(tag));
+      ledger.tagIndex.put(t, ledger.tags.size());
+      ledger.tags.add(t);
+    }
+    for (int p = 0; p < people; p++) {
+      ledger.personUnit.set(p, personUnits.get(p));
+      ledger.profiles.set(p, profiles.apply(ledger.personIds.get(p)));
+    }
+    int questions = in.readInt();
+    for (int q = 0; q < questions; q++) {
+      ThreadId id = (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
+      ledger.questionIndex.put(id, q);
+      ledger.questionIds.add(id);
+      String title = readLongString(in);
+      String held = titleOf.apply(id);
+      ledger.titles.add(title.equals(held) ? held : title);
+      int[] own = new int[in.readInt()];
+      for (int t = 0; t < own.length; t++) {
+        own[t] = in.readInt();
+      }
+      ledger.questionTags.add(own);
+      ledger.questionCreated.add(in.readLong());
+      ledger.questionSpace.add(in.readInt());
+      ledger.asker.add(in.readInt());
+      ledger.acceptedAnswer.add(in.readInt());
+      ledger.acceptedAt.add(in.readLong());
+      ledger.questionScore.add(in.readInt());
+      ledger.questionViews.add(in.readInt());
+      ledger.closure.add(in.readByte());
+      if (in.readBoolean()) {
+        ledger.questionDeleted.set(q);
+      }
+    }
+    int answers = in.readInt();
+    for (int a = 0; a < answers; a++) {
+      ledger.answerIndex.put((PostId) shared.apply(PostId.of(readLongString(in))), a);
+      ledger.answerQuestion.add(in.readInt());
+      ledger.answerAuthor.add(in.readInt());
+      ledger.answerCreated.add(in.readLong());
+      ledger.answerScore.add(in.readInt());
+      if (in.readBoolean()) {
+        ledger.answerDeleted.set(a);
+      }
+    }
+    return ledger;
+  }
+
+  /** Everything the ledger holds, comparable with {@code equals}; for snapshot tests. */
+  public List<Object> contents() {
+    List<Object> all = new ArrayList<>(List.of(personIndex, personIds, units, spaces, tags,
+        questionIndex, questionIds, titles, closure, questionDeleted, answerIndex, answerDeleted));
+    all.add(new ArrayList<>(profiles));
+    List<List<Integer>> ints = new ArrayList<>();
+    for (Columns.Ints column : List.of(personUnit, questionSpace, asker, acceptedAnswer,
+        questionScore, questionViews, answerQuestion, answerAuthor, answerScore)) {
+      List<Integer> values = new ArrayList<>();
+      for (int i = 0; i < column.size(); i++) {
+        values.add(column.get(i));
+      }
+      ints.add(values);
+    }
+    all.add(ints);
+    List<List<Long>> longs = new ArrayList<>();
+    for (Columns.Longs column : List.of(questionCreated, acceptedAt, answerCreated)) {
+      List<Long> values = new ArrayList<>();
+      for (int i = 0; i < column.size(); i++) {
+        values.add(column.get(i));
+      }
+      longs.add(values);
+    }
+    all.add(longs);
+    all.add(questionTags.stream().map(Arrays::toString).toList());
+    return all;
+  }
+
+  private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String value : values) {
+      writeLongString(out, value);
+    }
+  }
+
+  private static List<String> readStrings(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      throw new IOException("a negative count in a pulse ledger");
+    }
+    List<String> values = new ArrayList<>(Math.min(n, 1 << 16));
+    for (int i = 0; i < n; i++) {
+      values.add(readLongString(in));
+    }
+    return values;
+  }
+
+  private static void writeLongString(DataOutputStream out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readLongString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > in.available()) {
+      throw new IOException("a string of " + n + " bytes where " + in.available() + " are left");
+    }
+    byte[] utf8 = new byte[n];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   /**

@@ -8,6 +8,8 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.EventLogException;
 import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.people.PersonId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +120,52 @@ class FileEventLogTest extends EventLogContract {
       assertThat(read(file, 301)).isEmpty();
       recorded.addAll(file.append(300, events("after"), T2));
       assertThat(sequences(read(file, 1))).isEqualTo(range(1, 301));
+    }
+  }
+
+  @Test
+  void pointReadsFindEverySequenceAcrossSegmentsAndIndexSlotsAndRefuseOthers()
+      throws IOException {
+    Path dir = temp.resolve("points");
+    List<RecordedEvent> recorded = new ArrayList<>();
+    try (FileEventLog file = FileEventLog.builder(dir).segmentSize(64 << 10).build()) {
+      for (int i = 0; i < 30; i++) {
+        List<String> ids = new ArrayList<>();
+        for (int j = 0; j < 100; j++) {
+          ids.add("p" + i + "-" + j);
+        }
+        recorded.addAll(file.append(file.lastSequence(), events(ids.toArray(String[]::new)), T1));
+      }
+      for (RecordedEvent expected : recorded) {
+        assertThat(file.read(expected.sequence())).isEqualTo(expected);
+      }
+      assertThatThrownBy(() -> file.read(0)).isInstanceOf(EventLogException.class)
+          .hasMessageContaining("not 0");
+      assertThatThrownBy(() -> file.read(3001)).isInstanceOf(EventLogException.class)
+          .hasMessageContaining("1 to 3000");
+    }
+    try (FileEventLog file = FileEventLog.open(dir)) {
+      assertThat(segmentFiles(dir).size()).isGreaterThan(1);
+      assertThat(file.read(1)).isEqualTo(recorded.get(0));
+      assertThat(file.read(2999)).isEqualTo(recorded.get(2998));
+    }
+  }
+
+  @Test
+  void peopleSpacesAndTagsAreReadAsOneSharedObjectPerValue() {
+    log.append(0, events("one", "two", "three"), T1);
+    log.close();
+    try (FileEventLog file = FileEventLog.open(lastDir)) {
+      List<ThreadStarted> read = read(file, 1).stream()
+          .map(e -> (ThreadStarted) e.event()).toList();
+      assertThat(read).hasSize(3);
+      assertThat(read.get(0).author()).isEqualTo(PersonId.of("ana"))
+          .isSameAs(read.get(1).author()).isSameAs(read.get(2).author());
+      assertThat(read.get(0).space()).isSameAs(read.get(2).space());
+      assertThat(read.get(0).tags().get(0)).isSameAs(read.get(2).tags().get(0));
+      assertThat(read.get(0).thread()).isNotEqualTo(read.get(1).thread());
+      ThreadStarted again = (ThreadStarted) file.read(1).event();
+      assertThat(again.thread()).isSameAs(read.get(0).thread());
     }
   }
 

@@ -20,6 +20,21 @@ class InMemoryEventLogTest extends EventLogContract {
   }
 
   @Test
+  void pointReadsReturnTheRecordedEventAndRefuseOtherSequences() {
+    List<RecordedEvent> recorded = log.append(0, events("a", "b", "c"), T1);
+    InMemoryEventLog memory = (InMemoryEventLog) log;
+    for (RecordedEvent e : recorded) {
+      assertThat(memory.read(e.sequence())).isEqualTo(e);
+    }
+    assertThatThrownBy(() -> memory.read(0)).isInstanceOf(EventLogException.class)
+        .hasMessageContaining("1 to 3");
+    assertThatThrownBy(() -> memory.read(4)).isInstanceOf(EventLogException.class)
+        .hasMessageContaining("not 4");
+    log.close();
+    assertThatThrownBy(() -> memory.read(1)).isInstanceOf(EventLogException.class);
+  }
+
+  @Test
   void conflictMessageNamesBothSequences() {
     log.append(0, events("a", "b", "c", "d", "e"), T1);
 

@@ -50,10 +50,36 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --dir DIR} (a directory on the disk to measure, default the temp
  * directory), {@code --seconds N} per run (default 3), {@code --threads 1,4,16,64}, {@code
- * --replay-records N} (default 1,000,000). Not thread-safe; run once.
+ * --replay-records N} (default 1,000,000), {@code --store-json FILE} (the output of a {@code
+ * bench store} run, whose open time and heap per post and per vote fill {@code
+ * open_1m_posts_ms} (only for a run of at least 1,000,000 posts), {@code heap_bytes_per_post} and
+ * {@code heap_bytes_per_vote}; they are null without it). Not thread-safe; run once.
  */
 public final class LogBench implements Subcommand {
   private static final Instant T = Instant.parse("2026-03-04T05:06:07.123Z");
+
+  /**
+   * The JSON object on the last line that starts with '{' of a {@code bench store} output file,
+   * or null for no file.
+   */
+  private static Map<String, Object> storeFigures(String file) throws IOException {
+    if (file == null) {
+      return null;
+    }
+    List<String> lines = Files.readAllLines(Path.of(file)).stream()
+        .filter(l -> l.startsWith("{")).toList();
+    if (lines.isEmpty()) {
+      throw new UsageException("--store-json " + file + " holds no JSON line");
+    }
+    String last = lines.get(lines.size() - 1);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(last,
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new UsageException("--store-json " + file + " does not end with bench store's JSON"
+          + " line: " + e.getOriginalMessage());
+    }
+  }
 
   /** One run's figures. */
   private record Run(long acknowledged, double seconds, long[] latenciesNanos) {
@@ -91,7 +117,9 @@ public final class LogBench implements Subcommand {
     double seconds = args.number("seconds", 3, 1, 600);
     long replayRecords = args.number("replay-records", 1_000_000, 1000, 100_000_000);
     int[] threadCounts = threads(args.optional("threads", "1,4,16,64"));
+    String storeJson = args.optional("store-json", null);
     args.done();
+    Map<String, Object> store = storeFigures(storeJson);
     if (!Files.isDirectory(base)) {
       throw new UsageException("--dir " + base + ": no such directory");
     }
@@ -160,12 +188,20 @@ public final class LogBench implements Subcommand {
       summary.put("sqlite_full_appends_per_s", most == 64 ? Math.round(sqliteMost.perSecond())
           : null);
       summary.put("replay_records_per_s", Math.round(replayPerSecond));
-      // Needs the engine's snapshot integration and a compact heap layout (the lead's part).
-      summary.put("open_1m_posts_ms", null);
+      // From a bench store run (--store-json), which builds and opens the store through the
+      // engine; null when none was given.
+      boolean fullScale = store != null && store.get("posts") instanceof Number n
+          && n.longValue() >= 1_000_000;
+      summary.put("open_1m_posts_ms", fullScale ? store.get("open_ms") : null);
       summary.put("acknowledged", acknowledged);
       summary.put("durable", durable);
-      summary.put("heap_bytes_per_post", null);
-      summary.put("heap_bytes_per_vote", null);
+      summary.put("heap_bytes_per_post", store == null ? null : store.get("heap_bytes_per_post"));
+      summary.put("heap_bytes_per_vote", store == null ? null : store.get("heap_bytes_per_vote"));
+      summary.put("store_figures_from", store == null
+          ? "none: run bench store and pass its output with --store-json FILE"
+          : storeJson + " (bench store, " + store.get("posts") + " posts, " + store.get("votes")
+              + " votes, index " + store.get("index") + ", open " + store.get("open_ms")
+              + " ms)");
       summary.put("sync_p99_over_raw_p99", round(sync1.percentileMicros(99)
           / raw.percentileMicros(99)));
       summary.put("group_over_sqlite", round(groupMost.perSecond() / sqliteMost.perSecond()));

@@ -6,6 +6,10 @@ import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.StartThread;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.search.SearchIndex;
@@ -13,11 +17,14 @@ import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.AntiGamingPolicy;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.WriteRateLimit;
+import io.socialearn.core.log.FileEventLog;
 import io.socialearn.core.reputation.TrustPolicy;
 import io.socialearn.core.search.MemorySearchIndex;
 import io.socialearn.harness.Args;
@@ -33,6 +40,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,8 +57,14 @@ import javax.management.ObjectName;
 
 /**
  * {@code bench store [--posts N] [--votes V] [--people N] [--threads T] [--index lucene|memory]
- * [--seed S] [--dir DIR] [--histogram]}: builds a seeded synthetic store through the real engine
- * on a data directory, and measures its heap and how long it takes to open.
+ * [--load log|engine] [--seed S] [--dir DIR] [--histogram]}: builds a seeded synthetic store on a
+ * data directory, and measures its heap and how long it takes to open.
+ *
+ * <p>{@code --load log} (the default; see {@link Run#goThroughLog}) appends the posts' and votes'
+ * events straight to the file log and lets the engine fold them at start-up, which reaches the
+ * issue's 1,000,000 posts and 10,000,000 votes in minutes; {@code --load engine} sends every post
+ * and vote as a command on {@code threads} threads (phases below), which measures the write path
+ * too but takes hours at that scale on a small machine.
  *
  * <p>The store: {@code people} registered people, one organisation-wide space, {@code posts}
  * posts (a quarter questions with 1 to 3 Zipf-drawn tags, the rest answers spread over them, all
@@ -58,8 +72,9 @@ import javax.management.ObjectName;
  * votes, at most one per voter and post and never on one's own post (90% up). Ids have the
  * default generator's shape (UUID strings) but are derived from the seed, so the bench can address
  * posts without holding them. The engine runs with no write rate limit, roles-only trust and no
- * serial-vote detection; the search index is on-disk Lucene in {@code DIR/index} or the core's
- * in-memory index.
+ * serial-vote detection; the search index is on-disk Lucene in {@code DIR/index}, the core's
+ * in-memory index, or none ({@code --index none}: an index that keeps nothing, to measure the
+ * engine alone at a scale whose indexing takes longer than a bench should).
  *
  * <p>Phases: (1) build people and posts, measure heap, close (a snapshot is written); (2) reopen,
  * measure heap, add the votes, measure heap, close; (3) reopen from the newest snapshot (no tail)
@@ -75,6 +90,8 @@ public final class StoreBench implements Subcommand {
   private static final long TARGET_POSTS = 1_000_000;
   private static final long TARGET_VOTES = 10_000_000;
   private static final double MB = 1024.0 * 1024.0;
+  /** Events per append when loading through the log. */
+  private static final int LOG_BATCH = 2_000;
 
   @Override
   public void run(Args args, PrintStream out, PrintStream err) throws Exception {
@@ -85,10 +102,14 @@ public final class StoreBench implements Subcommand {
     long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
     String indexKind = args.optional("index", "lucene");
     String dirOption = args.optional("dir", null);
+    String load = args.optional("load", "log");
     boolean histogram = args.flag("histogram");
     args.done();
-    if (!indexKind.equals("lucene") && !indexKind.equals("memory")) {
-      throw new UsageException("--index must be lucene or memory, was '" + indexKind + "'");
+    if (!load.equals("log") && !load.equals("engine")) {
+      throw new UsageException("--load must be log or engine, was '" + load + "'");
+    }
+    if (!indexKind.equals("lucene") && !indexKind.equals("memory") && !indexKind.equals("none")) {
+      throw new UsageException("--index must be lucene, memory or none, was '" + indexKind + "'");
     }
     if (votes > posts * (people - 1)) {
       throw new UsageException("--votes " + votes + " exceeds one vote per voter and post: at most "
@@ -100,8 +121,8 @@ public final class StoreBench implements Subcommand {
       throw new UsageException("--dir " + dir + " must be a new or empty directory");
     }
     try {
-      new Run(posts, votes, people, threads, seed, indexKind, dir, histogram, err).go()
-          .print(out);
+      Run run = new Run(posts, votes, people, threads, seed, indexKind, dir, histogram, err);
+      (load.equals("log") ? run.goThroughLog() : run.go()).put("load", load).print(out);
     } finally {
       if (dirOption == null) {
         deleteTree(dir);
@@ -260,6 +281,172 @@ public final class StoreBench implements Subcommand {
 
     private long lastOpenNanos;
 
+    /**
+     * The issue's scale in minutes: people and the space through the engine, then the posts and
+     * then the votes appended straight to the file log in batches of {@value #LOG_BATCH} (the
+     * events the engine's deciders would record for the same commands), each followed by an
+     * engine open that folds them (and indexes them) as start-up after a crash would. Heap per
+     * post is measured after the posts were replayed, per vote after the votes were, and the
+     * store is then opened from its final snapshot and timed.
+     */
+    JsonSummary goThroughLog() throws Exception {
+      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      long baseline = usedHeapAfterGc(memory);
+      err.printf(Locale.ROOT, "baseline heap %.1f MB; store in %s; index %s; loading through the"
+          + " log%n", baseline / MB, dir, indexKind);
+      long buildStarted = System.nanoTime();
+      long afterPeople;
+      try (SocialLearningEngine engine = open()) {
+        for (int p = 0; p < people; p++) {
+          engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(person(p))
+              .displayName("Person " + p).orgUnit("unit-" + (p % 40)).build()));
+        }
+        nextId.set(id("space", 0));
+        space.value = engine.execute(Viewer.system(), CreateSpace.community("Everyone"));
+        nextId.remove();
+        afterPeople = usedHeapAfterGc(memory);
+      }
+      err.printf(Locale.ROOT, "%d people: heap %.1f MB over baseline%n", people,
+          (afterPeople - baseline) / MB);
+      Progress progress = new Progress(err, "posts appended", posts);
+      appendToLog(progress, questions, this::questionEvents);
+      progress.finish();
+      long afterPosts;
+      long openPostsNanos;
+      try (SocialLearningEngine engine = timedOpen()) {
+        openPostsNanos = lastOpenNanos;
+        afterPosts = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "at sequence %d%n", engine.lastSequence());
+        err.printf(Locale.ROOT, "replayed %d posts in %.0f ms: heap %.1f MB over baseline, %.0f"
+            + " bytes per post%n", posts, openPostsNanos / 1e6, (afterPosts - baseline) / MB,
+            (afterPosts - afterPeople) / (double) posts);
+      }
+      progress = new Progress(err, "votes appended", votes);
+      appendToLog(progress, votes, i -> List.of(voteEvent(i)));
+      progress.finish();
+      long afterVotes;
+      long openTailNanos;
+      try (SocialLearningEngine engine = timedOpen()) {
+        openTailNanos = lastOpenNanos;
+        afterVotes = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "at sequence %d%n", engine.lastSequence());
+        err.printf(Locale.ROOT, "opened from the posts' snapshot with a %d-vote tail in %.0f ms:"
+            + " heap %.1f MB over baseline, %.0f bytes per vote%n", votes, openTailNanos / 1e6,
+            (afterVotes - baseline) / MB, (afterVotes - afterPosts) / (double) Math.max(1, votes));
+        if (histogram) {
+          printHistogram(err, 25);
+        }
+      }
+      double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
+      long openNanos;
+      long afterOpen;
+      long sequence;
+      try (SocialLearningEngine engine = timedOpen()) {
+        openNanos = lastOpenNanos;
+        sequence = engine.lastSequence();
+        afterOpen = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "opened the whole store from its snapshot in %.0f ms at sequence"
+            + " %d: heap %.1f MB over baseline%n", openNanos / 1e6, sequence,
+            (afterOpen - baseline) / MB);
+      }
+      double perPost = (afterPosts - afterPeople) / (double) posts;
+      double perVote = votes == 0 ? 0 : (afterVotes - afterPosts) / (double) votes;
+      double fixed = afterPeople - baseline;
+      return new JsonSummary()
+          .put("posts", posts).put("questions", questions).put("answers", posts - questions)
+          .put("votes", votes).put("people", people).put("seed", seed).put("index", indexKind)
+          .put("sequence", sequence)
+          .put("build_seconds", round(buildSeconds))
+          .put("open_ms", round(openNanos / 1e6))
+          .put("replay_posts_ms", round(openPostsNanos / 1e6))
+          .put("open_with_vote_tail_ms", round(openTailNanos / 1e6))
+          .put("heap_bytes_per_post", Math.round(perPost))
+          .put("heap_bytes_per_vote", Math.round(perVote))
+          .put("text_chars_per_post", Math.round(textChars.get() / (double) posts))
+          .put("heap_mb_people_and_fixed", round(fixed / MB))
+          .put("heap_mb_after_posts", round((afterPosts - baseline) / MB))
+          .put("heap_mb_total", round((afterVotes - baseline) / MB))
+          .put("heap_mb_reopened_total", round((afterOpen - baseline) / MB))
+          .put("store_mb_on_disk", round(sizeOf(dir) / MB))
+          .put("extrapolated_heap_mb_1m_posts_10m_votes",
+              round((fixed + perPost * TARGET_POSTS + perVote * TARGET_VOTES) / MB))
+          .put("extrapolation", "linear in posts and votes from this run's figures");
+    }
+
+    /**
+     * Appends the events {@code events} gives for 0..count-1 to the store's log, in batches of
+     * about {@value #LOG_BATCH} events, one force each.
+     */
+    private void appendToLog(Progress progress, long count,
+        java.util.function.LongFunction<List<DomainEvent>> events) {
+      try (FileEventLog log = FileEventLog.open(dir.resolve("log"))) {
+        List<DomainEvent> batch = new ArrayList<>(LOG_BATCH + 64);
+        long shown = 0;
+        long done = 0;
+        for (long i = 0; i < count; i++) {
+          batch.addAll(events.apply(i));
+          if (batch.size() >= LOG_BATCH || i == count - 1) {
+            log.append(log.lastSequence(), batch, Instant.now());
+            done += batch.size();
+            batch.clear();
+            progress.advance(done - shown);
+            shown = done;
+          }
+        }
+      }
+    }
+
+    /** The events of question {@code q} and its share of answers, as the deciders record them. */
+    private List<DomainEvent> questionEvents(long q) {
+      Random random = new Random(seed * 1_000_003L + q);
+      int t1 = zipf(random, TOPICS);
+      int t2 = zipf(random, TOPICS);
+      List<Tag> tags = random.nextBoolean() || t1 == t2 ? List.of(Tag.of("topic-" + t1))
+          : List.of(Tag.of("topic-" + t1), Tag.of("topic-" + t2));
+      String title = sentence(random, 6 + random.nextInt(6)) + "?";
+      String body = text(random, 40 + random.nextInt(80));
+      textChars.addAndGet(title.length() + body.length());
+      ThreadId thread = ThreadId.of(id("thread", q));
+      List<DomainEvent> events = new ArrayList<>();
+      events.add(new ThreadStarted(thread, space.value, ThreadKind.QUESTION, title, body, tags,
+          person(authors[(int) q])));
+      long answers = posts - questions;
+      for (long a = q * answers / questions; a < (q + 1) * answers / questions; a++) {
+        long p = questions + a;
+        String answer = text(random, 30 + random.nextInt(70));
+        textChars.addAndGet(answer.length());
+        events.add(new AnswerPosted(PostId.of(id("post", p)), thread, answer,
+            person(authors[(int) p])));
+      }
+      return events;
+    }
+
+    /** Vote {@code i} as {@link #addVote} casts it, as the event the decider records. */
+    private DomainEvent voteEvent(long i) {
+      int p = (int) (i % posts);
+      long k = i / posts;
+      int voter = (int) ((authors[p] + 1 + k) % people);
+      ThreadId thread = ThreadId.of(id("thread", p < questions ? p : questionOf(p)));
+      ContentRef target = p < questions ? thread : PostId.of(id("post", p));
+      VoteDirection direction = Math.floorMod(mix(seed ^ i), 10) == 0 ? VoteDirection.DOWN
+          : VoteDirection.UP;
+      return new VoteCast(target, thread, person(voter), direction, person(authors[p]));
+    }
+
+    /** The question answer post {@code p} belongs to (the inverse of the split in addQuestion). */
+    private long questionOf(long p) {
+      long a = p - questions;
+      long answers = posts - questions;
+      long q = a * questions / answers;
+      while (q + 1 < questions && (q + 1) * answers / questions <= a) {
+        q++;
+      }
+      while (q > 0 && q * answers / questions > a) {
+        q--;
+      }
+      return q;
+    }
+
     private SocialLearningEngine timedOpen() {
       long t0 = System.nanoTime();
       SocialLearningEngine engine = open();
@@ -269,7 +456,7 @@ public final class StoreBench implements Subcommand {
 
     private SocialLearningEngine open() {
       SearchIndex index = indexKind.equals("memory") ? new MemorySearchIndex()
-          : LuceneSearch.at(dir.resolve("index"));
+          : indexKind.equals("none") ? new NoIndex() : LuceneSearch.at(dir.resolve("index"));
       IdGenerator ids = kind -> {
         String preset = nextId.get();
         return preset != null ? preset : UUID.randomUUID().toString();
@@ -385,6 +572,58 @@ public final class StoreBench implements Subcommand {
         return files.filter(f -> f.getFileName().toString().endsWith(".snap")).sorted().toList();
       }
     }
+  }
+
+  /**
+   * An index that keeps nothing and finds nothing, for measuring the engine's own heap and
+   * start-up at a scale whose indexing would take longer than the bench should. Thread-safe.
+   */
+  private static final class NoIndex implements SearchIndex {
+    /** Always caught up, so that opening the engine never replays the log into it. */
+    private volatile long checkpoint = Long.MAX_VALUE;
+
+    @Override
+    public String name() {
+      return "none";
+    }
+
+    @Override
+    public long checkpoint() {
+      return checkpoint;
+    }
+
+    @Override
+    public void apply(List<io.socialearn.api.event.RecordedEvent> events) {
+      if (!events.isEmpty()) {
+        checkpoint = events.get(events.size() - 1).sequence();
+      }
+    }
+
+    @Override
+    public io.socialearn.api.search.SearchResults search(io.socialearn.api.search.SearchQuery query,
+        java.util.Set<SpaceId> readableSpaces) {
+      return new io.socialearn.api.search.SearchResults(List.of(), 0, List.of(), null);
+    }
+
+    @Override
+    public List<io.socialearn.api.search.SearchHit> similarQuestions(
+        io.socialearn.api.search.SimilarQuery query, java.util.Set<SpaceId> readableSpaces) {
+      return List.of();
+    }
+
+    @Override
+    public List<io.socialearn.api.search.TagSuggestion> suggestTags(String text, int limit,
+        java.util.Set<SpaceId> readableSpaces) {
+      return List.of();
+    }
+
+    @Override
+    public List<Tag> completeTags(String prefix, int limit, java.util.Set<SpaceId> readableSpaces) {
+      return List.of();
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** Holds the space id, set once before the workers start. */

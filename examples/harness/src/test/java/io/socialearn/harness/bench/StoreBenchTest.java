@@ -14,14 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StoreBenchTest {
 
-  @Test
-  void aTinyStoreIsBuiltReopenedAndSummarised(@TempDir Path dir) {
+  @ParameterizedTest
+  @ValueSource(strings = {"log", "engine"})
+  void aTinyStoreIsBuiltReopenedAndSummarised(String load, @TempDir Path dir) {
     Path store = dir.resolve("store");
     Run run = Run.of("bench", "store", "--posts", "40", "--votes", "60", "--people", "8",
-        "--threads", "2", "--dir", store.toString());
+        "--threads", "2", "--load", load, "--dir", store.toString());
     assertThat(run.status()).as(run.err()).isZero();
     JsonNode s = run.summary();
     assertThat(s.get("posts").asLong()).isEqualTo(40);
@@ -35,6 +38,7 @@ class StoreBenchTest {
       assertThat(s.get(key).isNumber()).as(key).isTrue();
     }
     assertThat(s.get("open_ms").asDouble()).isPositive();
+    assertThat(s.get("load").asText()).isEqualTo(load);
     assertThat(Files.isDirectory(store.resolve("log"))).isTrue();
     // The store really holds what was asked: 8 people, 1 space, 40 posts and 60 votes.
     try (SocialLearningEngine engine = SocialLearningEngine.builder().dataDirectory(store)
@@ -44,7 +48,46 @@ class StoreBenchTest {
       assertThat(engine.lastSequence()).isEqualTo(8 + 1 + 40 + 60);
       assertThat(engine.person(Viewer.system(), PersonId.of("person-7")).displayName())
           .isEqualTo("Person 7");
+      // Every vote counted once: the scores of the 40 posts add up to 60 less twice the downs.
+      int scores = 0;
+      int votes = 0;
+      for (var space : engine.spaces(Viewer.system())) {
+        for (var summary : engine.threads(Viewer.system(), space.id(),
+            io.socialearn.api.thread.ThreadSort.NEWEST, io.socialearn.api.PageRequest.first(100))
+            .items()) {
+          var detail = engine.thread(Viewer.system(), summary.id());
+          scores += summary.score();
+          votes += 1;
+          for (var answer : detail.answers()) {
+            scores += answer.score();
+            votes += 1;
+          }
+        }
+      }
+      assertThat(votes).as("posts").isEqualTo(40);
+      assertThat(scores).isBetween(60 - 2 * 60, 60).isEqualTo(s.get("votes").asInt()
+          - 2 * downVotes(60, 42));
     }
+  }
+
+  /** How many of the first {@code votes} votes bench store casts down for {@code seed}. */
+  private static int downVotes(int votes, long seed) {
+    int down = 0;
+    for (long i = 0; i < votes; i++) {
+      long z = seed ^ i;
+      z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+      z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+      z = z ^ (z >>> 31);
+      down += Math.floorMod(z, 10) == 0 ? 1 : 0;
+    }
+    return down;
+  }
+
+  @Test
+  void anUnknownLoadIsRefused() {
+    Run run = Run.of("bench", "store", "--load", "carrier-pigeon");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--load must be log or engine");
   }
 
   @Test
@@ -58,6 +101,6 @@ class StoreBenchTest {
   void anUnknownIndexIsRefused() {
     Run run = Run.of("bench", "store", "--index", "elastic");
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("--index must be lucene or memory");
+    assertThat(run.err()).contains("--index must be lucene, memory or none");
   }
 }

@@ -1,0 +1,80 @@
+package io.socialearn.core;
+
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.EventLog;
+import io.socialearn.api.event.EventLogException;
+import io.socialearn.api.event.PostEdited;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadEdited;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.Revision;
+import io.socialearn.core.log.FileEventLog;
+import io.socialearn.core.log.InMemoryEventLog;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The heavy text the read models do not keep on the heap: bodies and revisions are read on demand
+ * from the event log, which is the store, by the sequence of the event that wrote them.
+ * Thread-safe as far as the log is.
+ */
+final class Texts {
+  private final EventLog log;
+
+  Texts(EventLog log) {
+    this.log = log;
+  }
+
+  /** The event at {@code sequence}. */
+  RecordedEvent event(long sequence) {
+    if (log instanceof FileEventLog file) {
+      return file.read(sequence);
+    }
+    if (log instanceof InMemoryEventLog memory) {
+      return memory.read(sequence);
+    }
+    try (Stream<RecordedEvent> events = log.readFrom(sequence)) {
+      return events.findFirst().filter(e -> e.sequence() == sequence).orElseThrow(
+          () -> new EventLogException("the event log holds no sequence " + sequence));
+    }
+  }
+
+  /** The body the event at {@code sequence} wrote: a thread's or an answer's, started or edited. */
+  String body(long sequence) {
+    DomainEvent e = event(sequence).event();
+    if (e instanceof ThreadStarted t) {
+      return t.body();
+    } else if (e instanceof ThreadEdited t) {
+      return t.body();
+    } else if (e instanceof AnswerPosted a) {
+      return a.body();
+    } else if (e instanceof PostEdited p) {
+      return p.body();
+    }
+    throw new IllegalStateException("event " + sequence + " is a " + e.getClass().getSimpleName()
+        + ", which writes no body");
+  }
+
+  /** The revision with {@code number} of {@code target} that the event at {@code sequence} made. */
+  Revision revision(ContentRef target, int number, long sequence) {
+    RecordedEvent recorded = event(sequence);
+    DomainEvent e = recorded.event();
+    if (e instanceof ThreadStarted t) {
+      return new Revision(target, number, t.author(), recorded.timestamp(), t.title(), t.body(),
+          t.tags(), "");
+    } else if (e instanceof ThreadEdited t) {
+      return new Revision(target, number, t.editor(), recorded.timestamp(), t.title(), t.body(),
+          t.tags(), t.reason());
+    } else if (e instanceof AnswerPosted a) {
+      return new Revision(target, number, a.author(), recorded.timestamp(), "", a.body(),
+          List.of(), "");
+    } else if (e instanceof PostEdited p) {
+      return new Revision(target, number, p.editor(), recorded.timestamp(), "", p.body(),
+          List.of(), p.reason());
+    }
+    throw new IllegalStateException("event " + sequence + " is a " + e.getClass().getSimpleName()
+        + ", which makes no revision");
+  }
+}

@@ -1,0 +1,127 @@
+package io.socialearn.core;
+
+import io.socialearn.api.thread.ContentRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * One voter's standing up votes on one author's posts, in the order they were cast, with when:
+ * two parallel arrays instead of a linked map of {@link Instant}s. Not thread-safe: guarded by
+ * the engine's lock.
+ */
+final class UpvoteRun {
+  private ContentRef[] targets = new ContentRef[1];
+  /** When each vote was cast, in nanoseconds since the epoch. */
+  private long[] at = new long[1];
+  private int size;
+
+  /**
+   * Adds an up vote on {@code target} cast at {@code when} at the end; one already there keeps
+   * its place and takes the new time (as a linked map's put does).
+   */
+  void add(ContentRef target, Instant when) {
+    for (int i = 0; i < size; i++) {
+      if (targets[i].equals(target)) {
+        at[i] = toNanos(when);
+        return;
+      }
+    }
+    append(target, when);
+  }
+
+  /**
+   * Adds an up vote on {@code target} cast at {@code when} at the end, in constant time; the
+   * caller knows the run does not hold {@code target} (else {@link #add}).
+   */
+  void append(ContentRef target, Instant when) {
+    if (size == targets.length) {
+      int grown = Math.max(2, size + (size >> 1));
+      targets = Arrays.copyOf(targets, grown);
+      at = Arrays.copyOf(at, grown);
+    }
+    targets[size] = target;
+    at[size] = toNanos(when);
+    size++;
+  }
+
+  /** Removes the up vote on {@code target}, if any. */
+  void remove(ContentRef target) {
+    for (int i = 0; i < size; i++) {
+      if (targets[i].equals(target)) {
+        System.arraycopy(targets, i + 1, targets, i, size - i - 1);
+        System.arraycopy(at, i + 1, at, i, size - i - 1);
+        size--;
+        targets[size] = null;
+        return;
+      }
+    }
+  }
+
+  /** When the up vote on {@code target} was cast, or null. */
+  Instant at(ContentRef target) {
+    for (int i = 0; i < size; i++) {
+      if (targets[i].equals(target)) {
+        return fromNanos(at[i]);
+      }
+    }
+    return null;
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** Each target with when it was voted on, oldest vote first. */
+  void forEach(BiConsumer<ContentRef, Instant> action) {
+    for (int i = 0; i < size; i++) {
+      action.accept(targets[i], fromNanos(at[i]));
+    }
+  }
+
+  /** The targets, oldest vote first. */
+  List<ContentRef> targets() {
+    return new ArrayList<>(Arrays.asList(targets).subList(0, size));
+  }
+
+  static long toNanos(Instant when) {
+    return Math.addExact(Math.multiplyExact(when.getEpochSecond(), 1_000_000_000L),
+        when.getNano());
+  }
+
+  static Instant fromNanos(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+        Math.floorMod(nanos, 1_000_000_000L));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UpvoteRun other
+        && Arrays.equals(targets, 0, size, other.targets, 0, other.size)
+        && Arrays.equals(at, 0, size, other.at, 0, other.size);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 1;
+    for (int i = 0; i < size; i++) {
+      h = 31 * h + targets[i].hashCode();
+      h = 31 * h + Long.hashCode(at[i]);
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("[");
+    forEach((target, when) -> text.append(text.length() > 1 ? ", " : "").append(target)
+        .append('@').append(when));
+    return text.append(']').toString();
+  }
+}

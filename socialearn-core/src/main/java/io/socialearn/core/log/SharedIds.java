@@ -1,0 +1,120 @@
+package io.socialearn.core.log;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Reads ids as one shared object per value, so that every projection folding the log holds the
+ * same {@link PersonId} or {@link PostId} rather than one copy per event: at a million posts and
+ * ten million votes, copies cost more heap than the votes themselves. People, spaces and tags,
+ * of which a community has few, are pooled strongly up to {@value #MAX_SHARED} values each (ids
+ * beyond that are read as fresh objects, so the pool cannot grow without bound); threads and
+ * posts weakly, so an id lives only as long as a projection holds it. Thread-safe.
+ */
+final class SharedIds {
+  /** The most values a pool holds. */
+  static final int MAX_SHARED = 1 << 18;
+
+  private SharedIds() {}
+
+  /** A module whose id deserializers share objects; register it after the socialearn module. */
+  static SimpleModule module() {
+    SimpleModule module = new SimpleModule("socialearn-shared-ids");
+    module.addDeserializer(PersonId.class, new Pooled<>(PersonId.class, PersonId::new));
+    module.addDeserializer(SpaceId.class, new Pooled<>(SpaceId.class, SpaceId::new));
+    module.addDeserializer(Tag.class, new Pooled<>(Tag.class, Tag::new));
+    module.addDeserializer(ThreadId.class, new Weak<>(ThreadId.class, ThreadId::new));
+    module.addDeserializer(PostId.class, new Weak<>(PostId.class, PostId::new));
+    return module;
+  }
+
+  /**
+   * Reads an id of which there are as many as posts as one object per value for as long as
+   * anything holds it: a weak pool, so it never keeps an id alive by itself.
+   */
+  static final class Weak<T> extends StdDeserializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final transient Function<String, T> factory;
+    /** Each id, weakly, to a weak reference to itself. Guarded by itself. */
+    private final transient Map<T, WeakReference<T>> pool = new WeakHashMap<>();
+
+    Weak(Class<T> type, Function<String, T> factory) {
+      super(type);
+      this.factory = factory;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        throw ctxt.wrongTokenException(p, handledType(), JsonToken.VALUE_STRING,
+            "a " + handledType().getSimpleName() + " is written as a JSON string");
+      }
+      T fresh;
+      try {
+        fresh = factory.apply(p.getText());
+      } catch (InvalidInputException e) {
+        throw ctxt.instantiationException(handledType(), e);
+      }
+      synchronized (pool) {
+        WeakReference<T> held = pool.get(fresh);
+        T shared = held == null ? null : held.get();
+        if (shared != null) {
+          return shared;
+        }
+        pool.put(fresh, new WeakReference<>(fresh));
+        return fresh;
+      }
+    }
+  }
+
+  /** Reads an id written as a JSON string, one object per value up to the pool's bound. */
+  static final class Pooled<T> extends StdDeserializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final transient Function<String, T> factory;
+    private final transient Map<String, T> pool = new ConcurrentHashMap<>();
+
+    Pooled(Class<T> type, Function<String, T> factory) {
+      super(type);
+      this.factory = factory;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        throw ctxt.wrongTokenException(p, handledType(), JsonToken.VALUE_STRING,
+            "a " + handledType().getSimpleName() + " is written as a JSON string");
+      }
+      String text = p.getText();
+      T shared = pool.get(text);
+      if (shared != null) {
+        return shared;
+      }
+      T fresh;
+      try {
+        fresh = factory.apply(text);
+      } catch (InvalidInputException e) {
+        throw ctxt.instantiationException(handledType(), e);
+      }
+      if (pool.size() < MAX_SHARED) {
+        T raced = pool.putIfAbsent(text, fresh);
+        return raced != null ? raced : fresh;
+      }
+      return fresh;
+    }
+  }
+}

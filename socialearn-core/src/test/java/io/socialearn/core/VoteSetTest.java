@@ -1,0 +1,86 @@
+package io.socialearn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** The compact vote structures behave as the maps they replace. */
+class VoteSetTest {
+
+  @Property(tries = 200)
+  void aVoteSetHoldsOneVotePerPersonLikeAMap(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 300) int operations) {
+    Random random = new Random(seed);
+    VoteSet set = new VoteSet();
+    Map<Integer, VoteDirection> model = new HashMap<>();
+    for (int i = 0; i < operations; i++) {
+      int voter = random.nextInt(40) * (random.nextBoolean() ? 1 : 50_000);
+      if (random.nextInt(3) == 0) {
+        set.remove(voter);
+        model.remove(voter);
+      } else {
+        VoteDirection direction = random.nextBoolean() ? VoteDirection.UP : VoteDirection.DOWN;
+        set.put(voter, direction);
+        model.put(voter, direction);
+      }
+    }
+    assertThat(set.size()).isEqualTo(model.size());
+    assertThat(set.isEmpty()).isEqualTo(model.isEmpty());
+    Map<Integer, VoteDirection> listed = new HashMap<>();
+    int previous = -1;
+    for (int i = 0; i < set.size(); i++) {
+      assertThat(set.voterAt(i)).isGreaterThan(previous);
+      previous = set.voterAt(i);
+      listed.put(set.voterAt(i), set.directionAt(i));
+    }
+    assertThat(listed).isEqualTo(model);
+    for (int voter = 0; voter < 40; voter++) {
+      assertThat(set.get(voter)).isEqualTo(model.get(voter));
+    }
+    VoteSet copy = new VoteSet();
+    model.forEach(copy::put);
+    assertThat(copy).isEqualTo(set).hasSameHashCodeAs(set);
+  }
+
+  @Test
+  void anUpvoteRunKeepsCastOrderAndItsPlaceWhenRecastLikeALinkedMap() {
+    UpvoteRun run = new UpvoteRun();
+    Map<Object, Instant> model = new LinkedHashMap<>();
+    ThreadId t = ThreadId.of("t");
+    PostId p = PostId.of("p");
+    PostId r = PostId.of("r");
+    Instant t1 = Instant.parse("2026-01-01T10:00:00.123456789Z");
+    Instant t2 = Instant.parse("1969-12-31T23:59:59.5Z");
+    for (Object[] step : new Object[][] {{t, t1}, {p, t2}, {r, t1}, {t, t2}}) {
+      run.add((io.socialearn.api.thread.ContentRef) step[0], (Instant) step[1]);
+      model.put(step[0], (Instant) step[1]);
+    }
+    run.remove(p);
+    model.remove(p);
+    List<Object> order = new ArrayList<>();
+    Map<Object, Instant> seen = new LinkedHashMap<>();
+    run.forEach((target, at) -> {
+      order.add(target);
+      seen.put(target, at);
+    });
+    assertThat(order).containsExactlyElementsOf(model.keySet());
+    assertThat(seen).isEqualTo(model);
+    assertThat(run.targets()).containsExactly(t, r);
+    assertThat(run.at(t)).isEqualTo(t2);
+    assertThat(run.at(p)).isNull();
+    assertThat(UpvoteRun.fromNanos(UpvoteRun.toNanos(t2))).isEqualTo(t2);
+  }
+}
