@@ -132,7 +132,7 @@ final class StateCodec {
         state.viewers.entrySet().stream()
             .map(v -> new ViewersRow(v.getKey(), List.copyOf(v.getValue()))).toList(),
         new ReputationLedger.Image(reputation.rules(), List.of(), Map.of(), Map.of(),
-            reputation.managers(), reputation.accepted()));
+            reputation.managers(), reputation.accepted(), reputation.wikis()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
       out.writeInt(MAGIC);
@@ -399,7 +399,7 @@ final class StateCodec {
       }
       ReputationLedger.Image held = rest.ledger();
       return new Decoded(state, new ReputationLedger.Image(held.rules(), facts, askers, answers,
-          held.managers(), held.accepted()), pulse);
+          held.managers(), held.accepted(), held.wikis()), pulse);
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
     }

@@ -414,12 +414,12 @@ final class ThreadCommands {
       String body = body(c.body());
       if (c.target() instanceof PostId id) {
         PostRow post = state.posts.get(id);
-        if (body.equals(post.body())) {
+        if (body.equals(state.body(post))) {
           throw new ConflictException("the suggested edit of post " + id + " changes nothing");
         }
         events.add(new PostEdited(id, thread.id(), body, c.suggestedBy(), reason));
       } else {
-        if (body.equals(thread.body())) {
+        if (body.equals(state.body(thread))) {
           throw new ConflictException("the suggested edit of thread " + thread.id()
               + " changes nothing");
         }
