@@ -39,6 +39,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -49,6 +50,8 @@ import org.apache.lucene.util.BytesRef;
 final class IndexQueries {
   /** How many neighbours vote for suggested tags. */
   static final int SUGGESTION_NEIGHBOURS = 20;
+  /** Up to how many matches a hits-only search counts exactly (Lucene's default threshold). */
+  static final int HITS_ONLY_COUNT = 1_000;
 
   private static final SearchResults NOTHING = new SearchResults(List.of(), 0,
       List.of(new Facet(Fields.TAG, List.of()), new Facet(Fields.SPACE, List.of()),
@@ -118,19 +121,29 @@ final class IndexQueries {
     }
     String next = docs.length > query.limit()
         ? Cursors.encode(query.sort(), (FieldDoc) docs[shown - 1]) : null;
-    return new SearchResults(hits, page.total(), page.facets(), next);
+    return new SearchResults(hits, page.total(), page.facets(), next, page.lowerBound());
   }
 
-  private record Page(TopDocs top, long total, List<Facet> facets) {}
+  private record Page(TopDocs top, long total, List<Facet> facets, boolean lowerBound) {}
 
   private Page page(IndexSearcher searcher, Query query, Sort sort, SearchQuery request,
       FieldDoc after) throws IOException {
-    TopFieldCollectorManager top = new TopFieldCollectorManager(sort, request.limit() + 1, after,
-        Integer.MAX_VALUE);
-    FacetCounts facets = new FacetCounts(searcher.getIndexReader(),
-        ordinals(searcher.getIndexReader()), true, null, FacetCounts.MAX_VALUES);
-    Both both = searcher.search(query, new BothManager(top, facets));
-    TopFieldDocs docs = both.top();
+    TopFieldDocs docs;
+    List<Facet> facets;
+    if (request.hitsOnly()) {
+      // Counting stops at the threshold, so Lucene may skip blocks that cannot reach the page.
+      docs = searcher.search(query, new TopFieldCollectorManager(sort, request.limit() + 1, after,
+          HITS_ONLY_COUNT));
+      facets = List.of();
+    } else {
+      TopFieldCollectorManager top = new TopFieldCollectorManager(sort, request.limit() + 1,
+          after, Integer.MAX_VALUE);
+      FacetCounts counts = new FacetCounts(searcher.getIndexReader(),
+          ordinals(searcher.getIndexReader()), true, null, FacetCounts.MAX_VALUES);
+      Both both = searcher.search(query, new BothManager(top, counts));
+      docs = both.top();
+      facets = both.facets().facets();
+    }
     if (request.sort() != SearchSort.RELEVANCE) {
       TopFieldCollector.populateScores(docs.scoreDocs, searcher, query);
     } else {
@@ -138,7 +151,8 @@ final class IndexQueries {
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
     }
-    return new Page(docs, docs.totalHits.value, both.facets().facets());
+    return new Page(docs, docs.totalHits.value, facets,
+        docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
   }
 
   private SearchHit hit(IndexSearcher searcher, ScoreDoc scoreDoc, Set<String> terms)
