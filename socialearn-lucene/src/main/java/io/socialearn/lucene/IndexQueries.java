@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
@@ -39,6 +37,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
@@ -183,15 +182,17 @@ final class IndexQueries {
     if (like == null) {
       return List.of();
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder()
-        .add(like, Occur.MUST)
-        .add(SearchQueries.spaces(readable), Occur.FILTER)
-        .add(new TermQuery(new Term(Fields.KIND, ThreadKind.QUESTION.name())), Occur.FILTER);
+    Query query = SearchQueries.filtered(
+        SearchQueries.filtered(like, SearchQueries.spaces(readable)),
+        new TermQuery(new Term(Fields.KIND, ThreadKind.QUESTION.name())));
     if (!draft.within().isEmpty()) {
-      query.add(new TermInSetQuery(Fields.ID,
-          draft.within().stream().map(t -> new BytesRef(t.value())).toList()), Occur.FILTER);
+      query = SearchQueries.filtered(query, new TermInSetQuery(Fields.ID,
+          draft.within().stream().map(t -> new BytesRef(t.value())).toList()));
     }
-    TopDocs top = searcher.search(query.build(), draft.limit());
+    // Exact counts are not needed: with the threshold at the page size, WAND prunes as soon as
+    // the page is full instead of after Lucene's default 1,000 hits.
+    TopDocs top = searcher.search(query,
+        new TopScoreDocCollectorManager(draft.limit(), null, draft.limit()));
     Set<String> terms = Set.copyOf(searchQueries.analyse(draft.title(), 64));
     List<SearchHit> hits = new ArrayList<>();
     for (ScoreDoc scoreDoc : top.scoreDocs) {
@@ -210,7 +211,7 @@ final class IndexQueries {
       return List.of();
     }
     TopDocs top = searcher.search(SearchQueries.filtered(like, SearchQueries.spaces(readable)),
-        SUGGESTION_NEIGHBOURS);
+        new TopScoreDocCollectorManager(SUGGESTION_NEIGHBOURS, null, SUGGESTION_NEIGHBOURS));
     Map<String, Double> weights = new HashMap<>();
     for (ScoreDoc scoreDoc : top.scoreDocs) {
       for (String tag : load(searcher, scoreDoc.doc).tags) {

@@ -60,16 +60,20 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * {@code bench search [--posts N] [--queries Q] [--seed S]}: indexes a seeded synthetic corpus
+ * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS]}: indexes a seeded synthetic corpus
  * through socialearn's Lucene index and through a raw Lucene {@link IndexWriter} with the same
  * analysis, then times typical searches (socialearn vs a raw {@link IndexSearcher} on the same
  * index with the same query and space filter, interleaved), similar questions, freshness of a
- * new post, a vote reflected in the votes order, and hostile queries. Not thread-safe.
+ * new post, a vote reflected in the votes order, and hostile queries. {@code --only} (a comma
+ * list of import, search, similar, freshness, votes, hostile) runs some of these; the raw
+ * import only with import. Not thread-safe.
  */
 public final class SearchBench implements Subcommand {
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
   private static final int BATCH = 1_000;
   private static final int READABLE_SPACES = 5;
+  /** What {@code --only} may list; all by default. */
+  private static final String ALL_PARTS = "import,search,similar,freshness,votes,hostile";
 
   /** Creates the subcommand. */
   public SearchBench() {}
@@ -79,37 +83,54 @@ public final class SearchBench implements Subcommand {
     int posts = (int) args.number("posts", 1_000_000, 100, 50_000_000);
     int queries = (int) args.number("queries", 2_000, 10, 1_000_000);
     long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+    Set<String> parts = Set.of(args.optional("only", ALL_PARTS).split(","));
+    for (String part : parts) {
+      if (!Set.of(ALL_PARTS.split(",")).contains(part)) {
+        throw new io.socialearn.harness.UsageException("--only takes some of " + ALL_PARTS
+            + ", not '" + part + "'");
+      }
+    }
     args.done();
     Path work = Files.createTempDirectory("socialearn-bench-");
     JsonSummary summary = new JsonSummary().put("posts", posts).put("queries", queries)
         .put("seed", seed);
     try {
-      run(work, posts, queries, seed, summary, err);
+      run(work, posts, queries, seed, parts, summary, err);
     } finally {
       deleteTree(work);
     }
     summary.print(out);
   }
 
-  private void run(Path work, int posts, int queries, long seed, JsonSummary summary,
-      PrintStream err) throws IOException {
+  private void run(Path work, int posts, int queries, long seed, Set<String> parts,
+      JsonSummary summary, PrintStream err) throws IOException {
     List<ThreadStarted> questions = new ArrayList<>();
     Corpus corpus = new Corpus(seed, 50_000);
     List<DomainEvent> events = generate(corpus, posts, questions);
 
     err.println("indexing " + posts + " posts through raw Lucene, then through socialearn");
-    double rawRate = rawImport(work.resolve("raw"), events, err);
+    double rawRate = parts.contains("import") ? rawImport(work.resolve("raw"), events, err) : 0;
     Path socialearnDir = work.resolve("socialearn");
     LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
     try {
       double rate = importAll(index, events, err);
       summary.put("import_posts_per_s", Math.round(rate))
           .put("raw_import_posts_per_s", Math.round(rawRate));
-      measureSearch(index, socialearnDir, corpus, questions, queries, summary, err);
-      measureSimilar(index, corpus, questions, queries, summary);
-      measureFreshness(index, summary);
-      measureVotes(index, corpus, summary);
-      measureHostile(index, summary);
+      if (parts.contains("search")) {
+        measureSearch(index, socialearnDir, corpus, questions, queries, summary, err);
+      }
+      if (parts.contains("similar")) {
+        measureSimilar(index, corpus, questions, queries, summary);
+      }
+      if (parts.contains("freshness")) {
+        measureFreshness(index, summary);
+      }
+      if (parts.contains("votes")) {
+        measureVotes(index, corpus, summary);
+      }
+      if (parts.contains("hostile")) {
+        measureHostile(index, summary);
+      }
     } finally {
       index.close();
     }
@@ -211,6 +232,7 @@ public final class SearchBench implements Subcommand {
     long[] ours = new long[queries];
     long[] full = new long[queries];
     long[] raw = new long[queries];
+    int anyWord = 0;
     try (FSDirectory fs = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(fs)) {
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -220,11 +242,18 @@ public final class SearchBench implements Subcommand {
         for (int i = 0; i < n; i++) {
           String text = typical(corpus, questions);
           Set<SpaceId> spaces = readable(corpus);
-          Query rawQuery = rawQuery(analyzer, text, spaces);
+          List<String> terms = analyse(analyzer, text);
           long start = System.nanoTime();
           index.search(SearchQuery.of(text).hitsOnly(true), spaces);
           long middle = System.nanoTime();
-          searcher.search(rawQuery, 10);
+          // socialearn's rule: all words must match; if together they match nothing, any one
+          if (searcher.search(rawQuery(terms, spaces, true), 10).totalHits.value == 0
+              && terms.size() > 1) {
+            searcher.search(rawQuery(terms, spaces, false), 10);
+            if (round == 0) {
+              anyWord++;
+            }
+          }
           long end = System.nanoTime();
           index.search(SearchQuery.of(text), spaces);
           long last = System.nanoTime();
@@ -244,29 +273,41 @@ public final class SearchBench implements Subcommand {
             percentile(raw, 99))
         .put("search_vs_raw_p50", ratio(percentile(ours, 50), percentile(raw, 50)))
         .put("search_vs_raw_p99", ratio(percentile(ours, 99), percentile(raw, 99)))
+        .put("search_any_word_share", ratio(anyWord, queries))
         .put("search_full_p50_ms", percentile(full, 50))
         .put("search_full_p99_ms", percentile(full, 99));
   }
 
-  /** The query socialearn builds for these words (every word in some field), filtered alike. */
-  private static Query rawQuery(Analyzer analyzer, String text, Set<SpaceId> spaces)
-      throws IOException {
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
+  /** The distinct analysed terms of {@code text}, as socialearn's parser makes them. */
+  private static List<String> analyse(Analyzer analyzer, String text) throws IOException {
+    Set<String> seen = new java.util.LinkedHashSet<>();
     try (TokenStream stream = analyzer.tokenStream("body", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
-      Set<String> seen = new HashSet<>();
       while (stream.incrementToken()) {
-        String t = term.toString();
-        if (seen.add(t)) {
-          query.add(new DisjunctionMaxQuery(List.of(
-              new BoostQuery(new TermQuery(new Term("title", t)), 3f),
-              new BoostQuery(new TermQuery(new Term("tagtext", t)), 2f),
-              new TermQuery(new Term("body", t)),
-              new BoostQuery(new TermQuery(new Term("replies", t)), 0.5f)), 0.3f), Occur.MUST);
-        }
+        seen.add(term.toString());
       }
       stream.end();
+    }
+    return List.copyOf(seen);
+  }
+
+  /**
+   * The query socialearn builds for these terms (each term in some field; all required, or at
+   * least one), filtered alike.
+   */
+  private static Query rawQuery(List<String> terms, Set<SpaceId> spaces, boolean all) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (String t : terms) {
+      query.add(new DisjunctionMaxQuery(List.of(
+          new BoostQuery(new TermQuery(new Term("title", t)), 3f),
+          new BoostQuery(new TermQuery(new Term("tagtext", t)), 2f),
+          new TermQuery(new Term("body", t)),
+          new BoostQuery(new TermQuery(new Term("replies", t)), 0.5f)), 0.3f),
+          all ? Occur.MUST : Occur.SHOULD);
+    }
+    if (!all) {
+      query.setMinimumNumberShouldMatch(1);
     }
     query.add(new TermInSetQuery("space", spaces.stream().map(s -> new BytesRef(s.value()))
         .toList()), Occur.FILTER);
@@ -359,6 +400,7 @@ public final class SearchBench implements Subcommand {
     hostile.add("\"" + "word ".repeat(190) + "\"");
     hostile.add("tag:x ".repeat(100));
     long max = 0;
+    String slowest = "";
     int unexpected = 0;
     Set<SpaceId> spaces = Set.of(SpaceId.of("space-0"), SpaceId.of("space-1"));
     for (int round = 0; round < 3; round++) {
@@ -371,11 +413,15 @@ public final class SearchBench implements Subcommand {
         } catch (RuntimeException e) {
           unexpected++;
         }
-        max = Math.max(max, System.nanoTime() - start);
+        long took = System.nanoTime() - start;
+        if (took > max) {
+          max = took;
+          slowest = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        }
       }
     }
     summary.put("hostile_queries", hostile.size()).put("hostile_max_ms", millis(max))
-        .put("hostile_unexpected_errors", unexpected);
+        .put("hostile_unexpected_errors", unexpected).put("hostile_slowest", slowest);
   }
 
   private static String letters(int i) {
