@@ -32,9 +32,8 @@ import org.apache.lucene.search.TermQuery;
  * times three fields, plus the tags. Thread-safe.
  */
 final class DraftQueries {
-  static final int MAX_TITLE_TERMS = Integer.getInteger("xp.title", 24);
-  static final int MAX_BODY_TERMS = Integer.getInteger("xp.body", 25);
-  static final float BODY_REPLIES = Float.parseFloat(System.getProperty("xp.br", "0.25"));
+  static final int MAX_TITLE_TERMS = 24;
+  static final int MAX_BODY_TERMS = 25;
   private static final int MAX_ANALYSED = 10_000;
   private static final int MAX_TAGS = 10;
 
@@ -50,15 +49,13 @@ final class DraftQueries {
     Map<String, Integer> bodyTerms = counts(body);
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     int clauses = 0;
-    for (String term : Boolean.getBoolean("xp.tidf")
-        ? informative(reader, titleTerms, MAX_TITLE_TERMS).stream().map(Map.Entry::getKey).toList()
-        : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
+    for (String term : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
       add(builder, term, 1f, 3f, 1f, 0.4f);
       clauses++;
     }
     for (Map.Entry<String, Double> term : informative(reader, bodyTerms, MAX_BODY_TERMS)) {
       float weight = (float) term.getValue().doubleValue();
-      add(builder, term.getKey(), weight, 1f, 0.6f, BODY_REPLIES);
+      add(builder, term.getKey(), weight, 1f, 0.6f, 0.25f);
       clauses++;
     }
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
@@ -90,10 +87,8 @@ final class DraftQueries {
         Occur.SHOULD);
     builder.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, term)), weight * body),
         Occur.SHOULD);
-    if (replies > 0) {
-      builder.add(new BoostQuery(new TermQuery(new Term(Fields.REPLIES, term)),
-          weight * replies), Occur.SHOULD);
-    }
+    builder.add(new BoostQuery(new TermQuery(new Term(Fields.REPLIES, term)), weight * replies),
+        Occur.SHOULD);
   }
 
   /**
