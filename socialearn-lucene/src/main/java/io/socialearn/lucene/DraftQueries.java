@@ -34,6 +34,8 @@ import org.apache.lucene.search.TermQuery;
 final class DraftQueries {
   static final int MAX_TITLE_TERMS = 24;
   static final int MAX_BODY_TERMS = 25;
+  /** The body terms the candidate query keeps. */
+  static final int CANDIDATE_BODY_TERMS = 10;
   private static final int MAX_ANALYSED = 10_000;
   private static final int MAX_TAGS = 10;
 
@@ -43,26 +45,42 @@ final class DraftQueries {
     this.analyzer = analyzer;
   }
 
-  /** The query, or null if the draft holds no term the analyzer keeps. */
-  Query similar(IndexReader reader, String title, String body, List<String> tags) {
+  /**
+   * The two queries for a draft: {@code full} scores a candidate on everything above; {@code
+   * candidates} is a smaller query (the title terms and the {@value #CANDIDATE_BODY_TERMS} most
+   * informative body terms, in titles and bodies only) that finds the candidates to score fully.
+   * Every candidate it finds matches {@code full}.
+   */
+  record Draft(Query full, Query candidates) {}
+
+  /** The draft's queries, or null if the draft holds no term the analyzer keeps. */
+  Draft similar(IndexReader reader, String title, String body, List<String> tags) {
     Map<String, Integer> titleTerms = counts(title);
     Map<String, Integer> bodyTerms = counts(body);
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    BooleanQuery.Builder candidates = new BooleanQuery.Builder();
     int clauses = 0;
     for (String term : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
       add(builder, term, 1f, 3f, 1f, 0.4f);
+      add(candidates, term, 1f, 3f, 1f, 0f);
       clauses++;
     }
-    for (Map.Entry<String, Double> term : informative(reader, bodyTerms, MAX_BODY_TERMS)) {
+    List<Map.Entry<String, Double>> informative = informative(reader, bodyTerms,
+        MAX_BODY_TERMS);
+    for (int i = 0; i < informative.size(); i++) {
+      Map.Entry<String, Double> term = informative.get(i);
       float weight = (float) term.getValue().doubleValue();
       add(builder, term.getKey(), weight, 1f, 0.6f, 0.25f);
+      if (i < CANDIDATE_BODY_TERMS) {
+        add(candidates, term.getKey(), weight, 1f, 0.6f, 0f);
+      }
       clauses++;
     }
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
       builder.add(new BoostQuery(new TermQuery(new Term(Fields.TAG, tag)), 0.5f), Occur.SHOULD);
       clauses++;
     }
-    return clauses == 0 ? null : builder.build();
+    return clauses == 0 ? null : new Draft(builder.build(), candidates.build());
   }
 
   /** The query for threads like a free text, for tag suggestion. */
@@ -87,8 +105,10 @@ final class DraftQueries {
         Occur.SHOULD);
     builder.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, term)), weight * body),
         Occur.SHOULD);
-    builder.add(new BoostQuery(new TermQuery(new Term(Fields.REPLIES, term)), weight * replies),
-        Occur.SHOULD);
+    if (replies > 0) {
+      builder.add(new BoostQuery(new TermQuery(new Term(Fields.REPLIES, term)),
+          weight * replies), Occur.SHOULD);
+    }
   }
 
   /**

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
@@ -28,6 +30,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -51,6 +54,8 @@ final class IndexQueries {
   static final int SUGGESTION_NEIGHBOURS = 20;
   /** Up to how many matches a hits-only search counts exactly (Lucene's default threshold). */
   static final int HITS_ONLY_COUNT = 1_000;
+  /** How many candidates the first stage of similar questions hands to the full query. */
+  static final int SIMILAR_CANDIDATES = 100;
 
   private static final SearchResults NOTHING = new SearchResults(List.of(), 0,
       List.of(new Facet(Fields.TAG, List.of()), new Facet(Fields.SPACE, List.of()),
@@ -177,22 +182,35 @@ final class IndexQueries {
     if (readable.isEmpty()) {
       return List.of();
     }
-    Query like = draftQueries.similar(searcher.getIndexReader(), draft.title(), draft.body(),
-        draft.tags().stream().map(Tag::value).toList());
+    DraftQueries.Draft like = draftQueries.similar(searcher.getIndexReader(), draft.title(),
+        draft.body(), draft.tags().stream().map(Tag::value).toList());
     if (like == null) {
       return List.of();
     }
-    Query query = SearchQueries.filtered(
-        SearchQueries.filtered(like, SearchQueries.spaces(readable)),
-        new TermQuery(new Term(Fields.KIND, ThreadKind.QUESTION.name())));
+    BooleanQuery.Builder filter = new BooleanQuery.Builder()
+        .add(SearchQueries.spaces(readable), Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, ThreadKind.QUESTION.name())), Occur.FILTER);
+    TopDocs top;
     if (!draft.within().isEmpty()) {
-      query = SearchQueries.filtered(query, new TermInSetQuery(Fields.ID,
-          draft.within().stream().map(t -> new BytesRef(t.value())).toList()));
+      // A handful of given candidates: score them all with the full query.
+      filter.add(new TermInSetQuery(Fields.ID,
+          draft.within().stream().map(t -> new BytesRef(t.value())).toList()), Occur.FILTER);
+      top = searcher.search(SearchQueries.filtered(like.full(), filter.build()),
+          new TopScoreDocCollectorManager(draft.limit(), null, draft.limit()));
+    } else {
+      // Two stages: the smaller query finds the best candidates (counting stops at their number,
+      // so WAND prunes early), then the full query scores only those.
+      int candidates = Math.max(SIMILAR_CANDIDATES, draft.limit());
+      TopDocs found = searcher.search(SearchQueries.filtered(like.candidates(), filter.build()),
+          new TopScoreDocCollectorManager(candidates, null, candidates));
+      top = new QueryRescorer(like.full()) {
+        @Override
+        protected float combine(float firstPassScore, boolean secondPassMatches,
+            float secondPassScore) {
+          return secondPassMatches ? secondPassScore : 0f;
+        }
+      }.rescore(searcher, found, draft.limit());
     }
-    // Exact counts are not needed: with the threshold at the page size, WAND prunes as soon as
-    // the page is full instead of after Lucene's default 1,000 hits.
-    TopDocs top = searcher.search(query,
-        new TopScoreDocCollectorManager(draft.limit(), null, draft.limit()));
     Set<String> terms = Set.copyOf(searchQueries.analyse(draft.title(), 64));
     List<SearchHit> hits = new ArrayList<>();
     for (ScoreDoc scoreDoc : top.scoreDocs) {
