@@ -55,7 +55,7 @@ final class IndexQueries {
   /** Up to how many matches a hits-only search counts exactly (Lucene's default threshold). */
   static final int HITS_ONLY_COUNT = 1_000;
   /** How many candidates the first stage of similar questions hands to the full query. */
-  static final int SIMILAR_CANDIDATES = 100;
+  static final int SIMILAR_CANDIDATES = 30;
 
   private static final SearchResults NOTHING = new SearchResults(List.of(), 0,
       List.of(new Facet(Fields.TAG, List.of()), new Facet(Fields.SPACE, List.of()),
@@ -182,7 +182,7 @@ final class IndexQueries {
     if (readable.isEmpty()) {
       return List.of();
     }
-    DraftQueries.Draft like = draftQueries.similar(searcher.getIndexReader(), draft.title(),
+    DraftQueries.Draft like = draftQueries.similar(searcher, draft.title(),
         draft.body(), draft.tags().stream().map(Tag::value).toList());
     if (like == null) {
       return List.of();
@@ -224,7 +224,7 @@ final class IndexQueries {
     if (readable.isEmpty() || limit <= 0) {
       return List.of();
     }
-    Query like = draftQueries.like(searcher.getIndexReader(), text);
+    Query like = draftQueries.like(searcher, text);
     if (like == null) {
       return List.of();
     }
