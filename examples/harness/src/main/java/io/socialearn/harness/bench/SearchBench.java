@@ -60,13 +60,19 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS]}: indexes a seeded synthetic corpus
- * through socialearn's Lucene index and through a raw Lucene {@link IndexWriter} with the same
- * analysis, then times typical searches (socialearn vs a raw {@link IndexSearcher} on the same
- * index with the same query and space filter, interleaved), similar questions, freshness of a
- * new post, a vote reflected in the votes order, and hostile queries. {@code --only} (a comma
- * list of import, search, similar, freshness, votes, hostile) runs some of these; the raw
- * import only with import. Not thread-safe.
+ * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS]}: indexes a seeded
+ * synthetic corpus through socialearn's Lucene index and through a raw Lucene {@link
+ * IndexWriter} with the same analysis, then times typical searches, similar questions, freshness
+ * of a new post, a vote reflected in the votes order, and hostile queries.
+ *
+ * <p>Typical searches run three ways per query, in turns of order: socialearn asking for the
+ * page of hits only ({@code search_*}), a raw {@link IndexSearcher} on the same index with the
+ * same query, the same any-word fallback and the same space filter ({@code raw_lucene_*}), and
+ * socialearn with exact totals and facets ({@code search_full_*}). Besides wall-clock
+ * percentiles it reports the searching thread's CPU time ({@code *_cpu_*}), which leaves out the
+ * waits for a core of a shared machine. {@code --only} (a comma list of import, search, similar,
+ * freshness, votes, hostile) runs some of these; the raw import only with import. Not
+ * thread-safe.
  */
 public final class SearchBench implements Subcommand {
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
