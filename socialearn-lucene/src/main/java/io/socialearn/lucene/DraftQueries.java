@@ -10,11 +10,12 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -34,6 +35,8 @@ import org.apache.lucene.search.TermQuery;
 final class DraftQueries {
   static final int MAX_TITLE_TERMS = 24;
   static final int MAX_BODY_TERMS = 25;
+  /** The body terms the candidate query keeps. */
+  static final int CANDIDATE_BODY_TERMS = 6;
   private static final int MAX_ANALYSED = 10_000;
   private static final int MAX_TAGS = 10;
 
@@ -43,71 +46,125 @@ final class DraftQueries {
     this.analyzer = analyzer;
   }
 
-  /** The query, or null if the draft holds no term the analyzer keeps. */
-  Query similar(IndexReader reader, String title, String body, List<String> tags) {
+  /**
+   * The two queries for a draft: {@code full} scores a candidate on everything above; {@code
+   * candidates} is a smaller query (the title terms and the {@value #CANDIDATE_BODY_TERMS} most
+   * informative body terms, in titles and bodies only) that finds the candidates to score fully.
+   * Every candidate it finds matches {@code full}.
+   */
+  record Draft(Query full, Query candidates) {}
+
+  /** The draft's queries, or null if the draft holds no term the analyzer keeps. */
+  Draft similar(IndexSearcher searcher, String title, String body, List<String> tags) {
+    TermLookups reader = new TermLookups(searcher);
     Map<String, Integer> titleTerms = counts(title);
     Map<String, Integer> bodyTerms = counts(body);
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    BooleanQuery.Builder candidates = new BooleanQuery.Builder();
     int clauses = 0;
     for (String term : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
-      add(builder, term, 1f, 3f, 1f, 0.4f);
+      add(reader, builder, term, 1f, 3f, 1f, 0.4f);
+      add(reader, candidates, term, 1f, 3f, 1f, 0f);
       clauses++;
     }
-    for (Map.Entry<String, Double> term : informative(reader, bodyTerms, MAX_BODY_TERMS)) {
+    List<Map.Entry<String, Double>> informative = informative(reader, bodyTerms,
+        MAX_BODY_TERMS);
+    for (int i = 0; i < informative.size(); i++) {
+      Map.Entry<String, Double> term = informative.get(i);
       float weight = (float) term.getValue().doubleValue();
-      add(builder, term.getKey(), weight, 1f, 0.6f, 0.25f);
+      add(reader, builder, term.getKey(), weight, 1f, 0.6f, 0.25f);
+      if (i < CANDIDATE_BODY_TERMS) {
+        add(reader, candidates, term.getKey(), weight, 1f, 0.6f, 0f);
+      }
       clauses++;
     }
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
       builder.add(new BoostQuery(new TermQuery(new Term(Fields.TAG, tag)), 0.5f), Occur.SHOULD);
       clauses++;
     }
-    return clauses == 0 ? null : builder.build();
+    return clauses == 0 ? null : new Draft(builder.build(), candidates.build());
   }
 
   /** The query for threads like a free text, for tag suggestion. */
-  Query like(IndexReader reader, String text) {
+  Query like(IndexSearcher searcher, String text) {
+    TermLookups reader = new TermLookups(searcher);
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     List<Map.Entry<String, Double>> terms = informative(reader, counts(text), MAX_BODY_TERMS);
     for (Map.Entry<String, Double> term : terms) {
       float weight = (float) term.getValue().doubleValue();
-      builder.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, term.getKey())),
-          2f * weight), Occur.SHOULD);
-      builder.add(new BoostQuery(new TermQuery(new Term(Fields.TAG_TEXT, term.getKey())),
-          2f * weight), Occur.SHOULD);
-      builder.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, term.getKey())), weight),
+      builder.add(new BoostQuery(reader.query(Fields.TITLE, term.getKey()), 2f * weight),
+          Occur.SHOULD);
+      builder.add(new BoostQuery(reader.query(Fields.TAG_TEXT, term.getKey()), 2f * weight),
+          Occur.SHOULD);
+      builder.add(new BoostQuery(reader.query(Fields.BODY, term.getKey()), weight),
           Occur.SHOULD);
     }
     return terms.isEmpty() ? null : builder.build();
   }
 
-  private static void add(BooleanQuery.Builder builder, String term, float weight, float title,
-      float body, float replies) {
-    builder.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, term)), weight * title),
-        Occur.SHOULD);
-    builder.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, term)), weight * body),
-        Occur.SHOULD);
-    builder.add(new BoostQuery(new TermQuery(new Term(Fields.REPLIES, term)), weight * replies),
-        Occur.SHOULD);
+  private static void add(TermLookups reader, BooleanQuery.Builder builder, String term,
+      float weight, float title, float body, float replies) {
+    builder.add(new BoostQuery(reader.query(Fields.TITLE, term), weight * title), Occur.SHOULD);
+    builder.add(new BoostQuery(reader.query(Fields.BODY, term), weight * body), Occur.SHOULD);
+    if (replies > 0) {
+      builder.add(new BoostQuery(reader.query(Fields.REPLIES, term), weight * replies),
+          Occur.SHOULD);
+    }
+  }
+
+  /**
+   * Looks each term up in the index once per draft: the document frequencies that pick the
+   * informative terms and the term queries of both stages share the same {@link TermStates},
+   * instead of seeking every segment's terms dictionary again for each. Not thread-safe.
+   */
+  private static final class TermLookups {
+    private final IndexSearcher searcher;
+    private final Map<Term, TermStates> states = new HashMap<>();
+
+    TermLookups(IndexSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    private TermStates states(Term term) {
+      TermStates found = states.get(term);
+      if (found == null) {
+        try {
+          found = TermStates.build(searcher, term, true);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        states.put(term, found);
+      }
+      return found;
+    }
+
+    int docFreq(String field, String text) {
+      return states(new Term(field, text)).docFreq();
+    }
+
+    int numDocs() {
+      return searcher.getIndexReader().numDocs();
+    }
+
+    Query query(String field, String text) {
+      Term term = new Term(field, text);
+      return new TermQuery(term, states(term));
+    }
   }
 
   /**
    * The {@code max} terms with the highest damped frequency times idf, each with a weight in
    * (0, 1] relative to the best, so the query stresses what sets the draft apart.
    */
-  private static List<Map.Entry<String, Double>> informative(IndexReader reader,
+  private static List<Map.Entry<String, Double>> informative(TermLookups reader,
       Map<String, Integer> counts, int max) {
     Map<String, Double> scores = new HashMap<>();
     long docs = Math.max(1, reader.numDocs());
-    try {
-      for (Map.Entry<String, Integer> term : counts.entrySet()) {
-        int df = reader.docFreq(new Term(Fields.BODY, term.getKey()))
-            + reader.docFreq(new Term(Fields.TITLE, term.getKey()));
-        double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-        scores.put(term.getKey(), Math.sqrt(term.getValue()) * idf);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (Map.Entry<String, Integer> term : counts.entrySet()) {
+      int df = reader.docFreq(Fields.BODY, term.getKey())
+          + reader.docFreq(Fields.TITLE, term.getKey());
+      double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+      scores.put(term.getKey(), Math.sqrt(term.getValue()) * idf);
     }
     List<Map.Entry<String, Double>> best = scores.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())

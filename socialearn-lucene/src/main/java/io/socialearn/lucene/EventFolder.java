@@ -62,6 +62,12 @@ final class EventFolder {
   private final Map<Integer, String> unsavedVotes = new HashMap<>();
   private volatile long refreshStartedAt;
   private int nextKey;
+  /**
+   * The highest sequence that started a thread found in the index on open. A thread started
+   * after it cannot be in the index yet, so it is added without the delete-by-id an update
+   * costs (Lucene resolves every buffered delete term against every segment at flush).
+   */
+  private final long startedUpTo;
 
   /** A written document not yet visible to readers; identity matters, not value. */
   private static final class Pending {
@@ -75,7 +81,8 @@ final class EventFolder {
   }
 
   EventFolder(IndexWriter writer, SearcherManager searchers, LiveValues votes,
-      LiveValues voteSeqs, LiveValues activity, int nextKey) {
+      LiveValues voteSeqs, LiveValues activity, int nextKey, long startedUpTo) {
+    this.startedUpTo = startedUpTo;
     this.voteSeqs = voteSeqs;
     this.writer = writer;
     this.searchers = searchers;
@@ -125,7 +132,7 @@ final class EventFolder {
       doc.tags = e.tags().stream().map(Tag::value).toList();
       votes.set(key, 0);
       voteSeqs.set(key, 0);
-      write(doc);
+      write(doc, seq > startedUpTo);
     } else if (event instanceof ThreadEdited e) {
       change(e.thread(), seq, doc -> {
         doc.title = e.title();
@@ -213,12 +220,17 @@ final class EventFolder {
     if (seq > 0) {
       doc.activitySeq = seq;
     }
-    write(doc);
+    write(doc, false);
   }
 
-  private void write(ThreadDoc doc) throws IOException {
-    writer.updateDocument(new Term(Fields.ID, doc.id), doc.toDocument(votes.get(doc.key),
-        voteSeqs.get(doc.key)));
+  /** Writes a thread; {@code isNew} if it cannot be in the index yet (no delete needed). */
+  private void write(ThreadDoc doc, boolean isNew) throws IOException {
+    var document = doc.toDocument(votes.get(doc.key), voteSeqs.get(doc.key));
+    if (isNew) {
+      writer.addDocument(document);
+    } else {
+      writer.updateDocument(new Term(Fields.ID, doc.id), document);
+    }
     unsavedVotes.remove(doc.key);
     activity.set(doc.key, doc.activitySeq);
     pending.put(doc.id, new Pending(doc, writes.incrementAndGet()));

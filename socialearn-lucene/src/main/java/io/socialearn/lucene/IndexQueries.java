@@ -30,6 +30,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -39,6 +40,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -49,6 +52,10 @@ import org.apache.lucene.util.BytesRef;
 final class IndexQueries {
   /** How many neighbours vote for suggested tags. */
   static final int SUGGESTION_NEIGHBOURS = 20;
+  /** Up to how many matches a hits-only search counts exactly (Lucene's default threshold). */
+  static final int HITS_ONLY_COUNT = 1_000;
+  /** How many candidates the first stage of similar questions hands to the full query. */
+  static final int SIMILAR_CANDIDATES = 30;
 
   private static final SearchResults NOTHING = new SearchResults(List.of(), 0,
       List.of(new Facet(Fields.TAG, List.of()), new Facet(Fields.SPACE, List.of()),
@@ -118,19 +125,29 @@ final class IndexQueries {
     }
     String next = docs.length > query.limit()
         ? Cursors.encode(query.sort(), (FieldDoc) docs[shown - 1]) : null;
-    return new SearchResults(hits, page.total(), page.facets(), next);
+    return new SearchResults(hits, page.total(), page.facets(), next, page.lowerBound());
   }
 
-  private record Page(TopDocs top, long total, List<Facet> facets) {}
+  private record Page(TopDocs top, long total, List<Facet> facets, boolean lowerBound) {}
 
   private Page page(IndexSearcher searcher, Query query, Sort sort, SearchQuery request,
       FieldDoc after) throws IOException {
-    TopFieldCollectorManager top = new TopFieldCollectorManager(sort, request.limit() + 1, after,
-        Integer.MAX_VALUE);
-    FacetCounts facets = new FacetCounts(searcher.getIndexReader(),
-        ordinals(searcher.getIndexReader()), true, null, FacetCounts.MAX_VALUES);
-    Both both = searcher.search(query, new BothManager(top, facets));
-    TopFieldDocs docs = both.top();
+    TopFieldDocs docs;
+    List<Facet> facets;
+    if (request.hitsOnly()) {
+      // Counting stops at the threshold, so Lucene may skip blocks that cannot reach the page.
+      docs = searcher.search(query, new TopFieldCollectorManager(sort, request.limit() + 1, after,
+          HITS_ONLY_COUNT));
+      facets = List.of();
+    } else {
+      TopFieldCollectorManager top = new TopFieldCollectorManager(sort, request.limit() + 1,
+          after, Integer.MAX_VALUE);
+      FacetCounts counts = new FacetCounts(searcher.getIndexReader(),
+          ordinals(searcher.getIndexReader()), true, null, FacetCounts.MAX_VALUES);
+      Both both = searcher.search(query, new BothManager(top, counts));
+      docs = both.top();
+      facets = both.facets().facets();
+    }
     if (request.sort() != SearchSort.RELEVANCE) {
       TopFieldCollector.populateScores(docs.scoreDocs, searcher, query);
     } else {
@@ -138,7 +155,8 @@ final class IndexQueries {
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
     }
-    return new Page(docs, docs.totalHits.value, both.facets().facets());
+    return new Page(docs, docs.totalHits.value, facets,
+        docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
   }
 
   private SearchHit hit(IndexSearcher searcher, ScoreDoc scoreDoc, Set<String> terms)
@@ -164,20 +182,35 @@ final class IndexQueries {
     if (readable.isEmpty()) {
       return List.of();
     }
-    Query like = draftQueries.similar(searcher.getIndexReader(), draft.title(), draft.body(),
-        draft.tags().stream().map(Tag::value).toList());
+    DraftQueries.Draft like = draftQueries.similar(searcher, draft.title(),
+        draft.body(), draft.tags().stream().map(Tag::value).toList());
     if (like == null) {
       return List.of();
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder()
-        .add(like, Occur.MUST)
+    BooleanQuery.Builder filter = new BooleanQuery.Builder()
         .add(SearchQueries.spaces(readable), Occur.FILTER)
         .add(new TermQuery(new Term(Fields.KIND, ThreadKind.QUESTION.name())), Occur.FILTER);
+    TopDocs top;
     if (!draft.within().isEmpty()) {
-      query.add(new TermInSetQuery(Fields.ID,
+      // A handful of given candidates: score them all with the full query.
+      filter.add(new TermInSetQuery(Fields.ID,
           draft.within().stream().map(t -> new BytesRef(t.value())).toList()), Occur.FILTER);
+      top = searcher.search(SearchQueries.filtered(like.full(), filter.build()),
+          new TopScoreDocCollectorManager(draft.limit(), null, draft.limit()));
+    } else {
+      // Two stages: the smaller query finds the best candidates (counting stops at their number,
+      // so WAND prunes early), then the full query scores only those.
+      int candidates = Math.max(SIMILAR_CANDIDATES, draft.limit());
+      TopDocs found = searcher.search(SearchQueries.filtered(like.candidates(), filter.build()),
+          new TopScoreDocCollectorManager(candidates, null, candidates));
+      top = new QueryRescorer(like.full()) {
+        @Override
+        protected float combine(float firstPassScore, boolean secondPassMatches,
+            float secondPassScore) {
+          return secondPassMatches ? secondPassScore : 0f;
+        }
+      }.rescore(searcher, found, draft.limit());
     }
-    TopDocs top = searcher.search(query.build(), draft.limit());
     Set<String> terms = Set.copyOf(searchQueries.analyse(draft.title(), 64));
     List<SearchHit> hits = new ArrayList<>();
     for (ScoreDoc scoreDoc : top.scoreDocs) {
@@ -191,12 +224,12 @@ final class IndexQueries {
     if (readable.isEmpty() || limit <= 0) {
       return List.of();
     }
-    Query like = draftQueries.like(searcher.getIndexReader(), text);
+    Query like = draftQueries.like(searcher, text);
     if (like == null) {
       return List.of();
     }
     TopDocs top = searcher.search(SearchQueries.filtered(like, SearchQueries.spaces(readable)),
-        SUGGESTION_NEIGHBOURS);
+        new TopScoreDocCollectorManager(SUGGESTION_NEIGHBOURS, null, SUGGESTION_NEIGHBOURS));
     Map<String, Double> weights = new HashMap<>();
     for (ScoreDoc scoreDoc : top.scoreDocs) {
       for (String tag : load(searcher, scoreDoc.doc).tags) {

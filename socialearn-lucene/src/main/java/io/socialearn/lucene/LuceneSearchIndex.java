@@ -136,8 +136,10 @@ public final class LuceneSearchIndex implements SearchIndex {
       });
       // A commit may hold threads started after its checkpoint (see commit()): keys go on after
       // the highest one in the index, whatever the checkpoint says.
-      nextKey = Math.max(nextKey, loadLiveValues() + 1);
-      this.folder = new EventFolder(writer, searchers, votes, voteSeqs, activity, nextKey);
+      long[] highest = loadLiveValues();
+      nextKey = Math.max(nextKey, (int) highest[0] + 1);
+      this.folder = new EventFolder(writer, searchers, votes, voteSeqs, activity, nextKey,
+          highest[1]);
       searchers.addListener(folder.refreshListener());
       if (!compatible) {
         commit();
@@ -172,9 +174,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     return analyzer.getClass().getName();
   }
 
-  /** Loads the scores and activity of the last commit into memory; returns the highest key. */
-  private int loadLiveValues() throws IOException {
+  /**
+   * Loads the scores and activity of the last commit into memory; returns the highest key (or
+   * -1) and the highest sequence that started a thread in the index (or 0).
+   */
+  private long[] loadLiveValues() throws IOException {
     int maxKey = -1;
+    long maxCreated = 0;
     IndexSearcher searcher = searchers.acquire();
     try {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -182,6 +188,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         NumericDocValues scores = DocValues.getNumeric(leaf.reader(), Fields.VOTES);
         NumericDocValues active = DocValues.getNumeric(leaf.reader(), Fields.ACTIVITY);
         NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), Fields.VOTE_SEQ);
+        NumericDocValues created = DocValues.getNumeric(leaf.reader(), Fields.CREATED_SEQ);
         Bits live = leaf.reader().getLiveDocs();
         for (int doc = keys.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS;
             doc = keys.nextDoc()) {
@@ -191,13 +198,16 @@ public final class LuceneSearchIndex implements SearchIndex {
             votes.set(key, scores.advanceExact(doc) ? scores.longValue() : 0);
             voteSeqs.set(key, seqs.advanceExact(doc) ? seqs.longValue() : 0);
             activity.set(key, active.advanceExact(doc) ? active.longValue() : 0);
+            if (created.advanceExact(doc)) {
+              maxCreated = Math.max(maxCreated, created.longValue());
+            }
           }
         }
       }
     } finally {
       searchers.release(searcher);
     }
-    return maxKey;
+    return new long[] {maxKey, maxCreated};
   }
 
   /**

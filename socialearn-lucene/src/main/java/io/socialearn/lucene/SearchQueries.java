@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -176,8 +177,25 @@ final class SearchQueries {
         readable.stream().map(s -> new BytesRef(s.value())).toList());
   }
 
-  /** {@code query} restricted to {@code filter}. */
+  /**
+   * {@code query} restricted to {@code filter}. A boolean query gets the filter as one more
+   * clause (its disjunctions keep needing one match), so Lucene sees one flat conjunction rather
+   * than a conjunction nested in another.
+   */
   static Query filtered(Query query, Query filter) {
+    if (query instanceof BooleanQuery bool) {
+      boolean required = false;
+      for (BooleanClause clause : bool.clauses()) {
+        required |= clause.isRequired();
+      }
+      BooleanQuery.Builder flat = new BooleanQuery.Builder().setMinimumNumberShouldMatch(
+          required ? bool.getMinimumNumberShouldMatch()
+              : Math.max(1, bool.getMinimumNumberShouldMatch()));
+      for (BooleanClause clause : bool.clauses()) {
+        flat.add(clause);
+      }
+      return flat.add(filter, Occur.FILTER).build();
+    }
     return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
   }
 

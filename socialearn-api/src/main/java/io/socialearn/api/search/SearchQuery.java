@@ -18,8 +18,13 @@ import java.util.Optional;
  * @param sort the order of the results
  * @param limit the page size, 1 to 100
  * @param cursor where the previous page ended (from {@link SearchResults#nextCursor()}), or null
+ * @param hitsOnly true if the caller needs only the page of hits: the index may then leave the
+ *     facets empty and count the total only up to a bound ({@link
+ *     SearchResults#totalIsLowerBound()}), which lets it skip most non-competitive matches; false
+ *     (the default) for exact totals and facets
  */
-public record SearchQuery(String text, SearchSort sort, int limit, String cursor) {
+public record SearchQuery(String text, SearchSort sort, int limit, String cursor,
+    boolean hitsOnly) {
   /** The longest query text. */
   public static final int MAX_TEXT_LENGTH = 1_000;
 
@@ -34,24 +39,37 @@ public record SearchQuery(String text, SearchSort sort, int limit, String cursor
     }
   }
 
-  /** The first 10 results for {@code text} by relevance. */
+  /** A query with exact totals and facets (not {@link #hitsOnly()}). */
+  public SearchQuery(String text, SearchSort sort, int limit, String cursor) {
+    this(text, sort, limit, cursor, false);
+  }
+
+  /** The first 10 results for {@code text} by relevance, with exact totals and facets. */
   public static SearchQuery of(String text) {
     return new SearchQuery(text, SearchSort.RELEVANCE, 10, null);
   }
 
   /** This query with another order (and from the first page). */
   public SearchQuery sortedBy(SearchSort newSort) {
-    return new SearchQuery(text, newSort, limit, null);
+    return new SearchQuery(text, newSort, limit, null, hitsOnly);
   }
 
   /** This query with another page size. */
   public SearchQuery limit(int newLimit) {
-    return new SearchQuery(text, sort, newLimit, cursor);
+    return new SearchQuery(text, sort, newLimit, cursor, hitsOnly);
   }
 
   /** The page after {@code nextCursor}. */
   public SearchQuery after(String nextCursor) {
-    return new SearchQuery(text, sort, limit, Validate.required("cursor", nextCursor));
+    return new SearchQuery(text, sort, limit, Validate.required("cursor", nextCursor), hitsOnly);
+  }
+
+  /**
+   * This query asking only for the page of hits ({@code true}: facets may be empty, the total a
+   * lower bound) or for exact totals and facets ({@code false}).
+   */
+  public SearchQuery hitsOnly(boolean onlyHits) {
+    return new SearchQuery(text, sort, limit, cursor, onlyHits);
   }
 
   /** The cursor, if this is not the first page. */

@@ -9,16 +9,26 @@ import java.util.Optional;
  * covers only threads the viewer may read.
  *
  * @param hits this page's hits, in the query's order
- * @param totalHits how many threads the viewer may read matched in all
- * @param facets counts by tag, space and state, possibly empty if the index keeps none
+ * @param totalHits how many threads the viewer may read matched in all, or at least, if {@code
+ *     totalIsLowerBound}
+ * @param facets counts by tag, space and state, possibly empty if the index keeps none or the
+ *     query asked for {@link SearchQuery#hitsOnly() hits only}
  * @param nextCursor the cursor of the next page, or null if this is the last
+ * @param totalIsLowerBound true if counting stopped early (only for a {@link
+ *     SearchQuery#hitsOnly() hits-only} query): more threads may match than {@code totalHits}
  */
 public record SearchResults(List<SearchHit> hits, long totalHits, List<Facet> facets,
-    String nextCursor) {
+    String nextCursor, boolean totalIsLowerBound) {
   /** Copies the lists. */
   public SearchResults {
     hits = List.copyOf(Validate.required("hits", hits));
     facets = List.copyOf(Validate.required("facets", facets));
+  }
+
+  /** Results with an exact total. */
+  public SearchResults(List<SearchHit> hits, long totalHits, List<Facet> facets,
+      String nextCursor) {
+    this(hits, totalHits, facets, nextCursor, false);
   }
 
   /** The facet named {@code name}, if the index computed it. */
