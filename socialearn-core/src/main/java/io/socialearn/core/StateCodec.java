@@ -57,7 +57,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = Long.MIN_VALUE;
@@ -65,6 +65,7 @@ final class StateCodec {
   private static final ThreadState[] STATES = ThreadState.values();
   private static final ActivityKind[] ACTIVITY = ActivityKind.values();
   private static final ReputationReason[] REASONS = ReputationReason.values();
+  private static final ReputationLedger.FactKind[] FACT_KINDS = ReputationLedger.FactKind.values();
   private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
 
   private StateCodec() {}
@@ -407,16 +408,19 @@ final class StateCodec {
 
   /**
    * The reputation ledger's facts, one per reputation event (about one per vote), in binary: a
-   * person table, then per fact its person, key, sequence, time, reason, source, points and cap.
+   * person table, then per fact its person, kind, other person, key and source posts, sequence,
+   * time, reason, points and cap.
    */
   private static void writeFacts(DataOutputStream out, List<ReputationLedger.FactRow> facts)
       throws IOException {
     Map<PersonId, Integer> index = new HashMap<>();
     List<PersonId> table = new ArrayList<>();
     for (ReputationLedger.FactRow f : facts) {
-      if (!index.containsKey(f.person())) {
-        index.put(f.person(), table.size());
-        table.add(f.person());
+      for (PersonId p : new PersonId[] {f.person(), f.other()}) {
+        if (p != null && !index.containsKey(p)) {
+          index.put(p, table.size());
+          table.add(p);
+        }
       }
     }
     out.writeInt(table.size());
@@ -426,20 +430,38 @@ final class StateCodec {
     out.writeInt(facts.size());
     for (ReputationLedger.FactRow f : facts) {
       out.writeInt(index.get(f.person()));
-      writeText(out, f.key());
+      out.writeByte(f.kind().ordinal());
+      out.writeInt(f.other() == null ? -1 : index.get(f.other()));
+      writeRef(out, f.keyRef());
       out.writeLong(f.sequence());
       out.writeLong(f.at() == null ? NO_TIME : UpvoteRun.toNanos(f.at()));
       out.writeByte(f.reason().ordinal());
-      if (f.source() == null) {
-        out.writeByte(0);
-      } else {
-        out.writeByte(f.source() instanceof ThreadId ? 1 : 2);
-        writeText(out, f.source() instanceof ThreadId t ? t.value()
-            : ((PostId) f.source()).value());
-      }
+      writeRef(out, f.source());
       out.writeInt(f.points());
       out.writeBoolean(f.capped());
     }
+  }
+
+  private static void writeRef(DataOutputStream out, ContentRef ref) throws IOException {
+    if (ref == null) {
+      out.writeByte(0);
+    } else {
+      out.writeByte(ref instanceof ThreadId ? 1 : 2);
+      writeText(out, ref instanceof ThreadId t ? t.value() : ((PostId) ref).value());
+    }
+  }
+
+  private static ContentRef readRef(DataInputStream in, EngineState state, int limit)
+      throws IOException {
+    int kind = in.readByte();
+    if (kind == 0) {
+      return null;
+    }
+    if (kind != 1 && kind != 2) {
+      throw new IOException("not a post or thread reference: " + kind);
+    }
+    return state.content(kind == 1 ? ThreadId.of(readText(in, limit))
+        : PostId.of(readText(in, limit)));
   }
 
   private static List<ReputationLedger.FactRow> readFacts(DataInputStream in, EngineState state,
@@ -456,16 +478,16 @@ final class StateCodec {
     List<ReputationLedger.FactRow> facts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       PersonId person = people[in.readInt()];
-      String key = readText(in, limit);
+      ReputationLedger.FactKind kind = FACT_KINDS[in.readByte()];
+      int other = in.readInt();
+      ContentRef keyRef = readRef(in, state, limit);
       long sequence = in.readLong();
       long at = in.readLong();
       ReputationReason reason = REASONS[in.readByte()];
-      int sourceKind = in.readByte();
-      ContentRef source = sourceKind == 0 ? null : state.content(sourceKind == 1
-          ? ThreadId.of(readText(in, limit)) : PostId.of(readText(in, limit)));
-      facts.add(new ReputationLedger.FactRow(person, key, sequence,
-          at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, source, in.readInt(),
-          in.readBoolean()));
+      ContentRef source = readRef(in, state, limit);
+      facts.add(new ReputationLedger.FactRow(person, kind, other < 0 ? null : people[other],
+          keyRef, sequence, at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, source,
+          in.readInt(), in.readBoolean()));
     }
     return facts;
   }

@@ -28,6 +28,7 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -58,6 +59,8 @@ import java.util.function.Predicate;
  * SocialLearning}. Not thread-safe: the engine guards it with its lock.
  */
 public final class ReputationLedger {
+  private static final FactKind[] KINDS = FactKind.values();
+
   private final ReputationRules rules;
   private final Map<PersonId, PersonLedger> people = new HashMap<>();
   /** Who asked each thread: the accepter's bonus goes to the asker. */
@@ -70,14 +73,33 @@ public final class ReputationLedger {
   private final Map<PersonId, Map<PersonId, Integer>> accepted = new HashMap<>();
   /** The community-wiki posts, in the order they became so: votes on them earn nothing. */
   private final Set<ContentRef> wikis = new LinkedHashSet<>();
-  /** The people with a fact about each post, so a deletion knows whom to refold. */
-  private final Map<ContentRef, Set<PersonId>> concerned = new HashMap<>();
+  /**
+   * The people with a fact about each post, so a deletion knows whom to refold: a PersonId when
+   * one person (the usual case: the author), else a PersonId[] without repeats.
+   */
+  private final Map<ContentRef, Object> concerned = new HashMap<>();
+
+  /** What a fact belongs to, so that a reversal finds it. */
+  public enum FactKind {
+    /** A vote: {@code other} is the voter, {@code keyRef} the post voted on. */
+    VOTE,
+    /** An accept: {@code keyRef} is the thread, the source the accepted answer. */
+    ACCEPT,
+    /** A bounty offered or earned: {@code keyRef} is the thread. */
+    BOUNTY,
+    /** An approved suggested edit. */
+    EDIT,
+    /** An adjustment by an administrator or the system. */
+    ADJUSTMENT
+  }
 
   /**
    * One fact of a person's reputation, as a snapshot holds it.
    *
    * @param person whose fact
-   * @param key what it belongs to, so that a reversal finds it
+   * @param kind what it belongs to, so that a reversal finds it
+   * @param other the other person of the fact (a vote's voter), or null
+   * @param keyRef the post or thread the fact belongs to (see {@link FactKind}), or null
    * @param sequence the log sequence that recorded it
    * @param at when
    * @param reason why
@@ -85,8 +107,9 @@ public final class ReputationLedger {
    * @param points what it is worth before cap and floor
    * @param capped whether it counts towards the daily cap
    */
-  public record FactRow(PersonId person, String key, long sequence, Instant at,
-      ReputationReason reason, ContentRef source, int points, boolean capped) {}
+  public record FactRow(PersonId person, FactKind kind, PersonId other, ContentRef keyRef,
+      long sequence, Instant at, ReputationReason reason, ContentRef source, int points,
+      boolean capped) {}
 
   /**
    * Everything the ledger holds, for a snapshot: the rules its facts were valued with, every fact
@@ -130,12 +153,12 @@ public final class ReputationLedger {
     } else if (e instanceof VoteCast v) {
       castVote(v, seq, at);
     } else if (e instanceof VoteRetracted v) {
-      String key = voteKey(v.voter(), v.target());
-      remove(v.contentAuthor(), f -> f.key().equals(key));
-      remove(v.voter(), f -> f.key().equals(key));
+      PersonLedger.Match vote = (kind, other, keyRef, source) -> kind == FactKind.VOTE.ordinal()
+          && v.voter().equals(other) && v.target().equals(keyRef);
+      remove(v.contentAuthor(), vote);
+      remove(v.voter(), vote);
     } else if (e instanceof AnswerAccepted a) {
       PersonId asker = askers.get(a.thread());
-      String key = acceptKey(a.thread(), a.answer());
       boolean wiki = wikis.contains(a.answer());
       if (!a.answerAuthor().equals(asker)) {
         double weight = 1;
@@ -145,41 +168,43 @@ public final class ReputationLedger {
           weight = weight(asker, a.answerAuthor(), true);
         }
         if (!wiki) {
-          add(a.answerAuthor(), new PersonLedger.Fact(key, seq, at,
+          add(a.answerAuthor(), FactKind.ACCEPT, null, a.thread(), seq, at,
               ReputationReason.ANSWER_ACCEPTED, a.answer(), damp(rules.acceptReceived(), weight),
-              false));
+              false);
         }
         if (asker != null) {
-          add(asker, new PersonLedger.Fact(key, seq, at, ReputationReason.ACCEPTED_ANSWER,
-              a.answer(), damp(rules.acceptGiven(), weight), false));
+          add(asker, FactKind.ACCEPT, null, a.thread(), seq, at, ReputationReason.ACCEPTED_ANSWER,
+              a.answer(), damp(rules.acceptGiven(), weight), false);
         }
       }
     } else if (e instanceof AcceptanceRevoked a) {
-      String key = acceptKey(a.thread(), a.answer());
+      PersonLedger.Match accept = (kind, other, keyRef, source) ->
+          kind == FactKind.ACCEPT.ordinal() && a.thread().equals(keyRef)
+              && a.answer().equals(source);
       PersonId askedBy = askers.get(a.thread());
       if (askedBy != null && !askedBy.equals(a.answerAuthor())) {
         accepted.getOrDefault(askedBy, new HashMap<>()).computeIfPresent(a.answerAuthor(),
             (k, n) -> n > 1 ? n - 1 : null);
       }
-      remove(a.answerAuthor(), f -> f.key().equals(key));
+      remove(a.answerAuthor(), accept);
       PersonId asker = askers.get(a.thread());
       if (asker != null) {
-        remove(asker, f -> f.key().equals(key));
+        remove(asker, accept);
       }
     } else if (e instanceof BountyOffered b) {
-      add(b.offeredBy(), new PersonLedger.Fact("bounty|" + b.thread().value(), seq, at,
-          ReputationReason.BOUNTY_OFFERED, b.thread(), -b.amount(), false));
+      add(b.offeredBy(), FactKind.BOUNTY, null, b.thread(), seq, at,
+          ReputationReason.BOUNTY_OFFERED, b.thread(), -b.amount(), false);
     } else if (e instanceof BountyAwarded b) {
-      add(b.answerAuthor(), new PersonLedger.Fact("bounty|" + b.thread().value(), seq, at,
-          ReputationReason.BOUNTY_EARNED, b.answer(), b.amount(), false));
+      add(b.answerAuthor(), FactKind.BOUNTY, null, b.thread(), seq, at,
+          ReputationReason.BOUNTY_EARNED, b.answer(), b.amount(), false);
     } else if (e instanceof MadeCommunityWiki w) {
       wikis.add(w.target());
     } else if (e instanceof SuggestedEditApproved s) {
-      add(s.suggestedBy(), new PersonLedger.Fact("edit|" + seq, seq, at,
-          ReputationReason.EDIT_APPROVED, null, rules.suggestedEditApproved(), true));
+      add(s.suggestedBy(), FactKind.EDIT, null, null, seq, at, ReputationReason.EDIT_APPROVED,
+          null, rules.suggestedEditApproved(), true);
     } else if (e instanceof ReputationAdjusted r) {
-      add(r.person(), new PersonLedger.Fact("adjust|" + seq, seq, at, ReputationReason.ADJUSTMENT,
-          null, r.delta(), false));
+      add(r.person(), FactKind.ADJUSTMENT, null, null, seq, at, ReputationReason.ADJUSTMENT,
+          null, r.delta(), false);
     } else if (e instanceof PostDeleted d) {
       reverseSources(Set.of(d.post()));
     } else if (e instanceof ThreadDeleted d) {
@@ -234,68 +259,82 @@ public final class ReputationLedger {
 
   private void castVote(VoteCast v, long seq, Instant at) {
     boolean question = v.target() instanceof ThreadId;
-    String key = voteKey(v.voter(), v.target());
     double weight = weight(v.voter(), v.contentAuthor(), false);
     boolean wiki = wikis.contains(v.target());
     if (wiki && v.direction() == VoteDirection.UP) {
       return;
     }
     if (v.direction() == VoteDirection.UP) {
-      add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
+      add(v.contentAuthor(), FactKind.VOTE, v.voter(), v.target(), seq, at,
           question ? ReputationReason.QUESTION_UPVOTED : ReputationReason.ANSWER_UPVOTED,
           v.target(), damp(question ? rules.questionUpvote() : rules.answerUpvote(), weight),
-          true));
+          true);
     } else {
       if (!wiki) {
-        add(v.contentAuthor(), new PersonLedger.Fact(key, seq, at,
+        add(v.contentAuthor(), FactKind.VOTE, v.voter(), v.target(), seq, at,
             question ? ReputationReason.QUESTION_DOWNVOTED : ReputationReason.ANSWER_DOWNVOTED,
-            v.target(), -damp(rules.downvoteReceived(), weight), false));
+            v.target(), -damp(rules.downvoteReceived(), weight), false);
       }
       if (!question) {
-        add(v.voter(), new PersonLedger.Fact(key, seq, at, ReputationReason.DOWNVOTED_ANSWER,
-            v.target(), -rules.answerDownvoteCast(), false));
+        add(v.voter(), FactKind.VOTE, v.voter(), v.target(), seq, at,
+            ReputationReason.DOWNVOTED_ANSWER, v.target(), -rules.answerDownvoteCast(), false);
       }
     }
   }
 
   private void reverseSources(Set<ContentRef> sources) {
-    Set<PersonId> touched = new HashSet<>();
+    Set<PersonId> touched = new LinkedHashSet<>();
     for (ContentRef source : sources) {
-      touched.addAll(concerned.getOrDefault(source, Set.of()));
+      Object who = concerned.get(source);
+      if (who instanceof PersonId one) {
+        touched.add(one);
+      } else if (who instanceof PersonId[] many) {
+        touched.addAll(Arrays.asList(many));
+      }
     }
     for (PersonId person : touched) {
-      remove(person, f -> sources.contains(f.source()));
+      remove(person, (kind, other, keyRef, source) -> sources.contains(source));
     }
   }
 
-  private void add(PersonId person, PersonLedger.Fact fact) {
-    people.computeIfAbsent(person, p -> new PersonLedger(p, rules)).add(fact);
-    if (fact.source() != null) {
-      concerned.computeIfAbsent(fact.source(), s -> new HashSet<>()).add(person);
+  private void add(PersonId person, FactKind kind, PersonId other, ContentRef keyRef, long seq,
+      Instant at, ReputationReason reason, ContentRef source, int points, boolean capped) {
+    people.computeIfAbsent(person, p -> new PersonLedger(p, rules))
+        .add(kind.ordinal(), other, keyRef, seq, at, reason, source, points, capped);
+    if (source != null) {
+      concerned.merge(source, person, ReputationLedger::plus);
     }
   }
 
-  private void remove(PersonId person, Predicate<PersonLedger.Fact> match) {
+  /** {@code who} (a PersonId or PersonId[]) with {@code person} added if it was not there. */
+  private static Object plus(Object who, Object person) {
+    if (who.equals(person)) {
+      return who;
+    }
+    PersonId[] many = who instanceof PersonId[] array ? array : new PersonId[] {(PersonId) who};
+    for (PersonId p : many) {
+      if (p.equals(person)) {
+        return many;
+      }
+    }
+    PersonId[] grown = Arrays.copyOf(many, many.length + 1);
+    grown[many.length] = (PersonId) person;
+    return grown;
+  }
+
+  private void remove(PersonId person, PersonLedger.Match match) {
     PersonLedger ledger = people.get(person);
     if (ledger != null) {
       ledger.remove(match);
     }
   }
 
-  private static String voteKey(PersonId voter, ContentRef target) {
-    return "vote|" + voter.value() + "|" + (target instanceof ThreadId ? "t|" : "p|")
-        + target.value();
-  }
-
-  private static String acceptKey(ThreadId thread, PostId answer) {
-    return "accept|" + thread.value() + "|" + answer.value();
-  }
-
   /** The ledger's contents as an {@link Image}, for a snapshot. */
   public Image image() {
     List<FactRow> rows = new ArrayList<>();
-    people.forEach((person, ledger) -> ledger.facts().forEach(f -> rows.add(new FactRow(person,
-        f.key(), f.sequence(), f.at(), f.reason(), f.source(), f.points(), f.capped()))));
+    people.forEach((person, ledger) -> ledger.forEachFact((kind, other, keyRef, sequence, at,
+        reason, source, points, capped) -> rows.add(new FactRow(person, KINDS[kind], other,
+        keyRef, sequence, at, reason, source, points, capped))));
     return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answersOf),
         Map.copyOf(managers), Map.copyOf(accepted), List.copyOf(wikis));
   }
@@ -325,8 +364,8 @@ public final class ReputationLedger {
     accepted.clear();
     image.accepted().forEach((asker, counts) -> accepted.put(asker, new HashMap<>(counts)));
     for (FactRow f : image.facts()) {
-      add(f.person(), new PersonLedger.Fact(f.key(), f.sequence(), f.at(), f.reason(), f.source(),
-          f.points(), f.capped()));
+      add(f.person(), f.kind(), f.other(), f.keyRef(), f.sequence(), f.at(), f.reason(),
+          f.source(), f.points(), f.capped());
     }
     return true;
   }
@@ -352,8 +391,7 @@ public final class ReputationLedger {
     List<ReputationChange> changes = ledger == null ? List.of()
         : ledger.changes().stream()
             .filter(c -> c.source() == null || visible.test(c.source())).toList();
-    Instant last = ledger == null || ledger.changes().isEmpty() ? asOf
-        : ledger.changes().get(ledger.changes().size() - 1).at();
+    Instant last = ledger == null || ledger.lastChange() == null ? asOf : ledger.lastChange();
     return new ReputationHistory(new ReputationScore(person, score(person), last), changes);
   }
 }

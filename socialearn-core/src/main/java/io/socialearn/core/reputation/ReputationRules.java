@@ -55,7 +55,8 @@ public record ReputationRules(
       weight("reportingLine", reportingLine);
       weight("reciprocalAccepts", reciprocalAccepts);
       if (ringMinimum < 1) {
-        throw new InvalidInputException("ringMinimum", "positive", "ringMinimum must be at least 1");
+        throw new InvalidInputException("ringMinimum", "positive",
+            "ringMinimum must be at least 1");
       }
     }
 
@@ -107,7 +108,8 @@ public record ReputationRules(
     nonNegative("suggestedEditApproved", suggestedEditApproved);
     nonNegative("suggestedEditCap", suggestedEditCap);
     if (dailyVoteCap < 1) {
-      throw new InvalidInputException("dailyVoteCap", "positive", "dailyVoteCap must be at least 1");
+      throw new InvalidInputException("dailyVoteCap", "positive",
+          "dailyVoteCap must be at least 1");
     }
   }
 
