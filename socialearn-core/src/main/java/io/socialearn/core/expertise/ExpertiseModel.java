@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -71,7 +73,16 @@ public final class ExpertiseModel {
 
   final Map<Tag, Map<SpaceId, Map<PersonId, Acc>>> byTopic = new HashMap<>();
   final Map<SpaceId, Map<PersonId, Acc>> overall = new HashMap<>();
+  /** The same sums as {@link #overall}, by person: one person's spaces without a scan. */
+  final Map<PersonId, Map<SpaceId, Acc>> overallByPerson = new HashMap<>();
+  /** Each person's answers in every space, in the activity frame: an upper bound of any view. */
+  private final Map<PersonId, Active> active = new HashMap<>();
+  /** {@link #active} with answers, most first, then by id: the most active people first. */
+  final TreeSet<Active> byActivity = new TreeSet<>(Comparator.comparingDouble((Active a) ->
+      -a.recent).thenComparing(a -> a.person.value()));
   final Map<PersonId, List<Fact>> byPerson = new HashMap<>();
+  /** The same live facts by person and topic, so a person's evidence in a topic needs no scan. */
+  final Map<PersonId, Map<Tag, List<Fact>>> byPersonTopic = new HashMap<>();
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
   final Map<PersonId, PersonProfile> people = new HashMap<>();
@@ -93,6 +104,16 @@ public final class ExpertiseModel {
     double fresh;
     /** Live answers, undecayed. */
     int answers;
+  }
+
+  /** One person's recent answers summed over all spaces, in the frame of the activity half-life. */
+  static final class Active {
+    final PersonId person;
+    double recent;
+
+    Active(PersonId person) {
+      this.person = person;
+    }
   }
 
   /** What the model keeps of a thread. */
@@ -335,12 +356,40 @@ public final class ExpertiseModel {
     }
     addToTopics(f, threadTags, sign);
     contribute(overall.computeIfAbsent(f.space, s -> new HashMap<>())
-        .computeIfAbsent(f.person, p -> new Acc()), f, sign);
+        .computeIfAbsent(f.person, p -> {
+          Acc acc = new Acc();
+          overallByPerson.computeIfAbsent(p, q -> new HashMap<>()).put(f.space, acc);
+          return acc;
+        }), f, sign);
+    if (f.isAnswer() && f.space != null) {
+      Active a = active.computeIfAbsent(f.person, Active::new);
+      byActivity.remove(a);
+      a.recent += sign * frame(f.at, 1);
+      if (a.recent > 0) {
+        byActivity.add(a);
+      }
+    }
   }
 
   private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
     List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
     for (Tag tag : topics) {
+      if (sign > 0) {
+        byPersonTopic.computeIfAbsent(f.person, p -> new HashMap<>())
+            .computeIfAbsent(tag, t -> new ArrayList<>()).add(f);
+      } else {
+        Map<Tag, List<Fact>> mine = byPersonTopic.get(f.person);
+        List<Fact> list = mine == null ? null : mine.get(tag);
+        if (list != null) {
+          list.remove(f);
+          if (list.isEmpty()) {
+            mine.remove(tag);
+            if (mine.isEmpty()) {
+              byPersonTopic.remove(f.person);
+            }
+          }
+        }
+      }
       contribute(byTopic.computeIfAbsent(tag, t -> new HashMap<>())
           .computeIfAbsent(f.space, s -> new HashMap<>())
           .computeIfAbsent(f.person, p -> new Acc()), f, sign);
@@ -385,6 +434,13 @@ public final class ExpertiseModel {
       bySpace.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
     }
     overall.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
+    byActivity.clear();
+    for (Active a : active.values()) {
+      a.recent *= scale[1];
+      if (a.recent > 0) {
+        byActivity.add(a);
+      }
+    }
     ref = newRef;
   }
 
@@ -392,6 +448,37 @@ public final class ExpertiseModel {
     a.evidence *= scale[0];
     a.recent *= scale[1];
     a.fresh *= scale[2];
+  }
+
+  /**
+   * Calls {@code action} once for each live fact of {@code person} in any of {@code topics}
+   * (once even when it counts towards several of them), topic by topic.
+   */
+  void forEachInTopics(PersonId person, List<Tag> topics, Consumer<Fact> action) {
+    Map<Tag, List<Fact>> mine = byPersonTopic.get(person);
+    if (mine == null) {
+      return;
+    }
+    for (int i = 0; i < topics.size(); i++) {
+      Tag tag = topics.get(i);
+      if (topics.subList(0, i).contains(tag)) {
+        continue;
+      }
+      for (Fact f : mine.getOrDefault(tag, List.of())) {
+        if (i == 0 || f.topic != null || !sharesTopic(topicsOf(f), topics.subList(0, i))) {
+          action.accept(f);
+        }
+      }
+    }
+  }
+
+  private static boolean sharesTopic(List<Tag> a, List<Tag> b) {
+    for (Tag tag : a) {
+      if (b.contains(tag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The topics a fact counts towards. */
@@ -412,8 +499,8 @@ public final class ExpertiseModel {
       Instant now) {
     long t = now.toEpochMilli();
     List<Evidence> evidence = new ArrayList<>();
-    for (Fact f : byPerson.getOrDefault(person, List.of())) {
-      if (f.live && (f.space == null || visible.test(f.space)) && topicsOf(f).contains(topic)) {
+    for (Fact f : byPersonTopic.getOrDefault(person, Map.of()).getOrDefault(topic, List.of())) {
+      if (f.live && (f.space == null || visible.test(f.space))) {
         evidence.add(toEvidence(f, t));
       }
     }

@@ -39,6 +39,12 @@ final class WhoKnows {
   static final int FRESH = 3;
   static final int DOCUMENTS = 4;
   static final int STANDING = 5;
+  private static final int SIGNALS = 6;
+  /** Scratch slots after the signals: this topic's recent answers, the largest, which topic. */
+  private static final int ONE_TOPIC = 6;
+  private static final int MAX_ONE_TOPIC = 7;
+  private static final int STAMP = 8;
+  private static final int RAW = 9;
   /** What each raw figure is multiplied by inside log(1 + x). */
   private static final double[] SCALE = {1, 10, 10, 10, 5, 1};
   /** How many of the most active people join the candidates. */
@@ -68,24 +74,35 @@ final class WhoKnows {
     double f0 = model.toNow(now, 0);
     double f1 = model.toNow(now, 1);
     double f2 = model.toNow(now, 2);
-    // Profile model: evidence in the topics.
-    for (Tag tag : topics) {
-      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(tag);
+    // Profile model: evidence in the topics. Recent answers in the topics are summed per topic
+    // (an answer in two of the topics counts twice: an upper bound) and the largest one-topic sum
+    // is kept (a lower bound); the exact once-per-question figure is computed for the few
+    // candidates whose rank it can decide.
+    for (int ti = 0; ti < topics.size(); ti++) {
+      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(topics.get(ti));
       if (bySpace == null) {
         continue;
       }
+      int stamp = ti;
       bySpace.forEach((space, people) -> {
         if (visible.test(space)) {
           people.forEach((person, acc) -> {
-            double[] r = raw.computeIfAbsent(person, p -> new double[6]);
+            double[] r = raw.computeIfAbsent(person, p -> newRaw());
             r[TOPIC] += acc.evidence * f0 + acc.flat;
-            r[TOPIC_RECENT] += acc.recent * f1;
+            double recent = acc.recent * f1;
+            r[TOPIC_RECENT] += recent;
+            if (r[STAMP] != stamp) {
+              r[MAX_ONE_TOPIC] = Math.max(r[MAX_ONE_TOPIC], r[ONE_TOPIC]);
+              r[ONE_TOPIC] = 0;
+              r[STAMP] = stamp;
+            }
+            r[ONE_TOPIC] += recent;
           });
         }
       });
     }
-    if (topics.size() > 1) {
-      recentOncePerQuestion(topics);
+    for (double[] r : raw.values()) {
+      r[MAX_ONE_TOPIC] = Math.max(r[MAX_ONE_TOPIC], r[ONE_TOPIC]);
     }
     // Document model: answers to similar threads, by relevance and quality.
     double top = hits.stream().mapToDouble(SearchHit::score).max().orElse(0);
@@ -111,43 +128,46 @@ final class WhoKnows {
           double quality = 1 + (accepted ? 1 : 0) + 0.5 * Math.log1p(ups);
           double age = Math.exp(-(now - answer.at) / (double) model.settings().halfLife()
               .toMillis() * Math.log(2));
-          raw.computeIfAbsent(answer.author, p -> new double[6])[DOCUMENTS] +=
+          raw.computeIfAbsent(answer.author, p -> newRaw())[DOCUMENTS] +=
               relevance * quality * age;
           similarAnswered.merge(answer.author, 1, Integer::sum);
         }
       }
     }
-    // The most active people, who may know without having answered in these topics yet.
-    PriorityQueue<Map.Entry<PersonId, Double>> active = new PriorityQueue<>(
-        Map.Entry.comparingByValue());
-    Map<PersonId, Double> recentSum = new HashMap<>();
-    model.overall.forEach((space, people) -> {
-      if (visible.test(space) && space != null) {
-        people.forEach((person, acc) -> {
-          if (acc.recent > 0) {
-            recentSum.merge(person, acc.recent, Double::sum);
-          }
-        });
+    // The most active people, who may know without having answered in these topics yet: walked
+    // from the most active in every space down, until no one left can beat the pool's weakest.
+    PriorityQueue<Pooled> pool = new PriorityQueue<>(Comparator.comparingDouble(Pooled::recent)
+        .thenComparing(p -> p.person().value(), Comparator.reverseOrder()));
+    for (ExpertiseModel.Active a : model.byActivity) {
+      if (pool.size() >= ACTIVE_POOL && a.recent < pool.peek().recent() * (1 - 1e-9)) {
+        break;
       }
-    });
-    for (Map.Entry<PersonId, Double> e : recentSum.entrySet()) {
-      active.add(e);
-      if (active.size() > ACTIVE_POOL) {
-        active.poll();
+      double sum = 0;
+      for (Map.Entry<SpaceId, Acc> e : model.overallByPerson.get(a.person).entrySet()) {
+        if (e.getKey() != null && visible.test(e.getKey()) && e.getValue().recent > 0) {
+          sum += e.getValue().recent;
+        }
+      }
+      if (sum > 0) {
+        pool.add(new Pooled(a.person, sum));
+        if (pool.size() > ACTIVE_POOL) {
+          pool.poll();
+        }
       }
     }
-    for (Map.Entry<PersonId, Double> e : active) {
-      raw.computeIfAbsent(e.getKey(), p -> new double[6]);
+    for (Pooled p : pool) {
+      raw.computeIfAbsent(p.person(), k -> newRaw());
     }
     // Overall signals of every candidate.
     for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
       double[] r = e.getValue();
-      for (Map.Entry<SpaceId, Map<PersonId, Acc>> space : model.overall.entrySet()) {
-        if (!visible.test(space.getKey())) {
-          continue;
-        }
-        Acc acc = space.getValue().get(e.getKey());
-        if (acc != null) {
+      Map<SpaceId, Acc> spaces = model.overallByPerson.get(e.getKey());
+      if (spaces == null) {
+        continue;
+      }
+      for (Map.Entry<SpaceId, Acc> space : spaces.entrySet()) {
+        if (visible.test(space.getKey())) {
+          Acc acc = space.getValue();
           r[ACTIVITY] += acc.recent * f1;
           r[FRESH] += acc.fresh * f2;
           r[STANDING] += acc.evidence * f0 + acc.flat;
@@ -171,6 +191,10 @@ final class WhoKnows {
     }
     double[] weights = mix.weights();
     List<Scored> scored = new ArrayList<>();
+    // Lower bounds of the scores, for the candidates whose recent answers in the topics are
+    // only known within bounds.
+    PriorityQueue<Double> lowest = new PriorityQueue<>();
+    boolean bounded = topics.size() > 1;
     for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
       PersonId person = e.getKey();
       if (person.equals(PersonId.SYSTEM) || options.exclude().contains(person)
@@ -183,16 +207,40 @@ final class WhoKnows {
           || (profile.external() && !options.includeExternal()))) {
         continue;
       }
-      double[] signals = new double[6];
-      double score = 0;
-      for (int i = 0; i < 6; i++) {
-        signals[i] = Math.log1p(SCALE[i] * Math.max(0, e.getValue()[i]));
-        score += weights[i] * signals[i];
+      double department = departmentFactor(options.department(), viewerProfile, profile);
+      Scored s = score(person, e.getValue(), weights, department);
+      if (bounded) {
+        double[] r = e.getValue().clone();
+        r[TOPIC_RECENT] = r[MAX_ONE_TOPIC];
+        double low = score(person, r, weights, department).score();
+        if (low > 0) {
+          lowest.add(low);
+          if (lowest.size() > options.limit()) {
+            lowest.poll();
+          }
+        }
       }
-      score *= departmentFactor(options.department(), viewerProfile, profile);
-      if (score > 0) {
-        scored.add(new Scored(person, score, signals));
+      if (s.score() > 0) {
+        scored.add(new Scored(person, s.score(), s.signals(), department));
       }
+    }
+    if (bounded) {
+      // Only a candidate whose upper bound reaches the limit-th best lower bound can rank.
+      double bar = lowest.size() < options.limit() ? 0 : lowest.peek() * (1 - 1e-9);
+      List<Scored> exact = new ArrayList<>();
+      for (Scored s : scored) {
+        if (s.score() >= bar) {
+          double[] r = raw.get(s.person());
+          if (r[TOPIC_RECENT] > 0) {
+            r[TOPIC_RECENT] = recentOncePerQuestion(s.person(), topics);
+          }
+          Scored now = score(s.person(), r, weights, s.department());
+          if (now.score() > 0) {
+            exact.add(now);
+          }
+        }
+      }
+      scored = exact;
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed()
         .thenComparing(s -> s.person().value()));
@@ -209,34 +257,35 @@ final class WhoKnows {
   }
 
   /**
-   * Recomputes the recent answers in the topics so that an answer counts once however many of
-   * the query's topics its thread has: the per-topic sums count it once per matching topic.
+   * A person's recent answers in the topics, each counted once however many of the query's topics
+   * its thread has (the per-topic sums count it once per matching topic).
    */
-  private void recentOncePerQuestion(List<Tag> topics) {
+  private double recentOncePerQuestion(PersonId person, List<Tag> topics) {
     double halfLife = model.settings().activityHalfLife().toMillis();
-    for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
-      double[] r = e.getValue();
-      if (r[TOPIC_RECENT] <= 0) {
-        continue;
+    double[] sum = new double[1];
+    model.forEachInTopics(person, topics, f -> {
+      if (f.isAnswer() && f.live && f.at <= now && visible.test(f.space)) {
+        sum[0] += Math.exp(-(now - f.at) / halfLife * LN2);
       }
-      double sum = 0;
-      for (Fact f : model.byPerson.getOrDefault(e.getKey(), List.of())) {
-        if (f.isAnswer() && f.live && f.at <= now && visible.test(f.space)
-            && sharesTopic(model.topicsOf(f), topics)) {
-          sum += Math.exp(-(now - f.at) / halfLife * LN2);
-        }
-      }
-      r[TOPIC_RECENT] = sum;
-    }
+    });
+    return sum[0];
   }
 
-  private static boolean sharesTopic(List<Tag> a, List<Tag> b) {
-    for (Tag tag : a) {
-      if (b.contains(tag)) {
-        return true;
-      }
+  private static double[] newRaw() {
+    double[] r = new double[RAW];
+    r[STAMP] = -1;
+    return r;
+  }
+
+  private static Scored score(PersonId person, double[] raw, double[] weights,
+      double department) {
+    double[] signals = new double[SIGNALS];
+    double score = 0;
+    for (int i = 0; i < SIGNALS; i++) {
+      signals[i] = Math.log1p(SCALE[i] * Math.max(0, raw[i]));
+      score += weights[i] * signals[i];
     }
-    return false;
+    return new Scored(person, score * department, signals, department);
   }
 
   private static double departmentFactor(DepartmentPreference preference, PersonProfile viewer,
@@ -249,26 +298,21 @@ final class WhoKnows {
     return same == (preference == DepartmentPreference.SAME) ? DEPARTMENT_BOOST : 1;
   }
 
-  private record Scored(PersonId person, double score, double[] signals) {}
+  private record Scored(PersonId person, double score, double[] signals, double department) {}
+
+  private record Pooled(PersonId person, double recent) {}
 
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
   private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double[] r) {
     Map<EvidenceKind, int[]> counts = new LinkedHashMap<>();
     Map<EvidenceKind, Long> last = new HashMap<>();
-    for (Fact f : model.byPerson.getOrDefault(person, List.of())) {
-      if (!f.live || !visible.test(f.space) || (f.isVoteLike() && f.at >= cutoff)
-          || f.at > now) {
-        continue;
-      }
-      boolean inTopics = false;
-      for (Tag tag : model.topicsOf(f)) {
-        inTopics |= topics.contains(tag);
-      }
-      if (inTopics) {
+    model.forEachInTopics(person, topics, f -> {
+      if (f.live && visible.test(f.space) && !(f.isVoteLike() && f.at >= cutoff)
+          && f.at <= now) {
         counts.computeIfAbsent(f.kind, k -> new int[1])[0]++;
         last.merge(f.kind, f.at, Math::max);
       }
-    }
+    });
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
         topics.stream().map(Tag::value).toList());
     List<String> reasons = new ArrayList<>();
