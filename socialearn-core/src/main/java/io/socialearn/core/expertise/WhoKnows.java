@@ -16,6 +16,7 @@ import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
 import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,13 +41,10 @@ final class WhoKnows {
   static final int DOCUMENTS = 4;
   static final int STANDING = 5;
   private static final int SIGNALS = 6;
-  /** Scratch slots after the signals: this topic's recent answers, the largest, which topic. */
-  private static final int ONE_TOPIC = 6;
-  private static final int MAX_ONE_TOPIC = 7;
-  private static final int STAMP = 8;
-  private static final int RAW = 9;
   /** What each raw figure is multiplied by inside log(1 + x). */
   private static final double[] SCALE = {1, 10, 10, 10, 5, 1};
+  /** How many of the profile model's candidates are kept at most (the best in the topics). */
+  static final int TOPIC_POOL = 5_000;
   /** How many of the most active people join the candidates. */
   private static final int ACTIVE_POOL = 100;
   /** How much a preferred department multiplies a score. */
@@ -75,35 +73,24 @@ final class WhoKnows {
     double f1 = model.toNow(now, 1);
     double f2 = model.toNow(now, 2);
     // Profile model: evidence in the topics. Recent answers in the topics are summed per topic
-    // (an answer in two of the topics counts twice: an upper bound) and the largest one-topic sum
-    // is kept (a lower bound); the exact once-per-question figure is computed for the few
-    // candidates whose rank it can decide.
-    for (int ti = 0; ti < topics.size(); ti++) {
-      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(topics.get(ti));
+    // here (an answer in two of the topics counts twice: an upper bound); the exact
+    // once-per-question figure is computed below for the candidates whose rank it can decide.
+    for (Tag tag : topics) {
+      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(tag);
       if (bySpace == null) {
         continue;
       }
-      int stamp = ti;
       bySpace.forEach((space, people) -> {
         if (visible.test(space)) {
           people.forEach((person, acc) -> {
-            double[] r = raw.computeIfAbsent(person, p -> newRaw());
+            double[] r = raw.computeIfAbsent(person, p -> new double[SIGNALS]);
             r[TOPIC] += acc.evidence * f0 + acc.flat;
-            double recent = acc.recent * f1;
-            r[TOPIC_RECENT] += recent;
-            if (r[STAMP] != stamp) {
-              r[MAX_ONE_TOPIC] = Math.max(r[MAX_ONE_TOPIC], r[ONE_TOPIC]);
-              r[ONE_TOPIC] = 0;
-              r[STAMP] = stamp;
-            }
-            r[ONE_TOPIC] += recent;
+            r[TOPIC_RECENT] += acc.recent * f1;
           });
         }
       });
     }
-    for (double[] r : raw.values()) {
-      r[MAX_ONE_TOPIC] = Math.max(r[MAX_ONE_TOPIC], r[ONE_TOPIC]);
-    }
+    boundTopicPool(mix.weights());
     // Document model: answers to similar threads, by relevance and quality.
     double top = hits.stream().mapToDouble(SearchHit::score).max().orElse(0);
     if (top > 0) {
@@ -128,7 +115,7 @@ final class WhoKnows {
           double quality = 1 + (accepted ? 1 : 0) + 0.5 * Math.log1p(ups);
           double age = Math.exp(-(now - answer.at) / (double) model.settings().halfLife()
               .toMillis() * Math.log(2));
-          raw.computeIfAbsent(answer.author, p -> newRaw())[DOCUMENTS] +=
+          raw.computeIfAbsent(answer.author, p -> new double[SIGNALS])[DOCUMENTS] +=
               relevance * quality * age;
           similarAnswered.merge(answer.author, 1, Integer::sum);
         }
@@ -156,7 +143,7 @@ final class WhoKnows {
       }
     }
     for (Pooled p : pool) {
-      raw.computeIfAbsent(p.person(), k -> newRaw());
+      raw.computeIfAbsent(p.person(), k -> new double[SIGNALS]);
     }
     // Overall signals of every candidate.
     for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
@@ -191,10 +178,6 @@ final class WhoKnows {
     }
     double[] weights = mix.weights();
     List<Scored> scored = new ArrayList<>();
-    // Lower bounds of the scores, for the candidates whose recent answers in the topics are
-    // only known within bounds.
-    PriorityQueue<Double> lowest = new PriorityQueue<>();
-    boolean bounded = topics.size() > 1;
     for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
       PersonId person = e.getKey();
       if (person.equals(PersonId.SYSTEM) || options.exclude().contains(person)
@@ -207,43 +190,39 @@ final class WhoKnows {
           || (profile.external() && !options.includeExternal()))) {
         continue;
       }
-      double department = departmentFactor(options.department(), viewerProfile, profile);
-      Scored s = score(person, e.getValue(), weights, department);
-      if (bounded) {
-        double[] r = e.getValue().clone();
-        r[TOPIC_RECENT] = r[MAX_ONE_TOPIC];
-        double low = score(person, r, weights, department).score();
-        if (low > 0) {
-          lowest.add(low);
-          if (lowest.size() > options.limit()) {
-            lowest.poll();
-          }
-        }
-      }
+      Scored s = score(person, e.getValue(), weights,
+          departmentFactor(options.department(), viewerProfile, profile));
       if (s.score() > 0) {
-        scored.add(new Scored(person, s.score(), s.signals(), department));
+        scored.add(s);
       }
     }
-    if (bounded) {
-      // Only a candidate whose upper bound reaches the limit-th best lower bound can rank.
-      double bar = lowest.size() < options.limit() ? 0 : lowest.peek() * (1 - 1e-9);
-      List<Scored> exact = new ArrayList<>();
+    Comparator<Scored> order = Comparator.comparingDouble(Scored::score).reversed()
+        .thenComparing(s -> s.person().value());
+    scored.sort(order);
+    if (topics.size() > 1) {
+      // The per-topic sums count an answer once per matching topic, so these scores are upper
+      // bounds. Walk them best first, computing the exact once-per-question figure, until the
+      // next upper bound cannot beat the limit-th exact score (threshold algorithm).
+      PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
       for (Scored s : scored) {
-        if (s.score() >= bar) {
-          double[] r = raw.get(s.person());
-          if (r[TOPIC_RECENT] > 0) {
-            r[TOPIC_RECENT] = recentOncePerQuestion(s.person(), topics);
-          }
-          Scored now = score(s.person(), r, weights, s.department());
-          if (now.score() > 0) {
-            exact.add(now);
+        if (best.size() >= options.limit() && s.score() < best.peek().score() * (1 - 1e-9)) {
+          break;
+        }
+        double[] r = raw.get(s.person());
+        if (r[TOPIC_RECENT] > 0) {
+          r[TOPIC_RECENT] = recentOncePerQuestion(s.person(), topics);
+        }
+        Scored exact = score(s.person(), r, weights, s.department());
+        if (exact.score() > 0) {
+          best.add(exact);
+          if (best.size() > options.limit()) {
+            best.poll();
           }
         }
       }
-      scored = exact;
+      scored = new ArrayList<>(best);
+      scored.sort(order);
     }
-    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparing(s -> s.person().value()));
     List<ExpertCandidate> out = new ArrayList<>();
     for (Scored s : scored.subList(0, Math.min(options.limit(), scored.size()))) {
       Map<String, Double> signals = new LinkedHashMap<>();
@@ -254,6 +233,31 @@ final class WhoKnows {
           raw.get(s.person())), signals));
     }
     return out;
+  }
+
+  /**
+   * Keeps the {@value #TOPIC_POOL} candidates of the profile model whose topic signals score best
+   * (ties kept), so that a popular topic does not make every query score tens of thousands of
+   * people. Those left out have less evidence in the topics than all of the kept ones; they can
+   * still join through the document model and the active pool, which are added afterwards.
+   */
+  private void boundTopicPool(double[] weights) {
+    if (raw.size() <= TOPIC_POOL) {
+      return;
+    }
+    double[] partial = new double[raw.size()];
+    int i = 0;
+    for (double[] r : raw.values()) {
+      partial[i++] = topicPart(r, weights);
+    }
+    Arrays.sort(partial);
+    double bar = partial[partial.length - TOPIC_POOL];
+    raw.values().removeIf(r -> topicPart(r, weights) < bar);
+  }
+
+  private static double topicPart(double[] r, double[] weights) {
+    return weights[TOPIC] * Math.log1p(SCALE[TOPIC] * Math.max(0, r[TOPIC]))
+        + weights[TOPIC_RECENT] * Math.log1p(SCALE[TOPIC_RECENT] * Math.max(0, r[TOPIC_RECENT]));
   }
 
   /**
@@ -269,12 +273,6 @@ final class WhoKnows {
       }
     });
     return sum[0];
-  }
-
-  private static double[] newRaw() {
-    double[] r = new double[RAW];
-    r[STAMP] = -1;
-    return r;
   }
 
   private static Scored score(PersonId person, double[] raw, double[] weights,
