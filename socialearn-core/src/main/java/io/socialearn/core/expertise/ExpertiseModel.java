@@ -86,6 +86,9 @@ public final class ExpertiseModel {
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
   final Map<PersonId, PersonProfile> people = new HashMap<>();
+  /** Live threads per space, and per topic and space: document frequencies of topics. */
+  final Map<SpaceId, int[]> threadsPerSpace = new HashMap<>();
+  final Map<Tag, Map<SpaceId, int[]>> threadsPerTopic = new HashMap<>();
   private final Map<String, Fact> votes = new HashMap<>();
   private final Map<String, Fact> endorsements = new HashMap<>();
   private final Map<PersonId, List<Fact>> skills = new HashMap<>();
@@ -175,6 +178,7 @@ public final class ExpertiseModel {
       ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), t.author(),
           t.tags().stream().distinct().toList());
       threads.put(t.thread(), thread);
+      countThread(thread, +1);
       Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
           null, true);
       thread.facts.add(asked);
@@ -231,6 +235,7 @@ public final class ExpertiseModel {
     } else if (e instanceof ThreadDeleted d) {
       ThreadInfo thread = threads.remove(d.thread());
       if (thread != null) {
+        countThread(thread, -1);
         thread.answers.stream().filter(a -> !a.deleted).forEach(this::deleteAnswer);
         thread.facts.forEach(f -> kill(f, thread.tags));
         thread.facts.clear();
@@ -303,14 +308,24 @@ public final class ExpertiseModel {
     if (thread == null || thread.tags.equals(distinct)) {
       return;
     }
+    countThread(thread, -1);
     List<Fact> all = new ArrayList<>(thread.facts);
     thread.answers.forEach(a -> all.addAll(a.facts));
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);
     }
     thread.tags = distinct;
+    countThread(thread, +1);
     for (Fact f : all) {
       addToTopics(f, thread.tags, +1);
+    }
+  }
+
+  private void countThread(ThreadInfo thread, int sign) {
+    threadsPerSpace.computeIfAbsent(thread.space, s -> new int[1])[0] += sign;
+    for (Tag tag : thread.tags) {
+      threadsPerTopic.computeIfAbsent(tag, t -> new HashMap<>())
+          .computeIfAbsent(thread.space, s -> new int[1])[0] += sign;
     }
   }
 

@@ -40,9 +40,10 @@ final class WhoKnows {
   static final int FRESH = 3;
   static final int DOCUMENTS = 4;
   static final int STANDING = 5;
-  private static final int SIGNALS = 6;
+  static final int TOPIC_SPECIFIC = 6;
+  private static final int SIGNALS = 7;
   /** What each raw figure is multiplied by inside log(1 + x). */
-  private static final double[] SCALE = {1, 10, 10, 10, 5, 1};
+  private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10};
   /** How many of the profile model's candidates are kept at most (the best in the topics). */
   static final int TOPIC_POOL = 5_000;
   /** How many of the most active people join the candidates. */
@@ -75,17 +76,20 @@ final class WhoKnows {
     // Profile model: evidence in the topics. Recent answers in the topics are summed per topic
     // here (an answer in two of the topics counts twice: an upper bound); the exact
     // once-per-question figure is computed below for the candidates whose rank it can decide.
-    for (Tag tag : topics) {
-      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(tag);
+    double[] share = idfShares(topics);
+    for (int ti = 0; ti < topics.size(); ti++) {
+      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(topics.get(ti));
       if (bySpace == null) {
         continue;
       }
+      double specific = share[ti];
       bySpace.forEach((space, people) -> {
         if (visible.test(space)) {
           people.forEach((person, acc) -> {
             double[] r = raw.computeIfAbsent(person, p -> new double[SIGNALS]);
             r[TOPIC] += acc.evidence * f0 + acc.flat;
             r[TOPIC_RECENT] += acc.recent * f1;
+            r[TOPIC_SPECIFIC] += specific * acc.recent * f1;
           });
         }
       });
@@ -226,7 +230,7 @@ final class WhoKnows {
     List<ExpertCandidate> out = new ArrayList<>();
     for (Scored s : scored.subList(0, Math.min(options.limit(), scored.size()))) {
       Map<String, Double> signals = new LinkedHashMap<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < SIGNALS; i++) {
         signals.put(ExpertiseMix.SIGNALS[i], s.signals()[i]);
       }
       out.add(new ExpertCandidate(s.person(), s.score(), reasons(s.person(), topics, cutoff,
@@ -255,9 +259,43 @@ final class WhoKnows {
     raw.values().removeIf(r -> topicPart(r, weights) < bar);
   }
 
+  /**
+   * Each topic's share of the query's inverse document frequency, {@code ln((N + 1) / (n + 1))}
+   * with N the threads the viewer can read and n those with the topic; equal shares if no topic
+   * is rarer than any other.
+   */
+  private double[] idfShares(List<Tag> topics) {
+    long all = 0;
+    for (Map.Entry<SpaceId, int[]> e : model.threadsPerSpace.entrySet()) {
+      if (visible.test(e.getKey())) {
+        all += e.getValue()[0];
+      }
+    }
+    double[] idf = new double[topics.size()];
+    double sum = 0;
+    for (int i = 0; i < idf.length; i++) {
+      long n = 0;
+      for (Map.Entry<SpaceId, int[]> e : model.threadsPerTopic.getOrDefault(topics.get(i),
+          Map.of()).entrySet()) {
+        if (visible.test(e.getKey())) {
+          n += e.getValue()[0];
+        }
+      }
+      idf[i] = Math.log((all + 1.0) / (n + 1.0));
+      sum += idf[i];
+    }
+    for (int i = 0; i < idf.length; i++) {
+      idf[i] = sum > 0 ? idf[i] / sum : 1.0 / idf.length;
+    }
+    return idf;
+  }
+
   private static double topicPart(double[] r, double[] weights) {
-    return weights[TOPIC] * Math.log1p(SCALE[TOPIC] * Math.max(0, r[TOPIC]))
-        + weights[TOPIC_RECENT] * Math.log1p(SCALE[TOPIC_RECENT] * Math.max(0, r[TOPIC_RECENT]));
+    double part = 0;
+    for (int i : new int[] {TOPIC, TOPIC_RECENT, TOPIC_SPECIFIC}) {
+      part += weights[i] * Math.log1p(SCALE[i] * Math.max(0, r[i]));
+    }
+    return part;
   }
 
   /**
@@ -302,13 +340,13 @@ final class WhoKnows {
 
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
   private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double[] r) {
-    Map<EvidenceKind, int[]> counts = new LinkedHashMap<>();
-    Map<EvidenceKind, Long> last = new HashMap<>();
+    int[] counts = new int[EvidenceKind.values().length];
+    long[] last = new long[counts.length];
     model.forEachInTopics(person, topics, f -> {
       if (f.live && visible.test(f.space) && !(f.isVoteLike() && f.at >= cutoff)
           && f.at <= now) {
-        counts.computeIfAbsent(f.kind, k -> new int[1])[0]++;
-        last.merge(f.kind, f.at, Math::max);
+        int k = f.kind.ordinal();
+        last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
       }
     });
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
@@ -317,10 +355,10 @@ final class WhoKnows {
     for (EvidenceKind kind : List.of(EvidenceKind.ACCEPTED_ANSWER, EvidenceKind.ANSWER,
         EvidenceKind.ANSWER_UPVOTE, EvidenceKind.ENDORSEMENT,
         EvidenceKind.CROSS_DEPARTMENT_ANSWER, EvidenceKind.DECLARED_SKILL)) {
-      int[] n = counts.get(kind);
-      if (n != null) {
-        reasons.add(sentence(kind, n[0], where) + (kind == EvidenceKind.DECLARED_SKILL ? ""
-            : ", last " + ago(now - last.get(kind))));
+      int n = counts[kind.ordinal()];
+      if (n > 0) {
+        reasons.add(sentence(kind, n, where) + (kind == EvidenceKind.DECLARED_SKILL ? ""
+            : ", last " + ago(now - last[kind.ordinal()])));
       }
     }
     Integer similar = similarAnswered.get(person);
