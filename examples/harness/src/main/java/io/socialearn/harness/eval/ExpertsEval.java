@@ -62,7 +62,7 @@ public final class ExpertsEval implements Subcommand {
   static final int RANKS = 20;
   static final int TRAINING = 3_000;
   /** Re-learn the mix once this many more queries are known. */
-  static final int RELEARN = 10;
+  static final int RELEARN = 1;
   private static final long DAY = 86_400_000L;
   private static final double MONTH_MILLIS = 30 * DAY;
   static final List<String> BASELINES = List.of("mostActive", "tagAnswers", "recency");
