@@ -125,6 +125,8 @@ public final class ExpertiseModel {
     final SpaceId space;
     final PersonId author;
     List<Tag> tags;
+    /** Whether the thread was deleted (its facts are dead then). */
+    boolean deleted;
     final List<Fact> facts = new ArrayList<>();
     final List<AnswerInfo> answers = new ArrayList<>();
 
@@ -235,6 +237,7 @@ public final class ExpertiseModel {
     } else if (e instanceof ThreadDeleted d) {
       ThreadInfo thread = threads.remove(d.thread());
       if (thread != null) {
+        thread.deleted = true;
         countThread(thread, -1);
         thread.answers.stream().filter(a -> !a.deleted).forEach(this::deleteAnswer);
         thread.facts.forEach(f -> kill(f, thread.tags));
@@ -332,8 +335,10 @@ public final class ExpertiseModel {
   private Fact fact(EvidenceKind kind, PersonId person, ThreadInfo thread,
       ContentRef source, PersonId from, long at, Tag topic,
       boolean decays) {
-    return new Fact(kind, person, thread == null ? null : thread.id, source, from, at,
+    Fact f = new Fact(kind, person, thread == null ? null : thread.id, source, from, at,
         settings.weight(kind), thread == null ? null : thread.space, topic, decays);
+    f.threadInfo = thread;
+    return f;
   }
 
   private void remember(Fact f) {
@@ -501,8 +506,8 @@ public final class ExpertiseModel {
     if (f.topic != null) {
       return List.of(f.topic);
     }
-    ThreadInfo thread = threads.get(f.thread);
-    return thread == null ? List.of() : thread.tags;
+    ThreadInfo thread = f.threadInfo != null ? f.threadInfo : threads.get(f.thread);
+    return thread == null || thread.deleted ? List.of() : thread.tags;
   }
 
   /**
