@@ -1,5 +1,6 @@
 package io.socialearn.harness;
 
+import io.socialearn.harness.bench.ExpertsBench;
 import io.socialearn.harness.bench.LogBench;
 import io.socialearn.harness.bench.PulseBench;
 import io.socialearn.harness.bench.SearchBench;
@@ -39,6 +40,7 @@ public final class Main {
     COMMANDS.put("bench log", LogBench::new);
     COMMANDS.put("bench pulse", PulseBench::new);
     COMMANDS.put("bench store", StoreBench::new);
+    COMMANDS.put("bench experts", ExpertsBench::new);
   }
 
   private Main() {}

@@ -17,17 +17,21 @@ import java.util.Map;
  *     relevance and answer quality
  * @param standing the prior: decayed evidence in every topic (votes, accepts: what reputation
  *     is made of)
+ * @param topicSpecific recent answers in the query's topics (as {@code topicRecent}), each
+ *     topic weighted by its share of the query's inverse document frequency (how rare the topic
+ *     is among the threads the viewer can read): an answer in a rare topic of the query says
+ *     more than one in a common one
  */
 public record ExpertiseMix(double topic, double topicRecent, double activity, double fresh,
-    double documents, double standing) {
+    double documents, double standing, double topicSpecific) {
 
   /** The signal names, in the order of the components. */
   public static final String[] SIGNALS = {"topic", "topicRecent", "activity", "fresh",
-      "documents", "standing"};
+      "documents", "standing", "topicSpecific"};
 
   /** Checks that every weight is finite and not negative. */
   public ExpertiseMix {
-    double[] all = {topic, topicRecent, activity, fresh, documents, standing};
+    double[] all = {topic, topicRecent, activity, fresh, documents, standing, topicSpecific};
     for (int i = 0; i < all.length; i++) {
       if (!Double.isFinite(all[i]) || all[i] < 0) {
         throw new InvalidInputException(SIGNALS[i], "nonNegative",
@@ -36,9 +40,9 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
     }
   }
 
-  /** The built-in mix: every signal counts, topic and documents most. */
+  /** The built-in mix: every signal but the topic-specific one counts, topic and documents most. */
   public static ExpertiseMix defaults() {
-    return new ExpertiseMix(1.0, 1.0, 1.0, 0.5, 1.0, 0.3);
+    return new ExpertiseMix(1.0, 1.0, 1.0, 0.5, 1.0, 0.3, 0.0);
   }
 
   /** A mix from weights in {@link #SIGNALS} order. */
@@ -48,12 +52,13 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
           "a mix needs " + SIGNALS.length + " weights, got " + weights.length);
     }
     return new ExpertiseMix(weights[0], weights[1], weights[2], weights[3], weights[4],
-        weights[5]);
+        weights[5], weights[6]);
   }
 
   /** The weights in {@link #SIGNALS} order. */
   public double[] weights() {
-    return new double[] {topic, topicRecent, activity, fresh, documents, standing};
+    return new double[] {topic, topicRecent, activity, fresh, documents, standing,
+        topicSpecific};
   }
 
   /** The weights by signal name, in {@link #SIGNALS} order. */

@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -71,10 +73,22 @@ public final class ExpertiseModel {
 
   final Map<Tag, Map<SpaceId, Map<PersonId, Acc>>> byTopic = new HashMap<>();
   final Map<SpaceId, Map<PersonId, Acc>> overall = new HashMap<>();
+  /** The same sums as {@link #overall}, by person: one person's spaces without a scan. */
+  final Map<PersonId, Map<SpaceId, Acc>> overallByPerson = new HashMap<>();
+  /** Each person's answers in every space, in the activity frame: an upper bound of any view. */
+  private final Map<PersonId, Active> active = new HashMap<>();
+  /** {@link #active} with answers, most first, then by id: the most active people first. */
+  final TreeSet<Active> byActivity = new TreeSet<>(Comparator.comparingDouble((Active a) ->
+      -a.recent).thenComparing(a -> a.person.value()));
   final Map<PersonId, List<Fact>> byPerson = new HashMap<>();
+  /** The same live facts by person and topic, so a person's evidence in a topic needs no scan. */
+  final Map<PersonId, Map<Tag, List<Fact>>> byPersonTopic = new HashMap<>();
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
   final Map<PersonId, PersonProfile> people = new HashMap<>();
+  /** Live threads per space, and per topic and space: document frequencies of topics. */
+  final Map<SpaceId, int[]> threadsPerSpace = new HashMap<>();
+  final Map<Tag, Map<SpaceId, int[]>> threadsPerTopic = new HashMap<>();
   private final Map<String, Fact> votes = new HashMap<>();
   private final Map<String, Fact> endorsements = new HashMap<>();
   private final Map<PersonId, List<Fact>> skills = new HashMap<>();
@@ -95,12 +109,24 @@ public final class ExpertiseModel {
     int answers;
   }
 
+  /** One person's recent answers summed over all spaces, in the frame of the activity half-life. */
+  static final class Active {
+    final PersonId person;
+    double recent;
+
+    Active(PersonId person) {
+      this.person = person;
+    }
+  }
+
   /** What the model keeps of a thread. */
   static final class ThreadInfo {
     final ThreadId id;
     final SpaceId space;
     final PersonId author;
     List<Tag> tags;
+    /** Whether the thread was deleted (its facts are dead then). */
+    boolean deleted;
     final List<Fact> facts = new ArrayList<>();
     final List<AnswerInfo> answers = new ArrayList<>();
 
@@ -154,6 +180,7 @@ public final class ExpertiseModel {
       ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), t.author(),
           t.tags().stream().distinct().toList());
       threads.put(t.thread(), thread);
+      countThread(thread, +1);
       Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
           null, true);
       thread.facts.add(asked);
@@ -210,6 +237,8 @@ public final class ExpertiseModel {
     } else if (e instanceof ThreadDeleted d) {
       ThreadInfo thread = threads.remove(d.thread());
       if (thread != null) {
+        thread.deleted = true;
+        countThread(thread, -1);
         thread.answers.stream().filter(a -> !a.deleted).forEach(this::deleteAnswer);
         thread.facts.forEach(f -> kill(f, thread.tags));
         thread.facts.clear();
@@ -282,22 +311,34 @@ public final class ExpertiseModel {
     if (thread == null || thread.tags.equals(distinct)) {
       return;
     }
+    countThread(thread, -1);
     List<Fact> all = new ArrayList<>(thread.facts);
     thread.answers.forEach(a -> all.addAll(a.facts));
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);
     }
     thread.tags = distinct;
+    countThread(thread, +1);
     for (Fact f : all) {
       addToTopics(f, thread.tags, +1);
+    }
+  }
+
+  private void countThread(ThreadInfo thread, int sign) {
+    threadsPerSpace.computeIfAbsent(thread.space, s -> new int[1])[0] += sign;
+    for (Tag tag : thread.tags) {
+      threadsPerTopic.computeIfAbsent(tag, t -> new HashMap<>())
+          .computeIfAbsent(thread.space, s -> new int[1])[0] += sign;
     }
   }
 
   private Fact fact(EvidenceKind kind, PersonId person, ThreadInfo thread,
       ContentRef source, PersonId from, long at, Tag topic,
       boolean decays) {
-    return new Fact(kind, person, thread == null ? null : thread.id, source, from, at,
+    Fact f = new Fact(kind, person, thread == null ? null : thread.id, source, from, at,
         settings.weight(kind), thread == null ? null : thread.space, topic, decays);
+    f.threadInfo = thread;
+    return f;
   }
 
   private void remember(Fact f) {
@@ -335,12 +376,40 @@ public final class ExpertiseModel {
     }
     addToTopics(f, threadTags, sign);
     contribute(overall.computeIfAbsent(f.space, s -> new HashMap<>())
-        .computeIfAbsent(f.person, p -> new Acc()), f, sign);
+        .computeIfAbsent(f.person, p -> {
+          Acc acc = new Acc();
+          overallByPerson.computeIfAbsent(p, q -> new HashMap<>()).put(f.space, acc);
+          return acc;
+        }), f, sign);
+    if (f.isAnswer() && f.space != null) {
+      Active a = active.computeIfAbsent(f.person, Active::new);
+      byActivity.remove(a);
+      a.recent += sign * frame(f.at, 1);
+      if (a.recent > 0) {
+        byActivity.add(a);
+      }
+    }
   }
 
   private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
     List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
     for (Tag tag : topics) {
+      if (sign > 0) {
+        byPersonTopic.computeIfAbsent(f.person, p -> new HashMap<>())
+            .computeIfAbsent(tag, t -> new ArrayList<>()).add(f);
+      } else {
+        Map<Tag, List<Fact>> mine = byPersonTopic.get(f.person);
+        List<Fact> list = mine == null ? null : mine.get(tag);
+        if (list != null) {
+          list.remove(f);
+          if (list.isEmpty()) {
+            mine.remove(tag);
+            if (mine.isEmpty()) {
+              byPersonTopic.remove(f.person);
+            }
+          }
+        }
+      }
       contribute(byTopic.computeIfAbsent(tag, t -> new HashMap<>())
           .computeIfAbsent(f.space, s -> new HashMap<>())
           .computeIfAbsent(f.person, p -> new Acc()), f, sign);
@@ -385,6 +454,13 @@ public final class ExpertiseModel {
       bySpace.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
     }
     overall.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
+    byActivity.clear();
+    for (Active a : active.values()) {
+      a.recent *= scale[1];
+      if (a.recent > 0) {
+        byActivity.add(a);
+      }
+    }
     ref = newRef;
   }
 
@@ -394,13 +470,44 @@ public final class ExpertiseModel {
     a.fresh *= scale[2];
   }
 
+  /**
+   * Calls {@code action} once for each live fact of {@code person} in any of {@code topics}
+   * (once even when it counts towards several of them), topic by topic.
+   */
+  void forEachInTopics(PersonId person, List<Tag> topics, Consumer<Fact> action) {
+    Map<Tag, List<Fact>> mine = byPersonTopic.get(person);
+    if (mine == null) {
+      return;
+    }
+    for (int i = 0; i < topics.size(); i++) {
+      Tag tag = topics.get(i);
+      if (topics.subList(0, i).contains(tag)) {
+        continue;
+      }
+      for (Fact f : mine.getOrDefault(tag, List.of())) {
+        if (i == 0 || f.topic != null || !sharesTopic(topicsOf(f), topics.subList(0, i))) {
+          action.accept(f);
+        }
+      }
+    }
+  }
+
+  private static boolean sharesTopic(List<Tag> a, List<Tag> b) {
+    for (Tag tag : a) {
+      if (b.contains(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The topics a fact counts towards. */
   List<Tag> topicsOf(Fact f) {
     if (f.topic != null) {
       return List.of(f.topic);
     }
-    ThreadInfo thread = threads.get(f.thread);
-    return thread == null ? List.of() : thread.tags;
+    ThreadInfo thread = f.threadInfo != null ? f.threadInfo : threads.get(f.thread);
+    return thread == null || thread.deleted ? List.of() : thread.tags;
   }
 
   /**
@@ -412,8 +519,8 @@ public final class ExpertiseModel {
       Instant now) {
     long t = now.toEpochMilli();
     List<Evidence> evidence = new ArrayList<>();
-    for (Fact f : byPerson.getOrDefault(person, List.of())) {
-      if (f.live && (f.space == null || visible.test(f.space)) && topicsOf(f).contains(topic)) {
+    for (Fact f : byPersonTopic.getOrDefault(person, Map.of()).getOrDefault(topic, List.of())) {
+      if (f.live && (f.space == null || visible.test(f.space))) {
         evidence.add(toEvidence(f, t));
       }
     }

@@ -26,6 +26,8 @@ final class Fact {
   final Tag topic;
   final boolean decays;
   boolean live = true;
+  /** The model's record of {@link #thread}, set when the fact is made, so its tags need no lookup. */
+  ExpertiseModel.ThreadInfo threadInfo;
 
   Fact(EvidenceKind kind, PersonId person, ThreadId thread, ContentRef source, PersonId from,
       long at, double base, SpaceId space, Tag topic, boolean decays) {

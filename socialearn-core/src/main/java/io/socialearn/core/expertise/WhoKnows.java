@@ -16,6 +16,7 @@ import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
 import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,8 +40,12 @@ final class WhoKnows {
   static final int FRESH = 3;
   static final int DOCUMENTS = 4;
   static final int STANDING = 5;
+  static final int TOPIC_SPECIFIC = 6;
+  private static final int SIGNALS = 7;
   /** What each raw figure is multiplied by inside log(1 + x). */
-  private static final double[] SCALE = {1, 10, 10, 10, 5, 1};
+  private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10};
+  /** How many of the profile model's candidates are kept at most (the best in the topics). */
+  static final int TOPIC_POOL = 5_000;
   /** How many of the most active people join the candidates. */
   private static final int ACTIVE_POOL = 100;
   /** How much a preferred department multiplies a score. */
@@ -68,25 +73,28 @@ final class WhoKnows {
     double f0 = model.toNow(now, 0);
     double f1 = model.toNow(now, 1);
     double f2 = model.toNow(now, 2);
-    // Profile model: evidence in the topics.
-    for (Tag tag : topics) {
-      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(tag);
+    // Profile model: evidence in the topics. Recent answers in the topics are summed per topic
+    // here (an answer in two of the topics counts twice: an upper bound); the exact
+    // once-per-question figure is computed below for the candidates whose rank it can decide.
+    double[] share = idfShares(topics);
+    for (int ti = 0; ti < topics.size(); ti++) {
+      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(topics.get(ti));
       if (bySpace == null) {
         continue;
       }
+      double specific = share[ti];
       bySpace.forEach((space, people) -> {
         if (visible.test(space)) {
           people.forEach((person, acc) -> {
-            double[] r = raw.computeIfAbsent(person, p -> new double[6]);
+            double[] r = raw.computeIfAbsent(person, p -> new double[SIGNALS]);
             r[TOPIC] += acc.evidence * f0 + acc.flat;
             r[TOPIC_RECENT] += acc.recent * f1;
+            r[TOPIC_SPECIFIC] += specific * acc.recent * f1;
           });
         }
       });
     }
-    if (topics.size() > 1) {
-      recentOncePerQuestion(topics);
-    }
+    boundTopicPool(mix.weights());
     // Document model: answers to similar threads, by relevance and quality.
     double top = hits.stream().mapToDouble(SearchHit::score).max().orElse(0);
     if (top > 0) {
@@ -111,43 +119,46 @@ final class WhoKnows {
           double quality = 1 + (accepted ? 1 : 0) + 0.5 * Math.log1p(ups);
           double age = Math.exp(-(now - answer.at) / (double) model.settings().halfLife()
               .toMillis() * Math.log(2));
-          raw.computeIfAbsent(answer.author, p -> new double[6])[DOCUMENTS] +=
+          raw.computeIfAbsent(answer.author, p -> new double[SIGNALS])[DOCUMENTS] +=
               relevance * quality * age;
           similarAnswered.merge(answer.author, 1, Integer::sum);
         }
       }
     }
-    // The most active people, who may know without having answered in these topics yet.
-    PriorityQueue<Map.Entry<PersonId, Double>> active = new PriorityQueue<>(
-        Map.Entry.comparingByValue());
-    Map<PersonId, Double> recentSum = new HashMap<>();
-    model.overall.forEach((space, people) -> {
-      if (visible.test(space) && space != null) {
-        people.forEach((person, acc) -> {
-          if (acc.recent > 0) {
-            recentSum.merge(person, acc.recent, Double::sum);
-          }
-        });
+    // The most active people, who may know without having answered in these topics yet: walked
+    // from the most active in every space down, until no one left can beat the pool's weakest.
+    PriorityQueue<Pooled> pool = new PriorityQueue<>(Comparator.comparingDouble(Pooled::recent)
+        .thenComparing(p -> p.person().value(), Comparator.reverseOrder()));
+    for (ExpertiseModel.Active a : model.byActivity) {
+      if (pool.size() >= ACTIVE_POOL && a.recent < pool.peek().recent() * (1 - 1e-9)) {
+        break;
       }
-    });
-    for (Map.Entry<PersonId, Double> e : recentSum.entrySet()) {
-      active.add(e);
-      if (active.size() > ACTIVE_POOL) {
-        active.poll();
+      double sum = 0;
+      for (Map.Entry<SpaceId, Acc> e : model.overallByPerson.get(a.person).entrySet()) {
+        if (e.getKey() != null && visible.test(e.getKey()) && e.getValue().recent > 0) {
+          sum += e.getValue().recent;
+        }
+      }
+      if (sum > 0) {
+        pool.add(new Pooled(a.person, sum));
+        if (pool.size() > ACTIVE_POOL) {
+          pool.poll();
+        }
       }
     }
-    for (Map.Entry<PersonId, Double> e : active) {
-      raw.computeIfAbsent(e.getKey(), p -> new double[6]);
+    for (Pooled p : pool) {
+      raw.computeIfAbsent(p.person(), k -> new double[SIGNALS]);
     }
     // Overall signals of every candidate.
     for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
       double[] r = e.getValue();
-      for (Map.Entry<SpaceId, Map<PersonId, Acc>> space : model.overall.entrySet()) {
-        if (!visible.test(space.getKey())) {
-          continue;
-        }
-        Acc acc = space.getValue().get(e.getKey());
-        if (acc != null) {
+      Map<SpaceId, Acc> spaces = model.overallByPerson.get(e.getKey());
+      if (spaces == null) {
+        continue;
+      }
+      for (Map.Entry<SpaceId, Acc> space : spaces.entrySet()) {
+        if (visible.test(space.getKey())) {
+          Acc acc = space.getValue();
           r[ACTIVITY] += acc.recent * f1;
           r[FRESH] += acc.fresh * f2;
           r[STANDING] += acc.evidence * f0 + acc.flat;
@@ -183,23 +194,43 @@ final class WhoKnows {
           || (profile.external() && !options.includeExternal()))) {
         continue;
       }
-      double[] signals = new double[6];
-      double score = 0;
-      for (int i = 0; i < 6; i++) {
-        signals[i] = Math.log1p(SCALE[i] * Math.max(0, e.getValue()[i]));
-        score += weights[i] * signals[i];
-      }
-      score *= departmentFactor(options.department(), viewerProfile, profile);
-      if (score > 0) {
-        scored.add(new Scored(person, score, signals));
+      Scored s = score(person, e.getValue(), weights,
+          departmentFactor(options.department(), viewerProfile, profile));
+      if (s.score() > 0) {
+        scored.add(s);
       }
     }
-    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparing(s -> s.person().value()));
+    Comparator<Scored> order = Comparator.comparingDouble(Scored::score).reversed()
+        .thenComparing(s -> s.person().value());
+    scored.sort(order);
+    if (topics.size() > 1) {
+      // The per-topic sums count an answer once per matching topic, so these scores are upper
+      // bounds. Walk them best first, computing the exact once-per-question figure, until the
+      // next upper bound cannot beat the limit-th exact score (threshold algorithm).
+      PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
+      for (Scored s : scored) {
+        if (best.size() >= options.limit() && s.score() < best.peek().score() * (1 - 1e-9)) {
+          break;
+        }
+        double[] r = raw.get(s.person());
+        if (r[TOPIC_RECENT] > 0) {
+          r[TOPIC_RECENT] = recentOncePerQuestion(s.person(), topics);
+        }
+        Scored exact = score(s.person(), r, weights, s.department());
+        if (exact.score() > 0) {
+          best.add(exact);
+          if (best.size() > options.limit()) {
+            best.poll();
+          }
+        }
+      }
+      scored = new ArrayList<>(best);
+      scored.sort(order);
+    }
     List<ExpertCandidate> out = new ArrayList<>();
     for (Scored s : scored.subList(0, Math.min(options.limit(), scored.size()))) {
       Map<String, Double> signals = new LinkedHashMap<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < SIGNALS; i++) {
         signals.put(ExpertiseMix.SIGNALS[i], s.signals()[i]);
       }
       out.add(new ExpertCandidate(s.person(), s.score(), reasons(s.person(), topics, cutoff,
@@ -209,34 +240,88 @@ final class WhoKnows {
   }
 
   /**
-   * Recomputes the recent answers in the topics so that an answer counts once however many of
-   * the query's topics its thread has: the per-topic sums count it once per matching topic.
+   * Keeps the {@value #TOPIC_POOL} candidates of the profile model whose topic signals score best
+   * (ties kept), so that a popular topic does not make every query score tens of thousands of
+   * people. Those left out have less evidence in the topics than all of the kept ones; they can
+   * still join through the document model and the active pool, which are added afterwards.
    */
-  private void recentOncePerQuestion(List<Tag> topics) {
-    double halfLife = model.settings().activityHalfLife().toMillis();
-    for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
-      double[] r = e.getValue();
-      if (r[TOPIC_RECENT] <= 0) {
-        continue;
-      }
-      double sum = 0;
-      for (Fact f : model.byPerson.getOrDefault(e.getKey(), List.of())) {
-        if (f.isAnswer() && f.live && f.at <= now && visible.test(f.space)
-            && sharesTopic(model.topicsOf(f), topics)) {
-          sum += Math.exp(-(now - f.at) / halfLife * LN2);
-        }
-      }
-      r[TOPIC_RECENT] = sum;
+  private void boundTopicPool(double[] weights) {
+    if (raw.size() <= TOPIC_POOL) {
+      return;
     }
+    double[] partial = new double[raw.size()];
+    int i = 0;
+    for (double[] r : raw.values()) {
+      partial[i++] = topicPart(r, weights);
+    }
+    Arrays.sort(partial);
+    double bar = partial[partial.length - TOPIC_POOL];
+    raw.values().removeIf(r -> topicPart(r, weights) < bar);
   }
 
-  private static boolean sharesTopic(List<Tag> a, List<Tag> b) {
-    for (Tag tag : a) {
-      if (b.contains(tag)) {
-        return true;
+  /**
+   * Each topic's share of the query's inverse document frequency, {@code ln((N + 1) / (n + 1))}
+   * with N the threads the viewer can read and n those with the topic; equal shares if no topic
+   * is rarer than any other.
+   */
+  private double[] idfShares(List<Tag> topics) {
+    long all = 0;
+    for (Map.Entry<SpaceId, int[]> e : model.threadsPerSpace.entrySet()) {
+      if (visible.test(e.getKey())) {
+        all += e.getValue()[0];
       }
     }
-    return false;
+    double[] idf = new double[topics.size()];
+    double sum = 0;
+    for (int i = 0; i < idf.length; i++) {
+      long n = 0;
+      for (Map.Entry<SpaceId, int[]> e : model.threadsPerTopic.getOrDefault(topics.get(i),
+          Map.of()).entrySet()) {
+        if (visible.test(e.getKey())) {
+          n += e.getValue()[0];
+        }
+      }
+      idf[i] = Math.log((all + 1.0) / (n + 1.0));
+      sum += idf[i];
+    }
+    for (int i = 0; i < idf.length; i++) {
+      idf[i] = sum > 0 ? idf[i] / sum : 1.0 / idf.length;
+    }
+    return idf;
+  }
+
+  private static double topicPart(double[] r, double[] weights) {
+    double part = 0;
+    for (int i : new int[] {TOPIC, TOPIC_RECENT, TOPIC_SPECIFIC}) {
+      part += weights[i] * Math.log1p(SCALE[i] * Math.max(0, r[i]));
+    }
+    return part;
+  }
+
+  /**
+   * A person's recent answers in the topics, each counted once however many of the query's topics
+   * its thread has (the per-topic sums count it once per matching topic).
+   */
+  private double recentOncePerQuestion(PersonId person, List<Tag> topics) {
+    double halfLife = model.settings().activityHalfLife().toMillis();
+    double[] sum = new double[1];
+    model.forEachInTopics(person, topics, f -> {
+      if (f.isAnswer() && f.live && f.at <= now && visible.test(f.space)) {
+        sum[0] += Math.exp(-(now - f.at) / halfLife * LN2);
+      }
+    });
+    return sum[0];
+  }
+
+  private static Scored score(PersonId person, double[] raw, double[] weights,
+      double department) {
+    double[] signals = new double[SIGNALS];
+    double score = 0;
+    for (int i = 0; i < SIGNALS; i++) {
+      signals[i] = Math.log1p(SCALE[i] * Math.max(0, raw[i]));
+      score += weights[i] * signals[i];
+    }
+    return new Scored(person, score * department, signals, department);
   }
 
   private static double departmentFactor(DepartmentPreference preference, PersonProfile viewer,
@@ -249,36 +334,31 @@ final class WhoKnows {
     return same == (preference == DepartmentPreference.SAME) ? DEPARTMENT_BOOST : 1;
   }
 
-  private record Scored(PersonId person, double score, double[] signals) {}
+  private record Scored(PersonId person, double score, double[] signals, double department) {}
+
+  private record Pooled(PersonId person, double recent) {}
 
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
   private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double[] r) {
-    Map<EvidenceKind, int[]> counts = new LinkedHashMap<>();
-    Map<EvidenceKind, Long> last = new HashMap<>();
-    for (Fact f : model.byPerson.getOrDefault(person, List.of())) {
-      if (!f.live || !visible.test(f.space) || (f.isVoteLike() && f.at >= cutoff)
-          || f.at > now) {
-        continue;
+    int[] counts = new int[EvidenceKind.values().length];
+    long[] last = new long[counts.length];
+    model.forEachInTopics(person, topics, f -> {
+      if (f.live && visible.test(f.space) && !(f.isVoteLike() && f.at >= cutoff)
+          && f.at <= now) {
+        int k = f.kind.ordinal();
+        last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
       }
-      boolean inTopics = false;
-      for (Tag tag : model.topicsOf(f)) {
-        inTopics |= topics.contains(tag);
-      }
-      if (inTopics) {
-        counts.computeIfAbsent(f.kind, k -> new int[1])[0]++;
-        last.merge(f.kind, f.at, Math::max);
-      }
-    }
+    });
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
         topics.stream().map(Tag::value).toList());
     List<String> reasons = new ArrayList<>();
     for (EvidenceKind kind : List.of(EvidenceKind.ACCEPTED_ANSWER, EvidenceKind.ANSWER,
         EvidenceKind.ANSWER_UPVOTE, EvidenceKind.ENDORSEMENT,
         EvidenceKind.CROSS_DEPARTMENT_ANSWER, EvidenceKind.DECLARED_SKILL)) {
-      int[] n = counts.get(kind);
-      if (n != null) {
-        reasons.add(sentence(kind, n[0], where) + (kind == EvidenceKind.DECLARED_SKILL ? ""
-            : ", last " + ago(now - last.get(kind))));
+      int n = counts[kind.ordinal()];
+      if (n > 0) {
+        reasons.add(sentence(kind, n, where) + (kind == EvidenceKind.DECLARED_SKILL ? ""
+            : ", last " + ago(now - last[kind.ordinal()])));
       }
     }
     Integer similar = similarAnswered.get(person);

@@ -237,4 +237,36 @@ class ExpertiseModelTest {
     assertThatThrownBy(() -> ExpertiseSettings.defaults().withWeight(EvidenceKind.ANSWER, -1))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("ANSWER");
   }
+
+  @Test
+  void anAnswerInARareTopicOfTheQueryCountsMoreThanOneInACommonOne() {
+    for (int i = 0; i < 6; i++) {
+      d.question(OPEN, "ana", "common");
+    }
+    d.answer(d.question(OPEN, "ana", "common"), "bo");
+    d.answer(d.question(OPEN, "ana", "rare"), "cy");
+    // hidden threads do not make a topic common for a viewer who cannot read them
+    for (int i = 0; i < 20; i++) {
+      d.question(SECRET, "ana", "rare");
+    }
+    d.advance(Duration.ofDays(30));
+    List<ExpertCandidate> ranked = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(),
+        "common", "rare");
+    ExpertCandidate bo = ranked.stream().filter(c -> c.person().value().equals("bo"))
+        .findFirst().orElseThrow();
+    ExpertCandidate cy = ranked.stream().filter(c -> c.person().value().equals("cy"))
+        .findFirst().orElseThrow();
+    assertThat(bo.signals().get("topicRecent")).isCloseTo(cy.signals().get("topicRecent"),
+        within(1e-9));
+    // 8 readable threads: "common" in 7, "rare" in 1; idf ln(9/8) and ln(9/2)
+    double common = Math.log(9.0 / 8);
+    double rare = Math.log(9.0 / 2);
+    assertThat(cy.signals().get("topicSpecific"))
+        .isCloseTo(Math.log1p(10 * 0.5 * rare / (common + rare)), within(1e-9));
+    assertThat(bo.signals().get("topicSpecific"))
+        .isCloseTo(Math.log1p(10 * 0.5 * common / (common + rare)), within(1e-9));
+    // with one topic the whole weight is that topic's
+    assertThat(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "common").get(0)
+        .signals().get("topicSpecific")).isCloseTo(Math.log1p(5), within(1e-9));
+  }
 }

@@ -94,11 +94,32 @@ class ExpertsEvalTest {
     // two signals; only the second tells the relevant candidate apart
     var q = new ExpertsEval.TrainingQuery(new double[][] {
         {1, 0, 0, 0, 0, 0}, {0.5, 0, 0, 0, 2, 0}}, new String[] {"1", "2"}, 1);
-    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0);
+    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
     assertThat(ExpertsEval.sourceId(PersonId.of("u17"))).isEqualTo("17");
     assertThat(ExpertsEval.sourceId(PersonId.of("anon-p3"))).isNull();
+  }
+
+  @Test
+  void severalStartsLearnAtLeastAsWellAsEachAlone() {
+    // the relevant candidate needs the first and the third signal together
+    var q1 = new ExpertsEval.TrainingQuery(new double[][] {
+        {2, 0, 0, 0, 0, 0, 0}, {0, 0, 2, 0, 0, 0, 0}, {1, 0, 1.5, 0, 0, 0, 0}},
+        new String[] {"1", "2", "3"}, 2);
+    var q2 = new ExpertsEval.TrainingQuery(new double[][] {
+        {1, 1, 0, 0, 0, 0, 0}, {0, 2, 1, 0, 0, 0, 0}}, new String[] {"4", "5"}, 1);
+    List<ExpertsEval.TrainingQuery> queries = List.of(q1, q2);
+    double both = ExpertsEval.MixLearner.mrr(queries,
+        ExpertsEval.MixLearner.learn(queries, ExpertsEval.STARTS).weights());
+    for (ExpertiseMix start : ExpertsEval.STARTS) {
+      assertThat(both).isGreaterThanOrEqualTo(ExpertsEval.MixLearner.mrr(queries,
+          ExpertsEval.MixLearner.learn(queries, start).weights()));
+    }
+    assertThat(both).isEqualTo(1.0);
+    // the second start is the recency baseline's formula: recent answers in the tags and overall
+    assertThat(ExpertsEval.STARTS.get(1).asMap()).containsEntry("topicRecent", 1.0)
+        .containsEntry("activity", 1.0).containsEntry("topic", 0.0);
   }
 }

@@ -1,0 +1,288 @@
+package io.socialearn.harness.bench;
+
+import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
+import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
+import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.expertise.ExpertiseModel;
+import io.socialearn.core.expertise.ExpertiseSettings;
+import io.socialearn.harness.Args;
+import io.socialearn.harness.JsonSummary;
+import io.socialearn.harness.Progress;
+import io.socialearn.harness.Subcommand;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * {@code bench experts [--people N] [--posts N] [--votes N] [--queries N] [--seed S]}: the
+ * latency of "who knows" over a seeded synthetic community of {@code people} people and {@code
+ * posts} posts.
+ *
+ * <p>The community: {@value Corpus#SPACES} spaces and {@value Corpus#TAGS} tags (both
+ * Zipf-skewed), 200 departments, a few declared skills per tenth person, one post in four a
+ * question with 1 to 3 tags, the rest answers to earlier questions, authors drawn with a Zipf-like
+ * skew (a few people write much, most little), {@code votes} up votes on answers and an accepted
+ * answer on about 40% of questions, spread over three years. The events are folded straight into
+ * the core's {@link ExpertiseModel} (the projection {@code whoKnows} reads; building the whole
+ * engine with a search index at this size would take far longer than the query being measured).
+ *
+ * <p>Then {@code queries} "who knows" queries (after a tenth as many for warm-up) each take the
+ * tags of a random question, a viewer who may read 45 of the 50 spaces, the default options
+ * (limit 10, the asker excluded) and the default mix, in two modes: {@code profile} (the profile
+ * model alone, as without a search index) and {@code documents} (the same plus 30 similar-thread
+ * hits sharing the query's first tag, as the Lucene index would hand over; the search for those
+ * hits is not timed here, {@code bench search} measures it). Reported: p50, p99 and max of each
+ * mode in milliseconds; {@code whoknows_p50_ms} and {@code whoknows_p99_ms} are the documents
+ * mode, the slower. Not thread-safe.
+ */
+public final class ExpertsBench implements Subcommand {
+  private static final int DEPARTMENTS = 200;
+  private static final int HITS = 30;
+  private static final long DAY = 86_400_000L;
+  private static final long START = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
+  private static final long SPAN = 3 * 365 * DAY;
+
+  @Override
+  public void run(Args args, PrintStream out, PrintStream err) {
+    int people = (int) args.number("people", 100_000, 2, 10_000_000);
+    int posts = (int) args.number("posts", 1_000_000, 4, 50_000_000);
+    long votes = args.number("votes", 1_000_000, 0, 500_000_000);
+    int queries = (int) args.number("queries", 2_000, 1, 1_000_000);
+    long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+    args.done();
+    Community c = new Community(people, posts, seed);
+    long buildStart = System.nanoTime();
+    c.build(votes, err);
+    double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+    Map<String, Object> modes = new LinkedHashMap<>();
+    double[] documents = null;
+    for (String mode : List.of("profile", "documents")) {
+      double[] ms = c.measure(mode.equals("documents"), queries, seed, err);
+      modes.put(mode, figures(ms));
+      documents = ms;
+    }
+    JsonSummary summary = new JsonSummary().put("people", people).put("posts", posts)
+        .put("questions", c.questions).put("answers", posts - c.questions)
+        .put("votes", c.votesCast).put("accepts", c.accepts).put("queries", queries)
+        .put("build_seconds", round(buildSeconds)).put("modes", modes)
+        .put("whoknows_mode", "documents")
+        .put("whoknows_p50_ms", round(percentile(documents, 0.50)))
+        .put("whoknows_p99_ms", round(percentile(documents, 0.99)));
+    summary.print(out);
+  }
+
+  private static Map<String, Object> figures(double[] ms) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("p50_ms", round(percentile(ms, 0.50)));
+    m.put("p99_ms", round(percentile(ms, 0.99)));
+    m.put("max_ms", round(percentile(ms, 1.0)));
+    return m;
+  }
+
+  /** The value at fraction {@code q} of the sorted values (nearest rank). */
+  static double percentile(double[] values, double q) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(q * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** The synthetic community and the model it is folded into. */
+  private static final class Community {
+    private final int people;
+    private final int posts;
+    private final Corpus corpus;
+    private final Random random;
+    private final ExpertiseModel model = new ExpertiseModel(ExpertiseSettings.defaults());
+    private final PersonId[] ids;
+    private final SpaceId[] spaces = new SpaceId[Corpus.SPACES];
+    private final Map<String, Tag> tags = new LinkedHashMap<>();
+    private final Map<PersonId, PersonProfile> profiles = new HashMap<>();
+    private ThreadId[] threadIds;
+    private int[] threadSpace;
+    private final List<List<Tag>> threadTags = new ArrayList<>();
+    private int[] threadAuthor;
+    /** Per tag, the questions carrying it, for similar-thread hits. */
+    private final Map<Tag, List<Integer>> byTag = new HashMap<>();
+    private long sequence;
+    int questions;
+    long votesCast;
+    long accepts;
+
+    Community(int people, int posts, long seed) {
+      this.people = people;
+      this.posts = posts;
+      this.corpus = new Corpus(seed, 1_000);
+      this.random = corpus.random();
+      this.ids = new PersonId[people];
+      for (int s = 0; s < spaces.length; s++) {
+        spaces[s] = SpaceId.of("space-" + s);
+      }
+    }
+
+    private void fold(long at, DomainEvent event) {
+      model.apply(new RecordedEvent(++sequence, Instant.ofEpochMilli(at), event));
+    }
+
+    private Tag tag(String name) {
+      return tags.computeIfAbsent(name, Tag::of);
+    }
+
+    private int author() {
+      return corpus.skewed(people);
+    }
+
+    void build(long votes, PrintStream err) {
+      Progress progress = new Progress(err, "people", people);
+      for (int p = 0; p < people; p++) {
+        ids[p] = PersonId.of("person-" + p);
+        Set<Tag> skills = new HashSet<>();
+        if (p % 10 == 0) {
+          for (String t : corpus.tags()) {
+            skills.add(tag(t));
+          }
+        }
+        PersonProfile profile = new PersonProfile(ids[p], "Person " + p,
+            "dept-" + (p % DEPARTMENTS), "", "", skills, p % 50 == 49,
+            p % 97 == 3 ? PersonStatus.LEAVING : PersonStatus.ACTIVE, null, null);
+        profiles.put(ids[p], profile);
+        fold(START, new PersonRegistered(profile));
+        progress.advance(1);
+      }
+      progress.finish();
+      int maxQuestions = Math.max(1, posts / 4);
+      threadIds = new ThreadId[maxQuestions];
+      threadSpace = new int[maxQuestions];
+      threadAuthor = new int[maxQuestions];
+      PostId[] answerIds = new PostId[posts];
+      int[] answerThread = new int[posts];
+      int[] answerAuthor = new int[posts];
+      long[] answerAt = new long[posts];
+      int answers = 0;
+      progress = new Progress(err, "posts", posts);
+      for (int i = 0; i < posts; i++) {
+        long at = START + (long) ((double) i / posts * SPAN);
+        if (questions == 0 || (questions < maxQuestions && random.nextInt(4) == 0)) {
+          int q = questions++;
+          threadIds[q] = ThreadId.of("t" + q);
+          threadSpace[q] = corpus.skewed(Corpus.SPACES);
+          List<Tag> t = new ArrayList<>();
+          for (String name : corpus.tags()) {
+            t.add(tag(name));
+          }
+          threadTags.add(List.copyOf(t));
+          threadAuthor[q] = author();
+          for (Tag tag : threadTags.get(q)) {
+            byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(q);
+          }
+          fold(at, new ThreadStarted(threadIds[q], spaces[threadSpace[q]], ThreadKind.QUESTION,
+              "q", "", threadTags.get(q), ids[threadAuthor[q]]));
+        } else {
+          // Mostly recent questions get the answers, as in a live community.
+          int back = Math.min(questions - 1, corpus.skewed(Math.min(questions, 5_000)));
+          int q = questions - 1 - back;
+          int a = answers++;
+          answerIds[a] = PostId.of("a" + a);
+          answerThread[a] = q;
+          answerAuthor[a] = author();
+          answerAt[a] = at;
+          fold(at, new AnswerPosted(answerIds[a], threadIds[q], "", ids[answerAuthor[a]]));
+          if (random.nextInt(5) < 2 && answerAuthor[a] != threadAuthor[q]) {
+            accepts++;
+            fold(at + 3_600_000L, new AnswerAccepted(threadIds[q], answerIds[a],
+                ids[threadAuthor[q]], ids[answerAuthor[a]]));
+          }
+        }
+        progress.advance(1);
+      }
+      progress.finish();
+      progress = new Progress(err, "votes", votes);
+      for (long v = 0; v < votes && answers > 0; v++) {
+        // Votes spread over the answers in time order, each a day or so after its answer.
+        int a = (int) (v * answers / Math.max(1, votes));
+        int voter = random.nextInt(people);
+        if (voter != answerAuthor[a]) {
+          votesCast++;
+          fold(answerAt[a] + DAY, new VoteCast(answerIds[a], threadIds[answerThread[a]],
+              ids[voter], VoteDirection.UP, ids[answerAuthor[a]]));
+        }
+        progress.advance(1);
+      }
+      progress.finish();
+    }
+
+    double[] measure(boolean withDocuments, int queries, long seed, PrintStream err) {
+      Random r = new Random(seed + (withDocuments ? 1 : 0));
+      Set<SpaceId> hidden = new HashSet<>();
+      for (int s = 5; s < spaces.length; s += 10) {
+        hidden.add(spaces[s]);
+      }
+      Predicate<SpaceId> visible = s -> !hidden.contains(s);
+      Instant now = Instant.ofEpochMilli(START + SPAN + DAY);
+      int warmup = Math.max(1, queries / 10);
+      double[] ms = new double[queries];
+      Progress progress = new Progress(err, withDocuments ? "documents" : "profile",
+          warmup + queries);
+      long found = 0;
+      for (int i = 0; i < warmup + queries; i++) {
+        int q = r.nextInt(questions);
+        PersonId viewer = ids[author()];
+        List<SearchHit> hits = List.of();
+        if (withDocuments) {
+          List<Integer> similar = byTag.get(threadTags.get(q).get(0));
+          List<SearchHit> h = new ArrayList<>();
+          for (int k = 0; k < HITS; k++) {
+            int t = similar.get(r.nextInt(similar.size()));
+            if (visible.test(spaces[threadSpace[t]])) {
+              h.add(new SearchHit(threadIds[t], spaces[threadSpace[t]], "q", HITS - k, ""));
+            }
+          }
+          hits = h;
+        }
+        WhoKnowsOptions options = WhoKnowsOptions.defaults().exclude(Set.of(viewer));
+        long t0 = System.nanoTime();
+        List<ExpertCandidate> result = model.whoKnows(viewer, profiles.get(viewer),
+            threadTags.get(q), hits, visible, profiles::get, options, now);
+        long t1 = System.nanoTime();
+        found += result.size();
+        if (i >= warmup) {
+          ms[i - warmup] = (t1 - t0) / 1e6;
+        }
+        progress.advance(1);
+      }
+      progress.finish();
+      err.println("experts bench: " + (withDocuments ? "documents" : "profile") + " mode, "
+          + found + " candidates returned");
+      return ms;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.socialearn.core.expertise;
+
+import static io.socialearn.core.expertise.ModelDriver.OPEN;
+import static io.socialearn.core.expertise.ModelDriver.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shortcuts of "who knows" (the threshold walk for recent answers in several topics, the
+ * active pool walked from the most active down) give the ranking that scoring everyone would.
+ */
+class WhoKnowsPruningTest {
+  private final ModelDriver d = new ModelDriver();
+
+  @Test
+  void aShortListIsTheHeadOfTheLongOneWhateverTheLimit() {
+    Random random = new Random(7);
+    String[] tags = {"a", "b", "c", "d"};
+    for (int q = 0; q < 300; q++) {
+      List<String> mine = new ArrayList<>();
+      for (String t : tags) {
+        if (random.nextInt(3) == 0) {
+          mine.add(t);
+        }
+      }
+      if (mine.isEmpty()) {
+        mine.add(tags[random.nextInt(tags.length)]);
+      }
+      ThreadId t = d.question(random.nextInt(4) == 0 ? SECRET : OPEN, "asker" + random.nextInt(5),
+          mine.toArray(new String[0]));
+      PostId p = d.answer(t, "p" + random.nextInt(40));
+      if (random.nextBoolean()) {
+        d.answer(t, "p" + random.nextInt(40));
+      }
+      if (random.nextInt(3) == 0) {
+        d.upvote(t, p, "voter" + random.nextInt(9), "x");
+      }
+      d.advance(Duration.ofHours(random.nextInt(72)));
+    }
+    for (String[] query : List.of(new String[] {"a", "b"}, new String[] {"a", "b", "c"},
+        new String[] {"d", "a", "c", "b"})) {
+      for (Set<io.socialearn.api.space.SpaceId> readable : List.of(Set.of(OPEN),
+          Set.of(OPEN, SECRET))) {
+        List<ExpertCandidate> all = d.whoKnows(readable, WhoKnowsOptions.defaults().limit(200),
+            query);
+        assertThat(all.size()).isGreaterThan(20);
+        for (int limit : new int[] {1, 2, 3, 5, 10}) {
+          assertThat(d.whoKnows(readable, WhoKnowsOptions.defaults().limit(limit), query))
+              .as("limit %d of %s", limit, String.join(",", query))
+              .isEqualTo(all.subList(0, limit));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theActivePoolIsTheMostActiveInTheSpacesTheViewerReads() {
+    // 130 people answer in OPEN, person i i+1 times; the 20 busiest of all answer in SECRET only.
+    for (int i = 0; i < 130; i++) {
+      ThreadId t = d.question(OPEN, "asker", "misc");
+      for (int n = 0; n <= i; n++) {
+        d.answer(t, "open" + i);
+      }
+    }
+    for (int i = 0; i < 20; i++) {
+      ThreadId t = d.question(SECRET, "asker", "misc");
+      for (int n = 0; n < 500; n++) {
+        d.answer(t, "secret" + i);
+      }
+    }
+    // No one knows "payroll": the candidates are the active pool alone.
+    List<ExpertCandidate> found = d.whoKnows(Set.of(OPEN),
+        WhoKnowsOptions.defaults().limit(200), "payroll");
+    List<String> expected = new ArrayList<>();
+    for (int i = 129; i >= 30; i--) {
+      expected.add("open" + i);
+    }
+    assertThat(found).extracting(c -> c.person().value())
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(found.get(0).person().value()).isEqualTo("open129");
+    // Who reads both spaces gets the secret answerers first.
+    assertThat(d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults().limit(20), "payroll"))
+        .extracting(c -> c.person().value()).allMatch(p -> p.startsWith("secret"));
+  }
+}
