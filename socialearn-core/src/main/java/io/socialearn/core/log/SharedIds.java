@@ -60,16 +60,7 @@ final class SharedIds {
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (!p.hasToken(JsonToken.VALUE_STRING)) {
-        throw ctxt.wrongTokenException(p, handledType(), JsonToken.VALUE_STRING,
-            "a " + handledType().getSimpleName() + " is written as a JSON string");
-      }
-      T fresh;
-      try {
-        fresh = factory.apply(p.getText());
-      } catch (InvalidInputException e) {
-        throw ctxt.instantiationException(handledType(), e);
-      }
+      T fresh = parse(this, factory, text(this, p, ctxt), ctxt);
       synchronized (pool) {
         WeakReference<T> held = pool.get(fresh);
         T shared = held == null ? null : held.get();
@@ -95,26 +86,37 @@ final class SharedIds {
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (!p.hasToken(JsonToken.VALUE_STRING)) {
-        throw ctxt.wrongTokenException(p, handledType(), JsonToken.VALUE_STRING,
-            "a " + handledType().getSimpleName() + " is written as a JSON string");
-      }
-      String text = p.getText();
+      String text = text(this, p, ctxt);
       T shared = pool.get(text);
       if (shared != null) {
         return shared;
       }
-      T fresh;
-      try {
-        fresh = factory.apply(text);
-      } catch (InvalidInputException e) {
-        throw ctxt.instantiationException(handledType(), e);
-      }
+      T fresh = parse(this, factory, text, ctxt);
       if (pool.size() < MAX_SHARED) {
         T raced = pool.putIfAbsent(text, fresh);
         return raced != null ? raced : fresh;
       }
       return fresh;
+    }
+  }
+
+  /** The id's text, or a clear error if the token is not a string. */
+  private static String text(StdDeserializer<?> d, JsonParser p, DeserializationContext ctxt)
+      throws IOException {
+    if (!p.hasToken(JsonToken.VALUE_STRING)) {
+      throw ctxt.wrongTokenException(p, d.handledType(), JsonToken.VALUE_STRING,
+          "a " + d.handledType().getSimpleName() + " is written as a JSON string");
+    }
+    return p.getText();
+  }
+
+  /** The id of {@code text}, with the id's own validation error as Jackson's. */
+  private static <T> T parse(StdDeserializer<?> d, Function<String, T> factory, String text,
+      DeserializationContext ctxt) throws IOException {
+    try {
+      return factory.apply(text);
+    } catch (InvalidInputException e) {
+      throw ctxt.instantiationException(d.handledType(), e);
     }
   }
 }

@@ -178,6 +178,17 @@ public final class StoreBench implements Subcommand {
       }
     }
 
+    /** Registers the people and creates the one space everything is posted in. */
+    private void registerPeopleAndSpace(SocialLearningEngine engine) {
+      for (int p = 0; p < people; p++) {
+        engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(person(p))
+            .displayName("Person " + p).orgUnit("unit-" + (p % 40)).build()));
+      }
+      nextId.set(id("space", 0));
+      space.value = engine.execute(Viewer.system(), CreateSpace.community("Everyone"));
+      nextId.remove();
+    }
+
     JsonSummary go() throws Exception {
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       long baseline = usedHeapAfterGc(memory);
@@ -187,13 +198,7 @@ public final class StoreBench implements Subcommand {
       long afterPeople;
       long afterPosts;
       try (SocialLearningEngine engine = open()) {
-        for (int p = 0; p < people; p++) {
-          engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(person(p))
-              .displayName("Person " + p).orgUnit("unit-" + (p % 40)).build()));
-        }
-        nextId.set(id("space", 0));
-        space.value = engine.execute(Viewer.system(), CreateSpace.community("Everyone"));
-        nextId.remove();
+        registerPeopleAndSpace(engine);
         afterPeople = usedHeapAfterGc(memory);
         err.printf(Locale.ROOT, "%d people: heap %.1f MB over baseline%n", people,
             (afterPeople - baseline) / MB);
@@ -297,13 +302,7 @@ public final class StoreBench implements Subcommand {
       long buildStarted = System.nanoTime();
       long afterPeople;
       try (SocialLearningEngine engine = open()) {
-        for (int p = 0; p < people; p++) {
-          engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(person(p))
-              .displayName("Person " + p).orgUnit("unit-" + (p % 40)).build()));
-        }
-        nextId.set(id("space", 0));
-        space.value = engine.execute(Viewer.system(), CreateSpace.community("Everyone"));
-        nextId.remove();
+        registerPeopleAndSpace(engine);
         afterPeople = usedHeapAfterGc(memory);
       }
       err.printf(Locale.ROOT, "%d people: heap %.1f MB over baseline%n", people,
