@@ -79,6 +79,18 @@ final class ThreadDoc {
     return acceptedAnswer != null ? ThreadState.ANSWERED : ThreadState.OPEN;
   }
 
+  /** The length of the thread's text, in chars: a measure of the memory it holds. */
+  long textLength() {
+    long length = title.length() + body.length();
+    for (Answer answer : answers.values()) {
+      length += answer.body().length();
+    }
+    for (Comment comment : comments.values()) {
+      length += comment.body().length();
+    }
+    return length;
+  }
+
   /** The answers' and comments' text, one value per post or comment. */
   List<String> replyTexts() {
     List<String> texts = new ArrayList<>(answers.size() + comments.size());

@@ -117,13 +117,20 @@ public final class SearchBench implements Subcommand {
     List<DomainEvent> events = generate(corpus, posts, questions);
 
     err.println("indexing " + posts + " posts through raw Lucene, then through socialearn");
+    long rawCpu = processCpuNanos();
     double rawRate = parts.contains("import") ? rawImport(work.resolve("raw"), events, err) : 0;
+    rawCpu = processCpuNanos() - rawCpu;
     Path socialearnDir = work.resolve("socialearn");
+    long cpu = processCpuNanos();
     LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
     try {
       double rate = importAll(index, events, err);
+      cpu = processCpuNanos() - cpu;
+      // The process's CPU time (merges and collection included) leaves out waits for a core.
       summary.put("import_posts_per_s", Math.round(rate))
-          .put("raw_import_posts_per_s", Math.round(rawRate));
+          .put("raw_import_posts_per_s", Math.round(rawRate))
+          .put("import_cpu_posts_per_s", Math.round(posts / (cpu / 1e9)))
+          .put("raw_import_cpu_posts_per_s", rawCpu == 0 ? 0 : Math.round(posts / (rawCpu / 1e9)));
       if (parts.contains("search")) {
         measureSearch(index, socialearnDir, corpus, questions, queries, summary, err);
       }
@@ -179,6 +186,12 @@ public final class SearchBench implements Subcommand {
     index.commitNow();
     progress.finish();
     return progress.rate();
+  }
+
+  /** The CPU time of the whole process so far (all threads, garbage collection included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double rawImport(Path dir, List<DomainEvent> events, PrintStream err)
