@@ -301,9 +301,7 @@ final class EventFolder {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         int doc = find(leaf, id);
         if (doc >= 0) {
-          BytesRef stored = leaf.reader().storedFields().document(doc)
-              .getBinaryValue(Fields.STORED);
-          return ThreadDoc.decode(stored);
+          return ThreadDoc.read(leaf.reader(), doc);
         }
       }
       return null;

@@ -172,9 +172,7 @@ final class IndexQueries {
   private static ThreadDoc load(IndexSearcher searcher, int doc) throws IOException {
     var leaves = searcher.getIndexReader().leaves();
     var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BytesRef stored = leaf.reader().storedFields().document(doc - leaf.docBase)
-        .getBinaryValue(Fields.STORED);
-    return ThreadDoc.decode(stored);
+    return ThreadDoc.read(leaf.reader(), doc - leaf.docBase);
   }
 
   List<SearchHit> similar(IndexSearcher searcher, SimilarQuery draft, Set<SpaceId> readable)

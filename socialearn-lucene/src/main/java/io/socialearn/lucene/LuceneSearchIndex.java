@@ -47,8 +47,8 @@ import org.apache.lucene.util.Bits;
  * The socialearn {@link SearchIndex} on Apache Lucene; make one with {@link LuceneSearch}.
  *
  * <p>One document per thread holds its title, body, tags, answers and comments as analysed text,
- * its space, kind, author, state and creation time as filters, and its whole state as one stored
- * field, from which later events rewrite it. Vote scores and last activity change often, so they
+ * its space, kind, author, state and creation time as filters, and its whole state as one binary
+ * doc value, from which later events rewrite it. Vote scores and last activity change often, so they
  * live in memory (folded from the events) and are read at sort time; they are written to doc
  * values only at commit, so they survive a restart. Every query is filtered inside Lucene by the
  * spaces the caller may read, so hits, totals, facets, similar questions and tags never reveal a
@@ -71,7 +71,7 @@ import org.apache.lucene.util.Bits;
  */
 public final class LuceneSearchIndex implements SearchIndex {
   /** The schema this code writes; an index with another is rebuilt. */
-  public static final String SCHEMA = "socialearn-threads-v2";
+  public static final String SCHEMA = "socialearn-threads-v3";
 
   private static final System.Logger log = System.getLogger(LuceneSearchIndex.class.getName());
   private static final FieldSimilarity SIMILARITY = new FieldSimilarity();
