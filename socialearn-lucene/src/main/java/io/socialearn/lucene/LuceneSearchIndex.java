@@ -48,8 +48,8 @@ import org.apache.lucene.util.Bits;
  *
  * <p>One document per thread holds its title, body, tags, answers and comments as analysed text,
  * its space, kind, author, state and creation time as filters, and its whole state as one binary
- * doc value, from which later events rewrite it. Vote scores and last activity change often, so they
- * live in memory (folded from the events) and are read at sort time; they are written to doc
+ * doc value, from which later events rewrite it. Vote scores and last activity change often, so
+ * they live in memory (folded from the events) and are read at sort time; they are written to doc
  * values only at commit, so they survive a restart. Every query is filtered inside Lucene by the
  * spaces the caller may read, so hits, totals, facets, similar questions and tags never reveal a
  * thread from another space.
@@ -65,8 +65,9 @@ import org.apache.lucene.util.Bits;
  *
  * <p>Thread-safe: {@link #apply} takes a private lock, which a commit holds only to note its
  * checkpoint and write the changed threads (Lucene's flush and fsync run beside further applies),
- * as does a refresh; searches run in parallel on reference-counted searchers. After {@link #close()}, {@link #apply} and the queries throw
- * {@link IllegalStateException}; {@link #name()} and {@link #checkpoint()} keep answering.
+ * as does a refresh; searches run in parallel on reference-counted searchers. After {@link
+ * #close()}, {@link #apply} and the queries throw {@link IllegalStateException}; {@link #name()}
+ * and {@link #checkpoint()} keep answering.
  * Lucene's {@link IOException}s surface as {@link UncheckedIOException}.
  */
 public final class LuceneSearchIndex implements SearchIndex {
