@@ -20,6 +20,7 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.Tag;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,8 +46,12 @@ import org.apache.lucene.util.BytesRef;
  * scores (and are written to doc values at commit). Not thread-safe: used by the applying thread
  * under the index's apply lock, except {@link #refreshListener()}, which refreshing threads call.
  *
- * <p>A thread written since the last refresh is not yet visible to a reader, so written threads
- * are kept in {@code pending} until a refresh that includes them has been published.
+ * <p>A changed thread is not handed to the writer at once: it waits in {@code dirty} until
+ * {@link #flushDirty()} (before each refresh and commit), so a thread that several events of one
+ * stretch change (a question and its first answers, replayed or imported in bulk) is analysed
+ * and written once, not once per event. A thread written since the last refresh is not yet
+ * visible to a reader, so changed threads are kept in {@code pending} until a refresh that
+ * includes their write has been published.
  */
 final class EventFolder {
   private final IndexWriter writer;
@@ -58,6 +63,13 @@ final class EventFolder {
   /** Threads written (or deleted: null doc) since a refresh that includes them began. */
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong writes = new AtomicLong();
+  /**
+   * Threads changed but not yet handed to the writer, in order of first change, each with
+   * whether it cannot be in the index yet (added without a delete-by-id).
+   */
+  private final Map<String, Boolean> dirty = new LinkedHashMap<>();
+  /** The text held by {@link #dirty} threads, counted at each change (an overestimate). */
+  private long dirtyChars;
   /** Keys whose live score differs from the one in their document, with their thread ids. */
   private final Map<Integer, String> unsavedVotes = new HashMap<>();
   private volatile long refreshStartedAt;
@@ -69,9 +81,10 @@ final class EventFolder {
    */
   private final long startedUpTo;
 
-  /** A written document not yet visible to readers; identity matters, not value. */
+  /** A changed document not yet visible to readers; identity matters, not value. */
   private static final class Pending {
     final ThreadDoc doc;
+    /** The write that made it searchable at the next refresh; {@link #UNWRITTEN} if dirty. */
     final long write;
 
     Pending(ThreadDoc doc, long write) {
@@ -94,6 +107,9 @@ final class EventFolder {
   int nextKey() {
     return nextKey;
   }
+
+  /** The {@link Pending#write} of a thread changed but not yet handed to the writer. */
+  private static final long UNWRITTEN = Long.MAX_VALUE;
 
   int pendingCount() {
     return pending.size();
@@ -159,6 +175,7 @@ final class EventFolder {
     } else if (event instanceof ThreadDeleted e) {
       ThreadDoc doc = lookup(e.thread().value());
       if (doc != null) {
+        dirty.remove(doc.id);
         writer.deleteDocuments(new Term(Fields.ID, doc.id));
         unsavedVotes.remove(doc.key);
         votes.set(doc.key, 0);
@@ -223,20 +240,46 @@ final class EventFolder {
     write(doc, false);
   }
 
-  /** Writes a thread; {@code isNew} if it cannot be in the index yet (no delete needed). */
-  private void write(ThreadDoc doc, boolean isNew) throws IOException {
-    var document = doc.toDocument(votes.get(doc.key), voteSeqs.get(doc.key));
-    if (isNew) {
-      writer.addDocument(document);
-    } else {
-      writer.updateDocument(new Term(Fields.ID, doc.id), document);
-    }
-    unsavedVotes.remove(doc.key);
+  /**
+   * Marks a thread changed, to be written at the next {@link #flushDirty()}; {@code isNew} if it
+   * cannot be in the index yet (no delete needed). A thread first marked new stays new.
+   */
+  private void write(ThreadDoc doc, boolean isNew) {
+    dirty.putIfAbsent(doc.id, isNew);
+    dirtyChars += doc.textLength();
     activity.set(doc.key, doc.activitySeq);
-    pending.put(doc.id, new Pending(doc, writes.incrementAndGet()));
+    pending.put(doc.id, new Pending(doc, UNWRITTEN));
   }
 
-  /** Writes the live scores that differ from their documents' into doc values, before commit. */
+  /** Hands every changed thread to the writer, once each, with its live score. */
+  void flushDirty() throws IOException {
+    if (dirty.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Boolean> changed : dirty.entrySet()) {
+      ThreadDoc doc = pending.get(changed.getKey()).doc;
+      var document = doc.toDocument(votes.get(doc.key), voteSeqs.get(doc.key));
+      if (changed.getValue()) {
+        writer.addDocument(document);
+      } else {
+        writer.updateDocument(new Term(Fields.ID, doc.id), document);
+      }
+      unsavedVotes.remove(doc.key);
+      pending.put(doc.id, new Pending(doc, writes.incrementAndGet()));
+    }
+    dirty.clear();
+    dirtyChars = 0;
+  }
+
+  /** About how much text the changed threads not yet written hold, in chars. */
+  long dirtyChars() {
+    return dirtyChars;
+  }
+
+  /**
+   * Writes the live scores that differ from their documents' into doc values, before commit;
+   * call {@link #flushDirty()} first.
+   */
   void saveVotes() throws IOException {
     for (Map.Entry<Integer, String> unsaved : unsavedVotes.entrySet()) {
       int key = unsaved.getKey();
@@ -258,9 +301,7 @@ final class EventFolder {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         int doc = find(leaf, id);
         if (doc >= 0) {
-          BytesRef stored = leaf.reader().storedFields().document(doc)
-              .getBinaryValue(Fields.STORED);
-          return ThreadDoc.decode(stored);
+          return ThreadDoc.read(leaf.reader(), doc);
         }
       }
       return null;

@@ -33,7 +33,7 @@ final class Fields {
   static final String BODY = "body";
   /** Answers' and comments' text. */
   static final String REPLIES = "replies";
-  /** The whole thread state, stored. */
+  /** The whole thread state, as a binary doc value. */
   static final String STORED = "thread";
 
   static final String DATA_SCHEMA = "socialearn.schema";

@@ -172,9 +172,7 @@ final class IndexQueries {
   private static ThreadDoc load(IndexSearcher searcher, int doc) throws IOException {
     var leaves = searcher.getIndexReader().leaves();
     var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BytesRef stored = leaf.reader().storedFields().document(doc - leaf.docBase)
-        .getBinaryValue(Fields.STORED);
-    return ThreadDoc.decode(stored);
+    return ThreadDoc.read(leaf.reader(), doc - leaf.docBase);
   }
 
   List<SearchHit> similar(IndexSearcher searcher, SimilarQuery draft, Set<SpaceId> readable)
@@ -201,7 +199,12 @@ final class IndexQueries {
       // Two stages: the smaller query finds the best candidates (counting stops at their number,
       // so WAND prunes early), then the full query scores only those.
       int candidates = Math.max(SIMILAR_CANDIDATES, draft.limit());
-      TopDocs found = searcher.search(SearchQueries.filtered(like.candidates(), filter.build()),
+      // The disjunction stays nested as the one scoring clause beside the filters: Lucene then
+      // scores it with WAND (skipping blocks that cannot make the top), which it does not for a
+      // disjunction flattened among filters.
+      Query candidateQuery = new BooleanQuery.Builder().add(like.candidates(), Occur.MUST)
+          .add(filter.build(), Occur.FILTER).build();
+      TopDocs found = searcher.search(candidateQuery,
           new TopScoreDocCollectorManager(candidates, null, candidates));
       top = new QueryRescorer(like.full()) {
         @Override

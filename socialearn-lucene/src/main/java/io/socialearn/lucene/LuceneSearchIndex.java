@@ -47,9 +47,9 @@ import org.apache.lucene.util.Bits;
  * The socialearn {@link SearchIndex} on Apache Lucene; make one with {@link LuceneSearch}.
  *
  * <p>One document per thread holds its title, body, tags, answers and comments as analysed text,
- * its space, kind, author, state and creation time as filters, and its whole state as one stored
- * field, from which later events rewrite it. Vote scores and last activity change often, so they
- * live in memory (folded from the events) and are read at sort time; they are written to doc
+ * its space, kind, author, state and creation time as filters, and its whole state as one binary
+ * doc value, from which later events rewrite it. Vote scores and last activity change often, so
+ * they live in memory (folded from the events) and are read at sort time; they are written to doc
  * values only at commit, so they survive a restart. Every query is filtered inside Lucene by the
  * spaces the caller may read, so hits, totals, facets, similar questions and tags never reveal a
  * thread from another space.
@@ -59,21 +59,31 @@ import org.apache.lucene.util.Bits;
  * at its last commit and the engine replays the log from there. An index written with another
  * schema or analyzer is wiped on open and rebuilt by that replay.
  *
+ * <p>Applied events change threads in memory; the changed threads are written to Lucene, each
+ * once however many events changed it, just before the next refresh or commit (or when they hold
+ * too much text), so a bulk import or replay analyses a thread with several answers once.
+ *
  * <p>Thread-safe: {@link #apply} takes a private lock, which a commit holds only to note its
- * checkpoint (Lucene's flush and fsync run beside further applies); searches run in parallel on
- * reference-counted searchers. After {@link #close()}, {@link #apply} and the queries throw
- * {@link IllegalStateException}; {@link #name()} and {@link #checkpoint()} keep answering.
+ * checkpoint and write the changed threads (Lucene's flush and fsync run beside further applies),
+ * as does a refresh; searches run in parallel on reference-counted searchers. After {@link
+ * #close()}, {@link #apply} and the queries throw {@link IllegalStateException}; {@link #name()}
+ * and {@link #checkpoint()} keep answering.
  * Lucene's {@link IOException}s surface as {@link UncheckedIOException}.
  */
 public final class LuceneSearchIndex implements SearchIndex {
   /** The schema this code writes; an index with another is rebuilt. */
-  public static final String SCHEMA = "socialearn-threads-v2";
+  public static final String SCHEMA = "socialearn-threads-v3";
 
   private static final System.Logger log = System.getLogger(LuceneSearchIndex.class.getName());
   private static final FieldSimilarity SIMILARITY = new FieldSimilarity();
   private static final AtomicInteger instances = new AtomicInteger();
-  /** Written threads kept in memory before the applying thread refreshes by itself. */
-  private static final int MAX_PENDING = 20_000;
+  /**
+   * Changed threads kept in memory before the applying thread writes and refreshes by itself:
+   * the longer the stretch, the more events of one thread are written as one document.
+   */
+  private static final int MAX_PENDING = 100_000;
+  /** The text those threads may hold, in chars, before the same (64 MB of Latin-1 text). */
+  private static final long MAX_PENDING_CHARS = 64L << 20;
 
   private final Directory directory;
   private final Analyzer analyzer;
@@ -251,7 +261,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
       }
       applied.incrementAndGet();
-      if (folder.pendingCount() > MAX_PENDING) {
+      if (folder.pendingCount() > MAX_PENDING || folder.dirtyChars() > MAX_PENDING_CHARS) {
         refresh();
       }
     } catch (IOException e) {
@@ -324,10 +334,8 @@ public final class LuceneSearchIndex implements SearchIndex {
   private <T> T withSearcher(Read<T> read) {
     ensureOpen();
     try {
-      long target = applied.get();
-      if (refreshOnRead && refreshedUpTo.get() < target) {
-        searchers.maybeRefreshBlocking();
-        refreshedUpTo.accumulateAndGet(target, Math::max);
+      if (refreshOnRead && refreshedUpTo.get() < applied.get()) {
+        refresh();
       }
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -340,8 +348,20 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
+  /**
+   * Hands the changed threads to the writer (under the apply lock: a search that must see every
+   * applied event waits for a batch being applied) and refreshes the searchers.
+   */
   private void refresh() throws IOException {
-    long target = applied.get();
+    long target;
+    applyLock.lock();
+    try {
+      ensureOpen();
+      target = applied.get();
+      folder.flushDirty();
+    } finally {
+      applyLock.unlock();
+    }
     searchers.maybeRefreshBlocking();
     refreshedUpTo.accumulateAndGet(target, Math::max);
   }
@@ -387,6 +407,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (committedCheckpoint == upTo) {
           return;
         }
+        folder.flushDirty();
         folder.saveVotes();
         Map<String, String> data = new HashMap<>();
         data.put(Fields.DATA_SCHEMA, SCHEMA);

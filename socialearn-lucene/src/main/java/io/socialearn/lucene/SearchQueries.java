@@ -14,12 +14,14 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -171,10 +173,15 @@ final class SearchQueries {
         states.stream().map(s -> new BytesRef(s.name())).toList());
   }
 
-  /** The filter on the spaces a viewer may read. */
+  /**
+   * The filter on the spaces a viewer may read: from the terms' postings, or, when the rest of
+   * the query matches far fewer threads (a tag beside most spaces), by checking each of those
+   * threads' space in doc values instead of reading every space's postings.
+   */
   static Query spaces(Collection<SpaceId> readable) {
-    return new TermInSetQuery(Fields.SPACE,
-        readable.stream().map(s -> new BytesRef(s.value())).toList());
+    List<BytesRef> values = readable.stream().map(s -> new BytesRef(s.value())).toList();
+    return new IndexOrDocValuesQuery(new TermInSetQuery(Fields.SPACE, values),
+        SortedDocValuesField.newSlowSetQuery(Fields.SPACE, values));
   }
 
   /**

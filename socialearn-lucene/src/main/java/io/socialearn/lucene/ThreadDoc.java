@@ -13,20 +13,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * Everything the index knows of one thread except its live vote score: what it folds events
- * into, what it stores (as one binary field) to fold later events, and how it becomes a Lucene
+ * into, what it keeps (as one binary doc value) to fold later events, and how it becomes a Lucene
  * document. Not thread-safe: owned by the applying thread until written.
  */
 final class ThreadDoc {
@@ -79,6 +82,18 @@ final class ThreadDoc {
     return acceptedAnswer != null ? ThreadState.ANSWERED : ThreadState.OPEN;
   }
 
+  /** The length of the thread's text, in chars: a measure of the memory it holds. */
+  long textLength() {
+    long length = title.length() + body.length();
+    for (Answer answer : answers.values()) {
+      length += answer.body().length();
+    }
+    for (Comment comment : comments.values()) {
+      length += comment.body().length();
+    }
+    return length;
+  }
+
   /** The answers' and comments' text, one value per post or comment. */
   List<String> replyTexts() {
     List<String> texts = new ArrayList<>(answers.size() + comments.size());
@@ -87,7 +102,10 @@ final class ThreadDoc {
     return texts;
   }
 
-  /** The Lucene document: indexed text, filters, sort values and this state, stored. */
+  /**
+   * The Lucene document: indexed text, filters, sort values and this state as a binary doc
+   * value (read back without decompressing a block of other threads, as stored fields would).
+   */
   Document toDocument(long votes, long voteSeq) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, id, Field.Store.NO));
@@ -120,7 +138,7 @@ final class ThreadDoc {
     for (String reply : replyTexts()) {
       doc.add(new TextField(Fields.REPLIES, reply, Field.Store.NO));
     }
-    doc.add(new StoredField(Fields.STORED, encode()));
+    doc.add(new BinaryDocValuesField(Fields.STORED, new BytesRef(encode())));
     return doc;
   }
 
@@ -161,6 +179,15 @@ final class ThreadDoc {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /** The state of live document {@code doc} of {@code reader}. */
+  static ThreadDoc read(LeafReader reader, int doc) throws IOException {
+    BinaryDocValues values = DocValues.getBinary(reader, Fields.STORED);
+    if (!values.advanceExact(doc)) {
+      throw new IllegalStateException("thread document " + doc + " holds no state");
+    }
+    return decode(values.binaryValue());
   }
 
   static ThreadDoc decode(BytesRef stored) {

@@ -42,6 +42,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -52,6 +53,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -117,13 +119,20 @@ public final class SearchBench implements Subcommand {
     List<DomainEvent> events = generate(corpus, posts, questions);
 
     err.println("indexing " + posts + " posts through raw Lucene, then through socialearn");
+    long rawCpu = processCpuNanos();
     double rawRate = parts.contains("import") ? rawImport(work.resolve("raw"), events, err) : 0;
+    rawCpu = processCpuNanos() - rawCpu;
     Path socialearnDir = work.resolve("socialearn");
+    long cpu = processCpuNanos();
     LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
     try {
       double rate = importAll(index, events, err);
+      cpu = processCpuNanos() - cpu;
+      // The process's CPU time (merges and collection included) leaves out waits for a core.
       summary.put("import_posts_per_s", Math.round(rate))
-          .put("raw_import_posts_per_s", Math.round(rawRate));
+          .put("raw_import_posts_per_s", Math.round(rawRate))
+          .put("import_cpu_posts_per_s", Math.round(posts / (cpu / 1e9)))
+          .put("raw_import_cpu_posts_per_s", rawCpu == 0 ? 0 : Math.round(posts / (rawCpu / 1e9)));
       if (parts.contains("search")) {
         measureSearch(index, socialearnDir, corpus, questions, queries, summary, err);
       }
@@ -179,6 +188,12 @@ public final class SearchBench implements Subcommand {
     index.commitNow();
     progress.finish();
     return progress.rate();
+  }
+
+  /** The CPU time of the whole process so far (all threads, garbage collection included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double rawImport(Path dir, List<DomainEvent> events, PrintStream err)
@@ -335,8 +350,10 @@ public final class SearchBench implements Subcommand {
     if (!all) {
       query.setMinimumNumberShouldMatch(1);
     }
-    query.add(new TermInSetQuery("space", spaces.stream().map(s -> new BytesRef(s.value()))
-        .toList()), Occur.FILTER);
+    List<BytesRef> values = spaces.stream().map(s -> new BytesRef(s.value())).toList();
+    query.add(new IndexOrDocValuesQuery(new TermInSetQuery("space", values),
+        SortedDocValuesField.newSlowSetQuery("space", values)),
+        Occur.FILTER);
     return query.build();
   }
 
@@ -387,6 +404,7 @@ public final class SearchBench implements Subcommand {
   private void measureVotes(LuceneSearchIndex index, Corpus corpus, JsonSummary summary) {
     int n = 200;
     long[] times = new long[n];
+    long[] cpu = new long[n];
     Set<SpaceId> all = new HashSet<>();
     for (int s = 0; s < Corpus.SPACES; s++) {
       all.add(SpaceId.of("space-" + s));
@@ -407,6 +425,7 @@ public final class SearchBench implements Subcommand {
         votes.add(new RecordedEvent(++sequence, T0.plusSeconds(sequence), new VoteCast(target,
             target, PersonId.of("voter" + v), VoteDirection.UP, PersonId.of("p1"))));
       }
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       index.apply(votes);
       // polled hits-only: what is measured is when the vote shows, not the facets' cost
@@ -415,9 +434,12 @@ public final class SearchBench implements Subcommand {
         Thread.onSpinWait();
       }
       times[i] = System.nanoTime() - start;
+      cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
     }
     summary.put("vote_sort_p50_ms", percentile(times, 50))
-        .put("vote_sort_p99_ms", percentile(times, 99));
+        .put("vote_sort_p99_ms", percentile(times, 99))
+        .put("vote_sort_cpu_p50_ms", percentile(cpu, 50))
+        .put("vote_sort_cpu_p99_ms", percentile(cpu, 99));
   }
 
   private void measureHostile(LuceneSearchIndex index, JsonSummary summary) {
