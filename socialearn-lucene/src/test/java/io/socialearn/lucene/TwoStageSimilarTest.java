@@ -17,9 +17,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Similar questions without a {@code within} set go through a candidate stage and a full
- * rescoring; with one they are scored fully in one pass. Where every match is a candidate, both
- * must rank and score alike.
+ * Similar questions without a {@code within} set, for a page of at most {@link
+ * IndexQueries#TWO_STAGE_LIMIT}, go through a candidate stage and a full rescoring; with one, or
+ * for more hits, they are scored fully in one pass. Where every match is a candidate, both must
+ * rank and score alike.
  */
 class TwoStageSimilarTest {
   private static final Set<SpaceId> HR = Set.of(SpaceId.of("hr"));
@@ -52,6 +53,42 @@ class TwoStageSimilarTest {
         assertThat(twoStages).allSatisfy(h -> assertThat(h.space()).isEqualTo(SpaceId.of("hr")));
       }
     }
+  }
+
+  @Test
+  void manyHitsAskedForAreScoredInOneFullPassEvenWhenMatchesOutnumberTheCandidates() {
+    Random random = new Random(11);
+    Events events = new Events();
+    List<DomainEvent> batch = new ArrayList<>();
+    Set<ThreadId> all = new HashSet<>();
+    for (int i = 0; i < 400; i++) {
+      batch.add(question("q" + i, "hr", "ana", coined(random, 4), coined(random, 30),
+          "t" + i % 3));
+      all.add(ThreadId.of("q" + i));
+    }
+    int limit = 30;
+    try (LuceneSearchIndex index = LuceneSearch.inMemory()) {
+      index.apply(events.record(batch.toArray(DomainEvent[]::new)));
+      for (int draft = 0; draft < 10; draft++) {
+        String title = coined(random, 3);
+        String body = coined(random, 25);
+        List<SearchHit> asked = index.similarQuestions(
+            SimilarQuery.of(title, body, List.of(), limit), HR);
+        List<SearchHit> onePass = index.similarQuestions(
+            new SimilarQuery(title, body, List.of(), limit, all), HR);
+        assertThat(asked).hasSize(limit).isEqualTo(onePass);
+      }
+    }
+  }
+
+  /** Words from a vocabulary of 300 made-up ones, so that drafts have many informative terms. */
+  private static String coined(Random random, int n) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      text.append("zq").append(Integer.toString(random.nextInt(300), 26).replace('0', 'x'))
+          .append("k ");
+    }
+    return text.toString().strip();
   }
 
   private static String words(Random random, int n) {
