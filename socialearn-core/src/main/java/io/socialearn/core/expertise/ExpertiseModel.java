@@ -73,8 +73,20 @@ public final class ExpertiseModel {
 
   final Map<Tag, Map<SpaceId, Map<PersonId, Acc>>> byTopic = new HashMap<>();
   final Map<SpaceId, Map<PersonId, Acc>> overall = new HashMap<>();
-  /** The same sums as {@link #overall}, by person: one person's spaces without a scan. */
-  final Map<PersonId, Map<SpaceId, Acc>> overallByPerson = new HashMap<>();
+  /**
+   * The same sums as {@link #overall}, by person index ({@link #personIndex}): one person's
+   * spaces without a scan or a hash lookup; null for a person with no evidence.
+   */
+  final List<Map<SpaceId, Acc>> overallByPerson = new ArrayList<>();
+  /** Every person the model has seen, by the dense index the hot loops use. */
+  final List<PersonId> personIds = new ArrayList<>();
+  private final Map<PersonId, Integer> personIndex = new HashMap<>();
+  /** Every space the model has seen, by dense index (evidence outside spaces has index -1). */
+  final List<SpaceId> spaceIds = new ArrayList<>();
+  private final Map<SpaceId, Integer> spaceIndex = new HashMap<>();
+  /** Each reading thread's working arrays for "who knows", so a query allocates little. */
+  private final ThreadLocal<WhoKnows.Scratch> scratch =
+      ThreadLocal.withInitial(WhoKnows.Scratch::new);
   /** Each person's answers in every space, in the activity frame: an upper bound of any view. */
   private final Map<PersonId, Active> active = new HashMap<>();
   /** {@link #active} with answers, most first, then by id: the most active people first. */
@@ -97,6 +109,10 @@ public final class ExpertiseModel {
 
   /** Sums of one person's evidence in one topic and space (or overall). */
   static final class Acc {
+    /** The person's index in {@link #personIds}. */
+    final int person;
+    /** The space's index in {@link #spaceIds}, or -1 for evidence outside spaces. */
+    final int space;
     /** Decayed evidence, in the frame. */
     double evidence;
     /** Evidence that never decays (declared skills). */
@@ -107,15 +123,23 @@ public final class ExpertiseModel {
     double fresh;
     /** Live answers, undecayed. */
     int answers;
+
+    Acc(int person, int space) {
+      this.person = person;
+      this.space = space;
+    }
   }
 
   /** One person's recent answers summed over all spaces, in the frame of the activity half-life. */
   static final class Active {
     final PersonId person;
+    /** The person's index in {@link #personIds}. */
+    final int index;
     double recent;
 
-    Active(PersonId person) {
+    Active(PersonId person, int index) {
       this.person = person;
+      this.index = index;
     }
   }
 
@@ -377,12 +401,18 @@ public final class ExpertiseModel {
     addToTopics(f, threadTags, sign);
     contribute(overall.computeIfAbsent(f.space, s -> new HashMap<>())
         .computeIfAbsent(f.person, p -> {
-          Acc acc = new Acc();
-          overallByPerson.computeIfAbsent(p, q -> new HashMap<>()).put(f.space, acc);
+          int i = personIndex(p);
+          Acc acc = new Acc(i, spaceIndex(f.space));
+          Map<SpaceId, Acc> mine = overallByPerson.get(i);
+          if (mine == null) {
+            mine = new HashMap<>();
+            overallByPerson.set(i, mine);
+          }
+          mine.put(f.space, acc);
           return acc;
         }), f, sign);
     if (f.isAnswer() && f.space != null) {
-      Active a = active.computeIfAbsent(f.person, Active::new);
+      Active a = active.computeIfAbsent(f.person, p -> new Active(p, personIndex(p)));
       byActivity.remove(a);
       a.recent += sign * frame(f.at, 1);
       if (a.recent > 0) {
@@ -412,8 +442,48 @@ public final class ExpertiseModel {
       }
       contribute(byTopic.computeIfAbsent(tag, t -> new HashMap<>())
           .computeIfAbsent(f.space, s -> new HashMap<>())
-          .computeIfAbsent(f.person, p -> new Acc()), f, sign);
+          .computeIfAbsent(f.person, p -> new Acc(personIndex(p), spaceIndex(f.space))), f,
+          sign);
     }
+  }
+
+  /** The dense index of {@code person}, assigned on first sight. */
+  private int personIndex(PersonId person) {
+    Integer i = personIndex.get(person);
+    if (i == null) {
+      i = personIds.size();
+      personIds.add(person);
+      overallByPerson.add(null);
+      personIndex.put(person, i);
+    }
+    return i;
+  }
+
+  /** The dense index of a person already seen, or -1. */
+  int indexOf(PersonId person) {
+    Integer i = personIndex.get(person);
+    return i == null ? -1 : i;
+  }
+
+  /** The dense index of {@code space} (-1 for null), assigned on first sight. */
+  private int spaceIndex(SpaceId space) {
+    if (space == null) {
+      return -1;
+    }
+    Integer i = spaceIndex.get(space);
+    if (i == null) {
+      i = spaceIds.size();
+      spaceIds.add(space);
+      spaceIndex.put(space, i);
+    }
+    return i;
+  }
+
+  /** This thread's working arrays, sized for every person and space seen so far. */
+  WhoKnows.Scratch scratch() {
+    WhoKnows.Scratch s = scratch.get();
+    s.fit(personIds.size(), spaceIds.size());
+    return s;
   }
 
   private void contribute(Acc acc, Fact f, int sign) {
