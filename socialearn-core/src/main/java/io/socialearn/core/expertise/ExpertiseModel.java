@@ -147,6 +147,8 @@ public final class ExpertiseModel {
   static final class ThreadInfo {
     final ThreadId id;
     final SpaceId space;
+    /** The space's index in {@link #spaceIds}, or -1 for none. */
+    final int spaceIndex;
     final PersonId author;
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
@@ -154,9 +156,10 @@ public final class ExpertiseModel {
     final List<Fact> facts = new ArrayList<>();
     final List<AnswerInfo> answers = new ArrayList<>();
 
-    ThreadInfo(ThreadId id, SpaceId space, PersonId author, List<Tag> tags) {
+    ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags) {
       this.id = id;
       this.space = space;
+      this.spaceIndex = spaceIndex;
       this.author = author;
       this.tags = tags;
     }
@@ -201,8 +204,8 @@ public final class ExpertiseModel {
     } else if (e instanceof ProfileUpdated p) {
       profile(p.profile(), at);
     } else if (e instanceof ThreadStarted t) {
-      ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), t.author(),
-          t.tags().stream().distinct().toList());
+      ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), spaceIndex(t.space()),
+          t.author(), t.tags().stream().distinct().toList());
       threads.put(t.thread(), thread);
       countThread(thread, +1);
       Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,

@@ -117,7 +117,9 @@ final class WhoKnows {
     int touch(int person) {
       if (mark[person] != generation) {
         mark[person] = generation;
-        Arrays.fill(raw, person * SIGNALS, person * SIGNALS + SIGNALS, 0);
+        for (int o = person * SIGNALS, end = o + SIGNALS; o < end; o++) {
+          raw[o] = 0;
+        }
         similar[person] = 0;
         touched[size++] = person;
       }
@@ -170,7 +172,7 @@ final class WhoKnows {
     if (top > 0) {
       for (SearchHit hit : hits) {
         ThreadInfo thread = model.threads.get(hit.thread());
-        if (thread == null || !visible.test(thread.space)) {
+        if (thread == null || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
           continue;
         }
         double relevance = hit.score() / top;
@@ -293,7 +295,7 @@ final class WhoKnows {
         int o = index * SIGNALS;
         PersonId person = model.personIds.get(index);
         if (raw[o + TOPIC_RECENT] > 0) {
-          raw[o + TOPIC_RECENT] = recentOncePerQuestion(person, topics);
+          raw[o + TOPIC_RECENT] = recentOncePerQuestion(person, topics, s);
         }
         Scored exact = score(person, raw, o, weights, s.department[index]);
         if (exact.score() > 0) {
@@ -320,7 +322,7 @@ final class WhoKnows {
       }
       int index = model.indexOf(sc.person());
       out.add(new ExpertCandidate(sc.person(), sc.score(), reasons(sc.person(), topics, cutoff,
-          raw[index * SIGNALS + ACTIVITY], s.similar[index]), signals));
+          raw[index * SIGNALS + ACTIVITY], s.similar[index], s), signals));
     }
     return out;
   }
@@ -489,15 +491,27 @@ final class WhoKnows {
    * A person's recent answers in the topics, each counted once however many of the query's topics
    * its thread has (the per-topic sums count it once per matching topic).
    */
-  private double recentOncePerQuestion(PersonId person, List<Tag> topics) {
+  private double recentOncePerQuestion(PersonId person, List<Tag> topics, Scratch s) {
     double halfLife = model.settings().activityHalfLife().toMillis();
     double[] sum = new double[1];
     model.forEachInTopics(person, topics, f -> {
-      if (f.isAnswer() && f.live && f.at <= now && visible.test(f.space)) {
+      if (f.isAnswer() && f.live && f.at <= now && sees(f, s)) {
         sum[0] += Math.exp(-(now - f.at) / halfLife * LN2);
       }
     });
     return sum[0];
+  }
+
+  /**
+   * Whether the viewer may see a fact: by its thread's space index in this query's visibility
+   * table (no hash lookup per fact), else by its space (evidence outside spaces is visible).
+   */
+  private boolean sees(Fact f, Scratch s) {
+    ThreadInfo thread = f.threadInfo;
+    if (thread != null && thread.space == f.space) {
+      return thread.spaceIndex < 0 || s.visible[thread.spaceIndex];
+    }
+    return visible.test(f.space);
   }
 
   private static Scored score(PersonId person, double[] raw, int o, double[] weights,
@@ -536,12 +550,11 @@ final class WhoKnows {
 
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
   private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double activity,
-      int similar) {
+      int similar, Scratch s) {
     int[] counts = new int[EvidenceKind.values().length];
     long[] last = new long[counts.length];
     model.forEachInTopics(person, topics, f -> {
-      if (f.live && visible.test(f.space) && !(f.isVoteLike() && f.at >= cutoff)
-          && f.at <= now) {
+      if (f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s)) {
         int k = f.kind.ordinal();
         last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
       }
