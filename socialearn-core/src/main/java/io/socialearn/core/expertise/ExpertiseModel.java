@@ -101,6 +101,8 @@ public final class ExpertiseModel {
   /** Live threads per space, and per topic and space: document frequencies of topics. */
   final Map<SpaceId, int[]> threadsPerSpace = new HashMap<>();
   final Map<Tag, Map<SpaceId, int[]>> threadsPerTopic = new HashMap<>();
+  /** One instance per tag name, so that threads' tags compare by reference in the hot walks. */
+  private final Map<Tag, Tag> tagPool = new HashMap<>();
   private final Map<String, Fact> votes = new HashMap<>();
   private final Map<String, Fact> endorsements = new HashMap<>();
   private final Map<PersonId, List<Fact>> skills = new HashMap<>();
@@ -205,7 +207,7 @@ public final class ExpertiseModel {
       profile(p.profile(), at);
     } else if (e instanceof ThreadStarted t) {
       ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), spaceIndex(t.space()),
-          t.author(), t.tags().stream().distinct().toList());
+          t.author(), interned(t.tags()));
       threads.put(t.thread(), thread);
       countThread(thread, +1);
       Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
@@ -334,7 +336,7 @@ public final class ExpertiseModel {
 
   private void retag(ThreadId id, List<Tag> newTags) {
     ThreadInfo thread = threads.get(id);
-    List<Tag> distinct = newTags.stream().distinct().toList();
+    List<Tag> distinct = interned(newTags);
     if (thread == null || thread.tags.equals(distinct)) {
       return;
     }
@@ -450,6 +452,11 @@ public final class ExpertiseModel {
     }
   }
 
+  /** The distinct tags of {@code tags}, each the pooled instance of its name. */
+  private List<Tag> interned(List<Tag> tags) {
+    return tags.stream().distinct().map(t -> tagPool.computeIfAbsent(t, k -> k)).toList();
+  }
+
   /** The dense index of {@code person}, assigned on first sight. */
   private int personIndex(PersonId person) {
     Integer i = personIndex.get(person);
@@ -544,13 +551,20 @@ public final class ExpertiseModel {
   }
 
   /**
-   * Calls {@code action} once for each live fact of {@code person} in any of {@code topics}
-   * (once even when it counts towards several of them), topic by topic.
+   * Calls {@code action} once for each live fact of {@code person} in any of {@code topics} that
+   * {@code wanted} accepts (once even when it counts towards several of them), topic by topic;
+   * {@code wanted} is asked first, so a cheap filter spares the check for repeats.
    */
-  void forEachInTopics(PersonId person, List<Tag> topics, Consumer<Fact> action) {
+  void forEachInTopics(PersonId person, List<Tag> topics, Predicate<Fact> wanted,
+      Consumer<Fact> action) {
     Map<Tag, List<Fact>> mine = byPersonTopic.get(person);
     if (mine == null) {
       return;
+    }
+    // The pooled instances of the topics (threads' tags are pooled), to compare by reference.
+    Tag[] pooled = new Tag[topics.size()];
+    for (int i = 0; i < pooled.length; i++) {
+      pooled[i] = tagPool.getOrDefault(topics.get(i), topics.get(i));
     }
     for (int i = 0; i < topics.size(); i++) {
       Tag tag = topics.get(i);
@@ -558,17 +572,22 @@ public final class ExpertiseModel {
         continue;
       }
       for (Fact f : mine.getOrDefault(tag, List.of())) {
-        if (i == 0 || f.topic != null || !sharesTopic(topicsOf(f), topics.subList(0, i))) {
+        if (wanted.test(f)
+            && (i == 0 || f.topic != null || !sharesTopic(topicsOf(f), pooled, i))) {
           action.accept(f);
         }
       }
     }
   }
 
-  private static boolean sharesTopic(List<Tag> a, List<Tag> b) {
-    for (Tag tag : a) {
-      if (b.contains(tag)) {
-        return true;
+  /** Whether any of {@code a} (pooled tags) is one of the first {@code n} of {@code pooled}. */
+  private static boolean sharesTopic(List<Tag> a, Tag[] pooled, int n) {
+    for (int k = 0; k < a.size(); k++) {
+      Tag tag = a.get(k);
+      for (int j = 0; j < n; j++) {
+        if (tag == pooled[j]) {
+          return true;
+        }
       }
     }
     return false;

@@ -494,11 +494,9 @@ final class WhoKnows {
   private double recentOncePerQuestion(PersonId person, List<Tag> topics, Scratch s) {
     double halfLife = model.settings().activityHalfLife().toMillis();
     double[] sum = new double[1];
-    model.forEachInTopics(person, topics, f -> {
-      if (f.isAnswer() && f.live && f.at <= now && sees(f, s)) {
-        sum[0] += Math.exp(-(now - f.at) / halfLife * LN2);
-      }
-    });
+    model.forEachInTopics(person, topics,
+        f -> f.isAnswer() && f.live && f.at <= now && sees(f, s),
+        f -> sum[0] += Math.exp(-(now - f.at) / halfLife * LN2));
     return sum[0];
   }
 
@@ -553,12 +551,11 @@ final class WhoKnows {
       int similar, Scratch s) {
     int[] counts = new int[EvidenceKind.values().length];
     long[] last = new long[counts.length];
-    model.forEachInTopics(person, topics, f -> {
-      if (f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s)) {
-        int k = f.kind.ordinal();
-        last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
-      }
-    });
+    model.forEachInTopics(person, topics,
+        f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
+          int k = f.kind.ordinal();
+          last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
+        });
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
         topics.stream().map(Tag::value).toList());
     List<String> reasons = new ArrayList<>();
