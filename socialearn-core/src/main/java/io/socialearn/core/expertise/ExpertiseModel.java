@@ -31,6 +31,7 @@ import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,8 @@ public final class ExpertiseModel {
   /** The frame's origin: contributions are stored as base × 2^((at − ref) / halfLife). */
   private long ref = Long.MIN_VALUE;
 
-  final Map<Tag, Map<SpaceId, Map<PersonId, Acc>>> byTopic = new HashMap<>();
+  /** Per topic and space, each person's sums, as columns the hot loop reads in sequence. */
+  final Map<Tag, Map<SpaceId, Column>> byTopic = new HashMap<>();
   final Map<SpaceId, Map<PersonId, Acc>> overall = new HashMap<>();
   /**
    * The same sums as {@link #overall}, by person index ({@link #personIndex}): one person's
@@ -129,6 +131,40 @@ public final class ExpertiseModel {
     Acc(int person, int space) {
       this.person = person;
       this.space = space;
+    }
+  }
+
+  /**
+   * One topic's sums in one space, person by person, in columns (a slot per person, in order of
+   * first evidence): decayed evidence and answers in the activity frame, as in {@link Acc}, and
+   * evidence that never decays. Slots are never freed (a person whose evidence was taken back
+   * keeps zeros), like the accumulators of {@link #overall}.
+   */
+  static final class Column {
+    private final Map<PersonId, Integer> slots = new HashMap<>();
+    int size;
+    /** The person of each slot, as an index in {@link #personIds}. */
+    int[] person = new int[2];
+    double[] evidence = new double[2];
+    double[] flat = new double[2];
+    double[] recent = new double[2];
+
+    /** The slot of {@code id} (dense index {@code index}), made on first sight. */
+    int slot(PersonId id, int index) {
+      Integer slot = slots.get(id);
+      if (slot == null) {
+        if (size == person.length) {
+          int n = size * 2;
+          person = Arrays.copyOf(person, n);
+          evidence = Arrays.copyOf(evidence, n);
+          flat = Arrays.copyOf(flat, n);
+          recent = Arrays.copyOf(recent, n);
+        }
+        slot = size++;
+        person[slot] = index;
+        slots.put(id, slot);
+      }
+      return slot;
     }
   }
 
@@ -445,10 +481,17 @@ public final class ExpertiseModel {
           }
         }
       }
-      contribute(byTopic.computeIfAbsent(tag, t -> new HashMap<>())
-          .computeIfAbsent(f.space, s -> new HashMap<>())
-          .computeIfAbsent(f.person, p -> new Acc(personIndex(p), spaceIndex(f.space))), f,
-          sign);
+      Column column = byTopic.computeIfAbsent(tag, t -> new HashMap<>())
+          .computeIfAbsent(f.space, sp -> new Column());
+      int slot = column.slot(f.person, personIndex(f.person));
+      if (f.decays) {
+        column.evidence[slot] += sign * f.base * frame(f.at, 0);
+      } else {
+        column.flat[slot] += sign * f.base;
+      }
+      if (f.isAnswer()) {
+        column.recent[slot] += sign * frame(f.at, 1);
+      }
     }
   }
 
@@ -530,8 +573,13 @@ public final class ExpertiseModel {
     for (int k = 0; k < 3; k++) {
       scale[k] = Math.exp((ref - newRef) / halfLives[k] * LN2);
     }
-    for (Map<SpaceId, Map<PersonId, Acc>> bySpace : byTopic.values()) {
-      bySpace.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
+    for (Map<SpaceId, Column> bySpace : byTopic.values()) {
+      for (Column c : bySpace.values()) {
+        for (int i = 0; i < c.size; i++) {
+          c.evidence[i] *= scale[0];
+          c.recent[i] *= scale[1];
+        }
+      }
     }
     overall.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
     byActivity.clear();

@@ -150,18 +150,19 @@ final class WhoKnows {
     // once-per-question figure is computed below for the candidates whose rank it can decide.
     double[] share = idfShares(topics);
     for (int ti = 0; ti < topics.size(); ti++) {
-      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(topics.get(ti));
+      Map<SpaceId, ExpertiseModel.Column> bySpace = model.byTopic.get(topics.get(ti));
       if (bySpace == null) {
         continue;
       }
       double specific = share[ti];
-      for (Map.Entry<SpaceId, Map<PersonId, Acc>> space : bySpace.entrySet()) {
+      for (Map.Entry<SpaceId, ExpertiseModel.Column> space : bySpace.entrySet()) {
         if (visible.test(space.getKey())) {
-          for (Acc acc : space.getValue().values()) {
-            int o = s.touch(acc.person);
-            raw[o + TOPIC] += acc.evidence * f0 + acc.flat;
-            raw[o + TOPIC_RECENT] += acc.recent * f1;
-            raw[o + TOPIC_SPECIFIC] += specific * acc.recent * f1;
+          ExpertiseModel.Column c = space.getValue();
+          for (int k = 0; k < c.size; k++) {
+            int o = s.touch(c.person[k]);
+            raw[o + TOPIC] += c.evidence[k] * f0 + c.flat[k];
+            raw[o + TOPIC_RECENT] += c.recent[k] * f1;
+            raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
           }
         }
       }
