@@ -80,6 +80,12 @@ public final class ExpertiseModel {
    * spaces without a scan or a hash lookup; null for a person with no evidence.
    */
   final List<Map<SpaceId, Acc>> overallByPerson = new ArrayList<>();
+  /**
+   * The values of each person's map in {@link #overallByPerson}, in that map's iteration order
+   * (so sums over them add in the same order), refreshed when the person gains a space: read in
+   * the hot loops without walking a hash map; null for a person with no evidence.
+   */
+  final List<Acc[]> overallArrays = new ArrayList<>();
   /** Every person the model has seen, by the dense index the hot loops use. */
   final List<PersonId> personIds = new ArrayList<>();
   private final Map<PersonId, Integer> personIndex = new HashMap<>();
@@ -194,12 +200,48 @@ public final class ExpertiseModel {
     final List<Fact> facts = new ArrayList<>();
     final List<AnswerInfo> answers = new ArrayList<>();
 
+    /** The first three of {@link #tags}, or null: read in the hot walks without the list. */
+    private Tag tag0;
+    private Tag tag1;
+    private Tag tag2;
+
     ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags) {
       this.id = id;
       this.space = space;
       this.spaceIndex = spaceIndex;
       this.author = author;
-      this.tags = tags;
+      setTags(tags);
+    }
+
+    void setTags(List<Tag> newTags) {
+      tags = newTags;
+      tag0 = newTags.size() > 0 ? newTags.get(0) : null;
+      tag1 = newTags.size() > 1 ? newTags.get(1) : null;
+      tag2 = newTags.size() > 2 ? newTags.get(2) : null;
+    }
+
+    /**
+     * Whether a live thread's (pooled) tags include one of the first {@code n} of {@code pooled},
+     * by reference; false for a deleted thread, whose facts count towards no topic.
+     */
+    boolean hasAny(Tag[] pooled, int n) {
+      if (deleted) {
+        return false;
+      }
+      for (int j = 0; j < n; j++) {
+        Tag t = pooled[j];
+        if (t == tag0 || t == tag1 || t == tag2) {
+          return true;
+        }
+      }
+      for (int k = 3; k < tags.size(); k++) {
+        for (int j = 0; j < n; j++) {
+          if (tags.get(k) == pooled[j]) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
@@ -382,7 +424,7 @@ public final class ExpertiseModel {
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);
     }
-    thread.tags = distinct;
+    thread.setTags(distinct);
     countThread(thread, +1);
     for (Fact f : all) {
       addToTopics(f, thread.tags, +1);
@@ -450,6 +492,7 @@ public final class ExpertiseModel {
             overallByPerson.set(i, mine);
           }
           mine.put(f.space, acc);
+          overallArrays.set(i, mine.values().toArray(new Acc[0]));
           return acc;
         }), f, sign);
     if (f.isAnswer() && f.space != null) {
@@ -507,6 +550,7 @@ public final class ExpertiseModel {
       i = personIds.size();
       personIds.add(person);
       overallByPerson.add(null);
+      overallArrays.add(null);
       personIndex.put(person, i);
     }
     return i;
@@ -621,15 +665,19 @@ public final class ExpertiseModel {
       }
       for (Fact f : mine.getOrDefault(tag, List.of())) {
         if (wanted.test(f)
-            && (i == 0 || f.topic != null || !sharesTopic(topicsOf(f), pooled, i))) {
+            && (i == 0 || f.topic != null || !sharesTopic(f, pooled, i))) {
           action.accept(f);
         }
       }
     }
   }
 
-  /** Whether any of {@code a} (pooled tags) is one of the first {@code n} of {@code pooled}. */
-  private static boolean sharesTopic(List<Tag> a, Tag[] pooled, int n) {
+  /** Whether any of the topics of {@code f} is one of the first {@code n} of {@code pooled}. */
+  private boolean sharesTopic(Fact f, Tag[] pooled, int n) {
+    if (f.threadInfo != null) {
+      return f.threadInfo.hasAny(pooled, n);
+    }
+    List<Tag> a = topicsOf(f);
     for (int k = 0; k < a.size(); k++) {
       Tag tag = a.get(k);
       for (int j = 0; j < n; j++) {

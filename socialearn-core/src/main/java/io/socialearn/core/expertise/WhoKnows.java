@@ -207,7 +207,7 @@ final class WhoKnows {
         break;
       }
       double sum = 0;
-      for (Acc acc : model.overallByPerson.get(a.index).values()) {
+      for (Acc acc : model.overallArrays.get(a.index)) {
         if (acc.space >= 0 && s.visible[acc.space] && acc.recent > 0) {
           sum += acc.recent;
         }
@@ -225,12 +225,12 @@ final class WhoKnows {
     // Overall signals of every candidate.
     for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
-      Map<SpaceId, Acc> spaces = model.overallByPerson.get(person);
+      Acc[] spaces = model.overallArrays.get(person);
       if (spaces == null) {
         continue;
       }
       int o = person * SIGNALS;
-      for (Acc acc : spaces.values()) {
+      for (Acc acc : spaces) {
         if (acc.space < 0 || s.visible[acc.space]) {
           raw[o + ACTIVITY] += acc.recent * f1;
           raw[o + FRESH] += acc.fresh * f2;
@@ -255,20 +255,20 @@ final class WhoKnows {
       }
     }
     double[] weights = mix.weights();
+    // Without a department preference every factor is 1, so who may be suggested at all (the
+    // asker, people who left, ...) is checked only for those the ranking reaches, not for all.
+    boolean eager = options.department() != DepartmentPreference.ANY;
     for (int k = 0; k < s.size; k++) {
       int index = s.touched[k];
-      PersonId person = model.personIds.get(index);
-      if (person.equals(PersonId.SYSTEM) || options.exclude().contains(person)
-          || (options.excludeViewer() && person.equals(viewer))) {
-        continue;
+      double department = 1;
+      if (eager) {
+        PersonId person = model.personIds.get(index);
+        PersonProfile profile = profiles.apply(person);
+        if (!admitted(person, profile, viewer, options)) {
+          continue;
+        }
+        department = departmentFactor(options.department(), viewerProfile, profile);
       }
-      PersonProfile profile = profiles.apply(person);
-      if (profile != null && (profile.status() == PersonStatus.LEFT
-          || (options.availableOnly() && profile.status() == PersonStatus.LEAVING)
-          || (profile.external() && !options.includeExternal()))) {
-        continue;
-      }
-      double department = departmentFactor(options.department(), viewerProfile, profile);
       double score = scoreOf(raw, index * SIGNALS, weights) * department;
       if (score > 0) {
         s.score[index] = score;
@@ -295,6 +295,9 @@ final class WhoKnows {
         ranking.poll();
         int o = index * SIGNALS;
         PersonId person = model.personIds.get(index);
+        if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
+          continue;
+        }
         if (raw[o + TOPIC_RECENT] > 0) {
           raw[o + TOPIC_RECENT] = recentOncePerQuestion(person, topics, s);
         }
@@ -311,6 +314,10 @@ final class WhoKnows {
     } else {
       while (s.heapSize > 0 && scored.size() < options.limit()) {
         int index = ranking.poll();
+        PersonId person = model.personIds.get(index);
+        if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
+          continue;
+        }
         scored.add(score(model.personIds.get(index), raw, index * SIGNALS, weights,
             s.department[index]));
       }
@@ -326,6 +333,18 @@ final class WhoKnows {
           raw[index * SIGNALS + ACTIVITY], s.similar[index], s), signals));
     }
     return out;
+  }
+
+  /** Whether {@code person} may be suggested at all under {@code options}. */
+  private static boolean admitted(PersonId person, PersonProfile profile, PersonId viewer,
+      WhoKnowsOptions options) {
+    if (person.equals(PersonId.SYSTEM) || options.exclude().contains(person)
+        || (options.excludeViewer() && person.equals(viewer))) {
+      return false;
+    }
+    return profile == null || !(profile.status() == PersonStatus.LEFT
+        || (options.availableOnly() && profile.status() == PersonStatus.LEAVING)
+        || (profile.external() && !options.includeExternal()));
   }
 
   /**
