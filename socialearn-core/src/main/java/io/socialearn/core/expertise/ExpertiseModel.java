@@ -103,6 +103,11 @@ public final class ExpertiseModel {
   final Map<PersonId, List<Fact>> byPerson = new HashMap<>();
   /** The same live facts by person and topic, so a person's evidence in a topic needs no scan. */
   final Map<PersonId, Map<Tag, List<Fact>>> byPersonTopic = new HashMap<>();
+  /**
+   * The answers among {@link #byPersonTopic}, in the same order: the recent-answer walk of "who
+   * knows" reads these only, not every vote and accept.
+   */
+  final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
   final Map<PersonId, PersonProfile> people = new HashMap<>();
@@ -508,21 +513,9 @@ public final class ExpertiseModel {
   private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
     List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
     for (Tag tag : topics) {
-      if (sign > 0) {
-        byPersonTopic.computeIfAbsent(f.person, p -> new HashMap<>())
-            .computeIfAbsent(tag, t -> new ArrayList<>()).add(f);
-      } else {
-        Map<Tag, List<Fact>> mine = byPersonTopic.get(f.person);
-        List<Fact> list = mine == null ? null : mine.get(tag);
-        if (list != null) {
-          list.remove(f);
-          if (list.isEmpty()) {
-            mine.remove(tag);
-            if (mine.isEmpty()) {
-              byPersonTopic.remove(f.person);
-            }
-          }
-        }
+      file(byPersonTopic, f, tag, sign);
+      if (f.isAnswer()) {
+        file(answersByPersonTopic, f, tag, sign);
       }
       Column column = byTopic.computeIfAbsent(tag, t -> new HashMap<>())
           .computeIfAbsent(f.space, sp -> new Column());
@@ -581,6 +574,27 @@ public final class ExpertiseModel {
     WhoKnows.Scratch s = scratch.get();
     s.fit(personIds.size(), spaceIds.size());
     return s;
+  }
+
+  /** Appends ({@code sign} +1) or removes (−1) a fact in its person's list for {@code tag}. */
+  private static void file(Map<PersonId, Map<Tag, List<Fact>>> lists, Fact f, Tag tag,
+      int sign) {
+    if (sign > 0) {
+      lists.computeIfAbsent(f.person, p -> new HashMap<>())
+          .computeIfAbsent(tag, t -> new ArrayList<>()).add(f);
+    } else {
+      Map<Tag, List<Fact>> mine = lists.get(f.person);
+      List<Fact> list = mine == null ? null : mine.get(tag);
+      if (list != null) {
+        list.remove(f);
+        if (list.isEmpty()) {
+          mine.remove(tag);
+          if (mine.isEmpty()) {
+            lists.remove(f.person);
+          }
+        }
+      }
+    }
   }
 
   private void contribute(Acc acc, Fact f, int sign) {
@@ -649,7 +663,18 @@ public final class ExpertiseModel {
    */
   void forEachInTopics(PersonId person, List<Tag> topics, Predicate<Fact> wanted,
       Consumer<Fact> action) {
-    Map<Tag, List<Fact>> mine = byPersonTopic.get(person);
+    forEachIn(byPersonTopic, person, topics, wanted, action);
+  }
+
+  /** As {@link #forEachInTopics}, over the person's answers only. */
+  void forEachAnswerInTopics(PersonId person, List<Tag> topics, Predicate<Fact> wanted,
+      Consumer<Fact> action) {
+    forEachIn(answersByPersonTopic, person, topics, wanted, action);
+  }
+
+  private void forEachIn(Map<PersonId, Map<Tag, List<Fact>>> lists, PersonId person,
+      List<Tag> topics, Predicate<Fact> wanted, Consumer<Fact> action) {
+    Map<Tag, List<Fact>> mine = lists.get(person);
     if (mine == null) {
       return;
     }

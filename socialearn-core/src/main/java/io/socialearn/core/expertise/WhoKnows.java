@@ -514,7 +514,7 @@ final class WhoKnows {
   private double recentOncePerQuestion(PersonId person, List<Tag> topics, Scratch s) {
     double halfLife = model.settings().activityHalfLife().toMillis();
     double[] sum = new double[1];
-    model.forEachInTopics(person, topics,
+    model.forEachAnswerInTopics(person, topics,
         f -> f.isAnswer() && f.live && f.at <= now && sees(f, s),
         f -> sum[0] += Math.exp(-(now - f.at) / halfLife * LN2));
     return sum[0];
