@@ -31,6 +31,7 @@ import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,10 +72,29 @@ public final class ExpertiseModel {
   /** The frame's origin: contributions are stored as base × 2^((at − ref) / halfLife). */
   private long ref = Long.MIN_VALUE;
 
-  final Map<Tag, Map<SpaceId, Map<PersonId, Acc>>> byTopic = new HashMap<>();
+  /** Per topic and space, each person's sums, as columns the hot loop reads in sequence. */
+  final Map<Tag, Map<SpaceId, Column>> byTopic = new HashMap<>();
   final Map<SpaceId, Map<PersonId, Acc>> overall = new HashMap<>();
-  /** The same sums as {@link #overall}, by person: one person's spaces without a scan. */
-  final Map<PersonId, Map<SpaceId, Acc>> overallByPerson = new HashMap<>();
+  /**
+   * The same sums as {@link #overall}, by person index ({@link #personIndex}): one person's
+   * spaces without a scan or a hash lookup; null for a person with no evidence.
+   */
+  final List<Map<SpaceId, Acc>> overallByPerson = new ArrayList<>();
+  /**
+   * The values of each person's map in {@link #overallByPerson}, in that map's iteration order
+   * (so sums over them add in the same order), refreshed when the person gains a space: read in
+   * the hot loops without walking a hash map; null for a person with no evidence.
+   */
+  final List<Acc[]> overallArrays = new ArrayList<>();
+  /** Every person the model has seen, by the dense index the hot loops use. */
+  final List<PersonId> personIds = new ArrayList<>();
+  private final Map<PersonId, Integer> personIndex = new HashMap<>();
+  /** Every space the model has seen, by dense index (evidence outside spaces has index -1). */
+  final List<SpaceId> spaceIds = new ArrayList<>();
+  private final Map<SpaceId, Integer> spaceIndex = new HashMap<>();
+  /** Each reading thread's working arrays for "who knows", so a query allocates little. */
+  private final ThreadLocal<WhoKnows.Scratch> scratch =
+      ThreadLocal.withInitial(WhoKnows.Scratch::new);
   /** Each person's answers in every space, in the activity frame: an upper bound of any view. */
   private final Map<PersonId, Active> active = new HashMap<>();
   /** {@link #active} with answers, most first, then by id: the most active people first. */
@@ -83,12 +103,19 @@ public final class ExpertiseModel {
   final Map<PersonId, List<Fact>> byPerson = new HashMap<>();
   /** The same live facts by person and topic, so a person's evidence in a topic needs no scan. */
   final Map<PersonId, Map<Tag, List<Fact>>> byPersonTopic = new HashMap<>();
+  /**
+   * The answers among {@link #byPersonTopic}, in the same order: the recent-answer walk of "who
+   * knows" reads these only, not every vote and accept.
+   */
+  final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
   final Map<PersonId, PersonProfile> people = new HashMap<>();
   /** Live threads per space, and per topic and space: document frequencies of topics. */
   final Map<SpaceId, int[]> threadsPerSpace = new HashMap<>();
   final Map<Tag, Map<SpaceId, int[]>> threadsPerTopic = new HashMap<>();
+  /** One instance per tag name, so that threads' tags compare by reference in the hot walks. */
+  private final Map<Tag, Tag> tagPool = new HashMap<>();
   private final Map<String, Fact> votes = new HashMap<>();
   private final Map<String, Fact> endorsements = new HashMap<>();
   private final Map<PersonId, List<Fact>> skills = new HashMap<>();
@@ -97,6 +124,10 @@ public final class ExpertiseModel {
 
   /** Sums of one person's evidence in one topic and space (or overall). */
   static final class Acc {
+    /** The person's index in {@link #personIds}. */
+    final int person;
+    /** The space's index in {@link #spaceIds}, or -1 for evidence outside spaces. */
+    final int space;
     /** Decayed evidence, in the frame. */
     double evidence;
     /** Evidence that never decays (declared skills). */
@@ -107,15 +138,57 @@ public final class ExpertiseModel {
     double fresh;
     /** Live answers, undecayed. */
     int answers;
+
+    Acc(int person, int space) {
+      this.person = person;
+      this.space = space;
+    }
+  }
+
+  /**
+   * One topic's sums in one space, person by person, in columns (a slot per person, in order of
+   * first evidence): decayed evidence and answers in the activity frame, as in {@link Acc}, and
+   * evidence that never decays. Slots are never freed (a person whose evidence was taken back
+   * keeps zeros), like the accumulators of {@link #overall}.
+   */
+  static final class Column {
+    private final Map<PersonId, Integer> slots = new HashMap<>();
+    int size;
+    /** The person of each slot, as an index in {@link #personIds}. */
+    int[] person = new int[2];
+    double[] evidence = new double[2];
+    double[] flat = new double[2];
+    double[] recent = new double[2];
+
+    /** The slot of {@code id} (dense index {@code index}), made on first sight. */
+    int slot(PersonId id, int index) {
+      Integer slot = slots.get(id);
+      if (slot == null) {
+        if (size == person.length) {
+          int n = size * 2;
+          person = Arrays.copyOf(person, n);
+          evidence = Arrays.copyOf(evidence, n);
+          flat = Arrays.copyOf(flat, n);
+          recent = Arrays.copyOf(recent, n);
+        }
+        slot = size++;
+        person[slot] = index;
+        slots.put(id, slot);
+      }
+      return slot;
+    }
   }
 
   /** One person's recent answers summed over all spaces, in the frame of the activity half-life. */
   static final class Active {
     final PersonId person;
+    /** The person's index in {@link #personIds}. */
+    final int index;
     double recent;
 
-    Active(PersonId person) {
+    Active(PersonId person, int index) {
       this.person = person;
+      this.index = index;
     }
   }
 
@@ -123,6 +196,8 @@ public final class ExpertiseModel {
   static final class ThreadInfo {
     final ThreadId id;
     final SpaceId space;
+    /** The space's index in {@link #spaceIds}, or -1 for none. */
+    final int spaceIndex;
     final PersonId author;
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
@@ -130,11 +205,48 @@ public final class ExpertiseModel {
     final List<Fact> facts = new ArrayList<>();
     final List<AnswerInfo> answers = new ArrayList<>();
 
-    ThreadInfo(ThreadId id, SpaceId space, PersonId author, List<Tag> tags) {
+    /** The first three of {@link #tags}, or null: read in the hot walks without the list. */
+    private Tag tag0;
+    private Tag tag1;
+    private Tag tag2;
+
+    ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags) {
       this.id = id;
       this.space = space;
+      this.spaceIndex = spaceIndex;
       this.author = author;
-      this.tags = tags;
+      setTags(tags);
+    }
+
+    void setTags(List<Tag> newTags) {
+      tags = newTags;
+      tag0 = newTags.size() > 0 ? newTags.get(0) : null;
+      tag1 = newTags.size() > 1 ? newTags.get(1) : null;
+      tag2 = newTags.size() > 2 ? newTags.get(2) : null;
+    }
+
+    /**
+     * Whether a live thread's (pooled) tags include one of the first {@code n} of {@code pooled},
+     * by reference; false for a deleted thread, whose facts count towards no topic.
+     */
+    boolean hasAny(Tag[] pooled, int n) {
+      if (deleted) {
+        return false;
+      }
+      for (int j = 0; j < n; j++) {
+        Tag t = pooled[j];
+        if (t == tag0 || t == tag1 || t == tag2) {
+          return true;
+        }
+      }
+      for (int k = 3; k < tags.size(); k++) {
+        for (int j = 0; j < n; j++) {
+          if (tags.get(k) == pooled[j]) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
@@ -177,8 +289,8 @@ public final class ExpertiseModel {
     } else if (e instanceof ProfileUpdated p) {
       profile(p.profile(), at);
     } else if (e instanceof ThreadStarted t) {
-      ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), t.author(),
-          t.tags().stream().distinct().toList());
+      ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), spaceIndex(t.space()),
+          t.author(), interned(t.tags()));
       threads.put(t.thread(), thread);
       countThread(thread, +1);
       Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
@@ -307,7 +419,7 @@ public final class ExpertiseModel {
 
   private void retag(ThreadId id, List<Tag> newTags) {
     ThreadInfo thread = threads.get(id);
-    List<Tag> distinct = newTags.stream().distinct().toList();
+    List<Tag> distinct = interned(newTags);
     if (thread == null || thread.tags.equals(distinct)) {
       return;
     }
@@ -317,7 +429,7 @@ public final class ExpertiseModel {
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);
     }
-    thread.tags = distinct;
+    thread.setTags(distinct);
     countThread(thread, +1);
     for (Fact f : all) {
       addToTopics(f, thread.tags, +1);
@@ -377,12 +489,19 @@ public final class ExpertiseModel {
     addToTopics(f, threadTags, sign);
     contribute(overall.computeIfAbsent(f.space, s -> new HashMap<>())
         .computeIfAbsent(f.person, p -> {
-          Acc acc = new Acc();
-          overallByPerson.computeIfAbsent(p, q -> new HashMap<>()).put(f.space, acc);
+          int i = personIndex(p);
+          Acc acc = new Acc(i, spaceIndex(f.space));
+          Map<SpaceId, Acc> mine = overallByPerson.get(i);
+          if (mine == null) {
+            mine = new HashMap<>();
+            overallByPerson.set(i, mine);
+          }
+          mine.put(f.space, acc);
+          overallArrays.set(i, mine.values().toArray(new Acc[0]));
           return acc;
         }), f, sign);
     if (f.isAnswer() && f.space != null) {
-      Active a = active.computeIfAbsent(f.person, Active::new);
+      Active a = active.computeIfAbsent(f.person, p -> new Active(p, personIndex(p)));
       byActivity.remove(a);
       a.recent += sign * frame(f.at, 1);
       if (a.recent > 0) {
@@ -394,25 +513,87 @@ public final class ExpertiseModel {
   private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
     List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
     for (Tag tag : topics) {
-      if (sign > 0) {
-        byPersonTopic.computeIfAbsent(f.person, p -> new HashMap<>())
-            .computeIfAbsent(tag, t -> new ArrayList<>()).add(f);
+      file(byPersonTopic, f, tag, sign);
+      if (f.isAnswer()) {
+        file(answersByPersonTopic, f, tag, sign);
+      }
+      Column column = byTopic.computeIfAbsent(tag, t -> new HashMap<>())
+          .computeIfAbsent(f.space, sp -> new Column());
+      int slot = column.slot(f.person, personIndex(f.person));
+      if (f.decays) {
+        column.evidence[slot] += sign * f.base * frame(f.at, 0);
       } else {
-        Map<Tag, List<Fact>> mine = byPersonTopic.get(f.person);
-        List<Fact> list = mine == null ? null : mine.get(tag);
-        if (list != null) {
-          list.remove(f);
-          if (list.isEmpty()) {
-            mine.remove(tag);
-            if (mine.isEmpty()) {
-              byPersonTopic.remove(f.person);
-            }
+        column.flat[slot] += sign * f.base;
+      }
+      if (f.isAnswer()) {
+        column.recent[slot] += sign * frame(f.at, 1);
+      }
+    }
+  }
+
+  /** The distinct tags of {@code tags}, each the pooled instance of its name. */
+  private List<Tag> interned(List<Tag> tags) {
+    return tags.stream().distinct().map(t -> tagPool.computeIfAbsent(t, k -> k)).toList();
+  }
+
+  /** The dense index of {@code person}, assigned on first sight. */
+  private int personIndex(PersonId person) {
+    Integer i = personIndex.get(person);
+    if (i == null) {
+      i = personIds.size();
+      personIds.add(person);
+      overallByPerson.add(null);
+      overallArrays.add(null);
+      personIndex.put(person, i);
+    }
+    return i;
+  }
+
+  /** The dense index of a person already seen, or -1. */
+  int indexOf(PersonId person) {
+    Integer i = personIndex.get(person);
+    return i == null ? -1 : i;
+  }
+
+  /** The dense index of {@code space} (-1 for null), assigned on first sight. */
+  private int spaceIndex(SpaceId space) {
+    if (space == null) {
+      return -1;
+    }
+    Integer i = spaceIndex.get(space);
+    if (i == null) {
+      i = spaceIds.size();
+      spaceIds.add(space);
+      spaceIndex.put(space, i);
+    }
+    return i;
+  }
+
+  /** This thread's working arrays, sized for every person and space seen so far. */
+  WhoKnows.Scratch scratch() {
+    WhoKnows.Scratch s = scratch.get();
+    s.fit(personIds.size(), spaceIds.size());
+    return s;
+  }
+
+  /** Appends ({@code sign} +1) or removes (−1) a fact in its person's list for {@code tag}. */
+  private static void file(Map<PersonId, Map<Tag, List<Fact>>> lists, Fact f, Tag tag,
+      int sign) {
+    if (sign > 0) {
+      lists.computeIfAbsent(f.person, p -> new HashMap<>())
+          .computeIfAbsent(tag, t -> new ArrayList<>()).add(f);
+    } else {
+      Map<Tag, List<Fact>> mine = lists.get(f.person);
+      List<Fact> list = mine == null ? null : mine.get(tag);
+      if (list != null) {
+        list.remove(f);
+        if (list.isEmpty()) {
+          mine.remove(tag);
+          if (mine.isEmpty()) {
+            lists.remove(f.person);
           }
         }
       }
-      contribute(byTopic.computeIfAbsent(tag, t -> new HashMap<>())
-          .computeIfAbsent(f.space, s -> new HashMap<>())
-          .computeIfAbsent(f.person, p -> new Acc()), f, sign);
     }
   }
 
@@ -450,8 +631,13 @@ public final class ExpertiseModel {
     for (int k = 0; k < 3; k++) {
       scale[k] = Math.exp((ref - newRef) / halfLives[k] * LN2);
     }
-    for (Map<SpaceId, Map<PersonId, Acc>> bySpace : byTopic.values()) {
-      bySpace.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
+    for (Map<SpaceId, Column> bySpace : byTopic.values()) {
+      for (Column c : bySpace.values()) {
+        for (int i = 0; i < c.size; i++) {
+          c.evidence[i] *= scale[0];
+          c.recent[i] *= scale[1];
+        }
+      }
     }
     overall.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
     byActivity.clear();
@@ -471,13 +657,31 @@ public final class ExpertiseModel {
   }
 
   /**
-   * Calls {@code action} once for each live fact of {@code person} in any of {@code topics}
-   * (once even when it counts towards several of them), topic by topic.
+   * Calls {@code action} once for each live fact of {@code person} in any of {@code topics} that
+   * {@code wanted} accepts (once even when it counts towards several of them), topic by topic;
+   * {@code wanted} is asked first, so a cheap filter spares the check for repeats.
    */
-  void forEachInTopics(PersonId person, List<Tag> topics, Consumer<Fact> action) {
-    Map<Tag, List<Fact>> mine = byPersonTopic.get(person);
+  void forEachInTopics(PersonId person, List<Tag> topics, Predicate<Fact> wanted,
+      Consumer<Fact> action) {
+    forEachIn(byPersonTopic, person, topics, wanted, action);
+  }
+
+  /** As {@link #forEachInTopics}, over the person's answers only. */
+  void forEachAnswerInTopics(PersonId person, List<Tag> topics, Predicate<Fact> wanted,
+      Consumer<Fact> action) {
+    forEachIn(answersByPersonTopic, person, topics, wanted, action);
+  }
+
+  private void forEachIn(Map<PersonId, Map<Tag, List<Fact>>> lists, PersonId person,
+      List<Tag> topics, Predicate<Fact> wanted, Consumer<Fact> action) {
+    Map<Tag, List<Fact>> mine = lists.get(person);
     if (mine == null) {
       return;
+    }
+    // The pooled instances of the topics (threads' tags are pooled), to compare by reference.
+    Tag[] pooled = new Tag[topics.size()];
+    for (int i = 0; i < pooled.length; i++) {
+      pooled[i] = tagPool.getOrDefault(topics.get(i), topics.get(i));
     }
     for (int i = 0; i < topics.size(); i++) {
       Tag tag = topics.get(i);
@@ -485,17 +689,26 @@ public final class ExpertiseModel {
         continue;
       }
       for (Fact f : mine.getOrDefault(tag, List.of())) {
-        if (i == 0 || f.topic != null || !sharesTopic(topicsOf(f), topics.subList(0, i))) {
+        if (wanted.test(f)
+            && (i == 0 || f.topic != null || !sharesTopic(f, pooled, i))) {
           action.accept(f);
         }
       }
     }
   }
 
-  private static boolean sharesTopic(List<Tag> a, List<Tag> b) {
-    for (Tag tag : a) {
-      if (b.contains(tag)) {
-        return true;
+  /** Whether any of the topics of {@code f} is one of the first {@code n} of {@code pooled}. */
+  private boolean sharesTopic(Fact f, Tag[] pooled, int n) {
+    if (f.threadInfo != null) {
+      return f.threadInfo.hasAny(pooled, n);
+    }
+    List<Tag> a = topicsOf(f);
+    for (int k = 0; k < a.size(); k++) {
+      Tag tag = a.get(k);
+      for (int j = 0; j < n; j++) {
+        if (tag == pooled[j]) {
+          return true;
+        }
       }
     }
     return false;

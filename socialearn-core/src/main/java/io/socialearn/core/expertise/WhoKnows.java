@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +54,81 @@ final class WhoKnows {
   private final ExpertiseModel model;
   private final Predicate<SpaceId> visible;
   private final long now;
-  private final Map<PersonId, double[]> raw = new HashMap<>();
-  /** Answers to similar threads per candidate, for reasons. */
-  private final Map<PersonId, Integer> similarAnswered = new HashMap<>();
 
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now) {
     this.model = model;
     this.visible = s -> s == null || visible.test(s);
     this.now = now;
+  }
+
+  /**
+   * One reading thread's working arrays, indexed by the model's dense person index and reused
+   * from query to query, so that a query touching tens of thousands of people allocates next to
+   * nothing. A person's slots are valid only while {@code mark[person] == generation}. Not
+   * thread-safe: the model keeps one per thread.
+   */
+  static final class Scratch {
+    double[] raw = new double[0];
+    int[] mark = new int[0];
+    int generation;
+    /** The candidates of the current query, in the order they were first touched. */
+    int[] touched = new int[0];
+    int size;
+    /** Answers to similar threads per candidate, for reasons. */
+    int[] similar = new int[0];
+    double[] score = new double[0];
+    double[] department = new double[0];
+    double[] part = new double[0];
+    double[] select = new double[0];
+    boolean[] visible = new boolean[0];
+    int[] heap = new int[0];
+    int heapSize;
+
+    /** Grows the arrays to hold {@code people} people and {@code spaces} spaces. */
+    void fit(int people, int spaces) {
+      if (mark.length < people) {
+        int n = Math.max(people, mark.length + mark.length / 2);
+        raw = Arrays.copyOf(raw, n * SIGNALS);
+        mark = Arrays.copyOf(mark, n);
+        touched = Arrays.copyOf(touched, n);
+        similar = Arrays.copyOf(similar, n);
+        score = Arrays.copyOf(score, n);
+        department = Arrays.copyOf(department, n);
+        part = Arrays.copyOf(part, n);
+        select = Arrays.copyOf(select, n);
+        heap = Arrays.copyOf(heap, n);
+      }
+      if (visible.length < spaces) {
+        visible = new boolean[spaces];
+      }
+    }
+
+    /** Starts a query: no one touched yet. */
+    void begin() {
+      if (++generation == Integer.MAX_VALUE) {
+        Arrays.fill(mark, 0);
+        generation = 1;
+      }
+      size = 0;
+      heapSize = 0;
+    }
+
+    /** Makes {@code person} a candidate (with zero signals if new) and returns its offset. */
+    int touch(int person) {
+      if (mark[person] != generation) {
+        mark[person] = generation;
+        for (int o = person * SIGNALS, end = o + SIGNALS; o < end; o++) {
+          raw[o] = 0;
+        }
+        similar[person] = 0;
+        touched[size++] = person;
+      }
+      return person * SIGNALS;
+    }
+
+    boolean has(int person) {
+      return person >= 0 && mark[person] == generation;
+    }
   }
 
   List<ExpertCandidate> rank(PersonId viewer, PersonProfile viewerProfile, List<Tag> topics,
@@ -73,39 +139,47 @@ final class WhoKnows {
     double f0 = model.toNow(now, 0);
     double f1 = model.toNow(now, 1);
     double f2 = model.toNow(now, 2);
+    Scratch s = model.scratch();
+    s.begin();
+    for (int i = 0; i < model.spaceIds.size(); i++) {
+      s.visible[i] = visible.test(model.spaceIds.get(i));
+    }
+    double[] raw = s.raw;
     // Profile model: evidence in the topics. Recent answers in the topics are summed per topic
     // here (an answer in two of the topics counts twice: an upper bound); the exact
     // once-per-question figure is computed below for the candidates whose rank it can decide.
     double[] share = idfShares(topics);
     for (int ti = 0; ti < topics.size(); ti++) {
-      Map<SpaceId, Map<PersonId, Acc>> bySpace = model.byTopic.get(topics.get(ti));
+      Map<SpaceId, ExpertiseModel.Column> bySpace = model.byTopic.get(topics.get(ti));
       if (bySpace == null) {
         continue;
       }
       double specific = share[ti];
-      bySpace.forEach((space, people) -> {
-        if (visible.test(space)) {
-          people.forEach((person, acc) -> {
-            double[] r = raw.computeIfAbsent(person, p -> new double[SIGNALS]);
-            r[TOPIC] += acc.evidence * f0 + acc.flat;
-            r[TOPIC_RECENT] += acc.recent * f1;
-            r[TOPIC_SPECIFIC] += specific * acc.recent * f1;
-          });
+      for (Map.Entry<SpaceId, ExpertiseModel.Column> space : bySpace.entrySet()) {
+        if (visible.test(space.getKey())) {
+          ExpertiseModel.Column c = space.getValue();
+          for (int k = 0; k < c.size; k++) {
+            int o = s.touch(c.person[k]);
+            raw[o + TOPIC] += c.evidence[k] * f0 + c.flat[k];
+            raw[o + TOPIC_RECENT] += c.recent[k] * f1;
+            raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+          }
         }
-      });
+      }
     }
-    boundTopicPool(mix.weights());
+    boundTopicPool(s, mix.weights());
     // Document model: answers to similar threads, by relevance and quality.
     double top = hits.stream().mapToDouble(SearchHit::score).max().orElse(0);
     if (top > 0) {
       for (SearchHit hit : hits) {
         ThreadInfo thread = model.threads.get(hit.thread());
-        if (thread == null || !visible.test(thread.space)) {
+        if (thread == null || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
           continue;
         }
         double relevance = hit.score() / top;
         for (AnswerInfo answer : thread.answers) {
-          if (answer.deleted || answer.at > now) {
+          int author = model.indexOf(answer.author);
+          if (answer.deleted || answer.at > now || author < 0) {
             continue;
           }
           int ups = 0;
@@ -119,9 +193,8 @@ final class WhoKnows {
           double quality = 1 + (accepted ? 1 : 0) + 0.5 * Math.log1p(ups);
           double age = Math.exp(-(now - answer.at) / (double) model.settings().halfLife()
               .toMillis() * Math.log(2));
-          raw.computeIfAbsent(answer.author, p -> new double[SIGNALS])[DOCUMENTS] +=
-              relevance * quality * age;
-          similarAnswered.merge(answer.author, 1, Integer::sum);
+          raw[s.touch(author) + DOCUMENTS] += relevance * quality * age;
+          s.similar[author]++;
         }
       }
     }
@@ -134,89 +207,101 @@ final class WhoKnows {
         break;
       }
       double sum = 0;
-      for (Map.Entry<SpaceId, Acc> e : model.overallByPerson.get(a.person).entrySet()) {
-        if (e.getKey() != null && visible.test(e.getKey()) && e.getValue().recent > 0) {
-          sum += e.getValue().recent;
+      for (Acc acc : model.overallArrays.get(a.index)) {
+        if (acc.space >= 0 && s.visible[acc.space] && acc.recent > 0) {
+          sum += acc.recent;
         }
       }
       if (sum > 0) {
-        pool.add(new Pooled(a.person, sum));
+        pool.add(new Pooled(a.person, a.index, sum));
         if (pool.size() > ACTIVE_POOL) {
           pool.poll();
         }
       }
     }
     for (Pooled p : pool) {
-      raw.computeIfAbsent(p.person(), k -> new double[SIGNALS]);
+      s.touch(p.index());
     }
     // Overall signals of every candidate.
-    for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
-      double[] r = e.getValue();
-      Map<SpaceId, Acc> spaces = model.overallByPerson.get(e.getKey());
+    for (int k = 0; k < s.size; k++) {
+      int person = s.touched[k];
+      Acc[] spaces = model.overallArrays.get(person);
       if (spaces == null) {
         continue;
       }
-      for (Map.Entry<SpaceId, Acc> space : spaces.entrySet()) {
-        if (visible.test(space.getKey())) {
-          Acc acc = space.getValue();
-          r[ACTIVITY] += acc.recent * f1;
-          r[FRESH] += acc.fresh * f2;
-          r[STANDING] += acc.evidence * f0 + acc.flat;
+      int o = person * SIGNALS;
+      for (Acc acc : spaces) {
+        if (acc.space < 0 || s.visible[acc.space]) {
+          raw[o + ACTIVITY] += acc.recent * f1;
+          raw[o + FRESH] += acc.fresh * f2;
+          raw[o + STANDING] += acc.evidence * f0 + acc.flat;
         }
       }
     }
     // Votes and accepts at or after the cut-off do not count.
     if (cutoff != Long.MAX_VALUE) {
       for (Fact f : model.recentVotes) {
-        double[] r = raw.get(f.person);
-        if (f.at >= cutoff && f.live && r != null && visible.test(f.space)) {
+        int person = model.indexOf(f.person);
+        if (f.at >= cutoff && f.live && s.has(person) && visible.test(f.space)) {
           double w = model.weightAt(f, now);
-          r[STANDING] -= w;
+          int o = person * SIGNALS;
+          raw[o + STANDING] -= w;
           for (Tag tag : model.topicsOf(f)) {
             if (topics.contains(tag)) {
-              r[TOPIC] -= w;
+              raw[o + TOPIC] -= w;
             }
           }
         }
       }
     }
     double[] weights = mix.weights();
-    List<Scored> scored = new ArrayList<>();
-    for (Map.Entry<PersonId, double[]> e : raw.entrySet()) {
-      PersonId person = e.getKey();
-      if (person.equals(PersonId.SYSTEM) || options.exclude().contains(person)
-          || (options.excludeViewer() && person.equals(viewer))) {
-        continue;
+    // Without a department preference every factor is 1, so who may be suggested at all (the
+    // asker, people who left, ...) is checked only for those the ranking reaches, not for all.
+    boolean eager = options.department() != DepartmentPreference.ANY;
+    for (int k = 0; k < s.size; k++) {
+      int index = s.touched[k];
+      double department = 1;
+      if (eager) {
+        PersonId person = model.personIds.get(index);
+        PersonProfile profile = profiles.apply(person);
+        if (!admitted(person, profile, viewer, options)) {
+          continue;
+        }
+        department = departmentFactor(options.department(), viewerProfile, profile);
       }
-      PersonProfile profile = profiles.apply(person);
-      if (profile != null && (profile.status() == PersonStatus.LEFT
-          || (options.availableOnly() && profile.status() == PersonStatus.LEAVING)
-          || (profile.external() && !options.includeExternal()))) {
-        continue;
-      }
-      Scored s = score(person, e.getValue(), weights,
-          departmentFactor(options.department(), viewerProfile, profile));
-      if (s.score() > 0) {
-        scored.add(s);
+      double score = scoreOf(raw, index * SIGNALS, weights) * department;
+      if (score > 0) {
+        s.score[index] = score;
+        s.department[index] = department;
+        s.heap[s.heapSize++] = index;
       }
     }
+    // Best first (score, then id), taken from a heap: only the head is ever ordered.
+    Ranking ranking = new Ranking(s, model.personIds);
+    ranking.heapify();
     Comparator<Scored> order = Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparing(s -> s.person().value());
-    scored.sort(order);
+        .thenComparing(sc -> sc.person().value());
+    List<Scored> scored = new ArrayList<>();
     if (topics.size() > 1) {
       // The per-topic sums count an answer once per matching topic, so these scores are upper
       // bounds. Walk them best first, computing the exact once-per-question figure, until the
       // next upper bound cannot beat the limit-th exact score (threshold algorithm).
       PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
-      for (Scored s : scored) {
-        if (best.size() >= options.limit() && s.score() < best.peek().score() * (1 - 1e-9)) {
+      while (s.heapSize > 0) {
+        int index = s.heap[0];
+        if (best.size() >= options.limit() && s.score[index] < best.peek().score() * (1 - 1e-9)) {
           break;
         }
-        double[] r = raw.get(s.person());
-        if (r[TOPIC_RECENT] > 0) {
-          r[TOPIC_RECENT] = recentOncePerQuestion(s.person(), topics);
+        ranking.poll();
+        int o = index * SIGNALS;
+        PersonId person = model.personIds.get(index);
+        if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
+          continue;
         }
-        Scored exact = score(s.person(), r, weights, s.department());
+        if (raw[o + TOPIC_RECENT] > 0) {
+          raw[o + TOPIC_RECENT] = recentOncePerQuestion(person, topics, s);
+        }
+        Scored exact = score(person, raw, o, weights, s.department[index]);
         if (exact.score() > 0) {
           best.add(exact);
           if (best.size() > options.limit()) {
@@ -224,19 +309,99 @@ final class WhoKnows {
           }
         }
       }
-      scored = new ArrayList<>(best);
+      scored.addAll(best);
       scored.sort(order);
+    } else {
+      while (s.heapSize > 0 && scored.size() < options.limit()) {
+        int index = ranking.poll();
+        PersonId person = model.personIds.get(index);
+        if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
+          continue;
+        }
+        scored.add(score(model.personIds.get(index), raw, index * SIGNALS, weights,
+            s.department[index]));
+      }
     }
     List<ExpertCandidate> out = new ArrayList<>();
-    for (Scored s : scored.subList(0, Math.min(options.limit(), scored.size()))) {
+    for (Scored sc : scored.subList(0, Math.min(options.limit(), scored.size()))) {
       Map<String, Double> signals = new LinkedHashMap<>();
       for (int i = 0; i < SIGNALS; i++) {
-        signals.put(ExpertiseMix.SIGNALS[i], s.signals()[i]);
+        signals.put(ExpertiseMix.SIGNALS[i], sc.signals()[i]);
       }
-      out.add(new ExpertCandidate(s.person(), s.score(), reasons(s.person(), topics, cutoff,
-          raw.get(s.person())), signals));
+      int index = model.indexOf(sc.person());
+      out.add(new ExpertCandidate(sc.person(), sc.score(), reasons(sc.person(), topics, cutoff,
+          raw[index * SIGNALS + ACTIVITY], s.similar[index], s), signals));
     }
     return out;
+  }
+
+  /** Whether {@code person} may be suggested at all under {@code options}. */
+  private static boolean admitted(PersonId person, PersonProfile profile, PersonId viewer,
+      WhoKnowsOptions options) {
+    if (person.equals(PersonId.SYSTEM) || options.exclude().contains(person)
+        || (options.excludeViewer() && person.equals(viewer))) {
+      return false;
+    }
+    return profile == null || !(profile.status() == PersonStatus.LEFT
+        || (options.availableOnly() && profile.status() == PersonStatus.LEAVING)
+        || (profile.external() && !options.includeExternal()));
+  }
+
+  /**
+   * A binary max-heap of person indices over {@link Scratch#heap}, by score, ties by id
+   * ascending: the order of the ranking. Not thread-safe.
+   */
+  private static final class Ranking {
+    private final Scratch s;
+    private final List<PersonId> ids;
+
+    Ranking(Scratch s, List<PersonId> ids) {
+      this.s = s;
+      this.ids = ids;
+    }
+
+    /** Whether person {@code a} ranks before person {@code b}. */
+    private boolean before(int a, int b) {
+      int c = Double.compare(s.score[b], s.score[a]);
+      return c < 0 || (c == 0 && ids.get(a).value().compareTo(ids.get(b).value()) < 0);
+    }
+
+    void heapify() {
+      for (int i = s.heapSize / 2 - 1; i >= 0; i--) {
+        down(i);
+      }
+    }
+
+    /** Removes and returns the best. */
+    int poll() {
+      int top = s.heap[0];
+      s.heap[0] = s.heap[--s.heapSize];
+      if (s.heapSize > 0) {
+        down(0);
+      }
+      return top;
+    }
+
+    private void down(int i) {
+      int[] h = s.heap;
+      int n = s.heapSize;
+      int x = h[i];
+      while (true) {
+        int c = 2 * i + 1;
+        if (c >= n) {
+          break;
+        }
+        if (c + 1 < n && before(h[c + 1], h[c])) {
+          c++;
+        }
+        if (!before(h[c], x)) {
+          break;
+        }
+        h[i] = h[c];
+        i = c;
+      }
+      h[i] = x;
+    }
   }
 
   /**
@@ -245,18 +410,60 @@ final class WhoKnows {
    * people. Those left out have less evidence in the topics than all of the kept ones; they can
    * still join through the document model and the active pool, which are added afterwards.
    */
-  private void boundTopicPool(double[] weights) {
-    if (raw.size() <= TOPIC_POOL) {
+  private static void boundTopicPool(Scratch s, double[] weights) {
+    int n = s.size;
+    if (n <= TOPIC_POOL) {
       return;
     }
-    double[] partial = new double[raw.size()];
-    int i = 0;
-    for (double[] r : raw.values()) {
-      partial[i++] = topicPart(r, weights);
+    for (int k = 0; k < n; k++) {
+      s.part[k] = topicPart(s.raw, s.touched[k] * SIGNALS, weights);
+      s.select[k] = s.part[k];
     }
-    Arrays.sort(partial);
-    double bar = partial[partial.length - TOPIC_POOL];
-    raw.values().removeIf(r -> topicPart(r, weights) < bar);
+    double bar = select(s.select, n, n - TOPIC_POOL);
+    int kept = 0;
+    for (int k = 0; k < n; k++) {
+      int person = s.touched[k];
+      if (s.part[k] < bar) {
+        s.mark[person] = 0;
+      } else {
+        s.touched[kept++] = person;
+      }
+    }
+    s.size = kept;
+  }
+
+  /** The value at index {@code k} of the first {@code n} values once sorted (quickselect). */
+  static double select(double[] a, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
   }
 
   /**
@@ -290,11 +497,13 @@ final class WhoKnows {
     return idf;
   }
 
-  private static double topicPart(double[] r, double[] weights) {
+  private static double topicPart(double[] raw, int o, double[] weights) {
     double part = 0;
-    for (int i : new int[] {TOPIC, TOPIC_RECENT, TOPIC_SPECIFIC}) {
-      part += weights[i] * Math.log1p(SCALE[i] * Math.max(0, r[i]));
-    }
+    part += weights[TOPIC] * Math.log1p(SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
+    part += weights[TOPIC_RECENT]
+        * Math.log1p(SCALE[TOPIC_RECENT] * Math.max(0, raw[o + TOPIC_RECENT]));
+    part += weights[TOPIC_SPECIFIC]
+        * Math.log1p(SCALE[TOPIC_SPECIFIC] * Math.max(0, raw[o + TOPIC_SPECIFIC]));
     return part;
   }
 
@@ -302,26 +511,45 @@ final class WhoKnows {
    * A person's recent answers in the topics, each counted once however many of the query's topics
    * its thread has (the per-topic sums count it once per matching topic).
    */
-  private double recentOncePerQuestion(PersonId person, List<Tag> topics) {
+  private double recentOncePerQuestion(PersonId person, List<Tag> topics, Scratch s) {
     double halfLife = model.settings().activityHalfLife().toMillis();
     double[] sum = new double[1];
-    model.forEachInTopics(person, topics, f -> {
-      if (f.isAnswer() && f.live && f.at <= now && visible.test(f.space)) {
-        sum[0] += Math.exp(-(now - f.at) / halfLife * LN2);
-      }
-    });
+    model.forEachAnswerInTopics(person, topics,
+        f -> f.isAnswer() && f.live && f.at <= now && sees(f, s),
+        f -> sum[0] += Math.exp(-(now - f.at) / halfLife * LN2));
     return sum[0];
   }
 
-  private static Scored score(PersonId person, double[] raw, double[] weights,
+  /**
+   * Whether the viewer may see a fact: by its thread's space index in this query's visibility
+   * table (no hash lookup per fact), else by its space (evidence outside spaces is visible).
+   */
+  private boolean sees(Fact f, Scratch s) {
+    ThreadInfo thread = f.threadInfo;
+    if (thread != null && thread.space == f.space) {
+      return thread.spaceIndex < 0 || s.visible[thread.spaceIndex];
+    }
+    return visible.test(f.space);
+  }
+
+  private static Scored score(PersonId person, double[] raw, int o, double[] weights,
       double department) {
     double[] signals = new double[SIGNALS];
     double score = 0;
     for (int i = 0; i < SIGNALS; i++) {
-      signals[i] = Math.log1p(SCALE[i] * Math.max(0, raw[i]));
+      signals[i] = Math.log1p(SCALE[i] * Math.max(0, raw[o + i]));
       score += weights[i] * signals[i];
     }
     return new Scored(person, score * department, signals, department);
+  }
+
+  /** The same score as {@link #score} before the department factor, without allocating. */
+  private static double scoreOf(double[] raw, int o, double[] weights) {
+    double score = 0;
+    for (int i = 0; i < SIGNALS; i++) {
+      score += weights[i] * Math.log1p(SCALE[i] * Math.max(0, raw[o + i]));
+    }
+    return score;
   }
 
   private static double departmentFactor(DepartmentPreference preference, PersonProfile viewer,
@@ -336,19 +564,18 @@ final class WhoKnows {
 
   private record Scored(PersonId person, double score, double[] signals, double department) {}
 
-  private record Pooled(PersonId person, double recent) {}
+  private record Pooled(PersonId person, int index, double recent) {}
 
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
-  private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double[] r) {
+  private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double activity,
+      int similar, Scratch s) {
     int[] counts = new int[EvidenceKind.values().length];
     long[] last = new long[counts.length];
-    model.forEachInTopics(person, topics, f -> {
-      if (f.live && visible.test(f.space) && !(f.isVoteLike() && f.at >= cutoff)
-          && f.at <= now) {
-        int k = f.kind.ordinal();
-        last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
-      }
-    });
+    model.forEachInTopics(person, topics,
+        f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
+          int k = f.kind.ordinal();
+          last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
+        });
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
         topics.stream().map(Tag::value).toList());
     List<String> reasons = new ArrayList<>();
@@ -361,13 +588,12 @@ final class WhoKnows {
             : ", last " + ago(now - last[kind.ordinal()])));
       }
     }
-    Integer similar = similarAnswered.get(person);
-    if (similar != null) {
+    if (similar > 0) {
       reasons.add("answered " + similar + " similar question" + (similar == 1 ? "" : "s"));
     }
-    if (r != null && r[ACTIVITY] >= 0.5) {
+    if (activity >= 0.5) {
       reasons.add(String.format(Locale.ROOT, "active: about %.0f answers in the last %d days",
-          r[ACTIVITY], model.settings().activityHalfLife().toDays()));
+          activity, model.settings().activityHalfLife().toDays()));
     }
     return reasons;
   }

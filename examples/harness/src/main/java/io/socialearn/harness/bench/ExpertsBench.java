@@ -26,6 +26,8 @@ import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Progress;
 import io.socialearn.harness.Subcommand;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,8 +59,9 @@ import java.util.function.Predicate;
  * model alone, as without a search index) and {@code documents} (the same plus 30 similar-thread
  * hits sharing the query's first tag, as the Lucene index would hand over; the search for those
  * hits is not timed here, {@code bench search} measures it). Reported: p50, p99 and max of each
- * mode in milliseconds; {@code whoknows_p50_ms} and {@code whoknows_p99_ms} are the documents
- * mode, the slower. Not thread-safe.
+ * mode in milliseconds, the kilobytes the timed calls allocated per query, and the garbage
+ * collections (count and milliseconds) during the measured queries; {@code whoknows_p50_ms} and
+ * {@code whoknows_p99_ms} are the documents mode, the slower. Not thread-safe.
  */
 public final class ExpertsBench implements Subcommand {
   private static final int DEPARTMENTS = 200;
@@ -81,10 +84,20 @@ public final class ExpertsBench implements Subcommand {
     double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
     Map<String, Object> modes = new LinkedHashMap<>();
     double[] documents = null;
+    long allocated = 0;
+    long gcCount = 0;
+    long gcMillis = 0;
     for (String mode : List.of("profile", "documents")) {
-      double[] ms = c.measure(mode.equals("documents"), queries, seed, err);
-      modes.put(mode, figures(ms));
-      documents = ms;
+      Measured m = c.measure(mode.equals("documents"), queries, seed, err);
+      Map<String, Object> f = figures(m.ms());
+      f.put("alloc_kb_per_query", round(m.allocatedBytes() / 1024.0 / queries));
+      f.put("gc_count", m.gcCount());
+      f.put("gc_ms", m.gcMillis());
+      modes.put(mode, f);
+      documents = m.ms();
+      allocated += m.allocatedBytes();
+      gcCount += m.gcCount();
+      gcMillis += m.gcMillis();
     }
     JsonSummary summary = new JsonSummary().put("people", people).put("posts", posts)
         .put("questions", c.questions).put("answers", posts - c.questions)
@@ -92,8 +105,36 @@ public final class ExpertsBench implements Subcommand {
         .put("build_seconds", round(buildSeconds)).put("modes", modes)
         .put("whoknows_mode", "documents")
         .put("whoknows_p50_ms", round(percentile(documents, 0.50)))
-        .put("whoknows_p99_ms", round(percentile(documents, 0.99)));
+        .put("whoknows_p99_ms", round(percentile(documents, 0.99)))
+        .put("alloc_kb_per_query", round(allocated / 1024.0 / (2.0 * queries)))
+        .put("gc_count", gcCount).put("gc_ms", gcMillis);
     summary.print(out);
+  }
+
+  /**
+   * One mode's timings: each measured query's milliseconds, the bytes the measuring thread
+   * allocated inside the timed calls, and the collections (count, total milliseconds) that ran
+   * during the measured queries.
+   */
+  private record Measured(double[] ms, long allocatedBytes, long gcCount, long gcMillis) {}
+
+  /** The bytes this thread has allocated so far, or 0 where the JVM cannot tell. */
+  private static long allocatedBytes() {
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+        && t.isThreadAllocatedMemorySupported()) {
+      return t.getCurrentThreadAllocatedBytes();
+    }
+    return 0;
+  }
+
+  /** Collections so far: count and total milliseconds over all collectors. */
+  private static long[] collections() {
+    long[] sum = new long[2];
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum[0] += Math.max(0, gc.getCollectionCount());
+      sum[1] += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
   }
 
   private static Map<String, Object> figures(double[] ms) {
@@ -240,7 +281,7 @@ public final class ExpertsBench implements Subcommand {
       progress.finish();
     }
 
-    double[] measure(boolean withDocuments, int queries, long seed, PrintStream err) {
+    Measured measure(boolean withDocuments, int queries, long seed, PrintStream err) {
       Random r = new Random(seed + (withDocuments ? 1 : 0));
       Set<SpaceId> hidden = new HashSet<>();
       for (int s = 5; s < spaces.length; s += 10) {
@@ -253,7 +294,12 @@ public final class ExpertsBench implements Subcommand {
       Progress progress = new Progress(err, withDocuments ? "documents" : "profile",
           warmup + queries);
       long found = 0;
+      long allocated = 0;
+      long[] gcBefore = null;
       for (int i = 0; i < warmup + queries; i++) {
+        if (i == warmup) {
+          gcBefore = collections();
+        }
         int q = r.nextInt(questions);
         PersonId viewer = ids[author()];
         List<SearchHit> hits = List.of();
@@ -269,20 +315,24 @@ public final class ExpertsBench implements Subcommand {
           hits = h;
         }
         WhoKnowsOptions options = WhoKnowsOptions.defaults().exclude(Set.of(viewer));
+        long a0 = allocatedBytes();
         long t0 = System.nanoTime();
         List<ExpertCandidate> result = model.whoKnows(viewer, profiles.get(viewer),
             threadTags.get(q), hits, visible, profiles::get, options, now);
         long t1 = System.nanoTime();
+        long a1 = allocatedBytes();
         found += result.size();
         if (i >= warmup) {
           ms[i - warmup] = (t1 - t0) / 1e6;
+          allocated += a1 - a0;
         }
         progress.advance(1);
       }
       progress.finish();
       err.println("experts bench: " + (withDocuments ? "documents" : "profile") + " mode, "
           + found + " candidates returned");
-      return ms;
+      long[] gcAfter = collections();
+      return new Measured(ms, allocated, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
     }
   }
 }
