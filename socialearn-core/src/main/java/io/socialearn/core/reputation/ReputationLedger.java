@@ -293,7 +293,7 @@ public final class ReputationLedger {
       }
     }
     for (PersonId person : touched) {
-      remove(person, (kind, other, keyRef, source) -> sources.contains(source));
+      remove(person, (kind, other, keyRef, source) -> source != null && sources.contains(source));
     }
   }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.event.ReputationAdjusted;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationHistory;
@@ -19,6 +20,19 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class ReputationLedgerTest {
+  @Test
+  void deletingAPostReversesOnlyItsFactsForSomeoneWhoseOtherFactsHaveNoPost() {
+    LedgerDriver d = new LedgerDriver(ReputationRules.stackExchange()).question(Q, ASKER)
+        .answer(A, Q, ANSWERER)
+        .apply(new ReputationAdjusted(ANSWERER, 100, "association bonus", PersonId.of("admin")))
+        .vote("v1", A, UP, ANSWERER).vote("v2", A, UP, ANSWERER);
+    assertThat(d.score(ANSWERER)).isEqualTo(1 + 100 + 20);
+    d.deletePost(A, Q);
+    assertThat(d.score(ANSWERER)).isEqualTo(1 + 100);
+    assertThat(d.ledger.history(ANSWERER, c -> true, d.now).changes())
+        .extracting(ReputationChange::reason).containsExactly(ReputationReason.ADJUSTMENT);
+  }
+
   private final LedgerDriver se = new LedgerDriver(ReputationRules.stackExchange())
       .question(Q, ASKER).answer(A, Q, ANSWERER);
 
