@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -37,6 +38,13 @@ final class DraftQueries {
   static final int MAX_BODY_TERMS = 25;
   /** The body terms the candidate query keeps. */
   static final int CANDIDATE_BODY_TERMS = 6;
+  /**
+   * A title term in more than this share of the threads' titles does not choose candidates (as
+   * MoreLikeThis's maximum document frequency); it still scores them in the full query.
+   */
+  static final double COMMON_TITLE_SHARE = 0.05;
+  /** Below this many indexed documents every match is cheap to score: no title term is left out. */
+  static final int COMMON_TITLE_MIN_THREADS = 1_000;
   private static final int MAX_ANALYSED = 10_000;
   private static final int MAX_TAGS = 10;
 
@@ -62,9 +70,18 @@ final class DraftQueries {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     BooleanQuery.Builder candidates = new BooleanQuery.Builder();
     int clauses = 0;
+    int docs = Math.max(1, searcher.getIndexReader().maxDoc());
+    List<String> common = new ArrayList<>();
+    int candidateClauses = 0;
     for (String term : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
       add(reader, builder, term, 1f, 3f, 1f, 0.4f);
-      add(reader, candidates, term, 1f, 3f, 1f, 0f);
+      if (docs >= COMMON_TITLE_MIN_THREADS
+          && reader.docFreq(Fields.TITLE, term) > COMMON_TITLE_SHARE * docs) {
+        common.add(term);
+      } else {
+        add(reader, candidates, term, 1f, 3f, 1f, 0f);
+        candidateClauses++;
+      }
       clauses++;
     }
     List<Map.Entry<String, Double>> informative = informative(reader, bodyTerms,
@@ -75,8 +92,15 @@ final class DraftQueries {
       add(reader, builder, term.getKey(), weight, 1f, 0.6f, 0.25f);
       if (i < CANDIDATE_BODY_TERMS) {
         add(reader, candidates, term.getKey(), weight, 1f, 0.6f, 0f);
+        candidateClauses++;
       }
       clauses++;
+    }
+    if (candidateClauses == 0) {
+      // Only very common title terms: they must find the candidates after all.
+      for (String term : common) {
+        add(reader, candidates, term, 1f, 3f, 1f, 0f);
+      }
     }
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
       builder.add(new BoostQuery(new TermQuery(new Term(Fields.TAG, tag)), 0.5f), Occur.SHOULD);

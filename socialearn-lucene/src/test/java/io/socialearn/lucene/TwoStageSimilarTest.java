@@ -81,6 +81,29 @@ class TwoStageSimilarTest {
     }
   }
 
+  @Test
+  void aTitleOfOnlyVeryCommonWordsStillFindsCandidatesInALargeIndex() {
+    Random random = new Random(5);
+    Events events = new Events();
+    List<DomainEvent> batch = new ArrayList<>();
+    int threads = DraftQueries.COMMON_TITLE_MIN_THREADS + 200;
+    for (int i = 0; i < threads; i++) {
+      batch.add(question("q" + i, "hr", "ana", "payroll " + coined(random, 3),
+          coined(random, 12), "t" + i % 3));
+    }
+    try (LuceneSearchIndex index = LuceneSearch.inMemory()) {
+      index.apply(events.record(batch.toArray(DomainEvent[]::new)));
+      List<SearchHit> common = index.similarQuestions(
+          SimilarQuery.of("payroll", "", List.of(), 10), HR);
+      assertThat(common).as("a word in every title still chooses candidates when it is all there"
+          + " is").hasSize(10);
+      List<SearchHit> mixed = index.similarQuestions(
+          SimilarQuery.of("payroll " + coined(new Random(5), 3), "", List.of(), 10), HR);
+      assertThat(mixed.get(0).thread()).as("the rare words choose the candidates")
+          .isEqualTo(ThreadId.of("q0"));
+    }
+  }
+
   /** Words from a vocabulary of 300 made-up ones, so that drafts have many informative terms. */
   private static String coined(Random random, int n) {
     StringBuilder text = new StringBuilder();
