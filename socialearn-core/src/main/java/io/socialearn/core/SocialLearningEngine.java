@@ -170,6 +170,24 @@ public final class SocialLearningEngine implements SocialLearning {
         (System.nanoTime() - caughtUp) / 1_000_000);
   }
 
+  /** The earliest and latest instants the read models can hold (nanoseconds in a long). */
+  private static final Instant EARLIEST = Instant.parse("1700-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2250-01-01T00:00:00Z");
+
+  /**
+   * The clock's time, checked before anything is decided or recorded: the read models keep times
+   * as nanoseconds in a long, so an event at a time they cannot hold would be recorded but not
+   * applied.
+   */
+  private static Instant recordable(Instant now) {
+    if (now == null || now.isBefore(EARLIEST) || now.isAfter(LATEST)) {
+      throw new IllegalStateException("the engine's clock says " + now + "; events can only be"
+          + " recorded between " + EARLIEST + " and " + LATEST + ": check the clock given to the"
+          + " builder");
+    }
+    return now;
+  }
+
   /** Starts a builder with embedded defaults: an in-memory log and index, the UTC clock. */
   public static Builder builder() {
     return new Builder();
@@ -189,7 +207,7 @@ public final class SocialLearningEngine implements SocialLearning {
       recorded = null;
       Decision decision = null;
       boolean nothingToRecord = false;
-      Instant now = clock.instant();
+      Instant now = recordable(clock.instant());
       for (int attempt = 1; recorded == null; attempt++) {
         catchUp();
         if (!actor.isAdministrator()) {

@@ -17,11 +17,28 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.log.InMemoryEventLog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EngineLifecycleTest {
+  @Test
+  void aClockOutsideWhatTheReadModelsHoldIsRefusedBeforeAnythingIsRecorded() {
+    try (Fixture f = new Fixture()) {
+      long before = f.engine.lastSequence();
+      f.clock.set(Instant.parse("2300-01-01T00:00:00Z"));
+      assertThatThrownBy(() -> f.engine.execute(ANA, StartThread.question(f.open,
+          "A question from the future", "body")))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("2300-01-01T00:00:00Z")
+          .hasMessageContaining("check the clock");
+      assertThat(f.engine.lastSequence()).isEqualTo(before);
+      f.clock.set(Instant.parse("2026-01-06T09:00:00Z"));
+      f.engine.execute(ANA, StartThread.question(f.open, "A question from today", "body"));
+      assertThat(f.engine.lastSequence()).isGreaterThan(before);
+    }
+  }
+
 
   @Test
   void aSecondEngineOverTheSameLogRebuildsExactlyTheSameState() {
