@@ -207,14 +207,13 @@ final class IndexQueries {
     } else {
       // Two stages: the smaller query finds the best candidates (counting stops at their number,
       // so WAND prunes early), then the full query scores only those.
-      int candidates = Math.max(SIMILAR_CANDIDATES, draft.limit());
       // The disjunction stays nested as the one scoring clause beside the filters: Lucene then
       // scores it with WAND (skipping blocks that cannot make the top), which it does not for a
       // disjunction flattened among filters.
       Query candidateQuery = new BooleanQuery.Builder().add(like.candidates(), Occur.MUST)
           .add(filter.build(), Occur.FILTER).build();
       TopDocs found = searcher.search(candidateQuery,
-          new TopScoreDocCollectorManager(candidates, null, candidates));
+          new TopScoreDocCollectorManager(SIMILAR_CANDIDATES, null, SIMILAR_CANDIDATES));
       top = new QueryRescorer(like.full()) {
         @Override
         protected float combine(float firstPassScore, boolean secondPassMatches,
