@@ -3,17 +3,13 @@ package io.socialearn.core;
 import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.EventLog;
-import io.socialearn.api.event.EventLogException;
 import io.socialearn.api.event.PostEdited;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ThreadEdited;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.Revision;
-import io.socialearn.core.log.FileEventLog;
-import io.socialearn.core.log.InMemoryEventLog;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The heavy text the read models do not keep on the heap: bodies and revisions are read on demand
@@ -29,16 +25,7 @@ final class Texts {
 
   /** The event at {@code sequence}. */
   RecordedEvent event(long sequence) {
-    if (log instanceof FileEventLog file) {
-      return file.read(sequence);
-    }
-    if (log instanceof InMemoryEventLog memory) {
-      return memory.read(sequence);
-    }
-    try (Stream<RecordedEvent> events = log.readFrom(sequence)) {
-      return events.findFirst().filter(e -> e.sequence() == sequence).orElseThrow(
-          () -> new EventLogException("the event log holds no sequence " + sequence));
-    }
+    return log.read(sequence);
   }
 
   /** The body the event at {@code sequence} wrote: a thread's or an answer's, started or edited. */

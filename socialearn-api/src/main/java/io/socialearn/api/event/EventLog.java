@@ -35,6 +35,22 @@ public interface EventLog extends Closeable {
    */
   Stream<RecordedEvent> readFrom(long fromSequence);
 
+  /**
+   * Reads the one event with {@code sequence}. The engine reads bodies and revisions this way,
+   * since its read models do not keep their text; this default reads from {@link #readFrom}, and
+   * an implementation that can seek should override it.
+   *
+   * @param sequence the sequence wanted, from 1 to {@link #lastSequence()}
+   * @return the event
+   * @throws EventLogException if the log holds no such sequence or cannot be read
+   */
+  default RecordedEvent read(long sequence) {
+    try (Stream<RecordedEvent> events = readFrom(sequence)) {
+      return events.findFirst().filter(e -> e.sequence() == sequence).orElseThrow(
+          () -> new EventLogException("the event log holds no sequence " + sequence));
+    }
+  }
+
   /** The sequence of the last event, or 0 if the log is empty. */
   long lastSequence();
 

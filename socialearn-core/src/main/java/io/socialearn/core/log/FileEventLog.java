@@ -290,6 +290,7 @@ public final class FileEventLog implements EventLog {
    * @throws EventLogException if the log is closed, holds no such sequence, or the record is
    *     damaged
    */
+  @Override
   public RecordedEvent read(long sequence) {
     if (closed) {
       throw closedException();

@@ -91,6 +91,7 @@ public final class InMemoryEventLog implements EventLog {
    * @return the event
    * @throws EventLogException if the log is closed or holds no such sequence
    */
+  @Override
   public RecordedEvent read(long sequence) {
     lock.readLock().lock();
     try {

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>The contract checks: an empty log; appending and reading back in order with the given
- * timestamp; gapless sequences from 1 across batches; a stale (or ahead-of-the-log) expected
+ * timestamp; reading one event by its sequence ({@link EventLog#read}), and an error for one the
+ * log does not hold; gapless sequences from 1 across batches; a stale (or ahead-of-the-log) expected
  * sequence throws {@link ConflictException} and appends nothing; an empty batch or one holding
  * null throws {@link InvalidInputException} and appends nothing; reading from the middle, from
  * below 1 and from past the end; appenders on several threads that retry on conflict end with
@@ -181,6 +182,17 @@ public abstract class EventLogContract {
     assertThat(recorded).extracting(RecordedEvent::timestamp).containsOnly(T1);
     assertThat(read(log, 1)).containsExactlyElementsOf(recorded);
     assertThat(log.lastSequence()).isEqualTo(3);
+  }
+
+  @Test
+  void eachEventReadsBackAloneByItsSequence() {
+    List<RecordedEvent> recorded = new ArrayList<>(log.append(0, events("a", "b"), T1));
+    recorded.addAll(log.append(2, events("c"), T2));
+    for (RecordedEvent e : recorded) {
+      assertThat(log.read(e.sequence())).isEqualTo(e);
+    }
+    assertThatThrownBy(() -> log.read(0)).isInstanceOf(EventLogException.class);
+    assertThatThrownBy(() -> log.read(4)).isInstanceOf(EventLogException.class);
   }
 
   @Test
