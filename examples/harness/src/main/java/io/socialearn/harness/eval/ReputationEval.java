@@ -3,6 +3,8 @@ package io.socialearn.harness.eval;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.api.reputation.ReputationChange;
+import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.reputation.ReputationRules;
 import io.socialearn.harness.Args;
@@ -23,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,14 +46,25 @@ import java.util.Set;
  * A public dump cannot show the association bonus (+100 once a person has 200 reputation on
  * another site), so the dump is replayed twice, once with every user starting with the bonus (as
  * an adjustment before anything they did, so that later losses meet the floor as on the site),
- * and each user is compared with whichever of the two values is closer.
+ * and each user is compared with whichever of the two values is closer. Before comparing, each
+ * value is charged the down votes its user is estimated to have cast on answers
+ * ({@link DownVoteEstimate}: the dump has each person's total but not what their votes hit); the
+ * summary also gives the figures without that estimate.
  * Writes {@code userId<TAB>reputation} for every user to FILE, and the values with the bonus to
- * FILE.bonus.tsv. Not thread-safe.
+ * FILE.bonus.tsv (both as replayed, before the estimate), and the estimate to
+ * FILE.downvotes.tsv. Not thread-safe.
  */
 public final class ReputationEval implements Subcommand {
   /** Stack Exchange raised a question up vote from +5 to +10 on this day, retroactively. */
   static final Instant QUESTION_VOTE_RAISE = Instant.parse("2019-11-13T00:00:00Z");
   static final int ASSOCIATION_BONUS = 100;
+  /**
+   * The reputation a beta or graduated site asks to vote down; during a private beta it is 1
+   * (https://meta.stackexchange.com/q/58587, the privileges table by site type).
+   */
+  static final int VOTE_DOWN_PRIVILEGE = 125;
+  /** A site's private beta: its first week (https://english.meta.stackexchange.com/q/1299). */
+  static final Duration PRIVATE_BETA = Duration.ofDays(7);
 
   @Override
   public void run(Args args, PrintStream out, PrintStream err) {
@@ -66,23 +80,51 @@ public final class ReputationEval implements Subcommand {
     Replayed plain = replay(dump, rules, false, err);
     err.println("pass 2 of 2: everyone starts with the association bonus");
     Replayed bonus = replay(dump, rules, true, err);
+    Instant privateBetaEnd = firstPost(posts).plus(PRIVATE_BETA);
+    Map<Integer, Integer> downVotes = DownVoteEstimate.read(dump.resolve("Users.xml"),
+        dump.resolve("Votes.xml"), posts, plain.privileged(), privateBetaEnd);
+    Map<Integer, Integer> downVotesWithBonus = DownVoteEstimate.read(dump.resolve("Users.xml"),
+        dump.resolve("Votes.xml"), posts, bonus.privileged(), privateBetaEnd);
     {
       Map<String, Long> counts = plain.counts();
       write(file, plain.computed());
       write(Path.of(file + ".bonus.tsv"), bonus.computed());
-      Comparison comparison = compare(shown, plain.computed(), bonus.computed(), authors(posts));
+      write(Path.of(file + ".downvotes.tsv"), downVotes);
+      Set<Integer> authors = authors(posts);
+      Comparison comparison = compare(shown, charge(plain.computed(), downVotes),
+          charge(bonus.computed(), downVotesWithBonus), authors);
+      Comparison unestimated = compare(shown, plain.computed(), bonus.computed(), authors);
       JsonSummary summary = new JsonSummary().put("dump", dump.toString())
           .put("out", file.toString()).put("dumpTaken", taken.toString())
           .put("rules", rules.questionUpvote() == 5 ? "stack-exchange-before-2019-11-13"
               : "stack-exchange");
       comparison.figures().forEach(summary::put);
+      summary.put("downVotesOnAnswersEstimated", downVotes.values().stream()
+          .mapToInt(Integer::intValue).sum());
+      summary.put("withoutDownVoteEstimate", unestimated.figures());
       summary.put("importCounts", counts);
       summary.print(out);
     }
   }
 
-  /** Computed reputation by user id, and the import's counts. */
-  record Replayed(Map<Integer, Integer> computed, Map<String, Long> counts) {}
+  /**
+   * Each computed value less the estimated down votes its user cast on answers (one point each;
+   * see {@link DownVoteEstimate}), never below the floor of 1.
+   */
+  static Map<Integer, Integer> charge(Map<Integer, Integer> computed,
+      Map<Integer, Integer> downVotesOnAnswers) {
+    Map<Integer, Integer> charged = new LinkedHashMap<>();
+    computed.forEach((user, points) -> charged.put(user,
+        Math.max(1, points - downVotesOnAnswers.getOrDefault(user, 0))));
+    return charged;
+  }
+
+  /**
+   * Computed reputation by user id, when each user first reached the reputation to vote down (if
+   * they did), and the import's counts.
+   */
+  record Replayed(Map<Integer, Integer> computed, Map<Integer, Instant> privileged,
+      Map<String, Long> counts) {}
 
   /**
    * Imports the dump and reads every user's reputation. With {@code bonus}, each user gets the
@@ -104,11 +146,21 @@ public final class ReputationEval implements Subcommand {
       replay.prepare();
       Map<String, Long> counts = replay.run();
       Map<Integer, Integer> computed = new LinkedHashMap<>();
+      Map<Integer, Instant> privileged = new LinkedHashMap<>();
       for (int user : shownUsers(dump)) {
-        computed.put(user, engine.reputation(DumpReplay.reader(), PersonId.of("u" + user))
-            .score().points());
+        ReputationHistory history = engine.reputation(DumpReplay.reader(),
+            PersonId.of("u" + user));
+        computed.put(user, history.score().points());
+        int points = 1;
+        for (ReputationChange change : history.changes()) {
+          points += change.delta();
+          if (points >= VOTE_DOWN_PRIVILEGE) {
+            privileged.put(user, change.at());
+            break;
+          }
+        }
       }
-      return new Replayed(computed, counts);
+      return new Replayed(computed, privileged, counts);
     }
   }
 
@@ -138,6 +190,15 @@ public final class ReputationEval implements Subcommand {
       throw new UsageException(file + ": attribute " + attribute + " is not a number: '" + value
           + "'");
     }
+  }
+
+  /** The dump's first post: when the site opened. */
+  static Instant firstPost(PostIndex posts) {
+    long oldest = Long.MAX_VALUE;
+    for (int i = 0; i < posts.size(); i++) {
+      oldest = Math.min(oldest, posts.createdAt(i));
+    }
+    return Instant.ofEpochMilli(oldest == Long.MAX_VALUE ? 0 : oldest);
   }
 
   /** The dump's date: its newest post. */

@@ -63,6 +63,34 @@ class ReputationEvalTest {
   }
 
   @Test
+  void eachUserIsChargedTheDownVotesTheyAreEstimatedToHaveCastOnAnswers(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("rep.tsv");
+    Run run = Run.of("eval", "reputation", "--dump",
+        "src/test/resources/dumps/downvotes.example.com", "--out", out.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    // As replayed: u2 +10 -2 -2 = 7; u3 and u4 a question up vote each = 11.
+    assertThat(Files.readAllLines(out, StandardCharsets.UTF_8))
+        .containsExactly("1\t1", "2\t7", "3\t11", "4\t11");
+    // u3 cast one down vote and only u3 could have cast the one on answer 21 (private beta);
+    // u4 cast one too, but joined after the private beta and never had 125 points, so the down
+    // vote on answer 31 is not theirs.
+    assertThat(Files.readAllLines(Path.of(out + ".downvotes.tsv"), StandardCharsets.UTF_8))
+        .containsExactly("3\t1");
+    JsonNode summary = run.summary();
+    assertThat(summary.get("downVotesOnAnswersEstimated").asInt()).isEqualTo(1);
+    assertThat(summary.get("exactShare").asDouble()).isEqualTo(1.0);
+    assertThat(summary.get("withoutDownVoteEstimate").get("exactShare").asDouble())
+        .isEqualTo(0.75);
+  }
+
+  @Test
+  void aChargeNeverTakesReputationBelowTheFloor() {
+    assertThat(ReputationEval.charge(Map.of(1, 10, 2, 3, 3, 5), Map.of(1, 4, 2, 5)))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(1, 6, 2, 1, 3, 5));
+  }
+
+  @Test
   void eachUserIsComparedWithTheCloserOfThePlainAndTheBonusValue() {
     Map<Integer, Integer> shown = Map.of(1, 50, 2, 150, 3, 1000, 4, 7);
     Map<Integer, Integer> plain = Map.of(1, 50, 2, 48, 3, 905, 4, 7);
