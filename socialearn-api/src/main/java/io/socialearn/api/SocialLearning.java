@@ -30,6 +30,7 @@ import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.FlaggedPost;
 import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadDetail;
@@ -107,6 +108,12 @@ public interface SocialLearning extends AutoCloseable {
    * @throws NotFoundException if the person is unknown
    */
   TrustStatus trust(Viewer viewer, PersonId person);
+
+  /**
+   * The questions and answers with open flags in the spaces the viewer moderates (every space for
+   * an administrator), the longest-waiting first; {@code ResolveFlags} resolves them.
+   */
+  List<FlaggedPost> flagQueue(Viewer viewer);
 
   /**
    * Pairs of people who vote mostly for each other, for moderators to look into; {@code

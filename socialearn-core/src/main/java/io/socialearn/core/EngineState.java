@@ -3,13 +3,15 @@ package io.socialearn.core;
 import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.AnswerAccepted;
-import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.EventLog;
+import io.socialearn.api.event.FlagsResolved;
+import io.socialearn.api.event.MadeCommunityWiki;
 import io.socialearn.api.event.MemberRemoved;
 import io.socialearn.api.event.MemberRoleSet;
 import io.socialearn.api.event.PersonEndorsed;
@@ -17,16 +19,16 @@ import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.PostEdited;
+import io.socialearn.api.event.PostFlagged;
 import io.socialearn.api.event.ProfileUpdated;
+import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ReputationAdjusted;
-import io.socialearn.api.event.SuggestedEditApproved;
-import io.socialearn.api.event.MadeCommunityWiki;
-import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.event.SessionScheduled;
 import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.SpaceCreated;
+import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ThreadClosed;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadEdited;
@@ -47,6 +49,7 @@ import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.FlaggedPost;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.Tag;
@@ -124,6 +127,12 @@ final class EngineState {
   final Map<ThreadId, ArticleOrigin> articleOrigins = new HashMap<>();
   /** Who each question was routed to. */
   final Map<ThreadId, List<PersonId>> routedTo = new HashMap<>();
+  /** Distinct threads each person read (one per {@link ThreadViewed}). */
+  final Map<PersonId, Integer> threadsRead = new HashMap<>();
+  /** Open flags on each flagged question or answer, in the order the first flag came. */
+  final Map<ContentRef, List<FlaggedPost.Flag>> openFlags = new LinkedHashMap<>();
+  /** How many of each person's flags moderators agreed with. */
+  final Map<PersonId, Integer> flagsAgreed = new HashMap<>();
   /** Answers each person has given that are not deleted. */
   final Map<PersonId, Integer> answersGiven = new HashMap<>();
   long lastSequence;
@@ -230,7 +239,17 @@ final class EngineState {
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
     } else if (e instanceof ThreadViewed v) {
-      viewers.computeIfAbsent(v.thread(), k -> new HashSet<>()).add(v.viewer());
+      if (viewers.computeIfAbsent(v.thread(), k -> new HashSet<>()).add(v.viewer())) {
+        threadsRead.merge(v.viewer(), 1, Integer::sum);
+      }
+    } else if (e instanceof PostFlagged f) {
+      openFlags.computeIfAbsent(f.target(), k -> new ArrayList<>())
+          .add(new FlaggedPost.Flag(f.by(), f.reason(), f.note(), at));
+    } else if (e instanceof FlagsResolved r) {
+      openFlags.remove(r.target());
+      if (r.agreed()) {
+        r.flaggers().forEach(p -> flagsAgreed.merge(p, 1, Integer::sum));
+      }
     } else if (e instanceof SessionScheduled x) {
       sessions.put(x.session(), new SessionRow(x.session(), x.space(), x.expert(), x.title(),
           x.startsAt(), x.endsAt()));
@@ -268,8 +287,10 @@ final class EngineState {
       threads.computeIfPresent(d.thread(),
           (id, row) -> row.withClosure(ThreadState.DUPLICATE, d.original(), at, seq));
     } else if (e instanceof ThreadDeleted d) {
+      closeFlags(d.thread(), d.by());
       threads.computeIfPresent(d.thread(), (id, row) -> row.asDeleted());
     } else if (e instanceof PostDeleted d) {
+      closeFlags(d.post(), d.by());
       PostRow gone = posts.computeIfPresent(d.post(), (id, row) -> row.asDeleted());
       if (gone != null) {
         answersGiven.merge(gone.author(), -1, Integer::sum);
@@ -280,6 +301,30 @@ final class EngineState {
       throw new IllegalStateException("no projection for " + e.getClass().getName());
     }
     lastSequence = seq;
+  }
+
+  /**
+   * Closes the open flags on deleted content (a thread's, its answers' too): someone other than
+   * the author deleting it agrees with them, as a moderator removing a flagged post does.
+   */
+  private void closeFlags(ContentRef deleted, PersonId by) {
+    if (openFlags.isEmpty()) {
+      return;
+    }
+    var entries = openFlags.entrySet().iterator();
+    while (entries.hasNext()) {
+      var entry = entries.next();
+      ContentRef target = entry.getKey();
+      boolean gone = target.equals(deleted) || (deleted instanceof ThreadId thread
+          && target instanceof PostId post && posts.containsKey(post)
+          && posts.get(post).thread().equals(thread));
+      if (gone) {
+        if (!by.equals(authorOf(target))) {
+          entry.getValue().forEach(f -> flagsAgreed.merge(f.by(), 1, Integer::sum));
+        }
+        entries.remove();
+      }
+    }
   }
 
   /** Who took part through this event, for the days-active count, or null. */
@@ -435,7 +480,7 @@ final class EngineState {
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
         comments, votes, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
         openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
-        sessionOfThread, viewers, lastSequence);
+        sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed, lastSequence);
   }
 
   /** The same list with each tag the one object the state holds for it. */

@@ -17,6 +17,7 @@ import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.FlaggedPost;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.PostView;
 import io.socialearn.api.thread.Revision;
@@ -141,6 +142,24 @@ final class Reads {
   }
 
   /** Pairs of people who vote mostly for each other, by the policy's thresholds, by id. */
+  /**
+   * Open flags in the spaces the viewer moderates, or in every space they read when
+   * {@code trustedToModerate}, longest-waiting first.
+   */
+  List<FlaggedPost> flagQueue(Viewer viewer, boolean trustedToModerate) {
+    List<FlaggedPost> queue = new ArrayList<>();
+    state.openFlags.forEach((target, flags) -> {
+      ThreadId thread = target instanceof ThreadId t ? t : state.posts.get((PostId) target).thread();
+      SpaceId space = state.threads.get(thread).space();
+      boolean sees = access.isModerator(viewer, space)
+          || (trustedToModerate && access.canRead(viewer, state.spaces.get(space)));
+      if (sees) {
+        queue.add(new FlaggedPost(target, thread, space, flags));
+      }
+    });
+    return queue;
+  }
+
   List<VotingRing> votingRings(AntiGamingPolicy policy) {
     List<VotingRing> rings = new ArrayList<>();
     state.upvotes.forEach((voter, byAuthor) -> byAuthor.forEach((author, targets) -> {

@@ -11,10 +11,6 @@ import io.socialearn.api.Validate;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.Command;
 import io.socialearn.api.command.StartThread;
-import io.socialearn.api.mentoring.Learner;
-import io.socialearn.api.mentoring.Mentor;
-import io.socialearn.api.mentoring.MentorMatching;
-import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.event.EventListener;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.QuestionRouted;
@@ -23,6 +19,10 @@ import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.expertise.ExpertiseEntry;
 import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.expertise.WhoKnowsQuery;
+import io.socialearn.api.mentoring.Learner;
+import io.socialearn.api.mentoring.Mentor;
+import io.socialearn.api.mentoring.MentorMatching;
+import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonDirectory;
 import io.socialearn.api.people.PersonId;
@@ -31,13 +31,14 @@ import io.socialearn.api.pulse.KnowledgeCapture;
 import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseReport;
 import io.socialearn.api.pulse.PulseScope;
+import io.socialearn.api.reputation.Privilege;
 import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.TrustStatus;
 import io.socialearn.api.reputation.VotingRing;
+import io.socialearn.api.search.RebuildProgress;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.search.SearchQuery;
-import io.socialearn.api.search.RebuildProgress;
 import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.search.TagSuggestion;
@@ -49,6 +50,7 @@ import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.FlaggedPost;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.Tag;
@@ -69,21 +71,21 @@ import io.socialearn.core.reputation.ReputationLedger;
 import io.socialearn.core.reputation.ReputationRules;
 import io.socialearn.core.reputation.TrustPolicy;
 import io.socialearn.core.search.MemorySearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The socialearn engine: the {@link SocialLearning} a host embeds.
@@ -570,6 +572,13 @@ public final class SocialLearningEngine implements SocialLearning {
       reads.person(person);
       return trust.status(person);
     });
+  }
+
+  @Override
+  public List<FlaggedPost> flagQueue(Viewer viewer) {
+    return read(viewer, () -> reads.flagQueue(viewer, !viewer.isSystem()
+        && viewer.person() != null && state.people.containsKey(viewer.person())
+        && trust.status(viewer.person()).privileges().contains(Privilege.MODERATE)));
   }
 
   @Override

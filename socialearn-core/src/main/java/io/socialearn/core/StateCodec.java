@@ -10,6 +10,7 @@ import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.FlaggedPost;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
@@ -57,7 +58,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 6;
+  static final int FORMAT = 7;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = Long.MIN_VALUE;
@@ -94,12 +95,18 @@ final class StateCodec {
   /** Two linked accounts. */
   record LinkRow(PersonId first, PersonId second) {}
 
+  /** The open flags on a question or answer. */
+  record FlagRow(ContentRef target, List<FlaggedPost.Flag> flags) {}
+
+  /** How many of a person's flags moderators agreed with. */
+  record FlagsAgreedRow(PersonId person, int agreed) {}
+
   /** The small read models as lists; see {@link EngineState} for what each holds. */
   record Rest(List<PersonProfile> people, List<SpaceRow> spaces, List<Membership> members,
       List<CommentView> comments, List<LinkRow> links, List<EngagementRow> engagement,
       List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
       List<ArticleRow> articles, List<SessionImage> sessions, List<ViewersRow> viewers,
-      ReputationLedger.Image ledger) {}
+      ReputationLedger.Image ledger, List<FlagRow> flags, List<FlagsAgreedRow> flagsAgreed) {}
 
   /** What a snapshot holds: the read models, the reputation ledger's contents and the pulse. */
   record Decoded(EngineState state, ReputationLedger.Image ledger, PulseLedger pulse) {}
@@ -133,7 +140,11 @@ final class StateCodec {
         state.viewers.entrySet().stream()
             .map(v -> new ViewersRow(v.getKey(), List.copyOf(v.getValue()))).toList(),
         new ReputationLedger.Image(reputation.rules(), List.of(), Map.of(), Map.of(),
-            reputation.managers(), reputation.accepted(), reputation.wikis()));
+            reputation.managers(), reputation.accepted(), reputation.wikis()),
+        state.openFlags.entrySet().stream()
+            .map(f -> new FlagRow(f.getKey(), List.copyOf(f.getValue()))).toList(),
+        state.flagsAgreed.entrySet().stream()
+            .map(f -> new FlagsAgreedRow(f.getKey(), f.getValue())).toList());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
       out.writeInt(MAGIC);
@@ -713,7 +724,12 @@ final class StateCodec {
       rest.routed().forEach(r -> state.routedTo.put(r.thread(), r.people()));
       rest.routedToday().forEach(r -> state.routedToday.put(r.person(), r.routed()));
       rest.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
-      rest.viewers().forEach(v -> state.viewers.put(v.thread(), new HashSet<>(v.viewers())));
+      for (ViewersRow v : rest.viewers()) {
+        state.viewers.put(v.thread(), new HashSet<>(v.viewers()));
+        v.viewers().forEach(person -> state.threadsRead.merge(person, 1, Integer::sum));
+      }
+      rest.flags().forEach(f -> state.openFlags.put(f.target(), new ArrayList<>(f.flags())));
+      rest.flagsAgreed().forEach(f -> state.flagsAgreed.put(f.person(), f.agreed()));
       for (SessionImage x : rest.sessions()) {
         state.sessions.put(x.session().id(), x.session());
         state.sessionQuestions.put(x.session().id(), new ArrayList<>(x.questions()));

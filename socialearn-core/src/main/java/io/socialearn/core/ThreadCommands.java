@@ -9,8 +9,6 @@ import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.AddComment;
 import io.socialearn.api.command.ApproveSuggestedEdit;
 import io.socialearn.api.command.AwardBounty;
-import io.socialearn.api.command.ExpireBounty;
-import io.socialearn.api.command.MakeCommunityWiki;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CloseThread;
 import io.socialearn.api.command.Command;
@@ -18,12 +16,16 @@ import io.socialearn.api.command.DeletePost;
 import io.socialearn.api.command.DeleteThread;
 import io.socialearn.api.command.EditPost;
 import io.socialearn.api.command.EditThread;
+import io.socialearn.api.command.ExpireBounty;
+import io.socialearn.api.command.FlagPost;
+import io.socialearn.api.command.MakeCommunityWiki;
 import io.socialearn.api.command.MarkDuplicate;
 import io.socialearn.api.command.OfferBounty;
+import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.RecordView;
-import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.ReopenThread;
+import io.socialearn.api.command.ResolveFlags;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.command.StartThread;
@@ -36,10 +38,12 @@ import io.socialearn.api.event.BountyAwarded;
 import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.FlagsResolved;
+import io.socialearn.api.event.MadeCommunityWiki;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.PostEdited;
+import io.socialearn.api.event.PostFlagged;
 import io.socialearn.api.event.SuggestedEditApproved;
-import io.socialearn.api.event.MadeCommunityWiki;
 import io.socialearn.api.event.ThreadClosed;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadEdited;
@@ -55,6 +59,8 @@ import io.socialearn.api.reputation.Privilege;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.CommentId;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.FlagReason;
+import io.socialearn.api.thread.FlaggedPost;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
@@ -151,6 +157,10 @@ final class ThreadCommands {
       return approveSuggestedEdit(who, c, events);
     } else if (command instanceof MakeCommunityWiki c) {
       return makeCommunityWiki(who, c, events);
+    } else if (command instanceof FlagPost c) {
+      return flag(who, c, events);
+    } else if (command instanceof ResolveFlags c) {
+      return resolveFlags(who, c, events);
     }
     throw new IllegalStateException("no decider for " + command.getClass().getName());
   }
@@ -441,6 +451,42 @@ final class ThreadCommands {
       throw new ConflictException(c.target() + " is community wiki already");
     }
     events.add(new MadeCommunityWiki(c.target(), thread.id(), who.person()));
+    return new Decision(events, null);
+  }
+
+  private Decision flag(Actor who, FlagPost c, List<DomainEvent> events) {
+    who.requirePerson("flag");
+    ThreadRow thread = access.threadOf(who.viewer(), c.target());
+    if (who.person().equals(state.authorOf(c.target()))) {
+      throw new InvalidInputException("target", "notOwn", "nobody flags their own post");
+    }
+    String note = c.note().isBlank() ? ""
+        : Validate.text("note", c.note(), limits.maxDescriptionLength());
+    if (c.reason() == FlagReason.NEEDS_MODERATOR && note.isEmpty()) {
+      throw new InvalidInputException("note", "required",
+          "a flag for a moderator's attention must say what is wrong");
+    }
+    for (FlaggedPost.Flag open : state.openFlags.getOrDefault(c.target(), List.of())) {
+      if (open.by().equals(who.person())) {
+        throw new ConflictException(who.person() + " has an open flag on " + c.target()
+            + " already");
+      }
+    }
+    events.add(new PostFlagged(c.target(), thread.id(), who.person(), c.reason(), note));
+    return new Decision(events, null);
+  }
+
+  private Decision resolveFlags(Actor who, ResolveFlags c, List<DomainEvent> events) {
+    ThreadRow thread = access.threadOf(who.viewer(), c.target());
+    if (!moderates(who, thread)) {
+      throw new ForbiddenException("resolve flags", "only a moderator of the space resolves flags");
+    }
+    List<FlaggedPost.Flag> open = state.openFlags.get(c.target());
+    if (open == null) {
+      throw new ConflictException(c.target() + " has no open flags");
+    }
+    events.add(new FlagsResolved(c.target(), thread.id(), who.person(), c.agreed(),
+        open.stream().map(FlaggedPost.Flag::by).toList()));
     return new Decision(events, null);
   }
 

@@ -41,14 +41,17 @@ final class Trust {
     EngineState.DaysActive days = state.daysActive.get(person);
     int daysActive = days == null ? 0 : days.count();
     int answers = state.answersGiven.getOrDefault(person, 0);
-    TrustLevel level = policy.levelOf(points, daysActive, answers);
+    int threadsRead = state.threadsRead.getOrDefault(person, 0);
+    int flagsAgreed = state.flagsAgreed.getOrDefault(person, 0);
+    TrustLevel level = policy.levelOf(points, daysActive, answers, threadsRead, flagsAgreed);
     Set<Privilege> privileges = EnumSet.noneOf(Privilege.class);
     for (Privilege p : Privilege.values()) {
       if (policy.grants(level, p)) {
         privileges.add(p);
       }
     }
-    return new TrustStatus(person, level, privileges, points, daysActive, answers);
+    return new TrustStatus(person, level, privileges, points, daysActive, answers, threadsRead,
+        flagsAgreed);
   }
 
   /** Whether the actor has the privilege (administrators and the system have every one). */

@@ -20,9 +20,12 @@ import io.socialearn.api.command.JoinSpace;
 import io.socialearn.api.command.LeaveSpace;
 import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.MarkDuplicate;
+import io.socialearn.api.command.FlagPost;
 import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.RemoveMember;
+import io.socialearn.api.command.ResolveFlags;
 import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ScheduleSession;
@@ -34,6 +37,7 @@ import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.FlagReason;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
@@ -53,7 +57,7 @@ final class Scenario {
     ASK, ANSWER, COMMENT, VOTE_UP, VOTE_DOWN, RETRACT, ACCEPT, UNACCEPT, CLOSE, REOPEN,
     DUPLICATE, EDIT_THREAD, EDIT_POST, DELETE_THREAD, DELETE_POST, JOIN, LEAVE, INVITE, REMOVE,
     BAD_TITLE, BAD_TAGS, LINK, REVERSE, PROMOTE, SCHEDULE, ADD_TO_SESSION, SUGGEST_EDIT,
-    COMMUNITY_WIKI
+    COMMUNITY_WIKI, VIEW, FLAG, RESOLVE_FLAGS
   }
 
   /** One step: an operation, who does it, two picks, and which space it aims at. */
@@ -145,6 +149,11 @@ final class Scenario {
           ACTORS.get(s.second() % ACTORS.size()).person(),
           s.second() % 3 == 0 ? null : "Suggested text " + s.second(), "");
       case COMMUNITY_WIKI -> target == null ? null : new MakeCommunityWiki(target);
+      case VIEW -> thread == null ? null : new RecordView(thread);
+      case FLAG -> target == null ? null : new FlagPost(target,
+          FlagReason.values()[s.second() % FlagReason.values().length],
+          s.second() % 2 == 0 ? "" : "Note " + s.second());
+      case RESOLVE_FLAGS -> target == null ? null : new ResolveFlags(target, s.second() % 2 == 0);
       case REVERSE -> new ReverseVotes(ACTORS.get(s.first() % ACTORS.size()).person(),
           ACTORS.get(s.second() % ACTORS.size()).person(), "ring");
     };

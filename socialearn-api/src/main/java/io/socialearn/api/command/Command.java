@@ -46,4 +46,6 @@ public sealed interface Command<R>
         ConfigureSpace,
         ScheduleSession,
         AddToSession,
-        RecordView {}
+        RecordView,
+        FlagPost,
+        ResolveFlags {}

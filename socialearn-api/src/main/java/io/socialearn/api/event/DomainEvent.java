@@ -41,4 +41,6 @@ public sealed interface DomainEvent
         SpaceConfigured,
         SessionScheduled,
         QuestionAddedToSession,
-        ThreadViewed {}
+        ThreadViewed,
+        PostFlagged,
+        FlagsResolved {}

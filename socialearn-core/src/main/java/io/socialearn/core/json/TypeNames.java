@@ -32,6 +32,8 @@ import io.socialearn.api.command.PromoteToArticle;
 import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.ScheduleSession;
 import io.socialearn.api.command.RecordView;
+import io.socialearn.api.command.FlagPost;
+import io.socialearn.api.command.ResolveFlags;
 import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
@@ -71,6 +73,8 @@ import io.socialearn.api.event.ArticlePromoted;
 import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.SessionScheduled;
 import io.socialearn.api.event.ThreadViewed;
+import io.socialearn.api.event.PostFlagged;
+import io.socialearn.api.event.FlagsResolved;
 import io.socialearn.api.event.QuestionAddedToSession;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
@@ -137,6 +141,8 @@ final class TypeNames {
     events.put(SpaceConfigured.class, "space.configured");
     events.put(SessionScheduled.class, "session.scheduled");
     events.put(ThreadViewed.class, "thread.viewed");
+    events.put(PostFlagged.class, "post.flagged");
+    events.put(FlagsResolved.class, "flags.resolved");
     events.put(QuestionAddedToSession.class, "session.question-added");
     EVENTS = checked(DomainEvent.class, events);
 
@@ -176,6 +182,8 @@ final class TypeNames {
     commands.put(ConfigureSpace.class, "configure-space");
     commands.put(ScheduleSession.class, "schedule-session");
     commands.put(RecordView.class, "record-view");
+    commands.put(FlagPost.class, "flag-post");
+    commands.put(ResolveFlags.class, "resolve-flags");
     commands.put(AddToSession.class, "add-to-session");
     COMMANDS = checked(Command.class, commands);
 

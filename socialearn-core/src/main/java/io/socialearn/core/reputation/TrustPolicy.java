@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * How trust levels are earned and what they unlock. Immutable.
  *
- * <p>A person is at the highest level whose {@link Threshold} they meet on all three counts
- * (reputation, days active, answers given). A privilege is granted from the level mapped to it;
+ * <p>A person is at the highest level whose {@link Threshold} they meet on every count
+ * (reputation, days active, answers given, threads read, flags agreed with), each level's
+ * threshold met as well. A privilege is granted from the level mapped to it;
  * a privilege that is not mapped is never granted by trust: editing others' posts and moderating
  * then need a space role (moderator, owner) or an administrator, as they always may.
  *
@@ -28,8 +29,26 @@ public record TrustPolicy(List<Threshold> thresholds, Map<Privilege, TrustLevel>
    * @param minReputation reputation at least this
    * @param minDaysActive distinct days active at least this
    * @param minAnswers answers given at least this
+   * @param minThreadsRead distinct threads read at least this (counted only when the host reports
+   *     reads with {@code RecordView}; leave it 0 otherwise)
+   * @param minFlagsAgreed flags that moderators agreed with at least this
    */
-  public record Threshold(int minReputation, int minDaysActive, int minAnswers) {}
+  public record Threshold(int minReputation, int minDaysActive, int minAnswers,
+      int minThreadsRead, int minFlagsAgreed) {
+    /** Checks that no figure is negative. */
+    public Threshold {
+      if (minReputation < 0 || minDaysActive < 0 || minAnswers < 0 || minThreadsRead < 0
+          || minFlagsAgreed < 0) {
+        throw new InvalidInputException("thresholds", "nonNegative",
+            "a threshold's figures may not be negative");
+      }
+    }
+
+    /** A threshold on reputation, days active and answers only. */
+    public Threshold(int minReputation, int minDaysActive, int minAnswers) {
+      this(minReputation, minDaysActive, minAnswers, 0, 0);
+    }
+  }
 
   private static final List<Threshold> DEFAULT_THRESHOLDS = List.of(
       new Threshold(1, 2, 0), new Threshold(15, 5, 1), new Threshold(100, 15, 5),
@@ -48,7 +67,9 @@ public record TrustPolicy(List<Threshold> thresholds, Map<Privilege, TrustLevel>
       Threshold higher = thresholds.get(i);
       if (higher.minReputation() < lower.minReputation()
           || higher.minDaysActive() < lower.minDaysActive()
-          || higher.minAnswers() < lower.minAnswers()) {
+          || higher.minAnswers() < lower.minAnswers()
+          || higher.minThreadsRead() < lower.minThreadsRead()
+          || higher.minFlagsAgreed() < lower.minFlagsAgreed()) {
         throw new InvalidInputException("thresholds", "ascending",
             "the threshold of " + TrustLevel.values()[i + 1] + " is below that of "
                 + TrustLevel.values()[i]);
@@ -59,7 +80,10 @@ public record TrustPolicy(List<Threshold> thresholds, Map<Privilege, TrustLevel>
   /**
    * The defaults: BASIC after 2 days active; MEMBER at 15 reputation, 5 days and an answer;
    * REGULAR at 100, 15 days and 5 answers; LEADER at 1,000, 50 days and 20 answers. Links need
-   * BASIC, voting down MEMBER, editing others' posts REGULAR, moderating LEADER.
+   * BASIC, voting down MEMBER, editing others' posts REGULAR, moderating LEADER. Threads read and
+   * flags agreed with are not asked for, since a host need not report reads; a host that does can
+   * ask for them (Discourse, for comparison, asks for topics entered and posts read from its
+   * first level on).
    */
   public static TrustPolicy defaults() {
     Map<Privilege, TrustLevel> privileges = new EnumMap<>(Privilege.class);
@@ -82,13 +106,20 @@ public record TrustPolicy(List<Threshold> thresholds, Map<Privilege, TrustLevel>
     return new TrustPolicy(DEFAULT_THRESHOLDS, privileges);
   }
 
-  /** The level these figures reach. */
+  /** The level these figures reach, with nothing read and no flag agreed with. */
   public TrustLevel levelOf(int reputation, int daysActive, int answers) {
+    return levelOf(reputation, daysActive, answers, 0, 0);
+  }
+
+  /** The level these figures reach. */
+  public TrustLevel levelOf(int reputation, int daysActive, int answers, int threadsRead,
+      int flagsAgreed) {
     TrustLevel level = TrustLevel.NEW;
     for (int i = 0; i < thresholds.size(); i++) {
       Threshold t = thresholds.get(i);
       if (reputation >= t.minReputation() && daysActive >= t.minDaysActive()
-          && answers >= t.minAnswers()) {
+          && answers >= t.minAnswers() && threadsRead >= t.minThreadsRead()
+          && flagsAgreed >= t.minFlagsAgreed()) {
         level = TrustLevel.values()[i + 1];
       } else {
         break;

@@ -2,7 +2,6 @@ package io.socialearn.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,75 +18,79 @@ import io.socialearn.api.PageRequest;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.AddComment;
+import io.socialearn.api.command.AddToSession;
+import io.socialearn.api.command.AdjustReputation;
+import io.socialearn.api.command.ApproveSuggestedEdit;
+import io.socialearn.api.command.AwardBounty;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CloseThread;
 import io.socialearn.api.command.Command;
+import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.DeletePost;
 import io.socialearn.api.command.DeleteThread;
 import io.socialearn.api.command.EditPost;
 import io.socialearn.api.command.EditThread;
+import io.socialearn.api.command.Endorse;
+import io.socialearn.api.command.ExpireBounty;
+import io.socialearn.api.command.FlagPost;
 import io.socialearn.api.command.JoinSpace;
 import io.socialearn.api.command.LeaveSpace;
+import io.socialearn.api.command.LinkAccounts;
+import io.socialearn.api.command.MakeCommunityWiki;
 import io.socialearn.api.command.MarkDuplicate;
+import io.socialearn.api.command.OfferBounty;
 import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.PromoteToArticle;
+import io.socialearn.api.command.RecordView;
+import io.socialearn.api.command.RecordVisit;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ReopenThread;
-import io.socialearn.api.command.LinkAccounts;
-import io.socialearn.api.command.RecordVisit;
-import io.socialearn.api.command.Endorse;
-import io.socialearn.api.command.OfferBounty;
-import io.socialearn.api.command.AwardBounty;
-import io.socialearn.api.command.ApproveSuggestedEdit;
-import io.socialearn.api.command.ExpireBounty;
-import io.socialearn.api.command.MakeCommunityWiki;
-import io.socialearn.api.command.AdjustReputation;
-import io.socialearn.api.command.PromoteToArticle;
-import io.socialearn.api.command.AddToSession;
-import io.socialearn.api.command.ConfigureSpace;
-import io.socialearn.api.command.RecordView;
-import io.socialearn.api.command.ScheduleSession;
+import io.socialearn.api.command.ResolveFlags;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
+import io.socialearn.api.command.ScheduleSession;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
 import io.socialearn.api.command.UpdateProfile;
 import io.socialearn.api.event.AcceptanceRevoked;
+import io.socialearn.api.event.AccountsLinked;
 import io.socialearn.api.event.AnswerAccepted;
 import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.ArticlePromoted;
+import io.socialearn.api.event.BountyAwarded;
+import io.socialearn.api.event.BountyOffered;
 import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.FlagsResolved;
+import io.socialearn.api.event.MadeCommunityWiki;
 import io.socialearn.api.event.MemberRemoved;
 import io.socialearn.api.event.MemberRoleSet;
+import io.socialearn.api.event.PersonEndorsed;
 import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.PersonVisited;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.PostEdited;
+import io.socialearn.api.event.PostFlagged;
 import io.socialearn.api.event.ProfileUpdated;
+import io.socialearn.api.event.QuestionAddedToSession;
+import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.SessionScheduled;
+import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.SpaceCreated;
+import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ThreadClosed;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadEdited;
 import io.socialearn.api.event.ThreadMarkedDuplicate;
 import io.socialearn.api.event.ThreadReopened;
 import io.socialearn.api.event.ThreadStarted;
-import io.socialearn.api.event.VoteCast;
-import io.socialearn.api.event.AccountsLinked;
-import io.socialearn.api.event.PersonVisited;
-import io.socialearn.api.event.PersonEndorsed;
-import io.socialearn.api.event.BountyOffered;
-import io.socialearn.api.event.BountyAwarded;
-import io.socialearn.api.event.SuggestedEditApproved;
-import io.socialearn.api.event.MadeCommunityWiki;
-import io.socialearn.api.event.ArticlePromoted;
-import io.socialearn.api.event.QuestionAddedToSession;
-import io.socialearn.api.event.SessionScheduled;
-import io.socialearn.api.event.SpaceConfigured;
 import io.socialearn.api.event.ThreadViewed;
-import io.socialearn.api.event.QuestionRouted;
-import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.expertise.Evidence;
@@ -102,17 +105,17 @@ import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.reputation.ReputationScore;
-import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.Facet;
 import io.socialearn.api.search.FacetValue;
+import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchQuery;
+import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.search.SearchSort;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.search.TagSuggestion;
-import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.space.Membership;
-import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SessionId;
+import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceKind;
@@ -121,6 +124,7 @@ import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.thread.CommentId;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.FlagReason;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.PostView;
 import io.socialearn.api.thread.Revision;
@@ -131,6 +135,10 @@ import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.api.thread.VoteDirection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -145,10 +153,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class SocialearnJsonTest {
 
@@ -221,6 +225,8 @@ class SocialearnJsonTest {
             NOW.plusSeconds(3600), ALICE),
         new QuestionAddedToSession(SessionId.of("session-1"), T1, ALICE),
         new ThreadViewed(T1, BOB),
+        new PostFlagged(P2, T1, BOB, FlagReason.RUDE_OR_ABUSIVE, ""),
+        new FlagsResolved(P2, T1, ALICE, false, List.of(BOB)),
         new PersonEndorsed(ALICE, BOB, Tag.of("java")));
   }
 
@@ -262,6 +268,9 @@ class SocialearnJsonTest {
         new ScheduleSession(JAVA, BOB, "Ask Bob about records", NOW, NOW.plusSeconds(3600)),
         new AddToSession(SessionId.of("session-1"), T1),
         new RecordView(T1),
+        new FlagPost(P2, FlagReason.NEEDS_MODERATOR, "copied from a blog"),
+        new FlagPost(T1, FlagReason.SPAM, null),
+        new ResolveFlags(P2, true),
         new Endorse(BOB, Tag.of("java")));
   }
 
