@@ -141,7 +141,6 @@ final class Reads {
     }
   }
 
-  /** Pairs of people who vote mostly for each other, by the policy's thresholds, by id. */
   /**
    * Open flags in the spaces the viewer moderates, or in every space they read when
    * {@code trustedToModerate}, longest-waiting first.
@@ -149,7 +148,8 @@ final class Reads {
   List<FlaggedPost> flagQueue(Viewer viewer, boolean trustedToModerate) {
     List<FlaggedPost> queue = new ArrayList<>();
     state.openFlags.forEach((target, flags) -> {
-      ThreadId thread = target instanceof ThreadId t ? t : state.posts.get((PostId) target).thread();
+      ThreadId thread = target instanceof ThreadId t ? t
+          : state.posts.get((PostId) target).thread();
       SpaceId space = state.threads.get(thread).space();
       boolean sees = access.isModerator(viewer, space)
           || (trustedToModerate && access.canRead(viewer, state.spaces.get(space)));
@@ -160,6 +160,7 @@ final class Reads {
     return queue;
   }
 
+  /** Pairs of people who vote mostly for each other, by the policy's thresholds, by id. */
   List<VotingRing> votingRings(AntiGamingPolicy policy) {
     List<VotingRing> rings = new ArrayList<>();
     state.upvotes.forEach((voter, byAuthor) -> byAuthor.forEach((author, targets) -> {
