@@ -195,49 +195,21 @@ public final class StoreBench implements Subcommand {
       err.printf(Locale.ROOT, "baseline heap %.1f MB; store in %s; index %s%n", baseline / MB, dir,
           indexKind);
       long buildStarted = System.nanoTime();
-      long afterPeople;
-      long afterPosts;
-      try (SocialLearningEngine engine = open()) {
-        registerPeopleAndSpace(engine);
-        afterPeople = usedHeapAfterGc(memory);
-        err.printf(Locale.ROOT, "%d people: heap %.1f MB over baseline%n", people,
-            (afterPeople - baseline) / MB);
-        Progress progress = new Progress(err, "posts", posts);
-        parallel(progress, posts, q -> addQuestion(engine, q), questions);
-        progress.finish();
-        afterPosts = usedHeapAfterGc(memory);
-        err.printf(Locale.ROOT, "%d posts: heap %.1f MB over baseline, %.0f bytes per post%n",
-            posts, (afterPosts - baseline) / MB, (afterPosts - afterPeople) / (double) posts);
-      }
-      long reopenedPosts;
-      long afterVotes;
-      long openPostsNanos;
-      try (SocialLearningEngine engine = timedOpen()) {
-        openPostsNanos = lastOpenNanos;
-        reopenedPosts = usedHeapAfterGc(memory);
-        err.printf(Locale.ROOT, "reopened the posts in %.0f ms: heap %.1f MB over baseline%n",
-            openPostsNanos / 1e6, (reopenedPosts - baseline) / MB);
-        Progress progress = new Progress(err, "votes", votes);
-        parallel(progress, votes, i -> addVote(engine, i), votes);
-        progress.finish();
-        afterVotes = usedHeapAfterGc(memory);
-        err.printf(Locale.ROOT, "%d votes: heap %.1f MB over baseline, %.0f bytes per vote%n",
-            votes, (afterVotes - baseline) / MB, (afterVotes - reopenedPosts) / (double) Math.max(1,
-                votes));
-        if (histogram) {
-          printHistogram(err, 25);
-        }
-      }
+      // Each phase's engine lives in a helper's frame only (see goThroughLog).
+      long[] built = buildPosts(memory, baseline);
+      long afterPeople = built[0];
+      long afterPosts = built[1];
+      long[] voted = reopenAndVote(memory, baseline);
+      long openPostsNanos = voted[0];
+      long reopenedPosts = voted[1];
+      long afterVotes = voted[2];
       double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
-      long openNanos;
-      long afterOpen;
-      try (SocialLearningEngine engine = timedOpen()) {
-        openNanos = lastOpenNanos;
-        afterOpen = usedHeapAfterGc(memory);
-        err.printf(Locale.ROOT, "opened the whole store from its snapshot in %.0f ms at sequence"
-            + " %d: heap %.1f MB over baseline%n", openNanos / 1e6, engine.lastSequence(),
-            (afterOpen - baseline) / MB);
-      }
+      Opened whole = openAndMeasure(memory, false, null);
+      long openNanos = whole.nanos();
+      long afterOpen = whole.heap();
+      err.printf(Locale.ROOT, "opened the whole store from its snapshot in %.0f ms at sequence"
+          + " %d: heap %.1f MB over baseline%n", openNanos / 1e6, whole.sequence(),
+          (afterOpen - baseline) / MB);
       List<Path> snapshots = snapshotFiles();
       long openTailNanos = -1;
       if (snapshots.size() >= 2 && votes > 0) {
@@ -285,6 +257,47 @@ public final class StoreBench implements Subcommand {
     }
 
     private long lastOpenNanos;
+
+    /** Engine mode: people and posts; returns the heap after the people and after the posts. */
+    private long[] buildPosts(MemoryMXBean memory, long baseline) throws Exception {
+      try (SocialLearningEngine engine = open()) {
+        registerPeopleAndSpace(engine);
+        long afterPeople = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "%d people: heap %.1f MB over baseline%n", people,
+            (afterPeople - baseline) / MB);
+        Progress progress = new Progress(err, "posts", posts);
+        parallel(progress, posts, q -> addQuestion(engine, q), questions);
+        progress.finish();
+        long afterPosts = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "%d posts: heap %.1f MB over baseline, %.0f bytes per post%n",
+            posts, (afterPosts - baseline) / MB, (afterPosts - afterPeople) / (double) posts);
+        return new long[] {afterPeople, afterPosts};
+      }
+    }
+
+    /**
+     * Engine mode: reopens the posts and casts the votes; returns the open's time, the heap after
+     * it and the heap after the votes.
+     */
+    private long[] reopenAndVote(MemoryMXBean memory, long baseline) throws Exception {
+      try (SocialLearningEngine engine = timedOpen()) {
+        long openPostsNanos = lastOpenNanos;
+        long reopenedPosts = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "reopened the posts in %.0f ms: heap %.1f MB over baseline%n",
+            openPostsNanos / 1e6, (reopenedPosts - baseline) / MB);
+        Progress progress = new Progress(err, "votes", votes);
+        parallel(progress, votes, i -> addVote(engine, i), votes);
+        progress.finish();
+        long afterVotes = usedHeapAfterGc(memory);
+        err.printf(Locale.ROOT, "%d votes: heap %.1f MB over baseline, %.0f bytes per vote%n",
+            votes, (afterVotes - baseline) / MB, (afterVotes - reopenedPosts) / (double) Math.max(1,
+                votes));
+        if (histogram) {
+          printHistogram(err, 25);
+        }
+        return new long[] {openPostsNanos, reopenedPosts, afterVotes};
+      }
+    }
 
     /** What {@link #openAndMeasure} found: the open's time, the used heap and the sequence. */
     private record Opened(long nanos, long heap, long sequence) {}
