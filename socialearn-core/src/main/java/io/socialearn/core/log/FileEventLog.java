@@ -153,11 +153,15 @@ public final class FileEventLog implements EventLog {
   private EventLogException broken;
 
   /**
-   * Records in the last forced group (GROUP mode): how many appends the next leader expects to
-   * arrive, so that it waits briefly for them instead of forcing one record while the rest of a
-   * closed group of callers is still waking from the previous force.
+   * Appends (batches, not records) in the last forced group (GROUP mode): how many the next
+   * leader expects to arrive, so that it waits briefly for them instead of forcing one append
+   * while the rest of a closed group of callers is still waking from the previous force.
    */
   private volatile long lastGroup;
+  /** How many appends were written (GROUP mode), cut ones included. Written under writeLock. */
+  private volatile long appendsWritten;
+  /** The value {@link #appendsWritten} had when the last group force's data was written. */
+  private volatile long appendsForced;
   /** How long the last group force took, in nanoseconds; bounds the leader's wait. */
   private volatile long lastForceNanos;
   /** The leader waiting for its group to be written, or null. */
@@ -261,6 +265,7 @@ public final class FileEventLog implements EventLog {
     }
     long target;
     long rollbacksSeen;
+    long appendNumber;
     writeLock.lock();
     try {
       ensureWritable();
@@ -296,6 +301,7 @@ public final class FileEventLog implements EventLog {
       position = offset;
       written = first + payloads.length - 1;
       target = written;
+      appendNumber = ++appendsWritten;
       if (!grouped) {
         tail = new Tail(channel, written, position);
       }
@@ -309,7 +315,7 @@ public final class FileEventLog implements EventLog {
       writeLock.unlock();
     }
     Thread leader = gathering;
-    if (leader != null && target >= gatherGoal) {
+    if (leader != null && appendNumber >= gatherGoal) {
       LockSupport.unpark(leader);
     }
     if (durability == Durability.GROUP) {
@@ -707,23 +713,23 @@ public final class FileEventLog implements EventLog {
   }
 
   /**
-   * Waits, as the group's leader, until as many records as the last group held are written
-   * since the last force, or half the last force's time (at most {@link #MAX_GATHER_NANOS}) has
+   * Waits, as the group's leader, until as many appends as the last group held are written
+   * since its force, or half the last force's time (at most {@link #MAX_GATHER_NANOS}) has
    * passed. Without it, a closed group of callers splits in two: the first one back after a
    * force leads the next force alone while the others are still waking, and they all wait a
    * whole force more. A lone caller (a last group of one) never waits.
    */
   private void gather() {
     long expected = lastGroup;
-    long goal = durable + expected;
-    if (expected <= 1 || written >= goal) {
+    long goal = appendsForced + expected;
+    if (expected <= 1 || appendsWritten >= goal) {
       return;
     }
     long deadline = System.nanoTime() + Math.min(MAX_GATHER_NANOS, lastForceNanos / 2);
     gatherGoal = goal;
     gathering = Thread.currentThread();
     try {
-      while (written < goal && !closed) {
+      while (appendsWritten < goal && !closed) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return;
@@ -742,9 +748,11 @@ public final class FileEventLog implements EventLog {
   private void leadForce() {
     gather();
     Tail snapshot;
+    long appends;
     writeLock.lock();
     try {
       snapshot = writePending(true);
+      appends = appendsWritten;
     } finally {
       writeLock.unlock();
     }
@@ -761,7 +769,8 @@ public final class FileEventLog implements EventLog {
     if (failure == null) {
       lastForceNanos = System.nanoTime() - began;
       synchronized (commit) {
-        lastGroup = Math.max(0, snapshot.sequence() - durable);
+        lastGroup = Math.max(0, appends - appendsForced);
+        appendsForced = appends;
         advance(snapshot);
         forcing = false;
         signal(false);
