@@ -162,6 +162,8 @@ public final class SocialLearningEngine implements SocialLearning {
     feedUnsnapshottedUpTo(state.lastSequence, restored == null);
     long refolded = System.nanoTime();
     catchUp();
+    state.trimToSize();
+    reputation.trimToSize();
     long caughtUp = System.nanoTime();
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {}) in {} ms: snapshot {} ms,"

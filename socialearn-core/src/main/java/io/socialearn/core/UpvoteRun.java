@@ -70,6 +70,14 @@ final class UpvoteRun {
     return null;
   }
 
+  /** Drops the room kept for more up votes: after start-up. */
+  void trim() {
+    if (targets.length > size) {
+      targets = Arrays.copyOf(targets, size);
+      at = Arrays.copyOf(at, size);
+    }
+  }
+
   int size() {
     return size;
   }

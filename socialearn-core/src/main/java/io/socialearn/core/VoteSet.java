@@ -39,6 +39,13 @@ final class VoteSet {
     size++;
   }
 
+  /** Drops the room kept for more votes: after start-up, when most posts get no more. */
+  void trim() {
+    if (entries.length > size) {
+      entries = Arrays.copyOf(entries, size);
+    }
+  }
+
   /** Removes the vote of the person with index {@code voter}, if any. */
   void remove(int voter) {
     int at = find(voter);

@@ -28,6 +28,9 @@ class VoteSetTest {
     Map<Integer, VoteDirection> model = new HashMap<>();
     for (int i = 0; i < operations; i++) {
       int voter = random.nextInt(40) * (random.nextBoolean() ? 1 : 50_000);
+      if (random.nextInt(20) == 0) {
+        set.trim();
+      }
       if (random.nextInt(3) == 0) {
         set.remove(voter);
         model.remove(voter);
@@ -65,6 +68,7 @@ class VoteSetTest {
     Instant t1 = Instant.parse("2026-01-01T10:00:00.123456789Z");
     Instant t2 = Instant.parse("1969-12-31T23:59:59.5Z");
     for (Object[] step : new Object[][] {{t, t1}, {p, t2}, {r, t1}, {t, t2}}) {
+      run.trim();
       run.add((io.socialearn.api.thread.ContentRef) step[0], (Instant) step[1]);
       model.put(step[0], (Instant) step[1]);
     }

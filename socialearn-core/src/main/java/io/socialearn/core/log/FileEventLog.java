@@ -18,7 +18,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
@@ -62,9 +64,31 @@ public final class FileEventLog implements EventLog {
   private static final long MIN_SEGMENT_SIZE = 4L << 10;
   private static final long MAX_SEGMENT_SIZE = 1L << 30;
   private static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(10);
+  /** The longest a group's leader waits for its group's appends before forcing: 0.5 ms. */
+  private static final long MAX_GATHER_NANOS = 500_000;
 
   /** A written position: the channel, the last sequence written to it and the end offset. */
   private record Tail(FileChannel channel, long sequence, long position) {}
+
+  /** An appender parked until the sequence {@code target} is forced. */
+  private static final class Waiter {
+    final Thread thread = Thread.currentThread();
+    final long target;
+    /** Set before the thread is unparked: it should look at the log's state again. */
+    volatile boolean woken;
+    /** The next one to wake, which this one wakes once it runs. Set before {@link #woken}. */
+    Waiter next;
+
+    /** Wakes this waiter's thread. */
+    void wake() {
+      woken = true;
+      LockSupport.unpark(thread);
+    }
+
+    Waiter(long target) {
+      this.target = target;
+    }
+  }
 
   private final Storage storage;
   private final Durability durability;
@@ -80,10 +104,18 @@ public final class FileEventLog implements EventLog {
   private Segment segment;
   /** Its channel. Guarded by writeLock. */
   private FileChannel channel;
-  /** Its size: where the next frame goes. Guarded by writeLock. */
+  /** Its size, counting {@link #pending}: where the next frame goes. Guarded by writeLock. */
   private long position;
-  /** Reused to build frames. Guarded by writeLock. */
+  /** Where the bytes written to the file end: {@link #position} less the pending bytes. */
+  private long fileEnd;
+  /** Reused to build frames (SYNC and FAST). Guarded by writeLock. */
   private ByteBuffer frames = ByteBuffer.allocate(4 << 10);
+  /**
+   * GROUP mode: the frames appended since the group's leader last wrote, which it writes to the
+   * file with one call just before its force; so an append costs a copy under the lock, not a
+   * system call. They belong at {@link #fileEnd}. Guarded by writeLock.
+   */
+  private ByteBuffer pending = ByteBuffer.allocate(64 << 10);
   /** Every segment, oldest first; replaced on each roll. Written under writeLock. */
   private volatile List<Segment> segments;
   /** The last sequence written (maybe not yet forced). Written under writeLock. */
@@ -100,8 +132,14 @@ public final class FileEventLog implements EventLog {
   private Tail durableTail;
   /** Whether a caller is forcing for the group. Guarded by commit. */
   private boolean forcing;
-  /** How many times unforced batches were cut after a failure. Guarded by commit. */
-  private long rollbacks;
+  /**
+   * Appenders parked until their batch is forced, in arrival order. Each is unparked on its own
+   * once its batch is settled, so that a force wakes its group at once instead of one by one
+   * through a monitor. Guarded by commit.
+   */
+  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+  /** How many times unforced batches were cut after a failure. Written under commit. */
+  private volatile long rollbacks;
   /**
    * The last sequence kept by each rollback, in order: rollback {@code k} (from 1) kept up to
    * {@code cuts.get(k - 1)}. Non-decreasing, because only unforced data is cut. Guarded by commit.
@@ -109,8 +147,27 @@ public final class FileEventLog implements EventLog {
   private final List<Long> cuts = new ArrayList<>();
   /** Why the last rollback happened. Guarded by commit. */
   private IOException lastFailure;
+  /** What failed then, naming the file: "cannot write to the event log file ...". */
+  private String lastFailureWhat = "";
   /** Set when the log can no longer append safely. Guarded by commit. */
   private EventLogException broken;
+
+  /**
+   * Appends (batches, not records) in the last forced group (GROUP mode): how many the next
+   * leader expects to arrive, so that it waits briefly for them instead of forcing one append
+   * while the rest of a closed group of callers is still waking from the previous force.
+   */
+  private volatile long lastGroup;
+  /** How many appends were written (GROUP mode), cut ones included. Written under writeLock. */
+  private volatile long appendsWritten;
+  /** The value {@link #appendsWritten} had when the last group force's data was written. */
+  private volatile long appendsForced;
+  /** How long the last group force took, in nanoseconds; bounds the leader's wait. */
+  private volatile long lastForceNanos;
+  /** The leader waiting for its group to be written, or null. */
+  private volatile Thread gathering;
+  /** The sequence that leader waits to see written; set before {@link #gathering}. */
+  private volatile long gatherGoal;
 
   private final Thread flusher;
 
@@ -135,6 +192,7 @@ public final class FileEventLog implements EventLog {
     this.segment = recovered.segments().get(recovered.segments().size() - 1);
     this.channel = recovered.tailChannel();
     this.position = recovered.tailSize();
+    this.fileEnd = position;
     this.written = recovered.lastSequence();
     this.durable = recovered.lastSequence();
     this.tail = new Tail(channel, written, position);
@@ -207,6 +265,7 @@ public final class FileEventLog implements EventLog {
     }
     long target;
     long rollbacksSeen;
+    long appendNumber;
     writeLock.lock();
     try {
       ensureWritable();
@@ -215,7 +274,8 @@ public final class FileEventLog implements EventLog {
         roll();
       }
       long first = written + 1;
-      ByteBuffer buffer = frameBuffer(bytes);
+      boolean grouped = durability == Durability.GROUP;
+      ByteBuffer buffer = grouped ? pendingRoom(bytes) : frameBuffer(bytes);
       long watermark = durable;
       long offset = position;
       for (int i = 0; i < payloads.length; i++) {
@@ -224,21 +284,27 @@ public final class FileEventLog implements EventLog {
             payloads[i]);
         offset += RecordFormat.frameSize(payloads[i].length);
       }
-      buffer.flip();
-      try {
-        while (buffer.hasRemaining()) {
-          channel.write(buffer, position + buffer.position());
+      if (!grouped) {
+        buffer.flip();
+        try {
+          while (buffer.hasRemaining()) {
+            channel.write(buffer, position + buffer.position());
+          }
+          if (durability == Durability.SYNC) {
+            channel.force(false);
+          }
+        } catch (IOException e) {
+          throw undoWrite(e);
         }
-        if (durability == Durability.SYNC) {
-          channel.force(false);
-        }
-      } catch (IOException e) {
-        throw undoWrite(e);
+        fileEnd = offset;
       }
       position = offset;
       written = first + payloads.length - 1;
       target = written;
-      tail = new Tail(channel, written, position);
+      appendNumber = ++appendsWritten;
+      if (!grouped) {
+        tail = new Tail(channel, written, position);
+      }
       synchronized (commit) {
         rollbacksSeen = rollbacks;
         if (durability == Durability.SYNC) {
@@ -247,6 +313,10 @@ public final class FileEventLog implements EventLog {
       }
     } finally {
       writeLock.unlock();
+    }
+    Thread leader = gathering;
+    if (leader != null && appendNumber >= gatherGoal) {
+      LockSupport.unpark(leader);
     }
     if (durability == Durability.GROUP) {
       awaitDurable(target, rollbacksSeen);
@@ -346,16 +416,20 @@ public final class FileEventLog implements EventLog {
       if (flusher != null) {
         LockSupport.unpark(flusher);
       }
+      if (durability == Durability.GROUP) {
+        writePending(false);
+      }
       try {
         channel.force(false);
         synchronized (commit) {
           advance(tail);
-          commit.notifyAll();
+          signal(false);
         }
       } catch (IOException e) {
         log.error("event log {}: the final force failed; appends in flight fail", describe(), e);
         synchronized (commit) {
-          recordRollback(durable, e);
+          recordRollback(durable, e, "cannot force the event log file "
+              + storage.describe(segment.name()));
         }
       }
       try {
@@ -451,6 +525,78 @@ public final class FileEventLog implements EventLog {
     return frames;
   }
 
+  /** Room for {@code bytes} more in {@link #pending}. Called under writeLock. */
+  private ByteBuffer pendingRoom(int bytes) {
+    if (pending.remaining() < bytes) {
+      ByteBuffer larger = ByteBuffer.allocate(Math.max(pending.position() + bytes,
+          pending.capacity() * 2));
+      pending.flip();
+      larger.put(pending);
+      pending = larger;
+    }
+    return pending;
+  }
+
+  /**
+   * GROUP mode: writes the pending frames to the file and returns what a force then covers. On a
+   * failed write, cuts every unforced append (they fail) and returns null. Called under
+   * writeLock.
+   *
+   * @param leader whether the caller leads the group's force, which the cut then ends
+   */
+  private Tail writePending(boolean leader) {
+    if (pending.position() == 0) {
+      return tail;
+    }
+    pending.flip();
+    try {
+      while (pending.hasRemaining()) {
+        channel.write(pending, fileEnd + pending.position());
+      }
+    } catch (IOException e) {
+      cutUnforced(e, leader, "cannot write to the event log file "
+          + storage.describe(segment.name()));
+      return null;
+    }
+    pending.clear();
+    fileEnd = position;
+    tail = new Tail(channel, written, position);
+    return tail;
+  }
+
+  /**
+   * Cuts what was not forced (and the pending frames) after {@code failure}, so that the file
+   * ends at the last force again; the appends cut fail. Called under writeLock.
+   *
+   * @param leader whether the caller leads the group's force, which this ends
+   */
+  private void cutUnforced(IOException failure, boolean leader, String what) {
+    log.error("event log {}: {}; the appends after sequence {} fail", describe(), what, durable,
+        failure);
+    Tail keep;
+    synchronized (commit) {
+      keep = durableTail;
+    }
+    pending.clear();
+    segment.forgetAfter(keep.sequence());
+    try {
+      channel.truncate(keep.position());
+      position = keep.position();
+    } catch (IOException e) {
+      breakLog("cutting unforced appends from " + storage.describe(segment.name())
+          + " failed", e);
+    }
+    fileEnd = position;
+    written = keep.sequence();
+    tail = new Tail(channel, written, position);
+    synchronized (commit) {
+      if (leader) {
+        forcing = false;
+      }
+      recordRollback(keep.sequence(), failure, what);
+    }
+  }
+
   /** Cuts a failed write from the file. Called under writeLock; returns what to throw. */
   private EventLogException undoWrite(IOException cause) {
     segment.forgetAfter(written);
@@ -466,6 +612,15 @@ public final class FileEventLog implements EventLog {
 
   /** Starts a new segment. Called under writeLock. */
   private void roll() {
+    if (durability == Durability.GROUP && writePending(false) == null) {
+      IOException failure;
+      synchronized (commit) {
+        failure = lastFailure;
+      }
+      throw new EventLogException("cannot write to the event log file "
+          + storage.describe(segment.name()) + " before starting the next: " + failure
+          + "; nothing was appended", failure);
+    }
     try {
       channel.force(false);
     } catch (IOException e) {
@@ -495,43 +650,60 @@ public final class FileEventLog implements EventLog {
     segment = next;
     channel = fresh;
     position = 0;
+    fileEnd = 0;
     tail = new Tail(fresh, written, 0);
     synchronized (commit) {
       durable = written;
       durableTail = tail;
-      commit.notifyAll();
+      signal(false);
     }
     closeQuietly(old);
   }
 
-  /** Waits until {@code target} is forced, leading the force when nobody else does. */
+  /**
+   * Waits until {@code target} is forced, leading the force when nobody else does; otherwise
+   * parked until a force, a rollback or a free leadership concerns it.
+   */
   private void awaitDurable(long target, long rollbacksSeen) {
     boolean interrupted = false;
     try {
       while (true) {
+        // Without the lock: durable first, then rollbacks, since a rollback is counted before
+        // the sequences it cut can be forced again.
+        if (durable >= target && rollbacks == rollbacksSeen) {
+          return;
+        }
+        Waiter waiter = null;
         synchronized (commit) {
-          while (true) {
-            // A rollback since this batch was written cut it unless it kept it, whatever was
-            // forced later: the sequences it had may now belong to another batch.
-            if (rollbacks != rollbacksSeen && cuts.get((int) rollbacksSeen) < target) {
-              throw new EventLogException("cannot force the event log in " + describe() + ": "
-                  + lastFailure + "; nothing was appended", lastFailure);
-            }
-            if (durable >= target) {
-              return;
-            }
-            if (!forcing) {
-              forcing = true;
-              break;
-            }
-            try {
-              commit.wait();
-            } catch (InterruptedException e) {
-              interrupted = true;
-            }
+          // A rollback since this batch was written cut it unless it kept it, whatever was
+          // forced later: the sequences it had may now belong to another batch.
+          if (rollbacks != rollbacksSeen && cuts.get((int) rollbacksSeen) < target) {
+            throw new EventLogException(lastFailureWhat + ": " + lastFailure
+                + "; nothing was appended", lastFailure);
+          }
+          if (durable >= target) {
+            return;
+          }
+          if (forcing) {
+            waiter = new Waiter(target);
+            waiters.add(waiter);
+          } else {
+            forcing = true;
           }
         }
-        leadForce();
+        if (waiter == null) {
+          leadForce();
+          continue;
+        }
+        while (!waiter.woken) {
+          LockSupport.park(this);
+          if (Thread.interrupted()) {
+            interrupted = true;
+          }
+        }
+        if (waiter.next != null) {
+          waiter.next.wake();
+        }
       }
     } finally {
       if (interrupted) {
@@ -540,20 +712,68 @@ public final class FileEventLog implements EventLog {
     }
   }
 
-  /** Forces what is written for the whole group; on failure cuts what was not forced. */
+  /**
+   * Waits, as the group's leader, until as many appends as the last group held are written
+   * since its force, or half the last force's time (at most {@link #MAX_GATHER_NANOS}) has
+   * passed. Without it, a closed group of callers splits in two: the first one back after a
+   * force leads the next force alone while the others are still waking, and they all wait a
+   * whole force more. A lone caller (a last group of one) never waits.
+   */
+  private void gather() {
+    long expected = lastGroup;
+    long goal = appendsForced + expected;
+    if (expected <= 1 || appendsWritten >= goal) {
+      return;
+    }
+    long deadline = System.nanoTime() + Math.min(MAX_GATHER_NANOS, lastForceNanos / 2);
+    gatherGoal = goal;
+    gathering = Thread.currentThread();
+    try {
+      while (appendsWritten < goal && !closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        LockSupport.parkNanos(this, left);
+      }
+    } finally {
+      gathering = null;
+    }
+  }
+
+  /**
+   * Writes the pending frames and forces them for the whole group; on failure cuts what was not
+   * forced.
+   */
   private void leadForce() {
-    Tail snapshot = tail;
+    gather();
+    Tail snapshot;
+    long appends;
+    writeLock.lock();
+    try {
+      snapshot = writePending(true);
+      appends = appendsWritten;
+    } finally {
+      writeLock.unlock();
+    }
+    if (snapshot == null) {
+      return;
+    }
     IOException failure = null;
+    long began = System.nanoTime();
     try {
       snapshot.channel().force(false);
     } catch (IOException e) {
       failure = e;
     }
     if (failure == null) {
+      lastForceNanos = System.nanoTime() - began;
       synchronized (commit) {
+        lastGroup = Math.max(0, appends - appendsForced);
+        appendsForced = appends;
         advance(snapshot);
         forcing = false;
-        commit.notifyAll();
+        signal(false);
       }
       return;
     }
@@ -563,41 +783,55 @@ public final class FileEventLog implements EventLog {
         if (durable >= snapshot.sequence()) {
           // A roll or close forced the data and closed the channel under us.
           forcing = false;
-          commit.notifyAll();
+          signal(false);
           return;
         }
       }
-      log.error("event log {}: forcing {} failed; the appends after sequence {} fail",
-          describe(), storage.describe(segment.name()), durable, failure);
-      Tail keep;
-      synchronized (commit) {
-        keep = durableTail;
-      }
-      segment.forgetAfter(keep.sequence());
-      try {
-        channel.truncate(keep.position());
-        position = keep.position();
-      } catch (IOException e) {
-        breakLog("cutting unforced appends from " + storage.describe(segment.name())
-            + " failed", e);
-      }
-      written = keep.sequence();
-      tail = new Tail(channel, written, position);
-      synchronized (commit) {
-        forcing = false;
-        recordRollback(keep.sequence(), failure);
-      }
+      cutUnforced(failure, true, "cannot force the event log file "
+          + storage.describe(segment.name()));
     } finally {
       writeLock.unlock();
     }
   }
 
   /** Records that the batches after {@code kept} were cut. Called under commit. */
-  private void recordRollback(long kept, IOException failure) {
-    rollbacks++;
+  private void recordRollback(long kept, IOException failure, String what) {
+    lastFailureWhat = what;
     cuts.add(kept);
     lastFailure = failure;
+    rollbacks++;
+    signal(true);
+  }
+
+  /**
+   * Wakes the readers waiting on the monitor and the parked appenders this concerns: all of them
+   * if {@code all} (a rollback or a broken log), else those whose batch is forced, and, when no
+   * force is being led, the first other one, to lead the next. The appenders wake in a chain,
+   * each waking the next once it runs, so that they come back to append one after another
+   * rather than all at once into each other's conflicts. Called under commit.
+   */
+  private void signal(boolean all) {
     commit.notifyAll();
+    boolean leaderWanted = !forcing;
+    Waiter first = null;
+    Waiter last = null;
+    for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+      Waiter waiter = it.next();
+      boolean settled = all || waiter.target <= durable;
+      if (settled || leaderWanted) {
+        leaderWanted &= settled;
+        it.remove();
+        if (last == null) {
+          first = waiter;
+        } else {
+          last.next = waiter;
+        }
+        last = waiter;
+      }
+    }
+    if (first != null) {
+      first.wake();
+    }
   }
 
   /** Records that {@code forced} is on disk. Called under commit. */
@@ -612,7 +846,7 @@ public final class FileEventLog implements EventLog {
     log.error("event log {}: {}; it refuses appends until reopened", describe(), what, e);
     synchronized (commit) {
       broken = new EventLogException(what + ": " + e, e);
-      commit.notifyAll();
+      signal(true);
     }
   }
 

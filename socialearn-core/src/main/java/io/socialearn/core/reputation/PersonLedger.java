@@ -99,6 +99,19 @@ final class PersonLedger {
     fold(current, size - 1, null);
   }
 
+  /** Drops the room kept for more facts: after start-up, when most people get few more. */
+  void trim() {
+    if (sequences.length > size) {
+      sequences = Arrays.copyOf(sequences, size);
+      nanos = Arrays.copyOf(nanos, size);
+      points = Arrays.copyOf(points, size);
+      flags = Arrays.copyOf(flags, size);
+      others = Arrays.copyOf(others, size);
+      keyRefs = Arrays.copyOf(keyRefs, size);
+      sources = Arrays.copyOf(sources, size);
+    }
+  }
+
   /** Removes the facts that match and refolds; returns whether any did. */
   boolean remove(Match match) {
     int kept = 0;

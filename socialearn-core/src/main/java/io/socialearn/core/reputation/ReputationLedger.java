@@ -132,6 +132,14 @@ public final class ReputationLedger {
     this.rules = Objects.requireNonNull(rules, "rules");
   }
 
+  /**
+   * Drops the room each person's fact columns keep for more facts, so that a store just opened
+   * holds only what it has; the ledger's results are unchanged. Not thread-safe, as the rest.
+   */
+  public void trimToSize() {
+    people.values().forEach(PersonLedger::trim);
+  }
+
   /** The rules this ledger applies. */
   public ReputationRules rules() {
     return rules;

@@ -67,6 +67,8 @@ class ReputationProperties {
           author(v.post()));
     }
     if (withRetracts) {
+      // As start-up does between the snapshot and what follows: results must not change.
+      d.ledger.trimToSize();
       for (Vote v : cast) {
         if (v.retractLater()) {
           d.retract("v" + v.voter(), target(v.post()),
