@@ -500,7 +500,7 @@ public final class ExpertsEval implements Subcommand {
   static final class MixLearner {
     private static final double[] GRID = {0, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5};
     /** What P@1 weighs in the learner's objective, next to MRR's 1. */
-    static final double P1_WEIGHT = 0.5;
+    static final double P1_WEIGHT = 0.75;
 
     private MixLearner() {}
 
