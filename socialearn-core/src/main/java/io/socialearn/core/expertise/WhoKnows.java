@@ -83,6 +83,11 @@ final class WhoKnows {
     int size;
     /** Answers to similar threads per candidate, for reasons. */
     int[] similar = new int[0];
+    /**
+     * Each candidate's latest visible answer in the topics (MIN_VALUE for none), so that the
+     * last-answer signal is computed when it grows, not for every space and topic.
+     */
+    long[] lastTopic = new long[0];
     double[] score = new double[0];
     double[] department = new double[0];
     double[] part = new double[0];
@@ -99,6 +104,7 @@ final class WhoKnows {
         mark = Arrays.copyOf(mark, n);
         touched = Arrays.copyOf(touched, n);
         similar = Arrays.copyOf(similar, n);
+        lastTopic = Arrays.copyOf(lastTopic, n);
         score = Arrays.copyOf(score, n);
         department = Arrays.copyOf(department, n);
         part = Arrays.copyOf(part, n);
@@ -128,6 +134,7 @@ final class WhoKnows {
           raw[o] = 0;
         }
         similar[person] = 0;
+        lastTopic[person] = Long.MIN_VALUE;
         touched[size++] = person;
       }
       return person * SIGNALS;
@@ -170,8 +177,10 @@ final class WhoKnows {
             raw[o + TOPIC] += c.evidence[k] * f0 + c.flat[k];
             raw[o + TOPIC_RECENT] += c.recent[k] * f1;
             raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
-            if (c.last[k] != Long.MIN_VALUE) {
-              raw[o + LAST_TOPIC] = Math.max(raw[o + LAST_TOPIC], lastAnswer(c.last[k]));
+            int person = c.person[k];
+            if (c.last[k] > s.lastTopic[person]) {
+              s.lastTopic[person] = c.last[k];
+              raw[o + LAST_TOPIC] = lastAnswer(c.last[k]);
             }
           }
         }
@@ -240,15 +249,17 @@ final class WhoKnows {
         continue;
       }
       int o = person * SIGNALS;
+      long last = Long.MIN_VALUE;
       for (Acc acc : spaces) {
         if (acc.space < 0 || s.visible[acc.space]) {
           raw[o + ACTIVITY] += acc.recent * f1;
           raw[o + FRESH] += acc.fresh * f2;
           raw[o + STANDING] += acc.evidence * f0 + acc.flat;
-          if (acc.lastAnswer != Long.MIN_VALUE) {
-            raw[o + LAST] = Math.max(raw[o + LAST], lastAnswer(acc.lastAnswer));
-          }
+          last = Math.max(last, acc.lastAnswer);
         }
+      }
+      if (last != Long.MIN_VALUE) {
+        raw[o + LAST] = lastAnswer(last);
       }
     }
     // Votes and accepts at or after the cut-off do not count.
