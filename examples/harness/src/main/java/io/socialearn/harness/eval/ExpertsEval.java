@@ -57,7 +57,11 @@ import java.util.Set;
  * replayed before the day the question is asked, and its signals are those computed when it was
  * asked, so nothing is learned from a question's future. The learner starts from the default mix
  * and from the mix that reproduces the recency baseline's formula, and keeps the better. Writes socialearn's
- * ranks 1..20 to FILE and each baseline's to FILE.NAME.tsv. Not thread-safe.
+ * ranks 1..20 to FILE and each baseline's to FILE.NAME.tsv. With {@code --features FILE2}, also
+ * writes, for offline experiments with the learner, every query's candidates under the default
+ * mix with their signals and a few harness-side activity figures ({@code Q}, {@code C} lines) and
+ * the order in which queries became known ({@code A} lines); the figures are unchanged by it.
+ * Not thread-safe.
  */
 public final class ExpertsEval implements Subcommand {
   static final int RANKS = 20;
