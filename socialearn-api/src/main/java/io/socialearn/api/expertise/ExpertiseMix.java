@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * How "who knows" weighs its signals into one score: {@code score = Σ weight × signal}. Each
- * signal is {@code log(1 + x)} of a non-negative figure (see {@link ExpertCandidate#signals()}).
- * Immutable.
+ * signal but the last two is {@code log(1 + x)} of a non-negative figure; the last two are
+ * between 0 and 1 (see {@link ExpertCandidate#signals()}). Immutable.
  *
  * @param topic the profile model: decayed evidence in the query's topics
  * @param topicRecent recent answers in the query's topics (short half-life)
@@ -21,17 +21,23 @@ import java.util.Map;
  *     topic weighted by its share of the query's inverse document frequency (how rare the topic
  *     is among the threads the viewer can read): an answer in a rare topic of the query says
  *     more than one in a common one
+ * @param lastAnswer how lately the person last answered, in any topic: {@code e^(−hours / 6)}
+ *     since their latest answer the viewer can see (1 just now, 0.02 a day later, 0 never):
+ *     who is around right now, not how much they did
+ * @param lastTopicAnswer as {@code lastAnswer}, over the person's answers in the query's topics
  */
 public record ExpertiseMix(double topic, double topicRecent, double activity, double fresh,
-    double documents, double standing, double topicSpecific) {
+    double documents, double standing, double topicSpecific, double lastAnswer,
+    double lastTopicAnswer) {
 
   /** The signal names, in the order of the components. */
   public static final String[] SIGNALS = {"topic", "topicRecent", "activity", "fresh",
-      "documents", "standing", "topicSpecific"};
+      "documents", "standing", "topicSpecific", "lastAnswer", "lastTopicAnswer"};
 
   /** Checks that every weight is finite and not negative. */
   public ExpertiseMix {
-    double[] all = {topic, topicRecent, activity, fresh, documents, standing, topicSpecific};
+    double[] all = {topic, topicRecent, activity, fresh, documents, standing, topicSpecific,
+        lastAnswer, lastTopicAnswer};
     for (int i = 0; i < all.length; i++) {
       if (!Double.isFinite(all[i]) || all[i] < 0) {
         throw new InvalidInputException(SIGNALS[i], "nonNegative",
@@ -40,9 +46,12 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
     }
   }
 
-  /** The built-in mix: every signal but the topic-specific one counts, topic and documents most. */
+  /**
+   * The built-in mix: every signal but the topic-specific and last-answer ones counts, topic and
+   * documents most.
+   */
   public static ExpertiseMix defaults() {
-    return new ExpertiseMix(1.0, 1.0, 1.0, 0.5, 1.0, 0.3, 0.0);
+    return new ExpertiseMix(1.0, 1.0, 1.0, 0.5, 1.0, 0.3, 0.0, 0.0, 0.0);
   }
 
   /** A mix from weights in {@link #SIGNALS} order. */
@@ -52,13 +61,13 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
           "a mix needs " + SIGNALS.length + " weights, got " + weights.length);
     }
     return new ExpertiseMix(weights[0], weights[1], weights[2], weights[3], weights[4],
-        weights[5], weights[6]);
+        weights[5], weights[6], weights[7], weights[8]);
   }
 
   /** The weights in {@link #SIGNALS} order. */
   public double[] weights() {
     return new double[] {topic, topicRecent, activity, fresh, documents, standing,
-        topicSpecific};
+        topicSpecific, lastAnswer, lastTopicAnswer};
   }
 
   /** The weights by signal name, in {@link #SIGNALS} order. */

@@ -137,6 +137,8 @@ public final class ExpertiseModel {
     double fresh;
     /** Live answers, undecayed. */
     int answers;
+    /** When the latest live answer was posted, or {@link Long#MIN_VALUE} for none. */
+    long lastAnswer = Long.MIN_VALUE;
 
     Acc(int person, int space) {
       this.person = person;
@@ -158,6 +160,8 @@ public final class ExpertiseModel {
     double[] evidence = new double[2];
     double[] flat = new double[2];
     double[] recent = new double[2];
+    /** When each person's latest live answer was posted, or {@link Long#MIN_VALUE} for none. */
+    long[] last = {Long.MIN_VALUE, Long.MIN_VALUE};
 
     /** The slot of {@code id} (dense index {@code index}), made on first sight. */
     int slot(PersonId id, int index) {
@@ -169,6 +173,8 @@ public final class ExpertiseModel {
           evidence = Arrays.copyOf(evidence, n);
           flat = Arrays.copyOf(flat, n);
           recent = Arrays.copyOf(recent, n);
+          last = Arrays.copyOf(last, n);
+          Arrays.fill(last, size, n, Long.MIN_VALUE);
         }
         slot = size++;
         person[slot] = index;
@@ -535,6 +541,13 @@ public final class ExpertiseModel {
       }
       if (f.isAnswer()) {
         column.recent[slot] += sign * frame(f.at, 1);
+        if (sign > 0) {
+          column.last[slot] = Math.max(column.last[slot], f.at);
+        } else if (column.last[slot] == f.at) {
+          // Its list no longer holds the fact: the latest of the rest in this space.
+          column.last[slot] = latest(answersByPersonTopic.getOrDefault(f.person, Map.of())
+              .getOrDefault(tag, List.of()), f.space);
+        }
       }
     }
   }
@@ -615,7 +628,24 @@ public final class ExpertiseModel {
       acc.recent += sign * frame(f.at, 1);
       acc.fresh += sign * frame(f.at, 2);
       acc.answers += sign;
+      if (sign > 0) {
+        acc.lastAnswer = Math.max(acc.lastAnswer, f.at);
+      } else if (acc.lastAnswer == f.at) {
+        // The fact is no longer live: the latest of the person's other answers in this space.
+        acc.lastAnswer = latest(byPerson.getOrDefault(f.person, List.of()), f.space);
+      }
     }
+  }
+
+  /** When the latest live answer among {@code facts} in {@code space} was posted, or MIN_VALUE. */
+  private static long latest(List<Fact> facts, SpaceId space) {
+    long last = Long.MIN_VALUE;
+    for (Fact g : facts) {
+      if (g.live && g.isAnswer() && Objects.equals(g.space, space)) {
+        last = Math.max(last, g.at);
+      }
+    }
+    return last;
   }
 
   /** 2^((at − ref) / halfLife k): a contribution's factor in the frame. */

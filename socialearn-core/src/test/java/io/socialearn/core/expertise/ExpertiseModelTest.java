@@ -269,4 +269,40 @@ class ExpertiseModelTest {
     assertThat(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "common").get(0)
         .signals().get("topicSpecific")).isCloseTo(Math.log1p(5), within(1e-9));
   }
+
+  private static ExpertCandidate find(List<ExpertCandidate> ranked, String person) {
+    return ranked.stream().filter(c -> c.person().value().equals(person)).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theLastAnswerSignalsDecayWithTheLatestVisibleAnswerAndForgetADeletedOne() {
+    d.answer(d.question(OPEN, "ana", "payroll"), "bo");
+    d.advance(Duration.ofHours(6));
+    d.answer(d.question(OPEN, "ana", "tax"), "bo");
+    d.advance(Duration.ofHours(6));
+    // bo: in payroll 12 h ago, in anything 6 h ago
+    ExpertCandidate bo = find(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"),
+        "bo");
+    assertThat(bo.signals().get("lastTopicAnswer")).isCloseTo(Math.exp(-2), within(1e-9));
+    assertThat(bo.signals().get("lastAnswer")).isCloseTo(Math.exp(-1), within(1e-9));
+    // a newer answer in a space the viewer cannot read does not count for that viewer
+    ThreadId hidden = d.question(SECRET, "ana", "payroll");
+    PostId secret = d.answer(hidden, "bo");
+    bo = find(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"), "bo");
+    assertThat(bo.signals().get("lastTopicAnswer")).isCloseTo(Math.exp(-2), within(1e-9));
+    assertThat(bo.signals().get("lastAnswer")).isCloseTo(Math.exp(-1), within(1e-9));
+    bo = find(d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults(), "payroll"), "bo");
+    assertThat(bo.signals().get("lastTopicAnswer")).isCloseTo(1.0, within(1e-9));
+    assertThat(bo.signals().get("lastAnswer")).isCloseTo(1.0, within(1e-9));
+    // deleting the latest answer brings back the one before it
+    ThreadId again = d.question(OPEN, "ana", "payroll");
+    PostId latest = d.answer(again, "bo");
+    d.advance(Duration.ofHours(3));
+    d.delete(again, latest);
+    d.delete(hidden, secret);
+    bo = find(d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults(), "payroll"), "bo");
+    assertThat(bo.signals().get("lastTopicAnswer")).isCloseTo(Math.exp(-2.5), within(1e-9));
+    assertThat(bo.signals().get("lastAnswer")).isCloseTo(Math.exp(-1.5), within(1e-9));
+  }
 }

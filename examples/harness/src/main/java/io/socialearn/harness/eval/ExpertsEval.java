@@ -49,14 +49,19 @@ import java.util.Set;
  * <p>Test questions: index floor(0.8 × count) and later of the questions sorted by creation time.
  * Queries: test questions with an accepted answer whose author is not the asker and answered at
  * least once before. Relevant: that author. Candidates: dump users with an earlier answer. The
- * mix of socialearn's signals is learned by coordinate ascent on MRR over queries chosen the same
- * way from the {@value #TRAINING} training questions right before the test period, and re-learned
+ * mix of socialearn's signals is learned by coordinate ascent on MRR + {@value
+ * MixLearner#P1_WEIGHT} × P@1 (both are targets; P@1 alone is too coarse to climb) over queries
+ * chosen the same way from the {@value #TRAINING} training questions right before the test period, and re-learned
  * every {@value #RELEARN} newly known queries as the test period advances: a query (of the training
  * period or the test period alike) joins the training queries only once its accept has been
  * replayed before the day the question is asked, and its signals are those computed when it was
  * asked, so nothing is learned from a question's future. The learner starts from the default mix
  * and from the mix that reproduces the recency baseline's formula, and keeps the better. Writes socialearn's
- * ranks 1..20 to FILE and each baseline's to FILE.NAME.tsv. Not thread-safe.
+ * ranks 1..20 to FILE and each baseline's to FILE.NAME.tsv. With {@code --features FILE2}, also
+ * writes, for offline experiments with the learner, every query's candidates under the default
+ * mix with their signals and a few harness-side activity figures ({@code Q}, {@code C} lines) and
+ * the order in which queries became known ({@code A} lines); the figures are unchanged by it.
+ * Not thread-safe.
  */
 public final class ExpertsEval implements Subcommand {
   static final int RANKS = 20;
@@ -72,13 +77,14 @@ public final class ExpertsEval implements Subcommand {
    * is never worse than that formula on the training queries.
    */
   static final List<ExpertiseMix> STARTS = List.of(ExpertiseMix.defaults(),
-      new ExpertiseMix(0, 1, 1, 0, 0, 0, 0));
+      new ExpertiseMix(0, 1, 1, 0, 0, 0, 0, 0, 0));
 
   @Override
   public void run(Args args, PrintStream out, PrintStream err) {
     Path dump = args.directory("dump");
     Path rankings = Path.of(args.required("rankings"));
     boolean learn = !"false".equals(args.optional("learn", "true"));
+    String features = args.optional("features", null);
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
@@ -92,6 +98,10 @@ public final class ExpertsEval implements Subcommand {
         writers.put(name, new RankingWriter(Path.of(rankings + "." + name + ".tsv")));
       }
       Listener listener = new Listener(engine, history, writers, learn, err);
+      if (features != null) {
+        listener.features = new RankingWriter(Path.of(features));
+        writers.put("features", listener.features);
+      }
       DumpReplay replay = new DumpReplay(dump, engine, clock, ids, listener, err);
       listener.prepare(replay.prepare());
       Map<String, Long> counts = replay.run();
@@ -221,6 +231,44 @@ public final class ExpertsEval implements Subcommand {
       return out;
     }
 
+    /** Harness-side figures of a candidate at {@code now}, for experiments (see --features). */
+    String extra(String user, List<Tag> queryTags, long now, long dayStart) {
+      List<Answer> list = answers.getOrDefault(user, List.of());
+      long last = Long.MIN_VALUE;
+      long lastTag = Long.MIN_VALUE;
+      int n1 = 0;
+      int n7 = 0;
+      int n30 = 0;
+      int t7 = 0;
+      int t30 = 0;
+      int total = 0;
+      int tagged = 0;
+      int today = 0;
+      for (Answer a : list) {
+        if (a.at() >= now) {
+          continue;
+        }
+        long age = now - a.at();
+        boolean in = a.tags().stream().anyMatch(queryTags::contains);
+        total++;
+        last = Math.max(last, a.at());
+        n1 += age < DAY ? 1 : 0;
+        n7 += age < 7 * DAY ? 1 : 0;
+        n30 += age < 30 * DAY ? 1 : 0;
+        today += a.at() >= dayStart ? 1 : 0;
+        if (in) {
+          tagged++;
+          lastTag = Math.max(lastTag, a.at());
+          t7 += age < 7 * DAY ? 1 : 0;
+          t30 += age < 30 * DAY ? 1 : 0;
+        }
+      }
+      double h = last == Long.MIN_VALUE ? 1e6 : (now - last) / 3_600_000.0;
+      double ht = lastTag == Long.MIN_VALUE ? 1e6 : (now - lastTag) / 3_600_000.0;
+      return String.format(java.util.Locale.ROOT, "%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d",
+          h, ht, n1, n7, n30, t7, t30, total, tagged, today);
+    }
+
     /** Whether the dump user answered before {@code now}. */
     boolean answeredBefore(String user, long now) {
       List<Answer> list = answers.get(user);
@@ -282,6 +330,10 @@ public final class ExpertsEval implements Subcommand {
     private final Map<Integer, Integer> order = new HashMap<>();
     private int testStart;
     ExpertiseMix mix;
+    /** Where each query's candidates and their signals go, for experiments; null for nowhere. */
+    RankingWriter features;
+    /** Each query's dump id, for the feature file. */
+    private final Map<TrainingQuery, String> names = new java.util.IdentityHashMap<>();
     /** Queries whose accept is not recorded yet: not known, so not learned from yet. */
     private final List<Map.Entry<String, TrainingQuery>> pending = new ArrayList<>();
     /** How many training queries the mix was last learned on. */
@@ -295,6 +347,7 @@ public final class ExpertsEval implements Subcommand {
       this.learn = learn;
       this.err = err;
       writers.keySet().forEach(name -> scores.put(name, new Scores()));
+      scores.remove("features");
     }
 
     void prepare(PostIndex index) {
@@ -343,18 +396,51 @@ public final class ExpertsEval implements Subcommand {
       long dayStart = Math.floorDiv(q.createdMillis(), DAY) * DAY;
       WhoKnowsOptions options = WhoKnowsOptions.defaults().exclude(Set.of(askerId))
           .votesBefore(Instant.ofEpochMilli(dayStart)).limit(WhoKnowsOptions.MAX_LIMIT);
+      if (features != null) {
+        if (learn) {
+          int before = training.size();
+          admit(pending, history.accepted, dayStart, training);
+          for (TrainingQuery t : training.subList(before, training.size())) {
+            features.line("A\t" + names.get(t));
+          }
+        }
+        List<ExpertCandidate> found = engine.whoKnows(DumpReplay.reader(),
+            new WhoKnowsQuery(text, q.tags(), options));
+        features.line("Q\t" + q.id() + "\t" + (test ? "test" : "train") + "\t"
+            + training.size() + "\t" + relevant + "\t" + q.createdMillis());
+        for (ExpertCandidate c : found) {
+          String id = sourceId(c.person());
+          if (id == null || !history.answeredBefore(id, q.createdMillis())) {
+            continue;
+          }
+          StringBuilder line = new StringBuilder("C\t" + q.id() + "\t" + id);
+          for (String name : ExpertiseMix.SIGNALS) {
+            line.append('\t').append(String.format(java.util.Locale.ROOT, "%.5f",
+                c.signals().get(name)));
+          }
+          line.append('\t').append(history.extra(id, q.tags(), q.createdMillis(), dayStart));
+          features.line(line.toString());
+        }
+      }
       if (!test) {
         if (learn) {
           // Known once its accept is, like a test query's.
           List<ExpertCandidate> found = engine.whoKnows(DumpReplay.reader(),
               new WhoKnowsQuery(text, q.tags(), options));
-          pending.add(Map.entry("a" + acceptedId, trainingQuery(found, relevant,
-              q.createdMillis())));
+          TrainingQuery t = trainingQuery(found, relevant, q.createdMillis());
+          names.put(t, String.valueOf(q.id()));
+          pending.add(Map.entry("a" + acceptedId, t));
         }
         return;
       }
       if (learn) {
+        int before = training.size();
         admit(pending, history.accepted, dayStart, training);
+        if (features != null) {
+          for (TrainingQuery t : training.subList(before, training.size())) {
+            features.line("A\t" + names.get(t));
+          }
+        }
       }
       if (mix == null || (learn && training.size() >= learnedOn + RELEARN)) {
         mix = learn ? MixLearner.learn(training, STARTS)
@@ -366,8 +452,9 @@ public final class ExpertsEval implements Subcommand {
       List<ExpertCandidate> found = engine.whoKnows(DumpReplay.reader(),
           new WhoKnowsQuery(text, q.tags(), options.mix(mix)));
       if (learn) {
-        pending.add(Map.entry("a" + acceptedId, trainingQuery(found, relevant,
-            q.createdMillis())));
+        TrainingQuery t = trainingQuery(found, relevant, q.createdMillis());
+        names.put(t, String.valueOf(q.id()));
+        pending.add(Map.entry("a" + acceptedId, t));
       }
       List<Ranked> ours = new ArrayList<>();
       for (ExpertCandidate c : found) {
@@ -410,9 +497,14 @@ public final class ExpertsEval implements Subcommand {
     }
   }
 
-  /** Learns the mix by coordinate ascent on the training queries' mean reciprocal rank. */
+  /**
+   * Learns the mix by coordinate ascent on the training queries' mean reciprocal rank plus
+   * {@value #P1_WEIGHT} × their P@1.
+   */
   static final class MixLearner {
     private static final double[] GRID = {0, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5};
+    /** What P@1 weighs in the learner's objective, next to MRR's 1. */
+    static final double P1_WEIGHT = 0.75;
 
     private MixLearner() {}
 
@@ -429,7 +521,7 @@ public final class ExpertsEval implements Subcommand {
       double bestMrr = Double.NEGATIVE_INFINITY;
       for (ExpertiseMix start : starts) {
         ExpertiseMix mix = ascend(queries, start);
-        double m = mrr(queries, mix.weights());
+        double m = objective(queries, mix.weights());
         if (m > bestMrr + 1e-9) {
           bestMrr = m;
           best = mix;
@@ -443,14 +535,14 @@ public final class ExpertsEval implements Subcommand {
         return start;
       }
       double[] w = start.weights();
-      double best = mrr(queries, w);
+      double best = objective(queries, w);
       for (int round = 0; round < 4; round++) {
         boolean improved = false;
         for (int d = 0; d < w.length; d++) {
           double keep = w[d];
           for (double value : GRID) {
             w[d] = value;
-            double m = mrr(queries, w);
+            double m = objective(queries, w);
             if (m > best + 1e-9) {
               best = m;
               keep = value;
@@ -470,6 +562,16 @@ public final class ExpertsEval implements Subcommand {
     }
 
     static double mrr(List<TrainingQuery> queries, double[] w) {
+      return measure(queries, w, 0);
+    }
+
+    /** The learner's objective: MRR + {@value #P1_WEIGHT} × P@1. */
+    static double objective(List<TrainingQuery> queries, double[] w) {
+      return measure(queries, w, P1_WEIGHT);
+    }
+
+    /** MRR (cut at {@link #RANKS}) + {@code p1Weight} × P@1 over {@code queries}. */
+    private static double measure(List<TrainingQuery> queries, double[] w, double p1Weight) {
       double sum = 0;
       for (TrainingQuery q : queries) {
         if (q.relevant() < 0) {
@@ -487,7 +589,7 @@ public final class ExpertsEval implements Subcommand {
             rank++;
           }
         }
-        sum += rank <= RANKS ? 1.0 / rank : 0;
+        sum += (rank <= RANKS ? 1.0 / rank : 0) + (rank == 1 ? p1Weight : 0);
       }
       return sum / queries.size();
     }

@@ -43,6 +43,15 @@ final class RankingWriter implements AutoCloseable {
     }
   }
 
+  /** Writes one raw line (a newline is added). */
+  void line(String text) {
+    try {
+      out.write(text + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
   @Override
   public void close() {
     try {
