@@ -165,6 +165,16 @@ public final class SocialLearningEngine implements SocialLearning {
     state.trimToSize();
     reputation.trimToSize();
     long caughtUp = System.nanoTime();
+    if (searchIndex.checkpoint() > state.lastSequence) {
+      if (b.eventLog == null) {
+        eventLog.close();
+      }
+      throw new IllegalStateException("the search index " + searchIndex.name()
+          + " has applied the event log up to sequence " + searchIndex.checkpoint()
+          + ", but the log ends at " + state.lastSequence + ": the index is ahead of its log (a"
+          + " log that lost its unforced tail, as FAST mode may in a power loss, or a log from"
+          + " elsewhere); remove the index's files so that it is rebuilt from the log");
+    }
     syncIndex(List.of());
     log.info("socialearn engine ready at sequence {} (index {} at {}) in {} ms: snapshot {} ms,"
         + " refolding what it lacks {} ms, the log's tail {} ms, the index {} ms",

@@ -3,6 +3,7 @@ package io.socialearn.core;
 import static io.socialearn.core.Fixture.ANA;
 import static io.socialearn.core.Fixture.CY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.CreateSpace;
@@ -129,5 +130,21 @@ class RebuildIndexTest {
       assertThat(old.closed).isTrue();
       assertThat(fresh.closed).isFalse();
     }
+  }
+
+  @Test
+  void anIndexAheadOfItsLogIsRefusedAtStartRatherThanSilentlyMissingEvents() {
+    CountingIndex index = new CountingIndex();
+    try (SocialLearningEngine first = SocialLearningEngine.builder().searchIndex(index).build()) {
+      first.execute(Viewer.system(), CreateSpace.community("Indexed here"));
+      first.execute(Viewer.system(), CreateSpace.community("And here"));
+    }
+    assertThat(index.checkpoint()).isEqualTo(2);
+    InMemoryEventLog shorter = InMemoryEventLog.create();
+    assertThatThrownBy(() -> SocialLearningEngine.builder()
+        .eventLog(shorter).searchIndex(index).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("up to sequence 2").hasMessageContaining("log ends at 0")
+        .hasMessageContaining("ahead of its log");
   }
 }
