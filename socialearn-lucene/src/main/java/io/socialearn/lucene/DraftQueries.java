@@ -11,8 +11,11 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -161,22 +164,50 @@ final class DraftQueries {
   private static final class TermLookups {
     private final IndexSearcher searcher;
     private final Map<Term, TermStates> states = new HashMap<>();
+    /** Per field, a terms enum per segment (null where the field has no terms), reused. */
+    private final Map<String, TermsEnum[]> enums = new HashMap<>();
 
     TermLookups(IndexSearcher searcher) {
       this.searcher = searcher;
     }
 
+    /**
+     * The term's states in every segment, as {@link TermStates#build} finds them, but seeking
+     * one reused terms enum per segment and field rather than opening one per term.
+     */
     private TermStates states(Term term) {
       TermStates found = states.get(term);
       if (found == null) {
         try {
-          found = TermStates.build(searcher, term, true);
+          found = build(term);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
         states.put(term, found);
       }
       return found;
+    }
+
+    private TermStates build(Term term) throws IOException {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      TermsEnum[] perLeaf = enums.get(term.field());
+      if (perLeaf == null) {
+        perLeaf = new TermsEnum[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+          Terms terms = leaf.reader().terms(term.field());
+          perLeaf[leaf.ord] = terms == null ? null : terms.iterator();
+        }
+        enums.put(term.field(), perLeaf);
+      }
+      TermStates built = new TermStates(searcher.getTopReaderContext());
+      for (LeafReaderContext leaf : leaves) {
+        TermsEnum termsEnum = perLeaf[leaf.ord];
+        if (termsEnum != null && termsEnum.seekExact(term.bytes())) {
+          built.register(termsEnum.termState(), leaf.ord, termsEnum.docFreq(),
+              termsEnum.totalTermFreq());
+        }
+      }
+      return built;
     }
 
     int docFreq(String field, String text) {
