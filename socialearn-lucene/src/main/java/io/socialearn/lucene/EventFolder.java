@@ -290,6 +290,14 @@ final class EventFolder {
     dirtyBytes = 0;
   }
 
+  /**
+   * Threads written but not yet visible to readers: held in memory (for later events) until a
+   * refresh.
+   */
+  int writtenUnseen() {
+    return Math.max(0, pending.size() - dirty.size());
+  }
+
   /** About how much memory the changed threads not yet written hold, in bytes. */
   long dirtyBytes() {
     return dirtyBytes;

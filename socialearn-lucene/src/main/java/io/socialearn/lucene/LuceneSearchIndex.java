@@ -93,6 +93,11 @@ public final class LuceneSearchIndex implements SearchIndex {
    * first change; a commit after a quiet interval, or an explicit one, writes them all.
    */
   static final int HOLD_COMMITS = 12;
+  /**
+   * Threads written (by a commit) but not yet visible, which stay in memory for later events
+   * until a refresh, before the applying thread refreshes by itself.
+   */
+  private static final int MAX_UNSEEN = 100_000;
 
   private final Directory directory;
   private final Analyzer analyzer;
@@ -274,7 +279,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
       }
       applied.incrementAndGet();
-      if (folder.dirtyBytes() > HOLD_BYTES) {
+      if (folder.dirtyBytes() > HOLD_BYTES || folder.writtenUnseen() > MAX_UNSEEN) {
         refresh();
       }
     } catch (IOException e) {
