@@ -11,8 +11,11 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -60,11 +63,18 @@ final class DraftQueries {
    * informative body terms, in titles and bodies only) that finds the candidates to score fully.
    * Every candidate it finds matches {@code full}.
    */
-  record Draft(Query full, Query candidates) {}
+  record Draft(Query full, Query candidates, List<Clause> fullClauses) {}
+
+  /**
+   * One term clause of a full query: the query is the sum of its clauses' BM25 scores, so a
+   * candidate can be scored clause by clause ({@link CandidateScores}).
+   */
+  record Clause(String field, String text, float boost, TermStates states) {}
 
   /** The draft's queries, or null if the draft holds no term the analyzer keeps. */
   Draft similar(IndexSearcher searcher, String title, String body, List<String> tags) {
     TermLookups reader = new TermLookups(searcher);
+    List<Clause> fullClauses = new ArrayList<>();
     Map<String, Integer> titleTerms = counts(title);
     Map<String, Integer> bodyTerms = counts(body);
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
@@ -74,12 +84,12 @@ final class DraftQueries {
     List<String> common = new ArrayList<>();
     int candidateClauses = 0;
     for (String term : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
-      add(reader, builder, term, 1f, 3f, 1f, 0.4f);
+      add(reader, builder, term, 1f, 3f, 1f, 0.4f, fullClauses);
       if (docs >= COMMON_TITLE_MIN_THREADS
           && reader.docFreq(Fields.TITLE, term) > COMMON_TITLE_SHARE * docs) {
         common.add(term);
       } else {
-        add(reader, candidates, term, 1f, 3f, 1f, 0f);
+        add(reader, candidates, term, 1f, 3f, 1f, 0f, null);
         candidateClauses++;
       }
       clauses++;
@@ -89,9 +99,9 @@ final class DraftQueries {
     for (int i = 0; i < informative.size(); i++) {
       Map.Entry<String, Double> term = informative.get(i);
       float weight = (float) term.getValue().doubleValue();
-      add(reader, builder, term.getKey(), weight, 1f, 0.6f, 0.25f);
+      add(reader, builder, term.getKey(), weight, 1f, 0.6f, 0.25f, fullClauses);
       if (i < CANDIDATE_BODY_TERMS) {
-        add(reader, candidates, term.getKey(), weight, 1f, 0.6f, 0f);
+        add(reader, candidates, term.getKey(), weight, 1f, 0.6f, 0f, null);
         candidateClauses++;
       }
       clauses++;
@@ -99,14 +109,16 @@ final class DraftQueries {
     if (candidateClauses == 0) {
       // Only very common title terms: they must find the candidates after all.
       for (String term : common) {
-        add(reader, candidates, term, 1f, 3f, 1f, 0f);
+        add(reader, candidates, term, 1f, 3f, 1f, 0f, null);
       }
     }
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
-      builder.add(new BoostQuery(new TermQuery(new Term(Fields.TAG, tag)), 0.5f), Occur.SHOULD);
+      builder.add(new BoostQuery(reader.query(Fields.TAG, tag), 0.5f), Occur.SHOULD);
+      fullClauses.add(reader.clause(Fields.TAG, tag, 0.5f));
       clauses++;
     }
-    return clauses == 0 ? null : new Draft(builder.build(), candidates.build());
+    return clauses == 0 ? null
+        : new Draft(builder.build(), candidates.build(), List.copyOf(fullClauses));
   }
 
   /** The query for threads like a free text, for tag suggestion. */
@@ -126,13 +138,21 @@ final class DraftQueries {
     return terms.isEmpty() ? null : builder.build();
   }
 
+  /** Adds the term in title, body and (if weighted) replies; notes the clauses if asked to. */
   private static void add(TermLookups reader, BooleanQuery.Builder builder, String term,
-      float weight, float title, float body, float replies) {
+      float weight, float title, float body, float replies, List<Clause> clauses) {
     builder.add(new BoostQuery(reader.query(Fields.TITLE, term), weight * title), Occur.SHOULD);
     builder.add(new BoostQuery(reader.query(Fields.BODY, term), weight * body), Occur.SHOULD);
     if (replies > 0) {
       builder.add(new BoostQuery(reader.query(Fields.REPLIES, term), weight * replies),
           Occur.SHOULD);
+    }
+    if (clauses != null) {
+      clauses.add(reader.clause(Fields.TITLE, term, weight * title));
+      clauses.add(reader.clause(Fields.BODY, term, weight * body));
+      if (replies > 0) {
+        clauses.add(reader.clause(Fields.REPLIES, term, weight * replies));
+      }
     }
   }
 
@@ -144,22 +164,50 @@ final class DraftQueries {
   private static final class TermLookups {
     private final IndexSearcher searcher;
     private final Map<Term, TermStates> states = new HashMap<>();
+    /** Per field, a terms enum per segment (null where the field has no terms), reused. */
+    private final Map<String, TermsEnum[]> enums = new HashMap<>();
 
     TermLookups(IndexSearcher searcher) {
       this.searcher = searcher;
     }
 
+    /**
+     * The term's states in every segment, as {@link TermStates#build} finds them, but seeking
+     * one reused terms enum per segment and field rather than opening one per term.
+     */
     private TermStates states(Term term) {
       TermStates found = states.get(term);
       if (found == null) {
         try {
-          found = TermStates.build(searcher, term, true);
+          found = build(term);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
         states.put(term, found);
       }
       return found;
+    }
+
+    private TermStates build(Term term) throws IOException {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      TermsEnum[] perLeaf = enums.get(term.field());
+      if (perLeaf == null) {
+        perLeaf = new TermsEnum[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+          Terms terms = leaf.reader().terms(term.field());
+          perLeaf[leaf.ord] = terms == null ? null : terms.iterator();
+        }
+        enums.put(term.field(), perLeaf);
+      }
+      TermStates built = new TermStates(searcher.getTopReaderContext());
+      for (LeafReaderContext leaf : leaves) {
+        TermsEnum termsEnum = perLeaf[leaf.ord];
+        if (termsEnum != null && termsEnum.seekExact(term.bytes())) {
+          built.register(termsEnum.termState(), leaf.ord, termsEnum.docFreq(),
+              termsEnum.totalTermFreq());
+        }
+      }
+      return built;
     }
 
     int docFreq(String field, String text) {
@@ -173,6 +221,10 @@ final class DraftQueries {
     Query query(String field, String text) {
       Term term = new Term(field, text);
       return new TermQuery(term, states(term));
+    }
+
+    Clause clause(String field, String text, float boost) {
+      return new Clause(field, text, boost, states(new Term(field, text)));
     }
   }
 

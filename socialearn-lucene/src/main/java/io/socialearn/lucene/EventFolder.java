@@ -47,9 +47,9 @@ import org.apache.lucene.util.BytesRef;
  * under the index's apply lock, except {@link #refreshListener()}, which refreshing threads call.
  *
  * <p>A changed thread is not handed to the writer at once: it waits in {@code dirty} until
- * {@link #flushDirty()} (before each refresh and commit), so a thread that several events of one
- * stretch change (a question and its first answers, replayed or imported in bulk) is analysed
- * and written once, not once per event. A thread written since the last refresh is not yet
+ * {@link #flushDirty()} (before each refresh, and at commits that do not hold it), so a thread
+ * that several events of one stretch change (a question and its answers, replayed or imported
+ * in bulk) is analysed and written once, not once per event. A thread written since the last refresh is not yet
  * visible to a reader, so changed threads are kept in {@code pending} until a refresh that
  * includes their write has been published.
  */
@@ -64,12 +64,14 @@ final class EventFolder {
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong writes = new AtomicLong();
   /**
-   * Threads changed but not yet handed to the writer, in order of first change, each with
-   * whether it cannot be in the index yet (added without a delete-by-id).
+   * Threads changed but not yet handed to the writer, in order of first change (so the first
+   * holds the earliest change not yet written).
    */
-  private final Map<String, Boolean> dirty = new LinkedHashMap<>();
-  /** The text held by {@link #dirty} threads, counted at each change (an overestimate). */
-  private long dirtyChars;
+  private final Map<String, Held> dirty = new LinkedHashMap<>();
+  /** The memory {@link #dirty} threads hold, estimated: the sum of their {@link Held#bytes}. */
+  private long dirtyBytes;
+  /** The sequence of the event being folded. */
+  private long folding;
   /** Keys whose live score differs from the one in their document, with their thread ids. */
   private final Map<Integer, String> unsavedVotes = new HashMap<>();
   private volatile long refreshStartedAt;
@@ -80,6 +82,21 @@ final class EventFolder {
    * costs (Lucene resolves every buffered delete term against every segment at flush).
    */
   private final long startedUpTo;
+
+  /** A thread changed but not yet written. */
+  private static final class Held {
+    /** It cannot be in the index yet, so it is added without a delete-by-id. */
+    final boolean isNew;
+    /** The sequence of its first change not yet written. */
+    final long firstSeq;
+    /** Its estimated memory when last changed. */
+    long bytes;
+
+    Held(boolean isNew, long firstSeq) {
+      this.isNew = isNew;
+      this.firstSeq = firstSeq;
+    }
+  }
 
   /** A changed document not yet visible to readers; identity matters, not value. */
   private static final class Pending {
@@ -111,10 +128,6 @@ final class EventFolder {
   /** The {@link Pending#write} of a thread changed but not yet handed to the writer. */
   private static final long UNWRITTEN = Long.MAX_VALUE;
 
-  int pendingCount() {
-    return pending.size();
-  }
-
   /** Forgets threads a refresh has made visible. */
   ReferenceManager.RefreshListener refreshListener() {
     return new ReferenceManager.RefreshListener() {
@@ -138,6 +151,7 @@ final class EventFolder {
   void fold(RecordedEvent recorded) throws IOException {
     DomainEvent event = recorded.event();
     long seq = recorded.sequence();
+    folding = seq;
     if (event instanceof ThreadStarted e) {
       // A log starts each thread once, so no lookup: a new key per start.
       int key = nextKey++;
@@ -175,7 +189,10 @@ final class EventFolder {
     } else if (event instanceof ThreadDeleted e) {
       ThreadDoc doc = lookup(e.thread().value());
       if (doc != null) {
-        dirty.remove(doc.id);
+        Held held = dirty.remove(doc.id);
+        if (held != null) {
+          dirtyBytes -= held.bytes;
+        }
         writer.deleteDocuments(new Term(Fields.ID, doc.id));
         unsavedVotes.remove(doc.key);
         votes.set(doc.key, 0);
@@ -245,8 +262,10 @@ final class EventFolder {
    * cannot be in the index yet (no delete needed). A thread first marked new stays new.
    */
   private void write(ThreadDoc doc, boolean isNew) {
-    dirty.putIfAbsent(doc.id, isNew);
-    dirtyChars += doc.textLength();
+    Held held = dirty.computeIfAbsent(doc.id, id -> new Held(isNew, folding));
+    long bytes = doc.memoryEstimate();
+    dirtyBytes += bytes - held.bytes;
+    held.bytes = bytes;
     activity.set(doc.key, doc.activitySeq);
     pending.put(doc.id, new Pending(doc, UNWRITTEN));
   }
@@ -256,10 +275,10 @@ final class EventFolder {
     if (dirty.isEmpty()) {
       return;
     }
-    for (Map.Entry<String, Boolean> changed : dirty.entrySet()) {
+    for (Map.Entry<String, Held> changed : dirty.entrySet()) {
       ThreadDoc doc = pending.get(changed.getKey()).doc;
       var document = doc.toDocument(votes.get(doc.key), voteSeqs.get(doc.key));
-      if (changed.getValue()) {
+      if (changed.getValue().isNew) {
         writer.addDocument(document);
       } else {
         writer.updateDocument(new Term(Fields.ID, doc.id), document);
@@ -268,12 +287,28 @@ final class EventFolder {
       pending.put(doc.id, new Pending(doc, writes.incrementAndGet()));
     }
     dirty.clear();
-    dirtyChars = 0;
+    dirtyBytes = 0;
   }
 
-  /** About how much text the changed threads not yet written hold, in chars. */
-  long dirtyChars() {
-    return dirtyChars;
+  /**
+   * Threads written but not yet visible to readers: held in memory (for later events) until a
+   * refresh.
+   */
+  int writtenUnseen() {
+    return Math.max(0, pending.size() - dirty.size());
+  }
+
+  /** About how much memory the changed threads not yet written hold, in bytes. */
+  long dirtyBytes() {
+    return dirtyBytes;
+  }
+
+  /**
+   * The sequence of the earliest change not yet handed to the writer, or {@code
+   * Long.MAX_VALUE} if every change was.
+   */
+  long firstUnwritten() {
+    return dirty.isEmpty() ? Long.MAX_VALUE : dirty.values().iterator().next().firstSeq;
   }
 
   /**

@@ -30,7 +30,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -68,6 +67,7 @@ final class IndexQueries {
       List.of(new Facet(Fields.TAG, List.of()), new Facet(Fields.SPACE, List.of()),
           new Facet(Fields.STATE, List.of())), null);
 
+  private final org.apache.lucene.analysis.Analyzer analyzer;
   private final SearchQueries searchQueries;
   private final DraftQueries draftQueries;
   private final Snippets snippets;
@@ -77,6 +77,7 @@ final class IndexQueries {
 
   IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
       LiveValues activity) {
+    this.analyzer = analyzer;
     this.searchQueries = new SearchQueries(analyzer, votes);
     this.draftQueries = new DraftQueries(analyzer);
     this.snippets = new Snippets(analyzer);
@@ -214,13 +215,8 @@ final class IndexQueries {
           .add(filter.build(), Occur.FILTER).build();
       TopDocs found = searcher.search(candidateQuery,
           new TopScoreDocCollectorManager(SIMILAR_CANDIDATES, null, SIMILAR_CANDIDATES));
-      top = new QueryRescorer(like.full()) {
-        @Override
-        protected float combine(float firstPassScore, boolean secondPassMatches,
-            float secondPassScore) {
-          return secondPassMatches ? secondPassScore : 0f;
-        }
-      }.rescore(searcher, found, draft.limit());
+      top = CandidateScores.rescore(searcher, analyzer, like.fullClauses(), found,
+          draft.limit(), CandidateScores.ANALYSE_LIMIT);
     }
     Set<String> terms = Set.copyOf(searchQueries.analyse(draft.title(), 64));
     List<SearchHit> hits = new ArrayList<>();

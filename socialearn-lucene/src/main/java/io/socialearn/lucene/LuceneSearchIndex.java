@@ -60,8 +60,11 @@ import org.apache.lucene.util.Bits;
  * schema or analyzer is wiped on open and rebuilt by that replay.
  *
  * <p>Applied events change threads in memory; the changed threads are written to Lucene, each
- * once however many events changed it, just before the next refresh or commit (or when they hold
- * too much text), so a bulk import or replay analyses a thread with several answers once.
+ * once however many events changed it, just before the next refresh, when they hold about an
+ * eighth of the heap, or at a commit. While events keep arriving, a periodic commit leaves them
+ * in memory for up to a minute and records the sequence before the earliest change it leaves,
+ * so a bulk import or replay analyses a thread with answers far apart in the log once; a commit
+ * after a quiet interval, {@link #commitNow()} and {@link #close()} write everything.
  *
  * <p>Thread-safe: {@link #apply} takes a private lock, which a commit holds only to note its
  * checkpoint and write the changed threads (Lucene's flush and fsync run beside further applies),
@@ -78,12 +81,23 @@ public final class LuceneSearchIndex implements SearchIndex {
   private static final FieldSimilarity SIMILARITY = new FieldSimilarity();
   private static final AtomicInteger instances = new AtomicInteger();
   /**
-   * Changed threads kept in memory before the applying thread writes and refreshes by itself:
-   * the longer the stretch, the more events of one thread are written as one document.
+   * The memory changed threads may hold before the applying thread writes them and refreshes by
+   * itself: an eighth of the heap, from 16 MB to 1 GB. The longer the stretch, the more events
+   * of one thread (a question and its answers, however far apart) are written as one document.
    */
-  private static final int MAX_PENDING = 100_000;
-  /** The text those threads may hold, in chars, before the same (64 MB of Latin-1 text). */
-  private static final long MAX_PENDING_CHARS = 64L << 20;
+  static final long HOLD_BYTES = Math.max(16L << 20,
+      Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 8));
+  /**
+   * While events keep arriving, a periodic commit leaves changed threads in memory for up to
+   * this many commits (a minute at the default interval), recording a checkpoint before their
+   * first change; a commit after a quiet interval, or an explicit one, writes them all.
+   */
+  static final int HOLD_COMMITS = 12;
+  /**
+   * Threads written (by a commit) but not yet visible, which stay in memory for later events
+   * until a refresh, before the applying thread refreshes by itself.
+   */
+  private static final int MAX_UNSEEN = 100_000;
 
   private final Directory directory;
   private final Analyzer analyzer;
@@ -105,6 +119,10 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final AtomicLong refreshedUpTo = new AtomicLong();
   private volatile long checkpoint;
   private long committedCheckpoint = -1;
+  /** {@link #applied} at the last periodic commit; used only by the commit thread. */
+  private long appliedAtCommit;
+  /** Periodic commits in a row that left changed threads in memory. */
+  private int heldCommits;
   private volatile boolean closed;
 
   LuceneSearchIndex(LuceneSearch.Builder settings) {
@@ -261,7 +279,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
       }
       applied.incrementAndGet();
-      if (folder.pendingCount() > MAX_PENDING || folder.dirtyChars() > MAX_PENDING_CHARS) {
+      if (folder.dirtyBytes() > HOLD_BYTES || folder.writtenUnseen() > MAX_UNSEEN) {
         refresh();
       }
     } catch (IOException e) {
@@ -380,7 +398,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     commitLock.lock();
     try {
       if (!closed) {
-        commit();
+        long appliedNow = applied.get();
+        // Events arrived since the last commit: a bulk stretch may go on, so changed threads
+        // stay in memory (for a while) to take their later events in the same write.
+        boolean hold = appliedNow != appliedAtCommit && heldCommits < HOLD_COMMITS;
+        appliedAtCommit = appliedNow;
+        heldCommits = commit(hold) ? heldCommits + 1 : 0;
       }
     } catch (IOException | RuntimeException e) {
       log.log(Level.WARNING, "search index commit failed; will retry", e);
@@ -396,18 +419,29 @@ public final class LuceneSearchIndex implements SearchIndex {
    * some events after its checkpoint; replaying them is harmless: a thread's later events
    * rebuild it in order, a vote is skipped if its thread's committed score already counts it
    * ({@link Fields#VOTE_SEQ}), and new keys start above the highest key found on open.
+   *
+   * <p>With {@code hold}, changed threads not yet written stay in memory and the checkpoint is
+   * the sequence before the earliest of their changes, so a replay after a crash folds those
+   * changes again (over threads that may already hold some later events, as above).
+   *
+   * @return whether changed threads were left in memory
    */
-  private void commit() throws IOException {
+  private boolean commit(boolean hold) throws IOException {
     commitLock.lock();
     try {
       long upTo;
+      boolean held;
       applyLock.lock();
       try {
-        upTo = checkpoint;
+        long firstUnwritten = folder.firstUnwritten();
+        held = hold && firstUnwritten <= checkpoint;
+        upTo = held ? firstUnwritten - 1 : checkpoint;
         if (committedCheckpoint == upTo) {
-          return;
+          return held;
         }
-        folder.flushDirty();
+        if (!held) {
+          folder.flushDirty();
+        }
         folder.saveVotes();
         Map<String, String> data = new HashMap<>();
         data.put(Fields.DATA_SCHEMA, SCHEMA);
@@ -420,9 +454,14 @@ public final class LuceneSearchIndex implements SearchIndex {
       }
       writer.commit();
       committedCheckpoint = upTo;
+      return held;
     } finally {
       commitLock.unlock();
     }
+  }
+
+  private void commit() throws IOException {
+    commit(false);
   }
 
   /**
@@ -436,6 +475,24 @@ public final class LuceneSearchIndex implements SearchIndex {
     try {
       ensureOpen();
       commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("search index failed to commit", e);
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /**
+   * Commits as a periodic commit during a stretch of events does: changed threads not yet
+   * written stay in memory. For tests.
+   *
+   * @return whether changed threads were left in memory
+   */
+  boolean commitHolding() {
+    commitLock.lock();
+    try {
+      ensureOpen();
+      return commit(true);
     } catch (IOException e) {
       throw new UncheckedIOException("search index failed to commit", e);
     } finally {

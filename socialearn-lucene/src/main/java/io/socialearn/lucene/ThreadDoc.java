@@ -94,6 +94,14 @@ final class ThreadDoc {
     return length;
   }
 
+  /**
+   * About how much heap this thread holds, in bytes: two per char of text (an upper bound for
+   * Java's strings) and a fixed share per object.
+   */
+  long memoryEstimate() {
+    return 2 * textLength() + 400 + 160L * (answers.size() + comments.size() + tags.size());
+  }
+
   /** The answers' and comments' text, one value per post or comment. */
   List<String> replyTexts() {
     List<String> texts = new ArrayList<>(answers.size() + comments.size());

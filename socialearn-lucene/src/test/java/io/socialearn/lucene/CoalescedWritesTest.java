@@ -88,4 +88,56 @@ class CoalescedWritesTest {
           .hits()).extracting(SearchHit::thread).containsExactly(ThreadId.of("q1"));
     }
   }
+
+  @Test
+  void aCommitDuringAStretchKeepsChangedThreadsAndAReplayFromItsCheckpointRestoresThem(
+      @TempDir Path dir) {
+    var first = events.record(
+        question("q1", "hr", "ana", "Payroll cutoff", "When is the cutoff?"));
+    var answered = events.record(answer("a1", "q1", "ask kubernetes"));
+    var stretch = events.record(answer("a2", "q1", "zebra stripes"),
+        question("q2", "hr", "bo", "Payroll portal", "login fails"), upVote("q1", "v1"),
+        upVote("q2", "v1"));
+    var after = events.record(answer("a3", "q2", "zebra crossing"), upVote("q1", "v2"));
+    try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
+      index.apply(first);
+      index.commitNow();
+      index.apply(answered);
+      assertThat(index.search(SearchQuery.of("kubernetes"), HR).totalHits()).isEqualTo(1);
+      index.apply(stretch);
+      // q1 changed at 3 and q2 started at 4 are still in memory: the commit records 2, with
+      // q1 as written at 2 and its live score (the vote at 5 counted)
+      assertThat(index.commitHolding()).isTrue();
+      index.apply(after);
+      index.closeWithoutCommit();
+    }
+    try (LuceneSearchIndex reopened = LuceneSearch.at(dir)) {
+      assertThat(reopened.checkpoint()).isEqualTo(2);
+      assertThat(ids(reopened.search(SearchQuery.of("kubernetes"), HR))).containsExactly("q1");
+      assertThat(reopened.search(SearchQuery.of("zebra"), HR).totalHits()).isZero();
+      reopened.apply(stretch);
+      reopened.apply(after);
+      assertThat(ids(reopened.search(SearchQuery.of("zebra"), HR)))
+          .containsExactlyInAnyOrder("q1", "q2");
+      // the vote on q1 saved by the holding commit is not counted again on replay
+      assertThat(ids(reopened.search(SearchQuery.of("payroll score:>=2"), HR)))
+          .containsExactly("q1");
+      assertThat(ids(reopened.search(SearchQuery.of("payroll score:1"), HR)))
+          .containsExactly("q2");
+    }
+  }
+
+  @Test
+  void aCommitWithNothingHeldWritesEverythingAndRecordsTheLastEvent(@TempDir Path dir) {
+    try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
+      index.apply(events.record(question("q1", "hr", "ana", "Payroll cutoff", "x")));
+      index.search(SearchQuery.of("payroll"), HR);
+      assertThat(index.commitHolding()).isFalse();
+      index.closeWithoutCommit();
+    }
+    try (LuceneSearchIndex reopened = LuceneSearch.at(dir)) {
+      assertThat(reopened.checkpoint()).isEqualTo(1);
+      assertThat(reopened.search(SearchQuery.of("payroll"), HR).totalHits()).isEqualTo(1);
+    }
+  }
 }
