@@ -17,6 +17,8 @@ import io.socialearn.api.mentoring.MentorMatching;
 import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.event.EventListener;
 import io.socialearn.api.event.EventLog;
+import io.socialearn.api.event.EventLogException;
+import io.socialearn.api.event.PendingAppend;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.expertise.ExpertCandidate;
@@ -76,11 +78,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -91,8 +95,13 @@ import org.slf4j.LoggerFactory;
  * The socialearn engine: the {@link SocialLearning} a host embeds.
  *
  * <p>Every command is validated, authorised and decided into events under one write lock; the
- * events are appended to the {@link EventLog} and then folded into the read models and the
- * {@link SearchIndex}. Reads share a read lock, so a read never sees half a command. On {@link
+ * events are appended to the {@link EventLog} and folded into the read models under that lock,
+ * and the command returns once the log has them durable ({@link EventLog#appendPending}): the
+ * wait is outside the lock, so concurrent commands share one force of a file log in GROUP mode.
+ * The {@link SearchIndex} gets events only once they are durable, in log order. Reads share a
+ * read lock, so a read never sees half a command; it may see a command a moment before its
+ * caller is told. Should the log lose events the read models hold (an I/O failure during the
+ * force), the engine stops: every later call fails until it is reopened from the log. On {@link
  * Builder#build()} the engine replays the whole log: the read models are always a fold of it.
  *
  * <pre>{@code
@@ -131,6 +140,14 @@ public final class SocialLearningEngine implements SocialLearning {
   private final SnapshotKeeper snapshots;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
+  /** The last batch appended; written under the write lock. */
+  private volatile PendingAppend latest;
+  /** Set when the log lost events the read models hold: the engine then refuses every call. */
+  private volatile EventLogException failure;
+  /** Durable batches the search index cannot take yet (an earlier one is still being forced). */
+  private final TreeMap<Long, List<RecordedEvent>> unindexed = new TreeMap<>();
+  /** Whether the index failed to apply a batch and must catch up from the log. */
+  private boolean indexBehind;
 
   private SocialLearningEngine(Builder b) {
     this.eventLog = b.eventLog != null ? b.eventLog
@@ -212,12 +229,15 @@ public final class SocialLearningEngine implements SocialLearning {
     Validate.required("actor", actor);
     Validate.required("command", command);
     List<RecordedEvent> recorded;
+    List<PendingAppend> appended = new ArrayList<>(2);
+    PendingAppend before;
     Object result;
     byte[] snapshot;
     long snapshotSequence;
     lock.writeLock().lock();
     try {
       ensureOpen();
+      before = latest;
       recorded = null;
       Decision decision = null;
       boolean nothingToRecord = false;
@@ -234,7 +254,11 @@ public final class SocialLearningEngine implements SocialLearning {
           break;
         }
         try {
-          recorded = eventLog.append(state.lastSequence, decision.events(), now);
+          PendingAppend pending = eventLog.appendPending(state.lastSequence, decision.events(),
+              now);
+          appended.add(pending);
+          latest = pending;
+          recorded = pending.events();
         } catch (ConflictException e) {
           // Another writer appended to a shared log: catch up and decide again on fresh state.
           if (attempt == MAX_APPEND_ATTEMPTS) {
@@ -243,12 +267,16 @@ public final class SocialLearningEngine implements SocialLearning {
         }
       }
       applyToReadModels(recorded);
-      syncIndex(recorded);
       if (routing.enabled() && command instanceof StartThread started
           && started.kind() == ThreadKind.QUESTION
           && state.spaces.get(started.space()).features().routing()
           && decision.createdId() instanceof ThreadId question) {
-        recorded = concat(recorded, route(actor, question, now));
+        PendingAppend routed = route(actor, question, now);
+        if (routed != null) {
+          appended.add(routed);
+          latest = routed;
+          recorded = concat(recorded, routed.events());
+        }
       }
       if (!actor.isAdministrator()) {
         rateLimiter.record(actor.person(), now);
@@ -261,6 +289,13 @@ public final class SocialLearningEngine implements SocialLearning {
     } finally {
       lock.writeLock().unlock();
     }
+    // Durability is waited for outside the lock, so that concurrent commands share one force.
+    // Everything before a batch is durable once it is (a log is durable in order), which is
+    // what a command that recorded nothing waits for: the state it was decided on.
+    awaitDurable(appended.isEmpty() ? before : appended.get(appended.size() - 1));
+    for (PendingAppend batch : appended) {
+      indexDurable(batch.events());
+    }
     if (snapshot != null) {
       snapshots.save(snapshotSequence, snapshot);
     }
@@ -270,6 +305,76 @@ public final class SocialLearningEngine implements SocialLearning {
     @SuppressWarnings("unchecked") // the deciders return the id type each command declares
     R typed = (R) result;
     return typed;
+  }
+
+  /**
+   * Waits until {@code pending} (and so everything before it) is durable. If the log lost it,
+   * the read models hold events the log does not: the engine stops, and every later call fails
+   * until it is reopened from the log.
+   */
+  private void awaitDurable(PendingAppend pending) {
+    if (pending == null) {
+      return;
+    }
+    try {
+      pending.awaitDurable();
+    } catch (EventLogException e) {
+      if (failure == null) {
+        failure = e;
+        log.error("the event log lost events the engine had applied; the engine refuses every"
+            + " call until it is reopened", e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Gives a durable batch to the search index in log order: a batch waits in {@link #unindexed}
+   * until the index has every event before it, so that the index never holds an event the log
+   * could still lose (its checkpoint is never ahead of the durable log).
+   */
+  private void indexDurable(List<RecordedEvent> batch) {
+    lock.writeLock().lock();
+    try {
+      if (closed || failure != null) {
+        return;
+      }
+      unindexed.put(batch.get(0).sequence(), batch);
+      try {
+        long checkpoint = searchIndex.checkpoint();
+        if (indexBehind) {
+          // An earlier batch failed to apply: catch up from the log to this batch, which is
+          // durable, and so is everything before it.
+          long upTo = batch.get(batch.size() - 1).sequence();
+          while (checkpoint < upTo) {
+            List<RecordedEvent> chunk = readChunk(checkpoint + 1);
+            searchIndex.apply(chunk);
+            checkpoint = chunk.get(chunk.size() - 1).sequence();
+          }
+          indexBehind = false;
+        }
+        while (!unindexed.isEmpty()) {
+          Map.Entry<Long, List<RecordedEvent>> first = unindexed.firstEntry();
+          List<RecordedEvent> next = first.getValue();
+          if (next.get(next.size() - 1).sequence() <= checkpoint) {
+            unindexed.pollFirstEntry();
+          } else if (first.getKey() == checkpoint + 1) {
+            unindexed.pollFirstEntry();
+            searchIndex.apply(next);
+            checkpoint = next.get(next.size() - 1).sequence();
+          } else {
+            return;
+          }
+        }
+      } catch (RuntimeException e) {
+        unindexed.clear();
+        indexBehind = true;
+        log.error("search index {} failed to apply events; it will catch up on the next command",
+            searchIndex.name(), e);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   private static List<RecordedEvent> concat(List<RecordedEvent> first,
@@ -286,21 +391,20 @@ public final class SocialLearningEngine implements SocialLearning {
    * Routes a new question to the people most likely to answer it, as a batch of its own after
    * the question's. The question is recorded whatever happens here: a failure is logged.
    */
-  private List<RecordedEvent> route(Viewer asker, ThreadId question, Instant now) {
+  private PendingAppend route(Viewer asker, ThreadId question, Instant now) {
     try {
       List<PersonId> people = answerers(asker, question, routing.people(), now).stream()
           .map(ExpertCandidate::person).toList();
       if (people.isEmpty()) {
-        return List.of();
+        return null;
       }
-      List<RecordedEvent> routed = eventLog.append(state.lastSequence,
+      PendingAppend routed = eventLog.appendPending(state.lastSequence,
           List.of(new QuestionRouted(question, people)), now);
-      applyToReadModels(routed);
-      syncIndex(routed);
+      applyToReadModels(routed.events());
       return routed;
     } catch (RuntimeException e) {
       log.warn("could not route question {}; it is recorded, nobody was asked", question, e);
-      return List.of();
+      return null;
     }
   }
 
@@ -828,12 +932,17 @@ public final class SocialLearningEngine implements SocialLearning {
     if (closed) {
       throw new IllegalStateException("the socialearn engine is closed");
     }
+    if (failure != null) {
+      throw new IllegalStateException("the socialearn engine stopped: its event log lost events"
+          + " it had applied (" + failure.getMessage() + "); reopen it from the log", failure);
+    }
   }
 
   @Override
   public void close() {
     byte[] snapshot;
     long sequence;
+    PendingAppend last;
     lock.writeLock().lock();
     try {
       if (closed) {
@@ -841,11 +950,22 @@ public final class SocialLearningEngine implements SocialLearning {
       }
       closed = true;
       sequence = state.lastSequence;
-      snapshot = snapshots.pending(state, reputation, pulse);
+      snapshot = failure != null ? null : snapshots.pending(state, reputation, pulse);
+      last = latest;
     } finally {
       lock.writeLock().unlock();
     }
-    if (snapshot != null) {
+    boolean durable = true;
+    try {
+      if (last != null) {
+        last.awaitDurable();
+      }
+    } catch (EventLogException e) {
+      durable = false;
+      log.error("closing: the event log lost events the engine had applied; no snapshot taken",
+          e);
+    }
+    if (snapshot != null && durable) {
       snapshots.save(sequence, snapshot);
     }
     try {

@@ -28,6 +28,25 @@ public interface EventLog extends Closeable {
   List<RecordedEvent> append(long expectedLastSequence, List<DomainEvent> events, Instant timestamp);
 
   /**
+   * Appends a batch as {@link #append} does, but a durable log may return before the batch is
+   * durable: the caller waits with {@link PendingAppend#awaitDurable()} before telling anyone it
+   * was recorded. A caller that appends under a lock of its own can so wait outside that lock,
+   * and concurrent callers share one force. Reads see the batch at once (a read may wait for it
+   * to be durable). This default appends with {@link #append}, so the batch is durable already.
+   *
+   * @param expectedLastSequence as for {@link #append}
+   * @param events as for {@link #append}
+   * @param timestamp as for {@link #append}
+   * @return the batch, to wait for
+   * @throws io.socialearn.api.ConflictException as for {@link #append}
+   * @throws EventLogException if the log cannot write; nothing is appended
+   */
+  default PendingAppend appendPending(long expectedLastSequence, List<DomainEvent> events,
+      Instant timestamp) {
+    return PendingAppend.durable(append(expectedLastSequence, events, timestamp));
+  }
+
+  /**
    * Reads every event with a sequence of at least {@code fromSequence}, in order. The caller
    * closes the stream.
    *

@@ -10,6 +10,7 @@ import io.socialearn.api.Validate;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.EventLogException;
+import io.socialearn.api.event.PendingAppend;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.core.json.SocialearnJson;
 import java.io.IOException;
@@ -252,6 +253,24 @@ public final class FileEventLog implements EventLog {
   @Override
   public List<RecordedEvent> append(
       long expectedLastSequence, List<DomainEvent> events, Instant timestamp) {
+    PendingAppend pending = appendPending(expectedLastSequence, events, timestamp);
+    pending.awaitDurable();
+    return pending.events();
+  }
+
+  /**
+   * Appends a batch as {@link #append} does but, in GROUP mode, returns before the group's force:
+   * {@link PendingAppend#awaitDurable()} waits for it (leading the force if nobody else does).
+   * In SYNC mode the batch is forced before this returns; in FAST mode, as {@link #append}, it
+   * is acknowledged before its force. Thread-safe.
+   *
+   * @throws io.socialearn.api.ConflictException if the log has moved past {@code
+   *     expectedLastSequence}; nothing is appended
+   * @throws EventLogException if the log is closed or cannot write; nothing is appended
+   */
+  @Override
+  public PendingAppend appendPending(
+      long expectedLastSequence, List<DomainEvent> events, Instant timestamp) {
     List<DomainEvent> batch = AppendBatches.validated(expectedLastSequence, events, timestamp);
     if (closed) {
       throw closedException();
@@ -318,14 +337,25 @@ public final class FileEventLog implements EventLog {
     if (leader != null && appendNumber >= gatherGoal) {
       LockSupport.unpark(leader);
     }
-    if (durability == Durability.GROUP) {
-      awaitDurable(target, rollbacksSeen);
-    }
     List<RecordedEvent> recorded = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       recorded.add(new RecordedEvent(target - batch.size() + 1 + i, timestamp, batch.get(i)));
     }
-    return List.copyOf(recorded);
+    if (durability != Durability.GROUP) {
+      return PendingAppend.durable(recorded);
+    }
+    List<RecordedEvent> appended = List.copyOf(recorded);
+    return new PendingAppend() {
+      @Override
+      public List<RecordedEvent> events() {
+        return appended;
+      }
+
+      @Override
+      public void awaitDurable() {
+        FileEventLog.this.awaitDurable(target, rollbacksSeen);
+      }
+    };
   }
 
   /**
@@ -856,19 +886,18 @@ public final class FileEventLog implements EventLog {
     if (durability != Durability.GROUP) {
       return target;
     }
+    long rollbacksSeen;
     synchronized (commit) {
-      long rollbacksSeen = rollbacks;
-      boolean interrupted = false;
-      while (durable < target && rollbacks == rollbacksSeen && broken == null && !closed) {
-        try {
-          commit.wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      rollbacksSeen = rollbacks;
+    }
+    // Waits as an appender does, leading the force if nobody does: the batches in flight may
+    // belong to a caller that is reading before it waits (appendPending).
+    try {
+      awaitDurable(target, rollbacksSeen);
+    } catch (EventLogException e) {
+      // Cut by a failure, or the log broke or closed: the reader sees what is durable.
+    }
+    synchronized (commit) {
       return Math.min(target, durable);
     }
   }

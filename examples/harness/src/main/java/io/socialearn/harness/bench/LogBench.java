@@ -2,13 +2,22 @@ package io.socialearn.harness.bench;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.socialearn.api.ConflictException;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.AddComment;
+import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.RegisterPerson;
+import io.socialearn.api.command.StartThread;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.SocialLearningEngine;
+import io.socialearn.core.WriteRateLimit;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.core.log.Durability;
 import io.socialearn.core.log.FileEventLog;
@@ -156,6 +165,38 @@ public final class LogBench implements Subcommand {
         modes.put(mode.name().toLowerCase(Locale.ROOT), perThreads);
       }
 
+      // The same through the engine: commands applied under its lock, acknowledged once
+      // durable outside it, so that in GROUP mode concurrent commands share forces.
+      Map<String, Object> engineModes = new LinkedHashMap<>();
+      Map<String, Run> engineRuns = new LinkedHashMap<>();
+      int engineMost = threadCounts[threadCounts.length - 1];
+      for (Durability mode : List.of(Durability.SYNC, Durability.GROUP)) {
+        Map<String, Object> perThreads = new LinkedHashMap<>();
+        for (int threads : new int[] {1, engineMost}) {
+          Path dir = work.resolve("engine-" + mode + "-" + threads);
+          Run run;
+          long setUp;
+          try (FileEventLog log = FileEventLog.builder(dir).durability(mode).build();
+              SocialLearningEngine engine = SocialLearningEngine.builder().eventLog(log)
+                  .writeRateLimit(WriteRateLimit.unlimited()).build()) {
+            ThreadId[] threadIds = engineSetUp(engine, threads);
+            setUp = log.lastSequence();
+            run = measure(threads, seconds, (thread, n) -> engine.execute(
+                Viewer.of("p" + thread), new AddComment(threadIds[thread], "comment " + n)));
+          }
+          long counted = countDurable(dir) - setUp;
+          acknowledged += run.acknowledged();
+          durable += counted;
+          err.printf(Locale.ROOT, "engine %-5s %2d threads: %.0f commands/s p50 %.0f us p99 %.0f"
+              + " us; durable %d of %d%n", mode, threads, run.perSecond(),
+              run.percentileMicros(50), run.percentileMicros(99), counted, run.acknowledged());
+          perThreads.put(Integer.toString(threads), run.figures());
+          engineRuns.put(mode + "-" + threads, run);
+          deleteTree(dir);
+        }
+        engineModes.put(mode.name().toLowerCase(Locale.ROOT), perThreads);
+      }
+
       Map<String, Object> sqlite = new LinkedHashMap<>();
       Map<Integer, Run> sqliteRuns = new LinkedHashMap<>();
       for (int threads : threadCounts) {
@@ -206,6 +247,13 @@ public final class LogBench implements Subcommand {
           / raw.percentileMicros(99)));
       summary.put("group_over_sqlite", round(groupMost.perSecond() / sqliteMost.perSecond()));
       summary.put("threads_most", most);
+      summary.put("engine_group_most_commands_per_s",
+          Math.round(engineRuns.get("GROUP-" + engineMost).perSecond()));
+      summary.put("engine_sync_most_commands_per_s",
+          Math.round(engineRuns.get("SYNC-" + engineMost).perSecond()));
+      summary.put("engine_group_over_sync", round(engineRuns.get("GROUP-" + engineMost)
+          .perSecond() / engineRuns.get("SYNC-" + engineMost).perSecond()));
+      summary.put("engine", engineModes);
       summary.put("raw_force", raw.figures());
       summary.put("modes", modes);
       summary.put("sqlite_wal_full", sqlite);
@@ -217,6 +265,19 @@ public final class LogBench implements Subcommand {
       deleteTree(work);
     }
     summary.print(out);
+  }
+
+  /** One person and one question per appending thread, in one space. */
+  private static ThreadId[] engineSetUp(SocialLearningEngine engine, int threads) {
+    SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Bench"));
+    ThreadId[] ids = new ThreadId[threads];
+    for (int t = 0; t < threads; t++) {
+      engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(
+          PersonId.of("p" + t)).displayName("Person " + t).build()));
+      ids[t] = engine.execute(Viewer.of("p" + t), StartThread.question(space,
+          "Question of thread " + t, "body"));
+    }
+    return ids;
   }
 
   private static int[] threads(String list) {
