@@ -8,6 +8,7 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.EventLogException;
+import io.socialearn.api.event.PendingAppend;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.people.PersonId;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The contract checks: an empty log; appending and reading back in order with the given
  * timestamp; reading one event by its sequence ({@link EventLog#read}), and an error for one the
- * log does not hold; gapless sequences from 1 across batches; a stale (or ahead-of-the-log) expected
+ * log does not hold; a pending append ({@link EventLog#appendPending}) read back before its wait
+ * and, once waited for, after a reopen; gapless sequences from 1 across batches; a stale (or ahead-of-the-log) expected
  * sequence throws {@link ConflictException} and appends nothing; an empty batch or one holding
  * null throws {@link InvalidInputException} and appends nothing; reading from the middle, from
  * below 1 and from past the end; appenders on several threads that retry on conflict end with
@@ -182,6 +184,30 @@ public abstract class EventLogContract {
     assertThat(recorded).extracting(RecordedEvent::timestamp).containsOnly(T1);
     assertThat(read(log, 1)).containsExactlyElementsOf(recorded);
     assertThat(log.lastSequence()).isEqualTo(3);
+  }
+
+  @Test
+  void aPendingAppendIsReadBackBeforeItsWaitAndPresentAfterAReopen() {
+    PendingAppend first = log.appendPending(0, events("a", "b"), T1);
+    PendingAppend second = log.appendPending(2, events("c"), T2);
+
+    assertThat(sequences(first.events())).containsExactly(1L, 2L);
+    assertThat(sequences(second.events())).containsExactly(3L);
+    assertThat(log.lastSequence()).isEqualTo(3);
+    assertThat(log.read(3)).isEqualTo(second.events().get(0));
+    second.awaitDurable();
+    first.awaitDurable();
+    List<RecordedEvent> all = new ArrayList<>(first.events());
+    all.addAll(second.events());
+    assertThat(read(log, 1)).containsExactlyElementsOf(all);
+    assertThatThrownBy(() -> log.appendPending(2, events("d"), T2))
+        .isInstanceOf(ConflictException.class);
+    log.close();
+    EventLog again = reopen(log);
+    if (again != null) {
+      track(again);
+      assertThat(read(again, 1)).as("durable once waited for").containsExactlyElementsOf(all);
+    }
   }
 
   @Test
