@@ -94,7 +94,7 @@ class ExpertsEvalTest {
     // two signals; only the second tells the relevant candidate apart
     var q = new ExpertsEval.TrainingQuery(new double[][] {
         {1, 0, 0, 0, 0, 0}, {0.5, 0, 0, 0, 2, 0}}, new String[] {"1", "2"}, 1);
-    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0);
+    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
