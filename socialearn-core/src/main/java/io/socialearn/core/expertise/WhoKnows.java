@@ -40,16 +40,20 @@ final class WhoKnows {
   static final int DOCUMENTS = 4;
   static final int STANDING = 5;
   static final int TOPIC_SPECIFIC = 6;
+  /** The first last-answer signal; one follows per time constant of {@link #LAST_ANSWER_MILLIS}. */
   static final int LAST = 7;
-  static final int LAST_TOPIC = 8;
-  private static final int SIGNALS = 9;
+  private static final int SIGNALS = 10;
   /**
    * What each raw figure is multiplied by inside log(1 + x); the last-answer signals (0 here)
    * are their raw figure, already between 0 and 1.
    */
-  private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10, 0, 0};
-  /** The last-answer signals' time constant: e^(−age / this). */
-  static final double LAST_ANSWER_MILLIS = 6 * 3_600_000.0;
+  private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10, 0, 0, 0};
+  /**
+   * The last-answer signals' time constants, e^(−age / each): 6 hours, a day, a week. Fixed a
+   * priori rather than tuned; the mix weighs them, so which one matters is learned, not set.
+   */
+  static final double[] LAST_ANSWER_MILLIS = {6 * 3_600_000.0, 24 * 3_600_000.0,
+      168 * 3_600_000.0};
   /** How many of the profile model's candidates are kept at most (the best in the topics). */
   static final int TOPIC_POOL = 5_000;
   /** How many of the most active people join the candidates. */
@@ -83,11 +87,6 @@ final class WhoKnows {
     int size;
     /** Answers to similar threads per candidate, for reasons. */
     int[] similar = new int[0];
-    /**
-     * Each candidate's latest visible answer in the topics (MIN_VALUE for none), so that the
-     * last-answer signal is computed when it grows, not for every space and topic.
-     */
-    long[] lastTopic = new long[0];
     double[] score = new double[0];
     double[] department = new double[0];
     double[] part = new double[0];
@@ -104,7 +103,6 @@ final class WhoKnows {
         mark = Arrays.copyOf(mark, n);
         touched = Arrays.copyOf(touched, n);
         similar = Arrays.copyOf(similar, n);
-        lastTopic = Arrays.copyOf(lastTopic, n);
         score = Arrays.copyOf(score, n);
         department = Arrays.copyOf(department, n);
         part = Arrays.copyOf(part, n);
@@ -134,7 +132,6 @@ final class WhoKnows {
           raw[o] = 0;
         }
         similar[person] = 0;
-        lastTopic[person] = Long.MIN_VALUE;
         touched[size++] = person;
       }
       return person * SIGNALS;
@@ -177,11 +174,6 @@ final class WhoKnows {
             raw[o + TOPIC] += c.evidence[k] * f0 + c.flat[k];
             raw[o + TOPIC_RECENT] += c.recent[k] * f1;
             raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
-            int person = c.person[k];
-            if (c.last[k] > s.lastTopic[person]) {
-              s.lastTopic[person] = c.last[k];
-              raw[o + LAST_TOPIC] = lastAnswer(c.last[k]);
-            }
           }
         }
       }
@@ -259,7 +251,10 @@ final class WhoKnows {
         }
       }
       if (last != Long.MIN_VALUE) {
-        raw[o + LAST] = lastAnswer(last);
+        double age = Math.max(0, now - last);
+        for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
+          raw[o + LAST + i] = Math.exp(-age / LAST_ANSWER_MILLIS[i]);
+        }
       }
     }
     // Votes and accepts at or after the cut-off do not count.
@@ -357,11 +352,6 @@ final class WhoKnows {
           raw[index * SIGNALS + ACTIVITY], s.similar[index], s), signals));
     }
     return out;
-  }
-
-  /** The last-answer signal of an answer posted at {@code at}: 1 now, e^(−age / 6 h) later. */
-  private double lastAnswer(long at) {
-    return Math.exp(-Math.max(0, now - at) / LAST_ANSWER_MILLIS);
   }
 
   /** A signal from its raw figure: log(1 + scale × x), or x itself for the last-answer ones. */
@@ -538,7 +528,6 @@ final class WhoKnows {
         * Math.log1p(SCALE[TOPIC_RECENT] * Math.max(0, raw[o + TOPIC_RECENT]));
     part += weights[TOPIC_SPECIFIC]
         * Math.log1p(SCALE[TOPIC_SPECIFIC] * Math.max(0, raw[o + TOPIC_SPECIFIC]));
-    part += weights[LAST_TOPIC] * signal(LAST_TOPIC, raw[o + LAST_TOPIC]);
     return part;
   }
 

@@ -281,28 +281,34 @@ class ExpertiseModelTest {
     d.advance(Duration.ofHours(6));
     d.answer(d.question(OPEN, "ana", "tax"), "bo");
     d.advance(Duration.ofHours(6));
-    // bo: in payroll 12 h ago, in anything 6 h ago
-    ExpertCandidate bo = find(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"),
-        "bo");
-    assertThat(bo.signals().get("lastTopicAnswer")).isCloseTo(Math.exp(-2), within(1e-9));
-    assertThat(bo.signals().get("lastAnswer")).isCloseTo(Math.exp(-1), within(1e-9));
+    // bo answered (in any topic) 6 h ago: e^(-6/6), e^(-6/24), e^(-6/168)
+    assertLastAnswer(find(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"), "bo"),
+        6);
     // a newer answer in a space the viewer cannot read does not count for that viewer
     ThreadId hidden = d.question(SECRET, "ana", "payroll");
     PostId secret = d.answer(hidden, "bo");
-    bo = find(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"), "bo");
-    assertThat(bo.signals().get("lastTopicAnswer")).isCloseTo(Math.exp(-2), within(1e-9));
-    assertThat(bo.signals().get("lastAnswer")).isCloseTo(Math.exp(-1), within(1e-9));
-    bo = find(d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults(), "payroll"), "bo");
-    assertThat(bo.signals().get("lastTopicAnswer")).isCloseTo(1.0, within(1e-9));
-    assertThat(bo.signals().get("lastAnswer")).isCloseTo(1.0, within(1e-9));
+    assertLastAnswer(find(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"), "bo"),
+        6);
+    assertLastAnswer(find(d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults(),
+        "payroll"), "bo"), 0);
     // deleting the latest answer brings back the one before it
     ThreadId again = d.question(OPEN, "ana", "payroll");
     PostId latest = d.answer(again, "bo");
     d.advance(Duration.ofHours(3));
     d.delete(again, latest);
     d.delete(hidden, secret);
-    bo = find(d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults(), "payroll"), "bo");
-    assertThat(bo.signals().get("lastTopicAnswer")).isCloseTo(Math.exp(-2.5), within(1e-9));
-    assertThat(bo.signals().get("lastAnswer")).isCloseTo(Math.exp(-1.5), within(1e-9));
+    assertLastAnswer(find(d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults(),
+        "payroll"), "bo"), 9);
+  }
+
+  /** The three last-answer signals of someone whose latest visible answer is that old. */
+  private static void assertLastAnswer(ExpertCandidate candidate, double hours) {
+    assertThat(candidate.signals().get("lastAnswer6h")).isCloseTo(Math.exp(-hours / 6),
+        within(1e-9));
+    assertThat(candidate.signals().get("lastAnswer1d")).isCloseTo(Math.exp(-hours / 24),
+        within(1e-9));
+    assertThat(candidate.signals().get("lastAnswer1w")).isCloseTo(Math.exp(-hours / 168),
+        within(1e-9));
+    assertThat(candidate.signals()).doesNotContainKey("lastTopicAnswer");
   }
 }

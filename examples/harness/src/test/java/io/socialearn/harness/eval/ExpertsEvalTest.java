@@ -94,7 +94,7 @@ class ExpertsEvalTest {
     // two signals; only the second tells the relevant candidate apart
     var q = new ExpertsEval.TrainingQuery(new double[][] {
         {1, 0, 0, 0, 0, 0}, {0.5, 0, 0, 0, 2, 0}}, new String[] {"1", "2"}, 1);
-    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0);
+    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
@@ -121,5 +121,25 @@ class ExpertsEvalTest {
     // the second start is the recency baseline's formula: recent answers in the tags and overall
     assertThat(ExpertsEval.STARTS.get(1).asMap()).containsEntry("topicRecent", 1.0)
         .containsEntry("activity", 1.0).containsEntry("topic", 0.0);
+  }
+
+  @Test
+  void theLearnerChoosesTheLastAnswerTimeScaleOnTrainingQueries() {
+    // the relevant is half as active but answered 3 days ago, the other 10 days ago: only the
+    // week scale still tells them apart by enough to outweigh activity (on the 6-hour and
+    // one-day scales both have all but forgotten), so that is the scale the learner must weigh
+    double[] relevant = {0, 0, 0.5, 0, 0, 0, 0, Math.exp(-72 / 6.0), Math.exp(-72 / 24.0),
+        Math.exp(-72 / 168.0)};
+    double[] other = {0, 0, 1, 0, 0, 0, 0, Math.exp(-240 / 6.0), Math.exp(-240 / 24.0),
+        Math.exp(-240 / 168.0)};
+    var q = new ExpertsEval.TrainingQuery(new double[][] {other, relevant},
+        new String[] {"1", "2"}, 1);
+    ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
+    ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
+    assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
+    assertThat(learned.lastAnswer1w()).isPositive();
+    assertThat(learned.lastAnswer6h()).isZero();
+    assertThat(learned.lastAnswer1d()).isZero();
   }
 }

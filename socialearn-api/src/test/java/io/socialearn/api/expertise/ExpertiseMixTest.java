@@ -1,0 +1,43 @@
+package io.socialearn.api.expertise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialearn.api.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class ExpertiseMixTest {
+
+  @Test
+  void weightsComeBackInSignalOrderUnderTheirNames() {
+    double[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    ExpertiseMix mix = ExpertiseMix.of(w);
+    assertThat(mix.weights()).containsExactly(w);
+    assertThat(mix.asMap().keySet()).containsExactly(ExpertiseMix.SIGNALS);
+    assertThat(mix.asMap()).containsEntry("lastAnswer6h", 8.0).containsEntry("lastAnswer1d", 9.0)
+        .containsEntry("lastAnswer1w", 10.0);
+    assertThat(ExpertiseMix.SIGNALS).doesNotHaveDuplicates().hasSize(10);
+  }
+
+  @Test
+  void aNegativeOrNonFiniteWeightIsRefusedNamingItsSignal() {
+    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, 0, 0, -1))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("lastAnswer1w");
+          assertThat(e.rule()).isEqualTo("nonNegative");
+        });
+    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("lastAnswer6h"));
+    assertThatThrownBy(() -> ExpertiseMix.of(new double[9]))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.rule()).isEqualTo("length"));
+  }
+
+  @Test
+  void theDefaultMixLeavesTheTopicSpecificAndLastAnswerSignalsOut() {
+    assertThat(ExpertiseMix.defaults().asMap()).containsEntry("topicSpecific", 0.0)
+        .containsEntry("lastAnswer6h", 0.0).containsEntry("lastAnswer1d", 0.0)
+        .containsEntry("lastAnswer1w", 0.0).containsEntry("topic", 1.0);
+  }
+}
