@@ -18,7 +18,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,7 +75,65 @@ final class ModelCodec {
       }
       return null;
     }
-    return new Reader(new ExpertiseModel(settings), in, limit).read();
+    // The body is read whole and parsed from a buffer: a stream's per-byte reads cost more.
+    byte[] body = new byte[bodyLength];
+    in.readFully(body);
+    Bytes bytes = new Bytes(ByteBuffer.wrap(body));
+    ExpertiseModel model = new Reader(new ExpertiseModel(settings), bytes, bodyLength).read();
+    if (bytes.buffer.hasRemaining()) {
+      throw new IOException("expertise model ends " + bytes.buffer.remaining()
+          + " bytes before its section does");
+    }
+    return model;
+  }
+
+  /** The reads the body needs, over a buffer; a read past its end is an {@link IOException}. */
+  private static final class Bytes {
+    final ByteBuffer buffer;
+
+    Bytes(ByteBuffer buffer) {
+      this.buffer = buffer;
+    }
+
+    int readInt() throws IOException {
+      try {
+        return buffer.getInt();
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    long readLong() throws IOException {
+      try {
+        return buffer.getLong();
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    byte readByte() throws IOException {
+      try {
+        return buffer.get();
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    boolean readBoolean() throws IOException {
+      return readByte() != 0;
+    }
+
+    void readFully(byte[] into) throws IOException {
+      try {
+        buffer.get(into);
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    private static IOException cutShort() {
+      return new EOFException("expertise model cut short");
+    }
   }
 
   /** What the sums depend on: the half-lives and each kind's weight, as raw bits. */
@@ -446,7 +507,7 @@ final class ModelCodec {
   /** Reads one model into an empty one. */
   private static final class Reader {
     private final ExpertiseModel m;
-    private final DataInput in;
+    private final Bytes in;
     private final int limit;
     private PersonId[] people;
     private Tag[] tags;
@@ -454,7 +515,7 @@ final class ModelCodec {
     private AnswerInfo[] answers;
     private Fact[] facts;
 
-    Reader(ExpertiseModel m, DataInput in, int limit) {
+    Reader(ExpertiseModel m, Bytes in, int limit) {
       this.m = m;
       this.in = in;
       this.limit = limit;
