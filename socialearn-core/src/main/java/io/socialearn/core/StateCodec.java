@@ -366,7 +366,8 @@ final class StateCodec {
   }
 
   /**
-   * Reads a snapshot into an empty state.
+   * Reads a snapshot into an empty state, with an expertise model scored with the default
+   * settings (null in the result if the snapshot's was scored otherwise).
    *
    * @throws IOException if the bytes are not a snapshot of this format
    */

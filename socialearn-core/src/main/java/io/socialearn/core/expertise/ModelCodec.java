@@ -20,6 +20,7 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -310,8 +311,14 @@ final class ModelCodec {
       }
       h.flush();
       sink.writeInt(head.size() + bytes.size());
-      sink.write(head.toByteArray());
-      sink.write(bytes.toByteArray());
+      if (sink instanceof OutputStream stream) {
+        // No copy of the body, which holds every fact.
+        head.writeTo(stream);
+        bytes.writeTo(stream);
+      } else {
+        sink.write(head.toByteArray());
+        sink.write(bytes.toByteArray());
+      }
     }
 
     /** The facts held outside the people's lists: dead ones still in the cut-off buffer. */
