@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -426,7 +427,12 @@ final class StateCodec {
       Map<ThreadId, PersonId> askers = new HashMap<>();
       Map<ThreadId, List<PostId>> answers = new HashMap<>();
       readThreads(in, state, snapshot.length, askers, answers);
-      ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, snapshot.length);
+      // Parsed straight from the array (a stream's per-byte reads cost more), then skipped.
+      ByteBuffer model = ByteBuffer.wrap(snapshot);
+      int at = snapshot.length - in.available();
+      model.position(at);
+      ExpertiseModel expertise = ExpertiseModel.readFrom(model, settings);
+      in.skipNBytes(model.position() - at);
       if (in.readInt() != MAGIC || in.read() != -1) {
         throw new IOException("snapshot does not end where its sections do");
       }

@@ -29,11 +29,11 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -848,16 +848,15 @@ public final class ExpertiseModel {
   /**
    * A model read back from what {@link #writeTo} wrote, equal to the one written, or null if it
    * was written with other half-lives or evidence weights (its sums would then be wrong; refold
-   * the log instead). Reads exactly what was written, nothing after it.
+   * the log instead). Reads from the buffer's position and leaves it right after the model.
    *
-   * @param in the bytes {@link #writeTo} wrote
+   * @param in the bytes {@link #writeTo} wrote, from its position
    * @param settings the settings the model is to score with
-   * @param limit at most this many bytes: a count beyond it is refused as damage
-   * @throws IOException if the bytes are not such a model
+   * @throws IOException if the bytes are not such a model (cut short, or damaged)
    */
-  public static ExpertiseModel readFrom(DataInput in, ExpertiseSettings settings, int limit)
+  public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings)
       throws IOException {
-    return ModelCodec.read(in, settings, limit);
+    return ModelCodec.read(in, settings);
   }
 
   /**

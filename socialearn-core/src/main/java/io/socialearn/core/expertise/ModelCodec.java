@@ -15,12 +15,10 @@ import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
 import io.socialearn.core.expertise.ExpertiseModel.Column;
 import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +38,13 @@ import java.util.Set;
  * order and every map written in its iteration order and refilled in that order (so a restored
  * map iterates as the original did, and sums over it add in the same order).
  *
- * <p>Form: a magic int, the settings' fingerprint (half-lives and weights), the frame's origin;
- * then tables of people (the model's dense indices first), spaces (dense indices) and tags (the
- * pool first); then threads, answers and the facts, which every list names by index (a fact is
- * one object in all the lists that hold it, as in the model); then the lists, the sums and the
- * profiles. Stateless; the caller guards the model.
+ * <p>Form: a magic int, the settings' fingerprint (half-lives and weights); tables of the
+ * model's dense people, its spaces and its pooled tags; the frame's origin; then threads, answers
+ * and the facts, which every list names by index (a fact is one object in all the lists that
+ * hold it, as in the model); then the lists, the sums and the profiles. People and tags outside
+ * the tables (voters, say) are defined where first named: the next index, then the name. It is
+ * written straight to its sink (no copy of the body, which holds every fact) and read from a
+ * buffer. Stateless; the caller guards the model.
  */
 final class ModelCodec {
   private static final int MAGIC = 0x45585031;
@@ -55,37 +55,20 @@ final class ModelCodec {
   private ModelCodec() {}
 
   static void write(ExpertiseModel m, DataOutput sink) throws IOException {
-    new Writer(m).write(sink);
+    new Writer(m, sink).write();
   }
 
-  static ExpertiseModel read(DataInput in, ExpertiseSettings settings, int limit)
-      throws IOException {
+  static ExpertiseModel read(ByteBuffer buffer, ExpertiseSettings settings) throws IOException {
+    Bytes in = new Bytes(buffer);
+    int limit = buffer.remaining();
     if (in.readInt() != MAGIC) {
       throw new IOException("not an expertise model");
     }
     byte[] written = new byte[checked(in.readInt(), limit)];
     in.readFully(written);
-    int bodyLength = checked(in.readInt(), limit);
-    if (!Arrays.equals(written, fingerprint(settings))) {
-      for (int left = bodyLength; left > 0; ) {
-        int skipped = in.skipBytes(left);
-        if (skipped <= 0) {
-          throw new IOException("expertise model cut short");
-        }
-        left -= skipped;
-      }
-      return null;
-    }
-    // The body is read whole and parsed from a buffer: a stream's per-byte reads cost more.
-    byte[] body = new byte[bodyLength];
-    in.readFully(body);
-    Bytes bytes = new Bytes(ByteBuffer.wrap(body));
-    ExpertiseModel model = new Reader(new ExpertiseModel(settings), bytes, bodyLength).read();
-    if (bytes.buffer.hasRemaining()) {
-      throw new IOException("expertise model ends " + bytes.buffer.remaining()
-          + " bytes before its section does");
-    }
-    return model;
+    // A model of other settings is read all the same (to find where it ends), then dropped.
+    ExpertiseModel model = new Reader(new ExpertiseModel(settings), in, limit).read();
+    return Arrays.equals(written, fingerprint(settings)) ? model : null;
   }
 
   /** The reads the body needs, over a buffer; a read past its end is an {@link IOException}. */
@@ -170,8 +153,7 @@ final class ModelCodec {
   /** Writes one model; the tables are gathered while the body is written, then go first. */
   private static final class Writer {
     private final ExpertiseModel m;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final DataOutput out;
     private final Map<PersonId, Integer> people = new HashMap<>();
     private final List<PersonId> personTable = new ArrayList<>();
     private final Map<Tag, Integer> tags = new HashMap<>();
@@ -180,13 +162,12 @@ final class ModelCodec {
     private final Map<AnswerInfo, Integer> answers = new IdentityHashMap<>();
     private final Map<Fact, Integer> facts = new IdentityHashMap<>();
 
-    Writer(ExpertiseModel m) {
+    Writer(ExpertiseModel m, DataOutput out) {
       this.m = m;
-      m.personIds.forEach(this::person);
-      m.tagPool.keySet().forEach(this::tag);
+      this.out = out;
     }
 
-    void write(DataOutput sink) throws IOException {
+    void write() throws IOException {
       // Every thread, answer and fact, in an order each list can name them by.
       List<ThreadInfo> threadList = new ArrayList<>(m.threads.values());
       threadList.forEach(t -> threads.put(t, threads.size()));
@@ -216,13 +197,33 @@ final class ModelCodec {
           threadList.add(f.threadInfo);
         }
       }
+      // The tables: the dense people, the spaces, the pooled tags; other people and tags are
+      // defined where first named (an index one past the table, then the name).
+      out.writeInt(MAGIC);
+      byte[] fingerprint = fingerprint(m.settings());
+      out.writeInt(fingerprint.length);
+      out.write(fingerprint);
+      out.writeInt(m.personIds.size());
+      for (PersonId p : m.personIds) {
+        person(p);
+        writeString(out, p.value());
+      }
+      out.writeInt(m.spaceIds.size());
+      for (SpaceId sp : m.spaceIds) {
+        writeString(out, sp.value());
+      }
+      out.writeInt(m.tagPool.size());
+      for (Tag t : m.tagPool.keySet()) {
+        tag(t);
+        writeString(out, t.value());
+      }
       out.writeLong(m.ref);
       out.writeInt(threadList.size());
       for (ThreadInfo t : threadList) {
         writeString(out, t.id.value());
         out.writeInt(t.spaceIndex);
         out.writeInt(space(t.space));
-        out.writeInt(person(t.author));
+        writePerson(t.author);
         tags(t.tags);
         out.writeBoolean(t.deleted);
         out.writeBoolean(m.threads.get(t.id) == t);
@@ -231,7 +232,7 @@ final class ModelCodec {
       for (AnswerInfo a : answerList) {
         writeString(out, a.id.value());
         out.writeInt(threads.get(a.thread));
-        out.writeInt(person(a.author));
+        writePerson(a.author);
         out.writeLong(a.at);
         out.writeBoolean(a.deleted);
       }
@@ -264,7 +265,7 @@ final class ModelCodec {
       writeOverall();
       out.writeInt(m.active.size());
       for (Active a : m.active.values()) {
-        out.writeInt(person(a.person));
+        writePerson(a.person);
         out.writeInt(a.index);
         out.writeLong(Double.doubleToRawLongBits(a.recent));
       }
@@ -275,7 +276,7 @@ final class ModelCodec {
       }
       out.writeInt(m.threadsPerTopic.size());
       for (Map.Entry<Tag, Map<SpaceId, int[]>> e : m.threadsPerTopic.entrySet()) {
-        out.writeInt(tag(e.getKey()));
+        writeTag(e.getKey());
         out.writeInt(e.getValue().size());
         for (Map.Entry<SpaceId, int[]> s : e.getValue().entrySet()) {
           out.writeInt(space(s.getKey()));
@@ -285,39 +286,6 @@ final class ModelCodec {
       out.writeInt(m.people.size());
       for (PersonProfile p : m.people.values()) {
         writeProfile(p);
-      }
-      out.flush();
-
-      // Tables, then the body.
-      sink.writeInt(MAGIC);
-      byte[] fingerprint = fingerprint(m.settings());
-      sink.writeInt(fingerprint.length);
-      sink.write(fingerprint);
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      DataOutputStream h = new DataOutputStream(head);
-      h.writeInt(m.personIds.size());
-      h.writeInt(personTable.size());
-      for (PersonId p : personTable) {
-        writeString(h, p.value());
-      }
-      h.writeInt(m.spaceIds.size());
-      for (SpaceId s : m.spaceIds) {
-        writeString(h, s.value());
-      }
-      h.writeInt(m.tagPool.size());
-      h.writeInt(tagTable.size());
-      for (Tag t : tagTable) {
-        writeString(h, t.value());
-      }
-      h.flush();
-      sink.writeInt(head.size() + bytes.size());
-      if (sink instanceof OutputStream stream) {
-        // No copy of the body, which holds every fact.
-        head.writeTo(stream);
-        bytes.writeTo(stream);
-      } else {
-        sink.write(head.toByteArray());
-        sink.write(bytes.toByteArray());
       }
     }
 
@@ -333,15 +301,15 @@ final class ModelCodec {
 
     private void writeFact(Fact f) throws IOException {
       out.writeByte(f.kind.ordinal());
-      out.writeInt(person(f.person));
+      writePerson(f.person);
       out.writeInt(f.threadInfo == null ? -1 : threads.get(f.threadInfo));
       writeThreadId(f);
       writeSource(f);
-      out.writeInt(f.from == null ? -1 : person(f.from));
+      writePerson(f.from);
       out.writeLong(f.at);
       out.writeLong(Double.doubleToRawLongBits(f.base));
       out.writeInt(space(f.space));
-      out.writeInt(f.topic == null ? -1 : tag(f.topic));
+      writeTag(f.topic);
       out.writeBoolean(f.decays);
       out.writeBoolean(f.live);
     }
@@ -379,7 +347,7 @@ final class ModelCodec {
     private void writeColumns() throws IOException {
       out.writeInt(m.byTopic.size());
       for (Map.Entry<Tag, Map<SpaceId, Column>> e : m.byTopic.entrySet()) {
-        out.writeInt(tag(e.getKey()));
+        writeTag(e.getKey());
         out.writeInt(e.getValue().size());
         for (Map.Entry<SpaceId, Column> s : e.getValue().entrySet()) {
           out.writeInt(space(s.getKey()));
@@ -417,7 +385,7 @@ final class ModelCodec {
         out.writeInt(space(e.getKey()));
         out.writeInt(e.getValue().size());
         for (Map.Entry<PersonId, Acc> p : e.getValue().entrySet()) {
-          out.writeInt(person(p.getKey()));
+          writePerson(p.getKey());
         }
       }
     }
@@ -433,7 +401,7 @@ final class ModelCodec {
     }
 
     private void writeProfile(PersonProfile p) throws IOException {
-      out.writeInt(person(p.id()));
+      writePerson(p.id());
       writeString(out, p.displayName());
       writeString(out, p.orgUnit());
       writeString(out, p.title());
@@ -442,13 +410,13 @@ final class ModelCodec {
       out.writeBoolean(p.external());
       out.writeByte(p.status().ordinal());
       out.writeLong(p.leavingOn() == null ? NO_DAY : p.leavingOn().toEpochDay());
-      out.writeInt(p.manager() == null ? -1 : person(p.manager()));
+      writePerson(p.manager());
     }
 
     private void byPerson(Map<PersonId, List<Fact>> lists) throws IOException {
       out.writeInt(lists.size());
       for (Map.Entry<PersonId, List<Fact>> e : lists.entrySet()) {
-        out.writeInt(person(e.getKey()));
+        writePerson(e.getKey());
         factIndices(e.getValue());
       }
     }
@@ -456,10 +424,10 @@ final class ModelCodec {
     private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
       out.writeInt(lists.size());
       for (Map.Entry<PersonId, Map<Tag, List<Fact>>> e : lists.entrySet()) {
-        out.writeInt(person(e.getKey()));
+        writePerson(e.getKey());
         out.writeInt(e.getValue().size());
         for (Map.Entry<Tag, List<Fact>> t : e.getValue().entrySet()) {
-          out.writeInt(tag(t.getKey()));
+          writeTag(t.getKey());
           factIndices(t.getValue());
         }
       }
@@ -475,7 +443,35 @@ final class ModelCodec {
     private void tags(List<Tag> list) throws IOException {
       out.writeInt(list.size());
       for (Tag t : list) {
-        out.writeInt(tag(t));
+        writeTag(t);
+      }
+    }
+
+    /** Writes a person's index, -1 for none, defining them (index, then name) on first sight. */
+    private void writePerson(PersonId p) throws IOException {
+      if (p == null) {
+        out.writeInt(-1);
+        return;
+      }
+      int known = personTable.size();
+      int i = person(p);
+      out.writeInt(i);
+      if (i == known) {
+        writeString(out, p.value());
+      }
+    }
+
+    /** Writes a tag's index, -1 for none, defining it (index, then name) on first sight. */
+    private void writeTag(Tag t) throws IOException {
+      if (t == null) {
+        out.writeInt(-1);
+        return;
+      }
+      int known = tagTable.size();
+      int i = tag(t);
+      out.writeInt(i);
+      if (i == known) {
+        writeString(out, t.value());
       }
     }
 
@@ -516,8 +512,8 @@ final class ModelCodec {
     private final ExpertiseModel m;
     private final Bytes in;
     private final int limit;
-    private PersonId[] people;
-    private Tag[] tags;
+    private final List<PersonId> people = new ArrayList<>();
+    private final List<Tag> tags = new ArrayList<>();
     private ThreadInfo[] threads;
     private AnswerInfo[] answers;
     private Fact[] facts;
@@ -529,18 +525,11 @@ final class ModelCodec {
     }
 
     ExpertiseModel read() throws IOException {
-      int dense = count();
-      people = new PersonId[count()];
-      if (dense > people.length) {
-        throw new IOException("expertise model indexes " + dense + " of " + people.length
-            + " people");
-      }
-      for (int i = 0; i < people.length; i++) {
-        people[i] = PersonId.of(string());
-      }
-      for (int i = 0; i < dense; i++) {
-        m.personIds.add(people[i]);
-        m.personIndex.put(people[i], i);
+      for (int n = count(), i = 0; i < n; i++) {
+        PersonId p = PersonId.of(string());
+        people.add(p);
+        m.personIds.add(p);
+        m.personIndex.put(p, i);
         m.overallByPerson.add(null);
         m.overallArrays.add(null);
       }
@@ -549,16 +538,10 @@ final class ModelCodec {
         m.spaceIds.add(s);
         m.spaceIndex.put(s, i);
       }
-      int pooled = count();
-      tags = new Tag[count()];
-      if (pooled > tags.length) {
-        throw new IOException("expertise model pools " + pooled + " of " + tags.length + " tags");
-      }
-      for (int i = 0; i < tags.length; i++) {
-        tags[i] = Tag.of(string());
-        if (i < pooled) {
-          m.tagPool.put(tags[i], tags[i]);
-        }
+      for (int n = count(); n > 0; n--) {
+        Tag t = Tag.of(string());
+        tags.add(t);
+        m.tagPool.put(t, t);
       }
       m.ref = in.readLong();
       threads = new ThreadInfo[count()];
@@ -566,7 +549,7 @@ final class ModelCodec {
         ThreadId id = ThreadId.of(string());
         int spaceIndex = in.readInt();
         SpaceId space = space(in.readInt());
-        PersonId author = people[in.readInt()];
+        PersonId author = person();
         ThreadInfo t = new ThreadInfo(id, space, spaceIndex, author, tagList());
         t.deleted = in.readBoolean();
         if (in.readBoolean()) {
@@ -577,7 +560,7 @@ final class ModelCodec {
       answers = new AnswerInfo[count()];
       for (int i = 0; i < answers.length; i++) {
         PostId id = PostId.of(string());
-        AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], people[in.readInt()],
+        AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], person(),
             in.readLong());
         a.deleted = in.readBoolean();
         m.answers.put(id, a);
@@ -607,7 +590,7 @@ final class ModelCodec {
       readColumns();
       readOverall();
       for (int n = count(); n > 0; n--) {
-        Active a = new Active(people[in.readInt()], in.readInt());
+        Active a = new Active(person(), in.readInt());
         a.recent = Double.longBitsToDouble(in.readLong());
         m.active.put(a.person, a);
         if (a.recent > 0) {
@@ -619,7 +602,7 @@ final class ModelCodec {
       }
       for (int n = count(); n > 0; n--) {
         Map<SpaceId, int[]> bySpace = new HashMap<>();
-        m.threadsPerTopic.put(tags[in.readInt()], bySpace);
+        m.threadsPerTopic.put(tag(), bySpace);
         for (int k = count(); k > 0; k--) {
           bySpace.put(space(in.readInt()), new int[] {in.readInt()});
         }
@@ -633,7 +616,7 @@ final class ModelCodec {
 
     private Fact readFact() throws IOException {
       EvidenceKind kind = KINDS[in.readByte()];
-      PersonId person = people[in.readInt()];
+      PersonId person = person();
       int threadIndex = in.readInt();
       ThreadInfo info = threadIndex < 0 ? null : threads[threadIndex];
       int threadCode = in.readByte();
@@ -648,14 +631,14 @@ final class ModelCodec {
         case 4 -> PostId.of(string());
         default -> throw new IOException("not a source: " + sourceCode);
       };
-      int from = in.readInt();
+      PersonId from = person();
       long at = in.readLong();
       double base = Double.longBitsToDouble(in.readLong());
       SpaceId space = space(in.readInt());
-      int topic = in.readInt();
+      Tag topic = tag();
       boolean decays = in.readBoolean();
-      Fact f = new Fact(kind, person, thread, source, from < 0 ? null : people[from], at, base,
-          space, topic < 0 ? null : tags[topic], decays);
+      Fact f = new Fact(kind, person, thread, source, from, at, base,
+          space, topic, decays);
       f.live = in.readBoolean();
       f.threadInfo = info;
       return f;
@@ -664,7 +647,7 @@ final class ModelCodec {
     private void readColumns() throws IOException {
       for (int n = count(); n > 0; n--) {
         Map<SpaceId, Column> bySpace = new HashMap<>();
-        m.byTopic.put(tags[in.readInt()], bySpace);
+        m.byTopic.put(tag(), bySpace);
         for (int k = count(); k > 0; k--) {
           SpaceId space = space(in.readInt());
           Column c = new Column();
@@ -722,7 +705,7 @@ final class ModelCodec {
         Map<PersonId, Acc> byPerson = new HashMap<>();
         m.overall.put(space, byPerson);
         for (int k = count(); k > 0; k--) {
-          PersonId p = people[in.readInt()];
+          PersonId p = person();
           Integer i = m.personIndex.get(p);
           Acc a = i == null ? null : m.overallByPerson.get(i) == null ? null
               : m.overallByPerson.get(i).get(space);
@@ -735,7 +718,7 @@ final class ModelCodec {
     }
 
     private PersonProfile readProfile() throws IOException {
-      PersonId id = people[in.readInt()];
+      PersonId id = person();
       String name = string();
       String orgUnit = string();
       String title = string();
@@ -744,15 +727,15 @@ final class ModelCodec {
       boolean external = in.readBoolean();
       PersonStatus status = STATUSES[in.readByte()];
       long day = in.readLong();
-      int manager = in.readInt();
+      PersonId manager = person();
       return new PersonProfile(id, name, orgUnit, title, location, Set.copyOf(skills), external,
           status, day == NO_DAY ? null : LocalDate.ofEpochDay(day),
-          manager < 0 ? null : people[manager]);
+          manager);
     }
 
     private void byPerson(Map<PersonId, List<Fact>> lists) throws IOException {
       for (int n = count(); n > 0; n--) {
-        PersonId p = people[in.readInt()];
+        PersonId p = person();
         lists.put(p, factList());
       }
     }
@@ -760,9 +743,9 @@ final class ModelCodec {
     private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
       for (int n = count(); n > 0; n--) {
         Map<Tag, List<Fact>> mine = new HashMap<>();
-        lists.put(people[in.readInt()], mine);
+        lists.put(person(), mine);
         for (int k = count(); k > 0; k--) {
-          Tag tag = tags[in.readInt()];
+          Tag tag = tag();
           mine.put(tag, factList());
         }
       }
@@ -781,9 +764,37 @@ final class ModelCodec {
       int n = count();
       Tag[] list = new Tag[n];
       for (int i = 0; i < n; i++) {
-        list[i] = tags[in.readInt()];
+        list[i] = tag();
       }
       return List.of(list);
+    }
+
+    /** A person named by index (-1 for none), or defined here: the next index, then the name. */
+    private PersonId person() throws IOException {
+      int i = in.readInt();
+      if (i == -1) {
+        return null;
+      }
+      if (i == people.size()) {
+        people.add(PersonId.of(string()));
+      } else if (i < 0 || i > people.size()) {
+        throw new IOException("expertise model names person " + i + " of " + people.size());
+      }
+      return people.get(i);
+    }
+
+    /** A tag named by index (-1 for none), or defined here: the next index, then the name. */
+    private Tag tag() throws IOException {
+      int i = in.readInt();
+      if (i == -1) {
+        return null;
+      }
+      if (i == tags.size()) {
+        tags.add(Tag.of(string()));
+      } else if (i < 0 || i > tags.size()) {
+        throw new IOException("expertise model names tag " + i + " of " + tags.size());
+      }
+      return tags.get(i);
     }
 
     private SpaceId space(int index) {
