@@ -307,8 +307,8 @@ final class ModelCodec {
       writeSource(f);
       writePerson(f.from);
       out.writeLong(f.at);
-      out.writeLong(Double.doubleToRawLongBits(f.base));
-      out.writeInt(space(f.space));
+      // Not written, as the model makes every fact: its base is its kind's weight (the same
+      // settings, which the fingerprint checks) and its space is its thread's (none without).
       writeTag(f.topic);
       out.writeBoolean(f.decays);
       out.writeBoolean(f.live);
@@ -633,8 +633,8 @@ final class ModelCodec {
       };
       PersonId from = person();
       long at = in.readLong();
-      double base = Double.longBitsToDouble(in.readLong());
-      SpaceId space = space(in.readInt());
+      double base = m.settings().weight(kind);
+      SpaceId space = info == null ? null : info.space;
       Tag topic = tag();
       boolean decays = in.readBoolean();
       Fact f = new Fact(kind, person, thread, source, from, at, base,
