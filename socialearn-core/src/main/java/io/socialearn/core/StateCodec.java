@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -406,7 +407,7 @@ final class StateCodec {
       state.lastSequence = lastSequence;
       Map<Tag, Tag> tags = new HashMap<>();
       state.threads.values().forEach(t -> t.tags().forEach(tag -> tags.put(tag, tag)));
-      PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, id -> {
+      UnaryOperator<Object> shared = id -> {
         if (id instanceof PersonId p) {
           PersonProfile profile = state.people.get(p);
           return profile != null ? profile.id() : p;
@@ -419,7 +420,8 @@ final class StateCodec {
           return tags.getOrDefault(tag, tag);
         }
         return id;
-      }, q -> {
+      };
+      PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, shared, q -> {
         ThreadRow row = state.threads.get(q);
         return row == null ? null : row.title();
       });
@@ -431,7 +433,7 @@ final class StateCodec {
       ByteBuffer model = ByteBuffer.wrap(snapshot);
       int at = snapshot.length - in.available();
       model.position(at);
-      ExpertiseModel expertise = ExpertiseModel.readFrom(model, settings);
+      ExpertiseModel expertise = ExpertiseModel.readFrom(model, settings, shared);
       in.skipNBytes(model.position() - at);
       if (in.readInt() != MAGIC || in.read() != -1) {
         throw new IOException("snapshot does not end where its sections do");

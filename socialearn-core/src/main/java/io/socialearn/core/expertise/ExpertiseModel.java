@@ -49,6 +49,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The expertise projection: per person and topic, the evidence that they know it (answers, up
@@ -852,11 +853,14 @@ public final class ExpertiseModel {
    *
    * @param in the bytes {@link #writeTo} wrote, from its position
    * @param settings the settings the model is to score with
+   * @param shared given an id read (a person, space, tag, thread or post id), the equal instance
+   *     the caller already holds, or the id itself: the model keeps that one, so that a restored
+   *     model shares its ids with the other read models as a folded one does
    * @throws IOException if the bytes are not such a model (cut short, or damaged)
    */
-  public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings)
-      throws IOException {
-    return ModelCodec.read(in, settings);
+  public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings,
+      UnaryOperator<Object> shared) throws IOException {
+    return ModelCodec.read(in, settings, shared);
   }
 
   /**

@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The binary form of an {@link ExpertiseModel}, exact: doubles as raw bits, every list in its
@@ -58,7 +59,8 @@ final class ModelCodec {
     new Writer(m, sink).write();
   }
 
-  static ExpertiseModel read(ByteBuffer buffer, ExpertiseSettings settings) throws IOException {
+  static ExpertiseModel read(ByteBuffer buffer, ExpertiseSettings settings,
+      UnaryOperator<Object> shared) throws IOException {
     Bytes in = new Bytes(buffer);
     int limit = buffer.remaining();
     if (in.readInt() != MAGIC) {
@@ -67,7 +69,7 @@ final class ModelCodec {
     byte[] written = new byte[checked(in.readInt(), limit)];
     in.readFully(written);
     // A model of other settings is read all the same (to find where it ends), then dropped.
-    ExpertiseModel model = new Reader(new ExpertiseModel(settings), in, limit).read();
+    ExpertiseModel model = new Reader(new ExpertiseModel(settings), in, limit, shared).read();
     return Arrays.equals(written, fingerprint(settings)) ? model : null;
   }
 
@@ -512,21 +514,24 @@ final class ModelCodec {
     private final ExpertiseModel m;
     private final Bytes in;
     private final int limit;
+    /** The instance to keep of an id read (one the caller already holds, or the id itself). */
+    private final UnaryOperator<Object> shared;
     private final List<PersonId> people = new ArrayList<>();
     private final List<Tag> tags = new ArrayList<>();
     private ThreadInfo[] threads;
     private AnswerInfo[] answers;
     private Fact[] facts;
 
-    Reader(ExpertiseModel m, Bytes in, int limit) {
+    Reader(ExpertiseModel m, Bytes in, int limit, UnaryOperator<Object> shared) {
       this.m = m;
+      this.shared = shared;
       this.in = in;
       this.limit = limit;
     }
 
     ExpertiseModel read() throws IOException {
       for (int n = count(), i = 0; i < n; i++) {
-        PersonId p = PersonId.of(string());
+        PersonId p = shared(PersonId.of(string()));
         people.add(p);
         m.personIds.add(p);
         m.personIndex.put(p, i);
@@ -534,19 +539,19 @@ final class ModelCodec {
         m.overallArrays.add(null);
       }
       for (int n = count(), i = 0; i < n; i++) {
-        SpaceId s = SpaceId.of(string());
+        SpaceId s = shared(SpaceId.of(string()));
         m.spaceIds.add(s);
         m.spaceIndex.put(s, i);
       }
       for (int n = count(); n > 0; n--) {
-        Tag t = Tag.of(string());
+        Tag t = shared(Tag.of(string()));
         tags.add(t);
         m.tagPool.put(t, t);
       }
       m.ref = in.readLong();
       threads = new ThreadInfo[count()];
       for (int i = 0; i < threads.length; i++) {
-        ThreadId id = ThreadId.of(string());
+        ThreadId id = shared(ThreadId.of(string()));
         int spaceIndex = in.readInt();
         SpaceId space = space(in.readInt());
         PersonId author = person();
@@ -559,7 +564,7 @@ final class ModelCodec {
       }
       answers = new AnswerInfo[count()];
       for (int i = 0; i < answers.length; i++) {
-        PostId id = PostId.of(string());
+        PostId id = shared(PostId.of(string()));
         AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], person(),
             in.readLong());
         a.deleted = in.readBoolean();
@@ -621,14 +626,14 @@ final class ModelCodec {
       ThreadInfo info = threadIndex < 0 ? null : threads[threadIndex];
       int threadCode = in.readByte();
       ThreadId thread = threadCode == 0 ? null : threadCode == 1 ? info.id
-          : ThreadId.of(string());
+          : shared(ThreadId.of(string()));
       int sourceCode = in.readByte();
       ContentRef source = switch (sourceCode) {
         case 0 -> null;
         case 1 -> info.id;
         case 2 -> answers[in.readInt()].id;
-        case 3 -> ThreadId.of(string());
-        case 4 -> PostId.of(string());
+        case 3 -> shared(ThreadId.of(string()));
+        case 4 -> shared(PostId.of(string()));
         default -> throw new IOException("not a source: " + sourceCode);
       };
       PersonId from = person();
@@ -776,7 +781,7 @@ final class ModelCodec {
         return null;
       }
       if (i == people.size()) {
-        people.add(PersonId.of(string()));
+        people.add(shared(PersonId.of(string())));
       } else if (i < 0 || i > people.size()) {
         throw new IOException("expertise model names person " + i + " of " + people.size());
       }
@@ -790,11 +795,18 @@ final class ModelCodec {
         return null;
       }
       if (i == tags.size()) {
-        tags.add(Tag.of(string()));
+        tags.add(shared(Tag.of(string())));
       } else if (i < 0 || i > tags.size()) {
         throw new IOException("expertise model names tag " + i + " of " + tags.size());
       }
       return tags.get(i);
+    }
+
+    /** The caller's instance of an id equal to {@code id}, so the two models share it. */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T id) {
+      Object kept = shared.apply(id);
+      return id.equals(kept) ? (T) kept : id;
     }
 
     private SpaceId space(int index) {

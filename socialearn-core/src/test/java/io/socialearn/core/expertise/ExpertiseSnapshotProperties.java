@@ -136,7 +136,7 @@ class ExpertiseSnapshotProperties {
       throws IOException {
     byte[] bytes = model.contents();
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    ExpertiseModel read = ExpertiseModel.readFrom(in, settings);
+    ExpertiseModel read = ExpertiseModel.readFrom(in, settings, id -> id);
     assertThat(in.remaining()).as("reads exactly what was written").isZero();
     return read;
   }
@@ -191,6 +191,6 @@ class ExpertiseSnapshotProperties {
     byte[] bytes = history(steps, ExpertiseSettings.defaults()).model.contents();
     byte[] cut = Arrays.copyOf(bytes, bytes.length * cutPercent / 100);
     assertThatThrownBy(() -> ExpertiseModel.readFrom(ByteBuffer.wrap(cut),
-        ExpertiseSettings.defaults())).isInstanceOf(IOException.class);
+        ExpertiseSettings.defaults(), id -> id)).isInstanceOf(IOException.class);
   }
 }
