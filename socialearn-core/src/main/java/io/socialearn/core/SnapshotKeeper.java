@@ -1,6 +1,8 @@
 package io.socialearn.core;
 
 import io.socialearn.api.event.EventLog;
+import io.socialearn.core.expertise.ExpertiseModel;
+import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.log.SnapshotStore;
 import io.socialearn.core.pulse.PulseLedger;
 import io.socialearn.core.reputation.ReputationLedger;
@@ -20,6 +22,8 @@ final class SnapshotKeeper {
   private final long every;
   private long last;
   private long startedFrom = -1;
+  /** The expertise model the snapshots hold: the engine's, set once at start-up. */
+  private ExpertiseModel expertise;
 
   /** A keeper for {@code store} (null for none) that snapshots every {@code every} events. */
   SnapshotKeeper(SnapshotStore store, long every) {
@@ -32,13 +36,17 @@ final class SnapshotKeeper {
    * reputation rules, of this format, and not ahead of the log (a log that lost its tail, as FAST
    * durability may on power loss, is replayed whole instead). Leaves both untouched otherwise.
    *
-   * @return the pulse ledger the snapshot held, or null if none was loaded
+   * @param expertiseSettings the engine's expertise settings: a snapshot's model scored with
+   *     others is not used (the decoded model is null then)
+   * @return what the snapshot held (its pulse ledger and expertise model with it), or null if
+   *     none was loaded
    */
-  PulseLedger load(EventLog eventLog, EngineState state, ReputationLedger reputation) {
+  StateCodec.Decoded load(EventLog eventLog, EngineState state, ReputationLedger reputation,
+      ExpertiseSettings expertiseSettings) {
     if (store == null) {
       return null;
     }
-    PulseLedger[] pulse = new PulseLedger[1];
+    StateCodec.Decoded[] loaded = new StateCodec.Decoded[1];
     store.loadNewest().ifPresent(snapshot -> {
       if (snapshot.sequence() > eventLog.lastSequence()) {
         log.warn("snapshot at {} is ahead of the log at {}; replaying the whole log",
@@ -46,23 +54,33 @@ final class SnapshotKeeper {
         return;
       }
       try {
-        StateCodec.Decoded decoded = StateCodec.decode(snapshot.data());
+        StateCodec.Decoded decoded = StateCodec.decode(snapshot.data(), expertiseSettings);
         if (!reputation.restore(decoded.ledger())) {
           log.info("snapshot at {} was taken with other reputation rules; replaying the log",
               snapshot.sequence());
           return;
         }
         state.replaceWith(decoded.state());
-        pulse[0] = decoded.pulse();
+        loaded[0] = decoded;
         last = state.lastSequence;
         startedFrom = snapshot.sequence();
-        log.info("started from the snapshot at {}", snapshot.sequence());
+        if (decoded.expertise() == null) {
+          log.info("started from the snapshot at {}; its expertise model was scored with other"
+              + " settings and is refolded from the log", snapshot.sequence());
+        } else {
+          log.info("started from the snapshot at {}", snapshot.sequence());
+        }
       } catch (IOException e) {
         log.warn("snapshot at {} is unreadable ({}); replaying the whole log",
             snapshot.sequence(), e.getMessage());
       }
     });
-    return pulse[0];
+    return loaded[0];
+  }
+
+  /** Sets the expertise model the snapshots hold: the engine's, once it is known at start-up. */
+  void track(ExpertiseModel model) {
+    this.expertise = model;
   }
 
   /** The snapshot's bytes if enough events came since the last one, else null. */
@@ -80,7 +98,7 @@ final class SnapshotKeeper {
 
   private byte[] take(EngineState state, ReputationLedger reputation, PulseLedger pulse) {
     last = state.lastSequence;
-    return StateCodec.encode(state, reputation, pulse);
+    return StateCodec.encode(state, reputation, pulse, expertise);
   }
 
   /** Writes a snapshot; a failure is logged, since the log is intact and start-up replays more. */

@@ -130,7 +130,8 @@ public final class SocialLearningEngine implements SocialLearning {
   private final Reads reads;
   private final RateLimiter rateLimiter;
   private final ReputationLedger reputation;
-  private final ExpertiseModel expertise;
+  /** Replaced once at start-up by the one a snapshot holds; guarded by lock. */
+  private ExpertiseModel expertise;
   /** Replaced once at start-up by the one a snapshot holds; guarded by lock. */
   private PulseLedger pulse = new PulseLedger();
   private final PulsePrivacy pulsePrivacy;
@@ -171,12 +172,18 @@ public final class SocialLearningEngine implements SocialLearning {
     this.rateLimiter = new RateLimiter(b.rateLimit);
     this.pulsePrivacy = b.pulsePrivacy;
     long started = System.nanoTime();
-    PulseLedger restored = snapshots.load(eventLog, state, reputation);
+    StateCodec.Decoded restored = snapshots.load(eventLog, state, reputation,
+        b.expertiseSettings);
     if (restored != null) {
-      pulse = restored;
+      pulse = restored.pulse();
+      if (restored.expertise() != null) {
+        expertise = restored.expertise();
+      }
     }
+    snapshots.track(expertise);
     long loaded = System.nanoTime();
-    feedUnsnapshottedUpTo(state.lastSequence, restored == null);
+    feedUnsnapshottedUpTo(state.lastSequence, restored == null,
+        restored == null || restored.expertise() == null);
     long refolded = System.nanoTime();
     catchUp();
     state.trimToSize();
@@ -569,11 +576,15 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   /**
-   * Snapshots do not hold the expertise projection (nor the pulse, when start-up found no
-   * snapshot that held it): after starting from one, it is folded from the log up to the
-   * snapshot's sequence (the tail follows with everything else).
+   * Folds the log up to the snapshot's sequence into the models the snapshot start-up loaded did
+   * not hold (the tail follows with everything else): the pulse and the expertise model when no
+   * snapshot was loaded, the expertise model alone when the snapshot's was scored with other
+   * settings, nothing otherwise.
    */
-  private void feedUnsnapshottedUpTo(long sequence, boolean pulseToo) {
+  private void feedUnsnapshottedUpTo(long sequence, boolean pulseToo, boolean expertiseToo) {
+    if (!pulseToo && !expertiseToo) {
+      return;
+    }
     long next = 1;
     while (next <= sequence) {
       List<RecordedEvent> chunk = readChunk(next);
@@ -582,7 +593,9 @@ public final class SocialLearningEngine implements SocialLearning {
       }
       for (RecordedEvent event : chunk) {
         if (event.sequence() <= sequence) {
-          expertise.apply(event);
+          if (expertiseToo) {
+            expertise.apply(event);
+          }
           if (pulseToo) {
             pulse.apply(event);
           }
@@ -853,6 +866,16 @@ public final class SocialLearningEngine implements SocialLearning {
     });
   }
 
+  /** The expertise model's exact contents ({@link ExpertiseModel#contents}); for tests. */
+  byte[] expertiseContents() {
+    lock.readLock().lock();
+    try {
+      return expertise.contents();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The expertise projection's contents at {@code now}, comparable with equals; for tests. */
   Object expertiseImage(Instant now) {
     lock.readLock().lock();
@@ -922,7 +945,7 @@ public final class SocialLearningEngine implements SocialLearning {
   byte[] snapshotBytes() {
     lock.readLock().lock();
     try {
-      return StateCodec.encode(state, reputation, pulse);
+      return StateCodec.encode(state, reputation, pulse, expertise);
     } finally {
       lock.readLock().unlock();
     }

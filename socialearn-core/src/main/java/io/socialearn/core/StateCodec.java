@@ -17,6 +17,8 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.expertise.ExpertiseModel;
+import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.core.pulse.PulseLedger;
 import io.socialearn.core.reputation.ReputationLedger;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -50,15 +54,16 @@ import java.util.zip.GZIPOutputStream;
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * written with {@link DataOutputStream}: the person table (the state's dense person indices
  * first, in order), the tag table, threads, posts, edits, votes, up votes and activity, then the
- * pulse ledger's columns ({@link PulseLedger#writeTo}) and the reputation ledger's facts (the
- * rest of its image is in the JSON). Threads
+ * pulse ledger's columns ({@link PulseLedger#writeTo}), the reputation ledger's facts (the
+ * rest of its image is in the JSON) and the expertise model ({@link ExpertiseModel#writeTo}, so
+ * that start-up need not refold the log into it). Threads
  * and answers are referred to by their position in their section, people, spaces and tags by
  * table index, times as nanoseconds since the epoch. Every order the read models keep is kept.
  * Stateless and thread-safe; the caller holds the engine's lock.
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 7;
+  static final int FORMAT = 8;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = Long.MIN_VALUE;
@@ -108,10 +113,15 @@ final class StateCodec {
       List<ArticleRow> articles, List<SessionImage> sessions, List<ViewersRow> viewers,
       ReputationLedger.Image ledger, List<FlagRow> flags, List<FlagsAgreedRow> flagsAgreed) {}
 
-  /** What a snapshot holds: the read models, the reputation ledger's contents and the pulse. */
-  record Decoded(EngineState state, ReputationLedger.Image ledger, PulseLedger pulse) {}
+  /**
+   * What a snapshot holds: the read models, the reputation ledger's contents, the pulse and the
+   * expertise model (null when it was taken with other expertise settings: refold it then).
+   */
+  record Decoded(EngineState state, ReputationLedger.Image ledger, PulseLedger pulse,
+      ExpertiseModel expertise) {}
 
-  static byte[] encode(EngineState state, ReputationLedger ledger, PulseLedger pulse) {
+  static byte[] encode(EngineState state, ReputationLedger ledger, PulseLedger pulse,
+      ExpertiseModel expertise) {
     ReputationLedger.Image reputation = ledger.image();
     List<Membership> members = new ArrayList<>();
     state.members.forEach((space, roles) -> roles.forEach(
@@ -160,6 +170,7 @@ final class StateCodec {
       pulse.writeTo(out);
       writeFacts(out, reputation.facts());
       writeThreads(out, reputation.askers(), reputation.answers());
+      expertise.writeTo(out);
       out.writeInt(MAGIC);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a snapshot", e);
@@ -357,11 +368,22 @@ final class StateCodec {
   }
 
   /**
-   * Reads a snapshot into an empty state.
+   * Reads a snapshot into an empty state, with an expertise model scored with the default
+   * settings (null in the result if the snapshot's was scored otherwise).
    *
    * @throws IOException if the bytes are not a snapshot of this format
    */
   static Decoded decode(byte[] snapshot) throws IOException {
+    return decode(snapshot, ExpertiseSettings.defaults());
+  }
+
+  /**
+   * Reads a snapshot into an empty state, with an expertise model scored with {@code settings}
+   * (null in the result if the snapshot's was scored otherwise).
+   *
+   * @throws IOException if the bytes are not a snapshot of this format
+   */
+  static Decoded decode(byte[] snapshot, ExpertiseSettings settings) throws IOException {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
       if (snapshot.length < 16 || in.readInt() != MAGIC) {
         throw new IOException("not a snapshot of the read models");
@@ -385,7 +407,7 @@ final class StateCodec {
       state.lastSequence = lastSequence;
       Map<Tag, Tag> tags = new HashMap<>();
       state.threads.values().forEach(t -> t.tags().forEach(tag -> tags.put(tag, tag)));
-      PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, id -> {
+      UnaryOperator<Object> shared = id -> {
         if (id instanceof PersonId p) {
           PersonProfile profile = state.people.get(p);
           return profile != null ? profile.id() : p;
@@ -398,7 +420,8 @@ final class StateCodec {
           return tags.getOrDefault(tag, tag);
         }
         return id;
-      }, q -> {
+      };
+      PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, shared, q -> {
         ThreadRow row = state.threads.get(q);
         return row == null ? null : row.title();
       });
@@ -406,12 +429,18 @@ final class StateCodec {
       Map<ThreadId, PersonId> askers = new HashMap<>();
       Map<ThreadId, List<PostId>> answers = new HashMap<>();
       readThreads(in, state, snapshot.length, askers, answers);
+      // Parsed straight from the array (a stream's per-byte reads cost more), then skipped.
+      ByteBuffer model = ByteBuffer.wrap(snapshot);
+      int at = snapshot.length - in.available();
+      model.position(at);
+      ExpertiseModel expertise = ExpertiseModel.readFrom(model, settings, shared);
+      in.skipNBytes(model.position() - at);
       if (in.readInt() != MAGIC || in.read() != -1) {
         throw new IOException("snapshot does not end where its sections do");
       }
       ReputationLedger.Image held = rest.ledger();
       return new Decoded(state, new ReputationLedger.Image(held.rules(), facts, askers, answers,
-          held.managers(), held.accepted(), held.wikis()), pulse);
+          held.managers(), held.accepted(), held.wikis()), pulse, expertise);
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
     }

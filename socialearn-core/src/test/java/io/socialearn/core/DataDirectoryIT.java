@@ -22,6 +22,10 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.api.expertise.EvidenceKind;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.expertise.WhoKnowsQuery;
+import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.log.FileEventLog;
 import io.socialearn.core.log.InMemoryEventLog;
 import io.socialearn.core.reputation.ReputationRules;
@@ -150,6 +154,52 @@ class DataDirectoryIT {
     try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
       assertThat(engine.startedFromSnapshot()).isEqualTo(-1);
       assertThat(engine.stateContents()).isEqualTo(before);
+    }
+  }
+
+  private SocialLearningEngine open(ExpertiseSettings expertise) {
+    return SocialLearningEngine.builder().dataDirectory(dir).snapshotEvery(5)
+        .expertise(expertise).trustPolicy(TrustPolicy.rolesOnly())
+        .writeRateLimit(WriteRateLimit.unlimited()).build();
+  }
+
+  /** The expertise model an engine gets by replaying the whole log with {@code settings}. */
+  private byte[] expertiseByReplay(ExpertiseSettings settings) {
+    InMemoryEventLog copy = InMemoryEventLog.create();
+    try (FileEventLog log = FileEventLog.open(dir.resolve("log"))) {
+      try (var events = log.readFrom(1)) {
+        events.forEach(e -> copy.append(copy.lastSequence(), List.of(e.event()), e.timestamp()));
+      }
+    }
+    try (SocialLearningEngine replayed = SocialLearningEngine.builder().eventLog(copy)
+        .expertise(settings).build()) {
+      return replayed.expertiseContents();
+    }
+  }
+
+  @Test
+  void aRestartTakesTheExpertiseModelFromTheSnapshotOrRefoldsItForOtherSettings() {
+    byte[] before;
+    try (SocialLearningEngine engine = open(ExpertiseSettings.defaults())) {
+      fill(engine);
+      before = engine.expertiseContents();
+    }
+    assertThat(before).isEqualTo(expertiseByReplay(ExpertiseSettings.defaults()));
+    try (SocialLearningEngine engine = open(ExpertiseSettings.defaults())) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      assertThat(engine.expertiseContents()).isEqualTo(before);
+      assertThat(engine.whoKnows(Viewer.of("cy"), new WhoKnowsQuery("durability",
+          List.of(Tag.of("durability")), WhoKnowsOptions.defaults())).get(0).person())
+          .isEqualTo(PersonId.of("bo"));
+    }
+    ExpertiseSettings other = ExpertiseSettings.defaults()
+        .withWeight(EvidenceKind.ANSWER_UPVOTE, 7.5);
+    byte[] refolded = expertiseByReplay(other);
+    try (SocialLearningEngine engine = open(other)) {
+      assertThat(engine.startedFromSnapshot())
+          .as("the read models still come from the snapshot").isEqualTo(engine.lastSequence());
+      assertThat(engine.expertiseContents()).as("refolded with the other weights")
+          .isEqualTo(refolded).isNotEqualTo(before);
     }
   }
 

@@ -161,6 +161,9 @@ class EngineProperties {
       assertThat(restored.state().contents()).isEqualTo(before);
       assertThat(restored.ledger()).isEqualTo(fixture.engine.reputationImage());
       assertThat(restored.pulse().contents()).isEqualTo(fixture.engine.pulseContents());
+      assertThat(restored.expertise().contents()).isEqualTo(fixture.engine.expertiseContents());
+      java.time.Instant now = fixture.clock.instant();
+      assertThat(restored.expertise().image(now)).isEqualTo(fixture.engine.expertiseImage(now));
     }
   }
 }

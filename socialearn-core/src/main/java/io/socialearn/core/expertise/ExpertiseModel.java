@@ -28,6 +28,12 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,6 +49,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The expertise projection: per person and topic, the evidence that they know it (answers, up
@@ -70,7 +77,7 @@ public final class ExpertiseModel {
   private final double[] halfLives;
   private final double shortestHalfLife;
   /** The frame's origin: contributions are stored as base × 2^((at − ref) / halfLife). */
-  private long ref = Long.MIN_VALUE;
+  long ref = Long.MIN_VALUE;
 
   /** Per topic and space, each person's sums, as columns the hot loop reads in sequence. */
   final Map<Tag, Map<SpaceId, Column>> byTopic = new HashMap<>();
@@ -88,15 +95,15 @@ public final class ExpertiseModel {
   final List<Acc[]> overallArrays = new ArrayList<>();
   /** Every person the model has seen, by the dense index the hot loops use. */
   final List<PersonId> personIds = new ArrayList<>();
-  private final Map<PersonId, Integer> personIndex = new HashMap<>();
+  final Map<PersonId, Integer> personIndex = new HashMap<>();
   /** Every space the model has seen, by dense index (evidence outside spaces has index -1). */
   final List<SpaceId> spaceIds = new ArrayList<>();
-  private final Map<SpaceId, Integer> spaceIndex = new HashMap<>();
+  final Map<SpaceId, Integer> spaceIndex = new HashMap<>();
   /** Each reading thread's working arrays for "who knows", so a query allocates little. */
   private final ThreadLocal<WhoKnows.Scratch> scratch =
       ThreadLocal.withInitial(WhoKnows.Scratch::new);
   /** Each person's answers in every space, in the activity frame: an upper bound of any view. */
-  private final Map<PersonId, Active> active = new HashMap<>();
+  final Map<PersonId, Active> active = new HashMap<>();
   /** {@link #active} with answers, most first, then by id: the most active people first. */
   final TreeSet<Active> byActivity = new TreeSet<>(Comparator.comparingDouble((Active a) ->
       -a.recent).thenComparing(a -> a.person.value()));
@@ -115,9 +122,9 @@ public final class ExpertiseModel {
   final Map<SpaceId, int[]> threadsPerSpace = new HashMap<>();
   final Map<Tag, Map<SpaceId, int[]>> threadsPerTopic = new HashMap<>();
   /** One instance per tag name, so that threads' tags compare by reference in the hot walks. */
-  private final Map<Tag, Tag> tagPool = new HashMap<>();
-  private final Map<String, Fact> endorsements = new HashMap<>();
-  private final Map<PersonId, List<Fact>> skills = new HashMap<>();
+  final Map<Tag, Tag> tagPool = new HashMap<>();
+  final Map<String, Fact> endorsements = new HashMap<>();
+  final Map<PersonId, List<Fact>> skills = new HashMap<>();
   /** Vote-like facts of the last few days, in log order, for {@code votesBefore}. */
   final ArrayDeque<Fact> recentVotes = new ArrayDeque<>();
 
@@ -153,7 +160,7 @@ public final class ExpertiseModel {
    * keeps zeros), like the accumulators of {@link #overall}.
    */
   static final class Column {
-    private final Map<PersonId, Integer> slots = new HashMap<>();
+    final Map<PersonId, Integer> slots = new HashMap<>();
     int size;
     /** The person of each slot, as an index in {@link #personIds}. */
     int[] person = new int[2];
@@ -826,6 +833,48 @@ public final class ExpertiseModel {
     byPerson.keySet().stream().sorted(Comparator.comparing(PersonId::value))
         .forEach(p -> image.put(p, expertise(p, s -> true, now)));
     return image;
+  }
+
+  /**
+   * Writes everything this model holds, exactly (sums as raw bits, every list and map in its
+   * order), for {@link #readFrom}; the snapshot of the engine carries it so that start-up need
+   * not refold the log. Read-only: call it under the same guard as the other reads.
+   *
+   * @throws IOException if {@code out} fails
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    ModelCodec.write(this, out);
+  }
+
+  /**
+   * A model read back from what {@link #writeTo} wrote, equal to the one written, or null if it
+   * was written with other half-lives or evidence weights (its sums would then be wrong; refold
+   * the log instead). Reads from the buffer's position and leaves it right after the model.
+   *
+   * @param in the bytes {@link #writeTo} wrote, from its position
+   * @param settings the settings the model is to score with
+   * @param shared given an id read (a person, space, tag, thread or post id), the equal instance
+   *     the caller already holds, or the id itself: the model keeps that one, so that a restored
+   *     model shares its ids with the other read models as a folded one does
+   * @throws IOException if the bytes are not such a model (cut short, or damaged)
+   */
+  public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings,
+      UnaryOperator<Object> shared) throws IOException {
+    return ModelCodec.read(in, settings, shared);
+  }
+
+  /**
+   * Everything this model holds as bytes in the form of {@link #writeTo}: two models with equal
+   * contents fold any further events to the same state; for snapshot tests.
+   */
+  public byte[] contents() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /**

@@ -1,0 +1,826 @@
+package io.socialearn.core.expertise;
+
+import io.socialearn.api.expertise.EvidenceKind;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.expertise.ExpertiseModel.Acc;
+import io.socialearn.core.expertise.ExpertiseModel.Active;
+import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
+import io.socialearn.core.expertise.ExpertiseModel.Column;
+import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The binary form of an {@link ExpertiseModel}, exact: doubles as raw bits, every list in its
+ * order and every map written in its iteration order and refilled in that order (so a restored
+ * map iterates as the original did, and sums over it add in the same order).
+ *
+ * <p>Form: a magic int, the settings' fingerprint (half-lives and weights); tables of the
+ * model's dense people, its spaces and its pooled tags; the frame's origin; then threads, answers
+ * and the facts, which every list names by index (a fact is one object in all the lists that
+ * hold it, as in the model); then the lists, the sums and the profiles. People and tags outside
+ * the tables (voters, say) are defined where first named: the next index, then the name. It is
+ * written straight to its sink (no copy of the body, which holds every fact) and read from a
+ * buffer. Stateless; the caller guards the model.
+ */
+final class ModelCodec {
+  private static final int MAGIC = 0x45585031;
+  private static final EvidenceKind[] KINDS = EvidenceKind.values();
+  private static final PersonStatus[] STATUSES = PersonStatus.values();
+  private static final long NO_DAY = Long.MIN_VALUE;
+
+  private ModelCodec() {}
+
+  static void write(ExpertiseModel m, DataOutput sink) throws IOException {
+    new Writer(m, sink).write();
+  }
+
+  static ExpertiseModel read(ByteBuffer buffer, ExpertiseSettings settings,
+      UnaryOperator<Object> shared) throws IOException {
+    Bytes in = new Bytes(buffer);
+    int limit = buffer.remaining();
+    if (in.readInt() != MAGIC) {
+      throw new IOException("not an expertise model");
+    }
+    byte[] written = new byte[checked(in.readInt(), limit)];
+    in.readFully(written);
+    // A model of other settings is read all the same (to find where it ends), then dropped.
+    ExpertiseModel model = new Reader(new ExpertiseModel(settings), in, limit, shared).read();
+    return Arrays.equals(written, fingerprint(settings)) ? model : null;
+  }
+
+  /** The reads the body needs, over a buffer; a read past its end is an {@link IOException}. */
+  private static final class Bytes {
+    final ByteBuffer buffer;
+
+    Bytes(ByteBuffer buffer) {
+      this.buffer = buffer;
+    }
+
+    int readInt() throws IOException {
+      try {
+        return buffer.getInt();
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    long readLong() throws IOException {
+      try {
+        return buffer.getLong();
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    byte readByte() throws IOException {
+      try {
+        return buffer.get();
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    boolean readBoolean() throws IOException {
+      return readByte() != 0;
+    }
+
+    void readFully(byte[] into) throws IOException {
+      try {
+        buffer.get(into);
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    private static IOException cutShort() {
+      return new EOFException("expertise model cut short");
+    }
+  }
+
+  /** What the sums depend on: the half-lives and each kind's weight, as raw bits. */
+  private static byte[] fingerprint(ExpertiseSettings settings) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeLong(settings.halfLife().toMillis());
+      out.writeLong(settings.activityHalfLife().toMillis());
+      out.writeLong(settings.freshHalfLife().toMillis());
+      out.writeInt(KINDS.length);
+      for (EvidenceKind kind : KINDS) {
+        writeString(out, kind.name());
+        out.writeLong(Double.doubleToRawLongBits(settings.weight(kind)));
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static int checked(int length, int limit) throws IOException {
+    if (length < 0 || length > limit) {
+      throw new IOException("expertise model names a length of " + length + " in " + limit
+          + " bytes");
+    }
+    return length;
+  }
+
+  private static void writeString(DataOutput out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  /** Writes one model; the tables are gathered while the body is written, then go first. */
+  private static final class Writer {
+    private final ExpertiseModel m;
+    private final DataOutput out;
+    private final Map<PersonId, Integer> people = new HashMap<>();
+    private final List<PersonId> personTable = new ArrayList<>();
+    private final Map<Tag, Integer> tags = new HashMap<>();
+    private final List<Tag> tagTable = new ArrayList<>();
+    private final Map<ThreadInfo, Integer> threads = new IdentityHashMap<>();
+    private final Map<AnswerInfo, Integer> answers = new IdentityHashMap<>();
+    private final Map<Fact, Integer> facts = new IdentityHashMap<>();
+
+    Writer(ExpertiseModel m, DataOutput out) {
+      this.m = m;
+      this.out = out;
+    }
+
+    void write() throws IOException {
+      // Every thread, answer and fact, in an order each list can name them by.
+      List<ThreadInfo> threadList = new ArrayList<>(m.threads.values());
+      threadList.forEach(t -> threads.put(t, threads.size()));
+      List<AnswerInfo> answerList = new ArrayList<>(m.answers.values());
+      for (AnswerInfo a : answerList) {
+        answers.put(a, answers.size());
+        if (!threads.containsKey(a.thread)) {
+          threads.put(a.thread, threads.size());
+          threadList.add(a.thread);
+        }
+      }
+      Set<Fact> all = Collections.newSetFromMap(new IdentityHashMap<>());
+      List<Fact> factList = new ArrayList<>();
+      m.byPerson.values().forEach(list -> list.forEach(f -> {
+        if (all.add(f)) {
+          factList.add(f);
+        }
+      }));
+      for (Fact f : gatherRest()) {
+        if (all.add(f)) {
+          factList.add(f);
+        }
+      }
+      for (Fact f : factList) {
+        if (f.threadInfo != null && !threads.containsKey(f.threadInfo)) {
+          threads.put(f.threadInfo, threads.size());
+          threadList.add(f.threadInfo);
+        }
+      }
+      // The tables: the dense people, the spaces, the pooled tags; other people and tags are
+      // defined where first named (an index one past the table, then the name).
+      out.writeInt(MAGIC);
+      byte[] fingerprint = fingerprint(m.settings());
+      out.writeInt(fingerprint.length);
+      out.write(fingerprint);
+      out.writeInt(m.personIds.size());
+      for (PersonId p : m.personIds) {
+        person(p);
+        writeString(out, p.value());
+      }
+      out.writeInt(m.spaceIds.size());
+      for (SpaceId sp : m.spaceIds) {
+        writeString(out, sp.value());
+      }
+      out.writeInt(m.tagPool.size());
+      for (Tag t : m.tagPool.keySet()) {
+        tag(t);
+        writeString(out, t.value());
+      }
+      out.writeLong(m.ref);
+      out.writeInt(threadList.size());
+      for (ThreadInfo t : threadList) {
+        writeString(out, t.id.value());
+        out.writeInt(t.spaceIndex);
+        out.writeInt(space(t.space));
+        writePerson(t.author);
+        tags(t.tags);
+        out.writeBoolean(t.deleted);
+        out.writeBoolean(m.threads.get(t.id) == t);
+      }
+      out.writeInt(answerList.size());
+      for (AnswerInfo a : answerList) {
+        writeString(out, a.id.value());
+        out.writeInt(threads.get(a.thread));
+        writePerson(a.author);
+        out.writeLong(a.at);
+        out.writeBoolean(a.deleted);
+      }
+      out.writeInt(factList.size());
+      for (Fact f : factList) {
+        facts.put(f, facts.size());
+        writeFact(f);
+      }
+      for (ThreadInfo t : threadList) {
+        factIndices(t.facts);
+        out.writeInt(t.answers.size());
+        for (AnswerInfo a : t.answers) {
+          out.writeInt(answers.get(a));
+        }
+      }
+      for (AnswerInfo a : answerList) {
+        factIndices(a.facts);
+      }
+      byPerson(m.byPerson);
+      byPersonTopic(m.byPersonTopic);
+      byPersonTopic(m.answersByPersonTopic);
+      factIndices(new ArrayList<>(m.recentVotes));
+      out.writeInt(m.endorsements.size());
+      for (Map.Entry<String, Fact> e : m.endorsements.entrySet()) {
+        writeString(out, e.getKey());
+        out.writeInt(facts.get(e.getValue()));
+      }
+      byPerson(m.skills);
+      writeColumns();
+      writeOverall();
+      out.writeInt(m.active.size());
+      for (Active a : m.active.values()) {
+        writePerson(a.person);
+        out.writeInt(a.index);
+        out.writeLong(Double.doubleToRawLongBits(a.recent));
+      }
+      out.writeInt(m.threadsPerSpace.size());
+      for (Map.Entry<SpaceId, int[]> e : m.threadsPerSpace.entrySet()) {
+        out.writeInt(space(e.getKey()));
+        out.writeInt(e.getValue()[0]);
+      }
+      out.writeInt(m.threadsPerTopic.size());
+      for (Map.Entry<Tag, Map<SpaceId, int[]>> e : m.threadsPerTopic.entrySet()) {
+        writeTag(e.getKey());
+        out.writeInt(e.getValue().size());
+        for (Map.Entry<SpaceId, int[]> s : e.getValue().entrySet()) {
+          out.writeInt(space(s.getKey()));
+          out.writeInt(s.getValue()[0]);
+        }
+      }
+      out.writeInt(m.people.size());
+      for (PersonProfile p : m.people.values()) {
+        writeProfile(p);
+      }
+    }
+
+    /** The facts held outside the people's lists: dead ones still in the cut-off buffer. */
+    private List<Fact> gatherRest() {
+      Set<Fact> rest = new LinkedHashSet<>(m.recentVotes);
+      m.endorsements.values().forEach(rest::add);
+      m.skills.values().forEach(rest::addAll);
+      m.threads.values().forEach(t -> rest.addAll(t.facts));
+      m.answers.values().forEach(a -> rest.addAll(a.facts));
+      return new ArrayList<>(rest);
+    }
+
+    private void writeFact(Fact f) throws IOException {
+      out.writeByte(f.kind.ordinal());
+      writePerson(f.person);
+      out.writeInt(f.threadInfo == null ? -1 : threads.get(f.threadInfo));
+      writeThreadId(f);
+      writeSource(f);
+      writePerson(f.from);
+      out.writeLong(f.at);
+      // Not written, as the model makes every fact: its base is its kind's weight (the same
+      // settings, which the fingerprint checks) and its space is its thread's (none without).
+      writeTag(f.topic);
+      out.writeBoolean(f.decays);
+      out.writeBoolean(f.live);
+    }
+
+    private void writeThreadId(Fact f) throws IOException {
+      if (f.thread == null) {
+        out.writeByte(0);
+      } else if (f.threadInfo != null && f.thread.equals(f.threadInfo.id)) {
+        out.writeByte(1);
+      } else {
+        out.writeByte(2);
+        writeString(out, f.thread.value());
+      }
+    }
+
+    private void writeSource(Fact f) throws IOException {
+      ContentRef source = f.source;
+      if (source == null) {
+        out.writeByte(0);
+      } else if (f.threadInfo != null && source.equals(f.threadInfo.id)) {
+        out.writeByte(1);
+      } else if (source instanceof PostId post && m.answers.get(post) != null
+          && answers.containsKey(m.answers.get(post))) {
+        out.writeByte(2);
+        out.writeInt(answers.get(m.answers.get(post)));
+      } else if (source instanceof ThreadId t) {
+        out.writeByte(3);
+        writeString(out, t.value());
+      } else {
+        out.writeByte(4);
+        writeString(out, ((PostId) source).value());
+      }
+    }
+
+    private void writeColumns() throws IOException {
+      out.writeInt(m.byTopic.size());
+      for (Map.Entry<Tag, Map<SpaceId, Column>> e : m.byTopic.entrySet()) {
+        writeTag(e.getKey());
+        out.writeInt(e.getValue().size());
+        for (Map.Entry<SpaceId, Column> s : e.getValue().entrySet()) {
+          out.writeInt(space(s.getKey()));
+          Column c = s.getValue();
+          out.writeInt(c.size);
+          out.writeInt(c.person.length);
+          for (int i = 0; i < c.size; i++) {
+            out.writeInt(c.person[i]);
+            out.writeLong(Double.doubleToRawLongBits(c.evidence[i]));
+            out.writeLong(Double.doubleToRawLongBits(c.flat[i]));
+            out.writeLong(Double.doubleToRawLongBits(c.recent[i]));
+            out.writeLong(c.last[i]);
+          }
+        }
+      }
+    }
+
+    private void writeOverall() throws IOException {
+      // Each person's sums in the order of their array (that of their map); the map by space
+      // is refilled from them in the order it iterates.
+      for (int i = 0; i < m.personIds.size(); i++) {
+        Acc[] accs = m.overallArrays.get(i);
+        if (accs == null) {
+          out.writeInt(-1);
+          continue;
+        }
+        out.writeInt(accs.length);
+        for (Acc a : accs) {
+          out.writeInt(a.space);
+          writeAcc(a);
+        }
+      }
+      out.writeInt(m.overall.size());
+      for (Map.Entry<SpaceId, Map<PersonId, Acc>> e : m.overall.entrySet()) {
+        out.writeInt(space(e.getKey()));
+        out.writeInt(e.getValue().size());
+        for (Map.Entry<PersonId, Acc> p : e.getValue().entrySet()) {
+          writePerson(p.getKey());
+        }
+      }
+    }
+
+    private void writeAcc(Acc a) throws IOException {
+      out.writeInt(a.person);
+      out.writeLong(Double.doubleToRawLongBits(a.evidence));
+      out.writeLong(Double.doubleToRawLongBits(a.flat));
+      out.writeLong(Double.doubleToRawLongBits(a.recent));
+      out.writeLong(Double.doubleToRawLongBits(a.fresh));
+      out.writeInt(a.answers);
+      out.writeLong(a.lastAnswer);
+    }
+
+    private void writeProfile(PersonProfile p) throws IOException {
+      writePerson(p.id());
+      writeString(out, p.displayName());
+      writeString(out, p.orgUnit());
+      writeString(out, p.title());
+      writeString(out, p.location());
+      tags(List.copyOf(p.declaredSkills()));
+      out.writeBoolean(p.external());
+      out.writeByte(p.status().ordinal());
+      out.writeLong(p.leavingOn() == null ? NO_DAY : p.leavingOn().toEpochDay());
+      writePerson(p.manager());
+    }
+
+    private void byPerson(Map<PersonId, List<Fact>> lists) throws IOException {
+      out.writeInt(lists.size());
+      for (Map.Entry<PersonId, List<Fact>> e : lists.entrySet()) {
+        writePerson(e.getKey());
+        factIndices(e.getValue());
+      }
+    }
+
+    private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
+      out.writeInt(lists.size());
+      for (Map.Entry<PersonId, Map<Tag, List<Fact>>> e : lists.entrySet()) {
+        writePerson(e.getKey());
+        out.writeInt(e.getValue().size());
+        for (Map.Entry<Tag, List<Fact>> t : e.getValue().entrySet()) {
+          writeTag(t.getKey());
+          factIndices(t.getValue());
+        }
+      }
+    }
+
+    private void factIndices(List<Fact> list) throws IOException {
+      out.writeInt(list.size());
+      for (Fact f : list) {
+        out.writeInt(facts.get(f));
+      }
+    }
+
+    private void tags(List<Tag> list) throws IOException {
+      out.writeInt(list.size());
+      for (Tag t : list) {
+        writeTag(t);
+      }
+    }
+
+    /** Writes a person's index, -1 for none, defining them (index, then name) on first sight. */
+    private void writePerson(PersonId p) throws IOException {
+      if (p == null) {
+        out.writeInt(-1);
+        return;
+      }
+      int known = personTable.size();
+      int i = person(p);
+      out.writeInt(i);
+      if (i == known) {
+        writeString(out, p.value());
+      }
+    }
+
+    /** Writes a tag's index, -1 for none, defining it (index, then name) on first sight. */
+    private void writeTag(Tag t) throws IOException {
+      if (t == null) {
+        out.writeInt(-1);
+        return;
+      }
+      int known = tagTable.size();
+      int i = tag(t);
+      out.writeInt(i);
+      if (i == known) {
+        writeString(out, t.value());
+      }
+    }
+
+    private int person(PersonId p) {
+      Integer i = people.get(p);
+      if (i == null) {
+        i = personTable.size();
+        people.put(p, i);
+        personTable.add(p);
+      }
+      return i;
+    }
+
+    private int tag(Tag t) {
+      Integer i = tags.get(t);
+      if (i == null) {
+        i = tagTable.size();
+        tags.put(t, i);
+        tagTable.add(t);
+      }
+      return i;
+    }
+
+    private int space(SpaceId s) throws IOException {
+      if (s == null) {
+        return -1;
+      }
+      Integer i = m.spaceIndex.get(s);
+      if (i == null) {
+        throw new IOException("space " + s.value() + " is not in the model's table");
+      }
+      return i;
+    }
+  }
+
+  /** Reads one model into an empty one. */
+  private static final class Reader {
+    private final ExpertiseModel m;
+    private final Bytes in;
+    private final int limit;
+    /** The instance to keep of an id read (one the caller already holds, or the id itself). */
+    private final UnaryOperator<Object> shared;
+    private final List<PersonId> people = new ArrayList<>();
+    private final List<Tag> tags = new ArrayList<>();
+    private ThreadInfo[] threads;
+    private AnswerInfo[] answers;
+    private Fact[] facts;
+
+    Reader(ExpertiseModel m, Bytes in, int limit, UnaryOperator<Object> shared) {
+      this.m = m;
+      this.shared = shared;
+      this.in = in;
+      this.limit = limit;
+    }
+
+    ExpertiseModel read() throws IOException {
+      for (int n = count(), i = 0; i < n; i++) {
+        PersonId p = shared(PersonId.of(string()));
+        people.add(p);
+        m.personIds.add(p);
+        m.personIndex.put(p, i);
+        m.overallByPerson.add(null);
+        m.overallArrays.add(null);
+      }
+      for (int n = count(), i = 0; i < n; i++) {
+        SpaceId s = shared(SpaceId.of(string()));
+        m.spaceIds.add(s);
+        m.spaceIndex.put(s, i);
+      }
+      for (int n = count(); n > 0; n--) {
+        Tag t = shared(Tag.of(string()));
+        tags.add(t);
+        m.tagPool.put(t, t);
+      }
+      m.ref = in.readLong();
+      threads = new ThreadInfo[count()];
+      for (int i = 0; i < threads.length; i++) {
+        ThreadId id = shared(ThreadId.of(string()));
+        int spaceIndex = in.readInt();
+        SpaceId space = space(in.readInt());
+        PersonId author = person();
+        ThreadInfo t = new ThreadInfo(id, space, spaceIndex, author, tagList());
+        t.deleted = in.readBoolean();
+        if (in.readBoolean()) {
+          m.threads.put(id, t);
+        }
+        threads[i] = t;
+      }
+      answers = new AnswerInfo[count()];
+      for (int i = 0; i < answers.length; i++) {
+        PostId id = shared(PostId.of(string()));
+        AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], person(),
+            in.readLong());
+        a.deleted = in.readBoolean();
+        m.answers.put(id, a);
+        answers[i] = a;
+      }
+      facts = new Fact[count()];
+      for (int i = 0; i < facts.length; i++) {
+        facts[i] = readFact();
+      }
+      for (ThreadInfo t : threads) {
+        t.facts.addAll(factList());
+        for (int n = count(); n > 0; n--) {
+          t.answers.add(answers[in.readInt()]);
+        }
+      }
+      for (AnswerInfo a : answers) {
+        a.facts.addAll(factList());
+      }
+      byPerson(m.byPerson);
+      byPersonTopic(m.byPersonTopic);
+      byPersonTopic(m.answersByPersonTopic);
+      m.recentVotes.addAll(factList());
+      for (int n = count(); n > 0; n--) {
+        m.endorsements.put(string(), facts[in.readInt()]);
+      }
+      byPerson(m.skills);
+      readColumns();
+      readOverall();
+      for (int n = count(); n > 0; n--) {
+        Active a = new Active(person(), in.readInt());
+        a.recent = Double.longBitsToDouble(in.readLong());
+        m.active.put(a.person, a);
+        if (a.recent > 0) {
+          m.byActivity.add(a);
+        }
+      }
+      for (int n = count(); n > 0; n--) {
+        m.threadsPerSpace.put(space(in.readInt()), new int[] {in.readInt()});
+      }
+      for (int n = count(); n > 0; n--) {
+        Map<SpaceId, int[]> bySpace = new HashMap<>();
+        m.threadsPerTopic.put(tag(), bySpace);
+        for (int k = count(); k > 0; k--) {
+          bySpace.put(space(in.readInt()), new int[] {in.readInt()});
+        }
+      }
+      for (int n = count(); n > 0; n--) {
+        PersonProfile p = readProfile();
+        m.people.put(p.id(), p);
+      }
+      return m;
+    }
+
+    private Fact readFact() throws IOException {
+      EvidenceKind kind = KINDS[in.readByte()];
+      PersonId person = person();
+      int threadIndex = in.readInt();
+      ThreadInfo info = threadIndex < 0 ? null : threads[threadIndex];
+      int threadCode = in.readByte();
+      ThreadId thread = threadCode == 0 ? null : threadCode == 1 ? info.id
+          : shared(ThreadId.of(string()));
+      int sourceCode = in.readByte();
+      ContentRef source = switch (sourceCode) {
+        case 0 -> null;
+        case 1 -> info.id;
+        case 2 -> answers[in.readInt()].id;
+        case 3 -> shared(ThreadId.of(string()));
+        case 4 -> shared(PostId.of(string()));
+        default -> throw new IOException("not a source: " + sourceCode);
+      };
+      PersonId from = person();
+      long at = in.readLong();
+      double base = m.settings().weight(kind);
+      SpaceId space = info == null ? null : info.space;
+      Tag topic = tag();
+      boolean decays = in.readBoolean();
+      Fact f = new Fact(kind, person, thread, source, from, at, base,
+          space, topic, decays);
+      f.live = in.readBoolean();
+      f.threadInfo = info;
+      return f;
+    }
+
+    private void readColumns() throws IOException {
+      for (int n = count(); n > 0; n--) {
+        Map<SpaceId, Column> bySpace = new HashMap<>();
+        m.byTopic.put(tag(), bySpace);
+        for (int k = count(); k > 0; k--) {
+          SpaceId space = space(in.readInt());
+          Column c = new Column();
+          int size = count();
+          int capacity = count();
+          if (size > capacity || capacity < 2) {
+            throw new IOException("a column of " + size + " in " + capacity + " slots");
+          }
+          c.size = size;
+          c.person = new int[capacity];
+          c.evidence = new double[capacity];
+          c.flat = new double[capacity];
+          c.recent = new double[capacity];
+          c.last = new long[capacity];
+          Arrays.fill(c.last, Long.MIN_VALUE);
+          for (int i = 0; i < size; i++) {
+            c.person[i] = in.readInt();
+            c.evidence[i] = Double.longBitsToDouble(in.readLong());
+            c.flat[i] = Double.longBitsToDouble(in.readLong());
+            c.recent[i] = Double.longBitsToDouble(in.readLong());
+            c.last[i] = in.readLong();
+            c.slots.put(m.personIds.get(c.person[i]), i);
+          }
+          bySpace.put(space, c);
+        }
+      }
+    }
+
+    private void readOverall() throws IOException {
+      int dense = m.personIds.size();
+      for (int i = 0; i < dense; i++) {
+        int n = in.readInt();
+        if (n < 0) {
+          continue;
+        }
+        Acc[] accs = new Acc[checked(n, limit)];
+        Map<SpaceId, Acc> mine = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+          int spaceIndex = in.readInt();
+          Acc a = new Acc(in.readInt(), spaceIndex);
+          a.evidence = Double.longBitsToDouble(in.readLong());
+          a.flat = Double.longBitsToDouble(in.readLong());
+          a.recent = Double.longBitsToDouble(in.readLong());
+          a.fresh = Double.longBitsToDouble(in.readLong());
+          a.answers = in.readInt();
+          a.lastAnswer = in.readLong();
+          accs[k] = a;
+          mine.put(space(spaceIndex), a);
+        }
+        m.overallByPerson.set(i, mine);
+        m.overallArrays.set(i, accs);
+      }
+      for (int n = count(); n > 0; n--) {
+        SpaceId space = space(in.readInt());
+        Map<PersonId, Acc> byPerson = new HashMap<>();
+        m.overall.put(space, byPerson);
+        for (int k = count(); k > 0; k--) {
+          PersonId p = person();
+          Integer i = m.personIndex.get(p);
+          Acc a = i == null ? null : m.overallByPerson.get(i) == null ? null
+              : m.overallByPerson.get(i).get(space);
+          if (a == null) {
+            throw new IOException("overall sums of " + p.value() + " missing");
+          }
+          byPerson.put(p, a);
+        }
+      }
+    }
+
+    private PersonProfile readProfile() throws IOException {
+      PersonId id = person();
+      String name = string();
+      String orgUnit = string();
+      String title = string();
+      String location = string();
+      List<Tag> skills = tagList();
+      boolean external = in.readBoolean();
+      PersonStatus status = STATUSES[in.readByte()];
+      long day = in.readLong();
+      PersonId manager = person();
+      return new PersonProfile(id, name, orgUnit, title, location, Set.copyOf(skills), external,
+          status, day == NO_DAY ? null : LocalDate.ofEpochDay(day),
+          manager);
+    }
+
+    private void byPerson(Map<PersonId, List<Fact>> lists) throws IOException {
+      for (int n = count(); n > 0; n--) {
+        PersonId p = person();
+        lists.put(p, factList());
+      }
+    }
+
+    private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
+      for (int n = count(); n > 0; n--) {
+        Map<Tag, List<Fact>> mine = new HashMap<>();
+        lists.put(person(), mine);
+        for (int k = count(); k > 0; k--) {
+          Tag tag = tag();
+          mine.put(tag, factList());
+        }
+      }
+    }
+
+    private List<Fact> factList() throws IOException {
+      int n = count();
+      List<Fact> list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(facts[in.readInt()]);
+      }
+      return list;
+    }
+
+    private List<Tag> tagList() throws IOException {
+      int n = count();
+      Tag[] list = new Tag[n];
+      for (int i = 0; i < n; i++) {
+        list[i] = tag();
+      }
+      return List.of(list);
+    }
+
+    /** A person named by index (-1 for none), or defined here: the next index, then the name. */
+    private PersonId person() throws IOException {
+      int i = in.readInt();
+      if (i == -1) {
+        return null;
+      }
+      if (i == people.size()) {
+        people.add(shared(PersonId.of(string())));
+      } else if (i < 0 || i > people.size()) {
+        throw new IOException("expertise model names person " + i + " of " + people.size());
+      }
+      return people.get(i);
+    }
+
+    /** A tag named by index (-1 for none), or defined here: the next index, then the name. */
+    private Tag tag() throws IOException {
+      int i = in.readInt();
+      if (i == -1) {
+        return null;
+      }
+      if (i == tags.size()) {
+        tags.add(shared(Tag.of(string())));
+      } else if (i < 0 || i > tags.size()) {
+        throw new IOException("expertise model names tag " + i + " of " + tags.size());
+      }
+      return tags.get(i);
+    }
+
+    /** The caller's instance of an id equal to {@code id}, so the two models share it. */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T id) {
+      Object kept = shared.apply(id);
+      return id.equals(kept) ? (T) kept : id;
+    }
+
+    private SpaceId space(int index) {
+      return index < 0 ? null : m.spaceIds.get(index);
+    }
+
+    private int count() throws IOException {
+      return checked(in.readInt(), limit);
+    }
+
+    private String string() throws IOException {
+      byte[] utf8 = new byte[count()];
+      in.readFully(utf8);
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
+  }
+}
