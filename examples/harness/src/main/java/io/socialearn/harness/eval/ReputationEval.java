@@ -60,10 +60,10 @@ public final class ReputationEval implements Subcommand {
   static final int ASSOCIATION_BONUS = 100;
   /**
    * The reputation a beta or graduated site asks to vote down; during a private beta it is 1
-   * (https://meta.stackexchange.com/q/58587, the privileges table by site type).
+   * (the privileges table by site type, https://meta.stackexchange.com/revisions/160292/56).
    */
   static final int VOTE_DOWN_PRIVILEGE = 125;
-  /** A site's private beta: its first week (https://english.meta.stackexchange.com/q/1299). */
+  /** A site's private beta: its first week (https://english.meta.stackexchange.com/questions/1299). */
   static final Duration PRIVATE_BETA = Duration.ofDays(7);
 
   @Override
