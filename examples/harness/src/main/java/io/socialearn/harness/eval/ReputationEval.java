@@ -63,7 +63,9 @@ public final class ReputationEval implements Subcommand {
    * (the privileges table by site type, https://meta.stackexchange.com/revisions/160292/56).
    */
   static final int VOTE_DOWN_PRIVILEGE = 125;
-  /** A site's private beta: its first week (https://english.meta.stackexchange.com/questions/1299). */
+  /**
+   * A site's private beta: its first week (https://english.meta.stackexchange.com/questions/1299).
+   */
   static final Duration PRIVATE_BETA = Duration.ofDays(7);
 
   @Override
