@@ -1,7 +1,6 @@
 package io.socialearn.lucene;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -153,16 +150,7 @@ final class CandidateScores {
       default -> throw new IllegalStateException("no text kept for field " + field);
     };
     for (String text : texts) {
-      try (TokenStream stream = analyzer.tokenStream(field, text)) {
-        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-        stream.reset();
-        while (stream.incrementToken()) {
-          counts.merge(term.toString(), 1, Integer::sum);
-        }
-        stream.end();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      DraftQueries.countTerms(analyzer, field, text, counts);
     }
     return counts;
   }

@@ -258,7 +258,14 @@ final class DraftQueries {
       return counts;
     }
     String analysed = text.length() > MAX_ANALYSED ? text.substring(0, MAX_ANALYSED) : text;
-    try (TokenStream stream = analyzer.tokenStream(Fields.BODY, analysed)) {
+    countTerms(analyzer, Fields.BODY, analysed, counts);
+    return counts;
+  }
+
+  /** Adds each term {@code analyzer} makes of {@code text} for {@code field} to {@code counts}. */
+  static void countTerms(Analyzer analyzer, String field, String text,
+      Map<String, Integer> counts) {
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
@@ -268,6 +275,5 @@ final class DraftQueries {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return counts;
   }
 }
