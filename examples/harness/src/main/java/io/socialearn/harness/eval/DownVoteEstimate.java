@@ -36,7 +36,7 @@ import java.util.Map;
  * <p>The windows are what the caller knows: from account creation to last visit, less the days
  * before the person had the reputation to vote down (outside a private beta). It is an estimate,
  * not data: for someone who cast one or two down votes it is close to a coin flip, and it ignores
- * that nobody votes on their own posts. Stateless.
+ * that nobody votes on their own posts. Immutable once read.
  */
 final class DownVoteEstimate {
   private static final int MAX_ROUNDS = 2_000;
@@ -49,29 +49,33 @@ final class DownVoteEstimate {
   private static final double MAX_WEIGHT = 1e6;
   private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
-  private DownVoteEstimate() {}
+  /** Each person who cast down votes: {id, downVotes, firstDay, lastDay}. */
+  private final List<long[]> voters;
+  /** The day of every down vote of the dump. */
+  private final long[] voteDays;
+  /** Whether each down vote hit an answer the dump still holds. */
+  private final boolean[] onAnswer;
+
+  private DownVoteEstimate(List<long[]> voters, long[] voteDays, boolean[] onAnswer) {
+    this.voters = List.copyOf(voters);
+    this.voteDays = voteDays;
+    this.onAnswer = onAnswer;
+  }
 
   /**
-   * The estimated number of down votes each user of {@code usersXml} cast on answers of
-   * {@code posts}, by user id; users whose estimate rounds to 0 are left out.
-   *
-   * @param privileged the moment each user reached the reputation to vote down (absent: never)
-   * @param privateBetaEnd until when anyone could vote down (a private beta's threshold is 1)
+   * Reads each person's down votes from {@code usersXml} and the down votes of
+   * {@code votesXml}, noting which hit answers of {@code posts}.
    */
-  static Map<Integer, Integer> read(Path usersXml, Path votesXml, PostIndex posts,
-      Map<Integer, Instant> privileged, Instant privateBetaEnd) {
-    List<long[]> voters = new ArrayList<>(); // {id, downVotes, firstDay, lastDay, privilegeDay}
+  static DownVoteEstimate read(Path usersXml, Path votesXml, PostIndex posts) {
+    List<long[]> voters = new ArrayList<>();
     try (XmlRows rows = XmlRows.open(usersXml)) {
       while (rows.hasNext()) {
         Map<String, String> row = rows.next();
         int downVotes = integer(row, "DownVotes", usersXml);
         if (downVotes > 0) {
-          int id = integer(row, "Id", usersXml);
-          long first = day(row.get("CreationDate"), Long.MIN_VALUE, usersXml);
-          long last = day(row.get("LastAccessDate"), Long.MAX_VALUE, usersXml);
-          Instant reached = privileged.get(id);
-          voters.add(new long[] {id, downVotes, first, last,
-              reached == null ? Long.MAX_VALUE : day(reached)});
+          voters.add(new long[] {integer(row, "Id", usersXml), downVotes,
+              day(row.get("CreationDate"), Long.MIN_VALUE, usersXml),
+              day(row.get("LastAccessDate"), Long.MAX_VALUE, usersXml)});
         }
       }
     }
@@ -94,6 +98,18 @@ final class DownVoteEstimate {
         votes++;
       }
     }
+    return new DownVoteEstimate(voters, Arrays.copyOf(days, votes),
+        Arrays.copyOf(onAnswer, votes));
+  }
+
+  /**
+   * The estimated number of down votes each user cast on answers still present, by user id;
+   * users whose estimate rounds to 0 are left out.
+   *
+   * @param privileged the moment each user reached the reputation to vote down (absent: never)
+   * @param privateBetaEnd until when anyone could vote down (a private beta's threshold is 1)
+   */
+  Map<Integer, Integer> charges(Map<Integer, Instant> privileged, Instant privateBetaEnd) {
     long betaLastDay = day(privateBetaEnd) - 1;
     int[] totals = new int[voters.size()];
     long[][] windows = new long[voters.size()][];
@@ -102,7 +118,8 @@ final class DownVoteEstimate {
       totals[p] = (int) v[1];
       long first = v[2];
       long last = v[3];
-      long privilege = Math.max(first, v[4]);
+      Instant reached = privileged.get((int) v[0]);
+      long privilege = Math.max(first, reached == null ? Long.MAX_VALUE : day(reached));
       // During the private beta from the account's creation; afterwards from the privilege on.
       if (privilege <= betaLastDay + 1) {
         windows[p] = new long[] {first, last};
@@ -110,8 +127,7 @@ final class DownVoteEstimate {
         windows[p] = new long[] {first, Math.min(last, betaLastDay), privilege, last};
       }
     }
-    double[] expected = expected(totals, windows, Arrays.copyOf(days, votes),
-        Arrays.copyOf(onAnswer, votes));
+    double[] expected = expected(totals, windows, voteDays, onAnswer);
     Map<Integer, Integer> estimate = new LinkedHashMap<>();
     for (int p = 0; p < totals.length; p++) {
       int rounded = (int) Math.round(expected[p]);

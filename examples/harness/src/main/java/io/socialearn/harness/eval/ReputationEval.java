@@ -83,10 +83,11 @@ public final class ReputationEval implements Subcommand {
     err.println("pass 2 of 2: everyone starts with the association bonus");
     Replayed bonus = replay(dump, rules, true, err);
     Instant privateBetaEnd = firstPost(posts).plus(PRIVATE_BETA);
-    Map<Integer, Integer> downVotes = DownVoteEstimate.read(dump.resolve("Users.xml"),
-        dump.resolve("Votes.xml"), posts, plain.privileged(), privateBetaEnd);
-    Map<Integer, Integer> downVotesWithBonus = DownVoteEstimate.read(dump.resolve("Users.xml"),
-        dump.resolve("Votes.xml"), posts, bonus.privileged(), privateBetaEnd);
+    DownVoteEstimate estimate = DownVoteEstimate.read(dump.resolve("Users.xml"),
+        dump.resolve("Votes.xml"), posts);
+    Map<Integer, Integer> downVotes = estimate.charges(plain.privileged(), privateBetaEnd);
+    Map<Integer, Integer> downVotesWithBonus = estimate.charges(bonus.privileged(),
+        privateBetaEnd);
     {
       Map<String, Long> counts = plain.counts();
       write(file, plain.computed());
