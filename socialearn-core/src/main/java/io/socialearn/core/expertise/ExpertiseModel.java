@@ -167,8 +167,6 @@ public final class ExpertiseModel {
     double[] evidence = new double[2];
     double[] flat = new double[2];
     double[] recent = new double[2];
-    /** When each person's latest live answer was posted, or {@link Long#MIN_VALUE} for none. */
-    long[] last = {Long.MIN_VALUE, Long.MIN_VALUE};
 
     /** The slot of {@code id} (dense index {@code index}), made on first sight. */
     int slot(PersonId id, int index) {
@@ -180,8 +178,6 @@ public final class ExpertiseModel {
           evidence = Arrays.copyOf(evidence, n);
           flat = Arrays.copyOf(flat, n);
           recent = Arrays.copyOf(recent, n);
-          last = Arrays.copyOf(last, n);
-          Arrays.fill(last, size, n, Long.MIN_VALUE);
         }
         slot = size++;
         person[slot] = index;
@@ -548,13 +544,6 @@ public final class ExpertiseModel {
       }
       if (f.isAnswer()) {
         column.recent[slot] += sign * frame(f.at, 1);
-        if (sign > 0) {
-          column.last[slot] = Math.max(column.last[slot], f.at);
-        } else if (column.last[slot] == f.at) {
-          // Its list no longer holds the fact: the latest of the rest in this space.
-          column.last[slot] = latest(answersByPersonTopic.getOrDefault(f.person, Map.of())
-              .getOrDefault(tag, List.of()), f.space);
-        }
       }
     }
   }

@@ -361,7 +361,6 @@ final class ModelCodec {
             out.writeLong(Double.doubleToRawLongBits(c.evidence[i]));
             out.writeLong(Double.doubleToRawLongBits(c.flat[i]));
             out.writeLong(Double.doubleToRawLongBits(c.recent[i]));
-            out.writeLong(c.last[i]);
           }
         }
       }
@@ -666,14 +665,11 @@ final class ModelCodec {
           c.evidence = new double[capacity];
           c.flat = new double[capacity];
           c.recent = new double[capacity];
-          c.last = new long[capacity];
-          Arrays.fill(c.last, Long.MIN_VALUE);
           for (int i = 0; i < size; i++) {
             c.person[i] = in.readInt();
             c.evidence[i] = Double.longBitsToDouble(in.readLong());
             c.flat[i] = Double.longBitsToDouble(in.readLong());
             c.recent[i] = Double.longBitsToDouble(in.readLong());
-            c.last[i] = in.readLong();
             c.slots.put(m.personIds.get(c.person[i]), i);
           }
           bySpace.put(space, c);
