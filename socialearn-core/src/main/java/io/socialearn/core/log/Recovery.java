@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * that do not form complete valid records. Anything else is corruption: a bad record in an older
  * segment, a gap between segments, or a bad record in the last segment that a later valid record
  * proves had been forced to disk (its watermark covers the bad one), since a crash cannot damage
- * forced data.
+ * forced data. Zeros after the last complete batch are neither: they are the space the log fills
+ * ahead of its records, left behind by a crash; they are cut with an INFO line.
  */
 final class Recovery {
   private static final Logger log = LoggerFactory.getLogger(FileEventLog.class);
@@ -119,6 +120,23 @@ final class Recovery {
       return new long[] {batchEndSequence, size};
     }
     String file = storage.describe(segment.name());
+    if (zeros(channel, batchEndOffset, size)) {
+      // Space the log filled ahead of its records and had no chance to cut: not damage.
+      log.info("event log {}: cutting {} bytes of zeros written ahead of the records at offset"
+          + " {}; the segment ends at sequence {}", file, size - batchEndOffset, batchEndOffset,
+          batchEndSequence);
+      segment.forgetAfter(batchEndSequence);
+      if (last) {
+        channel.truncate(batchEndOffset);
+        channel.force(true);
+      } else {
+        try (FileChannel writable = storage.openWrite(segment.name())) {
+          writable.truncate(batchEndOffset);
+          writable.force(true);
+        }
+      }
+      return new long[] {batchEndSequence, batchEndOffset};
+    }
     long badOffset = problem != null ? reader.offset() : batchEndOffset;
     String reason = problem != null ? problem : "batch cut short by the end of the file";
     if (!last) {
@@ -141,6 +159,26 @@ final class Recovery {
     channel.truncate(batchEndOffset);
     channel.force(true);
     return new long[] {batchEndSequence, batchEndOffset};
+  }
+
+  /** Whether the bytes of {@code channel} from {@code from} to {@code to} are all zero. */
+  private static boolean zeros(FileChannel channel, long from, long to) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER, to - from));
+    long at = from;
+    while (at < to) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), to - at));
+      int read = channel.read(buffer, at);
+      if (read < 0) {
+        return false;
+      }
+      for (int i = 0; i < read; i++) {
+        if (buffer.get(i) != 0) {
+          return false;
+        }
+      }
+      at += read;
+    }
+    return true;
   }
 
   /**

@@ -36,7 +36,8 @@ class FaultInjectionTest {
   void aFullDiskFailsTheAppendAndTheLogCarriesOnOnceThereIsRoom() {
     SimulatedStorage storage = new SimulatedStorage(1);
     List<RecordedEvent> acknowledged = new ArrayList<>();
-    try (FileEventLog log = FileEventLog.builder(storage).build()) {
+    // Without zeros written ahead, which would hold the batch (see the next test).
+    try (FileEventLog log = FileEventLog.builder(storage).preallocation(0).build()) {
       acknowledged.addAll(log.append(0, LogSamples.batch(random, "a", 3, 50), T));
       int used = storage.contents(segmentName()).length;
       storage.capacity(used + 100);
@@ -60,6 +61,42 @@ class FaultInjectionTest {
     }
   }
 
+  @Test
+  void zerosWrittenAheadHoldAppendsOnAFullDiskAndFailingToWriteThemFailsNothing() {
+    SimulatedStorage storage = new SimulatedStorage(3);
+    List<RecordedEvent> acknowledged = new ArrayList<>();
+    try (FileEventLog log = FileEventLog.builder(storage).preallocation(4096).build()) {
+      acknowledged.addAll(log.append(0, LogSamples.batch(random, "a", 3, 50), T));
+      int allocated = storage.contents(segmentName()).length;
+      assertThat(allocated).isEqualTo(8192);
+      storage.capacity(allocated);
+      // The disk is full, but the batch goes into the zeros already there.
+      acknowledged.addAll(log.append(log.lastSequence(), bigBatch(), T));
+      assertThat(storage.contents(segmentName())).hasSize(allocated);
+      // Past them, the append fails and changes nothing; the failed fill before it did not.
+      int appended = 0;
+      try {
+        while (appended < 100) {
+          acknowledged.addAll(log.append(log.lastSequence(), bigBatch(), T));
+          appended++;
+        }
+      } catch (EventLogException e) {
+        assertThat(e).hasMessageContaining("No space left on device")
+            .hasMessageContaining("nothing was appended");
+      }
+      assertThat(appended).isLessThan(100);
+      assertThat(LogSamples.readAll(log)).containsExactlyElementsOf(acknowledged);
+      storage.capacity(Long.MAX_VALUE);
+      acknowledged.addAll(log.append(log.lastSequence(), bigBatch(), T));
+    }
+    try (FileEventLog log = FileEventLog.builder(storage).build()) {
+      assertThat(LogSamples.readAll(log)).containsExactlyElementsOf(acknowledged);
+    }
+    byte[] closed = storage.contents(segmentName());
+    assertThat(closed[closed.length - 1]).as("a closed segment ends with its last record")
+        .isNotEqualTo((byte) 0);
+  }
+
   private List<DomainEvent> bigBatch() {
     List<DomainEvent> batch = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -73,7 +110,8 @@ class FaultInjectionTest {
     for (Durability mode : List.of(Durability.SYNC, Durability.GROUP)) {
       SimulatedStorage storage = new SimulatedStorage(2);
       List<RecordedEvent> acknowledged = new ArrayList<>();
-      try (FileEventLog log = FileEventLog.builder(storage).durability(mode).build()) {
+      try (FileEventLog log = FileEventLog.builder(storage).durability(mode).preallocation(0)
+          .build()) {
         acknowledged.addAll(log.append(0, LogSamples.batch(random, "a", 3, 50), T));
         int forcedSize = storage.contents(segmentName()).length;
         storage.failForces(true);

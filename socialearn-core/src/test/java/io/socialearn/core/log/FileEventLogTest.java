@@ -70,6 +70,32 @@ class FileEventLogTest extends EventLogContract {
   }
 
   @Test
+  void zerosWrittenAheadOfTheRecordsAreCutOnCloseAndAfterAKill() throws IOException {
+    log.append(0, events("a", "b"), T1);
+    Path segment = segmentFiles(lastDir).get(0);
+    long open = Files.size(segment);
+    // What a killed process leaves: the file as the page cache holds it, zeros and all.
+    Path killed = temp.resolve("killed");
+    Files.createDirectories(killed);
+    Files.copy(segment, killed.resolve(segment.getFileName()));
+    log.append(2, events("c"), T1);
+    log.close();
+    long closed = Files.size(segment);
+    assertThat(open).as("zeros ahead while open").isGreaterThan(closed);
+    byte[] bytes = Files.readAllBytes(segment);
+    assertThat(bytes[bytes.length - 1]).isNotEqualTo((byte) 0);
+
+    try (FileEventLog reopened = FileEventLog.open(killed)) {
+      assertThat(sequences(read(reopened, 1))).containsExactly(1L, 2L);
+      assertThat(Files.size(killed.resolve(segment.getFileName()))).isLessThan(closed);
+      assertThat(sequences(reopened.append(2, events("c"), T1))).containsExactly(3L);
+    }
+    try (FileEventLog again = FileEventLog.open(killed)) {
+      assertThat(sequences(read(again, 1))).containsExactly(1L, 2L, 3L);
+    }
+  }
+
+  @Test
   void aRegularFileWhereTheDirectoryShouldBeIsAClearError() throws IOException {
     Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
 
@@ -211,9 +237,11 @@ class FileEventLogTest extends EventLogContract {
   @Test
   void aHalfWrittenBatchIsDroppedWhole() throws IOException {
     log.append(0, events("a"), T1);
-    long sizeBefore = Files.size(segmentFiles(lastDir).get(0));
-    log.append(1, events("b", "c", "d"), T1);
     log.close();
+    long sizeBefore = Files.size(segmentFiles(lastDir).get(0));
+    try (FileEventLog again = FileEventLog.open(lastDir)) {
+      again.append(1, events("b", "c", "d"), T1);
+    }
     Path segment = segmentFiles(lastDir).get(0);
     byte[] bytes = Files.readAllBytes(segment);
     // Keep the batch's first two records whole and cut the third.
