@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -340,11 +341,75 @@ public final class ReputationLedger {
   /** The ledger's contents as an {@link Image}, for a snapshot. */
   public Image image() {
     List<FactRow> rows = new ArrayList<>();
-    people.forEach((person, ledger) -> ledger.forEachFact((kind, other, keyRef, sequence, at,
-        reason, source, points, capped) -> rows.add(new FactRow(person, KINDS[kind], other,
-        keyRef, sequence, at, reason, source, points, capped))));
-    return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answersOf),
+    forEachFact(rows::add);
+    Image rest = imageWithoutFacts();
+    return new Image(rules, rows, rest.askers(), rest.answers(), rest.managers(),
+        rest.accepted(), rest.wikis());
+  }
+
+  /**
+   * The ledger's contents as an {@link Image} without the facts (an empty list), for a snapshot
+   * that streams them with {@link #forEachFact}.
+   *
+   * @return the image without facts
+   */
+  public Image imageWithoutFacts() {
+    return new Image(rules, List.of(), Map.copyOf(askers), Map.copyOf(answersOf),
         Map.copyOf(managers), Map.copyOf(accepted), List.copyOf(wikis));
+  }
+
+  /**
+   * Each fact, as {@link #image()} lists them, handed out one at a time: a snapshot streams the
+   * facts (about one per vote) rather than holding them all as rows at once.
+   *
+   * @param sink receives each fact, in log order per person
+   */
+  public void forEachFact(Consumer<FactRow> sink) {
+    people.forEach((person, ledger) -> ledger.forEachFact((kind, other, keyRef, sequence, at,
+        reason, source, points, capped) -> sink.accept(new FactRow(person, KINDS[kind], other,
+        keyRef, sequence, at, reason, source, points, capped))));
+  }
+
+  /**
+   * Appends a fact read back from a snapshot and folds it, as {@link #restore} does for each of
+   * an image's facts; a snapshot streams them into a fresh ledger this way.
+   *
+   * @param fact the fact, in log order per person
+   */
+  public void addFact(FactRow fact) {
+    add(fact.person(), fact.kind(), fact.other(), fact.keyRef(), fact.sequence(), fact.at(),
+        fact.reason(), fact.source(), fact.points(), fact.capped());
+  }
+
+  /**
+   * Takes over the contents of {@code other}, a ledger a snapshot was read into, leaving it
+   * empty.
+   *
+   * @param other the ledger to empty into this one
+   * @return false, changing nothing, if {@code other} valued its facts with other rules (then
+   *     replay the log instead)
+   */
+  public boolean takeOver(ReputationLedger other) {
+    if (!other.rules.equals(rules)) {
+      return false;
+    }
+    for (Map<?, ?> map : List.of(people, askers, answersOf, managers, accepted, concerned)) {
+      map.clear();
+    }
+    people.putAll(other.people);
+    askers.putAll(other.askers);
+    answersOf.putAll(other.answersOf);
+    managers.putAll(other.managers);
+    accepted.putAll(other.accepted);
+    concerned.putAll(other.concerned);
+    wikis.clear();
+    wikis.addAll(other.wikis);
+    for (Map<?, ?> map : List.of(other.people, other.askers, other.answersOf, other.managers,
+        other.accepted, other.concerned)) {
+      map.clear();
+    }
+    other.wikis.clear();
+    return true;
   }
 
   /**
