@@ -482,6 +482,14 @@ final class EngineState {
     sessionQuestions.putAll(other.sessionQuestions);
     sessionOfThread.clear();
     sessionOfThread.putAll(other.sessionOfThread);
+    threadsRead.clear();
+    threadsRead.putAll(other.threadsRead);
+    openFlags.clear();
+    openFlags.putAll(other.openFlags);
+    flagsAgreed.clear();
+    flagsAgreed.putAll(other.flagsAgreed);
+    tagPool.clear();
+    tagPool.putAll(other.tagPool);
     lastSequence = other.lastSequence;
   }
 
