@@ -162,6 +162,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.listeners = List.copyOf(b.listeners);
     this.access = new Access(state, b.directory);
     this.reputation = new ReputationLedger(b.reputationRules);
+    reputation.shareIds(state::shared);
     this.expertise = new ExpertiseModel(b.expertiseSettings);
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;

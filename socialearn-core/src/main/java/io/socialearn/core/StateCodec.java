@@ -346,8 +346,9 @@ final class StateCodec {
 
     /**
      * The reputation ledger's askers and answers by thread, then its facts (about one per vote),
-     * streamed from its columns: per fact its person, kind, other person, key and source posts,
-     * sequence, time, reason, points and cap. People and posts are table indices and content
+     * streamed from its columns and grouped by person (so that reading makes room for a person's
+     * facts at once): the person and the count, then per fact its kind, other person, key and
+     * source posts, sequence, time, reason, points and cap. People and posts are table indices and content
      * codes ({@link #writePerson}, {@link #writeRef}).
      */
     private void writeReputation(ReputationLedger ledger, ReputationLedger.Image reputation)
@@ -365,31 +366,37 @@ final class StateCodec {
           writeRef(post);
         }
       }
+      List<PersonId> holders = ledger.factHolders();
+      out.writeInt(holders.size());
       IOException[] failed = new IOException[1];
-      ledger.forEachFact(f -> {
+      for (PersonId holder : holders) {
+        writePerson(holder);
+        out.writeInt(ledger.factCount(holder));
+        ledger.forEachFactOf(holder, f -> writeFact(f, failed));
         if (failed[0] != null) {
-          return;
+          throw failed[0];
         }
-        try {
-          out.writeByte(1);
-          writePerson(f.person());
-          out.writeByte(f.kind().ordinal());
-          writePerson(f.other());
-          writeRef(f.keyRef());
-          out.writeLong(f.sequence());
-          out.writeLong(f.at() == null ? NO_TIME : UpvoteRun.toNanos(f.at()));
-          out.writeByte(f.reason().ordinal());
-          writeRef(f.source());
-          out.writeInt(f.points());
-          out.writeBoolean(f.capped());
-        } catch (IOException x) {
-          failed[0] = x;
-        }
-      });
-      if (failed[0] != null) {
-        throw failed[0];
       }
-      out.writeByte(0);
+    }
+
+    /** A fact without its person (the group's); a failure goes to {@code failed}. */
+    private void writeFact(ReputationLedger.FactRow f, IOException[] failed) {
+      if (failed[0] != null) {
+        return;
+      }
+      try {
+        out.writeByte(f.kind().ordinal());
+        writePerson(f.other());
+        writeRef(f.keyRef());
+        out.writeLong(f.sequence());
+        out.writeLong(f.at() == null ? NO_TIME : UpvoteRun.toNanos(f.at()));
+        out.writeByte(f.reason().ordinal());
+        writeRef(f.source());
+        out.writeInt(f.points());
+        out.writeBoolean(f.capped());
+      } catch (IOException x) {
+        failed[0] = x;
+      }
     }
 
     /** A person as its table index, or -1 for none, or -2 and its id for one not in the table. */
@@ -524,22 +531,7 @@ final class StateCodec {
       ReputationLedger ledger = new ReputationLedger(rest.ledger().rules());
       new Reader(state, rest, in, limit).read(ledger);
       state.lastSequence = lastSequence;
-      Map<Tag, Tag> tags = new HashMap<>();
-      state.threads.values().forEach(t -> t.tags().forEach(tag -> tags.put(tag, tag)));
-      UnaryOperator<Object> shared = id -> {
-        if (id instanceof PersonId p) {
-          PersonProfile profile = state.people.get(p);
-          return profile != null ? profile.id() : p;
-        } else if (id instanceof ThreadId || id instanceof PostId) {
-          return state.content((ContentRef) id);
-        } else if (id instanceof SpaceId space) {
-          SpaceRow row = state.spaces.get(space);
-          return row != null ? row.id() : space;
-        } else if (id instanceof Tag tag) {
-          return tags.getOrDefault(tag, tag);
-        }
-        return id;
-      };
+      UnaryOperator<Object> shared = state::shared;
       PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, shared, q -> {
         ThreadRow row = state.threads.get(q);
         return row == null ? null : row.title();
@@ -604,7 +596,7 @@ final class StateCodec {
       rest.people().forEach(p -> state.people.put(p.id(), p));
       Tag[] tags = new Tag[count()];
       for (int i = 0; i < tags.length; i++) {
-        tags[i] = Tag.of(readString());
+        tags[i] = state.tag(Tag.of(readString()));
       }
       threads = new ThreadRow[count()];
       int[] duplicateOf = new int[threads.length];
@@ -761,17 +753,21 @@ final class StateCodec {
       ReputationLedger.Image held = rest.ledger();
       ledger.restore(new ReputationLedger.Image(held.rules(), List.of(), askers, answers,
           held.managers(), held.accepted(), held.wikis()));
-      while (in.readByte() == 1) {
+      for (int holders = count(); holders > 0; holders--) {
         PersonId person = person();
-        ReputationLedger.FactKind kind = FACT_KINDS[in.readByte()];
-        PersonId other = person();
-        ContentRef keyRef = ref();
-        long sequence = in.readLong();
-        long at = in.readLong();
-        ReputationReason reason = REASONS[in.readByte()];
-        ledger.addFact(new ReputationLedger.FactRow(person, kind, other, keyRef, sequence,
-            at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, ref(), in.readInt(),
-            in.readBoolean()));
+        int facts = count();
+        ledger.reserve(person, facts);
+        for (int i = 0; i < facts; i++) {
+          ReputationLedger.FactKind kind = FACT_KINDS[in.readByte()];
+          PersonId other = person();
+          ContentRef keyRef = ref();
+          long sequence = in.readLong();
+          long at = in.readLong();
+          ReputationReason reason = REASONS[in.readByte()];
+          ledger.addFact(new ReputationLedger.FactRow(person, kind, other, keyRef, sequence,
+              at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, ref(), in.readInt(),
+              in.readBoolean()));
+        }
       }
     }
 
