@@ -34,7 +34,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,7 +66,7 @@ final class StateCodec {
   static final int FORMAT = 10;
 
   private static final int MAGIC = 0x534c5354;
-  private static final long NO_TIME = Long.MIN_VALUE;
+  private static final long NO_TIME = UpvoteRun.NO_TIME;
   private static final ThreadKind[] KINDS = ThreadKind.values();
   private static final ThreadState[] STATES = ThreadState.values();
   private static final ActivityKind[] ACTIVITY = ActivityKind.values();
@@ -270,11 +269,11 @@ final class StateCodec {
         out.writeInt(t.score());
         out.writeInt(t.answerCount());
         out.writeInt(t.accepted() == null ? -1 : postIndex.get(t.accepted()));
-        writeTime(t.createdAt());
+        out.writeLong(t.createdNanos());
         out.writeLong(t.createdSeq());
-        writeTime(t.lastActivityAt());
+        out.writeLong(t.lastActivityNanos());
         out.writeLong(t.lastActivitySeq());
-        writeTime(t.editedAt());
+        out.writeLong(t.editedNanos());
         out.writeBoolean(t.deleted());
       }
       out.writeInt(posts.size());
@@ -284,9 +283,9 @@ final class StateCodec {
         out.writeInt(personIndex.get(p.author()));
         out.writeLong(p.bodySeq());
         out.writeInt(p.score());
-        writeTime(p.createdAt());
+        out.writeLong(p.createdNanos());
         out.writeLong(p.createdSeq());
-        writeTime(p.editedAt());
+        out.writeLong(p.editedNanos());
         out.writeBoolean(p.deleted());
       }
       out.writeInt(state.edits.size());
@@ -334,7 +333,7 @@ final class StateCodec {
         out.writeInt(e.getValue().size());
         for (ActivityEntry a : e.getValue()) {
           out.writeLong(a.sequence());
-          writeTime(a.at());
+          out.writeLong(a.atNanos());
           out.writeByte(a.kind().ordinal());
           out.writeInt(threadIndex.get(a.thread()));
           out.writeInt(content(a.target()));
@@ -417,10 +416,9 @@ final class StateCodec {
      * or -3 (an answer) and its id for one without a row.
      */
     private void writeRef(ContentRef ref) throws IOException {
-      Integer at = ref == null ? null
-          : ref instanceof ThreadId t ? threadIndex.get(t) : postIndex.get((PostId) ref);
-      if (at != null) {
-        out.writeInt(ref instanceof ThreadId ? at * 2 : at * 2 + 1);
+      Integer code = ref == null ? null : codeOrNull(ref);
+      if (code != null) {
+        out.writeInt(code);
       } else if (ref == null) {
         out.writeInt(-1);
       } else {
@@ -438,16 +436,18 @@ final class StateCodec {
 
     /** A thread as {@code 2 * position}, an answer as {@code 2 * position + 1}. */
     private int content(ContentRef target) {
-      Integer at = target instanceof ThreadId t ? threadIndex.get(t)
-          : postIndex.get((PostId) target);
-      if (at == null) {
+      Integer code = codeOrNull(target);
+      if (code == null) {
         throw new IllegalStateException("the read models name " + target + ", which has no row");
       }
-      return target instanceof ThreadId ? at * 2 : at * 2 + 1;
+      return code;
     }
 
-    private void writeTime(Instant at) throws IOException {
-      out.writeLong(at == null ? NO_TIME : UpvoteRun.toNanos(at));
+    /** The content code of a thread or answer with a row, else null. */
+    private Integer codeOrNull(ContentRef target) {
+      Integer at = target instanceof ThreadId t ? threadIndex.get(t)
+          : postIndex.get((PostId) target);
+      return at == null ? null : target instanceof ThreadId ? at * 2 : at * 2 + 1;
     }
 
     private void writeString(String value) throws IOException {
@@ -618,16 +618,17 @@ final class StateCodec {
         int answerCount = in.readInt();
         accepted[i] = in.readInt();
         threads[i] = new ThreadRow(id, space, kind, title, bodySeq, List.of(own), author, closure,
-            null, score, answerCount, null, readTime(), in.readLong(), readTime(), in.readLong(),
-            readTime(), in.readBoolean());
+            null, score, answerCount, null, in.readLong(), in.readLong(), in.readLong(),
+            in.readLong(), in.readLong(), in.readBoolean());
       }
       posts = new PostRow[count()];
       for (int i = 0; i < posts.length; i++) {
         PostId id = PostId.of(readString());
         ThreadId thread = threads[in.readInt()].id();
         PersonId author = people[in.readInt()];
-        posts[i] = new PostRow(id, thread, author, in.readLong(), in.readInt(), readTime(),
-            in.readLong(), readTime(), in.readBoolean());
+        // Times as written (NO_TIME for none), no Instant on the way.
+        posts[i] = new PostRow(id, thread, author, in.readLong(), in.readInt(), in.readLong(),
+            in.readLong(), in.readLong(), in.readBoolean());
       }
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
@@ -635,8 +636,8 @@ final class StateCodec {
           t = new ThreadRow(t.id(), t.space(), t.kind(), t.title(), t.bodySeq(), t.tags(),
               t.author(), t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(),
               t.score(), t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
-              t.createdAt(), t.createdSeq(), t.lastActivityAt(), t.lastActivitySeq(),
-              t.editedAt(), t.deleted());
+              t.createdNanos(), t.createdSeq(), t.lastActivityNanos(), t.lastActivitySeq(),
+              t.editedNanos(), t.deleted());
           threads[i] = t;
         }
         state.threads.put(t.id(), t);
@@ -683,7 +684,7 @@ final class StateCodec {
         int n = count();
         List<ActivityEntry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          entries.add(new ActivityEntry(in.readLong(), readTime(), ACTIVITY[in.readByte()],
+          entries.add(new ActivityEntry(in.readLong(), in.readLong(), ACTIVITY[in.readByte()],
               threads[in.readInt()].id(), content(in.readInt())));
         }
         state.activity.put(person, entries);
@@ -777,13 +778,7 @@ final class StateCodec {
       if (at >= 0) {
         return people[at];
       }
-      if (at == -1) {
-        return null;
-      }
-      PersonId read = PersonId.of(readString());
-      Integer shared = state.personIndex.get(read);
-      PersonProfile profile = state.people.get(read);
-      return shared != null ? state.personIds.get(shared) : profile != null ? profile.id() : read;
+      return at == -1 ? null : (PersonId) state.shared(PersonId.of(readString()));
     }
 
     /** A thread or answer {@link Writer#writeRef} wrote, the rows' instance when there is one. */
@@ -799,11 +794,6 @@ final class StateCodec {
     /** A count, refused if it could not fit in what is left of the snapshot. */
     private int count() throws IOException {
       return checkedLength(in.readInt(), limit);
-    }
-
-    private Instant readTime() throws IOException {
-      long nanos = in.readLong();
-      return nanos == NO_TIME ? null : UpvoteRun.fromNanos(nanos);
     }
 
     private String readString() throws IOException {
