@@ -482,6 +482,14 @@ final class EngineState {
     sessionQuestions.putAll(other.sessionQuestions);
     sessionOfThread.clear();
     sessionOfThread.putAll(other.sessionOfThread);
+    threadsRead.clear();
+    threadsRead.putAll(other.threadsRead);
+    openFlags.clear();
+    openFlags.putAll(other.openFlags);
+    flagsAgreed.clear();
+    flagsAgreed.putAll(other.flagsAgreed);
+    tagPool.clear();
+    tagPool.putAll(other.tagPool);
     lastSequence = other.lastSequence;
   }
 
@@ -500,9 +508,38 @@ final class EngineState {
     }
     Tag[] shared = new Tag[given.size()];
     for (int i = 0; i < shared.length; i++) {
-      shared[i] = tagPool.computeIfAbsent(given.get(i), k -> k);
+      shared[i] = tag(given.get(i));
     }
     return List.of(shared);
+  }
+
+  /** The one object the state holds for {@code tag}, pooled on first sight. */
+  Tag tag(Tag tag) {
+    return tagPool.computeIfAbsent(tag, k -> k);
+  }
+
+  /**
+   * The instance the state already holds for an id equal to {@code id} (a person, thread, post,
+   * space or tag id), or {@code id} itself; the other read models keep that one rather than the
+   * copy each event read from the log brings (about 100 bytes a post id). Adds nothing.
+   */
+  Object shared(Object id) {
+    if (id instanceof PersonId p) {
+      Integer index = personIndex.get(p);
+      if (index != null) {
+        return personIds.get(index);
+      }
+      PersonProfile profile = people.get(p);
+      return profile != null ? profile.id() : p;
+    } else if (id instanceof ThreadId || id instanceof PostId) {
+      return content((ContentRef) id);
+    } else if (id instanceof SpaceId space) {
+      SpaceRow row = spaces.get(space);
+      return row != null ? row.id() : space;
+    } else if (id instanceof Tag tag) {
+      return tagPool.getOrDefault(tag, tag);
+    }
+    return id;
   }
 
   /** The dense index of {@code person}, assigned on first sight. */

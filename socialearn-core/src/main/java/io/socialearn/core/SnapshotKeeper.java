@@ -6,14 +6,15 @@ import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.log.SnapshotStore;
 import io.socialearn.core.pulse.PulseLedger;
 import io.socialearn.core.reputation.ReputationLedger;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * When the engine takes snapshots of its read models and how it starts from one. Without a
- * store (no data directory) it does nothing. Not thread-safe: the engine calls it under its write
- * lock, except {@link #save}, which it calls after releasing the lock.
+ * store (no data directory) it does nothing. Snapshots are streamed to their file under the
+ * engine's lock and forced and renamed after it is released (and the log is durable up to them),
+ * so no copy of a snapshot is held in memory. Not thread-safe: the engine calls it under its
+ * write lock, except {@link #save}, which it calls after releasing the lock.
  */
 final class SnapshotKeeper {
   private static final Logger log = LoggerFactory.getLogger(SnapshotKeeper.class);
@@ -46,36 +47,29 @@ final class SnapshotKeeper {
     if (store == null) {
       return null;
     }
-    StateCodec.Decoded[] loaded = new StateCodec.Decoded[1];
-    store.loadNewest().ifPresent(snapshot -> {
-      if (snapshot.sequence() > eventLog.lastSequence()) {
-        log.warn("snapshot at {} is ahead of the log at {}; replaying the whole log",
-            snapshot.sequence(), eventLog.lastSequence());
-        return;
-      }
-      try {
-        StateCodec.Decoded decoded = StateCodec.decode(snapshot.data(), expertiseSettings);
-        if (!reputation.restore(decoded.ledger())) {
-          log.info("snapshot at {} was taken with other reputation rules; replaying the log",
-              snapshot.sequence());
-          return;
-        }
-        state.replaceWith(decoded.state());
-        loaded[0] = decoded;
-        last = state.lastSequence;
-        startedFrom = snapshot.sequence();
-        if (decoded.expertise() == null) {
-          log.info("started from the snapshot at {}; its expertise model was scored with other"
-              + " settings and is refolded from the log", snapshot.sequence());
-        } else {
-          log.info("started from the snapshot at {}", snapshot.sequence());
-        }
-      } catch (IOException e) {
-        log.warn("snapshot at {} is unreadable ({}); replaying the whole log",
-            snapshot.sequence(), e.getMessage());
-      }
-    });
-    return loaded[0];
+    long[] sequence = new long[1];
+    StateCodec.Decoded decoded = store.loadNewest(eventLog.lastSequence(), (at, in) -> {
+      sequence[0] = at;
+      return StateCodec.decode(in, expertiseSettings);
+    }).orElse(null);
+    if (decoded == null) {
+      return null;
+    }
+    if (!reputation.takeOver(decoded.ledger())) {
+      log.info("snapshot at {} was taken with other reputation rules; replaying the log",
+          sequence[0]);
+      return null;
+    }
+    state.replaceWith(decoded.state());
+    last = state.lastSequence;
+    startedFrom = sequence[0];
+    if (decoded.expertise() == null) {
+      log.info("started from the snapshot at {}; its expertise model was scored with other"
+          + " settings and is refolded from the log", sequence[0]);
+    } else {
+      log.info("started from the snapshot at {}", sequence[0]);
+    }
+    return decoded;
   }
 
   /** Sets the expertise model the snapshots hold: the engine's, once it is known at start-up. */
@@ -83,31 +77,51 @@ final class SnapshotKeeper {
     this.expertise = model;
   }
 
-  /** The snapshot's bytes if enough events came since the last one, else null. */
-  byte[] due(EngineState state, ReputationLedger reputation, PulseLedger pulse) {
+  /**
+   * A snapshot written to a temporary file if enough events came since the last one, else null;
+   * {@link #save} commits it once the log is durable up to it.
+   */
+  SnapshotStore.Prepared due(EngineState state, ReputationLedger reputation, PulseLedger pulse) {
     if (store == null || state.lastSequence - last < every) {
       return null;
     }
     return take(state, reputation, pulse);
   }
 
-  /** The snapshot's bytes if anything happened since the last one (on close), else null. */
-  byte[] pending(EngineState state, ReputationLedger reputation, PulseLedger pulse) {
+  /** A snapshot written to a temporary file if anything happened since the last one, else null. */
+  SnapshotStore.Prepared pending(EngineState state, ReputationLedger reputation,
+      PulseLedger pulse) {
     return store == null || state.lastSequence <= last ? null : take(state, reputation, pulse);
   }
 
-  private byte[] take(EngineState state, ReputationLedger reputation, PulseLedger pulse) {
+  /**
+   * Streams the snapshot into its temporary file (under the engine's lock, since it reads the
+   * models); forcing and renaming it wait for {@link #save}, outside the lock.
+   */
+  private SnapshotStore.Prepared take(EngineState state, ReputationLedger reputation,
+      PulseLedger pulse) {
     last = state.lastSequence;
-    return StateCodec.encode(state, reputation, pulse, expertise);
+    try {
+      return store.prepare(state.lastSequence,
+          out -> StateCodec.encode(state, reputation, pulse, expertise, out));
+    } catch (RuntimeException e) {
+      log.warn("cannot write the snapshot at {}; the log is intact, start-up replays more",
+          state.lastSequence, e);
+      return null;
+    }
   }
 
-  /** Writes a snapshot; a failure is logged, since the log is intact and start-up replays more. */
-  void save(long sequence, byte[] bytes) {
-    try {
-      store.save(sequence, bytes);
+  /**
+   * Commits a snapshot {@link #due} or {@link #pending} wrote, if the log is durable up to it;
+   * else deletes it. A failure is logged, since the log is intact and start-up replays more.
+   */
+  void save(SnapshotStore.Prepared prepared, boolean durable) {
+    try (prepared) {
+      if (durable) {
+        prepared.commit();
+      }
     } catch (RuntimeException e) {
-      log.warn("cannot write the snapshot at {}; the log is intact, start-up replays more", sequence,
-          e);
+      log.warn("cannot write a snapshot; the log is intact, start-up replays more", e);
     }
   }
 

@@ -162,6 +162,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.listeners = List.copyOf(b.listeners);
     this.access = new Access(state, b.directory);
     this.reputation = new ReputationLedger(b.reputationRules);
+    reputation.shareIds(state::shared);
     this.expertise = new ExpertiseModel(b.expertiseSettings);
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;
@@ -239,8 +240,7 @@ public final class SocialLearningEngine implements SocialLearning {
     List<PendingAppend> appended = new ArrayList<>(2);
     PendingAppend before;
     Object result;
-    byte[] snapshot;
-    long snapshotSequence;
+    SnapshotStore.Prepared snapshot;
     lock.writeLock().lock();
     try {
       ensureOpen();
@@ -291,7 +291,6 @@ public final class SocialLearningEngine implements SocialLearning {
       result = decision.createdId() != null ? decision.createdId()
           : new Done(nothingToRecord ? state.lastSequence
               : recorded.get(recorded.size() - 1).sequence());
-      snapshotSequence = state.lastSequence;
       snapshot = snapshots.due(state, reputation, pulse);
     } finally {
       lock.writeLock().unlock();
@@ -299,12 +298,17 @@ public final class SocialLearningEngine implements SocialLearning {
     // Durability is waited for outside the lock, so that concurrent commands share one force.
     // Everything before a batch is durable once it is (a log is durable in order), which is
     // what a command that recorded nothing waits for: the state it was decided on.
-    awaitDurable(appended.isEmpty() ? before : appended.get(appended.size() - 1));
+    boolean durable = false;
+    try {
+      awaitDurable(appended.isEmpty() ? before : appended.get(appended.size() - 1));
+      durable = true;
+    } finally {
+      if (snapshot != null) {
+        snapshots.save(snapshot, durable);
+      }
+    }
     for (PendingAppend batch : appended) {
       indexDurable(batch.events());
-    }
-    if (snapshot != null) {
-      snapshots.save(snapshotSequence, snapshot);
     }
     if (!recorded.isEmpty()) {
       notifyListeners(recorded);
@@ -963,8 +967,7 @@ public final class SocialLearningEngine implements SocialLearning {
 
   @Override
   public void close() {
-    byte[] snapshot;
-    long sequence;
+    SnapshotStore.Prepared snapshot;
     PendingAppend last;
     lock.writeLock().lock();
     try {
@@ -972,7 +975,6 @@ public final class SocialLearningEngine implements SocialLearning {
         return;
       }
       closed = true;
-      sequence = state.lastSequence;
       snapshot = failure != null ? null : snapshots.pending(state, reputation, pulse);
       last = latest;
     } finally {
@@ -988,8 +990,8 @@ public final class SocialLearningEngine implements SocialLearning {
       log.error("closing: the event log lost events the engine had applied; no snapshot taken",
           e);
     }
-    if (snapshot != null && durable) {
-      snapshots.save(sequence, snapshot);
+    if (snapshot != null) {
+      snapshots.save(snapshot, durable);
     }
     try {
       searchIndex.close();

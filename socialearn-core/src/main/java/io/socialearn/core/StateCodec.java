@@ -20,6 +20,7 @@ import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.expertise.ExpertiseModel;
 import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.json.SocialearnJson;
+import io.socialearn.core.log.SnapshotInput;
 import io.socialearn.core.pulse.PulseLedger;
 import io.socialearn.core.reputation.ReputationLedger;
 import java.io.BufferedOutputStream;
@@ -33,7 +34,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,10 +63,10 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 9;
+  static final int FORMAT = 10;
 
   private static final int MAGIC = 0x534c5354;
-  private static final long NO_TIME = Long.MIN_VALUE;
+  private static final long NO_TIME = UpvoteRun.NO_TIME;
   private static final ThreadKind[] KINDS = ThreadKind.values();
   private static final ThreadState[] STATES = ThreadState.values();
   private static final ActivityKind[] ACTIVITY = ActivityKind.values();
@@ -114,15 +114,35 @@ final class StateCodec {
       ReputationLedger.Image ledger, List<FlagRow> flags, List<FlagsAgreedRow> flagsAgreed) {}
 
   /**
-   * What a snapshot holds: the read models, the reputation ledger's contents, the pulse and the
+   * What a snapshot holds: the read models, a reputation ledger with its contents (for {@link
+   * ReputationLedger#takeOver}), the pulse and the
    * expertise model (null when it was taken with other expertise settings: refold it then).
    */
-  record Decoded(EngineState state, ReputationLedger.Image ledger, PulseLedger pulse,
+  record Decoded(EngineState state, ReputationLedger ledger, PulseLedger pulse,
       ExpertiseModel expertise) {}
 
+  /** The snapshot as bytes: {@link #encode(EngineState, ReputationLedger, PulseLedger,
+   * ExpertiseModel, OutputStream)} into an array, for tests and small stores. */
   static byte[] encode(EngineState state, ReputationLedger ledger, PulseLedger pulse,
       ExpertiseModel expertise) {
-    ReputationLedger.Image reputation = ledger.image();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    try {
+      encode(state, ledger, pulse, expertise, new BufferedOutputStream(bytes, 1 << 16));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a snapshot", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Writes the snapshot to {@code sink}, streaming: nothing the size of the snapshot (nor a row
+   * per reputation fact) is held on the way. Flushes {@code sink}, does not close it.
+   *
+   * @throws IOException if {@code sink} fails
+   */
+  static void encode(EngineState state, ReputationLedger ledger, PulseLedger pulse,
+      ExpertiseModel expertise, OutputStream sink) throws IOException {
+    ReputationLedger.Image reputation = ledger.imageWithoutFacts();
     List<Membership> members = new ArrayList<>();
     state.members.forEach((space, roles) -> roles.forEach(
         (person, role) -> members.add(new Membership(space, person, role))));
@@ -155,27 +175,21 @@ final class StateCodec {
             .map(f -> new FlagRow(f.getKey(), List.copyOf(f.getValue()))).toList(),
         state.flagsAgreed.entrySet().stream()
             .map(f -> new FlagsAgreedRow(f.getKey(), f.getValue())).toList());
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
-      out.writeInt(MAGIC);
-      out.writeInt(FORMAT);
-      out.writeLong(state.lastSequence);
-      ByteArrayOutputStream json = new ByteArrayOutputStream();
-      try (OutputStream zipped = new GZIPOutputStream(json)) {
-        MAPPER.writeValue(zipped, rest);
-      }
-      out.writeInt(json.size());
-      json.writeTo(out);
-      new Writer(state, spaces, out).write();
-      pulse.writeTo(out);
-      writeFacts(out, reputation.facts());
-      writeThreads(out, reputation.askers(), reputation.answers());
-      expertise.writeTo(out);
-      out.writeInt(MAGIC);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a snapshot", e);
+    DataOutputStream out = new DataOutputStream(sink);
+    out.writeInt(MAGIC);
+    out.writeInt(FORMAT);
+    out.writeLong(state.lastSequence);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    try (OutputStream zipped = new GZIPOutputStream(json)) {
+      MAPPER.writeValue(zipped, rest);
     }
-    return bytes.toByteArray();
+    out.writeInt(json.size());
+    json.writeTo(out);
+    new Writer(state, spaces, out).write(ledger, reputation);
+    pulse.writeTo(out);
+    expertise.writeTo(out);
+    out.writeInt(MAGIC);
+    out.flush();
   }
 
   /** Writes the binary sections. */
@@ -211,7 +225,7 @@ final class StateCodec {
       }
     }
 
-    void write() throws IOException {
+    void write(ReputationLedger ledger, ReputationLedger.Image reputation) throws IOException {
       // Tables first: every person and tag the sections below name.
       List<Tag> tagTable = new ArrayList<>();
       for (ThreadRow t : threads) {
@@ -255,11 +269,11 @@ final class StateCodec {
         out.writeInt(t.score());
         out.writeInt(t.answerCount());
         out.writeInt(t.accepted() == null ? -1 : postIndex.get(t.accepted()));
-        writeTime(t.createdAt());
+        out.writeLong(t.createdNanos());
         out.writeLong(t.createdSeq());
-        writeTime(t.lastActivityAt());
+        out.writeLong(t.lastActivityNanos());
         out.writeLong(t.lastActivitySeq());
-        writeTime(t.editedAt());
+        out.writeLong(t.editedNanos());
         out.writeBoolean(t.deleted());
       }
       out.writeInt(posts.size());
@@ -269,9 +283,9 @@ final class StateCodec {
         out.writeInt(personIndex.get(p.author()));
         out.writeLong(p.bodySeq());
         out.writeInt(p.score());
-        writeTime(p.createdAt());
+        out.writeLong(p.createdNanos());
         out.writeLong(p.createdSeq());
-        writeTime(p.editedAt());
+        out.writeLong(p.editedNanos());
         out.writeBoolean(p.deleted());
       }
       out.writeInt(state.edits.size());
@@ -319,13 +333,98 @@ final class StateCodec {
         out.writeInt(e.getValue().size());
         for (ActivityEntry a : e.getValue()) {
           out.writeLong(a.sequence());
-          writeTime(a.at());
+          out.writeLong(a.atNanos());
           out.writeByte(a.kind().ordinal());
           out.writeInt(threadIndex.get(a.thread()));
           out.writeInt(content(a.target()));
         }
       }
+      writeReputation(ledger, reputation);
       out.writeInt(MAGIC);
+    }
+
+    /**
+     * The reputation ledger's askers and answers by thread, then its facts (about one per vote),
+     * streamed from its columns and grouped by person (so that reading makes room for a person's
+     * facts at once): the person and the count, then per fact its kind, other person, key and
+     * source posts, sequence, time, reason, points and cap. People and posts are table indices and content
+     * codes ({@link #writePerson}, {@link #writeRef}).
+     */
+    private void writeReputation(ReputationLedger ledger, ReputationLedger.Image reputation)
+        throws IOException {
+      out.writeInt(reputation.askers().size());
+      for (Map.Entry<ThreadId, PersonId> e : reputation.askers().entrySet()) {
+        writeRef(e.getKey());
+        writePerson(e.getValue());
+      }
+      out.writeInt(reputation.answers().size());
+      for (Map.Entry<ThreadId, List<PostId>> e : reputation.answers().entrySet()) {
+        writeRef(e.getKey());
+        out.writeInt(e.getValue().size());
+        for (PostId post : e.getValue()) {
+          writeRef(post);
+        }
+      }
+      List<PersonId> holders = ledger.factHolders();
+      out.writeInt(holders.size());
+      IOException[] failed = new IOException[1];
+      for (PersonId holder : holders) {
+        writePerson(holder);
+        out.writeInt(ledger.factCount(holder));
+        ledger.forEachFactOf(holder, f -> writeFact(f, failed));
+        if (failed[0] != null) {
+          throw failed[0];
+        }
+      }
+    }
+
+    /** A fact without its person (the group's); a failure goes to {@code failed}. */
+    private void writeFact(ReputationLedger.FactRow f, IOException[] failed) {
+      if (failed[0] != null) {
+        return;
+      }
+      try {
+        out.writeByte(f.kind().ordinal());
+        writePerson(f.other());
+        writeRef(f.keyRef());
+        out.writeLong(f.sequence());
+        out.writeLong(f.at() == null ? NO_TIME : UpvoteRun.toNanos(f.at()));
+        out.writeByte(f.reason().ordinal());
+        writeRef(f.source());
+        out.writeInt(f.points());
+        out.writeBoolean(f.capped());
+      } catch (IOException x) {
+        failed[0] = x;
+      }
+    }
+
+    /** A person as its table index, or -1 for none, or -2 and its id for one not in the table. */
+    private void writePerson(PersonId person) throws IOException {
+      Integer at = person == null ? null : personIndex.get(person);
+      if (at != null) {
+        out.writeInt(at);
+      } else if (person == null) {
+        out.writeInt(-1);
+      } else {
+        out.writeInt(-2);
+        writeString(person.value());
+      }
+    }
+
+    /**
+     * A thread or answer as its content code ({@link #content}), or -1 for none, or -2 (a thread)
+     * or -3 (an answer) and its id for one without a row.
+     */
+    private void writeRef(ContentRef ref) throws IOException {
+      Integer code = ref == null ? null : codeOrNull(ref);
+      if (code != null) {
+        out.writeInt(code);
+      } else if (ref == null) {
+        out.writeInt(-1);
+      } else {
+        out.writeInt(ref instanceof ThreadId ? -2 : -3);
+        writeString(ref instanceof ThreadId t ? t.value() : ((PostId) ref).value());
+      }
     }
 
     private void person(PersonId person) {
@@ -337,16 +436,18 @@ final class StateCodec {
 
     /** A thread as {@code 2 * position}, an answer as {@code 2 * position + 1}. */
     private int content(ContentRef target) {
-      Integer at = target instanceof ThreadId t ? threadIndex.get(t)
-          : postIndex.get((PostId) target);
-      if (at == null) {
+      Integer code = codeOrNull(target);
+      if (code == null) {
         throw new IllegalStateException("the read models name " + target + ", which has no row");
       }
-      return target instanceof ThreadId ? at * 2 : at * 2 + 1;
+      return code;
     }
 
-    private void writeTime(Instant at) throws IOException {
-      out.writeLong(at == null ? NO_TIME : UpvoteRun.toNanos(at));
+    /** The content code of a thread or answer with a row, else null. */
+    private Integer codeOrNull(ContentRef target) {
+      Integer at = target instanceof ThreadId t ? threadIndex.get(t)
+          : postIndex.get((PostId) target);
+      return at == null ? null : target instanceof ThreadId ? at * 2 : at * 2 + 1;
     }
 
     private void writeString(String value) throws IOException {
@@ -384,8 +485,32 @@ final class StateCodec {
    * @throws IOException if the bytes are not a snapshot of this format
    */
   static Decoded decode(byte[] snapshot, ExpertiseSettings settings) throws IOException {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-      if (snapshot.length < 16 || in.readInt() != MAGIC) {
+    ByteArrayInputStream in = new ByteArrayInputStream(snapshot);
+    return decode(in, snapshot.length, () -> ByteBuffer.wrap(in.readAllBytes()), settings);
+  }
+
+  /**
+   * Reads a snapshot streaming from {@code in}, its expertise model from the file mapped rather
+   * than copied, with an expertise model scored with {@code settings} (null in the result if the
+   * snapshot's was scored otherwise).
+   *
+   * @throws IOException if the data is not a snapshot of this format
+   */
+  static Decoded decode(SnapshotInput in, ExpertiseSettings settings) throws IOException {
+    return decode(in, in.remaining(), () -> in.mapRest(in.remaining()), settings);
+  }
+
+  /** What is left of a snapshot's data as one buffer: the expertise model and the end mark. */
+  private interface Remainder {
+    ByteBuffer take() throws IOException;
+  }
+
+  private static Decoded decode(InputStream source, long length, Remainder restOfData,
+      ExpertiseSettings settings) throws IOException {
+    int limit = (int) Math.min(Integer.MAX_VALUE, length);
+    try {
+      DataInputStream in = new DataInputStream(source);
+      if (length < 16 || in.readInt() != MAGIC) {
         throw new IOException("not a snapshot of the read models");
       }
       int format = in.readInt();
@@ -393,7 +518,7 @@ final class StateCodec {
         throw new IOException("snapshot format " + format + ", expected " + FORMAT);
       }
       long lastSequence = in.readLong();
-      byte[] json = new byte[checkedLength(in.readInt(), snapshot.length)];
+      byte[] json = new byte[checkedLength(in.readInt(), limit)];
       in.readFully(json);
       Rest rest;
       try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(json))) {
@@ -403,185 +528,23 @@ final class StateCodec {
         throw new IOException("snapshot without the reputation ledger");
       }
       EngineState state = new EngineState(null);
-      new Reader(state, rest, in, snapshot.length).read();
+      ReputationLedger ledger = new ReputationLedger(rest.ledger().rules());
+      new Reader(state, rest, in, limit).read(ledger);
       state.lastSequence = lastSequence;
-      Map<Tag, Tag> tags = new HashMap<>();
-      state.threads.values().forEach(t -> t.tags().forEach(tag -> tags.put(tag, tag)));
-      UnaryOperator<Object> shared = id -> {
-        if (id instanceof PersonId p) {
-          PersonProfile profile = state.people.get(p);
-          return profile != null ? profile.id() : p;
-        } else if (id instanceof ThreadId || id instanceof PostId) {
-          return state.content((ContentRef) id);
-        } else if (id instanceof SpaceId space) {
-          SpaceRow row = state.spaces.get(space);
-          return row != null ? row.id() : space;
-        } else if (id instanceof Tag tag) {
-          return tags.getOrDefault(tag, tag);
-        }
-        return id;
-      };
+      UnaryOperator<Object> shared = state::shared;
       PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, shared, q -> {
         ThreadRow row = state.threads.get(q);
         return row == null ? null : row.title();
       });
-      List<ReputationLedger.FactRow> facts = readFacts(in, state, snapshot.length);
-      Map<ThreadId, PersonId> askers = new HashMap<>();
-      Map<ThreadId, List<PostId>> answers = new HashMap<>();
-      readThreads(in, state, snapshot.length, askers, answers);
-      // Parsed straight from the array (a stream's per-byte reads cost more), then skipped.
-      ByteBuffer model = ByteBuffer.wrap(snapshot);
-      int at = snapshot.length - in.available();
-      model.position(at);
+      ByteBuffer model = restOfData.take();
       ExpertiseModel expertise = ExpertiseModel.readFrom(model, settings, shared);
-      in.skipNBytes(model.position() - at);
-      if (in.readInt() != MAGIC || in.read() != -1) {
+      if (model.remaining() != 4 || model.getInt() != MAGIC) {
         throw new IOException("snapshot does not end where its sections do");
       }
-      ReputationLedger.Image held = rest.ledger();
-      return new Decoded(state, new ReputationLedger.Image(held.rules(), facts, askers, answers,
-          held.managers(), held.accepted(), held.wikis()), pulse, expertise);
+      return new Decoded(state, ledger, pulse, expertise);
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
     }
-  }
-
-  /**
-   * The reputation ledger's facts, one per reputation event (about one per vote), in binary: a
-   * person table, then per fact its person, kind, other person, key and source posts, sequence,
-   * time, reason, points and cap.
-   */
-  private static void writeFacts(DataOutputStream out, List<ReputationLedger.FactRow> facts)
-      throws IOException {
-    Map<PersonId, Integer> index = new HashMap<>();
-    List<PersonId> table = new ArrayList<>();
-    for (ReputationLedger.FactRow f : facts) {
-      for (PersonId p : new PersonId[] {f.person(), f.other()}) {
-        if (p != null && !index.containsKey(p)) {
-          index.put(p, table.size());
-          table.add(p);
-        }
-      }
-    }
-    out.writeInt(table.size());
-    for (PersonId p : table) {
-      writeText(out, p.value());
-    }
-    out.writeInt(facts.size());
-    for (ReputationLedger.FactRow f : facts) {
-      out.writeInt(index.get(f.person()));
-      out.writeByte(f.kind().ordinal());
-      out.writeInt(f.other() == null ? -1 : index.get(f.other()));
-      writeRef(out, f.keyRef());
-      out.writeLong(f.sequence());
-      out.writeLong(f.at() == null ? NO_TIME : UpvoteRun.toNanos(f.at()));
-      out.writeByte(f.reason().ordinal());
-      writeRef(out, f.source());
-      out.writeInt(f.points());
-      out.writeBoolean(f.capped());
-    }
-  }
-
-  private static void writeRef(DataOutputStream out, ContentRef ref) throws IOException {
-    if (ref == null) {
-      out.writeByte(0);
-    } else {
-      out.writeByte(ref instanceof ThreadId ? 1 : 2);
-      writeText(out, ref instanceof ThreadId t ? t.value() : ((PostId) ref).value());
-    }
-  }
-
-  private static ContentRef readRef(DataInputStream in, EngineState state, int limit)
-      throws IOException {
-    int kind = in.readByte();
-    if (kind == 0) {
-      return null;
-    }
-    if (kind != 1 && kind != 2) {
-      throw new IOException("not a post or thread reference: " + kind);
-    }
-    return state.content(kind == 1 ? ThreadId.of(readText(in, limit))
-        : PostId.of(readText(in, limit)));
-  }
-
-  private static List<ReputationLedger.FactRow> readFacts(DataInputStream in, EngineState state,
-      int limit) throws IOException {
-    PersonId[] people = new PersonId[checkedLength(in.readInt(), limit)];
-    for (int i = 0; i < people.length; i++) {
-      PersonId read = PersonId.of(readText(in, limit));
-      Integer shared = state.personIndex.get(read);
-      PersonProfile profile = state.people.get(read);
-      people[i] = shared != null ? state.personIds.get(shared)
-          : profile != null ? profile.id() : read;
-    }
-    int n = checkedLength(in.readInt(), limit);
-    List<ReputationLedger.FactRow> facts = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      PersonId person = people[in.readInt()];
-      ReputationLedger.FactKind kind = FACT_KINDS[in.readByte()];
-      int other = in.readInt();
-      ContentRef keyRef = readRef(in, state, limit);
-      long sequence = in.readLong();
-      long at = in.readLong();
-      ReputationReason reason = REASONS[in.readByte()];
-      ContentRef source = readRef(in, state, limit);
-      facts.add(new ReputationLedger.FactRow(person, kind, other < 0 ? null : people[other],
-          keyRef, sequence, at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, source,
-          in.readInt(), in.readBoolean()));
-    }
-    return facts;
-  }
-
-  /**
-   * The reputation ledger's askers and answers by thread, in binary (as JSON, their thread-id
-   * keys would be field names, which the parser interns).
-   */
-  private static void writeThreads(DataOutputStream out, Map<ThreadId, PersonId> askers,
-      Map<ThreadId, List<PostId>> answers) throws IOException {
-    out.writeInt(askers.size());
-    for (Map.Entry<ThreadId, PersonId> e : askers.entrySet()) {
-      writeText(out, e.getKey().value());
-      writeText(out, e.getValue().value());
-    }
-    out.writeInt(answers.size());
-    for (Map.Entry<ThreadId, List<PostId>> e : answers.entrySet()) {
-      writeText(out, e.getKey().value());
-      out.writeInt(e.getValue().size());
-      for (PostId post : e.getValue()) {
-        writeText(out, post.value());
-      }
-    }
-  }
-
-  private static void readThreads(DataInputStream in, EngineState state, int limit,
-      Map<ThreadId, PersonId> askers, Map<ThreadId, List<PostId>> answers) throws IOException {
-    for (int n = checkedLength(in.readInt(), limit); n > 0; n--) {
-      ThreadId thread = state.thread(ThreadId.of(readText(in, limit)));
-      PersonId read = PersonId.of(readText(in, limit));
-      Integer shared = state.personIndex.get(read);
-      askers.put(thread, shared == null ? read : state.personIds.get(shared));
-    }
-    for (int n = checkedLength(in.readInt(), limit); n > 0; n--) {
-      ThreadId thread = state.thread(ThreadId.of(readText(in, limit)));
-      int count = checkedLength(in.readInt(), limit);
-      List<PostId> posts = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        posts.add((PostId) state.content(PostId.of(readText(in, limit))));
-      }
-      answers.put(thread, posts);
-    }
-  }
-
-  private static void writeText(DataOutputStream out, String value) throws IOException {
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
-  }
-
-  private static String readText(DataInputStream in, int limit) throws IOException {
-    byte[] utf8 = new byte[checkedLength(in.readInt(), limit)];
-    in.readFully(utf8);
-    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   private static int checkedLength(int length, int limit) throws IOException {
@@ -608,7 +571,7 @@ final class StateCodec {
       this.limit = limit;
     }
 
-    void read() throws IOException {
+    void read(ReputationLedger ledger) throws IOException {
       List<SpaceRow> spaces = rest.spaces();
       for (SpaceRow space : spaces) {
         state.spaces.put(space.id(), space);
@@ -633,7 +596,7 @@ final class StateCodec {
       rest.people().forEach(p -> state.people.put(p.id(), p));
       Tag[] tags = new Tag[count()];
       for (int i = 0; i < tags.length; i++) {
-        tags[i] = Tag.of(readString());
+        tags[i] = state.tag(Tag.of(readString()));
       }
       threads = new ThreadRow[count()];
       int[] duplicateOf = new int[threads.length];
@@ -655,16 +618,17 @@ final class StateCodec {
         int answerCount = in.readInt();
         accepted[i] = in.readInt();
         threads[i] = new ThreadRow(id, space, kind, title, bodySeq, List.of(own), author, closure,
-            null, score, answerCount, null, readTime(), in.readLong(), readTime(), in.readLong(),
-            readTime(), in.readBoolean());
+            null, score, answerCount, null, in.readLong(), in.readLong(), in.readLong(),
+            in.readLong(), in.readLong(), in.readBoolean());
       }
       posts = new PostRow[count()];
       for (int i = 0; i < posts.length; i++) {
         PostId id = PostId.of(readString());
         ThreadId thread = threads[in.readInt()].id();
         PersonId author = people[in.readInt()];
-        posts[i] = new PostRow(id, thread, author, in.readLong(), in.readInt(), readTime(),
-            in.readLong(), readTime(), in.readBoolean());
+        // Times as written (NO_TIME for none), no Instant on the way.
+        posts[i] = new PostRow(id, thread, author, in.readLong(), in.readInt(), in.readLong(),
+            in.readLong(), in.readLong(), in.readBoolean());
       }
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
@@ -672,8 +636,8 @@ final class StateCodec {
           t = new ThreadRow(t.id(), t.space(), t.kind(), t.title(), t.bodySeq(), t.tags(),
               t.author(), t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(),
               t.score(), t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
-              t.createdAt(), t.createdSeq(), t.lastActivityAt(), t.lastActivitySeq(),
-              t.editedAt(), t.deleted());
+              t.createdNanos(), t.createdSeq(), t.lastActivityNanos(), t.lastActivitySeq(),
+              t.editedNanos(), t.deleted());
           threads[i] = t;
         }
         state.threads.put(t.id(), t);
@@ -720,11 +684,12 @@ final class StateCodec {
         int n = count();
         List<ActivityEntry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          entries.add(new ActivityEntry(in.readLong(), readTime(), ACTIVITY[in.readByte()],
+          entries.add(new ActivityEntry(in.readLong(), in.readLong(), ACTIVITY[in.readByte()],
               threads[in.readInt()].id(), content(in.readInt())));
         }
         state.activity.put(person, entries);
       }
+      readReputation(ledger);
       if (in.readInt() != MAGIC) {
         throw new IOException("snapshot does not end where its sections do");
       }
@@ -770,14 +735,65 @@ final class StateCodec {
       return (code & 1) == 0 ? threads[code >>> 1].id() : posts[code >>> 1].id();
     }
 
+    /** Reads what {@link Writer#writeReputation} wrote into {@code ledger}. */
+    private void readReputation(ReputationLedger ledger) throws IOException {
+      Map<ThreadId, PersonId> askers = new HashMap<>();
+      for (int n = count(); n > 0; n--) {
+        askers.put((ThreadId) ref(), person());
+      }
+      Map<ThreadId, List<PostId>> answers = new HashMap<>();
+      for (int n = count(); n > 0; n--) {
+        ThreadId thread = (ThreadId) ref();
+        int count = count();
+        List<PostId> answered = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          answered.add((PostId) ref());
+        }
+        answers.put(thread, answered);
+      }
+      ReputationLedger.Image held = rest.ledger();
+      ledger.restore(new ReputationLedger.Image(held.rules(), List.of(), askers, answers,
+          held.managers(), held.accepted(), held.wikis()));
+      for (int holders = count(); holders > 0; holders--) {
+        PersonId person = person();
+        int facts = count();
+        ledger.reserve(person, facts);
+        for (int i = 0; i < facts; i++) {
+          ReputationLedger.FactKind kind = FACT_KINDS[in.readByte()];
+          PersonId other = person();
+          ContentRef keyRef = ref();
+          long sequence = in.readLong();
+          long at = in.readLong();
+          ReputationReason reason = REASONS[in.readByte()];
+          ledger.addFact(new ReputationLedger.FactRow(person, kind, other, keyRef, sequence,
+              at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, ref(), in.readInt(),
+              in.readBoolean()));
+        }
+      }
+    }
+
+    /** A person {@link Writer#writePerson} wrote, the table's instance when it is there. */
+    private PersonId person() throws IOException {
+      int at = in.readInt();
+      if (at >= 0) {
+        return people[at];
+      }
+      return at == -1 ? null : (PersonId) state.shared(PersonId.of(readString()));
+    }
+
+    /** A thread or answer {@link Writer#writeRef} wrote, the rows' instance when there is one. */
+    private ContentRef ref() throws IOException {
+      int code = in.readInt();
+      if (code >= 0) {
+        return content(code);
+      }
+      return code == -1 ? null : code == -2 ? state.content(ThreadId.of(readString()))
+          : state.content(PostId.of(readString()));
+    }
+
     /** A count, refused if it could not fit in what is left of the snapshot. */
     private int count() throws IOException {
       return checkedLength(in.readInt(), limit);
-    }
-
-    private Instant readTime() throws IOException {
-      long nanos = in.readLong();
-      return nanos == NO_TIME ? null : UpvoteRun.fromNanos(nanos);
     }
 
     private String readString() throws IOException {

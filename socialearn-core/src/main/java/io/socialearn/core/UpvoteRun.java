@@ -98,6 +98,19 @@ final class UpvoteRun {
     return new ArrayList<>(Arrays.asList(targets).subList(0, size));
   }
 
+  /** The nanoseconds that stand for no time at all (a null instant). */
+  static final long NO_TIME = Long.MIN_VALUE;
+
+  /** {@code when} in nanoseconds since the epoch, or {@link #NO_TIME} for null. */
+  static long nanosOrNone(Instant when) {
+    return when == null ? NO_TIME : toNanos(when);
+  }
+
+  /** The instant {@code nanos} stands for, or null for {@link #NO_TIME}. */
+  static Instant instantOrNull(long nanos) {
+    return nanos == NO_TIME ? null : fromNanos(nanos);
+  }
+
   static long toNanos(Instant when) {
     return Math.addExact(Math.multiplyExact(when.getEpochSecond(), 1_000_000_000L),
         when.getNano());

@@ -10,12 +10,15 @@ import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.EditPost;
 import io.socialearn.api.command.EditThread;
+import io.socialearn.api.command.FlagPost;
 import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.FlagReason;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.Tag;
@@ -99,6 +102,23 @@ class DataDirectoryIT {
       assertThat(engine.reputation(Viewer.of("cy"), PersonId.of("bo")).score().points())
           .isEqualTo(1 + 10 + 15);
       assertThat(engine.search(Viewer.of("cy"), "restart", 5).hits()).hasSize(1);
+    }
+    assertThat(before).isEqualTo(fullReplay(ReputationRules.stackExchange()));
+  }
+
+  @Test
+  void openFlagsAndReadsSurviveARestartFromTheSnapshot() {
+    List<Object> before;
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      ThreadId q = fill(engine);
+      PostId a = engine.thread(Viewer.of("cy"), q).answers().get(0).id();
+      engine.execute(Viewer.of("cy"), new RecordView(q));
+      engine.execute(Viewer.of("cy"), new FlagPost(a, FlagReason.SPAM, null));
+      before = engine.stateContents();
+    }
+    try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      assertThat(engine.stateContents()).isEqualTo(before);
     }
     assertThat(before).isEqualTo(fullReplay(ReputationRules.stackExchange()));
   }

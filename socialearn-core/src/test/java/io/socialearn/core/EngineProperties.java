@@ -159,7 +159,7 @@ class EngineProperties {
       List<Object> before = fixture.engine.stateContents();
       StateCodec.Decoded restored = StateCodec.decode(fixture.engine.snapshotBytes());
       assertThat(restored.state().contents()).isEqualTo(before);
-      assertThat(restored.ledger()).isEqualTo(fixture.engine.reputationImage());
+      assertThat(restored.ledger().image()).isEqualTo(fixture.engine.reputationImage());
       assertThat(restored.pulse().contents()).isEqualTo(fixture.engine.pulseContents());
       assertThat(restored.expertise().contents()).isEqualTo(fixture.engine.expertiseContents());
       java.time.Instant now = fixture.clock.instant();

@@ -3,7 +3,6 @@ package io.socialearn.core.log;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,27 +34,103 @@ public final class AtomicFiles {
    *     overwritten by the next write)
    */
   public static void write(Path target, byte[] content) throws IOException {
-    Objects.requireNonNull(target, "target");
     Objects.requireNonNull(content, "content");
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = dir.resolve(absolute.getFileName() + TEMP_SUFFIX);
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (Staged staged = stage(target)) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
-        channel.write(buffer);
+        staged.channel().write(buffer);
       }
-      channel.force(true);
+      staged.commit();
     }
-    try {
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.deleteIfExists(temp);
-      throw e;
+  }
+
+  /**
+   * Starts replacing {@code target} through a temporary file the caller writes through {@link
+   * Staged#channel()}, so that content too large for one array can be streamed; {@link
+   * Staged#commit()} then forces, renames and forces the directory as {@link #write} does.
+   * Writing and committing may happen at different times (a caller may write under a lock and
+   * commit after releasing it); closing without committing deletes the temporary file.
+   *
+   * @param target the file to replace; its directory must exist
+   * @return the staged replacement, open for writing at offset 0
+   * @throws IOException if the temporary file cannot be created
+   */
+  public static Staged stage(Path target) throws IOException {
+    Objects.requireNonNull(target, "target");
+    Path absolute = target.toAbsolutePath();
+    Path temp = absolute.getParent().resolve(absolute.getFileName() + TEMP_SUFFIX);
+    return new Staged(absolute, temp, FileChannel.open(temp, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+  }
+
+  /**
+   * A replacement being written: a temporary file next to its target. Not thread-safe: one
+   * thread writes it, then one commits or closes it.
+   */
+  public static final class Staged implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private boolean done;
+
+    private Staged(Path target, Path temp, FileChannel channel) {
+      this.target = target;
+      this.temp = temp;
+      this.channel = channel;
     }
-    syncDirectory(dir);
+
+    /**
+     * The temporary file's channel, for writing the complete content.
+     *
+     * @return the channel, open until {@link #commit()} or {@link #close()}
+     */
+    public FileChannel channel() {
+      return channel;
+    }
+
+    /**
+     * Makes the content the target's, durably: forces the temporary file, renames it over the
+     * target and forces the directory.
+     *
+     * @throws IOException if any step fails; the target then still holds its old content and the
+     *     temporary file is deleted when it can be
+     */
+    public void commit() throws IOException {
+      if (done) {
+        throw new IllegalStateException("already committed or abandoned: " + target);
+      }
+      done = true;
+      try {
+        channel.force(true);
+        channel.close();
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      syncDirectory(target.getParent());
+    }
+
+    /**
+     * Abandons the replacement unless it was committed: the target keeps its old content and the
+     * temporary file is deleted.
+     *
+     * @throws IOException if the temporary file cannot be closed or deleted
+     */
+    @Override
+    public void close() throws IOException {
+      if (done) {
+        return;
+      }
+      done = true;
+      try {
+        channel.close();
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
   }
 
   /**

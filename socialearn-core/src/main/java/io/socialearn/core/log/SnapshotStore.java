@@ -3,10 +3,14 @@ package io.socialearn.core.log;
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.event.EventLogException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,7 +21,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +34,26 @@ import org.slf4j.LoggerFactory;
  * and the caller replays the whole log. The newest {@code keep} snapshots are kept; older ones are
  * deleted after each save.
  *
- * <p>File format, version 1: the 8 ASCII bytes {@code SLSNAP01}, the sequence (8 bytes), the
- * length of the data (4 bytes), the CRC32C of the data (4 bytes), then the data. Thread-safe:
- * saves and loads are serialised on a private lock. A directory should have one store at a time.
+ * <p>Snapshots are streamed both ways, so that one larger than the heap can spare (or than an
+ * array can hold) is never held whole: {@link #prepare} writes the data straight into a
+ * temporary file, checksumming it on the way, and {@link Prepared#commit()} makes it durable and
+ * visible (so a caller can write under its lock and commit outside it); {@link #loadNewest(long,
+ * Reader)} hands a reader the data as a checksumming stream and only accepts what it read once
+ * the checksum matches. The byte-array forms ({@link #save}, {@link #loadNewest()}) are built on
+ * them.
+ *
+ * <p>File format, version 2: the 8 ASCII bytes {@code SLSNAP02}, the sequence (8 bytes), the
+ * length of the data (8 bytes), the CRC32C of the data (4 bytes), then the data. Version 1 files
+ * ({@code SLSNAP01}, the length in 4 bytes) are still read. Thread-safe: saves, commits and loads
+ * are serialised on a private lock. A directory should have one store at a time.
  */
 public final class SnapshotStore {
   private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
-  private static final byte[] MAGIC = "SLSNAP01".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final int HEADER = MAGIC.length + 8 + 4 + 4;
+  private static final byte[] MAGIC_V1 = "SLSNAP01".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "SLSNAP02".getBytes(StandardCharsets.US_ASCII);
+  private static final int HEADER_V1 = MAGIC.length + 8 + 4 + 4;
+  private static final int HEADER = MAGIC.length + 8 + 8 + 4;
+  private static final int BUFFER = 1 << 16;
   private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.snap");
 
   private final Path directory;
@@ -120,28 +135,116 @@ public final class SnapshotStore {
    * @throws EventLogException if the snapshot cannot be written; older snapshots are untouched
    */
   public void save(long sequence, byte[] data) {
+    Objects.requireNonNull(data, "data");
+    try (Prepared prepared = prepare(sequence, out -> out.write(data))) {
+      prepared.commit();
+    }
+  }
+
+  /** Writes a snapshot's data to a stream; the stream is not to be closed. */
+  @FunctionalInterface
+  public interface Writer {
+    /**
+     * Writes the data.
+     *
+     * @param out where to write it: buffered, so single-byte writes are cheap
+     * @throws IOException if writing fails
+     */
+    void write(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a snapshot into a temporary file, checksummed, not yet forced nor visible to {@link
+   * #loadNewest}: {@link Prepared#commit()} does that, {@link Prepared#close()} without a commit
+   * deletes it.
+   *
+   * @param sequence the last log sequence the data covers, at least 0
+   * @param writer writes the data
+   * @return the prepared snapshot
+   * @throws InvalidInputException if {@code sequence} is negative
+   * @throws EventLogException if the file cannot be written (nothing is left behind then)
+   */
+  public Prepared prepare(long sequence, Writer writer) {
     if (sequence < 0) {
       throw new InvalidInputException("sequence", "nonNegative",
           "sequence must be at least 0, was " + sequence);
     }
-    Objects.requireNonNull(data, "data");
-    ByteBuffer file = ByteBuffer.allocate(HEADER + data.length);
-    file.put(MAGIC).putLong(sequence).putInt(data.length).putInt(crc(data)).put(data);
+    Objects.requireNonNull(writer, "writer");
     Path target = directory.resolve(String.format(Locale.ROOT, "snapshot-%020d.snap", sequence));
-    synchronized (lock) {
-      try {
-        AtomicFiles.write(target, file.array());
-      } catch (IOException e) {
-        throw new EventLogException("cannot write the snapshot " + target + ": " + e, e);
+    AtomicFiles.Staged staged = null;
+    try {
+      staged = AtomicFiles.stage(target);
+      FileChannel channel = staged.channel();
+      SnapshotOutput out = new SnapshotOutput(channel, HEADER, BUFFER);
+      writer.write(out);
+      out.flush();
+      ByteBuffer header = ByteBuffer.allocate(HEADER);
+      header.put(MAGIC).putLong(sequence).putLong(out.length()).putInt(out.checksum()).flip();
+      while (header.hasRemaining()) {
+        channel.write(header, header.position());
       }
-      List<Path> all = snapshotsNewestFirst();
-      for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
+      Prepared prepared = new Prepared(target, staged);
+      staged = null;
+      return prepared;
+    } catch (IOException e) {
+      throw new EventLogException("cannot write the snapshot " + target + ": " + e, e);
+    } finally {
+      closeQuietly(staged);
+    }
+  }
+
+  /**
+   * A snapshot written to a temporary file, waiting to be committed. Not thread-safe: one thread
+   * commits or closes it.
+   */
+  public final class Prepared implements AutoCloseable {
+    private final Path target;
+    private final AtomicFiles.Staged staged;
+
+    private Prepared(Path target, AtomicFiles.Staged staged) {
+      this.target = target;
+      this.staged = staged;
+    }
+
+    /**
+     * Forces the snapshot to disk and makes it the store's newest of its sequence, atomically
+     * and durably, then deletes all but the newest {@code keep}.
+     *
+     * @throws EventLogException if it cannot be; older snapshots are untouched
+     */
+    public void commit() {
+      synchronized (lock) {
         try {
-          Files.deleteIfExists(old);
+          staged.commit();
         } catch (IOException e) {
-          log.warn("cannot delete the old snapshot {}", old, e);
+          throw new EventLogException("cannot write the snapshot " + target + ": " + e, e);
+        }
+        List<Path> all = snapshotsNewestFirst();
+        for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
+          try {
+            Files.deleteIfExists(old);
+          } catch (IOException e) {
+            log.warn("cannot delete the old snapshot {}", old, e);
+          }
         }
       }
+    }
+
+    /** Deletes the temporary file unless the snapshot was committed. */
+    @Override
+    public void close() {
+      closeQuietly(staged);
+    }
+  }
+
+  private static void closeQuietly(AtomicFiles.Staged staged) {
+    if (staged == null) {
+      return;
+    }
+    try {
+      staged.close();
+    } catch (IOException e) {
+      log.warn("cannot delete an unfinished snapshot: {}", e.toString());
     }
   }
 
@@ -152,11 +255,54 @@ public final class SnapshotStore {
    * @throws EventLogException if the directory cannot be listed
    */
   public Optional<Snapshot> loadNewest() {
+    return loadNewest(Long.MAX_VALUE, (sequence, in) -> new Snapshot(sequence,
+        in.readAllBytes()));
+  }
+
+  /** Reads a snapshot's data. */
+  @FunctionalInterface
+  public interface Reader<T> {
+    /**
+     * Reads the data; what it returns is used only if the data's checksum then matches.
+     *
+     * @param sequence the last log sequence the snapshot covers
+     * @param in the data, to be read from the start; what is left unread is checksummed after
+     * @return what the data holds
+     * @throws IOException if the data is not readable; an older snapshot is tried then
+     */
+    T read(long sequence, SnapshotInput in) throws IOException;
+  }
+
+  /**
+   * Reads the newest valid snapshot that covers at most {@code upTo}, streaming: the reader reads
+   * it from the file, and what it returns is kept only if the data is whole and its checksum
+   * matches. A damaged snapshot, or one the reader cannot read, is skipped with a WARN and the
+   * next older one tried. When the newest snapshot covers more than {@code upTo} (its log lost
+   * a tail), none is read.
+   *
+   * @param upTo the last sequence a usable snapshot may cover (the log's last sequence)
+   * @param reader reads the data
+   * @param <T> what the reader makes of it
+   * @return the reader's result and the snapshot's sequence, or empty (replay the whole log)
+   * @throws EventLogException if the directory cannot be listed
+   */
+  public <T> Optional<T> loadNewest(long upTo, Reader<T> reader) {
     synchronized (lock) {
       for (Path file : snapshotsNewestFirst()) {
-        Optional<Snapshot> loaded = load(file);
-        if (loaded.isPresent()) {
-          return loaded;
+        long sequence = sequenceOf(file);
+        if (sequence > upTo) {
+          log.warn("snapshot {} is ahead of the log at {}; replaying the whole log", file, upTo);
+          return Optional.empty();
+        }
+        try {
+          Optional<T> loaded = load(file, sequence, reader);
+          if (loaded.isPresent()) {
+            return loaded;
+          }
+        } catch (NoSuchFileException e) {
+          continue;
+        } catch (IOException | RuntimeException e) {
+          log.warn("snapshot {} cannot be read ({}), trying an older one", file, e.toString());
         }
       }
       return Optional.empty();
@@ -178,52 +324,56 @@ public final class SnapshotStore {
     }
   }
 
-  private Optional<Snapshot> load(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      log.warn("snapshot {} cannot be read, trying an older one: {}", file, e.toString());
-      return Optional.empty();
+  private <T> Optional<T> load(Path file, long sequence, Reader<T> reader) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer header = ByteBuffer.allocate(HEADER);
+      while (header.hasRemaining() && channel.read(header, header.position()) >= 0) {
+        // reads until the header is full or the file ends
+      }
+      header.flip();
+      long size = channel.size();
+      String problem = problem(header, size, sequence);
+      if (problem != null) {
+        log.warn("snapshot {} is damaged ({}), trying an older one", file, problem);
+        return Optional.empty();
+      }
+      int headerLength = isVersion1(header) ? HEADER_V1 : HEADER;
+      long length = size - headerLength;
+      int crc = isVersion1(header) ? header.getInt(MAGIC.length + 12)
+          : header.getInt(MAGIC.length + 16);
+      SnapshotInput in = new SnapshotInput(channel, headerLength, length, BUFFER);
+      T read = reader.read(sequence, in);
+      in.drain();
+      if (in.checksum() != crc) {
+        log.warn("snapshot {} is damaged (checksum mismatch), trying an older one", file);
+        return Optional.empty();
+      }
+      return Optional.of(read);
     }
-    String problem = problem(bytes, sequenceOf(file));
-    if (problem != null) {
-      log.warn("snapshot {} is damaged ({}), trying an older one", file, problem);
-      return Optional.empty();
-    }
-    return Optional.of(new Snapshot(sequenceOf(file), Arrays.copyOfRange(bytes, HEADER,
-        bytes.length)));
   }
 
-  private static String problem(byte[] bytes, long expectedSequence) {
-    if (bytes.length < HEADER) {
-      return "shorter than its header";
+  private static boolean isVersion1(ByteBuffer header) {
+    return header.limit() >= HEADER_V1
+        && header.slice(0, MAGIC_V1.length).equals(ByteBuffer.wrap(MAGIC_V1));
+  }
+
+  /** What is wrong with a snapshot's header given the file's size, or null. */
+  private static String problem(ByteBuffer header, long size, long expectedSequence) {
+    boolean version1 = isVersion1(header);
+    if (!version1 && (header.limit() < HEADER
+        || !header.slice(0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC)))) {
+      return size < HEADER ? "shorter than its header" : "not a version 1 or 2 snapshot";
     }
-    if (!Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      return "not a version 1 snapshot";
-    }
-    ByteBuffer header = ByteBuffer.wrap(bytes);
     long sequence = header.getLong(MAGIC.length);
-    int length = header.getInt(MAGIC.length + 8);
-    int crc = header.getInt(MAGIC.length + 12);
+    long length = version1 ? header.getInt(MAGIC.length + 8) : header.getLong(MAGIC.length + 8);
+    long data = size - (version1 ? HEADER_V1 : HEADER);
     if (sequence != expectedSequence) {
       return "holds sequence " + sequence + " under the name of " + expectedSequence;
     }
-    if (length != bytes.length - HEADER) {
-      return "says " + length + " bytes of data but has " + (bytes.length - HEADER);
-    }
-    if (crc != crc(Arrays.copyOfRange(bytes, HEADER, bytes.length))) {
-      return "checksum mismatch";
+    if (length != data) {
+      return "says " + length + " bytes of data but has " + data;
     }
     return null;
-  }
-
-  private static int crc(byte[] data) {
-    CRC32C crc = new CRC32C();
-    crc.update(data);
-    return (int) crc.getValue();
   }
 
   private static long sequenceOf(Path file) {

@@ -79,14 +79,7 @@ final class PersonLedger {
   void add(int kind, PersonId other, ContentRef keyRef, long sequence, Instant at,
       ReputationReason reason, ContentRef source, int value, boolean capped) {
     if (size == sequences.length) {
-      int grown = size + (size >> 1) + 4;
-      sequences = Arrays.copyOf(sequences, grown);
-      nanos = Arrays.copyOf(nanos, grown);
-      points = Arrays.copyOf(points, grown);
-      flags = Arrays.copyOf(flags, grown);
-      others = Arrays.copyOf(others, grown);
-      keyRefs = Arrays.copyOf(keyRefs, grown);
-      sources = Arrays.copyOf(sources, grown);
+      resize(size + (size >> 1) + 4);
     }
     sequences[size] = sequence;
     nanos[size] = nanos(at);
@@ -99,16 +92,27 @@ final class PersonLedger {
     fold(current, size - 1, null);
   }
 
+  /** Makes room for {@code more} facts at once: a snapshot says how many it restores. */
+  void reserve(int more) {
+    if (size + more > sequences.length) {
+      resize(size + more);
+    }
+  }
+
+  private void resize(int length) {
+    sequences = Arrays.copyOf(sequences, length);
+    nanos = Arrays.copyOf(nanos, length);
+    points = Arrays.copyOf(points, length);
+    flags = Arrays.copyOf(flags, length);
+    others = Arrays.copyOf(others, length);
+    keyRefs = Arrays.copyOf(keyRefs, length);
+    sources = Arrays.copyOf(sources, length);
+  }
+
   /** Drops the room kept for more facts: after start-up, when most people get few more. */
   void trim() {
     if (sequences.length > size) {
-      sequences = Arrays.copyOf(sequences, size);
-      nanos = Arrays.copyOf(nanos, size);
-      points = Arrays.copyOf(points, size);
-      flags = Arrays.copyOf(flags, size);
-      others = Arrays.copyOf(others, size);
-      keyRefs = Arrays.copyOf(keyRefs, size);
-      sources = Arrays.copyOf(sources, size);
+      resize(size);
     }
   }
 

@@ -31,12 +31,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The reputation projection: folds votes, accepts, bounties, approved suggested edits and
@@ -62,7 +65,11 @@ public final class ReputationLedger {
   private static final FactKind[] KINDS = FactKind.values();
 
   private final ReputationRules rules;
-  private final Map<PersonId, PersonLedger> people = new HashMap<>();
+  /**
+   * Each person's facts, in order of their first fact: linked, so that the facts' order (in
+   * {@link #image()}, and so in snapshots) does not depend on how the map was filled.
+   */
+  private final Map<PersonId, PersonLedger> people = new LinkedHashMap<>();
   /** Who asked each thread: the accepter's bonus goes to the asker. */
   private final Map<ThreadId, PersonId> askers = new HashMap<>();
   /** Each thread's answers, so deleting a thread reverses its answers' reputation too. */
@@ -78,6 +85,8 @@ public final class ReputationLedger {
    * one person (the usual case: the author), else a PersonId[] without repeats.
    */
   private final Map<ContentRef, Object> concerned = new HashMap<>();
+  /** The id instances to keep (see {@link #shareIds}). */
+  private UnaryOperator<Object> shared = UnaryOperator.identity();
 
   /** What a fact belongs to, so that a reversal finds it. */
   public enum FactKind {
@@ -126,6 +135,17 @@ public final class ReputationLedger {
   public record Image(ReputationRules rules, List<FactRow> facts, Map<ThreadId, PersonId> askers,
       Map<ThreadId, List<PostId>> answers, Map<PersonId, PersonId> managers,
       Map<PersonId, Map<PersonId, Integer>> accepted, List<ContentRef> wikis) {}
+
+  /**
+   * Keeps, in the facts folded from events from now on, the id instances {@code shared} gives
+   * for the ids the events bring (a person, thread or post id): the engine passes the one its
+   * read models hold, so that a fact does not keep its own copy of a post id read from the log.
+   *
+   * @param shared given an id, an equal instance to keep, or the id itself
+   */
+  public void shareIds(UnaryOperator<Object> shared) {
+    this.shared = Objects.requireNonNull(shared, "shared");
+  }
 
   /** Creates an empty ledger that applies {@code rules}. */
   public ReputationLedger(ReputationRules rules) {
@@ -305,8 +325,20 @@ public final class ReputationLedger {
     }
   }
 
+  /** A fact from an event: its ids are swapped for the ones the other read models hold. */
   private void add(PersonId person, FactKind kind, PersonId other, ContentRef keyRef, long seq,
       Instant at, ReputationReason reason, ContentRef source, int points, boolean capped) {
+    append((PersonId) shared.apply(person), kind, (PersonId) shared(other),
+        (ContentRef) shared(keyRef), seq, at, reason, (ContentRef) shared(source), points, capped);
+  }
+
+  private Object shared(Object id) {
+    return id == null ? null : shared.apply(id);
+  }
+
+  private void append(PersonId person, FactKind kind, PersonId other, ContentRef keyRef,
+      long seq, Instant at, ReputationReason reason, ContentRef source, int points,
+      boolean capped) {
     people.computeIfAbsent(person, p -> new PersonLedger(p, rules))
         .add(kind.ordinal(), other, keyRef, seq, at, reason, source, points, capped);
     if (source != null) {
@@ -340,11 +372,119 @@ public final class ReputationLedger {
   /** The ledger's contents as an {@link Image}, for a snapshot. */
   public Image image() {
     List<FactRow> rows = new ArrayList<>();
-    people.forEach((person, ledger) -> ledger.forEachFact((kind, other, keyRef, sequence, at,
-        reason, source, points, capped) -> rows.add(new FactRow(person, KINDS[kind], other,
-        keyRef, sequence, at, reason, source, points, capped))));
-    return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answersOf),
+    forEachFact(rows::add);
+    Image rest = imageWithoutFacts();
+    return new Image(rules, rows, rest.askers(), rest.answers(), rest.managers(),
+        rest.accepted(), rest.wikis());
+  }
+
+  /**
+   * The ledger's contents as an {@link Image} without the facts (an empty list), for a snapshot
+   * that streams them with {@link #forEachFact}.
+   *
+   * @return the image without facts
+   */
+  public Image imageWithoutFacts() {
+    return new Image(rules, List.of(), Map.copyOf(askers), Map.copyOf(answersOf),
         Map.copyOf(managers), Map.copyOf(accepted), List.copyOf(wikis));
+  }
+
+  /**
+   * Each fact, as {@link #image()} lists them, handed out one at a time: a snapshot streams the
+   * facts (about one per vote) rather than holding them all as rows at once.
+   *
+   * @param sink receives each fact, in log order per person
+   */
+  public void forEachFact(Consumer<FactRow> sink) {
+    people.keySet().forEach(person -> forEachFactOf(person, sink));
+  }
+
+  /**
+   * The people who have facts, in the order {@link #forEachFact} gives their facts.
+   *
+   * @return a copy
+   */
+  public List<PersonId> factHolders() {
+    return new ArrayList<>(people.keySet());
+  }
+
+  /**
+   * How many facts {@code person} has.
+   *
+   * @param person a person
+   * @return the count, 0 for someone with none
+   */
+  public int factCount(PersonId person) {
+    PersonLedger ledger = people.get(person);
+    return ledger == null ? 0 : ledger.size();
+  }
+
+  /**
+   * Each of {@code person}'s facts, in log order.
+   *
+   * @param person whose facts
+   * @param sink receives each fact
+   */
+  public void forEachFactOf(PersonId person, Consumer<FactRow> sink) {
+    PersonLedger ledger = people.get(person);
+    if (ledger != null) {
+      ledger.forEachFact((kind, other, keyRef, sequence, at, reason, source, points, capped) ->
+          sink.accept(new FactRow(person, KINDS[kind], other, keyRef, sequence, at, reason,
+              source, points, capped)));
+    }
+  }
+
+  /**
+   * Makes room for {@code facts} more facts of {@code person} at once, before a snapshot's
+   * {@link #addFact} calls for them.
+   *
+   * @param person whose facts
+   * @param facts how many will come
+   */
+  public void reserve(PersonId person, int facts) {
+    people.computeIfAbsent(person, p -> new PersonLedger(p, rules)).reserve(facts);
+  }
+
+  /**
+   * Appends a fact read back from a snapshot and folds it, as {@link #restore} does for each of
+   * an image's facts; a snapshot streams them into a fresh ledger this way.
+   *
+   * @param fact the fact, in log order per person
+   */
+  public void addFact(FactRow fact) {
+    append(fact.person(), fact.kind(), fact.other(), fact.keyRef(), fact.sequence(), fact.at(),
+        fact.reason(), fact.source(), fact.points(), fact.capped());
+  }
+
+  /**
+   * Takes over the contents of {@code other}, a ledger a snapshot was read into, leaving it
+   * empty.
+   *
+   * @param other the ledger to empty into this one
+   * @return false, changing nothing, if {@code other} valued its facts with other rules (then
+   *     replay the log instead)
+   */
+  public boolean takeOver(ReputationLedger other) {
+    if (!other.rules.equals(rules)) {
+      return false;
+    }
+    for (Map<?, ?> map : List.of(people, askers, answersOf, managers, accepted, concerned)) {
+      map.clear();
+    }
+    people.putAll(other.people);
+    askers.putAll(other.askers);
+    answersOf.putAll(other.answersOf);
+    managers.putAll(other.managers);
+    accepted.putAll(other.accepted);
+    concerned.putAll(other.concerned);
+    wikis.clear();
+    wikis.addAll(other.wikis);
+    for (Map<?, ?> map : List.of(other.people, other.askers, other.answersOf, other.managers,
+        other.accepted, other.concerned)) {
+      map.clear();
+    }
+    other.wikis.clear();
+    return true;
   }
 
   /**
@@ -372,7 +512,7 @@ public final class ReputationLedger {
     accepted.clear();
     image.accepted().forEach((asker, counts) -> accepted.put(asker, new HashMap<>(counts)));
     for (FactRow f : image.facts()) {
-      add(f.person(), f.kind(), f.other(), f.keyRef(), f.sequence(), f.at(), f.reason(),
+      append(f.person(), f.kind(), f.other(), f.keyRef(), f.sequence(), f.at(), f.reason(),
           f.source(), f.points(), f.capped());
     }
     return true;

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.event.EventLogException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,107 @@ class SnapshotStoreTest {
 
     assertThat(loaded.data()).isEqualTo(bytes("abc"));
     assertThat(loaded).hasToString("Snapshot[sequence=1, 3 bytes]");
+  }
+
+  @Test
+  void aPreparedSnapshotIsInvisibleUntilCommittedAndLeavesNothingWhenAbandoned()
+      throws IOException {
+    SnapshotStore store = SnapshotStore.open(temp.resolve("snaps"), 3);
+    store.save(1, bytes("one"));
+
+    try (SnapshotStore.Prepared prepared = store.prepare(2, out -> out.write(bytes("two")))) {
+      assertThat(store.loadNewest().orElseThrow().sequence()).isEqualTo(1);
+      assertThat(store.sequences()).containsExactly(1L);
+    }
+    assertThat(names()).containsExactly("snapshot-00000000000000000001.snap");
+
+    try (SnapshotStore.Prepared prepared = store.prepare(3, out -> out.write(bytes("three")))) {
+      prepared.commit();
+    }
+    assertThat(store.loadNewest()).contains(new SnapshotStore.Snapshot(3, bytes("three")));
+    assertThat(names()).containsExactly("snapshot-00000000000000000001.snap",
+        "snapshot-00000000000000000003.snap");
+  }
+
+  @Test
+  void aFailingWriterLeavesNoFileBehind() throws IOException {
+    SnapshotStore store = SnapshotStore.open(temp.resolve("snaps"), 3);
+    assertThatThrownBy(() -> store.prepare(4, out -> {
+      out.write(bytes("half"));
+      throw new IOException("disk full");
+    })).isInstanceOf(EventLogException.class).hasMessageContaining("disk full");
+    assertThat(names()).isEmpty();
+  }
+
+  @Test
+  void streamsDataLargerThanItsBuffersBothWaysWithTheChecksumOverAll() throws IOException {
+    SnapshotStore store = SnapshotStore.open(temp.resolve("snaps"), 3);
+    Random random = new Random(7);
+    byte[] data = new byte[300_000];
+    random.nextBytes(data);
+    try (SnapshotStore.Prepared prepared = store.prepare(9, out -> {
+      for (int i = 0; i < 1000; i++) {
+        out.write(data[i]);
+      }
+      out.write(data, 1000, data.length - 1000);
+    })) {
+      prepared.commit();
+    }
+    // A reader that reads part as a stream and maps the rest sees every byte once.
+    byte[] read = store.loadNewest(9, (sequence, in) -> {
+      byte[] into = new byte[data.length];
+      int head = 70_000;
+      in.readNBytes(into, 0, head);
+      assertThat(in.remaining()).isEqualTo(data.length - head);
+      in.mapRest(in.remaining()).get(into, head, data.length - head);
+      assertThat(in.read()).isEqualTo(-1);
+      return into;
+    }).orElseThrow();
+    assertThat(read).isEqualTo(data);
+    // A reader that stops early still has the rest checksummed: a flip there is found.
+    byte[] file = Files.readAllBytes(fileOf(9));
+    file[file.length - 10] ^= 0x10;
+    Files.write(fileOf(9), file);
+    assertThat(store.loadNewest(9, (sequence, in) -> in.read())).isEmpty();
+  }
+
+  @Test
+  void aSnapshotAheadOfTheLogIsNotReadAndAnUnreadableOneFallsBack() {
+    SnapshotStore store = SnapshotStore.open(temp.resolve("snaps"), 3);
+    store.save(1, bytes("one"));
+    store.save(2, bytes("two"));
+
+    assertThat(store.loadNewest(1, (sequence, in) -> sequence)).isEmpty();
+    assertThat(store.loadNewest(2, (sequence, in) -> {
+      if (sequence == 2) {
+        throw new IOException("format from another version");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    })).contains("one");
+  }
+
+  @Test
+  void readsVersionOneFiles() throws IOException {
+    Files.createDirectories(temp.resolve("snaps"));
+    byte[] data = bytes("old form");
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(data);
+    ByteBuffer file = ByteBuffer.allocate(24 + data.length);
+    file.put(bytes("SLSNAP01")).putLong(6).putInt(data.length).putInt((int) crc.getValue())
+        .put(data);
+    Files.write(fileOf(6), file.array());
+
+    SnapshotStore store = SnapshotStore.open(temp.resolve("snaps"), 3);
+    assertThat(store.loadNewest()).contains(new SnapshotStore.Snapshot(6, data));
+    file.put(24, (byte) 'O');
+    Files.write(fileOf(6), file.array());
+    assertThat(store.loadNewest()).isEmpty();
+  }
+
+  private List<String> names() throws IOException {
+    try (Stream<Path> files = Files.list(temp.resolve("snaps"))) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test
