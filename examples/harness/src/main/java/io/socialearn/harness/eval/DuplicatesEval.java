@@ -9,6 +9,7 @@ import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.UsageException;
 import io.socialearn.harness.stackexchange.DumpQuestion;
 import io.socialearn.harness.stackexchange.DumpReplay;
 import io.socialearn.harness.stackexchange.Html;
@@ -40,17 +41,32 @@ import java.util.stream.Collectors;
  * created at or after Q's time are dropped as well. Query text: Q's title, body and tags as
  * written, without duplicate notices and links to the site's questions ({@link QueryText}). The
  * baseline, in the same run over the same sets, is {@link LuceneBm25} on title and body. Writes
- * socialearn's ranks 1..20 to FILE and the baseline's to FILE.bm25.tsv. Not thread-safe.
+ * socialearn's ranks 1..20 to FILE and the baseline's to FILE.bm25.tsv.
+ *
+ * <p>{@code --links related} asks the questions with a "linked" row (LinkTypeId 1: the question's
+ * text links an earlier question) instead, each linked question counting as relevant. These
+ * queries are disjoint from the duplicate ones and far more numerous, so they are where settings
+ * of similar questions may be chosen without looking at the duplicate queries (or at SemEval).
+ * Not thread-safe.
  */
 public final class DuplicatesEval implements Subcommand {
   static final int RANKS = 20;
   /** How many hits to ask socialearn for, to keep 20 after dropping later questions. */
   private static final int ASK = 100;
+  /** PostLinks' LinkTypeId of a duplicate link. */
+  static final String DUPLICATE_LINK = "3";
+  /** PostLinks' LinkTypeId of a plain ("linked") link. */
+  static final String RELATED_LINK = "1";
 
   @Override
   public void run(Args args, PrintStream out, PrintStream err) {
     Path dump = args.directory("dump");
     Path rankings = Path.of(args.required("rankings"));
+    String links = switch (args.optional("links", "duplicate")) {
+      case "duplicate" -> DUPLICATE_LINK;
+      case "related" -> RELATED_LINK;
+      default -> throw new UsageException("--links must be duplicate or related");
+    };
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
@@ -68,8 +84,8 @@ public final class DuplicatesEval implements Subcommand {
           baseline);
       DumpReplay replay = new DumpReplay(dump, engine, clock, ids, listener, err);
       listener.posts = replay.prepare();
-      listener.queries = queries(dump.resolve("PostLinks.xml"), listener.posts);
-      err.println("duplicate queries: " + listener.queries.size());
+      listener.queries = queries(dump.resolve("PostLinks.xml"), listener.posts, links);
+      err.println("queries: " + listener.queries.size());
       Map<String, Long> counts = replay.run();
       JsonSummary summary = new JsonSummary().put("dump", dump.toString())
           .put("rankings", rankings.toString()).put("index", index.name());
@@ -85,15 +101,15 @@ public final class DuplicatesEval implements Subcommand {
   }
 
   /**
-   * The queries: each question with a duplicate link to an earlier question of the dump, with
-   * the originals it duplicates.
+   * The queries: each question with a link of type {@code linkType} to an earlier question of
+   * the dump, with the questions it links.
    */
-  static Map<Integer, Set<Integer>> queries(Path postLinks, PostIndex posts) {
+  static Map<Integer, Set<Integer>> queries(Path postLinks, PostIndex posts, String linkType) {
     Map<Integer, Set<Integer>> queries = new TreeMap<>();
     try (XmlRows rows = XmlRows.open(postLinks)) {
       while (rows.hasNext()) {
         Map<String, String> row = rows.next();
-        if (!"3".equals(row.get("LinkTypeId"))) {
+        if (!linkType.equals(row.get("LinkTypeId"))) {
           continue;
         }
         int from = parse(row.get("PostId"));

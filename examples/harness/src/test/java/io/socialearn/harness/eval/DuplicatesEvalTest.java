@@ -22,8 +22,24 @@ class DuplicatesEvalTest {
   void queriesAreDuplicatesOfEarlierQuestionsOnly() {
     PostIndex posts = PostIndex.read(TINY.resolve("Posts.xml"));
     // 12 -> 10 counts; 10 -> 13 does not (13 is younger than 10); 13 -> 12 is not a duplicate link
-    assertThat(DuplicatesEval.queries(TINY.resolve("PostLinks.xml"), posts))
-        .isEqualTo(Map.of(12, Set.of(10)));
+    assertThat(DuplicatesEval.queries(TINY.resolve("PostLinks.xml"), posts,
+        DuplicatesEval.DUPLICATE_LINK)).isEqualTo(Map.of(12, Set.of(10)));
+  }
+
+  @Test
+  void relatedLinksAreTheirOwnQueries() {
+    PostIndex posts = PostIndex.read(TINY.resolve("Posts.xml"));
+    // 13 links 12, asked before it; the duplicate links are not among these queries
+    assertThat(DuplicatesEval.queries(TINY.resolve("PostLinks.xml"), posts,
+        DuplicatesEval.RELATED_LINK)).isEqualTo(Map.of(13, Set.of(12)));
+  }
+
+  @Test
+  void unknownLinkTypeIsAUsageError(@TempDir Path dir) {
+    Run run = Run.of("eval", "duplicates", "--dump", TINY.toString(), "--rankings",
+        dir.resolve("d.tsv").toString(), "--links", "other");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("error: --links must be duplicate or related\n");
   }
 
   @Test
