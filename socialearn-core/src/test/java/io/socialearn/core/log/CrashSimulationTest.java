@@ -73,7 +73,7 @@ class CrashSimulationTest {
     SimulatedStorage storage = new SimulatedStorage(seed);
     Durability mode = random.nextBoolean() ? Durability.GROUP : Durability.SYNC;
     long segmentSize = random.nextInt(3) == 0 ? 4096 : 1 << 20;
-    // Small fills ahead of the records (the default is 1 MiB) keep the images small.
+    // Small fills ahead of the records (the default goes up to 8 MiB) keep the images small.
     int preallocation = random.nextInt(3) * 1024;
     int batches = 1 + random.nextInt(25);
     storage.crashAfter(1 + random.nextInt(4 + batches * 2));
