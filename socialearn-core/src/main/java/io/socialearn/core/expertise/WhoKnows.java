@@ -65,11 +65,25 @@ final class WhoKnows {
   private final ExpertiseModel model;
   private final Predicate<SpaceId> visible;
   private final long now;
+  /**
+   * Whether every live fact counts at {@link #now} (none is later): then the columns' sums and
+   * tallies hold what a walk of the evidence would find, and the walks can be cut short.
+   */
+  private final boolean current;
 
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now) {
+    this(model, visible, now, true);
+  }
+
+  /**
+   * A ranking that reads the columns' sums and tallies where they hold what a walk would find
+   * ({@code shortcuts}), or that walks the evidence as in every other case (tests compare both).
+   */
+  WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts) {
     this.model = model;
     this.visible = s -> s == null || visible.test(s);
     this.now = now;
+    this.current = shortcuts && now >= model.latest;
   }
 
   /**
@@ -306,6 +320,8 @@ final class WhoKnows {
       // bounds. Walk them best first, computing the exact once-per-question figure, until the
       // next upper bound cannot beat the limit-th exact score (threshold algorithm).
       PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
+      Tag[] query = model.pooledDistinct(topics);
+      boolean distinct = query.length == topics.size();
       while (s.heapSize > 0) {
         int index = s.heap[0];
         if (best.size() >= options.limit() && s.score[index] < best.peek().score() * (1 - 1e-9)) {
@@ -318,7 +334,9 @@ final class WhoKnows {
           continue;
         }
         if (raw[o + TOPIC_RECENT] > 0) {
-          raw[o + TOPIC_RECENT] = recentOncePerQuestion(person, topics, s);
+          raw[o + TOPIC_RECENT] = distinct && current
+              ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
+              : recentOncePerQuestion(person, topics, s);
         }
         Scored exact = score(person, raw, o, weights, s.department[index]);
         if (exact.score() > 0) {
@@ -545,6 +563,110 @@ final class WhoKnows {
   }
 
   /**
+   * The same figure as {@link #recentOncePerQuestion} when every fact counts now and the topics
+   * are distinct, from {@code perTopic}, the sum of the person's recent answers over the topics'
+   * columns (an answer counted once per matching topic): less what that counted more than once.
+   * Every answer counted twice or more is in two of the person's lists, so all but the longest
+   * list are walked (each answer once, at the first of them it is in), not every list.
+   */
+  private double recentOnceFromSums(PersonId person, Tag[] query, double perTopic, Scratch s) {
+    Map<Tag, List<Fact>> mine = model.answersByPersonTopic.get(person);
+    if (mine == null) {
+      return 0;
+    }
+    double halfLife = model.settings().activityHalfLife().toMillis();
+    double over = 0;
+    int longest = longest(mine, query);
+    Tag[] walked = new Tag[query.length];
+    int n = 0;
+    for (int i = 0; i < query.length; i++) {
+      List<Fact> list = i == longest ? null : mine.get(query[i]);
+      if (list != null) {
+        for (Fact f : list) {
+          if (f.live && sees(f, s) && (n == 0 || !model.sharesTopic(f, walked, n))) {
+            int m = model.matches(f, query, query.length);
+            if (m > 1) {
+              over += (m - 1) * Math.exp(-(now - f.at) / halfLife * LN2);
+            }
+          }
+        }
+      }
+      if (i != longest) {
+        walked[n++] = query[i];
+      }
+    }
+    return perTopic - over;
+  }
+
+  /** The index of the topic of {@code query} with the longest list in {@code mine}. */
+  private static int longest(Map<Tag, List<Fact>> mine, Tag[] query) {
+    int longest = 0;
+    int size = -1;
+    for (int i = 0; i < query.length; i++) {
+      List<Fact> list = mine.get(query[i]);
+      int n = list == null ? 0 : list.size();
+      if (n > size) {
+        size = n;
+        longest = i;
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * Counts, per kind of {@link ExpertiseModel#REASON_KINDS}, a person's visible live evidence in
+   * the topics (each fact once) and when the latest was made, when every fact counts now and no
+   * vote is cut off: the topic with the longest list is read from its columns' tallies, the other
+   * lists are walked (each fact once, at the first of them it is in), and the walked facts that
+   * the tallies counted too are taken off again.
+   */
+  private void tallyReasons(PersonId person, Tag[] query, int[] counts, long[] last,
+      Scratch s) {
+    Map<Tag, List<Fact>> mine = model.byPersonTopic.get(person);
+    if (mine == null || query.length == 0) {
+      return;
+    }
+    int longest = longest(mine, query);
+    Tag big = query[longest];
+    Tag[] bigOnly = {big};
+    int[] twice = new int[counts.length];
+    Tag[] walked = new Tag[query.length];
+    int n = 0;
+    for (int i = 0; i < query.length; i++) {
+      if (i == longest) {
+        continue;
+      }
+      for (Fact f : mine.getOrDefault(query[i], List.of())) {
+        int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
+        if (r >= 0 && f.live && sees(f, s)
+            && (f.topic != null || n == 0 || !model.sharesTopic(f, walked, n))) {
+          last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
+          if (f.topic == null && model.sharesTopic(f, bigOnly, 1)) {
+            twice[r]++;
+          }
+        }
+      }
+      walked[n++] = query[i];
+    }
+    for (Map.Entry<SpaceId, ExpertiseModel.Column> e
+        : model.byTopic.getOrDefault(big, Map.of()).entrySet()) {
+      ExpertiseModel.Column c = e.getValue();
+      Integer slot = c.slots.get(person);
+      if (slot != null && visible.test(e.getKey())) {
+        for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
+          if (c.counts[i] > 0) {
+            last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
+            counts[r] += c.counts[i];
+          }
+        }
+      }
+    }
+    for (int r = 0; r < counts.length; r++) {
+      counts[r] -= twice[r];
+    }
+  }
+
+  /**
    * Whether the viewer may see a fact: by its thread's space index in this query's visibility
    * table (no hash lookup per fact), else by its space (evidence outside spaces is visible).
    */
@@ -593,23 +715,27 @@ final class WhoKnows {
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
   private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double activity,
       int similar, Scratch s) {
-    int[] counts = new int[EvidenceKind.values().length];
+    int[] counts = new int[ExpertiseModel.REASON_KINDS.length];
     long[] last = new long[counts.length];
-    model.forEachInTopics(person, topics,
-        f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
-          int k = f.kind.ordinal();
-          last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
-        });
+    if (current && cutoff == Long.MAX_VALUE) {
+      tallyReasons(person, model.pooledDistinct(topics), counts, last, s);
+    } else {
+      model.forEachInTopics(person, topics,
+          f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
+            int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
+            if (r >= 0) {
+              last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
+            }
+          });
+    }
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
         topics.stream().map(Tag::value).toList());
     List<String> reasons = new ArrayList<>();
-    for (EvidenceKind kind : List.of(EvidenceKind.ACCEPTED_ANSWER, EvidenceKind.ANSWER,
-        EvidenceKind.ANSWER_UPVOTE, EvidenceKind.ENDORSEMENT,
-        EvidenceKind.CROSS_DEPARTMENT_ANSWER, EvidenceKind.DECLARED_SKILL)) {
-      int n = counts[kind.ordinal()];
-      if (n > 0) {
-        reasons.add(sentence(kind, n, where) + (kind == EvidenceKind.DECLARED_SKILL ? ""
-            : ", last " + ago(now - last[kind.ordinal()])));
+    for (int r = 0; r < counts.length; r++) {
+      EvidenceKind kind = ExpertiseModel.REASON_KINDS[r];
+      if (counts[r] > 0) {
+        reasons.add(sentence(kind, counts[r], where) + (kind == EvidenceKind.DECLARED_SKILL ? ""
+            : ", last " + ago(now - last[r])));
       }
     }
     if (similar > 0) {
