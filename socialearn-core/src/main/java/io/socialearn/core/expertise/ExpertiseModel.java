@@ -312,8 +312,33 @@ public final class ExpertiseModel {
     final ThreadInfo thread;
     final PersonId author;
     final long at;
+    /** The answer's live facts; changed only through {@link #file} and {@link #unfile}. */
     final List<Fact> facts = new ArrayList<>();
+    /** How many of {@link #facts} are up votes, and how many are accepts. */
+    int upvotes;
+    int accepts;
     boolean deleted;
+
+    /** Adds a live fact about this answer. */
+    void file(Fact f) {
+      facts.add(f);
+      count(f, +1);
+    }
+
+    /** Removes a fact no longer live. */
+    void unfile(Fact f) {
+      if (facts.remove(f)) {
+        count(f, -1);
+      }
+    }
+
+    private void count(Fact f, int sign) {
+      if (f.kind == EvidenceKind.ANSWER_UPVOTE) {
+        upvotes += sign;
+      } else if (f.kind == EvidenceKind.ACCEPTED_ANSWER) {
+        accepts += sign;
+      }
+    }
 
     AnswerInfo(PostId id, ThreadInfo thread, PersonId author, long at) {
       this.id = id;
@@ -364,7 +389,7 @@ public final class ExpertiseModel {
             && !v.voter().equals(answer.author)) {
           Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, post,
               v.voter(), at, null, true);
-          answer.facts.add(up);
+          answer.file(up);
           add(up, answer.thread.tags, +1);
           remember(up);
         }
@@ -374,7 +399,7 @@ public final class ExpertiseModel {
         AnswerInfo answer = answers.get(post);
         Fact up = answer == null ? null : upvoteBy(answer, v.voter());
         if (up != null) {
-          answer.facts.remove(up);
+          answer.unfile(up);
           kill(up, answer.thread.tags);
         }
       }
@@ -383,7 +408,7 @@ public final class ExpertiseModel {
       if (answer != null && !answer.deleted && !answer.author.equals(answer.thread.author)) {
         Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.author, answer.thread, a.answer(),
             a.by(), at, null, true);
-        answer.facts.add(accept);
+        answer.file(accept);
         add(accept, answer.thread.tags, +1);
         remember(accept);
       }
@@ -392,7 +417,7 @@ public final class ExpertiseModel {
       if (answer != null) {
         List<Fact> gone = answer.facts.stream()
             .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
-        answer.facts.removeAll(gone);
+        gone.forEach(answer::unfile);
         gone.forEach(f -> kill(f, answer.thread.tags));
       }
     } else if (e instanceof PostDeleted d) {
@@ -429,7 +454,7 @@ public final class ExpertiseModel {
     answers.put(a.post(), answer);
     thread.answers.add(answer);
     Fact posted = fact(EvidenceKind.ANSWER, a.author(), thread, a.post(), null, at, null, true);
-    answer.facts.add(posted);
+    answer.file(posted);
     add(posted, thread.tags, +1);
     PersonProfile asker = people.get(thread.author);
     PersonProfile answerer = people.get(a.author());
@@ -437,7 +462,7 @@ public final class ExpertiseModel {
         && !answerer.orgUnit().isEmpty() && !asker.orgUnit().equals(answerer.orgUnit())) {
       Fact across = fact(EvidenceKind.CROSS_DEPARTMENT_ANSWER, a.author(), thread, a.post(),
           thread.author, at, null, true);
-      answer.facts.add(across);
+      answer.file(across);
       add(across, thread.tags, +1);
     }
   }
@@ -462,6 +487,8 @@ public final class ExpertiseModel {
       kill(f, answer.thread.tags);
     }
     answer.facts.clear();
+    answer.upvotes = 0;
+    answer.accepts = 0;
   }
 
   private void profile(PersonProfile profile, long at) {

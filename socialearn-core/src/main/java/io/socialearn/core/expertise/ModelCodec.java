@@ -581,7 +581,7 @@ final class ModelCodec {
         }
       }
       for (AnswerInfo a : answers) {
-        a.facts.addAll(factList());
+        factList().forEach(a::file);
       }
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);

@@ -70,6 +70,8 @@ final class WhoKnows {
    * tallies hold what a walk of the evidence would find, and the walks can be cut short.
    */
   private final boolean current;
+  /** Whether sums and counts kept by the model may stand in for walks of the evidence. */
+  private final boolean shortcuts;
 
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now) {
     this(model, visible, now, true);
@@ -83,6 +85,7 @@ final class WhoKnows {
     this.model = model;
     this.visible = s -> s == null || visible.test(s);
     this.now = now;
+    this.shortcuts = shortcuts;
     this.current = shortcuts && now >= model.latest;
   }
 
@@ -207,12 +210,16 @@ final class WhoKnows {
           if (answer.deleted || answer.at > now || author < 0) {
             continue;
           }
-          int ups = 0;
-          boolean accepted = false;
-          for (Fact f : answer.facts) {
-            if (f.at < cutoff) {
-              ups += f.kind == EvidenceKind.ANSWER_UPVOTE ? 1 : 0;
-              accepted |= f.kind == EvidenceKind.ACCEPTED_ANSWER;
+          int ups = answer.upvotes;
+          boolean accepted = answer.accepts > 0;
+          if (cutoff != Long.MAX_VALUE || !shortcuts) {
+            ups = 0;
+            accepted = false;
+            for (Fact f : answer.facts) {
+              if (f.at < cutoff) {
+                ups += f.kind == EvidenceKind.ANSWER_UPVOTE ? 1 : 0;
+                accepted |= f.kind == EvidenceKind.ACCEPTED_ANSWER;
+              }
             }
           }
           double quality = 1 + (accepted ? 1 : 0) + 0.5 * Math.log1p(ups);

@@ -10,6 +10,7 @@ import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
@@ -32,7 +33,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The shortcuts of "who knows" (reasons from the columns' tallies, recent answers once per
- * question from the per-topic sums) give what walking the evidence gives, over random histories
+ * question from the per-topic sums, similar answers' votes and accepts from the answers' counts)
+ * give what walking the evidence gives, over random histories
  * with every kind of reversal; and the tallies are what a count of the live evidence finds, also
  * in a model read back from a snapshot.
  */
@@ -44,7 +46,7 @@ class WhoKnowsShortcutProperties {
   @Provide
   Arbitrary<List<int[]>> histories() {
     return Arbitraries.integers().between(0, 999).array(int[].class).ofSize(4).list()
-        .ofMinSize(1).ofMaxSize(120);
+        .ofMinSize(10).ofMaxSize(150);
   }
 
   private record Answer(ThreadId thread, PostId post, String author, String asker) {}
@@ -130,8 +132,15 @@ class WhoKnowsShortcutProperties {
     for (int code = 1; code < 16; code++) {
       List<Tag> topics = Arrays.stream(tags(code)).map(Tag::of).toList();
       for (Set<SpaceId> readable : List.of(Set.of(OPEN), Set.of(OPEN, SECRET))) {
-        List<ExpertCandidate> fast = rank(d, topics, readable, true);
-        List<ExpertCandidate> walked = rank(d, topics, readable, false);
+        // similar threads: every third thread the viewer reads, by falling relevance
+        List<SearchHit> hits = new ArrayList<>();
+        for (ExpertiseModel.ThreadInfo t : d.model.threads.values()) {
+          if (readable.contains(t.space) && t.id.value().hashCode() % 3 == code % 3) {
+            hits.add(new SearchHit(t.id, t.space, "t", 1 + hits.size() % 4, ""));
+          }
+        }
+        List<ExpertCandidate> fast = rank(d, topics, hits, readable, true);
+        List<ExpertCandidate> walked = rank(d, topics, hits, readable, false);
         assertThat(fast).extracting(ExpertCandidate::person)
             .isEqualTo(walked.stream().map(ExpertCandidate::person).toList());
         for (int i = 0; i < fast.size(); i++) {
@@ -190,10 +199,10 @@ class WhoKnowsShortcutProperties {
   }
 
   private static List<ExpertCandidate> rank(ModelDriver d, List<Tag> topics,
-      Set<SpaceId> readable, boolean shortcuts) {
+      List<SearchHit> hits, Set<SpaceId> readable, boolean shortcuts) {
     WhoKnowsOptions options = WhoKnowsOptions.defaults().limit(3 + topics.size());
     return new WhoKnows(d.model, readable::contains, d.now.toEpochMilli(), shortcuts)
-        .rank(PersonId.of("viewer"), null, topics, List.of(), p -> null, options,
+        .rank(PersonId.of("viewer"), null, topics, hits, p -> null, options,
             ExpertiseMix.defaults());
   }
 }
