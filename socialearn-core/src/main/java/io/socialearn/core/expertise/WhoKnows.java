@@ -56,6 +56,11 @@ final class WhoKnows {
       168 * 3_600_000.0};
   /** How many of the profile model's candidates are kept at most (the best in the topics). */
   static final int TOPIC_POOL = 5_000;
+  /**
+   * A bound, far above rounding, on how far {@link #roughTopicPart} may be from {@link
+   * #topicPart} per unit of weight: both are sums of three logarithms of at most about 700.
+   */
+  private static final double ROUGH = 1e-9;
   /** How many of the most active people join the candidates. */
   private static final int ACTIVE_POOL = 100;
   /** How much a preferred department multiplies a score. */
@@ -458,17 +463,50 @@ final class WhoKnows {
    * (ties kept), so that a popular topic does not make every query score tens of thousands of
    * people. Those left out have less evidence in the topics than all of the kept ones; they can
    * still join through the document model and the active pool, which are added afterwards.
+   *
+   * <p>The bar is found on {@link #roughTopicPart} values, each within {@link #ROUGH} of the
+   * exact one: who is clearly above or below it is decided by those alone, and the exact values
+   * (and the exact bar, the same order statistic among them) are computed only for the few
+   * near it. The kept set is the one exact values alone would give.
    */
-  private static void boundTopicPool(Scratch s, double[] weights) {
+  static void boundTopicPool(Scratch s, double[] weights) {
     int n = s.size;
     if (n <= TOPIC_POOL) {
       return;
     }
     for (int k = 0; k < n; k++) {
-      s.part[k] = topicPart(s.raw, s.touched[k] * SIGNALS, weights);
+      s.part[k] = roughTopicPart(s.raw, s.touched[k] * SIGNALS, weights);
       s.select[k] = s.part[k];
     }
-    double bar = select(s.select, n, n - TOPIC_POOL);
+    int rank = n - TOPIC_POOL;
+    double rough = select(s.select, n, rank);
+    double margin = 3 * ROUGH * (1 + weights[TOPIC] + weights[TOPIC_RECENT]
+        + weights[TOPIC_SPECIFIC]);
+    int below = 0;
+    int near = 0;
+    for (int k = 0; k < n; k++) {
+      double part = s.part[k];
+      if (part < rough - margin) {
+        below++;
+        s.part[k] = Double.NEGATIVE_INFINITY;
+      } else if (part <= rough + margin) {
+        s.part[k] = topicPart(s.raw, s.touched[k] * SIGNALS, weights);
+        s.select[near++] = s.part[k];
+      } else {
+        s.part[k] = Double.POSITIVE_INFINITY;
+      }
+    }
+    double bar;
+    if (rank - below >= 0 && rank - below < near) {
+      bar = select(s.select, near, rank - below);
+    } else {
+      // Not expected (the exact bar is always among the near values); decide on exact values.
+      for (int k = 0; k < n; k++) {
+        s.part[k] = topicPart(s.raw, s.touched[k] * SIGNALS, weights);
+        s.select[k] = s.part[k];
+      }
+      bar = select(s.select, n, rank);
+    }
     int kept = 0;
     for (int k = 0; k < n; k++) {
       int person = s.touched[k];
@@ -546,7 +584,22 @@ final class WhoKnows {
     return idf;
   }
 
-  private static double topicPart(double[] raw, int o, double[] weights) {
+  /**
+   * {@link #topicPart} with {@code Math.log(1 + x)} (a compiler intrinsic) for {@code
+   * Math.log1p(x)}: within {@link #ROUGH} times (1 + the sum of the three weights) of it, since
+   * each logarithm is within a few units in the last place and the sums hold a few dozen at most.
+   */
+  private static double roughTopicPart(double[] raw, int o, double[] weights) {
+    double part = 0;
+    part += weights[TOPIC] * Math.log(1 + SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
+    part += weights[TOPIC_RECENT]
+        * Math.log(1 + SCALE[TOPIC_RECENT] * Math.max(0, raw[o + TOPIC_RECENT]));
+    part += weights[TOPIC_SPECIFIC]
+        * Math.log(1 + SCALE[TOPIC_SPECIFIC] * Math.max(0, raw[o + TOPIC_SPECIFIC]));
+    return part;
+  }
+
+  static double topicPart(double[] raw, int o, double[] weights) {
     double part = 0;
     part += weights[TOPIC] * Math.log1p(SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
     part += weights[TOPIC_RECENT]
