@@ -75,7 +75,10 @@ final class WhoKnows {
    * tallies hold what a walk of the evidence would find, and the walks can be cut short.
    */
   private final boolean current;
-  /** Whether sums and counts kept by the model may stand in for walks of the evidence. */
+  /**
+   * Whether sums and counts kept by the model may stand in for walks of the evidence, and rough
+   * scores for exact ones in the heap.
+   */
   private final boolean shortcuts;
 
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now) {
@@ -303,6 +306,12 @@ final class WhoKnows {
     // Without a department preference every factor is 1, so who may be suggested at all (the
     // asker, people who left, ...) is checked only for those the ranking reaches, not for all.
     boolean eager = options.department() != DepartmentPreference.ANY;
+    // Each candidate's place in the heap is an upper bound of their score, from the rough
+    // logarithms; the exact score is computed for those the walk below reaches.
+    double margin = ROUGH;
+    for (double w : weights) {
+      margin += ROUGH * w;
+    }
     for (int k = 0; k < s.size; k++) {
       int index = s.touched[k];
       double department = 1;
@@ -314,7 +323,9 @@ final class WhoKnows {
         }
         department = departmentFactor(options.department(), viewerProfile, profile);
       }
-      double score = scoreOf(raw, index * SIGNALS, weights) * department;
+      double rough = shortcuts ? roughScoreOf(raw, index * SIGNALS, weights) * department : 0;
+      double score = rough > margin * department ? rough + margin * department
+          : scoreOf(raw, index * SIGNALS, weights) * department;
       if (score > 0) {
         s.score[index] = score;
         s.department[index] = department;
@@ -326,51 +337,39 @@ final class WhoKnows {
     ranking.heapify();
     Comparator<Scored> order = Comparator.comparingDouble(Scored::score).reversed()
         .thenComparing(sc -> sc.person().value());
-    List<Scored> scored = new ArrayList<>();
-    if (topics.size() > 1) {
-      // The per-topic sums count an answer once per matching topic, so these scores are upper
-      // bounds. Walk them best first, computing the exact once-per-question figure, until the
-      // next upper bound cannot beat the limit-th exact score (threshold algorithm).
-      PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
-      Tag[] query = model.pooledDistinct(topics);
-      boolean distinct = query.length == topics.size();
-      while (s.heapSize > 0) {
-        int index = s.heap[0];
-        if (best.size() >= options.limit() && s.score[index] < best.peek().score() * (1 - 1e-9)) {
-          break;
-        }
-        ranking.poll();
-        int o = index * SIGNALS;
-        PersonId person = model.personIds.get(index);
-        if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
-          continue;
-        }
-        if (raw[o + TOPIC_RECENT] > 0) {
-          raw[o + TOPIC_RECENT] = distinct && current
-              ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
-              : recentOncePerQuestion(person, topics, s);
-        }
-        Scored exact = score(person, raw, o, weights, s.department[index]);
-        if (exact.score() > 0) {
-          best.add(exact);
-          if (best.size() > options.limit()) {
-            best.poll();
-          }
-        }
+    // The heap holds upper bounds (rough scores, and with several topics per-topic sums that
+    // count an answer once per matching topic). Walk them best first, computing the exact score
+    // (with the once-per-question figure), until the next upper bound cannot beat the limit-th
+    // exact score (threshold algorithm).
+    PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
+    Tag[] query = model.pooledDistinct(topics);
+    boolean distinct = query.length == topics.size();
+    while (s.heapSize > 0) {
+      int index = s.heap[0];
+      if (best.size() >= options.limit() && s.score[index] < best.peek().score() * (1 - 1e-9)) {
+        break;
       }
-      scored.addAll(best);
-      scored.sort(order);
-    } else {
-      while (s.heapSize > 0 && scored.size() < options.limit()) {
-        int index = ranking.poll();
-        PersonId person = model.personIds.get(index);
-        if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
-          continue;
+      ranking.poll();
+      int o = index * SIGNALS;
+      PersonId person = model.personIds.get(index);
+      if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
+        continue;
+      }
+      if (topics.size() > 1 && raw[o + TOPIC_RECENT] > 0) {
+        raw[o + TOPIC_RECENT] = distinct && current
+            ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
+            : recentOncePerQuestion(person, topics, s);
+      }
+      Scored exact = score(person, raw, o, weights, s.department[index]);
+      if (exact.score() > 0) {
+        best.add(exact);
+        if (best.size() > options.limit()) {
+          best.poll();
         }
-        scored.add(score(model.personIds.get(index), raw, index * SIGNALS, weights,
-            s.department[index]));
       }
     }
+    List<Scored> scored = new ArrayList<>(best);
+    scored.sort(order);
     List<ExpertCandidate> out = new ArrayList<>();
     for (Scored sc : scored.subList(0, Math.min(options.limit(), scored.size()))) {
       Map<String, Double> signals = new LinkedHashMap<>();
@@ -747,6 +746,19 @@ final class WhoKnows {
       score += weights[i] * signals[i];
     }
     return new Scored(person, score * department, signals, department);
+  }
+
+  /**
+   * {@link #scoreOf} with {@code Math.log(1 + x)} (a compiler intrinsic) for {@code
+   * Math.log1p(x)}: within {@link #ROUGH} times (1 + the sum of the weights) of it.
+   */
+  private static double roughScoreOf(double[] raw, int o, double[] weights) {
+    double score = 0;
+    for (int i = 0; i < SIGNALS; i++) {
+      double x = Math.max(0, raw[o + i]);
+      score += weights[i] * (SCALE[i] == 0 ? x : Math.log(1 + SCALE[i] * x));
+    }
+    return score;
   }
 
   /** The same score as {@link #score} before the department factor, without allocating. */

@@ -33,7 +33,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The shortcuts of "who knows" (reasons from the columns' tallies, recent answers once per
- * question from the per-topic sums, similar answers' votes and accepts from the answers' counts)
+ * question from the per-topic sums, similar answers' votes and accepts from the answers' counts,
+ * the heap ordered by rough upper bounds)
  * give what walking the evidence gives, over random histories
  * with every kind of reversal; and the tallies are what a count of the live evidence finds, also
  * in a model read back from a snapshot.
