@@ -66,6 +66,7 @@ final class WhoKnows {
   /** How much a preferred department multiplies a score. */
   private static final double DEPARTMENT_BOOST = 1.25;
   private static final double LN2 = Math.log(2);
+  private static final Acc[] NO_SUMS = {};
 
   private final ExpertiseModel model;
   private final Predicate<SpaceId> visible;
@@ -149,13 +150,19 @@ final class WhoKnows {
       heapSize = 0;
     }
 
-    /** Makes {@code person} a candidate (with zero signals if new) and returns its offset. */
+    /**
+     * Makes {@code person} a candidate (with zero signals if new) and returns its offset. Only
+     * the signals summed before the overall ones are zeroed: the overall loop sets the others for
+     * every candidate, so most of those the topic pool leaves out cost one cache line, not two.
+     */
     int touch(int person) {
       if (mark[person] != generation) {
         mark[person] = generation;
-        for (int o = person * SIGNALS, end = o + SIGNALS; o < end; o++) {
-          raw[o] = 0;
-        }
+        int o = person * SIGNALS;
+        raw[o + TOPIC] = 0;
+        raw[o + TOPIC_RECENT] = 0;
+        raw[o + DOCUMENTS] = 0;
+        raw[o + TOPIC_SPECIFIC] = 0;
         similar[person] = 0;
         touched[size++] = person;
       }
@@ -262,28 +269,29 @@ final class WhoKnows {
     for (Pooled p : pool) {
       s.touch(p.index());
     }
-    // Overall signals of every candidate.
+    // Overall signals of every candidate, set here (touching left them as they were).
     for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
       Acc[] spaces = model.overallArrays.get(person);
-      if (spaces == null) {
-        continue;
-      }
       int o = person * SIGNALS;
+      double activity = 0;
+      double fresh = 0;
+      double standing = 0;
       long last = Long.MIN_VALUE;
-      for (Acc acc : spaces) {
+      for (Acc acc : spaces == null ? NO_SUMS : spaces) {
         if (acc.space < 0 || s.visible[acc.space]) {
-          raw[o + ACTIVITY] += acc.recent * f1;
-          raw[o + FRESH] += acc.fresh * f2;
-          raw[o + STANDING] += acc.evidence * f0 + acc.flat;
+          activity += acc.recent * f1;
+          fresh += acc.fresh * f2;
+          standing += acc.evidence * f0 + acc.flat;
           last = Math.max(last, acc.lastAnswer);
         }
       }
-      if (last != Long.MIN_VALUE) {
-        double age = Math.max(0, now - last);
-        for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
-          raw[o + LAST + i] = Math.exp(-age / LAST_ANSWER_MILLIS[i]);
-        }
+      raw[o + ACTIVITY] = activity;
+      raw[o + FRESH] = fresh;
+      raw[o + STANDING] = standing;
+      double age = Math.max(0, now - last);
+      for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
+        raw[o + LAST + i] = last == Long.MIN_VALUE ? 0 : Math.exp(-age / LAST_ANSWER_MILLIS[i]);
       }
     }
     // Votes and accepts at or after the cut-off do not count.
