@@ -105,8 +105,15 @@ final class WhoKnows {
    * thread-safe: the model keeps one per thread.
    */
   static final class Scratch {
+    /**
+     * The candidates' raw signals, {@link #SIGNALS} per candidate in the order they were touched
+     * (at {@code local[person] * SIGNALS}), so the loops over candidates read and write it in
+     * sequence rather than all over an array the size of everyone.
+     */
     double[] raw = new double[0];
     int[] mark = new int[0];
+    /** Each candidate's place in {@link #touched} (and in {@link #raw}). */
+    int[] local = new int[0];
     int generation;
     /** The candidates of the current query, in the order they were first touched. */
     int[] touched = new int[0];
@@ -127,6 +134,7 @@ final class WhoKnows {
         int n = Math.max(people, mark.length + mark.length / 2);
         raw = Arrays.copyOf(raw, n * SIGNALS);
         mark = Arrays.copyOf(mark, n);
+        local = Arrays.copyOf(local, n);
         touched = Arrays.copyOf(touched, n);
         similar = Arrays.copyOf(similar, n);
         score = Arrays.copyOf(score, n);
@@ -158,7 +166,8 @@ final class WhoKnows {
     int touch(int person) {
       if (mark[person] != generation) {
         mark[person] = generation;
-        int o = person * SIGNALS;
+        local[person] = size;
+        int o = size * SIGNALS;
         raw[o + TOPIC] = 0;
         raw[o + TOPIC_RECENT] = 0;
         raw[o + DOCUMENTS] = 0;
@@ -166,7 +175,12 @@ final class WhoKnows {
         similar[person] = 0;
         touched[size++] = person;
       }
-      return person * SIGNALS;
+      return local[person] * SIGNALS;
+    }
+
+    /** Where a candidate's signals start in {@link #raw}. */
+    int offset(int person) {
+      return local[person] * SIGNALS;
     }
 
     boolean has(int person) {
@@ -273,7 +287,7 @@ final class WhoKnows {
     for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
       Acc[] spaces = model.overallArrays.get(person);
-      int o = person * SIGNALS;
+      int o = k * SIGNALS;
       double activity = 0;
       double fresh = 0;
       double standing = 0;
@@ -300,7 +314,7 @@ final class WhoKnows {
         int person = model.indexOf(f.person);
         if (f.at >= cutoff && f.live && s.has(person) && visible.test(f.space)) {
           double w = model.weightAt(f, now);
-          int o = person * SIGNALS;
+          int o = s.offset(person);
           raw[o + STANDING] -= w;
           for (Tag tag : model.topicsOf(f)) {
             if (topics.contains(tag)) {
@@ -331,9 +345,9 @@ final class WhoKnows {
         }
         department = departmentFactor(options.department(), viewerProfile, profile);
       }
-      double rough = shortcuts ? roughScoreOf(raw, index * SIGNALS, weights) * department : 0;
+      double rough = shortcuts ? roughScoreOf(raw, k * SIGNALS, weights) * department : 0;
       double score = rough > margin * department ? rough + margin * department
-          : scoreOf(raw, index * SIGNALS, weights) * department;
+          : scoreOf(raw, k * SIGNALS, weights) * department;
       if (score > 0) {
         s.score[index] = score;
         s.department[index] = department;
@@ -358,7 +372,7 @@ final class WhoKnows {
         break;
       }
       ranking.poll();
-      int o = index * SIGNALS;
+      int o = s.offset(index);
       PersonId person = model.personIds.get(index);
       if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
         continue;
@@ -386,7 +400,7 @@ final class WhoKnows {
       }
       int index = model.indexOf(sc.person());
       out.add(new ExpertCandidate(sc.person(), sc.score(), reasons(sc.person(), topics, cutoff,
-          raw[index * SIGNALS + ACTIVITY], s.similar[index], s), signals));
+          raw[s.offset(index) + ACTIVITY], s.similar[index], s), signals));
     }
     return out;
   }
@@ -482,7 +496,7 @@ final class WhoKnows {
       return;
     }
     for (int k = 0; k < n; k++) {
-      s.part[k] = roughTopicPart(s.raw, s.touched[k] * SIGNALS, weights);
+      s.part[k] = roughTopicPart(s.raw, k * SIGNALS, weights);
       s.select[k] = s.part[k];
     }
     int rank = n - TOPIC_POOL;
@@ -497,7 +511,7 @@ final class WhoKnows {
         below++;
         s.part[k] = Double.NEGATIVE_INFINITY;
       } else if (part <= rough + margin) {
-        s.part[k] = topicPart(s.raw, s.touched[k] * SIGNALS, weights);
+        s.part[k] = topicPart(s.raw, k * SIGNALS, weights);
         s.select[near++] = s.part[k];
       } else {
         s.part[k] = Double.POSITIVE_INFINITY;
@@ -509,7 +523,7 @@ final class WhoKnows {
     } else {
       // Not expected (the exact bar is always among the near values); decide on exact values.
       for (int k = 0; k < n; k++) {
-        s.part[k] = topicPart(s.raw, s.touched[k] * SIGNALS, weights);
+        s.part[k] = topicPart(s.raw, k * SIGNALS, weights);
         s.select[k] = s.part[k];
       }
       bar = select(s.select, n, rank);
@@ -520,6 +534,10 @@ final class WhoKnows {
       if (s.part[k] < bar) {
         s.mark[person] = 0;
       } else {
+        if (kept != k) {
+          System.arraycopy(s.raw, k * SIGNALS, s.raw, kept * SIGNALS, SIGNALS);
+        }
+        s.local[person] = kept;
         s.touched[kept++] = person;
       }
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -46,15 +48,18 @@ class TopicPoolTest {
       int[] order = Arrays.copyOf(s.touched, n);
       double[] exact = new double[n];
       for (int k = 0; k < n; k++) {
-        exact[k] = WhoKnows.topicPart(s.raw, order[k] * SIGNALS, weights);
+        exact[k] = WhoKnows.topicPart(s.raw, s.offset(order[k]), weights);
       }
       double[] sorted = exact.clone();
       Arrays.sort(sorted);
       double bar = sorted[n - WhoKnows.TOPIC_POOL];
       List<Integer> expected = new ArrayList<>();
+      Map<Integer, double[]> signals = new HashMap<>();
       for (int k = 0; k < n; k++) {
         if (exact[k] >= bar) {
           expected.add(order[k]);
+          signals.put(order[k], Arrays.copyOfRange(s.raw, s.offset(order[k]),
+              s.offset(order[k]) + SIGNALS));
         }
       }
       WhoKnows.boundTopicPool(s, weights);
@@ -65,7 +70,10 @@ class TopicPoolTest {
       assertThat(kept).as("round %d", round).isEqualTo(expected);
       assertThat(kept.size()).isGreaterThanOrEqualTo(WhoKnows.TOPIC_POOL);
       for (int person : kept) {
+        // still a candidate, its signals moved with it
         assertThat(s.has(person)).isTrue();
+        assertThat(Arrays.copyOfRange(s.raw, s.offset(person), s.offset(person) + SIGNALS))
+            .isEqualTo(signals.get(person));
       }
     }
   }
