@@ -78,6 +78,12 @@ public final class ExpertiseModel {
   private final double shortestHalfLife;
   /** The frame's origin: contributions are stored as base × 2^((at − ref) / halfLife). */
   long ref = Long.MIN_VALUE;
+  /**
+   * No fact ever added was made later than this (MIN_VALUE before the first): while a query's
+   * time is not earlier, every live fact counts at it, and the tallies of the columns hold
+   * exactly what a walk of the evidence would count.
+   */
+  long latest = Long.MIN_VALUE;
 
   /** Per topic and space, each person's sums, as columns the hot loop reads in sequence. */
   final Map<Tag, Map<SpaceId, Column>> byTopic = new HashMap<>();
@@ -154,36 +160,78 @@ public final class ExpertiseModel {
   }
 
   /**
+   * The kinds of evidence "who knows" names in its reasons, in the order it names them; {@link
+   * #REASON_OF} gives each kind's place here, or -1 (questions asked are never named).
+   */
+  static final EvidenceKind[] REASON_KINDS = {EvidenceKind.ACCEPTED_ANSWER, EvidenceKind.ANSWER,
+      EvidenceKind.ANSWER_UPVOTE, EvidenceKind.ENDORSEMENT, EvidenceKind.CROSS_DEPARTMENT_ANSWER,
+      EvidenceKind.DECLARED_SKILL};
+  static final int[] REASON_OF = new int[EvidenceKind.values().length];
+
+  static {
+    Arrays.fill(REASON_OF, -1);
+    for (int r = 0; r < REASON_KINDS.length; r++) {
+      REASON_OF[REASON_KINDS[r].ordinal()] = r;
+    }
+  }
+
+  /**
    * One topic's sums in one space, person by person, in columns (a slot per person, in order of
    * first evidence): decayed evidence and answers in the activity frame, as in {@link Acc}, and
-   * evidence that never decays. Slots are never freed (a person whose evidence was taken back
-   * keeps zeros), like the accumulators of {@link #overall}.
+   * evidence that never decays; and per kind of {@link #REASON_KINDS}, how many live facts the
+   * person has there and when the latest was made (meaningful only while the count is not 0),
+   * so that reasons need not walk the evidence. Slots are never freed (a person whose evidence
+   * was taken back keeps zeros), like the accumulators of {@link #overall}.
    */
   static final class Column {
     final Map<PersonId, Integer> slots = new HashMap<>();
     int size;
     /** The person of each slot, as an index in {@link #personIds}. */
-    int[] person = new int[2];
-    double[] evidence = new double[2];
-    double[] flat = new double[2];
-    double[] recent = new double[2];
+    int[] person;
+    double[] evidence;
+    double[] flat;
+    double[] recent;
+    /** Live facts per slot and kind of {@link #REASON_KINDS}, at {@code slot * REASONS + r}. */
+    int[] counts;
+    /** When the latest of those was made, at the same place. */
+    long[] lasts;
+
+    Column() {
+      allocate(2);
+    }
+
+    /** Grows (or first sizes) the arrays to {@code capacity} slots, keeping what they hold. */
+    void allocate(int capacity) {
+      person = person == null ? new int[capacity] : Arrays.copyOf(person, capacity);
+      evidence = evidence == null ? new double[capacity] : Arrays.copyOf(evidence, capacity);
+      flat = flat == null ? new double[capacity] : Arrays.copyOf(flat, capacity);
+      recent = recent == null ? new double[capacity] : Arrays.copyOf(recent, capacity);
+      int n = capacity * REASON_KINDS.length;
+      counts = counts == null ? new int[n] : Arrays.copyOf(counts, n);
+      lasts = lasts == null ? new long[n] : Arrays.copyOf(lasts, n);
+    }
 
     /** The slot of {@code id} (dense index {@code index}), made on first sight. */
     int slot(PersonId id, int index) {
       Integer slot = slots.get(id);
       if (slot == null) {
         if (size == person.length) {
-          int n = size * 2;
-          person = Arrays.copyOf(person, n);
-          evidence = Arrays.copyOf(evidence, n);
-          flat = Arrays.copyOf(flat, n);
-          recent = Arrays.copyOf(recent, n);
+          allocate(size * 2);
         }
         slot = size++;
         person[slot] = index;
         slots.put(id, slot);
       }
       return slot;
+    }
+
+    /** Counts a fact of reason kind {@code r} in or ({@code sign} -1) out of a slot. */
+    void tally(int slot, int r, long at, int sign) {
+      int i = slot * REASON_KINDS.length + r;
+      counts[i] += sign;
+      if (sign > 0) {
+        lasts[i] = counts[i] == 1 ? at : Math.max(lasts[i], at);
+      }
     }
   }
 
@@ -264,8 +312,33 @@ public final class ExpertiseModel {
     final ThreadInfo thread;
     final PersonId author;
     final long at;
+    /** The answer's live facts; changed only through {@link #file} and {@link #unfile}. */
     final List<Fact> facts = new ArrayList<>();
+    /** How many of {@link #facts} are up votes, and how many are accepts. */
+    int upvotes;
+    int accepts;
     boolean deleted;
+
+    /** Adds a live fact about this answer. */
+    void file(Fact f) {
+      facts.add(f);
+      count(f, +1);
+    }
+
+    /** Removes a fact no longer live. */
+    void unfile(Fact f) {
+      if (facts.remove(f)) {
+        count(f, -1);
+      }
+    }
+
+    private void count(Fact f, int sign) {
+      if (f.kind == EvidenceKind.ANSWER_UPVOTE) {
+        upvotes += sign;
+      } else if (f.kind == EvidenceKind.ACCEPTED_ANSWER) {
+        accepts += sign;
+      }
+    }
 
     AnswerInfo(PostId id, ThreadInfo thread, PersonId author, long at) {
       this.id = id;
@@ -316,7 +389,7 @@ public final class ExpertiseModel {
             && !v.voter().equals(answer.author)) {
           Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, post,
               v.voter(), at, null, true);
-          answer.facts.add(up);
+          answer.file(up);
           add(up, answer.thread.tags, +1);
           remember(up);
         }
@@ -326,7 +399,7 @@ public final class ExpertiseModel {
         AnswerInfo answer = answers.get(post);
         Fact up = answer == null ? null : upvoteBy(answer, v.voter());
         if (up != null) {
-          answer.facts.remove(up);
+          answer.unfile(up);
           kill(up, answer.thread.tags);
         }
       }
@@ -335,7 +408,7 @@ public final class ExpertiseModel {
       if (answer != null && !answer.deleted && !answer.author.equals(answer.thread.author)) {
         Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.author, answer.thread, a.answer(),
             a.by(), at, null, true);
-        answer.facts.add(accept);
+        answer.file(accept);
         add(accept, answer.thread.tags, +1);
         remember(accept);
       }
@@ -344,7 +417,7 @@ public final class ExpertiseModel {
       if (answer != null) {
         List<Fact> gone = answer.facts.stream()
             .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
-        answer.facts.removeAll(gone);
+        gone.forEach(answer::unfile);
         gone.forEach(f -> kill(f, answer.thread.tags));
       }
     } else if (e instanceof PostDeleted d) {
@@ -381,7 +454,7 @@ public final class ExpertiseModel {
     answers.put(a.post(), answer);
     thread.answers.add(answer);
     Fact posted = fact(EvidenceKind.ANSWER, a.author(), thread, a.post(), null, at, null, true);
-    answer.facts.add(posted);
+    answer.file(posted);
     add(posted, thread.tags, +1);
     PersonProfile asker = people.get(thread.author);
     PersonProfile answerer = people.get(a.author());
@@ -389,7 +462,7 @@ public final class ExpertiseModel {
         && !answerer.orgUnit().isEmpty() && !asker.orgUnit().equals(answerer.orgUnit())) {
       Fact across = fact(EvidenceKind.CROSS_DEPARTMENT_ANSWER, a.author(), thread, a.post(),
           thread.author, at, null, true);
-      answer.facts.add(across);
+      answer.file(across);
       add(across, thread.tags, +1);
     }
   }
@@ -414,6 +487,8 @@ public final class ExpertiseModel {
       kill(f, answer.thread.tags);
     }
     answer.facts.clear();
+    answer.upvotes = 0;
+    answer.accepts = 0;
   }
 
   private void profile(PersonProfile profile, long at) {
@@ -497,6 +572,7 @@ public final class ExpertiseModel {
   private void add(Fact f, List<Tag> threadTags, int sign) {
     if (sign > 0) {
       byPerson.computeIfAbsent(f.person, p -> new ArrayList<>()).add(f);
+      latest = Math.max(latest, f.at);
       if (ref == Long.MIN_VALUE) {
         ref = f.at;
       } else if ((f.at - ref) / shortestHalfLife > REBASE_AFTER) {
@@ -545,7 +621,40 @@ public final class ExpertiseModel {
       if (f.isAnswer()) {
         column.recent[slot] += sign * frame(f.at, 1);
       }
+      int r = REASON_OF[f.kind.ordinal()];
+      if (r >= 0) {
+        column.tally(slot, r, f.at, sign);
+        int i = slot * REASON_KINDS.length + r;
+        if (sign < 0 && column.counts[i] > 0 && column.lasts[i] == f.at) {
+          // The latest may have gone: the latest of the rest (f is out of the list already).
+          column.lasts[i] = latest(byPersonTopic.getOrDefault(f.person, Map.of())
+              .getOrDefault(tag, List.of()), f.space, f.kind);
+        }
+      }
     }
+  }
+
+  /**
+   * Refills the columns' tallies and {@link #latest} from the evidence lists, for a model read
+   * back from a snapshot (counts and latest times are the same whatever the order of folding).
+   *
+   * @param facts every fact the snapshot held, live or not
+   */
+  void retally(Fact[] facts) {
+    for (Fact f : facts) {
+      latest = Math.max(latest, f.at);
+    }
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+      Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
+      for (Fact f : list) {
+        int r = REASON_OF[f.kind.ordinal()];
+        Column column = bySpace.get(f.space);
+        Integer slot = column == null ? null : column.slots.get(person);
+        if (r >= 0 && slot != null) {
+          column.tally(slot, r, f.at, +1);
+        }
+      }
+    }));
   }
 
   /** The distinct tags of {@code tags}, each the pooled instance of its name. */
@@ -635,9 +744,14 @@ public final class ExpertiseModel {
 
   /** When the latest live answer among {@code facts} in {@code space} was posted, or MIN_VALUE. */
   private static long latest(List<Fact> facts, SpaceId space) {
+    return latest(facts, space, EvidenceKind.ANSWER);
+  }
+
+  /** When the latest live fact of {@code kind} among {@code facts} in {@code space} was made. */
+  private static long latest(List<Fact> facts, SpaceId space, EvidenceKind kind) {
     long last = Long.MIN_VALUE;
     for (Fact g : facts) {
-      if (g.live && g.isAnswer() && Objects.equals(g.space, space)) {
+      if (g.live && g.kind == kind && Objects.equals(g.space, space)) {
         last = Math.max(last, g.at);
       }
     }
@@ -731,8 +845,34 @@ public final class ExpertiseModel {
     }
   }
 
+  /** The pooled instances of {@code topics}, each once, in their order. */
+  Tag[] pooledDistinct(List<Tag> topics) {
+    return topics.stream().distinct().map(t -> tagPool.getOrDefault(t, t)).toArray(Tag[]::new);
+  }
+
+  /**
+   * How many of the first {@code n} of {@code pooled} (distinct, pooled) are topics of {@code f},
+   * a fact about a thread; 0 if the thread was deleted.
+   */
+  int matches(Fact f, Tag[] pooled, int n) {
+    ThreadInfo thread = f.threadInfo != null ? f.threadInfo : threads.get(f.thread);
+    if (thread == null || thread.deleted) {
+      return 0;
+    }
+    int m = 0;
+    for (int k = 0; k < thread.tags.size(); k++) {
+      Tag tag = thread.tags.get(k);
+      for (int j = 0; j < n; j++) {
+        if (tag == pooled[j]) {
+          m++;
+        }
+      }
+    }
+    return m;
+  }
+
   /** Whether any of the topics of {@code f} is one of the first {@code n} of {@code pooled}. */
-  private boolean sharesTopic(Fact f, Tag[] pooled, int n) {
+  boolean sharesTopic(Fact f, Tag[] pooled, int n) {
     if (f.threadInfo != null) {
       return f.threadInfo.hasAny(pooled, n);
     }

@@ -581,7 +581,7 @@ final class ModelCodec {
         }
       }
       for (AnswerInfo a : answers) {
-        a.facts.addAll(factList());
+        factList().forEach(a::file);
       }
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);
@@ -592,6 +592,7 @@ final class ModelCodec {
       }
       byPerson(m.skills);
       readColumns();
+      m.retally(facts);
       readOverall();
       for (int n = count(); n > 0; n--) {
         Active a = new Active(person(), in.readInt());
@@ -661,10 +662,7 @@ final class ModelCodec {
             throw new IOException("a column of " + size + " in " + capacity + " slots");
           }
           c.size = size;
-          c.person = new int[capacity];
-          c.evidence = new double[capacity];
-          c.flat = new double[capacity];
-          c.recent = new double[capacity];
+          c.allocate(capacity);
           for (int i = 0; i < size; i++) {
             c.person[i] = in.readInt();
             c.evidence[i] = Double.longBitsToDouble(in.readLong());

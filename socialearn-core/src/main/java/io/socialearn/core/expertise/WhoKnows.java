@@ -56,20 +56,46 @@ final class WhoKnows {
       168 * 3_600_000.0};
   /** How many of the profile model's candidates are kept at most (the best in the topics). */
   static final int TOPIC_POOL = 5_000;
+  /**
+   * A bound, far above rounding, on how far {@link #roughTopicPart} may be from {@link
+   * #topicPart} per unit of weight: both are sums of three logarithms of at most about 700.
+   */
+  private static final double ROUGH = 1e-9;
   /** How many of the most active people join the candidates. */
   private static final int ACTIVE_POOL = 100;
   /** How much a preferred department multiplies a score. */
   private static final double DEPARTMENT_BOOST = 1.25;
   private static final double LN2 = Math.log(2);
+  private static final Acc[] NO_SUMS = {};
 
   private final ExpertiseModel model;
   private final Predicate<SpaceId> visible;
   private final long now;
+  /**
+   * Whether every live fact counts at {@link #now} (none is later): then the columns' sums and
+   * tallies hold what a walk of the evidence would find, and the walks can be cut short.
+   */
+  private final boolean current;
+  /**
+   * Whether sums and counts kept by the model may stand in for walks of the evidence, and rough
+   * scores for exact ones in the heap.
+   */
+  private final boolean shortcuts;
 
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now) {
+    this(model, visible, now, true);
+  }
+
+  /**
+   * A ranking that reads the columns' sums and tallies where they hold what a walk would find
+   * ({@code shortcuts}), or that walks the evidence as in every other case (tests compare both).
+   */
+  WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts) {
     this.model = model;
     this.visible = s -> s == null || visible.test(s);
     this.now = now;
+    this.shortcuts = shortcuts;
+    this.current = shortcuts && now >= model.latest;
   }
 
   /**
@@ -79,8 +105,15 @@ final class WhoKnows {
    * thread-safe: the model keeps one per thread.
    */
   static final class Scratch {
+    /**
+     * The candidates' raw signals, {@link #SIGNALS} per candidate in the order they were touched
+     * (at {@code local[person] * SIGNALS}), so the loops over candidates read and write it in
+     * sequence rather than all over an array the size of everyone.
+     */
     double[] raw = new double[0];
     int[] mark = new int[0];
+    /** Each candidate's place in {@link #touched} (and in {@link #raw}). */
+    int[] local = new int[0];
     int generation;
     /** The candidates of the current query, in the order they were first touched. */
     int[] touched = new int[0];
@@ -101,6 +134,7 @@ final class WhoKnows {
         int n = Math.max(people, mark.length + mark.length / 2);
         raw = Arrays.copyOf(raw, n * SIGNALS);
         mark = Arrays.copyOf(mark, n);
+        local = Arrays.copyOf(local, n);
         touched = Arrays.copyOf(touched, n);
         similar = Arrays.copyOf(similar, n);
         score = Arrays.copyOf(score, n);
@@ -124,17 +158,29 @@ final class WhoKnows {
       heapSize = 0;
     }
 
-    /** Makes {@code person} a candidate (with zero signals if new) and returns its offset. */
+    /**
+     * Makes {@code person} a candidate (with zero signals if new) and returns its offset. Only
+     * the signals summed before the overall ones are zeroed: the overall loop sets the others for
+     * every candidate, so most of those the topic pool leaves out cost one cache line, not two.
+     */
     int touch(int person) {
       if (mark[person] != generation) {
         mark[person] = generation;
-        for (int o = person * SIGNALS, end = o + SIGNALS; o < end; o++) {
-          raw[o] = 0;
-        }
+        local[person] = size;
+        int o = size * SIGNALS;
+        raw[o + TOPIC] = 0;
+        raw[o + TOPIC_RECENT] = 0;
+        raw[o + DOCUMENTS] = 0;
+        raw[o + TOPIC_SPECIFIC] = 0;
         similar[person] = 0;
         touched[size++] = person;
       }
-      return person * SIGNALS;
+      return local[person] * SIGNALS;
+    }
+
+    /** Where a candidate's signals start in {@link #raw}. */
+    int offset(int person) {
+      return local[person] * SIGNALS;
     }
 
     boolean has(int person) {
@@ -193,12 +239,16 @@ final class WhoKnows {
           if (answer.deleted || answer.at > now || author < 0) {
             continue;
           }
-          int ups = 0;
-          boolean accepted = false;
-          for (Fact f : answer.facts) {
-            if (f.at < cutoff) {
-              ups += f.kind == EvidenceKind.ANSWER_UPVOTE ? 1 : 0;
-              accepted |= f.kind == EvidenceKind.ACCEPTED_ANSWER;
+          int ups = answer.upvotes;
+          boolean accepted = answer.accepts > 0;
+          if (cutoff != Long.MAX_VALUE || !shortcuts) {
+            ups = 0;
+            accepted = false;
+            for (Fact f : answer.facts) {
+              if (f.at < cutoff) {
+                ups += f.kind == EvidenceKind.ANSWER_UPVOTE ? 1 : 0;
+                accepted |= f.kind == EvidenceKind.ACCEPTED_ANSWER;
+              }
             }
           }
           double quality = 1 + (accepted ? 1 : 0) + 0.5 * Math.log1p(ups);
@@ -233,28 +283,29 @@ final class WhoKnows {
     for (Pooled p : pool) {
       s.touch(p.index());
     }
-    // Overall signals of every candidate.
+    // Overall signals of every candidate, set here (touching left them as they were).
     for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
       Acc[] spaces = model.overallArrays.get(person);
-      if (spaces == null) {
-        continue;
-      }
-      int o = person * SIGNALS;
+      int o = k * SIGNALS;
+      double activity = 0;
+      double fresh = 0;
+      double standing = 0;
       long last = Long.MIN_VALUE;
-      for (Acc acc : spaces) {
+      for (Acc acc : spaces == null ? NO_SUMS : spaces) {
         if (acc.space < 0 || s.visible[acc.space]) {
-          raw[o + ACTIVITY] += acc.recent * f1;
-          raw[o + FRESH] += acc.fresh * f2;
-          raw[o + STANDING] += acc.evidence * f0 + acc.flat;
+          activity += acc.recent * f1;
+          fresh += acc.fresh * f2;
+          standing += acc.evidence * f0 + acc.flat;
           last = Math.max(last, acc.lastAnswer);
         }
       }
-      if (last != Long.MIN_VALUE) {
-        double age = Math.max(0, now - last);
-        for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
-          raw[o + LAST + i] = Math.exp(-age / LAST_ANSWER_MILLIS[i]);
-        }
+      raw[o + ACTIVITY] = activity;
+      raw[o + FRESH] = fresh;
+      raw[o + STANDING] = standing;
+      double age = Math.max(0, now - last);
+      for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
+        raw[o + LAST + i] = last == Long.MIN_VALUE ? 0 : Math.exp(-age / LAST_ANSWER_MILLIS[i]);
       }
     }
     // Votes and accepts at or after the cut-off do not count.
@@ -263,7 +314,7 @@ final class WhoKnows {
         int person = model.indexOf(f.person);
         if (f.at >= cutoff && f.live && s.has(person) && visible.test(f.space)) {
           double w = model.weightAt(f, now);
-          int o = person * SIGNALS;
+          int o = s.offset(person);
           raw[o + STANDING] -= w;
           for (Tag tag : model.topicsOf(f)) {
             if (topics.contains(tag)) {
@@ -277,6 +328,12 @@ final class WhoKnows {
     // Without a department preference every factor is 1, so who may be suggested at all (the
     // asker, people who left, ...) is checked only for those the ranking reaches, not for all.
     boolean eager = options.department() != DepartmentPreference.ANY;
+    // Each candidate's place in the heap is an upper bound of their score, from the rough
+    // logarithms; the exact score is computed for those the walk below reaches.
+    double margin = ROUGH;
+    for (double w : weights) {
+      margin += ROUGH * w;
+    }
     for (int k = 0; k < s.size; k++) {
       int index = s.touched[k];
       double department = 1;
@@ -288,7 +345,9 @@ final class WhoKnows {
         }
         department = departmentFactor(options.department(), viewerProfile, profile);
       }
-      double score = scoreOf(raw, index * SIGNALS, weights) * department;
+      double rough = shortcuts ? roughScoreOf(raw, k * SIGNALS, weights) * department : 0;
+      double score = rough > margin * department ? rough + margin * department
+          : scoreOf(raw, k * SIGNALS, weights) * department;
       if (score > 0) {
         s.score[index] = score;
         s.department[index] = department;
@@ -300,47 +359,39 @@ final class WhoKnows {
     ranking.heapify();
     Comparator<Scored> order = Comparator.comparingDouble(Scored::score).reversed()
         .thenComparing(sc -> sc.person().value());
-    List<Scored> scored = new ArrayList<>();
-    if (topics.size() > 1) {
-      // The per-topic sums count an answer once per matching topic, so these scores are upper
-      // bounds. Walk them best first, computing the exact once-per-question figure, until the
-      // next upper bound cannot beat the limit-th exact score (threshold algorithm).
-      PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
-      while (s.heapSize > 0) {
-        int index = s.heap[0];
-        if (best.size() >= options.limit() && s.score[index] < best.peek().score() * (1 - 1e-9)) {
-          break;
-        }
-        ranking.poll();
-        int o = index * SIGNALS;
-        PersonId person = model.personIds.get(index);
-        if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
-          continue;
-        }
-        if (raw[o + TOPIC_RECENT] > 0) {
-          raw[o + TOPIC_RECENT] = recentOncePerQuestion(person, topics, s);
-        }
-        Scored exact = score(person, raw, o, weights, s.department[index]);
-        if (exact.score() > 0) {
-          best.add(exact);
-          if (best.size() > options.limit()) {
-            best.poll();
-          }
-        }
+    // The heap holds upper bounds (rough scores, and with several topics per-topic sums that
+    // count an answer once per matching topic). Walk them best first, computing the exact score
+    // (with the once-per-question figure), until the next upper bound cannot beat the limit-th
+    // exact score (threshold algorithm).
+    PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
+    Tag[] query = model.pooledDistinct(topics);
+    boolean distinct = query.length == topics.size();
+    while (s.heapSize > 0) {
+      int index = s.heap[0];
+      if (best.size() >= options.limit() && s.score[index] < best.peek().score() * (1 - 1e-9)) {
+        break;
       }
-      scored.addAll(best);
-      scored.sort(order);
-    } else {
-      while (s.heapSize > 0 && scored.size() < options.limit()) {
-        int index = ranking.poll();
-        PersonId person = model.personIds.get(index);
-        if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
-          continue;
+      ranking.poll();
+      int o = s.offset(index);
+      PersonId person = model.personIds.get(index);
+      if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
+        continue;
+      }
+      if (topics.size() > 1 && raw[o + TOPIC_RECENT] > 0) {
+        raw[o + TOPIC_RECENT] = distinct && current
+            ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
+            : recentOncePerQuestion(person, topics, s);
+      }
+      Scored exact = score(person, raw, o, weights, s.department[index]);
+      if (exact.score() > 0) {
+        best.add(exact);
+        if (best.size() > options.limit()) {
+          best.poll();
         }
-        scored.add(score(model.personIds.get(index), raw, index * SIGNALS, weights,
-            s.department[index]));
       }
     }
+    List<Scored> scored = new ArrayList<>(best);
+    scored.sort(order);
     List<ExpertCandidate> out = new ArrayList<>();
     for (Scored sc : scored.subList(0, Math.min(options.limit(), scored.size()))) {
       Map<String, Double> signals = new LinkedHashMap<>();
@@ -349,7 +400,7 @@ final class WhoKnows {
       }
       int index = model.indexOf(sc.person());
       out.add(new ExpertCandidate(sc.person(), sc.score(), reasons(sc.person(), topics, cutoff,
-          raw[index * SIGNALS + ACTIVITY], s.similar[index], s), signals));
+          raw[s.offset(index) + ACTIVITY], s.similar[index], s), signals));
     }
     return out;
   }
@@ -433,23 +484,60 @@ final class WhoKnows {
    * (ties kept), so that a popular topic does not make every query score tens of thousands of
    * people. Those left out have less evidence in the topics than all of the kept ones; they can
    * still join through the document model and the active pool, which are added afterwards.
+   *
+   * <p>The bar is found on {@link #roughTopicPart} values, each within {@link #ROUGH} of the
+   * exact one: who is clearly above or below it is decided by those alone, and the exact values
+   * (and the exact bar, the same order statistic among them) are computed only for the few
+   * near it. The kept set is the one exact values alone would give.
    */
-  private static void boundTopicPool(Scratch s, double[] weights) {
+  static void boundTopicPool(Scratch s, double[] weights) {
     int n = s.size;
     if (n <= TOPIC_POOL) {
       return;
     }
     for (int k = 0; k < n; k++) {
-      s.part[k] = topicPart(s.raw, s.touched[k] * SIGNALS, weights);
+      s.part[k] = roughTopicPart(s.raw, k * SIGNALS, weights);
       s.select[k] = s.part[k];
     }
-    double bar = select(s.select, n, n - TOPIC_POOL);
+    int rank = n - TOPIC_POOL;
+    double rough = select(s.select, n, rank);
+    double margin = 3 * ROUGH * (1 + weights[TOPIC] + weights[TOPIC_RECENT]
+        + weights[TOPIC_SPECIFIC]);
+    int below = 0;
+    int near = 0;
+    for (int k = 0; k < n; k++) {
+      double part = s.part[k];
+      if (part < rough - margin) {
+        below++;
+        s.part[k] = Double.NEGATIVE_INFINITY;
+      } else if (part <= rough + margin) {
+        s.part[k] = topicPart(s.raw, k * SIGNALS, weights);
+        s.select[near++] = s.part[k];
+      } else {
+        s.part[k] = Double.POSITIVE_INFINITY;
+      }
+    }
+    double bar;
+    if (rank - below >= 0 && rank - below < near) {
+      bar = select(s.select, near, rank - below);
+    } else {
+      // Not expected (the exact bar is always among the near values); decide on exact values.
+      for (int k = 0; k < n; k++) {
+        s.part[k] = topicPart(s.raw, k * SIGNALS, weights);
+        s.select[k] = s.part[k];
+      }
+      bar = select(s.select, n, rank);
+    }
     int kept = 0;
     for (int k = 0; k < n; k++) {
       int person = s.touched[k];
       if (s.part[k] < bar) {
         s.mark[person] = 0;
       } else {
+        if (kept != k) {
+          System.arraycopy(s.raw, k * SIGNALS, s.raw, kept * SIGNALS, SIGNALS);
+        }
+        s.local[person] = kept;
         s.touched[kept++] = person;
       }
     }
@@ -521,7 +609,22 @@ final class WhoKnows {
     return idf;
   }
 
-  private static double topicPart(double[] raw, int o, double[] weights) {
+  /**
+   * {@link #topicPart} with {@code Math.log(1 + x)} (a compiler intrinsic) for {@code
+   * Math.log1p(x)}: within {@link #ROUGH} times (1 + the sum of the three weights) of it, since
+   * each logarithm is within a few units in the last place and the sums hold a few dozen at most.
+   */
+  private static double roughTopicPart(double[] raw, int o, double[] weights) {
+    double part = 0;
+    part += weights[TOPIC] * Math.log(1 + SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
+    part += weights[TOPIC_RECENT]
+        * Math.log(1 + SCALE[TOPIC_RECENT] * Math.max(0, raw[o + TOPIC_RECENT]));
+    part += weights[TOPIC_SPECIFIC]
+        * Math.log(1 + SCALE[TOPIC_SPECIFIC] * Math.max(0, raw[o + TOPIC_SPECIFIC]));
+    return part;
+  }
+
+  static double topicPart(double[] raw, int o, double[] weights) {
     double part = 0;
     part += weights[TOPIC] * Math.log1p(SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
     part += weights[TOPIC_RECENT]
@@ -545,6 +648,110 @@ final class WhoKnows {
   }
 
   /**
+   * The same figure as {@link #recentOncePerQuestion} when every fact counts now and the topics
+   * are distinct, from {@code perTopic}, the sum of the person's recent answers over the topics'
+   * columns (an answer counted once per matching topic): less what that counted more than once.
+   * Every answer counted twice or more is in two of the person's lists, so all but the longest
+   * list are walked (each answer once, at the first of them it is in), not every list.
+   */
+  private double recentOnceFromSums(PersonId person, Tag[] query, double perTopic, Scratch s) {
+    Map<Tag, List<Fact>> mine = model.answersByPersonTopic.get(person);
+    if (mine == null) {
+      return 0;
+    }
+    double halfLife = model.settings().activityHalfLife().toMillis();
+    double over = 0;
+    int longest = longest(mine, query);
+    Tag[] walked = new Tag[query.length];
+    int n = 0;
+    for (int i = 0; i < query.length; i++) {
+      List<Fact> list = i == longest ? null : mine.get(query[i]);
+      if (list != null) {
+        for (Fact f : list) {
+          if (f.live && sees(f, s) && (n == 0 || !model.sharesTopic(f, walked, n))) {
+            int m = model.matches(f, query, query.length);
+            if (m > 1) {
+              over += (m - 1) * Math.exp(-(now - f.at) / halfLife * LN2);
+            }
+          }
+        }
+      }
+      if (i != longest) {
+        walked[n++] = query[i];
+      }
+    }
+    return perTopic - over;
+  }
+
+  /** The index of the topic of {@code query} with the longest list in {@code mine}. */
+  private static int longest(Map<Tag, List<Fact>> mine, Tag[] query) {
+    int longest = 0;
+    int size = -1;
+    for (int i = 0; i < query.length; i++) {
+      List<Fact> list = mine.get(query[i]);
+      int n = list == null ? 0 : list.size();
+      if (n > size) {
+        size = n;
+        longest = i;
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * Counts, per kind of {@link ExpertiseModel#REASON_KINDS}, a person's visible live evidence in
+   * the topics (each fact once) and when the latest was made, when every fact counts now and no
+   * vote is cut off: the topic with the longest list is read from its columns' tallies, the other
+   * lists are walked (each fact once, at the first of them it is in), and the walked facts that
+   * the tallies counted too are taken off again.
+   */
+  private void tallyReasons(PersonId person, Tag[] query, int[] counts, long[] last,
+      Scratch s) {
+    Map<Tag, List<Fact>> mine = model.byPersonTopic.get(person);
+    if (mine == null || query.length == 0) {
+      return;
+    }
+    int longest = longest(mine, query);
+    Tag big = query[longest];
+    Tag[] bigOnly = {big};
+    int[] twice = new int[counts.length];
+    Tag[] walked = new Tag[query.length];
+    int n = 0;
+    for (int i = 0; i < query.length; i++) {
+      if (i == longest) {
+        continue;
+      }
+      for (Fact f : mine.getOrDefault(query[i], List.of())) {
+        int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
+        if (r >= 0 && f.live && sees(f, s)
+            && (f.topic != null || n == 0 || !model.sharesTopic(f, walked, n))) {
+          last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
+          if (f.topic == null && model.sharesTopic(f, bigOnly, 1)) {
+            twice[r]++;
+          }
+        }
+      }
+      walked[n++] = query[i];
+    }
+    for (Map.Entry<SpaceId, ExpertiseModel.Column> e
+        : model.byTopic.getOrDefault(big, Map.of()).entrySet()) {
+      ExpertiseModel.Column c = e.getValue();
+      Integer slot = c.slots.get(person);
+      if (slot != null && visible.test(e.getKey())) {
+        for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
+          if (c.counts[i] > 0) {
+            last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
+            counts[r] += c.counts[i];
+          }
+        }
+      }
+    }
+    for (int r = 0; r < counts.length; r++) {
+      counts[r] -= twice[r];
+    }
+  }
+
+  /**
    * Whether the viewer may see a fact: by its thread's space index in this query's visibility
    * table (no hash lookup per fact), else by its space (evidence outside spaces is visible).
    */
@@ -565,6 +772,19 @@ final class WhoKnows {
       score += weights[i] * signals[i];
     }
     return new Scored(person, score * department, signals, department);
+  }
+
+  /**
+   * {@link #scoreOf} with {@code Math.log(1 + x)} (a compiler intrinsic) for {@code
+   * Math.log1p(x)}: within {@link #ROUGH} times (1 + the sum of the weights) of it.
+   */
+  private static double roughScoreOf(double[] raw, int o, double[] weights) {
+    double score = 0;
+    for (int i = 0; i < SIGNALS; i++) {
+      double x = Math.max(0, raw[o + i]);
+      score += weights[i] * (SCALE[i] == 0 ? x : Math.log(1 + SCALE[i] * x));
+    }
+    return score;
   }
 
   /** The same score as {@link #score} before the department factor, without allocating. */
@@ -593,23 +813,27 @@ final class WhoKnows {
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
   private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double activity,
       int similar, Scratch s) {
-    int[] counts = new int[EvidenceKind.values().length];
+    int[] counts = new int[ExpertiseModel.REASON_KINDS.length];
     long[] last = new long[counts.length];
-    model.forEachInTopics(person, topics,
-        f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
-          int k = f.kind.ordinal();
-          last[k] = counts[k]++ == 0 ? f.at : Math.max(last[k], f.at);
-        });
+    if (current && cutoff == Long.MAX_VALUE) {
+      tallyReasons(person, model.pooledDistinct(topics), counts, last, s);
+    } else {
+      model.forEachInTopics(person, topics,
+          f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
+            int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
+            if (r >= 0) {
+              last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
+            }
+          });
+    }
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
         topics.stream().map(Tag::value).toList());
     List<String> reasons = new ArrayList<>();
-    for (EvidenceKind kind : List.of(EvidenceKind.ACCEPTED_ANSWER, EvidenceKind.ANSWER,
-        EvidenceKind.ANSWER_UPVOTE, EvidenceKind.ENDORSEMENT,
-        EvidenceKind.CROSS_DEPARTMENT_ANSWER, EvidenceKind.DECLARED_SKILL)) {
-      int n = counts[kind.ordinal()];
-      if (n > 0) {
-        reasons.add(sentence(kind, n, where) + (kind == EvidenceKind.DECLARED_SKILL ? ""
-            : ", last " + ago(now - last[kind.ordinal()])));
+    for (int r = 0; r < counts.length; r++) {
+      EvidenceKind kind = ExpertiseModel.REASON_KINDS[r];
+      if (counts[r] > 0) {
+        reasons.add(sentence(kind, counts[r], where) + (kind == EvidenceKind.DECLARED_SKILL ? ""
+            : ", last " + ago(now - last[r])));
       }
     }
     if (similar > 0) {

@@ -3,10 +3,14 @@ package io.socialearn.core.expertise;
 import static io.socialearn.core.expertise.ModelDriver.OPEN;
 import static io.socialearn.core.expertise.ModelDriver.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,5 +95,39 @@ class WhoKnowsPruningTest {
     // Who reads both spaces gets the secret answerers first.
     assertThat(d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults().limit(20), "payroll"))
         .extracting(c -> c.person().value()).allMatch(p -> p.startsWith("secret"));
+  }
+
+  @Test
+  void aTrimmedTopicPoolKeepsEachCandidatesOwnSignals() {
+    // More people in the topic than the pool keeps: the trim moves the kept ones' signals
+    int people = WhoKnows.TOPIC_POOL + 1_500;
+    ThreadId t = d.question(OPEN, "asker", "payroll");
+    for (int i = 0; i < people; i++) {
+      for (int n = 0; n <= i % 3; n++) {
+        d.answer(t, "p" + i);
+      }
+      if (i % 7 == 0) {
+        d.advance(Duration.ofHours(1));
+      }
+    }
+    ThreadId similar = d.question(OPEN, "asker", "tax");
+    for (int i = 0; i < 40; i++) {
+      d.answer(similar, "p" + (i * 131) % people);
+    }
+    List<ExpertCandidate> found = d.model.whoKnows(PersonId.of("viewer"), null,
+        List.of(Tag.of("payroll")), List.of(new SearchHit(similar, OPEN, "t", 1, "")),
+        Set.of(OPEN)::contains, p -> null, WhoKnowsOptions.defaults().limit(60), d.now);
+    assertThat(found).hasSize(60);
+    for (ExpertCandidate c : found) {
+      double topic = d.explain(c.person().value(), "payroll").score();
+      assertThat(Math.expm1(c.signals().get("topic"))).isCloseTo(topic,
+          within(1e-9 * (1 + topic)));
+      int index = Integer.parseInt(c.person().value().substring(1));
+      boolean answeredSimilar = false;
+      for (int i = 0; i < 40; i++) {
+        answeredSimilar |= (i * 131) % people == index;
+      }
+      assertThat(c.signals().get("documents") > 0).isEqualTo(answeredSimilar);
+    }
   }
 }

@@ -1,0 +1,209 @@
+package io.socialearn.core.expertise;
+
+import static io.socialearn.core.expertise.ModelDriver.OPEN;
+import static io.socialearn.core.expertise.ModelDriver.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialearn.api.event.ThreadDeleted;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseMix;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.expertise.ExpertiseModel.Column;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The shortcuts of "who knows" (reasons from the columns' tallies, recent answers once per
+ * question from the per-topic sums, similar answers' votes and accepts from the answers' counts,
+ * the heap ordered by rough upper bounds)
+ * give what walking the evidence gives, over random histories
+ * with every kind of reversal; and the tallies are what a count of the live evidence finds, also
+ * in a model read back from a snapshot.
+ */
+class WhoKnowsShortcutProperties {
+  private static final String[] PEOPLE = {"ana", "bo", "cy", "dee", "eve"};
+  private static final String[] TOPICS = {"payroll", "tax", "excel", "vat"};
+
+  /** One step of a history: {@code {kind, a, b, c}}. */
+  @Provide
+  Arbitrary<List<int[]>> histories() {
+    return Arbitraries.integers().between(0, 999).array(int[].class).ofSize(4).list()
+        .ofMinSize(10).ofMaxSize(150);
+  }
+
+  private record Answer(ThreadId thread, PostId post, String author, String asker) {}
+
+  private static String[] tags(int code) {
+    List<String> tags = new ArrayList<>();
+    for (int i = 0; i < TOPICS.length; i++) {
+      if ((code >> i & 1) == 1) {
+        tags.add(TOPICS[i]);
+      }
+    }
+    return tags.isEmpty() ? new String[] {TOPICS[code % TOPICS.length]}
+        : tags.toArray(new String[0]);
+  }
+
+  private static ModelDriver replay(List<int[]> steps) {
+    ModelDriver d = new ModelDriver();
+    for (int i = 0; i < PEOPLE.length; i++) {
+      d.person(PEOPLE[i], "unit" + i % 2, i % 2 == 0 ? new String[] {TOPICS[i % 4]}
+          : new String[0]);
+    }
+    List<ThreadId> threads = new ArrayList<>();
+    List<String> askers = new ArrayList<>();
+    List<Answer> answers = new ArrayList<>();
+    for (int[] s : steps) {
+      int a = s[1];
+      int b = s[2];
+      int c = s[3];
+      switch (s[0] % 11) {
+        case 0, 1 -> {
+          String asker = PEOPLE[a % PEOPLE.length];
+          threads.add(d.question(a % 3 == 0 ? SECRET : OPEN, asker, tags(b % 16)));
+          askers.add(asker);
+        }
+        case 2, 3 -> {
+          if (!threads.isEmpty()) {
+            int t = a % threads.size();
+            String author = PEOPLE[b % PEOPLE.length];
+            answers.add(new Answer(threads.get(t), d.answer(threads.get(t), author), author,
+                askers.get(t)));
+          }
+        }
+        case 4, 5 -> {
+          if (!answers.isEmpty()) {
+            Answer x = answers.get(a % answers.size());
+            d.upvote(x.thread(), x.post(), PEOPLE[b % PEOPLE.length], x.author());
+          }
+        }
+        case 6 -> {
+          if (!answers.isEmpty()) {
+            Answer x = answers.get(a % answers.size());
+            if (b % 2 == 0) {
+              d.unvote(x.thread(), x.post(), PEOPLE[c % PEOPLE.length], x.author());
+            } else {
+              d.accept(x.thread(), x.post(), x.asker(), x.author());
+            }
+          }
+        }
+        case 7 -> {
+          if (!answers.isEmpty()) {
+            Answer x = answers.get(a % answers.size());
+            switch (b % 4) {
+              case 0 -> d.unaccept(x.thread(), x.post(), x.asker(), x.author());
+              case 1 -> d.delete(x.thread(), x.post());
+              case 2 -> d.retag(x.thread(), tags(c % 16));
+              default -> d.emit(new ThreadDeleted(x.thread(), "gone", PersonId.of("mod")));
+            }
+          }
+        }
+        case 8 -> d.endorse(PEOPLE[a % PEOPLE.length], PEOPLE[b % PEOPLE.length],
+            TOPICS[c % TOPICS.length]);
+        case 9 -> d.person(PEOPLE[a % PEOPLE.length], "unit" + b % 2, tags(c % 16));
+        default -> d.advance(Duration.ofHours(1 + a % 200));
+      }
+      d.advance(Duration.ofMinutes(1 + c % 7));
+    }
+    return d;
+  }
+
+  @Property(tries = 300)
+  void theShortcutsRankAndExplainAsTheWalksDo(@ForAll("histories") List<int[]> steps) {
+    ModelDriver d = replay(steps);
+    for (int code = 1; code < 16; code++) {
+      List<Tag> topics = Arrays.stream(tags(code)).map(Tag::of).toList();
+      for (Set<SpaceId> readable : List.of(Set.of(OPEN), Set.of(OPEN, SECRET))) {
+        // similar threads: every third thread the viewer reads, by falling relevance
+        List<SearchHit> hits = new ArrayList<>();
+        for (ExpertiseModel.ThreadInfo t : d.model.threads.values()) {
+          if (readable.contains(t.space) && t.id.value().hashCode() % 3 == code % 3) {
+            hits.add(new SearchHit(t.id, t.space, "t", 1 + hits.size() % 4, ""));
+          }
+        }
+        List<ExpertCandidate> fast = rank(d, topics, hits, readable, true);
+        List<ExpertCandidate> walked = rank(d, topics, hits, readable, false);
+        assertThat(fast).extracting(ExpertCandidate::person)
+            .isEqualTo(walked.stream().map(ExpertCandidate::person).toList());
+        for (int i = 0; i < fast.size(); i++) {
+          ExpertCandidate x = fast.get(i);
+          ExpertCandidate y = walked.get(i);
+          assertThat(x.reasons()).isEqualTo(y.reasons());
+          assertThat(x.score()).isCloseTo(y.score(), within(1e-9 * (1 + y.score())));
+          x.signals().forEach((name, v) -> assertThat(v)
+              .isCloseTo(y.signals().get(name), within(1e-9 * (1 + v))));
+        }
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void theTalliesCountTheLiveEvidenceAlsoWhenReadBack(@ForAll("histories") List<int[]> steps)
+      throws Exception {
+    ExpertiseModel model = replay(steps).model;
+    assertTalliesCount(model);
+    ExpertiseModel read = ExpertiseModel.readFrom(ByteBuffer.wrap(model.contents()),
+        model.settings(), UnaryOperator.identity());
+    assertTalliesCount(read);
+  }
+
+  /**
+   * Every slot's count and latest time per reason kind, against a count of the live facts; and
+   * no live fact later than the model's latest.
+   */
+  private static void assertTalliesCount(ExpertiseModel model) {
+    model.byPerson.values().forEach(facts -> facts.forEach(f ->
+        assertThat(f.at).isLessThanOrEqualTo(model.latest)));
+    int kinds = ExpertiseModel.REASON_KINDS.length;
+    for (Map.Entry<Tag, Map<SpaceId, Column>> topic : model.byTopic.entrySet()) {
+      for (Map.Entry<SpaceId, Column> space : topic.getValue().entrySet()) {
+        Column c = space.getValue();
+        for (int slot = 0; slot < c.size; slot++) {
+          PersonId person = model.personIds.get(c.person[slot]);
+          int[] counts = new int[kinds];
+          long[] last = new long[kinds];
+          for (Fact f : model.byPerson.getOrDefault(person, List.of())) {
+            int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
+            if (r >= 0 && f.live && Objects.equals(f.space, space.getKey())
+                && model.topicsOf(f).contains(topic.getKey())) {
+              last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
+            }
+          }
+          for (int r = 0; r < kinds; r++) {
+            assertThat(c.counts[slot * kinds + r]).as("count").isEqualTo(counts[r]);
+            if (counts[r] > 0) {
+              assertThat(c.lasts[slot * kinds + r]).as("latest").isEqualTo(last[r]);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static List<ExpertCandidate> rank(ModelDriver d, List<Tag> topics,
+      List<SearchHit> hits, Set<SpaceId> readable, boolean shortcuts) {
+    WhoKnowsOptions options = WhoKnowsOptions.defaults().limit(3 + topics.size());
+    return new WhoKnows(d.model, readable::contains, d.now.toEpochMilli(), shortcuts)
+        .rank(PersonId.of("viewer"), null, topics, hits, p -> null, options,
+            ExpertiseMix.defaults());
+  }
+}
