@@ -39,22 +39,7 @@ class SimilarCandidatesTest {
     Random random = new Random(17);
     try (Analyzer analyzer = new EnglishAnalyzer();
         ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
-          .setSimilarity(new FieldSimilarity()).setMaxBufferedDocs(150))) {
-        for (int i = 0; i < 1_500; i++) {
-          // space s0 holds about half the threads, s9 about 1%
-          String space = "s" + Math.min(9, (int) (-Math.log(random.nextDouble()) * 1.5));
-          ThreadKind kind = i % 7 == 0 ? ThreadKind.DISCUSSION : ThreadKind.QUESTION;
-          ThreadDoc doc = new ThreadDoc("q" + i, i, space, kind, "ana", i + 1, 0);
-          doc.title = words(random, 2 + random.nextInt(6));
-          doc.body = words(random, 5 + random.nextInt(40));
-          doc.tags = List.of("t" + i % 4);
-          writer.addDocument(doc.toDocument(0, 0));
-          if (i % 11 == 0 && i > 0) {
-            writer.deleteDocuments(new Term(Fields.ID, "q" + random.nextInt(i)));
-          }
-        }
-      }
+      indexThreadsInSkewedSpaces(dir, analyzer, random);
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         assertThat(reader.leaves()).hasSizeGreaterThan(3);
         IndexSearcher searcher = new IndexSearcher(reader);
@@ -97,6 +82,26 @@ class SimilarCandidatesTest {
             .isPositive();
         assertThat(leadsWithFilter).as("drafts whose readable spaces hold few threads")
             .isPositive();
+      }
+    }
+  }
+
+  /** 1,500 threads over several segments, some deleted; space s0 holds about half, s9 1%. */
+  private static void indexThreadsInSkewedSpaces(ByteBuffersDirectory dir, Analyzer analyzer,
+      Random random) throws Exception {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer).setMaxBufferedDocs(150);
+    try (IndexWriter writer = new IndexWriter(dir, config.setSimilarity(new FieldSimilarity()))) {
+      for (int i = 0; i < 1_500; i++) {
+        String space = "s" + Math.min(9, (int) (-Math.log(random.nextDouble()) * 1.5));
+        ThreadKind kind = i % 7 == 0 ? ThreadKind.DISCUSSION : ThreadKind.QUESTION;
+        ThreadDoc doc = new ThreadDoc("q" + i, i, space, kind, "ana", i + 1, 0);
+        doc.title = words(random, 2 + random.nextInt(6));
+        doc.body = words(random, 5 + random.nextInt(40));
+        doc.tags = List.of("t" + i % 4);
+        writer.addDocument(doc.toDocument(0, 0));
+        if (i % 11 == 0 && i > 0) {
+          writer.deleteDocuments(new Term(Fields.ID, "q" + random.nextInt(i)));
+        }
       }
     }
   }
