@@ -207,14 +207,9 @@ final class IndexQueries {
           new TopScoreDocCollectorManager(draft.limit(), null, draft.limit()));
     } else {
       // Two stages: the smaller query finds the best candidates (counting stops at their number,
-      // so WAND prunes early), then the full query scores only those.
-      // The disjunction stays nested as the one scoring clause beside the filters: Lucene then
-      // scores it with WAND (skipping blocks that cannot make the top), which it does not for a
-      // disjunction flattened among filters.
-      Query candidateQuery = new BooleanQuery.Builder().add(like.candidates(), Occur.MUST)
-          .add(filter.build(), Occur.FILTER).build();
-      TopDocs found = searcher.search(candidateQuery,
-          new TopScoreDocCollectorManager(SIMILAR_CANDIDATES, null, SIMILAR_CANDIDATES));
+      // so Lucene prunes early), then the full query scores only those.
+      TopDocs found = SimilarCandidates.top(searcher, like.candidates(), filter.build(),
+          readable, SIMILAR_CANDIDATES);
       top = CandidateScores.rescore(searcher, analyzer, like.fullClauses(), found,
           draft.limit(), CandidateScores.ANALYSE_LIMIT);
     }

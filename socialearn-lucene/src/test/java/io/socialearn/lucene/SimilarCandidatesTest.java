@@ -1,0 +1,116 @@
+package io.socialearn.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.ThreadKind;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The candidate stage's two ways, the filter in a collector and the filter inside the query,
+ * find the same candidates with the same scores, across segments with deletions, for readable
+ * spaces holding few or many of the threads.
+ */
+class SimilarCandidatesTest {
+  private static final String[] WORDS = {"payroll", "deadline", "portal", "login", "expense",
+      "travel", "laptop", "badge", "holiday", "contract", "pension", "training", "parking",
+      "printer", "invoice", "the", "running", "runs", "vpn", "desk", "rota", "shift", "leave"};
+
+  @Test
+  void filteringInACollectorFindsWhatTheFilteredQueryFinds() throws Exception {
+    Random random = new Random(17);
+    try (Analyzer analyzer = new EnglishAnalyzer();
+        ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      indexThreadsInSkewedSpaces(dir, analyzer, random);
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertThat(reader.leaves()).hasSizeGreaterThan(3);
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new FieldSimilarity());
+        DraftQueries drafts = new DraftQueries(analyzer);
+        int postFilterable = 0;
+        int leadsWithFilter = 0;
+        for (int d = 0; d < 60; d++) {
+          Set<SpaceId> readable = new HashSet<>();
+          int spaces = 1 + random.nextInt(4);
+          while (readable.size() < spaces) {
+            readable.add(SpaceId.of("s" + random.nextInt(10)));
+          }
+          Query filter = new BooleanQuery.Builder()
+              .add(SearchQueries.spaces(readable), Occur.FILTER)
+              .add(new TermQuery(new Term(Fields.KIND, ThreadKind.QUESTION.name())),
+                  Occur.FILTER)
+              .build();
+          DraftQueries.Draft draft = drafts.similar(searcher, words(random, 3),
+              words(random, 12), List.of());
+          TopDocs inQuery = SimilarCandidates.top(searcher, draft.candidates(), filter, 30, false);
+          TopDocs inCollector = SimilarCandidates.top(searcher, draft.candidates(), filter, 30,
+              true);
+          assertThat(inQuery.scoreDocs).isNotEmpty().hasSameSizeAs(inCollector.scoreDocs);
+          for (int i = 0; i < inQuery.scoreDocs.length; i++) {
+            assertThat(inCollector.scoreDocs[i].score)
+                .isCloseTo(inQuery.scoreDocs[i].score, within(1e-4f));
+            if (i == 0 || inQuery.scoreDocs[i - 1].score - inQuery.scoreDocs[i].score > 1e-4f) {
+              assertThat(inCollector.scoreDocs[i].doc).isEqualTo(inQuery.scoreDocs[i].doc);
+            }
+          }
+          double share = SimilarCandidates.readableShare(reader, readable);
+          if (share >= SimilarCandidates.POST_FILTER_SHARE) {
+            postFilterable++;
+          } else {
+            leadsWithFilter++;
+          }
+        }
+        assertThat(postFilterable).as("drafts whose readable spaces hold many threads")
+            .isPositive();
+        assertThat(leadsWithFilter).as("drafts whose readable spaces hold few threads")
+            .isPositive();
+      }
+    }
+  }
+
+  /** 1,500 threads over several segments, some deleted; space s0 holds about half, s9 1%. */
+  private static void indexThreadsInSkewedSpaces(ByteBuffersDirectory dir, Analyzer analyzer,
+      Random random) throws Exception {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer).setMaxBufferedDocs(150);
+    try (IndexWriter writer = new IndexWriter(dir, config.setSimilarity(new FieldSimilarity()))) {
+      for (int i = 0; i < 1_500; i++) {
+        String space = "s" + Math.min(9, (int) (-Math.log(random.nextDouble()) * 1.5));
+        ThreadKind kind = i % 7 == 0 ? ThreadKind.DISCUSSION : ThreadKind.QUESTION;
+        ThreadDoc doc = new ThreadDoc("q" + i, i, space, kind, "ana", i + 1, 0);
+        doc.title = words(random, 2 + random.nextInt(6));
+        doc.body = words(random, 5 + random.nextInt(40));
+        doc.tags = List.of("t" + i % 4);
+        writer.addDocument(doc.toDocument(0, 0));
+        if (i % 11 == 0 && i > 0) {
+          writer.deleteDocuments(new Term(Fields.ID, "q" + random.nextInt(i)));
+        }
+      }
+    }
+  }
+
+  private static String words(Random random, int n) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+    }
+    return text.toString();
+  }
+}
