@@ -50,8 +50,7 @@ final class SimilarCandidates {
   /** The {@code n} best matches of {@code disjunction} that {@code filter} accepts. */
   static TopDocs top(IndexSearcher searcher, Query disjunction, Query filter,
       Set<SpaceId> readable, int n) throws IOException {
-    return top(searcher, disjunction, filter, n, readableShare(searcher.getIndexReader(), readable)
-        >= POST_FILTER_SHARE);
+    return top(searcher, disjunction, filter, n, postFilter(searcher.getIndexReader(), readable));
   }
 
   /** As above, with the way chosen: filtered in a collector, or inside the query. */
@@ -74,13 +73,21 @@ final class SimilarCandidates {
         accepts));
   }
 
-  /** The share of documents (deleted ones included, as an estimate) in the readable spaces. */
-  static double readableShare(IndexReader reader, Set<SpaceId> readable) throws IOException {
+  /**
+   * Whether the readable spaces hold at least {@link #POST_FILTER_SHARE} of the documents
+   * (deleted ones included, as an estimate). Stops looking up spaces once they do, so a viewer
+   * who reads hundreds of spaces does not pay a term lookup for each on every draft.
+   */
+  static boolean postFilter(IndexReader reader, Set<SpaceId> readable) throws IOException {
+    double bar = POST_FILTER_SHARE * Math.max(1, reader.maxDoc());
     long inReadable = 0;
     for (SpaceId space : readable) {
       inReadable += reader.docFreq(new Term(Fields.SPACE, space.value()));
+      if (inReadable >= bar) {
+        return true;
+      }
     }
-    return inReadable / (double) Math.max(1, reader.maxDoc());
+    return false;
   }
 
   /** Top documents of the matches a filter accepts. */

@@ -71,8 +71,7 @@ class SimilarCandidatesTest {
               assertThat(inCollector.scoreDocs[i].doc).isEqualTo(inQuery.scoreDocs[i].doc);
             }
           }
-          double share = SimilarCandidates.readableShare(reader, readable);
-          if (share >= SimilarCandidates.POST_FILTER_SHARE) {
+          if (SimilarCandidates.postFilter(reader, readable)) {
             postFilterable++;
           } else {
             leadsWithFilter++;

@@ -337,7 +337,6 @@ public final class FileEventLog implements EventLog {
           throw undoWrite(e);
         }
         fileEnd = offset;
-        allocated = Math.max(allocated, offset);
         preallocate();
       }
       position = offset;
@@ -619,20 +618,20 @@ public final class FileEventLog implements EventLog {
     }
     pending.clear();
     fileEnd = position;
-    allocated = Math.max(allocated, fileEnd);
     preallocate();
     tail = new Tail(channel, written, position);
     return tail;
   }
 
   /**
-   * Fills the segment with zeros ahead of {@link #fileEnd} when less than half a step is left, up
-   * to the segment size; a step is about the segment's size so far, from {@link #MIN_FILL} up to
+   * After a write that moved {@link #fileEnd}: fills the segment with zeros ahead of it when less
+   * than half a step is left, up to the segment size; a step is about the segment's size so far, from {@link #MIN_FILL} up to
    * the preallocation, so a small log writes few zeros. Best effort: a failure (a full disk)
    * only means the next writes extend the file themselves, and reports nothing. Called under
    * writeLock.
    */
   private void preallocate() {
+    allocated = Math.max(allocated, fileEnd);
     if (preallocation == 0) {
       return;
     }
