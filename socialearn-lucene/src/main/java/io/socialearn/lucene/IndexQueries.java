@@ -12,6 +12,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,11 +73,17 @@ final class IndexQueries {
   private final DraftQueries draftQueries;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
+  /** How long a search with exact totals may count before its counts become lower bounds. */
+  private final long countBudgetNanos;
+  /** Documents a search scans before its count budget is first checked. */
+  private final int countFreeDocs;
   /** The global ordinals of the most recently searched reader. */
   private volatile GlobalOrdinals ordinals;
 
   IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
-      LiveValues activity) {
+      LiveValues activity, Duration countBudget, int countFreeDocs) {
+    this.countBudgetNanos = countBudget.toNanos();
+    this.countFreeDocs = countFreeDocs;
     this.analyzer = analyzer;
     this.searchQueries = new SearchQueries(analyzer, votes);
     this.draftQueries = new DraftQueries(analyzer);
@@ -152,9 +159,20 @@ final class IndexQueries {
           after, Integer.MAX_VALUE);
       FacetCounts counts = new FacetCounts(searcher.getIndexReader(),
           ordinals(searcher.getIndexReader()), true, null, FacetCounts.MAX_VALUES);
-      Both both = searcher.search(query, new BothManager(top, counts));
-      docs = both.top();
-      facets = both.facets().facets();
+      BudgetedSearch.Outcome<Both> both = BudgetedSearch.search(searcher, query,
+          new BothManager(top, counts), countBudgetNanos, countFreeDocs);
+      facets = both.result().facets().facets();
+      if (both.complete()) {
+        docs = both.result().top();
+      } else {
+        // Counting ran out of time: what was counted is a lower bound, and the page comes from
+        // a pass that may skip the matches that cannot reach it.
+        long counted = both.result().top().totalHits.value;
+        docs = searcher.search(query, new TopFieldCollectorManager(sort, request.limit() + 1,
+            after, HITS_ONLY_COUNT));
+        docs = new TopFieldDocs(new TotalHits(Math.max(counted, docs.totalHits.value),
+            TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), docs.scoreDocs, docs.fields);
+      }
     }
     if (request.sort() != SearchSort.RELEVANCE) {
       TopFieldCollector.populateScores(docs.scoreDocs, searcher, query);

@@ -51,12 +51,17 @@ public final class LuceneSearch {
     return new Builder();
   }
 
+  /** How long a search may count matches and facets exactly by default: 50 ms. */
+  public static final Duration DEFAULT_COUNT_BUDGET = Duration.ofMillis(50);
+
   /** Settings for a {@link LuceneSearchIndex}. Not thread-safe. */
   public static final class Builder {
     Path directory;
     Analyzer analyzer;
     Duration refreshInterval = Duration.ZERO;
     Duration commitInterval = Duration.ofSeconds(5);
+    Duration countBudget = DEFAULT_COUNT_BUDGET;
+    int countFreeDocs = BudgetedSearch.FREE_DOCS;
 
     private Builder() {}
 
@@ -116,6 +121,34 @@ public final class LuceneSearch {
         throw new IllegalArgumentException("commitInterval must be positive: " + interval);
       }
       this.commitInterval = interval;
+      return this;
+    }
+
+    /**
+     * How long a search with exact totals (not {@link
+     * io.socialearn.api.search.SearchQuery#hitsOnly() hits only}) may spend counting its matches
+     * and facets; default {@link #DEFAULT_COUNT_BUDGET}. Most searches finish far sooner. One
+     * that matches most of a large index (a phrase of common words, say) stops counting when the
+     * budget is spent: its total and facet counts are then what was counted, a lower bound
+     * ({@link io.socialearn.api.search.SearchResults#totalIsLowerBound()}), while its page of
+     * hits is still exact, found by a pass that skips matches that cannot reach the page. The
+     * first 65,536 threads scanned are always counted, so small indexes count exactly.
+     *
+     * @param budget positive
+     * @return this builder
+     */
+    public Builder countBudget(Duration budget) {
+      Objects.requireNonNull(budget, "budget");
+      if (budget.isNegative() || budget.isZero()) {
+        throw new IllegalArgumentException("countBudget must be positive: " + budget);
+      }
+      this.countBudget = budget;
+      return this;
+    }
+
+    /** Tests: how many documents a search scans before its count budget is first checked. */
+    Builder countFreeDocs(int docs) {
+      this.countFreeDocs = docs;
       return this;
     }
 

@@ -12,10 +12,13 @@ import java.util.Optional;
  * @param totalHits how many threads the viewer may read matched in all, or at least, if {@code
  *     totalIsLowerBound}
  * @param facets counts by tag, space and state, possibly empty if the index keeps none or the
- *     query asked for {@link SearchQuery#hitsOnly() hits only}
+ *     query asked for {@link SearchQuery#hitsOnly() hits only}; lower bounds too if {@code
+ *     totalIsLowerBound}
  * @param nextCursor the cursor of the next page, or null if this is the last
- * @param totalIsLowerBound true if counting stopped early (only for a {@link
- *     SearchQuery#hitsOnly() hits-only} query): more threads may match than {@code totalHits}
+ * @param totalIsLowerBound true if counting stopped early: a {@link SearchQuery#hitsOnly()
+ *     hits-only} query counts only up to a bound, and an index may stop counting a query that
+ *     matches too much of it to count within its time budget. More threads may then match than
+ *     {@code totalHits}, and than each facet count says. The page of hits is exact either way.
  */
 public record SearchResults(List<SearchHit> hits, long totalHits, List<Facet> facets,
     String nextCursor, boolean totalIsLowerBound) {

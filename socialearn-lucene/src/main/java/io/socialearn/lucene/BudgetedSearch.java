@@ -1,0 +1,86 @@
+package io.socialearn.lucene;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Weight;
+
+/**
+ * One collection pass over every match that stops once it has taken longer than its budget, as
+ * {@link IndexSearcher#search(Query, CollectorManager)} with a timeout would, but checking the
+ * clock every {@link #WINDOW} documents instead of at intervals that grow without bound, so the
+ * pass overruns its budget by at most one window's work. The first documents (by default {@link
+ * #FREE_DOCS}) are never cut short, so a small index always gets its exact counts.
+ */
+final class BudgetedSearch {
+  /** Documents scored between looks at the clock. */
+  static final int WINDOW = 4_096;
+  /** Documents scanned before the budget is first checked, by default. */
+  static final int FREE_DOCS = 65_536;
+
+  private BudgetedSearch() {}
+
+  /**
+   * The reduced result of one pass, and whether it saw every document.
+   *
+   * @param <T> what the collector manager reduces to
+   * @param result the reduction of what was collected
+   * @param complete false if the budget ran out before the last document
+   */
+  record Outcome<T>(T result, boolean complete) {}
+
+  /**
+   * Collects every match of {@code query} with one collector of {@code manager} (in this thread)
+   * until {@code budgetNanos} have passed, looking at the clock only once {@code freeDocs}
+   * documents have been scanned.
+   */
+  static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
+      CollectorManager<C, T> manager, long budgetNanos, int freeDocs) throws IOException {
+    long start = System.nanoTime();
+    C collector = manager.newCollector();
+    Weight weight = searcher.createWeight(searcher.rewrite(query), collector.scoreMode(), 1f);
+    collector.setWeight(weight);
+    long scanned = 0;
+    boolean complete = true;
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (LeafReaderContext leaf : leaves) {
+      LeafCollector leafCollector;
+      try {
+        leafCollector = collector.getLeafCollector(leaf);
+      } catch (@SuppressWarnings("unused") CollectionTerminatedException nothingHere) {
+        continue;
+      }
+      BulkScorer scorer = weight.bulkScorer(leaf);
+      if (scorer != null) {
+        int maxDoc = leaf.reader().maxDoc();
+        int next = 0;
+        try {
+          while (next < maxDoc && complete) {
+            if (scanned >= freeDocs && System.nanoTime() - start > budgetNanos) {
+              complete = false;
+            } else {
+              int from = next;
+              next = scorer.score(leafCollector, leaf.reader().getLiveDocs(), from,
+                  (int) Math.min((long) from + WINDOW, maxDoc));
+              scanned += Math.min(next, maxDoc) - from;
+            }
+          }
+        } catch (@SuppressWarnings("unused") CollectionTerminatedException leafDone) {
+          // the collector needs nothing more from this leaf
+        }
+      }
+      leafCollector.finish();
+      if (!complete) {
+        break;
+      }
+    }
+    return new Outcome<>(manager.reduce(List.of(collector)), complete);
+  }
+}
