@@ -13,16 +13,16 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Weight;
 
 /**
- * One collection pass over every match that stops once it has taken longer than its budget, as
- * {@link IndexSearcher#search(Query, CollectorManager)} with a timeout would, but checking the
- * clock every {@link #WINDOW} documents instead of at intervals that grow without bound, so the
- * pass overruns its budget by at most one window's work. The first documents (by default {@link
+ * One collection pass over every match that stops at a deadline, as {@link
+ * IndexSearcher#search(Query, CollectorManager)} with a timeout would, but checking the clock
+ * every {@link #WINDOW} documents instead of at intervals that grow without bound, so the pass
+ * overruns its deadline by at most one window's work. The first documents (by default {@link
  * #FREE_DOCS}) are never cut short, so a small index always gets its exact counts.
  */
 final class BudgetedSearch {
   /** Documents scored between looks at the clock. */
   static final int WINDOW = 4_096;
-  /** Documents scanned before the budget is first checked, by default. */
+  /** Documents scanned before the deadline is first checked, by default. */
   static final int FREE_DOCS = 65_536;
 
   private BudgetedSearch() {}
@@ -32,18 +32,17 @@ final class BudgetedSearch {
    *
    * @param <T> what the collector manager reduces to
    * @param result the reduction of what was collected
-   * @param complete false if the budget ran out before the last document
+   * @param complete false if the deadline passed before the last document
    */
   record Outcome<T>(T result, boolean complete) {}
 
   /**
    * Collects every match of {@code query} with one collector of {@code manager} (in this thread)
-   * until {@code budgetNanos} have passed, looking at the clock only once {@code freeDocs}
-   * documents have been scanned.
+   * until {@link System#nanoTime()} passes {@code deadline}, looking at the clock only once
+   * {@code freeDocs} documents have been scanned.
    */
   static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
-      CollectorManager<C, T> manager, long budgetNanos, int freeDocs) throws IOException {
-    long start = System.nanoTime();
+      CollectorManager<C, T> manager, long deadline, int freeDocs) throws IOException {
     C collector = manager.newCollector();
     Weight weight = searcher.createWeight(searcher.rewrite(query), collector.scoreMode(), 1f);
     collector.setWeight(weight);
@@ -63,7 +62,7 @@ final class BudgetedSearch {
         int next = 0;
         try {
           while (next < maxDoc && complete) {
-            if (scanned >= freeDocs && System.nanoTime() - start > budgetNanos) {
+            if (scanned >= freeDocs && System.nanoTime() - deadline > 0) {
               complete = false;
             } else {
               int from = next;

@@ -73,17 +73,17 @@ final class IndexQueries {
   private final DraftQueries draftQueries;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
-  /** How long a search with exact totals may count before its counts become lower bounds. */
-  private final long countBudgetNanos;
-  /** Documents a search scans before its count budget is first checked. */
-  private final int countFreeDocs;
+  /** How long a search may look for matches before it returns what it found (partial). */
+  private final long timeAllowedNanos;
+  /** Documents a search scans before its time allowed is first checked. */
+  private final int freeDocs;
   /** The global ordinals of the most recently searched reader. */
   private volatile GlobalOrdinals ordinals;
 
   IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
-      LiveValues activity, Duration countBudget, int countFreeDocs) {
-    this.countBudgetNanos = countBudget.toNanos();
-    this.countFreeDocs = countFreeDocs;
+      LiveValues activity, Duration timeAllowed, int freeDocs) {
+    this.timeAllowedNanos = timeAllowed.toNanos();
+    this.freeDocs = freeDocs;
     this.analyzer = analyzer;
     this.searchQueries = new SearchQueries(analyzer, votes);
     this.draftQueries = new DraftQueries(analyzer);
@@ -116,6 +116,7 @@ final class IndexQueries {
 
   SearchResults search(IndexSearcher searcher, SearchQuery query, Set<SpaceId> readable)
       throws IOException {
+    long deadline = System.nanoTime() + timeAllowedNanos;
     UserQuery parsed = UserQueryParser.parse(query.text());
     Sort sort = sorts.get(query.sort());
     FieldDoc after = Cursors.decode(query.cursor(), query.sort(), sort);
@@ -127,10 +128,12 @@ final class IndexQueries {
       return NOTHING;
     }
     Query access = SearchQueries.spaces(readable);
-    Page page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after);
-    if (page.total() == 0 && built.scoringTerms() > 1) {
+    Page page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after,
+        deadline);
+    if (page.total() == 0 && !page.partial() && built.scoringTerms() > 1) {
       built = searchQueries.build(parsed, false);
-      page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after);
+      page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after,
+          deadline);
     }
     ScoreDoc[] docs = page.top().scoreDocs;
     int shown = Math.min(query.limit(), docs.length);
@@ -140,39 +143,36 @@ final class IndexQueries {
     }
     String next = docs.length > query.limit()
         ? Cursors.encode(query.sort(), (FieldDoc) docs[shown - 1]) : null;
-    return new SearchResults(hits, page.total(), page.facets(), next, page.lowerBound());
+    return new SearchResults(hits, page.total(), page.facets(), next, page.lowerBound(),
+        page.partial());
   }
 
-  private record Page(TopDocs top, long total, List<Facet> facets, boolean lowerBound) {}
+  private record Page(TopDocs top, long total, List<Facet> facets, boolean lowerBound,
+      boolean partial) {}
 
   private Page page(IndexSearcher searcher, Query query, Sort sort, SearchQuery request,
-      FieldDoc after) throws IOException {
+      FieldDoc after, long deadline) throws IOException {
     TopFieldDocs docs;
     List<Facet> facets;
+    boolean complete;
     if (request.hitsOnly()) {
       // Counting stops at the threshold, so Lucene may skip blocks that cannot reach the page.
-      docs = searcher.search(query, new TopFieldCollectorManager(sort, request.limit() + 1, after,
-          HITS_ONLY_COUNT));
+      BudgetedSearch.Outcome<TopFieldDocs> top = BudgetedSearch.search(searcher, query,
+          new TopFieldCollectorManager(sort, request.limit() + 1, after, HITS_ONLY_COUNT),
+          deadline, freeDocs);
+      docs = top.result();
       facets = List.of();
+      complete = top.complete();
     } else {
       TopFieldCollectorManager top = new TopFieldCollectorManager(sort, request.limit() + 1,
           after, Integer.MAX_VALUE);
       FacetCounts counts = new FacetCounts(searcher.getIndexReader(),
           ordinals(searcher.getIndexReader()), true, null, FacetCounts.MAX_VALUES);
       BudgetedSearch.Outcome<Both> both = BudgetedSearch.search(searcher, query,
-          new BothManager(top, counts), countBudgetNanos, countFreeDocs);
+          new BothManager(top, counts), deadline, freeDocs);
+      docs = both.result().top();
       facets = both.result().facets().facets();
-      if (both.complete()) {
-        docs = both.result().top();
-      } else {
-        // Counting ran out of time: what was counted is a lower bound, and the page comes from
-        // a pass that may skip the matches that cannot reach it.
-        long counted = both.result().top().totalHits.value;
-        docs = searcher.search(query, new TopFieldCollectorManager(sort, request.limit() + 1,
-            after, HITS_ONLY_COUNT));
-        docs = new TopFieldDocs(new TotalHits(Math.max(counted, docs.totalHits.value),
-            TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), docs.scoreDocs, docs.fields);
-      }
+      complete = both.complete();
     }
     if (request.sort() != SearchSort.RELEVANCE) {
       TopFieldCollector.populateScores(docs.scoreDocs, searcher, query);
@@ -182,7 +182,7 @@ final class IndexQueries {
       }
     }
     return new Page(docs, docs.totalHits.value, facets,
-        docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
+        docs.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, !complete);
   }
 
   private SearchHit hit(IndexSearcher searcher, ScoreDoc scoreDoc, Set<String> terms)

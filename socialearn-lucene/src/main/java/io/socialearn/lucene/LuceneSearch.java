@@ -51,8 +51,8 @@ public final class LuceneSearch {
     return new Builder();
   }
 
-  /** How long a search may count matches and facets exactly by default: 50 ms. */
-  public static final Duration DEFAULT_COUNT_BUDGET = Duration.ofMillis(50);
+  /** How long a search may look for matches by default: 75 ms ({@link Builder#timeAllowed}). */
+  public static final Duration DEFAULT_TIME_ALLOWED = Duration.ofMillis(75);
 
   /** Settings for a {@link LuceneSearchIndex}. Not thread-safe. */
   public static final class Builder {
@@ -60,8 +60,8 @@ public final class LuceneSearch {
     Analyzer analyzer;
     Duration refreshInterval = Duration.ZERO;
     Duration commitInterval = Duration.ofSeconds(5);
-    Duration countBudget = DEFAULT_COUNT_BUDGET;
-    int countFreeDocs = BudgetedSearch.FREE_DOCS;
+    Duration timeAllowed = DEFAULT_TIME_ALLOWED;
+    int freeDocs = BudgetedSearch.FREE_DOCS;
 
     private Builder() {}
 
@@ -125,30 +125,29 @@ public final class LuceneSearch {
     }
 
     /**
-     * How long a search with exact totals (not {@link
-     * io.socialearn.api.search.SearchQuery#hitsOnly() hits only}) may spend counting its matches
-     * and facets; default {@link #DEFAULT_COUNT_BUDGET}. Most searches finish far sooner. One
-     * that matches most of a large index (a phrase of common words, say) stops counting when the
-     * budget is spent: its total and facet counts are then what was counted, a lower bound
-     * ({@link io.socialearn.api.search.SearchResults#totalIsLowerBound()}), while its page of
-     * hits is still exact, found by a pass that skips matches that cannot reach the page. The
-     * first 65,536 threads scanned are always counted, so small indexes count exactly.
+     * How long a search may look for matches; default {@link #DEFAULT_TIME_ALLOWED}. Almost
+     * every search finishes far sooner. One that would take longer (a phrase of very common words
+     * over a large index, say) stops when the time is up and returns the best hits among the
+     * threads it reached, with {@link io.socialearn.api.search.SearchResults#partial()} set and
+     * its total and facet counts as lower bounds, as Solr's {@code timeAllowed} does. The clock is
+     * read every 4,096 threads, and not before the first 65,536, so a small index always answers
+     * completely. Pass a long duration to never stop early.
      *
-     * @param budget positive
+     * @param time positive
      * @return this builder
      */
-    public Builder countBudget(Duration budget) {
-      Objects.requireNonNull(budget, "budget");
-      if (budget.isNegative() || budget.isZero()) {
-        throw new IllegalArgumentException("countBudget must be positive: " + budget);
+    public Builder timeAllowed(Duration time) {
+      Objects.requireNonNull(time, "time");
+      if (time.isNegative() || time.isZero()) {
+        throw new IllegalArgumentException("timeAllowed must be positive: " + time);
       }
-      this.countBudget = budget;
+      this.timeAllowed = time;
       return this;
     }
 
-    /** Tests: how many documents a search scans before its count budget is first checked. */
-    Builder countFreeDocs(int docs) {
-      this.countFreeDocs = docs;
+    /** Tests: how many documents a search scans before its time allowed is first checked. */
+    Builder freeDocs(int docs) {
+      this.freeDocs = docs;
       return this;
     }
 

@@ -177,8 +177,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + settings.directory, e);
     }
-    this.queries = new IndexQueries(analyzer, votes, activity, settings.countBudget,
-        settings.countFreeDocs);
+    this.queries = new IndexQueries(analyzer, votes, activity, settings.timeAllowed,
+        settings.freeDocs);
     this.refreshOnRead = settings.refreshInterval.isZero();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "socialearn-lucene-" + instances.incrementAndGet());

@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param hitsOnly true if the caller needs only the page of hits: the index may then leave the
  *     facets empty and count the total only up to a bound ({@link
  *     SearchResults#totalIsLowerBound()}), which lets it skip most non-competitive matches; false
- *     (the default) for exact totals and facets, unless counting them would outrun the index's time budget
+ *     (the default) for exact totals and facets (unless the search is {@link
+ *     SearchResults#partial() partial})
  */
 public record SearchQuery(String text, SearchSort sort, int limit, String cursor,
     boolean hitsOnly) {

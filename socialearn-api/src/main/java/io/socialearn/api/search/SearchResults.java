@@ -16,22 +16,33 @@ import java.util.Optional;
  *     totalIsLowerBound}
  * @param nextCursor the cursor of the next page, or null if this is the last
  * @param totalIsLowerBound true if counting stopped early: a {@link SearchQuery#hitsOnly()
- *     hits-only} query counts only up to a bound, and an index may stop counting a query that
- *     matches too much of it to count within its time budget. More threads may then match than
- *     {@code totalHits}, and than each facet count says. The page of hits is exact either way.
+ *     hits-only} query counts only up to a bound, and a {@code partial} search counts only what
+ *     it reached. More threads may then match than {@code totalHits}, and than each facet count
+ *     says
+ * @param partial true if the index stopped searching before it had looked at every thread,
+ *     because the search took longer than the index allows (a phrase of very common words over a
+ *     large index, say): the hits are the best of the threads it reached, not necessarily of all
+ *     threads, and the counts are lower bounds; false for a complete search
  */
 public record SearchResults(List<SearchHit> hits, long totalHits, List<Facet> facets,
-    String nextCursor, boolean totalIsLowerBound) {
-  /** Copies the lists. */
+    String nextCursor, boolean totalIsLowerBound, boolean partial) {
+  /** Copies the lists; a partial search's counts are lower bounds. */
   public SearchResults {
     hits = List.copyOf(Validate.required("hits", hits));
     facets = List.copyOf(Validate.required("facets", facets));
+    totalIsLowerBound |= partial;
   }
 
-  /** Results with an exact total. */
+  /** Results of a complete search. */
+  public SearchResults(List<SearchHit> hits, long totalHits, List<Facet> facets,
+      String nextCursor, boolean totalIsLowerBound) {
+    this(hits, totalHits, facets, nextCursor, totalIsLowerBound, false);
+  }
+
+  /** Results of a complete search with an exact total. */
   public SearchResults(List<SearchHit> hits, long totalHits, List<Facet> facets,
       String nextCursor) {
-    this(hits, totalHits, facets, nextCursor, false);
+    this(hits, totalHits, facets, nextCursor, false, false);
   }
 
   /** The facet named {@code name}, if the index computed it. */
