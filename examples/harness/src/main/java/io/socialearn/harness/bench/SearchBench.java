@@ -72,7 +72,8 @@ import org.apache.lucene.util.BytesRef;
  * same query, the same any-word fallback and the same space filter ({@code raw_lucene_*}), and
  * socialearn with exact totals and facets ({@code search_full_*}). Besides wall-clock
  * percentiles it reports the searching thread's CPU time ({@code *_cpu_*}), which leaves out the
- * waits for a core of a shared machine. {@code --only} (a comma list of import, search, similar,
+ * waits for a core of a shared machine, and how many searches the index cut short at its time
+ * allowed ({@code search_partial}, {@code hostile_partial}). {@code --only} (a comma list of import, search, similar,
  * freshness, votes, hostile) runs some of these; the raw import only with import. Not
  * thread-safe.
  */
@@ -258,6 +259,7 @@ public final class SearchBench implements Subcommand {
     long[] oursCpu = new long[queries];
     long[] rawCpu = new long[queries];
     int anyWord = 0;
+    int partial = 0;
     try (FSDirectory fs = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(fs)) {
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -274,8 +276,9 @@ public final class SearchBench implements Subcommand {
             int which = (i + k) % 3;
             long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
+            boolean cut = false;
             if (which == 0) {
-              index.search(SearchQuery.of(text).hitsOnly(true), spaces);
+              cut = index.search(SearchQuery.of(text).hitsOnly(true), spaces).partial();
             } else if (which == 1) {
               List<String> terms = analyse(analyzer, text);
               // socialearn's rule: all words must match; if together they match nothing, any one
@@ -287,9 +290,12 @@ public final class SearchBench implements Subcommand {
                 }
               }
             } else {
-              index.search(SearchQuery.of(text), spaces);
+              cut = index.search(SearchQuery.of(text), spaces).partial();
             }
             took[which] = System.nanoTime() - start;
+            if (cut && round == 0) {
+              partial++;
+            }
             tookCpu[which] = THREADS.getCurrentThreadCpuTime() - cpuStart;
           }
           if (round == 0) {
@@ -311,6 +317,7 @@ public final class SearchBench implements Subcommand {
         .put("search_vs_raw_p50", ratio(percentile(ours, 50), percentile(raw, 50)))
         .put("search_vs_raw_p99", ratio(percentile(ours, 99), percentile(raw, 99)))
         .put("search_any_word_share", ratio(anyWord, queries))
+        .put("search_partial", partial)
         .put("search_cpu_p50_ms", percentile(oursCpu, 50))
         .put("search_cpu_p99_ms", percentile(oursCpu, 99))
         .put("raw_lucene_cpu_p50_ms", percentile(rawCpu, 50))
@@ -459,13 +466,16 @@ public final class SearchBench implements Subcommand {
     long maxCpu = 0;
     String slowest = "";
     int unexpected = 0;
+    int partial = 0;
     Set<SpaceId> spaces = Set.of(SpaceId.of("space-0"), SpaceId.of("space-1"));
     for (int round = 0; round < 3; round++) {
       for (String text : hostile) {
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         try {
-          index.search(SearchQuery.of(text), spaces);
+          if (index.search(SearchQuery.of(text), spaces).partial()) {
+            partial++;
+          }
         } catch (InvalidInputException expected) {
           // the one acceptable failure
         } catch (RuntimeException e) {
@@ -481,6 +491,7 @@ public final class SearchBench implements Subcommand {
     }
     summary.put("hostile_queries", hostile.size()).put("hostile_max_ms", millis(max))
         .put("hostile_unexpected_errors", unexpected).put("hostile_slowest", slowest)
+        .put("hostile_partial", partial)
         .put("hostile_cpu_max_ms", millis(maxCpu));
   }
 
