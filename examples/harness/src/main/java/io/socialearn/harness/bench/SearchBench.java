@@ -73,9 +73,9 @@ import org.apache.lucene.util.BytesRef;
  * socialearn with exact totals and facets ({@code search_full_*}). Besides wall-clock
  * percentiles it reports the searching thread's CPU time ({@code *_cpu_*}), which leaves out the
  * waits for a core of a shared machine, and how many searches the index cut short at its time
- * allowed ({@code search_partial}, {@code hostile_partial}). {@code --only} (a comma list of import, search, similar,
- * freshness, votes, hostile) runs some of these; the raw import only with import. Not
- * thread-safe.
+ * allowed ({@code search_partial}, {@code hostile_partial}). {@code --only} (a comma list of
+ * import, search, similar, freshness, votes, hostile) runs some of these; the raw import only
+ * with import. Not thread-safe.
  */
 public final class SearchBench implements Subcommand {
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
