@@ -1,6 +1,8 @@
 package io.socialearn.lucene;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BulkScorer;
@@ -16,7 +18,9 @@ import org.apache.lucene.search.Weight;
  * One collection pass over every match that stops at a deadline, as {@link
  * IndexSearcher#search(Query, CollectorManager)} with a timeout would, but checking the clock
  * every {@link #WINDOW} documents instead of at intervals that grow without bound, so the pass
- * overruns its deadline by at most one window's work. The first documents (by default {@link
+ * overruns its deadline by at most one window's work. The clock is the searching thread's
+ * processor time ({@link #now()}), so a search is cut short for the work it does, not because
+ * the machine is busy or the collector paused it. The first documents (by default {@link
  * #FREE_DOCS}) are never cut short, so a small index always gets its exact counts.
  */
 final class BudgetedSearch {
@@ -25,7 +29,19 @@ final class BudgetedSearch {
   /** Documents scanned before the deadline is first checked, by default. */
   static final int FREE_DOCS = 65_536;
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported()
+      && THREADS.isThreadCpuTimeEnabled();
+
   private BudgetedSearch() {}
+
+  /**
+   * The clock deadlines are set on: this thread's processor time in nanoseconds where the JVM
+   * measures it, else {@link System#nanoTime()}.
+   */
+  static long now() {
+    return CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+  }
 
   /**
    * The reduced result of one pass, and whether it saw every document.
@@ -38,7 +54,7 @@ final class BudgetedSearch {
 
   /**
    * Collects every match of {@code query} with one collector of {@code manager} (in this thread)
-   * until {@link System#nanoTime()} passes {@code deadline}, looking at the clock only once
+   * until {@link #now()} passes {@code deadline}, looking at the clock only once
    * {@code freeDocs} documents have been scanned.
    */
   static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
@@ -62,7 +78,7 @@ final class BudgetedSearch {
         int next = 0;
         try {
           while (next < maxDoc && complete) {
-            if (scanned >= freeDocs && System.nanoTime() - deadline > 0) {
+            if (scanned >= freeDocs && now() - deadline > 0) {
               complete = false;
             } else {
               int from = next;

@@ -116,7 +116,7 @@ final class IndexQueries {
 
   SearchResults search(IndexSearcher searcher, SearchQuery query, Set<SpaceId> readable)
       throws IOException {
-    long deadline = System.nanoTime() + timeAllowedNanos;
+    long deadline = BudgetedSearch.now() + timeAllowedNanos;
     UserQuery parsed = UserQueryParser.parse(query.text());
     Sort sort = sorts.get(query.sort());
     FieldDoc after = Cursors.decode(query.cursor(), query.sort(), sort);

@@ -51,7 +51,7 @@ public final class LuceneSearch {
     return new Builder();
   }
 
-  /** How long a search may look for matches by default: 75 ms ({@link Builder#timeAllowed}). */
+  /** The processor time a search may spend by default: 75 ms ({@link Builder#timeAllowed}). */
   public static final Duration DEFAULT_TIME_ALLOWED = Duration.ofMillis(75);
 
   /** Settings for a {@link LuceneSearchIndex}. Not thread-safe. */
@@ -125,13 +125,16 @@ public final class LuceneSearch {
     }
 
     /**
-     * How long a search may look for matches; default {@link #DEFAULT_TIME_ALLOWED}. Almost
-     * every search finishes far sooner. One that would take longer (a phrase of very common words
-     * over a large index, say) stops when the time is up and returns the best hits among the
-     * threads it reached, with {@link io.socialearn.api.search.SearchResults#partial()} set and
-     * its total and facet counts as lower bounds, as Solr's {@code timeAllowed} does. The clock is
-     * read every 4,096 threads, and not before the first 65,536, so a small index always answers
-     * completely. Pass a long duration to never stop early.
+     * How much processor time a search may spend looking for matches; default {@link
+     * #DEFAULT_TIME_ALLOWED}. Almost every search needs far less. One that would need more (a
+     * phrase of very common words over a large index, say) stops when its time is up and
+     * returns the best hits among the threads it reached, with {@link
+     * io.socialearn.api.search.SearchResults#partial()} set and its total and facet counts as
+     * lower bounds, much as Solr's {@code timeAllowed} does. The time is the searching thread's
+     * own (where the JVM measures it; else the wall clock), so a search is cut short for the work
+     * it does, not because the machine is busy or paused for garbage collection. It is read every
+     * 4,096 threads, and not before the first 65,536, so a small index always answers completely.
+     * Pass a long duration to never stop early.
      *
      * @param time positive
      * @return this builder
