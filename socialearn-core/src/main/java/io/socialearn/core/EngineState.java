@@ -56,6 +56,8 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.internal.CompactIntMap;
+import io.socialearn.core.internal.CompactMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -88,18 +90,18 @@ final class EngineState {
   final Map<PersonId, PersonProfile> people = new HashMap<>();
   final Map<SpaceId, SpaceRow> spaces = new HashMap<>();
   final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
-  final Map<ThreadId, ThreadRow> threads = new HashMap<>();
+  final Map<ThreadId, ThreadRow> threads = new CompactMap<>();
   final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
-  final Map<PostId, PostRow> posts = new HashMap<>();
-  final Map<ThreadId, List<PostId>> postsByThread = new HashMap<>();
+  final Map<PostId, PostRow> posts = new CompactMap<>();
+  final Map<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
   final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
   /** The standing votes on each thread or answer, by voter index. */
-  final Map<ContentRef, VoteSet> votes = new HashMap<>();
+  final Map<ContentRef, VoteSet> votes = new CompactMap<>();
   /**
    * Every person the state has met, once each, by a dense index in order of first appearance:
    * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
    */
-  final Map<PersonId, Integer> personIndex = new HashMap<>();
+  final CompactIntMap<PersonId> personIndex = new CompactIntMap<>();
   final List<PersonId> personIds = new ArrayList<>();
   /** One object per distinct tag; a cache of no meaning of its own, so not in {@link #contents}. */
   private final Map<Tag, Tag> tagPool = new HashMap<>();

@@ -26,6 +26,7 @@ import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.internal.CompactMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,9 +72,9 @@ public final class ReputationLedger {
    */
   private final Map<PersonId, PersonLedger> people = new LinkedHashMap<>();
   /** Who asked each thread: the accepter's bonus goes to the asker. */
-  private final Map<ThreadId, PersonId> askers = new HashMap<>();
+  private final Map<ThreadId, PersonId> askers = new CompactMap<>();
   /** Each thread's answers, so deleting a thread reverses its answers' reputation too. */
-  private final Map<ThreadId, List<PostId>> answersOf = new HashMap<>();
+  private final Map<ThreadId, List<PostId>> answersOf = new CompactMap<>();
   /** Each person's manager, from the profiles, for reporting-line damping. */
   private final Map<PersonId, PersonId> managers = new HashMap<>();
   /** How many answers each person accepted, by whose answers they were. */
@@ -84,7 +85,7 @@ public final class ReputationLedger {
    * The people with a fact about each post, so a deletion knows whom to refold: a PersonId when
    * one person (the usual case: the author), else a PersonId[] without repeats.
    */
-  private final Map<ContentRef, Object> concerned = new HashMap<>();
+  private final Map<ContentRef, Object> concerned = new CompactMap<>();
   /** The id instances to keep (see {@link #shareIds}). */
   private UnaryOperator<Object> shared = UnaryOperator.identity();
 
