@@ -1,9 +1,10 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.core.reputation.ReputationRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

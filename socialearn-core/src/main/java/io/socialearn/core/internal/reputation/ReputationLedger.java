@@ -1,4 +1,4 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AnswerAccepted;
@@ -11,8 +11,8 @@ import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.RecordedEvent;
-import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
@@ -27,6 +27,7 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactMap;
+import io.socialearn.core.reputation.ReputationRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
