@@ -110,7 +110,12 @@ final class EngineState {
    * the row's {@code createdSeq}. The texts stay in the log (see {@link Texts}).
    */
   final Map<ContentRef, List<Long>> edits = new HashMap<>();
-  final Map<PersonId, List<ActivityEntry>> activity = new HashMap<>();
+  /**
+   * Each person's activity in order: a thread's or answer's own id for the entry of its creation
+   * (rebuilt from its row by {@link #activityOf}, 4 bytes instead of an entry's 40), else the
+   * {@link ActivityEntry}.
+   */
+  final Map<PersonId, List<Object>> activity = new HashMap<>();
   /** Standing up votes by voter, then by the author voted on: target and time of the vote. */
   final Map<PersonId, Map<PersonId, UpvoteRun>> upvotes = new HashMap<>();
   /** Accounts marked as one person's, both ways. */
@@ -428,8 +433,53 @@ final class EngineState {
 
   private void addActivity(PersonId person, long seq, Instant at, ActivityKind kind,
       ThreadId thread, ContentRef target) {
-    activity.computeIfAbsent(person, k -> new ArrayList<>())
-        .add(new ActivityEntry(seq, at, kind, thread(thread), content(target)));
+    addActivity(person, new ActivityEntry(seq, at, kind, thread(thread), content(target)));
+  }
+
+  /**
+   * Appends to a person's activity, as the row's id when the row can give the entry back (a
+   * thread's start, an answer): replay and a snapshot's restore both come here, so they hold the
+   * same items.
+   */
+  void addActivity(PersonId person, ActivityEntry entry) {
+    activity.computeIfAbsent(person, k -> new ArrayList<>()).add(compact(entry));
+  }
+
+  private Object compact(ActivityEntry entry) {
+    if (entry.kind() == ActivityKind.STARTED_THREAD && entry.target() == entry.thread()) {
+      ThreadRow row = threads.get(entry.thread());
+      if (row != null && row.id() == entry.thread() && row.createdSeq() == entry.sequence()
+          && row.createdNanos() == entry.atNanos()) {
+        return row.id();
+      }
+    } else if (entry.kind() == ActivityKind.ANSWERED && entry.target() instanceof PostId post) {
+      PostRow row = posts.get(post);
+      if (row != null && row.id() == post && row.thread() == entry.thread()
+          && row.createdSeq() == entry.sequence() && row.createdNanos() == entry.atNanos()) {
+        return row.id();
+      }
+    }
+    return entry;
+  }
+
+  /** A person's activity entries, oldest first (a new list). */
+  List<ActivityEntry> activityOf(PersonId person) {
+    List<Object> items = activity.getOrDefault(person, List.of());
+    List<ActivityEntry> entries = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (item instanceof ActivityEntry entry) {
+        entries.add(entry);
+      } else if (item instanceof ThreadId thread) {
+        ThreadRow row = threads.get(thread);
+        entries.add(new ActivityEntry(row.createdSeq(), row.createdNanos(),
+            ActivityKind.STARTED_THREAD, row.id(), row.id()));
+      } else {
+        PostRow row = posts.get((PostId) item);
+        entries.add(new ActivityEntry(row.createdSeq(), row.createdNanos(), ActivityKind.ANSWERED,
+            row.thread(), row.id()));
+      }
+    }
+    return entries;
   }
 
   /** Replaces everything this state holds with what {@code other} holds (a loaded snapshot). */

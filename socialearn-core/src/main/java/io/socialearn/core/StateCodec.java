@@ -328,10 +328,11 @@ final class StateCodec {
         }
       }
       out.writeInt(state.activity.size());
-      for (Map.Entry<PersonId, List<ActivityEntry>> e : state.activity.entrySet()) {
-        out.writeInt(personIndex.get(e.getKey()));
-        out.writeInt(e.getValue().size());
-        for (ActivityEntry a : e.getValue()) {
+      for (PersonId person : state.activity.keySet()) {
+        List<ActivityEntry> entries = state.activityOf(person);
+        out.writeInt(personIndex.get(person));
+        out.writeInt(entries.size());
+        for (ActivityEntry a : entries) {
           out.writeLong(a.sequence());
           out.writeLong(a.atNanos());
           out.writeByte(a.kind().ordinal());
@@ -682,12 +683,12 @@ final class StateCodec {
       for (int p = count(); p > 0; p--) {
         PersonId person = people[in.readInt()];
         int n = count();
-        List<ActivityEntry> entries = new ArrayList<>(n);
+        List<Object> items = new ArrayList<>(n);
+        state.activity.put(person, items);
         for (int i = 0; i < n; i++) {
-          entries.add(new ActivityEntry(in.readLong(), in.readLong(), ACTIVITY[in.readByte()],
-              threads[in.readInt()].id(), content(in.readInt())));
+          state.addActivity(person, new ActivityEntry(in.readLong(), in.readLong(),
+              ACTIVITY[in.readByte()], threads[in.readInt()].id(), content(in.readInt())));
         }
-        state.activity.put(person, entries);
       }
       readReputation(ledger);
       if (in.readInt() != MAGIC) {
