@@ -90,13 +90,13 @@ final class EngineState {
   final Map<PersonId, PersonProfile> people = new HashMap<>();
   final Map<SpaceId, SpaceRow> spaces = new HashMap<>();
   final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
-  final Map<ThreadId, ThreadRow> threads = new CompactMap<>();
+  final CompactMap<ThreadId, ThreadRow> threads = new CompactMap<>();
   final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
-  final Map<PostId, PostRow> posts = new CompactMap<>();
-  final Map<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
+  final CompactMap<PostId, PostRow> posts = new CompactMap<>();
+  final CompactMap<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
   final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
   /** The standing votes on each thread or answer, by voter index. */
-  final Map<ContentRef, VoteSet> votes = new CompactMap<>();
+  final CompactMap<ContentRef, VoteSet> votes = new CompactMap<>();
   /**
    * Every person the state has met, once each, by a dense index in order of first appearance:
    * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
@@ -482,7 +482,10 @@ final class EngineState {
     return entries;
   }
 
-  /** Replaces everything this state holds with what {@code other} holds (a loaded snapshot). */
+  /**
+   * Replaces everything this state holds with what {@code other} holds (a loaded snapshot); the
+   * large maps are moved rather than copied, leaving {@code other} without them.
+   */
   void replaceWith(EngineState other) {
     people.clear();
     people.putAll(other.people);
@@ -490,20 +493,15 @@ final class EngineState {
     spaces.putAll(other.spaces);
     members.clear();
     members.putAll(other.members);
-    threads.clear();
-    threads.putAll(other.threads);
+    threads.takeOver(other.threads);
     threadsBySpace.clear();
     threadsBySpace.putAll(other.threadsBySpace);
-    posts.clear();
-    posts.putAll(other.posts);
-    postsByThread.clear();
-    postsByThread.putAll(other.postsByThread);
+    posts.takeOver(other.posts);
+    postsByThread.takeOver(other.postsByThread);
     comments.clear();
     comments.putAll(other.comments);
-    votes.clear();
-    votes.putAll(other.votes);
-    personIndex.clear();
-    personIndex.putAll(other.personIndex);
+    votes.takeOver(other.votes);
+    personIndex.takeOver(other.personIndex);
     personIds.clear();
     personIds.addAll(other.personIds);
     edits.clear();

@@ -31,6 +31,21 @@ public final class CompactIntMap<K> extends OpenKeys<K, Integer> {
     return slot < 0 ? missing : values[slot];
   }
 
+  /**
+   * Replaces this map's entries with {@code other}'s, leaving {@code other} empty, without
+   * copying.
+   *
+   * @param other the map to empty into this one
+   */
+  public void takeOver(CompactIntMap<K> other) {
+    moveFrom(other);
+  }
+
+  @Override
+  void takeValues(OpenKeys<K, Integer> other) {
+    values = ((CompactIntMap<K>) other).values;
+  }
+
   @Override
   void moveValue(int from, int to) {
     values[to] = values[from];

@@ -11,10 +11,11 @@ import java.util.Set;
 
 /**
  * The keys of an open-addressing hash map: a power-of-two array probed linearly, with deletion
- * by shifting the rest of a cluster back (no tombstones), kept at most three quarters full. A
+ * by shifting the rest of a cluster back (no tombstones), kept at most two thirds full (keys'
+ * hashes are not stored, so every probe calls {@code equals}: fuller tables probe too long). A
  * subclass keeps the values in a parallel array of its own type, moved by {@link #moveValue} and
- * {@link #resizeValues}. About 8 to 16 bytes an entry with a reference value, against 36 to 44
- * for a {@link java.util.HashMap} node and its slot. Not thread-safe.
+ * {@link #resizeValues}. About 12 to 24 bytes an entry with a reference value, against 36 to
+ * 44 for a {@link java.util.HashMap} node and its slot. Not thread-safe.
  *
  * @param <K> the keys, non-null, with a consistent {@code hashCode} and {@code equals}
  * @param <V> the values as the {@link Map} view gives them
@@ -94,6 +95,34 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
   }
 
   @Override
+  public final void putAll(Map<? extends K, ? extends V> other) {
+    int wanted = capacityFor(size + other.size());
+    if (wanted > keys.length) {
+      // Room first: filling a small table in another table's slot order makes long clusters.
+      allocate(wanted);
+    }
+    super.putAll(other);
+  }
+
+  /**
+   * Replaces this map's entries with {@code other}'s, leaving {@code other} empty, without
+   * copying (as start-up does with a decoded snapshot's maps).
+   */
+  final void moveFrom(OpenKeys<K, V> other) {
+    keys = other.keys;
+    size = other.size;
+    takeValues(other);
+    other.keys = EMPTY;
+    other.size = 0;
+    other.resizeValues(0);
+    modCount++;
+    other.modCount++;
+  }
+
+  /** Takes {@code other}'s values array (of the same subclass) as this map's. */
+  abstract void takeValues(OpenKeys<K, V> other);
+
+  @Override
   public final void clear() {
     if (size > 0) {
       keys = EMPTY;
@@ -127,7 +156,7 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
    */
   final int insertSlot(K key) {
     Objects.requireNonNull(key, "key");
-    if (keys.length == 0 || (size + 1) * 4L > keys.length * 3L) {
+    if (keys.length == 0 || (size + 1) * 3L > keys.length * 2L) {
       int found = slotOf(key);
       if (found >= 0) {
         return found;
@@ -170,7 +199,7 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     modCount++;
   }
 
-  /** Drops the room beyond what the entries need at three quarters full. */
+  /** Drops the room beyond what the entries need at two thirds full. */
   public final void trimToSize() {
     int fits = size == 0 ? 0 : capacityFor(size);
     if (fits < keys.length) {
@@ -197,9 +226,9 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     }
   }
 
-  /** The smallest power of two that holds {@code entries} at most three quarters full. */
+  /** The smallest power of two that holds {@code entries} at most two thirds full. */
   private static int capacityFor(int entries) {
-    long needed = Math.max(4, (entries * 4L + 2) / 3);
+    long needed = Math.max(4, (entries * 3L + 1) / 2);
     if (needed > 1 << 30) {
       throw new IllegalStateException("too many entries: " + entries);
     }

@@ -95,10 +95,18 @@ class CompactMapProperties {
     assertThat(map).hasSize(50_000);
     assertThat(map.get(99_999)).isEqualTo("v99999");
     assertThat(map.get(99_998)).isNull();
-    map.clear();
+    CompactMap<Integer, String> copy = new CompactMap<>();
+    copy.putAll(map);
+    CompactMap<Integer, String> taken = new CompactMap<>();
+    taken.put(-1, "gone");
+    taken.takeOver(map);
     assertThat(map).isEmpty();
+    assertThat(taken).isEqualTo(copy).hasSize(50_000).doesNotContainKey(-1);
     assertThat(map.put(1, "one")).isNull();
     assertThat(map).containsExactly(Map.entry(1, "one"));
+    taken.clear();
+    assertThat(taken).isEmpty();
+    assertThat(taken.get(99_999)).isNull();
   }
 
   @Test

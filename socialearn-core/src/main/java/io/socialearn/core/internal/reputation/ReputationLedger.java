@@ -73,9 +73,9 @@ public final class ReputationLedger {
    */
   private final Map<PersonId, PersonLedger> people = new LinkedHashMap<>();
   /** Who asked each thread: the accepter's bonus goes to the asker. */
-  private final Map<ThreadId, PersonId> askers = new CompactMap<>();
+  private final CompactMap<ThreadId, PersonId> askers = new CompactMap<>();
   /** Each thread's answers, so deleting a thread reverses its answers' reputation too. */
-  private final Map<ThreadId, List<PostId>> answersOf = new CompactMap<>();
+  private final CompactMap<ThreadId, List<PostId>> answersOf = new CompactMap<>();
   /** Each person's manager, from the profiles, for reporting-line damping. */
   private final Map<PersonId, PersonId> managers = new HashMap<>();
   /** How many answers each person accepted, by whose answers they were. */
@@ -86,7 +86,7 @@ public final class ReputationLedger {
    * The people with a fact about each post, so a deletion knows whom to refold: a PersonId when
    * one person (the usual case: the author), else a PersonId[] without repeats.
    */
-  private final Map<ContentRef, Object> concerned = new CompactMap<>();
+  private final CompactMap<ContentRef, Object> concerned = new CompactMap<>();
   /** The id instances to keep (see {@link #shareIds}). */
   private UnaryOperator<Object> shared = UnaryOperator.identity();
 
@@ -470,19 +470,18 @@ public final class ReputationLedger {
     if (!other.rules.equals(rules)) {
       return false;
     }
-    for (Map<?, ?> map : List.of(people, askers, answersOf, managers, accepted, concerned)) {
+    for (Map<?, ?> map : List.of(people, managers, accepted)) {
       map.clear();
     }
     people.putAll(other.people);
-    askers.putAll(other.askers);
-    answersOf.putAll(other.answersOf);
+    askers.takeOver(other.askers);
+    answersOf.takeOver(other.answersOf);
     managers.putAll(other.managers);
     accepted.putAll(other.accepted);
-    concerned.putAll(other.concerned);
+    concerned.takeOver(other.concerned);
     wikis.clear();
     wikis.addAll(other.wikis);
-    for (Map<?, ?> map : List.of(other.people, other.askers, other.answersOf, other.managers,
-        other.accepted, other.concerned)) {
+    for (Map<?, ?> map : List.of(other.people, other.managers, other.accepted)) {
       map.clear();
     }
     other.wikis.clear();
