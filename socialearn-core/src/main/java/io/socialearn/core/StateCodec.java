@@ -765,10 +765,12 @@ final class StateCodec {
           ContentRef keyRef = ref();
           long sequence = in.readLong();
           long at = in.readLong();
+          if (at == NO_TIME) {
+            throw new IOException("a reputation fact of " + person + " has no time");
+          }
           ReputationReason reason = REASONS[in.readByte()];
-          ledger.addFact(new ReputationLedger.FactRow(person, kind, other, keyRef, sequence,
-              at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, ref(), in.readInt(),
-              in.readBoolean()));
+          ledger.addFact(person, kind, other, keyRef, sequence, at, reason, ref(), in.readInt(),
+              in.readBoolean());
         }
       }
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The keys of an open-addressing hash map: a power-of-two array probed linearly, with deletion
@@ -81,6 +82,30 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     }
     setValueAt(-slot - 1, value);
     return null;
+  }
+
+  /** As {@link Map#merge}, in one probe of the table. */
+  @Override
+  public final V merge(K key, V value,
+      BiFunction<? super V, ? super V, ? extends V> remapping) {
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(remapping, "remapping");
+    int slot = insertSlot(key);
+    if (slot < 0) {
+      setValueAt(-slot - 1, value);
+      return value;
+    }
+    int expected = modCount;
+    V merged = remapping.apply(valueAt(slot), value);
+    if (expected != modCount) {
+      throw new ConcurrentModificationException();
+    }
+    if (merged == null) {
+      removeAt(slot);
+    } else {
+      setValueAt(slot, merged);
+    }
+    return merged;
   }
 
   @Override

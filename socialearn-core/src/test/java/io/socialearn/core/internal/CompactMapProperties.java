@@ -26,12 +26,15 @@ class CompactMapProperties {
     }
   }
 
-  /** One operation: 0 put, 1 remove, 2 trim, 3 compute if present (remove when odd). */
+  /**
+   * One operation: 0 put, 1 remove, 2 trim, 3 compute if present (remove when odd), 4 merge
+   * (remove when the sum is 0).
+   */
   record Op(int kind, int key, int value) {}
 
   @Provide
   Arbitrary<List<Op>> ops() {
-    return Combinators.combine(Arbitraries.of(0, 0, 0, 1, 1, 2, 3),
+    return Combinators.combine(Arbitraries.of(0, 0, 0, 1, 1, 2, 3, 4, 4),
         Arbitraries.integers().between(0, 60), Arbitraries.integers().between(-5, 5))
         .as(Op::new).list().ofMaxSize(400);
   }
@@ -59,6 +62,13 @@ class CompactMapProperties {
           map.trimToSize();
           ints.trimToSize();
         }
+        case 4 -> {
+          Integer merged = expected.merge(key, op.value(), CompactMapProperties::sumOrNone);
+          assertThat(map.merge(key, op.value(), CompactMapProperties::sumOrNone))
+              .isEqualTo(merged);
+          assertThat(ints.merge(key, op.value(), CompactMapProperties::sumOrNone))
+              .isEqualTo(merged);
+        }
         default -> {
           Integer after = expected.computeIfPresent(key, (k, v) -> v % 2 == 0 ? v + 2 : null);
           assertThat(map.computeIfPresent(key, (k, v) -> v % 2 == 0 ? v + 2 : null))
@@ -80,6 +90,10 @@ class CompactMapProperties {
       assertThat(ints.getInt(key, Integer.MIN_VALUE))
           .isEqualTo(expected.getOrDefault(key, Integer.MIN_VALUE));
     }
+  }
+
+  private static Integer sumOrNone(Integer a, Integer b) {
+    return a + b == 0 ? null : a + b;
   }
 
   @Test

@@ -88,7 +88,7 @@ final class PersonLedger {
   }
 
   /** Appends a fact and folds it. */
-  void add(int kind, PersonId other, ContentRef keyRef, long sequence, Instant at,
+  void add(int kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
       ReputationReason reason, ContentRef source, int value, boolean capped) {
     if (kind == VOTE ? source != keyRef && !Objects.equals(source, keyRef) : other != null) {
       throw new IllegalArgumentException("a vote's source must be the post voted on, and only a"
@@ -99,7 +99,7 @@ final class PersonLedger {
       resize(size + (size >> 1) + 4);
     }
     setSequence(size, sequence);
-    nanos[size] = nanos(at);
+    nanos[size] = atNanos;
     points[size] = value;
     flags[size] = (short) (reason.ordinal() | (capped ? 1 << 5 : 0) | kind << 6);
     others[size] = kind == VOTE ? other : source;
@@ -264,7 +264,8 @@ final class PersonLedger {
     return (flags[i] & 1 << 5) != 0;
   }
 
-  private static long nanos(Instant at) {
+  /** {@code at} in nanoseconds since the epoch, as the columns hold times. */
+  static long nanos(Instant at) {
     return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
   }
 

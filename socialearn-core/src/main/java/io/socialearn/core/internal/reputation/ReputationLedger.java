@@ -331,7 +331,8 @@ public final class ReputationLedger {
   private void add(PersonId person, FactKind kind, PersonId other, ContentRef keyRef, long seq,
       Instant at, ReputationReason reason, ContentRef source, int points, boolean capped) {
     append((PersonId) shared.apply(person), kind, (PersonId) shared(other),
-        (ContentRef) shared(keyRef), seq, at, reason, (ContentRef) shared(source), points, capped);
+        (ContentRef) shared(keyRef), seq, PersonLedger.nanos(at), reason,
+        (ContentRef) shared(source), points, capped);
   }
 
   private Object shared(Object id) {
@@ -339,10 +340,10 @@ public final class ReputationLedger {
   }
 
   private void append(PersonId person, FactKind kind, PersonId other, ContentRef keyRef,
-      long seq, Instant at, ReputationReason reason, ContentRef source, int points,
+      long seq, long atNanos, ReputationReason reason, ContentRef source, int points,
       boolean capped) {
     people.computeIfAbsent(person, p -> new PersonLedger(p, rules))
-        .add(kind.ordinal(), other, keyRef, seq, at, reason, source, points, capped);
+        .add(kind.ordinal(), other, keyRef, seq, atNanos, reason, source, points, capped);
     if (source != null) {
       concerned.merge(source, person, ReputationLedger::plus);
     }
@@ -454,8 +455,30 @@ public final class ReputationLedger {
    * @param fact the fact, in log order per person
    */
   public void addFact(FactRow fact) {
-    append(fact.person(), fact.kind(), fact.other(), fact.keyRef(), fact.sequence(), fact.at(),
-        fact.reason(), fact.source(), fact.points(), fact.capped());
+    append(fact.person(), fact.kind(), fact.other(), fact.keyRef(), fact.sequence(),
+        PersonLedger.nanos(fact.at()), fact.reason(), fact.source(), fact.points(),
+        fact.capped());
+  }
+
+  /**
+   * Appends a fact read back from a snapshot, as {@link #addFact(FactRow)} does, from its parts:
+   * a snapshot of ten million facts makes no row or {@link Instant} for each.
+   *
+   * @param person whose fact
+   * @param kind what it belongs to
+   * @param other the voter of a vote, else null
+   * @param keyRef the post or thread the fact belongs to, or null
+   * @param sequence the log sequence that recorded it
+   * @param atNanos when, in nanoseconds since the epoch
+   * @param reason why
+   * @param source the post it concerns, or null
+   * @param points what it is worth before cap and floor
+   * @param capped whether it counts towards the daily cap
+   */
+  public void addFact(PersonId person, FactKind kind, PersonId other, ContentRef keyRef,
+      long sequence, long atNanos, ReputationReason reason, ContentRef source, int points,
+      boolean capped) {
+    append(person, kind, other, keyRef, sequence, atNanos, reason, source, points, capped);
   }
 
   /**
@@ -512,10 +535,7 @@ public final class ReputationLedger {
     }
     accepted.clear();
     image.accepted().forEach((asker, counts) -> accepted.put(asker, new HashMap<>(counts)));
-    for (FactRow f : image.facts()) {
-      append(f.person(), f.kind(), f.other(), f.keyRef(), f.sequence(), f.at(), f.reason(),
-          f.source(), f.points(), f.capped());
-    }
+    image.facts().forEach(this::addFact);
     return true;
   }
 
