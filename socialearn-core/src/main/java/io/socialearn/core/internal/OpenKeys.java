@@ -157,9 +157,9 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     }
   }
 
-  /** The slot holding {@code key}, or -1. */
+  /** The slot holding {@code key}, or -1 (always for null, which no entry has: as a lookup). */
   final int slotOf(Object key) {
-    if (size == 0) {
+    if (size == 0 || key == null) {
       return -1;
     }
     Object[] k = keys;

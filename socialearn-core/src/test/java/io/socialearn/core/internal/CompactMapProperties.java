@@ -130,6 +130,9 @@ class CompactMapProperties {
     assertThatThrownBy(() -> map.put(null, "v")).isInstanceOf(NullPointerException.class);
     assertThat(map).isEmpty();
     map.put("a", "1");
+    assertThat(map.get(null)).isNull();
+    assertThat(map.containsKey(null)).isFalse();
+    assertThat(map.remove(null)).isNull();
     map.put("b", "2");
     Iterator<Map.Entry<String, String>> it = map.entrySet().iterator();
     it.next();
