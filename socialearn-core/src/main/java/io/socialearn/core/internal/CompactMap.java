@@ -2,10 +2,10 @@ package io.socialearn.core.internal;
 
 /**
  * A {@link java.util.Map} for the read models' large maps (one entry per post or per person):
- * open addressing over two arrays instead of a node per entry, about 12 to 24 bytes an
- * entry against 36 to 44 for a {@link java.util.HashMap}. Keys and values are non-null; iteration order
- * is unspecified, as a hash map's; removal through an iterator is not supported (remove by key).
- * Not thread-safe.
+ * open addressing over two arrays instead of a node per entry, about 12 to 24 bytes an entry
+ * against 36 to 44 for a {@link java.util.HashMap}. Keys and values are non-null; iteration
+ * order is unspecified, as a hash map's; removal through an iterator is not supported (remove by
+ * key). Not thread-safe.
  *
  * @param <K> the keys
  * @param <V> the values

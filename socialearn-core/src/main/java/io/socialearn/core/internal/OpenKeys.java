@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The keys of an open-addressing hash map: a power-of-two array probed linearly, with deletion
@@ -84,6 +85,48 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     return null;
   }
 
+  /** As {@link Map#computeIfPresent}, in one probe of the table. */
+  @Override
+  public final V computeIfPresent(K key,
+      BiFunction<? super K, ? super V, ? extends V> remapping) {
+    Objects.requireNonNull(remapping, "remapping");
+    int slot = slotOf(key);
+    if (slot < 0) {
+      return null;
+    }
+    int expected = modCount;
+    V changed = remapping.apply(key, valueAt(slot));
+    return settle(slot, changed, expected);
+  }
+
+  /** As {@link Map#computeIfAbsent}, in one probe of the table when the key is there. */
+  @Override
+  public final V computeIfAbsent(K key, Function<? super K, ? extends V> mapping) {
+    Objects.requireNonNull(mapping, "mapping");
+    int slot = slotOf(key);
+    if (slot >= 0) {
+      return valueAt(slot);
+    }
+    V made = mapping.apply(key);
+    if (made != null) {
+      put(key, made);
+    }
+    return made;
+  }
+
+  /** Sets the slot to a remapping's result, or removes it for null; fails if the map changed. */
+  private V settle(int slot, V result, int expected) {
+    if (expected != modCount) {
+      throw new ConcurrentModificationException();
+    }
+    if (result == null) {
+      removeAt(slot);
+    } else {
+      setValueAt(slot, result);
+    }
+    return result;
+  }
+
   /** As {@link Map#merge}, in one probe of the table. */
   @Override
   public final V merge(K key, V value,
@@ -96,16 +139,7 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
       return value;
     }
     int expected = modCount;
-    V merged = remapping.apply(valueAt(slot), value);
-    if (expected != modCount) {
-      throw new ConcurrentModificationException();
-    }
-    if (merged == null) {
-      removeAt(slot);
-    } else {
-      setValueAt(slot, merged);
-    }
-    return merged;
+    return settle(slot, remapping.apply(valueAt(slot), value), expected);
   }
 
   @Override

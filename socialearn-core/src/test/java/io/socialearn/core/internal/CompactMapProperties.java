@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,13 +29,13 @@ class CompactMapProperties {
 
   /**
    * One operation: 0 put, 1 remove, 2 trim, 3 compute if present (remove when odd), 4 merge
-   * (remove when the sum is 0).
+   * (remove when the sum is 0), 5 compute if absent (nothing for an odd value).
    */
   record Op(int kind, int key, int value) {}
 
   @Provide
   Arbitrary<List<Op>> ops() {
-    return Combinators.combine(Arbitraries.of(0, 0, 0, 1, 1, 2, 3, 4, 4),
+    return Combinators.combine(Arbitraries.of(0, 0, 0, 1, 1, 2, 3, 4, 4, 5),
         Arbitraries.integers().between(0, 60), Arbitraries.integers().between(-5, 5))
         .as(Op::new).list().ofMaxSize(400);
   }
@@ -61,6 +62,12 @@ class CompactMapProperties {
         case 2 -> {
           map.trimToSize();
           ints.trimToSize();
+        }
+        case 5 -> {
+          Function<Object, Integer> evenOnly = k -> op.value() % 2 == 0 ? op.value() : null;
+          Integer held = expected.computeIfAbsent(key, evenOnly);
+          assertThat(map.computeIfAbsent(key, evenOnly)).isEqualTo(held);
+          assertThat(ints.computeIfAbsent(key, evenOnly)).isEqualTo(held);
         }
         case 4 -> {
           Integer merged = expected.merge(key, op.value(), CompactMapProperties::sumOrNone);
