@@ -56,6 +56,8 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.internal.CompactIntMap;
+import io.socialearn.core.internal.CompactMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -88,18 +90,18 @@ final class EngineState {
   final Map<PersonId, PersonProfile> people = new HashMap<>();
   final Map<SpaceId, SpaceRow> spaces = new HashMap<>();
   final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
-  final Map<ThreadId, ThreadRow> threads = new HashMap<>();
+  final CompactMap<ThreadId, ThreadRow> threads = new CompactMap<>();
   final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
-  final Map<PostId, PostRow> posts = new HashMap<>();
-  final Map<ThreadId, List<PostId>> postsByThread = new HashMap<>();
+  final CompactMap<PostId, PostRow> posts = new CompactMap<>();
+  final CompactMap<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
   final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
   /** The standing votes on each thread or answer, by voter index. */
-  final Map<ContentRef, VoteSet> votes = new HashMap<>();
+  final CompactMap<ContentRef, VoteSet> votes = new CompactMap<>();
   /**
    * Every person the state has met, once each, by a dense index in order of first appearance:
    * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
    */
-  final Map<PersonId, Integer> personIndex = new HashMap<>();
+  final CompactIntMap<PersonId> personIndex = new CompactIntMap<>();
   final List<PersonId> personIds = new ArrayList<>();
   /** One object per distinct tag; a cache of no meaning of its own, so not in {@link #contents}. */
   private final Map<Tag, Tag> tagPool = new HashMap<>();
@@ -108,7 +110,12 @@ final class EngineState {
    * the row's {@code createdSeq}. The texts stay in the log (see {@link Texts}).
    */
   final Map<ContentRef, List<Long>> edits = new HashMap<>();
-  final Map<PersonId, List<ActivityEntry>> activity = new HashMap<>();
+  /**
+   * Each person's activity in order: a thread's or answer's own id for the entry of its creation
+   * (rebuilt from its row by {@link #activityOf}, 4 bytes instead of an entry's 40), else the
+   * {@link ActivityEntry}.
+   */
+  final Map<PersonId, List<Object>> activity = new HashMap<>();
   /** Standing up votes by voter, then by the author voted on: target and time of the vote. */
   final Map<PersonId, Map<PersonId, UpvoteRun>> upvotes = new HashMap<>();
   /** Accounts marked as one person's, both ways. */
@@ -426,11 +433,59 @@ final class EngineState {
 
   private void addActivity(PersonId person, long seq, Instant at, ActivityKind kind,
       ThreadId thread, ContentRef target) {
-    activity.computeIfAbsent(person, k -> new ArrayList<>())
-        .add(new ActivityEntry(seq, at, kind, thread(thread), content(target)));
+    addActivity(person, new ActivityEntry(seq, at, kind, thread(thread), content(target)));
   }
 
-  /** Replaces everything this state holds with what {@code other} holds (a loaded snapshot). */
+  /**
+   * Appends to a person's activity, as the row's id when the row can give the entry back (a
+   * thread's start, an answer): replay and a snapshot's restore both come here, so they hold the
+   * same items.
+   */
+  void addActivity(PersonId person, ActivityEntry entry) {
+    activity.computeIfAbsent(person, k -> new ArrayList<>()).add(compact(entry));
+  }
+
+  private Object compact(ActivityEntry entry) {
+    if (entry.kind() == ActivityKind.STARTED_THREAD && entry.target() == entry.thread()) {
+      ThreadRow row = threads.get(entry.thread());
+      if (row != null && row.id() == entry.thread() && row.createdSeq() == entry.sequence()
+          && row.createdNanos() == entry.atNanos()) {
+        return row.id();
+      }
+    } else if (entry.kind() == ActivityKind.ANSWERED && entry.target() instanceof PostId post) {
+      PostRow row = posts.get(post);
+      if (row != null && row.id() == post && row.thread() == entry.thread()
+          && row.createdSeq() == entry.sequence() && row.createdNanos() == entry.atNanos()) {
+        return row.id();
+      }
+    }
+    return entry;
+  }
+
+  /** A person's activity entries, oldest first (a new list). */
+  List<ActivityEntry> activityOf(PersonId person) {
+    List<Object> items = activity.getOrDefault(person, List.of());
+    List<ActivityEntry> entries = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (item instanceof ActivityEntry entry) {
+        entries.add(entry);
+      } else if (item instanceof ThreadId thread) {
+        ThreadRow row = threads.get(thread);
+        entries.add(new ActivityEntry(row.createdSeq(), row.createdNanos(),
+            ActivityKind.STARTED_THREAD, row.id(), row.id()));
+      } else {
+        PostRow row = posts.get((PostId) item);
+        entries.add(new ActivityEntry(row.createdSeq(), row.createdNanos(), ActivityKind.ANSWERED,
+            row.thread(), row.id()));
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * Replaces everything this state holds with what {@code other} holds (a loaded snapshot); the
+   * large maps are moved rather than copied, leaving {@code other} without them.
+   */
   void replaceWith(EngineState other) {
     people.clear();
     people.putAll(other.people);
@@ -438,20 +493,15 @@ final class EngineState {
     spaces.putAll(other.spaces);
     members.clear();
     members.putAll(other.members);
-    threads.clear();
-    threads.putAll(other.threads);
+    threads.takeOver(other.threads);
     threadsBySpace.clear();
     threadsBySpace.putAll(other.threadsBySpace);
-    posts.clear();
-    posts.putAll(other.posts);
-    postsByThread.clear();
-    postsByThread.putAll(other.postsByThread);
+    posts.takeOver(other.posts);
+    postsByThread.takeOver(other.postsByThread);
     comments.clear();
     comments.putAll(other.comments);
-    votes.clear();
-    votes.putAll(other.votes);
-    personIndex.clear();
-    personIndex.putAll(other.personIndex);
+    votes.takeOver(other.votes);
+    personIndex.takeOver(other.personIndex);
     personIds.clear();
     personIds.addAll(other.personIds);
     edits.clear();

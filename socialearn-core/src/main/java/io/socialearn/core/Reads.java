@@ -103,7 +103,7 @@ final class Reads {
       throw new NotFoundException("person", person.value());
     }
     List<ActivityEntry> visible = new ArrayList<>();
-    for (ActivityEntry entry : state.activity.getOrDefault(person, List.of())) {
+    for (ActivityEntry entry : state.activityOf(person)) {
       ThreadRow thread = state.threads.get(entry.thread());
       boolean postGone = entry.target() instanceof PostId p && state.posts.get(p).deleted();
       if (!thread.deleted() && !postGone && access.canRead(viewer, state.spaces.get(thread.space()))) {

@@ -3,9 +3,9 @@ package io.socialearn.core;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.core.expertise.ExpertiseModel;
 import io.socialearn.core.expertise.ExpertiseSettings;
+import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.log.SnapshotStore;
 import io.socialearn.core.pulse.PulseLedger;
-import io.socialearn.core.reputation.ReputationLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

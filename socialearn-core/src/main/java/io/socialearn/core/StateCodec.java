@@ -19,10 +19,10 @@ import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.expertise.ExpertiseModel;
 import io.socialearn.core.expertise.ExpertiseSettings;
+import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.core.log.SnapshotInput;
 import io.socialearn.core.pulse.PulseLedger;
-import io.socialearn.core.reputation.ReputationLedger;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -328,10 +328,11 @@ final class StateCodec {
         }
       }
       out.writeInt(state.activity.size());
-      for (Map.Entry<PersonId, List<ActivityEntry>> e : state.activity.entrySet()) {
-        out.writeInt(personIndex.get(e.getKey()));
-        out.writeInt(e.getValue().size());
-        for (ActivityEntry a : e.getValue()) {
+      for (PersonId person : state.activity.keySet()) {
+        List<ActivityEntry> entries = state.activityOf(person);
+        out.writeInt(personIndex.get(person));
+        out.writeInt(entries.size());
+        for (ActivityEntry a : entries) {
           out.writeLong(a.sequence());
           out.writeLong(a.atNanos());
           out.writeByte(a.kind().ordinal());
@@ -682,12 +683,12 @@ final class StateCodec {
       for (int p = count(); p > 0; p--) {
         PersonId person = people[in.readInt()];
         int n = count();
-        List<ActivityEntry> entries = new ArrayList<>(n);
+        List<Object> items = new ArrayList<>(n);
+        state.activity.put(person, items);
         for (int i = 0; i < n; i++) {
-          entries.add(new ActivityEntry(in.readLong(), in.readLong(), ACTIVITY[in.readByte()],
-              threads[in.readInt()].id(), content(in.readInt())));
+          state.addActivity(person, new ActivityEntry(in.readLong(), in.readLong(),
+              ACTIVITY[in.readByte()], threads[in.readInt()].id(), content(in.readInt())));
         }
-        state.activity.put(person, entries);
       }
       readReputation(ledger);
       if (in.readInt() != MAGIC) {
@@ -764,10 +765,12 @@ final class StateCodec {
           ContentRef keyRef = ref();
           long sequence = in.readLong();
           long at = in.readLong();
+          if (at == NO_TIME) {
+            throw new IOException("a reputation fact of " + person + " has no time");
+          }
           ReputationReason reason = REASONS[in.readByte()];
-          ledger.addFact(new ReputationLedger.FactRow(person, kind, other, keyRef, sequence,
-              at == NO_TIME ? null : UpvoteRun.fromNanos(at), reason, ref(), in.readInt(),
-              in.readBoolean()));
+          ledger.addFact(person, kind, other, keyRef, sequence, at, reason, ref(), in.readInt(),
+              in.readBoolean());
         }
       }
     }

@@ -28,6 +28,7 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
+import io.socialearn.core.internal.CompactIntMap;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class PulseLedger {
   private static final int SNAPSHOT_FORMAT = 1;
 
   // People, by dense index.
-  final Map<PersonId, Integer> personIndex = new HashMap<>();
+  final Map<PersonId, Integer> personIndex = new CompactIntMap<>();
   final List<PersonId> personIds = new ArrayList<>();
   final List<PersonProfile> profiles = new ArrayList<>();
   final Columns.Ints personUnit = new Columns.Ints();
@@ -72,7 +73,7 @@ public final class PulseLedger {
   final List<Tag> tags = new ArrayList<>();
 
   // Questions, by dense index in log order.
-  final Map<ThreadId, Integer> questionIndex = new HashMap<>();
+  final Map<ThreadId, Integer> questionIndex = new CompactIntMap<>();
   final List<ThreadId> questionIds = new ArrayList<>();
   final List<String> titles = new ArrayList<>();
   final List<int[]> questionTags = new ArrayList<>();
@@ -87,7 +88,7 @@ public final class PulseLedger {
   final BitSet questionDeleted = new BitSet();
 
   // Answers, by dense index in log order.
-  final Map<PostId, Integer> answerIndex = new HashMap<>();
+  final Map<PostId, Integer> answerIndex = new CompactIntMap<>();
   final Columns.Ints answerQuestion = new Columns.Ints();
   final Columns.Ints answerAuthor = new Columns.Ints();
   final Columns.Longs answerCreated = new Columns.Longs();

@@ -1,6 +1,7 @@
 /**
- * Reputation: the {@link io.socialearn.core.reputation.ReputationRules} a host chooses (Stack
- * Exchange's, a gentler workplace set, or its own) and the {@link
- * io.socialearn.core.reputation.ReputationLedger} projection that applies them.
+ * Reputation settings a host chooses: the {@link io.socialearn.core.reputation.ReputationRules}
+ * (Stack Exchange's, a gentler workplace set, or its own) and the {@link
+ * io.socialearn.core.reputation.TrustPolicy}; the engine applies them (hosts read reputation
+ * through it).
  */
 package io.socialearn.core.reputation;

@@ -204,7 +204,7 @@ public final class StoreBench implements Subcommand {
       long reopenedPosts = voted[1];
       long afterVotes = voted[2];
       double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
-      Opened whole = openAndMeasure(memory, false, null);
+      Opened whole = openAndMeasure(memory, histogram, null);
       long openNanos = whole.nanos();
       long afterOpen = whole.heap();
       err.printf(Locale.ROOT, "opened the whole store from its snapshot in %.0f ms at sequence"
@@ -363,7 +363,7 @@ public final class StoreBench implements Subcommand {
           + " heap %.1f MB over baseline, %.0f bytes per vote%n", votes, openTailNanos / 1e6,
           (afterVotes - baseline) / MB, (afterVotes - afterPosts) / (double) Math.max(1, votes));
       double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
-      Opened whole = openAndMeasure(memory, false, null);
+      Opened whole = openAndMeasure(memory, histogram, null);
       long openNanos = whole.nanos();
       long afterOpen = whole.heap();
       long sequence = whole.sequence();

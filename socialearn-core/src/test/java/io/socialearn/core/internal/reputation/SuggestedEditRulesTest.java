@@ -1,10 +1,10 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import static io.socialearn.api.thread.VoteDirection.UP;
-import static io.socialearn.core.reputation.LedgerDriver.A;
-import static io.socialearn.core.reputation.LedgerDriver.ANSWERER;
-import static io.socialearn.core.reputation.LedgerDriver.ASKER;
-import static io.socialearn.core.reputation.LedgerDriver.Q;
+import static io.socialearn.core.internal.reputation.LedgerDriver.A;
+import static io.socialearn.core.internal.reputation.LedgerDriver.ANSWERER;
+import static io.socialearn.core.internal.reputation.LedgerDriver.ASKER;
+import static io.socialearn.core.internal.reputation.LedgerDriver.Q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -14,6 +14,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.PostId;
+import io.socialearn.core.reputation.ReputationRules;
 import org.junit.jupiter.api.Test;
 
 /** The rules for approved suggested edits: the reward, its total cap, the daily cap, deletion. */

@@ -1,11 +1,11 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import static io.socialearn.api.thread.VoteDirection.DOWN;
 import static io.socialearn.api.thread.VoteDirection.UP;
-import static io.socialearn.core.reputation.LedgerDriver.A;
-import static io.socialearn.core.reputation.LedgerDriver.ANSWERER;
-import static io.socialearn.core.reputation.LedgerDriver.ASKER;
-import static io.socialearn.core.reputation.LedgerDriver.Q;
+import static io.socialearn.core.internal.reputation.LedgerDriver.A;
+import static io.socialearn.core.internal.reputation.LedgerDriver.ANSWERER;
+import static io.socialearn.core.internal.reputation.LedgerDriver.ASKER;
+import static io.socialearn.core.internal.reputation.LedgerDriver.Q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +16,9 @@ import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.PostId;
+import io.socialearn.core.reputation.ReputationRules;
 import java.time.LocalDate;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ReputationLedgerTest {
@@ -35,6 +37,33 @@ class ReputationLedgerTest {
 
   private final LedgerDriver se = new LedgerDriver(ReputationRules.stackExchange())
       .question(Q, ASKER).answer(A, Q, ANSWERER);
+
+  @Test
+  void factsKeepSequencesBeyondAnIntAndReverseByVoterKeyAndSource() {
+    LedgerDriver d = new LedgerDriver(ReputationRules.stackExchange()).question(Q, ASKER)
+        .answer(A, Q, ANSWERER).vote("v1", A, UP, ANSWERER);
+    // Sequences past an int's range widen the person's sequence column, keeping earlier ones.
+    d.sequence = Integer.MAX_VALUE - 1L;
+    d.vote("v2", A, UP, ANSWERER).vote("v3", A, DOWN, ANSWERER).accept(Q, A, ANSWERER);
+    d.sequence = 5_000_000_000L;
+    d.vote("v4", A, UP, ANSWERER);
+    assertThat(d.ledger.history(ANSWERER, c -> true, d.now).changes())
+        .extracting(ReputationChange::sequence)
+        .containsExactly(3L, Integer.MAX_VALUE + 0L, Integer.MAX_VALUE + 1L,
+            Integer.MAX_VALUE + 2L, 5_000_000_001L);
+    d.retract("v3", A, DOWN, ANSWERER).unaccept(Q, A, ANSWERER);
+    assertThat(d.ledger.history(ANSWERER, c -> true, d.now).changes())
+        .extracting(ReputationChange::sequence, ReputationChange::reason, ReputationChange::source)
+        .containsExactly(
+            Tuple.tuple(3L, ReputationReason.ANSWER_UPVOTED, A),
+            Tuple.tuple(Integer.MAX_VALUE + 0L,
+                ReputationReason.ANSWER_UPVOTED, A),
+            Tuple.tuple(5_000_000_001L, ReputationReason.ANSWER_UPVOTED,
+                A));
+    assertThat(d.score(ANSWERER)).isEqualTo(31);
+    assertThat(d.score(PersonId.of("v3"))).isEqualTo(1);
+    assertThat(d.ledger.history(ASKER, c -> true, d.now).changes()).isEmpty();
+  }
 
   @Test
   void upvotesEarnTheirValueAndEveryoneStartsAtTheFloor() {

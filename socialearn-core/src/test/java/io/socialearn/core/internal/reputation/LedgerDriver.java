@@ -1,4 +1,4 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AnswerAccepted;
@@ -17,6 +17,7 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.reputation.ReputationRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,13 +1,15 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.core.reputation.ReputationRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One person's reputation: the facts that earn or cost points, in log order, and the running
@@ -15,8 +17,8 @@ import java.util.List;
  * end; removing some (a reversal) refolds the person's whole history, so the result is always as
  * if the removed facts had never counted. The changes a history shows are folded again on demand.
  *
- * <p>Facts are held column-wise in primitive arrays (about 40 bytes a fact, against several
- * hundred as objects), since a person's facts are one per vote they received. Not thread-safe:
+ * <p>Facts are held column-wise in primitive arrays (26 bytes a fact, against several hundred
+ * as objects), since a person's facts are one per vote they received. Not thread-safe:
  * guarded by the engine's lock.
  */
 final class PersonLedger {
@@ -30,15 +32,25 @@ final class PersonLedger {
 
   private final PersonId person;
   private final ReputationRules rules;
+  private static final int VOTE = ReputationLedger.FactKind.VOTE.ordinal();
+
   private int size;
-  private long[] sequences = new long[4];
+  /**
+   * Each fact's log sequence while every one fits in an int (logs of up to two billion events),
+   * four bytes a fact; null once one did not, and {@link #wideSequences} holds them.
+   */
+  private int[] sequences = new int[4];
+  private long[] wideSequences;
   private long[] nanos = new long[4];
   private int[] points = new int[4];
   /** Reason ordinal (low 5 bits), capped (bit 5), key kind (bits 6-8). */
   private short[] flags = new short[4];
-  private PersonId[] others = new PersonId[4];
+  /**
+   * A vote's voter, or another fact's source post: only votes have another person, and a vote's
+   * source is always its key (the post voted on), so one column holds what two would.
+   */
+  private Object[] others = new Object[4];
   private ContentRef[] keyRefs = new ContentRef[4];
-  private ContentRef[] sources = new ContentRef[4];
 
   /** The running fold of every fact so far. */
   private Fold current;
@@ -76,42 +88,76 @@ final class PersonLedger {
   }
 
   /** Appends a fact and folds it. */
-  void add(int kind, PersonId other, ContentRef keyRef, long sequence, Instant at,
+  void add(int kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
       ReputationReason reason, ContentRef source, int value, boolean capped) {
-    if (size == sequences.length) {
+    if (kind == VOTE ? source != keyRef && !Objects.equals(source, keyRef) : other != null) {
+      throw new IllegalArgumentException("a vote's source must be the post voted on, and only a"
+          + " vote has another person: kind " + kind + ", other " + other + ", key " + keyRef
+          + ", source " + source);
+    }
+    if (size == nanos.length) {
       resize(size + (size >> 1) + 4);
     }
-    sequences[size] = sequence;
-    nanos[size] = nanos(at);
+    setSequence(size, sequence);
+    nanos[size] = atNanos;
     points[size] = value;
     flags[size] = (short) (reason.ordinal() | (capped ? 1 << 5 : 0) | kind << 6);
-    others[size] = other;
+    others[size] = kind == VOTE ? other : source;
     keyRefs[size] = keyRef;
-    sources[size] = source;
     size++;
     fold(current, size - 1, null);
   }
 
+  private void setSequence(int i, long sequence) {
+    if (sequences != null && sequence == (int) sequence) {
+      sequences[i] = (int) sequence;
+      return;
+    }
+    if (sequences != null) {
+      wideSequences = new long[nanos.length];
+      for (int j = 0; j < size; j++) {
+        wideSequences[j] = sequences[j];
+      }
+      sequences = null;
+    }
+    wideSequences[i] = sequence;
+  }
+
+  private long sequence(int i) {
+    return sequences != null ? sequences[i] : wideSequences[i];
+  }
+
+  private PersonId other(int i) {
+    return kind(i) == VOTE ? (PersonId) others[i] : null;
+  }
+
+  private ContentRef source(int i) {
+    return kind(i) == VOTE ? keyRefs[i] : (ContentRef) others[i];
+  }
+
   /** Makes room for {@code more} facts at once: a snapshot says how many it restores. */
   void reserve(int more) {
-    if (size + more > sequences.length) {
+    if (size + more > nanos.length) {
       resize(size + more);
     }
   }
 
   private void resize(int length) {
-    sequences = Arrays.copyOf(sequences, length);
+    if (sequences != null) {
+      sequences = Arrays.copyOf(sequences, length);
+    } else {
+      wideSequences = Arrays.copyOf(wideSequences, length);
+    }
     nanos = Arrays.copyOf(nanos, length);
     points = Arrays.copyOf(points, length);
     flags = Arrays.copyOf(flags, length);
     others = Arrays.copyOf(others, length);
     keyRefs = Arrays.copyOf(keyRefs, length);
-    sources = Arrays.copyOf(sources, length);
   }
 
   /** Drops the room kept for more facts: after start-up, when most people get few more. */
   void trim() {
-    if (sequences.length > size) {
+    if (nanos.length > size) {
       resize(size);
     }
   }
@@ -120,15 +166,18 @@ final class PersonLedger {
   boolean remove(Match match) {
     int kept = 0;
     for (int i = 0; i < size; i++) {
-      if (!match.test(kind(i), others[i], keyRefs[i], sources[i])) {
+      if (!match.test(kind(i), other(i), keyRefs[i], source(i))) {
         if (kept != i) {
-          sequences[kept] = sequences[i];
+          if (sequences != null) {
+            sequences[kept] = sequences[i];
+          } else {
+            wideSequences[kept] = wideSequences[i];
+          }
           nanos[kept] = nanos[i];
           points[kept] = points[i];
           flags[kept] = flags[i];
           others[kept] = others[i];
           keyRefs[kept] = keyRefs[i];
-          sources[kept] = sources[i];
         }
         kept++;
       }
@@ -138,7 +187,6 @@ final class PersonLedger {
     }
     Arrays.fill(others, kept, size, null);
     Arrays.fill(keyRefs, kept, size, null);
-    Arrays.fill(sources, kept, size, null);
     size = kept;
     current = refold(null);
     return true;
@@ -154,8 +202,8 @@ final class PersonLedger {
   /** Calls {@code sink} with every fact, in log order. */
   void forEachFact(FactSink sink) {
     for (int i = 0; i < size; i++) {
-      sink.accept(kind(i), others[i], keyRefs[i], sequences[i], instant(nanos[i]), reason(i),
-          sources[i], points[i], capped(i));
+      sink.accept(kind(i), other(i), keyRefs[i], sequence(i), instant(nanos[i]), reason(i),
+          source(i), points[i], capped(i));
     }
   }
 
@@ -198,7 +246,7 @@ final class PersonLedger {
     if (delta != 0) {
       f.lastNanos = nanos[i];
       if (changes != null) {
-        changes.add(new ReputationChange(person, delta, reason, sources[i], sequences[i],
+        changes.add(new ReputationChange(person, delta, reason, source(i), sequence(i),
             instant(nanos[i])));
       }
     }
@@ -216,7 +264,8 @@ final class PersonLedger {
     return (flags[i] & 1 << 5) != 0;
   }
 
-  private static long nanos(Instant at) {
+  /** {@code at} in nanoseconds since the epoch, as the columns hold times. */
+  static long nanos(Instant at) {
     return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
   }
 

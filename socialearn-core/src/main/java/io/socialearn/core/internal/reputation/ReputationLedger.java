@@ -1,4 +1,4 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import io.socialearn.api.event.AcceptanceRevoked;
 import io.socialearn.api.event.AnswerAccepted;
@@ -11,8 +11,8 @@ import io.socialearn.api.event.PersonRegistered;
 import io.socialearn.api.event.PostDeleted;
 import io.socialearn.api.event.ProfileUpdated;
 import io.socialearn.api.event.RecordedEvent;
-import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ReputationAdjusted;
+import io.socialearn.api.event.SuggestedEditApproved;
 import io.socialearn.api.event.ThreadDeleted;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
@@ -26,6 +26,8 @@ import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.internal.CompactMap;
+import io.socialearn.core.reputation.ReputationRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,9 +73,9 @@ public final class ReputationLedger {
    */
   private final Map<PersonId, PersonLedger> people = new LinkedHashMap<>();
   /** Who asked each thread: the accepter's bonus goes to the asker. */
-  private final Map<ThreadId, PersonId> askers = new HashMap<>();
+  private final CompactMap<ThreadId, PersonId> askers = new CompactMap<>();
   /** Each thread's answers, so deleting a thread reverses its answers' reputation too. */
-  private final Map<ThreadId, List<PostId>> answersOf = new HashMap<>();
+  private final CompactMap<ThreadId, List<PostId>> answersOf = new CompactMap<>();
   /** Each person's manager, from the profiles, for reporting-line damping. */
   private final Map<PersonId, PersonId> managers = new HashMap<>();
   /** How many answers each person accepted, by whose answers they were. */
@@ -84,7 +86,7 @@ public final class ReputationLedger {
    * The people with a fact about each post, so a deletion knows whom to refold: a PersonId when
    * one person (the usual case: the author), else a PersonId[] without repeats.
    */
-  private final Map<ContentRef, Object> concerned = new HashMap<>();
+  private final CompactMap<ContentRef, Object> concerned = new CompactMap<>();
   /** The id instances to keep (see {@link #shareIds}). */
   private UnaryOperator<Object> shared = UnaryOperator.identity();
 
@@ -329,7 +331,8 @@ public final class ReputationLedger {
   private void add(PersonId person, FactKind kind, PersonId other, ContentRef keyRef, long seq,
       Instant at, ReputationReason reason, ContentRef source, int points, boolean capped) {
     append((PersonId) shared.apply(person), kind, (PersonId) shared(other),
-        (ContentRef) shared(keyRef), seq, at, reason, (ContentRef) shared(source), points, capped);
+        (ContentRef) shared(keyRef), seq, PersonLedger.nanos(at), reason,
+        (ContentRef) shared(source), points, capped);
   }
 
   private Object shared(Object id) {
@@ -337,10 +340,10 @@ public final class ReputationLedger {
   }
 
   private void append(PersonId person, FactKind kind, PersonId other, ContentRef keyRef,
-      long seq, Instant at, ReputationReason reason, ContentRef source, int points,
+      long seq, long atNanos, ReputationReason reason, ContentRef source, int points,
       boolean capped) {
     people.computeIfAbsent(person, p -> new PersonLedger(p, rules))
-        .add(kind.ordinal(), other, keyRef, seq, at, reason, source, points, capped);
+        .add(kind.ordinal(), other, keyRef, seq, atNanos, reason, source, points, capped);
     if (source != null) {
       concerned.merge(source, person, ReputationLedger::plus);
     }
@@ -452,8 +455,30 @@ public final class ReputationLedger {
    * @param fact the fact, in log order per person
    */
   public void addFact(FactRow fact) {
-    append(fact.person(), fact.kind(), fact.other(), fact.keyRef(), fact.sequence(), fact.at(),
-        fact.reason(), fact.source(), fact.points(), fact.capped());
+    append(fact.person(), fact.kind(), fact.other(), fact.keyRef(), fact.sequence(),
+        PersonLedger.nanos(fact.at()), fact.reason(), fact.source(), fact.points(),
+        fact.capped());
+  }
+
+  /**
+   * Appends a fact read back from a snapshot, as {@link #addFact(FactRow)} does, from its parts:
+   * a snapshot of ten million facts makes no row or {@link Instant} for each.
+   *
+   * @param person whose fact
+   * @param kind what it belongs to
+   * @param other the voter of a vote, else null
+   * @param keyRef the post or thread the fact belongs to, or null
+   * @param sequence the log sequence that recorded it
+   * @param atNanos when, in nanoseconds since the epoch
+   * @param reason why
+   * @param source the post it concerns, or null
+   * @param points what it is worth before cap and floor
+   * @param capped whether it counts towards the daily cap
+   */
+  public void addFact(PersonId person, FactKind kind, PersonId other, ContentRef keyRef,
+      long sequence, long atNanos, ReputationReason reason, ContentRef source, int points,
+      boolean capped) {
+    append(person, kind, other, keyRef, sequence, atNanos, reason, source, points, capped);
   }
 
   /**
@@ -468,19 +493,18 @@ public final class ReputationLedger {
     if (!other.rules.equals(rules)) {
       return false;
     }
-    for (Map<?, ?> map : List.of(people, askers, answersOf, managers, accepted, concerned)) {
+    for (Map<?, ?> map : List.of(people, managers, accepted)) {
       map.clear();
     }
     people.putAll(other.people);
-    askers.putAll(other.askers);
-    answersOf.putAll(other.answersOf);
+    askers.takeOver(other.askers);
+    answersOf.takeOver(other.answersOf);
     managers.putAll(other.managers);
     accepted.putAll(other.accepted);
-    concerned.putAll(other.concerned);
+    concerned.takeOver(other.concerned);
     wikis.clear();
     wikis.addAll(other.wikis);
-    for (Map<?, ?> map : List.of(other.people, other.askers, other.answersOf, other.managers,
-        other.accepted, other.concerned)) {
+    for (Map<?, ?> map : List.of(other.people, other.managers, other.accepted)) {
       map.clear();
     }
     other.wikis.clear();
@@ -511,10 +535,7 @@ public final class ReputationLedger {
     }
     accepted.clear();
     image.accepted().forEach((asker, counts) -> accepted.put(asker, new HashMap<>(counts)));
-    for (FactRow f : image.facts()) {
-      append(f.person(), f.kind(), f.other(), f.keyRef(), f.sequence(), f.at(), f.reason(),
-          f.source(), f.points(), f.capped());
-    }
+    image.facts().forEach(this::addFact);
     return true;
   }
 

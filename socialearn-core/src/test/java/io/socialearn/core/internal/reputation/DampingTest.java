@@ -1,4 +1,4 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import static io.socialearn.api.thread.VoteDirection.UP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.reputation.ReputationRules;
 import org.junit.jupiter.api.Test;
 
 class DampingTest {

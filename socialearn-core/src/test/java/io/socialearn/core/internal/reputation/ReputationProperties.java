@@ -1,4 +1,4 @@
-package io.socialearn.core.reputation;
+package io.socialearn.core.internal.reputation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.reputation.ReputationRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

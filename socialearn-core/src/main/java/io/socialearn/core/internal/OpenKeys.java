@@ -1,0 +1,381 @@
+package io.socialearn.core.internal;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The keys of an open-addressing hash map: a power-of-two array probed linearly, with deletion
+ * by shifting the rest of a cluster back (no tombstones), kept at most two thirds full (keys'
+ * hashes are not stored, so every probe calls {@code equals}: fuller tables probe too long). A
+ * subclass keeps the values in a parallel array of its own type, moved by {@link #moveValue} and
+ * {@link #resizeValues}. About 12 to 24 bytes an entry with a reference value, against 36 to
+ * 44 for a {@link java.util.HashMap} node and its slot. Not thread-safe.
+ *
+ * @param <K> the keys, non-null, with a consistent {@code hashCode} and {@code equals}
+ * @param <V> the values as the {@link Map} view gives them
+ */
+abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
+  private static final Object[] EMPTY = {};
+
+  /** The keys, null for a free slot; empty until the first put. */
+  private Object[] keys = EMPTY;
+  private int size;
+  /** Counts changes of which keys are where, so that an iterator notices them. */
+  private int modCount;
+  private transient Set<Map.Entry<K, V>> entries;
+
+  OpenKeys(int expected) {
+    if (expected > 0) {
+      allocate(capacityFor(expected));
+    } else {
+      resizeValues(0);
+    }
+  }
+
+  /** Moves the value at slot {@code from} to slot {@code to}, clearing {@code from}. */
+  abstract void moveValue(int from, int to);
+
+  /** Replaces the values with an array of {@code capacity} empty slots, returning the old one. */
+  abstract Object resizeValues(int capacity);
+
+  /** Puts the value at {@code from} of the old values {@code old} at slot {@code to}. */
+  abstract void copyValue(Object old, int from, int to);
+
+  /** The value at a used slot, boxed as the map view gives it. */
+  abstract V valueAt(int slot);
+
+  /** Sets the value at a used slot from its boxed form, returning the old one boxed. */
+  abstract V setValueAt(int slot, V value);
+
+  /** Clears the value at a slot (frees what it refers to). */
+  abstract void clearValue(int slot);
+
+  @Override
+  public final int size() {
+    return size;
+  }
+
+  @Override
+  public final boolean containsKey(Object key) {
+    return slotOf(key) >= 0;
+  }
+
+  @Override
+  public final V get(Object key) {
+    int slot = slotOf(key);
+    return slot < 0 ? null : valueAt(slot);
+  }
+
+  @Override
+  public final V put(K key, V value) {
+    Objects.requireNonNull(value, "value");
+    int slot = insertSlot(key);
+    if (slot >= 0) {
+      return setValueAt(slot, value);
+    }
+    setValueAt(-slot - 1, value);
+    return null;
+  }
+
+  /** As {@link Map#computeIfPresent}, in one probe of the table. */
+  @Override
+  public final V computeIfPresent(K key,
+      BiFunction<? super K, ? super V, ? extends V> remapping) {
+    Objects.requireNonNull(remapping, "remapping");
+    int slot = slotOf(key);
+    if (slot < 0) {
+      return null;
+    }
+    int expected = modCount;
+    V changed = remapping.apply(key, valueAt(slot));
+    return settle(slot, changed, expected);
+  }
+
+  /** As {@link Map#computeIfAbsent}, in one probe of the table when the key is there. */
+  @Override
+  public final V computeIfAbsent(K key, Function<? super K, ? extends V> mapping) {
+    Objects.requireNonNull(mapping, "mapping");
+    int slot = slotOf(key);
+    if (slot >= 0) {
+      return valueAt(slot);
+    }
+    V made = mapping.apply(key);
+    if (made != null) {
+      put(key, made);
+    }
+    return made;
+  }
+
+  /** Sets the slot to a remapping's result, or removes it for null; fails if the map changed. */
+  private V settle(int slot, V result, int expected) {
+    if (expected != modCount) {
+      throw new ConcurrentModificationException();
+    }
+    if (result == null) {
+      removeAt(slot);
+    } else {
+      setValueAt(slot, result);
+    }
+    return result;
+  }
+
+  /** As {@link Map#merge}, in one probe of the table. */
+  @Override
+  public final V merge(K key, V value,
+      BiFunction<? super V, ? super V, ? extends V> remapping) {
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(remapping, "remapping");
+    int slot = insertSlot(key);
+    if (slot < 0) {
+      setValueAt(-slot - 1, value);
+      return value;
+    }
+    int expected = modCount;
+    return settle(slot, remapping.apply(valueAt(slot), value), expected);
+  }
+
+  @Override
+  public final V remove(Object key) {
+    int slot = slotOf(key);
+    if (slot < 0) {
+      return null;
+    }
+    V old = valueAt(slot);
+    removeAt(slot);
+    return old;
+  }
+
+  @Override
+  public final void putAll(Map<? extends K, ? extends V> other) {
+    int wanted = capacityFor(size + other.size());
+    if (wanted > keys.length) {
+      // Room first: filling a small table in another table's slot order makes long clusters.
+      allocate(wanted);
+    }
+    super.putAll(other);
+  }
+
+  /**
+   * Replaces this map's entries with {@code other}'s, leaving {@code other} empty, without
+   * copying (as start-up does with a decoded snapshot's maps).
+   */
+  final void moveFrom(OpenKeys<K, V> other) {
+    keys = other.keys;
+    size = other.size;
+    takeValues(other);
+    other.keys = EMPTY;
+    other.size = 0;
+    other.resizeValues(0);
+    modCount++;
+    other.modCount++;
+  }
+
+  /** Takes {@code other}'s values array (of the same subclass) as this map's. */
+  abstract void takeValues(OpenKeys<K, V> other);
+
+  @Override
+  public final void clear() {
+    if (size > 0) {
+      keys = EMPTY;
+      resizeValues(0);
+      size = 0;
+      modCount++;
+    }
+  }
+
+  /** The slot holding {@code key}, or -1 (always for null, which no entry has: as a lookup). */
+  final int slotOf(Object key) {
+    if (size == 0 || key == null) {
+      return -1;
+    }
+    Object[] k = keys;
+    int mask = k.length - 1;
+    for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+      Object held = k[i];
+      if (held == null) {
+        return -1;
+      }
+      if (held == key || held.equals(key)) {
+        return i;
+      }
+    }
+  }
+
+  /**
+   * The slot holding {@code key}, or {@code -(slot) - 1} for the free slot it now holds (its value
+   * still to be set), growing the table first if need be.
+   */
+  final int insertSlot(K key) {
+    Objects.requireNonNull(key, "key");
+    if (keys.length == 0 || (size + 1) * 3L > keys.length * 2L) {
+      int found = slotOf(key);
+      if (found >= 0) {
+        return found;
+      }
+      allocate(Math.max(capacityFor(size + 1), keys.length * 2));
+    }
+    Object[] k = keys;
+    int mask = k.length - 1;
+    for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+      Object held = k[i];
+      if (held == null) {
+        k[i] = key;
+        size++;
+        modCount++;
+        return -i - 1;
+      }
+      if (held == key || held.equals(key)) {
+        return i;
+      }
+    }
+  }
+
+  /** Frees a used slot and shifts back the entries of its cluster that probed past it. */
+  final void removeAt(int slot) {
+    Object[] k = keys;
+    int mask = k.length - 1;
+    int free = slot;
+    for (int i = (free + 1) & mask; k[i] != null; i = (i + 1) & mask) {
+      int home = hash(k[i]) & mask;
+      // The entry at i may fill the free slot if its home is not in (free, i] cyclically.
+      if (((i - home) & mask) >= ((i - free) & mask)) {
+        k[free] = k[i];
+        moveValue(i, free);
+        free = i;
+      }
+    }
+    k[free] = null;
+    clearValue(free);
+    size--;
+    modCount++;
+  }
+
+  /** Drops the room beyond what the entries need at two thirds full. */
+  public final void trimToSize() {
+    int fits = size == 0 ? 0 : capacityFor(size);
+    if (fits < keys.length) {
+      allocate(fits);
+    }
+  }
+
+  private void allocate(int capacity) {
+    Object[] old = keys;
+    Object oldValues = resizeValues(capacity);
+    modCount++;
+    keys = capacity == 0 ? EMPTY : new Object[capacity];
+    int mask = capacity - 1;
+    for (int from = 0; from < old.length; from++) {
+      Object key = old[from];
+      if (key != null) {
+        int i = hash(key) & mask;
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        copyValue(oldValues, from, i);
+      }
+    }
+  }
+
+  /** The smallest power of two that holds {@code entries} at most two thirds full. */
+  private static int capacityFor(int entries) {
+    long needed = Math.max(4, (entries * 3L + 1) / 2);
+    if (needed > 1 << 30) {
+      throw new IllegalStateException("too many entries: " + entries);
+    }
+    return Integer.highestOneBit((int) needed - 1) << 1;
+  }
+
+  /** The key's hash, spread so that keys whose hashes differ only high up still spread. */
+  private static int hash(Object key) {
+    int h = key.hashCode() * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  @Override
+  public final Set<Map.Entry<K, V>> entrySet() {
+    Set<Map.Entry<K, V>> view = entries;
+    if (view == null) {
+      view = new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<K, V>> iterator() {
+          return new Slots();
+        }
+
+        @Override
+        public int size() {
+          return size;
+        }
+      };
+      entries = view;
+    }
+    return view;
+  }
+
+  /**
+   * The entries in slot order; removal through the iterator is not supported (it could shift an
+   * entry the walk has passed back before it), and a change of the keys fails the next step.
+   */
+  private final class Slots implements Iterator<Map.Entry<K, V>> {
+    private final Object[] walked = keys;
+    private final int expected = modCount;
+    private int next = advance(0);
+
+    private int advance(int from) {
+      int i = from;
+      while (i < walked.length && walked[i] == null) {
+        i++;
+      }
+      return i;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < walked.length;
+    }
+
+    @Override
+    public Map.Entry<K, V> next() {
+      if (next >= walked.length) {
+        throw new NoSuchElementException();
+      }
+      if (expected != modCount) {
+        throw new ConcurrentModificationException();
+      }
+      int slot = next;
+      next = advance(slot + 1);
+      @SuppressWarnings("unchecked")
+      K key = (K) walked[slot];
+      return new Entry(key, slot);
+    }
+  }
+
+  /** An entry whose {@code setValue} writes through to its slot while the table is unchanged. */
+  private final class Entry extends AbstractMap.SimpleEntry<K, V> {
+    private static final long serialVersionUID = 1L;
+    private final int expected = modCount;
+    private final int slot;
+
+    Entry(K key, int slot) {
+      super(key, valueAt(slot));
+      this.slot = slot;
+    }
+
+    @Override
+    public V setValue(V value) {
+      if (expected != modCount) {
+        throw new ConcurrentModificationException();
+      }
+      setValueAt(slot, value);
+      return super.setValue(value);
+    }
+  }
+}

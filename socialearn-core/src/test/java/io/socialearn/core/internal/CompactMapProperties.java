@@ -1,0 +1,152 @@
+package io.socialearn.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The compact maps behave as a {@link HashMap} under any mix of puts, removals and trims. */
+class CompactMapProperties {
+  /** A key whose hash is its value modulo a few, so that clusters and wrap-arounds form. */
+  record Key(int value) {
+    @Override
+    public int hashCode() {
+      return value % 7;
+    }
+  }
+
+  /**
+   * One operation: 0 put, 1 remove, 2 trim, 3 compute if present (remove when odd), 4 merge
+   * (remove when the sum is 0), 5 compute if absent (nothing for an odd value).
+   */
+  record Op(int kind, int key, int value) {}
+
+  @Provide
+  Arbitrary<List<Op>> ops() {
+    return Combinators.combine(Arbitraries.of(0, 0, 0, 1, 1, 2, 3, 4, 4, 5),
+        Arbitraries.integers().between(0, 60), Arbitraries.integers().between(-5, 5))
+        .as(Op::new).list().ofMaxSize(400);
+  }
+
+  @Property(tries = 300)
+  void aCompactMapHoldsWhatAHashMapHolds(@ForAll("ops") List<Op> ops,
+      @ForAll boolean collide) {
+    Map<Object, Integer> expected = new HashMap<>();
+    CompactMap<Object, Integer> map = new CompactMap<>();
+    CompactIntMap<Object> ints = new CompactIntMap<>();
+    for (Op op : ops) {
+      Object key = collide ? new Key(op.key()) : Integer.valueOf(op.key());
+      switch (op.kind()) {
+        case 0 -> {
+          Integer before = expected.put(key, op.value());
+          assertThat(map.put(key, op.value())).isEqualTo(before);
+          assertThat(ints.put(key, op.value())).isEqualTo(before);
+        }
+        case 1 -> {
+          Integer before = expected.remove(key);
+          assertThat(map.remove(key)).isEqualTo(before);
+          assertThat(ints.remove(key)).isEqualTo(before);
+        }
+        case 2 -> {
+          map.trimToSize();
+          ints.trimToSize();
+        }
+        case 5 -> {
+          Function<Object, Integer> evenOnly = k -> op.value() % 2 == 0 ? op.value() : null;
+          Integer held = expected.computeIfAbsent(key, evenOnly);
+          assertThat(map.computeIfAbsent(key, evenOnly)).isEqualTo(held);
+          assertThat(ints.computeIfAbsent(key, evenOnly)).isEqualTo(held);
+        }
+        case 4 -> {
+          Integer merged = expected.merge(key, op.value(), CompactMapProperties::sumOrNone);
+          assertThat(map.merge(key, op.value(), CompactMapProperties::sumOrNone))
+              .isEqualTo(merged);
+          assertThat(ints.merge(key, op.value(), CompactMapProperties::sumOrNone))
+              .isEqualTo(merged);
+        }
+        default -> {
+          Integer after = expected.computeIfPresent(key, (k, v) -> v % 2 == 0 ? v + 2 : null);
+          assertThat(map.computeIfPresent(key, (k, v) -> v % 2 == 0 ? v + 2 : null))
+              .isEqualTo(after);
+          assertThat(ints.computeIfPresent(key, (k, v) -> v % 2 == 0 ? v + 2 : null))
+              .isEqualTo(after);
+        }
+      }
+      assertThat(map).hasSize(expected.size());
+    }
+    assertThat(map).isEqualTo(expected);
+    assertThat(ints).isEqualTo(expected);
+    assertThat(expected).isEqualTo(map);
+    assertThat(map.hashCode()).isEqualTo(expected.hashCode());
+    for (int k = 0; k <= 60; k++) {
+      Object key = collide ? new Key(k) : Integer.valueOf(k);
+      assertThat(map.get(key)).isEqualTo(expected.get(key));
+      assertThat(map.containsKey(key)).isEqualTo(expected.containsKey(key));
+      assertThat(ints.getInt(key, Integer.MIN_VALUE))
+          .isEqualTo(expected.getOrDefault(key, Integer.MIN_VALUE));
+    }
+  }
+
+  private static Integer sumOrNone(Integer a, Integer b) {
+    return a + b == 0 ? null : a + b;
+  }
+
+  @Test
+  void growsPastManyEntriesAndClears() {
+    CompactMap<Integer, String> map = new CompactMap<>(3);
+    for (int i = 0; i < 100_000; i++) {
+      map.put(i, "v" + i);
+    }
+    for (int i = 0; i < 100_000; i += 2) {
+      map.remove(i);
+    }
+    map.trimToSize();
+    assertThat(map).hasSize(50_000);
+    assertThat(map.get(99_999)).isEqualTo("v99999");
+    assertThat(map.get(99_998)).isNull();
+    CompactMap<Integer, String> copy = new CompactMap<>();
+    copy.putAll(map);
+    CompactMap<Integer, String> taken = new CompactMap<>();
+    taken.put(-1, "gone");
+    taken.takeOver(map);
+    assertThat(map).isEmpty();
+    assertThat(taken).isEqualTo(copy).hasSize(50_000).doesNotContainKey(-1);
+    assertThat(map.put(1, "one")).isNull();
+    assertThat(map).containsExactly(Map.entry(1, "one"));
+    taken.clear();
+    assertThat(taken).isEmpty();
+    assertThat(taken.get(99_999)).isNull();
+  }
+
+  @Test
+  void refusesNullsAndIteratorRemovalAndFailsAfterAChange() {
+    CompactMap<String, String> map = new CompactMap<>();
+    assertThatThrownBy(() -> map.put("k", null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> map.put(null, "v")).isInstanceOf(NullPointerException.class);
+    assertThat(map).isEmpty();
+    map.put("a", "1");
+    assertThat(map.get(null)).isNull();
+    assertThat(map.containsKey(null)).isFalse();
+    assertThat(map.remove(null)).isNull();
+    map.put("b", "2");
+    Iterator<Map.Entry<String, String>> it = map.entrySet().iterator();
+    it.next();
+    assertThatThrownBy(it::remove).isInstanceOf(UnsupportedOperationException.class);
+    map.put("c", "3");
+    assertThatThrownBy(it::next).isInstanceOf(ConcurrentModificationException.class);
+    map.entrySet().iterator().next().setValue("x");
+    assertThat(map.values()).contains("x");
+  }
+}
