@@ -125,6 +125,8 @@ final class WhoKnows {
     double[] part = new double[0];
     double[] select = new double[0];
     boolean[] visible = new boolean[0];
+    /** Whether a candidate's overall signals are exact (not bounds yet), by person index. */
+    boolean[] exact = new boolean[0];
     int[] heap = new int[0];
     int heapSize;
 
@@ -141,6 +143,7 @@ final class WhoKnows {
         department = Arrays.copyOf(department, n);
         part = Arrays.copyOf(part, n);
         select = Arrays.copyOf(select, n);
+        exact = Arrays.copyOf(exact, n);
         heap = Arrays.copyOf(heap, n);
       }
       if (visible.length < spaces) {
@@ -283,29 +286,16 @@ final class WhoKnows {
     for (Pooled p : pool) {
       s.touch(p.index());
     }
-    // Overall signals of every candidate, set here (touching left them as they were).
+    // Overall signals of every candidate, set here (touching left them as they were): exact
+    // sums over the spaces the viewer reads, or, where the ranking below only needs an upper
+    // bound of a score until it reaches the person, the bounds the model keeps per person.
+    boolean lazy = shortcuts && cutoff == Long.MAX_VALUE;
     for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
-      Acc[] spaces = model.overallArrays.get(person);
-      int o = k * SIGNALS;
-      double activity = 0;
-      double fresh = 0;
-      double standing = 0;
-      long last = Long.MIN_VALUE;
-      for (Acc acc : spaces == null ? NO_SUMS : spaces) {
-        if (acc.space < 0 || s.visible[acc.space]) {
-          activity += acc.recent * f1;
-          fresh += acc.fresh * f2;
-          standing += acc.evidence * f0 + acc.flat;
-          last = Math.max(last, acc.lastAnswer);
-        }
-      }
-      raw[o + ACTIVITY] = activity;
-      raw[o + FRESH] = fresh;
-      raw[o + STANDING] = standing;
-      double age = Math.max(0, now - last);
-      for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
-        raw[o + LAST + i] = last == Long.MIN_VALUE ? 0 : Math.exp(-age / LAST_ANSWER_MILLIS[i]);
+      if (lazy) {
+        bounds(raw, person, k * SIGNALS, f0, f1, f2);
+      } else {
+        overall(raw, person, k * SIGNALS, f0, f1, f2, s);
       }
     }
     // Votes and accepts at or after the cut-off do not count.
@@ -346,8 +336,13 @@ final class WhoKnows {
         department = departmentFactor(options.department(), viewerProfile, profile);
       }
       double rough = shortcuts ? roughScoreOf(raw, k * SIGNALS, weights) * department : 0;
-      double score = rough > margin * department ? rough + margin * department
+      boolean bound = rough > margin * department;
+      if (lazy && !bound) {
+        overall(raw, index, k * SIGNALS, f0, f1, f2, s);
+      }
+      double score = bound ? rough + margin * department
           : scoreOf(raw, k * SIGNALS, weights) * department;
+      s.exact[index] = !lazy || !bound;
       if (score > 0) {
         s.score[index] = score;
         s.department[index] = department;
@@ -377,6 +372,9 @@ final class WhoKnows {
       if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
         continue;
       }
+      if (!s.exact[index]) {
+        overall(raw, index, o, f0, f1, f2, s);
+      }
       if (topics.size() > 1 && raw[o + TOPIC_RECENT] > 0) {
         raw[o + TOPIC_RECENT] = distinct && current
             ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
@@ -403,6 +401,53 @@ final class WhoKnows {
           raw[s.offset(index) + ACTIVITY], s.similar[index], s), signals));
     }
     return out;
+  }
+
+  /**
+   * Sets the overall signals of the candidate whose signals start at {@code o} ({@code person}
+   * by index) from their sums in the spaces the viewer reads.
+   */
+  private void overall(double[] raw, int person, int o, double f0, double f1, double f2,
+      Scratch s) {
+    Acc[] spaces = model.overallArrays.get(person);
+    double activity = 0;
+    double fresh = 0;
+    double standing = 0;
+    long last = Long.MIN_VALUE;
+    for (Acc acc : spaces == null ? NO_SUMS : spaces) {
+      if (acc.space < 0 || s.visible[acc.space]) {
+        activity += acc.recent * f1;
+        fresh += acc.fresh * f2;
+        standing += acc.evidence * f0 + acc.flat;
+        last = Math.max(last, acc.lastAnswer);
+      }
+    }
+    raw[o + ACTIVITY] = activity;
+    raw[o + FRESH] = fresh;
+    raw[o + STANDING] = standing;
+    lastAnswer(raw, o, last);
+  }
+
+  /**
+   * Sets the overall signals of a candidate to bounds of what {@link #overall} would set, from
+   * the sums over all of their spaces the model keeps ({@link ExpertiseModel#bounds}): never
+   * below it but for rounding, far inside the margin the ranking adds to its bounds.
+   */
+  private void bounds(double[] raw, int person, int o, double f0, double f1, double f2) {
+    double[] b = model.bounds;
+    int i = person * ExpertiseModel.BOUNDS;
+    raw[o + ACTIVITY] = b[i] * f1;
+    raw[o + FRESH] = b[i + 1] * f2;
+    raw[o + STANDING] = b[i + 2] * f0 + b[i + 3];
+    lastAnswer(raw, o, model.lastAnswers[person]);
+  }
+
+  /** Sets the last-answer signals from when the person last answered (MIN_VALUE for never). */
+  private void lastAnswer(double[] raw, int o, long last) {
+    double age = Math.max(0, now - last);
+    for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
+      raw[o + LAST + i] = last == Long.MIN_VALUE ? 0 : Math.exp(-age / LAST_ANSWER_MILLIS[i]);
+    }
   }
 
   /** A signal from its raw figure: log(1 + scale × x), or x itself for the last-answer ones. */
