@@ -54,6 +54,14 @@ final class WhoKnows {
    */
   static final double[] LAST_ANSWER_MILLIS = {6 * 3_600_000.0, 24 * 3_600_000.0,
       168 * 3_600_000.0};
+
+  static {
+    // The bounds of the last-answer signals raise the week's to the powers 7 and 28.
+    if (LAST_ANSWER_MILLIS[2] != 7 * LAST_ANSWER_MILLIS[1]
+        || LAST_ANSWER_MILLIS[1] != 4 * LAST_ANSWER_MILLIS[0]) {
+      throw new AssertionError("the last-answer scales are not a week, a day and six hours");
+    }
+  }
   /** How many of the profile model's candidates are kept at most (the best in the topics). */
   static final int TOPIC_POOL = 5_000;
   /**
@@ -452,7 +460,22 @@ final class WhoKnows {
     raw[o + ACTIVITY] = b[i] * f1;
     raw[o + FRESH] = b[i + 1] * f2;
     raw[o + STANDING] = b[i + 2] * f0 + b[i + 3];
-    lastAnswer(raw, o, model.lastAnswers[person]);
+    long last = model.lastAnswers[person];
+    if (last == Long.MIN_VALUE) {
+      raw[o + LAST] = 0;
+      raw[o + LAST + 1] = 0;
+      raw[o + LAST + 2] = 0;
+    } else {
+      // One exponential instead of three: e^(−age / 1d) = e^(−age / 1w)^7 and e^(−age / 6h) =
+      // e^(−age / 1d)^4, within a few units in the last place.
+      double week = Math.exp(-Math.max(0, now - last) / LAST_ANSWER_MILLIS[2]);
+      double week2 = week * week;
+      double day = week2 * week2 * week2 * week;
+      double day2 = day * day;
+      raw[o + LAST] = day2 * day2;
+      raw[o + LAST + 1] = day;
+      raw[o + LAST + 2] = week;
+    }
   }
 
   /** Sets the last-answer signals from when the person last answered (MIN_VALUE for never). */
