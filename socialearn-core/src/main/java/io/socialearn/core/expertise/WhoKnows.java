@@ -796,20 +796,35 @@ final class WhoKnows {
   /**
    * Counts, per kind of {@link ExpertiseModel#REASON_KINDS}, a person's visible live evidence in
    * the topics (each fact once) and when the latest was made, when every fact counts now and no
-   * vote is cut off: the topic with the longest list is read from its columns' tallies, the other
-   * lists are walked (each fact once, at the first of them it is in), and the walked facts that
-   * the tallies counted too are taken off again.
+   * vote is cut off: every topic is read from its columns' tallies (a fact in two of the topics
+   * is counted twice there, and its time is the same in both), and what that counted more than
+   * once is taken off again. Every fact counted twice is about an answer (or is the answer) to a
+   * thread with two of the topics, so only the person's answers are walked, in all but the
+   * longest of their lists (each answer once, at the first of them it is in), and the facts of
+   * those in several topics counted again.
    */
   private void tallyReasons(PersonId person, Tag[] query, int[] counts, long[] last,
       Scratch s) {
-    Map<Tag, List<Fact>> mine = model.byPersonTopic.get(person);
-    if (mine == null || query.length == 0) {
+    for (Tag topic : query) {
+      for (Map.Entry<SpaceId, ExpertiseModel.Column> e
+          : model.byTopic.getOrDefault(topic, Map.of()).entrySet()) {
+        ExpertiseModel.Column c = e.getValue();
+        Integer slot = c.slots.get(person);
+        if (slot != null && visible.test(e.getKey())) {
+          for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
+            if (c.counts[i] > 0) {
+              last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
+              counts[r] += c.counts[i];
+            }
+          }
+        }
+      }
+    }
+    Map<Tag, List<Fact>> mine = model.answersByPersonTopic.get(person);
+    if (mine == null || query.length < 2) {
       return;
     }
     int longest = longest(mine, query);
-    Tag big = query[longest];
-    Tag[] bigOnly = {big};
-    int[] twice = new int[counts.length];
     Tag[] walked = new Tag[query.length];
     int n = 0;
     for (int i = 0; i < query.length; i++) {
@@ -817,32 +832,18 @@ final class WhoKnows {
         continue;
       }
       for (Fact f : mine.getOrDefault(query[i], List.of())) {
-        int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
-        if (r >= 0 && f.live && sees(f, s)
-            && (f.topic != null || n == 0 || !model.sharesTopic(f, walked, n))) {
-          last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
-          if (f.topic == null && model.sharesTopic(f, bigOnly, 1)) {
-            twice[r]++;
+        if (f.live && sees(f, s) && (n == 0 || !model.sharesTopic(f, walked, n))) {
+          int m = model.matches(f, query, query.length);
+          AnswerInfo answer = m > 1 ? model.answers.get(f.source) : null;
+          for (Fact g : answer == null ? List.<Fact>of() : answer.facts) {
+            int r = ExpertiseModel.REASON_OF[g.kind.ordinal()];
+            if (r >= 0) {
+              counts[r] -= m - 1;
+            }
           }
         }
       }
       walked[n++] = query[i];
-    }
-    for (Map.Entry<SpaceId, ExpertiseModel.Column> e
-        : model.byTopic.getOrDefault(big, Map.of()).entrySet()) {
-      ExpertiseModel.Column c = e.getValue();
-      Integer slot = c.slots.get(person);
-      if (slot != null && visible.test(e.getKey())) {
-        for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
-          if (c.counts[i] > 0) {
-            last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
-            counts[r] += c.counts[i];
-          }
-        }
-      }
-    }
-    for (int r = 0; r < counts.length; r++) {
-      counts[r] -= twice[r];
     }
   }
 
