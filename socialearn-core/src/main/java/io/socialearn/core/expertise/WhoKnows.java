@@ -835,8 +835,8 @@ final class WhoKnows {
         if (f.live && sees(f, s) && (n == 0 || !model.sharesTopic(f, walked, n))) {
           int m = model.matches(f, query, query.length);
           AnswerInfo answer = m > 1 ? model.answers.get(f.source) : null;
-          for (Fact g : answer == null ? List.<Fact>of() : answer.facts) {
-            int r = ExpertiseModel.REASON_OF[g.kind.ordinal()];
+          for (int k = 0; answer != null && k < answer.facts.size(); k++) {
+            int r = ExpertiseModel.REASON_OF[answer.facts.get(k).kind.ordinal()];
             if (r >= 0) {
               counts[r] -= m - 1;
             }
