@@ -103,15 +103,17 @@ public final class ExpertiseModel {
    * Per person index, bounds of the overall sums over any set of the person's spaces, at {@code
    * index * BOUNDS}: the sums over all of them of {@link Acc#recent}, {@link Acc#fresh}, {@link
    * Acc#evidence} and {@link Acc#flat}, each term taken at 0 if below (a reversal may leave a
-   * rounding residue under 0), in the order of {@link #overallArrays}; so a sum over some of the
-   * spaces in that order is never above them. Derived from {@link #overallArrays} whenever a
-   * person's sums change (and after a rebase or a read), never written to a snapshot.
+   * rounding residue under 0), in the order of {@link #overallArrays}, so a sum over some of the
+   * spaces in that order is never above them; then the latest answer in any space (a time in
+   * milliseconds, exact as a double; {@code (double) Long.MIN_VALUE} for none), beside the sums
+   * so that a candidate's bounds are read from one place. Derived from {@link #overallArrays}
+   * whenever a person's sums change (and after a rebase or a read), never written to a snapshot.
    */
   double[] bounds = new double[0];
-  /** Per person index, the latest answer in any space ({@link Long#MIN_VALUE} for none). */
-  long[] lastAnswers = new long[0];
   /** How many of {@link #bounds} each person has. */
-  static final int BOUNDS = 4;
+  static final int BOUNDS = 5;
+  /** Where a person's latest answer is among their {@link #bounds}. */
+  static final int LAST_BOUND = 4;
   /** Every person the model has seen, by the dense index the hot loops use. */
   final List<PersonId> personIds = new ArrayList<>();
   final Map<PersonId, Integer> personIndex = new HashMap<>();
@@ -690,12 +692,11 @@ public final class ExpertiseModel {
     return i;
   }
 
-  /** Refills {@link #bounds} and {@link #lastAnswers} of person {@code index} from its sums. */
+  /** Refills {@link #bounds} of person {@code index} from its sums. */
   void bound(int index) {
-    if (lastAnswers.length <= index) {
-      int n = Math.max(index + 1, lastAnswers.length + lastAnswers.length / 2);
+    if (bounds.length < (index + 1) * BOUNDS) {
+      int n = Math.max(index + 1, bounds.length / BOUNDS * 3 / 2);
       bounds = Arrays.copyOf(bounds, n * BOUNDS);
-      lastAnswers = Arrays.copyOf(lastAnswers, n);
     }
     double recent = 0;
     double fresh = 0;
@@ -716,7 +717,7 @@ public final class ExpertiseModel {
     bounds[o + 1] = fresh;
     bounds[o + 2] = evidence;
     bounds[o + 3] = flat;
-    lastAnswers[index] = last;
+    bounds[o + LAST_BOUND] = last;
   }
 
   /** Refills the bounds of every person (after a rebase, or once read back). */

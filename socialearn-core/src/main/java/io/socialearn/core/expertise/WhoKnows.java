@@ -460,7 +460,7 @@ final class WhoKnows {
     raw[o + ACTIVITY] = b[i] * f1;
     raw[o + FRESH] = b[i + 1] * f2;
     raw[o + STANDING] = b[i + 2] * f0 + b[i + 3];
-    long last = model.lastAnswers[person];
+    double last = b[i + ExpertiseModel.LAST_BOUND];
     if (last == Long.MIN_VALUE) {
       raw[o + LAST] = 0;
       raw[o + LAST + 1] = 0;

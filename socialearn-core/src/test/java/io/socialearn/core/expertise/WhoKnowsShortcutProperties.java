@@ -175,7 +175,7 @@ class WhoKnowsShortcutProperties {
   private static void assertBounds(ExpertiseModel model) {
     for (int i = 0; i < model.personIds.size(); i++) {
       ExpertiseModel.Acc[] accs = model.overallArrays.get(i);
-      double[] all = new double[ExpertiseModel.BOUNDS];
+      double[] all = new double[ExpertiseModel.LAST_BOUND];
       long last = Long.MIN_VALUE;
       for (ExpertiseModel.Acc a : accs == null ? new ExpertiseModel.Acc[0] : accs) {
         double[] one = {a.recent, a.fresh, a.evidence, a.flat};
@@ -189,7 +189,8 @@ class WhoKnowsShortcutProperties {
         assertThat(model.bounds[i * ExpertiseModel.BOUNDS + k])
             .isGreaterThanOrEqualTo(all[k] - 1e-12 * Math.abs(all[k]));
       }
-      assertThat(model.lastAnswers[i]).isEqualTo(last);
+      assertThat(model.bounds[i * ExpertiseModel.BOUNDS + ExpertiseModel.LAST_BOUND])
+          .isEqualTo((double) last);
     }
   }
 
