@@ -99,6 +99,21 @@ public final class ExpertiseModel {
    * the hot loops without walking a hash map; null for a person with no evidence.
    */
   final List<Acc[]> overallArrays = new ArrayList<>();
+  /**
+   * Per person index, bounds of the overall sums over any set of the person's spaces, at {@code
+   * index * BOUNDS}: the sums over all of them of {@link Acc#recent}, {@link Acc#fresh}, {@link
+   * Acc#evidence} and {@link Acc#flat}, each term taken at 0 if below (a reversal may leave a
+   * rounding residue under 0), in the order of {@link #overallArrays}, so a sum over some of the
+   * spaces in that order is never above them; then the latest answer in any space (a time in
+   * milliseconds, exact as a double; {@code (double) Long.MIN_VALUE} for none), beside the sums
+   * so that a candidate's bounds are read from one place. Derived from {@link #overallArrays}
+   * whenever a person's sums change (and after a rebase or a read), never written to a snapshot.
+   */
+  double[] bounds = new double[0];
+  /** How many of {@link #bounds} each person has. */
+  static final int BOUNDS = 5;
+  /** Where a person's latest answer is among their {@link #bounds}. */
+  static final int LAST_BOUND = 4;
   /** Every person the model has seen, by the dense index the hot loops use. */
   final List<PersonId> personIds = new ArrayList<>();
   final Map<PersonId, Integer> personIndex = new HashMap<>();
@@ -580,7 +595,7 @@ public final class ExpertiseModel {
       }
     }
     addToTopics(f, threadTags, sign);
-    contribute(overall.computeIfAbsent(f.space, s -> new HashMap<>())
+    Acc sums = overall.computeIfAbsent(f.space, s -> new HashMap<>())
         .computeIfAbsent(f.person, p -> {
           int i = personIndex(p);
           Acc acc = new Acc(i, spaceIndex(f.space));
@@ -592,7 +607,9 @@ public final class ExpertiseModel {
           mine.put(f.space, acc);
           overallArrays.set(i, mine.values().toArray(new Acc[0]));
           return acc;
-        }), f, sign);
+        });
+    contribute(sums, f, sign);
+    bound(sums.person);
     if (f.isAnswer() && f.space != null) {
       Active a = active.computeIfAbsent(f.person, p -> new Active(p, personIndex(p)));
       byActivity.remove(a);
@@ -673,6 +690,41 @@ public final class ExpertiseModel {
       personIndex.put(person, i);
     }
     return i;
+  }
+
+  /** Refills {@link #bounds} of person {@code index} from its sums. */
+  void bound(int index) {
+    if (bounds.length < (index + 1) * BOUNDS) {
+      int n = Math.max(index + 1, bounds.length / BOUNDS * 3 / 2);
+      bounds = Arrays.copyOf(bounds, n * BOUNDS);
+    }
+    double recent = 0;
+    double fresh = 0;
+    double evidence = 0;
+    double flat = 0;
+    long last = Long.MIN_VALUE;
+    Acc[] accs = overallArrays.get(index);
+    for (int k = 0; accs != null && k < accs.length; k++) {
+      Acc a = accs[k];
+      recent += Math.max(0, a.recent);
+      fresh += Math.max(0, a.fresh);
+      evidence += Math.max(0, a.evidence);
+      flat += Math.max(0, a.flat);
+      last = Math.max(last, a.lastAnswer);
+    }
+    int o = index * BOUNDS;
+    bounds[o] = recent;
+    bounds[o + 1] = fresh;
+    bounds[o + 2] = evidence;
+    bounds[o + 3] = flat;
+    bounds[o + LAST_BOUND] = last;
+  }
+
+  /** Refills the bounds of every person (after a rebase, or once read back). */
+  void boundAll() {
+    for (int i = 0; i < personIds.size(); i++) {
+      bound(i);
+    }
   }
 
   /** The dense index of a person already seen, or -1. */
@@ -788,6 +840,7 @@ public final class ExpertiseModel {
       }
     }
     overall.values().forEach(m -> m.values().forEach(a -> scale(a, scale)));
+    boundAll();
     byActivity.clear();
     for (Active a : active.values()) {
       a.recent *= scale[1];

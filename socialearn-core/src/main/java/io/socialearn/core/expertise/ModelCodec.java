@@ -594,6 +594,7 @@ final class ModelCodec {
       readColumns();
       m.retally(facts);
       readOverall();
+      m.boundAll();
       for (int n = count(); n > 0; n--) {
         Active a = new Active(person(), in.readInt());
         a.recent = Double.longBitsToDouble(in.readLong());

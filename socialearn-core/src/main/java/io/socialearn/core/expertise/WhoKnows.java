@@ -54,13 +54,34 @@ final class WhoKnows {
    */
   static final double[] LAST_ANSWER_MILLIS = {6 * 3_600_000.0, 24 * 3_600_000.0,
       168 * 3_600_000.0};
+
+  static {
+    // The bounds of the last-answer signals raise the week's to the powers 7 and 28.
+    if (LAST_ANSWER_MILLIS[2] != 7 * LAST_ANSWER_MILLIS[1]
+        || LAST_ANSWER_MILLIS[1] != 4 * LAST_ANSWER_MILLIS[0]) {
+      throw new AssertionError("the last-answer scales are not a week, a day and six hours");
+    }
+  }
   /** How many of the profile model's candidates are kept at most (the best in the topics). */
   static final int TOPIC_POOL = 5_000;
   /**
-   * A bound, far above rounding, on how far {@link #roughTopicPart} may be from {@link
-   * #topicPart} per unit of weight: both are sums of three logarithms of at most about 700.
+   * A bound on how far {@link #roughTopicPart} may be from {@link #topicPart} (and {@link
+   * #roughScoreOf} from {@link #scoreOf}) per unit of weight: {@link #fastLog} is at most {@link
+   * #FAST_LOG_ERROR} below the natural logarithm, and rounding (sums of a few logarithms of at
+   * most about 700) adds far less than the rest.
    */
-  private static final double ROUGH = 1e-9;
+  private static final double ROUGH = 1e-5;
+  /** How far {@link #fastLog} may fall below {@code Math.log}: (1/256)² / 8, with room. */
+  static final double FAST_LOG_ERROR = 2e-6;
+  /** ln(1 + i / 256) for i from 0 to 256: the table {@link #fastLog} interpolates. */
+  private static final double[] LOG_TABLE = new double[257];
+
+  static {
+    for (int i = 0; i < LOG_TABLE.length; i++) {
+      LOG_TABLE[i] = Math.log(1 + i / 256.0);
+    }
+  }
+
   /** How many of the most active people join the candidates. */
   private static final int ACTIVE_POOL = 100;
   /** How much a preferred department multiplies a score. */
@@ -125,6 +146,8 @@ final class WhoKnows {
     double[] part = new double[0];
     double[] select = new double[0];
     boolean[] visible = new boolean[0];
+    /** Whether a candidate's overall signals are exact (not bounds yet), by person index. */
+    boolean[] exact = new boolean[0];
     int[] heap = new int[0];
     int heapSize;
 
@@ -141,6 +164,7 @@ final class WhoKnows {
         department = Arrays.copyOf(department, n);
         part = Arrays.copyOf(part, n);
         select = Arrays.copyOf(select, n);
+        exact = Arrays.copyOf(exact, n);
         heap = Arrays.copyOf(heap, n);
       }
       if (visible.length < spaces) {
@@ -283,29 +307,16 @@ final class WhoKnows {
     for (Pooled p : pool) {
       s.touch(p.index());
     }
-    // Overall signals of every candidate, set here (touching left them as they were).
+    // Overall signals of every candidate, set here (touching left them as they were): exact
+    // sums over the spaces the viewer reads, or, where the ranking below only needs an upper
+    // bound of a score until it reaches the person, the bounds the model keeps per person.
+    boolean lazy = shortcuts && cutoff == Long.MAX_VALUE;
     for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
-      Acc[] spaces = model.overallArrays.get(person);
-      int o = k * SIGNALS;
-      double activity = 0;
-      double fresh = 0;
-      double standing = 0;
-      long last = Long.MIN_VALUE;
-      for (Acc acc : spaces == null ? NO_SUMS : spaces) {
-        if (acc.space < 0 || s.visible[acc.space]) {
-          activity += acc.recent * f1;
-          fresh += acc.fresh * f2;
-          standing += acc.evidence * f0 + acc.flat;
-          last = Math.max(last, acc.lastAnswer);
-        }
-      }
-      raw[o + ACTIVITY] = activity;
-      raw[o + FRESH] = fresh;
-      raw[o + STANDING] = standing;
-      double age = Math.max(0, now - last);
-      for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
-        raw[o + LAST + i] = last == Long.MIN_VALUE ? 0 : Math.exp(-age / LAST_ANSWER_MILLIS[i]);
+      if (lazy) {
+        bounds(raw, person, k * SIGNALS, f0, f1, f2);
+      } else {
+        overall(raw, person, k * SIGNALS, f0, f1, f2, s);
       }
     }
     // Votes and accepts at or after the cut-off do not count.
@@ -346,8 +357,13 @@ final class WhoKnows {
         department = departmentFactor(options.department(), viewerProfile, profile);
       }
       double rough = shortcuts ? roughScoreOf(raw, k * SIGNALS, weights) * department : 0;
-      double score = rough > margin * department ? rough + margin * department
+      boolean bound = rough > margin * department;
+      if (lazy && !bound) {
+        overall(raw, index, k * SIGNALS, f0, f1, f2, s);
+      }
+      double score = bound ? rough + margin * department
           : scoreOf(raw, k * SIGNALS, weights) * department;
+      s.exact[index] = !lazy || !bound;
       if (score > 0) {
         s.score[index] = score;
         s.department[index] = department;
@@ -377,6 +393,9 @@ final class WhoKnows {
       if (!eager && !admitted(person, profiles.apply(person), viewer, options)) {
         continue;
       }
+      if (!s.exact[index]) {
+        overall(raw, index, o, f0, f1, f2, s);
+      }
       if (topics.size() > 1 && raw[o + TOPIC_RECENT] > 0) {
         raw[o + TOPIC_RECENT] = distinct && current
             ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
@@ -403,6 +422,68 @@ final class WhoKnows {
           raw[s.offset(index) + ACTIVITY], s.similar[index], s), signals));
     }
     return out;
+  }
+
+  /**
+   * Sets the overall signals of the candidate whose signals start at {@code o} ({@code person}
+   * by index) from their sums in the spaces the viewer reads.
+   */
+  private void overall(double[] raw, int person, int o, double f0, double f1, double f2,
+      Scratch s) {
+    Acc[] spaces = model.overallArrays.get(person);
+    double activity = 0;
+    double fresh = 0;
+    double standing = 0;
+    long last = Long.MIN_VALUE;
+    for (Acc acc : spaces == null ? NO_SUMS : spaces) {
+      if (acc.space < 0 || s.visible[acc.space]) {
+        activity += acc.recent * f1;
+        fresh += acc.fresh * f2;
+        standing += acc.evidence * f0 + acc.flat;
+        last = Math.max(last, acc.lastAnswer);
+      }
+    }
+    raw[o + ACTIVITY] = activity;
+    raw[o + FRESH] = fresh;
+    raw[o + STANDING] = standing;
+    lastAnswer(raw, o, last);
+  }
+
+  /**
+   * Sets the overall signals of a candidate to bounds of what {@link #overall} would set, from
+   * the sums over all of their spaces the model keeps ({@link ExpertiseModel#bounds}): never
+   * below it but for rounding, far inside the margin the ranking adds to its bounds.
+   */
+  private void bounds(double[] raw, int person, int o, double f0, double f1, double f2) {
+    double[] b = model.bounds;
+    int i = person * ExpertiseModel.BOUNDS;
+    raw[o + ACTIVITY] = b[i] * f1;
+    raw[o + FRESH] = b[i + 1] * f2;
+    raw[o + STANDING] = b[i + 2] * f0 + b[i + 3];
+    double last = b[i + ExpertiseModel.LAST_BOUND];
+    if (last == Long.MIN_VALUE) {
+      raw[o + LAST] = 0;
+      raw[o + LAST + 1] = 0;
+      raw[o + LAST + 2] = 0;
+    } else {
+      // One exponential instead of three: e^(−age / 1d) = e^(−age / 1w)^7 and e^(−age / 6h) =
+      // e^(−age / 1d)^4, within a few units in the last place.
+      double week = Math.exp(-Math.max(0, now - last) / LAST_ANSWER_MILLIS[2]);
+      double week2 = week * week;
+      double day = week2 * week2 * week2 * week;
+      double day2 = day * day;
+      raw[o + LAST] = day2 * day2;
+      raw[o + LAST + 1] = day;
+      raw[o + LAST + 2] = week;
+    }
+  }
+
+  /** Sets the last-answer signals from when the person last answered (MIN_VALUE for never). */
+  private void lastAnswer(double[] raw, int o, long last) {
+    double age = Math.max(0, now - last);
+    for (int i = 0; i < LAST_ANSWER_MILLIS.length; i++) {
+      raw[o + LAST + i] = last == Long.MIN_VALUE ? 0 : Math.exp(-age / LAST_ANSWER_MILLIS[i]);
+    }
   }
 
   /** A signal from its raw figure: log(1 + scale × x), or x itself for the last-answer ones. */
@@ -610,17 +691,31 @@ final class WhoKnows {
   }
 
   /**
-   * {@link #topicPart} with {@code Math.log(1 + x)} (a compiler intrinsic) for {@code
-   * Math.log1p(x)}: within {@link #ROUGH} times (1 + the sum of the three weights) of it, since
-   * each logarithm is within a few units in the last place and the sums hold a few dozen at most.
+   * The natural logarithm of {@code x}, for a finite {@code x >= 1}, from its binary exponent
+   * and a linear interpolation in {@link #LOG_TABLE} on its mantissa: never above {@code
+   * Math.log(x)} but for rounding (the logarithm is concave) and at most {@link #FAST_LOG_ERROR}
+   * below it, in a few instructions where {@code Math.log} takes several times as long.
+   */
+  static double fastLog(double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    int exponent = (int) (bits >>> 52) - 1023;
+    int i = (int) (bits >>> 44) & 0xFF;
+    double t = (bits & 0xFFF_FFFF_FFFFL) * 0x1p-44;
+    double a = LOG_TABLE[i];
+    return exponent * LN2 + a + (LOG_TABLE[i + 1] - a) * t;
+  }
+
+  /**
+   * {@link #topicPart} with {@link #fastLog}{@code (1 + x)} for {@code Math.log1p(x)}: within
+   * {@link #ROUGH} times (1 + the sum of the three weights) of it.
    */
   private static double roughTopicPart(double[] raw, int o, double[] weights) {
     double part = 0;
-    part += weights[TOPIC] * Math.log(1 + SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
+    part += weights[TOPIC] * fastLog(1 + SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
     part += weights[TOPIC_RECENT]
-        * Math.log(1 + SCALE[TOPIC_RECENT] * Math.max(0, raw[o + TOPIC_RECENT]));
+        * fastLog(1 + SCALE[TOPIC_RECENT] * Math.max(0, raw[o + TOPIC_RECENT]));
     part += weights[TOPIC_SPECIFIC]
-        * Math.log(1 + SCALE[TOPIC_SPECIFIC] * Math.max(0, raw[o + TOPIC_SPECIFIC]));
+        * fastLog(1 + SCALE[TOPIC_SPECIFIC] * Math.max(0, raw[o + TOPIC_SPECIFIC]));
     return part;
   }
 
@@ -701,20 +796,35 @@ final class WhoKnows {
   /**
    * Counts, per kind of {@link ExpertiseModel#REASON_KINDS}, a person's visible live evidence in
    * the topics (each fact once) and when the latest was made, when every fact counts now and no
-   * vote is cut off: the topic with the longest list is read from its columns' tallies, the other
-   * lists are walked (each fact once, at the first of them it is in), and the walked facts that
-   * the tallies counted too are taken off again.
+   * vote is cut off: every topic is read from its columns' tallies (a fact in two of the topics
+   * is counted twice there, and its time is the same in both), and what that counted more than
+   * once is taken off again. Every fact counted twice is about an answer (or is the answer) to a
+   * thread with two of the topics, so only the person's answers are walked, in all but the
+   * longest of their lists (each answer once, at the first of them it is in), and the facts of
+   * those in several topics counted again.
    */
   private void tallyReasons(PersonId person, Tag[] query, int[] counts, long[] last,
       Scratch s) {
-    Map<Tag, List<Fact>> mine = model.byPersonTopic.get(person);
-    if (mine == null || query.length == 0) {
+    for (Tag topic : query) {
+      for (Map.Entry<SpaceId, ExpertiseModel.Column> e
+          : model.byTopic.getOrDefault(topic, Map.of()).entrySet()) {
+        ExpertiseModel.Column c = e.getValue();
+        Integer slot = c.slots.get(person);
+        if (slot != null && visible.test(e.getKey())) {
+          for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
+            if (c.counts[i] > 0) {
+              last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
+              counts[r] += c.counts[i];
+            }
+          }
+        }
+      }
+    }
+    Map<Tag, List<Fact>> mine = model.answersByPersonTopic.get(person);
+    if (mine == null || query.length < 2) {
       return;
     }
     int longest = longest(mine, query);
-    Tag big = query[longest];
-    Tag[] bigOnly = {big};
-    int[] twice = new int[counts.length];
     Tag[] walked = new Tag[query.length];
     int n = 0;
     for (int i = 0; i < query.length; i++) {
@@ -722,32 +832,18 @@ final class WhoKnows {
         continue;
       }
       for (Fact f : mine.getOrDefault(query[i], List.of())) {
-        int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
-        if (r >= 0 && f.live && sees(f, s)
-            && (f.topic != null || n == 0 || !model.sharesTopic(f, walked, n))) {
-          last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
-          if (f.topic == null && model.sharesTopic(f, bigOnly, 1)) {
-            twice[r]++;
+        if (f.live && sees(f, s) && (n == 0 || !model.sharesTopic(f, walked, n))) {
+          int m = model.matches(f, query, query.length);
+          AnswerInfo answer = m > 1 ? model.answers.get(f.source) : null;
+          for (int k = 0; answer != null && k < answer.facts.size(); k++) {
+            int r = ExpertiseModel.REASON_OF[answer.facts.get(k).kind.ordinal()];
+            if (r >= 0) {
+              counts[r] -= m - 1;
+            }
           }
         }
       }
       walked[n++] = query[i];
-    }
-    for (Map.Entry<SpaceId, ExpertiseModel.Column> e
-        : model.byTopic.getOrDefault(big, Map.of()).entrySet()) {
-      ExpertiseModel.Column c = e.getValue();
-      Integer slot = c.slots.get(person);
-      if (slot != null && visible.test(e.getKey())) {
-        for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
-          if (c.counts[i] > 0) {
-            last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
-            counts[r] += c.counts[i];
-          }
-        }
-      }
-    }
-    for (int r = 0; r < counts.length; r++) {
-      counts[r] -= twice[r];
     }
   }
 
@@ -775,14 +871,14 @@ final class WhoKnows {
   }
 
   /**
-   * {@link #scoreOf} with {@code Math.log(1 + x)} (a compiler intrinsic) for {@code
-   * Math.log1p(x)}: within {@link #ROUGH} times (1 + the sum of the weights) of it.
+   * {@link #scoreOf} with {@link #fastLog}{@code (1 + x)} for {@code Math.log1p(x)}: within
+   * {@link #ROUGH} times (1 + the sum of the weights) of it.
    */
   private static double roughScoreOf(double[] raw, int o, double[] weights) {
     double score = 0;
     for (int i = 0; i < SIGNALS; i++) {
       double x = Math.max(0, raw[o + i]);
-      score += weights[i] * (SCALE[i] == 0 ? x : Math.log(1 + SCALE[i] * x));
+      score += weights[i] * (SCALE[i] == 0 ? x : fastLog(1 + SCALE[i] * x));
     }
     return score;
   }

@@ -161,9 +161,37 @@ class WhoKnowsShortcutProperties {
       throws Exception {
     ExpertiseModel model = replay(steps).model;
     assertTalliesCount(model);
+    assertBounds(model);
     ExpertiseModel read = ExpertiseModel.readFrom(ByteBuffer.wrap(model.contents()),
         model.settings(), UnaryOperator.identity());
     assertTalliesCount(read);
+    assertBounds(read);
+  }
+
+  /**
+   * Every person's bounds of the overall sums: never below the sum over any one of their spaces
+   * or over all of them, and the latest answer the latest of any space.
+   */
+  private static void assertBounds(ExpertiseModel model) {
+    for (int i = 0; i < model.personIds.size(); i++) {
+      ExpertiseModel.Acc[] accs = model.overallArrays.get(i);
+      double[] all = new double[ExpertiseModel.LAST_BOUND];
+      long last = Long.MIN_VALUE;
+      for (ExpertiseModel.Acc a : accs == null ? new ExpertiseModel.Acc[0] : accs) {
+        double[] one = {a.recent, a.fresh, a.evidence, a.flat};
+        for (int k = 0; k < one.length; k++) {
+          all[k] += one[k];
+          assertThat(model.bounds[i * ExpertiseModel.BOUNDS + k]).isGreaterThanOrEqualTo(one[k]);
+        }
+        last = Math.max(last, a.lastAnswer);
+      }
+      for (int k = 0; k < all.length; k++) {
+        assertThat(model.bounds[i * ExpertiseModel.BOUNDS + k])
+            .isGreaterThanOrEqualTo(all[k] - 1e-12 * Math.abs(all[k]));
+      }
+      assertThat(model.bounds[i * ExpertiseModel.BOUNDS + ExpertiseModel.LAST_BOUND])
+          .isEqualTo((double) last);
+    }
   }
 
   /**

@@ -53,8 +53,9 @@ import java.util.function.Predicate;
  * the core's {@link ExpertiseModel} (the projection {@code whoKnows} reads; building the whole
  * engine with a search index at this size would take far longer than the query being measured).
  *
- * <p>Then {@code queries} "who knows" queries (after a tenth as many for warm-up) each take the
- * tags of a random question, a viewer who may read 45 of the 50 spaces, the default options
+ * <p>Then {@code queries} "who knows" queries (after a tenth as many of both modes, then a tenth
+ * as many of the mode measured, for warm-up) each take the tags of a random question, a viewer
+ * who may read 45 of the 50 spaces, the default options
  * (limit 10, the asker excluded) and the default mix, in two modes: {@code profile} (the profile
  * model alone, as without a search index) and {@code documents} (the same plus 30 similar-thread
  * hits sharing the query's first tag, as the Lucene index would hand over; the search for those
@@ -88,6 +89,9 @@ public final class ExpertsBench implements Subcommand {
     long allocated = 0;
     long gcCount = 0;
     long gcMillis = 0;
+    // Both modes are warmed up before either is measured (the first measured would otherwise
+    // also pay for compiling the code both share), on queries of their own.
+    c.warmUp(Math.max(1, queries / 10), seed);
     for (String mode : List.of("profile", "documents")) {
       Measured m = c.measure(mode.equals("documents"), queries, seed, err);
       Map<String, Object> f = figures(m.ms());
@@ -168,6 +172,9 @@ public final class ExpertsBench implements Subcommand {
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
   }
+
+  /** One query: the topics asked about and the similar threads handed over. */
+  private record Query(List<Tag> tags, List<SearchHit> hits) {}
 
   /** The synthetic community and the model it is folded into. */
   private static final class Community {
@@ -293,14 +300,62 @@ public final class ExpertsBench implements Subcommand {
       progress.finish();
     }
 
-    Measured measure(boolean withDocuments, int queries, long seed, PrintStream err) {
-      Random r = new Random(seed + (withDocuments ? 1 : 0));
+    /** The spaces every query's viewer may read: 45 of the 50. */
+    private Predicate<SpaceId> visible() {
       Set<SpaceId> hidden = new HashSet<>();
       for (int s = 5; s < spaces.length; s += 10) {
         hidden.add(spaces[s]);
       }
-      Predicate<SpaceId> visible = s -> !hidden.contains(s);
-      Instant now = Instant.ofEpochMilli(START + SPAN + DAY);
+      return s -> !hidden.contains(s);
+    }
+
+    /** The time queries rank at: a day after the last post. */
+    private static Instant now() {
+      return Instant.ofEpochMilli(START + SPAN + DAY);
+    }
+
+    /** The tags of a random question, and with {@code withDocuments} similar-thread hits. */
+    private Query query(Random r, boolean withDocuments, Predicate<SpaceId> visible) {
+      int q = r.nextInt(questions);
+      List<SearchHit> hits = List.of();
+      if (withDocuments) {
+        List<Integer> similar = byTag.get(threadTags.get(q).get(0));
+        List<SearchHit> h = new ArrayList<>();
+        for (int k = 0; k < HITS; k++) {
+          int t = similar.get(r.nextInt(similar.size()));
+          if (visible.test(spaces[threadSpace[t]])) {
+            h.add(new SearchHit(threadIds[t], spaces[threadSpace[t]], "q", HITS - k, ""));
+          }
+        }
+        hits = h;
+      }
+      return new Query(threadTags.get(q), hits);
+    }
+
+    private List<ExpertCandidate> ask(PersonId viewer, Query query, Predicate<SpaceId> visible) {
+      WhoKnowsOptions options = WhoKnowsOptions.defaults().exclude(Set.of(viewer));
+      return model.whoKnows(viewer, profiles.get(viewer), query.tags(), query.hits(), visible,
+          profiles::get, options, now());
+    }
+
+    /**
+     * Runs {@code n} untimed queries of each mode, drawn from a generator of their own (the
+     * measured queries are the same with or without this warm-up).
+     */
+    void warmUp(int n, long seed) {
+      Random r = new Random(seed ^ 0x5DEECE66DL);
+      Predicate<SpaceId> visible = visible();
+      for (boolean withDocuments : new boolean[] {false, true}) {
+        for (int i = 0; i < n; i++) {
+          PersonId viewer = ids[r.nextInt(people)];
+          ask(viewer, query(r, withDocuments, visible), visible);
+        }
+      }
+    }
+
+    Measured measure(boolean withDocuments, int queries, long seed, PrintStream err) {
+      Random r = new Random(seed + (withDocuments ? 1 : 0));
+      Predicate<SpaceId> visible = visible();
       int warmup = Math.max(1, queries / 10);
       double[] ms = new double[queries];
       double[] cpuMs = new double[queries];
@@ -313,26 +368,12 @@ public final class ExpertsBench implements Subcommand {
         if (i == warmup) {
           gcBefore = collections();
         }
-        int q = r.nextInt(questions);
+        Query query = query(r, withDocuments, visible);
         PersonId viewer = ids[author()];
-        List<SearchHit> hits = List.of();
-        if (withDocuments) {
-          List<Integer> similar = byTag.get(threadTags.get(q).get(0));
-          List<SearchHit> h = new ArrayList<>();
-          for (int k = 0; k < HITS; k++) {
-            int t = similar.get(r.nextInt(similar.size()));
-            if (visible.test(spaces[threadSpace[t]])) {
-              h.add(new SearchHit(threadIds[t], spaces[threadSpace[t]], "q", HITS - k, ""));
-            }
-          }
-          hits = h;
-        }
-        WhoKnowsOptions options = WhoKnowsOptions.defaults().exclude(Set.of(viewer));
         long a0 = allocatedBytes();
         long c0 = cpuNanos();
         long t0 = System.nanoTime();
-        List<ExpertCandidate> result = model.whoKnows(viewer, profiles.get(viewer),
-            threadTags.get(q), hits, visible, profiles::get, options, now);
+        List<ExpertCandidate> result = ask(viewer, query, visible);
         long t1 = System.nanoTime();
         long c1 = cpuNanos();
         long a1 = allocatedBytes();
