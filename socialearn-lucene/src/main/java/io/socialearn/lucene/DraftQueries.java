@@ -2,12 +2,15 @@ package io.socialearn.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -69,10 +72,23 @@ final class DraftQueries {
   private static final int MAX_ANALYSED = 10_000;
   private static final int MAX_TAGS = 10;
 
+  /**
+   * How many postings (documents, summed over its clauses) the candidate query may visit; see
+   * {@link #withinBudget}. Chosen at 1,000,000 posts in {@code bench search}: see the README.
+   */
+  static final long CANDIDATE_POSTINGS = 150_000;
+
   private final Analyzer analyzer;
+  private final long candidatePostings;
 
   DraftQueries(Analyzer analyzer) {
+    this(analyzer, CANDIDATE_POSTINGS);
+  }
+
+  /** With another budget of candidate postings, for tests and measurements. */
+  DraftQueries(Analyzer analyzer, long candidatePostings) {
     this.analyzer = analyzer;
+    this.candidatePostings = candidatePostings;
   }
 
   /**
@@ -81,7 +97,17 @@ final class DraftQueries {
    * informative body terms, in titles and bodies only) that finds the candidates to score fully.
    * Every candidate it finds matches {@code full}.
    */
-  record Draft(Query full, Query candidates, List<Clause> fullClauses) {}
+  record Draft(Query candidates, List<Clause> fullClauses) {
+    /**
+     * The full query: the sum of {@link #fullClauses}. Built on demand, since the two-stage path
+     * scores only the clauses found in its candidates and so looks up only their terms.
+     */
+    Query full() {
+      BooleanQuery.Builder query = new BooleanQuery.Builder();
+      fullClauses.forEach(clause -> query.add(clause.query(), Occur.SHOULD));
+      return query.build();
+    }
+  }
 
   /** How much a term counts in each text field of a candidate. */
   record FieldWeights(float title, float body, float replies) {
@@ -95,7 +121,22 @@ final class DraftQueries {
    * One term clause of a full query: the query is the sum of its clauses' BM25 scores, so a
    * candidate can be scored clause by clause ({@link CandidateScores}).
    */
-  record Clause(String field, String text, float boost, TermStates states) {}
+  record Clause(String field, String text, float boost, TermLookups lookups) {
+    /** The term's states in every segment, looked up on first use. */
+    TermStates states() {
+      return lookups.states(new Term(field, text));
+    }
+
+    /** The clause as a boosted term query. */
+    Query query() {
+      return new BoostQuery(new TermQuery(new Term(field, text), states()), boost);
+    }
+
+    /** The same term with another boost. */
+    Clause withBoost(float newBoost) {
+      return new Clause(field, text, newBoost, lookups);
+    }
+  }
 
   /** The draft's queries, or null if the draft holds no term the analyzer keeps. */
   Draft similar(IndexSearcher searcher, String title, String body, List<String> tags) {
@@ -103,48 +144,64 @@ final class DraftQueries {
     List<Clause> fullClauses = new ArrayList<>();
     Map<String, Integer> titleTerms = counts(title);
     Map<String, Integer> bodyTerms = counts(body);
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    BooleanQuery.Builder candidates = new BooleanQuery.Builder();
-    int clauses = 0;
+    List<Clause> candidates = new ArrayList<>();
     int docs = Math.max(1, searcher.getIndexReader().maxDoc());
-    List<String> common = new ArrayList<>();
-    int candidateClauses = 0;
+    List<Clause> common = new ArrayList<>();
     for (String term : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
-      add(reader, builder, term, 1f, TITLE_TERM, fullClauses);
-      if (docs >= COMMON_TITLE_MIN_THREADS
-          && reader.docFreq(Fields.TITLE, term) > COMMON_TITLE_SHARE * docs) {
-        common.add(term);
-      } else {
-        add(reader, candidates, term, 1f, TITLE_TERM.withoutReplies(), null);
-        candidateClauses++;
-      }
-      clauses++;
+      addClauses(reader, term, 1f, TITLE_TERM, fullClauses);
+      boolean isCommon = docs >= COMMON_TITLE_MIN_THREADS
+          && reader.docFreq(Fields.TITLE, term) > COMMON_TITLE_SHARE * docs;
+      addClauses(reader, term, 1f, TITLE_TERM.withoutReplies(), isCommon ? common : candidates);
     }
     List<Map.Entry<String, Double>> informative = informative(reader, bodyTerms,
         MAX_BODY_TERMS);
     for (int i = 0; i < informative.size(); i++) {
       Map.Entry<String, Double> term = informative.get(i);
       float weight = (float) term.getValue().doubleValue();
-      add(reader, builder, term.getKey(), weight, BODY_TERM, fullClauses);
+      addClauses(reader, term.getKey(), weight, BODY_TERM, fullClauses);
       if (i < CANDIDATE_BODY_TERMS) {
-        add(reader, candidates, term.getKey(), weight, BODY_TERM.withoutReplies(), null);
-        candidateClauses++;
-      }
-      clauses++;
-    }
-    if (candidateClauses == 0) {
-      // Only very common title terms: they must find the candidates after all.
-      for (String term : common) {
-        add(reader, candidates, term, 1f, TITLE_TERM.withoutReplies(), null);
+        addClauses(reader, term.getKey(), weight, BODY_TERM.withoutReplies(), candidates);
       }
     }
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
-      builder.add(new BoostQuery(reader.query(Fields.TAG, tag), 0.5f), Occur.SHOULD);
       fullClauses.add(reader.clause(Fields.TAG, tag, 0.5f));
-      clauses++;
     }
-    return clauses == 0 ? null
-        : new Draft(builder.build(), candidates.build(), List.copyOf(fullClauses));
+    // Only very common title terms: they must find the candidates after all.
+    Query candidateQuery = withinBudget(candidates.isEmpty() ? common : candidates,
+        candidatePostings);
+    return fullClauses.isEmpty() ? null : new Draft(candidateQuery, List.copyOf(fullClauses));
+  }
+
+  /**
+   * The disjunction of the rarest {@code clauses} whose postings add up to at most {@code
+   * budget} documents (the rarest indexed one always, whatever its length; terms in no document
+   * are left out, as they match nothing): the candidate stage visits
+   * matches in proportion to its clauses' postings, so a draft of many common words would
+   * otherwise take several times longer than a typical one. Ties keep the clauses' order.
+   */
+  static Query withinBudget(List<Clause> clauses, long budget) {
+    List<Clause> byLength = new ArrayList<>(clauses);
+    byLength.sort(Comparator.comparingInt(clause -> clause.states().docFreq()));
+    Set<Clause> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    long postings = 0;
+    for (Clause clause : byLength) {
+      if (clause.states().docFreq() == 0) {
+        continue; // matches nothing
+      }
+      postings += clause.states().docFreq();
+      if (postings > budget && !kept.isEmpty()) {
+        break;
+      }
+      kept.add(clause);
+    }
+    // in the clauses' own order, so that without a binding budget the query is as before
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (Clause clause : clauses) {
+      if (kept.contains(clause)) {
+        query.add(clause.query(), Occur.SHOULD);
+      }
+    }
+    return query.build();
   }
 
   /** The query for threads like a free text, for tag suggestion. */
@@ -164,23 +221,13 @@ final class DraftQueries {
     return terms.isEmpty() ? null : builder.build();
   }
 
-  /** Adds the term in title, body and (if weighted) replies; notes the clauses if asked to. */
-  private static void add(TermLookups reader, BooleanQuery.Builder builder, String term,
-      float weight, FieldWeights fields, List<Clause> clauses) {
-    builder.add(new BoostQuery(reader.query(Fields.TITLE, term), weight * fields.title()),
-        Occur.SHOULD);
-    builder.add(new BoostQuery(reader.query(Fields.BODY, term), weight * fields.body()),
-        Occur.SHOULD);
+  /** Notes the term's clauses in title, body and (if weighted) replies. */
+  private static void addClauses(TermLookups reader, String term, float weight,
+      FieldWeights fields, List<Clause> clauses) {
+    clauses.add(reader.clause(Fields.TITLE, term, weight * fields.title()));
+    clauses.add(reader.clause(Fields.BODY, term, weight * fields.body()));
     if (fields.replies() > 0) {
-      builder.add(new BoostQuery(reader.query(Fields.REPLIES, term), weight * fields.replies()),
-          Occur.SHOULD);
-    }
-    if (clauses != null) {
-      clauses.add(reader.clause(Fields.TITLE, term, weight * fields.title()));
-      clauses.add(reader.clause(Fields.BODY, term, weight * fields.body()));
-      if (fields.replies() > 0) {
-        clauses.add(reader.clause(Fields.REPLIES, term, weight * fields.replies()));
-      }
+      clauses.add(reader.clause(Fields.REPLIES, term, weight * fields.replies()));
     }
   }
 
@@ -189,7 +236,7 @@ final class DraftQueries {
    * informative terms and the term queries of both stages share the same {@link TermStates},
    * instead of seeking every segment's terms dictionary again for each. Not thread-safe.
    */
-  private static final class TermLookups {
+  static final class TermLookups {
     private final IndexSearcher searcher;
     private final Map<Term, TermStates> states = new HashMap<>();
     /** Per field, a terms enum per segment (null where the field has no terms), reused. */
@@ -203,7 +250,7 @@ final class DraftQueries {
      * The term's states in every segment, as {@link TermStates#build} finds them, but seeking
      * one reused terms enum per segment and field rather than opening one per term.
      */
-    private TermStates states(Term term) {
+    TermStates states(Term term) {
       TermStates found = states.get(term);
       if (found == null) {
         try {
@@ -252,7 +299,7 @@ final class DraftQueries {
     }
 
     Clause clause(String field, String text, float boost) {
-      return new Clause(field, text, boost, states(new Term(field, text)));
+      return new Clause(field, text, boost, this);
     }
   }
 
