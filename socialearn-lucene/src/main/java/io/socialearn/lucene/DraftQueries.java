@@ -63,7 +63,8 @@ final class DraftQueries {
    * gave most of it (title terms in replies 0.4 to 1.2 and body terms 0.25 to 1, titles 3 to
    * 1.5); bodies weighted more, k1, b, 50 body terms and title-bigram phrase clauses changed
    * MRR by less than 0.01 there and were left as they were. Asking for 10 hits (the two-stage
-   * path, whose candidates come from titles and bodies only) MRR went 0.449 to 0.488.
+   * path, whose candidates then came from titles and bodies only) MRR went 0.449 to 0.488; with
+   * replies choosing candidates too in a small index, 0.532 (see REPLY_CANDIDATE_DOCS).
    */
   /** A draft title term's weights in a candidate's title, body and replies. */
   static final FieldWeights TITLE_TERM = new FieldWeights(1.5f, 1f, 1.2f);
@@ -77,6 +78,14 @@ final class DraftQueries {
    * {@link #withinBudget}. Chosen at 1,000,000 posts in {@code bench search}: see the README.
    */
   static final long CANDIDATE_POSTINGS = 150_000;
+  /**
+   * Up to this many documents in the index, a term's clause in replies also chooses candidates
+   * (within what is left of the budget): on the tuning split (small sites) pages of 10 went
+   * from MRR 0.488 to 0.532 (the full pass: 0.544), but at 1,000,000 posts it cost about 1 ms
+   * more per draft at the median and 2 ms at the 99th percentile, even with the replies' share
+   * of the budget cut to 5,000 postings: each clause is a lookup and a scorer per segment.
+   */
+  static final int REPLY_CANDIDATE_DOCS = 250_000;
 
   private final Analyzer analyzer;
   private final long candidatePostings;
@@ -94,7 +103,8 @@ final class DraftQueries {
   /**
    * The two queries for a draft: {@code full} scores a candidate on everything above; {@code
    * candidates} is a smaller query (the title terms and the {@value #CANDIDATE_BODY_TERMS} most
-   * informative body terms, in titles and bodies only) that finds the candidates to score fully.
+   * informative body terms, within a budget of postings: see {@link #withinBudget}) that finds
+   * the candidates to score fully.
    * Every candidate it finds matches {@code full}.
    */
   record Draft(Query candidates, List<Clause> fullClauses) {
@@ -110,12 +120,7 @@ final class DraftQueries {
   }
 
   /** How much a term counts in each text field of a candidate. */
-  record FieldWeights(float title, float body, float replies) {
-    /** The same weights without replies, for the candidate stage (replies' postings are long). */
-    FieldWeights withoutReplies() {
-      return new FieldWeights(title, body, 0f);
-    }
-  }
+  record FieldWeights(float title, float body, float replies) {}
 
   /**
    * One term clause of a full query: the query is the sum of its clauses' BM25 scores, so a
@@ -151,7 +156,7 @@ final class DraftQueries {
       addClauses(reader, term, 1f, TITLE_TERM, fullClauses);
       boolean isCommon = docs >= COMMON_TITLE_MIN_THREADS
           && reader.docFreq(Fields.TITLE, term) > COMMON_TITLE_SHARE * docs;
-      addClauses(reader, term, 1f, TITLE_TERM.withoutReplies(), isCommon ? common : candidates);
+      addClauses(reader, term, 1f, TITLE_TERM, isCommon ? common : candidates);
     }
     List<Map.Entry<String, Double>> informative = informative(reader, bodyTerms,
         MAX_BODY_TERMS);
@@ -160,7 +165,7 @@ final class DraftQueries {
       float weight = (float) term.getValue().doubleValue();
       addClauses(reader, term.getKey(), weight, BODY_TERM, fullClauses);
       if (i < CANDIDATE_BODY_TERMS) {
-        addClauses(reader, term.getKey(), weight, BODY_TERM.withoutReplies(), candidates);
+        addClauses(reader, term.getKey(), weight, BODY_TERM, candidates);
       }
     }
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
@@ -168,33 +173,26 @@ final class DraftQueries {
     }
     // Only very common title terms: they must find the candidates after all.
     Query candidateQuery = withinBudget(candidates.isEmpty() ? common : candidates,
-        candidatePostings);
+        candidatePostings, docs <= REPLY_CANDIDATE_DOCS);
     return fullClauses.isEmpty() ? null : new Draft(candidateQuery, List.copyOf(fullClauses));
   }
 
   /**
    * The disjunction of the rarest {@code clauses} whose postings add up to at most {@code
-   * budget} documents (the rarest indexed one always, whatever its length; terms in no document
-   * are left out, as they match nothing): the candidate stage visits
-   * matches in proportion to its clauses' postings, so a draft of many common words would
-   * otherwise take several times longer than a typical one. Ties keep the clauses' order.
+   * budget} documents: first of those in titles and bodies (the rarest indexed one always,
+   * whatever its length), then, if {@code replies} (a small index: {@link
+   * #REPLY_CANDIDATE_DOCS}), with what is left of the budget, of those in replies. Terms in no
+   * document are left out, as they match nothing. The candidate stage visits matches in
+   * proportion to its clauses' postings, so a draft of many common words would otherwise take
+   * several times longer than a typical one.
    */
-  static Query withinBudget(List<Clause> clauses, long budget) {
-    List<Clause> byLength = new ArrayList<>(clauses);
-    byLength.sort(Comparator.comparingInt(clause -> clause.states().docFreq()));
+  static Query withinBudget(List<Clause> clauses, long budget, boolean replies) {
     Set<Clause> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-    long postings = 0;
-    for (Clause clause : byLength) {
-      if (clause.states().docFreq() == 0) {
-        continue; // matches nothing
-      }
-      postings += clause.states().docFreq();
-      if (postings > budget && !kept.isEmpty()) {
-        break;
-      }
-      kept.add(clause);
+    long left = keepRarest(clauses, false, budget, kept);
+    if (replies) {
+      keepRarest(clauses, true, left, kept);
     }
-    // in the clauses' own order, so that without a binding budget the query is as before
+    // in the clauses' own order, so that the query does not depend on the budget's sorting
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     for (Clause clause : clauses) {
       if (kept.contains(clause)) {
@@ -202,6 +200,30 @@ final class DraftQueries {
       }
     }
     return query.build();
+  }
+
+  /**
+   * Adds to {@code kept} the rarest of the clauses in replies (or in other fields) within {@code
+   * budget}; returns what is left of it.
+   */
+  private static long keepRarest(List<Clause> clauses, boolean replies, long budget,
+      Set<Clause> kept) {
+    List<Clause> byLength = new ArrayList<>();
+    for (Clause clause : clauses) {
+      if (Fields.REPLIES.equals(clause.field()) == replies && clause.states().docFreq() > 0) {
+        byLength.add(clause);
+      }
+    }
+    byLength.sort(Comparator.comparingInt(clause -> clause.states().docFreq()));
+    long left = budget;
+    for (Clause clause : byLength) {
+      if (clause.states().docFreq() > left && !(kept.isEmpty() && !replies)) {
+        break;
+      }
+      left -= clause.states().docFreq();
+      kept.add(clause);
+    }
+    return Math.max(0, left);
   }
 
   /** The query for threads like a free text, for tag suggestion. */
