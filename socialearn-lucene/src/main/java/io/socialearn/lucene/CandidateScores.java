@@ -48,16 +48,9 @@ final class CandidateScores {
       List<DraftQueries.Clause> clauses, TopDocs candidates, int limit, int analyseLimit)
       throws IOException {
     List<DraftQueries.Clause> merged = merge(clauses);
+    // Built for a clause only once a candidate holds its term: the statistics of a term in no
+    // candidate (often most of the replies' terms) are never looked up.
     Similarity.SimScorer[] scorers = new Similarity.SimScorer[merged.size()];
-    for (int i = 0; i < merged.size(); i++) {
-      DraftQueries.Clause clause = merged.get(i);
-      CollectionStatistics collection = searcher.collectionStatistics(clause.field());
-      if (collection != null && clause.states().docFreq() > 0) {
-        TermStatistics term = searcher.termStatistics(new Term(clause.field(), clause.text()),
-            clause.states().docFreq(), clause.states().totalTermFreq());
-        scorers[i] = searcher.getSimilarity().scorer(clause.boost(), collection, term);
-      }
-    }
     ScoreDoc[] docs = candidates.scoreDocs.clone();
     Arrays.sort(docs, Comparator.comparingInt(d -> d.doc));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -88,7 +81,10 @@ final class CandidateScores {
         double sum = 0;
         for (int i = 0; i < merged.size(); i++) {
           int frequency = frequencies[c - from][i];
-          if (frequency > 0 && scorers[i] != null) {
+          if (frequency > 0) {
+            if (scorers[i] == null) {
+              scorers[i] = scorer(searcher, merged.get(i));
+            }
             sum += scorers[i].score(frequency, norm(leaf.reader(), merged.get(i).field(), doc));
           }
         }
@@ -102,13 +98,21 @@ final class CandidateScores {
         Arrays.copyOf(scored, Math.min(limit, scored.length)));
   }
 
+  /** How Lucene would score the clause's term (which some candidate holds, so it is indexed). */
+  private static Similarity.SimScorer scorer(IndexSearcher searcher, DraftQueries.Clause clause)
+      throws IOException {
+    CollectionStatistics collection = searcher.collectionStatistics(clause.field());
+    TermStatistics term = searcher.termStatistics(new Term(clause.field(), clause.text()),
+        clause.states().docFreq(), clause.states().totalTermFreq());
+    return searcher.getSimilarity().scorer(clause.boost(), collection, term);
+  }
+
   /** Clauses on the same term as one, with the boosts summed (as BooleanQuery rewrites them). */
   private static List<DraftQueries.Clause> merge(List<DraftQueries.Clause> clauses) {
     Map<Term, DraftQueries.Clause> byTerm = new LinkedHashMap<>();
     for (DraftQueries.Clause clause : clauses) {
       byTerm.merge(new Term(clause.field(), clause.text()), clause,
-          (a, b) -> new DraftQueries.Clause(a.field(), a.text(), a.boost() + b.boost(),
-              a.states()));
+          (a, b) -> a.withBoost(a.boost() + b.boost()));
     }
     return List.copyOf(byTerm.values());
   }

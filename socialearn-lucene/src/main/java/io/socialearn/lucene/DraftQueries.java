@@ -2,12 +2,15 @@ package io.socialearn.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -60,7 +63,8 @@ final class DraftQueries {
    * gave most of it (title terms in replies 0.4 to 1.2 and body terms 0.25 to 1, titles 3 to
    * 1.5); bodies weighted more, k1, b, 50 body terms and title-bigram phrase clauses changed
    * MRR by less than 0.01 there and were left as they were. Asking for 10 hits (the two-stage
-   * path, whose candidates come from titles and bodies only) MRR went 0.449 to 0.488.
+   * path, whose candidates then came from titles and bodies only) MRR went 0.449 to 0.488; with
+   * replies choosing candidates too in a small index, 0.532 (see REPLY_CANDIDATE_DOCS).
    */
   /** A draft title term's weights in a candidate's title, body and replies. */
   static final FieldWeights TITLE_TERM = new FieldWeights(1.5f, 1f, 1.2f);
@@ -69,33 +73,75 @@ final class DraftQueries {
   private static final int MAX_ANALYSED = 10_000;
   private static final int MAX_TAGS = 10;
 
+  /**
+   * How many postings (documents, summed over its clauses) the candidate query may visit; see
+   * {@link #withinBudget}. Chosen at 1,000,000 posts in {@code bench search}: see the README.
+   */
+  static final long CANDIDATE_POSTINGS = 150_000;
+  /**
+   * Up to this many documents in the index, a term's clause in replies also chooses candidates
+   * (within what is left of the budget): on the tuning split (small sites) pages of 10 went
+   * from MRR 0.488 to 0.532 (the full pass: 0.544), but at 1,000,000 posts it cost about 1 ms
+   * more per draft at the median and 2 ms at the 99th percentile, even with the replies' share
+   * of the budget cut to 5,000 postings: each clause is a lookup and a scorer per segment.
+   */
+  static final int REPLY_CANDIDATE_DOCS = 250_000;
+
   private final Analyzer analyzer;
+  private final long candidatePostings;
 
   DraftQueries(Analyzer analyzer) {
+    this(analyzer, CANDIDATE_POSTINGS);
+  }
+
+  /** With another budget of candidate postings, for tests and measurements. */
+  DraftQueries(Analyzer analyzer, long candidatePostings) {
     this.analyzer = analyzer;
+    this.candidatePostings = candidatePostings;
   }
 
   /**
    * The two queries for a draft: {@code full} scores a candidate on everything above; {@code
    * candidates} is a smaller query (the title terms and the {@value #CANDIDATE_BODY_TERMS} most
-   * informative body terms, in titles and bodies only) that finds the candidates to score fully.
+   * informative body terms, within a budget of postings: see {@link #withinBudget}) that finds
+   * the candidates to score fully.
    * Every candidate it finds matches {@code full}.
    */
-  record Draft(Query full, Query candidates, List<Clause> fullClauses) {}
-
-  /** How much a term counts in each text field of a candidate. */
-  record FieldWeights(float title, float body, float replies) {
-    /** The same weights without replies, for the candidate stage (replies' postings are long). */
-    FieldWeights withoutReplies() {
-      return new FieldWeights(title, body, 0f);
+  record Draft(Query candidates, List<Clause> fullClauses) {
+    /**
+     * The full query: the sum of {@link #fullClauses}. Built on demand, since the two-stage path
+     * scores only the clauses found in its candidates and so looks up only their terms.
+     */
+    Query full() {
+      BooleanQuery.Builder query = new BooleanQuery.Builder();
+      fullClauses.forEach(clause -> query.add(clause.query(), Occur.SHOULD));
+      return query.build();
     }
   }
+
+  /** How much a term counts in each text field of a candidate. */
+  record FieldWeights(float title, float body, float replies) {}
 
   /**
    * One term clause of a full query: the query is the sum of its clauses' BM25 scores, so a
    * candidate can be scored clause by clause ({@link CandidateScores}).
    */
-  record Clause(String field, String text, float boost, TermStates states) {}
+  record Clause(String field, String text, float boost, TermLookups lookups) {
+    /** The term's states in every segment, looked up on first use. */
+    TermStates states() {
+      return lookups.states(new Term(field, text));
+    }
+
+    /** The clause as a boosted term query. */
+    Query query() {
+      return new BoostQuery(new TermQuery(new Term(field, text), states()), boost);
+    }
+
+    /** The same term with another boost. */
+    Clause withBoost(float newBoost) {
+      return new Clause(field, text, newBoost, lookups);
+    }
+  }
 
   /** The draft's queries, or null if the draft holds no term the analyzer keeps. */
   Draft similar(IndexSearcher searcher, String title, String body, List<String> tags) {
@@ -103,48 +149,81 @@ final class DraftQueries {
     List<Clause> fullClauses = new ArrayList<>();
     Map<String, Integer> titleTerms = counts(title);
     Map<String, Integer> bodyTerms = counts(body);
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    BooleanQuery.Builder candidates = new BooleanQuery.Builder();
-    int clauses = 0;
+    List<Clause> candidates = new ArrayList<>();
     int docs = Math.max(1, searcher.getIndexReader().maxDoc());
-    List<String> common = new ArrayList<>();
-    int candidateClauses = 0;
+    List<Clause> common = new ArrayList<>();
     for (String term : titleTerms.keySet().stream().limit(MAX_TITLE_TERMS).toList()) {
-      add(reader, builder, term, 1f, TITLE_TERM, fullClauses);
-      if (docs >= COMMON_TITLE_MIN_THREADS
-          && reader.docFreq(Fields.TITLE, term) > COMMON_TITLE_SHARE * docs) {
-        common.add(term);
-      } else {
-        add(reader, candidates, term, 1f, TITLE_TERM.withoutReplies(), null);
-        candidateClauses++;
-      }
-      clauses++;
+      addClauses(reader, term, 1f, TITLE_TERM, fullClauses);
+      boolean isCommon = docs >= COMMON_TITLE_MIN_THREADS
+          && reader.docFreq(Fields.TITLE, term) > COMMON_TITLE_SHARE * docs;
+      addClauses(reader, term, 1f, TITLE_TERM, isCommon ? common : candidates);
     }
     List<Map.Entry<String, Double>> informative = informative(reader, bodyTerms,
         MAX_BODY_TERMS);
     for (int i = 0; i < informative.size(); i++) {
       Map.Entry<String, Double> term = informative.get(i);
       float weight = (float) term.getValue().doubleValue();
-      add(reader, builder, term.getKey(), weight, BODY_TERM, fullClauses);
+      addClauses(reader, term.getKey(), weight, BODY_TERM, fullClauses);
       if (i < CANDIDATE_BODY_TERMS) {
-        add(reader, candidates, term.getKey(), weight, BODY_TERM.withoutReplies(), null);
-        candidateClauses++;
-      }
-      clauses++;
-    }
-    if (candidateClauses == 0) {
-      // Only very common title terms: they must find the candidates after all.
-      for (String term : common) {
-        add(reader, candidates, term, 1f, TITLE_TERM.withoutReplies(), null);
+        addClauses(reader, term.getKey(), weight, BODY_TERM, candidates);
       }
     }
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
-      builder.add(new BoostQuery(reader.query(Fields.TAG, tag), 0.5f), Occur.SHOULD);
       fullClauses.add(reader.clause(Fields.TAG, tag, 0.5f));
-      clauses++;
     }
-    return clauses == 0 ? null
-        : new Draft(builder.build(), candidates.build(), List.copyOf(fullClauses));
+    // Only very common title terms: they must find the candidates after all.
+    Query candidateQuery = withinBudget(candidates.isEmpty() ? common : candidates,
+        candidatePostings, docs <= REPLY_CANDIDATE_DOCS);
+    return fullClauses.isEmpty() ? null : new Draft(candidateQuery, List.copyOf(fullClauses));
+  }
+
+  /**
+   * The disjunction of the rarest {@code clauses} whose postings add up to at most {@code
+   * budget} documents: first of those in titles and bodies (the rarest indexed one always,
+   * whatever its length), then, if {@code replies} (a small index: {@link
+   * #REPLY_CANDIDATE_DOCS}), with what is left of the budget, of those in replies. Terms in no
+   * document are left out, as they match nothing. The candidate stage visits matches in
+   * proportion to its clauses' postings, so a draft of many common words would otherwise take
+   * several times longer than a typical one.
+   */
+  static Query withinBudget(List<Clause> clauses, long budget, boolean replies) {
+    Set<Clause> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    long left = keepRarest(clauses, false, budget, kept);
+    if (replies) {
+      keepRarest(clauses, true, left, kept);
+    }
+    // in the clauses' own order, so that the query does not depend on the budget's sorting
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (Clause clause : clauses) {
+      if (kept.contains(clause)) {
+        query.add(clause.query(), Occur.SHOULD);
+      }
+    }
+    return query.build();
+  }
+
+  /**
+   * Adds to {@code kept} the rarest of the clauses in replies (or in other fields) within {@code
+   * budget}; returns what is left of it.
+   */
+  private static long keepRarest(List<Clause> clauses, boolean replies, long budget,
+      Set<Clause> kept) {
+    List<Clause> byLength = new ArrayList<>();
+    for (Clause clause : clauses) {
+      if (Fields.REPLIES.equals(clause.field()) == replies && clause.states().docFreq() > 0) {
+        byLength.add(clause);
+      }
+    }
+    byLength.sort(Comparator.comparingInt(clause -> clause.states().docFreq()));
+    long left = budget;
+    for (Clause clause : byLength) {
+      if (clause.states().docFreq() > left && !(kept.isEmpty() && !replies)) {
+        break;
+      }
+      left -= clause.states().docFreq();
+      kept.add(clause);
+    }
+    return Math.max(0, left);
   }
 
   /** The query for threads like a free text, for tag suggestion. */
@@ -164,23 +243,13 @@ final class DraftQueries {
     return terms.isEmpty() ? null : builder.build();
   }
 
-  /** Adds the term in title, body and (if weighted) replies; notes the clauses if asked to. */
-  private static void add(TermLookups reader, BooleanQuery.Builder builder, String term,
-      float weight, FieldWeights fields, List<Clause> clauses) {
-    builder.add(new BoostQuery(reader.query(Fields.TITLE, term), weight * fields.title()),
-        Occur.SHOULD);
-    builder.add(new BoostQuery(reader.query(Fields.BODY, term), weight * fields.body()),
-        Occur.SHOULD);
+  /** Notes the term's clauses in title, body and (if weighted) replies. */
+  private static void addClauses(TermLookups reader, String term, float weight,
+      FieldWeights fields, List<Clause> clauses) {
+    clauses.add(reader.clause(Fields.TITLE, term, weight * fields.title()));
+    clauses.add(reader.clause(Fields.BODY, term, weight * fields.body()));
     if (fields.replies() > 0) {
-      builder.add(new BoostQuery(reader.query(Fields.REPLIES, term), weight * fields.replies()),
-          Occur.SHOULD);
-    }
-    if (clauses != null) {
-      clauses.add(reader.clause(Fields.TITLE, term, weight * fields.title()));
-      clauses.add(reader.clause(Fields.BODY, term, weight * fields.body()));
-      if (fields.replies() > 0) {
-        clauses.add(reader.clause(Fields.REPLIES, term, weight * fields.replies()));
-      }
+      clauses.add(reader.clause(Fields.REPLIES, term, weight * fields.replies()));
     }
   }
 
@@ -189,7 +258,7 @@ final class DraftQueries {
    * informative terms and the term queries of both stages share the same {@link TermStates},
    * instead of seeking every segment's terms dictionary again for each. Not thread-safe.
    */
-  private static final class TermLookups {
+  static final class TermLookups {
     private final IndexSearcher searcher;
     private final Map<Term, TermStates> states = new HashMap<>();
     /** Per field, a terms enum per segment (null where the field has no terms), reused. */
@@ -203,7 +272,7 @@ final class DraftQueries {
      * The term's states in every segment, as {@link TermStates#build} finds them, but seeking
      * one reused terms enum per segment and field rather than opening one per term.
      */
-    private TermStates states(Term term) {
+    TermStates states(Term term) {
       TermStates found = states.get(term);
       if (found == null) {
         try {
@@ -252,7 +321,7 @@ final class DraftQueries {
     }
 
     Clause clause(String field, String text, float boost) {
-      return new Clause(field, text, boost, states(new Term(field, text)));
+      return new Clause(field, text, boost, this);
     }
   }
 

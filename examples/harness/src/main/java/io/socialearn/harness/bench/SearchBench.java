@@ -75,7 +75,11 @@ import org.apache.lucene.util.BytesRef;
  * waits for a core of a shared machine, and how many searches the index cut short at its time
  * allowed ({@code search_partial}, {@code hostile_partial}). {@code --only} (a comma list of
  * import, search, similar, freshness, votes, hostile) runs some of these; the raw import only
- * with import. Not thread-safe.
+ * with import. {@code --index DIR} keeps socialearn's index in {@code DIR}: a first run imports
+ * into it, later runs with the same posts and seed reuse it instead of importing again (so old
+ * and new builds can be timed on the very same segments; import figures are then 0). Freshness
+ * and votes add events, after which the index no longer matches and is refused. Not
+ * thread-safe.
  */
 public final class SearchBench implements Subcommand {
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
@@ -94,6 +98,7 @@ public final class SearchBench implements Subcommand {
     int posts = (int) args.number("posts", 1_000_000, 100, 50_000_000);
     int queries = (int) args.number("queries", 2_000, 10, 1_000_000);
     long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+    String kept = args.optional("index", null);
     Set<String> parts = Set.of(args.optional("only", ALL_PARTS).split(","));
     for (String part : parts) {
       if (!Set.of(ALL_PARTS.split(",")).contains(part)) {
@@ -106,14 +111,14 @@ public final class SearchBench implements Subcommand {
     JsonSummary summary = new JsonSummary().put("posts", posts).put("queries", queries)
         .put("seed", seed);
     try {
-      run(work, posts, queries, seed, parts, summary, err);
+      run(work, kept == null ? null : Path.of(kept), posts, queries, seed, parts, summary, err);
     } finally {
       deleteTree(work);
     }
     summary.print(out);
   }
 
-  private void run(Path work, int posts, int queries, long seed, Set<String> parts,
+  private void run(Path work, Path kept, int posts, int queries, long seed, Set<String> parts,
       JsonSummary summary, PrintStream err) throws IOException {
     List<ThreadStarted> questions = new ArrayList<>();
     Corpus corpus = new Corpus(seed, 50_000);
@@ -123,11 +128,21 @@ public final class SearchBench implements Subcommand {
     long rawCpu = processCpuNanos();
     double rawRate = parts.contains("import") ? rawImport(work.resolve("raw"), events, err) : 0;
     rawCpu = processCpuNanos() - rawCpu;
-    Path socialearnDir = work.resolve("socialearn");
+    Path socialearnDir = kept == null ? work.resolve("socialearn") : kept;
+    boolean reuse = false;
+    if (kept != null) {
+      try (FSDirectory dir = FSDirectory.open(kept)) {
+        reuse = DirectoryReader.indexExists(dir);
+      }
+    }
     long cpu = processCpuNanos();
     LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
     try {
-      double rate = importAll(index, events, err);
+      if (reuse && index.checkpoint() != events.size()) {
+        throw new io.socialearn.harness.UsageException("the index in " + kept + " holds "
+            + index.checkpoint() + " events, not " + events.size() + ": use an empty directory");
+      }
+      double rate = reuse ? 0 : importAll(index, events, err);
       cpu = processCpuNanos() - cpu;
       // The process's CPU time (merges and collection included) leaves out waits for a core.
       summary.put("import_posts_per_s", Math.round(rate))

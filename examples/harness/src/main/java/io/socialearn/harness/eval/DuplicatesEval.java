@@ -47,7 +47,11 @@ import java.util.stream.Collectors;
  * text links an earlier question) instead, each linked question counting as relevant. These
  * queries are disjoint from the duplicate ones and far more numerous, so they are where settings
  * of similar questions may be chosen without looking at the duplicate queries (or at SemEval).
- * Not thread-safe.
+ *
+ * <p>{@code --page N} asks socialearn for N hits (1 to {@value #ASK}) instead of {@value #ASK}:
+ * a host showing similar questions while a question is typed asks for a page of up to 10, which
+ * takes a faster path than larger pages ({@code --page 10} measures that path; recall past N and
+ * ranks past N are then out of reach). Not thread-safe.
  */
 public final class DuplicatesEval implements Subcommand {
   static final int RANKS = 20;
@@ -67,6 +71,7 @@ public final class DuplicatesEval implements Subcommand {
       case "related" -> RELATED_LINK;
       default -> throw new UsageException("--links must be duplicate or related");
     };
+    int page = (int) args.number("page", ASK, 1, ASK);
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
@@ -81,13 +86,13 @@ public final class DuplicatesEval implements Subcommand {
       RankingScores socialearn = new RankingScores();
       RankingScores baseline = new RankingScores();
       Listener listener = new Listener(engine, bm25, queryText, ours, theirs, socialearn,
-          baseline);
+          baseline, page);
       DumpReplay replay = new DumpReplay(dump, engine, clock, ids, listener, err);
       listener.posts = replay.prepare();
       listener.queries = queries(dump.resolve("PostLinks.xml"), listener.posts, links);
       err.println("queries: " + listener.queries.size());
       Map<String, Long> counts = replay.run();
-      JsonSummary summary = new JsonSummary().put("dump", dump.toString())
+      JsonSummary summary = new JsonSummary().put("dump", dump.toString()).put("page", page)
           .put("rankings", rankings.toString()).put("index", index.name());
       socialearn.summary().forEach(summary::put);
       Map<String, Object> plain = new LinkedHashMap<>();
@@ -140,12 +145,15 @@ public final class DuplicatesEval implements Subcommand {
     private final RankingWriter theirs;
     private final RankingScores socialearn;
     private final RankingScores baseline;
+    /** How many hits socialearn is asked for. */
+    private final int page;
     PostIndex posts;
     Map<Integer, Set<Integer>> queries;
 
     Listener(SocialLearningEngine engine, LuceneBm25 bm25, QueryText queryText,
         RankingWriter ours, RankingWriter theirs, RankingScores socialearn,
-        RankingScores baseline) {
+        RankingScores baseline, int page) {
+      this.page = page;
       this.engine = engine;
       this.bm25 = bm25;
       this.queryText = queryText;
@@ -169,7 +177,7 @@ public final class DuplicatesEval implements Subcommand {
 
       var ranking = new ArrayList<Ranked>();
       SimilarQuery draft = new SimilarQuery(clip(title, 1_000), clip(body, 100_000), q.tags(),
-          ASK, Set.of());
+          page, Set.of());
       for (SearchHit hit : engine.similarQuestions(DumpReplay.reader(), draft)) {
         int id = questionId(hit.thread());
         if (id != q.id() && id > 0 && posts.created(id) < q.createdMillis()
