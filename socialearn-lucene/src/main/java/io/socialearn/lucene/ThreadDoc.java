@@ -95,11 +95,29 @@ final class ThreadDoc {
   }
 
   /**
-   * About how much heap this thread holds, in bytes: two per char of text (an upper bound for
-   * Java's strings) and a fixed share per object.
+   * About how much heap this thread holds, in bytes: the bytes of its text as Java's compact
+   * strings keep it (one per char if every char is Latin-1, else two) and a fixed share per
+   * object.
    */
   long memoryEstimate() {
-    return 2 * textLength() + 400 + 160L * (answers.size() + comments.size() + tags.size());
+    long bytes = textBytes(title) + textBytes(body);
+    for (Answer answer : answers.values()) {
+      bytes += textBytes(answer.body());
+    }
+    for (Comment comment : comments.values()) {
+      bytes += textBytes(comment.body());
+    }
+    return bytes + 400 + 160L * (answers.size() + comments.size() + tags.size());
+  }
+
+  /** The bytes a string's chars take on the heap: one each if all are Latin-1, else two. */
+  static long textBytes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        return 2L * text.length();
+      }
+    }
+    return text.length();
   }
 
   /** The answers' and comments' text, one value per post or comment. */
