@@ -54,11 +54,28 @@ final class ThreadDoc {
   /** Comments by comment id. */
   final Map<String, Comment> comments = new LinkedHashMap<>();
 
-  /** An answer's author and text. */
-  record Answer(String author, String body) {}
+  /**
+   * An answer's author and text, with the heap its text takes ({@link #textBytes}), counted
+   * once when the answer is made rather than on every later change to its thread.
+   */
+  record Answer(String author, String body, long bodyBytes) {
+    Answer(String author, String body) {
+      this(author, body, textBytes(body));
+    }
+  }
 
-  /** A comment's target (thread or post id) and text. */
-  record Comment(String target, String body) {}
+  /** A comment's target (thread or post id) and text, with the heap its text takes. */
+  record Comment(String target, String body, long bodyBytes) {
+    Comment(String target, String body) {
+      this(target, body, textBytes(body));
+    }
+  }
+
+  /** The title and body {@link #memoryEstimate()} last counted, and their bytes. */
+  private String countedTitle;
+  private String countedBody;
+  private long titleBytes;
+  private long bodyBytes;
 
   ThreadDoc(String id, int key, String space, ThreadKind kind, String author, long createdSeq,
       long createdMillis) {
@@ -100,12 +117,21 @@ final class ThreadDoc {
    * object.
    */
   long memoryEstimate() {
-    long bytes = textBytes(title) + textBytes(body);
+    // Called on every change of a held thread: each text is scanned once, not on each change.
+    if (title != countedTitle) {
+      countedTitle = title;
+      titleBytes = textBytes(title);
+    }
+    if (body != countedBody) {
+      countedBody = body;
+      bodyBytes = textBytes(body);
+    }
+    long bytes = titleBytes + bodyBytes;
     for (Answer answer : answers.values()) {
-      bytes += textBytes(answer.body());
+      bytes += answer.bodyBytes();
     }
     for (Comment comment : comments.values()) {
-      bytes += textBytes(comment.body());
+      bytes += comment.bodyBytes();
     }
     return bytes + 400 + 160L * (answers.size() + comments.size() + tags.size());
   }

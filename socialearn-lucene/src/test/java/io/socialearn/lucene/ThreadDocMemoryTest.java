@@ -35,4 +35,19 @@ class ThreadDocMemoryTest {
     doc.answers.put("a2", new ThreadDoc.Answer("cy", "\u7d66\u4e0e"));
     assertThat(doc.memoryEstimate()).isEqualTo(question + 8 + 160 + 3 + 160 + 4 + 160);
   }
+
+  @Test
+  void anEditedTitleOrBodyIsCountedAnew() {
+    ThreadDoc doc = new ThreadDoc("q1", 1, "hr", ThreadKind.QUESTION, "ana", 1, 0);
+    doc.title = "Payroll cutoff";
+    doc.body = "When?";
+    doc.tags = List.of();
+    long before = doc.memoryEstimate();
+    doc.title = "Payroll cutoff date";
+    assertThat(doc.memoryEstimate()).isEqualTo(before + 5);
+    doc.body = "\u7d66\u4e0e";
+    assertThat(doc.memoryEstimate()).isEqualTo(before + 5 - 5 + 4);
+    doc.body = "When?";
+    assertThat(doc.memoryEstimate()).isEqualTo(before + 5);
+  }
 }
