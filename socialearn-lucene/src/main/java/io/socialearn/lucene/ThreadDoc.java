@@ -54,28 +54,11 @@ final class ThreadDoc {
   /** Comments by comment id. */
   final Map<String, Comment> comments = new LinkedHashMap<>();
 
-  /**
-   * An answer's author and text, with the heap its text takes ({@link #textBytes}), counted
-   * once when the answer is made rather than on every later change to its thread.
-   */
-  record Answer(String author, String body, long bodyBytes) {
-    Answer(String author, String body) {
-      this(author, body, textBytes(body));
-    }
-  }
+  /** An answer's author and text. */
+  record Answer(String author, String body) {}
 
-  /** A comment's target (thread or post id) and text, with the heap its text takes. */
-  record Comment(String target, String body, long bodyBytes) {
-    Comment(String target, String body) {
-      this(target, body, textBytes(body));
-    }
-  }
-
-  /** The title and body {@link #memoryEstimate()} last counted, and their bytes. */
-  private String countedTitle;
-  private String countedBody;
-  private long titleBytes;
-  private long bodyBytes;
+  /** A comment's target (thread or post id) and text. */
+  record Comment(String target, String body) {}
 
   ThreadDoc(String id, int key, String space, ThreadKind kind, String author, long createdSeq,
       long createdMillis) {
@@ -112,38 +95,11 @@ final class ThreadDoc {
   }
 
   /**
-   * About how much heap this thread holds, in bytes: the bytes of its text as Java's compact
-   * strings keep it (one per char if every char is Latin-1, else two) and a fixed share per
-   * object.
+   * About how much heap this thread holds, in bytes: two per char of text (an upper bound for
+   * Java's strings) and a fixed share per object.
    */
   long memoryEstimate() {
-    // Called on every change of a held thread: each text is scanned once, not on each change.
-    if (title != countedTitle) {
-      countedTitle = title;
-      titleBytes = textBytes(title);
-    }
-    if (body != countedBody) {
-      countedBody = body;
-      bodyBytes = textBytes(body);
-    }
-    long bytes = titleBytes + bodyBytes;
-    for (Answer answer : answers.values()) {
-      bytes += answer.bodyBytes();
-    }
-    for (Comment comment : comments.values()) {
-      bytes += comment.bodyBytes();
-    }
-    return bytes + 400 + 160L * (answers.size() + comments.size() + tags.size());
-  }
-
-  /** The bytes a string's chars take on the heap: one each if all are Latin-1, else two. */
-  static long textBytes(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) > 0xFF) {
-        return 2L * text.length();
-      }
-    }
-    return text.length();
+    return 2 * textLength() + 400 + 160L * (answers.size() + comments.size() + tags.size());
   }
 
   /** The answers' and comments' text, one value per post or comment. */
