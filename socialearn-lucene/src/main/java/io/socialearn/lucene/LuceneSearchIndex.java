@@ -94,15 +94,6 @@ public final class LuceneSearchIndex implements SearchIndex {
    */
   static final int HOLD_COMMITS = 12;
   /**
-   * The writer's indexing buffer, in MB: a thirty-second of the heap, from 64 to 256. A thread's
-   * document carries its whole state as a binary doc value, which Lucene holds in this buffer
-   * until a flush (stored fields would stream to disk), so at a raw indexer's 64 MB a bulk import
-   * flushed more, smaller segments and merged them again. Public so a benchmark can give a raw
-   * Lucene baseline the same buffer.
-   */
-  public static final int INDEXING_BUFFER_MB = (int) Math.max(64,
-      Math.min(256, Runtime.getRuntime().maxMemory() / 32 >> 20));
-  /**
    * Threads written (by a commit) but not yet visible, which stay in memory for later events
    * until a refresh, before the applying thread refreshes by itself.
    */
@@ -154,7 +145,7 @@ public final class LuceneSearchIndex implements SearchIndex {
               : IndexWriterConfig.OpenMode.CREATE)
           .setCommitOnClose(false)
           .setSimilarity(SIMILARITY)
-          .setRAMBufferSizeMB(INDEXING_BUFFER_MB);
+          .setRAMBufferSizeMB(64);
       if (settings.directory == null) {
         // In memory (tests, demos, evaluations): merges in the applying thread, so the same
         // events and searches give the same segments, statistics and scores on every run.

@@ -200,10 +200,8 @@ public final class SearchBench implements Subcommand {
       throws IOException {
     Progress progress = new Progress(err, "raw Lucene import", events.size());
     try (FSDirectory fs = FSDirectory.open(dir);
-        // socialearn's buffer, as a careful bulk indexer would size it too (its rate barely
-        // changes: its stored fields stream to disk instead of waiting in the buffer)
         IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new EnglishAnalyzer())
-            .setRAMBufferSizeMB(LuceneSearchIndex.INDEXING_BUFFER_MB))) {
+            .setRAMBufferSizeMB(64))) {
       for (DomainEvent event : events) {
         Document doc = new Document();
         if (event instanceof ThreadStarted e) {
