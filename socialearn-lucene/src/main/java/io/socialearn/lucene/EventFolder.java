@@ -26,19 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Folds events into the {@link IndexWriter}: each event that changes a thread's text or state
@@ -55,7 +46,8 @@ import org.apache.lucene.util.BytesRef;
  */
 final class EventFolder {
   private final IndexWriter writer;
-  private final SearcherManager searchers;
+  /** Finds threads already visible in the index. */
+  private final ThreadLookup inIndex;
   private final LiveValues votes;
   /** By key: the sequence of the last vote counted in {@link #votes}. */
   private final LiveValues voteSeqs;
@@ -115,7 +107,7 @@ final class EventFolder {
     this.startedUpTo = startedUpTo;
     this.voteSeqs = voteSeqs;
     this.writer = writer;
-    this.searchers = searchers;
+    this.inIndex = new ThreadLookup(searchers);
     this.votes = votes;
     this.activity = activity;
     this.nextKey = nextKey;
@@ -231,7 +223,7 @@ final class EventFolder {
       }
       key = written.doc.key;
     } else {
-      key = keyInReader(thread.value());
+      key = inIndex.key(thread.value());
       if (key < 0) {
         return;
       }
@@ -331,54 +323,6 @@ final class EventFolder {
     if (written != null) {
       return written.doc;
     }
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        int doc = find(leaf, id);
-        if (doc >= 0) {
-          return ThreadDoc.read(leaf.reader(), doc);
-        }
-      }
-      return null;
-    } finally {
-      searchers.release(searcher);
-    }
-  }
-
-  private int keyInReader(String id) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        int doc = find(leaf, id);
-        if (doc >= 0) {
-          NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Fields.KEY);
-          return keys.advanceExact(doc) ? (int) keys.longValue() : -1;
-        }
-      }
-      return -1;
-    } finally {
-      searchers.release(searcher);
-    }
-  }
-
-  /** The live document of thread {@code id} in one segment, or -1. */
-  static int find(LeafReaderContext leaf, String id) throws IOException {
-    Terms terms = leaf.reader().terms(Fields.ID);
-    if (terms == null) {
-      return -1;
-    }
-    TermsEnum termsEnum = terms.iterator();
-    if (!termsEnum.seekExact(new BytesRef(id))) {
-      return -1;
-    }
-    Bits live = leaf.reader().getLiveDocs();
-    PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
-    for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS;
-        doc = postings.nextDoc()) {
-      if (live == null || live.get(doc)) {
-        return doc;
-      }
-    }
-    return -1;
+    return inIndex.state(id);
   }
 }

@@ -3,13 +3,13 @@ package io.socialearn.lucene;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadState;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,43 +150,126 @@ final class ThreadDoc {
     return doc;
   }
 
+  /**
+   * This state in the binary format {@link #decode} reads: written straight into one array
+   * sized for ASCII text (grown only for other text), since every write of a thread encodes it.
+   */
   byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + body.length());
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT);
-      write(out, id);
-      out.writeInt(key);
-      write(out, space);
-      out.writeByte(kind.ordinal());
-      write(out, author);
-      out.writeLong(createdSeq);
-      out.writeLong(createdMillis);
-      out.writeLong(activitySeq);
-      write(out, title);
-      write(out, body);
-      out.writeInt(tags.size());
-      for (String tag : tags) {
-        write(out, tag);
-      }
-      out.writeBoolean(closed);
-      out.writeBoolean(duplicate);
-      write(out, acceptedAnswer == null ? "" : acceptedAnswer);
-      out.writeInt(answers.size());
-      for (Map.Entry<String, Answer> answer : answers.entrySet()) {
-        write(out, answer.getKey());
-        write(out, answer.getValue().author());
-        write(out, answer.getValue().body());
-      }
-      out.writeInt(comments.size());
-      for (Map.Entry<String, Comment> comment : comments.entrySet()) {
-        write(out, comment.getKey());
-        write(out, comment.getValue().target());
-        write(out, comment.getValue().body());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Encoder out = new Encoder(encodedSizeIfAscii());
+    out.writeByte(FORMAT);
+    out.writeString(id);
+    out.writeInt(key);
+    out.writeString(space);
+    out.writeByte(kind.ordinal());
+    out.writeString(author);
+    out.writeLong(createdSeq);
+    out.writeLong(createdMillis);
+    out.writeLong(activitySeq);
+    out.writeString(title);
+    out.writeString(body);
+    out.writeInt(tags.size());
+    for (String tag : tags) {
+      out.writeString(tag);
     }
-    return bytes.toByteArray();
+    out.writeByte(closed ? 1 : 0);
+    out.writeByte(duplicate ? 1 : 0);
+    out.writeString(acceptedAnswer == null ? "" : acceptedAnswer);
+    out.writeInt(answers.size());
+    for (Map.Entry<String, Answer> answer : answers.entrySet()) {
+      out.writeString(answer.getKey());
+      out.writeString(answer.getValue().author());
+      out.writeString(answer.getValue().body());
+    }
+    out.writeInt(comments.size());
+    for (Map.Entry<String, Comment> comment : comments.entrySet()) {
+      out.writeString(comment.getKey());
+      out.writeString(comment.getValue().target());
+      out.writeString(comment.getValue().body());
+    }
+    return out.bytes();
+  }
+
+  /** The length of {@link #encode()}'s bytes if every char is ASCII (one byte each). */
+  int encodedSizeIfAscii() {
+    long size = 1 + 4 + 1 + 3 * 8 + 4 + 2 + 4 + 4
+        + 4L * (6 + tags.size() + 3 * answers.size() + 3 * comments.size())
+        + id.length() + space.length() + author.length() + title.length() + body.length()
+        + (acceptedAnswer == null ? 0 : acceptedAnswer.length());
+    for (String tag : tags) {
+      size += tag.length();
+    }
+    for (Map.Entry<String, Answer> answer : answers.entrySet()) {
+      size += answer.getKey().length() + answer.getValue().author().length()
+          + answer.getValue().body().length();
+    }
+    for (Map.Entry<String, Comment> comment : comments.entrySet()) {
+      size += comment.getKey().length() + comment.getValue().target().length()
+          + comment.getValue().body().length();
+    }
+    return (int) Math.min(Integer.MAX_VALUE - 16, size);
+  }
+
+  /**
+   * Writes what {@link DataOutputStream} would (big-endian numbers, strings as an int length
+   * and their UTF-8 bytes) into one growable array, without a stream or a byte array per string.
+   */
+  private static final class Encoder {
+    private byte[] bytes;
+    private int length;
+
+    Encoder(int expected) {
+      this.bytes = new byte[Math.max(16, expected)];
+    }
+
+    private void ensure(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
+      }
+    }
+
+    void writeByte(int value) {
+      ensure(1);
+      bytes[length++] = (byte) value;
+    }
+
+    void writeInt(int value) {
+      ensure(4);
+      for (int shift = 24; shift >= 0; shift -= 8) {
+        bytes[length++] = (byte) (value >>> shift);
+      }
+    }
+
+    void writeLong(long value) {
+      ensure(8);
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        bytes[length++] = (byte) (value >>> shift);
+      }
+    }
+
+    void writeString(String value) {
+      int chars = value.length();
+      ensure(4 + chars);
+      int at = length + 4;
+      for (int i = 0; i < chars; i++) {
+        char c = value.charAt(i);
+        if (c >= 0x80) {
+          // not ASCII: the JDK's encoder (which replaces a lone surrogate as before)
+          byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+          writeInt(utf8.length);
+          ensure(utf8.length);
+          System.arraycopy(utf8, 0, bytes, length, utf8.length);
+          length += utf8.length;
+          return;
+        }
+        bytes[at++] = (byte) c;
+      }
+      writeInt(chars);
+      length = at;
+    }
+
+    byte[] bytes() {
+      return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+    }
   }
 
   /** The state of live document {@code doc} of {@code reader}. */
@@ -232,12 +315,6 @@ final class ThreadDoc {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static void write(DataOutputStream out, String value) throws IOException {
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
   }
 
   private static String read(DataInputStream in) throws IOException {
