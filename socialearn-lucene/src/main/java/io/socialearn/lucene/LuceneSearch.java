@@ -116,11 +116,7 @@ public final class LuceneSearch {
      * @return this builder
      */
     public Builder commitInterval(Duration interval) {
-      Objects.requireNonNull(interval, "interval");
-      if (interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("commitInterval must be positive: " + interval);
-      }
-      this.commitInterval = interval;
+      this.commitInterval = positive("commitInterval", interval);
       return this;
     }
 
@@ -140,12 +136,16 @@ public final class LuceneSearch {
      * @return this builder
      */
     public Builder timeAllowed(Duration time) {
-      Objects.requireNonNull(time, "time");
-      if (time.isNegative() || time.isZero()) {
-        throw new IllegalArgumentException("timeAllowed must be positive: " + time);
-      }
-      this.timeAllowed = time;
+      this.timeAllowed = positive("timeAllowed", time);
       return this;
+    }
+
+    private static Duration positive(String setting, Duration value) {
+      Objects.requireNonNull(value, setting);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(setting + " must be positive: " + value);
+      }
+      return value;
     }
 
     /** Tests: how many documents a search scans before its time allowed is first checked. */
