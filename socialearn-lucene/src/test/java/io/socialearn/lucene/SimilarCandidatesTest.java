@@ -25,9 +25,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The candidate stage's two ways, the filter in a collector and the filter inside the query,
- * find the same candidates with the same scores, across segments with deletions, for readable
- * spaces holding few or many of the threads.
+ * The candidate stage's two ways, the readable questions checked in a collector and filtered
+ * inside the query, find what Lucene's filtered query finds with the same scores, across
+ * segments with deletions and threads that are not questions, for readable spaces holding few or
+ * many of the threads (or none).
  */
 class SimilarCandidatesTest {
   private static final String[] WORDS = {"payroll", "deadline", "portal", "login", "expense",
@@ -51,7 +52,8 @@ class SimilarCandidatesTest {
           Set<SpaceId> readable = new HashSet<>();
           int spaces = 1 + random.nextInt(4);
           while (readable.size() < spaces) {
-            readable.add(SpaceId.of("s" + random.nextInt(10)));
+            // s10 is in no segment
+            readable.add(SpaceId.of("s" + random.nextInt(11)));
           }
           Query filter = new BooleanQuery.Builder()
               .add(SearchQueries.spaces(readable), Occur.FILTER)
@@ -60,18 +62,25 @@ class SimilarCandidatesTest {
               .build();
           DraftQueries.Draft draft = drafts.similar(searcher, words(random, 3),
               words(random, 12), List.of());
-          TopDocs inQuery = SimilarCandidates.top(searcher, draft.candidates(), filter, 30, false);
-          TopDocs inCollector = SimilarCandidates.top(searcher, draft.candidates(), filter, 30,
+          TopDocs lucene = searcher.search(new BooleanQuery.Builder()
+              .add(draft.candidates(), Occur.MUST).add(filter, Occur.FILTER).build(), 30);
+          TopDocs inQuery = SimilarCandidates.top(searcher, draft.candidates(), readable, 30,
+              false);
+          TopDocs inCollector = SimilarCandidates.top(searcher, draft.candidates(), readable, 30,
               true);
-          assertThat(inQuery.scoreDocs).isNotEmpty().hasSameSizeAs(inCollector.scoreDocs);
-          for (int i = 0; i < inQuery.scoreDocs.length; i++) {
-            assertThat(inCollector.scoreDocs[i].score)
-                .isCloseTo(inQuery.scoreDocs[i].score, within(1e-4f));
-            if (i == 0 || inQuery.scoreDocs[i - 1].score - inQuery.scoreDocs[i].score > 1e-4f) {
-              assertThat(inCollector.scoreDocs[i].doc).isEqualTo(inQuery.scoreDocs[i].doc);
+          assertThat(lucene.scoreDocs).isNotEmpty();
+          for (TopDocs ours : List.of(inQuery, inCollector)) {
+            assertThat(ours.scoreDocs).hasSameSizeAs(lucene.scoreDocs);
+            for (int i = 0; i < ours.scoreDocs.length; i++) {
+              assertThat(ours.scoreDocs[i].score)
+                  .isCloseTo(lucene.scoreDocs[i].score, within(1e-4f));
+              if (i == 0 || lucene.scoreDocs[i - 1].score - lucene.scoreDocs[i].score > 1e-4f) {
+                assertThat(ours.scoreDocs[i].doc).isEqualTo(lucene.scoreDocs[i].doc);
+              }
             }
           }
-          if (SimilarCandidates.postFilter(reader, readable)) {
+          if (SimilarCandidates.postFilter(reader.maxDoc(), readable,
+              drafts.lookups(searcher))) {
             postFilterable++;
           } else {
             leadsWithFilter++;
