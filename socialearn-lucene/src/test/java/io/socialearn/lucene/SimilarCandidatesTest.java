@@ -1,7 +1,7 @@
 package io.socialearn.lucene;
 
+import static io.socialearn.lucene.DraftTexts.words;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ThreadKind;
@@ -31,10 +31,6 @@ import org.junit.jupiter.api.Test;
  * many of the threads (or none).
  */
 class SimilarCandidatesTest {
-  private static final String[] WORDS = {"payroll", "deadline", "portal", "login", "expense",
-      "travel", "laptop", "badge", "holiday", "contract", "pension", "training", "parking",
-      "printer", "invoice", "the", "running", "runs", "vpn", "desk", "rota", "shift", "leave"};
-
   @Test
   void filteringInACollectorFindsWhatTheFilteredQueryFinds() throws Exception {
     Random random = new Random(17);
@@ -69,16 +65,8 @@ class SimilarCandidatesTest {
           TopDocs inCollector = SimilarCandidates.top(searcher, draft.candidates(), readable, 30,
               true);
           assertThat(lucene.scoreDocs).isNotEmpty();
-          for (TopDocs ours : List.of(inQuery, inCollector)) {
-            assertThat(ours.scoreDocs).hasSameSizeAs(lucene.scoreDocs);
-            for (int i = 0; i < ours.scoreDocs.length; i++) {
-              assertThat(ours.scoreDocs[i].score)
-                  .isCloseTo(lucene.scoreDocs[i].score, within(1e-4f));
-              if (i == 0 || lucene.scoreDocs[i - 1].score - lucene.scoreDocs[i].score > 1e-4f) {
-                assertThat(ours.scoreDocs[i].doc).isEqualTo(lucene.scoreDocs[i].doc);
-              }
-            }
-          }
+          DraftTexts.assertSameTop(inQuery, lucene);
+          DraftTexts.assertSameTop(inCollector, lucene);
           if (SimilarCandidates.postFilter(reader.maxDoc(), readable,
               drafts.lookups(searcher))) {
             postFilterable++;
@@ -112,13 +100,5 @@ class SimilarCandidatesTest {
         }
       }
     }
-  }
-
-  private static String words(Random random, int n) {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-    }
-    return text.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.socialearn.lucene;
 
+import static io.socialearn.lucene.DraftTexts.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialearn.api.thread.ThreadKind;
@@ -23,10 +24,6 @@ import org.junit.jupiter.api.Test;
  * up again; a refresh (a new reader) starts a new cache, so a new post's terms count at once.
  */
 class TermStatesCacheTest {
-  private static final String[] WORDS = {"payroll", "deadline", "portal", "login", "expense",
-      "travel", "laptop", "badge", "holiday", "contract", "pension", "training", "parking",
-      "printer", "invoice", "the", "running", "runs", "vpn", "desk", "rota", "shift", "leave"};
-
   @Test
   void cachedDraftsMatchUncachedOnesAcrossRefreshes() throws Exception {
     Random random = new Random(23);
@@ -155,13 +152,5 @@ class TermStatesCacheTest {
       doc.answers.put("a" + i, new ThreadDoc.Answer("bo", words(random, 6)));
     }
     return doc.toDocument(0, 0);
-  }
-
-  private static String words(Random random, int n) {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-    }
-    return text.toString();
   }
 }
