@@ -4,9 +4,13 @@ import static io.socialearn.lucene.DraftTexts.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialearn.api.thread.ThreadKind;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Term states kept across drafts give the queries, statistics and scores of looking every term
- * up again; a refresh (a new reader) starts a new cache, so a new post's terms count at once.
+ * up again, also for drafts in parallel; a refresh (a new reader) starts a new cache, so a new
+ * post's terms count at once.
  */
 class TermStatesCacheTest {
   @Test
@@ -100,9 +105,54 @@ class TermStatesCacheTest {
     }
   }
 
+  @Test
+  void draftsInParallelShareOneCacheSafely() throws Exception {
+    Random random = new Random(29);
+    try (Analyzer analyzer = new EnglishAnalyzer();
+        ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
+          .setSimilarity(new FieldSimilarity()).setMaxBufferedDocs(11))) {
+        for (int i = 0; i < 80; i++) {
+          writer.addDocument(thread(i, words(random, 1 + random.nextInt(5)),
+              words(random, random.nextInt(25)), random));
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new FieldSimilarity());
+        DraftQueries shared = new DraftQueries(analyzer, DraftQueries.CANDIDATE_POSTINGS, 40);
+        DraftQueries uncached = new DraftQueries(analyzer, DraftQueries.CANDIDATE_POSTINGS, 0);
+        List<String[]> drafts = new ArrayList<>();
+        for (int d = 0; d < 120; d++) {
+          drafts.add(new String[] {words(random, 3), words(random, 12)});
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+          List<Future<?>> done = new ArrayList<>();
+          for (int t = 0; t < 4; t++) {
+            int first = t;
+            done.add(pool.submit(() -> {
+              for (int d = first; d < drafts.size(); d += 2) {
+                String[] draft = drafts.get(d);
+                assertSame(searcher, analyzer, shared.similar(searcher, draft[0], draft[1],
+                    List.of()), uncached.similar(searcher, draft[0], draft[1], List.of()));
+              }
+              return null;
+            }));
+          }
+          for (Future<?> each : done) {
+            each.get();
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+      }
+    }
+  }
+
   /** Same candidate query, same full clauses with the same statistics, same rescored top. */
   private static void assertSame(IndexSearcher searcher, Analyzer analyzer,
-      DraftQueries.Draft actual, DraftQueries.Draft expected) throws Exception {
+      DraftQueries.Draft actual, DraftQueries.Draft expected) throws IOException {
     assertThat(actual.candidates()).isEqualTo(expected.candidates());
     assertThat(actual.fullClauses()).hasSameSizeAs(expected.fullClauses());
     for (int i = 0; i < actual.fullClauses().size(); i++) {
