@@ -1,6 +1,7 @@
 package io.socialearn.lucene;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -48,6 +52,7 @@ final class CandidateScores {
       List<DraftQueries.Clause> clauses, TopDocs candidates, int limit, int analyseLimit)
       throws IOException {
     List<DraftQueries.Clause> merged = merge(clauses);
+    Map<String, CharArrayMap<Integer>> clauseIndexes = clauseIndexes(merged);
     // Built for a clause only once a candidate holds its term: the statistics of a term in no
     // candidate (often most of the replies' terms) are never looked up.
     Similarity.SimScorer[] scorers = new Similarity.SimScorer[merged.size()];
@@ -70,7 +75,7 @@ final class CandidateScores {
           frequencies[c - from] = new int[merged.size()];
           tooLong.add(c);
         } else {
-          frequencies[c - from] = analysed(analyzer, thread, merged);
+          frequencies[c - from] = analysed(analyzer, thread, clauseIndexes, merged.size());
         }
       }
       if (!tooLong.isEmpty()) {
@@ -126,37 +131,67 @@ final class CandidateScores {
     return norms.advanceExact(doc) ? norms.longValue() : 0L;
   }
 
-  /** Each clause's term frequency in the thread, counted by analysing its text. */
-  private static int[] analysed(Analyzer analyzer, ThreadDoc thread,
+  /**
+   * Per field, each clause's term with the clause's index in {@code clauses}: a candidate's
+   * tokens are looked up in it as they come, so only the clauses' terms are counted and no token
+   * becomes a string.
+   */
+  private static Map<String, CharArrayMap<Integer>> clauseIndexes(
       List<DraftQueries.Clause> clauses) {
-    Map<String, Map<String, Integer>> counts = new HashMap<>();
-    int[] frequencies = new int[clauses.size()];
+    Map<String, CharArrayMap<Integer>> indexes = new HashMap<>();
     for (int i = 0; i < clauses.size(); i++) {
       DraftQueries.Clause clause = clauses.get(i);
-      Map<String, Integer> field = counts.computeIfAbsent(clause.field(),
-          name -> count(analyzer, name, thread));
-      frequencies[i] = field.getOrDefault(clause.text(), 0);
+      indexes.computeIfAbsent(clause.field(), field -> new CharArrayMap<>(16, false))
+          .put(clause.text(), i);
+    }
+    return indexes;
+  }
+
+  /** Each clause's term frequency in the thread, counted by analysing its text. */
+  private static int[] analysed(Analyzer analyzer, ThreadDoc thread,
+      Map<String, CharArrayMap<Integer>> clauseIndexes, int clauses) {
+    int[] frequencies = new int[clauses];
+    for (Map.Entry<String, CharArrayMap<Integer>> field : clauseIndexes.entrySet()) {
+      CharArrayMap<Integer> index = field.getValue();
+      if (Fields.TAG.equals(field.getKey())) {
+        // exact terms, indexed without frequencies: each counts once
+        for (String tag : thread.tags) {
+          Integer i = index.get(tag);
+          if (i != null) {
+            frequencies[i] = 1;
+          }
+        }
+        continue;
+      }
+      List<String> texts = switch (field.getKey()) {
+        case Fields.TITLE -> List.of(thread.title);
+        case Fields.BODY -> List.of(thread.body);
+        case Fields.REPLIES -> thread.replyTexts();
+        default -> throw new IllegalStateException("no text kept for field " + field.getKey());
+      };
+      for (String text : texts) {
+        count(analyzer, field.getKey(), text, index, frequencies);
+      }
     }
     return frequencies;
   }
 
-  private static Map<String, Integer> count(Analyzer analyzer, String field, ThreadDoc thread) {
-    Map<String, Integer> counts = new HashMap<>();
-    if (Fields.TAG.equals(field)) {
-      // exact terms, indexed without frequencies: each counts once
-      thread.tags.forEach(tag -> counts.put(tag, 1));
-      return counts;
+  /** Adds one to a clause's frequency for each token of {@code text} that is its term. */
+  private static void count(Analyzer analyzer, String field, String text,
+      CharArrayMap<Integer> index, int[] frequencies) {
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        Integer i = index.get(term.buffer(), 0, term.length());
+        if (i != null) {
+          frequencies[i]++;
+        }
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    List<String> texts = switch (field) {
-      case Fields.TITLE -> List.of(thread.title);
-      case Fields.BODY -> List.of(thread.body);
-      case Fields.REPLIES -> thread.replyTexts();
-      default -> throw new IllegalStateException("no text kept for field " + field);
-    };
-    for (String text : texts) {
-      DraftQueries.countTerms(analyzer, field, text, counts);
-    }
-    return counts;
   }
 
   /** Fills in the frequencies of long candidates {@code which} (sorted) from the postings. */

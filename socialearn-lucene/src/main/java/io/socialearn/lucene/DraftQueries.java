@@ -89,15 +89,43 @@ final class DraftQueries {
 
   private final Analyzer analyzer;
   private final long candidatePostings;
+  private final int cachedTerms;
+  /** The term states of the reader most recently searched, shared by its drafts. */
+  private volatile TermStatesCache termStates;
 
   DraftQueries(Analyzer analyzer) {
-    this(analyzer, CANDIDATE_POSTINGS);
+    this(analyzer, CANDIDATE_POSTINGS, TermStatesCache.CAPACITY);
   }
 
   /** With another budget of candidate postings, for tests and measurements. */
   DraftQueries(Analyzer analyzer, long candidatePostings) {
+    this(analyzer, candidatePostings, TermStatesCache.CAPACITY);
+  }
+
+  /**
+   * With another budget of candidate postings and another capacity of the term states cached
+   * across drafts (0: none), for tests and measurements.
+   */
+  DraftQueries(Analyzer analyzer, long candidatePostings, int cachedTerms) {
     this.analyzer = analyzer;
     this.candidatePostings = candidatePostings;
+    this.cachedTerms = cachedTerms;
+  }
+
+  /**
+   * Term look-ups for one draft on {@code searcher}, through the cache of its reader's term
+   * states (started anew when the reader is not the one cached: after a refresh).
+   */
+  TermLookups lookups(IndexSearcher searcher) {
+    if (cachedTerms <= 0) {
+      return new TermLookups(searcher, null);
+    }
+    TermStatesCache cache = TermStatesCache.forReader(termStates, searcher.getIndexReader(),
+        cachedTerms);
+    if (cache != termStates) {
+      termStates = cache;
+    }
+    return new TermLookups(searcher, cache);
   }
 
   /**
@@ -145,7 +173,7 @@ final class DraftQueries {
 
   /** The draft's queries, or null if the draft holds no term the analyzer keeps. */
   Draft similar(IndexSearcher searcher, String title, String body, List<String> tags) {
-    TermLookups reader = new TermLookups(searcher);
+    TermLookups reader = lookups(searcher);
     List<Clause> fullClauses = new ArrayList<>();
     Map<String, Integer> titleTerms = counts(title);
     Map<String, Integer> bodyTerms = counts(body);
@@ -228,7 +256,7 @@ final class DraftQueries {
 
   /** The query for threads like a free text, for tag suggestion. */
   Query like(IndexSearcher searcher, String text) {
-    TermLookups reader = new TermLookups(searcher);
+    TermLookups reader = lookups(searcher);
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     List<Map.Entry<String, Double>> terms = informative(reader, counts(text), MAX_BODY_TERMS);
     for (Map.Entry<String, Double> term : terms) {
@@ -254,18 +282,22 @@ final class DraftQueries {
   }
 
   /**
-   * Looks each term up in the index once per draft: the document frequencies that pick the
-   * informative terms and the term queries of both stages share the same {@link TermStates},
-   * instead of seeking every segment's terms dictionary again for each. Not thread-safe.
+   * Looks each term up in the index at most once per draft, and once per reader for the terms
+   * its {@link TermStatesCache} keeps: the document frequencies that pick the informative terms
+   * and the term queries of both stages share the same {@link TermStates}, instead of seeking
+   * every segment's terms dictionary again for each. Not thread-safe (the cache it shares is).
    */
   static final class TermLookups {
     private final IndexSearcher searcher;
+    /** Shared with the other drafts on the same reader; null for none. */
+    private final TermStatesCache shared;
     private final Map<Term, TermStates> states = new HashMap<>();
     /** Per field, a terms enum per segment (null where the field has no terms), reused. */
     private final Map<String, TermsEnum[]> enums = new HashMap<>();
 
-    TermLookups(IndexSearcher searcher) {
+    TermLookups(IndexSearcher searcher, TermStatesCache shared) {
       this.searcher = searcher;
+      this.shared = shared;
     }
 
     /**
@@ -275,10 +307,16 @@ final class DraftQueries {
     TermStates states(Term term) {
       TermStates found = states.get(term);
       if (found == null) {
-        try {
-          found = build(term);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        found = shared == null ? null : shared.get(term);
+        if (found == null) {
+          try {
+            found = build(term);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (shared != null) {
+            shared.offer(term, found);
+          }
         }
         states.put(term, found);
       }

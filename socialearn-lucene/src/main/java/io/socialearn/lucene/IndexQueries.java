@@ -226,8 +226,8 @@ final class IndexQueries {
     } else {
       // Two stages: the smaller query finds the best candidates (counting stops at their number,
       // so Lucene prunes early), then the full query scores only those.
-      TopDocs found = SimilarCandidates.top(searcher, like.candidates(), filter.build(),
-          readable, SIMILAR_CANDIDATES);
+      TopDocs found = SimilarCandidates.top(searcher, like.candidates(), readable,
+          SIMILAR_CANDIDATES, draftQueries.lookups(searcher));
       top = CandidateScores.rescore(searcher, analyzer, like.fullClauses(), found,
           draft.limit(), CandidateScores.ANALYSE_LIMIT);
     }

@@ -1,7 +1,6 @@
 package io.socialearn.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.socialearn.api.thread.ThreadKind;
 import java.util.List;
@@ -66,14 +65,7 @@ class CandidateScoresTest {
           for (int limit : new int[] {Integer.MAX_VALUE, 0, 100}) {
             TopDocs ours = CandidateScores.rescore(searcher, analyzer, draft.fullClauses(),
                 candidates, 10, limit);
-            assertThat(ours.scoreDocs).hasSameSizeAs(lucene.scoreDocs);
-            for (int i = 0; i < ours.scoreDocs.length; i++) {
-              assertThat(ours.scoreDocs[i].score)
-                  .isCloseTo(lucene.scoreDocs[i].score, within(1e-4f));
-              if (i == 0 || lucene.scoreDocs[i - 1].score - lucene.scoreDocs[i].score > 1e-4f) {
-                assertThat(ours.scoreDocs[i].doc).isEqualTo(lucene.scoreDocs[i].doc);
-              }
-            }
+            DraftTexts.assertSameTop(ours, lucene);
           }
         }
       }
