@@ -152,12 +152,14 @@ final class EngineState {
   }
 
   /**
-   * Drops the room the vote columns keep for more: called once start-up has folded the store,
-   * since most posts and pairs of people get no more votes (about a sixth of their arrays was
-   * room).
+   * Drops the room the vote columns and answer lists keep for more: called once start-up has
+   * folded the store, since most posts and pairs of people get no more votes (about a sixth of
+   * their arrays was room) and most threads few more answers.
    */
   void trimToSize() {
     votes.values().forEach(VoteSet::trim);
+    // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
+    postsByThread.values().forEach(answers -> ((ArrayList<PostId>) answers).trimToSize());
     upvotes.values().forEach(byAuthor -> byAuthor.values().forEach(UpvoteRun::trim));
   }
 
