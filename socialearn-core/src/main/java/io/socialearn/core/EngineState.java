@@ -95,8 +95,8 @@ final class EngineState {
   final CompactMap<PostId, PostRow> posts = new CompactMap<>();
   final CompactMap<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
   final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
-  /** The standing votes on each thread or answer, by voter index. */
-  final CompactMap<ContentRef, VoteSet> votes = new CompactMap<>();
+  /** The standing votes on each thread or answer, by voter index: see {@link VoteSet}. */
+  final CompactMap<ContentRef, int[]> votes = new CompactMap<>();
   /**
    * Every person the state has met, once each, by a dense index in order of first appearance:
    * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
@@ -157,7 +157,7 @@ final class EngineState {
    * their arrays was room) and most threads few more answers.
    */
   void trimToSize() {
-    votes.values().forEach(VoteSet::trim);
+    votes.replaceAll((target, onTarget) -> VoteSet.trim(onTarget));
     // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
     postsByThread.values().forEach(answers -> ((ArrayList<PostId>) answers).trimToSize());
     upvotes.values().forEach(byAuthor -> byAuthor.values().forEach(UpvoteRun::trim));
@@ -219,10 +219,18 @@ final class EngineState {
       addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
     } else if (e instanceof VoteCast v) {
       ContentRef target = content(v.target());
-      VoteSet onTarget = votes.computeIfAbsent(target, k -> new VoteSet());
       int voter = indexOf(v.voter());
-      VoteDirection previous = onTarget.get(voter);
-      onTarget.put(voter, v.direction());
+      int[] onTarget = votes.get(target);
+      VoteDirection previous = null;
+      if (onTarget == null) {
+        votes.put(target, VoteSet.of(voter, v.direction()));
+      } else {
+        previous = VoteSet.get(onTarget, voter);
+        int[] grown = VoteSet.put(onTarget, voter, v.direction());
+        if (grown != onTarget) {
+          votes.put(target, grown);
+        }
+      }
       adjustScore(target, v.direction().value());
       if (v.direction() == VoteDirection.UP) {
         UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new HashMap<>())
@@ -235,10 +243,10 @@ final class EngineState {
         }
       }
     } else if (e instanceof VoteRetracted v) {
-      VoteSet onTarget = votes.get(v.target());
+      int[] onTarget = votes.get(v.target());
       if (onTarget != null) {
-        onTarget.remove(indexOf(v.voter()));
-        if (onTarget.isEmpty()) {
+        VoteSet.remove(onTarget, indexOf(v.voter()));
+        if (VoteSet.isEmpty(onTarget)) {
           votes.remove(v.target());
         }
       }
@@ -547,8 +555,10 @@ final class EngineState {
 
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
+    Map<ContentRef, VoteSet.VoteList> voteLists = new HashMap<>();
+    votes.forEach((target, onTarget) -> voteLists.put(target, VoteSet.contents(onTarget)));
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, votes, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
+        comments, voteLists, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
         openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
         sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed, lastSequence);
   }
@@ -628,12 +638,12 @@ final class EngineState {
 
   /** The vote of {@code person} on {@code target}, or null. */
   VoteDirection voteOf(ContentRef target, PersonId person) {
-    VoteSet onTarget = votes.get(target);
+    int[] onTarget = votes.get(target);
     if (onTarget == null || person == null) {
       return null;
     }
     Integer index = personIndex.get(person);
-    return index == null ? null : onTarget.get(index);
+    return index == null ? null : VoteSet.get(onTarget, index);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */
