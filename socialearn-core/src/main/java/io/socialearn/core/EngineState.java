@@ -116,7 +116,10 @@ final class EngineState {
    * {@link ActivityEntry}.
    */
   final Map<PersonId, List<Object>> activity = new HashMap<>();
-  /** Standing up votes by voter, then by the author voted on: target and time of the vote. */
+  /**
+   * Standing up votes by voter, then by the author voted on (a {@link CompactMap}: a voter votes
+   * for many authors, most of them a few times): target and time of the vote.
+   */
   final Map<PersonId, Map<PersonId, UpvoteRun>> upvotes = new HashMap<>();
   /** Accounts marked as one person's, both ways. */
   final Map<PersonId, Set<PersonId>> links = new HashMap<>();
@@ -160,7 +163,12 @@ final class EngineState {
     votes.replaceAll((target, onTarget) -> VoteSet.trim(onTarget));
     // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
     postsByThread.values().forEach(answers -> ((ArrayList<PostId>) answers).trimToSize());
-    upvotes.values().forEach(byAuthor -> byAuthor.values().forEach(UpvoteRun::trim));
+    upvotes.values().forEach(byAuthor -> {
+      byAuthor.values().forEach(UpvoteRun::trim);
+      if (byAuthor instanceof CompactMap<?, ?> compact) {
+        compact.trimToSize();
+      }
+    });
   }
 
   void apply(RecordedEvent recorded) {
@@ -233,7 +241,7 @@ final class EngineState {
       }
       adjustScore(target, v.direction().value());
       if (v.direction() == VoteDirection.UP) {
-        UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new HashMap<>())
+        UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new CompactMap<>())
             .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun());
         if (previous == VoteDirection.UP) {
           run.add(target, at);

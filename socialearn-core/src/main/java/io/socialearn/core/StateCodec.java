@@ -19,6 +19,7 @@ import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.expertise.ExpertiseModel;
 import io.socialearn.core.expertise.ExpertiseSettings;
+import io.socialearn.core.internal.CompactMap;
 import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.core.log.SnapshotInput;
@@ -678,7 +679,7 @@ final class StateCodec {
       }
       for (int v = count(); v > 0; v--) {
         PersonId voter = people[in.readInt()];
-        Map<PersonId, UpvoteRun> byAuthor = new HashMap<>();
+        Map<PersonId, UpvoteRun> byAuthor = new CompactMap<>();
         for (int a = count(); a > 0; a--) {
           PersonId author = people[in.readInt()];
           UpvoteRun run = new UpvoteRun();
