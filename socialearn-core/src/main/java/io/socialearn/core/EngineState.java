@@ -155,14 +155,15 @@ final class EngineState {
   }
 
   /**
-   * Drops the room the vote columns and answer lists keep for more: called once start-up has
-   * folded the store, since most posts and pairs of people get no more votes (about a sixth of
-   * their arrays was room) and most threads few more answers.
+   * Drops the room the vote columns, answer and activity lists keep for more: called once
+   * start-up has folded the store, since most posts and pairs of people get no more votes (about
+   * a sixth of their arrays was room), most threads few more answers.
    */
   void trimToSize() {
     votes.replaceAll((target, onTarget) -> VoteSet.trim(onTarget));
     // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
     postsByThread.values().forEach(answers -> ((ArrayList<PostId>) answers).trimToSize());
+    activity.values().forEach(items -> ((ArrayList<Object>) items).trimToSize());
     upvotes.values().forEach(byAuthor -> {
       byAuthor.values().forEach(UpvoteRun::trim);
       if (byAuthor instanceof CompactMap<?, ?> compact) {

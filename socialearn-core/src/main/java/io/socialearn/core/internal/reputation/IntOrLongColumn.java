@@ -21,7 +21,7 @@ final class IntOrLongColumn {
     return narrow != null ? narrow[i] : wide[i];
   }
 
-  /** Sets value {@code i}, widening the column (keeping its first {@code size} values) if need be. */
+  /** Sets value {@code i}, widening the column (keeping its first {@code size}) if need be. */
   void set(int i, long value, int size) {
     if (narrow != null && value == (int) value) {
       narrow[i] = (int) value;
