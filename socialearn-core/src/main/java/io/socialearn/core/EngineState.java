@@ -379,10 +379,19 @@ final class EngineState {
     return null;
   }
 
+  /**
+   * Counts the day of {@code at} (UTC) for {@code person}. Nearly every event marks someone, and
+   * most mark a day already counted: that case reads the map once and makes nothing (about a
+   * twentieth of replaying votes went to this).
+   */
   private void markActive(PersonId person, Instant at) {
-    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-    daysActive.merge(person, new DaysActive(day, 1), (old, fresh) ->
-        old.last().equals(day) ? old : new DaysActive(day, old.count() + 1));
+    long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
+    DaysActive old = daysActive.get(person);
+    if (old != null && old.last().toEpochDay() == day) {
+      return;
+    }
+    LocalDate date = LocalDate.ofEpochDay(day);
+    daysActive.put(person, new DaysActive(date, old == null ? 1 : old.count() + 1));
   }
 
   /** How many questions were routed to the person on the day of {@code at} (UTC). */
