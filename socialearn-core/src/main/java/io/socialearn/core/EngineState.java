@@ -95,8 +95,8 @@ final class EngineState {
   final CompactMap<PostId, PostRow> posts = new CompactMap<>();
   final CompactMap<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
   final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
-  /** The standing votes on each thread or answer, by voter index. */
-  final CompactMap<ContentRef, VoteSet> votes = new CompactMap<>();
+  /** The standing votes on each thread or answer, by voter index: see {@link VoteSet}. */
+  final CompactMap<ContentRef, int[]> votes = new CompactMap<>();
   /**
    * Every person the state has met, once each, by a dense index in order of first appearance:
    * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
@@ -116,7 +116,10 @@ final class EngineState {
    * {@link ActivityEntry}.
    */
   final Map<PersonId, List<Object>> activity = new HashMap<>();
-  /** Standing up votes by voter, then by the author voted on: target and time of the vote. */
+  /**
+   * Standing up votes by voter, then by the author voted on (a {@link CompactMap}: a voter votes
+   * for many authors, most of them a few times): target and time of the vote.
+   */
   final Map<PersonId, Map<PersonId, UpvoteRun>> upvotes = new HashMap<>();
   /** Accounts marked as one person's, both ways. */
   final Map<PersonId, Set<PersonId>> links = new HashMap<>();
@@ -152,13 +155,21 @@ final class EngineState {
   }
 
   /**
-   * Drops the room the vote columns keep for more: called once start-up has folded the store,
-   * since most posts and pairs of people get no more votes (about a sixth of their arrays was
-   * room).
+   * Drops the room the vote columns, answer and activity lists keep for more: called once
+   * start-up has folded the store, since most posts and pairs of people get no more votes (about
+   * a sixth of their arrays was room), most threads few more answers.
    */
   void trimToSize() {
-    votes.values().forEach(VoteSet::trim);
-    upvotes.values().forEach(byAuthor -> byAuthor.values().forEach(UpvoteRun::trim));
+    votes.replaceAll((target, onTarget) -> VoteSet.trim(onTarget));
+    // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
+    postsByThread.values().forEach(answers -> ((ArrayList<PostId>) answers).trimToSize());
+    activity.values().forEach(items -> ((ArrayList<Object>) items).trimToSize());
+    upvotes.values().forEach(byAuthor -> {
+      byAuthor.values().forEach(UpvoteRun::trim);
+      if (byAuthor instanceof CompactMap<?, ?> compact) {
+        compact.trimToSize();
+      }
+    });
   }
 
   void apply(RecordedEvent recorded) {
@@ -217,13 +228,21 @@ final class EngineState {
       addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
     } else if (e instanceof VoteCast v) {
       ContentRef target = content(v.target());
-      VoteSet onTarget = votes.computeIfAbsent(target, k -> new VoteSet());
       int voter = indexOf(v.voter());
-      VoteDirection previous = onTarget.get(voter);
-      onTarget.put(voter, v.direction());
+      int[] onTarget = votes.get(target);
+      VoteDirection previous = null;
+      if (onTarget == null) {
+        votes.put(target, VoteSet.of(voter, v.direction()));
+      } else {
+        previous = VoteSet.get(onTarget, voter);
+        int[] grown = VoteSet.put(onTarget, voter, v.direction());
+        if (grown != onTarget) {
+          votes.put(target, grown);
+        }
+      }
       adjustScore(target, v.direction().value());
       if (v.direction() == VoteDirection.UP) {
-        UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new HashMap<>())
+        UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new CompactMap<>())
             .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun());
         if (previous == VoteDirection.UP) {
           run.add(target, at);
@@ -233,10 +252,10 @@ final class EngineState {
         }
       }
     } else if (e instanceof VoteRetracted v) {
-      VoteSet onTarget = votes.get(v.target());
+      int[] onTarget = votes.get(v.target());
       if (onTarget != null) {
-        onTarget.remove(indexOf(v.voter()));
-        if (onTarget.isEmpty()) {
+        VoteSet.remove(onTarget, indexOf(v.voter()));
+        if (VoteSet.isEmpty(onTarget)) {
           votes.remove(v.target());
         }
       }
@@ -360,10 +379,19 @@ final class EngineState {
     return null;
   }
 
+  /**
+   * Counts the day of {@code at} (UTC) for {@code person}. Nearly every event marks someone, and
+   * most mark a day already counted: that case reads the map once and makes nothing (about a
+   * twentieth of replaying votes went to this).
+   */
   private void markActive(PersonId person, Instant at) {
-    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-    daysActive.merge(person, new DaysActive(day, 1), (old, fresh) ->
-        old.last().equals(day) ? old : new DaysActive(day, old.count() + 1));
+    long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
+    DaysActive old = daysActive.get(person);
+    if (old != null && old.last().toEpochDay() == day) {
+      return;
+    }
+    LocalDate date = LocalDate.ofEpochDay(day);
+    daysActive.put(person, new DaysActive(date, old == null ? 1 : old.count() + 1));
   }
 
   /** How many questions were routed to the person on the day of {@code at} (UTC). */
@@ -545,8 +573,10 @@ final class EngineState {
 
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
+    Map<ContentRef, VoteSet.VoteList> voteLists = new HashMap<>();
+    votes.forEach((target, onTarget) -> voteLists.put(target, VoteSet.contents(onTarget)));
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, votes, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
+        comments, voteLists, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
         openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
         sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed, lastSequence);
   }
@@ -626,12 +656,12 @@ final class EngineState {
 
   /** The vote of {@code person} on {@code target}, or null. */
   VoteDirection voteOf(ContentRef target, PersonId person) {
-    VoteSet onTarget = votes.get(target);
+    int[] onTarget = votes.get(target);
     if (onTarget == null || person == null) {
       return null;
     }
     Integer index = personIndex.get(person);
-    return index == null ? null : onTarget.get(index);
+    return index == null ? null : VoteSet.get(onTarget, index);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

@@ -189,6 +189,7 @@ public final class SocialLearningEngine implements SocialLearning {
     catchUp();
     state.trimToSize();
     reputation.trimToSize();
+    pulse.trimToSize();
     long caughtUp = System.nanoTime();
     if (searchIndex.checkpoint() > state.lastSequence) {
       if (b.eventLog == null) {

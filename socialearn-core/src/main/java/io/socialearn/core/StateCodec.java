@@ -19,6 +19,7 @@ import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.expertise.ExpertiseModel;
 import io.socialearn.core.expertise.ExpertiseSettings;
+import io.socialearn.core.internal.CompactMap;
 import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.core.log.SnapshotInput;
@@ -297,12 +298,14 @@ final class StateCodec {
         }
       }
       out.writeInt(state.votes.size());
-      for (Map.Entry<ContentRef, VoteSet> e : state.votes.entrySet()) {
-        VoteSet set = e.getValue();
+      for (Map.Entry<ContentRef, int[]> e : state.votes.entrySet()) {
+        int[] set = e.getValue();
+        int size = VoteSet.size(set);
         out.writeInt(content(e.getKey()));
-        out.writeInt(set.size());
-        for (int i = 0; i < set.size(); i++) {
-          out.writeInt(set.voterAt(i) << 1 | (set.directionAt(i) == VoteDirection.DOWN ? 1 : 0));
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+          out.writeInt(VoteSet.voterAt(set, i) << 1
+              | (VoteSet.directionAt(set, i) == VoteDirection.DOWN ? 1 : 0));
         }
       }
       out.writeInt(state.upvotes.size());
@@ -660,16 +663,23 @@ final class StateCodec {
       }
       for (int v = count(); v > 0; v--) {
         ContentRef target = content(in.readInt());
-        VoteSet set = new VoteSet();
-        for (int n = count(); n > 0; n--) {
-          int entry = in.readInt();
-          set.put(entry >>> 1, (entry & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP);
+        int[] entries = new int[count()];
+        boolean ascending = true;
+        for (int i = 0; i < entries.length; i++) {
+          entries[i] = in.readInt();
+          ascending &= i == 0 || entries[i] >>> 1 > entries[i - 1] >>> 1;
+        }
+        // Written in voter order, so read as they are; else put one by one, as a set sorts them.
+        int[] set = ascending ? entries : new int[0];
+        for (int i = 0; !ascending && i < entries.length; i++) {
+          set = VoteSet.put(set, entries[i] >>> 1,
+              (entries[i] & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP);
         }
         state.votes.put(target, set);
       }
       for (int v = count(); v > 0; v--) {
         PersonId voter = people[in.readInt()];
-        Map<PersonId, UpvoteRun> byAuthor = new HashMap<>();
+        Map<PersonId, UpvoteRun> byAuthor = new CompactMap<>();
         for (int a = count(); a > 0; a--) {
           PersonId author = people[in.readInt()];
           UpvoteRun run = new UpvoteRun();

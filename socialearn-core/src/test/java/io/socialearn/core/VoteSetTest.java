@@ -24,38 +24,42 @@ class VoteSetTest {
   void aVoteSetHoldsOneVotePerPersonLikeAMap(@ForAll long seed,
       @ForAll @IntRange(min = 0, max = 300) int operations) {
     Random random = new Random(seed);
-    VoteSet set = new VoteSet();
+    int[] set = new int[0];
     Map<Integer, VoteDirection> model = new HashMap<>();
     for (int i = 0; i < operations; i++) {
       int voter = random.nextInt(40) * (random.nextBoolean() ? 1 : 50_000);
       if (random.nextInt(20) == 0) {
-        set.trim();
+        set = VoteSet.trim(set);
+        assertThat(set).hasSize(model.size());
       }
       if (random.nextInt(3) == 0) {
-        set.remove(voter);
+        VoteSet.remove(set, voter);
         model.remove(voter);
       } else {
         VoteDirection direction = random.nextBoolean() ? VoteDirection.UP : VoteDirection.DOWN;
-        set.put(voter, direction);
+        set = model.isEmpty() && random.nextBoolean() ? VoteSet.of(voter, direction)
+            : VoteSet.put(set, voter, direction);
         model.put(voter, direction);
       }
+      assertThat(VoteSet.size(set)).isEqualTo(model.size());
     }
-    assertThat(set.size()).isEqualTo(model.size());
-    assertThat(set.isEmpty()).isEqualTo(model.isEmpty());
+    assertThat(VoteSet.isEmpty(set)).isEqualTo(model.isEmpty());
     Map<Integer, VoteDirection> listed = new HashMap<>();
     int previous = -1;
-    for (int i = 0; i < set.size(); i++) {
-      assertThat(set.voterAt(i)).isGreaterThan(previous);
-      previous = set.voterAt(i);
-      listed.put(set.voterAt(i), set.directionAt(i));
+    for (int i = 0; i < VoteSet.size(set); i++) {
+      assertThat(VoteSet.voterAt(set, i)).isGreaterThan(previous);
+      previous = VoteSet.voterAt(set, i);
+      listed.put(VoteSet.voterAt(set, i), VoteSet.directionAt(set, i));
     }
     assertThat(listed).isEqualTo(model);
     for (int voter = 0; voter < 40; voter++) {
-      assertThat(set.get(voter)).isEqualTo(model.get(voter));
+      assertThat(VoteSet.get(set, voter)).isEqualTo(model.get(voter));
     }
-    VoteSet copy = new VoteSet();
-    model.forEach(copy::put);
-    assertThat(copy).isEqualTo(set).hasSameHashCodeAs(set);
+    int[][] copy = {new int[0]};
+    model.forEach((voter, direction) -> copy[0] = VoteSet.put(copy[0], voter, direction));
+    assertThat(VoteSet.contents(copy[0])).isEqualTo(VoteSet.contents(set))
+        .hasSameHashCodeAs(VoteSet.contents(set));
+    assertThat(VoteSet.trim(set)).containsExactly(VoteSet.contents(set).entries());
   }
 
   @Test

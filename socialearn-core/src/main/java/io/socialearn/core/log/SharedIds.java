@@ -12,9 +12,7 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -50,8 +48,7 @@ final class SharedIds {
   static final class Weak<T> extends StdDeserializer<T> {
     private static final long serialVersionUID = 1L;
     private final transient Function<String, T> factory;
-    /** Each id, weakly, to a weak reference to itself. Guarded by itself. */
-    private final transient Map<T, WeakReference<T>> pool = new WeakHashMap<>();
+    private final transient WeakInterner<T> pool = new WeakInterner<>();
 
     Weak(Class<T> type, Function<String, T> factory) {
       super(type);
@@ -60,16 +57,7 @@ final class SharedIds {
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      T fresh = parse(this, factory, text(this, p, ctxt), ctxt);
-      synchronized (pool) {
-        WeakReference<T> held = pool.get(fresh);
-        T shared = held == null ? null : held.get();
-        if (shared != null) {
-          return shared;
-        }
-        pool.put(fresh, new WeakReference<>(fresh));
-        return fresh;
-      }
+      return pool.intern(parse(this, factory, text(this, p, ctxt), ctxt));
     }
   }
 

@@ -25,9 +25,16 @@ final class Columns {
 
     void add(int value) {
       if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
+        values = Arrays.copyOf(values, Math.max(64, size * 2));
       }
       values[size++] = value;
+    }
+
+    /** Drops the room kept for more values; an add after it grows the column again. */
+    void trim() {
+      if (values.length > size) {
+        values = Arrays.copyOf(values, size);
+      }
     }
   }
 
@@ -50,9 +57,16 @@ final class Columns {
 
     void add(long value) {
       if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
+        values = Arrays.copyOf(values, Math.max(64, size * 2));
       }
       values[size++] = value;
+    }
+
+    /** Drops the room kept for more values; an add after it grows the column again. */
+    void trim() {
+      if (values.length > size) {
+        values = Arrays.copyOf(values, size);
+      }
     }
   }
 }

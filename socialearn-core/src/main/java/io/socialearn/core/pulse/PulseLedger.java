@@ -305,14 +305,37 @@ public final class PulseLedger {
     return ledger;
   }
 
+  /** The int columns, in the order {@link #contents} lists them. */
+  private List<Columns.Ints> intColumns() {
+    return List.of(personUnit, questionSpace, asker, acceptedAnswer, questionScore,
+        questionViews, answerQuestion, answerAuthor, answerScore);
+  }
+
+  /** The long columns, in the order {@link #contents} lists them. */
+  private List<Columns.Longs> longColumns() {
+    return List.of(questionCreated, acceptedAt, answerCreated);
+  }
+
+  /**
+   * Drops the room the per-question and per-answer columns keep for more (up to half of each,
+   * since they double as they grow): after start-up. Not thread-safe, as the rest.
+   */
+  public void trimToSize() {
+    for (Columns.Ints column : intColumns()) {
+      column.trim();
+    }
+    for (Columns.Longs column : longColumns()) {
+      column.trim();
+    }
+  }
+
   /** Everything the ledger holds, comparable with {@code equals}; for snapshot tests. */
   public List<Object> contents() {
     List<Object> all = new ArrayList<>(List.of(personIndex, personIds, units, spaces, tags,
         questionIndex, questionIds, titles, closure, questionDeleted, answerIndex, answerDeleted));
     all.add(new ArrayList<>(profiles));
     List<List<Integer>> ints = new ArrayList<>();
-    for (Columns.Ints column : List.of(personUnit, questionSpace, asker, acceptedAnswer,
-        questionScore, questionViews, answerQuestion, answerAuthor, answerScore)) {
+    for (Columns.Ints column : intColumns()) {
       List<Integer> values = new ArrayList<>();
       for (int i = 0; i < column.size(); i++) {
         values.add(column.get(i));
@@ -321,7 +344,7 @@ public final class PulseLedger {
     }
     all.add(ints);
     List<List<Long>> longs = new ArrayList<>();
-    for (Columns.Longs column : List.of(questionCreated, acceptedAt, answerCreated)) {
+    for (Columns.Longs column : longColumns()) {
       List<Long> values = new ArrayList<>();
       for (int i = 0; i < column.size(); i++) {
         values.add(column.get(i));

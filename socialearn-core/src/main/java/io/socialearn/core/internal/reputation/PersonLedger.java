@@ -17,7 +17,7 @@ import java.util.Objects;
  * end; removing some (a reversal) refolds the person's whole history, so the result is always as
  * if the removed facts had never counted. The changes a history shows are folded again on demand.
  *
- * <p>Facts are held column-wise in primitive arrays (26 bytes a fact, against several hundred
+ * <p>Facts are held column-wise in primitive arrays (24 bytes a fact, against several hundred
  * as objects), since a person's facts are one per vote they received. Not thread-safe:
  * guarded by the engine's lock.
  */
@@ -33,18 +33,22 @@ final class PersonLedger {
   private final PersonId person;
   private final ReputationRules rules;
   private static final int VOTE = ReputationLedger.FactKind.VOTE.ordinal();
+  /** How many low bits of {@link #pointsAndFlags} hold the flags. */
+  private static final int FLAG_BITS = 9;
 
   private int size;
   /**
-   * Each fact's log sequence while every one fits in an int (logs of up to two billion events),
-   * four bytes a fact; null once one did not, and {@link #wideSequences} holds them.
+   * Each fact's log sequence: four bytes a fact while every one fits in an int (logs of up to two
+   * billion events).
    */
-  private int[] sequences = new int[4];
-  private long[] wideSequences;
+  private final IntOrLongColumn sequences = new IntOrLongColumn(4);
   private long[] nanos = new long[4];
-  private int[] points = new int[4];
-  /** Reason ordinal (low 5 bits), capped (bit 5), key kind (bits 6-8). */
-  private short[] flags = new short[4];
+  /**
+   * Each fact's flags, reason ordinal (low 5 bits), capped (bit 5) and key kind (bits 6-8), with
+   * its points above them: four bytes a fact while the points stay within four million either
+   * way, as every rule's do.
+   */
+  private final IntOrLongColumn pointsAndFlags = new IntOrLongColumn(4);
   /**
    * A vote's voter, or another fact's source post: only votes have another person, and a vote's
    * source is always its key (the post voted on), so one column holds what two would.
@@ -98,33 +102,18 @@ final class PersonLedger {
     if (size == nanos.length) {
       resize(size + (size >> 1) + 4);
     }
-    setSequence(size, sequence);
+    sequences.set(size, sequence, size);
     nanos[size] = atNanos;
-    points[size] = value;
-    flags[size] = (short) (reason.ordinal() | (capped ? 1 << 5 : 0) | kind << 6);
+    pointsAndFlags.set(size,
+        (long) value << FLAG_BITS | reason.ordinal() | (capped ? 1 << 5 : 0) | kind << 6, size);
     others[size] = kind == VOTE ? other : source;
     keyRefs[size] = keyRef;
     size++;
     fold(current, size - 1, null);
   }
 
-  private void setSequence(int i, long sequence) {
-    if (sequences != null && sequence == (int) sequence) {
-      sequences[i] = (int) sequence;
-      return;
-    }
-    if (sequences != null) {
-      wideSequences = new long[nanos.length];
-      for (int j = 0; j < size; j++) {
-        wideSequences[j] = sequences[j];
-      }
-      sequences = null;
-    }
-    wideSequences[i] = sequence;
-  }
-
   private long sequence(int i) {
-    return sequences != null ? sequences[i] : wideSequences[i];
+    return sequences.get(i);
   }
 
   private PersonId other(int i) {
@@ -143,14 +132,9 @@ final class PersonLedger {
   }
 
   private void resize(int length) {
-    if (sequences != null) {
-      sequences = Arrays.copyOf(sequences, length);
-    } else {
-      wideSequences = Arrays.copyOf(wideSequences, length);
-    }
+    sequences.resize(length);
     nanos = Arrays.copyOf(nanos, length);
-    points = Arrays.copyOf(points, length);
-    flags = Arrays.copyOf(flags, length);
+    pointsAndFlags.resize(length);
     others = Arrays.copyOf(others, length);
     keyRefs = Arrays.copyOf(keyRefs, length);
   }
@@ -168,14 +152,9 @@ final class PersonLedger {
     for (int i = 0; i < size; i++) {
       if (!match.test(kind(i), other(i), keyRefs[i], source(i))) {
         if (kept != i) {
-          if (sequences != null) {
-            sequences[kept] = sequences[i];
-          } else {
-            wideSequences[kept] = wideSequences[i];
-          }
+          sequences.move(i, kept);
           nanos[kept] = nanos[i];
-          points[kept] = points[i];
-          flags[kept] = flags[i];
+          pointsAndFlags.move(i, kept);
           others[kept] = others[i];
           keyRefs[kept] = keyRefs[i];
         }
@@ -203,7 +182,7 @@ final class PersonLedger {
   void forEachFact(FactSink sink) {
     for (int i = 0; i < size; i++) {
       sink.accept(kind(i), other(i), keyRefs[i], sequence(i), instant(nanos[i]), reason(i),
-          source(i), points[i], capped(i));
+          source(i), points(i), capped(i));
     }
   }
 
@@ -222,7 +201,7 @@ final class PersonLedger {
   }
 
   private void fold(Fold f, int i, List<ReputationChange> changes) {
-    int value = points[i];
+    int value = points(i);
     ReputationReason reason = reason(i);
     boolean edit = reason == ReputationReason.EDIT_APPROVED && value > 0;
     if (edit) {
@@ -252,16 +231,24 @@ final class PersonLedger {
     }
   }
 
+  private int flags(int i) {
+    return (int) pointsAndFlags.get(i) & (1 << FLAG_BITS) - 1;
+  }
+
+  private int points(int i) {
+    return (int) (pointsAndFlags.get(i) >> FLAG_BITS);
+  }
+
   private int kind(int i) {
-    return flags[i] >> 6;
+    return flags(i) >> 6;
   }
 
   private ReputationReason reason(int i) {
-    return REASONS[flags[i] & 0x1f];
+    return REASONS[flags(i) & 0x1f];
   }
 
   private boolean capped(int i) {
-    return (flags[i] & 1 << 5) != 0;
+    return (flags(i) & 1 << 5) != 0;
   }
 
   /** {@code at} in nanoseconds since the epoch, as the columns hold times. */

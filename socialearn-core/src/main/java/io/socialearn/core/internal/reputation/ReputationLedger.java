@@ -74,8 +74,11 @@ public final class ReputationLedger {
   private final Map<PersonId, PersonLedger> people = new LinkedHashMap<>();
   /** Who asked each thread: the accepter's bonus goes to the asker. */
   private final CompactMap<ThreadId, PersonId> askers = new CompactMap<>();
-  /** Each thread's answers, so deleting a thread reverses its answers' reputation too. */
-  private final CompactMap<ThreadId, List<PostId>> answersOf = new CompactMap<>();
+  /**
+   * Each thread's answers, so deleting a thread reverses its answers' reputation too: a PostId
+   * when one (no list for a thread of one answer), else a PostId[] in the order they came.
+   */
+  private final CompactMap<ThreadId, Object> answersOf = new CompactMap<>();
   /** Each person's manager, from the profiles, for reporting-line damping. */
   private final Map<PersonId, PersonId> managers = new HashMap<>();
   /** How many answers each person accepted, by whose answers they were. */
@@ -177,9 +180,9 @@ public final class ReputationLedger {
     } else if (e instanceof ProfileUpdated p) {
       setManager(p.profile().id(), p.profile().manager());
     } else if (e instanceof ThreadStarted t) {
-      askers.put(t.thread(), t.author());
+      askers.put((ThreadId) shared.apply(t.thread()), (PersonId) shared.apply(t.author()));
     } else if (e instanceof AnswerPosted a) {
-      answersOf.computeIfAbsent(a.thread(), t -> new ArrayList<>()).add(a.post());
+      addAnswer((ThreadId) shared.apply(a.thread()), (PostId) shared.apply(a.post()));
     } else if (e instanceof VoteCast v) {
       castVote(v, seq, at);
     } else if (e instanceof VoteRetracted v) {
@@ -240,9 +243,24 @@ public final class ReputationLedger {
     } else if (e instanceof ThreadDeleted d) {
       Set<ContentRef> sources = new HashSet<>();
       sources.add(d.thread());
-      sources.addAll(answersOf.getOrDefault(d.thread(), List.of()));
+      sources.addAll(answers(answersOf.get(d.thread())));
       reverseSources(sources);
     }
+  }
+
+  private void addAnswer(ThreadId thread, PostId post) {
+    answersOf.merge(thread, post, (held, more) -> {
+      PostId[] many = held instanceof PostId[] array ? array : new PostId[] {(PostId) held};
+      PostId[] grown = Arrays.copyOf(many, many.length + 1);
+      grown[many.length] = (PostId) more;
+      return grown;
+    });
+  }
+
+  /** A thread's answers as {@link #answersOf} holds them (null for none), as a list. */
+  private static List<PostId> answers(Object held) {
+    return held == null ? List.of()
+        : held instanceof PostId[] many ? List.of(many) : List.of((PostId) held);
   }
 
   private void setManager(PersonId person, PersonId manager) {
@@ -388,7 +406,9 @@ public final class ReputationLedger {
    * @return the image without facts
    */
   public Image imageWithoutFacts() {
-    return new Image(rules, List.of(), Map.copyOf(askers), Map.copyOf(answersOf),
+    Map<ThreadId, List<PostId>> answers = new HashMap<>();
+    answersOf.forEach((thread, held) -> answers.put(thread, answers(held)));
+    return new Image(rules, List.of(), Map.copyOf(askers), Map.copyOf(answers),
         Map.copyOf(managers), Map.copyOf(accepted), List.copyOf(wikis));
   }
 
@@ -526,7 +546,11 @@ public final class ReputationLedger {
     askers.clear();
     askers.putAll(image.askers());
     answersOf.clear();
-    image.answers().forEach((thread, posts) -> answersOf.put(thread, new ArrayList<>(posts)));
+    image.answers().forEach((thread, posts) -> {
+      if (!posts.isEmpty()) {
+        answersOf.put(thread, posts.size() == 1 ? posts.get(0) : posts.toArray(PostId[]::new));
+      }
+    });
     managers.clear();
     managers.putAll(image.managers());
     wikis.clear();

@@ -66,6 +66,28 @@ class ReputationLedgerTest {
   }
 
   @Test
+  void pointsBeyondFourMillionWidenThePersonsPointsColumnKeepingEarlierFacts() {
+    PersonId admin = PersonId.of("admin");
+    LedgerDriver d = new LedgerDriver(ReputationRules.stackExchange()).question(Q, ASKER)
+        .answer(A, Q, ANSWERER).vote("v1", A, UP, ANSWERER)
+        .apply(new ReputationAdjusted(ANSWERER, 5_000_000, "migration", admin))
+        .vote("v2", A, UP, ANSWERER)
+        .apply(new ReputationAdjusted(ANSWERER, -7_000_000, "correction", admin))
+        .vote("v3", A, DOWN, ANSWERER);
+    assertThat(d.score(ANSWERER)).isEqualTo(1);
+    // Removing a fact moves the wide column's values back.
+    d.retract("v1", A, UP, ANSWERER);
+    assertThat(d.ledger.history(ANSWERER, c -> true, d.now).changes())
+        .extracting(ReputationChange::delta, ReputationChange::reason)
+        .containsExactly(Tuple.tuple(5_000_000, ReputationReason.ADJUSTMENT),
+            Tuple.tuple(10, ReputationReason.ANSWER_UPVOTED),
+            Tuple.tuple(-5_000_010, ReputationReason.ADJUSTMENT));
+    d.vote("v4", A, UP, ANSWERER);
+    assertThat(d.score(ANSWERER)).isEqualTo(11);
+    assertThat(d.score(PersonId.of("v3"))).isEqualTo(1);
+  }
+
+  @Test
   void upvotesEarnTheirValueAndEveryoneStartsAtTheFloor() {
     assertThat(se.score(ASKER)).isEqualTo(1);
     se.vote("v1", Q, UP, ASKER).vote("v2", A, UP, ANSWERER);
