@@ -42,7 +42,9 @@ import java.util.function.UnaryOperator;
  * <p>Form: a magic int, the settings' fingerprint (half-lives and weights); tables of the
  * model's dense people, its spaces and its pooled tags; the frame's origin; then threads, answers
  * and the facts, which every list names by index (a fact is one object in all the lists that
- * hold it, as in the model); then the lists, the sums and the profiles. People and tags outside
+ * hold it, as in the model); then the up votes and accepts as rows of their columns ({@link
+ * Votes}: the live ones and the cut-off window, each naming its answer), the lists, the sums and
+ * the profiles. People and tags outside
  * the tables (voters, say) are defined where first named: the next index, then the name. It is
  * written straight to its sink (no copy of the body, which holds every fact) and read from a
  * buffer. Stateless; the caller guards the model.

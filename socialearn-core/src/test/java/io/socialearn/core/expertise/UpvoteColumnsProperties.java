@@ -3,6 +3,7 @@ package io.socialearn.core.expertise;
 import static io.socialearn.core.expertise.ModelDriver.OPEN;
 import static io.socialearn.core.expertise.ModelDriver.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.socialearn.api.event.AnswerAccepted;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -224,6 +226,20 @@ class UpvoteColumnsProperties {
         }
       }
     }
+  }
+
+  /** A model written before up votes were columns (each a fact) is refused, to be refolded. */
+  @Example
+  void aModelOfTheFormerFormIsRefused() {
+    ModelDriver d = new ModelDriver();
+    ThreadId t = d.question(OPEN, "asker", "tax");
+    PostId p = d.answer(t, "bo");
+    d.upvote(t, p, "v0", "bo");
+    byte[] bytes = d.model.contents();
+    ByteBuffer.wrap(bytes).putInt(0, 0x45585031);
+    assertThatThrownBy(() -> ExpertiseModel.readFrom(ByteBuffer.wrap(bytes),
+        ExpertiseSettings.defaults(), id -> id)).isInstanceOf(IOException.class)
+        .hasMessageContaining("not an expertise model");
   }
 
   private static List<ExpertCandidate> rank(ExpertiseModel model, Set<SpaceId> readable,
