@@ -55,6 +55,8 @@ final class ModelCodec {
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
+  /** The fewest bytes a row of the vote columns takes: answer, flags, voter, time. */
+  private static final int VOTE_BYTES = 4 + 1 + 4 + 8;
 
   private ModelCodec() {}
 
@@ -655,10 +657,14 @@ final class ModelCodec {
     private void readVotes() throws IOException {
       int n = count();
       int start = count();
+      if (n > limit / VOTE_BYTES) {
+        throw new IOException(n + " votes in " + limit + " bytes");
+      }
       if (start > n) {
         throw new IOException("a cut-off window from " + start + " of " + n + " votes");
       }
       int[] accepts = new int[answers.length];
+      m.votes.reserve(n);
       for (int i = 0; i < n; i++) {
         int index = count();
         if (index >= answers.length) {

@@ -79,6 +79,16 @@ final class Votes {
     }
   }
 
+  /** Sizes the columns for {@code n} entries at least (a snapshot read knows how many). */
+  void reserve(int n) {
+    if (at.length < n) {
+      at = Arrays.copyOf(at, n);
+      who = Arrays.copyOf(who, n);
+      answer = Arrays.copyOf(answer, n);
+      next = Arrays.copyOf(next, n);
+    }
+  }
+
   boolean live(int e) {
     return (who[e] & LIVE) != 0;
   }

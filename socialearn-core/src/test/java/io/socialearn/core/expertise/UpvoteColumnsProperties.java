@@ -242,9 +242,14 @@ class UpvoteColumnsProperties {
         .hasMessageContaining("not an expertise model");
   }
 
+  /**
+   * The ranking, but for candidates whose score is only a rounding residue (evidence added and
+   * taken back, or subtracted at the cut-off, leaves some 1e-16 where the other model has 0).
+   */
   private static List<ExpertCandidate> rank(ExpertiseModel model, Set<SpaceId> readable,
       String topic, WhoKnowsOptions options, Instant now) {
     return model.whoKnows(PersonId.of("viewer"), null, List.of(Tag.of(topic)), List.of(),
-        readable::contains, p -> null, options, now);
+        readable::contains, p -> null, options, now).stream()
+        .filter(c -> c.score() > 1e-9).toList();
   }
 }
