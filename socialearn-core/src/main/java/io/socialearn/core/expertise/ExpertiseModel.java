@@ -281,8 +281,9 @@ public final class ExpertiseModel {
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
     boolean deleted;
-    final List<Fact> facts = new ArrayList<>();
-    final List<AnswerInfo> answers = new ArrayList<>();
+    /** The question asked (sized for it: an empty list's first add would make room for ten). */
+    final List<Fact> facts = new ArrayList<>(1);
+    final List<AnswerInfo> answers = new ArrayList<>(2);
 
     /** The first three of {@link #tags}, or null: read in the hot walks without the list. */
     private Tag tag0;
@@ -337,9 +338,9 @@ public final class ExpertiseModel {
     final long at;
     /**
      * The answer's live facts but its up votes (the answer, an answer across departments,
-     * accepts); changed only through {@link #file} and {@link #unfile}.
+     * accepts; sized for the first two); changed only through {@link #file} and {@link #unfile}.
      */
-    final List<Fact> facts = new ArrayList<>();
+    final List<Fact> facts = new ArrayList<>(2);
     /** The answer's place in the model's answer table, by which {@link Votes} names it. */
     int index;
     /** The first and last of the answer's live entries in {@link Votes}, or -1. */
@@ -525,7 +526,7 @@ public final class ExpertiseModel {
     return -1;
   }
 
-  /** The index of a voter (or accepter) in {@link #voterIds}, assigned on first sight; -1 for null. */
+  /** The index of a voter (or accepter) in {@link #voterIds}, given on first sight; -1 for none. */
   int voter(PersonId person) {
     if (person == null) {
       return -1;
@@ -562,10 +563,9 @@ public final class ExpertiseModel {
     for (Fact f : answer.facts) {
       if (f.kind != EvidenceKind.ACCEPTED_ANSWER) {
         all.add(f);
+      } else {
+        accepts++;
       }
-    }
-    for (Fact f : answer.facts) {
-      accepts += f.kind == EvidenceKind.ACCEPTED_ANSWER ? 1 : 0;
     }
     int k = 0;
     for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
