@@ -64,7 +64,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 10;
+  static final int FORMAT = 11;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = UpvoteRun.NO_TIME;

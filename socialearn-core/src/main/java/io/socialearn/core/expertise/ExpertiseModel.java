@@ -35,7 +35,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -128,6 +127,10 @@ public final class ExpertiseModel {
   /** {@link #active} with answers, most first, then by id: the most active people first. */
   final TreeSet<Active> byActivity = new TreeSet<>(Comparator.comparingDouble((Active a) ->
       -a.recent).thenComparing(a -> a.person.value()));
+  /**
+   * Each person's live facts but their up votes, which {@link #votes} holds as columns (an up
+   * vote is found through its answer: each live answer is among its author's facts).
+   */
   final Map<PersonId, List<Fact>> byPerson = new HashMap<>();
   /** The same live facts by person and topic, so a person's evidence in a topic needs no scan. */
   final Map<PersonId, Map<Tag, List<Fact>>> byPersonTopic = new HashMap<>();
@@ -138,6 +141,13 @@ public final class ExpertiseModel {
   final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
+  /** Every answer in {@link #answers}, by its {@link AnswerInfo#index}, which votes name. */
+  final List<AnswerInfo> answerTable = new ArrayList<>();
+  /** The up votes on answers and the accepts, in log order, with the cut-off window. */
+  final Votes votes = new Votes();
+  /** Every voter (and accepter) of {@link #votes}, by the index the votes name them by. */
+  final List<PersonId> voterIds = new ArrayList<>();
+  final Map<PersonId, Integer> voterIndex = new HashMap<>();
   final Map<PersonId, PersonProfile> people = new HashMap<>();
   /** Live threads per space, and per topic and space: document frequencies of topics. */
   final Map<SpaceId, int[]> threadsPerSpace = new HashMap<>();
@@ -146,8 +156,6 @@ public final class ExpertiseModel {
   final Map<Tag, Tag> tagPool = new HashMap<>();
   final Map<String, Fact> endorsements = new HashMap<>();
   final Map<PersonId, List<Fact>> skills = new HashMap<>();
-  /** Vote-like facts of the last few days, in log order, for {@code votesBefore}. */
-  final ArrayDeque<Fact> recentVotes = new ArrayDeque<>();
 
   /** Sums of one person's evidence in one topic and space (or overall). */
   static final class Acc {
@@ -273,8 +281,9 @@ public final class ExpertiseModel {
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
     boolean deleted;
-    final List<Fact> facts = new ArrayList<>();
-    final List<AnswerInfo> answers = new ArrayList<>();
+    /** The question asked (sized for it: an empty list's first add would make room for ten). */
+    final List<Fact> facts = new ArrayList<>(1);
+    final List<AnswerInfo> answers = new ArrayList<>(2);
 
     /** The first three of {@link #tags}, or null: read in the hot walks without the list. */
     private Tag tag0;
@@ -327,9 +336,17 @@ public final class ExpertiseModel {
     final ThreadInfo thread;
     final PersonId author;
     final long at;
-    /** The answer's live facts; changed only through {@link #file} and {@link #unfile}. */
-    final List<Fact> facts = new ArrayList<>();
-    /** How many of {@link #facts} are up votes, and how many are accepts. */
+    /**
+     * The answer's live facts but its up votes (the answer, an answer across departments,
+     * accepts; sized for the first two); changed only through {@link #file} and {@link #unfile}.
+     */
+    final List<Fact> facts = new ArrayList<>(2);
+    /** The answer's place in the model's answer table, by which {@link Votes} names it. */
+    int index;
+    /** The first and last of the answer's live entries in {@link Votes}, or -1. */
+    int firstVote = -1;
+    int lastVote = -1;
+    /** How many live up votes the answer has (in {@link Votes}), and how many accepts. */
     int upvotes;
     int accepts;
     boolean deleted;
@@ -348,9 +365,7 @@ public final class ExpertiseModel {
     }
 
     private void count(Fact f, int sign) {
-      if (f.kind == EvidenceKind.ANSWER_UPVOTE) {
-        upvotes += sign;
-      } else if (f.kind == EvidenceKind.ACCEPTED_ANSWER) {
+      if (f.kind == EvidenceKind.ACCEPTED_ANSWER) {
         accepts += sign;
       }
     }
@@ -400,21 +415,24 @@ public final class ExpertiseModel {
     } else if (e instanceof VoteCast v) {
       if (v.direction() == VoteDirection.UP && v.target() instanceof PostId post) {
         AnswerInfo answer = answers.get(post);
-        if (answer != null && !answer.deleted && upvoteBy(answer, v.voter()) == null
+        if (answer != null && !answer.deleted && upvoteBy(answer, v.voter()) < 0
             && !v.voter().equals(answer.author)) {
+          // Held as an entry of the vote columns; the fact made here only feeds the sums.
           Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, post,
               v.voter(), at, null, true);
-          answer.file(up);
+          votes.append(answer, voter(v.voter()), at, false, RECENT_VOTES_MILLIS, answerTable);
+          answer.upvotes++;
           add(up, answer.thread.tags, +1);
-          remember(up);
         }
       }
     } else if (e instanceof VoteRetracted v) {
       if (v.direction() == VoteDirection.UP && v.target() instanceof PostId post) {
         AnswerInfo answer = answers.get(post);
-        Fact up = answer == null ? null : upvoteBy(answer, v.voter());
-        if (up != null) {
-          answer.unfile(up);
+        int entry = answer == null ? -1 : upvoteBy(answer, v.voter());
+        if (entry >= 0) {
+          Fact up = voteFact(answer, entry);
+          votes.kill(answer, entry);
+          answer.upvotes--;
           kill(up, answer.thread.tags);
         }
       }
@@ -424,8 +442,8 @@ public final class ExpertiseModel {
         Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.author, answer.thread, a.answer(),
             a.by(), at, null, true);
         answer.file(accept);
+        votes.append(answer, voter(a.by()), at, true, RECENT_VOTES_MILLIS, answerTable);
         add(accept, answer.thread.tags, +1);
-        remember(accept);
       }
     } else if (e instanceof AcceptanceRevoked a) {
       AnswerInfo answer = answers.get(a.answer());
@@ -433,6 +451,13 @@ public final class ExpertiseModel {
         List<Fact> gone = answer.facts.stream()
             .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
         gone.forEach(answer::unfile);
+        for (int entry = answer.firstVote; entry >= 0; ) {
+          int n = votes.next[entry];
+          if (votes.accept(entry)) {
+            votes.kill(answer, entry);
+          }
+          entry = n;
+        }
         gone.forEach(f -> kill(f, answer.thread.tags));
       }
     } else if (e instanceof PostDeleted d) {
@@ -467,6 +492,8 @@ public final class ExpertiseModel {
     }
     AnswerInfo answer = new AnswerInfo(a.post(), thread, a.author(), at);
     answers.put(a.post(), answer);
+    answer.index = answerTable.size();
+    answerTable.add(answer);
     thread.answers.add(answer);
     Fact posted = fact(EvidenceKind.ANSWER, a.author(), thread, a.post(), null, at, null, true);
     answer.file(posted);
@@ -483,22 +510,122 @@ public final class ExpertiseModel {
   }
 
   /**
-   * The live up vote of {@code voter} on an answer, or null. A scan of the answer's own facts
-   * (a few per answer) instead of a map keyed by a string per vote, which cost about 100 bytes a
-   * vote.
+   * The live up vote of {@code voter} on an answer, as an entry of {@link #votes}, or -1. A scan
+   * of the answer's own chain (a few per answer) instead of a map keyed per vote.
    */
-  private static Fact upvoteBy(AnswerInfo answer, PersonId voter) {
-    for (Fact f : answer.facts) {
-      if (f.kind == EvidenceKind.ANSWER_UPVOTE && voter.equals(f.from)) {
-        return f;
+  private int upvoteBy(AnswerInfo answer, PersonId voter) {
+    Integer v = voterIndex.get(voter);
+    if (v == null) {
+      return -1;
+    }
+    for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+      if (!votes.accept(e) && votes.voter(e) == v) {
+        return e;
       }
     }
-    return null;
+    return -1;
+  }
+
+  /** The index of a voter (or accepter) in {@link #voterIds}, given on first sight; -1 for none. */
+  int voter(PersonId person) {
+    if (person == null) {
+      return -1;
+    }
+    Integer i = voterIndex.get(person);
+    if (i == null) {
+      i = voterIds.size();
+      voterIds.add(person);
+      voterIndex.put(person, i);
+    }
+    return i;
+  }
+
+  /**
+   * The up vote of entry {@code e} of {@link #votes} (on {@code answer}) as a fact, made afresh:
+   * what the model would have held for it, for sums and reads; live as the entry is.
+   */
+  Fact voteFact(AnswerInfo answer, int e) {
+    int v = votes.voter(e);
+    Fact f = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, answer.id,
+        v < 0 ? null : voterIds.get(v), votes.at[e], null, true);
+    f.live = votes.live(e);
+    return f;
+  }
+
+  /**
+   * The live facts of an answer in the order its list of facts held them when up votes were
+   * facts too: the answer (and the answer across departments), then its up votes and accepts as
+   * they were cast; the up votes made afresh by {@link #voteFact}.
+   */
+  List<Fact> factsOf(AnswerInfo answer) {
+    List<Fact> all = new ArrayList<>(answer.facts.size() + answer.upvotes);
+    int accepts = 0;
+    for (Fact f : answer.facts) {
+      if (f.kind != EvidenceKind.ACCEPTED_ANSWER) {
+        all.add(f);
+      } else {
+        accepts++;
+      }
+    }
+    int k = 0;
+    for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+      if (votes.accept(e)) {
+        // The k-th accept entry is the k-th accept fact: both are filed and taken back together.
+        k = nextAccept(answer.facts, k);
+        all.add(answer.facts.get(k++));
+        accepts--;
+      } else {
+        all.add(voteFact(answer, e));
+      }
+    }
+    if (accepts != 0) {
+      throw new IllegalStateException("accepts of " + answer.id.value() + " out of step");
+    }
+    return all;
+  }
+
+  /** The index of the first accept at or after {@code from} in {@code facts}. */
+  private static int nextAccept(List<Fact> facts, int from) {
+    int k = from;
+    while (facts.get(k).kind != EvidenceKind.ACCEPTED_ANSWER) {
+      k++;
+    }
+    return k;
+  }
+
+  /**
+   * Calls {@code action} with each live up vote on the answer of {@code answerFact} (a live
+   * answer), as made afresh by {@link #voteFact}.
+   */
+  void forEachUpvote(Fact answerFact, Consumer<Fact> action) {
+    AnswerInfo answer = answers.get((PostId) answerFact.source);
+    for (int e = answer == null ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
+      if (!votes.accept(e)) {
+        action.accept(voteFact(answer, e));
+      }
+    }
+  }
+
+  /**
+   * Every live fact of {@code person}, up votes on their answers included (made afresh, each
+   * after its answer), for reads that list evidence and for tests.
+   */
+  List<Fact> evidenceOf(PersonId person) {
+    List<Fact> all = new ArrayList<>();
+    for (Fact f : byPerson.getOrDefault(person, List.of())) {
+      all.add(f);
+      if (f.isAnswer() && f.live) {
+        forEachUpvote(f, all::add);
+      }
+    }
+    return all;
   }
 
   private void deleteAnswer(AnswerInfo answer) {
     answer.deleted = true;
-    for (Fact f : answer.facts) {
+    List<Fact> all = factsOf(answer);
+    votes.killAll(answer);
+    for (Fact f : all) {
       kill(f, answer.thread.tags);
     }
     answer.facts.clear();
@@ -532,7 +659,7 @@ public final class ExpertiseModel {
     }
     countThread(thread, -1);
     List<Fact> all = new ArrayList<>(thread.facts);
-    thread.answers.forEach(a -> all.addAll(a.facts));
+    thread.answers.forEach(a -> all.addAll(factsOf(a)));
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);
     }
@@ -560,13 +687,6 @@ public final class ExpertiseModel {
     return f;
   }
 
-  private void remember(Fact f) {
-    recentVotes.addLast(f);
-    while (!recentVotes.isEmpty() && recentVotes.peekFirst().at < f.at - RECENT_VOTES_MILLIS) {
-      recentVotes.removeFirst();
-    }
-  }
-
   /** Takes a fact back: out of the sums and the person's list. */
   private void kill(Fact f, List<Tag> threadTags) {
     if (!f.live) {
@@ -574,7 +694,7 @@ public final class ExpertiseModel {
     }
     f.live = false;
     add(f, threadTags, -1);
-    List<Fact> list = byPerson.get(f.person);
+    List<Fact> list = f.isUpvote() ? null : byPerson.get(f.person);
     if (list != null) {
       list.remove(f);
       if (list.isEmpty()) {
@@ -586,7 +706,9 @@ public final class ExpertiseModel {
   /** Adds ({@code sign} +1) or subtracts (−1) a fact to every sum it belongs to. */
   private void add(Fact f, List<Tag> threadTags, int sign) {
     if (sign > 0) {
-      byPerson.computeIfAbsent(f.person, p -> new ArrayList<>()).add(f);
+      if (!f.isUpvote()) {
+        byPerson.computeIfAbsent(f.person, p -> new ArrayList<>()).add(f);
+      }
       latest = Math.max(latest, f.at);
       if (ref == Long.MIN_VALUE) {
         ref = f.at;
@@ -623,7 +745,9 @@ public final class ExpertiseModel {
   private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
     List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
     for (Tag tag : topics) {
-      file(byPersonTopic, f, tag, sign);
+      if (!f.isUpvote()) {
+        file(byPersonTopic, f, tag, sign);
+      }
       if (f.isAnswer()) {
         file(answersByPersonTopic, f, tag, sign);
       }
@@ -643,9 +767,11 @@ public final class ExpertiseModel {
         column.tally(slot, r, f.at, sign);
         int i = slot * REASON_KINDS.length + r;
         if (sign < 0 && column.counts[i] > 0 && column.lasts[i] == f.at) {
-          // The latest may have gone: the latest of the rest (f is out of the list already).
-          column.lasts[i] = latest(byPersonTopic.getOrDefault(f.person, Map.of())
-              .getOrDefault(tag, List.of()), f.space, f.kind);
+          // The latest may have gone: the latest of the rest (f is out of the list already, an
+          // up vote out of its answer's chain or its answer out of the person's answers).
+          column.lasts[i] = f.isUpvote() ? latestUpvote(f.person, tag, f.space)
+              : latest(byPersonTopic.getOrDefault(f.person, Map.of())
+                  .getOrDefault(tag, List.of()), f.space, f.kind);
         }
       }
     }
@@ -661,6 +787,23 @@ public final class ExpertiseModel {
     for (Fact f : facts) {
       latest = Math.max(latest, f.at);
     }
+    for (int e = 0; e < votes.size; e++) {
+      latest = Math.max(latest, votes.at[e]);
+    }
+    int up = REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
+    answersByPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+      Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
+      for (Fact f : list) {
+        Column column = bySpace.get(f.space);
+        Integer slot = column == null ? null : column.slots.get(person);
+        AnswerInfo answer = answers.get((PostId) f.source);
+        for (int e = slot == null ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
+          if (!votes.accept(e)) {
+            column.tally(slot, up, votes.at[e], +1);
+          }
+        }
+      }
+    }));
     byPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
       for (Fact f : list) {
@@ -794,6 +937,26 @@ public final class ExpertiseModel {
     }
   }
 
+  /**
+   * When the latest live up vote on the live answers of {@code person} in {@code tag} and {@code
+   * space} was cast, or MIN_VALUE.
+   */
+  private long latestUpvote(PersonId person, Tag tag, SpaceId space) {
+    long last = Long.MIN_VALUE;
+    Map<Tag, List<Fact>> mine = answersByPersonTopic.get(person);
+    for (Fact g : mine == null ? List.<Fact>of() : mine.getOrDefault(tag, List.of())) {
+      if (g.live && Objects.equals(g.space, space)) {
+        AnswerInfo answer = answers.get((PostId) g.source);
+        for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+          if (!votes.accept(e)) {
+            last = Math.max(last, votes.at[e]);
+          }
+        }
+      }
+    }
+    return last;
+  }
+
   /** When the latest live answer among {@code facts} in {@code space} was posted, or MIN_VALUE. */
   private static long latest(List<Fact> facts, SpaceId space) {
     return latest(facts, space, EvidenceKind.ANSWER);
@@ -823,6 +986,13 @@ public final class ExpertiseModel {
   /** The decayed weight of a fact at {@code now}. */
   double weightAt(Fact f, long now) {
     return f.decays ? f.base * Math.exp(-(now - f.at) / halfLives[0] * LN2) : f.base;
+  }
+
+  /** The decayed weight at {@code now} of an up vote or an accept made {@code at}. */
+  double voteWeightAt(boolean accept, long at, long now) {
+    double base = settings.weight(accept ? EvidenceKind.ACCEPTED_ANSWER
+        : EvidenceKind.ANSWER_UPVOTE);
+    return base * Math.exp(-(now - at) / halfLives[0] * LN2);
   }
 
   /** Moves the frame's origin to {@code newRef}, scaling every sum. */
@@ -962,6 +1132,9 @@ public final class ExpertiseModel {
     for (Fact f : byPersonTopic.getOrDefault(person, Map.of()).getOrDefault(topic, List.of())) {
       if (f.live && (f.space == null || visible.test(f.space))) {
         evidence.add(toEvidence(f, t));
+        if (f.isAnswer()) {
+          forEachUpvote(f, up -> evidence.add(toEvidence(up, t)));
+        }
       }
     }
     return entry(person, topic, evidence);
@@ -975,7 +1148,7 @@ public final class ExpertiseModel {
       Instant now) {
     long t = now.toEpochMilli();
     Map<Tag, List<Evidence>> byTag = new TreeMap<>();
-    for (Fact f : byPerson.getOrDefault(person, List.of())) {
+    for (Fact f : evidenceOf(person)) {
       if (f.live && (f.space == null || visible.test(f.space))) {
         Evidence ev = toEvidence(f, t);
         for (Tag tag : topicsOf(f)) {

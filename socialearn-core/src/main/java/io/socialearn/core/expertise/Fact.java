@@ -10,7 +10,8 @@ import io.socialearn.api.thread.ThreadId;
 /**
  * One piece of evidence as the model holds it. Its topics are its thread's current tags, or
  * {@code topic} for evidence about no thread (an endorsement, a declared skill). Mutable only in
- * {@link #live}; identity matters (removal finds it by reference).
+ * {@link #live}; identity matters (removal finds it by reference). Up votes are held as entries
+ * of {@link Votes}; a fact is made of one only to feed the sums or for a read.
  */
 final class Fact {
   final EvidenceKind kind;
@@ -46,6 +47,11 @@ final class Fact {
   /** Whether this is an answer: the activity signals count answers only. */
   boolean isAnswer() {
     return kind == EvidenceKind.ANSWER;
+  }
+
+  /** Whether this is an up vote, which the model holds in {@link Votes} rather than as a fact. */
+  boolean isUpvote() {
+    return kind == EvidenceKind.ANSWER_UPVOTE;
   }
 
   /** Whether this is a vote or an accept, which an evaluation may cut off by day. */

@@ -42,16 +42,21 @@ import java.util.function.UnaryOperator;
  * <p>Form: a magic int, the settings' fingerprint (half-lives and weights); tables of the
  * model's dense people, its spaces and its pooled tags; the frame's origin; then threads, answers
  * and the facts, which every list names by index (a fact is one object in all the lists that
- * hold it, as in the model); then the lists, the sums and the profiles. People and tags outside
+ * hold it, as in the model); then the up votes and accepts as rows of their columns ({@link
+ * Votes}: the live ones and the cut-off window, each naming its answer), the lists, the sums and
+ * the profiles. People and tags outside
  * the tables (voters, say) are defined where first named: the next index, then the name. It is
  * written straight to its sink (no copy of the body, which holds every fact) and read from a
  * buffer. Stateless; the caller guards the model.
  */
 final class ModelCodec {
-  private static final int MAGIC = 0x45585031;
+  /** "EXP2": up votes as columns (version 1 held each as a fact; it is refused, and refolded). */
+  private static final int MAGIC = 0x45585032;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
+  /** The fewest bytes a row of the vote columns takes: answer, flags, voter, time. */
+  private static final int VOTE_BYTES = 4 + 1 + 4 + 8;
 
   private ModelCodec() {}
 
@@ -253,10 +258,10 @@ final class ModelCodec {
       for (AnswerInfo a : answerList) {
         factIndices(a.facts);
       }
+      writeVotes();
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);
       byPersonTopic(m.answersByPersonTopic);
-      factIndices(new ArrayList<>(m.recentVotes));
       out.writeInt(m.endorsements.size());
       for (Map.Entry<String, Fact> e : m.endorsements.entrySet()) {
         writeString(out, e.getKey());
@@ -291,14 +296,41 @@ final class ModelCodec {
       }
     }
 
-    /** The facts held outside the people's lists: dead ones still in the cut-off buffer. */
+    /** The facts held outside the people's lists. */
     private List<Fact> gatherRest() {
-      Set<Fact> rest = new LinkedHashSet<>(m.recentVotes);
-      m.endorsements.values().forEach(rest::add);
+      Set<Fact> rest = new LinkedHashSet<>(m.endorsements.values());
       m.skills.values().forEach(rest::addAll);
       m.threads.values().forEach(t -> rest.addAll(t.facts));
       m.answers.values().forEach(a -> rest.addAll(a.facts));
       return new ArrayList<>(rest);
+    }
+
+    /**
+     * The vote columns: every live entry and every entry of the cut-off window (dead ones too,
+     * as the window holds them), in order, then where the window starts among them; each entry
+     * as its answer, its flags (1 live, 2 an accept), its voter and its time. The chains are
+     * the live entries of each answer in this order.
+     */
+    private void writeVotes() throws IOException {
+      Votes v = m.votes;
+      int n = 0;
+      int start = -1;
+      for (int e = 0; e < v.size; e++) {
+        if (e == v.recentStart) {
+          start = n;
+        }
+        n += e >= v.recentStart || v.live(e) ? 1 : 0;
+      }
+      out.writeInt(n);
+      out.writeInt(start < 0 ? n : start);
+      for (int e = 0; e < v.size; e++) {
+        if (e >= v.recentStart || v.live(e)) {
+          out.writeInt(answers.get(m.answerTable.get(v.answer[e])));
+          out.writeByte((v.live(e) ? 1 : 0) | (v.accept(e) ? 2 : 0));
+          writePerson(v.voter(e) < 0 ? null : m.voterIds.get(v.voter(e)));
+          out.writeLong(v.at[e]);
+        }
+      }
     }
 
     private void writeFact(Fact f) throws IOException {
@@ -568,6 +600,8 @@ final class ModelCodec {
             in.readLong());
         a.deleted = in.readBoolean();
         m.answers.put(id, a);
+        a.index = i;
+        m.answerTable.add(a);
         answers[i] = a;
       }
       facts = new Fact[count()];
@@ -583,10 +617,10 @@ final class ModelCodec {
       for (AnswerInfo a : answers) {
         factList().forEach(a::file);
       }
+      readVotes();
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);
       byPersonTopic(m.answersByPersonTopic);
-      m.recentVotes.addAll(factList());
       for (int n = count(); n > 0; n--) {
         m.endorsements.put(string(), facts[in.readInt()]);
       }
@@ -618,6 +652,44 @@ final class ModelCodec {
         m.people.put(p.id(), p);
       }
       return m;
+    }
+
+    private void readVotes() throws IOException {
+      int n = count();
+      int start = count();
+      if (n > limit / VOTE_BYTES) {
+        throw new IOException(n + " votes in " + limit + " bytes");
+      }
+      if (start > n) {
+        throw new IOException("a cut-off window from " + start + " of " + n + " votes");
+      }
+      int[] accepts = new int[answers.length];
+      m.votes.reserve(n);
+      for (int i = 0; i < n; i++) {
+        int index = count();
+        if (index >= answers.length) {
+          throw new IOException("a vote on answer " + index + " of " + answers.length);
+        }
+        AnswerInfo a = answers[index];
+        int flags = in.readByte();
+        PersonId voter = person();
+        long at = in.readLong();
+        boolean live = (flags & 1) != 0;
+        boolean accept = (flags & 2) != 0;
+        m.votes.restore(a, m.voter(voter), at, accept, live, m.answerTable);
+        if (live && accept) {
+          accepts[index]++;
+        } else if (live) {
+          a.upvotes++;
+        }
+      }
+      m.votes.recentStart = start;
+      for (int i = 0; i < answers.length; i++) {
+        if (accepts[i] != answers[i].accepts) {
+          throw new IOException("answer " + answers[i].id.value() + " has " + accepts[i]
+              + " accepts in its votes and " + answers[i].accepts + " in its facts");
+        }
+      }
     }
 
     private Fact readFact() throws IOException {

@@ -268,10 +268,11 @@ final class WhoKnows {
           if (cutoff != Long.MAX_VALUE || !shortcuts) {
             ups = 0;
             accepted = false;
-            for (Fact f : answer.facts) {
-              if (f.at < cutoff) {
-                ups += f.kind == EvidenceKind.ANSWER_UPVOTE ? 1 : 0;
-                accepted |= f.kind == EvidenceKind.ACCEPTED_ANSWER;
+            Votes votes = model.votes;
+            for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+              if (votes.at[e] < cutoff) {
+                ups += votes.accept(e) ? 0 : 1;
+                accepted |= votes.accept(e);
               }
             }
           }
@@ -321,13 +322,19 @@ final class WhoKnows {
     }
     // Votes and accepts at or after the cut-off do not count.
     if (cutoff != Long.MAX_VALUE) {
-      for (Fact f : model.recentVotes) {
-        int person = model.indexOf(f.person);
-        if (f.at >= cutoff && f.live && s.has(person) && visible.test(f.space)) {
-          double w = model.weightAt(f, now);
+      Votes votes = model.votes;
+      for (int e = votes.recentStart; e < votes.size; e++) {
+        if (votes.at[e] < cutoff || !votes.live(e)) {
+          continue;
+        }
+        // A live entry's answer and thread are live: its topics are the thread's tags.
+        ThreadInfo thread = model.answerTable.get(votes.answer[e]).thread;
+        int person = model.indexOf(model.answerTable.get(votes.answer[e]).author);
+        if (s.has(person) && visible.test(thread.space)) {
+          double w = model.voteWeightAt(votes.accept(e), votes.at[e], now);
           int o = s.offset(person);
           raw[o + STANDING] -= w;
-          for (Tag tag : model.topicsOf(f)) {
+          for (Tag tag : thread.tags) {
             if (topics.contains(tag)) {
               raw[o + TOPIC] -= w;
             }
@@ -841,6 +848,10 @@ final class WhoKnows {
               counts[r] -= m - 1;
             }
           }
+          if (answer != null) {
+            counts[ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()]]
+                -= (m - 1) * answer.upvotes;
+          }
         }
       }
       walked[n++] = query[i];
@@ -921,6 +932,18 @@ final class WhoKnows {
               last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
             }
           });
+      // Up votes are held by their answers: each visible live answer's, once per answer.
+      int up = ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
+      Votes votes = model.votes;
+      model.forEachAnswerInTopics(person, topics, f -> f.live && sees(f, s), f -> {
+        AnswerInfo answer = model.answers.get(f.source);
+        for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+          long at = votes.at[e];
+          if (!votes.accept(e) && at <= now && at < cutoff) {
+            last[up] = counts[up]++ == 0 ? at : Math.max(last[up], at);
+          }
+        }
+      });
     }
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
         topics.stream().map(Tag::value).toList());

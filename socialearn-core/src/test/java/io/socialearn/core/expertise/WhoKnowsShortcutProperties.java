@@ -199,7 +199,7 @@ class WhoKnowsShortcutProperties {
    * no live fact later than the model's latest.
    */
   private static void assertTalliesCount(ExpertiseModel model) {
-    model.byPerson.values().forEach(facts -> facts.forEach(f ->
+    model.byPerson.keySet().forEach(person -> model.evidenceOf(person).forEach(f ->
         assertThat(f.at).isLessThanOrEqualTo(model.latest)));
     int kinds = ExpertiseModel.REASON_KINDS.length;
     for (Map.Entry<Tag, Map<SpaceId, Column>> topic : model.byTopic.entrySet()) {
@@ -209,7 +209,7 @@ class WhoKnowsShortcutProperties {
           PersonId person = model.personIds.get(c.person[slot]);
           int[] counts = new int[kinds];
           long[] last = new long[kinds];
-          for (Fact f : model.byPerson.getOrDefault(person, List.of())) {
+          for (Fact f : model.evidenceOf(person)) {
             int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
             if (r >= 0 && f.live && Objects.equals(f.space, space.getKey())
                 && model.topicsOf(f).contains(topic.getKey())) {

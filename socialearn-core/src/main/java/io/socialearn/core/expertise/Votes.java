@@ -1,0 +1,180 @@
+package io.socialearn.core.expertise;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The up votes on answers and the accepts, in log order, as columns instead of a {@link Fact}
+ * per vote (about 20 bytes an entry rather than about 100 with the lists that held each fact):
+ * when each was made, who made it (an index in the model's voter table), the answer it is about
+ * (an index in the model's answer table), whether it is an accept and whether it is still live,
+ * and the next entry about the same answer. Each answer chains its live entries in log order
+ * (from {@link ExpertiseModel.AnswerInfo#firstVote}), so its votes and accepts interleave as
+ * they were cast, as its list of facts held them before.
+ *
+ * <p>The entries from {@link #recentStart} on are the cut-off window: the vote-like evidence of
+ * the last few days, live or not, that "who knows" walks to leave out votes at or after a
+ * cut-off. Dead entries before it serve nothing and are dropped when the columns would grow.
+ * Sums are not kept here: the model adds each vote to its sums as it adds any fact.
+ */
+final class Votes {
+  /** The flag of a live entry in {@link #who}. */
+  private static final int LIVE = 1;
+  /** The flag of an accept (else an up vote) in {@link #who}. */
+  private static final int ACCEPT = 2;
+
+  /** When each entry was made, in milliseconds. */
+  long[] at = new long[16];
+  /** (voter index + 1) shifted left by two, or-ed with {@link #LIVE} and {@link #ACCEPT}. */
+  int[] who = new int[16];
+  /** The answer's index in the model's answer table. */
+  int[] answer = new int[16];
+  /** The next live entry about the same answer, or -1. */
+  int[] next = new int[16];
+  /** How many entries there are. */
+  int size;
+  /** The first entry of the cut-off window. */
+  int recentStart;
+
+  /**
+   * Appends a live entry, chained last on {@code a}, and moves the window's start past the
+   * entries more than {@code window} older than it, as a queue of the facts would drop them from
+   * its head (a negative {@code window} leaves it); {@code answers} (the model's answer table) is
+   * needed to drop dead entries rather than grow.
+   *
+   * @param voter the voter's index in the model's voter table, or -1 for none
+   * @return the entry's index
+   */
+  int append(ExpertiseModel.AnswerInfo a, int voter, long when, boolean accept, long window,
+      List<ExpertiseModel.AnswerInfo> answers) {
+    if (size == at.length) {
+      compactOrGrow(answers);
+    }
+    int e = size++;
+    at[e] = when;
+    who[e] = (voter + 1) << 2 | LIVE | (accept ? ACCEPT : 0);
+    answer[e] = a.index;
+    next[e] = -1;
+    if (a.lastVote < 0) {
+      a.firstVote = e;
+    } else {
+      next[a.lastVote] = e;
+    }
+    a.lastVote = e;
+    while (window >= 0 && recentStart < size && at[recentStart] < when - window) {
+      recentStart++;
+    }
+    return e;
+  }
+
+  /**
+   * Appends an entry read back from a snapshot, chained on {@code a} if live; the window's start
+   * is set by the reader once all are read.
+   */
+  void restore(ExpertiseModel.AnswerInfo a, int voter, long when, boolean accept, boolean live,
+      List<ExpertiseModel.AnswerInfo> answers) {
+    int e = append(a, voter, when, accept, -1, answers);
+    if (!live) {
+      kill(a, e);
+    }
+  }
+
+  /** Sizes the columns for {@code n} entries at least (a snapshot read knows how many). */
+  void reserve(int n) {
+    if (at.length < n) {
+      at = Arrays.copyOf(at, n);
+      who = Arrays.copyOf(who, n);
+      answer = Arrays.copyOf(answer, n);
+      next = Arrays.copyOf(next, n);
+    }
+  }
+
+  boolean live(int e) {
+    return (who[e] & LIVE) != 0;
+  }
+
+  boolean accept(int e) {
+    return (who[e] & ACCEPT) != 0;
+  }
+
+  /** The voter's index in the model's voter table, or -1 for none. */
+  int voter(int e) {
+    return (who[e] >>> 2) - 1;
+  }
+
+  /** Takes a live entry of {@code a} back: dead, and out of the answer's chain. */
+  void kill(ExpertiseModel.AnswerInfo a, int e) {
+    who[e] &= ~LIVE;
+    int previous = -1;
+    for (int i = a.firstVote; i >= 0; previous = i, i = next[i]) {
+      if (i == e) {
+        if (previous < 0) {
+          a.firstVote = next[e];
+        } else {
+          next[previous] = next[e];
+        }
+        if (a.lastVote == e) {
+          a.lastVote = previous;
+        }
+        next[e] = -1;
+        return;
+      }
+    }
+  }
+
+  /** Takes every entry of {@code a} back (its answer is deleted). */
+  void killAll(ExpertiseModel.AnswerInfo a) {
+    for (int i = a.firstVote; i >= 0; ) {
+      int n = next[i];
+      who[i] &= ~LIVE;
+      next[i] = -1;
+      i = n;
+    }
+    a.firstVote = -1;
+    a.lastVote = -1;
+  }
+
+  /**
+   * Makes room for one more entry: drops the dead entries before the window if they are a
+   * quarter or more of the columns (renumbering the chains), else grows the columns by half.
+   */
+  private void compactOrGrow(List<ExpertiseModel.AnswerInfo> answers) {
+    int dead = 0;
+    for (int e = 0; e < recentStart; e++) {
+      dead += live(e) ? 0 : 1;
+    }
+    if (dead >= size / 4 && dead > 0) {
+      int[] renumbered = new int[size];
+      int kept = 0;
+      for (int e = 0; e < size; e++) {
+        if (e >= recentStart || live(e)) {
+          renumbered[e] = kept;
+          at[kept] = at[e];
+          who[kept] = who[e];
+          answer[kept] = answer[e];
+          next[kept] = next[e];
+          kept++;
+        } else {
+          renumbered[e] = -1;
+        }
+      }
+      for (int e = 0; e < kept; e++) {
+        next[e] = next[e] < 0 ? -1 : renumbered[next[e]];
+      }
+      for (ExpertiseModel.AnswerInfo a : answers) {
+        if (a.firstVote >= 0) {
+          a.firstVote = renumbered[a.firstVote];
+          a.lastVote = renumbered[a.lastVote];
+        }
+      }
+      recentStart = recentStart < size ? renumbered[recentStart] : kept;
+      size = kept;
+      return;
+    }
+    int capacity = at.length + Math.max(16, at.length / 2);
+    at = Arrays.copyOf(at, capacity);
+    who = Arrays.copyOf(who, capacity);
+    answer = Arrays.copyOf(answer, capacity);
+    next = Arrays.copyOf(next, capacity);
+  }
+}

@@ -1,0 +1,130 @@
+package io.socialearn.core.expertise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
+import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The vote columns: chains per answer, the cut-off window, and dropping dead entries. */
+class VotesTest {
+  private static final long DAY = 86_400_000L;
+
+  private final ThreadInfo thread = new ThreadInfo(ThreadId.of("t"), SpaceId.of("s"), 0,
+      PersonId.of("asker"), List.of());
+  private final List<AnswerInfo> answers = new ArrayList<>();
+
+  private AnswerInfo answer() {
+    AnswerInfo a = new AnswerInfo(PostId.of("p" + answers.size()), thread,
+        PersonId.of("author"), 0);
+    a.index = answers.size();
+    answers.add(a);
+    return a;
+  }
+
+  /** The voters of an answer's chain, in order. */
+  private static List<Integer> chain(Votes v, AnswerInfo a) {
+    List<Integer> voters = new ArrayList<>();
+    for (int e = a.firstVote; e >= 0; e = v.next[e]) {
+      assertThat(v.live(e)).as("only live entries are chained").isTrue();
+      assertThat(v.answer[e]).isEqualTo(a.index);
+      voters.add(v.voter(e));
+    }
+    return voters;
+  }
+
+  @Test
+  void eachAnswerChainsItsLiveEntriesInOrderAndLosesAnyOneTakenBack() {
+    Votes v = new Votes();
+    AnswerInfo a = answer();
+    AnswerInfo b = answer();
+    int[] entries = new int[5];
+    for (int i = 0; i < 5; i++) {
+      entries[i] = v.append(a, i, i, false, DAY, answers);
+      v.append(b, 10 + i, i, i == 2, DAY, answers);
+    }
+    assertThat(chain(v, a)).containsExactly(0, 1, 2, 3, 4);
+    v.kill(a, entries[0]);
+    v.kill(a, entries[2]);
+    v.kill(a, entries[4]);
+    assertThat(chain(v, a)).containsExactly(1, 3);
+    assertThat(v.live(entries[2])).isFalse();
+    // the last one gone, the next appended follows the new last
+    v.append(a, 5, 6, false, DAY, answers);
+    assertThat(chain(v, a)).containsExactly(1, 3, 5);
+    assertThat(chain(v, b)).containsExactly(10, 11, 12, 13, 14);
+    assertThat(v.accept(b.firstVote)).isFalse();
+    v.killAll(b);
+    assertThat(chain(v, b)).isEmpty();
+    assertThat(b.lastVote).isEqualTo(-1);
+    v.append(b, 20, 7, false, DAY, answers);
+    assertThat(chain(v, b)).containsExactly(20);
+  }
+
+  @Test
+  void theWindowStartsAtTheFirstEntryNotOlderThanTheNewestLessTheWindow() {
+    Votes v = new Votes();
+    AnswerInfo a = answer();
+    v.append(a, -1, 0, true, 3 * DAY, answers);
+    v.append(a, 1, DAY, false, 3 * DAY, answers);
+    assertThat(v.recentStart).isZero();
+    assertThat(v.voter(0)).isEqualTo(-1);
+    v.append(a, 2, 4 * DAY, false, 3 * DAY, answers);
+    assertThat(v.recentStart).isEqualTo(1);
+    // as a queue drops from its head only: an older entry behind a newer one stays
+    v.append(a, 3, 5 * DAY, false, 3 * DAY, answers);
+    v.append(a, 4, 2 * DAY, false, 3 * DAY, answers);
+    assertThat(v.recentStart).isEqualTo(2);
+    v.append(a, 5, 8 * DAY, false, 3 * DAY, answers);
+    assertThat(v.recentStart).isEqualTo(3);
+    assertThat(v.at[v.recentStart]).isEqualTo(5 * DAY);
+  }
+
+  @Test
+  void deadEntriesBeforeTheWindowAreDroppedRatherThanGrownOver() {
+    Random random = new Random(7);
+    Votes v = new Votes();
+    List<AnswerInfo> some = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      some.add(answer());
+    }
+    // what each chain must hold, and every entry of the window, live or not
+    List<List<Integer>> expected = new ArrayList<>();
+    some.forEach(a -> expected.add(new ArrayList<>()));
+    int appended = 0;
+    for (long t = 0; t < 400; t++) {
+      int k = random.nextInt(some.size());
+      AnswerInfo a = some.get(k);
+      v.append(a, (int) t, t * DAY / 4, t % 7 == 0, 3 * DAY, answers);
+      expected.get(k).add((int) t);
+      appended++;
+      if (random.nextInt(3) > 0 && !expected.get(k).isEmpty()) {
+        // take back a random live entry of this answer
+        int nth = random.nextInt(expected.get(k).size());
+        int e = a.firstVote;
+        for (int i = 0; i < nth; i++) {
+          e = v.next[e];
+        }
+        v.kill(a, e);
+        expected.get(k).remove(nth);
+      }
+    }
+    assertThat(v.size).as("dead entries were dropped").isLessThan(appended);
+    for (int k = 0; k < some.size(); k++) {
+      assertThat(chain(v, some.get(k))).isEqualTo(expected.get(k));
+    }
+    // the window is whole: the last 13 entries (three days of one every six hours), in order
+    assertThat(v.size - v.recentStart).isEqualTo(13);
+    for (int e = v.recentStart; e < v.size; e++) {
+      assertThat(v.voter(e)).isEqualTo(appended - (v.size - e));
+      assertThat(v.at[e]).isEqualTo(v.voter(e) * DAY / 4);
+    }
+  }
+}
