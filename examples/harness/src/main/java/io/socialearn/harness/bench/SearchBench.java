@@ -2,10 +2,12 @@ package io.socialearn.harness.bench;
 
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
+import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SearchQuery;
@@ -21,6 +23,12 @@ import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Progress;
 import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.stackexchange.DumpReplay;
+import io.socialearn.harness.stackexchange.ImportClock;
+import io.socialearn.harness.stackexchange.ImportEngine;
+import io.socialearn.harness.stackexchange.PresetIds;
+import io.socialearn.harness.stackexchange.ReplayListener;
+import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.lucene.LuceneSearch;
 import io.socialearn.lucene.LuceneSearchIndex;
 import java.io.IOException;
@@ -62,10 +70,18 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS]}: indexes a seeded
- * synthetic corpus through socialearn's Lucene index and through a raw Lucene {@link
- * IndexWriter} with the same analysis, then times typical searches, similar questions, freshness
- * of a new post, a vote reflected in the votes order, and hostile queries.
+ * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS] [--dump DIR]}:
+ * indexes a seeded synthetic corpus through socialearn's Lucene index and through a raw Lucene
+ * {@link IndexWriter} with the same analysis, then times typical searches, similar questions,
+ * freshness of a new post, a vote reflected in the votes order, and hostile queries.
+ *
+ * <p>With {@code --dump DIR} (a Stack Exchange dump), the events are instead those of the dump
+ * replayed through an engine, in its order (questions, answers, comments, edits, votes, ...;
+ * {@code --posts} is then the dump's questions and answers). Every search is by a viewer who
+ * reads all of the dump's spaces; typical searches take 1 to 5 words of a random question's
+ * title, similar-question drafts a question's title and the first half of its body, and the
+ * vote-sort searches a random question's tag. The raw Lucene import indexes each question, answer
+ * and comment as a document of its own.
  *
  * <p>Typical searches run three ways per query, in turns of order: socialearn asking for the
  * page of hits only ({@code search_*}), a raw {@link IndexSearcher} on the same index with the
@@ -90,6 +106,9 @@ public final class SearchBench implements Subcommand {
   /** What {@code --only} may list; all by default. */
   private static final String ALL_PARTS = "import,search,similar,freshness,votes,hostile";
 
+  /** The spaces every search of a dump reads, or null for the synthetic corpus. */
+  private Set<SpaceId> dumpSpaces;
+
   /** Creates the subcommand. */
   public SearchBench() {}
 
@@ -99,6 +118,7 @@ public final class SearchBench implements Subcommand {
     int queries = (int) args.number("queries", 2_000, 10, 1_000_000);
     long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
     String kept = args.optional("index", null);
+    Path dump = args.flag("dump") ? args.directory("dump") : null;
     Set<String> parts = Set.of(args.optional("only", ALL_PARTS).split(","));
     for (String part : parts) {
       if (!Set.of(ALL_PARTS.split(",")).contains(part)) {
@@ -111,18 +131,42 @@ public final class SearchBench implements Subcommand {
     JsonSummary summary = new JsonSummary().put("posts", posts).put("queries", queries)
         .put("seed", seed);
     try {
-      run(work, kept == null ? null : Path.of(kept), posts, queries, seed, parts, summary, err);
+      run(work, kept == null ? null : Path.of(kept), dump, posts, queries, seed, parts, summary,
+          err);
     } finally {
       deleteTree(work);
     }
     summary.print(out);
   }
 
-  private void run(Path work, Path kept, int posts, int queries, long seed, Set<String> parts,
-      JsonSummary summary, PrintStream err) throws IOException {
+  private void run(Path work, Path kept, Path dump, int posts, int queries, long seed,
+      Set<String> parts, JsonSummary summary, PrintStream err) throws IOException {
     List<ThreadStarted> questions = new ArrayList<>();
     Corpus corpus = new Corpus(seed, 50_000);
-    List<DomainEvent> events = generate(corpus, posts, questions);
+    List<DomainEvent> events;
+    if (dump == null) {
+      events = generate(corpus, posts, questions);
+    } else {
+      events = replay(dump, err);
+      dumpSpaces = new HashSet<>();
+      posts = 0;
+      for (DomainEvent event : events) {
+        if (event instanceof ThreadStarted t) {
+          dumpSpaces.add(t.space());
+          posts++;
+          if (t.kind() == ThreadKind.QUESTION) {
+            questions.add(t);
+          }
+        } else if (event instanceof AnswerPosted) {
+          posts++;
+        }
+      }
+      if (questions.isEmpty()) {
+        throw new io.socialearn.harness.UsageException("the dump in " + dump
+            + " holds no questions");
+      }
+      summary.put("dump", dump.toString()).put("posts", posts).put("events", events.size());
+    }
 
     err.println("indexing " + posts + " posts through raw Lucene, then through socialearn");
     long rawCpu = processCpuNanos();
@@ -159,7 +203,7 @@ public final class SearchBench implements Subcommand {
         measureFreshness(index, summary);
       }
       if (parts.contains("votes")) {
-        measureVotes(index, corpus, summary);
+        measureVotes(index, corpus, questions, voteScores(events), summary);
       }
       if (parts.contains("hostile")) {
         measureHostile(index, summary);
@@ -167,6 +211,21 @@ public final class SearchBench implements Subcommand {
     } finally {
       index.close();
     }
+  }
+
+  /** The events of replaying a Stack Exchange dump through an engine, in order. */
+  private static List<DomainEvent> replay(Path dump, PrintStream err) {
+    List<DomainEvent> events = new ArrayList<>();
+    ImportClock clock = new ImportClock(Instant.EPOCH);
+    PresetIds ids = new PresetIds();
+    try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
+        ImportEngine.newSearchIndex()).listener(batch -> batch.forEach(r -> events.add(r.event())))
+        .build()) {
+      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err);
+      replay.prepare();
+      replay.run();
+    }
+    return events;
   }
 
   private static List<DomainEvent> generate(Corpus corpus, int posts,
@@ -232,6 +291,13 @@ public final class SearchBench implements Subcommand {
           doc.add(new StringField("id", e.post().value(), Field.Store.YES));
           doc.add(new StringField("thread", e.thread().value(), Field.Store.YES));
           doc.add(new TextField("body", e.body(), Field.Store.YES));
+        } else if (event instanceof CommentAdded e) {
+          doc.add(new StringField("id", e.comment().value(), Field.Store.YES));
+          doc.add(new StringField("thread", e.thread().value(), Field.Store.YES));
+          doc.add(new TextField("body", e.body(), Field.Store.YES));
+        } else {
+          progress.advance(1);
+          continue;
         }
         writer.addDocument(doc);
         progress.advance(1);
@@ -242,7 +308,10 @@ public final class SearchBench implements Subcommand {
     return progress.rate();
   }
 
-  private static Set<SpaceId> readable(Corpus corpus) {
+  private Set<SpaceId> readable(Corpus corpus) {
+    if (dumpSpaces != null) {
+      return dumpSpaces;
+    }
     Set<SpaceId> spaces = new HashSet<>();
     while (spaces.size() < READABLE_SPACES) {
       spaces.add(SpaceId.of("space-" + corpus.random().nextInt(Corpus.SPACES)));
@@ -386,7 +455,8 @@ public final class SearchBench implements Subcommand {
     long[] cpu = new long[n];
     for (int i = -Math.min(200, n); i < n; i++) {
       ThreadStarted original = questions.get(corpus.random().nextInt(questions.size()));
-      String title = corpus.random().nextBoolean() ? original.title() : corpus.text(5, 10);
+      String title = dumpSpaces != null || corpus.random().nextBoolean() ? original.title()
+          : corpus.text(5, 10);
       String body = original.body().substring(0, original.body().length() / 2);
       long cpuStart = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
@@ -423,7 +493,26 @@ public final class SearchBench implements Subcommand {
         .put("freshness_p99_ms", percentile(times, 99));
   }
 
-  private void measureVotes(LuceneSearchIndex index, Corpus corpus, JsonSummary summary) {
+  /** Each thread's vote score after {@code events}: its up votes less its down votes. */
+  private static java.util.Map<ThreadId, Long> voteScores(List<DomainEvent> events) {
+    java.util.Map<ThreadId, Long> scores = new java.util.HashMap<>();
+    for (DomainEvent event : events) {
+      if (event instanceof VoteCast v && v.target() instanceof ThreadId t) {
+        scores.merge(t, (long) v.direction().value(), Long::sum);
+      } else if (event instanceof VoteRetracted v && v.target() instanceof ThreadId t) {
+        scores.merge(t, (long) -v.direction().value(), Long::sum);
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * Times a vote reflected in the votes order: each round takes the last of a tag's top 20 by
+   * votes and casts enough up votes at once to put it first; the time runs from handing the
+   * votes to the index to the first hits-only search that shows it first.
+   */
+  private void measureVotes(LuceneSearchIndex index, Corpus corpus,
+      List<ThreadStarted> questions, java.util.Map<ThreadId, Long> scores, JsonSummary summary) {
     int n = 200;
     long[] times = new long[n];
     long[] cpu = new long[n];
@@ -431,8 +520,22 @@ public final class SearchBench implements Subcommand {
     for (int s = 0; s < Corpus.SPACES; s++) {
       all.add(SpaceId.of("space-" + s));
     }
+    if (dumpSpaces != null) {
+      all = dumpSpaces;
+    }
+    int tries = 0;
     for (int i = 0; i < n; i++) {
-      String tag = "tag-" + corpus.random().nextInt(200);
+      if (++tries > 100 * n) {
+        throw new io.socialearn.harness.UsageException(
+            "too few tags hold two or more threads to time votes");
+      }
+      List<Tag> tags = questions.get(corpus.random().nextInt(questions.size())).tags();
+      String tag = dumpSpaces == null ? "tag-" + corpus.random().nextInt(200)
+          : tags.isEmpty() ? "" : tags.get(corpus.random().nextInt(tags.size())).value();
+      if (tag.isEmpty()) {
+        i--;
+        continue;
+      }
       SearchQuery byVotes = new SearchQuery("tag:" + tag, SearchSort.VOTES, 20, null);
       List<SearchHit> hits = index.search(byVotes, all).hits();
       if (hits.size() < 2) {
@@ -442,8 +545,13 @@ public final class SearchBench implements Subcommand {
       ThreadId target = hits.get(hits.size() - 1).thread();
       List<RecordedEvent> votes = new ArrayList<>();
       long sequence = index.checkpoint();
-      // enough up votes to pass the current leader, whose score is at most the votes cast so far
-      for (int v = 0; v <= i + 1; v++) {
+      // enough up votes to pass the current leader (with a dump, by the scores so far; the
+      // synthetic corpus has no votes but the bench's, at most those cast so far)
+      long needed = dumpSpaces == null ? i + 2
+          : scores.getOrDefault(hits.get(0).thread(), 0L)
+              - scores.getOrDefault(target, 0L) + 1;
+      scores.merge(target, needed, Long::sum);
+      for (int v = 0; v < needed; v++) {
         votes.add(new RecordedEvent(++sequence, T0.plusSeconds(sequence), new VoteCast(target,
             target, PersonId.of("voter" + v), VoteDirection.UP, PersonId.of("p1"))));
       }
@@ -482,7 +590,8 @@ public final class SearchBench implements Subcommand {
     String slowest = "";
     int unexpected = 0;
     int partial = 0;
-    Set<SpaceId> spaces = Set.of(SpaceId.of("space-0"), SpaceId.of("space-1"));
+    Set<SpaceId> spaces = dumpSpaces != null ? dumpSpaces
+        : Set.of(SpaceId.of("space-0"), SpaceId.of("space-1"));
     for (int round = 0; round < 3; round++) {
       for (String text : hostile) {
         long cpuStart = THREADS.getCurrentThreadCpuTime();
