@@ -493,6 +493,11 @@ public final class SearchBench implements Subcommand {
         .put("freshness_p99_ms", percentile(times, 99));
   }
 
+  /** One of {@code tags} at random, or "" for none. */
+  private static String anyTag(Corpus corpus, List<Tag> tags) {
+    return tags.isEmpty() ? "" : tags.get(corpus.random().nextInt(tags.size())).value();
+  }
+
   /** Each thread's vote score after {@code events}: its up votes less its down votes. */
   private static java.util.Map<ThreadId, Long> voteScores(List<DomainEvent> events) {
     java.util.Map<ThreadId, Long> scores = new java.util.HashMap<>();
@@ -529,9 +534,8 @@ public final class SearchBench implements Subcommand {
         throw new io.socialearn.harness.UsageException(
             "too few tags hold two or more threads to time votes");
       }
-      List<Tag> tags = questions.get(corpus.random().nextInt(questions.size())).tags();
-      String tag = dumpSpaces == null ? "tag-" + corpus.random().nextInt(200)
-          : tags.isEmpty() ? "" : tags.get(corpus.random().nextInt(tags.size())).value();
+      String tag = dumpSpaces == null ? "tag-" + corpus.random().nextInt(200) : anyTag(corpus,
+          questions.get(corpus.random().nextInt(questions.size())).tags());
       if (tag.isEmpty()) {
         i--;
         continue;
