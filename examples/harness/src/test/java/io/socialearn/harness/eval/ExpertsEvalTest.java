@@ -123,17 +123,23 @@ class ExpertsEvalTest {
         .containsEntry("activity", 1.0).containsEntry("topic", 0.0);
   }
 
-  @Test
-  void theLearnerChoosesTheLastAnswerTimeScaleOnTrainingQueries() {
-    // the relevant is half as active but answered 3 days ago, the other 10 days ago: only the
-    // week scale still tells them apart by enough to outweigh activity (on the 6-hour and
-    // one-day scales both have all but forgotten), so that is the scale the learner must weigh
+  /**
+   * The relevant is half as active but answered 3 days ago, the other 10 days ago: only the week
+   * scale still tells them apart by enough to outweigh activity (on the 6-hour and one-day scales
+   * both have all but forgotten), so that is the scale a learner must weigh.
+   */
+  private static ExpertsEval.TrainingQuery weekScaleQuery() {
     double[] relevant = {0, 0, 0.5, 0, 0, 0, 0, Math.exp(-72 / 6.0), Math.exp(-72 / 24.0),
         Math.exp(-72 / 168.0)};
     double[] other = {0, 0, 1, 0, 0, 0, 0, Math.exp(-240 / 6.0), Math.exp(-240 / 24.0),
         Math.exp(-240 / 168.0)};
-    var q = new ExpertsEval.TrainingQuery(new double[][] {other, relevant},
+    return new ExpertsEval.TrainingQuery(new double[][] {other, relevant},
         new String[] {"1", "2"}, 1);
+  }
+
+  @Test
+  void theLearnerChoosesTheLastAnswerTimeScaleOnTrainingQueries() {
+    var q = weekScaleQuery();
     ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
@@ -145,13 +151,7 @@ class ExpertsEvalTest {
 
   @Test
   void theListwiseLearnerRanksTheRelevantFirstWithNonNegativeWeights() {
-    // the relevant is the less active one, told apart by the week scale of the last answer only
-    double[] relevant = {0, 0, 0.5, 0, 0, 0, 0, Math.exp(-72 / 6.0), Math.exp(-72 / 24.0),
-        Math.exp(-72 / 168.0)};
-    double[] other = {0, 0, 1, 0, 0, 0, 0, Math.exp(-240 / 6.0), Math.exp(-240 / 24.0),
-        Math.exp(-240 / 168.0)};
-    var q = new ExpertsEval.TrainingQuery(new double[][] {other, relevant},
-        new String[] {"1", "2"}, 1);
+    var q = weekScaleQuery();
     ExpertiseMix start = ExpertiseMix.defaults();
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.ListwiseLearner.learn(List.of(q), start);
