@@ -19,6 +19,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Progress;
@@ -28,7 +29,6 @@ import io.socialearn.harness.stackexchange.ImportClock;
 import io.socialearn.harness.stackexchange.ImportEngine;
 import io.socialearn.harness.stackexchange.PresetIds;
 import io.socialearn.harness.stackexchange.ReplayListener;
-import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.lucene.LuceneSearch;
 import io.socialearn.lucene.LuceneSearchIndex;
 import java.io.IOException;
@@ -39,9 +39,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -499,8 +501,8 @@ public final class SearchBench implements Subcommand {
   }
 
   /** Each thread's vote score after {@code events}: its up votes less its down votes. */
-  private static java.util.Map<ThreadId, Long> voteScores(List<DomainEvent> events) {
-    java.util.Map<ThreadId, Long> scores = new java.util.HashMap<>();
+  private static Map<ThreadId, Long> voteScores(List<DomainEvent> events) {
+    Map<ThreadId, Long> scores = new HashMap<>();
     for (DomainEvent event : events) {
       if (event instanceof VoteCast v && v.target() instanceof ThreadId t) {
         scores.merge(t, (long) v.direction().value(), Long::sum);
@@ -517,7 +519,7 @@ public final class SearchBench implements Subcommand {
    * votes to the index to the first hits-only search that shows it first.
    */
   private void measureVotes(LuceneSearchIndex index, Corpus corpus,
-      List<ThreadStarted> questions, java.util.Map<ThreadId, Long> scores, JsonSummary summary) {
+      List<ThreadStarted> questions, Map<ThreadId, Long> scores, JsonSummary summary) {
     int n = 200;
     long[] times = new long[n];
     long[] cpu = new long[n];
