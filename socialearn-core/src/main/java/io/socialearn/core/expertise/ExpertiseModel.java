@@ -28,6 +28,7 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.internal.CompactIntMap;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -207,7 +208,8 @@ public final class ExpertiseModel {
    * was taken back keeps zeros), like the accumulators of {@link #overall}.
    */
   static final class Column {
-    final Map<PersonId, Integer> slots = new HashMap<>();
+    /** Each person's slot, read without boxing ({@link CompactIntMap#getInt}). */
+    final CompactIntMap<PersonId> slots = new CompactIntMap<>();
     int size;
     /** The person of each slot, as an index in {@link #personIds}. */
     int[] person;
@@ -236,8 +238,8 @@ public final class ExpertiseModel {
 
     /** The slot of {@code id} (dense index {@code index}), made on first sight. */
     int slot(PersonId id, int index) {
-      Integer slot = slots.get(id);
-      if (slot == null) {
+      int slot = slots.getInt(id, -1);
+      if (slot < 0) {
         if (size == person.length) {
           allocate(size * 2);
         }
@@ -795,9 +797,9 @@ public final class ExpertiseModel {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
       for (Fact f : list) {
         Column column = bySpace.get(f.space);
-        Integer slot = column == null ? null : column.slots.get(person);
+        int slot = column == null ? -1 : column.slots.getInt(person, -1);
         AnswerInfo answer = answers.get((PostId) f.source);
-        for (int e = slot == null ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
+        for (int e = slot < 0 ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
           if (!votes.accept(e)) {
             column.tally(slot, up, votes.at[e], +1);
           }
@@ -809,8 +811,8 @@ public final class ExpertiseModel {
       for (Fact f : list) {
         int r = REASON_OF[f.kind.ordinal()];
         Column column = bySpace.get(f.space);
-        Integer slot = column == null ? null : column.slots.get(person);
-        if (r >= 0 && slot != null) {
+        int slot = column == null ? -1 : column.slots.getInt(person, -1);
+        if (r >= 0 && slot >= 0) {
           column.tally(slot, r, f.at, +1);
         }
       }

@@ -816,8 +816,8 @@ final class WhoKnows {
       for (Map.Entry<SpaceId, ExpertiseModel.Column> e
           : model.byTopic.getOrDefault(topic, Map.of()).entrySet()) {
         ExpertiseModel.Column c = e.getValue();
-        Integer slot = c.slots.get(person);
-        if (slot != null && visible.test(e.getKey())) {
+        int slot = c.slots.getInt(person, -1);
+        if (slot >= 0 && visible.test(e.getKey())) {
           for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
             if (c.counts[i] > 0) {
               last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
