@@ -72,10 +72,20 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS] [--dump DIR]}:
- * indexes a seeded synthetic corpus through socialearn's Lucene index and through a raw Lucene
- * {@link IndexWriter} with the same analysis, then times typical searches, similar questions,
- * freshness of a new post, a vote reflected in the votes order, and hostile queries.
+ * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS] [--dump DIR]
+ * [--answers recent|uniform]}: indexes a seeded synthetic corpus through socialearn's Lucene index
+ * and through a raw Lucene {@link IndexWriter} with the same analysis, then times typical
+ * searches, similar questions, freshness of a new post, a vote reflected in the votes order, and
+ * hostile queries.
+ *
+ * <p>A quarter of the corpus's posts are answers. With {@code --answers recent} (the default) an
+ * answer goes to the question {@code k} questions back, {@code k} drawn log-uniformly from the
+ * questions so far (as {@link Corpus#skewed}): with 750,000 questions so far (the end of a
+ * 1,000,000-post corpus) half the answers go more than about 870 questions back and one in ten
+ * more than about 190,000. Real sites answer sooner: in
+ * the cardano and quantumcomputing dumps the median answer comes 5-7 posts after its question
+ * (p90 68-238, p99 880-1,776; 7-9 hours, p90 7-21 days). With {@code --answers uniform} every
+ * earlier question is equally likely, the harsher corpus of earlier figures.
  *
  * <p>With {@code --dump DIR} (a Stack Exchange dump), the events are instead those of the dump
  * replayed through an engine, in its order (questions, answers, comments, edits, votes, ...;
@@ -94,7 +104,7 @@ import org.apache.lucene.util.BytesRef;
  * allowed ({@code search_partial}, {@code hostile_partial}). {@code --only} (a comma list of
  * import, search, similar, freshness, votes, hostile) runs some of these; the raw import only
  * with import. {@code --index DIR} keeps socialearn's index in {@code DIR}: a first run imports
- * into it, later runs with the same posts and seed reuse it instead of importing again (so old
+ * into it, later runs with the same posts, seed and answers reuse it instead of importing again (so old
  * and new builds can be timed on the very same segments; import figures are then 0). Freshness
  * and votes add events, after which the index no longer matches and is refused. Not
  * thread-safe.
@@ -122,6 +132,11 @@ public final class SearchBench implements Subcommand {
     String kept = args.optional("index", null);
     Path dump = args.flag("dump") ? args.directory("dump") : null;
     Set<String> parts = Set.of(args.optional("only", ALL_PARTS).split(","));
+    String answers = args.optional("answers", "recent");
+    if (!List.of("recent", "uniform").contains(answers)) {
+      throw new io.socialearn.harness.UsageException("--answers takes recent or uniform, not '"
+          + answers + "'");
+    }
     for (String part : parts) {
       if (!Set.of(ALL_PARTS.split(",")).contains(part)) {
         throw new io.socialearn.harness.UsageException("--only takes some of " + ALL_PARTS
@@ -132,9 +147,12 @@ public final class SearchBench implements Subcommand {
     Path work = Files.createTempDirectory("socialearn-bench-");
     JsonSummary summary = new JsonSummary().put("posts", posts).put("queries", queries)
         .put("seed", seed);
+    if (dump == null) {
+      summary.put("answers", answers);
+    }
     try {
-      run(work, kept == null ? null : Path.of(kept), dump, posts, queries, seed, parts, summary,
-          err);
+      run(work, kept == null ? null : Path.of(kept), dump, posts, queries, seed,
+          answers.equals("uniform"), parts, summary, err);
     } finally {
       deleteTree(work);
     }
@@ -142,12 +160,13 @@ public final class SearchBench implements Subcommand {
   }
 
   private void run(Path work, Path kept, Path dump, int posts, int queries, long seed,
-      Set<String> parts, JsonSummary summary, PrintStream err) throws IOException {
+      boolean uniformAnswers, Set<String> parts, JsonSummary summary, PrintStream err)
+      throws IOException {
     List<ThreadStarted> questions = new ArrayList<>();
     Corpus corpus = new Corpus(seed, 50_000);
     List<DomainEvent> events;
     if (dump == null) {
-      events = generate(corpus, posts, questions);
+      events = generate(corpus, posts, questions, uniformAnswers);
     } else {
       events = replay(dump, err);
       dumpSpaces = new HashSet<>();
@@ -230,8 +249,8 @@ public final class SearchBench implements Subcommand {
     return events;
   }
 
-  private static List<DomainEvent> generate(Corpus corpus, int posts,
-      List<ThreadStarted> questions) {
+  static List<DomainEvent> generate(Corpus corpus, int posts,
+      List<ThreadStarted> questions, boolean uniformAnswers) {
     List<DomainEvent> events = new ArrayList<>(posts);
     for (int i = 0; i < posts; i++) {
       if (questions.isEmpty() || corpus.random().nextInt(4) != 0) {
@@ -242,7 +261,9 @@ public final class SearchBench implements Subcommand {
         questions.add(question);
         events.add(question);
       } else {
-        ThreadStarted thread = questions.get(corpus.random().nextInt(questions.size()));
+        int back = uniformAnswers ? corpus.random().nextInt(questions.size())
+            : corpus.skewed(questions.size());
+        ThreadStarted thread = questions.get(questions.size() - 1 - back);
         events.add(new AnswerPosted(PostId.of("a" + i), thread.thread(), corpus.text(20, 60),
             PersonId.of("p" + corpus.random().nextInt(10_000))));
       }

@@ -3,8 +3,15 @@ package io.socialearn.harness.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.harness.Run;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchBenchTest {
@@ -34,5 +41,37 @@ class SearchBenchTest {
     Run run = Run.of("bench", "search", "--dump", "no/such/dump", "--queries", "20");
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("--dump no/such/dump: no such directory");
+  }
+
+  @Test
+  void recentAnswersGoToRecentQuestionsAndUniformOnesAnywhere() {
+    assertThat(medianQuestionsBack(false)).isLessThan(400);
+    assertThat(medianQuestionsBack(true)).isGreaterThan(2_000);
+  }
+
+  @Test
+  void anUnknownAnswerModeIsAUsageError() {
+    Run run = Run.of("bench", "search", "--posts", "100", "--answers", "soon");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--answers takes recent or uniform, not 'soon'");
+  }
+
+  /** How many questions back the answers of a 20,000-post corpus go, at the median. */
+  private static int medianQuestionsBack(boolean uniform) {
+    List<ThreadStarted> questions = new ArrayList<>();
+    List<DomainEvent> events = SearchBench.generate(new Corpus(7, 1_000), 20_000, questions,
+        uniform);
+    Map<String, Integer> position = new HashMap<>();
+    List<Integer> back = new ArrayList<>();
+    for (DomainEvent event : events) {
+      if (event instanceof ThreadStarted t) {
+        position.put(t.thread().value(), position.size());
+      } else if (event instanceof AnswerPosted a) {
+        back.add(position.size() - 1 - position.get(a.thread().value()));
+      }
+    }
+    assertThat(back).hasSizeGreaterThan(4_000);
+    back.sort(null);
+    return back.get(back.size() / 2);
   }
 }
