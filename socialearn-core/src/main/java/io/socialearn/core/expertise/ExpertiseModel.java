@@ -140,6 +140,16 @@ public final class ExpertiseModel {
    * knows" reads these only, not every vote and accept.
    */
   final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
+  /**
+   * The same answers by person and pair of their thread's tags ({@link #pairKey}): the answers of
+   * {@link #answersByPersonTopic} in one tag's list whose thread also has the other tag, in that
+   * list's order. "Who knows" finds the answers its per-topic sums count more than once (those
+   * with two or more of the query's topics) here, without walking whole topic lists. Derived:
+   * filed with the topic lists, and rebuilt from them when a model is read back, never written.
+   */
+  final Map<PersonId, Map<Long, List<Fact>>> answersByPersonPair = new HashMap<>();
+  /** A dense number per pooled tag that names a pair in {@link #answersByPersonPair}. */
+  final Map<Tag, Integer> tagIds = new HashMap<>();
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
   /** Every answer in {@link #answers}, by its {@link AnswerInfo#index}, which votes name. */
@@ -746,6 +756,9 @@ public final class ExpertiseModel {
 
   private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
     List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
+    if (f.isAnswer()) {
+      filePairs(f, topics, sign);
+    }
     for (Tag tag : topics) {
       if (!f.isUpvote()) {
         file(byPersonTopic, f, tag, sign);
@@ -777,6 +790,76 @@ public final class ExpertiseModel {
         }
       }
     }
+  }
+
+  /**
+   * Appends ({@code sign} +1) or removes (−1) an answer in its person's lists of {@link
+   * #answersByPersonPair}, one per pair of {@code topics} (its thread's distinct tags).
+   */
+  private void filePairs(Fact f, List<Tag> topics, int sign) {
+    for (int i = 0; i < topics.size(); i++) {
+      for (int j = i + 1; j < topics.size(); j++) {
+        long key = pairKey(tagId(topics.get(i)), tagId(topics.get(j)));
+        if (sign > 0) {
+          answersByPersonPair.computeIfAbsent(f.person, p -> new HashMap<>())
+              .computeIfAbsent(key, k -> new ArrayList<>(2)).add(f);
+        } else {
+          Map<Long, List<Fact>> mine = answersByPersonPair.get(f.person);
+          List<Fact> list = mine == null ? null : mine.get(key);
+          if (list != null) {
+            list.remove(f);
+            if (list.isEmpty()) {
+              mine.remove(key);
+              if (mine.isEmpty()) {
+                answersByPersonPair.remove(f.person);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The number of a pooled tag in {@link #tagIds}, given on first sight. */
+  private int tagId(Tag tag) {
+    Integer id = tagIds.get(tag);
+    if (id == null) {
+      id = tagIds.size();
+      tagIds.put(tag, id);
+    }
+    return id;
+  }
+
+  /** The number of a tag in {@link #tagIds}, or -1 if no pair has it. */
+  int tagIdOf(Tag tag) {
+    Integer id = tagIds.get(tag);
+    return id == null ? -1 : id;
+  }
+
+  /** The key of the pair of tags numbered {@code a} and {@code b}, in either order. */
+  static long pairKey(int a, int b) {
+    return (long) Math.min(a, b) << 32 | Math.max(a, b);
+  }
+
+  /**
+   * Refills {@link #answersByPersonPair} from {@link #answersByPersonTopic}, for a model read
+   * back: each pair's list is the answers of either tag's list that have the other, in that
+   * list's order (as filing them one by one keeps it), taken from the list of the pair's tag with
+   * the lower number.
+   */
+  void pairAll() {
+    answersByPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+      for (Fact f : list) {
+        List<Tag> tags = topicsOf(f);
+        int own = tagId(tag);
+        for (Tag other : tags) {
+          if (!other.equals(tag) && tagId(other) > own) {
+            answersByPersonPair.computeIfAbsent(person, p -> new HashMap<>())
+                .computeIfAbsent(pairKey(own, tagId(other)), k -> new ArrayList<>(2)).add(f);
+          }
+        }
+      }
+    }));
   }
 
   /**
@@ -1076,24 +1159,26 @@ public final class ExpertiseModel {
   }
 
   /**
-   * How many of the first {@code n} of {@code pooled} (distinct, pooled) are topics of {@code f},
-   * a fact about a thread; 0 if the thread was deleted.
+   * Which of the first {@code n} (at most 64) of {@code pooled} (distinct, pooled) are topics of
+   * {@code f}, a fact about a thread, as bits (bit j for {@code pooled[j]}); 0 if the thread was
+   * deleted.
    */
-  int matches(Fact f, Tag[] pooled, int n) {
+  long topicBits(Fact f, Tag[] pooled, int n) {
     ThreadInfo thread = f.threadInfo != null ? f.threadInfo : threads.get(f.thread);
     if (thread == null || thread.deleted) {
       return 0;
     }
-    int m = 0;
-    for (int k = 0; k < thread.tags.size(); k++) {
-      Tag tag = thread.tags.get(k);
+    long bits = 0;
+    List<Tag> tags = thread.tags;
+    for (int k = 0; k < tags.size(); k++) {
+      Tag tag = tags.get(k);
       for (int j = 0; j < n; j++) {
         if (tag == pooled[j]) {
-          m++;
+          bits |= 1L << j;
         }
       }
     }
-    return m;
+    return bits;
   }
 
   /** Whether any of the topics of {@code f} is one of the first {@code n} of {@code pooled}. */
