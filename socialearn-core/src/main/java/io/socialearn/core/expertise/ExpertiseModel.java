@@ -141,13 +141,13 @@ public final class ExpertiseModel {
    */
   final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
   /**
-   * The same answers by person and pair of their thread's tags ({@link #pairKey}): the answers of
-   * {@link #answersByPersonTopic} in one tag's list whose thread also has the other tag, in that
-   * list's order. "Who knows" finds the answers its per-topic sums count more than once (those
+   * The same answers by person and pair of their thread's tags ({@link #pairKey}), as their
+   * records: the answers of {@link #answersByPersonTopic} in one tag's list whose thread also has
+   * the other tag, in that list's order. "Who knows" finds the answers its per-topic sums count more than once (those
    * with two or more of the query's topics) here, without walking whole topic lists. Derived:
    * filed with the topic lists, and rebuilt from them when a model is read back, never written.
    */
-  final Map<PersonId, Map<Long, List<Fact>>> answersByPersonPair = new HashMap<>();
+  final Map<PersonId, Map<Long, List<AnswerInfo>>> answersByPersonPair = new HashMap<>();
   /** A dense number per pooled tag that names a pair in {@link #answersByPersonPair}. */
   final Map<Tag, Integer> tagIds = new HashMap<>();
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
@@ -797,17 +797,18 @@ public final class ExpertiseModel {
    * #answersByPersonPair}, one per pair of {@code topics} (its thread's distinct tags).
    */
   private void filePairs(Fact f, List<Tag> topics, int sign) {
-    for (int i = 0; i < topics.size(); i++) {
+    AnswerInfo answer = topics.size() < 2 ? null : answers.get((PostId) f.source);
+    for (int i = 0; answer != null && i < topics.size(); i++) {
       for (int j = i + 1; j < topics.size(); j++) {
         long key = pairKey(tagId(topics.get(i)), tagId(topics.get(j)));
         if (sign > 0) {
           answersByPersonPair.computeIfAbsent(f.person, p -> new HashMap<>())
-              .computeIfAbsent(key, k -> new ArrayList<>(2)).add(f);
+              .computeIfAbsent(key, k -> new ArrayList<>(2)).add(answer);
         } else {
-          Map<Long, List<Fact>> mine = answersByPersonPair.get(f.person);
-          List<Fact> list = mine == null ? null : mine.get(key);
+          Map<Long, List<AnswerInfo>> mine = answersByPersonPair.get(f.person);
+          List<AnswerInfo> list = mine == null ? null : mine.get(key);
           if (list != null) {
-            list.remove(f);
+            list.remove(answer);
             if (list.isEmpty()) {
               mine.remove(key);
               if (mine.isEmpty()) {
@@ -836,9 +837,15 @@ public final class ExpertiseModel {
     return id == null ? -1 : id;
   }
 
-  /** The key of the pair of tags numbered {@code a} and {@code b}, in either order. */
+  /**
+   * The key of the pair of tags numbered {@code a} and {@code b}, in either order: the two
+   * numbers side by side, mixed by a bijection of the longs (a multiplication by an odd number,
+   * an xor-shift) so that the key's hash code, the two halves xor-ed, does not collide for pairs
+   * with equal xor.
+   */
   static long pairKey(int a, int b) {
-    return (long) Math.min(a, b) << 32 | Math.max(a, b);
+    long x = ((long) Math.min(a, b) << 32 | Math.max(a, b)) * 0x9E3779B97F4A7C15L;
+    return x ^ (x >>> 31);
   }
 
   /**
@@ -855,7 +862,8 @@ public final class ExpertiseModel {
         for (Tag other : tags) {
           if (!other.equals(tag) && tagId(other) > own) {
             answersByPersonPair.computeIfAbsent(person, p -> new HashMap<>())
-                .computeIfAbsent(pairKey(own, tagId(other)), k -> new ArrayList<>(2)).add(f);
+                .computeIfAbsent(pairKey(own, tagId(other)), k -> new ArrayList<>(2))
+                .add(answers.get((PostId) f.source));
           }
         }
       }
@@ -1159,13 +1167,11 @@ public final class ExpertiseModel {
   }
 
   /**
-   * Which of the first {@code n} (at most 64) of {@code pooled} (distinct, pooled) are topics of
-   * {@code f}, a fact about a thread, as bits (bit j for {@code pooled[j]}); 0 if the thread was
-   * deleted.
+   * Which of the first {@code n} (at most 64) of {@code pooled} (distinct, pooled) are tags of
+   * {@code thread}, as bits (bit j for {@code pooled[j]}); 0 if the thread was deleted.
    */
-  long topicBits(Fact f, Tag[] pooled, int n) {
-    ThreadInfo thread = f.threadInfo != null ? f.threadInfo : threads.get(f.thread);
-    if (thread == null || thread.deleted) {
+  static long topicBits(ThreadInfo thread, Tag[] pooled, int n) {
+    if (thread.deleted) {
       return 0;
     }
     long bits = 0;

@@ -156,16 +156,16 @@ final class WhoKnows {
     int[] heap = new int[0];
     int heapSize;
     /** The answers {@link WhoKnows#overlaps} found, and how many of the topics each has. */
-    Fact[] overlap = new Fact[16];
+    AnswerInfo[] overlap = new AnswerInfo[16];
     int[] overlapTopics = new int[16];
 
     /** Sets the {@code k}-th of the answers found by {@link WhoKnows#overlaps}. */
-    void overlap(int k, Fact f, int topics) {
+    void overlap(int k, AnswerInfo answer, int topics) {
       if (k == overlap.length) {
         overlap = Arrays.copyOf(overlap, 2 * k);
         overlapTopics = Arrays.copyOf(overlapTopics, 2 * k);
       }
-      overlap[k] = f;
+      overlap[k] = answer;
       overlapTopics[k] = topics;
     }
 
@@ -789,14 +789,15 @@ final class WhoKnows {
   /**
    * Finds the answers of {@code person} that sums over the topics of {@code query} (distinct,
    * pooled, at most {@link #MAX_PAIRED}) count more than once: the visible live answers to
-   * threads with two or more of the topics, each once. They are read from the person's lists by
+   * threads with two or more of the topics, each once (an answer's thread and space are its
+   * facts', and its facts are live while it is not deleted). They are read from the person's lists by
    * pair of topics ({@link ExpertiseModel#answersByPersonPair}), not from whole topic lists, and
    * an answer is taken in the list of the first two of the topics its thread has (in the order of
    * {@code query}) only. Leaves them in {@link Scratch#overlap} (with how many of the topics each
    * has in {@link Scratch#overlapTopics}) and returns how many.
    */
   private int overlaps(PersonId person, Tag[] query, Scratch s) {
-    Map<Long, List<Fact>> mine = query.length < 2 ? null
+    Map<Long, List<AnswerInfo>> mine = query.length < 2 ? null
         : model.answersByPersonPair.get(person);
     if (mine == null) {
       return 0;
@@ -808,16 +809,18 @@ final class WhoKnows {
     int n = 0;
     for (int i = 0; i < query.length; i++) {
       for (int j = i + 1; ids[i] >= 0 && j < query.length; j++) {
-        List<Fact> list = ids[j] < 0 ? null : mine.get(ExpertiseModel.pairKey(ids[i], ids[j]));
+        List<AnswerInfo> list = ids[j] < 0 ? null
+            : mine.get(ExpertiseModel.pairKey(ids[i], ids[j]));
         for (int k = 0; list != null && k < list.size(); k++) {
-          Fact f = list.get(k);
-          if (!f.live || !sees(f, s)) {
+          AnswerInfo answer = list.get(k);
+          ThreadInfo thread = answer.thread;
+          if (answer.deleted || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
             continue;
           }
-          long bits = model.topicBits(f, query, query.length);
+          long bits = ExpertiseModel.topicBits(thread, query, query.length);
           long lowest = Long.lowestOneBit(bits);
           if (lowest == 1L << i && Long.lowestOneBit(bits ^ lowest) == 1L << j) {
-            s.overlap(n++, f, Long.bitCount(bits));
+            s.overlap(n++, answer, Long.bitCount(bits));
           }
         }
       }
@@ -840,8 +843,8 @@ final class WhoKnows {
       for (Map.Entry<SpaceId, ExpertiseModel.Column> e
           : model.byTopic.getOrDefault(topic, Map.of()).entrySet()) {
         ExpertiseModel.Column c = e.getValue();
-        int slot = c.slots.getInt(person, -1);
-        if (slot >= 0 && visible.test(e.getKey())) {
+        int slot = visible.test(e.getKey()) ? c.slots.getInt(person, -1) : -1;
+        if (slot >= 0) {
           for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
             if (c.counts[i] > 0) {
               last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
@@ -854,7 +857,7 @@ final class WhoKnows {
     int n = overlaps(person, query, s);
     for (int j = 0; j < n; j++) {
       int m = s.overlapTopics[j];
-      AnswerInfo answer = model.answers.get(s.overlap[j].source);
+      AnswerInfo answer = s.overlap[j];
       for (int k = 0; k < answer.facts.size(); k++) {
         int r = ExpertiseModel.REASON_OF[answer.facts.get(k).kind.ordinal()];
         if (r >= 0) {
