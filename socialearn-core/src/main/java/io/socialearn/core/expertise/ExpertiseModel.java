@@ -29,6 +29,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactIntMap;
+import io.socialearn.core.internal.CompactMap;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -141,15 +142,37 @@ public final class ExpertiseModel {
    */
   final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
   /**
-   * The same answers by person and pair of their thread's tags ({@link #pairKey}), as their
+   * The same answers by person and pair of their thread's tags ({@link TagPair}), as their
    * records: the answers of {@link #answersByPersonTopic} in one tag's list whose thread also has
-   * the other tag, in that list's order. "Who knows" finds the answers its per-topic sums count more than once (those
-   * with two or more of the query's topics) here, without walking whole topic lists. Derived:
-   * filed with the topic lists, and rebuilt from them when a model is read back, never written.
+   * the other tag, in that list's order; a pair with one answer holds the {@link AnswerInfo}
+   * itself, one with more an {@code ArrayList<AnswerInfo>} (most pairs of most people have one:
+   * no list, and an entry of a compact map, keeps this a small part of the model). "Who knows"
+   * finds the answers its per-topic sums count more than once (those with two or more of the
+   * query's topics) here, without walking whole topic lists. Derived: filed with the topic
+   * lists, and rebuilt from them when a model is read back, never written.
    */
-  final Map<PersonId, Map<Long, List<AnswerInfo>>> answersByPersonPair = new HashMap<>();
-  /** A dense number per pooled tag that names a pair in {@link #answersByPersonPair}. */
+  final Map<PersonId, CompactMap<TagPair, Object>> answersByPersonPair = new HashMap<>();
+  /** A dense number per pooled tag that names it in {@link #tagPairs}. */
   final Map<Tag, Integer> tagIds = new HashMap<>();
+  /** The one {@link TagPair} of each pair of tags that has answers, by {@link #pairKey}. */
+  final Map<Long, TagPair> tagPairs = new HashMap<>();
+
+  /**
+   * A pair of tags, one instance per pair ({@link #tagPairs}), so that the maps of {@link
+   * #answersByPersonPair} share their keys; equal only to itself.
+   */
+  static final class TagPair {
+    private final int hash;
+
+    TagPair(long key) {
+      this.hash = Long.hashCode(key);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
   /** Every answer in {@link #answers}, by its {@link AnswerInfo#index}, which votes name. */
@@ -800,25 +823,65 @@ public final class ExpertiseModel {
     AnswerInfo answer = topics.size() < 2 ? null : answers.get((PostId) f.source);
     for (int i = 0; answer != null && i < topics.size(); i++) {
       for (int j = i + 1; j < topics.size(); j++) {
-        long key = pairKey(tagId(topics.get(i)), tagId(topics.get(j)));
+        TagPair pair = tagPairs.computeIfAbsent(pairKey(tagId(topics.get(i)),
+            tagId(topics.get(j))), TagPair::new);
         if (sign > 0) {
-          answersByPersonPair.computeIfAbsent(f.person, p -> new HashMap<>())
-              .computeIfAbsent(key, k -> new ArrayList<>(2)).add(answer);
+          appendPaired(f.person, pair, answer);
         } else {
-          Map<Long, List<AnswerInfo>> mine = answersByPersonPair.get(f.person);
-          List<AnswerInfo> list = mine == null ? null : mine.get(key);
-          if (list != null) {
+          CompactMap<TagPair, Object> mine = answersByPersonPair.get(f.person);
+          Object held = mine == null ? null : mine.get(pair);
+          if (held == answer) {
+            mine.remove(pair);
+          } else if (held instanceof ArrayList<?> list) {
             list.remove(answer);
-            if (list.isEmpty()) {
-              mine.remove(key);
-              if (mine.isEmpty()) {
-                answersByPersonPair.remove(f.person);
-              }
+            if (list.size() == 1) {
+              mine.put(pair, list.get(0));
             }
+          }
+          if (mine != null && mine.isEmpty()) {
+            answersByPersonPair.remove(f.person);
           }
         }
       }
     }
+  }
+
+  /** Appends {@code answer} to the list of {@code person} for {@code pair}. */
+  private void appendPaired(PersonId person, TagPair pair, AnswerInfo answer) {
+    CompactMap<TagPair, Object> mine = answersByPersonPair.computeIfAbsent(person,
+        p -> new CompactMap<>());
+    Object held = mine.get(pair);
+    if (held == null) {
+      mine.put(pair, answer);
+    } else if (held instanceof AnswerInfo first) {
+      List<AnswerInfo> list = new ArrayList<>(2);
+      list.add(first);
+      list.add(answer);
+      mine.put(pair, list);
+    } else {
+      @SuppressWarnings("unchecked")
+      List<AnswerInfo> list = (List<AnswerInfo>) held;
+      list.add(answer);
+    }
+  }
+
+  /**
+   * The answers of {@code person} whose threads have the tags numbered {@code a} and {@code b}
+   * (in either order), in the order of {@link #answersByPersonPair}; for tests.
+   */
+  List<AnswerInfo> paired(PersonId person, int a, int b) {
+    TagPair pair = tagPairs.get(pairKey(a, b));
+    CompactMap<TagPair, Object> mine = answersByPersonPair.get(person);
+    Object held = pair == null || mine == null ? null : mine.get(pair);
+    if (held == null) {
+      return List.of();
+    }
+    if (held instanceof AnswerInfo one) {
+      return List.of(one);
+    }
+    @SuppressWarnings("unchecked")
+    List<AnswerInfo> list = (List<AnswerInfo>) held;
+    return list;
   }
 
   /** The number of a pooled tag in {@link #tagIds}, given on first sight. */
@@ -838,10 +901,10 @@ public final class ExpertiseModel {
   }
 
   /**
-   * The key of the pair of tags numbered {@code a} and {@code b}, in either order: the two
-   * numbers side by side, mixed by a bijection of the longs (a multiplication by an odd number,
-   * an xor-shift) so that the key's hash code, the two halves xor-ed, does not collide for pairs
-   * with equal xor.
+   * The key of the pair of tags numbered {@code a} and {@code b} in {@link #tagPairs}, in either
+   * order: the two numbers side by side, mixed by a bijection of the longs (a multiplication by
+   * an odd number, an xor-shift) so that the key's hash code, the two halves xor-ed, does not
+   * collide for pairs with equal xor.
    */
   static long pairKey(int a, int b) {
     long x = ((long) Math.min(a, b) << 32 | Math.max(a, b)) * 0x9E3779B97F4A7C15L;
@@ -861,9 +924,8 @@ public final class ExpertiseModel {
         int own = tagId(tag);
         for (Tag other : tags) {
           if (!other.equals(tag) && tagId(other) > own) {
-            answersByPersonPair.computeIfAbsent(person, p -> new HashMap<>())
-                .computeIfAbsent(pairKey(own, tagId(other)), k -> new ArrayList<>(2))
-                .add(answers.get((PostId) f.source));
+            appendPaired(person, tagPairs.computeIfAbsent(pairKey(own, tagId(other)),
+                TagPair::new), answers.get((PostId) f.source));
           }
         }
       }

@@ -14,6 +14,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.core.expertise.ExpertiseModel.Acc;
 import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
 import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
+import io.socialearn.core.internal.CompactMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -797,7 +798,7 @@ final class WhoKnows {
    * has in {@link Scratch#overlapTopics}) and returns how many.
    */
   private int overlaps(PersonId person, Tag[] query, Scratch s) {
-    Map<Long, List<AnswerInfo>> mine = query.length < 2 ? null
+    CompactMap<ExpertiseModel.TagPair, Object> mine = query.length < 2 ? null
         : model.answersByPersonPair.get(person);
     if (mine == null) {
       return 0;
@@ -809,21 +810,37 @@ final class WhoKnows {
     int n = 0;
     for (int i = 0; i < query.length; i++) {
       for (int j = i + 1; ids[i] >= 0 && j < query.length; j++) {
-        List<AnswerInfo> list = ids[j] < 0 ? null
-            : mine.get(ExpertiseModel.pairKey(ids[i], ids[j]));
-        for (int k = 0; list != null && k < list.size(); k++) {
-          AnswerInfo answer = list.get(k);
-          ThreadInfo thread = answer.thread;
-          if (answer.deleted || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
-            continue;
-          }
-          long bits = ExpertiseModel.topicBits(thread, query, query.length);
-          long lowest = Long.lowestOneBit(bits);
-          if (lowest == 1L << i && Long.lowestOneBit(bits ^ lowest) == 1L << j) {
-            s.overlap(n++, answer, Long.bitCount(bits));
+        ExpertiseModel.TagPair pair = ids[j] < 0 ? null
+            : model.tagPairs.get(ExpertiseModel.pairKey(ids[i], ids[j]));
+        Object held = pair == null ? null : mine.get(pair);
+        if (held instanceof AnswerInfo one) {
+          n = overlap(one, query, i, j, n, s);
+        } else if (held != null) {
+          List<?> list = (List<?>) held;
+          for (int k = 0; k < list.size(); k++) {
+            n = overlap((AnswerInfo) list.get(k), query, i, j, n, s);
           }
         }
       }
+    }
+    return n;
+  }
+
+  /**
+   * Adds {@code answer}, from the list of topics {@code i} and {@code j} of {@code query}, as the
+   * {@code n}-th of the {@link #overlaps} if the viewer sees it and {@code i} and {@code j} are
+   * the first two of the topics its thread has; returns how many there are then.
+   */
+  private int overlap(AnswerInfo answer, Tag[] query, int i, int j, int n, Scratch s) {
+    ThreadInfo thread = answer.thread;
+    if (answer.deleted || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
+      return n;
+    }
+    long bits = ExpertiseModel.topicBits(thread, query, query.length);
+    long lowest = Long.lowestOneBit(bits);
+    if (lowest == 1L << i && Long.lowestOneBit(bits ^ lowest) == 1L << j) {
+      s.overlap(n, answer, Long.bitCount(bits));
+      return n + 1;
     }
     return n;
   }

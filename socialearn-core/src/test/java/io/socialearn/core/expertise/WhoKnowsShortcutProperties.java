@@ -178,8 +178,6 @@ class WhoKnowsShortcutProperties {
   private static void assertPairs(ExpertiseModel model) {
     int pairs = 0;
     for (Map.Entry<PersonId, Map<Tag, List<Fact>>> mine : model.answersByPersonTopic.entrySet()) {
-      Map<Long, List<ExpertiseModel.AnswerInfo>> lists = model.answersByPersonPair
-          .getOrDefault(mine.getKey(), Map.of());
       for (Map.Entry<Tag, List<Fact>> a : mine.getValue().entrySet()) {
         for (Tag b : mine.getValue().keySet()) {
           if (a.getKey().equals(b)) {
@@ -188,20 +186,17 @@ class WhoKnowsShortcutProperties {
           List<ExpertiseModel.AnswerInfo> expected = a.getValue().stream()
               .filter(f -> model.topicsOf(f).contains(b))
               .map(f -> model.answers.get((PostId) f.source)).toList();
-          List<ExpertiseModel.AnswerInfo> actual = lists.get(ExpertiseModel.pairKey(
-              model.tagIdOf(a.getKey()), model.tagIdOf(b)));
-          if (expected.isEmpty()) {
-            assertThat(actual).as("pair list").isNull();
-          } else {
-            assertThat(actual).as("pair list").containsExactlyElementsOf(expected);
-            pairs++;
-          }
+          List<ExpertiseModel.AnswerInfo> actual = model.paired(mine.getKey(),
+              model.tagIdOf(a.getKey()), model.tagIdOf(b));
+          assertThat(actual).as("pair list").containsExactlyElementsOf(expected);
+          pairs += expected.isEmpty() ? 0 : 1;
         }
       }
     }
-    // each pair was counted from both of its tags
+    // each pair was counted from both of its tags; no other pair is held
     assertThat(model.answersByPersonPair.values().stream().mapToInt(Map::size).sum() * 2)
         .isEqualTo(pairs);
+    assertThat(model.answersByPersonPair.values()).noneMatch(Map::isEmpty);
   }
 
   /**
