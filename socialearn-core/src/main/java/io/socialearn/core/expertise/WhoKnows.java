@@ -791,10 +791,10 @@ final class WhoKnows {
    * Finds the answers of {@code person} that sums over the topics of {@code query} (distinct,
    * pooled, at most {@link #MAX_PAIRED}) count more than once: the visible live answers to
    * threads with two or more of the topics, each once (an answer's thread and space are its
-   * facts', and its facts are live while it is not deleted). They are read from the person's lists by
-   * pair of topics ({@link ExpertiseModel#answersByPersonPair}), not from whole topic lists, and
-   * an answer is taken in the list of the first two of the topics its thread has (in the order of
-   * {@code query}) only. Leaves them in {@link Scratch#overlap} (with how many of the topics each
+   * facts', and its facts are live while it is not deleted). They are read from the person's
+   * lists by pair of topics ({@link ExpertiseModel#answersByPersonPair}), not from whole topic
+   * lists, and an answer is taken in the list of the first two of the topics its thread has (in
+   * the order of {@code query}) only. Leaves them in {@link Scratch#overlap} (with how many of the topics each
    * has in {@link Scratch#overlapTopics}) and returns how many.
    */
   private int overlaps(PersonId person, Tag[] query, Scratch s) {
