@@ -29,6 +29,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactIntMap;
+import io.socialearn.core.internal.CompactMap;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -140,6 +141,38 @@ public final class ExpertiseModel {
    * knows" reads these only, not every vote and accept.
    */
   final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
+  /**
+   * The same answers by person and pair of their thread's tags ({@link TagPair}), as their
+   * records: the answers of {@link #answersByPersonTopic} in one tag's list whose thread also has
+   * the other tag, in that list's order; a pair with one answer holds the {@link AnswerInfo}
+   * itself, one with more an {@code ArrayList<AnswerInfo>} (most pairs of most people have one:
+   * no list, and an entry of a compact map, keeps this a small part of the model). "Who knows"
+   * finds the answers its per-topic sums count more than once (those with two or more of the
+   * query's topics) here, without walking whole topic lists. Derived: filed with the topic
+   * lists, and rebuilt from them when a model is read back, never written.
+   */
+  final Map<PersonId, CompactMap<TagPair, Object>> answersByPersonPair = new HashMap<>();
+  /** A dense number per pooled tag that names it in {@link #tagPairs}. */
+  final Map<Tag, Integer> tagIds = new HashMap<>();
+  /** The one {@link TagPair} of each pair of tags that has answers, by {@link #pairKey}. */
+  final Map<Long, TagPair> tagPairs = new HashMap<>();
+
+  /**
+   * A pair of tags, one instance per pair ({@link #tagPairs}), so that the maps of {@link
+   * #answersByPersonPair} share their keys; equal only to itself.
+   */
+  static final class TagPair {
+    private final int hash;
+
+    TagPair(long key) {
+      this.hash = Long.hashCode(key);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
   final Map<PostId, AnswerInfo> answers = new HashMap<>();
   /** Every answer in {@link #answers}, by its {@link AnswerInfo#index}, which votes name. */
@@ -746,6 +779,9 @@ public final class ExpertiseModel {
 
   private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
     List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
+    if (f.isAnswer()) {
+      filePairs(f, topics, sign);
+    }
     for (Tag tag : topics) {
       if (!f.isUpvote()) {
         file(byPersonTopic, f, tag, sign);
@@ -777,6 +813,123 @@ public final class ExpertiseModel {
         }
       }
     }
+  }
+
+  /**
+   * Appends ({@code sign} +1) or removes (−1) an answer in its person's lists of {@link
+   * #answersByPersonPair}, one per pair of {@code topics} (its thread's distinct tags).
+   */
+  private void filePairs(Fact f, List<Tag> topics, int sign) {
+    AnswerInfo answer = topics.size() < 2 ? null : answers.get((PostId) f.source);
+    for (int i = 0; answer != null && i < topics.size(); i++) {
+      for (int j = i + 1; j < topics.size(); j++) {
+        TagPair pair = tagPairs.computeIfAbsent(pairKey(tagId(topics.get(i)),
+            tagId(topics.get(j))), TagPair::new);
+        if (sign > 0) {
+          appendPaired(f.person, pair, answer);
+        } else {
+          CompactMap<TagPair, Object> mine = answersByPersonPair.get(f.person);
+          Object held = mine == null ? null : mine.get(pair);
+          if (held == answer) {
+            mine.remove(pair);
+          } else if (held instanceof ArrayList<?> list) {
+            list.remove(answer);
+            if (list.size() == 1) {
+              mine.put(pair, list.get(0));
+            }
+          }
+          if (mine != null && mine.isEmpty()) {
+            answersByPersonPair.remove(f.person);
+          }
+        }
+      }
+    }
+  }
+
+  /** Appends {@code answer} to the list of {@code person} for {@code pair}. */
+  private void appendPaired(PersonId person, TagPair pair, AnswerInfo answer) {
+    CompactMap<TagPair, Object> mine = answersByPersonPair.computeIfAbsent(person,
+        p -> new CompactMap<>());
+    Object held = mine.get(pair);
+    if (held == null) {
+      mine.put(pair, answer);
+    } else if (held instanceof AnswerInfo first) {
+      List<AnswerInfo> list = new ArrayList<>(2);
+      list.add(first);
+      list.add(answer);
+      mine.put(pair, list);
+    } else {
+      @SuppressWarnings("unchecked")
+      List<AnswerInfo> list = (List<AnswerInfo>) held;
+      list.add(answer);
+    }
+  }
+
+  /**
+   * The answers of {@code person} whose threads have the tags numbered {@code a} and {@code b}
+   * (in either order), in the order of {@link #answersByPersonPair}; for tests.
+   */
+  List<AnswerInfo> paired(PersonId person, int a, int b) {
+    TagPair pair = tagPairs.get(pairKey(a, b));
+    CompactMap<TagPair, Object> mine = answersByPersonPair.get(person);
+    Object held = pair == null || mine == null ? null : mine.get(pair);
+    if (held == null) {
+      return List.of();
+    }
+    if (held instanceof AnswerInfo one) {
+      return List.of(one);
+    }
+    @SuppressWarnings("unchecked")
+    List<AnswerInfo> list = (List<AnswerInfo>) held;
+    return list;
+  }
+
+  /** The number of a pooled tag in {@link #tagIds}, given on first sight. */
+  private int tagId(Tag tag) {
+    Integer id = tagIds.get(tag);
+    if (id == null) {
+      id = tagIds.size();
+      tagIds.put(tag, id);
+    }
+    return id;
+  }
+
+  /** The number of a tag in {@link #tagIds}, or -1 if no pair has it. */
+  int tagIdOf(Tag tag) {
+    Integer id = tagIds.get(tag);
+    return id == null ? -1 : id;
+  }
+
+  /**
+   * The key of the pair of tags numbered {@code a} and {@code b} in {@link #tagPairs}, in either
+   * order: the two numbers side by side, mixed by a bijection of the longs (a multiplication by
+   * an odd number, an xor-shift) so that the key's hash code, the two halves xor-ed, does not
+   * collide for pairs with equal xor.
+   */
+  static long pairKey(int a, int b) {
+    long x = ((long) Math.min(a, b) << 32 | Math.max(a, b)) * 0x9E3779B97F4A7C15L;
+    return x ^ (x >>> 31);
+  }
+
+  /**
+   * Refills {@link #answersByPersonPair} from {@link #answersByPersonTopic}, for a model read
+   * back: each pair's list is the answers of either tag's list that have the other, in that
+   * list's order (as filing them one by one keeps it), taken from the list of the pair's tag with
+   * the lower number.
+   */
+  void pairAll() {
+    answersByPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+      for (Fact f : list) {
+        List<Tag> tags = topicsOf(f);
+        int own = tagId(tag);
+        for (Tag other : tags) {
+          if (!other.equals(tag) && tagId(other) > own) {
+            appendPaired(person, tagPairs.computeIfAbsent(pairKey(own, tagId(other)),
+                TagPair::new), answers.get((PostId) f.source));
+          }
+        }
+      }
+    }));
   }
 
   /**
@@ -1076,24 +1229,24 @@ public final class ExpertiseModel {
   }
 
   /**
-   * How many of the first {@code n} of {@code pooled} (distinct, pooled) are topics of {@code f},
-   * a fact about a thread; 0 if the thread was deleted.
+   * Which of the first {@code n} (at most 64) of {@code pooled} (distinct, pooled) are tags of
+   * {@code thread}, as bits (bit j for {@code pooled[j]}); 0 if the thread was deleted.
    */
-  int matches(Fact f, Tag[] pooled, int n) {
-    ThreadInfo thread = f.threadInfo != null ? f.threadInfo : threads.get(f.thread);
-    if (thread == null || thread.deleted) {
+  static long topicBits(ThreadInfo thread, Tag[] pooled, int n) {
+    if (thread.deleted) {
       return 0;
     }
-    int m = 0;
-    for (int k = 0; k < thread.tags.size(); k++) {
-      Tag tag = thread.tags.get(k);
+    long bits = 0;
+    List<Tag> tags = thread.tags;
+    for (int k = 0; k < tags.size(); k++) {
+      Tag tag = tags.get(k);
       for (int j = 0; j < n; j++) {
         if (tag == pooled[j]) {
-          m++;
+          bits |= 1L << j;
         }
       }
     }
-    return m;
+    return bits;
   }
 
   /** Whether any of the topics of {@code f} is one of the first {@code n} of {@code pooled}. */

@@ -627,6 +627,7 @@ final class ModelCodec {
       byPerson(m.skills);
       readColumns();
       m.retally(facts);
+      m.pairAll();
       readOverall();
       m.boundAll();
       for (int n = count(); n > 0; n--) {

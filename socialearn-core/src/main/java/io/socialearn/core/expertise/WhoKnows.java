@@ -14,6 +14,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.core.expertise.ExpertiseModel.Acc;
 import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
 import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
+import io.socialearn.core.internal.CompactMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +83,11 @@ final class WhoKnows {
     }
   }
 
+  /**
+   * The most distinct topics a query may have for the shortcuts that subtract what per-topic
+   * sums count more than once ({@link #overlaps} marks a thread's topics as bits of a long).
+   */
+  static final int MAX_PAIRED = 64;
   /** How many of the most active people join the candidates. */
   private static final int ACTIVE_POOL = 100;
   /** How much a preferred department multiplies a score. */
@@ -150,6 +156,19 @@ final class WhoKnows {
     boolean[] exact = new boolean[0];
     int[] heap = new int[0];
     int heapSize;
+    /** The answers {@link WhoKnows#overlaps} found, and how many of the topics each has. */
+    AnswerInfo[] overlap = new AnswerInfo[16];
+    int[] overlapTopics = new int[16];
+
+    /** Sets the {@code k}-th of the answers found by {@link WhoKnows#overlaps}. */
+    void overlap(int k, AnswerInfo answer, int topics) {
+      if (k == overlap.length) {
+        overlap = Arrays.copyOf(overlap, 2 * k);
+        overlapTopics = Arrays.copyOf(overlapTopics, 2 * k);
+      }
+      overlap[k] = answer;
+      overlapTopics[k] = topics;
+    }
 
     /** Grows the arrays to hold {@code people} people and {@code spaces} spaces. */
     void fit(int people, int spaces) {
@@ -404,7 +423,7 @@ final class WhoKnows {
         overall(raw, index, o, f0, f1, f2, s);
       }
       if (topics.size() > 1 && raw[o + TOPIC_RECENT] > 0) {
-        raw[o + TOPIC_RECENT] = distinct && current
+        raw[o + TOPIC_RECENT] = distinct && current && query.length <= MAX_PAIRED
             ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
             : recentOncePerQuestion(person, topics, s);
       }
@@ -751,53 +770,79 @@ final class WhoKnows {
 
   /**
    * The same figure as {@link #recentOncePerQuestion} when every fact counts now and the topics
-   * are distinct, from {@code perTopic}, the sum of the person's recent answers over the topics'
-   * columns (an answer counted once per matching topic): less what that counted more than once.
-   * Every answer counted twice or more is in two of the person's lists, so all but the longest
-   * list are walked (each answer once, at the first of them it is in), not every list.
+   * are distinct (at most {@link #MAX_PAIRED}), from {@code perTopic}, the sum of the person's
+   * recent answers over the topics' columns (an answer counted once per matching topic): less
+   * what that counted more than once, the {@link #overlaps} only.
    */
   private double recentOnceFromSums(PersonId person, Tag[] query, double perTopic, Scratch s) {
-    Map<Tag, List<Fact>> mine = model.answersByPersonTopic.get(person);
-    if (mine == null) {
+    if (!model.answersByPersonTopic.containsKey(person)) {
       return 0;
     }
     double halfLife = model.settings().activityHalfLife().toMillis();
     double over = 0;
-    int longest = longest(mine, query);
-    Tag[] walked = new Tag[query.length];
-    int n = 0;
-    for (int i = 0; i < query.length; i++) {
-      List<Fact> list = i == longest ? null : mine.get(query[i]);
-      if (list != null) {
-        for (Fact f : list) {
-          if (f.live && sees(f, s) && (n == 0 || !model.sharesTopic(f, walked, n))) {
-            int m = model.matches(f, query, query.length);
-            if (m > 1) {
-              over += (m - 1) * Math.exp(-(now - f.at) / halfLife * LN2);
-            }
-          }
-        }
-      }
-      if (i != longest) {
-        walked[n++] = query[i];
-      }
+    int n = overlaps(person, query, s);
+    for (int k = 0; k < n; k++) {
+      over += (s.overlapTopics[k] - 1) * Math.exp(-(now - s.overlap[k].at) / halfLife * LN2);
     }
     return perTopic - over;
   }
 
-  /** The index of the topic of {@code query} with the longest list in {@code mine}. */
-  private static int longest(Map<Tag, List<Fact>> mine, Tag[] query) {
-    int longest = 0;
-    int size = -1;
+  /**
+   * Finds the answers of {@code person} that sums over the topics of {@code query} (distinct,
+   * pooled, at most {@link #MAX_PAIRED}) count more than once: the visible live answers to
+   * threads with two or more of the topics, each once (an answer's thread and space are its
+   * facts', and its facts are live while it is not deleted). They are read from the person's
+   * lists by pair of topics ({@link ExpertiseModel#answersByPersonPair}), not from whole topic
+   * lists, and an answer is taken in the list of the first two of the topics its thread has (in
+   * the order of {@code query}) only. Leaves them in {@link Scratch#overlap} (with how many of the topics each
+   * has in {@link Scratch#overlapTopics}) and returns how many.
+   */
+  private int overlaps(PersonId person, Tag[] query, Scratch s) {
+    CompactMap<ExpertiseModel.TagPair, Object> mine = query.length < 2 ? null
+        : model.answersByPersonPair.get(person);
+    if (mine == null) {
+      return 0;
+    }
+    int[] ids = new int[query.length];
     for (int i = 0; i < query.length; i++) {
-      List<Fact> list = mine.get(query[i]);
-      int n = list == null ? 0 : list.size();
-      if (n > size) {
-        size = n;
-        longest = i;
+      ids[i] = model.tagIdOf(query[i]);
+    }
+    int n = 0;
+    for (int i = 0; i < query.length; i++) {
+      for (int j = i + 1; ids[i] >= 0 && j < query.length; j++) {
+        ExpertiseModel.TagPair pair = ids[j] < 0 ? null
+            : model.tagPairs.get(ExpertiseModel.pairKey(ids[i], ids[j]));
+        Object held = pair == null ? null : mine.get(pair);
+        if (held instanceof AnswerInfo one) {
+          n = overlap(one, query, i, j, n, s);
+        } else if (held != null) {
+          List<?> list = (List<?>) held;
+          for (int k = 0; k < list.size(); k++) {
+            n = overlap((AnswerInfo) list.get(k), query, i, j, n, s);
+          }
+        }
       }
     }
-    return longest;
+    return n;
+  }
+
+  /**
+   * Adds {@code answer}, from the list of topics {@code i} and {@code j} of {@code query}, as the
+   * {@code n}-th of the {@link #overlaps} if the viewer sees it and {@code i} and {@code j} are
+   * the first two of the topics its thread has; returns how many there are then.
+   */
+  private int overlap(AnswerInfo answer, Tag[] query, int i, int j, int n, Scratch s) {
+    ThreadInfo thread = answer.thread;
+    if (answer.deleted || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
+      return n;
+    }
+    long bits = ExpertiseModel.topicBits(thread, query, query.length);
+    long lowest = Long.lowestOneBit(bits);
+    if (lowest == 1L << i && Long.lowestOneBit(bits ^ lowest) == 1L << j) {
+      s.overlap(n, answer, Long.bitCount(bits));
+      return n + 1;
+    }
+    return n;
   }
 
   /**
@@ -806,9 +851,8 @@ final class WhoKnows {
    * vote is cut off: every topic is read from its columns' tallies (a fact in two of the topics
    * is counted twice there, and its time is the same in both), and what that counted more than
    * once is taken off again. Every fact counted twice is about an answer (or is the answer) to a
-   * thread with two of the topics, so only the person's answers are walked, in all but the
-   * longest of their lists (each answer once, at the first of them it is in), and the facts of
-   * those in several topics counted again.
+   * thread with two of the topics, so only the person's {@link #overlaps} are read, and the
+   * facts of each counted again. The topics are distinct and at most {@link #MAX_PAIRED}.
    */
   private void tallyReasons(PersonId person, Tag[] query, int[] counts, long[] last,
       Scratch s) {
@@ -816,8 +860,8 @@ final class WhoKnows {
       for (Map.Entry<SpaceId, ExpertiseModel.Column> e
           : model.byTopic.getOrDefault(topic, Map.of()).entrySet()) {
         ExpertiseModel.Column c = e.getValue();
-        int slot = c.slots.getInt(person, -1);
-        if (slot >= 0 && visible.test(e.getKey())) {
+        int slot = visible.test(e.getKey()) ? c.slots.getInt(person, -1) : -1;
+        if (slot >= 0) {
           for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
             if (c.counts[i] > 0) {
               last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
@@ -827,34 +871,18 @@ final class WhoKnows {
         }
       }
     }
-    Map<Tag, List<Fact>> mine = model.answersByPersonTopic.get(person);
-    if (mine == null || query.length < 2) {
-      return;
-    }
-    int longest = longest(mine, query);
-    Tag[] walked = new Tag[query.length];
-    int n = 0;
-    for (int i = 0; i < query.length; i++) {
-      if (i == longest) {
-        continue;
-      }
-      for (Fact f : mine.getOrDefault(query[i], List.of())) {
-        if (f.live && sees(f, s) && (n == 0 || !model.sharesTopic(f, walked, n))) {
-          int m = model.matches(f, query, query.length);
-          AnswerInfo answer = m > 1 ? model.answers.get(f.source) : null;
-          for (int k = 0; answer != null && k < answer.facts.size(); k++) {
-            int r = ExpertiseModel.REASON_OF[answer.facts.get(k).kind.ordinal()];
-            if (r >= 0) {
-              counts[r] -= m - 1;
-            }
-          }
-          if (answer != null) {
-            counts[ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()]]
-                -= (m - 1) * answer.upvotes;
-          }
+    int n = overlaps(person, query, s);
+    for (int j = 0; j < n; j++) {
+      int m = s.overlapTopics[j];
+      AnswerInfo answer = s.overlap[j];
+      for (int k = 0; k < answer.facts.size(); k++) {
+        int r = ExpertiseModel.REASON_OF[answer.facts.get(k).kind.ordinal()];
+        if (r >= 0) {
+          counts[r] -= m - 1;
         }
       }
-      walked[n++] = query[i];
+      counts[ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()]]
+          -= (m - 1) * answer.upvotes;
     }
   }
 
@@ -922,8 +950,9 @@ final class WhoKnows {
       int similar, Scratch s) {
     int[] counts = new int[ExpertiseModel.REASON_KINDS.length];
     long[] last = new long[counts.length];
-    if (current && cutoff == Long.MAX_VALUE) {
-      tallyReasons(person, model.pooledDistinct(topics), counts, last, s);
+    Tag[] query = model.pooledDistinct(topics);
+    if (current && cutoff == Long.MAX_VALUE && query.length <= MAX_PAIRED) {
+      tallyReasons(person, query, counts, last, s);
     } else {
       model.forEachInTopics(person, topics,
           f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {

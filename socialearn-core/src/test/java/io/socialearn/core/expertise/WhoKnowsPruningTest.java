@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shortcuts of "who knows" (the threshold walk for recent answers in several topics, the
- * active pool walked from the most active down) give the ranking that scoring everyone would.
+ * answers in several of the topics found by pairs of tags, the active pool walked from the most
+ * active down) give the ranking that scoring everyone would.
  */
 class WhoKnowsPruningTest {
   private final ModelDriver d = new ModelDriver();
@@ -128,6 +129,41 @@ class WhoKnowsPruningTest {
         answeredSimilar |= (i * 131) % people == index;
       }
       assertThat(c.signals().get("documents") > 0).isEqualTo(answeredSimilar);
+    }
+  }
+
+  @Test
+  void anAnswerInSeveralOfTheTopicsCountsOnceFromThePairLists() {
+    ThreadId all = d.question(OPEN, "asker", "a", "b", "c");
+    d.answer(all, "x");
+    d.upvote(all, d.answer(d.question(OPEN, "asker", "a", "b"), "x"), "v", "x");
+    d.answer(d.question(OPEN, "asker", "b", "c", "z"), "x");
+    d.answer(d.question(OPEN, "asker", "a"), "x");
+    d.answer(d.question(SECRET, "asker", "c", "a", "b"), "x");
+    ThreadId moved = d.question(OPEN, "asker", "a", "c");
+    d.answer(moved, "x");
+    d.retag(moved, "c", "d");
+    ThreadId gone = d.question(OPEN, "asker", "a", "b");
+    d.delete(gone, d.answer(gone, "x"));
+    d.advance(Duration.ofHours(2));
+    for (Set<io.socialearn.api.space.SpaceId> readable : List.of(Set.of(OPEN),
+        Set.of(OPEN, SECRET))) {
+      int answers = readable.contains(SECRET) ? 6 : 5;
+      for (String[] query : List.of(new String[] {"a", "b", "c"}, new String[] {"c", "b", "a"},
+          new String[] {"b", "d", "a", "c"})) {
+        ExpertCandidate fast = d.whoKnows(readable, WhoKnowsOptions.defaults(), query).get(0);
+        ExpertCandidate walked = new WhoKnows(d.model, readable::contains,
+            d.now.toEpochMilli(), false).rank(PersonId.of("viewer"), null,
+            List.of(query).stream().map(Tag::of).toList(), List.of(), p -> null,
+            WhoKnowsOptions.defaults(), d.model.settings().mix()).get(0);
+        assertThat(fast.person().value()).isEqualTo("x");
+        assertThat(fast.reasons()).isEqualTo(walked.reasons());
+        assertThat(fast.reasons().get(0))
+            .startsWith(answers + " answers in " + String.join(", ", query));
+        assertThat(fast.reasons()).anyMatch(r -> r.startsWith("1 up vote on answers"));
+        assertThat(fast.signals().get("topicRecent"))
+            .isCloseTo(walked.signals().get("topicRecent"), within(1e-12));
+      }
     }
   }
 }

@@ -162,10 +162,41 @@ class WhoKnowsShortcutProperties {
     ExpertiseModel model = replay(steps).model;
     assertTalliesCount(model);
     assertBounds(model);
+    assertPairs(model);
     ExpertiseModel read = ExpertiseModel.readFrom(ByteBuffer.wrap(model.contents()),
         model.settings(), UnaryOperator.identity());
     assertTalliesCount(read);
     assertBounds(read);
+    assertPairs(read);
+  }
+
+  /**
+   * Every person's answers by pair of tags: for each pair of tags of their answer lists, the
+   * answers of the first tag's list whose thread has the other too, in that order, and no other
+   * pair (a pair with no such answer has no list).
+   */
+  private static void assertPairs(ExpertiseModel model) {
+    int pairs = 0;
+    for (Map.Entry<PersonId, Map<Tag, List<Fact>>> mine : model.answersByPersonTopic.entrySet()) {
+      for (Map.Entry<Tag, List<Fact>> a : mine.getValue().entrySet()) {
+        for (Tag b : mine.getValue().keySet()) {
+          if (a.getKey().equals(b)) {
+            continue;
+          }
+          List<ExpertiseModel.AnswerInfo> expected = a.getValue().stream()
+              .filter(f -> model.topicsOf(f).contains(b))
+              .map(f -> model.answers.get((PostId) f.source)).toList();
+          List<ExpertiseModel.AnswerInfo> actual = model.paired(mine.getKey(),
+              model.tagIdOf(a.getKey()), model.tagIdOf(b));
+          assertThat(actual).as("pair list").containsExactlyElementsOf(expected);
+          pairs += expected.isEmpty() ? 0 : 1;
+        }
+      }
+    }
+    // each pair was counted from both of its tags; no other pair is held
+    assertThat(model.answersByPersonPair.values().stream().mapToInt(Map::size).sum() * 2)
+        .isEqualTo(pairs);
+    assertThat(model.answersByPersonPair.values()).noneMatch(Map::isEmpty);
   }
 
   /**
