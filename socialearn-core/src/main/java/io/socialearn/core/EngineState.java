@@ -62,6 +62,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -94,7 +95,12 @@ final class EngineState {
   final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
   final CompactMap<PostId, PostRow> posts = new CompactMap<>();
   final CompactMap<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
-  final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
+  /**
+   * The comments on each thread or answer, in order, as the sequences of the events that added
+   * them: a comment's id, author, body and time stay in the log and are read from it (see {@link
+   * #comments(ContentRef)}), 8 bytes a comment instead of a view holding its body and an instant.
+   */
+  final CompactMap<ContentRef, long[]> comments = new CompactMap<>();
   /** The standing votes on each thread or answer, by voter index: see {@link VoteSet}. */
   final CompactMap<ContentRef, int[]> votes = new CompactMap<>();
   /**
@@ -222,8 +228,7 @@ final class EngineState {
       threads.computeIfPresent(p.thread(), (id, row) -> row.touched(at, seq));
       addEdit(p.post(), seq);
     } else if (e instanceof CommentAdded c) {
-      comments.computeIfAbsent(c.target(), k -> new ArrayList<>())
-          .add(new CommentView(c.comment(), content(c.target()), person(c.author()), c.body(), at));
+      addComment(content(c.target()), seq);
       threads.computeIfPresent(c.thread(), (id, row) -> row.touched(at, seq));
       addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
     } else if (e instanceof VoteCast v) {
@@ -446,6 +451,30 @@ final class EngineState {
     return texts.body(row.bodySeq());
   }
 
+  /**
+   * Appends the comment the event at {@code seq} added to {@code target}'s: replay and a
+   * snapshot's restore both come here.
+   */
+  void addComment(ContentRef target, long seq) {
+    long[] held = comments.get(target);
+    long[] grown = held == null ? new long[1] : Arrays.copyOf(held, held.length + 1);
+    grown[grown.length - 1] = seq;
+    comments.put(target, grown);
+  }
+
+  /** The comments on a thread or answer, oldest first, read from the log. */
+  List<CommentView> comments(ContentRef target) {
+    long[] seqs = comments.get(target);
+    if (seqs == null) {
+      return List.of();
+    }
+    List<CommentView> views = new ArrayList<>(seqs.length);
+    for (long seq : seqs) {
+      views.add(texts.comment(target, seq));
+    }
+    return views;
+  }
+
   /** Every revision of a thread or answer that exists, oldest first, read from the log. */
   List<Revision> revisions(ContentRef target) {
     long created = target instanceof ThreadId t ? threads.get(t).createdSeq()
@@ -526,8 +555,7 @@ final class EngineState {
     threadsBySpace.putAll(other.threadsBySpace);
     posts.takeOver(other.posts);
     postsByThread.takeOver(other.postsByThread);
-    comments.clear();
-    comments.putAll(other.comments);
+    comments.takeOver(other.comments);
     votes.takeOver(other.votes);
     personIndex.takeOver(other.personIndex);
     personIds.clear();
@@ -575,8 +603,11 @@ final class EngineState {
   List<Object> contents() {
     Map<ContentRef, VoteSet.VoteList> voteLists = new HashMap<>();
     votes.forEach((target, onTarget) -> voteLists.put(target, VoteSet.contents(onTarget)));
+    Map<ContentRef, List<Long>> commentLists = new HashMap<>();
+    comments.forEach((target, seqs) ->
+        commentLists.put(target, Arrays.stream(seqs).boxed().toList()));
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, voteLists, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
+        commentLists, voteLists, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
         openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
         sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed, lastSequence);
   }

@@ -69,7 +69,7 @@ final class Reads {
   }
 
   private List<CommentView> comments(ContentRef target) {
-    return state.comments.getOrDefault(target, List.of());
+    return state.comments(target);
   }
 
   Page<ThreadSummary> threads(Viewer viewer, SpaceId spaceId, ThreadSort sort, PageRequest page) {

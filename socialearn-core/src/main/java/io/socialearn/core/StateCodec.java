@@ -8,7 +8,6 @@ import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ArticleOrigin;
-import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.FlaggedPost;
 import io.socialearn.api.thread.PostId;
@@ -54,7 +53,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>Form, version {@value #FORMAT}: a magic int, the format, the last sequence; then the small
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * written with {@link DataOutputStream}: the person table (the state's dense person indices
- * first, in order), the tag table, threads, posts, edits, votes, up votes and activity, then the
+ * first, in order), the tag table, threads, posts, edits, votes, up votes, activity and comments
+ * (the sequences of the events that added them: their text stays in the log), then the
  * pulse ledger's columns ({@link PulseLedger#writeTo}), the reputation ledger's facts (the
  * rest of its image is in the JSON) and the expertise model ({@link ExpertiseModel#writeTo}, so
  * that start-up need not refold the log into it). Threads
@@ -64,7 +64,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 11;
+  static final int FORMAT = 12;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = UpvoteRun.NO_TIME;
@@ -109,7 +109,7 @@ final class StateCodec {
 
   /** The small read models as lists; see {@link EngineState} for what each holds. */
   record Rest(List<PersonProfile> people, List<SpaceRow> spaces, List<Membership> members,
-      List<CommentView> comments, List<LinkRow> links, List<EngagementRow> engagement,
+      List<LinkRow> links, List<EngagementRow> engagement,
       List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
       List<ArticleRow> articles, List<SessionImage> sessions, List<ViewersRow> viewers,
       ReputationLedger.Image ledger, List<FlagRow> flags, List<FlagsAgreedRow> flagsAgreed) {}
@@ -153,10 +153,8 @@ final class StateCodec {
         links.add(new LinkRow(first, second));
       }
     }));
-    List<CommentView> comments = new ArrayList<>();
-    state.comments.values().forEach(comments::addAll);
     List<SpaceRow> spaces = List.copyOf(state.spaces.values());
-    Rest rest = new Rest(List.copyOf(state.people.values()), spaces, members, comments, links,
+    Rest rest = new Rest(List.copyOf(state.people.values()), spaces, members, links,
         engagement(state),
         state.openBounties.entrySet().stream()
             .map(b -> new BountyRow(b.getKey(), b.getValue())).toList(),
@@ -341,6 +339,14 @@ final class StateCodec {
           out.writeByte(a.kind().ordinal());
           out.writeInt(threadIndex.get(a.thread()));
           out.writeInt(content(a.target()));
+        }
+      }
+      out.writeInt(state.comments.size());
+      for (Map.Entry<ContentRef, long[]> e : state.comments.entrySet()) {
+        writeRef(e.getKey());
+        out.writeInt(e.getValue().length);
+        for (long seq : e.getValue()) {
+          out.writeLong(seq);
         }
       }
       writeReputation(ledger, reputation);
@@ -700,6 +706,12 @@ final class StateCodec {
               ACTIVITY[in.readByte()], threads[in.readInt()].id(), content(in.readInt())));
         }
       }
+      for (int c = count(); c > 0; c--) {
+        ContentRef target = ref();
+        for (int n = count(); n > 0; n--) {
+          state.addComment(target, in.readLong());
+        }
+      }
       readReputation(ledger);
       if (in.readInt() != MAGIC) {
         throw new IOException("snapshot does not end where its sections do");
@@ -711,8 +723,6 @@ final class StateCodec {
       for (Membership m : rest.members()) {
         state.members.get(m.space()).put(m.person(), m.role());
       }
-      rest.comments().forEach(c ->
-          state.comments.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c));
       for (LinkRow link : rest.links()) {
         state.links.computeIfAbsent(link.first(), k -> new HashSet<>()).add(link.second());
         state.links.computeIfAbsent(link.second(), k -> new HashSet<>()).add(link.first());

@@ -1,19 +1,21 @@
 package io.socialearn.core;
 
 import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.CommentAdded;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.PostEdited;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ThreadEdited;
 import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.Revision;
 import java.util.List;
 
 /**
- * The heavy text the read models do not keep on the heap: bodies and revisions are read on demand
- * from the event log, which is the store, by the sequence of the event that wrote them.
+ * The heavy text the read models do not keep on the heap: bodies, comments and revisions are read
+ * on demand from the event log, which is the store, by the sequence of the event that wrote them.
  * Thread-safe as far as the log is.
  */
 final class Texts {
@@ -42,6 +44,19 @@ final class Texts {
     }
     throw new IllegalStateException("event " + sequence + " is a " + e.getClass().getSimpleName()
         + ", which writes no body");
+  }
+
+  /**
+   * The comment the event at {@code sequence} added to {@code target} ({@code target} is the
+   * instance the view holds).
+   */
+  CommentView comment(ContentRef target, long sequence) {
+    RecordedEvent recorded = event(sequence);
+    if (recorded.event() instanceof CommentAdded c) {
+      return new CommentView(c.comment(), target, c.author(), c.body(), recorded.timestamp());
+    }
+    throw new IllegalStateException("event " + sequence + " is a "
+        + recorded.event().getClass().getSimpleName() + ", which adds no comment");
   }
 
   /** The revision with {@code number} of {@code target} that the event at {@code sequence} made. */
