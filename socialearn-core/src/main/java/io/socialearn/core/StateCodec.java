@@ -539,6 +539,8 @@ final class StateCodec {
       }
       EngineState state = new EngineState(null);
       ReputationLedger ledger = new ReputationLedger(rest.ledger().rules());
+      // As the engine's: its posts' authors are the rows', so they agree once it takes over.
+      ledger.authorsFrom(state::authorOf);
       new Reader(state, rest, in, limit).read(ledger);
       state.lastSequence = lastSequence;
       UnaryOperator<Object> shared = state::shared;
