@@ -206,8 +206,8 @@ final class EngineState {
     } else if (e instanceof ThreadStarted t) {
       SpaceRow space = spaces.get(t.space());
       threads.put(t.thread(), new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
-          t.kind(), t.title(), seq, tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
-          0, null, at, seq, at, seq, null, false));
+          t.kind(), t.title(), tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
+          0, null, at, seq, at, seq, false));
       threadsBySpace.get(t.space()).add(t.thread());
       postsByThread.put(t.thread(), new ArrayList<>());
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
@@ -216,15 +216,14 @@ final class EngineState {
           (id, row) -> row.edited(t.title(), tags(t.tags()), at, seq));
       addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
-      posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), seq, 0, at,
-          seq, null, false));
+      posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), 0, at,
+          seq, false));
       postsByThread.get(a.thread()).add(a.post());
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
       addActivity(a.author(), seq, at, ActivityKind.ANSWERED, a.thread(), a.post());
       answersGiven.merge(a.author(), 1, Integer::sum);
     } else if (e instanceof PostEdited p) {
-      posts.computeIfPresent(p.post(), (id, row) -> row.edited(seq, at));
       threads.computeIfPresent(p.thread(), (id, row) -> row.touched(at, seq));
       addEdit(p.post(), seq);
     } else if (e instanceof CommentAdded c) {
@@ -443,12 +442,31 @@ final class EngineState {
 
   /** A thread's current body, read from the log. */
   String body(ThreadRow row) {
-    return texts.body(row.bodySeq());
+    return texts.body(bodySeq(row.id(), row.createdSeq()));
   }
 
   /** An answer's current body, read from the log. */
   String body(PostRow row) {
-    return texts.body(row.bodySeq());
+    return texts.body(bodySeq(row.id(), row.createdSeq()));
+  }
+
+  /** A thread's current body with when it was last edited, read from the log. */
+  Texts.Text text(ThreadRow row) {
+    return texts.text(bodySeq(row.id(), row.createdSeq()), edits.containsKey(row.id()));
+  }
+
+  /** An answer's current body with when it was last edited, read from the log. */
+  Texts.Text text(PostRow row) {
+    return texts.text(bodySeq(row.id(), row.createdSeq()), edits.containsKey(row.id()));
+  }
+
+  /**
+   * The sequence of the event that wrote the current body of a thread or answer made at {@code
+   * createdSeq}: its last edit's, else its creation's.
+   */
+  long bodySeq(ContentRef target, long createdSeq) {
+    List<Long> later = edits.get(target);
+    return later == null || later.isEmpty() ? createdSeq : later.get(later.size() - 1);
   }
 
   /**

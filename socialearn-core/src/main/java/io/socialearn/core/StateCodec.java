@@ -64,7 +64,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 12;
+  static final int FORMAT = 13;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = UpvoteRun.NO_TIME;
@@ -257,7 +257,6 @@ final class StateCodec {
         out.writeInt(spaceIndex.get(t.space()));
         out.writeByte(t.kind().ordinal());
         writeString(t.title());
-        out.writeLong(t.bodySeq());
         out.writeShort(t.tags().size());
         for (Tag tag : t.tags()) {
           out.writeInt(tagIndex.get(tag));
@@ -272,7 +271,6 @@ final class StateCodec {
         out.writeLong(t.createdSeq());
         out.writeLong(t.lastActivityNanos());
         out.writeLong(t.lastActivitySeq());
-        out.writeLong(t.editedNanos());
         out.writeBoolean(t.deleted());
       }
       out.writeInt(posts.size());
@@ -280,11 +278,9 @@ final class StateCodec {
         writeString(p.id().value());
         out.writeInt(threadIndex.get(p.thread()));
         out.writeInt(personIndex.get(p.author()));
-        out.writeLong(p.bodySeq());
         out.writeInt(p.score());
         out.writeLong(p.createdNanos());
         out.writeLong(p.createdSeq());
-        out.writeLong(p.editedNanos());
         out.writeBoolean(p.deleted());
       }
       out.writeInt(state.edits.size());
@@ -618,7 +614,6 @@ final class StateCodec {
         SpaceId space = spaces.get(in.readInt()).id();
         ThreadKind kind = KINDS[in.readByte()];
         String title = readString();
-        long bodySeq = in.readLong();
         Tag[] own = new Tag[in.readShort()];
         for (int t = 0; t < own.length; t++) {
           own[t] = tags[in.readInt()];
@@ -629,9 +624,9 @@ final class StateCodec {
         int score = in.readInt();
         int answerCount = in.readInt();
         accepted[i] = in.readInt();
-        threads[i] = new ThreadRow(id, space, kind, title, bodySeq, List.of(own), author, closure,
-            null, score, answerCount, null, in.readLong(), in.readLong(), in.readLong(),
-            in.readLong(), in.readLong(), in.readBoolean());
+        threads[i] = new ThreadRow(id, space, kind, title, List.of(own), author, closure, null,
+            score, answerCount, null, in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+            in.readBoolean());
       }
       posts = new PostRow[count()];
       for (int i = 0; i < posts.length; i++) {
@@ -639,17 +634,17 @@ final class StateCodec {
         ThreadId thread = threads[in.readInt()].id();
         PersonId author = people[in.readInt()];
         // Times as written (NO_TIME for none), no Instant on the way.
-        posts[i] = new PostRow(id, thread, author, in.readLong(), in.readInt(), in.readLong(),
-            in.readLong(), in.readLong(), in.readBoolean());
+        posts[i] = new PostRow(id, thread, author, in.readInt(), in.readLong(), in.readLong(),
+            in.readBoolean());
       }
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
-          t = new ThreadRow(t.id(), t.space(), t.kind(), t.title(), t.bodySeq(), t.tags(),
-              t.author(), t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(),
-              t.score(), t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
+          t = new ThreadRow(t.id(), t.space(), t.kind(), t.title(), t.tags(), t.author(),
+              t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(), t.score(),
+              t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
               t.createdNanos(), t.createdSeq(), t.lastActivityNanos(), t.lastActivitySeq(),
-              t.editedNanos(), t.deleted());
+              t.deleted());
           threads[i] = t;
         }
         state.threads.put(t.id(), t);

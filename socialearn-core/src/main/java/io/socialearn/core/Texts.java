@@ -11,6 +11,7 @@ import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.Revision;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,7 +33,12 @@ final class Texts {
 
   /** The body the event at {@code sequence} wrote: a thread's or an answer's, started or edited. */
   String body(long sequence) {
-    DomainEvent e = event(sequence).event();
+    return body(event(sequence));
+  }
+
+  private static String body(RecordedEvent recorded) {
+    DomainEvent e = recorded.event();
+    long sequence = recorded.sequence();
     if (e instanceof ThreadStarted t) {
       return t.body();
     } else if (e instanceof ThreadEdited t) {
@@ -44,6 +50,23 @@ final class Texts {
     }
     throw new IllegalStateException("event " + sequence + " is a " + e.getClass().getSimpleName()
         + ", which writes no body");
+  }
+
+  /**
+   * A body with when it was last edited.
+   *
+   * @param body the text
+   * @param editedAt when the edit that wrote it was made, or null if it is the first version
+   */
+  record Text(String body, Instant editedAt) {}
+
+  /**
+   * The body the event at {@code sequence} wrote, with that event's time as the last edit's if
+   * {@code edited} (else none): one read for both.
+   */
+  Text text(long sequence, boolean edited) {
+    RecordedEvent recorded = event(sequence);
+    return new Text(body(recorded), edited ? recorded.timestamp() : null);
   }
 
   /**

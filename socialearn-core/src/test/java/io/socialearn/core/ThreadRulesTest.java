@@ -231,6 +231,36 @@ class ThreadRulesTest {
   }
 
   @Test
+  void aBodyIsItsLastEditsWithThatEditsTimeAndAnUneditedOneHasNone() {
+    PostId answer = f.engine.execute(BO, new PostAnswer(question, "January's table."));
+    PostId other = f.engine.execute(CY, new PostAnswer(question, "Ask payroll."));
+    ThreadDetail before = f.engine.thread(DEE, question);
+    assertThat(before.editedAt()).isNull();
+    assertThat(before.answers()).extracting(PostView::editedAt).containsOnlyNulls();
+    f.clock.advance(Duration.ofHours(2));
+    f.engine.execute(BO, new EditPost(answer, "January's table, mostly.", ""));
+    f.clock.advance(Duration.ofHours(3));
+    Instant last = f.clock.instant();
+    f.engine.execute(BO, new EditPost(answer, "January's table, because pay runs late.", ""));
+    f.engine.execute(ANA, new EditThread(question, "How is December overtime taxed?",
+        "Which table for December hours?", List.of(Tag.of("payroll")), ""));
+    ThreadDetail after = f.engine.thread(DEE, question);
+    assertThat(after.body()).isEqualTo("Which table for December hours?");
+    assertThat(after.editedAt()).isEqualTo(last);
+    PostView edited = after.answers().stream().filter(p -> p.id().equals(answer)).findFirst()
+        .orElseThrow();
+    assertThat(edited.body()).isEqualTo("January's table, because pay runs late.");
+    assertThat(edited.editedAt()).isEqualTo(last);
+    PostView untouched = after.answers().stream().filter(p -> p.id().equals(other)).findFirst()
+        .orElseThrow();
+    assertThat(untouched.body()).isEqualTo("Ask payroll.");
+    assertThat(untouched.editedAt()).isNull();
+    try (SocialLearningEngine replayed = f.replay()) {
+      assertThat(replayed.thread(DEE, question)).isEqualTo(after);
+    }
+  }
+
+  @Test
   void commentsAreReadBackFromTheLogInOrderWithTheirAuthorsAndTimes() {
     PostId answer = f.engine.execute(BO, new PostAnswer(question, "January's table."));
     f.clock.advance(Duration.ofMinutes(3));
