@@ -625,9 +625,10 @@ final class EngineState {
     comments.forEach((target, seqs) ->
         commentLists.put(target, Arrays.stream(seqs).boxed().toList()));
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        commentLists, voteLists, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
-        openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
-        sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed, lastSequence);
+        commentLists, voteLists, personIds, edits, activity, upvotes, links, daysActive,
+        answersGiven, openBounties, routedToday, routedTo, articleOrigins, sessions,
+        sessionQuestions, sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed,
+        lastSequence);
   }
 
   /** The same list with each tag the one object the state holds for it. */

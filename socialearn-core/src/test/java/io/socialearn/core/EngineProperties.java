@@ -5,17 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.NotFoundException;
 import io.socialearn.api.PageRequest;
+import io.socialearn.api.SocialearnException;
 import io.socialearn.api.Viewer;
+import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.Command;
+import io.socialearn.api.command.DeletePost;
+import io.socialearn.api.command.DeleteThread;
+import io.socialearn.api.command.MakeCommunityWiki;
+import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.StartThread;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.PostView;
 import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
+import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.reputation.ReputationLedger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,32 +93,32 @@ class EngineProperties {
       @ForAll("ledgerSteps") List<LedgerStep> steps) {
     List<Viewer> people = List.of(Fixture.ANA, Fixture.BO, Fixture.CY, Fixture.DEE);
     try (Fixture f = new Fixture()) {
-      List<ThreadId> threads = new java.util.ArrayList<>();
-      List<io.socialearn.api.thread.PostId> posts = new java.util.ArrayList<>();
-      Map<ThreadId, Viewer> askers = new java.util.HashMap<>();
-      Map<io.socialearn.api.thread.PostId, ThreadId> threadOf = new java.util.HashMap<>();
+      List<ThreadId> threads = new ArrayList<>();
+      List<PostId> posts = new ArrayList<>();
+      Map<ThreadId, Viewer> askers = new HashMap<>();
+      Map<PostId, ThreadId> threadOf = new HashMap<>();
       int deletions = 0;
       for (LedgerStep s : steps) {
-        f.clock.advance(java.time.Duration.ofHours(5));
+        f.clock.advance(Duration.ofHours(5));
         Viewer actor = people.get(s.actor());
         ThreadId thread = threads.isEmpty() ? null : threads.get(s.pick() % threads.size());
-        io.socialearn.api.thread.PostId post =
+        PostId post =
             posts.isEmpty() ? null : posts.get(s.pick() % posts.size());
         ContentRef target = s.op() % 2 == 0 || post == null ? thread : post;
-        io.socialearn.api.command.Command<?> command = switch (s.op()) {
-          case 0 -> io.socialearn.api.command.StartThread.question(f.open,
+        Command<?> command = switch (s.op()) {
+          case 0 -> StartThread.question(f.open,
               "A question numbered " + threads.size(), "body");
           case 1, 2 -> thread == null ? null
-              : new io.socialearn.api.command.PostAnswer(thread, "answer " + posts.size());
-          case 3, 4, 5 -> target == null ? null : new io.socialearn.api.command.CastVote(target,
-              s.up() ? io.socialearn.api.thread.VoteDirection.UP
-                  : io.socialearn.api.thread.VoteDirection.DOWN);
-          case 6 -> post == null ? null : new io.socialearn.api.command.AcceptAnswer(post);
+              : new PostAnswer(thread, "answer " + posts.size());
+          case 3, 4, 5 -> target == null ? null : new CastVote(target,
+              s.up() ? VoteDirection.UP
+                  : VoteDirection.DOWN);
+          case 6 -> post == null ? null : new AcceptAnswer(post);
           case 7 -> target == null ? null
-              : new io.socialearn.api.command.MakeCommunityWiki(target);
-          case 8 -> post == null ? null : new io.socialearn.api.command.DeletePost(post, "");
+              : new MakeCommunityWiki(target);
+          case 8 -> post == null ? null : new DeletePost(post, "");
           default -> thread == null ? null
-              : new io.socialearn.api.command.DeleteThread(thread, "");
+              : new DeleteThread(thread, "");
         };
         if (command == null) {
           continue;
@@ -119,12 +133,12 @@ class EngineProperties {
           if (made instanceof ThreadId t) {
             threads.add(t);
             askers.put(t, actor);
-          } else if (made instanceof io.socialearn.api.thread.PostId p) {
+          } else if (made instanceof PostId p) {
             posts.add(p);
             threadOf.put(p, thread);
           }
           deletions += deletion ? 1 : 0;
-        } catch (io.socialearn.api.SocialearnException e) {
+        } catch (SocialearnException e) {
           // Refused (a vote on one's own post, a deleted target...): nothing recorded.
         }
       }

@@ -18,8 +18,8 @@ import java.util.Objects;
  * if the removed facts had never counted. The changes a history shows are folded again on demand.
  *
  * <p>Facts are held column-wise in primitive arrays (22 bytes a fact for votes under the usual
- * rules, against several hundred as objects), since a person's facts are one per vote they received. Not thread-safe:
- * guarded by the engine's lock.
+ * rules, against several hundred as objects), since a person's facts are one per vote they
+ * received. Not thread-safe: guarded by the engine's lock.
  */
 final class PersonLedger {
   private static final ReputationReason[] REASONS = ReputationReason.values();
