@@ -62,6 +62,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -94,7 +95,12 @@ final class EngineState {
   final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
   final CompactMap<PostId, PostRow> posts = new CompactMap<>();
   final CompactMap<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
-  final Map<ContentRef, List<CommentView>> comments = new HashMap<>();
+  /**
+   * The comments on each thread or answer, in order, as the sequences of the events that added
+   * them: a comment's id, author, body and time stay in the log and are read from it (see {@link
+   * #comments(ContentRef)}), 8 bytes a comment instead of a view holding its body and an instant.
+   */
+  final CompactMap<ContentRef, long[]> comments = new CompactMap<>();
   /** The standing votes on each thread or answer, by voter index: see {@link VoteSet}. */
   final CompactMap<ContentRef, int[]> votes = new CompactMap<>();
   /**
@@ -200,8 +206,8 @@ final class EngineState {
     } else if (e instanceof ThreadStarted t) {
       SpaceRow space = spaces.get(t.space());
       threads.put(t.thread(), new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
-          t.kind(), t.title(), seq, tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
-          0, null, at, seq, at, seq, null, false));
+          t.kind(), t.title(), tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
+          0, null, at, seq, at, seq, false));
       threadsBySpace.get(t.space()).add(t.thread());
       postsByThread.put(t.thread(), new ArrayList<>());
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
@@ -210,20 +216,18 @@ final class EngineState {
           (id, row) -> row.edited(t.title(), tags(t.tags()), at, seq));
       addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
-      posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), seq, 0, at,
-          seq, null, false));
+      posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), 0, at,
+          seq, false));
       postsByThread.get(a.thread()).add(a.post());
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
       addActivity(a.author(), seq, at, ActivityKind.ANSWERED, a.thread(), a.post());
       answersGiven.merge(a.author(), 1, Integer::sum);
     } else if (e instanceof PostEdited p) {
-      posts.computeIfPresent(p.post(), (id, row) -> row.edited(seq, at));
       threads.computeIfPresent(p.thread(), (id, row) -> row.touched(at, seq));
       addEdit(p.post(), seq);
     } else if (e instanceof CommentAdded c) {
-      comments.computeIfAbsent(c.target(), k -> new ArrayList<>())
-          .add(new CommentView(c.comment(), content(c.target()), person(c.author()), c.body(), at));
+      addComment(content(c.target()), seq);
       threads.computeIfPresent(c.thread(), (id, row) -> row.touched(at, seq));
       addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
     } else if (e instanceof VoteCast v) {
@@ -438,12 +442,55 @@ final class EngineState {
 
   /** A thread's current body, read from the log. */
   String body(ThreadRow row) {
-    return texts.body(row.bodySeq());
+    return texts.body(bodySeq(row.id(), row.createdSeq()));
   }
 
   /** An answer's current body, read from the log. */
   String body(PostRow row) {
-    return texts.body(row.bodySeq());
+    return texts.body(bodySeq(row.id(), row.createdSeq()));
+  }
+
+  /** A thread's current body with when it was last edited, read from the log. */
+  Texts.Text text(ThreadRow row) {
+    return texts.text(bodySeq(row.id(), row.createdSeq()), edits.containsKey(row.id()));
+  }
+
+  /** An answer's current body with when it was last edited, read from the log. */
+  Texts.Text text(PostRow row) {
+    return texts.text(bodySeq(row.id(), row.createdSeq()), edits.containsKey(row.id()));
+  }
+
+  /**
+   * The sequence of the event that wrote the current body of a thread or answer made at {@code
+   * createdSeq}: its last edit's, else its creation's.
+   */
+  long bodySeq(ContentRef target, long createdSeq) {
+    List<Long> later = edits.get(target);
+    return later == null || later.isEmpty() ? createdSeq : later.get(later.size() - 1);
+  }
+
+  /**
+   * Appends the comment the event at {@code seq} added to {@code target}'s: replay and a
+   * snapshot's restore both come here.
+   */
+  void addComment(ContentRef target, long seq) {
+    long[] held = comments.get(target);
+    long[] grown = held == null ? new long[1] : Arrays.copyOf(held, held.length + 1);
+    grown[grown.length - 1] = seq;
+    comments.put(target, grown);
+  }
+
+  /** The comments on a thread or answer, oldest first, read from the log. */
+  List<CommentView> comments(ContentRef target) {
+    long[] seqs = comments.get(target);
+    if (seqs == null) {
+      return List.of();
+    }
+    List<CommentView> views = new ArrayList<>(seqs.length);
+    for (long seq : seqs) {
+      views.add(texts.comment(target, seq));
+    }
+    return views;
   }
 
   /** Every revision of a thread or answer that exists, oldest first, read from the log. */
@@ -526,8 +573,7 @@ final class EngineState {
     threadsBySpace.putAll(other.threadsBySpace);
     posts.takeOver(other.posts);
     postsByThread.takeOver(other.postsByThread);
-    comments.clear();
-    comments.putAll(other.comments);
+    comments.takeOver(other.comments);
     votes.takeOver(other.votes);
     personIndex.takeOver(other.personIndex);
     personIds.clear();
@@ -575,10 +621,14 @@ final class EngineState {
   List<Object> contents() {
     Map<ContentRef, VoteSet.VoteList> voteLists = new HashMap<>();
     votes.forEach((target, onTarget) -> voteLists.put(target, VoteSet.contents(onTarget)));
+    Map<ContentRef, List<Long>> commentLists = new HashMap<>();
+    comments.forEach((target, seqs) ->
+        commentLists.put(target, Arrays.stream(seqs).boxed().toList()));
     return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
-        comments, voteLists, personIds, edits, activity, upvotes, links, daysActive, answersGiven,
-        openBounties, routedToday, routedTo, articleOrigins, sessions, sessionQuestions,
-        sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed, lastSequence);
+        commentLists, voteLists, personIds, edits, activity, upvotes, links, daysActive,
+        answersGiven, openBounties, routedToday, routedTo, articleOrigins, sessions,
+        sessionQuestions, sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed,
+        lastSequence);
   }
 
   /** The same list with each tag the one object the state holds for it. */

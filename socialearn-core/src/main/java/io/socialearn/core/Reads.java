@@ -52,15 +52,17 @@ final class Reads {
     for (PostId postId : state.postsByThread.get(id)) {
       PostRow post = state.posts.get(postId);
       if (!post.deleted()) {
-        answers.add(new PostView(post.id(), id, post.author(), state.body(post), post.score(),
-            post.id().equals(row.accepted()), post.createdAt(), post.editedAt(),
+        Texts.Text text = state.text(post);
+        answers.add(new PostView(post.id(), id, post.author(), text.body(), post.score(),
+            post.id().equals(row.accepted()), post.createdAt(), text.editedAt(),
             vote(post.id(), viewer.person()), comments(post.id())));
       }
     }
     answers.sort(Comparator.comparing((PostView p) -> !p.accepted())
         .thenComparing(Comparator.comparingInt(PostView::score).reversed())
         .thenComparingLong(p -> state.posts.get(p.id()).createdSeq()));
-    return new ThreadDetail(row.summary(), state.body(row), row.editedAt(),
+    Texts.Text text = state.text(row);
+    return new ThreadDetail(row.summary(), text.body(), text.editedAt(),
         vote(id, viewer.person()), comments(id), answers);
   }
 
@@ -69,7 +71,7 @@ final class Reads {
   }
 
   private List<CommentView> comments(ContentRef target) {
-    return state.comments.getOrDefault(target, List.of());
+    return state.comments(target);
   }
 
   Page<ThreadSummary> threads(Viewer viewer, SpaceId spaceId, ThreadSort sort, PageRequest page) {

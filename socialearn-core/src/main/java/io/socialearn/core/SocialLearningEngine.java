@@ -163,6 +163,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.access = new Access(state, b.directory);
     this.reputation = new ReputationLedger(b.reputationRules);
     reputation.shareIds(state::shared);
+    reputation.authorsFrom(state::authorOf);
     this.expertise = new ExpertiseModel(b.expertiseSettings);
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;

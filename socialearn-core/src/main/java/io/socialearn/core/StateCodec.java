@@ -8,7 +8,6 @@ import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ArticleOrigin;
-import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.FlaggedPost;
 import io.socialearn.api.thread.PostId;
@@ -54,7 +53,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>Form, version {@value #FORMAT}: a magic int, the format, the last sequence; then the small
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * written with {@link DataOutputStream}: the person table (the state's dense person indices
- * first, in order), the tag table, threads, posts, edits, votes, up votes and activity, then the
+ * first, in order), the tag table, threads, posts, edits, votes, up votes, activity and comments
+ * (the sequences of the events that added them: their text stays in the log), then the
  * pulse ledger's columns ({@link PulseLedger#writeTo}), the reputation ledger's facts (the
  * rest of its image is in the JSON) and the expertise model ({@link ExpertiseModel#writeTo}, so
  * that start-up need not refold the log into it). Threads
@@ -64,7 +64,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 11;
+  static final int FORMAT = 13;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = UpvoteRun.NO_TIME;
@@ -109,7 +109,7 @@ final class StateCodec {
 
   /** The small read models as lists; see {@link EngineState} for what each holds. */
   record Rest(List<PersonProfile> people, List<SpaceRow> spaces, List<Membership> members,
-      List<CommentView> comments, List<LinkRow> links, List<EngagementRow> engagement,
+      List<LinkRow> links, List<EngagementRow> engagement,
       List<BountyRow> bounties, List<RoutedRow> routed, List<RoutedTodayRow> routedToday,
       List<ArticleRow> articles, List<SessionImage> sessions, List<ViewersRow> viewers,
       ReputationLedger.Image ledger, List<FlagRow> flags, List<FlagsAgreedRow> flagsAgreed) {}
@@ -153,10 +153,8 @@ final class StateCodec {
         links.add(new LinkRow(first, second));
       }
     }));
-    List<CommentView> comments = new ArrayList<>();
-    state.comments.values().forEach(comments::addAll);
     List<SpaceRow> spaces = List.copyOf(state.spaces.values());
-    Rest rest = new Rest(List.copyOf(state.people.values()), spaces, members, comments, links,
+    Rest rest = new Rest(List.copyOf(state.people.values()), spaces, members, links,
         engagement(state),
         state.openBounties.entrySet().stream()
             .map(b -> new BountyRow(b.getKey(), b.getValue())).toList(),
@@ -259,7 +257,6 @@ final class StateCodec {
         out.writeInt(spaceIndex.get(t.space()));
         out.writeByte(t.kind().ordinal());
         writeString(t.title());
-        out.writeLong(t.bodySeq());
         out.writeShort(t.tags().size());
         for (Tag tag : t.tags()) {
           out.writeInt(tagIndex.get(tag));
@@ -274,7 +271,6 @@ final class StateCodec {
         out.writeLong(t.createdSeq());
         out.writeLong(t.lastActivityNanos());
         out.writeLong(t.lastActivitySeq());
-        out.writeLong(t.editedNanos());
         out.writeBoolean(t.deleted());
       }
       out.writeInt(posts.size());
@@ -282,11 +278,9 @@ final class StateCodec {
         writeString(p.id().value());
         out.writeInt(threadIndex.get(p.thread()));
         out.writeInt(personIndex.get(p.author()));
-        out.writeLong(p.bodySeq());
         out.writeInt(p.score());
         out.writeLong(p.createdNanos());
         out.writeLong(p.createdSeq());
-        out.writeLong(p.editedNanos());
         out.writeBoolean(p.deleted());
       }
       out.writeInt(state.edits.size());
@@ -341,6 +335,14 @@ final class StateCodec {
           out.writeByte(a.kind().ordinal());
           out.writeInt(threadIndex.get(a.thread()));
           out.writeInt(content(a.target()));
+        }
+      }
+      out.writeInt(state.comments.size());
+      for (Map.Entry<ContentRef, long[]> e : state.comments.entrySet()) {
+        writeRef(e.getKey());
+        out.writeInt(e.getValue().length);
+        for (long seq : e.getValue()) {
+          out.writeLong(seq);
         }
       }
       writeReputation(ledger, reputation);
@@ -533,6 +535,8 @@ final class StateCodec {
       }
       EngineState state = new EngineState(null);
       ReputationLedger ledger = new ReputationLedger(rest.ledger().rules());
+      // As the engine's: its posts' authors are the rows', so they agree once it takes over.
+      ledger.authorsFrom(state::authorOf);
       new Reader(state, rest, in, limit).read(ledger);
       state.lastSequence = lastSequence;
       UnaryOperator<Object> shared = state::shared;
@@ -610,7 +614,6 @@ final class StateCodec {
         SpaceId space = spaces.get(in.readInt()).id();
         ThreadKind kind = KINDS[in.readByte()];
         String title = readString();
-        long bodySeq = in.readLong();
         Tag[] own = new Tag[in.readShort()];
         for (int t = 0; t < own.length; t++) {
           own[t] = tags[in.readInt()];
@@ -621,9 +624,9 @@ final class StateCodec {
         int score = in.readInt();
         int answerCount = in.readInt();
         accepted[i] = in.readInt();
-        threads[i] = new ThreadRow(id, space, kind, title, bodySeq, List.of(own), author, closure,
-            null, score, answerCount, null, in.readLong(), in.readLong(), in.readLong(),
-            in.readLong(), in.readLong(), in.readBoolean());
+        threads[i] = new ThreadRow(id, space, kind, title, List.of(own), author, closure, null,
+            score, answerCount, null, in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+            in.readBoolean());
       }
       posts = new PostRow[count()];
       for (int i = 0; i < posts.length; i++) {
@@ -631,17 +634,17 @@ final class StateCodec {
         ThreadId thread = threads[in.readInt()].id();
         PersonId author = people[in.readInt()];
         // Times as written (NO_TIME for none), no Instant on the way.
-        posts[i] = new PostRow(id, thread, author, in.readLong(), in.readInt(), in.readLong(),
-            in.readLong(), in.readLong(), in.readBoolean());
+        posts[i] = new PostRow(id, thread, author, in.readInt(), in.readLong(), in.readLong(),
+            in.readBoolean());
       }
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
-          t = new ThreadRow(t.id(), t.space(), t.kind(), t.title(), t.bodySeq(), t.tags(),
-              t.author(), t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(),
-              t.score(), t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
+          t = new ThreadRow(t.id(), t.space(), t.kind(), t.title(), t.tags(), t.author(),
+              t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(), t.score(),
+              t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
               t.createdNanos(), t.createdSeq(), t.lastActivityNanos(), t.lastActivitySeq(),
-              t.editedNanos(), t.deleted());
+              t.deleted());
           threads[i] = t;
         }
         state.threads.put(t.id(), t);
@@ -700,6 +703,12 @@ final class StateCodec {
               ACTIVITY[in.readByte()], threads[in.readInt()].id(), content(in.readInt())));
         }
       }
+      for (int c = count(); c > 0; c--) {
+        ContentRef target = ref();
+        for (int n = count(); n > 0; n--) {
+          state.addComment(target, in.readLong());
+        }
+      }
       readReputation(ledger);
       if (in.readInt() != MAGIC) {
         throw new IOException("snapshot does not end where its sections do");
@@ -711,8 +720,6 @@ final class StateCodec {
       for (Membership m : rest.members()) {
         state.members.get(m.space()).put(m.person(), m.role());
       }
-      rest.comments().forEach(c ->
-          state.comments.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c));
       for (LinkRow link : rest.links()) {
         state.links.computeIfAbsent(link.first(), k -> new HashSet<>()).add(link.second());
         state.links.computeIfAbsent(link.second(), k -> new HashSet<>()).add(link.first());

@@ -13,16 +13,16 @@ import java.util.List;
 
 /**
  * The thread projection's row. {@code closure} is OPEN, CLOSED or DUPLICATE; ANSWERED is derived
- * from an accepted answer on an open thread. The body stays in the log: {@code bodySeq} is the
- * sequence of the event that wrote the current one. Times are held as nanoseconds since the epoch
- * (see {@link PostRow}). Immutable: updates make a new row.
+ * from an accepted answer on an open thread. The body stays in the log, written by the event at
+ * {@code createdSeq} or by the thread's last edit (as for a {@link PostRow}, the state's {@code
+ * edits} say which, and that event when). Times are held as nanoseconds since the epoch (see
+ * {@link PostRow}). Immutable: updates make a new row.
  */
 record ThreadRow(
     ThreadId id,
     SpaceId space,
     ThreadKind kind,
     String title,
-    long bodySeq,
     List<Tag> tags,
     PersonId author,
     ThreadState closure,
@@ -34,18 +34,16 @@ record ThreadRow(
     long createdSeq,
     long lastActivityNanos,
     long lastActivitySeq,
-    long editedNanos,
     boolean deleted) {
 
-  /** A row with its times as instants ({@code editedAt} null for never). */
-  ThreadRow(ThreadId id, SpaceId space, ThreadKind kind, String title, long bodySeq,
-      List<Tag> tags, PersonId author, ThreadState closure, ThreadId duplicateOf, int score,
-      int answerCount, PostId accepted, Instant createdAt, long createdSeq,
-      Instant lastActivityAt, long lastActivitySeq, Instant editedAt, boolean deleted) {
-    this(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score, answerCount,
+  /** A row with its times as instants. */
+  ThreadRow(ThreadId id, SpaceId space, ThreadKind kind, String title, List<Tag> tags,
+      PersonId author, ThreadState closure, ThreadId duplicateOf, int score, int answerCount,
+      PostId accepted, Instant createdAt, long createdSeq, Instant lastActivityAt,
+      long lastActivitySeq, boolean deleted) {
+    this(id, space, kind, title, tags, author, closure, duplicateOf, score, answerCount,
         accepted, UpvoteRun.nanosOrNone(createdAt), createdSeq,
-        UpvoteRun.nanosOrNone(lastActivityAt), lastActivitySeq, UpvoteRun.nanosOrNone(editedAt),
-        deleted);
+        UpvoteRun.nanosOrNone(lastActivityAt), lastActivitySeq, deleted);
   }
 
   Instant createdAt() {
@@ -54,11 +52,6 @@ record ThreadRow(
 
   Instant lastActivityAt() {
     return UpvoteRun.instantOrNull(lastActivityNanos);
-  }
-
-  /** When the thread was last edited, or null. */
-  Instant editedAt() {
-    return UpvoteRun.instantOrNull(editedNanos);
   }
 
   ThreadState state() {
@@ -71,44 +64,41 @@ record ThreadRow(
   }
 
   ThreadRow touched(Instant at, long seq) {
-    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score,
-        answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, editedNanos,
-        deleted);
+    return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf, score,
+        answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted);
   }
 
+  /** The row after an edit at {@code seq}: the state records the edit (its body and time). */
   ThreadRow edited(String newTitle, List<Tag> newTags, Instant at, long seq) {
-    long nanos = UpvoteRun.toNanos(at);
-    return new ThreadRow(id, space, kind, newTitle, seq, newTags, author, closure, duplicateOf,
-        score, answerCount, accepted, createdNanos, createdSeq, nanos, seq, nanos, deleted);
+    return new ThreadRow(id, space, kind, newTitle, newTags, author, closure, duplicateOf,
+        score, answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq,
+        deleted);
   }
 
   ThreadRow withScore(int newScore) {
-    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf,
+    return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf,
         newScore, answerCount, accepted, createdNanos, createdSeq, lastActivityNanos,
-        lastActivitySeq, editedNanos, deleted);
+        lastActivitySeq, deleted);
   }
 
   ThreadRow withAnswerCount(int count, Instant at, long seq) {
-    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score,
-        count, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, editedNanos,
-        deleted);
+    return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf, score,
+        count, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted);
   }
 
   ThreadRow withAccepted(PostId post, Instant at, long seq) {
-    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score,
-        answerCount, post, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, editedNanos,
-        deleted);
+    return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf, score,
+        answerCount, post, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted);
   }
 
   ThreadRow withClosure(ThreadState newClosure, ThreadId original, Instant at, long seq) {
-    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, newClosure, original, score,
-        answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, editedNanos,
-        deleted);
+    return new ThreadRow(id, space, kind, title, tags, author, newClosure, original, score,
+        answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted);
   }
 
   ThreadRow asDeleted() {
-    return new ThreadRow(id, space, kind, title, bodySeq, tags, author, closure, duplicateOf, score,
+    return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf, score,
         answerCount, accepted, createdNanos, createdSeq, lastActivityNanos, lastActivitySeq,
-        editedNanos, true);
+        true);
   }
 }

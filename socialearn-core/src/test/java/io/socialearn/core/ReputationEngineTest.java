@@ -12,6 +12,8 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.AdjustReputation;
 import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.DeletePost;
+import io.socialearn.api.command.DeleteThread;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.StartThread;
@@ -47,6 +49,35 @@ class ReputationEngineTest {
             .extracting(ReputationChange::delta).containsExactly(2);
       }
     }
+  }
+
+  @Test
+  void deletingAPostOrAThreadTakesBackWhatItsVotesAndAcceptGaveEveryone() {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Deletion question",
+          "body"));
+      PostId a = f.engine.execute(BO, new PostAnswer(q, "answer"));
+      PostId other = f.engine.execute(CY, new PostAnswer(q, "another answer"));
+      f.engine.execute(CY, new CastVote(a, VoteDirection.UP));
+      f.engine.execute(DEE, new CastVote(a, VoteDirection.DOWN));
+      f.engine.execute(DEE, new CastVote(other, VoteDirection.UP));
+      f.engine.execute(BO, new CastVote(q, VoteDirection.UP));
+      f.engine.execute(ANA, new AcceptAnswer(a));
+      assertThat(score(f, BO)).isEqualTo(1 + 10 - 2 + 15);
+      assertThat(score(f, ANA)).isEqualTo(1 + 10 + 2);
+      f.engine.execute(BO, new DeletePost(a, ""));
+      assertThat(score(f, BO)).as("the answer's votes and accept taken back").isEqualTo(1);
+      assertThat(score(f, DEE)).as("the down vote's cost refunded").isEqualTo(1);
+      assertThat(score(f, ANA)).as("the accept's bonus taken back").isEqualTo(1 + 10);
+      assertThat(score(f, CY)).isEqualTo(1 + 10);
+      f.engine.execute(Fixture.ADMIN, new DeleteThread(q, ""));
+      assertThat(score(f, ANA)).as("the question's vote taken back").isEqualTo(1);
+      assertThat(score(f, CY)).as("the thread's answers' votes taken back").isEqualTo(1);
+    }
+  }
+
+  private static int score(Fixture f, io.socialearn.api.Viewer person) {
+    return f.engine.reputation(DEE, person.person()).score().points();
   }
 
   @Test

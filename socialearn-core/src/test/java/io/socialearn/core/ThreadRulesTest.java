@@ -28,6 +28,7 @@ import io.socialearn.api.command.ReopenThread;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UnacceptAnswer;
+import io.socialearn.api.thread.CommentView;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.PostView;
 import io.socialearn.api.thread.Revision;
@@ -37,6 +38,7 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -226,6 +228,57 @@ class ThreadRulesTest {
         .satisfies(c -> assertThat(c.body()).isEqualTo("Good question."));
     assertThat(detail.answers().get(0).comments()).singleElement()
         .satisfies(c -> assertThat(c.author().value()).isEqualTo("ana"));
+  }
+
+  @Test
+  void aBodyIsItsLastEditsWithThatEditsTimeAndAnUneditedOneHasNone() {
+    PostId answer = f.engine.execute(BO, new PostAnswer(question, "January's table."));
+    PostId other = f.engine.execute(CY, new PostAnswer(question, "Ask payroll."));
+    ThreadDetail before = f.engine.thread(DEE, question);
+    assertThat(before.editedAt()).isNull();
+    assertThat(before.answers()).extracting(PostView::editedAt).containsOnlyNulls();
+    f.clock.advance(Duration.ofHours(2));
+    f.engine.execute(BO, new EditPost(answer, "January's table, mostly.", ""));
+    f.clock.advance(Duration.ofHours(3));
+    Instant last = f.clock.instant();
+    f.engine.execute(BO, new EditPost(answer, "January's table, because pay runs late.", ""));
+    f.engine.execute(ANA, new EditThread(question, "How is December overtime taxed?",
+        "Which table for December hours?", List.of(Tag.of("payroll")), ""));
+    ThreadDetail after = f.engine.thread(DEE, question);
+    assertThat(after.body()).isEqualTo("Which table for December hours?");
+    assertThat(after.editedAt()).isEqualTo(last);
+    PostView edited = after.answers().stream().filter(p -> p.id().equals(answer)).findFirst()
+        .orElseThrow();
+    assertThat(edited.body()).isEqualTo("January's table, because pay runs late.");
+    assertThat(edited.editedAt()).isEqualTo(last);
+    PostView untouched = after.answers().stream().filter(p -> p.id().equals(other)).findFirst()
+        .orElseThrow();
+    assertThat(untouched.body()).isEqualTo("Ask payroll.");
+    assertThat(untouched.editedAt()).isNull();
+    try (SocialLearningEngine replayed = f.replay()) {
+      assertThat(replayed.thread(DEE, question)).isEqualTo(after);
+    }
+  }
+
+  @Test
+  void commentsAreReadBackFromTheLogInOrderWithTheirAuthorsAndTimes() {
+    PostId answer = f.engine.execute(BO, new PostAnswer(question, "January's table."));
+    f.clock.advance(Duration.ofMinutes(3));
+    Instant first = f.clock.instant();
+    f.engine.execute(CY, new AddComment(answer, "Which January?"));
+    f.clock.advance(Duration.ofMinutes(5));
+    f.engine.execute(ANA, new AddComment(question, "On the question."));
+    f.engine.execute(BO, new AddComment(answer, "This one."));
+    List<CommentView> shown = f.engine.thread(DEE, question).answers().get(0).comments();
+    assertThat(shown).extracting(CommentView::body).containsExactly("Which January?", "This one.");
+    assertThat(shown).extracting(c -> c.author().value()).containsExactly("cy", "bo");
+    assertThat(shown).extracting(CommentView::createdAt)
+        .containsExactly(first, first.plus(Duration.ofMinutes(5)));
+    assertThat(shown).extracting(CommentView::target).containsOnly(answer);
+    assertThat(shown.get(0).id()).isNotEqualTo(shown.get(1).id());
+    try (SocialLearningEngine replayed = f.replay()) {
+      assertThat(replayed.thread(DEE, question)).isEqualTo(f.engine.thread(DEE, question));
+    }
   }
 
   @Test

@@ -17,9 +17,9 @@ import java.util.Objects;
  * end; removing some (a reversal) refolds the person's whole history, so the result is always as
  * if the removed facts had never counted. The changes a history shows are folded again on demand.
  *
- * <p>Facts are held column-wise in primitive arrays (24 bytes a fact, against several hundred
- * as objects), since a person's facts are one per vote they received. Not thread-safe:
- * guarded by the engine's lock.
+ * <p>Facts are held column-wise in primitive arrays (22 bytes a fact for votes under the usual
+ * rules, against several hundred as objects), since a person's facts are one per vote they
+ * received. Not thread-safe: guarded by the engine's lock.
  */
 final class PersonLedger {
   private static final ReputationReason[] REASONS = ReputationReason.values();
@@ -45,10 +45,11 @@ final class PersonLedger {
   private long[] nanos = new long[4];
   /**
    * Each fact's flags, reason ordinal (low 5 bits), capped (bit 5) and key kind (bits 6-8), with
-   * its points above them: four bytes a fact while the points stay within four million either
-   * way, as every rule's do.
+   * its points above them: two bytes a fact while the points stay within 64 either way (every
+   * vote's and accept's under the usual rules), four while they stay within four million (a
+   * bounty, an adjustment: the person's column widens then).
    */
-  private final IntOrLongColumn pointsAndFlags = new IntOrLongColumn(4);
+  private final IntOrLongColumn pointsAndFlags = IntOrLongColumn.startingShort(4);
   /**
    * A vote's voter, or another fact's source post: only votes have another person, and a vote's
    * source is always its key (the post voted on), so one column holds what two would.

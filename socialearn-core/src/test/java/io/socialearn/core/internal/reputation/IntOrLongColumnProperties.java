@@ -10,11 +10,16 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** A column that widens from ints to longs holds what a list of longs holds, before and after. */
+/**
+ * A column that widens from ints (or shorts) to longs holds what a list of longs holds, before
+ * and after.
+ */
 class IntOrLongColumnProperties {
   @Provide
   Arbitrary<List<Long>> values() {
     return Arbitraries.oneOf(Arbitraries.longs().between(-1000, 1000),
+        Arbitraries.longs().between(Short.MIN_VALUE - 3L, Short.MIN_VALUE + 3L),
+        Arbitraries.longs().between(Short.MAX_VALUE - 3L, Short.MAX_VALUE + 3L),
         Arbitraries.longs().between(Integer.MIN_VALUE - 3L, Integer.MIN_VALUE + 3L),
         Arbitraries.longs().between(Integer.MAX_VALUE - 3L, Integer.MAX_VALUE + 3L),
         Arbitraries.longs().between(Integer.MIN_VALUE, Integer.MAX_VALUE),
@@ -23,8 +28,9 @@ class IntOrLongColumnProperties {
 
   @Property(tries = 300)
   void appendsAndRemovalsKeepEveryValue(@ForAll("values") List<Long> values,
-      @ForAll("values") List<Long> removeWhenOdd) {
-    IntOrLongColumn column = new IntOrLongColumn(2);
+      @ForAll("values") List<Long> removeWhenOdd, @ForAll boolean startingShort) {
+    IntOrLongColumn column = startingShort ? IntOrLongColumn.startingShort(2)
+        : new IntOrLongColumn(2);
     List<Long> model = new ArrayList<>();
     int length = 2;
     for (long value : values) {
