@@ -82,10 +82,10 @@ import org.apache.lucene.util.BytesRef;
  * answer goes to the question {@code k} questions back, {@code k} drawn log-uniformly from the
  * questions so far (as {@link Corpus#skewed}): with 750,000 questions so far (the end of a
  * 1,000,000-post corpus) half the answers go more than about 870 questions back and one in ten
- * more than about 190,000. Real sites answer sooner: in
- * the cardano and quantumcomputing dumps the median answer comes 5-7 posts after its question
- * (p90 68-238, p99 880-1,776; 7-9 hours, p90 7-21 days). With {@code --answers uniform} every
- * earlier question is equally likely, the harsher corpus of earlier figures.
+ * more than about 190,000. Real sites answer sooner: in the cardano and quantumcomputing dumps
+ * the median answer comes 5-7 posts after its question (p90 68-238, p99 880-1,776; 7-9 hours,
+ * p90 7-21 days). With {@code --answers uniform} every earlier question is equally likely, the
+ * harsher corpus of earlier figures. {@code --answers} is for the synthetic corpus only.
  *
  * <p>With {@code --dump DIR} (a Stack Exchange dump), the events are instead those of the dump
  * replayed through an engine, in its order (questions, answers, comments, edits, votes, ...;
@@ -104,9 +104,9 @@ import org.apache.lucene.util.BytesRef;
  * allowed ({@code search_partial}, {@code hostile_partial}). {@code --only} (a comma list of
  * import, search, similar, freshness, votes, hostile) runs some of these; the raw import only
  * with import. {@code --index DIR} keeps socialearn's index in {@code DIR}: a first run imports
- * into it, later runs with the same posts, seed and answers reuse it instead of importing again (so old
- * and new builds can be timed on the very same segments; import figures are then 0). Freshness
- * and votes add events, after which the index no longer matches and is refused. Not
+ * into it, later runs with the same posts, seed and answers reuse it instead of importing again
+ * (so old and new builds can be timed on the very same segments; import figures are then 0).
+ * Freshness and votes add events, after which the index no longer matches and is refused. Not
  * thread-safe.
  */
 public final class SearchBench implements Subcommand {
@@ -132,6 +132,10 @@ public final class SearchBench implements Subcommand {
     String kept = args.optional("index", null);
     Path dump = args.flag("dump") ? args.directory("dump") : null;
     Set<String> parts = Set.of(args.optional("only", ALL_PARTS).split(","));
+    if (dump != null && args.flag("answers")) {
+      throw new io.socialearn.harness.UsageException(
+          "--answers shapes the synthetic corpus; a --dump keeps its own answers");
+    }
     String answers = args.optional("answers", "recent");
     if (!List.of("recent", "uniform").contains(answers)) {
       throw new io.socialearn.harness.UsageException("--answers takes recent or uniform, not '"

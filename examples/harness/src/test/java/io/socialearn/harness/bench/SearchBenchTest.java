@@ -56,6 +56,13 @@ class SearchBenchTest {
     assertThat(run.err()).contains("--answers takes recent or uniform, not 'soon'");
   }
 
+  @Test
+  void answersDoNotGoWithADump() {
+    Run run = Run.of("bench", "search", "--dump", DUMP.toString(), "--answers", "uniform");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--answers shapes the synthetic corpus");
+  }
+
   /** How many questions back the answers of a 20,000-post corpus go, at the median. */
   private static int medianQuestionsBack(boolean uniform) {
     List<ThreadStarted> questions = new ArrayList<>();
