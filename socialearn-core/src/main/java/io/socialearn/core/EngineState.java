@@ -470,8 +470,8 @@ final class EngineState {
   }
 
   /**
-   * Appends the comment the event at {@code seq} added to {@code target}'s: replay and a
-   * snapshot's restore both come here.
+   * Appends the comment the event at {@code seq} added to {@code target}'s (a snapshot's restore
+   * puts each target's whole array at once).
    */
   void addComment(ContentRef target, long seq) {
     long[] held = comments.get(target);

@@ -705,9 +705,11 @@ final class StateCodec {
       }
       for (int c = count(); c > 0; c--) {
         ContentRef target = ref();
-        for (int n = count(); n > 0; n--) {
-          state.addComment(target, in.readLong());
+        long[] seqs = new long[count()];
+        for (int n = 0; n < seqs.length; n++) {
+          seqs[n] = in.readLong();
         }
+        state.comments.put(target, seqs);
       }
       readReputation(ledger);
       if (in.readInt() != MAGIC) {

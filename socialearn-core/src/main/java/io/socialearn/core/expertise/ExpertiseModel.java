@@ -886,12 +886,7 @@ public final class ExpertiseModel {
 
   /** The number of a pooled tag in {@link #tagIds}, given on first sight. */
   private int tagId(Tag tag) {
-    Integer id = tagIds.get(tag);
-    if (id == null) {
-      id = tagIds.size();
-      tagIds.put(tag, id);
-    }
-    return id;
+    return tagIds.computeIfAbsent(tag, t -> tagIds.size());
   }
 
   /** The number of a tag in {@link #tagIds}, or -1 if no pair has it. */

@@ -794,8 +794,8 @@ final class WhoKnows {
    * facts', and its facts are live while it is not deleted). They are read from the person's
    * lists by pair of topics ({@link ExpertiseModel#answersByPersonPair}), not from whole topic
    * lists, and an answer is taken in the list of the first two of the topics its thread has (in
-   * the order of {@code query}) only. Leaves them in {@link Scratch#overlap} (with how many of the topics each
-   * has in {@link Scratch#overlapTopics}) and returns how many.
+   * the order of {@code query}) only. Leaves them in {@link Scratch#overlap} (with how many of the
+   * topics each has in {@link Scratch#overlapTopics}) and returns how many.
    */
   private int overlaps(PersonId person, Tag[] query, Scratch s) {
     CompactMap<ExpertiseModel.TagPair, Object> mine = query.length < 2 ? null

@@ -511,9 +511,9 @@ public final class ExpertsEval implements Subcommand {
   }
 
   /**
-   * Learns the mix as a listwise ranking model: ListNet's top-one probability (Cao et al., "Learning
-   * to Rank: From Pairwise Approach to Listwise Approach", ICML 2007) with one relevant candidate
-   * per query. It minimises, over weights {@code w >= 0} (what {@link ExpertiseMix} allows), the
+   * Learns the mix as a listwise ranking model: ListNet's top-one probability (Cao et al.,
+   * "Learning to Rank: From Pairwise Approach to Listwise Approach", ICML 2007) with one relevant
+   * candidate per query. It minimises, over weights {@code w >= 0} (what {@link ExpertiseMix} allows), the
    * mean over the training queries of {@code -log softmax(X w)[relevant]} plus {@value #LAMBDA}
    * × |w|², where {@code X} holds a query's candidates' signals. The objective is smooth and,
    * with the penalty, strictly convex, so projected gradient descent from the default mix finds
@@ -537,7 +537,10 @@ public final class ExpertsEval implements Subcommand {
 
     private ListwiseLearner() {}
 
-    /** The mix minimising the penalised listwise loss over {@code queries}; {@code start} if none count. */
+    /**
+     * The mix minimising the penalised listwise loss over {@code queries}; {@code start} if none
+     * count.
+     */
     static ExpertiseMix learn(List<TrainingQuery> queries, ExpertiseMix start) {
       List<TrainingQuery> usable = queries.stream().filter(q -> q.relevant() >= 0).toList();
       if (usable.isEmpty()) {
