@@ -67,6 +67,11 @@ final class EventFolder {
   /** Keys whose live score differs from the one in their document, with their thread ids. */
   private final Map<Integer, String> unsavedVotes = new HashMap<>();
   private volatile long refreshStartedAt;
+  /**
+   * Bumped by every change a reader must be refreshed to see (a thread written or deleted); a
+   * vote changes only the live scores, which searches read directly.
+   */
+  private long changes;
   private int nextKey;
   /**
    * The highest sequence that started a thread found in the index on open. A thread started
@@ -115,6 +120,14 @@ final class EventFolder {
 
   int nextKey() {
     return nextKey;
+  }
+
+  /**
+   * How many changes so far need a refresh to be seen by searches; unchanged by votes, which
+   * searches see at once through the live scores.
+   */
+  long changes() {
+    return changes;
   }
 
   /** The {@link Pending#write} of a thread changed but not yet handed to the writer. */
@@ -186,6 +199,7 @@ final class EventFolder {
           dirtyBytes -= held.bytes;
         }
         writer.deleteDocuments(new Term(Fields.ID, doc.id));
+        changes++;
         unsavedVotes.remove(doc.key);
         votes.set(doc.key, 0);
         pending.put(doc.id, new Pending(null, writes.incrementAndGet()));
@@ -255,6 +269,7 @@ final class EventFolder {
    */
   private void write(ThreadDoc doc, boolean isNew) {
     Held held = dirty.computeIfAbsent(doc.id, id -> new Held(isNew, folding));
+    changes++;
     long bytes = doc.memoryEstimate();
     dirtyBytes += bytes - held.bytes;
     held.bytes = bytes;

@@ -114,12 +114,17 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final ReentrantLock applyLock = new ReentrantLock();
   /** Serialises commits; taken before {@link #applyLock}, never after it. */
   private final ReentrantLock commitLock = new ReentrantLock();
-  /** Bumped after each applied batch; searches refresh up to it. */
+  /**
+   * Bumped after each applied batch that changed a document (not one of votes only); searches
+   * refresh up to it.
+   */
   private final AtomicLong applied = new AtomicLong();
+  /** Bumped after each applied batch, votes or not; the periodic commit watches it. */
+  private final AtomicLong batches = new AtomicLong();
   private final AtomicLong refreshedUpTo = new AtomicLong();
   private volatile long checkpoint;
   private long committedCheckpoint = -1;
-  /** {@link #applied} at the last periodic commit; used only by the commit thread. */
+  /** {@link #batches} at the last periodic commit; used only by the commit thread. */
   private long appliedAtCommit;
   /** Periodic commits in a row that left changed threads in memory. */
   private int heldCommits;
@@ -150,6 +155,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         // In memory (tests, demos, evaluations): merges in the applying thread, so the same
         // events and searches give the same segments, statistics and scores on every run.
         config.setMergeScheduler(new SerialMergeScheduler());
+      } else {
+        // No merge on refresh: by default a refresh waits up to 500 ms for merges of the small
+        // segments it flushed, and with a large merge busy on one of two cores it waited tens
+        // of milliseconds (up to 160 ms) for a new post to show. The small segments are merged
+        // in the background as any others.
+        config.setMaxFullFlushMergeWaitMillis(0);
       }
       this.writer = new IndexWriter(directory, config);
       this.checkpoint = compatible ? Long.parseLong(data.get(Fields.DATA_CHECKPOINT)) : 0;
@@ -273,13 +284,19 @@ public final class LuceneSearchIndex implements SearchIndex {
     applyLock.lock();
     try {
       ensureOpen();
+      long changesBefore = folder.changes();
       for (RecordedEvent recorded : events) {
         if (recorded.sequence() > checkpoint) {
           folder.fold(recorded);
           checkpoint = recorded.sequence();
         }
       }
-      applied.incrementAndGet();
+      if (folder.changes() != changesBefore) {
+        // A batch of votes only changes the live scores, which searches read directly: the
+        // next search need not refresh (which opens a reader if a merge or commit finished).
+        applied.incrementAndGet();
+      }
+      batches.incrementAndGet();
       if (folder.dirtyBytes() > HOLD_BYTES || folder.writtenUnseen() > MAX_UNSEEN) {
         refresh();
       }
@@ -385,6 +402,16 @@ public final class LuceneSearchIndex implements SearchIndex {
     refreshedUpTo.accumulateAndGet(target, Math::max);
   }
 
+  /** Whether the next search (refreshing on read) would refresh first. For tests. */
+  boolean refreshPending() {
+    return refreshedUpTo.get() < applied.get();
+  }
+
+  /** How long a refresh or commit waits for merges of the segments it flushed. For tests. */
+  long fullFlushMergeWaitMillis() {
+    return writer.getConfig().getMaxFullFlushMergeWaitMillis();
+  }
+
   private void periodicRefresh() {
     try {
       if (!closed) {
@@ -399,7 +426,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     commitLock.lock();
     try {
       if (!closed) {
-        long appliedNow = applied.get();
+        long appliedNow = batches.get();
         // Events arrived since the last commit: a bulk stretch may go on, so changed threads
         // stay in memory (for a while) to take their later events in the same write.
         boolean hold = appliedNow != appliedAtCommit && heldCommits < HOLD_COMMITS;
