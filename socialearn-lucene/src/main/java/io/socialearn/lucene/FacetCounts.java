@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -30,21 +28,19 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
   /** The most values reported per facet. */
   static final int MAX_VALUES = 20;
 
-  private final IndexReader reader;
   private final GlobalOrdinals ordinals;
   private final boolean spacesAndStates;
   private final String tagPrefix;
   private final int tagLimit;
 
   /**
-   * @param reader the searcher's reader, which {@code ordinals} were built for
+   * @param ordinals the global ordinals of the searcher's reader
    * @param spacesAndStates whether to count spaces and states besides tags
    * @param tagPrefix count only tags starting with this, or null for all
    * @param tagLimit the most tags to report
    */
-  FacetCounts(IndexReader reader, GlobalOrdinals ordinals, boolean spacesAndStates,
+  FacetCounts(GlobalOrdinals ordinals, boolean spacesAndStates,
       String tagPrefix, int tagLimit) {
-    this.reader = reader;
     this.ordinals = ordinals;
     this.spacesAndStates = spacesAndStates;
     this.tagPrefix = tagPrefix;
@@ -87,10 +83,10 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
       total = new Counter();
     }
     Map<String, List<Map.Entry<String, Long>>> top = new java.util.HashMap<>();
-    top.put(Fields.TAG, top(Fields.TAG, ordinals.tags, total.tags, tagLimit, tagPrefix));
+    top.put(Fields.TAG, top(ordinals.tags, total.tags, tagLimit, tagPrefix));
     if (spacesAndStates) {
-      top.put(Fields.SPACE, top(Fields.SPACE, ordinals.spaces, total.spaces, MAX_VALUES, null));
-      top.put(Fields.STATE, top(Fields.STATE, ordinals.states, total.states, MAX_VALUES, null));
+      top.put(Fields.SPACE, top(ordinals.spaces, total.spaces, MAX_VALUES, null));
+      top.put(Fields.STATE, top(ordinals.states, total.states, MAX_VALUES, null));
     }
     return new Result(top);
   }
@@ -102,26 +98,34 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
   }
 
   /**
-   * The {@code limit} ordinals with the highest counts (ties: lower ordinal, which is the
-   * smaller value, first), named.
+   * The {@code limit} ordinals with the highest counts (ties: the smaller value first), named.
    */
-  private List<Map.Entry<String, Long>> top(String field, OrdinalMap map, int[] counts,
-      int limit, String prefix) throws IOException {
-    // the heap's head is the weakest kept: lowest count, then highest ordinal
-    PriorityQueue<int[]> best = new PriorityQueue<>(Math.max(1, limit), (a, b) ->
-        a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));
+  private static List<Map.Entry<String, Long>> top(GlobalOrdinals.FieldOrdinals ords,
+      int[] counts, int limit, String prefix) throws IOException {
+    // the heap's head is the weakest kept: lowest count, then greatest value
+    PriorityQueue<int[]> best = new PriorityQueue<>(Math.max(1, limit), (a, b) -> {
+      if (a[1] != b[1]) {
+        return Integer.compare(a[1], b[1]);
+      }
+      try {
+        return ords.compare(b[0], a[0]);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
     for (int ord = 0; ord < counts.length && limit > 0; ord++) {
       if (counts[ord] == 0) {
         continue;
       }
       if (best.size() == limit) {
         int[] weakest = best.peek();
-        if (counts[ord] <= weakest[1]) {
-          continue; // ties keep the lower ordinal, seen first
+        // ties keep the smaller value (among the base's ordinals, the one seen first)
+        if (counts[ord] < weakest[1]
+            || counts[ord] == weakest[1] && ords.compare(ord, weakest[0]) > 0) {
+          continue;
         }
       }
-      if (prefix != null
-          && !GlobalOrdinals.value(reader, map, field, ord).startsWith(prefix)) {
+      if (prefix != null && !ords.value(ord).startsWith(prefix)) {
         continue;
       }
       if (best.size() == limit) {
@@ -130,20 +134,33 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
       best.add(new int[] {ord, counts[ord]});
     }
     List<int[]> sorted = new ArrayList<>(best);
-    sorted.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1])
-        : Integer.compare(a[0], b[0]));
+    IOException[] failed = new IOException[1];
+    sorted.sort((a, b) -> {
+      if (a[1] != b[1]) {
+        return Integer.compare(b[1], a[1]);
+      }
+      try {
+        return ords.compare(a[0], b[0]);
+      } catch (IOException e) {
+        failed[0] = e;
+        return 0;
+      }
+    });
+    if (failed[0] != null) {
+      throw failed[0];
+    }
     List<Map.Entry<String, Long>> named = new ArrayList<>(sorted.size());
     for (int[] entry : sorted) {
-      named.add(Map.entry(GlobalOrdinals.value(reader, map, field, entry[0]), (long) entry[1]));
+      named.add(Map.entry(ords.value(entry[0]), (long) entry[1]));
     }
     return named;
   }
 
   /** Counts one slice's matches by global ordinal. */
   final class Counter implements Collector {
-    final int[] tags = new int[(int) ordinals.tags.getValueCount()];
-    final int[] spaces = new int[spacesAndStates ? (int) ordinals.spaces.getValueCount() : 0];
-    final int[] states = new int[spacesAndStates ? (int) ordinals.states.getValueCount() : 0];
+    final int[] tags = new int[ordinals.tags.valueCount()];
+    final int[] spaces = new int[spacesAndStates ? ordinals.spaces.valueCount() : 0];
+    final int[] states = new int[spacesAndStates ? ordinals.states.valueCount() : 0];
 
     @Override
     public ScoreMode scoreMode() {
@@ -155,9 +172,9 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
       SortedSetDocValues tagValues = DocValues.getSortedSet(context.reader(), Fields.TAG);
       SortedDocValues spaceValues = DocValues.getSorted(context.reader(), Fields.SPACE);
       SortedDocValues stateValues = DocValues.getSorted(context.reader(), Fields.STATE);
-      LongValues tagOrds = ordinals.tags.getGlobalOrds(context.ord);
-      LongValues spaceOrds = ordinals.spaces.getGlobalOrds(context.ord);
-      LongValues stateOrds = ordinals.states.getGlobalOrds(context.ord);
+      LongValues tagOrds = ordinals.tags.globalOrds(context.ord);
+      LongValues spaceOrds = ordinals.spaces.globalOrds(context.ord);
+      LongValues stateOrds = ordinals.states.globalOrds(context.ord);
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}

@@ -79,6 +79,8 @@ final class IndexQueries {
   private final int freeDocs;
   /** The global ordinals of the most recently searched reader. */
   private volatile GlobalOrdinals ordinals;
+  /** Builds {@link #ordinals}, reusing the large segments' map; guarded by itself. */
+  private final GlobalOrdinals.Builder ordinalsBuilder = new GlobalOrdinals.Builder();
 
   IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
       LiveValues activity, Duration timeAllowed, int freeDocs) {
@@ -102,11 +104,25 @@ final class IndexQueries {
   GlobalOrdinals ordinals(org.apache.lucene.index.IndexReader reader) throws IOException {
     GlobalOrdinals current = ordinals;
     var key = GlobalOrdinals.keyOf(reader);
-    if (current == null || key == null || current.key != key) {
-      current = GlobalOrdinals.of(reader);
-      ordinals = current;
+    if (current != null && key != null && current.key == key) {
+      return current;
     }
-    return current;
+    if (key == null) {
+      return GlobalOrdinals.of(reader);
+    }
+    synchronized (ordinalsBuilder) {
+      current = ordinals;
+      if (current == null || current.key != key) {
+        current = ordinalsBuilder.build(reader);
+        ordinals = current;
+      }
+      return current;
+    }
+  }
+
+  /** The global ordinals last built, or null. For tests. */
+  GlobalOrdinals lastOrdinals() {
+    return ordinals;
   }
 
   /** The Lucene sort for an order; its last field is the unique thread key. */
@@ -166,8 +182,8 @@ final class IndexQueries {
     } else {
       TopFieldCollectorManager top = new TopFieldCollectorManager(sort, request.limit() + 1,
           after, Integer.MAX_VALUE);
-      FacetCounts counts = new FacetCounts(searcher.getIndexReader(),
-          ordinals(searcher.getIndexReader()), true, null, FacetCounts.MAX_VALUES);
+      FacetCounts counts = new FacetCounts(ordinals(searcher.getIndexReader()), true, null,
+          FacetCounts.MAX_VALUES);
       BudgetedSearch.Outcome<Both> both = BudgetedSearch.search(searcher, query,
           new BothManager(top, counts), deadline, freeDocs);
       docs = both.result().top();
@@ -273,8 +289,7 @@ final class IndexQueries {
         : new PrefixQuery(new Term(Fields.TAG, normal));
     FacetCounts.Result counts = searcher.search(
         SearchQueries.filtered(tags, SearchQueries.spaces(readable)),
-        new FacetCounts(searcher.getIndexReader(), ordinals(searcher.getIndexReader()), false,
-            normal, limit));
+        new FacetCounts(ordinals(searcher.getIndexReader()), false, normal, limit));
     return counts.top().get(Fields.TAG).stream().map(e -> new Tag(e.getKey())).toList();
   }
 

@@ -402,6 +402,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     refreshedUpTo.accumulateAndGet(target, Math::max);
   }
 
+  /** The global ordinals the last facet count used, or null. For tests. */
+  GlobalOrdinals facetOrdinals() {
+    return queries.lastOrdinals();
+  }
+
   /** Whether the next search (refreshing on read) would refresh first. For tests. */
   boolean refreshPending() {
     return refreshedUpTo.get() < applied.get();
