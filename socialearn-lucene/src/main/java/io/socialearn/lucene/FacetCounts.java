@@ -3,8 +3,10 @@ package io.socialearn.lucene;
 import io.socialearn.api.search.Facet;
 import io.socialearn.api.search.FacetValue;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -102,17 +104,10 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
    */
   private static List<Map.Entry<String, Long>> top(GlobalOrdinals.FieldOrdinals ords,
       int[] counts, int limit, String prefix) throws IOException {
-    // the heap's head is the weakest kept: lowest count, then greatest value
-    PriorityQueue<int[]> best = new PriorityQueue<>(Math.max(1, limit), (a, b) -> {
-      if (a[1] != b[1]) {
-        return Integer.compare(a[1], b[1]);
-      }
-      try {
-        return ords.compare(b[0], a[0]);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    // stronger: a higher count, then the smaller value; the heap's head is the weakest kept
+    Comparator<int[]> stronger = (a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1])
+        : compareValues(ords, a[0], b[0]);
+    PriorityQueue<int[]> best = new PriorityQueue<>(Math.max(1, limit), stronger.reversed());
     for (int ord = 0; ord < counts.length && limit > 0; ord++) {
       if (counts[ord] == 0) {
         continue;
@@ -134,26 +129,20 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
       best.add(new int[] {ord, counts[ord]});
     }
     List<int[]> sorted = new ArrayList<>(best);
-    IOException[] failed = new IOException[1];
-    sorted.sort((a, b) -> {
-      if (a[1] != b[1]) {
-        return Integer.compare(b[1], a[1]);
-      }
-      try {
-        return ords.compare(a[0], b[0]);
-      } catch (IOException e) {
-        failed[0] = e;
-        return 0;
-      }
-    });
-    if (failed[0] != null) {
-      throw failed[0];
-    }
+    sorted.sort(stronger);
     List<Map.Entry<String, Long>> named = new ArrayList<>(sorted.size());
     for (int[] entry : sorted) {
       named.add(Map.entry(ords.value(entry[0]), (long) entry[1]));
     }
     return named;
+  }
+
+  private static int compareValues(GlobalOrdinals.FieldOrdinals ords, int a, int b) {
+    try {
+      return ords.compare(a, b);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Counts one slice's matches by global ordinal. */
