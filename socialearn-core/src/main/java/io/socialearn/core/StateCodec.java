@@ -28,6 +28,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,6 +43,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -54,17 +58,24 @@ import java.util.zip.GZIPOutputStream;
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * written with {@link DataOutputStream}: the person table (the state's dense person indices
  * first, in order), the tag table, threads, posts, edits, votes, up votes, activity and comments
- * (the sequences of the events that added them: their text stays in the log), then the
- * pulse ledger's columns ({@link PulseLedger#writeTo}), the reputation ledger's facts (the
- * rest of its image is in the JSON) and the expertise model ({@link ExpertiseModel#writeTo}, so
- * that start-up need not refold the log into it). Threads
- * and answers are referred to by their position in their section, people, spaces and tags by
- * table index, times as nanoseconds since the epoch. Every order the read models keep is kept.
- * Stateless and thread-safe; the caller holds the engine's lock.
+ * (the sequences of the events that added them: their text stays in the log), the reputation
+ * ledger's askers, answers and facts (the rest of its image is in the JSON) and a magic int;
+ * then the models: the pulse ledger's columns ({@link PulseLedger#writeTo}) and the expertise
+ * model ({@link ExpertiseModel#writeTo}, so that start-up need not refold the log into it); last
+ * the length of the bulk (a long) and a magic int. Threads and answers are referred to by their
+ * position in their section, people, spaces and tags by table index, times as nanoseconds since
+ * the epoch. Every order the read models keep is kept.
+ *
+ * <p>Reading takes the bulk and the models as two buffers (mapped from the snapshot's file, not
+ * copied; each under 2 GiB), found by the length at the end. Once the bulk's people, tags,
+ * threads and posts are in the state, the models are read on a second thread while the rest of
+ * the bulk is read on the caller's: the models only look up the state's ids (to share their
+ * instances), which the rest of the bulk no longer changes; the caller waits for both. Stateless
+ * and thread-safe; the caller holds the engine's lock.
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 13;
+  static final int FORMAT = 14;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = UpvoteRun.NO_TIME;
@@ -174,7 +185,8 @@ final class StateCodec {
             .map(f -> new FlagRow(f.getKey(), List.copyOf(f.getValue()))).toList(),
         state.flagsAgreed.entrySet().stream()
             .map(f -> new FlagsAgreedRow(f.getKey(), f.getValue())).toList());
-    DataOutputStream out = new DataOutputStream(sink);
+    Counting counted = new Counting(sink);
+    DataOutputStream out = new DataOutputStream(counted);
     out.writeInt(MAGIC);
     out.writeInt(FORMAT);
     out.writeLong(state.lastSequence);
@@ -184,11 +196,35 @@ final class StateCodec {
     }
     out.writeInt(json.size());
     json.writeTo(out);
+    long bulkStarts = counted.count;
     new Writer(state, spaces, out).write(ledger, reputation);
+    long bulk = counted.count - bulkStarts;
     pulse.writeTo(out);
     expertise.writeTo(out);
+    out.writeLong(bulk);
     out.writeInt(MAGIC);
     out.flush();
+  }
+
+  /** Counts the bytes written through it, so that the end can say where the models start. */
+  private static final class Counting extends FilterOutputStream {
+    long count;
+
+    Counting(OutputStream sink) {
+      super(sink);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+      count += length;
+    }
   }
 
   /** Writes the binary sections. */
@@ -492,26 +528,74 @@ final class StateCodec {
    */
   static Decoded decode(byte[] snapshot, ExpertiseSettings settings) throws IOException {
     ByteArrayInputStream in = new ByteArrayInputStream(snapshot);
-    return decode(in, snapshot.length, () -> ByteBuffer.wrap(in.readAllBytes()), settings);
+    return decode(in, snapshot.length, new Regions() {
+      @Override
+      public long remaining() {
+        return in.available();
+      }
+
+      @Override
+      public ByteBuffer tail(int length) throws IOException {
+        if (length > in.available()) {
+          throw new IOException("snapshot cut short");
+        }
+        return ByteBuffer.wrap(snapshot, snapshot.length - length, length).slice();
+      }
+
+      @Override
+      public ByteBuffer next(long length) throws IOException {
+        if (length < 0 || length > in.available()) {
+          throw new IOException("snapshot cut short");
+        }
+        int at = snapshot.length - in.available();
+        in.skipNBytes(length);
+        return ByteBuffer.wrap(snapshot, at, (int) length).slice();
+      }
+    }, settings);
   }
 
   /**
-   * Reads a snapshot streaming from {@code in}, its expertise model from the file mapped rather
-   * than copied, with an expertise model scored with {@code settings} (null in the result if the
+   * Reads a snapshot from {@code in}, its binary sections from the file mapped rather than
+   * copied, with an expertise model scored with {@code settings} (null in the result if the
    * snapshot's was scored otherwise).
    *
    * @throws IOException if the data is not a snapshot of this format
    */
   static Decoded decode(SnapshotInput in, ExpertiseSettings settings) throws IOException {
-    return decode(in, in.remaining(), () -> in.mapRest(in.remaining()), settings);
+    return decode(in, in.remaining(), new Regions() {
+      @Override
+      public long remaining() {
+        return in.remaining();
+      }
+
+      @Override
+      public ByteBuffer tail(int length) throws IOException {
+        return in.tail(length);
+      }
+
+      @Override
+      public ByteBuffer next(long length) throws IOException {
+        return in.map(length);
+      }
+    }, settings);
   }
 
-  /** What is left of a snapshot's data as one buffer: the expertise model and the end mark. */
-  private interface Remainder {
-    ByteBuffer take() throws IOException;
+  /** What is left of a snapshot's data after its JSON, as buffers. */
+  private interface Regions {
+    /** How many bytes are left. */
+    long remaining();
+
+    /** The last {@code length} bytes, without moving on. */
+    ByteBuffer tail(int length) throws IOException;
+
+    /** The next {@code length} bytes, moving on past them. */
+    ByteBuffer next(long length) throws IOException;
   }
 
-  private static Decoded decode(InputStream source, long length, Remainder restOfData,
+  /** The length of the data's end: the bulk's length and a magic int. */
+  private static final int END = 12;
+
+  private static Decoded decode(InputStream source, long length, Regions regions,
       ExpertiseSettings settings) throws IOException {
     int limit = (int) Math.min(Integer.MAX_VALUE, length);
     try {
@@ -533,25 +617,108 @@ final class StateCodec {
       if (rest.ledger() == null) {
         throw new IOException("snapshot without the reputation ledger");
       }
+      long left = regions.remaining();
+      if (left < END) {
+        throw new IOException("snapshot does not end where its sections do");
+      }
+      ByteBuffer end = regions.tail(END);
+      long bulkLength = end.getLong();
+      if (end.getInt() != MAGIC || bulkLength < 0 || bulkLength > left - END) {
+        throw new IOException("snapshot does not end where its sections do");
+      }
+      ByteBuffer bulk = regions.next(bulkLength);
+      ByteBuffer models = regions.next(left - bulkLength);
       EngineState state = new EngineState(null);
       ReputationLedger ledger = new ReputationLedger(rest.ledger().rules());
       // As the engine's: its posts' authors are the rows', so they agree once it takes over.
       ledger.authorsFrom(state::authorOf);
-      new Reader(state, rest, in, limit).read(ledger);
-      state.lastSequence = lastSequence;
-      UnaryOperator<Object> shared = state::shared;
-      PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, shared, q -> {
-        ThreadRow row = state.threads.get(q);
-        return row == null ? null : row.title();
-      });
-      ByteBuffer model = restOfData.take();
-      ExpertiseModel expertise = ExpertiseModel.readFrom(model, settings, shared);
-      if (model.remaining() != 4 || model.getInt() != MAGIC) {
-        throw new IOException("snapshot does not end where its sections do");
+      Reader reader = new Reader(state, rest, bulk, limit);
+      reader.readTables();
+      // From here the state's ids (people, spaces, tags, threads, posts) stay as they are.
+      FutureTask<Models> modelsRead = new FutureTask<>(
+          () -> readModels(models, bulkLength, state, settings));
+      boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
+      if (parallel) {
+        Thread helper = new Thread(modelsRead, "socialearn-snapshot-models");
+        helper.setDaemon(true);
+        helper.start();
       }
-      return new Decoded(state, ledger, pulse, expertise);
+      try {
+        reader.readSections(ledger);
+      } catch (IOException | RuntimeException | Error e) {
+        if (parallel) {
+          // Nothing of a failed decode outlives it.
+          awaitQuietly(modelsRead);
+        }
+        throw e;
+      }
+      if (!parallel) {
+        modelsRead.run();
+      }
+      state.lastSequence = lastSequence;
+      Models read = result(modelsRead);
+      return new Decoded(state, ledger, read.pulse(), read.expertise());
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
+    }
+  }
+
+  /** The models a snapshot holds after its bulk. */
+  private record Models(PulseLedger pulse, ExpertiseModel expertise) {}
+
+  /**
+   * Reads the pulse ledger and the expertise model from {@code in}, then the data's end; only
+   * looks the state's ids up.
+   */
+  private static Models readModels(ByteBuffer in, long bulkLength, EngineState state,
+      ExpertiseSettings settings) throws IOException {
+    UnaryOperator<Object> shared = state::shared;
+    PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, shared, q -> {
+      ThreadRow row = state.threads.get(q);
+      return row == null ? null : row.title();
+    });
+    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, shared);
+    if (in.remaining() != END || in.getLong() != bulkLength || in.getInt() != MAGIC) {
+      throw new IOException("snapshot does not end where its sections do");
+    }
+    return new Models(pulse, expertise);
+  }
+
+  /** Waits for {@code task} to finish, whatever it ends with, keeping an interrupt for later. */
+  private static void awaitQuietly(FutureTask<?> task) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        task.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException | CancellationException e) {
+        break;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What a finished {@code task} returned, or what it threw. */
+  private static Models result(FutureTask<Models> task) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading a snapshot", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      } else if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      } else if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException("cannot read a snapshot's models: " + cause, cause);
     }
   }
 
@@ -566,27 +733,30 @@ final class StateCodec {
   private static final class Reader {
     private final EngineState state;
     private final Rest rest;
-    private final DataInputStream in;
+    private final ByteBuffer in;
     private final int limit;
     private PersonId[] people;
     private ThreadRow[] threads;
     private PostRow[] posts;
+    /** Where a string's bytes are copied from a mapped buffer. */
+    private byte[] scratch = new byte[64];
 
-    Reader(EngineState state, Rest rest, DataInputStream in, int limit) {
+    Reader(EngineState state, Rest rest, ByteBuffer in, int limit) {
       this.state = state;
       this.rest = rest;
       this.in = in;
       this.limit = limit;
     }
 
-    void read(ReputationLedger ledger) throws IOException {
+    /** Reads the tables, threads and posts: every id the state holds. */
+    void readTables() throws IOException {
       List<SpaceRow> spaces = rest.spaces();
       for (SpaceRow space : spaces) {
         state.spaces.put(space.id(), space);
         state.members.put(space.id(), new LinkedHashMap<>());
         state.threadsBySpace.put(space.id(), new ArrayList<>());
       }
-      int indexed = in.readInt();
+      int indexed = in.getInt();
       people = new PersonId[count()];
       if (indexed > people.length) {
         throw new IOException("snapshot indexes " + indexed + " of " + people.length + " people");
@@ -611,31 +781,31 @@ final class StateCodec {
       int[] accepted = new int[threads.length];
       for (int i = 0; i < threads.length; i++) {
         ThreadId id = ThreadId.of(readString());
-        SpaceId space = spaces.get(in.readInt()).id();
-        ThreadKind kind = KINDS[in.readByte()];
+        SpaceId space = spaces.get(in.getInt()).id();
+        ThreadKind kind = KINDS[in.get()];
         String title = readString();
-        Tag[] own = new Tag[in.readShort()];
+        Tag[] own = new Tag[in.getShort()];
         for (int t = 0; t < own.length; t++) {
-          own[t] = tags[in.readInt()];
+          own[t] = tags[in.getInt()];
         }
-        PersonId author = people[in.readInt()];
-        ThreadState closure = STATES[in.readByte()];
-        duplicateOf[i] = in.readInt();
-        int score = in.readInt();
-        int answerCount = in.readInt();
-        accepted[i] = in.readInt();
+        PersonId author = people[in.getInt()];
+        ThreadState closure = STATES[in.get()];
+        duplicateOf[i] = in.getInt();
+        int score = in.getInt();
+        int answerCount = in.getInt();
+        accepted[i] = in.getInt();
         threads[i] = new ThreadRow(id, space, kind, title, List.of(own), author, closure, null,
-            score, answerCount, null, in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-            in.readBoolean());
+            score, answerCount, null, in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+            (in.get() != 0));
       }
       posts = new PostRow[count()];
       for (int i = 0; i < posts.length; i++) {
         PostId id = PostId.of(readString());
-        ThreadId thread = threads[in.readInt()].id();
-        PersonId author = people[in.readInt()];
+        ThreadId thread = threads[in.getInt()].id();
+        PersonId author = people[in.getInt()];
         // Times as written (NO_TIME for none), no Instant on the way.
-        posts[i] = new PostRow(id, thread, author, in.readInt(), in.readLong(), in.readLong(),
-            in.readBoolean());
+        posts[i] = new PostRow(id, thread, author, in.getInt(), in.getLong(), in.getLong(),
+            (in.get() != 0));
       }
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
@@ -655,21 +825,28 @@ final class StateCodec {
         state.posts.put(p.id(), p);
         state.postsByThread.get(p.thread()).add(p.id());
       }
+    }
+
+    /**
+     * Reads the rest of the bulk: edits, votes, up votes, activity, comments and the reputation
+     * ledger into {@code ledger}, then the small models; adds no ids to the state.
+     */
+    void readSections(ReputationLedger ledger) throws IOException {
       for (int e = count(); e > 0; e--) {
-        ContentRef target = content(in.readInt());
+        ContentRef target = content(in.getInt());
         int n = count();
         List<Long> seqs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          seqs.add(in.readLong());
+          seqs.add(in.getLong());
         }
         state.edits.put(target, seqs);
       }
       for (int v = count(); v > 0; v--) {
-        ContentRef target = content(in.readInt());
+        ContentRef target = content(in.getInt());
         int[] entries = new int[count()];
         boolean ascending = true;
         for (int i = 0; i < entries.length; i++) {
-          entries[i] = in.readInt();
+          entries[i] = in.getInt();
           ascending &= i == 0 || entries[i] >>> 1 > entries[i - 1] >>> 1;
         }
         // Written in voter order, so read as they are; else put one by one, as a set sorts them.
@@ -681,38 +858,38 @@ final class StateCodec {
         state.votes.put(target, set);
       }
       for (int v = count(); v > 0; v--) {
-        PersonId voter = people[in.readInt()];
+        PersonId voter = people[in.getInt()];
         Map<PersonId, UpvoteRun> byAuthor = new CompactMap<>();
         for (int a = count(); a > 0; a--) {
-          PersonId author = people[in.readInt()];
+          PersonId author = people[in.getInt()];
           UpvoteRun run = new UpvoteRun();
           for (int n = count(); n > 0; n--) {
-            run.append(content(in.readInt()), UpvoteRun.fromNanos(in.readLong()));
+            run.append(content(in.getInt()), UpvoteRun.fromNanos(in.getLong()));
           }
           byAuthor.put(author, run);
         }
         state.upvotes.put(voter, byAuthor);
       }
       for (int p = count(); p > 0; p--) {
-        PersonId person = people[in.readInt()];
+        PersonId person = people[in.getInt()];
         int n = count();
         List<Object> items = new ArrayList<>(n);
         state.activity.put(person, items);
         for (int i = 0; i < n; i++) {
-          state.addActivity(person, new ActivityEntry(in.readLong(), in.readLong(),
-              ACTIVITY[in.readByte()], threads[in.readInt()].id(), content(in.readInt())));
+          state.addActivity(person, new ActivityEntry(in.getLong(), in.getLong(),
+              ACTIVITY[in.get()], threads[in.getInt()].id(), content(in.getInt())));
         }
       }
       for (int c = count(); c > 0; c--) {
         ContentRef target = ref();
         long[] seqs = new long[count()];
         for (int n = 0; n < seqs.length; n++) {
-          seqs[n] = in.readLong();
+          seqs[n] = in.getLong();
         }
         state.comments.put(target, seqs);
       }
       readReputation(ledger);
-      if (in.readInt() != MAGIC) {
+      if (in.getInt() != MAGIC) {
         throw new IOException("snapshot does not end where its sections do");
       }
       readRest();
@@ -779,24 +956,24 @@ final class StateCodec {
         int facts = count();
         ledger.reserve(person, facts);
         for (int i = 0; i < facts; i++) {
-          ReputationLedger.FactKind kind = FACT_KINDS[in.readByte()];
+          ReputationLedger.FactKind kind = FACT_KINDS[in.get()];
           PersonId other = person();
           ContentRef keyRef = ref();
-          long sequence = in.readLong();
-          long at = in.readLong();
+          long sequence = in.getLong();
+          long at = in.getLong();
           if (at == NO_TIME) {
             throw new IOException("a reputation fact of " + person + " has no time");
           }
-          ReputationReason reason = REASONS[in.readByte()];
-          ledger.addFact(person, kind, other, keyRef, sequence, at, reason, ref(), in.readInt(),
-              in.readBoolean());
+          ReputationReason reason = REASONS[in.get()];
+          ledger.addFact(person, kind, other, keyRef, sequence, at, reason, ref(), in.getInt(),
+              (in.get() != 0));
         }
       }
     }
 
     /** A person {@link Writer#writePerson} wrote, the table's instance when it is there. */
     private PersonId person() throws IOException {
-      int at = in.readInt();
+      int at = in.getInt();
       if (at >= 0) {
         return people[at];
       }
@@ -805,7 +982,7 @@ final class StateCodec {
 
     /** A thread or answer {@link Writer#writeRef} wrote, the rows' instance when there is one. */
     private ContentRef ref() throws IOException {
-      int code = in.readInt();
+      int code = in.getInt();
       if (code >= 0) {
         return content(code);
       }
@@ -815,13 +992,22 @@ final class StateCodec {
 
     /** A count, refused if it could not fit in what is left of the snapshot. */
     private int count() throws IOException {
-      return checkedLength(in.readInt(), limit);
+      return checkedLength(in.getInt(), limit);
     }
 
     private String readString() throws IOException {
-      byte[] utf8 = new byte[checkedLength(in.readInt(), limit)];
-      in.readFully(utf8);
-      return new String(utf8, StandardCharsets.UTF_8);
+      int length = checkedLength(in.getInt(), limit);
+      if (in.hasArray()) {
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length,
+            StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
+      }
+      if (length > scratch.length) {
+        scratch = new byte[Math.max(length, 2 * scratch.length)];
+      }
+      in.get(scratch, 0, length);
+      return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }
   }
 }

@@ -29,9 +29,9 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.core.internal.CompactIntMap;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -231,25 +231,27 @@ public final class PulseLedger {
   /**
    * Reads a ledger {@link #writeTo} wrote.
    *
-   * @param in where to read
+   * @param in where to read, from its position (big-endian, as {@link #writeTo} wrote); left
+   *     right after the ledger
    * @param profiles each person's current profile, or null for none (profiles are not written)
    * @param shared the one object to hold for an id the caller holds already, else the value
    *     given; lets the ledger share them with the other read models
    * @param titleOf a question's title as the caller holds it, or null, to share it likewise
    * @return the ledger
-   * @throws IOException if {@code in} fails or does not hold a ledger of this form
+   * @throws IOException if {@code in} does not hold a ledger of this form (a cut-short one may
+   *     throw {@link java.nio.BufferUnderflowException} instead)
    */
-  public static PulseLedger readFrom(DataInputStream in, Function<PersonId, PersonProfile> profiles,
+  public static PulseLedger readFrom(ByteBuffer in, Function<PersonId, PersonProfile> profiles,
       UnaryOperator<Object> shared, Function<ThreadId, String> titleOf) throws IOException {
-    if (in.readInt() != SNAPSHOT_FORMAT) {
+    if (in.getInt() != SNAPSHOT_FORMAT) {
       throw new IOException("not a pulse ledger of snapshot form " + SNAPSHOT_FORMAT);
     }
     PulseLedger ledger = new PulseLedger();
-    int people = in.readInt();
+    int people = in.getInt();
     List<Integer> personUnits = new ArrayList<>(people);
     for (int p = 0; p < people; p++) {
       ledger.person((PersonId) shared.apply(PersonId.of(readLongString(in))));
-      personUnits.add(in.readInt());
+      personUnits.add(in.getInt());
     }
     for (String unit : readStrings(in)) {
       ledger.unit(unit);
@@ -266,7 +268,7 @@ public final class PulseLedger {
       ledger.personUnit.set(p, personUnits.get(p));
       ledger.profiles.set(p, profiles.apply(ledger.personIds.get(p)));
     }
-    int questions = in.readInt();
+    int questions = in.getInt();
     for (int q = 0; q < questions; q++) {
       ThreadId id = (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
       ledger.questionIndex.put(id, q);
@@ -274,31 +276,36 @@ public final class PulseLedger {
       String title = readLongString(in);
       String held = titleOf.apply(id);
       ledger.titles.add(title.equals(held) ? held : title);
-      int[] own = new int[in.readInt()];
+      int tagCount = in.getInt();
+      if (tagCount < 0 || tagCount > in.remaining() / 4) {
+        throw new IOException("a question with " + tagCount + " tags where " + in.remaining()
+            + " bytes are left");
+      }
+      int[] own = new int[tagCount];
       for (int t = 0; t < own.length; t++) {
-        own[t] = in.readInt();
+        own[t] = in.getInt();
       }
       ledger.questionTags.add(own);
-      ledger.questionCreated.add(in.readLong());
-      ledger.questionSpace.add(in.readInt());
-      ledger.asker.add(in.readInt());
-      ledger.acceptedAnswer.add(in.readInt());
-      ledger.acceptedAt.add(in.readLong());
-      ledger.questionScore.add(in.readInt());
-      ledger.questionViews.add(in.readInt());
-      ledger.closure.add(in.readByte());
-      if (in.readBoolean()) {
+      ledger.questionCreated.add(in.getLong());
+      ledger.questionSpace.add(in.getInt());
+      ledger.asker.add(in.getInt());
+      ledger.acceptedAnswer.add(in.getInt());
+      ledger.acceptedAt.add(in.getLong());
+      ledger.questionScore.add(in.getInt());
+      ledger.questionViews.add(in.getInt());
+      ledger.closure.add(in.get());
+      if (in.get() != 0) {
         ledger.questionDeleted.set(q);
       }
     }
-    int answers = in.readInt();
+    int answers = in.getInt();
     for (int a = 0; a < answers; a++) {
       ledger.answerIndex.put((PostId) shared.apply(PostId.of(readLongString(in))), a);
-      ledger.answerQuestion.add(in.readInt());
-      ledger.answerAuthor.add(in.readInt());
-      ledger.answerCreated.add(in.readLong());
-      ledger.answerScore.add(in.readInt());
-      if (in.readBoolean()) {
+      ledger.answerQuestion.add(in.getInt());
+      ledger.answerAuthor.add(in.getInt());
+      ledger.answerCreated.add(in.getLong());
+      ledger.answerScore.add(in.getInt());
+      if (in.get() != 0) {
         ledger.answerDeleted.set(a);
       }
     }
@@ -363,8 +370,8 @@ public final class PulseLedger {
     }
   }
 
-  private static List<String> readStrings(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static List<String> readStrings(ByteBuffer in) throws IOException {
+    int n = in.getInt();
     if (n < 0) {
       throw new IOException("a negative count in a pulse ledger");
     }
@@ -381,13 +388,19 @@ public final class PulseLedger {
     out.write(utf8);
   }
 
-  private static String readLongString(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > in.available()) {
-      throw new IOException("a string of " + n + " bytes where " + in.available() + " are left");
+  private static String readLongString(ByteBuffer in) throws IOException {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IOException("a string of " + n + " bytes where " + in.remaining() + " are left");
+    }
+    if (in.hasArray()) {
+      String value = new String(in.array(), in.arrayOffset() + in.position(), n,
+          StandardCharsets.UTF_8);
+      in.position(in.position() + n);
+      return value;
     }
     byte[] utf8 = new byte[n];
-    in.readFully(utf8);
+    in.get(utf8);
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
