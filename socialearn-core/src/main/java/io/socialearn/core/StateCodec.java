@@ -59,19 +59,19 @@ import java.util.zip.GZIPOutputStream;
  * written with {@link DataOutputStream}: the person table (the state's dense person indices
  * first, in order), the tag table, threads, posts, edits, votes, up votes, activity and comments
  * (the sequences of the events that added them: their text stays in the log), the reputation
- * ledger's askers, answers and facts (the rest of its image is in the JSON) and a magic int;
- * then the models: the pulse ledger's columns ({@link PulseLedger#writeTo}) and the expertise
- * model ({@link ExpertiseModel#writeTo}, so that start-up need not refold the log into it); last
- * the length of the bulk (a long) and a magic int. Threads and answers are referred to by their
- * position in their section, people, spaces and tags by table index, times as nanoseconds since
- * the epoch. Every order the read models keep is kept.
+ * ledger's askers, answers and facts (the rest of its image is in the JSON), the pulse ledger's
+ * columns ({@link PulseLedger#writeTo}) and a magic int; then the expertise model ({@link
+ * ExpertiseModel#writeTo}, so that start-up need not refold the log into it); last the length of
+ * the bulk (a long) and a magic int. Threads and answers are referred to by their position in
+ * their section, people, spaces and tags by table index, times as nanoseconds since the epoch.
+ * Every order the read models keep is kept.
  *
- * <p>Reading takes the bulk and the models as two buffers (mapped from the snapshot's file, not
- * copied; each under 2 GiB), found by the length at the end. Once the bulk's people, tags,
- * threads and posts are in the state, the models are read on a second thread while the rest of
- * the bulk is read on the caller's: the models only look up the state's ids (to share their
- * instances), which the rest of the bulk no longer changes; the caller waits for both. Stateless
- * and thread-safe; the caller holds the engine's lock.
+ * <p>Reading takes the bulk and the expertise model as two buffers (mapped from the snapshot's
+ * file, not copied; each under 2 GiB), found by the length at the end. Once the bulk's people,
+ * tags, threads and posts are in the state, the expertise model is read on a second thread while
+ * the rest of the bulk is read on the caller's: the model only looks up the state's ids (to share
+ * their instances), which the rest of the bulk no longer changes; the caller waits for both.
+ * Stateless and thread-safe; the caller holds the engine's lock.
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
@@ -198,15 +198,16 @@ final class StateCodec {
     json.writeTo(out);
     long bulkStarts = counted.count;
     new Writer(state, spaces, out).write(ledger, reputation);
-    long bulk = counted.count - bulkStarts;
     pulse.writeTo(out);
+    out.writeInt(MAGIC);
+    long bulk = counted.count - bulkStarts;
     expertise.writeTo(out);
     out.writeLong(bulk);
     out.writeInt(MAGIC);
     out.flush();
   }
 
-  /** Counts the bytes written through it, so that the end can say where the models start. */
+  /** Counts the bytes written through it, so that the end can say where the bulk ends. */
   private static final class Counting extends FilterOutputStream {
     long count;
 
@@ -382,7 +383,6 @@ final class StateCodec {
         }
       }
       writeReputation(ledger, reputation);
-      out.writeInt(MAGIC);
     }
 
     /**
@@ -627,7 +627,7 @@ final class StateCodec {
         throw new IOException("snapshot does not end where its sections do");
       }
       ByteBuffer bulk = regions.next(bulkLength);
-      ByteBuffer models = regions.next(left - bulkLength);
+      ByteBuffer model = regions.next(left - bulkLength);
       EngineState state = new EngineState(null);
       ReputationLedger ledger = new ReputationLedger(rest.ledger().rules());
       // As the engine's: its posts' authors are the rows', so they agree once it takes over.
@@ -635,11 +635,11 @@ final class StateCodec {
       Reader reader = new Reader(state, rest, bulk, limit);
       reader.readTables();
       // From here the state's ids (people, spaces, tags, threads, posts) stay as they are.
-      FutureTask<Models> modelsRead = new FutureTask<>(
-          () -> readModels(models, bulkLength, state, settings));
+      FutureTask<ExpertiseModel> modelRead = new FutureTask<>(
+          () -> readModel(model, bulkLength, state, settings));
       boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
       if (parallel) {
-        Thread helper = new Thread(modelsRead, "socialearn-snapshot-models");
+        Thread helper = new Thread(modelRead, "socialearn-snapshot-model");
         helper.setDaemon(true);
         helper.start();
       }
@@ -648,40 +648,31 @@ final class StateCodec {
       } catch (IOException | RuntimeException | Error e) {
         if (parallel) {
           // Nothing of a failed decode outlives it.
-          awaitQuietly(modelsRead);
+          awaitQuietly(modelRead);
         }
         throw e;
       }
       if (!parallel) {
-        modelsRead.run();
+        modelRead.run();
       }
       state.lastSequence = lastSequence;
-      Models read = result(modelsRead);
-      return new Decoded(state, ledger, read.pulse(), read.expertise());
+      return new Decoded(state, ledger, reader.pulse, result(modelRead));
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
     }
   }
 
-  /** The models a snapshot holds after its bulk. */
-  private record Models(PulseLedger pulse, ExpertiseModel expertise) {}
-
   /**
-   * Reads the pulse ledger and the expertise model from {@code in}, then the data's end; only
-   * looks the state's ids up.
+   * Reads the expertise model from {@code in}, then the data's end; only looks the state's ids
+   * up.
    */
-  private static Models readModels(ByteBuffer in, long bulkLength, EngineState state,
+  private static ExpertiseModel readModel(ByteBuffer in, long bulkLength, EngineState state,
       ExpertiseSettings settings) throws IOException {
-    UnaryOperator<Object> shared = state::shared;
-    PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, shared, q -> {
-      ThreadRow row = state.threads.get(q);
-      return row == null ? null : row.title();
-    });
-    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, shared);
+    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, state::shared);
     if (in.remaining() != END || in.getLong() != bulkLength || in.getInt() != MAGIC) {
       throw new IOException("snapshot does not end where its sections do");
     }
-    return new Models(pulse, expertise);
+    return expertise;
   }
 
   /** Waits for {@code task} to finish, whatever it ends with, keeping an interrupt for later. */
@@ -703,7 +694,7 @@ final class StateCodec {
   }
 
   /** What a finished {@code task} returned, or what it threw. */
-  private static Models result(FutureTask<Models> task) throws IOException {
+  private static ExpertiseModel result(FutureTask<ExpertiseModel> task) throws IOException {
     try {
       return task.get();
     } catch (InterruptedException e) {
@@ -718,7 +709,7 @@ final class StateCodec {
       } else if (cause instanceof Error error) {
         throw error;
       }
-      throw new IOException("cannot read a snapshot's models: " + cause, cause);
+      throw new IOException("cannot read a snapshot's expertise model: " + cause, cause);
     }
   }
 
@@ -740,6 +731,8 @@ final class StateCodec {
     private PostRow[] posts;
     /** Where a string's bytes are copied from a mapped buffer. */
     private byte[] scratch = new byte[64];
+    /** The pulse ledger, once {@link #readSections} read it. */
+    private PulseLedger pulse;
 
     Reader(EngineState state, Rest rest, ByteBuffer in, int limit) {
       this.state = state;
@@ -828,8 +821,9 @@ final class StateCodec {
     }
 
     /**
-     * Reads the rest of the bulk: edits, votes, up votes, activity, comments and the reputation
-     * ledger into {@code ledger}, then the small models; adds no ids to the state.
+     * Reads the rest of the bulk: edits, votes, up votes, activity, comments, the reputation
+     * ledger into {@code ledger} and the pulse ledger, then the small models; adds no ids to the
+     * state.
      */
     void readSections(ReputationLedger ledger) throws IOException {
       for (int e = count(); e > 0; e--) {
@@ -876,8 +870,14 @@ final class StateCodec {
         List<Object> items = new ArrayList<>(n);
         state.activity.put(person, items);
         for (int i = 0; i < n; i++) {
-          state.addActivity(person, new ActivityEntry(in.getLong(), in.getLong(),
-              ACTIVITY[in.get()], threads[in.getInt()].id(), content(in.getInt())));
+          long sequence = in.getLong();
+          long atNanos = in.getLong();
+          ActivityKind kind = ACTIVITY[in.get()];
+          ThreadRow thread = threads[in.getInt()];
+          int code = in.getInt();
+          // As addActivity keeps it, with the rows at hand rather than looked up.
+          items.add(EngineState.compact(sequence, atNanos, kind, thread.id(), content(code),
+              thread, (code & 1) == 1 ? posts[code >>> 1] : null, null));
         }
       }
       for (int c = count(); c > 0; c--) {
@@ -889,7 +889,11 @@ final class StateCodec {
         state.comments.put(target, seqs);
       }
       readReputation(ledger);
-      if (in.getInt() != MAGIC) {
+      pulse = PulseLedger.readFrom(in, state.people::get, state::shared, q -> {
+        ThreadRow row = state.threads.get(q);
+        return row == null ? null : row.title();
+      });
+      if (in.getInt() != MAGIC || in.hasRemaining()) {
         throw new IOException("snapshot does not end where its sections do");
       }
       readRest();
