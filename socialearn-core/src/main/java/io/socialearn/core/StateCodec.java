@@ -792,14 +792,19 @@ final class StateCodec {
             (in.get() != 0));
       }
       posts = new PostRow[count()];
+      int[] threadOf = new int[posts.length];
+      int[] answers = new int[threads.length];
       for (int i = 0; i < posts.length; i++) {
         PostId id = PostId.of(readString());
-        ThreadId thread = threads[in.getInt()].id();
+        threadOf[i] = in.getInt();
+        answers[threadOf[i]]++;
+        ThreadId thread = threads[threadOf[i]].id();
         PersonId author = people[in.getInt()];
         // Times as written (NO_TIME for none), no Instant on the way.
         posts[i] = new PostRow(id, thread, author, in.getInt(), in.getLong(), in.getLong(),
             (in.get() != 0));
       }
+      List<List<PostId>> answersOf = new ArrayList<>(threads.length);
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
@@ -812,11 +817,14 @@ final class StateCodec {
         }
         state.threads.put(t.id(), t);
         state.threadsBySpace.get(t.space()).add(t.id());
-        state.postsByThread.put(t.id(), new ArrayList<>());
+        // Each an ArrayList, as apply makes them; held by position, not looked up per answer.
+        List<PostId> own = new ArrayList<>(answers[i]);
+        answersOf.add(own);
+        state.postsByThread.put(t.id(), own);
       }
-      for (PostRow p : posts) {
-        state.posts.put(p.id(), p);
-        state.postsByThread.get(p.thread()).add(p.id());
+      for (int i = 0; i < posts.length; i++) {
+        state.posts.put(posts[i].id(), posts[i]);
+        answersOf.get(threadOf[i]).add(posts[i].id());
       }
     }
 
@@ -858,7 +866,7 @@ final class StateCodec {
           PersonId author = people[in.getInt()];
           UpvoteRun run = new UpvoteRun();
           for (int n = count(); n > 0; n--) {
-            run.append(content(in.getInt()), UpvoteRun.fromNanos(in.getLong()));
+            run.append(content(in.getInt()), in.getLong());
           }
           byAuthor.put(author, run);
         }
