@@ -197,8 +197,9 @@ final class StateCodec {
     out.writeInt(json.size());
     json.writeTo(out);
     long bulkStarts = counted.count;
-    new Writer(state, spaces, out).write(ledger, reputation);
-    pulse.writeTo(out);
+    Writer writer = new Writer(state, spaces, out);
+    writer.write(ledger, reputation);
+    pulse.writeTo(out, writer.rows());
     out.writeInt(MAGIC);
     long bulk = counted.count - bulkStarts;
     expertise.writeTo(out);
@@ -438,6 +439,28 @@ final class StateCodec {
       } catch (IOException x) {
         failed[0] = x;
       }
+    }
+
+    /** The rows as the pulse ledger names them: by content code ({@link #content}). */
+    PulseLedger.Rows rows() {
+      return new PulseLedger.Rows() {
+        @Override
+        public int codeOf(ContentRef ref) {
+          Integer code = codeOrNull(ref);
+          return code == null ? -1 : code;
+        }
+
+        @Override
+        public ContentRef byCode(int code) {
+          throw new UnsupportedOperationException("only for reading");
+        }
+
+        @Override
+        public String titleOf(ThreadId question) {
+          ThreadRow row = state.threads.get(question);
+          return row == null ? null : row.title();
+        }
+      };
     }
 
     /** A person as its table index, or -1 for none, or -2 and its id for one not in the table. */
@@ -897,9 +920,22 @@ final class StateCodec {
         state.comments.put(target, seqs);
       }
       readReputation(ledger);
-      pulse = PulseLedger.readFrom(in, state.people::get, state::shared, q -> {
-        ThreadRow row = state.threads.get(q);
-        return row == null ? null : row.title();
+      pulse = PulseLedger.readFrom(in, state.people::get, state::shared, new PulseLedger.Rows() {
+        @Override
+        public int codeOf(ContentRef ref) {
+          throw new UnsupportedOperationException("only for writing");
+        }
+
+        @Override
+        public ContentRef byCode(int code) {
+          return content(code);
+        }
+
+        @Override
+        public String titleOf(ThreadId question) {
+          ThreadRow row = state.threads.get(question);
+          return row == null ? null : row.title();
+        }
       });
       if (in.getInt() != MAGIC || in.hasRemaining()) {
         throw new IOException("snapshot does not end where its sections do");

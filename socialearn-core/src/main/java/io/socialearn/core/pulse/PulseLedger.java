@@ -24,6 +24,7 @@ import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseReport;
 import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
@@ -57,7 +58,37 @@ public final class PulseLedger {
   static final byte CLOSED = 1;
   static final byte DUPLICATE = 2;
   /** The version of what {@link #writeTo} writes. */
-  private static final int SNAPSHOT_FORMAT = 1;
+  private static final int SNAPSHOT_FORMAT = 2;
+
+  /**
+   * How a snapshot names the questions and answers its caller holds rows of: by a code of the
+   * caller's rather than their ids, and a question's title, when it is the row's, by reference.
+   */
+  public interface Rows {
+    /**
+     * The code of a question or answer the caller holds a row of, or -1.
+     *
+     * @param ref a question or answer
+     * @return its code, at least 0, or -1
+     */
+    int codeOf(ContentRef ref);
+
+    /**
+     * The question or answer of a code {@link #codeOf} gave: the caller's instance.
+     *
+     * @param code the code
+     * @return the thread or post id
+     */
+    ContentRef byCode(int code);
+
+    /**
+     * A question's title as the caller's row holds it, or null without a row.
+     *
+     * @param question the question
+     * @return the title, or null
+     */
+    String titleOf(ThreadId question);
+  }
 
   // People, by dense index.
   final Map<PersonId, Integer> personIndex = new CompactIntMap<>();
@@ -180,12 +211,14 @@ public final class PulseLedger {
 
   /**
    * Writes everything the ledger holds but the profiles, for a snapshot; {@link #readFrom} reads
-   * it back. Ids are written as strings, columns as they are.
+   * it back. Questions and answers are written as their codes in {@code rows} (as their ids when
+   * they have none), a title the row holds as a mark, other ids as strings, columns as they are.
    *
    * @param out where to write
+   * @param rows the codes and titles of the caller's rows, as {@link #readFrom} will be given
    * @throws IOException if {@code out} fails
    */
-  public void writeTo(DataOutputStream out) throws IOException {
+  public void writeTo(DataOutputStream out, Rows rows) throws IOException {
     out.writeInt(SNAPSHOT_FORMAT);
     out.writeInt(personIds.size());
     for (int p = 0; p < personIds.size(); p++) {
@@ -198,8 +231,15 @@ public final class PulseLedger {
     int questions = questionIds.size();
     out.writeInt(questions);
     for (int q = 0; q < questions; q++) {
-      writeLongString(out, questionIds.get(q).value());
-      writeLongString(out, titles.get(q));
+      ThreadId id = questionIds.get(q);
+      writeRef(out, id, rows);
+      String title = titles.get(q);
+      if (title.equals(rows.titleOf(id))) {
+        out.writeBoolean(false);
+      } else {
+        out.writeBoolean(true);
+        writeLongString(out, title);
+      }
       int[] own = questionTags.get(q);
       out.writeInt(own.length);
       for (int tag : own) {
@@ -219,7 +259,7 @@ public final class PulseLedger {
     answerIndex.forEach((id, a) -> answerIds[a] = id);
     out.writeInt(answerIds.length);
     for (int a = 0; a < answerIds.length; a++) {
-      writeLongString(out, answerIds[a].value());
+      writeRef(out, answerIds[a], rows);
       out.writeInt(answerQuestion.get(a));
       out.writeInt(answerAuthor.get(a));
       out.writeLong(answerCreated.get(a));
@@ -236,13 +276,13 @@ public final class PulseLedger {
    * @param profiles each person's current profile, or null for none (profiles are not written)
    * @param shared the one object to hold for an id the caller holds already, else the value
    *     given; lets the ledger share them with the other read models
-   * @param titleOf a question's title as the caller holds it, or null, to share it likewise
+   * @param rows the codes and titles of the caller's rows, as {@link #writeTo} was given them
    * @return the ledger
    * @throws IOException if {@code in} does not hold a ledger of this form (a cut-short one may
    *     throw {@link java.nio.BufferUnderflowException} instead)
    */
   public static PulseLedger readFrom(ByteBuffer in, Function<PersonId, PersonProfile> profiles,
-      UnaryOperator<Object> shared, Function<ThreadId, String> titleOf) throws IOException {
+      UnaryOperator<Object> shared, Rows rows) throws IOException {
     if (in.getInt() != SNAPSHOT_FORMAT) {
       throw new IOException("not a pulse ledger of snapshot form " + SNAPSHOT_FORMAT);
     }
@@ -270,12 +310,20 @@ public final class PulseLedger {
     }
     int questions = in.getInt();
     for (int q = 0; q < questions; q++) {
-      ThreadId id = (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
+      int code = in.getInt();
+      ThreadId id = code >= 0 ? (ThreadId) rows.byCode(code)
+          : (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
       ledger.questionIndex.put(id, q);
       ledger.questionIds.add(id);
-      String title = readLongString(in);
-      String held = titleOf.apply(id);
-      ledger.titles.add(title.equals(held) ? held : title);
+      if (in.get() == 0) {
+        String held = rows.titleOf(id);
+        if (held == null) {
+          throw new IOException("a pulse question's title is its row's, but it has no row");
+        }
+        ledger.titles.add(held);
+      } else {
+        ledger.titles.add(readLongString(in));
+      }
       int tagCount = in.getInt();
       if (tagCount < 0 || tagCount > in.remaining() / 4) {
         throw new IOException("a question with " + tagCount + " tags where " + in.remaining()
@@ -300,7 +348,9 @@ public final class PulseLedger {
     }
     int answers = in.getInt();
     for (int a = 0; a < answers; a++) {
-      ledger.answerIndex.put((PostId) shared.apply(PostId.of(readLongString(in))), a);
+      int code = in.getInt();
+      ledger.answerIndex.put(code >= 0 ? (PostId) rows.byCode(code)
+          : (PostId) shared.apply(PostId.of(readLongString(in))), a);
       ledger.answerQuestion.add(in.getInt());
       ledger.answerAuthor.add(in.getInt());
       ledger.answerCreated.add(in.getLong());
@@ -361,6 +411,16 @@ public final class PulseLedger {
     all.add(longs);
     all.add(questionTags.stream().map(Arrays::toString).toList());
     return all;
+  }
+
+  /** A question or answer as its row's code, else -1 and its id. */
+  private static void writeRef(DataOutputStream out, ContentRef ref, Rows rows)
+      throws IOException {
+    int code = rows.codeOf(ref);
+    out.writeInt(code < 0 ? -1 : code);
+    if (code < 0) {
+      writeLongString(out, ref instanceof ThreadId t ? t.value() : ((PostId) ref).value());
+    }
   }
 
   private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
