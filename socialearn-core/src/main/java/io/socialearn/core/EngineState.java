@@ -522,19 +522,36 @@ final class EngineState {
 
   private Object compact(ActivityEntry entry) {
     if (entry.kind() == ActivityKind.STARTED_THREAD && entry.target() == entry.thread()) {
-      ThreadRow row = threads.get(entry.thread());
-      if (row != null && row.id() == entry.thread() && row.createdSeq() == entry.sequence()
-          && row.createdNanos() == entry.atNanos()) {
-        return row.id();
-      }
+      return compact(entry.sequence(), entry.atNanos(), entry.kind(), entry.thread(),
+          entry.target(), threads.get(entry.thread()), null, entry);
     } else if (entry.kind() == ActivityKind.ANSWERED && entry.target() instanceof PostId post) {
-      PostRow row = posts.get(post);
-      if (row != null && row.id() == post && row.thread() == entry.thread()
-          && row.createdSeq() == entry.sequence() && row.createdNanos() == entry.atNanos()) {
-        return row.id();
-      }
+      return compact(entry.sequence(), entry.atNanos(), entry.kind(), entry.thread(),
+          entry.target(), null, posts.get(post), entry);
     }
     return entry;
+  }
+
+  /**
+   * The activity item {@link #addActivity} keeps for the entry of these parts, given the rows
+   * it would look up: {@code threadRow} the row of {@code thread} (for a thread's start), {@code
+   * postRow} that of {@code target} (for an answer), either null when there is none. A snapshot's
+   * reader, which holds the rows by position, calls it without looking them up; {@code entry} is
+   * the entry if it is made already, else null.
+   */
+  static Object compact(long sequence, long atNanos, ActivityKind kind, ThreadId thread,
+      ContentRef target, ThreadRow threadRow, PostRow postRow, ActivityEntry entry) {
+    if (kind == ActivityKind.STARTED_THREAD && target == thread) {
+      if (threadRow != null && threadRow.id() == thread && threadRow.createdSeq() == sequence
+          && threadRow.createdNanos() == atNanos) {
+        return threadRow.id();
+      }
+    } else if (kind == ActivityKind.ANSWERED && target instanceof PostId post) {
+      if (postRow != null && postRow.id() == post && postRow.thread() == thread
+          && postRow.createdSeq() == sequence && postRow.createdNanos() == atNanos) {
+        return postRow.id();
+      }
+    }
+    return entry != null ? entry : new ActivityEntry(sequence, atNanos, kind, thread, target);
   }
 
   /** A person's activity entries, oldest first (a new list). */

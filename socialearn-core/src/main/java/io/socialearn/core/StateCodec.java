@@ -28,6 +28,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +43,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -54,17 +57,24 @@ import java.util.zip.GZIPOutputStream;
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * written with {@link DataOutputStream}: the person table (the state's dense person indices
  * first, in order), the tag table, threads, posts, edits, votes, up votes, activity and comments
- * (the sequences of the events that added them: their text stays in the log), then the
- * pulse ledger's columns ({@link PulseLedger#writeTo}), the reputation ledger's facts (the
- * rest of its image is in the JSON) and the expertise model ({@link ExpertiseModel#writeTo}, so
- * that start-up need not refold the log into it). Threads
- * and answers are referred to by their position in their section, people, spaces and tags by
- * table index, times as nanoseconds since the epoch. Every order the read models keep is kept.
+ * (the sequences of the events that added them: their text stays in the log), the reputation
+ * ledger's askers, answers and facts (the rest of its image is in the JSON), the pulse ledger's
+ * columns ({@link PulseLedger#writeTo}) and a magic int; then the expertise model ({@link
+ * ExpertiseModel#writeTo}, so that start-up need not refold the log into it); last the length of
+ * the bulk (a long) and a magic int. Threads and answers are referred to by their position in
+ * their section, people, spaces and tags by table index, times as nanoseconds since the epoch.
+ * Every order the read models keep is kept.
+ *
+ * <p>Reading takes the bulk and the expertise model as two buffers (mapped from the snapshot's
+ * file, not copied; each under 2 GiB), found by the length at the end. Once the bulk's people,
+ * tags, threads and posts are in the state, the expertise model is read on a second thread while
+ * the rest of the bulk is read on the caller's: the model only looks up the state's ids (to share
+ * their instances), which the rest of the bulk no longer changes; the caller waits for both.
  * Stateless and thread-safe; the caller holds the engine's lock.
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 13;
+  static final int FORMAT = 14;
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = UpvoteRun.NO_TIME;
@@ -174,7 +184,8 @@ final class StateCodec {
             .map(f -> new FlagRow(f.getKey(), List.copyOf(f.getValue()))).toList(),
         state.flagsAgreed.entrySet().stream()
             .map(f -> new FlagsAgreedRow(f.getKey(), f.getValue())).toList());
-    DataOutputStream out = new DataOutputStream(sink);
+    Counting counted = new Counting(sink);
+    DataOutputStream out = new DataOutputStream(counted);
     out.writeInt(MAGIC);
     out.writeInt(FORMAT);
     out.writeLong(state.lastSequence);
@@ -184,11 +195,37 @@ final class StateCodec {
     }
     out.writeInt(json.size());
     json.writeTo(out);
-    new Writer(state, spaces, out).write(ledger, reputation);
-    pulse.writeTo(out);
+    long bulkStarts = counted.count;
+    Writer writer = new Writer(state, spaces, out);
+    writer.write(ledger, reputation);
+    pulse.writeTo(out, writer.rows());
+    out.writeInt(MAGIC);
+    long bulk = counted.count - bulkStarts;
     expertise.writeTo(out);
+    out.writeLong(bulk);
     out.writeInt(MAGIC);
     out.flush();
+  }
+
+  /** Counts the bytes written through it, so that the end can say where the bulk ends. */
+  private static final class Counting extends FilterOutputStream {
+    long count;
+
+    Counting(OutputStream sink) {
+      super(sink);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+      count += length;
+    }
   }
 
   /** Writes the binary sections. */
@@ -346,7 +383,6 @@ final class StateCodec {
         }
       }
       writeReputation(ledger, reputation);
-      out.writeInt(MAGIC);
     }
 
     /**
@@ -402,6 +438,28 @@ final class StateCodec {
       } catch (IOException x) {
         failed[0] = x;
       }
+    }
+
+    /** The rows as the pulse ledger names them: by content code ({@link #content}). */
+    PulseLedger.Rows rows() {
+      return new PulseLedger.Rows() {
+        @Override
+        public int codeOf(ContentRef ref) {
+          Integer code = codeOrNull(ref);
+          return code == null ? -1 : code;
+        }
+
+        @Override
+        public ContentRef byCode(int code) {
+          throw new UnsupportedOperationException("only for reading");
+        }
+
+        @Override
+        public String titleOf(ThreadId question) {
+          ThreadRow row = state.threads.get(question);
+          return row == null ? null : row.title();
+        }
+      };
     }
 
     /** A person as its table index, or -1 for none, or -2 and its id for one not in the table. */
@@ -492,26 +550,74 @@ final class StateCodec {
    */
   static Decoded decode(byte[] snapshot, ExpertiseSettings settings) throws IOException {
     ByteArrayInputStream in = new ByteArrayInputStream(snapshot);
-    return decode(in, snapshot.length, () -> ByteBuffer.wrap(in.readAllBytes()), settings);
+    return decode(in, snapshot.length, new Regions() {
+      @Override
+      public long remaining() {
+        return in.available();
+      }
+
+      @Override
+      public ByteBuffer tail(int length) throws IOException {
+        if (length > in.available()) {
+          throw new IOException("snapshot cut short");
+        }
+        return ByteBuffer.wrap(snapshot, snapshot.length - length, length).slice();
+      }
+
+      @Override
+      public ByteBuffer next(long length) throws IOException {
+        if (length < 0 || length > in.available()) {
+          throw new IOException("snapshot cut short");
+        }
+        int at = snapshot.length - in.available();
+        in.skipNBytes(length);
+        return ByteBuffer.wrap(snapshot, at, (int) length).slice();
+      }
+    }, settings);
   }
 
   /**
-   * Reads a snapshot streaming from {@code in}, its expertise model from the file mapped rather
-   * than copied, with an expertise model scored with {@code settings} (null in the result if the
+   * Reads a snapshot from {@code in}, its binary sections from the file mapped rather than
+   * copied, with an expertise model scored with {@code settings} (null in the result if the
    * snapshot's was scored otherwise).
    *
    * @throws IOException if the data is not a snapshot of this format
    */
   static Decoded decode(SnapshotInput in, ExpertiseSettings settings) throws IOException {
-    return decode(in, in.remaining(), () -> in.mapRest(in.remaining()), settings);
+    return decode(in, in.remaining(), new Regions() {
+      @Override
+      public long remaining() {
+        return in.remaining();
+      }
+
+      @Override
+      public ByteBuffer tail(int length) throws IOException {
+        return in.tail(length);
+      }
+
+      @Override
+      public ByteBuffer next(long length) throws IOException {
+        return in.map(length);
+      }
+    }, settings);
   }
 
-  /** What is left of a snapshot's data as one buffer: the expertise model and the end mark. */
-  private interface Remainder {
-    ByteBuffer take() throws IOException;
+  /** What is left of a snapshot's data after its JSON, as buffers. */
+  private interface Regions {
+    /** How many bytes are left. */
+    long remaining();
+
+    /** The last {@code length} bytes, without moving on. */
+    ByteBuffer tail(int length) throws IOException;
+
+    /** The next {@code length} bytes, moving on past them. */
+    ByteBuffer next(long length) throws IOException;
   }
 
-  private static Decoded decode(InputStream source, long length, Remainder restOfData,
+  /** The length of the data's end: the bulk's length and a magic int. */
+  private static final int END = 12;
+
+  private static Decoded decode(InputStream source, long length, Regions regions,
       ExpertiseSettings settings) throws IOException {
     int limit = (int) Math.min(Integer.MAX_VALUE, length);
     try {
@@ -533,25 +639,99 @@ final class StateCodec {
       if (rest.ledger() == null) {
         throw new IOException("snapshot without the reputation ledger");
       }
+      long left = regions.remaining();
+      if (left < END) {
+        throw new IOException("snapshot does not end where its sections do");
+      }
+      ByteBuffer end = regions.tail(END);
+      long bulkLength = end.getLong();
+      if (end.getInt() != MAGIC || bulkLength < 0 || bulkLength > left - END) {
+        throw new IOException("snapshot does not end where its sections do");
+      }
+      ByteBuffer bulk = regions.next(bulkLength);
+      ByteBuffer model = regions.next(left - bulkLength);
       EngineState state = new EngineState(null);
       ReputationLedger ledger = new ReputationLedger(rest.ledger().rules());
       // As the engine's: its posts' authors are the rows', so they agree once it takes over.
       ledger.authorsFrom(state::authorOf);
-      new Reader(state, rest, in, limit).read(ledger);
-      state.lastSequence = lastSequence;
-      UnaryOperator<Object> shared = state::shared;
-      PulseLedger pulse = PulseLedger.readFrom(in, state.people::get, shared, q -> {
-        ThreadRow row = state.threads.get(q);
-        return row == null ? null : row.title();
-      });
-      ByteBuffer model = restOfData.take();
-      ExpertiseModel expertise = ExpertiseModel.readFrom(model, settings, shared);
-      if (model.remaining() != 4 || model.getInt() != MAGIC) {
-        throw new IOException("snapshot does not end where its sections do");
+      Reader reader = new Reader(state, rest, bulk, limit);
+      reader.readTables();
+      // From here the state's ids (people, spaces, tags, threads, posts) stay as they are.
+      FutureTask<ExpertiseModel> modelRead = new FutureTask<>(
+          () -> readModel(model, bulkLength, state, settings));
+      boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
+      if (parallel) {
+        Thread helper = new Thread(modelRead, "socialearn-snapshot-model");
+        helper.setDaemon(true);
+        helper.start();
       }
-      return new Decoded(state, ledger, pulse, expertise);
+      try {
+        reader.readSections(ledger);
+      } catch (IOException | RuntimeException | Error e) {
+        if (parallel) {
+          // Nothing of a failed decode outlives it.
+          awaitQuietly(modelRead);
+        }
+        throw e;
+      }
+      if (!parallel) {
+        modelRead.run();
+      }
+      state.lastSequence = lastSequence;
+      return new Decoded(state, ledger, reader.pulse, result(modelRead));
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
+    }
+  }
+
+  /**
+   * Reads the expertise model from {@code in}, then the data's end; only looks the state's ids
+   * up.
+   */
+  private static ExpertiseModel readModel(ByteBuffer in, long bulkLength, EngineState state,
+      ExpertiseSettings settings) throws IOException {
+    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, state::shared);
+    if (in.remaining() != END || in.getLong() != bulkLength || in.getInt() != MAGIC) {
+      throw new IOException("snapshot does not end where its sections do");
+    }
+    return expertise;
+  }
+
+  /** Waits for {@code task} to finish, whatever it ends with, keeping an interrupt for later. */
+  private static void awaitQuietly(FutureTask<?> task) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        task.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException | CancellationException e) {
+        break;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What a finished {@code task} returned, or what it threw. */
+  private static ExpertiseModel result(FutureTask<ExpertiseModel> task) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading a snapshot", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      } else if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      } else if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException("cannot read a snapshot's expertise model: " + cause, cause);
     }
   }
 
@@ -566,27 +746,32 @@ final class StateCodec {
   private static final class Reader {
     private final EngineState state;
     private final Rest rest;
-    private final DataInputStream in;
+    private final ByteBuffer in;
     private final int limit;
     private PersonId[] people;
     private ThreadRow[] threads;
     private PostRow[] posts;
+    /** Where a string's bytes are copied from a mapped buffer. */
+    private byte[] scratch = new byte[64];
+    /** The pulse ledger, once {@link #readSections} read it. */
+    private PulseLedger pulse;
 
-    Reader(EngineState state, Rest rest, DataInputStream in, int limit) {
+    Reader(EngineState state, Rest rest, ByteBuffer in, int limit) {
       this.state = state;
       this.rest = rest;
       this.in = in;
       this.limit = limit;
     }
 
-    void read(ReputationLedger ledger) throws IOException {
+    /** Reads the tables, threads and posts: every id the state holds. */
+    void readTables() throws IOException {
       List<SpaceRow> spaces = rest.spaces();
       for (SpaceRow space : spaces) {
         state.spaces.put(space.id(), space);
         state.members.put(space.id(), new LinkedHashMap<>());
         state.threadsBySpace.put(space.id(), new ArrayList<>());
       }
-      int indexed = in.readInt();
+      int indexed = in.getInt();
       people = new PersonId[count()];
       if (indexed > people.length) {
         throw new IOException("snapshot indexes " + indexed + " of " + people.length + " people");
@@ -611,32 +796,37 @@ final class StateCodec {
       int[] accepted = new int[threads.length];
       for (int i = 0; i < threads.length; i++) {
         ThreadId id = ThreadId.of(readString());
-        SpaceId space = spaces.get(in.readInt()).id();
-        ThreadKind kind = KINDS[in.readByte()];
+        SpaceId space = spaces.get(in.getInt()).id();
+        ThreadKind kind = KINDS[in.get()];
         String title = readString();
-        Tag[] own = new Tag[in.readShort()];
+        Tag[] own = new Tag[in.getShort()];
         for (int t = 0; t < own.length; t++) {
-          own[t] = tags[in.readInt()];
+          own[t] = tags[in.getInt()];
         }
-        PersonId author = people[in.readInt()];
-        ThreadState closure = STATES[in.readByte()];
-        duplicateOf[i] = in.readInt();
-        int score = in.readInt();
-        int answerCount = in.readInt();
-        accepted[i] = in.readInt();
+        PersonId author = people[in.getInt()];
+        ThreadState closure = STATES[in.get()];
+        duplicateOf[i] = in.getInt();
+        int score = in.getInt();
+        int answerCount = in.getInt();
+        accepted[i] = in.getInt();
         threads[i] = new ThreadRow(id, space, kind, title, List.of(own), author, closure, null,
-            score, answerCount, null, in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-            in.readBoolean());
+            score, answerCount, null, in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+            (in.get() != 0));
       }
       posts = new PostRow[count()];
+      int[] threadOf = new int[posts.length];
+      int[] answers = new int[threads.length];
       for (int i = 0; i < posts.length; i++) {
         PostId id = PostId.of(readString());
-        ThreadId thread = threads[in.readInt()].id();
-        PersonId author = people[in.readInt()];
+        threadOf[i] = in.getInt();
+        answers[threadOf[i]]++;
+        ThreadId thread = threads[threadOf[i]].id();
+        PersonId author = people[in.getInt()];
         // Times as written (NO_TIME for none), no Instant on the way.
-        posts[i] = new PostRow(id, thread, author, in.readInt(), in.readLong(), in.readLong(),
-            in.readBoolean());
+        posts[i] = new PostRow(id, thread, author, in.getInt(), in.getLong(), in.getLong(),
+            (in.get() != 0));
       }
+      List<List<PostId>> answersOf = new ArrayList<>(threads.length);
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
@@ -649,27 +839,38 @@ final class StateCodec {
         }
         state.threads.put(t.id(), t);
         state.threadsBySpace.get(t.space()).add(t.id());
-        state.postsByThread.put(t.id(), new ArrayList<>());
+        // Each an ArrayList, as apply makes them; held by position, not looked up per answer.
+        List<PostId> own = new ArrayList<>(answers[i]);
+        answersOf.add(own);
+        state.postsByThread.put(t.id(), own);
       }
-      for (PostRow p : posts) {
-        state.posts.put(p.id(), p);
-        state.postsByThread.get(p.thread()).add(p.id());
+      for (int i = 0; i < posts.length; i++) {
+        state.posts.put(posts[i].id(), posts[i]);
+        answersOf.get(threadOf[i]).add(posts[i].id());
       }
+    }
+
+    /**
+     * Reads the rest of the bulk: edits, votes, up votes, activity, comments, the reputation
+     * ledger into {@code ledger} and the pulse ledger, then the small models; adds no ids to the
+     * state.
+     */
+    void readSections(ReputationLedger ledger) throws IOException {
       for (int e = count(); e > 0; e--) {
-        ContentRef target = content(in.readInt());
+        ContentRef target = content(in.getInt());
         int n = count();
         List<Long> seqs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          seqs.add(in.readLong());
+          seqs.add(in.getLong());
         }
         state.edits.put(target, seqs);
       }
       for (int v = count(); v > 0; v--) {
-        ContentRef target = content(in.readInt());
+        ContentRef target = content(in.getInt());
         int[] entries = new int[count()];
         boolean ascending = true;
         for (int i = 0; i < entries.length; i++) {
-          entries[i] = in.readInt();
+          entries[i] = in.getInt();
           ascending &= i == 0 || entries[i] >>> 1 > entries[i - 1] >>> 1;
         }
         // Written in voter order, so read as they are; else put one by one, as a set sorts them.
@@ -681,38 +882,61 @@ final class StateCodec {
         state.votes.put(target, set);
       }
       for (int v = count(); v > 0; v--) {
-        PersonId voter = people[in.readInt()];
+        PersonId voter = people[in.getInt()];
         Map<PersonId, UpvoteRun> byAuthor = new CompactMap<>();
         for (int a = count(); a > 0; a--) {
-          PersonId author = people[in.readInt()];
+          PersonId author = people[in.getInt()];
           UpvoteRun run = new UpvoteRun();
           for (int n = count(); n > 0; n--) {
-            run.append(content(in.readInt()), UpvoteRun.fromNanos(in.readLong()));
+            run.append(content(in.getInt()), in.getLong());
           }
           byAuthor.put(author, run);
         }
         state.upvotes.put(voter, byAuthor);
       }
       for (int p = count(); p > 0; p--) {
-        PersonId person = people[in.readInt()];
+        PersonId person = people[in.getInt()];
         int n = count();
         List<Object> items = new ArrayList<>(n);
         state.activity.put(person, items);
         for (int i = 0; i < n; i++) {
-          state.addActivity(person, new ActivityEntry(in.readLong(), in.readLong(),
-              ACTIVITY[in.readByte()], threads[in.readInt()].id(), content(in.readInt())));
+          long sequence = in.getLong();
+          long atNanos = in.getLong();
+          ActivityKind kind = ACTIVITY[in.get()];
+          ThreadRow thread = threads[in.getInt()];
+          int code = in.getInt();
+          // As addActivity keeps it, with the rows at hand rather than looked up.
+          items.add(EngineState.compact(sequence, atNanos, kind, thread.id(), content(code),
+              thread, (code & 1) == 1 ? posts[code >>> 1] : null, null));
         }
       }
       for (int c = count(); c > 0; c--) {
         ContentRef target = ref();
         long[] seqs = new long[count()];
         for (int n = 0; n < seqs.length; n++) {
-          seqs[n] = in.readLong();
+          seqs[n] = in.getLong();
         }
         state.comments.put(target, seqs);
       }
       readReputation(ledger);
-      if (in.readInt() != MAGIC) {
+      pulse = PulseLedger.readFrom(in, state.people::get, state::shared, new PulseLedger.Rows() {
+        @Override
+        public int codeOf(ContentRef ref) {
+          throw new UnsupportedOperationException("only for writing");
+        }
+
+        @Override
+        public ContentRef byCode(int code) {
+          return content(code);
+        }
+
+        @Override
+        public String titleOf(ThreadId question) {
+          ThreadRow row = state.threads.get(question);
+          return row == null ? null : row.title();
+        }
+      });
+      if (in.getInt() != MAGIC || in.hasRemaining()) {
         throw new IOException("snapshot does not end where its sections do");
       }
       readRest();
@@ -779,24 +1003,24 @@ final class StateCodec {
         int facts = count();
         ledger.reserve(person, facts);
         for (int i = 0; i < facts; i++) {
-          ReputationLedger.FactKind kind = FACT_KINDS[in.readByte()];
+          ReputationLedger.FactKind kind = FACT_KINDS[in.get()];
           PersonId other = person();
           ContentRef keyRef = ref();
-          long sequence = in.readLong();
-          long at = in.readLong();
+          long sequence = in.getLong();
+          long at = in.getLong();
           if (at == NO_TIME) {
             throw new IOException("a reputation fact of " + person + " has no time");
           }
-          ReputationReason reason = REASONS[in.readByte()];
-          ledger.addFact(person, kind, other, keyRef, sequence, at, reason, ref(), in.readInt(),
-              in.readBoolean());
+          ReputationReason reason = REASONS[in.get()];
+          ledger.addFact(person, kind, other, keyRef, sequence, at, reason, ref(), in.getInt(),
+              (in.get() != 0));
         }
       }
     }
 
     /** A person {@link Writer#writePerson} wrote, the table's instance when it is there. */
     private PersonId person() throws IOException {
-      int at = in.readInt();
+      int at = in.getInt();
       if (at >= 0) {
         return people[at];
       }
@@ -805,7 +1029,7 @@ final class StateCodec {
 
     /** A thread or answer {@link Writer#writeRef} wrote, the rows' instance when there is one. */
     private ContentRef ref() throws IOException {
-      int code = in.readInt();
+      int code = in.getInt();
       if (code >= 0) {
         return content(code);
       }
@@ -815,13 +1039,22 @@ final class StateCodec {
 
     /** A count, refused if it could not fit in what is left of the snapshot. */
     private int count() throws IOException {
-      return checkedLength(in.readInt(), limit);
+      return checkedLength(in.getInt(), limit);
     }
 
     private String readString() throws IOException {
-      byte[] utf8 = new byte[checkedLength(in.readInt(), limit)];
-      in.readFully(utf8);
-      return new String(utf8, StandardCharsets.UTF_8);
+      int length = checkedLength(in.getInt(), limit);
+      if (in.hasArray()) {
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length,
+            StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
+      }
+      if (length > scratch.length) {
+        scratch = new byte[Math.max(length, 2 * scratch.length)];
+      }
+      in.get(scratch, 0, length);
+      return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }
   }
 }

@@ -37,13 +37,18 @@ final class UpvoteRun {
    * caller knows the run does not hold {@code target} (else {@link #add}).
    */
   void append(ContentRef target, Instant when) {
+    append(target, toNanos(when));
+  }
+
+  /** As {@link #append(ContentRef, Instant)}, the time in nanoseconds since the epoch. */
+  void append(ContentRef target, long nanos) {
     if (size == targets.length) {
       int grown = Math.max(2, size + (size >> 1));
       targets = Arrays.copyOf(targets, grown);
       at = Arrays.copyOf(at, grown);
     }
     targets[size] = target;
-    at[size] = toNanos(when);
+    at[size] = nanos;
     size++;
   }
 

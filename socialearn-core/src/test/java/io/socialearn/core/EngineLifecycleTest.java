@@ -16,6 +16,7 @@ import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.log.InMemoryEventLog;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,6 +130,41 @@ class EngineLifecycleTest {
       assertThatThrownBy(() -> StateCodec.decode(cut)).isInstanceOf(java.io.IOException.class);
       assertThatThrownBy(() -> StateCodec.decode(new byte[] {1, 2, 3}))
           .isInstanceOf(java.io.IOException.class);
+    }
+  }
+  @Test
+  void aSnapshotWhoseEndOrSectionsAreDamagedIsAnIoErrorFromEitherThread() throws Exception {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Snapshot me please",
+          "body", "snapshot"));
+      f.engine.execute(BO, new PostAnswer(q, "answer"));
+      f.engine.execute(BO, new CastVote(q, VoteDirection.UP));
+      byte[] good = f.engine.snapshotBytes();
+      assertThat(StateCodec.decode(good).state().contents())
+          .isEqualTo(f.engine.stateContents());
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(good);
+      long bulk = bytes.getLong(good.length - 12);
+      int modelAt = (int) (20 + bytes.getInt(16) + bulk);
+      // The bulk's length at the end names a point past the data.
+      byte[] longBulk = good.clone();
+      java.nio.ByteBuffer.wrap(longBulk).putLong(good.length - 12, good.length);
+      assertThatThrownBy(() -> StateCodec.decode(longBulk)).isInstanceOf(IOException.class)
+          .hasMessageContaining("does not end where its sections do");
+      // The bulk's end mark, read on the caller's thread while the model is read on another.
+      byte[] badBulkEnd = good.clone();
+      badBulkEnd[modelAt - 1] ^= 0x01;
+      assertThatThrownBy(() -> StateCodec.decode(badBulkEnd)).isInstanceOf(IOException.class)
+          .hasMessageContaining("does not end where its sections do");
+      // The expertise model, read on the second thread.
+      byte[] badModel = good.clone();
+      badModel[modelAt] ^= 0x01;
+      assertThatThrownBy(() -> StateCodec.decode(badModel)).isInstanceOf(IOException.class)
+          .hasMessageContaining("expertise model");
+      // A snapshot of the previous form is refused, so the log is replayed.
+      byte[] older = good.clone();
+      java.nio.ByteBuffer.wrap(older).putInt(4, StateCodec.FORMAT - 1);
+      assertThatThrownBy(() -> StateCodec.decode(older)).isInstanceOf(IOException.class)
+          .hasMessageContaining("snapshot format " + (StateCodec.FORMAT - 1));
     }
   }
 }

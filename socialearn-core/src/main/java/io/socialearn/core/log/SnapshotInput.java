@@ -77,16 +77,61 @@ public final class SnapshotInput extends InputStream {
    * @throws IOException if {@code length} is not what is left, or the file cannot be mapped
    */
   public ByteBuffer mapRest(long length) throws IOException {
-    if (length != remaining() || length > Integer.MAX_VALUE - 8) {
+    if (length != remaining()) {
+      throw new IOException("cannot map " + length + " bytes of the " + remaining() + " left");
+    }
+    ByteBuffer rest = map(length);
+    mapped = true;
+    return rest;
+  }
+
+  /**
+   * The next {@code length} bytes as a read-only buffer mapped from the file rather than copied
+   * (what the stream had buffered of them is mapped again), checksummed here; the stream goes on
+   * after them.
+   *
+   * @param length how many bytes to hand out, at most what is left and below 2 GiB
+   * @return the bytes, positioned at 0
+   * @throws IOException if {@code length} is negative, more than is left or too large for one
+   *     buffer, or the file cannot be mapped
+   */
+  public ByteBuffer map(long length) throws IOException {
+    if (length < 0 || length > remaining() || length > Integer.MAX_VALUE - 8) {
       throw new IOException("cannot map " + length + " bytes of the " + remaining() + " left");
     }
     long start = filled - buffer.remaining();
-    ByteBuffer rest = channel.map(FileChannel.MapMode.READ_ONLY, start, length);
-    crc.update(rest.slice(buffer.remaining(), (int) (end - filled)));
-    buffer.position(buffer.limit());
-    filled = end;
-    mapped = true;
-    return rest;
+    ByteBuffer region = channel.map(FileChannel.MapMode.READ_ONLY, start, length);
+    int buffered = buffer.remaining();
+    if (length <= buffered) {
+      buffer.position(buffer.position() + (int) length);
+    } else {
+      crc.update(region.slice(buffered, (int) (length - buffered)));
+      buffer.position(buffer.limit());
+      filled = start + length;
+    }
+    return region;
+  }
+
+  /**
+   * The last {@code length} bytes of the data, read without moving the stream: they are
+   * checksummed when the stream gets to them.
+   *
+   * @param length how many bytes, at most what is left
+   * @return a copy of them, positioned at 0
+   * @throws IOException if fewer are left, or the file cannot be read
+   */
+  public ByteBuffer tail(int length) throws IOException {
+    if (length < 0 || length > remaining()) {
+      throw new IOException("cannot read the last " + length + " bytes of the " + remaining()
+          + " left");
+    }
+    ByteBuffer last = ByteBuffer.allocate(length);
+    while (last.hasRemaining()) {
+      if (channel.read(last, end - length + last.position()) < 0) {
+        throw new EOFException("snapshot file ends before its data does");
+      }
+    }
+    return last.flip();
   }
 
   /** Reads the next chunk of the region into the buffer; false at its end. */

@@ -24,14 +24,15 @@ import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseReport;
 import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.core.internal.CompactIntMap;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,37 @@ public final class PulseLedger {
   static final byte CLOSED = 1;
   static final byte DUPLICATE = 2;
   /** The version of what {@link #writeTo} writes. */
-  private static final int SNAPSHOT_FORMAT = 1;
+  private static final int SNAPSHOT_FORMAT = 2;
+
+  /**
+   * How a snapshot names the questions and answers its caller holds rows of: by a code of the
+   * caller's rather than their ids, and a question's title, when it is the row's, by reference.
+   */
+  public interface Rows {
+    /**
+     * The code of a question or answer the caller holds a row of, or -1.
+     *
+     * @param ref a question or answer
+     * @return its code, at least 0, or -1
+     */
+    int codeOf(ContentRef ref);
+
+    /**
+     * The question or answer of a code {@link #codeOf} gave: the caller's instance.
+     *
+     * @param code the code
+     * @return the thread or post id
+     */
+    ContentRef byCode(int code);
+
+    /**
+     * A question's title as the caller's row holds it, or null without a row.
+     *
+     * @param question the question
+     * @return the title, or null
+     */
+    String titleOf(ThreadId question);
+  }
 
   // People, by dense index.
   final Map<PersonId, Integer> personIndex = new CompactIntMap<>();
@@ -180,12 +211,14 @@ public final class PulseLedger {
 
   /**
    * Writes everything the ledger holds but the profiles, for a snapshot; {@link #readFrom} reads
-   * it back. Ids are written as strings, columns as they are.
+   * it back. Questions and answers are written as their codes in {@code rows} (as their ids when
+   * they have none), a title the row holds as a mark, other ids as strings, columns as they are.
    *
    * @param out where to write
+   * @param rows the codes and titles of the caller's rows, as {@link #readFrom} will be given
    * @throws IOException if {@code out} fails
    */
-  public void writeTo(DataOutputStream out) throws IOException {
+  public void writeTo(DataOutputStream out, Rows rows) throws IOException {
     out.writeInt(SNAPSHOT_FORMAT);
     out.writeInt(personIds.size());
     for (int p = 0; p < personIds.size(); p++) {
@@ -198,8 +231,15 @@ public final class PulseLedger {
     int questions = questionIds.size();
     out.writeInt(questions);
     for (int q = 0; q < questions; q++) {
-      writeLongString(out, questionIds.get(q).value());
-      writeLongString(out, titles.get(q));
+      ThreadId id = questionIds.get(q);
+      writeRef(out, id, rows);
+      String title = titles.get(q);
+      if (title.equals(rows.titleOf(id))) {
+        out.writeBoolean(false);
+      } else {
+        out.writeBoolean(true);
+        writeLongString(out, title);
+      }
       int[] own = questionTags.get(q);
       out.writeInt(own.length);
       for (int tag : own) {
@@ -219,7 +259,7 @@ public final class PulseLedger {
     answerIndex.forEach((id, a) -> answerIds[a] = id);
     out.writeInt(answerIds.length);
     for (int a = 0; a < answerIds.length; a++) {
-      writeLongString(out, answerIds[a].value());
+      writeRef(out, answerIds[a], rows);
       out.writeInt(answerQuestion.get(a));
       out.writeInt(answerAuthor.get(a));
       out.writeLong(answerCreated.get(a));
@@ -231,25 +271,27 @@ public final class PulseLedger {
   /**
    * Reads a ledger {@link #writeTo} wrote.
    *
-   * @param in where to read
+   * @param in where to read, from its position (big-endian, as {@link #writeTo} wrote); left
+   *     right after the ledger
    * @param profiles each person's current profile, or null for none (profiles are not written)
    * @param shared the one object to hold for an id the caller holds already, else the value
    *     given; lets the ledger share them with the other read models
-   * @param titleOf a question's title as the caller holds it, or null, to share it likewise
+   * @param rows the codes and titles of the caller's rows, as {@link #writeTo} was given them
    * @return the ledger
-   * @throws IOException if {@code in} fails or does not hold a ledger of this form
+   * @throws IOException if {@code in} does not hold a ledger of this form (a cut-short one may
+   *     throw {@link java.nio.BufferUnderflowException} instead)
    */
-  public static PulseLedger readFrom(DataInputStream in, Function<PersonId, PersonProfile> profiles,
-      UnaryOperator<Object> shared, Function<ThreadId, String> titleOf) throws IOException {
-    if (in.readInt() != SNAPSHOT_FORMAT) {
+  public static PulseLedger readFrom(ByteBuffer in, Function<PersonId, PersonProfile> profiles,
+      UnaryOperator<Object> shared, Rows rows) throws IOException {
+    if (in.getInt() != SNAPSHOT_FORMAT) {
       throw new IOException("not a pulse ledger of snapshot form " + SNAPSHOT_FORMAT);
     }
     PulseLedger ledger = new PulseLedger();
-    int people = in.readInt();
+    int people = in.getInt();
     List<Integer> personUnits = new ArrayList<>(people);
     for (int p = 0; p < people; p++) {
       ledger.person((PersonId) shared.apply(PersonId.of(readLongString(in))));
-      personUnits.add(in.readInt());
+      personUnits.add(in.getInt());
     }
     for (String unit : readStrings(in)) {
       ledger.unit(unit);
@@ -266,39 +308,54 @@ public final class PulseLedger {
       ledger.personUnit.set(p, personUnits.get(p));
       ledger.profiles.set(p, profiles.apply(ledger.personIds.get(p)));
     }
-    int questions = in.readInt();
+    int questions = in.getInt();
     for (int q = 0; q < questions; q++) {
-      ThreadId id = (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
+      int code = in.getInt();
+      ThreadId id = code >= 0 ? (ThreadId) rows.byCode(code)
+          : (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
       ledger.questionIndex.put(id, q);
       ledger.questionIds.add(id);
-      String title = readLongString(in);
-      String held = titleOf.apply(id);
-      ledger.titles.add(title.equals(held) ? held : title);
-      int[] own = new int[in.readInt()];
+      if (in.get() == 0) {
+        String held = rows.titleOf(id);
+        if (held == null) {
+          throw new IOException("a pulse question's title is its row's, but it has no row");
+        }
+        ledger.titles.add(held);
+      } else {
+        ledger.titles.add(readLongString(in));
+      }
+      int tagCount = in.getInt();
+      if (tagCount < 0 || tagCount > in.remaining() / 4) {
+        throw new IOException("a question with " + tagCount + " tags where " + in.remaining()
+            + " bytes are left");
+      }
+      int[] own = new int[tagCount];
       for (int t = 0; t < own.length; t++) {
-        own[t] = in.readInt();
+        own[t] = in.getInt();
       }
       ledger.questionTags.add(own);
-      ledger.questionCreated.add(in.readLong());
-      ledger.questionSpace.add(in.readInt());
-      ledger.asker.add(in.readInt());
-      ledger.acceptedAnswer.add(in.readInt());
-      ledger.acceptedAt.add(in.readLong());
-      ledger.questionScore.add(in.readInt());
-      ledger.questionViews.add(in.readInt());
-      ledger.closure.add(in.readByte());
-      if (in.readBoolean()) {
+      ledger.questionCreated.add(in.getLong());
+      ledger.questionSpace.add(in.getInt());
+      ledger.asker.add(in.getInt());
+      ledger.acceptedAnswer.add(in.getInt());
+      ledger.acceptedAt.add(in.getLong());
+      ledger.questionScore.add(in.getInt());
+      ledger.questionViews.add(in.getInt());
+      ledger.closure.add(in.get());
+      if (in.get() != 0) {
         ledger.questionDeleted.set(q);
       }
     }
-    int answers = in.readInt();
+    int answers = in.getInt();
     for (int a = 0; a < answers; a++) {
-      ledger.answerIndex.put((PostId) shared.apply(PostId.of(readLongString(in))), a);
-      ledger.answerQuestion.add(in.readInt());
-      ledger.answerAuthor.add(in.readInt());
-      ledger.answerCreated.add(in.readLong());
-      ledger.answerScore.add(in.readInt());
-      if (in.readBoolean()) {
+      int code = in.getInt();
+      ledger.answerIndex.put(code >= 0 ? (PostId) rows.byCode(code)
+          : (PostId) shared.apply(PostId.of(readLongString(in))), a);
+      ledger.answerQuestion.add(in.getInt());
+      ledger.answerAuthor.add(in.getInt());
+      ledger.answerCreated.add(in.getLong());
+      ledger.answerScore.add(in.getInt());
+      if (in.get() != 0) {
         ledger.answerDeleted.set(a);
       }
     }
@@ -356,6 +413,16 @@ public final class PulseLedger {
     return all;
   }
 
+  /** A question or answer as its row's code, else -1 and its id. */
+  private static void writeRef(DataOutputStream out, ContentRef ref, Rows rows)
+      throws IOException {
+    int code = rows.codeOf(ref);
+    out.writeInt(code < 0 ? -1 : code);
+    if (code < 0) {
+      writeLongString(out, ref instanceof ThreadId t ? t.value() : ((PostId) ref).value());
+    }
+  }
+
   private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
     out.writeInt(values.size());
     for (String value : values) {
@@ -363,8 +430,8 @@ public final class PulseLedger {
     }
   }
 
-  private static List<String> readStrings(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static List<String> readStrings(ByteBuffer in) throws IOException {
+    int n = in.getInt();
     if (n < 0) {
       throw new IOException("a negative count in a pulse ledger");
     }
@@ -381,13 +448,19 @@ public final class PulseLedger {
     out.write(utf8);
   }
 
-  private static String readLongString(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > in.available()) {
-      throw new IOException("a string of " + n + " bytes where " + in.available() + " are left");
+  private static String readLongString(ByteBuffer in) throws IOException {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IOException("a string of " + n + " bytes where " + in.remaining() + " are left");
+    }
+    if (in.hasArray()) {
+      String value = new String(in.array(), in.arrayOffset() + in.position(), n,
+          StandardCharsets.UTF_8);
+      in.position(in.position() + n);
+      return value;
     }
     byte[] utf8 = new byte[n];
-    in.readFully(utf8);
+    in.get(utf8);
     return new String(utf8, StandardCharsets.UTF_8);
   }
 

@@ -57,8 +57,8 @@ import javax.management.ObjectName;
 
 /**
  * {@code bench store [--posts N] [--votes V] [--people N] [--threads T] [--index lucene|memory]
- * [--load log|engine] [--seed S] [--dir DIR] [--histogram]}: builds a seeded synthetic store on a
- * data directory, and measures its heap and how long it takes to open.
+ * [--load log|engine] [--seed S] [--dir DIR] [--histogram] [--only open]}: builds a seeded
+ * synthetic store on a data directory, and measures its heap and how long it takes to open.
  *
  * <p>{@code --load log} (the default; see {@link Run#goThroughLog}) appends the posts' and votes'
  * events straight to the file log and lets the engine fold them at start-up, which reaches the
@@ -81,7 +81,9 @@ import javax.management.ObjectName;
  * and time it; (4) delete that snapshot and reopen from the one written after the posts, so every
  * vote is a log tail to replay, and time it. Heap is the used heap after several {@code
  * System.gc()} calls minus a baseline taken before the engine was built; the bench's own data is
- * allocated before the baseline. Extrapolations to the issue's 1,000,000 posts and 10,000,000
+ * allocated before the baseline. {@code --only open} with the {@code --dir} of a store an earlier
+ * run left does phase 3 alone (see {@link Run#openOnly}), to time and profile start-up without
+ * rebuilding the store. Extrapolations to the issue's 1,000,000 posts and 10,000,000
  * votes are linear and labelled as such. Not thread-safe.
  */
 public final class StoreBench implements Subcommand {
@@ -104,7 +106,21 @@ public final class StoreBench implements Subcommand {
     String dirOption = args.optional("dir", null);
     String load = args.optional("load", "log");
     boolean histogram = args.flag("histogram");
+    String only = args.optional("only", null);
     args.done();
+    if (only != null) {
+      if (!only.equals("open") || dirOption == null) {
+        throw new UsageException("--only takes open, with the --dir of a store an earlier run"
+            + " left, was '" + only + "'");
+      }
+      Path existing = Path.of(dirOption);
+      if (!Files.isDirectory(existing.resolve("log"))) {
+        throw new UsageException("--dir " + existing + " holds no store (no log directory)");
+      }
+      new Run(posts, votes, people, threads, seed, indexKind, existing, histogram, err).openOnly()
+          .print(out);
+      return;
+    }
     if (!load.equals("log") && !load.equals("engine")) {
       throw new UsageException("--load must be log or engine, was '" + load + "'");
     }
@@ -297,6 +313,29 @@ public final class StoreBench implements Subcommand {
         }
         return new long[] {openPostsNanos, reopenedPosts, afterVotes};
       }
+    }
+
+    /**
+     * {@code --only open}: opens the store an earlier run left in {@code dir} (the sizes given
+     * need not match it), timed, and measures its heap; nothing is added, but closing the engine
+     * writes a snapshot if it had to replay a tail (as after a snapshot of another format), so a
+     * second run then opens from that one.
+     */
+    JsonSummary openOnly() throws Exception {
+      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      long baseline = usedHeapAfterGc(memory);
+      Opened opened = openAndMeasure(memory, histogram, null);
+      err.printf(Locale.ROOT, "opened %s in %.0f ms at sequence %d: heap %.1f MB over baseline%n",
+          dir, opened.nanos() / 1e6, opened.sequence(), (opened.heap() - baseline) / MB);
+      List<Path> snapshots = snapshotFiles();
+      long snapshotBytes = snapshots.isEmpty() ? 0
+          : Files.size(snapshots.get(snapshots.size() - 1));
+      return new JsonSummary().put("only", "open").put("index", indexKind)
+          .put("sequence", opened.sequence())
+          .put("open_ms", round(opened.nanos() / 1e6))
+          .put("heap_mb_reopened_total", round((opened.heap() - baseline) / MB))
+          .put("snapshot_mb", round(snapshotBytes / MB))
+          .put("store_mb_on_disk", round(sizeOf(dir) / MB));
     }
 
     /** What {@link #openAndMeasure} found: the open's time, the used heap and the sequence. */

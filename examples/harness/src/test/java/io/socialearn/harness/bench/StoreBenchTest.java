@@ -84,6 +84,34 @@ class StoreBenchTest {
   }
 
   @Test
+  void onlyOpenReopensAStoreAnEarlierRunLeft(@TempDir Path dir) {
+    Path store = dir.resolve("store");
+    Run built = Run.of("bench", "store", "--posts", "40", "--votes", "60", "--people", "8",
+        "--index", "none", "--dir", store.toString());
+    assertThat(built.status()).as(built.err()).isZero();
+    Run run = Run.of("bench", "store", "--only", "open", "--index", "none", "--dir",
+        store.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode s = run.summary();
+    assertThat(s.get("only").asText()).isEqualTo("open");
+    assertThat(s.get("sequence").asLong()).isEqualTo(8 + 1 + 40 + 60);
+    assertThat(s.get("open_ms").asDouble()).isPositive();
+    assertThat(s.get("snapshot_mb").isNumber()).isTrue();
+    assertThat(s.get("heap_mb_reopened_total").isNumber()).isTrue();
+    assertThat(run.err()).contains("opened " + store);
+  }
+
+  @Test
+  void onlyOpenWantsTheDirectoryOfAStore(@TempDir Path dir) {
+    Run without = Run.of("bench", "store", "--only", "open");
+    assertThat(without.status()).isEqualTo(2);
+    assertThat(without.err()).contains("--only takes open");
+    Run empty = Run.of("bench", "store", "--only", "open", "--dir", dir.toString());
+    assertThat(empty.status()).isEqualTo(2);
+    assertThat(empty.err()).contains("holds no store");
+  }
+
+  @Test
   void anUnknownLoadIsRefused() {
     Run run = Run.of("bench", "store", "--load", "carrier-pigeon");
     assertThat(run.status()).isEqualTo(2);
