@@ -174,7 +174,8 @@ public final class ExpertiseModel {
     }
   }
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
-  final Map<PostId, AnswerInfo> answers = new HashMap<>();
+  /** By id, in a compact map (an entry per answer: no node each). */
+  final Map<PostId, AnswerInfo> answers = new CompactMap<>();
   /** Every answer in {@link #answers}, by its {@link AnswerInfo#index}, which votes name. */
   final List<AnswerInfo> answerTable = new ArrayList<>();
   /** The up votes on answers and the accepts, in log order, with the cut-off window. */
@@ -316,9 +317,10 @@ public final class ExpertiseModel {
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
     boolean deleted;
-    /** The question asked (sized for it: an empty list's first add would make room for ten). */
-    final List<Fact> facts = new ArrayList<>(1);
-    final List<AnswerInfo> answers = new ArrayList<>(2);
+    /** The question asked, as a short list ({@link SmallLists}). */
+    List<Fact> facts = List.of();
+    /** The thread's answers, as a short list ({@link SmallLists}). */
+    List<AnswerInfo> answers = List.of();
 
     /** The first three of {@link #tags}, or null: read in the hot walks without the list. */
     private Tag tag0;
@@ -373,9 +375,10 @@ public final class ExpertiseModel {
     final long at;
     /**
      * The answer's live facts but its up votes (the answer, an answer across departments,
-     * accepts; sized for the first two); changed only through {@link #file} and {@link #unfile}.
+     * accepts), as a short list ({@link SmallLists}); changed only through {@link #file} and
+     * {@link #unfile}.
      */
-    final List<Fact> facts = new ArrayList<>(2);
+    List<Fact> facts = List.of();
     /** The answer's place in the model's answer table, by which {@link Votes} names it. */
     int index;
     /** The first and last of the answer's live entries in {@link Votes}, or -1. */
@@ -388,13 +391,15 @@ public final class ExpertiseModel {
 
     /** Adds a live fact about this answer. */
     void file(Fact f) {
-      facts.add(f);
+      facts = SmallLists.plus(facts, f);
       count(f, +1);
     }
 
     /** Removes a fact no longer live. */
     void unfile(Fact f) {
-      if (facts.remove(f)) {
+      int before = facts.size();
+      facts = SmallLists.minus(facts, f);
+      if (facts.size() < before) {
         count(f, -1);
       }
     }
@@ -441,7 +446,7 @@ public final class ExpertiseModel {
       countThread(thread, +1);
       Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
           null, true);
-      thread.facts.add(asked);
+      thread.facts = SmallLists.plus(thread.facts, asked);
       add(asked, thread.tags, +1);
     } else if (e instanceof ThreadEdited t) {
       retag(t.thread(), t.tags());
@@ -507,7 +512,7 @@ public final class ExpertiseModel {
         countThread(thread, -1);
         thread.answers.stream().filter(a -> !a.deleted).forEach(this::deleteAnswer);
         thread.facts.forEach(f -> kill(f, thread.tags));
-        thread.facts.clear();
+        thread.facts = List.of();
       }
     } else if (e instanceof PersonEndorsed p) {
       String key = p.endorser().value() + "|" + p.person().value() + "|" + p.topic().value();
@@ -529,7 +534,7 @@ public final class ExpertiseModel {
     answers.put(a.post(), answer);
     answer.index = answerTable.size();
     answerTable.add(answer);
-    thread.answers.add(answer);
+    thread.answers = SmallLists.plus(thread.answers, answer);
     Fact posted = fact(EvidenceKind.ANSWER, a.author(), thread, a.post(), null, at, null, true);
     answer.file(posted);
     add(posted, thread.tags, +1);
@@ -663,7 +668,7 @@ public final class ExpertiseModel {
     for (Fact f : all) {
       kill(f, answer.thread.tags);
     }
-    answer.facts.clear();
+    answer.facts = List.of();
     answer.upvotes = 0;
     answer.accepts = 0;
   }
@@ -1047,18 +1052,28 @@ public final class ExpertiseModel {
     return s;
   }
 
-  /** Appends ({@code sign} +1) or removes (−1) a fact in its person's list for {@code tag}. */
+  /**
+   * Appends ({@code sign} +1) or removes (−1) a fact in its person's list for {@code tag}: each
+   * person's lists by topic in a compact map, each list a short list ({@link SmallLists}).
+   */
   private static void file(Map<PersonId, Map<Tag, List<Fact>>> lists, Fact f, Tag tag,
       int sign) {
     if (sign > 0) {
-      lists.computeIfAbsent(f.person, p -> new HashMap<>())
-          .computeIfAbsent(tag, t -> new ArrayList<>()).add(f);
+      Map<Tag, List<Fact>> mine = lists.computeIfAbsent(f.person, p -> new CompactMap<>());
+      List<Fact> list = mine.get(tag);
+      List<Fact> grown = SmallLists.plus(list == null ? List.of() : list, f);
+      if (grown != list) {
+        mine.put(tag, grown);
+      }
     } else {
       Map<Tag, List<Fact>> mine = lists.get(f.person);
       List<Fact> list = mine == null ? null : mine.get(tag);
       if (list != null) {
-        list.remove(f);
-        if (list.isEmpty()) {
+        List<Fact> shrunk = SmallLists.minus(list, f);
+        if (shrunk != list && !shrunk.isEmpty()) {
+          mine.put(tag, shrunk);
+        }
+        if (shrunk.isEmpty()) {
           mine.remove(tag);
           if (mine.isEmpty()) {
             lists.remove(f.person);

@@ -14,6 +14,7 @@ import io.socialearn.core.expertise.ExpertiseModel.Active;
 import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
 import io.socialearn.core.expertise.ExpertiseModel.Column;
 import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
+import io.socialearn.core.internal.CompactMap;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -50,8 +52,13 @@ import java.util.function.UnaryOperator;
  * buffer. Stateless; the caller guards the model.
  */
 final class ModelCodec {
-  /** "EXP2": up votes as columns (version 1 held each as a fact; it is refused, and refolded). */
-  private static final int MAGIC = 0x45585032;
+  /**
+   * "EXP3": answers in the order of the answer table, and each person's lists by topic in the
+   * order of the topics' names (version 2 wrote both in the order of hash maps that are compact
+   * maps now, whose order a restored map would not keep; version 1 held each up vote as a fact;
+   * both are refused, and the log refolded).
+   */
+  private static final int MAGIC = 0x45585033;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
@@ -178,7 +185,8 @@ final class ModelCodec {
       // Every thread, answer and fact, in an order each list can name them by.
       List<ThreadInfo> threadList = new ArrayList<>(m.threads.values());
       threadList.forEach(t -> threads.put(t, threads.size()));
-      List<AnswerInfo> answerList = new ArrayList<>(m.answers.values());
+      // In the order of the table (the index each has): a restored model numbers them alike.
+      List<AnswerInfo> answerList = m.answerTable;
       for (AnswerInfo a : answerList) {
         answers.put(a, answers.size());
         if (!threads.containsKey(a.thread)) {
@@ -301,7 +309,7 @@ final class ModelCodec {
       Set<Fact> rest = new LinkedHashSet<>(m.endorsements.values());
       m.skills.values().forEach(rest::addAll);
       m.threads.values().forEach(t -> rest.addAll(t.facts));
-      m.answers.values().forEach(a -> rest.addAll(a.facts));
+      m.answerTable.forEach(a -> rest.addAll(a.facts));
       return new ArrayList<>(rest);
     }
 
@@ -459,7 +467,10 @@ final class ModelCodec {
       for (Map.Entry<PersonId, Map<Tag, List<Fact>>> e : lists.entrySet()) {
         writePerson(e.getKey());
         out.writeInt(e.getValue().size());
-        for (Map.Entry<Tag, List<Fact>> t : e.getValue().entrySet()) {
+        // By the topics' names: a compact map's order is not one a restored map would keep.
+        List<Map.Entry<Tag, List<Fact>>> byName = new ArrayList<>(e.getValue().entrySet());
+        byName.sort(Map.Entry.comparingByKey(Comparator.comparing(Tag::value)));
+        for (Map.Entry<Tag, List<Fact>> t : byName) {
           writeTag(t.getKey());
           factIndices(t.getValue());
         }
@@ -609,13 +620,15 @@ final class ModelCodec {
         facts[i] = readFact();
       }
       for (ThreadInfo t : threads) {
-        t.facts.addAll(factList());
-        for (int n = count(); n > 0; n--) {
-          t.answers.add(answers[in.readInt()]);
+        t.facts = factList(true);
+        AnswerInfo[] own = new AnswerInfo[count()];
+        for (int k = 0; k < own.length; k++) {
+          own[k] = answers[in.readInt()];
         }
+        t.answers = SmallLists.of(own);
       }
       for (AnswerInfo a : answers) {
-        factList().forEach(a::file);
+        factList(false).forEach(a::file);
       }
       readVotes();
       byPerson(m.byPerson);
@@ -809,28 +822,34 @@ final class ModelCodec {
     private void byPerson(Map<PersonId, List<Fact>> lists) throws IOException {
       for (int n = count(); n > 0; n--) {
         PersonId p = person();
-        lists.put(p, factList());
+        lists.put(p, factList(false));
       }
     }
 
     private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
       for (int n = count(); n > 0; n--) {
-        Map<Tag, List<Fact>> mine = new HashMap<>();
-        lists.put(person(), mine);
-        for (int k = count(); k > 0; k--) {
+        PersonId person = person();
+        int topics = count();
+        Map<Tag, List<Fact>> mine = new CompactMap<>(topics);
+        lists.put(person, mine);
+        for (int k = topics; k > 0; k--) {
           Tag tag = tag();
-          mine.put(tag, factList());
+          mine.put(tag, factList(true));
         }
       }
     }
 
-    private List<Fact> factList() throws IOException {
+    /**
+     * A list of facts named by index: a short list ({@link SmallLists}) if {@code small}, else an
+     * array list sized for them.
+     */
+    private List<Fact> factList(boolean small) throws IOException {
       int n = count();
-      List<Fact> list = new ArrayList<>(n);
+      Fact[] list = new Fact[n];
       for (int i = 0; i < n; i++) {
-        list.add(facts[in.readInt()]);
+        list[i] = facts[in.readInt()];
       }
-      return list;
+      return small ? SmallLists.of(list) : new ArrayList<>(Arrays.asList(list));
     }
 
     private List<Tag> tagList() throws IOException {
