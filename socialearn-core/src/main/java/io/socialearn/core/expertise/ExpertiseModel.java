@@ -77,6 +77,8 @@ public final class ExpertiseModel {
   /** Half-lives in milliseconds: evidence, activity, fresh. */
   private final double[] halfLives;
   private final double shortestHalfLife;
+  /** Each kind's weight ({@link ExpertiseSettings#weight}), by ordinal: a fact's base. */
+  private final double[] weights = new double[EvidenceKind.values().length];
   /** The frame's origin: contributions are stored as base × 2^((at − ref) / halfLife). */
   long ref = Long.MIN_VALUE;
   /**
@@ -424,6 +426,14 @@ public final class ExpertiseModel {
     this.halfLives = new double[] {settings.halfLife().toMillis(),
         settings.activityHalfLife().toMillis(), settings.freshHalfLife().toMillis()};
     this.shortestHalfLife = Math.min(halfLives[0], Math.min(halfLives[1], halfLives[2]));
+    for (EvidenceKind kind : EvidenceKind.values()) {
+      weights[kind.ordinal()] = settings.weight(kind);
+    }
+  }
+
+  /** A fact's weight before decay: its kind's weight in the settings. */
+  double base(Fact f) {
+    return weights[f.kind.ordinal()];
   }
 
   /** The settings this model scores with. */
@@ -721,10 +731,7 @@ public final class ExpertiseModel {
   private Fact fact(EvidenceKind kind, PersonId person, ThreadInfo thread,
       ContentRef source, PersonId from, long at, Tag topic,
       boolean decays) {
-    Fact f = new Fact(kind, person, thread == null ? null : thread.id, source, from, at,
-        settings.weight(kind), thread == null ? null : thread.space, topic, decays);
-    f.threadInfo = thread;
-    return f;
+    return new Fact(kind, person, thread, source, from, at, topic, decays);
   }
 
   /** Takes a fact back: out of the sums and the person's list. */
@@ -757,22 +764,22 @@ public final class ExpertiseModel {
       }
     }
     addToTopics(f, threadTags, sign);
-    Acc sums = overall.computeIfAbsent(f.space, s -> new HashMap<>())
+    Acc sums = overall.computeIfAbsent(f.space(), s -> new HashMap<>())
         .computeIfAbsent(f.person, p -> {
           int i = personIndex(p);
-          Acc acc = new Acc(i, spaceIndex(f.space));
+          Acc acc = new Acc(i, spaceIndex(f.space()));
           Map<SpaceId, Acc> mine = overallByPerson.get(i);
           if (mine == null) {
             mine = new HashMap<>();
             overallByPerson.set(i, mine);
           }
-          mine.put(f.space, acc);
+          mine.put(f.space(), acc);
           overallArrays.set(i, mine.values().toArray(new Acc[0]));
           return acc;
         });
     contribute(sums, f, sign);
     bound(sums.person);
-    if (f.isAnswer() && f.space != null) {
+    if (f.isAnswer() && f.space() != null) {
       Active a = active.computeIfAbsent(f.person, p -> new Active(p, personIndex(p)));
       byActivity.remove(a);
       a.recent += sign * frame(f.at, 1);
@@ -795,12 +802,12 @@ public final class ExpertiseModel {
         file(answersByPersonTopic, f, tag, sign);
       }
       Column column = byTopic.computeIfAbsent(tag, t -> new HashMap<>())
-          .computeIfAbsent(f.space, sp -> new Column());
+          .computeIfAbsent(f.space(), sp -> new Column());
       int slot = column.slot(f.person, personIndex(f.person));
       if (f.decays) {
-        column.evidence[slot] += sign * f.base * frame(f.at, 0);
+        column.evidence[slot] += sign * base(f) * frame(f.at, 0);
       } else {
-        column.flat[slot] += sign * f.base;
+        column.flat[slot] += sign * base(f);
       }
       if (f.isAnswer()) {
         column.recent[slot] += sign * frame(f.at, 1);
@@ -812,9 +819,9 @@ public final class ExpertiseModel {
         if (sign < 0 && column.counts[i] > 0 && column.lasts[i] == f.at) {
           // The latest may have gone: the latest of the rest (f is out of the list already, an
           // up vote out of its answer's chain or its answer out of the person's answers).
-          column.lasts[i] = f.isUpvote() ? latestUpvote(f.person, tag, f.space)
+          column.lasts[i] = f.isUpvote() ? latestUpvote(f.person, tag, f.space())
               : latest(byPersonTopic.getOrDefault(f.person, Map.of())
-                  .getOrDefault(tag, List.of()), f.space, f.kind);
+                  .getOrDefault(tag, List.of()), f.space(), f.kind);
         }
       }
     }
@@ -949,7 +956,7 @@ public final class ExpertiseModel {
     answersByPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
       for (Fact f : list) {
-        Column column = bySpace.get(f.space);
+        Column column = bySpace.get(f.space());
         int slot = column == null ? -1 : column.slots.getInt(person, -1);
         AnswerInfo answer = answers.get((PostId) f.source);
         for (int e = slot < 0 ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
@@ -963,7 +970,7 @@ public final class ExpertiseModel {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
       for (Fact f : list) {
         int r = REASON_OF[f.kind.ordinal()];
-        Column column = bySpace.get(f.space);
+        Column column = bySpace.get(f.space());
         int slot = column == null ? -1 : column.slots.getInt(person, -1);
         if (r >= 0 && slot >= 0) {
           column.tally(slot, r, f.at, +1);
@@ -1085,9 +1092,9 @@ public final class ExpertiseModel {
 
   private void contribute(Acc acc, Fact f, int sign) {
     if (f.decays) {
-      acc.evidence += sign * f.base * frame(f.at, 0);
+      acc.evidence += sign * base(f) * frame(f.at, 0);
     } else {
-      acc.flat += sign * f.base;
+      acc.flat += sign * base(f);
     }
     if (f.isAnswer()) {
       acc.recent += sign * frame(f.at, 1);
@@ -1097,7 +1104,7 @@ public final class ExpertiseModel {
         acc.lastAnswer = Math.max(acc.lastAnswer, f.at);
       } else if (acc.lastAnswer == f.at) {
         // The fact is no longer live: the latest of the person's other answers in this space.
-        acc.lastAnswer = latest(byPerson.getOrDefault(f.person, List.of()), f.space);
+        acc.lastAnswer = latest(byPerson.getOrDefault(f.person, List.of()), f.space());
       }
     }
   }
@@ -1110,7 +1117,7 @@ public final class ExpertiseModel {
     long last = Long.MIN_VALUE;
     Map<Tag, List<Fact>> mine = answersByPersonTopic.get(person);
     for (Fact g : mine == null ? List.<Fact>of() : mine.getOrDefault(tag, List.of())) {
-      if (g.live && Objects.equals(g.space, space)) {
+      if (g.live && Objects.equals(g.space(), space)) {
         AnswerInfo answer = answers.get((PostId) g.source);
         for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
           if (!votes.accept(e)) {
@@ -1131,7 +1138,7 @@ public final class ExpertiseModel {
   private static long latest(List<Fact> facts, SpaceId space, EvidenceKind kind) {
     long last = Long.MIN_VALUE;
     for (Fact g : facts) {
-      if (g.live && g.kind == kind && Objects.equals(g.space, space)) {
+      if (g.live && g.kind == kind && Objects.equals(g.space(), space)) {
         last = Math.max(last, g.at);
       }
     }
@@ -1150,7 +1157,7 @@ public final class ExpertiseModel {
 
   /** The decayed weight of a fact at {@code now}. */
   double weightAt(Fact f, long now) {
-    return f.decays ? f.base * Math.exp(-(now - f.at) / halfLives[0] * LN2) : f.base;
+    return f.decays ? base(f) * Math.exp(-(now - f.at) / halfLives[0] * LN2) : base(f);
   }
 
   /** The decayed weight at {@code now} of an up vote or an accept made {@code at}. */
@@ -1281,7 +1288,7 @@ public final class ExpertiseModel {
     if (f.topic != null) {
       return List.of(f.topic);
     }
-    ThreadInfo thread = f.threadInfo != null ? f.threadInfo : threads.get(f.thread);
+    ThreadInfo thread = f.threadInfo;
     return thread == null || thread.deleted ? List.of() : thread.tags;
   }
 
@@ -1295,7 +1302,7 @@ public final class ExpertiseModel {
     long t = now.toEpochMilli();
     List<Evidence> evidence = new ArrayList<>();
     for (Fact f : byPersonTopic.getOrDefault(person, Map.of()).getOrDefault(topic, List.of())) {
-      if (f.live && (f.space == null || visible.test(f.space))) {
+      if (f.live && (f.space() == null || visible.test(f.space()))) {
         evidence.add(toEvidence(f, t));
         if (f.isAnswer()) {
           forEachUpvote(f, up -> evidence.add(toEvidence(up, t)));
@@ -1314,7 +1321,7 @@ public final class ExpertiseModel {
     long t = now.toEpochMilli();
     Map<Tag, List<Evidence>> byTag = new TreeMap<>();
     for (Fact f : evidenceOf(person)) {
-      if (f.live && (f.space == null || visible.test(f.space))) {
+      if (f.live && (f.space() == null || visible.test(f.space()))) {
         Evidence ev = toEvidence(f, t);
         for (Tag tag : topicsOf(f)) {
           byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(ev);

@@ -356,15 +356,9 @@ final class ModelCodec {
       out.writeBoolean(f.live);
     }
 
+    /** Whether the fact is about a thread: its id is that of its thread's record. */
     private void writeThreadId(Fact f) throws IOException {
-      if (f.thread == null) {
-        out.writeByte(0);
-      } else if (f.threadInfo != null && f.thread.equals(f.threadInfo.id)) {
-        out.writeByte(1);
-      } else {
-        out.writeByte(2);
-        writeString(out, f.thread.value());
-      }
+      out.writeByte(f.threadInfo == null ? 0 : 1);
     }
 
     private void writeSource(Fact f) throws IOException {
@@ -712,8 +706,9 @@ final class ModelCodec {
       int threadIndex = in.readInt();
       ThreadInfo info = threadIndex < 0 ? null : threads[threadIndex];
       int threadCode = in.readByte();
-      ThreadId thread = threadCode == 0 ? null : threadCode == 1 ? info.id
-          : shared(ThreadId.of(string()));
+      if (threadCode != (info == null ? 0 : 1)) {
+        throw new IOException("not a thread code: " + threadCode);
+      }
       int sourceCode = in.readByte();
       ContentRef source = switch (sourceCode) {
         case 0 -> null;
@@ -725,14 +720,12 @@ final class ModelCodec {
       };
       PersonId from = person();
       long at = in.readLong();
-      double base = m.settings().weight(kind);
-      SpaceId space = info == null ? null : info.space;
+      // Not written, as the model makes every fact: its base is its kind's weight (the same
+      // settings, which the fingerprint checks) and its space is its thread's (none without).
       Tag topic = tag();
       boolean decays = in.readBoolean();
-      Fact f = new Fact(kind, person, thread, source, from, at, base,
-          space, topic, decays);
+      Fact f = new Fact(kind, person, info, source, from, at, topic, decays);
       f.live = in.readBoolean();
-      f.threadInfo = info;
       return f;
     }
 

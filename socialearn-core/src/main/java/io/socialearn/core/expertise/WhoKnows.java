@@ -892,10 +892,10 @@ final class WhoKnows {
    */
   private boolean sees(Fact f, Scratch s) {
     ThreadInfo thread = f.threadInfo;
-    if (thread != null && thread.space == f.space) {
+    if (thread != null && thread.space == f.space()) {
       return thread.spaceIndex < 0 || s.visible[thread.spaceIndex];
     }
-    return visible.test(f.space);
+    return visible.test(f.space());
   }
 
   private static Scored score(PersonId person, double[] raw, int o, double[] weights,

@@ -242,7 +242,7 @@ class WhoKnowsShortcutProperties {
           long[] last = new long[kinds];
           for (Fact f : model.evidenceOf(person)) {
             int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
-            if (r >= 0 && f.live && Objects.equals(f.space, space.getKey())
+            if (r >= 0 && f.live && Objects.equals(f.space(), space.getKey())
                 && model.topicsOf(f).contains(topic.getKey())) {
               last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
             }
