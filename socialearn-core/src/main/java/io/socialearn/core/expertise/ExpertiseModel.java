@@ -139,13 +139,14 @@ public final class ExpertiseModel {
   /** The same live facts by person and topic, so a person's evidence in a topic needs no scan. */
   final Map<PersonId, Map<Tag, List<Fact>>> byPersonTopic = new HashMap<>();
   /**
-   * The answers among {@link #byPersonTopic}, in the same order: the recent-answer walk of "who
-   * knows" reads these only, not every vote and accept.
+   * Per person index, how many times their live answers are filed in {@link #byPersonTopic}
+   * (once per topic): whether they have any. The answers themselves are read from those lists
+   * (a list of the answers alone, kept before, cost some 40 bytes a post).
    */
-  final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
+  int[] filedAnswers = new int[0];
   /**
    * The same answers by person and pair of their thread's tags ({@link TagPair}), as their
-   * records: the answers of {@link #answersByPersonTopic} in one tag's list whose thread also has
+   * records: the answers in one tag's list of {@link #byPersonTopic} whose thread also has
    * the other tag, in that list's order; a pair with one answer holds the {@link AnswerInfo}
    * itself, one with more an {@code ArrayList<AnswerInfo>} (most pairs of most people have one:
    * no list, and an entry of a compact map, keeps this a small part of the model). "Who knows"
@@ -799,7 +800,11 @@ public final class ExpertiseModel {
         file(byPersonTopic, f, tag, sign);
       }
       if (f.isAnswer()) {
-        file(answersByPersonTopic, f, tag, sign);
+        int i = personIndex(f.person);
+        if (i >= filedAnswers.length) {
+          filedAnswers = Arrays.copyOf(filedAnswers, Math.max(i + 1, filedAnswers.length * 3 / 2));
+        }
+        filedAnswers[i] += sign;
       }
       Column column = byTopic.computeIfAbsent(tag, t -> new HashMap<>())
           .computeIfAbsent(f.space(), sp -> new Column());
@@ -918,15 +923,24 @@ public final class ExpertiseModel {
     return x ^ (x >>> 31);
   }
 
+  /** Whether {@code person} has any live answer filed under a topic. */
+  boolean hasAnswers(PersonId person) {
+    int i = indexOf(person);
+    return i >= 0 && i < filedAnswers.length && filedAnswers[i] > 0;
+  }
+
   /**
-   * Refills {@link #answersByPersonPair} from {@link #answersByPersonTopic}, for a model read
+   * Refills {@link #answersByPersonPair} from the answers in {@link #byPersonTopic}, for a model read
    * back: each pair's list is the answers of either tag's list that have the other, in that
    * list's order (as filing them one by one keeps it), taken from the list of the pair's tag with
    * the lower number.
    */
   void pairAll() {
-    answersByPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
       for (Fact f : list) {
+        if (!f.isAnswer()) {
+          continue;
+        }
         List<Tag> tags = topicsOf(f);
         int own = tagId(tag);
         for (Tag other : tags) {
@@ -953,9 +967,19 @@ public final class ExpertiseModel {
       latest = Math.max(latest, votes.at[e]);
     }
     int up = REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
-    answersByPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
       for (Fact f : list) {
+        if (!f.isAnswer()) {
+          continue;
+        }
+        int i = indexOf(person);
+        if (i >= filedAnswers.length) {
+          filedAnswers = Arrays.copyOf(filedAnswers, personIds.size());
+        }
+        if (i >= 0) {
+          filedAnswers[i]++;
+        }
         Column column = bySpace.get(f.space());
         int slot = column == null ? -1 : column.slots.getInt(person, -1);
         AnswerInfo answer = answers.get((PostId) f.source);
@@ -1115,9 +1139,9 @@ public final class ExpertiseModel {
    */
   private long latestUpvote(PersonId person, Tag tag, SpaceId space) {
     long last = Long.MIN_VALUE;
-    Map<Tag, List<Fact>> mine = answersByPersonTopic.get(person);
+    Map<Tag, List<Fact>> mine = byPersonTopic.get(person);
     for (Fact g : mine == null ? List.<Fact>of() : mine.getOrDefault(tag, List.of())) {
-      if (g.live && Objects.equals(g.space(), space)) {
+      if (g.isAnswer() && g.live && Objects.equals(g.space(), space)) {
         AnswerInfo answer = answers.get((PostId) g.source);
         for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
           if (!votes.accept(e)) {
@@ -1212,7 +1236,7 @@ public final class ExpertiseModel {
   /** As {@link #forEachInTopics}, over the person's answers only. */
   void forEachAnswerInTopics(PersonId person, List<Tag> topics, Predicate<Fact> wanted,
       Consumer<Fact> action) {
-    forEachIn(answersByPersonTopic, person, topics, wanted, action);
+    forEachIn(byPersonTopic, person, topics, f -> f.isAnswer() && wanted.test(f), action);
   }
 
   private void forEachIn(Map<PersonId, Map<Tag, List<Fact>>> lists, PersonId person,

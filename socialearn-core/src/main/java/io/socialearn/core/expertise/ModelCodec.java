@@ -53,10 +53,11 @@ import java.util.function.UnaryOperator;
  */
 final class ModelCodec {
   /**
-   * "EXP3": answers in the order of the answer table, and each person's lists by topic in the
-   * order of the topics' names (version 2 wrote both in the order of hash maps that are compact
-   * maps now, whose order a restored map would not keep; version 1 held each up vote as a fact;
-   * both are refused, and the log refolded).
+   * "EXP3": answers in the order of the answer table, each person's lists by topic in the order
+   * of the topics' names, and no separate lists of answers by topic (version 2 wrote those, and
+   * the others in the order of hash maps that are compact maps now, whose order a restored map
+   * would not keep; version 1 held each up vote as a fact; both are refused, and the log
+   * refolded).
    */
   private static final int MAGIC = 0x45585033;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
@@ -269,7 +270,6 @@ final class ModelCodec {
       writeVotes();
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);
-      byPersonTopic(m.answersByPersonTopic);
       out.writeInt(m.endorsements.size());
       for (Map.Entry<String, Fact> e : m.endorsements.entrySet()) {
         writeString(out, e.getKey());
@@ -627,7 +627,6 @@ final class ModelCodec {
       readVotes();
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);
-      byPersonTopic(m.answersByPersonTopic);
       for (int n = count(); n > 0; n--) {
         m.endorsements.put(string(), facts[in.readInt()]);
       }

@@ -775,7 +775,7 @@ final class WhoKnows {
    * what that counted more than once, the {@link #overlaps} only.
    */
   private double recentOnceFromSums(PersonId person, Tag[] query, double perTopic, Scratch s) {
-    if (!model.answersByPersonTopic.containsKey(person)) {
+    if (!model.hasAnswers(person)) {
       return 0;
     }
     double halfLife = model.settings().activityHalfLife().toMillis();

@@ -177,14 +177,14 @@ class WhoKnowsShortcutProperties {
    */
   private static void assertPairs(ExpertiseModel model) {
     int pairs = 0;
-    for (Map.Entry<PersonId, Map<Tag, List<Fact>>> mine : model.answersByPersonTopic.entrySet()) {
+    for (Map.Entry<PersonId, Map<Tag, List<Fact>>> mine : model.byPersonTopic.entrySet()) {
       for (Map.Entry<Tag, List<Fact>> a : mine.getValue().entrySet()) {
         for (Tag b : mine.getValue().keySet()) {
           if (a.getKey().equals(b)) {
             continue;
           }
           List<ExpertiseModel.AnswerInfo> expected = a.getValue().stream()
-              .filter(f -> model.topicsOf(f).contains(b))
+              .filter(Fact::isAnswer).filter(f -> model.topicsOf(f).contains(b))
               .map(f -> model.answers.get((PostId) f.source)).toList();
           List<ExpertiseModel.AnswerInfo> actual = model.paired(mine.getKey(),
               model.tagIdOf(a.getKey()), model.tagIdOf(b));
@@ -197,6 +197,12 @@ class WhoKnowsShortcutProperties {
     assertThat(model.answersByPersonPair.values().stream().mapToInt(Map::size).sum() * 2)
         .isEqualTo(pairs);
     assertThat(model.answersByPersonPair.values()).noneMatch(Map::isEmpty);
+    // whether a person has answers filed is counted, not looked up
+    for (PersonId person : model.personIds) {
+      boolean filed = model.byPersonTopic.getOrDefault(person, Map.of()).values().stream()
+          .anyMatch(list -> list.stream().anyMatch(Fact::isAnswer));
+      assertThat(model.hasAnswers(person)).as("has answers: " + person.value()).isEqualTo(filed);
+    }
   }
 
   /**
