@@ -239,38 +239,72 @@ public final class ExpertiseModel {
   /**
    * One topic's sums in one space, person by person, in columns (a slot per person, in order of
    * first evidence): decayed evidence and answers in the activity frame, as in {@link Acc}, and
-   * evidence that never decays; and per kind of {@link #REASON_KINDS}, how many live facts the
-   * person has there and when the latest was made (meaningful only while the count is not 0),
-   * so that reasons need not walk the evidence. Slots are never freed (a person whose evidence
-   * was taken back keeps zeros), like the accumulators of {@link #overall}.
+   * evidence that never decays (no array until some is added: declared skills only); and per
+   * kind of {@link #REASON_KINDS}, how many live facts the person has there and, but for declared
+   * skills (whose reason names no time), when the latest was made (meaningful only while the
+   * count is not 0), so that reasons need not walk the evidence. Slots are never freed (a person
+   * whose evidence was taken back keeps zeros), like the accumulators of {@link #overall}; the
+   * arrays grow by half.
    */
   static final class Column {
+    /** How many of {@link #REASON_KINDS} have a latest time: all but the last, declared skills. */
+    static final int LASTS = REASON_KINDS.length - 1;
+
+    static {
+      if (REASON_KINDS[LASTS] != EvidenceKind.DECLARED_SKILL) {
+        throw new AssertionError("declared skills are not the last reason kind");
+      }
+    }
+
     /** Each person's slot, read without boxing ({@link CompactIntMap#getInt}). */
     final CompactIntMap<PersonId> slots = new CompactIntMap<>();
     int size;
     /** The person of each slot, as an index in {@link #personIds}. */
     int[] person;
     double[] evidence;
+    /** Evidence that never decays, per slot; null while there has been none (all 0). */
     double[] flat;
     double[] recent;
     /** Live facts per slot and kind of {@link #REASON_KINDS}, at {@code slot * REASONS + r}. */
     int[] counts;
-    /** When the latest of those was made, at the same place. */
+    /**
+     * When the latest of those was made, for the first {@link #LASTS} kinds, at {@code slot *
+     * LASTS + r}.
+     */
     long[] lasts;
 
     Column() {
-      allocate(2);
+      this(2);
+    }
+
+    /** A column with room for {@code capacity} slots (at least 2). */
+    Column(int capacity) {
+      allocate(Math.max(2, capacity));
     }
 
     /** Grows (or first sizes) the arrays to {@code capacity} slots, keeping what they hold. */
     void allocate(int capacity) {
       person = person == null ? new int[capacity] : Arrays.copyOf(person, capacity);
       evidence = evidence == null ? new double[capacity] : Arrays.copyOf(evidence, capacity);
-      flat = flat == null ? new double[capacity] : Arrays.copyOf(flat, capacity);
+      flat = flat == null ? null : Arrays.copyOf(flat, capacity);
       recent = recent == null ? new double[capacity] : Arrays.copyOf(recent, capacity);
       int n = capacity * REASON_KINDS.length;
       counts = counts == null ? new int[n] : Arrays.copyOf(counts, n);
-      lasts = lasts == null ? new long[n] : Arrays.copyOf(lasts, n);
+      int m = capacity * LASTS;
+      lasts = lasts == null ? new long[m] : Arrays.copyOf(lasts, m);
+    }
+
+    /** Adds {@code value} to the evidence that never decays of {@code slot}. */
+    void addFlat(int slot, double value) {
+      if (flat == null) {
+        flat = new double[person.length];
+      }
+      flat[slot] += value;
+    }
+
+    /** The evidence that never decays of {@code slot}. */
+    double flat(int slot) {
+      return flat == null ? 0 : flat[slot];
     }
 
     /** The slot of {@code id} (dense index {@code index}), made on first sight. */
@@ -278,7 +312,7 @@ public final class ExpertiseModel {
       int slot = slots.getInt(id, -1);
       if (slot < 0) {
         if (size == person.length) {
-          allocate(size * 2);
+          allocate(size + (size >> 1));
         }
         slot = size++;
         person[slot] = index;
@@ -291,8 +325,9 @@ public final class ExpertiseModel {
     void tally(int slot, int r, long at, int sign) {
       int i = slot * REASON_KINDS.length + r;
       counts[i] += sign;
-      if (sign > 0) {
-        lasts[i] = counts[i] == 1 ? at : Math.max(lasts[i], at);
+      if (sign > 0 && r < LASTS) {
+        int l = slot * LASTS + r;
+        lasts[l] = counts[i] == 1 ? at : Math.max(lasts[l], at);
       }
     }
   }
@@ -812,7 +847,7 @@ public final class ExpertiseModel {
       if (f.decays) {
         column.evidence[slot] += sign * base(f) * frame(f.at, 0);
       } else {
-        column.flat[slot] += sign * base(f);
+        column.addFlat(slot, sign * base(f));
       }
       if (f.isAnswer()) {
         column.recent[slot] += sign * frame(f.at, 1);
@@ -821,10 +856,11 @@ public final class ExpertiseModel {
       if (r >= 0) {
         column.tally(slot, r, f.at, sign);
         int i = slot * REASON_KINDS.length + r;
-        if (sign < 0 && column.counts[i] > 0 && column.lasts[i] == f.at) {
+        int l = slot * Column.LASTS + r;
+        if (sign < 0 && r < Column.LASTS && column.counts[i] > 0 && column.lasts[l] == f.at) {
           // The latest may have gone: the latest of the rest (f is out of the list already, an
           // up vote out of its answer's chain or its answer out of the person's answers).
-          column.lasts[i] = f.isUpvote() ? latestUpvote(f.person, tag, f.space())
+          column.lasts[l] = f.isUpvote() ? latestUpvote(f.person, tag, f.space())
               : latest(byPersonTopic.getOrDefault(f.person, Map.of())
                   .getOrDefault(tag, List.of()), f.space(), f.kind);
         }

@@ -388,12 +388,12 @@ final class ModelCodec {
         for (Map.Entry<SpaceId, Column> s : e.getValue().entrySet()) {
           out.writeInt(space(s.getKey()));
           Column c = s.getValue();
+          // The slots in use only: a column read back has no room to spare, and grows as any.
           out.writeInt(c.size);
-          out.writeInt(c.person.length);
           for (int i = 0; i < c.size; i++) {
             out.writeInt(c.person[i]);
             out.writeLong(Double.doubleToRawLongBits(c.evidence[i]));
-            out.writeLong(Double.doubleToRawLongBits(c.flat[i]));
+            out.writeLong(Double.doubleToRawLongBits(c.flat(i)));
             out.writeLong(Double.doubleToRawLongBits(c.recent[i]));
           }
         }
@@ -734,18 +734,16 @@ final class ModelCodec {
         m.byTopic.put(tag(), bySpace);
         for (int k = count(); k > 0; k--) {
           SpaceId space = space(in.readInt());
-          Column c = new Column();
           int size = count();
-          int capacity = count();
-          if (size > capacity || capacity < 2) {
-            throw new IOException("a column of " + size + " in " + capacity + " slots");
-          }
+          Column c = new Column(size);
           c.size = size;
-          c.allocate(capacity);
           for (int i = 0; i < size; i++) {
             c.person[i] = in.readInt();
             c.evidence[i] = Double.longBitsToDouble(in.readLong());
-            c.flat[i] = Double.longBitsToDouble(in.readLong());
+            long flat = in.readLong();
+            if (flat != 0) {
+              c.addFlat(i, Double.longBitsToDouble(flat));
+            }
             c.recent[i] = Double.longBitsToDouble(in.readLong());
             c.slots.put(m.personIds.get(c.person[i]), i);
           }

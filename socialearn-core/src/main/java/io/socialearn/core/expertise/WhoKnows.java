@@ -258,11 +258,22 @@ final class WhoKnows {
       for (Map.Entry<SpaceId, ExpertiseModel.Column> space : bySpace.entrySet()) {
         if (visible.test(space.getKey())) {
           ExpertiseModel.Column c = space.getValue();
-          for (int k = 0; k < c.size; k++) {
-            int o = s.touch(c.person[k]);
-            raw[o + TOPIC] += c.evidence[k] * f0 + c.flat[k];
-            raw[o + TOPIC_RECENT] += c.recent[k] * f1;
-            raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+          double[] flat = c.flat;
+          if (flat == null) {
+            // No evidence that never decays: each term is what it would be with a 0 (+0.0).
+            for (int k = 0; k < c.size; k++) {
+              int o = s.touch(c.person[k]);
+              raw[o + TOPIC] += c.evidence[k] * f0 + 0.0;
+              raw[o + TOPIC_RECENT] += c.recent[k] * f1;
+              raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+            }
+          } else {
+            for (int k = 0; k < c.size; k++) {
+              int o = s.touch(c.person[k]);
+              raw[o + TOPIC] += c.evidence[k] * f0 + flat[k];
+              raw[o + TOPIC_RECENT] += c.recent[k] * f1;
+              raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+            }
           }
         }
       }
@@ -864,7 +875,10 @@ final class WhoKnows {
         if (slot >= 0) {
           for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
             if (c.counts[i] > 0) {
-              last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
+              if (r < ExpertiseModel.Column.LASTS) {
+                long at = c.lasts[slot * ExpertiseModel.Column.LASTS + r];
+                last[r] = counts[r] == 0 ? at : Math.max(last[r], at);
+              }
               counts[r] += c.counts[i];
             }
           }

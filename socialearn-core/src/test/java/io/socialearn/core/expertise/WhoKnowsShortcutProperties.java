@@ -255,8 +255,9 @@ class WhoKnowsShortcutProperties {
           }
           for (int r = 0; r < kinds; r++) {
             assertThat(c.counts[slot * kinds + r]).as("count").isEqualTo(counts[r]);
-            if (counts[r] > 0) {
-              assertThat(c.lasts[slot * kinds + r]).as("latest").isEqualTo(last[r]);
+            if (counts[r] > 0 && r < ExpertiseModel.Column.LASTS) {
+              assertThat(c.lasts[slot * ExpertiseModel.Column.LASTS + r]).as("latest")
+                  .isEqualTo(last[r]);
             }
           }
         }
