@@ -405,12 +405,11 @@ public final class ExpertiseModel {
     }
   }
 
-  /** What the model keeps of an answer. */
-  static final class AnswerInfo {
-    final PostId id;
-    final ThreadInfo thread;
-    final PersonId author;
-    final long at;
+  /**
+   * What the model keeps of an answer, which is also the answer's fact (the fact of kind {@link
+   * EvidenceKind#ANSWER}: first among its {@link #facts} while it is live).
+   */
+  static final class AnswerInfo extends Fact {
     /**
      * The answer's live facts but its up votes (the answer, an answer across departments,
      * accepts), as a short list ({@link SmallLists}); changed only through {@link #file} and
@@ -448,11 +447,18 @@ public final class ExpertiseModel {
       }
     }
 
+    /**
+     * An answer posted by {@code author} at {@code at}: its own fact of kind {@link
+     * EvidenceKind#ANSWER} (its source the answer, its thread's record {@link #threadInfo}, its
+     * person the author), rather than a record and a fact apart.
+     */
     AnswerInfo(PostId id, ThreadInfo thread, PersonId author, long at) {
-      this.id = id;
-      this.thread = thread;
-      this.author = author;
-      this.at = at;
+      super(EvidenceKind.ANSWER, author, thread, id, null, at, null, true);
+    }
+
+    /** The answer's id (its fact's source). */
+    PostId id() {
+      return (PostId) source;
     }
   }
 
@@ -502,13 +508,13 @@ public final class ExpertiseModel {
       if (v.direction() == VoteDirection.UP && v.target() instanceof PostId post) {
         AnswerInfo answer = answers.get(post);
         if (answer != null && !answer.deleted && upvoteBy(answer, v.voter()) < 0
-            && !v.voter().equals(answer.author)) {
+            && !v.voter().equals(answer.person)) {
           // Held as an entry of the vote columns; the fact made here only feeds the sums.
-          Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, post,
+          Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.person, answer.threadInfo, post,
               v.voter(), at, null, true);
           votes.append(answer, voter(v.voter()), at, false, RECENT_VOTES_MILLIS, answerTable);
           answer.upvotes++;
-          add(up, answer.thread.tags, +1);
+          add(up, answer.threadInfo.tags, +1);
         }
       }
     } else if (e instanceof VoteRetracted v) {
@@ -519,17 +525,17 @@ public final class ExpertiseModel {
           Fact up = voteFact(answer, entry);
           votes.kill(answer, entry);
           answer.upvotes--;
-          kill(up, answer.thread.tags);
+          kill(up, answer.threadInfo.tags);
         }
       }
     } else if (e instanceof AnswerAccepted a) {
       AnswerInfo answer = answers.get(a.answer());
-      if (answer != null && !answer.deleted && !answer.author.equals(answer.thread.author)) {
-        Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.author, answer.thread, a.answer(),
+      if (answer != null && !answer.deleted && !answer.person.equals(answer.threadInfo.author)) {
+        Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.person, answer.threadInfo, a.answer(),
             a.by(), at, null, true);
         answer.file(accept);
         votes.append(answer, voter(a.by()), at, true, RECENT_VOTES_MILLIS, answerTable);
-        add(accept, answer.thread.tags, +1);
+        add(accept, answer.threadInfo.tags, +1);
       }
     } else if (e instanceof AcceptanceRevoked a) {
       AnswerInfo answer = answers.get(a.answer());
@@ -544,7 +550,7 @@ public final class ExpertiseModel {
           }
           entry = n;
         }
-        gone.forEach(f -> kill(f, answer.thread.tags));
+        gone.forEach(f -> kill(f, answer.threadInfo.tags));
       }
     } else if (e instanceof PostDeleted d) {
       AnswerInfo answer = answers.get(d.post());
@@ -581,9 +587,9 @@ public final class ExpertiseModel {
     answer.index = answerTable.size();
     answerTable.add(answer);
     thread.answers = SmallLists.plus(thread.answers, answer);
-    Fact posted = fact(EvidenceKind.ANSWER, a.author(), thread, a.post(), null, at, null, true);
-    answer.file(posted);
-    add(posted, thread.tags, +1);
+    // The answer is its own fact.
+    answer.file(answer);
+    add(answer, thread.tags, +1);
     PersonProfile asker = people.get(thread.author);
     PersonProfile answerer = people.get(a.author());
     if (asker != null && answerer != null && !asker.orgUnit().isEmpty()
@@ -632,7 +638,7 @@ public final class ExpertiseModel {
    */
   Fact voteFact(AnswerInfo answer, int e) {
     int v = votes.voter(e);
-    Fact f = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, answer.id,
+    Fact f = fact(EvidenceKind.ANSWER_UPVOTE, answer.person, answer.threadInfo, answer.id(),
         v < 0 ? null : voterIds.get(v), votes.at[e], null, true);
     f.live = votes.live(e);
     return f;
@@ -665,7 +671,7 @@ public final class ExpertiseModel {
       }
     }
     if (accepts != 0) {
-      throw new IllegalStateException("accepts of " + answer.id.value() + " out of step");
+      throw new IllegalStateException("accepts of " + answer.id().value() + " out of step");
     }
     return all;
   }
@@ -712,7 +718,7 @@ public final class ExpertiseModel {
     List<Fact> all = factsOf(answer);
     votes.killAll(answer);
     for (Fact f : all) {
-      kill(f, answer.thread.tags);
+      kill(f, answer.threadInfo.tags);
     }
     answer.facts = List.of();
     answer.upvotes = 0;

@@ -11,9 +11,10 @@ import io.socialearn.api.thread.ThreadId;
  * One piece of evidence as the model holds it. Its topics are its thread's current tags, or
  * {@code topic} for evidence about no thread (an endorsement, a declared skill). Mutable only in
  * {@link #live}; identity matters (removal finds it by reference). Up votes are held as entries
- * of {@link Votes}; a fact is made of one only to feed the sums or for a read.
+ * of {@link Votes}; a fact is made of one only to feed the sums or for a read. An answer's
+ * record ({@link ExpertiseModel.AnswerInfo}) is its answer's fact.
  */
-final class Fact {
+class Fact {
   final EvidenceKind kind;
   final PersonId person;
   final ContentRef source;

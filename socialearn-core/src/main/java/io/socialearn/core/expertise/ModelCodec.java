@@ -190,9 +190,9 @@ final class ModelCodec {
       List<AnswerInfo> answerList = m.answerTable;
       for (AnswerInfo a : answerList) {
         answers.put(a, answers.size());
-        if (!threads.containsKey(a.thread)) {
-          threads.put(a.thread, threads.size());
-          threadList.add(a.thread);
+        if (!threads.containsKey(a.threadInfo)) {
+          threads.put(a.threadInfo, threads.size());
+          threadList.add(a.threadInfo);
         }
       }
       Set<Fact> all = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -246,9 +246,9 @@ final class ModelCodec {
       }
       out.writeInt(answerList.size());
       for (AnswerInfo a : answerList) {
-        writeString(out, a.id.value());
-        out.writeInt(threads.get(a.thread));
-        writePerson(a.author);
+        writeString(out, a.id().value());
+        out.writeInt(threads.get(a.threadInfo));
+        writePerson(a.person);
         out.writeLong(a.at);
         out.writeBoolean(a.deleted);
       }
@@ -604,6 +604,7 @@ final class ModelCodec {
         AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], person(),
             in.readLong());
         a.deleted = in.readBoolean();
+        a.live = !a.deleted;
         m.answers.put(id, a);
         a.index = i;
         m.answerTable.add(a);
@@ -693,7 +694,7 @@ final class ModelCodec {
       m.votes.recentStart = start;
       for (int i = 0; i < answers.length; i++) {
         if (accepts[i] != answers[i].accepts) {
-          throw new IOException("answer " + answers[i].id.value() + " has " + accepts[i]
+          throw new IOException("answer " + answers[i].id().value() + " has " + accepts[i]
               + " accepts in its votes and " + answers[i].accepts + " in its facts");
         }
       }
@@ -709,10 +710,14 @@ final class ModelCodec {
         throw new IOException("not a thread code: " + threadCode);
       }
       int sourceCode = in.readByte();
+      AnswerInfo about = null;
       ContentRef source = switch (sourceCode) {
         case 0 -> null;
         case 1 -> info.id;
-        case 2 -> answers[in.readInt()].id;
+        case 2 -> {
+          about = answers[in.readInt()];
+          yield about.id();
+        }
         case 3 -> shared(ThreadId.of(string()));
         case 4 -> shared(PostId.of(string()));
         default -> throw new IOException("not a source: " + sourceCode);
@@ -723,8 +728,18 @@ final class ModelCodec {
       // settings, which the fingerprint checks) and its space is its thread's (none without).
       Tag topic = tag();
       boolean decays = in.readBoolean();
+      boolean live = in.readBoolean();
+      if (kind == EvidenceKind.ANSWER) {
+        // An answer is its own fact: the one read back must be the answer's, as written.
+        if (about == null || about.threadInfo != info || !about.person.equals(person)
+            || about.at != at || from != null || topic != null || !decays) {
+          throw new IOException("an answer's fact unlike its answer");
+        }
+        about.live = live;
+        return about;
+      }
       Fact f = new Fact(kind, person, info, source, from, at, topic, decays);
-      f.live = in.readBoolean();
+      f.live = live;
       return f;
     }
 

@@ -289,7 +289,7 @@ final class WhoKnows {
         }
         double relevance = hit.score() / top;
         for (AnswerInfo answer : thread.answers) {
-          int author = model.indexOf(answer.author);
+          int author = model.indexOf(answer.person);
           if (answer.deleted || answer.at > now || author < 0) {
             continue;
           }
@@ -358,8 +358,8 @@ final class WhoKnows {
           continue;
         }
         // A live entry's answer and thread are live: its topics are the thread's tags.
-        ThreadInfo thread = model.answerTable.get(votes.answer[e]).thread;
-        int person = model.indexOf(model.answerTable.get(votes.answer[e]).author);
+        ThreadInfo thread = model.answerTable.get(votes.answer[e]).threadInfo;
+        int person = model.indexOf(model.answerTable.get(votes.answer[e]).person);
         if (s.has(person) && visible.test(thread.space)) {
           double w = model.voteWeightAt(votes.accept(e), votes.at[e], now);
           int o = s.offset(person);
@@ -843,7 +843,7 @@ final class WhoKnows {
    * the first two of the topics its thread has; returns how many there are then.
    */
   private int overlap(AnswerInfo answer, Tag[] query, int i, int j, int n, Scratch s) {
-    ThreadInfo thread = answer.thread;
+    ThreadInfo thread = answer.threadInfo;
     if (answer.deleted || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
       return n;
     }
