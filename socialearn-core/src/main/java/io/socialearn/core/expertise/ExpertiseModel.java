@@ -345,18 +345,19 @@ public final class ExpertiseModel {
     }
   }
 
-  /** What the model keeps of a thread. */
-  static final class ThreadInfo {
-    final ThreadId id;
+  /**
+   * What the model keeps of a thread, which is also the fact of its question asked (of kind
+   * {@link EvidenceKind#QUESTION_ASKED}, its source the thread, its person the author, its
+   * thread's record itself; live until the thread is deleted), rather than a record and a fact
+   * apart.
+   */
+  static final class ThreadInfo extends Fact {
     final SpaceId space;
     /** The space's index in {@link #spaceIds}, or -1 for none. */
     final int spaceIndex;
-    final PersonId author;
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
     boolean deleted;
-    /** The question asked, as a short list ({@link SmallLists}). */
-    List<Fact> facts = List.of();
     /** The thread's answers, as a short list ({@link SmallLists}). */
     List<AnswerInfo> answers = List.of();
 
@@ -365,12 +366,29 @@ public final class ExpertiseModel {
     private Tag tag1;
     private Tag tag2;
 
-    ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags) {
-      this.id = id;
+    /** A thread started by {@code author} at {@code at}, with its question's fact. */
+    ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags,
+        long at) {
+      super(EvidenceKind.QUESTION_ASKED, author, null, id, null, at, null, true);
+      threadInfo = this;
       this.space = space;
       this.spaceIndex = spaceIndex;
-      this.author = author;
       setTags(tags);
+    }
+
+    /** The thread's id (its fact's source). */
+    ThreadId id() {
+      return (ThreadId) source;
+    }
+
+    /** Who started the thread (its fact's person). */
+    PersonId author() {
+      return person;
+    }
+
+    /** The question asked (this thread's own fact) while live, as a list; else none. */
+    List<Fact> facts() {
+      return live ? List.of(this) : List.of();
     }
 
     void setTags(List<Tag> newTags) {
@@ -492,14 +510,12 @@ public final class ExpertiseModel {
     } else if (e instanceof ProfileUpdated p) {
       profile(p.profile(), at);
     } else if (e instanceof ThreadStarted t) {
+      // The thread is its question's fact.
       ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), spaceIndex(t.space()),
-          t.author(), interned(t.tags()));
+          t.author(), interned(t.tags()), at);
       threads.put(t.thread(), thread);
       countThread(thread, +1);
-      Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
-          null, true);
-      thread.facts = SmallLists.plus(thread.facts, asked);
-      add(asked, thread.tags, +1);
+      add(thread, thread.tags, +1);
     } else if (e instanceof ThreadEdited t) {
       retag(t.thread(), t.tags());
     } else if (e instanceof AnswerPosted a) {
@@ -530,7 +546,7 @@ public final class ExpertiseModel {
       }
     } else if (e instanceof AnswerAccepted a) {
       AnswerInfo answer = answers.get(a.answer());
-      if (answer != null && !answer.deleted && !answer.person.equals(answer.threadInfo.author)) {
+      if (answer != null && !answer.deleted && !answer.person.equals(answer.threadInfo.author())) {
         Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.person, answer.threadInfo, a.answer(),
             a.by(), at, null, true);
         answer.file(accept);
@@ -563,8 +579,7 @@ public final class ExpertiseModel {
         thread.deleted = true;
         countThread(thread, -1);
         thread.answers.stream().filter(a -> !a.deleted).forEach(this::deleteAnswer);
-        thread.facts.forEach(f -> kill(f, thread.tags));
-        thread.facts = List.of();
+        kill(thread, thread.tags);
       }
     } else if (e instanceof PersonEndorsed p) {
       String key = p.endorser().value() + "|" + p.person().value() + "|" + p.topic().value();
@@ -590,12 +605,12 @@ public final class ExpertiseModel {
     // The answer is its own fact.
     answer.file(answer);
     add(answer, thread.tags, +1);
-    PersonProfile asker = people.get(thread.author);
+    PersonProfile asker = people.get(thread.author());
     PersonProfile answerer = people.get(a.author());
     if (asker != null && answerer != null && !asker.orgUnit().isEmpty()
         && !answerer.orgUnit().isEmpty() && !asker.orgUnit().equals(answerer.orgUnit())) {
       Fact across = fact(EvidenceKind.CROSS_DEPARTMENT_ANSWER, a.author(), thread, a.post(),
-          thread.author, at, null, true);
+          thread.author(), at, null, true);
       answer.file(across);
       add(across, thread.tags, +1);
     }
@@ -750,7 +765,7 @@ public final class ExpertiseModel {
       return;
     }
     countThread(thread, -1);
-    List<Fact> all = new ArrayList<>(thread.facts);
+    List<Fact> all = new ArrayList<>(thread.facts());
     thread.answers.forEach(a -> all.addAll(factsOf(a)));
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);

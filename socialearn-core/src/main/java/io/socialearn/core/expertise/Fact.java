@@ -12,7 +12,8 @@ import io.socialearn.api.thread.ThreadId;
  * {@code topic} for evidence about no thread (an endorsement, a declared skill). Mutable only in
  * {@link #live}; identity matters (removal finds it by reference). Up votes are held as entries
  * of {@link Votes}; a fact is made of one only to feed the sums or for a read. An answer's
- * record ({@link ExpertiseModel.AnswerInfo}) is its answer's fact.
+ * record ({@link ExpertiseModel.AnswerInfo}) is its answer's fact, and a thread's record ({@link
+ * ExpertiseModel.ThreadInfo}) its question's.
  */
 class Fact {
   final EvidenceKind kind;
@@ -27,9 +28,10 @@ class Fact {
   /**
    * The model's record of the fact's thread (null for evidence about no thread), set when the
    * fact is made: its id and space are the fact's ({@link #thread}, {@link #space}), kept there
-   * rather than in each fact, and its tags need no lookup.
+   * rather than in each fact, and its tags need no lookup. Set once: by the constructor, or by a
+   * thread's record (which is its question's fact) to itself.
    */
-  final ExpertiseModel.ThreadInfo threadInfo;
+  ExpertiseModel.ThreadInfo threadInfo;
 
   /**
    * A fact about {@code threadInfo}'s thread (null for none). Its weight is not kept: it is its
@@ -49,7 +51,7 @@ class Fact {
 
   /** The thread the fact is about, or null. */
   ThreadId thread() {
-    return threadInfo == null ? null : threadInfo.id;
+    return threadInfo == null ? null : threadInfo.id();
   }
 
   /** The space whose readers may see it; null for evidence outside spaces. */

@@ -236,13 +236,14 @@ final class ModelCodec {
       out.writeLong(m.ref);
       out.writeInt(threadList.size());
       for (ThreadInfo t : threadList) {
-        writeString(out, t.id.value());
+        writeString(out, t.id().value());
         out.writeInt(t.spaceIndex);
         out.writeInt(space(t.space));
-        writePerson(t.author);
+        writePerson(t.author());
         tags(t.tags);
+        out.writeLong(t.at);
         out.writeBoolean(t.deleted);
-        out.writeBoolean(m.threads.get(t.id) == t);
+        out.writeBoolean(m.threads.get(t.id()) == t);
       }
       out.writeInt(answerList.size());
       for (AnswerInfo a : answerList) {
@@ -258,7 +259,6 @@ final class ModelCodec {
         writeFact(f);
       }
       for (ThreadInfo t : threadList) {
-        factIndices(t.facts);
         out.writeInt(t.answers.size());
         for (AnswerInfo a : t.answers) {
           out.writeInt(answers.get(a));
@@ -308,7 +308,7 @@ final class ModelCodec {
     private List<Fact> gatherRest() {
       Set<Fact> rest = new LinkedHashSet<>(m.endorsements.values());
       m.skills.values().forEach(rest::addAll);
-      m.threads.values().forEach(t -> rest.addAll(t.facts));
+      m.threads.values().forEach(t -> rest.addAll(t.facts()));
       m.answerTable.forEach(a -> rest.addAll(a.facts));
       return new ArrayList<>(rest);
     }
@@ -365,7 +365,7 @@ final class ModelCodec {
       ContentRef source = f.source;
       if (source == null) {
         out.writeByte(0);
-      } else if (f.threadInfo != null && source.equals(f.threadInfo.id)) {
+      } else if (f.threadInfo != null && source.equals(f.threadInfo.id())) {
         out.writeByte(1);
       } else if (source instanceof PostId post && m.answers.get(post) != null
           && answers.containsKey(m.answers.get(post))) {
@@ -591,8 +591,9 @@ final class ModelCodec {
         int spaceIndex = in.readInt();
         SpaceId space = space(in.readInt());
         PersonId author = person();
-        ThreadInfo t = new ThreadInfo(id, space, spaceIndex, author, tagList());
+        ThreadInfo t = new ThreadInfo(id, space, spaceIndex, author, tagList(), in.readLong());
         t.deleted = in.readBoolean();
+        t.live = !t.deleted;
         if (in.readBoolean()) {
           m.threads.put(id, t);
         }
@@ -615,7 +616,6 @@ final class ModelCodec {
         facts[i] = readFact();
       }
       for (ThreadInfo t : threads) {
-        t.facts = factList(true);
         AnswerInfo[] own = new AnswerInfo[count()];
         for (int k = 0; k < own.length; k++) {
           own[k] = answers[in.readInt()];
@@ -713,7 +713,7 @@ final class ModelCodec {
       AnswerInfo about = null;
       ContentRef source = switch (sourceCode) {
         case 0 -> null;
-        case 1 -> info.id;
+        case 1 -> info.id();
         case 2 -> {
           about = answers[in.readInt()];
           yield about.id();
@@ -729,6 +729,15 @@ final class ModelCodec {
       Tag topic = tag();
       boolean decays = in.readBoolean();
       boolean live = in.readBoolean();
+      if (kind == EvidenceKind.QUESTION_ASKED) {
+        // A thread is its question's fact: the one read back must be the thread's, as written.
+        if (info == null || sourceCode != 1 || !info.person.equals(person) || info.at != at
+            || from != null || topic != null || !decays) {
+          throw new IOException("a question's fact unlike its thread");
+        }
+        info.live = live;
+        return info;
+      }
       if (kind == EvidenceKind.ANSWER) {
         // An answer is its own fact: the one read back must be the answer's, as written.
         if (about == null || about.threadInfo != info || !about.person.equals(person)

@@ -136,8 +136,8 @@ class WhoKnowsShortcutProperties {
         // similar threads: every third thread the viewer reads, by falling relevance
         List<SearchHit> hits = new ArrayList<>();
         for (ExpertiseModel.ThreadInfo t : d.model.threads.values()) {
-          if (readable.contains(t.space) && t.id.value().hashCode() % 3 == code % 3) {
-            hits.add(new SearchHit(t.id, t.space, "t", 1 + hits.size() % 4, ""));
+          if (readable.contains(t.space) && t.id().value().hashCode() % 3 == code % 3) {
+            hits.add(new SearchHit(t.id(), t.space, "t", 1 + hits.size() % 4, ""));
           }
         }
         List<ExpertCandidate> fast = rank(d, topics, hits, readable, true);
