@@ -429,11 +429,12 @@ public final class ExpertiseModel {
    */
   static final class AnswerInfo extends Fact {
     /**
-     * The answer's live facts but its up votes (the answer, an answer across departments,
-     * accepts), as a short list ({@link SmallLists}); changed only through {@link #file} and
-     * {@link #unfile}.
+     * The answer's live facts but itself and its up votes (an answer across departments,
+     * accepts), in the order filed: null for none, the fact itself for one, else a short list
+     * ({@link SmallLists}); changed only through {@link #file}, {@link #unfile} and {@link
+     * #clearFacts}. Most answers have none or one, so no list is kept for them.
      */
-    List<Fact> facts = List.of();
+    private Object others;
     /** The answer's place in the model's answer table, by which {@link Votes} names it. */
     int index;
     /** The first and last of the answer's live entries in {@link Votes}, or -1. */
@@ -444,19 +445,53 @@ public final class ExpertiseModel {
     int accepts;
     boolean deleted;
 
-    /** Adds a live fact about this answer. */
+    /**
+     * The answer's live facts but its up votes: the answer itself while live, then the others
+     * as filed (an answer across departments, accepts). Made afresh: a read, not to change.
+     */
+    List<Fact> facts() {
+      List<Fact> rest = others();
+      if (!live) {
+        return rest;
+      }
+      if (rest.isEmpty()) {
+        return List.of(this);
+      }
+      List<Fact> all = new ArrayList<>(rest.size() + 1);
+      all.add(this);
+      all.addAll(rest);
+      return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Fact> others() {
+      return others == null ? List.of() : others instanceof Fact f ? List.of(f)
+          : (List<Fact>) others;
+    }
+
+    /** Adds a live fact about this answer (the answer itself is one while it is live). */
     void file(Fact f) {
-      facts = SmallLists.plus(facts, f);
+      if (f == this) {
+        return;
+      }
+      others = others == null ? f : SmallLists.plus(others(), f);
       count(f, +1);
     }
 
-    /** Removes a fact no longer live. */
+    /** Removes a fact no longer live (other than the answer itself). */
     void unfile(Fact f) {
-      int before = facts.size();
-      facts = SmallLists.minus(facts, f);
-      if (facts.size() < before) {
+      List<Fact> rest = others();
+      List<Fact> shrunk = SmallLists.minus(rest, f);
+      if (shrunk.size() < rest.size()) {
+        others = shrunk.isEmpty() ? null : shrunk.size() == 1 ? shrunk.get(0) : shrunk;
         count(f, -1);
       }
+    }
+
+    /** Drops every fact but the answer itself (the answer is deleted: none is live). */
+    void clearFacts() {
+      others = null;
+      accepts = 0;
     }
 
     private void count(Fact f, int sign) {
@@ -556,7 +591,7 @@ public final class ExpertiseModel {
     } else if (e instanceof AcceptanceRevoked a) {
       AnswerInfo answer = answers.get(a.answer());
       if (answer != null) {
-        List<Fact> gone = answer.facts.stream()
+        List<Fact> gone = answer.facts().stream()
             .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
         gone.forEach(answer::unfile);
         for (int entry = answer.firstVote; entry >= 0; ) {
@@ -665,9 +700,10 @@ public final class ExpertiseModel {
    * they were cast; the up votes made afresh by {@link #voteFact}.
    */
   List<Fact> factsOf(AnswerInfo answer) {
-    List<Fact> all = new ArrayList<>(answer.facts.size() + answer.upvotes);
+    List<Fact> facts = answer.facts();
+    List<Fact> all = new ArrayList<>(facts.size() + answer.upvotes);
     int accepts = 0;
-    for (Fact f : answer.facts) {
+    for (Fact f : facts) {
       if (f.kind != EvidenceKind.ACCEPTED_ANSWER) {
         all.add(f);
       } else {
@@ -678,8 +714,8 @@ public final class ExpertiseModel {
     for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
       if (votes.accept(e)) {
         // The k-th accept entry is the k-th accept fact: both are filed and taken back together.
-        k = nextAccept(answer.facts, k);
-        all.add(answer.facts.get(k++));
+        k = nextAccept(facts, k);
+        all.add(facts.get(k++));
         accepts--;
       } else {
         all.add(voteFact(answer, e));
@@ -735,7 +771,7 @@ public final class ExpertiseModel {
     for (Fact f : all) {
       kill(f, answer.threadInfo.tags);
     }
-    answer.facts = List.of();
+    answer.clearFacts();
     answer.upvotes = 0;
     answer.accepts = 0;
   }

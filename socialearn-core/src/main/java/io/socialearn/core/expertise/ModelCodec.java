@@ -265,7 +265,7 @@ final class ModelCodec {
         }
       }
       for (AnswerInfo a : answerList) {
-        factIndices(a.facts);
+        factIndices(a.facts());
       }
       writeVotes();
       byPerson(m.byPerson);
@@ -309,7 +309,7 @@ final class ModelCodec {
       Set<Fact> rest = new LinkedHashSet<>(m.endorsements.values());
       m.skills.values().forEach(rest::addAll);
       m.threads.values().forEach(t -> rest.addAll(t.facts()));
-      m.answerTable.forEach(a -> rest.addAll(a.facts));
+      m.answerTable.forEach(a -> rest.addAll(a.facts()));
       return new ArrayList<>(rest);
     }
 

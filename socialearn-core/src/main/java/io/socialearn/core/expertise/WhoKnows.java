@@ -889,8 +889,9 @@ final class WhoKnows {
     for (int j = 0; j < n; j++) {
       int m = s.overlapTopics[j];
       AnswerInfo answer = s.overlap[j];
-      for (int k = 0; k < answer.facts.size(); k++) {
-        int r = ExpertiseModel.REASON_OF[answer.facts.get(k).kind.ordinal()];
+      List<Fact> facts = answer.facts();
+      for (int k = 0; k < facts.size(); k++) {
+        int r = ExpertiseModel.REASON_OF[facts.get(k).kind.ordinal()];
         if (r >= 0) {
           counts[r] -= m - 1;
         }
