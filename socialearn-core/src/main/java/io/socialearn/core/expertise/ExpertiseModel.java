@@ -136,8 +136,12 @@ public final class ExpertiseModel {
    * vote is found through its answer: each live answer is among its author's facts).
    */
   final Map<PersonId, List<Fact>> byPerson = new HashMap<>();
-  /** The same live facts by person and topic, so a person's evidence in a topic needs no scan. */
-  final Map<PersonId, Map<Tag, List<Fact>>> byPersonTopic = new HashMap<>();
+  /**
+   * The same live facts by person and topic, so a person's evidence in a topic needs no scan:
+   * each person's in a compact map whose value for a topic is the one fact, or a short list
+   * ({@link SmallLists}) of two or more in order ({@link #asFacts} reads either as a list).
+   */
+  final Map<PersonId, Map<Tag, Object>> byPersonTopic = new HashMap<>();
   /**
    * Per person index, how many times their live answers are filed in {@link #byPersonTopic}
    * (once per topic): whether they have any. The answers themselves are read from those lists
@@ -918,8 +922,7 @@ public final class ExpertiseModel {
           // The latest may have gone: the latest of the rest (f is out of the list already, an
           // up vote out of its answer's chain or its answer out of the person's answers).
           column.lasts[l] = f.isUpvote() ? latestUpvote(f.person, tag, f.space())
-              : latest(byPersonTopic.getOrDefault(f.person, Map.of())
-                  .getOrDefault(tag, List.of()), f.space(), f.kind);
+              : latest(topicFacts(f.person, tag), f.space(), f.kind);
         }
       }
     }
@@ -1029,8 +1032,8 @@ public final class ExpertiseModel {
    * the lower number.
    */
   void pairAll() {
-    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
-      for (Fact f : list) {
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
+      for (Fact f : asFacts(held)) {
         if (!f.isAnswer()) {
           continue;
         }
@@ -1060,9 +1063,9 @@ public final class ExpertiseModel {
       latest = Math.max(latest, votes.at[e]);
     }
     int up = REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
-    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
-      for (Fact f : list) {
+      for (Fact f : asFacts(held)) {
         if (!f.isAnswer()) {
           continue;
         }
@@ -1083,9 +1086,9 @@ public final class ExpertiseModel {
         }
       }
     }));
-    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
-      for (Fact f : list) {
+      for (Fact f : asFacts(held)) {
         int r = REASON_OF[f.kind.ordinal()];
         Column column = bySpace.get(f.space());
         int slot = column == null ? -1 : column.slots.getInt(person, -1);
@@ -1180,31 +1183,50 @@ public final class ExpertiseModel {
    * Appends ({@code sign} +1) or removes (−1) a fact in its person's list for {@code tag}: each
    * person's lists by topic in a compact map, each list a short list ({@link SmallLists}).
    */
-  private static void file(Map<PersonId, Map<Tag, List<Fact>>> lists, Fact f, Tag tag,
+  private static void file(Map<PersonId, Map<Tag, Object>> lists, Fact f, Tag tag,
       int sign) {
     if (sign > 0) {
-      Map<Tag, List<Fact>> mine = lists.computeIfAbsent(f.person, p -> new CompactMap<>());
-      List<Fact> list = mine.get(tag);
-      List<Fact> grown = SmallLists.plus(list == null ? List.of() : list, f);
-      if (grown != list) {
-        mine.put(tag, grown);
+      Map<Tag, Object> mine = lists.computeIfAbsent(f.person, p -> new CompactMap<>());
+      Object held = mine.get(tag);
+      if (held == null) {
+        mine.put(tag, f);
+      } else {
+        List<Fact> list = asFacts(held);
+        List<Fact> grown = SmallLists.plus(list, f);
+        if (grown != held) {
+          mine.put(tag, grown);
+        }
       }
     } else {
-      Map<Tag, List<Fact>> mine = lists.get(f.person);
-      List<Fact> list = mine == null ? null : mine.get(tag);
-      if (list != null) {
+      Map<Tag, Object> mine = lists.get(f.person);
+      Object held = mine == null ? null : mine.get(tag);
+      if (held != null) {
+        List<Fact> list = asFacts(held);
         List<Fact> shrunk = SmallLists.minus(list, f);
-        if (shrunk != list && !shrunk.isEmpty()) {
-          mine.put(tag, shrunk);
-        }
         if (shrunk.isEmpty()) {
           mine.remove(tag);
           if (mine.isEmpty()) {
             lists.remove(f.person);
           }
+        } else if (shrunk.size() == 1) {
+          mine.put(tag, shrunk.get(0));
+        } else if (shrunk != held) {
+          mine.put(tag, shrunk);
         }
       }
     }
+  }
+
+  /** A person's live facts in a topic as {@link #byPersonTopic} holds them, as a list. */
+  @SuppressWarnings("unchecked")
+  static List<Fact> asFacts(Object held) {
+    return held == null ? List.of() : held instanceof Fact f ? List.of(f) : (List<Fact>) held;
+  }
+
+  /** The live facts of {@code person} in {@code tag}, in order. */
+  List<Fact> topicFacts(PersonId person, Tag tag) {
+    Map<Tag, Object> mine = byPersonTopic.get(person);
+    return mine == null ? List.of() : asFacts(mine.get(tag));
   }
 
   private void contribute(Acc acc, Fact f, int sign) {
@@ -1232,8 +1254,7 @@ public final class ExpertiseModel {
    */
   private long latestUpvote(PersonId person, Tag tag, SpaceId space) {
     long last = Long.MIN_VALUE;
-    Map<Tag, List<Fact>> mine = byPersonTopic.get(person);
-    for (Fact g : mine == null ? List.<Fact>of() : mine.getOrDefault(tag, List.of())) {
+    for (Fact g : topicFacts(person, tag)) {
       if (g.isAnswer() && g.live && Objects.equals(g.space(), space)) {
         AnswerInfo answer = answers.get((PostId) g.source);
         for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
@@ -1332,9 +1353,9 @@ public final class ExpertiseModel {
     forEachIn(byPersonTopic, person, topics, f -> f.isAnswer() && wanted.test(f), action);
   }
 
-  private void forEachIn(Map<PersonId, Map<Tag, List<Fact>>> lists, PersonId person,
+  private void forEachIn(Map<PersonId, Map<Tag, Object>> lists, PersonId person,
       List<Tag> topics, Predicate<Fact> wanted, Consumer<Fact> action) {
-    Map<Tag, List<Fact>> mine = lists.get(person);
+    Map<Tag, Object> mine = lists.get(person);
     if (mine == null) {
       return;
     }
@@ -1348,7 +1369,7 @@ public final class ExpertiseModel {
       if (topics.subList(0, i).contains(tag)) {
         continue;
       }
-      for (Fact f : mine.getOrDefault(tag, List.of())) {
+      for (Fact f : asFacts(mine.get(tag))) {
         if (wanted.test(f)
             && (i == 0 || f.topic != null || !sharesTopic(f, pooled, i))) {
           action.accept(f);
@@ -1418,7 +1439,7 @@ public final class ExpertiseModel {
       Instant now) {
     long t = now.toEpochMilli();
     List<Evidence> evidence = new ArrayList<>();
-    for (Fact f : byPersonTopic.getOrDefault(person, Map.of()).getOrDefault(topic, List.of())) {
+    for (Fact f : topicFacts(person, topic)) {
       if (f.live && (f.space() == null || visible.test(f.space()))) {
         evidence.add(toEvidence(f, t));
         if (f.isAnswer()) {

@@ -456,17 +456,17 @@ final class ModelCodec {
       }
     }
 
-    private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
+    private void byPersonTopic(Map<PersonId, Map<Tag, Object>> lists) throws IOException {
       out.writeInt(lists.size());
-      for (Map.Entry<PersonId, Map<Tag, List<Fact>>> e : lists.entrySet()) {
+      for (Map.Entry<PersonId, Map<Tag, Object>> e : lists.entrySet()) {
         writePerson(e.getKey());
         out.writeInt(e.getValue().size());
         // By the topics' names: a compact map's order is not one a restored map would keep.
-        List<Map.Entry<Tag, List<Fact>>> byName = new ArrayList<>(e.getValue().entrySet());
+        List<Map.Entry<Tag, Object>> byName = new ArrayList<>(e.getValue().entrySet());
         byName.sort(Map.Entry.comparingByKey(Comparator.comparing(Tag::value)));
-        for (Map.Entry<Tag, List<Fact>> t : byName) {
+        for (Map.Entry<Tag, Object> t : byName) {
           writeTag(t.getKey());
-          factIndices(t.getValue());
+          factIndices(ExpertiseModel.asFacts(t.getValue()));
         }
       }
     }
@@ -840,15 +840,19 @@ final class ModelCodec {
       }
     }
 
-    private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
+    private void byPersonTopic(Map<PersonId, Map<Tag, Object>> lists) throws IOException {
       for (int n = count(); n > 0; n--) {
         PersonId person = person();
         int topics = count();
-        Map<Tag, List<Fact>> mine = new CompactMap<>(topics);
+        Map<Tag, Object> mine = new CompactMap<>(topics);
         lists.put(person, mine);
         for (int k = topics; k > 0; k--) {
           Tag tag = tag();
-          mine.put(tag, factList(true));
+          List<Fact> list = factList(true);
+          if (list.isEmpty()) {
+            throw new IOException("an empty list of facts by topic");
+          }
+          mine.put(tag, list.size() == 1 ? list.get(0) : list);
         }
       }
     }

@@ -177,13 +177,13 @@ class WhoKnowsShortcutProperties {
    */
   private static void assertPairs(ExpertiseModel model) {
     int pairs = 0;
-    for (Map.Entry<PersonId, Map<Tag, List<Fact>>> mine : model.byPersonTopic.entrySet()) {
-      for (Map.Entry<Tag, List<Fact>> a : mine.getValue().entrySet()) {
+    for (Map.Entry<PersonId, Map<Tag, Object>> mine : model.byPersonTopic.entrySet()) {
+      for (Map.Entry<Tag, Object> a : mine.getValue().entrySet()) {
         for (Tag b : mine.getValue().keySet()) {
           if (a.getKey().equals(b)) {
             continue;
           }
-          List<ExpertiseModel.AnswerInfo> expected = a.getValue().stream()
+          List<ExpertiseModel.AnswerInfo> expected = ExpertiseModel.asFacts(a.getValue()).stream()
               .filter(Fact::isAnswer).filter(f -> model.topicsOf(f).contains(b))
               .map(f -> model.answers.get((PostId) f.source)).toList();
           List<ExpertiseModel.AnswerInfo> actual = model.paired(mine.getKey(),
@@ -200,7 +200,7 @@ class WhoKnowsShortcutProperties {
     // whether a person has answers filed is counted, not looked up
     for (PersonId person : model.personIds) {
       boolean filed = model.byPersonTopic.getOrDefault(person, Map.of()).values().stream()
-          .anyMatch(list -> list.stream().anyMatch(Fact::isAnswer));
+          .anyMatch(held -> ExpertiseModel.asFacts(held).stream().anyMatch(Fact::isAnswer));
       assertThat(model.hasAnswers(person)).as("has answers: " + person.value()).isEqualTo(filed);
     }
   }
