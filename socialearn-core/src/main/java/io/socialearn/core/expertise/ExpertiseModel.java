@@ -467,6 +467,16 @@ public final class ExpertiseModel {
       return all;
     }
 
+    /** How many facts the answer has besides itself and its up votes (no list made). */
+    int otherCount() {
+      return others == null ? 0 : others instanceof Fact ? 1 : ((List<?>) others).size();
+    }
+
+    /** The {@code k}-th of those, in the order filed. */
+    Fact other(int k) {
+      return others instanceof Fact f ? f : others().get(k);
+    }
+
     @SuppressWarnings("unchecked")
     private List<Fact> others() {
       return others == null ? List.of() : others instanceof Fact f ? List.of(f)

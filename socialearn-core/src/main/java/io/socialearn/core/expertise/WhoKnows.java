@@ -889,9 +889,12 @@ final class WhoKnows {
     for (int j = 0; j < n; j++) {
       int m = s.overlapTopics[j];
       AnswerInfo answer = s.overlap[j];
-      List<Fact> facts = answer.facts();
-      for (int k = 0; k < facts.size(); k++) {
-        int r = ExpertiseModel.REASON_OF[facts.get(k).kind.ordinal()];
+      // The answer's facts (itself while live, then the others), read without making a list.
+      if (answer.live) {
+        counts[ExpertiseModel.REASON_OF[EvidenceKind.ANSWER.ordinal()]] -= m - 1;
+      }
+      for (int k = 0; k < answer.otherCount(); k++) {
+        int r = ExpertiseModel.REASON_OF[answer.other(k).kind.ordinal()];
         if (r >= 0) {
           counts[r] -= m - 1;
         }
