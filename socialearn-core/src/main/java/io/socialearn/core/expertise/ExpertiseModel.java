@@ -77,6 +77,8 @@ public final class ExpertiseModel {
   /** Half-lives in milliseconds: evidence, activity, fresh. */
   private final double[] halfLives;
   private final double shortestHalfLife;
+  /** Each kind's weight ({@link ExpertiseSettings#weight}), by ordinal: a fact's base. */
+  private final double[] weights = new double[EvidenceKind.values().length];
   /** The frame's origin: contributions are stored as base × 2^((at − ref) / halfLife). */
   long ref = Long.MIN_VALUE;
   /**
@@ -134,16 +136,21 @@ public final class ExpertiseModel {
    * vote is found through its answer: each live answer is among its author's facts).
    */
   final Map<PersonId, List<Fact>> byPerson = new HashMap<>();
-  /** The same live facts by person and topic, so a person's evidence in a topic needs no scan. */
-  final Map<PersonId, Map<Tag, List<Fact>>> byPersonTopic = new HashMap<>();
   /**
-   * The answers among {@link #byPersonTopic}, in the same order: the recent-answer walk of "who
-   * knows" reads these only, not every vote and accept.
+   * The same live facts by person and topic, so a person's evidence in a topic needs no scan:
+   * each person's in a compact map whose value for a topic is the one fact, or a short list
+   * ({@link SmallLists}) of two or more in order ({@link #asFacts} reads either as a list).
    */
-  final Map<PersonId, Map<Tag, List<Fact>>> answersByPersonTopic = new HashMap<>();
+  final Map<PersonId, Map<Tag, Object>> byPersonTopic = new HashMap<>();
+  /**
+   * Per person index, how many times their live answers are filed in {@link #byPersonTopic}
+   * (once per topic): whether they have any. The answers themselves are read from those lists
+   * (a list of the answers alone, kept before, cost some 40 bytes a post).
+   */
+  int[] filedAnswers = new int[0];
   /**
    * The same answers by person and pair of their thread's tags ({@link TagPair}), as their
-   * records: the answers of {@link #answersByPersonTopic} in one tag's list whose thread also has
+   * records: the answers in one tag's list of {@link #byPersonTopic} whose thread also has
    * the other tag, in that list's order; a pair with one answer holds the {@link AnswerInfo}
    * itself, one with more an {@code ArrayList<AnswerInfo>} (most pairs of most people have one:
    * no list, and an entry of a compact map, keeps this a small part of the model). "Who knows"
@@ -174,7 +181,8 @@ public final class ExpertiseModel {
     }
   }
   final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
-  final Map<PostId, AnswerInfo> answers = new HashMap<>();
+  /** By id, in a compact map (an entry per answer: no node each). */
+  final Map<PostId, AnswerInfo> answers = new CompactMap<>();
   /** Every answer in {@link #answers}, by its {@link AnswerInfo#index}, which votes name. */
   final List<AnswerInfo> answerTable = new ArrayList<>();
   /** The up votes on answers and the accepts, in log order, with the cut-off window. */
@@ -235,38 +243,72 @@ public final class ExpertiseModel {
   /**
    * One topic's sums in one space, person by person, in columns (a slot per person, in order of
    * first evidence): decayed evidence and answers in the activity frame, as in {@link Acc}, and
-   * evidence that never decays; and per kind of {@link #REASON_KINDS}, how many live facts the
-   * person has there and when the latest was made (meaningful only while the count is not 0),
-   * so that reasons need not walk the evidence. Slots are never freed (a person whose evidence
-   * was taken back keeps zeros), like the accumulators of {@link #overall}.
+   * evidence that never decays (no array until some is added: declared skills only); and per
+   * kind of {@link #REASON_KINDS}, how many live facts the person has there and, but for declared
+   * skills (whose reason names no time), when the latest was made (meaningful only while the
+   * count is not 0), so that reasons need not walk the evidence. Slots are never freed (a person
+   * whose evidence was taken back keeps zeros), like the accumulators of {@link #overall}; the
+   * arrays grow by half.
    */
   static final class Column {
+    /** How many of {@link #REASON_KINDS} have a latest time: all but the last, declared skills. */
+    static final int LASTS = REASON_KINDS.length - 1;
+
+    static {
+      if (REASON_KINDS[LASTS] != EvidenceKind.DECLARED_SKILL) {
+        throw new AssertionError("declared skills are not the last reason kind");
+      }
+    }
+
     /** Each person's slot, read without boxing ({@link CompactIntMap#getInt}). */
     final CompactIntMap<PersonId> slots = new CompactIntMap<>();
     int size;
     /** The person of each slot, as an index in {@link #personIds}. */
     int[] person;
     double[] evidence;
+    /** Evidence that never decays, per slot; null while there has been none (all 0). */
     double[] flat;
     double[] recent;
     /** Live facts per slot and kind of {@link #REASON_KINDS}, at {@code slot * REASONS + r}. */
     int[] counts;
-    /** When the latest of those was made, at the same place. */
+    /**
+     * When the latest of those was made, for the first {@link #LASTS} kinds, at {@code slot *
+     * LASTS + r}.
+     */
     long[] lasts;
 
     Column() {
-      allocate(2);
+      this(2);
+    }
+
+    /** A column with room for {@code capacity} slots (at least 2). */
+    Column(int capacity) {
+      allocate(Math.max(2, capacity));
     }
 
     /** Grows (or first sizes) the arrays to {@code capacity} slots, keeping what they hold. */
     void allocate(int capacity) {
       person = person == null ? new int[capacity] : Arrays.copyOf(person, capacity);
       evidence = evidence == null ? new double[capacity] : Arrays.copyOf(evidence, capacity);
-      flat = flat == null ? new double[capacity] : Arrays.copyOf(flat, capacity);
+      flat = flat == null ? null : Arrays.copyOf(flat, capacity);
       recent = recent == null ? new double[capacity] : Arrays.copyOf(recent, capacity);
       int n = capacity * REASON_KINDS.length;
       counts = counts == null ? new int[n] : Arrays.copyOf(counts, n);
-      lasts = lasts == null ? new long[n] : Arrays.copyOf(lasts, n);
+      int m = capacity * LASTS;
+      lasts = lasts == null ? new long[m] : Arrays.copyOf(lasts, m);
+    }
+
+    /** Adds {@code value} to the evidence that never decays of {@code slot}. */
+    void addFlat(int slot, double value) {
+      if (flat == null) {
+        flat = new double[person.length];
+      }
+      flat[slot] += value;
+    }
+
+    /** The evidence that never decays of {@code slot}. */
+    double flat(int slot) {
+      return flat == null ? 0 : flat[slot];
     }
 
     /** The slot of {@code id} (dense index {@code index}), made on first sight. */
@@ -274,7 +316,7 @@ public final class ExpertiseModel {
       int slot = slots.getInt(id, -1);
       if (slot < 0) {
         if (size == person.length) {
-          allocate(size * 2);
+          allocate(size + (size >> 1));
         }
         slot = size++;
         person[slot] = index;
@@ -287,8 +329,9 @@ public final class ExpertiseModel {
     void tally(int slot, int r, long at, int sign) {
       int i = slot * REASON_KINDS.length + r;
       counts[i] += sign;
-      if (sign > 0) {
-        lasts[i] = counts[i] == 1 ? at : Math.max(lasts[i], at);
+      if (sign > 0 && r < LASTS) {
+        int l = slot * LASTS + r;
+        lasts[l] = counts[i] == 1 ? at : Math.max(lasts[l], at);
       }
     }
   }
@@ -306,31 +349,50 @@ public final class ExpertiseModel {
     }
   }
 
-  /** What the model keeps of a thread. */
-  static final class ThreadInfo {
-    final ThreadId id;
+  /**
+   * What the model keeps of a thread, which is also the fact of its question asked (of kind
+   * {@link EvidenceKind#QUESTION_ASKED}, its source the thread, its person the author, its
+   * thread's record itself; live until the thread is deleted), rather than a record and a fact
+   * apart.
+   */
+  static final class ThreadInfo extends Fact {
     final SpaceId space;
     /** The space's index in {@link #spaceIds}, or -1 for none. */
     final int spaceIndex;
-    final PersonId author;
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
     boolean deleted;
-    /** The question asked (sized for it: an empty list's first add would make room for ten). */
-    final List<Fact> facts = new ArrayList<>(1);
-    final List<AnswerInfo> answers = new ArrayList<>(2);
+    /** The thread's answers, as a short list ({@link SmallLists}). */
+    List<AnswerInfo> answers = List.of();
 
     /** The first three of {@link #tags}, or null: read in the hot walks without the list. */
     private Tag tag0;
     private Tag tag1;
     private Tag tag2;
 
-    ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags) {
-      this.id = id;
+    /** A thread started by {@code author} at {@code at}, with its question's fact. */
+    ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags,
+        long at) {
+      super(EvidenceKind.QUESTION_ASKED, author, null, id, null, at, null, true);
+      threadInfo = this;
       this.space = space;
       this.spaceIndex = spaceIndex;
-      this.author = author;
       setTags(tags);
+    }
+
+    /** The thread's id (its fact's source). */
+    ThreadId id() {
+      return (ThreadId) source;
+    }
+
+    /** Who started the thread (its fact's person). */
+    PersonId author() {
+      return person;
+    }
+
+    /** The question asked (this thread's own fact) while live, as a list; else none. */
+    List<Fact> facts() {
+      return live ? List.of(this) : List.of();
     }
 
     void setTags(List<Tag> newTags) {
@@ -365,17 +427,18 @@ public final class ExpertiseModel {
     }
   }
 
-  /** What the model keeps of an answer. */
-  static final class AnswerInfo {
-    final PostId id;
-    final ThreadInfo thread;
-    final PersonId author;
-    final long at;
+  /**
+   * What the model keeps of an answer, which is also the answer's fact (the fact of kind {@link
+   * EvidenceKind#ANSWER}: first among its {@link #facts} while it is live).
+   */
+  static final class AnswerInfo extends Fact {
     /**
-     * The answer's live facts but its up votes (the answer, an answer across departments,
-     * accepts; sized for the first two); changed only through {@link #file} and {@link #unfile}.
+     * The answer's live facts but itself and its up votes (an answer across departments,
+     * accepts), in the order filed: null for none, the fact itself for one, else a short list
+     * ({@link SmallLists}); changed only through {@link #file}, {@link #unfile} and {@link
+     * #clearFacts}. Most answers have none or one, so no list is kept for them.
      */
-    final List<Fact> facts = new ArrayList<>(2);
+    private Object others;
     /** The answer's place in the model's answer table, by which {@link Votes} names it. */
     int index;
     /** The first and last of the answer's live entries in {@link Votes}, or -1. */
@@ -386,17 +449,63 @@ public final class ExpertiseModel {
     int accepts;
     boolean deleted;
 
-    /** Adds a live fact about this answer. */
+    /**
+     * The answer's live facts but its up votes: the answer itself while live, then the others
+     * as filed (an answer across departments, accepts). Made afresh: a read, not to change.
+     */
+    List<Fact> facts() {
+      List<Fact> rest = others();
+      if (!live) {
+        return rest;
+      }
+      if (rest.isEmpty()) {
+        return List.of(this);
+      }
+      List<Fact> all = new ArrayList<>(rest.size() + 1);
+      all.add(this);
+      all.addAll(rest);
+      return all;
+    }
+
+    /** How many facts the answer has besides itself and its up votes (no list made). */
+    int otherCount() {
+      return others == null ? 0 : others instanceof Fact ? 1 : ((List<?>) others).size();
+    }
+
+    /** The {@code k}-th of those, in the order filed. */
+    Fact other(int k) {
+      return others instanceof Fact f ? f : others().get(k);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Fact> others() {
+      return others == null ? List.of() : others instanceof Fact f ? List.of(f)
+          : (List<Fact>) others;
+    }
+
+    /** Adds a live fact about this answer (the answer itself is one while it is live). */
     void file(Fact f) {
-      facts.add(f);
+      if (f == this) {
+        return;
+      }
+      others = others == null ? f : SmallLists.plus(others(), f);
       count(f, +1);
     }
 
-    /** Removes a fact no longer live. */
+    /** Removes a fact no longer live (other than the answer itself). */
     void unfile(Fact f) {
-      if (facts.remove(f)) {
+      List<Fact> rest = others();
+      List<Fact> shrunk = SmallLists.minus(rest, f);
+      if (shrunk.size() < rest.size()) {
+        others = shrunk.isEmpty() ? null : shrunk.size() == 1 ? shrunk.get(0) : shrunk;
         count(f, -1);
       }
+    }
+
+    /** Drops every fact but the answer itself (the answer is deleted: none is live). */
+    void clearFacts() {
+      others = null;
+      accepts = 0;
     }
 
     private void count(Fact f, int sign) {
@@ -405,11 +514,18 @@ public final class ExpertiseModel {
       }
     }
 
+    /**
+     * An answer posted by {@code author} at {@code at}: its own fact of kind {@link
+     * EvidenceKind#ANSWER} (its source the answer, its thread's record {@link #threadInfo}, its
+     * person the author), rather than a record and a fact apart.
+     */
     AnswerInfo(PostId id, ThreadInfo thread, PersonId author, long at) {
-      this.id = id;
-      this.thread = thread;
-      this.author = author;
-      this.at = at;
+      super(EvidenceKind.ANSWER, author, thread, id, null, at, null, true);
+    }
+
+    /** The answer's id (its fact's source). */
+    PostId id() {
+      return (PostId) source;
     }
   }
 
@@ -419,6 +535,14 @@ public final class ExpertiseModel {
     this.halfLives = new double[] {settings.halfLife().toMillis(),
         settings.activityHalfLife().toMillis(), settings.freshHalfLife().toMillis()};
     this.shortestHalfLife = Math.min(halfLives[0], Math.min(halfLives[1], halfLives[2]));
+    for (EvidenceKind kind : EvidenceKind.values()) {
+      weights[kind.ordinal()] = settings.weight(kind);
+    }
+  }
+
+  /** A fact's weight before decay: its kind's weight in the settings. */
+  double base(Fact f) {
+    return weights[f.kind.ordinal()];
   }
 
   /** The settings this model scores with. */
@@ -435,14 +559,12 @@ public final class ExpertiseModel {
     } else if (e instanceof ProfileUpdated p) {
       profile(p.profile(), at);
     } else if (e instanceof ThreadStarted t) {
+      // The thread is its question's fact.
       ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), spaceIndex(t.space()),
-          t.author(), interned(t.tags()));
+          t.author(), interned(t.tags()), at);
       threads.put(t.thread(), thread);
       countThread(thread, +1);
-      Fact asked = fact(EvidenceKind.QUESTION_ASKED, t.author(), thread, t.thread(), null, at,
-          null, true);
-      thread.facts.add(asked);
-      add(asked, thread.tags, +1);
+      add(thread, thread.tags, +1);
     } else if (e instanceof ThreadEdited t) {
       retag(t.thread(), t.tags());
     } else if (e instanceof AnswerPosted a) {
@@ -451,13 +573,13 @@ public final class ExpertiseModel {
       if (v.direction() == VoteDirection.UP && v.target() instanceof PostId post) {
         AnswerInfo answer = answers.get(post);
         if (answer != null && !answer.deleted && upvoteBy(answer, v.voter()) < 0
-            && !v.voter().equals(answer.author)) {
+            && !v.voter().equals(answer.person)) {
           // Held as an entry of the vote columns; the fact made here only feeds the sums.
-          Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, post,
+          Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.person, answer.threadInfo, post,
               v.voter(), at, null, true);
           votes.append(answer, voter(v.voter()), at, false, RECENT_VOTES_MILLIS, answerTable);
           answer.upvotes++;
-          add(up, answer.thread.tags, +1);
+          add(up, answer.threadInfo.tags, +1);
         }
       }
     } else if (e instanceof VoteRetracted v) {
@@ -468,22 +590,22 @@ public final class ExpertiseModel {
           Fact up = voteFact(answer, entry);
           votes.kill(answer, entry);
           answer.upvotes--;
-          kill(up, answer.thread.tags);
+          kill(up, answer.threadInfo.tags);
         }
       }
     } else if (e instanceof AnswerAccepted a) {
       AnswerInfo answer = answers.get(a.answer());
-      if (answer != null && !answer.deleted && !answer.author.equals(answer.thread.author)) {
-        Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.author, answer.thread, a.answer(),
+      if (answer != null && !answer.deleted && !answer.person.equals(answer.threadInfo.author())) {
+        Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.person, answer.threadInfo, a.answer(),
             a.by(), at, null, true);
         answer.file(accept);
         votes.append(answer, voter(a.by()), at, true, RECENT_VOTES_MILLIS, answerTable);
-        add(accept, answer.thread.tags, +1);
+        add(accept, answer.threadInfo.tags, +1);
       }
     } else if (e instanceof AcceptanceRevoked a) {
       AnswerInfo answer = answers.get(a.answer());
       if (answer != null) {
-        List<Fact> gone = answer.facts.stream()
+        List<Fact> gone = answer.facts().stream()
             .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
         gone.forEach(answer::unfile);
         for (int entry = answer.firstVote; entry >= 0; ) {
@@ -493,7 +615,7 @@ public final class ExpertiseModel {
           }
           entry = n;
         }
-        gone.forEach(f -> kill(f, answer.thread.tags));
+        gone.forEach(f -> kill(f, answer.threadInfo.tags));
       }
     } else if (e instanceof PostDeleted d) {
       AnswerInfo answer = answers.get(d.post());
@@ -506,8 +628,7 @@ public final class ExpertiseModel {
         thread.deleted = true;
         countThread(thread, -1);
         thread.answers.stream().filter(a -> !a.deleted).forEach(this::deleteAnswer);
-        thread.facts.forEach(f -> kill(f, thread.tags));
-        thread.facts.clear();
+        kill(thread, thread.tags);
       }
     } else if (e instanceof PersonEndorsed p) {
       String key = p.endorser().value() + "|" + p.person().value() + "|" + p.topic().value();
@@ -529,16 +650,16 @@ public final class ExpertiseModel {
     answers.put(a.post(), answer);
     answer.index = answerTable.size();
     answerTable.add(answer);
-    thread.answers.add(answer);
-    Fact posted = fact(EvidenceKind.ANSWER, a.author(), thread, a.post(), null, at, null, true);
-    answer.file(posted);
-    add(posted, thread.tags, +1);
-    PersonProfile asker = people.get(thread.author);
+    thread.answers = SmallLists.plus(thread.answers, answer);
+    // The answer is its own fact.
+    answer.file(answer);
+    add(answer, thread.tags, +1);
+    PersonProfile asker = people.get(thread.author());
     PersonProfile answerer = people.get(a.author());
     if (asker != null && answerer != null && !asker.orgUnit().isEmpty()
         && !answerer.orgUnit().isEmpty() && !asker.orgUnit().equals(answerer.orgUnit())) {
       Fact across = fact(EvidenceKind.CROSS_DEPARTMENT_ANSWER, a.author(), thread, a.post(),
-          thread.author, at, null, true);
+          thread.author(), at, null, true);
       answer.file(across);
       add(across, thread.tags, +1);
     }
@@ -581,7 +702,7 @@ public final class ExpertiseModel {
    */
   Fact voteFact(AnswerInfo answer, int e) {
     int v = votes.voter(e);
-    Fact f = fact(EvidenceKind.ANSWER_UPVOTE, answer.author, answer.thread, answer.id,
+    Fact f = fact(EvidenceKind.ANSWER_UPVOTE, answer.person, answer.threadInfo, answer.id(),
         v < 0 ? null : voterIds.get(v), votes.at[e], null, true);
     f.live = votes.live(e);
     return f;
@@ -593,9 +714,10 @@ public final class ExpertiseModel {
    * they were cast; the up votes made afresh by {@link #voteFact}.
    */
   List<Fact> factsOf(AnswerInfo answer) {
-    List<Fact> all = new ArrayList<>(answer.facts.size() + answer.upvotes);
+    List<Fact> facts = answer.facts();
+    List<Fact> all = new ArrayList<>(facts.size() + answer.upvotes);
     int accepts = 0;
-    for (Fact f : answer.facts) {
+    for (Fact f : facts) {
       if (f.kind != EvidenceKind.ACCEPTED_ANSWER) {
         all.add(f);
       } else {
@@ -606,15 +728,15 @@ public final class ExpertiseModel {
     for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
       if (votes.accept(e)) {
         // The k-th accept entry is the k-th accept fact: both are filed and taken back together.
-        k = nextAccept(answer.facts, k);
-        all.add(answer.facts.get(k++));
+        k = nextAccept(facts, k);
+        all.add(facts.get(k++));
         accepts--;
       } else {
         all.add(voteFact(answer, e));
       }
     }
     if (accepts != 0) {
-      throw new IllegalStateException("accepts of " + answer.id.value() + " out of step");
+      throw new IllegalStateException("accepts of " + answer.id().value() + " out of step");
     }
     return all;
   }
@@ -661,9 +783,9 @@ public final class ExpertiseModel {
     List<Fact> all = factsOf(answer);
     votes.killAll(answer);
     for (Fact f : all) {
-      kill(f, answer.thread.tags);
+      kill(f, answer.threadInfo.tags);
     }
-    answer.facts.clear();
+    answer.clearFacts();
     answer.upvotes = 0;
     answer.accepts = 0;
   }
@@ -693,7 +815,7 @@ public final class ExpertiseModel {
       return;
     }
     countThread(thread, -1);
-    List<Fact> all = new ArrayList<>(thread.facts);
+    List<Fact> all = new ArrayList<>(thread.facts());
     thread.answers.forEach(a -> all.addAll(factsOf(a)));
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);
@@ -716,10 +838,7 @@ public final class ExpertiseModel {
   private Fact fact(EvidenceKind kind, PersonId person, ThreadInfo thread,
       ContentRef source, PersonId from, long at, Tag topic,
       boolean decays) {
-    Fact f = new Fact(kind, person, thread == null ? null : thread.id, source, from, at,
-        settings.weight(kind), thread == null ? null : thread.space, topic, decays);
-    f.threadInfo = thread;
-    return f;
+    return new Fact(kind, person, thread, source, from, at, topic, decays);
   }
 
   /** Takes a fact back: out of the sums and the person's list. */
@@ -752,22 +871,22 @@ public final class ExpertiseModel {
       }
     }
     addToTopics(f, threadTags, sign);
-    Acc sums = overall.computeIfAbsent(f.space, s -> new HashMap<>())
+    Acc sums = overall.computeIfAbsent(f.space(), s -> new HashMap<>())
         .computeIfAbsent(f.person, p -> {
           int i = personIndex(p);
-          Acc acc = new Acc(i, spaceIndex(f.space));
+          Acc acc = new Acc(i, spaceIndex(f.space()));
           Map<SpaceId, Acc> mine = overallByPerson.get(i);
           if (mine == null) {
             mine = new HashMap<>();
             overallByPerson.set(i, mine);
           }
-          mine.put(f.space, acc);
+          mine.put(f.space(), acc);
           overallArrays.set(i, mine.values().toArray(new Acc[0]));
           return acc;
         });
     contribute(sums, f, sign);
     bound(sums.person);
-    if (f.isAnswer() && f.space != null) {
+    if (f.isAnswer() && f.space() != null) {
       Active a = active.computeIfAbsent(f.person, p -> new Active(p, personIndex(p)));
       byActivity.remove(a);
       a.recent += sign * frame(f.at, 1);
@@ -787,15 +906,19 @@ public final class ExpertiseModel {
         file(byPersonTopic, f, tag, sign);
       }
       if (f.isAnswer()) {
-        file(answersByPersonTopic, f, tag, sign);
+        int i = personIndex(f.person);
+        if (i >= filedAnswers.length) {
+          filedAnswers = Arrays.copyOf(filedAnswers, Math.max(i + 1, filedAnswers.length * 3 / 2));
+        }
+        filedAnswers[i] += sign;
       }
       Column column = byTopic.computeIfAbsent(tag, t -> new HashMap<>())
-          .computeIfAbsent(f.space, sp -> new Column());
+          .computeIfAbsent(f.space(), sp -> new Column());
       int slot = column.slot(f.person, personIndex(f.person));
       if (f.decays) {
-        column.evidence[slot] += sign * f.base * frame(f.at, 0);
+        column.evidence[slot] += sign * base(f) * frame(f.at, 0);
       } else {
-        column.flat[slot] += sign * f.base;
+        column.addFlat(slot, sign * base(f));
       }
       if (f.isAnswer()) {
         column.recent[slot] += sign * frame(f.at, 1);
@@ -804,12 +927,12 @@ public final class ExpertiseModel {
       if (r >= 0) {
         column.tally(slot, r, f.at, sign);
         int i = slot * REASON_KINDS.length + r;
-        if (sign < 0 && column.counts[i] > 0 && column.lasts[i] == f.at) {
+        int l = slot * Column.LASTS + r;
+        if (sign < 0 && r < Column.LASTS && column.counts[i] > 0 && column.lasts[l] == f.at) {
           // The latest may have gone: the latest of the rest (f is out of the list already, an
           // up vote out of its answer's chain or its answer out of the person's answers).
-          column.lasts[i] = f.isUpvote() ? latestUpvote(f.person, tag, f.space)
-              : latest(byPersonTopic.getOrDefault(f.person, Map.of())
-                  .getOrDefault(tag, List.of()), f.space, f.kind);
+          column.lasts[l] = f.isUpvote() ? latestUpvote(f.person, tag, f.space())
+              : latest(topicFacts(f.person, tag), f.space(), f.kind);
         }
       }
     }
@@ -906,15 +1029,24 @@ public final class ExpertiseModel {
     return x ^ (x >>> 31);
   }
 
+  /** Whether {@code person} has any live answer filed under a topic. */
+  boolean hasAnswers(PersonId person) {
+    int i = indexOf(person);
+    return i >= 0 && i < filedAnswers.length && filedAnswers[i] > 0;
+  }
+
   /**
-   * Refills {@link #answersByPersonPair} from {@link #answersByPersonTopic}, for a model read
+   * Refills {@link #answersByPersonPair} from the answers in {@link #byPersonTopic}, for a model read
    * back: each pair's list is the answers of either tag's list that have the other, in that
    * list's order (as filing them one by one keeps it), taken from the list of the pair's tag with
    * the lower number.
    */
   void pairAll() {
-    answersByPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
-      for (Fact f : list) {
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
+      for (Fact f : asFacts(held)) {
+        if (!f.isAnswer()) {
+          continue;
+        }
         List<Tag> tags = topicsOf(f);
         int own = tagId(tag);
         for (Tag other : tags) {
@@ -941,10 +1073,20 @@ public final class ExpertiseModel {
       latest = Math.max(latest, votes.at[e]);
     }
     int up = REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
-    answersByPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
-      for (Fact f : list) {
-        Column column = bySpace.get(f.space);
+      for (Fact f : asFacts(held)) {
+        if (!f.isAnswer()) {
+          continue;
+        }
+        int i = indexOf(person);
+        if (i >= filedAnswers.length) {
+          filedAnswers = Arrays.copyOf(filedAnswers, personIds.size());
+        }
+        if (i >= 0) {
+          filedAnswers[i]++;
+        }
+        Column column = bySpace.get(f.space());
         int slot = column == null ? -1 : column.slots.getInt(person, -1);
         AnswerInfo answer = answers.get((PostId) f.source);
         for (int e = slot < 0 ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
@@ -954,11 +1096,11 @@ public final class ExpertiseModel {
         }
       }
     }));
-    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, list) -> {
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
       Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
-      for (Fact f : list) {
+      for (Fact f : asFacts(held)) {
         int r = REASON_OF[f.kind.ordinal()];
-        Column column = bySpace.get(f.space);
+        Column column = bySpace.get(f.space());
         int slot = column == null ? -1 : column.slots.getInt(person, -1);
         if (r >= 0 && slot >= 0) {
           column.tally(slot, r, f.at, +1);
@@ -1047,32 +1189,61 @@ public final class ExpertiseModel {
     return s;
   }
 
-  /** Appends ({@code sign} +1) or removes (−1) a fact in its person's list for {@code tag}. */
-  private static void file(Map<PersonId, Map<Tag, List<Fact>>> lists, Fact f, Tag tag,
+  /**
+   * Appends ({@code sign} +1) or removes (−1) a fact in its person's list for {@code tag}: each
+   * person's lists by topic in a compact map, each list a short list ({@link SmallLists}).
+   */
+  private static void file(Map<PersonId, Map<Tag, Object>> lists, Fact f, Tag tag,
       int sign) {
     if (sign > 0) {
-      lists.computeIfAbsent(f.person, p -> new HashMap<>())
-          .computeIfAbsent(tag, t -> new ArrayList<>()).add(f);
+      Map<Tag, Object> mine = lists.computeIfAbsent(f.person, p -> new CompactMap<>());
+      Object held = mine.get(tag);
+      if (held == null) {
+        mine.put(tag, f);
+      } else {
+        List<Fact> list = asFacts(held);
+        List<Fact> grown = SmallLists.plus(list, f);
+        if (grown != held) {
+          mine.put(tag, grown);
+        }
+      }
     } else {
-      Map<Tag, List<Fact>> mine = lists.get(f.person);
-      List<Fact> list = mine == null ? null : mine.get(tag);
-      if (list != null) {
-        list.remove(f);
-        if (list.isEmpty()) {
+      Map<Tag, Object> mine = lists.get(f.person);
+      Object held = mine == null ? null : mine.get(tag);
+      if (held != null) {
+        List<Fact> list = asFacts(held);
+        List<Fact> shrunk = SmallLists.minus(list, f);
+        if (shrunk.isEmpty()) {
           mine.remove(tag);
           if (mine.isEmpty()) {
             lists.remove(f.person);
           }
+        } else if (shrunk.size() == 1) {
+          mine.put(tag, shrunk.get(0));
+        } else if (shrunk != held) {
+          mine.put(tag, shrunk);
         }
       }
     }
   }
 
+  /** A person's live facts in a topic as {@link #byPersonTopic} holds them, as a list. */
+  @SuppressWarnings("unchecked")
+  static List<Fact> asFacts(Object held) {
+    return held == null ? List.of() : held instanceof Fact f ? List.of(f) : (List<Fact>) held;
+  }
+
+  /** The live facts of {@code person} in {@code tag}, in order. */
+  List<Fact> topicFacts(PersonId person, Tag tag) {
+    Map<Tag, Object> mine = byPersonTopic.get(person);
+    return mine == null ? List.of() : asFacts(mine.get(tag));
+  }
+
   private void contribute(Acc acc, Fact f, int sign) {
     if (f.decays) {
-      acc.evidence += sign * f.base * frame(f.at, 0);
+      acc.evidence += sign * base(f) * frame(f.at, 0);
     } else {
-      acc.flat += sign * f.base;
+      acc.flat += sign * base(f);
     }
     if (f.isAnswer()) {
       acc.recent += sign * frame(f.at, 1);
@@ -1082,7 +1253,7 @@ public final class ExpertiseModel {
         acc.lastAnswer = Math.max(acc.lastAnswer, f.at);
       } else if (acc.lastAnswer == f.at) {
         // The fact is no longer live: the latest of the person's other answers in this space.
-        acc.lastAnswer = latest(byPerson.getOrDefault(f.person, List.of()), f.space);
+        acc.lastAnswer = latest(byPerson.getOrDefault(f.person, List.of()), f.space());
       }
     }
   }
@@ -1093,9 +1264,8 @@ public final class ExpertiseModel {
    */
   private long latestUpvote(PersonId person, Tag tag, SpaceId space) {
     long last = Long.MIN_VALUE;
-    Map<Tag, List<Fact>> mine = answersByPersonTopic.get(person);
-    for (Fact g : mine == null ? List.<Fact>of() : mine.getOrDefault(tag, List.of())) {
-      if (g.live && Objects.equals(g.space, space)) {
+    for (Fact g : topicFacts(person, tag)) {
+      if (g.isAnswer() && g.live && Objects.equals(g.space(), space)) {
         AnswerInfo answer = answers.get((PostId) g.source);
         for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
           if (!votes.accept(e)) {
@@ -1116,7 +1286,7 @@ public final class ExpertiseModel {
   private static long latest(List<Fact> facts, SpaceId space, EvidenceKind kind) {
     long last = Long.MIN_VALUE;
     for (Fact g : facts) {
-      if (g.live && g.kind == kind && Objects.equals(g.space, space)) {
+      if (g.live && g.kind == kind && Objects.equals(g.space(), space)) {
         last = Math.max(last, g.at);
       }
     }
@@ -1135,7 +1305,7 @@ public final class ExpertiseModel {
 
   /** The decayed weight of a fact at {@code now}. */
   double weightAt(Fact f, long now) {
-    return f.decays ? f.base * Math.exp(-(now - f.at) / halfLives[0] * LN2) : f.base;
+    return f.decays ? base(f) * Math.exp(-(now - f.at) / halfLives[0] * LN2) : base(f);
   }
 
   /** The decayed weight at {@code now} of an up vote or an accept made {@code at}. */
@@ -1190,12 +1360,12 @@ public final class ExpertiseModel {
   /** As {@link #forEachInTopics}, over the person's answers only. */
   void forEachAnswerInTopics(PersonId person, List<Tag> topics, Predicate<Fact> wanted,
       Consumer<Fact> action) {
-    forEachIn(answersByPersonTopic, person, topics, wanted, action);
+    forEachIn(byPersonTopic, person, topics, f -> f.isAnswer() && wanted.test(f), action);
   }
 
-  private void forEachIn(Map<PersonId, Map<Tag, List<Fact>>> lists, PersonId person,
+  private void forEachIn(Map<PersonId, Map<Tag, Object>> lists, PersonId person,
       List<Tag> topics, Predicate<Fact> wanted, Consumer<Fact> action) {
-    Map<Tag, List<Fact>> mine = lists.get(person);
+    Map<Tag, Object> mine = lists.get(person);
     if (mine == null) {
       return;
     }
@@ -1209,7 +1379,7 @@ public final class ExpertiseModel {
       if (topics.subList(0, i).contains(tag)) {
         continue;
       }
-      for (Fact f : mine.getOrDefault(tag, List.of())) {
+      for (Fact f : asFacts(mine.get(tag))) {
         if (wanted.test(f)
             && (i == 0 || f.topic != null || !sharesTopic(f, pooled, i))) {
           action.accept(f);
@@ -1266,7 +1436,7 @@ public final class ExpertiseModel {
     if (f.topic != null) {
       return List.of(f.topic);
     }
-    ThreadInfo thread = f.threadInfo != null ? f.threadInfo : threads.get(f.thread);
+    ThreadInfo thread = f.threadInfo;
     return thread == null || thread.deleted ? List.of() : thread.tags;
   }
 
@@ -1279,8 +1449,8 @@ public final class ExpertiseModel {
       Instant now) {
     long t = now.toEpochMilli();
     List<Evidence> evidence = new ArrayList<>();
-    for (Fact f : byPersonTopic.getOrDefault(person, Map.of()).getOrDefault(topic, List.of())) {
-      if (f.live && (f.space == null || visible.test(f.space))) {
+    for (Fact f : topicFacts(person, topic)) {
+      if (f.live && (f.space() == null || visible.test(f.space()))) {
         evidence.add(toEvidence(f, t));
         if (f.isAnswer()) {
           forEachUpvote(f, up -> evidence.add(toEvidence(up, t)));
@@ -1299,7 +1469,7 @@ public final class ExpertiseModel {
     long t = now.toEpochMilli();
     Map<Tag, List<Evidence>> byTag = new TreeMap<>();
     for (Fact f : evidenceOf(person)) {
-      if (f.live && (f.space == null || visible.test(f.space))) {
+      if (f.live && (f.space() == null || visible.test(f.space()))) {
         Evidence ev = toEvidence(f, t);
         for (Tag tag : topicsOf(f)) {
           byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(ev);

@@ -11,37 +11,52 @@ import io.socialearn.api.thread.ThreadId;
  * One piece of evidence as the model holds it. Its topics are its thread's current tags, or
  * {@code topic} for evidence about no thread (an endorsement, a declared skill). Mutable only in
  * {@link #live}; identity matters (removal finds it by reference). Up votes are held as entries
- * of {@link Votes}; a fact is made of one only to feed the sums or for a read.
+ * of {@link Votes}; a fact is made of one only to feed the sums or for a read. An answer's
+ * record ({@link ExpertiseModel.AnswerInfo}) is its answer's fact, and a thread's record ({@link
+ * ExpertiseModel.ThreadInfo}) its question's.
  */
-final class Fact {
+class Fact {
   final EvidenceKind kind;
   final PersonId person;
-  final ThreadId thread;
   final ContentRef source;
   final PersonId from;
   final long at;
-  final double base;
-  /** The space whose readers may see it; null for evidence outside spaces. */
-  final SpaceId space;
   /** The topic of evidence about no thread, else null. */
   final Tag topic;
   final boolean decays;
   boolean live = true;
-  /** The model's record of {@link #thread}, set when the fact is made, so its tags need no lookup. */
+  /**
+   * The model's record of the fact's thread (null for evidence about no thread), set when the
+   * fact is made: its id and space are the fact's ({@link #thread}, {@link #space}), kept there
+   * rather than in each fact, and its tags need no lookup. Set once: by the constructor, or by a
+   * thread's record (which is its question's fact) to itself.
+   */
   ExpertiseModel.ThreadInfo threadInfo;
 
-  Fact(EvidenceKind kind, PersonId person, ThreadId thread, ContentRef source, PersonId from,
-      long at, double base, SpaceId space, Tag topic, boolean decays) {
+  /**
+   * A fact about {@code threadInfo}'s thread (null for none). Its weight is not kept: it is its
+   * kind's weight in the model's settings ({@link ExpertiseModel#base}).
+   */
+  Fact(EvidenceKind kind, PersonId person, ExpertiseModel.ThreadInfo threadInfo,
+      ContentRef source, PersonId from, long at, Tag topic, boolean decays) {
     this.kind = kind;
     this.person = person;
-    this.thread = thread;
+    this.threadInfo = threadInfo;
     this.source = source;
     this.from = from;
     this.at = at;
-    this.base = base;
-    this.space = space;
     this.topic = topic;
     this.decays = decays;
+  }
+
+  /** The thread the fact is about, or null. */
+  ThreadId thread() {
+    return threadInfo == null ? null : threadInfo.id();
+  }
+
+  /** The space whose readers may see it; null for evidence outside spaces. */
+  SpaceId space() {
+    return threadInfo == null ? null : threadInfo.space;
   }
 
   /** Whether this is an answer: the activity signals count answers only. */

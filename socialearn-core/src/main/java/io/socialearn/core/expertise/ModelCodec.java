@@ -14,6 +14,7 @@ import io.socialearn.core.expertise.ExpertiseModel.Active;
 import io.socialearn.core.expertise.ExpertiseModel.AnswerInfo;
 import io.socialearn.core.expertise.ExpertiseModel.Column;
 import io.socialearn.core.expertise.ExpertiseModel.ThreadInfo;
+import io.socialearn.core.internal.CompactMap;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -50,8 +52,14 @@ import java.util.function.UnaryOperator;
  * buffer. Stateless; the caller guards the model.
  */
 final class ModelCodec {
-  /** "EXP2": up votes as columns (version 1 held each as a fact; it is refused, and refolded). */
-  private static final int MAGIC = 0x45585032;
+  /**
+   * "EXP3": answers in the order of the answer table, each person's lists by topic in the order
+   * of the topics' names, and no separate lists of answers by topic (version 2 wrote those, and
+   * the others in the order of hash maps that are compact maps now, whose order a restored map
+   * would not keep; version 1 held each up vote as a fact; both are refused, and the log
+   * refolded).
+   */
+  private static final int MAGIC = 0x45585033;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
@@ -178,12 +186,13 @@ final class ModelCodec {
       // Every thread, answer and fact, in an order each list can name them by.
       List<ThreadInfo> threadList = new ArrayList<>(m.threads.values());
       threadList.forEach(t -> threads.put(t, threads.size()));
-      List<AnswerInfo> answerList = new ArrayList<>(m.answers.values());
+      // In the order of the table (the index each has): a restored model numbers them alike.
+      List<AnswerInfo> answerList = m.answerTable;
       for (AnswerInfo a : answerList) {
         answers.put(a, answers.size());
-        if (!threads.containsKey(a.thread)) {
-          threads.put(a.thread, threads.size());
-          threadList.add(a.thread);
+        if (!threads.containsKey(a.threadInfo)) {
+          threads.put(a.threadInfo, threads.size());
+          threadList.add(a.threadInfo);
         }
       }
       Set<Fact> all = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -227,19 +236,20 @@ final class ModelCodec {
       out.writeLong(m.ref);
       out.writeInt(threadList.size());
       for (ThreadInfo t : threadList) {
-        writeString(out, t.id.value());
+        writeString(out, t.id().value());
         out.writeInt(t.spaceIndex);
         out.writeInt(space(t.space));
-        writePerson(t.author);
+        writePerson(t.author());
         tags(t.tags);
+        out.writeLong(t.at);
         out.writeBoolean(t.deleted);
-        out.writeBoolean(m.threads.get(t.id) == t);
+        out.writeBoolean(m.threads.get(t.id()) == t);
       }
       out.writeInt(answerList.size());
       for (AnswerInfo a : answerList) {
-        writeString(out, a.id.value());
-        out.writeInt(threads.get(a.thread));
-        writePerson(a.author);
+        writeString(out, a.id().value());
+        out.writeInt(threads.get(a.threadInfo));
+        writePerson(a.person);
         out.writeLong(a.at);
         out.writeBoolean(a.deleted);
       }
@@ -249,19 +259,17 @@ final class ModelCodec {
         writeFact(f);
       }
       for (ThreadInfo t : threadList) {
-        factIndices(t.facts);
         out.writeInt(t.answers.size());
         for (AnswerInfo a : t.answers) {
           out.writeInt(answers.get(a));
         }
       }
       for (AnswerInfo a : answerList) {
-        factIndices(a.facts);
+        factIndices(a.facts());
       }
       writeVotes();
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);
-      byPersonTopic(m.answersByPersonTopic);
       out.writeInt(m.endorsements.size());
       for (Map.Entry<String, Fact> e : m.endorsements.entrySet()) {
         writeString(out, e.getKey());
@@ -300,8 +308,8 @@ final class ModelCodec {
     private List<Fact> gatherRest() {
       Set<Fact> rest = new LinkedHashSet<>(m.endorsements.values());
       m.skills.values().forEach(rest::addAll);
-      m.threads.values().forEach(t -> rest.addAll(t.facts));
-      m.answers.values().forEach(a -> rest.addAll(a.facts));
+      m.threads.values().forEach(t -> rest.addAll(t.facts()));
+      m.answerTable.forEach(a -> rest.addAll(a.facts()));
       return new ArrayList<>(rest);
     }
 
@@ -348,22 +356,16 @@ final class ModelCodec {
       out.writeBoolean(f.live);
     }
 
+    /** Whether the fact is about a thread: its id is that of its thread's record. */
     private void writeThreadId(Fact f) throws IOException {
-      if (f.thread == null) {
-        out.writeByte(0);
-      } else if (f.threadInfo != null && f.thread.equals(f.threadInfo.id)) {
-        out.writeByte(1);
-      } else {
-        out.writeByte(2);
-        writeString(out, f.thread.value());
-      }
+      out.writeByte(f.threadInfo == null ? 0 : 1);
     }
 
     private void writeSource(Fact f) throws IOException {
       ContentRef source = f.source;
       if (source == null) {
         out.writeByte(0);
-      } else if (f.threadInfo != null && source.equals(f.threadInfo.id)) {
+      } else if (f.threadInfo != null && source.equals(f.threadInfo.id())) {
         out.writeByte(1);
       } else if (source instanceof PostId post && m.answers.get(post) != null
           && answers.containsKey(m.answers.get(post))) {
@@ -386,12 +388,12 @@ final class ModelCodec {
         for (Map.Entry<SpaceId, Column> s : e.getValue().entrySet()) {
           out.writeInt(space(s.getKey()));
           Column c = s.getValue();
+          // The slots in use only: a column read back has no room to spare, and grows as any.
           out.writeInt(c.size);
-          out.writeInt(c.person.length);
           for (int i = 0; i < c.size; i++) {
             out.writeInt(c.person[i]);
             out.writeLong(Double.doubleToRawLongBits(c.evidence[i]));
-            out.writeLong(Double.doubleToRawLongBits(c.flat[i]));
+            out.writeLong(Double.doubleToRawLongBits(c.flat(i)));
             out.writeLong(Double.doubleToRawLongBits(c.recent[i]));
           }
         }
@@ -454,14 +456,17 @@ final class ModelCodec {
       }
     }
 
-    private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
+    private void byPersonTopic(Map<PersonId, Map<Tag, Object>> lists) throws IOException {
       out.writeInt(lists.size());
-      for (Map.Entry<PersonId, Map<Tag, List<Fact>>> e : lists.entrySet()) {
+      for (Map.Entry<PersonId, Map<Tag, Object>> e : lists.entrySet()) {
         writePerson(e.getKey());
         out.writeInt(e.getValue().size());
-        for (Map.Entry<Tag, List<Fact>> t : e.getValue().entrySet()) {
+        // By the topics' names: a compact map's order is not one a restored map would keep.
+        List<Map.Entry<Tag, Object>> byName = new ArrayList<>(e.getValue().entrySet());
+        byName.sort(Map.Entry.comparingByKey(Comparator.comparing(Tag::value)));
+        for (Map.Entry<Tag, Object> t : byName) {
           writeTag(t.getKey());
-          factIndices(t.getValue());
+          factIndices(ExpertiseModel.asFacts(t.getValue()));
         }
       }
     }
@@ -586,8 +591,9 @@ final class ModelCodec {
         int spaceIndex = in.readInt();
         SpaceId space = space(in.readInt());
         PersonId author = person();
-        ThreadInfo t = new ThreadInfo(id, space, spaceIndex, author, tagList());
+        ThreadInfo t = new ThreadInfo(id, space, spaceIndex, author, tagList(), in.readLong());
         t.deleted = in.readBoolean();
+        t.live = !t.deleted;
         if (in.readBoolean()) {
           m.threads.put(id, t);
         }
@@ -599,6 +605,7 @@ final class ModelCodec {
         AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], person(),
             in.readLong());
         a.deleted = in.readBoolean();
+        a.live = !a.deleted;
         m.answers.put(id, a);
         a.index = i;
         m.answerTable.add(a);
@@ -609,18 +616,18 @@ final class ModelCodec {
         facts[i] = readFact();
       }
       for (ThreadInfo t : threads) {
-        t.facts.addAll(factList());
-        for (int n = count(); n > 0; n--) {
-          t.answers.add(answers[in.readInt()]);
+        AnswerInfo[] own = new AnswerInfo[count()];
+        for (int k = 0; k < own.length; k++) {
+          own[k] = answers[in.readInt()];
         }
+        t.answers = SmallLists.of(own);
       }
       for (AnswerInfo a : answers) {
-        factList().forEach(a::file);
+        factList(false).forEach(a::file);
       }
       readVotes();
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);
-      byPersonTopic(m.answersByPersonTopic);
       for (int n = count(); n > 0; n--) {
         m.endorsements.put(string(), facts[in.readInt()]);
       }
@@ -687,7 +694,7 @@ final class ModelCodec {
       m.votes.recentStart = start;
       for (int i = 0; i < answers.length; i++) {
         if (accepts[i] != answers[i].accepts) {
-          throw new IOException("answer " + answers[i].id.value() + " has " + accepts[i]
+          throw new IOException("answer " + answers[i].id().value() + " has " + accepts[i]
               + " accepts in its votes and " + answers[i].accepts + " in its facts");
         }
       }
@@ -699,27 +706,49 @@ final class ModelCodec {
       int threadIndex = in.readInt();
       ThreadInfo info = threadIndex < 0 ? null : threads[threadIndex];
       int threadCode = in.readByte();
-      ThreadId thread = threadCode == 0 ? null : threadCode == 1 ? info.id
-          : shared(ThreadId.of(string()));
+      if (threadCode != (info == null ? 0 : 1)) {
+        throw new IOException("not a thread code: " + threadCode);
+      }
       int sourceCode = in.readByte();
+      AnswerInfo about = null;
       ContentRef source = switch (sourceCode) {
         case 0 -> null;
-        case 1 -> info.id;
-        case 2 -> answers[in.readInt()].id;
+        case 1 -> info.id();
+        case 2 -> {
+          about = answers[in.readInt()];
+          yield about.id();
+        }
         case 3 -> shared(ThreadId.of(string()));
         case 4 -> shared(PostId.of(string()));
         default -> throw new IOException("not a source: " + sourceCode);
       };
       PersonId from = person();
       long at = in.readLong();
-      double base = m.settings().weight(kind);
-      SpaceId space = info == null ? null : info.space;
+      // Not written, as the model makes every fact: its base is its kind's weight (the same
+      // settings, which the fingerprint checks) and its space is its thread's (none without).
       Tag topic = tag();
       boolean decays = in.readBoolean();
-      Fact f = new Fact(kind, person, thread, source, from, at, base,
-          space, topic, decays);
-      f.live = in.readBoolean();
-      f.threadInfo = info;
+      boolean live = in.readBoolean();
+      if (kind == EvidenceKind.QUESTION_ASKED) {
+        // A thread is its question's fact: the one read back must be the thread's, as written.
+        if (info == null || sourceCode != 1 || !info.person.equals(person) || info.at != at
+            || from != null || topic != null || !decays) {
+          throw new IOException("a question's fact unlike its thread");
+        }
+        info.live = live;
+        return info;
+      }
+      if (kind == EvidenceKind.ANSWER) {
+        // An answer is its own fact: the one read back must be the answer's, as written.
+        if (about == null || about.threadInfo != info || !about.person.equals(person)
+            || about.at != at || from != null || topic != null || !decays) {
+          throw new IOException("an answer's fact unlike its answer");
+        }
+        about.live = live;
+        return about;
+      }
+      Fact f = new Fact(kind, person, info, source, from, at, topic, decays);
+      f.live = live;
       return f;
     }
 
@@ -729,18 +758,16 @@ final class ModelCodec {
         m.byTopic.put(tag(), bySpace);
         for (int k = count(); k > 0; k--) {
           SpaceId space = space(in.readInt());
-          Column c = new Column();
           int size = count();
-          int capacity = count();
-          if (size > capacity || capacity < 2) {
-            throw new IOException("a column of " + size + " in " + capacity + " slots");
-          }
+          Column c = new Column(size);
           c.size = size;
-          c.allocate(capacity);
           for (int i = 0; i < size; i++) {
             c.person[i] = in.readInt();
             c.evidence[i] = Double.longBitsToDouble(in.readLong());
-            c.flat[i] = Double.longBitsToDouble(in.readLong());
+            long flat = in.readLong();
+            if (flat != 0) {
+              c.addFlat(i, Double.longBitsToDouble(flat));
+            }
             c.recent[i] = Double.longBitsToDouble(in.readLong());
             c.slots.put(m.personIds.get(c.person[i]), i);
           }
@@ -809,28 +836,38 @@ final class ModelCodec {
     private void byPerson(Map<PersonId, List<Fact>> lists) throws IOException {
       for (int n = count(); n > 0; n--) {
         PersonId p = person();
-        lists.put(p, factList());
+        lists.put(p, factList(false));
       }
     }
 
-    private void byPersonTopic(Map<PersonId, Map<Tag, List<Fact>>> lists) throws IOException {
+    private void byPersonTopic(Map<PersonId, Map<Tag, Object>> lists) throws IOException {
       for (int n = count(); n > 0; n--) {
-        Map<Tag, List<Fact>> mine = new HashMap<>();
-        lists.put(person(), mine);
-        for (int k = count(); k > 0; k--) {
+        PersonId person = person();
+        int topics = count();
+        Map<Tag, Object> mine = new CompactMap<>(topics);
+        lists.put(person, mine);
+        for (int k = topics; k > 0; k--) {
           Tag tag = tag();
-          mine.put(tag, factList());
+          List<Fact> list = factList(true);
+          if (list.isEmpty()) {
+            throw new IOException("an empty list of facts by topic");
+          }
+          mine.put(tag, list.size() == 1 ? list.get(0) : list);
         }
       }
     }
 
-    private List<Fact> factList() throws IOException {
+    /**
+     * A list of facts named by index: a short list ({@link SmallLists}) if {@code small}, else an
+     * array list sized for them.
+     */
+    private List<Fact> factList(boolean small) throws IOException {
       int n = count();
-      List<Fact> list = new ArrayList<>(n);
+      Fact[] list = new Fact[n];
       for (int i = 0; i < n; i++) {
-        list.add(facts[in.readInt()]);
+        list[i] = facts[in.readInt()];
       }
-      return list;
+      return small ? SmallLists.of(list) : new ArrayList<>(Arrays.asList(list));
     }
 
     private List<Tag> tagList() throws IOException {

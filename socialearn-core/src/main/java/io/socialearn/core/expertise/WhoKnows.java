@@ -258,11 +258,22 @@ final class WhoKnows {
       for (Map.Entry<SpaceId, ExpertiseModel.Column> space : bySpace.entrySet()) {
         if (visible.test(space.getKey())) {
           ExpertiseModel.Column c = space.getValue();
-          for (int k = 0; k < c.size; k++) {
-            int o = s.touch(c.person[k]);
-            raw[o + TOPIC] += c.evidence[k] * f0 + c.flat[k];
-            raw[o + TOPIC_RECENT] += c.recent[k] * f1;
-            raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+          double[] flat = c.flat;
+          if (flat == null) {
+            // No evidence that never decays: each term is what it would be with a 0 (+0.0).
+            for (int k = 0; k < c.size; k++) {
+              int o = s.touch(c.person[k]);
+              raw[o + TOPIC] += c.evidence[k] * f0 + 0.0;
+              raw[o + TOPIC_RECENT] += c.recent[k] * f1;
+              raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+            }
+          } else {
+            for (int k = 0; k < c.size; k++) {
+              int o = s.touch(c.person[k]);
+              raw[o + TOPIC] += c.evidence[k] * f0 + flat[k];
+              raw[o + TOPIC_RECENT] += c.recent[k] * f1;
+              raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+            }
           }
         }
       }
@@ -278,7 +289,7 @@ final class WhoKnows {
         }
         double relevance = hit.score() / top;
         for (AnswerInfo answer : thread.answers) {
-          int author = model.indexOf(answer.author);
+          int author = model.indexOf(answer.person);
           if (answer.deleted || answer.at > now || author < 0) {
             continue;
           }
@@ -347,8 +358,8 @@ final class WhoKnows {
           continue;
         }
         // A live entry's answer and thread are live: its topics are the thread's tags.
-        ThreadInfo thread = model.answerTable.get(votes.answer[e]).thread;
-        int person = model.indexOf(model.answerTable.get(votes.answer[e]).author);
+        ThreadInfo thread = model.answerTable.get(votes.answer[e]).threadInfo;
+        int person = model.indexOf(model.answerTable.get(votes.answer[e]).person);
         if (s.has(person) && visible.test(thread.space)) {
           double w = model.voteWeightAt(votes.accept(e), votes.at[e], now);
           int o = s.offset(person);
@@ -775,7 +786,7 @@ final class WhoKnows {
    * what that counted more than once, the {@link #overlaps} only.
    */
   private double recentOnceFromSums(PersonId person, Tag[] query, double perTopic, Scratch s) {
-    if (!model.answersByPersonTopic.containsKey(person)) {
+    if (!model.hasAnswers(person)) {
       return 0;
     }
     double halfLife = model.settings().activityHalfLife().toMillis();
@@ -832,7 +843,7 @@ final class WhoKnows {
    * the first two of the topics its thread has; returns how many there are then.
    */
   private int overlap(AnswerInfo answer, Tag[] query, int i, int j, int n, Scratch s) {
-    ThreadInfo thread = answer.thread;
+    ThreadInfo thread = answer.threadInfo;
     if (answer.deleted || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
       return n;
     }
@@ -864,7 +875,10 @@ final class WhoKnows {
         if (slot >= 0) {
           for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
             if (c.counts[i] > 0) {
-              last[r] = counts[r] == 0 ? c.lasts[i] : Math.max(last[r], c.lasts[i]);
+              if (r < ExpertiseModel.Column.LASTS) {
+                long at = c.lasts[slot * ExpertiseModel.Column.LASTS + r];
+                last[r] = counts[r] == 0 ? at : Math.max(last[r], at);
+              }
               counts[r] += c.counts[i];
             }
           }
@@ -875,8 +889,12 @@ final class WhoKnows {
     for (int j = 0; j < n; j++) {
       int m = s.overlapTopics[j];
       AnswerInfo answer = s.overlap[j];
-      for (int k = 0; k < answer.facts.size(); k++) {
-        int r = ExpertiseModel.REASON_OF[answer.facts.get(k).kind.ordinal()];
+      // The answer's facts (itself while live, then the others), read without making a list.
+      if (answer.live) {
+        counts[ExpertiseModel.REASON_OF[EvidenceKind.ANSWER.ordinal()]] -= m - 1;
+      }
+      for (int k = 0; k < answer.otherCount(); k++) {
+        int r = ExpertiseModel.REASON_OF[answer.other(k).kind.ordinal()];
         if (r >= 0) {
           counts[r] -= m - 1;
         }
@@ -892,10 +910,10 @@ final class WhoKnows {
    */
   private boolean sees(Fact f, Scratch s) {
     ThreadInfo thread = f.threadInfo;
-    if (thread != null && thread.space == f.space) {
+    if (thread != null && thread.space == f.space()) {
       return thread.spaceIndex < 0 || s.visible[thread.spaceIndex];
     }
-    return visible.test(f.space);
+    return visible.test(f.space());
   }
 
   private static Scored score(PersonId person, double[] raw, int o, double[] weights,

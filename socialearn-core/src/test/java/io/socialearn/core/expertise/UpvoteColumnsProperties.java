@@ -242,6 +242,11 @@ class UpvoteColumnsProperties {
     assertThatThrownBy(() -> ExpertiseModel.readFrom(ByteBuffer.wrap(bytes),
         ExpertiseSettings.defaults(), id -> id)).isInstanceOf(IOException.class)
         .hasMessageContaining("not an expertise model");
+    // "EXP2" (lists of answers by topic, lists in the order of hash maps) is refused too
+    ByteBuffer.wrap(bytes).putInt(0, 0x45585032);
+    assertThatThrownBy(() -> ExpertiseModel.readFrom(ByteBuffer.wrap(bytes),
+        ExpertiseSettings.defaults(), id -> id)).isInstanceOf(IOException.class)
+        .hasMessageContaining("not an expertise model");
   }
 
   /**

@@ -18,7 +18,7 @@ class VotesTest {
   private static final long DAY = 86_400_000L;
 
   private final ThreadInfo thread = new ThreadInfo(ThreadId.of("t"), SpaceId.of("s"), 0,
-      PersonId.of("asker"), List.of());
+      PersonId.of("asker"), List.of(), 0);
   private final List<AnswerInfo> answers = new ArrayList<>();
 
   private AnswerInfo answer() {

@@ -136,8 +136,8 @@ class WhoKnowsShortcutProperties {
         // similar threads: every third thread the viewer reads, by falling relevance
         List<SearchHit> hits = new ArrayList<>();
         for (ExpertiseModel.ThreadInfo t : d.model.threads.values()) {
-          if (readable.contains(t.space) && t.id.value().hashCode() % 3 == code % 3) {
-            hits.add(new SearchHit(t.id, t.space, "t", 1 + hits.size() % 4, ""));
+          if (readable.contains(t.space) && t.id().value().hashCode() % 3 == code % 3) {
+            hits.add(new SearchHit(t.id(), t.space, "t", 1 + hits.size() % 4, ""));
           }
         }
         List<ExpertCandidate> fast = rank(d, topics, hits, readable, true);
@@ -177,14 +177,14 @@ class WhoKnowsShortcutProperties {
    */
   private static void assertPairs(ExpertiseModel model) {
     int pairs = 0;
-    for (Map.Entry<PersonId, Map<Tag, List<Fact>>> mine : model.answersByPersonTopic.entrySet()) {
-      for (Map.Entry<Tag, List<Fact>> a : mine.getValue().entrySet()) {
+    for (Map.Entry<PersonId, Map<Tag, Object>> mine : model.byPersonTopic.entrySet()) {
+      for (Map.Entry<Tag, Object> a : mine.getValue().entrySet()) {
         for (Tag b : mine.getValue().keySet()) {
           if (a.getKey().equals(b)) {
             continue;
           }
-          List<ExpertiseModel.AnswerInfo> expected = a.getValue().stream()
-              .filter(f -> model.topicsOf(f).contains(b))
+          List<ExpertiseModel.AnswerInfo> expected = ExpertiseModel.asFacts(a.getValue()).stream()
+              .filter(Fact::isAnswer).filter(f -> model.topicsOf(f).contains(b))
               .map(f -> model.answers.get((PostId) f.source)).toList();
           List<ExpertiseModel.AnswerInfo> actual = model.paired(mine.getKey(),
               model.tagIdOf(a.getKey()), model.tagIdOf(b));
@@ -197,6 +197,12 @@ class WhoKnowsShortcutProperties {
     assertThat(model.answersByPersonPair.values().stream().mapToInt(Map::size).sum() * 2)
         .isEqualTo(pairs);
     assertThat(model.answersByPersonPair.values()).noneMatch(Map::isEmpty);
+    // whether a person has answers filed is counted, not looked up
+    for (PersonId person : model.personIds) {
+      boolean filed = model.byPersonTopic.getOrDefault(person, Map.of()).values().stream()
+          .anyMatch(held -> ExpertiseModel.asFacts(held).stream().anyMatch(Fact::isAnswer));
+      assertThat(model.hasAnswers(person)).as("has answers: " + person.value()).isEqualTo(filed);
+    }
   }
 
   /**
@@ -242,15 +248,16 @@ class WhoKnowsShortcutProperties {
           long[] last = new long[kinds];
           for (Fact f : model.evidenceOf(person)) {
             int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
-            if (r >= 0 && f.live && Objects.equals(f.space, space.getKey())
+            if (r >= 0 && f.live && Objects.equals(f.space(), space.getKey())
                 && model.topicsOf(f).contains(topic.getKey())) {
               last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
             }
           }
           for (int r = 0; r < kinds; r++) {
             assertThat(c.counts[slot * kinds + r]).as("count").isEqualTo(counts[r]);
-            if (counts[r] > 0) {
-              assertThat(c.lasts[slot * kinds + r]).as("latest").isEqualTo(last[r]);
+            if (counts[r] > 0 && r < ExpertiseModel.Column.LASTS) {
+              assertThat(c.lasts[slot * ExpertiseModel.Column.LASTS + r]).as("latest")
+                  .isEqualTo(last[r]);
             }
           }
         }
