@@ -1043,16 +1043,17 @@ public final class ExpertiseModel {
    */
   void pairAll() {
     byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
+      int own = tagId(tag);
       for (Fact f : asFacts(held)) {
         if (!f.isAnswer()) {
           continue;
         }
-        List<Tag> tags = topicsOf(f);
-        int own = tagId(tag);
-        for (Tag other : tags) {
-          if (!other.equals(tag) && tagId(other) > own) {
-            appendPaired(person, tagPairs.computeIfAbsent(pairKey(own, tagId(other)),
-                TagPair::new), answers.get((PostId) f.source));
+        for (Tag other : topicsOf(f)) {
+          int id = other.equals(tag) ? -1 : tagId(other);
+          if (id > own) {
+            // an answer's fact is its record (AnswerInfo), so no look-up by id
+            appendPaired(person, tagPairs.computeIfAbsent(pairKey(own, id), TagPair::new),
+                (AnswerInfo) f);
           }
         }
       }
@@ -1073,40 +1074,69 @@ public final class ExpertiseModel {
       latest = Math.max(latest, votes.at[e]);
     }
     int up = REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
-    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
-      Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
-      for (Fact f : asFacts(held)) {
-        if (!f.isAnswer()) {
-          continue;
-        }
-        int i = indexOf(person);
-        if (i >= filedAnswers.length) {
-          filedAnswers = Arrays.copyOf(filedAnswers, personIds.size());
-        }
-        if (i >= 0) {
-          filedAnswers[i]++;
-        }
-        Column column = bySpace.get(f.space());
-        int slot = column == null ? -1 : column.slots.getInt(person, -1);
-        AnswerInfo answer = answers.get((PostId) f.source);
-        for (int e = slot < 0 ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
-          if (!votes.accept(e)) {
-            column.tally(slot, up, votes.at[e], +1);
+    byPersonTopic.forEach((person, mine) -> {
+      int i = indexOf(person);
+      mine.forEach((tag, held) -> {
+        ColumnSlot at = new ColumnSlot(byTopic.getOrDefault(tag, Map.of()), person);
+        for (Fact f : asFacts(held)) {
+          if (!f.isAnswer()) {
+            continue;
+          }
+          if (i >= filedAnswers.length) {
+            filedAnswers = Arrays.copyOf(filedAnswers, personIds.size());
+          }
+          if (i >= 0) {
+            filedAnswers[i]++;
+          }
+          int slot = at.slotFor(f.space());
+          // an answer's fact is its record (AnswerInfo), so no look-up by id
+          for (int e = slot < 0 ? -1 : ((AnswerInfo) f).firstVote; e >= 0; e = votes.next[e]) {
+            if (!votes.accept(e)) {
+              at.column.tally(slot, up, votes.at[e], +1);
+            }
           }
         }
-      }
-    }));
+      });
+    });
     byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
-      Map<SpaceId, Column> bySpace = byTopic.getOrDefault(tag, Map.of());
+      ColumnSlot at = new ColumnSlot(byTopic.getOrDefault(tag, Map.of()), person);
       for (Fact f : asFacts(held)) {
         int r = REASON_OF[f.kind.ordinal()];
-        Column column = bySpace.get(f.space());
-        int slot = column == null ? -1 : column.slots.getInt(person, -1);
-        if (r >= 0 && slot >= 0) {
-          column.tally(slot, r, f.at, +1);
+        int slot = r < 0 ? -1 : at.slotFor(f.space());
+        if (slot >= 0) {
+          at.column.tally(slot, r, f.at, +1);
         }
       }
     }));
+  }
+
+  /**
+   * One person's column and slot in one topic, looked up again only when the space changes: a
+   * person's facts in a topic are mostly in one space. For {@link #retally}.
+   */
+  private static final class ColumnSlot {
+    private final Map<SpaceId, Column> bySpace;
+    private final PersonId person;
+    private boolean looked;
+    private SpaceId space;
+    Column column;
+    private int slot = -1;
+
+    ColumnSlot(Map<SpaceId, Column> bySpace, PersonId person) {
+      this.bySpace = bySpace;
+      this.person = person;
+    }
+
+    /** The person's slot in the column of {@code space} (set as {@link #column}), or -1. */
+    int slotFor(SpaceId of) {
+      if (!looked || !Objects.equals(of, space)) {
+        looked = true;
+        space = of;
+        column = bySpace.get(of);
+        slot = column == null ? -1 : column.slots.getInt(person, -1);
+      }
+      return slot;
+    }
   }
 
   /** The distinct tags of {@code tags}, each the pooled instance of its name. */
