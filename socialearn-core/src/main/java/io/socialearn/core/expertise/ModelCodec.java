@@ -53,13 +53,16 @@ import java.util.function.UnaryOperator;
  */
 final class ModelCodec {
   /**
-   * "EXP3": answers in the order of the answer table, each person's lists by topic in the order
+   * "EXP4": the columns' tallies (counts and latest times per slot), the model's latest time and
+   * each person's count of filed answers are written, not recounted from every fact on reading.
+   * "EXP3" (which recounted them) is refused, and the log refolded. Before it, "EXP3" put
+   * answers in the order of the answer table, each person's lists by topic in the order
    * of the topics' names, and no separate lists of answers by topic (version 2 wrote those, and
    * the others in the order of hash maps that are compact maps now, whose order a restored map
    * would not keep; version 1 held each up vote as a fact; both are refused, and the log
    * refolded).
    */
-  private static final int MAGIC = 0x45585033;
+  private static final int MAGIC = 0x45585034;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
@@ -395,6 +398,41 @@ final class ModelCodec {
             out.writeLong(Double.doubleToRawLongBits(c.evidence[i]));
             out.writeLong(Double.doubleToRawLongBits(c.flat(i)));
             out.writeLong(Double.doubleToRawLongBits(c.recent[i]));
+            writeTallies(c, i);
+          }
+        }
+      }
+      // What a model read back would otherwise recount from every fact: the latest time and
+      // how many answers each person has filed.
+      out.writeLong(m.latest);
+      // up to the last person with any (the array's room past it depends on how it grew)
+      int dense = Math.min(m.filedAnswers.length, m.personIds.size());
+      while (dense > 0 && m.filedAnswers[dense - 1] == 0) {
+        dense--;
+      }
+      out.writeInt(dense);
+      for (int i = 0; i < dense; i++) {
+        out.writeInt(m.filedAnswers[i]);
+      }
+    }
+
+    /**
+     * A slot's tallies: a byte whose bit r says the count of reason kind r is not 0, then each
+     * such count and, for the kinds with a latest time, that time (the others' latest times
+     * mean nothing and are read back as 0).
+     */
+    private void writeTallies(Column c, int slot) throws IOException {
+      int kinds = ExpertiseModel.REASON_KINDS.length;
+      int bits = 0;
+      for (int r = 0; r < kinds; r++) {
+        bits |= c.counts[slot * kinds + r] != 0 ? 1 << r : 0;
+      }
+      out.writeByte(bits);
+      for (int r = 0; r < kinds; r++) {
+        if ((bits & 1 << r) != 0) {
+          out.writeInt(c.counts[slot * kinds + r]);
+          if (r < Column.LASTS) {
+            out.writeLong(c.lasts[slot * Column.LASTS + r]);
           }
         }
       }
@@ -633,7 +671,6 @@ final class ModelCodec {
       }
       byPerson(m.skills);
       readColumns();
-      m.retally(facts);
       m.pairAll();
       readOverall();
       m.boundAll();
@@ -769,9 +806,37 @@ final class ModelCodec {
               c.addFlat(i, Double.longBitsToDouble(flat));
             }
             c.recent[i] = Double.longBitsToDouble(in.readLong());
+            readTallies(c, i);
             c.slots.put(m.personIds.get(c.person[i]), i);
           }
           bySpace.put(space, c);
+        }
+      }
+      m.latest = in.readLong();
+      int dense = count();
+      if (dense > m.personIds.size()) {
+        throw new IOException("answers filed by " + dense + " of " + m.personIds.size()
+            + " people");
+      }
+      m.filedAnswers = new int[dense];
+      for (int i = 0; i < dense; i++) {
+        m.filedAnswers[i] = in.readInt();
+      }
+    }
+
+    /** A slot's tallies, as {@link Writer} writes them. */
+    private void readTallies(Column c, int slot) throws IOException {
+      int kinds = ExpertiseModel.REASON_KINDS.length;
+      int bits = in.readByte();
+      if (bits >>> kinds != 0) {
+        throw new IOException("not a set of reason kinds: " + bits);
+      }
+      for (int r = 0; r < kinds; r++) {
+        if ((bits & 1 << r) != 0) {
+          c.counts[slot * kinds + r] = in.readInt();
+          if (r < Column.LASTS) {
+            c.lasts[slot * Column.LASTS + r] = in.readLong();
+          }
         }
       }
     }

@@ -247,6 +247,11 @@ class UpvoteColumnsProperties {
     assertThatThrownBy(() -> ExpertiseModel.readFrom(ByteBuffer.wrap(bytes),
         ExpertiseSettings.defaults(), id -> id)).isInstanceOf(IOException.class)
         .hasMessageContaining("not an expertise model");
+    // "EXP3" (tallies recounted on reading, not written) is refused too
+    ByteBuffer.wrap(bytes).putInt(0, 0x45585033);
+    assertThatThrownBy(() -> ExpertiseModel.readFrom(ByteBuffer.wrap(bytes),
+        ExpertiseSettings.defaults(), id -> id)).isInstanceOf(IOException.class)
+        .hasMessageContaining("not an expertise model");
   }
 
   /**
