@@ -73,6 +73,11 @@ final class IndexQueries {
   private final DraftQueries draftQueries;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
+  /**
+   * The segments' keys for the live sorts (votes, activity), which compare a tie on the live
+   * value through the rest of their sort themselves: each must go on with its source's fields.
+   */
+  private final SegmentKeys segmentKeys = new SegmentKeys();
   /** How long a search may look for matches before it returns what it found (partial). */
   private final long timeAllowedNanos;
   /** Documents a search scans before its time allowed is first checked. */
@@ -95,9 +100,10 @@ final class IndexQueries {
     sorts.put(SearchSort.RELEVANCE, new Sort(SortField.FIELD_SCORE, key));
     sorts.put(SearchSort.NEWEST, new Sort(newest, key));
     sorts.put(SearchSort.VOTES, new Sort(
-        new SortField(Fields.VOTES, votes.comparatorSource(), true), newest, key));
+        new SortField(Fields.VOTES, votes.comparatorSource(segmentKeys, Fields.CREATED_SEQ),
+            true), newest, key));
     sorts.put(SearchSort.ACTIVITY, new Sort(
-        new SortField(Fields.ACTIVITY, activity.comparatorSource(), true), key));
+        new SortField(Fields.ACTIVITY, activity.comparatorSource(segmentKeys), true), key));
   }
 
   /** The global ordinals of {@code reader}: cached for the latest reader, built on its first use. */
