@@ -99,11 +99,16 @@ final class IndexQueries {
     SortField newest = new SortField(Fields.CREATED_SEQ, SortField.Type.LONG, true);
     sorts.put(SearchSort.RELEVANCE, new Sort(SortField.FIELD_SCORE, key));
     sorts.put(SearchSort.NEWEST, new Sort(newest, key));
+    // the live sorts' following fields read the values their live comparator copied
     sorts.put(SearchSort.VOTES, new Sort(
         new SortField(Fields.VOTES, votes.comparatorSource(segmentKeys, Fields.CREATED_SEQ),
-            true), newest, key));
+            true),
+        new SortField(Fields.CREATED_SEQ,
+            LiveValues.tieSource(segmentKeys, Fields.CREATED_SEQ, 0), true),
+        new SortField(Fields.KEY, LiveValues.tieSource(segmentKeys, Fields.KEY, 1), true)));
     sorts.put(SearchSort.ACTIVITY, new Sort(
-        new SortField(Fields.ACTIVITY, activity.comparatorSource(segmentKeys), true), key));
+        new SortField(Fields.ACTIVITY, activity.comparatorSource(segmentKeys), true),
+        new SortField(Fields.KEY, LiveValues.tieSource(segmentKeys, Fields.KEY, 0), true)));
   }
 
   /** The global ordinals of {@code reader}: cached for the latest reader, built on its first use. */
