@@ -73,11 +73,6 @@ final class IndexQueries {
   private final DraftQueries draftQueries;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
-  /**
-   * The segments' keys for the live sorts (votes, activity), which compare a tie on the live
-   * value through the rest of their sort themselves: each must go on with its source's fields.
-   */
-  private final SegmentKeys segmentKeys = new SegmentKeys();
   /** How long a search may look for matches before it returns what it found (partial). */
   private final long timeAllowedNanos;
   /** Documents a search scans before its time allowed is first checked. */
@@ -99,16 +94,10 @@ final class IndexQueries {
     SortField newest = new SortField(Fields.CREATED_SEQ, SortField.Type.LONG, true);
     sorts.put(SearchSort.RELEVANCE, new Sort(SortField.FIELD_SCORE, key));
     sorts.put(SearchSort.NEWEST, new Sort(newest, key));
-    // the live sorts' following fields read the values their live comparator copied
     sorts.put(SearchSort.VOTES, new Sort(
-        new SortField(Fields.VOTES, votes.comparatorSource(segmentKeys, Fields.CREATED_SEQ),
-            true),
-        new SortField(Fields.CREATED_SEQ,
-            LiveValues.tieSource(segmentKeys, Fields.CREATED_SEQ, 0), true),
-        new SortField(Fields.KEY, LiveValues.tieSource(segmentKeys, Fields.KEY, 1), true)));
+        new SortField(Fields.VOTES, votes.comparatorSource(), true), newest, key));
     sorts.put(SearchSort.ACTIVITY, new Sort(
-        new SortField(Fields.ACTIVITY, activity.comparatorSource(segmentKeys), true),
-        new SortField(Fields.KEY, LiveValues.tieSource(segmentKeys, Fields.KEY, 0), true)));
+        new SortField(Fields.ACTIVITY, activity.comparatorSource(), true), key));
   }
 
   /** The global ordinals of {@code reader}: cached for the latest reader, built on its first use. */
