@@ -495,8 +495,10 @@ public final class ExpertiseModel {
     /** Removes a fact no longer live (other than the answer itself). */
     void unfile(Fact f) {
       List<Fact> rest = others();
+      // taken before: a long list shrinks in place, so it is the list returned
+      int before = rest.size();
       List<Fact> shrunk = SmallLists.minus(rest, f);
-      if (shrunk.size() < rest.size()) {
+      if (shrunk.size() < before) {
         others = shrunk.isEmpty() ? null : shrunk.size() == 1 ? shrunk.get(0) : shrunk;
         count(f, -1);
       }

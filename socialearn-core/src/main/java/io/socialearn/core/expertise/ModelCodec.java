@@ -423,6 +423,9 @@ final class ModelCodec {
      */
     private void writeTallies(Column c, int slot) throws IOException {
       int kinds = ExpertiseModel.REASON_KINDS.length;
+      if (kinds > Byte.SIZE) {
+        throw new IllegalStateException(kinds + " reason kinds do not fit the tallies' byte");
+      }
       int bits = 0;
       for (int r = 0; r < kinds; r++) {
         bits |= c.counts[slot * kinds + r] != 0 ? 1 << r : 0;
@@ -827,7 +830,7 @@ final class ModelCodec {
     /** A slot's tallies, as {@link Writer} writes them. */
     private void readTallies(Column c, int slot) throws IOException {
       int kinds = ExpertiseModel.REASON_KINDS.length;
-      int bits = in.readByte();
+      int bits = in.readByte() & 0xff;
       if (bits >>> kinds != 0) {
         throw new IOException("not a set of reason kinds: " + bits);
       }
