@@ -109,9 +109,11 @@ public final class StoreBench implements Subcommand {
     String only = args.optional("only", null);
     args.done();
     if (only != null) {
-      if (!only.equals("open") || dirOption == null) {
-        throw new UsageException("--only takes open, with the --dir of a store an earlier run"
-            + " left, was '" + only + "'");
+      if (!only.equals("open")) {
+        throw new UsageException("--only takes open, was '" + only + "'");
+      }
+      if (dirOption == null) {
+        throw new UsageException("--only open needs the --dir of a store an earlier run left");
       }
       Path existing = Path.of(dirOption);
       if (!Files.isDirectory(existing.resolve("log"))) {

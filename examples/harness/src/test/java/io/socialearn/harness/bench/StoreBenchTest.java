@@ -105,7 +105,10 @@ class StoreBenchTest {
   void onlyOpenWantsTheDirectoryOfAStore(@TempDir Path dir) {
     Run without = Run.of("bench", "store", "--only", "open");
     assertThat(without.status()).isEqualTo(2);
-    assertThat(without.err()).contains("--only takes open");
+    assertThat(without.err()).contains("--only open needs the --dir");
+    Run other = Run.of("bench", "store", "--only", "votes", "--dir", dir.toString());
+    assertThat(other.status()).isEqualTo(2);
+    assertThat(other.err()).contains("--only takes open, was 'votes'");
     Run empty = Run.of("bench", "store", "--only", "open", "--dir", dir.toString());
     assertThat(empty.status()).isEqualTo(2);
     assertThat(empty.err()).contains("holds no store");
