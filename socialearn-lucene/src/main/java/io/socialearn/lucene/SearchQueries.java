@@ -175,7 +175,7 @@ final class SearchQueries {
    * The filter on the spaces a viewer may read: the runs of documents the index sort gives each
    * space ({@link SpaceRangesQuery}).
    */
-  static Query spaces(Collection<SpaceId> readable) {
+  static SpaceRangesQuery spaces(Collection<SpaceId> readable) {
     return new SpaceRangesQuery(Fields.SPACE,
         readable.stream().map(s -> new BytesRef(s.value())).toList());
   }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -47,6 +48,49 @@ final class SpaceRangesQuery extends Query {
     this.spaces = List.copyOf(new TreeSet<>(spaces));
   }
 
+  /**
+   * The runs of documents that hold {@code spaces} (sorted, distinct) in a segment sorted by
+   * {@code field} first: their starts and ends (exclusive) in document order, or null if the
+   * segment is not sorted so.
+   */
+  static int[][] runs(LeafReader reader, String field, List<BytesRef> spaces) throws IOException {
+    if (!runsOf(field, reader.getMetaData().getSort())) {
+      return null;
+    }
+    Terms terms = reader.terms(field);
+    if (terms == null) {
+      return new int[][] {new int[0], new int[0]};
+    }
+    TermsEnum termsEnum = terms.iterator();
+    List<int[]> runs = new ArrayList<>();
+    PostingsEnum postings = null;
+    for (BytesRef space : spaces) {
+      if (termsEnum.seekExact(space)) {
+        postings = termsEnum.postings(postings, PostingsEnum.NONE);
+        int first = postings.nextDoc();
+        runs.add(new int[] {first, first + termsEnum.docFreq()});
+      }
+    }
+    runs.sort((a, b) -> Integer.compare(a[0], b[0]));
+    int[] starts = new int[runs.size()];
+    int[] ends = new int[runs.size()];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = runs.get(i)[0];
+      ends[i] = runs.get(i)[1];
+    }
+    return new int[][] {starts, ends};
+  }
+
+  /** The field of the spaces. */
+  String field() {
+    return field;
+  }
+
+  /** The spaces, sorted and distinct. */
+  List<BytesRef> spaces() {
+    return spaces;
+  }
+
   /** Whether a segment with this sort holds each value of {@code field} in consecutive docs. */
   static boolean runsOf(String field, Sort sort) {
     if (sort == null || sort.getSort().length == 0) {
@@ -67,31 +111,15 @@ final class SpaceRangesQuery extends Query {
         if (!runsOf(field, context.reader().getMetaData().getSort())) {
           return unsortedWeight().scorerSupplier(context);
         }
-        Terms terms = context.reader().terms(field);
-        if (terms == null) {
+        int[][] runs = runs(context.reader(), field, spaces);
+        if (runs[0].length == 0) {
           return null;
         }
-        TermsEnum termsEnum = terms.iterator();
-        List<int[]> runs = new ArrayList<>();
+        int[] starts = runs[0];
+        int[] ends = runs[1];
         long cost = 0;
-        PostingsEnum postings = null;
-        for (BytesRef space : spaces) {
-          if (termsEnum.seekExact(space)) {
-            postings = termsEnum.postings(postings, PostingsEnum.NONE);
-            int first = postings.nextDoc();
-            runs.add(new int[] {first, first + termsEnum.docFreq()});
-            cost += termsEnum.docFreq();
-          }
-        }
-        if (runs.isEmpty()) {
-          return null;
-        }
-        runs.sort((a, b) -> Integer.compare(a[0], b[0]));
-        int[] starts = new int[runs.size()];
-        int[] ends = new int[runs.size()];
         for (int i = 0; i < starts.length; i++) {
-          starts[i] = runs.get(i)[0];
-          ends[i] = runs.get(i)[1];
+          cost += ends[i] - starts[i];
         }
         long total = cost;
         Weight weight = this;

@@ -32,6 +32,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The space filter as runs of documents matches exactly what the spaces' postings match: in
  * segments sorted by space (several, with updated and deleted threads between the live ones, as
- * the index writes them) and in segments not sorted so, alone and beside a scoring clause.
+ * the index writes them) and in segments not sorted so, alone, beside a scoring clause, and as
+ * the scope of a {@link BudgetedSearch} that scores a query only within the runs.
  */
 class SpaceRangesQueryTest {
   private static final int SPACES = 6;
@@ -84,6 +86,15 @@ class SpaceRangesQueryTest {
           Query word = new TermQuery(new Term("word", "w" + random.nextInt(3)));
           assertThat(docs(searcher, and(word, runs))).isEqualTo(docs(searcher, and(word,
               postings)));
+          // a search scoring the word only within the spaces' runs finds the same threads
+          List<Integer> within = new ArrayList<>();
+          for (ScoreDoc doc : BudgetedSearch.search(searcher, word, (SpaceRangesQuery) runs,
+              new TopScoreDocCollectorManager(reader.maxDoc() + 1, null, Integer.MAX_VALUE),
+              Long.MAX_VALUE, 0).result().scoreDocs) {
+            within.add(doc.doc);
+          }
+          within.sort(null);
+          assertThat(within).isEqualTo(docs(searcher, and(word, postings)));
         }
       }
     }
