@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectionTerminatedException;
@@ -13,6 +17,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * One collection pass over every match that stops at a deadline, as {@link
@@ -59,6 +66,21 @@ final class BudgetedSearch {
    */
   static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
       CollectorManager<C, T> manager, long deadline, int freeDocs) throws IOException {
+    return search(searcher, query, null, manager, deadline, freeDocs);
+  }
+
+  /**
+   * As {@link #search(IndexSearcher, Query, CollectorManager, long, int)}, over the threads of
+   * {@code within}'s spaces only (all threads if null). In a segment sorted by space only the
+   * spaces' runs of documents are scored, and {@code query} runs without a filter clause, so
+   * Lucene scores it with its bulk scorers for pure conjunctions and disjunctions, which prune
+   * more than a conjunction with a filter; the windows between looks at the clock are counted
+   * within the runs. A segment not sorted so is scanned whole, accepting only the spaces'
+   * threads. The hits and scores are those of {@code query} filtered by {@code within}.
+   */
+  static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
+      SpaceRangesQuery within, CollectorManager<C, T> manager, long deadline, int freeDocs)
+      throws IOException {
     C collector = manager.newCollector();
     Weight weight = searcher.createWeight(searcher.rewrite(query), collector.scoreMode(), 1f);
     collector.setWeight(weight);
@@ -66,6 +88,19 @@ final class BudgetedSearch {
     boolean complete = true;
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (LeafReaderContext leaf : leaves) {
+      LeafReader reader = leaf.reader();
+      int[][] runs = within == null ? null : SpaceRangesQuery.runs(reader, within.field(),
+          within.spaces());
+      Bits accept = reader.getLiveDocs();
+      if (runs == null) {
+        runs = new int[][] {{0}, {reader.maxDoc()}};
+        if (within != null) {
+          accept = readable(reader, within, accept);
+        }
+      }
+      if (runs[0].length == 0) {
+        continue;
+      }
       LeafCollector leafCollector;
       try {
         leafCollector = collector.getLeafCollector(leaf);
@@ -74,17 +109,20 @@ final class BudgetedSearch {
       }
       BulkScorer scorer = weight.bulkScorer(leaf);
       if (scorer != null) {
-        int maxDoc = leaf.reader().maxDoc();
-        int next = 0;
+        int at = 0;
         try {
-          while (next < maxDoc && complete) {
-            if (scanned >= freeDocs && now() - deadline > 0) {
-              complete = false;
-            } else {
-              int from = next;
-              next = scorer.score(leafCollector, leaf.reader().getLiveDocs(), from,
-                  (int) Math.min((long) from + WINDOW, maxDoc));
-              scanned += Math.min(next, maxDoc) - from;
+          for (int r = 0; r < runs[0].length && complete; r++) {
+            int end = runs[1][r];
+            int from = Math.max(at, runs[0][r]);
+            while (from < end && complete) {
+              if (scanned >= freeDocs && now() - deadline > 0) {
+                complete = false;
+              } else {
+                at = scorer.score(leafCollector, accept, from,
+                    (int) Math.min((long) from + WINDOW, end));
+                scanned += Math.min(at, end) - from;
+                from = at;
+              }
             }
           }
         } catch (@SuppressWarnings("unused") CollectionTerminatedException leafDone) {
@@ -97,5 +135,30 @@ final class BudgetedSearch {
       }
     }
     return new Outcome<>(manager.reduce(List.of(collector)), complete);
+  }
+
+  /** The live documents of {@code reader} in {@code within}'s spaces. */
+  private static Bits readable(LeafReader reader, SpaceRangesQuery within, Bits live)
+      throws IOException {
+    FixedBitSet readable = new FixedBitSet(reader.maxDoc());
+    Terms terms = reader.terms(within.field());
+    if (terms != null) {
+      TermsEnum termsEnum = terms.iterator();
+      PostingsEnum postings = null;
+      for (BytesRef space : within.spaces()) {
+        if (termsEnum.seekExact(space)) {
+          postings = termsEnum.postings(postings, PostingsEnum.NONE);
+          readable.or(postings);
+        }
+      }
+    }
+    if (live != null) {
+      for (int doc = 0; doc < readable.length(); doc++) {
+        if (readable.get(doc) && !live.get(doc)) {
+          readable.clear(doc);
+        }
+      }
+    }
+    return readable;
   }
 }

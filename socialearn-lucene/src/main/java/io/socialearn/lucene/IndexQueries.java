@@ -143,13 +143,11 @@ final class IndexQueries {
     if (built.query() == null) {
       return NOTHING;
     }
-    Query access = SearchQueries.spaces(readable);
-    Page page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after,
-        deadline);
+    SpaceRangesQuery access = SearchQueries.spaces(readable);
+    Page page = page(searcher, built.query(), access, sort, query, after, deadline);
     if (page.total() == 0 && !page.partial() && built.scoringTerms() > 1) {
       built = searchQueries.build(parsed, false);
-      page = page(searcher, SearchQueries.filtered(built.query(), access), sort, query, after,
-          deadline);
+      page = page(searcher, built.query(), access, sort, query, after, deadline);
     }
     ScoreDoc[] docs = page.top().scoreDocs;
     int shown = Math.min(query.limit(), docs.length);
@@ -166,14 +164,15 @@ final class IndexQueries {
   private record Page(TopDocs top, long total, List<Facet> facets, boolean lowerBound,
       boolean partial) {}
 
-  private Page page(IndexSearcher searcher, Query query, Sort sort, SearchQuery request,
-      FieldDoc after, long deadline) throws IOException {
+  /** The page of {@code query}'s matches among the threads in {@code access}'s spaces. */
+  private Page page(IndexSearcher searcher, Query query, SpaceRangesQuery access, Sort sort,
+      SearchQuery request, FieldDoc after, long deadline) throws IOException {
     TopFieldDocs docs;
     List<Facet> facets;
     boolean complete;
     if (request.hitsOnly()) {
       // Counting stops at the threshold, so Lucene may skip blocks that cannot reach the page.
-      BudgetedSearch.Outcome<TopFieldDocs> top = BudgetedSearch.search(searcher, query,
+      BudgetedSearch.Outcome<TopFieldDocs> top = BudgetedSearch.search(searcher, query, access,
           new TopFieldCollectorManager(sort, request.limit() + 1, after, HITS_ONLY_COUNT),
           deadline, freeDocs);
       docs = top.result();
@@ -184,7 +183,7 @@ final class IndexQueries {
           after, Integer.MAX_VALUE);
       FacetCounts counts = new FacetCounts(ordinals(searcher.getIndexReader()), true, null,
           FacetCounts.MAX_VALUES);
-      BudgetedSearch.Outcome<Both> both = BudgetedSearch.search(searcher, query,
+      BudgetedSearch.Outcome<Both> both = BudgetedSearch.search(searcher, query, access,
           new BothManager(top, counts), deadline, freeDocs);
       docs = both.result().top();
       facets = both.result().facets().facets();

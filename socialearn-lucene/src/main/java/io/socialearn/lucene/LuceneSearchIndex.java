@@ -37,6 +37,8 @@ import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -75,10 +77,22 @@ import org.apache.lucene.util.Bits;
  */
 public final class LuceneSearchIndex implements SearchIndex {
   /** The schema this code writes; an index with another is rebuilt. */
-  public static final String SCHEMA = "socialearn-threads-v3";
+  public static final String SCHEMA = "socialearn-threads-v4";
 
   private static final System.Logger log = System.getLogger(LuceneSearchIndex.class.getName());
   private static final FieldSimilarity SIMILARITY = new FieldSimilarity();
+  /**
+   * Each segment's documents in the order of their space, then their key. Every search is
+   * filtered to the spaces its viewer reads, so with this order the threads it may see lie in a
+   * few runs of documents instead of strewn over the whole segment: the words' postings are
+   * decoded (and their block maxima read) only within those runs, and a search may score just
+   * those runs ({@link BudgetedSearch}). In {@code bench search} (1,000,000 posts, 5 of 50
+   * spaces, 17 segments) this alone took raw Lucene's typical search, the filter a clause, from
+   * 3.5 / 33 ms to 2.6 / 14-16 ms at p50 / p99. Ranking is untouched: ties are broken by key,
+   * not by document number.
+   */
+  static final Sort INDEX_SORT = new Sort(new SortField(Fields.SPACE, SortField.Type.STRING),
+      new SortField(Fields.KEY, SortField.Type.LONG));
   private static final AtomicInteger instances = new AtomicInteger();
   /**
    * The memory changed threads may hold before the applying thread writes them and refreshes by
@@ -150,6 +164,7 @@ public final class LuceneSearchIndex implements SearchIndex {
               : IndexWriterConfig.OpenMode.CREATE)
           .setCommitOnClose(false)
           .setSimilarity(SIMILARITY)
+          .setIndexSort(INDEX_SORT)
           .setRAMBufferSizeMB(64);
       if (settings.directory == null) {
         // In memory (tests, demos, evaluations): merges in the applying thread, so the same

@@ -14,14 +14,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -174,20 +172,23 @@ final class SearchQueries {
   }
 
   /**
-   * The filter on the spaces a viewer may read: from the terms' postings, or, when the rest of
-   * the query matches far fewer threads (a tag beside most spaces), by checking each of those
-   * threads' space in doc values instead of reading every space's postings.
+   * The filter on the spaces a viewer may read: the runs of documents the index sort gives each
+   * space ({@link SpaceRangesQuery}).
    */
-  static Query spaces(Collection<SpaceId> readable) {
-    List<BytesRef> values = readable.stream().map(s -> new BytesRef(s.value())).toList();
-    return new IndexOrDocValuesQuery(new TermInSetQuery(Fields.SPACE, values),
-        SortedDocValuesField.newSlowSetQuery(Fields.SPACE, values));
+  static SpaceRangesQuery spaces(Collection<SpaceId> readable) {
+    return new SpaceRangesQuery(Fields.SPACE,
+        readable.stream().map(s -> new BytesRef(s.value())).toList());
   }
 
   /**
-   * {@code query} restricted to {@code filter}. A boolean query gets the filter as one more
-   * clause (its disjunctions keep needing one match), so Lucene sees one flat conjunction rather
-   * than a conjunction nested in another.
+   * {@code query} restricted to {@code filter}. A boolean query with a required clause gets the
+   * filter as one more clause, so Lucene sees one flat conjunction rather than a conjunction
+   * nested in another. A boolean query of optional clauses only (the any-word fallback, a
+   * draft's words) stays whole as the one scoring clause beside the filter: flattened, its
+   * clauses would be a disjunction inside a conjunction, which Lucene scores exhaustively
+   * (every matching thread the viewer may read), while as the top-level scoring clause it gets
+   * dynamic pruning (WAND) and skips the threads that cannot reach the page. Scores and hits are
+   * the same either way.
    */
   static Query filtered(Query query, Query filter) {
     if (query instanceof BooleanQuery bool) {
@@ -195,9 +196,12 @@ final class SearchQueries {
       for (BooleanClause clause : bool.clauses()) {
         required |= clause.isRequired();
       }
-      BooleanQuery.Builder flat = new BooleanQuery.Builder().setMinimumNumberShouldMatch(
-          required ? bool.getMinimumNumberShouldMatch()
-              : Math.max(1, bool.getMinimumNumberShouldMatch()));
+      if (!required) {
+        // with no required clause, one optional clause must match, whatever the minimum
+        return new BooleanQuery.Builder().add(bool, Occur.MUST).add(filter, Occur.FILTER).build();
+      }
+      BooleanQuery.Builder flat = new BooleanQuery.Builder()
+          .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
       for (BooleanClause clause : bool.clauses()) {
         flat.add(clause);
       }

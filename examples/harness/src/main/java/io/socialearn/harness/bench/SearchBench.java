@@ -453,7 +453,8 @@ public final class SearchBench implements Subcommand {
 
   /**
    * The query socialearn builds for these terms (each term in some field; all required, or at
-   * least one), filtered alike.
+   * least one), filtered alike: the all-words conjunction flat with the filter, the any-word
+   * disjunction nested whole beside it.
    */
   private static Query rawQuery(List<String> terms, Set<SpaceId> spaces, boolean all) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -467,6 +468,8 @@ public final class SearchBench implements Subcommand {
     }
     if (!all) {
       query.setMinimumNumberShouldMatch(1);
+      // the any-word disjunction whole beside the filter, as socialearn's SearchQueries.filtered
+      query = new BooleanQuery.Builder().add(query.build(), Occur.MUST);
     }
     List<BytesRef> values = spaces.stream().map(s -> new BytesRef(s.value())).toList();
     query.add(new IndexOrDocValuesQuery(new TermInSetQuery("space", values),

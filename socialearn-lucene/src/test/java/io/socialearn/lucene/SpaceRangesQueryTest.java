@@ -1,0 +1,146 @@
+package io.socialearn.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The space filter as runs of documents matches exactly what the spaces' postings match: in
+ * segments sorted by space (several, with updated and deleted threads between the live ones, as
+ * the index writes them) and in segments not sorted so, alone, beside a scoring clause, and as
+ * the scope of a {@link BudgetedSearch} that scores a query only within the runs.
+ */
+class SpaceRangesQueryTest {
+  private static final int SPACES = 6;
+
+  @Property(tries = 40)
+  void matchesWhatTheSpacesPostingsMatch(@ForAll @IntRange(min = 0, max = 10_000) int seed,
+      @ForAll boolean sorted) throws IOException {
+    Random random = new Random(seed);
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
+          .setMergePolicy(random.nextBoolean() ? NoMergePolicy.INSTANCE
+              : new TieredMergePolicy());
+      if (sorted) {
+        config.setIndexSort(LuceneSearchIndex.INDEX_SORT);
+      }
+      try (IndexWriter writer = new IndexWriter(dir, config)) {
+        int threads = 1 + random.nextInt(300);
+        for (int key = 0; key < threads; key++) {
+          writer.updateDocument(new Term(Fields.ID, "t" + key % 40), thread(random, key));
+          if (random.nextInt(25) == 0) {
+            writer.commit();
+          }
+          if (random.nextInt(30) == 0) {
+            writer.deleteDocuments(new Term(Fields.ID, "t" + random.nextInt(40)));
+          }
+        }
+        writer.commit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setQueryCache(null);
+        for (int round = 0; round < 8; round++) {
+          Set<BytesRef> spaces = new TreeSet<>();
+          int n = random.nextInt(SPACES + 2);
+          for (int i = 0; i < n; i++) {
+            // one more space than any thread is in: a readable space with no threads
+            spaces.add(new BytesRef("s" + random.nextInt(SPACES + 1)));
+          }
+          Query runs = new SpaceRangesQuery(Fields.SPACE, spaces);
+          Query postings = new TermInSetQuery(Fields.SPACE, spaces);
+          assertThat(docs(searcher, runs)).isEqualTo(docs(searcher, postings));
+          Query word = new TermQuery(new Term("word", "w" + random.nextInt(3)));
+          assertThat(docs(searcher, and(word, runs))).isEqualTo(docs(searcher, and(word,
+              postings)));
+          // a search scoring the word only within the spaces' runs finds the same threads
+          List<Integer> within = new ArrayList<>();
+          for (ScoreDoc doc : BudgetedSearch.search(searcher, word, (SpaceRangesQuery) runs,
+              new TopScoreDocCollectorManager(reader.maxDoc() + 1, null, Integer.MAX_VALUE),
+              Long.MAX_VALUE, 0).result().scoreDocs) {
+            within.add(doc.doc);
+          }
+          within.sort(null);
+          assertThat(within).isEqualTo(docs(searcher, and(word, postings)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void readsRunsOnlyFromSegmentsSortedBySpaceFirst() {
+    assertThat(SpaceRangesQuery.runsOf(Fields.SPACE, LuceneSearchIndex.INDEX_SORT)).isTrue();
+    assertThat(SpaceRangesQuery.runsOf(Fields.SPACE, null)).isFalse();
+    assertThat(SpaceRangesQuery.runsOf(Fields.SPACE, new Sort(
+        LuceneSearchIndex.INDEX_SORT.getSort()[1], LuceneSearchIndex.INDEX_SORT.getSort()[0])))
+        .isFalse();
+  }
+
+  @Test
+  void equalForTheSameSpacesInAnyOrder() {
+    Query one = new SpaceRangesQuery(Fields.SPACE, List.of(new BytesRef("b"), new BytesRef("a")));
+    Query other = new SpaceRangesQuery(Fields.SPACE, List.of(new BytesRef("a"), new BytesRef("b"),
+        new BytesRef("a")));
+    assertThat(one).isEqualTo(other).hasSameHashCodeAs(other);
+    assertThat(one).isNotEqualTo(new SpaceRangesQuery(Fields.SPACE, List.of(new BytesRef("a"))));
+  }
+
+  private static Document thread(Random random, int key) {
+    Document doc = new Document();
+    String space = "s" + random.nextInt(SPACES);
+    doc.add(new StringField(Fields.ID, "t" + key % 40, Field.Store.NO));
+    doc.add(new NumericDocValuesField(Fields.KEY, key));
+    doc.add(new StringField(Fields.SPACE, space, Field.Store.NO));
+    doc.add(new SortedDocValuesField(Fields.SPACE, new BytesRef(space)));
+    doc.add(new StringField("word", "w" + random.nextInt(3), Field.Store.NO));
+    return doc;
+  }
+
+  private static Query and(Query scoring, Query filter) {
+    return new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
+  }
+
+  private static List<Integer> docs(IndexSearcher searcher, Query query) throws IOException {
+    List<Integer> docs = new ArrayList<>();
+    for (ScoreDoc doc : searcher.search(new BooleanQuery.Builder()
+        .add(new MatchAllDocsQuery(), Occur.MUST).add(query, Occur.FILTER).build(),
+        Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
+      docs.add(doc.doc);
+    }
+    docs.sort(null);
+    return docs;
+  }
+}
