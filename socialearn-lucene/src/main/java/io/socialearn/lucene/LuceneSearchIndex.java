@@ -105,6 +105,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final LiveValues votes = new LiveValues();
+  private final VoteBounds voteBounds = new VoteBounds(votes);
   private final LiveValues voteSeqs = new LiveValues();
   private final LiveValues activity = new LiveValues();
   private final EventFolder folder;
@@ -150,7 +151,9 @@ public final class LuceneSearchIndex implements SearchIndex {
               : IndexWriterConfig.OpenMode.CREATE)
           .setCommitOnClose(false)
           .setSimilarity(SIMILARITY)
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(64)
+          // a merged segment's vote bounds are built before searches see it
+          .setMergedSegmentWarmer(voteBounds::warm);
       if (settings.directory == null) {
         // In memory (tests, demos, evaluations): merges in the applying thread, so the same
         // events and searches give the same segments, statistics and scores on every run.
@@ -188,7 +191,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + settings.directory, e);
     }
-    this.queries = new IndexQueries(analyzer, votes, activity, settings.timeAllowed,
+    this.queries = new IndexQueries(analyzer, votes, voteBounds, activity, settings.timeAllowed,
         settings.freeDocs);
     this.refreshOnRead = settings.refreshInterval.isZero();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
