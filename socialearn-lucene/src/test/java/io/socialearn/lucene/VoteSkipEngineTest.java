@@ -14,6 +14,10 @@ import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.search.SearchSort;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ThreadId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,15 +35,34 @@ import net.jqwik.api.Property;
 class VoteSkipEngineTest {
   private static final Set<SpaceId> SPACES = Set.of(SpaceId.of("hr"), SpaceId.of("eng"));
 
-  @Property(tries = 6)
-  void hitsOnlyVotesPagesMatchTheModel(@ForAll long seed) {
+  @Property(tries = 8)
+  void hitsOnlyVotesPagesMatchTheModel(@ForAll long seed, @ForAll boolean onDisk)
+      throws IOException {
     Random random = new Random(seed);
+    Path dir = onDisk ? Files.createTempDirectory("vote-skip") : null;
+    try {
+      run(random, dir);
+    } finally {
+      if (dir != null) {
+        try (var paths = Files.walk(dir)) {
+          paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
+    }
+  }
+
+  /**
+   * In memory, or on disk with background merges (their segments warmed), commits that write
+   * the scores to doc values, refreshes on a timer and a reopen half-way that reloads them.
+   */
+  private static void run(Random random, Path dir) {
     Events events = new Events();
     int threads = IndexQueries.HITS_ONLY_COUNT + 200 + random.nextInt(1500);
     long[] scores = new long[threads];
     int[] voters = new int[threads];
     boolean[] deleted = new boolean[threads];
-    try (LuceneSearchIndex index = LuceneSearch.inMemory()) {
+    LuceneSearchIndex index = open(dir);
+    try {
       List<DomainEvent> batch = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         batch.add(question("t" + t, t % 3 == 0 ? "eng" : "hr", "ana", "Invoice " + t,
@@ -51,6 +74,10 @@ class VoteSkipEngineTest {
       }
       index.apply(events.record(batch.toArray(DomainEvent[]::new)));
       for (int round = 0; round < 4; round++) {
+        if (dir != null && round == 2) {
+          index.close();
+          index = open(dir);
+        }
         batch.clear();
         for (int c = random.nextInt(threads / 5); c > 0; c--) {
           int t = random.nextInt(threads);
@@ -82,7 +109,14 @@ class VoteSkipEngineTest {
               .isEqualTo(first(model(scores, deleted, last), limit));
         }
       }
+    } finally {
+      index.close();
     }
+  }
+
+  private static LuceneSearchIndex open(Path dir) {
+    return dir == null ? LuceneSearch.inMemory() : LuceneSearch.builder().directory(dir)
+        .refreshInterval(Duration.ZERO).commitInterval(Duration.ofMillis(20)).build();
   }
 
   private static List<String> first(List<String> all, int limit) {
