@@ -206,6 +206,9 @@ public final class LuceneSearchIndex implements SearchIndex {
       scheduler.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis,
           TimeUnit.MILLISECONDS);
     }
+    // the votes order's tables of the segments there at open, built off the caller's thread (a
+    // search that needs one first builds it itself)
+    scheduler.execute(this::warmVoteBounds);
     if (!refreshOnRead) {
       long refreshMillis = Math.max(1, settings.refreshInterval.toMillis());
       scheduler.scheduleWithFixedDelay(this::periodicRefresh, refreshMillis, refreshMillis,
@@ -215,6 +218,22 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   private String analyzerName() {
     return analyzer.getClass().getName();
+  }
+
+  /** Builds the votes order's tables of the current segments ({@link VoteBounds}). */
+  private void warmVoteBounds() {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+          voteBounds.warm(leaf.reader());
+        }
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+      log.log(Level.DEBUG, "vote bounds not warmed; searches build them", e);
+    }
   }
 
   /**

@@ -209,19 +209,21 @@ final class VoteBounds {
     private final class Leaf implements LeafFieldComparator {
       private final NumericDocValues keys;
       private final NumericDocValues createdValues;
+      private final LeafReader reader;
       private final long[] snapshot;
       private final long[] bounds;
-      private final Segment segment;
       private final Skipper skipper;
+      /** The leaf's tables, fetched when skipping starts (a search counting every hit never). */
+      private Segment segment;
 
       Leaf(LeafReader reader) throws IOException {
+        this.reader = reader;
         keys = DocValues.getNumeric(reader, Fields.KEY);
         createdValues = DocValues.getNumeric(reader, Fields.CREATED_SEQ);
         // values before bounds: the bounds then cover every value read from the snapshot
         snapshot = votes.values();
         bounds = votes.bounds();
-        segment = skipping ? segment(reader) : null;
-        skipper = skipping ? new Skipper() : null;
+        skipper = skipping ? new Skipper(reader.maxDoc()) : null;
       }
 
       private long valueOf(int doc) throws IOException {
@@ -278,11 +280,16 @@ final class VoteBounds {
 
       /** The doc ids of the blocks that may still reach the queue. */
       private final class Skipper extends DocIdSetIterator {
+        private final int maxDoc;
         private int doc = -1;
         /** The last block found competitive; checked again only when the bottom moved. */
         private int block = -1;
         private long checkedBottom;
         private long checkedCreated;
+
+        Skipper(int maxDoc) {
+          this.maxDoc = maxDoc;
+        }
 
         @Override
         public int docID() {
@@ -290,17 +297,20 @@ final class VoteBounds {
         }
 
         @Override
-        public int nextDoc() {
+        public int nextDoc() throws IOException {
           return advance(doc + 1);
         }
 
         @Override
-        public int advance(int target) {
-          if (target >= segment.maxDoc) {
+        public int advance(int target) throws IOException {
+          if (target >= maxDoc) {
             return doc = NO_MORE_DOCS;
           }
           if (!thresholdReached || !hasBottom) {
             return doc = target;
+          }
+          if (segment == null) {
+            segment = segment(reader);
           }
           int at = target >>> DOC_SHIFT;
           if (at == block && bottom == checkedBottom && bottomCreated == checkedCreated) {
@@ -321,7 +331,7 @@ final class VoteBounds {
 
         @Override
         public long cost() {
-          return segment.maxDoc;
+          return maxDoc;
         }
       }
     }
