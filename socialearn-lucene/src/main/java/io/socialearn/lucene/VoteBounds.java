@@ -31,8 +31,9 @@ import org.apache.lucene.search.Scorable;
  *
  * <p>Skips only once the collector has counted its threshold of hits and the queue is full, and
  * only documents strictly after the bottom in the whole order, so results and pages are those
- * of the plain order. Per-segment tables are built on first use or when a merge warms its
- * segment, and dropped when the segment's core closes. Thread-safe.
+ * of the plain order. Per-segment tables are built in the background when the index opens, when
+ * a merge warms its segment, or else by the first search that skips in the segment (or orders
+ * it), and dropped when the segment's core closes. Thread-safe.
  */
 final class VoteBounds {
   /** log2 of the doc ids per block. */
@@ -140,11 +141,6 @@ final class VoteBounds {
   /** Builds a segment's tables ahead of its first search (as a merged segment's warmer). */
   void warm(LeafReader reader) throws IOException {
     segment(reader);
-  }
-
-  /** How many segments hold tables. For tests. */
-  int cached() {
-    return segments.size();
   }
 
   /** The leaves by their newest document, newest first (ties in their given order). */
