@@ -81,12 +81,20 @@ final class BudgetedSearch {
   static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
       SpaceRangesQuery within, CollectorManager<C, T> manager, long deadline, int freeDocs)
       throws IOException {
+    return search(searcher, query, within, manager, deadline, freeDocs,
+        searcher.getIndexReader().leaves());
+  }
+
+  /** As above, visiting {@code leaves} (the searcher's, in any order) in their order. */
+  static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
+      SpaceRangesQuery within, CollectorManager<C, T> manager, long deadline, int freeDocs,
+      List<LeafReaderContext> leaves)
+      throws IOException {
     C collector = manager.newCollector();
     Weight weight = searcher.createWeight(searcher.rewrite(query), collector.scoreMode(), 1f);
     collector.setWeight(weight);
     long scanned = 0;
     boolean complete = true;
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (LeafReaderContext leaf : leaves) {
       LeafReader reader = leaf.reader();
       int[][] runs = within == null ? null : SpaceRangesQuery.runs(reader, within.field(),

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -73,6 +74,8 @@ final class IndexQueries {
   private final DraftQueries draftQueries;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
+  /** Skips the votes order's blocks that cannot reach a page. */
+  private final VoteBounds voteBounds;
   /** How long a search may look for matches before it returns what it found (partial). */
   private final long timeAllowedNanos;
   /** Documents a search scans before its time allowed is first checked. */
@@ -83,7 +86,8 @@ final class IndexQueries {
   private final GlobalOrdinals.Builder ordinalsBuilder = new GlobalOrdinals.Builder();
 
   IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
-      LiveValues activity, Duration timeAllowed, int freeDocs) {
+      VoteBounds voteBounds, LiveValues activity, Duration timeAllowed, int freeDocs) {
+    this.voteBounds = voteBounds;
     this.timeAllowedNanos = timeAllowed.toNanos();
     this.freeDocs = freeDocs;
     this.analyzer = analyzer;
@@ -95,7 +99,7 @@ final class IndexQueries {
     sorts.put(SearchSort.RELEVANCE, new Sort(SortField.FIELD_SCORE, key));
     sorts.put(SearchSort.NEWEST, new Sort(newest, key));
     sorts.put(SearchSort.VOTES, new Sort(
-        new SortField(Fields.VOTES, votes.comparatorSource(), true), newest, key));
+        new SortField(Fields.VOTES, voteBounds.comparatorSource(), true), newest, key));
     sorts.put(SearchSort.ACTIVITY, new Sort(
         new SortField(Fields.ACTIVITY, activity.comparatorSource(), true), key));
   }
@@ -172,9 +176,14 @@ final class IndexQueries {
     boolean complete;
     if (request.hitsOnly()) {
       // Counting stops at the threshold, so Lucene may skip blocks that cannot reach the page.
+      // The votes order skips the most when the newest threads fill the queue first.
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      if (request.sort() == SearchSort.VOTES) {
+        leaves = voteBounds.newestFirst(leaves);
+      }
       BudgetedSearch.Outcome<TopFieldDocs> top = BudgetedSearch.search(searcher, query, access,
           new TopFieldCollectorManager(sort, request.limit() + 1, after, HITS_ONLY_COUNT),
-          deadline, freeDocs);
+          deadline, freeDocs, leaves);
       docs = top.result();
       facets = List.of();
       complete = top.complete();

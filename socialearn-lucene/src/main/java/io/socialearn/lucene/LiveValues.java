@@ -18,9 +18,21 @@ import org.apache.lucene.search.Scorable;
  * <p>One writer (the applying thread) and many readers: the array reference is volatile and
  * grows by copying; a reader may see a value one write old, never a torn one, and sees every
  * value written before the index's checkpoint it read (the checkpoint is volatile).
+ *
+ * <p>Beside the values, an upper bound per block of {@link #BLOCK} consecutive keys: never below
+ * any value of its block nor below zero, raised before a value above it is written, never
+ * lowered (a lowered value leaves it stale-high, still a bound), so a sort can skip documents
+ * whose keys' blocks cannot reach its current bottom ({@link VoteBounds}). A reader that reads
+ * {@link #values()} before {@link #bounds()} gets bounds at least as new as its values.
  */
 final class LiveValues {
+  /** log2 of the number of keys per bound. */
+  static final int BLOCK_SHIFT = 8;
+  /** Keys per bound. */
+  static final int BLOCK = 1 << BLOCK_SHIFT;
+
   private volatile long[] values = new long[1024];
+  private volatile long[] bounds = new long[1024 >> BLOCK_SHIFT];
 
   long get(int key) {
     long[] current = values;
@@ -29,11 +41,19 @@ final class LiveValues {
 
   void set(int key, long value) {
     long[] current = values;
+    int block = key >>> BLOCK_SHIFT;
     if (key >= current.length) {
       current = Arrays.copyOf(current, Math.max(key + 1, current.length * 2));
+      long[] grown = Arrays.copyOf(bounds, (current.length >>> BLOCK_SHIFT) + 1);
+      grown[block] = Math.max(grown[block], value);
+      bounds = grown;
       current[key] = value;
       values = current;
     } else {
+      long[] currentBounds = bounds;
+      if (value > currentBounds[block]) {
+        currentBounds[block] = value;
+      }
       current[key] = value;
     }
   }
@@ -42,8 +62,30 @@ final class LiveValues {
     set(key, get(key) + delta);
   }
 
+  /** Sets every value to zero; the bounds stay (stale-high, still bounds). */
   void clear() {
-    values = new long[1024];
+    values = new long[values.length];
+  }
+
+  /** The values by key, read by sorts; keys past its end hold zero. */
+  long[] values() {
+    return values;
+  }
+
+  /**
+   * The bound of each block of {@link #BLOCK} keys (block {@code key >>> BLOCK_SHIFT}); blocks
+   * past its end hold only zeros. Read after {@link #values()}, it bounds every value read from
+   * that array.
+   */
+  long[] bounds() {
+    return bounds;
+  }
+
+  /** The bound of {@code key}'s block. For tests. */
+  long bound(int key) {
+    long[] current = bounds;
+    int block = key >>> BLOCK_SHIFT;
+    return block < current.length ? current[block] : 0;
   }
 
   /** Sorts documents by this value, through their {@link Fields#KEY} doc values. */

@@ -119,6 +119,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final LiveValues votes = new LiveValues();
+  private final VoteBounds voteBounds = new VoteBounds(votes);
   private final LiveValues voteSeqs = new LiveValues();
   private final LiveValues activity = new LiveValues();
   private final EventFolder folder;
@@ -165,7 +166,9 @@ public final class LuceneSearchIndex implements SearchIndex {
           .setCommitOnClose(false)
           .setSimilarity(SIMILARITY)
           .setIndexSort(INDEX_SORT)
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(64)
+          // a merged segment's vote bounds are built before searches see it
+          .setMergedSegmentWarmer(voteBounds::warm);
       if (settings.directory == null) {
         // In memory (tests, demos, evaluations): merges in the applying thread, so the same
         // events and searches give the same segments, statistics and scores on every run.
@@ -203,7 +206,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + settings.directory, e);
     }
-    this.queries = new IndexQueries(analyzer, votes, activity, settings.timeAllowed,
+    this.queries = new IndexQueries(analyzer, votes, voteBounds, activity, settings.timeAllowed,
         settings.freeDocs);
     this.refreshOnRead = settings.refreshInterval.isZero();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -218,6 +221,9 @@ public final class LuceneSearchIndex implements SearchIndex {
       scheduler.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis,
           TimeUnit.MILLISECONDS);
     }
+    // the votes order's tables of the segments there at open, built off the caller's thread (a
+    // search that needs one first builds it itself)
+    scheduler.execute(this::warmVoteBounds);
     if (!refreshOnRead) {
       long refreshMillis = Math.max(1, settings.refreshInterval.toMillis());
       scheduler.scheduleWithFixedDelay(this::periodicRefresh, refreshMillis, refreshMillis,
@@ -227,6 +233,22 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   private String analyzerName() {
     return analyzer.getClass().getName();
+  }
+
+  /** Builds the votes order's tables of the current segments ({@link VoteBounds}). */
+  private void warmVoteBounds() {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+          voteBounds.warm(leaf.reader());
+        }
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+      log.log(Level.DEBUG, "vote bounds not warmed; searches build them", e);
+    }
   }
 
   /**
