@@ -19,8 +19,11 @@ import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.Tag;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +33,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Folds events into the {@link IndexWriter}: each event that changes a thread's text or state
@@ -277,15 +281,21 @@ final class EventFolder {
     pending.put(doc.id, new Pending(doc, UNWRITTEN));
   }
 
-  /** Hands every changed thread to the writer, once each, with its live score. */
+  /**
+   * Hands every changed thread to the writer, once each, with its live score, in the index
+   * sort's order ({@link #inIndexOrder}).
+   */
   void flushDirty() throws IOException {
     if (dirty.isEmpty()) {
       return;
     }
-    for (Map.Entry<String, Held> changed : dirty.entrySet()) {
-      ThreadDoc doc = pending.get(changed.getKey()).doc;
+    List<ThreadDoc> docs = new ArrayList<>(dirty.size());
+    for (String id : dirty.keySet()) {
+      docs.add(pending.get(id).doc);
+    }
+    for (ThreadDoc doc : inIndexOrder(docs)) {
       var document = doc.toDocument(votes.get(doc.key), voteSeqs.get(doc.key));
-      if (changed.getValue().isNew) {
+      if (dirty.get(doc.id).isNew) {
         writer.addDocument(document);
       } else {
         writer.updateDocument(new Term(Fields.ID, doc.id), document);
@@ -295,6 +305,24 @@ final class EventFolder {
     }
     dirty.clear();
     dirtyBytes = 0;
+  }
+
+  /**
+   * {@code docs} in the order of {@link LuceneSearchIndex#INDEX_SORT}: by space (as the sort
+   * compares it, UTF-8 bytes), then key. A segment flushed from documents added in that order is
+   * already sorted, so Lucene need not re-sort its postings at flush, which was a quarter of a
+   * 200,000-post import's CPU in a profile; documents out of order only cost that again.
+   */
+  static List<ThreadDoc> inIndexOrder(List<ThreadDoc> docs) {
+    record Keyed(BytesRef space, ThreadDoc doc) {}
+    List<Keyed> keyed = new ArrayList<>(docs.size());
+    for (ThreadDoc doc : docs) {
+      keyed.add(new Keyed(new BytesRef(doc.space), doc));
+    }
+    keyed.sort(Comparator.comparing(Keyed::space).thenComparingInt(k -> k.doc().key));
+    List<ThreadDoc> ordered = new ArrayList<>(keyed.size());
+    keyed.forEach(k -> ordered.add(k.doc()));
+    return ordered;
   }
 
   /**
