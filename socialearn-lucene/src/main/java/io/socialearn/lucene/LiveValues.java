@@ -99,9 +99,13 @@ final class LiveValues {
     };
   }
 
-  private final class Comparator extends FieldComparator<Long> {
-    private final long[] slots;
-    private long bottom;
+  /**
+   * Compares documents by their key's value in the array read when each leaf starts ({@link
+   * Leaf}); {@link VoteBounds} extends it with skipping.
+   */
+  class Comparator extends FieldComparator<Long> {
+    final long[] slots;
+    long bottom;
     private long top;
 
     Comparator(int numHits) {
@@ -125,40 +129,49 @@ final class LiveValues {
 
     @Override
     public LeafFieldComparator getLeafComparator(LeafReaderContext context) throws IOException {
-      NumericDocValues keys = DocValues.getNumeric(context.reader(), Fields.KEY);
-      long[] snapshot = values;
-      return new LeafFieldComparator() {
-        private long valueOf(int doc) throws IOException {
-          if (!keys.advanceExact(doc)) {
-            return 0;
-          }
-          int key = (int) keys.longValue();
-          return key < snapshot.length ? snapshot[key] : 0;
-        }
+      return new Leaf(context);
+    }
 
-        @Override
-        public void setBottom(int slot) {
-          bottom = slots[slot];
-        }
+    /** One leaf's comparisons, by the values as they were when the leaf started. */
+    class Leaf implements LeafFieldComparator {
+      private final NumericDocValues keys;
+      private final long[] snapshot;
 
-        @Override
-        public int compareBottom(int doc) throws IOException {
-          return Long.compare(bottom, valueOf(doc));
-        }
+      Leaf(LeafReaderContext context) throws IOException {
+        keys = DocValues.getNumeric(context.reader(), Fields.KEY);
+        snapshot = values;
+      }
 
-        @Override
-        public int compareTop(int doc) throws IOException {
-          return Long.compare(top, valueOf(doc));
+      private long valueOf(int doc) throws IOException {
+        if (!keys.advanceExact(doc)) {
+          return 0;
         }
+        int key = (int) keys.longValue();
+        return key < snapshot.length ? snapshot[key] : 0;
+      }
 
-        @Override
-        public void copy(int slot, int doc) throws IOException {
-          slots[slot] = valueOf(doc);
-        }
+      @Override
+      public void setBottom(int slot) {
+        bottom = slots[slot];
+      }
 
-        @Override
-        public void setScorer(Scorable scorer) {}
-      };
+      @Override
+      public int compareBottom(int doc) throws IOException {
+        return Long.compare(bottom, valueOf(doc));
+      }
+
+      @Override
+      public int compareTop(int doc) throws IOException {
+        return Long.compare(top, valueOf(doc));
+      }
+
+      @Override
+      public void copy(int slot, int doc) throws IOException {
+        slots[slot] = valueOf(doc);
+      }
+
+      @Override
+      public void setScorer(Scorable scorer) {}
     }
   }
 }

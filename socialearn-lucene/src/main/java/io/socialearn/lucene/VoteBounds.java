@@ -17,7 +17,6 @@ import org.apache.lucene.search.FieldComparator;
 import org.apache.lucene.search.FieldComparatorSource;
 import org.apache.lucene.search.LeafFieldComparator;
 import org.apache.lucene.search.Pruning;
-import org.apache.lucene.search.Scorable;
 
 /**
  * The votes order (live score, then newest, then key, all descending) with skipping: each
@@ -166,97 +165,59 @@ final class VoteBounds {
     };
   }
 
-  private final class Votes extends FieldComparator<Long> {
-    private final long[] slots;
+  /**
+   * The live votes order ({@link LiveValues.Comparator}), plus each slot's creation and the
+   * skipping.
+   */
+  private final class Votes extends LiveValues.Comparator {
     private final long[] created;
     private final boolean skipping;
-    private long bottom;
     private long bottomCreated;
     private boolean hasBottom;
     private boolean thresholdReached;
-    private long top;
 
     Votes(int numHits, boolean skipping) {
-      slots = new long[numHits];
+      votes.super(numHits);
       created = new long[numHits];
       this.skipping = skipping;
     }
 
     @Override
-    public int compare(int slot1, int slot2) {
-      return Long.compare(slots[slot1], slots[slot2]);
-    }
-
-    @Override
-    public void setTopValue(Long value) {
-      top = value;
-    }
-
-    @Override
-    public Long value(int slot) {
-      return slots[slot];
-    }
-
-    @Override
     public LeafFieldComparator getLeafComparator(LeafReaderContext context) throws IOException {
-      return new Leaf(context.reader());
+      return new Leaf(context);
     }
 
-    private final class Leaf implements LeafFieldComparator {
-      private final NumericDocValues keys;
+    private final class Leaf extends LiveValues.Comparator.Leaf {
       private final NumericDocValues createdValues;
       private final LeafReader reader;
-      private final long[] snapshot;
+      /** Read after the values (in the super constructor): they bound every value read. */
       private final long[] bounds;
       private final Skipper skipper;
       /** The leaf's tables, fetched when skipping starts (a search counting every hit never). */
       private Segment segment;
 
-      Leaf(LeafReader reader) throws IOException {
-        this.reader = reader;
-        keys = DocValues.getNumeric(reader, Fields.KEY);
+      Leaf(LeafReaderContext context) throws IOException {
+        super(context);
+        reader = context.reader();
         createdValues = DocValues.getNumeric(reader, Fields.CREATED_SEQ);
-        // values before bounds: the bounds then cover every value read from the snapshot
-        snapshot = votes.values();
         bounds = votes.bounds();
         skipper = skipping ? new Skipper(reader.maxDoc()) : null;
       }
 
-      private long valueOf(int doc) throws IOException {
-        if (!keys.advanceExact(doc)) {
-          return 0;
-        }
-        int key = (int) keys.longValue();
-        return key < snapshot.length ? snapshot[key] : 0;
-      }
-
       @Override
       public void setBottom(int slot) {
-        bottom = slots[slot];
+        super.setBottom(slot);
         bottomCreated = created[slot];
         hasBottom = true;
       }
 
       @Override
-      public int compareBottom(int doc) throws IOException {
-        return Long.compare(bottom, valueOf(doc));
-      }
-
-      @Override
-      public int compareTop(int doc) throws IOException {
-        return Long.compare(top, valueOf(doc));
-      }
-
-      @Override
       public void copy(int slot, int doc) throws IOException {
-        slots[slot] = valueOf(doc);
+        super.copy(slot, doc);
         if (skipping) {
           created[slot] = createdValues.advanceExact(doc) ? createdValues.longValue() : 0;
         }
       }
-
-      @Override
-      public void setScorer(Scorable scorer) {}
 
       @Override
       public void setHitsThresholdReached() {
