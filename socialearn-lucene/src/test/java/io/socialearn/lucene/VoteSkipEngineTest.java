@@ -1,9 +1,11 @@
 package io.socialearn.lucene;
 
 import static io.socialearn.lucene.Events.answer;
-import static io.socialearn.lucene.Events.downVote;
 import static io.socialearn.lucene.Events.question;
-import static io.socialearn.lucene.Events.upVote;
+import static io.socialearn.lucene.VotesModel.cursorOf;
+import static io.socialearn.lucene.VotesModel.ids;
+import static io.socialearn.lucene.VotesModel.model;
+import static io.socialearn.lucene.VotesModel.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialearn.api.event.DomainEvent;
@@ -121,46 +123,5 @@ class VoteSkipEngineTest {
 
   private static List<String> first(List<String> all, int limit) {
     return all.subList(0, Math.min(limit, all.size()));
-  }
-
-  private static void vote(LuceneSearchIndex index, Events events, Random random,
-      long[] scores, int[] voters, boolean[] deleted, int count) {
-    List<DomainEvent> votes = new ArrayList<>();
-    for (int v = 0; v < count; v++) {
-      int t = random.nextInt(scores.length);
-      if (deleted[t]) {
-        continue;
-      }
-      boolean up = random.nextInt(3) != 0;
-      votes.add(up ? upVote("t" + t, "v" + voters[t]) : downVote("t" + t, "v" + voters[t]));
-      voters[t]++;
-      scores[t] += up ? 1 : -1;
-    }
-    index.apply(events.record(votes.toArray(DomainEvent[]::new)));
-  }
-
-  /** A thread's place in the order: its score, then its creation (later first). */
-  private static int[] cursorOf(String id, long[] scores) {
-    int t = Integer.parseInt(id.substring(1));
-    return new int[] {(int) scores[t], t};
-  }
-
-  /** The live threads in votes order, only those after {@code after} if given. */
-  private static List<String> model(long[] scores, boolean[] deleted, int[] after) {
-    Comparator<Integer> order = Comparator.<Integer>comparingLong(t -> -scores[t])
-        .thenComparing(t -> -t);
-    List<Integer> all = new ArrayList<>();
-    for (int t = 0; t < scores.length; t++) {
-      if (!deleted[t] && (after == null || scores[t] < after[0]
-          || (scores[t] == after[0] && t < after[1]))) {
-        all.add(t);
-      }
-    }
-    all.sort(order);
-    return all.stream().map(t -> "t" + t).toList();
-  }
-
-  private static List<String> ids(SearchResults results) {
-    return results.hits().stream().map(h -> h.thread().value()).toList();
   }
 }
