@@ -12,6 +12,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
@@ -71,6 +74,8 @@ final class IndexQueries {
 
   private final org.apache.lucene.analysis.Analyzer analyzer;
   private final SearchQueries searchQueries;
+  /** The words' term states in the large segments, kept across searches and refreshes. */
+  private final SegmentTermStates termStates = new SegmentTermStates();
   private final DraftQueries draftQueries;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
@@ -143,14 +148,23 @@ final class IndexQueries {
     if (readable.isEmpty()) {
       return NOTHING;
     }
-    SearchQueries.Built built = searchQueries.build(parsed, true);
+    // Each word's states, looked up once for both the all-words query and the any-word fallback.
+    Map<Term, TermStates> states = new HashMap<>();
+    Function<Term, TermStates> lookUp = term -> states.computeIfAbsent(term, t -> {
+      try {
+        return termStates.states(searcher.getTopReaderContext(), t);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    SearchQueries.Built built = searchQueries.build(parsed, true, lookUp);
     if (built.query() == null) {
       return NOTHING;
     }
     SpaceRangesQuery access = SearchQueries.spaces(readable);
     Page page = page(searcher, built.query(), access, sort, query, after, deadline);
     if (page.total() == 0 && !page.partial() && built.scoringTerms() > 1) {
-      built = searchQueries.build(parsed, false);
+      built = searchQueries.build(parsed, false, lookUp);
       page = page(searcher, built.query(), access, sort, query, after, deadline);
     }
     ScoreDoc[] docs = page.top().scoreDocs;

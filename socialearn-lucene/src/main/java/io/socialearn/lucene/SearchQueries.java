@@ -10,11 +10,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -60,8 +62,12 @@ final class SearchQueries {
    */
   record Built(Query query, Set<String> terms, int scoringTerms) {}
 
-  /** Builds the query; {@code requireAll} makes every word required, else any one suffices. */
-  Built build(UserQuery parsed, boolean requireAll) {
+  /**
+   * Builds the query; {@code requireAll} makes every word required, else any one suffices.
+   * {@code states}, if not null, gives each word's term states in the reader to be searched, so
+   * the query need not look them up again.
+   */
+  Built build(UserQuery parsed, boolean requireAll, Function<Term, TermStates> states) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     Set<String> positiveTerms = new LinkedHashSet<>();
     List<String> words = new ArrayList<>();
@@ -85,7 +91,7 @@ final class SearchQueries {
     }
     List<String> terms = analyse(String.join(" ", words), UserQueryParser.MAX_WORDS);
     for (String term : terms) {
-      builder.add(anyField(term), requireAll ? Occur.MUST : Occur.SHOULD);
+      builder.add(anyField(term, states), requireAll ? Occur.MUST : Occur.SHOULD);
       positiveTerms.add(term);
     }
     if (!terms.isEmpty()) {
@@ -96,7 +102,7 @@ final class SearchQueries {
       }
     }
     for (String term : analyse(String.join(" ", excludedWords), UserQueryParser.MAX_WORDS)) {
-      builder.add(anyField(term), Occur.MUST_NOT);
+      builder.add(anyField(term, states), Occur.MUST_NOT);
       any = true;
     }
     if (!any) {
@@ -152,14 +158,27 @@ final class SearchQueries {
     }
   }
 
-  /** A term in whichever field matches it best. */
+  /**
+   * A term in whichever field matches it best. Wrapped so that, as a search's only scoring
+   * clause (a one-word search), it skips the blocks of threads that cannot reach the page
+   * ({@link BlockSkippingQuery}); the hits and scores are the disjunction-max query's.
+   */
   static Query anyField(String term) {
-    return new DisjunctionMaxQuery(List.of(
-        new BoostQuery(new TermQuery(new Term(Fields.TITLE, term)), TITLE_BOOST),
-        new BoostQuery(new TermQuery(new Term(Fields.TAG_TEXT, term)), TAG_BOOST),
-        new BoostQuery(new TermQuery(new Term(Fields.BODY, term)), BODY_BOOST),
-        new BoostQuery(new TermQuery(new Term(Fields.REPLIES, term)), REPLIES_BOOST)),
-        TIE_BREAKER);
+    return anyField(term, null);
+  }
+
+  /** As {@link #anyField(String)}, each field's term with its states if {@code states} has them. */
+  static Query anyField(String term, Function<Term, TermStates> states) {
+    return new BlockSkippingQuery(new DisjunctionMaxQuery(List.of(
+        new BoostQuery(termQuery(new Term(Fields.TITLE, term), states), TITLE_BOOST),
+        new BoostQuery(termQuery(new Term(Fields.TAG_TEXT, term), states), TAG_BOOST),
+        new BoostQuery(termQuery(new Term(Fields.BODY, term), states), BODY_BOOST),
+        new BoostQuery(termQuery(new Term(Fields.REPLIES, term), states), REPLIES_BOOST)),
+        TIE_BREAKER));
+  }
+
+  private static Query termQuery(Term term, Function<Term, TermStates> states) {
+    return states == null ? new TermQuery(term) : new TermQuery(term, states.apply(term));
   }
 
   private static Query kind(ThreadKind kind) {

@@ -73,7 +73,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS] [--dump DIR]
- * [--answers recent|uniform]}: indexes a seeded synthetic corpus through socialearn's Lucene index
+ * [--answers recent|uniform] [--slowest K]}: indexes a seeded synthetic corpus through socialearn's Lucene index
  * and through a raw Lucene {@link IndexWriter} with the same analysis, then times typical
  * searches, similar questions, freshness of a new post, a vote reflected in the votes order, and
  * hostile queries.
@@ -107,7 +107,7 @@ import org.apache.lucene.util.BytesRef;
  * into it, later runs with the same posts, seed and answers reuse it instead of importing again
  * (so old and new builds can be timed on the very same segments; import figures are then 0).
  * Freshness and votes add events, after which the index no longer matches and is refused. Not
- * thread-safe.
+ * thread-safe. {@code --slowest K} prints the K slowest typical searches to stderr.
  */
 public final class SearchBench implements Subcommand {
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
@@ -118,6 +118,8 @@ public final class SearchBench implements Subcommand {
   /** What {@code --only} may list; all by default. */
   private static final String ALL_PARTS = "import,search,similar,freshness,votes,hostile";
 
+  /** How many of the slowest typical searches to print to stderr ({@code --slowest}). */
+  private int slowest;
   /** The spaces every search of a dump reads, or null for the synthetic corpus. */
   private Set<SpaceId> dumpSpaces;
 
@@ -130,6 +132,7 @@ public final class SearchBench implements Subcommand {
     int queries = (int) args.number("queries", 2_000, 10, 1_000_000);
     long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
     String kept = args.optional("index", null);
+    slowest = (int) args.number("slowest", 0, 0, 1_000);
     Path dump = args.flag("dump") ? args.directory("dump") : null;
     Set<String> parts = Set.of(args.optional("only", ALL_PARTS).split(","));
     if (dump != null && args.flag("answers")) {
@@ -369,6 +372,7 @@ public final class SearchBench implements Subcommand {
     long[] raw = new long[queries];
     long[] oursCpu = new long[queries];
     long[] rawCpu = new long[queries];
+    String[] texts = new String[queries];
     int anyWord = 0;
     int partial = 0;
     try (FSDirectory fs = FSDirectory.open(dir);
@@ -410,6 +414,7 @@ public final class SearchBench implements Subcommand {
             tookCpu[which] = THREADS.getCurrentThreadCpuTime() - cpuStart;
           }
           if (round == 0) {
+            texts[i] = text;
             ours[i] = took[0];
             raw[i] = took[1];
             full[i] = took[2];
@@ -422,6 +427,14 @@ public final class SearchBench implements Subcommand {
       progress.finish();
     }
     analyzer.close();
+    Integer[] order = new Integer[queries];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (a, b) -> Long.compare(ours[b], ours[a]));
+    for (int i = 0; i < Math.min(slowest, queries); i++) {
+      int q = order[i];
+      err.printf("slow search %.3f ms (cpu %.3f, full %.3f, raw %.3f): %s%n", ours[q] / 1e6,
+          oursCpu[q] / 1e6, full[q] / 1e6, raw[q] / 1e6, texts[q]);
+    }
     summary.put("search_p50_ms", percentile(ours, 50)).put("search_p99_ms", percentile(ours, 99))
         .put("raw_lucene_p50_ms", percentile(raw, 50)).put("raw_lucene_p99_ms",
             percentile(raw, 99))
