@@ -3,7 +3,13 @@ package io.socialearn.lucene;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -90,59 +96,171 @@ final class BudgetedSearch {
       SpaceRangesQuery within, CollectorManager<C, T> manager, long deadline, int freeDocs,
       List<LeafReaderContext> leaves)
       throws IOException {
+    return search(searcher, query, within, manager, deadline, freeDocs, leaves, null);
+  }
+
+  /**
+   * As above; with {@code helper} not null and two or more leaves, a helper thread takes part:
+   * the leaves (largest first) are handed out one at a time to whichever of the two threads is
+   * free, each collecting into a collector of its own (the collectors of one {@code
+   * TopFieldCollectorManager} share the score a hit must beat, so each thread skips by the
+   * other's hits too), and the two are reduced together: the hits, scores and exact counts are
+   * those of one pass. The searching thread never waits for a helper that has not started (it
+   * takes every leaf left and cancels it), only for the leaf a started helper is scanning; so
+   * with the other processor busy a search costs about what it costs alone. If {@code helper}
+   * refuses the task (no idle thread), this thread scans every leaf. Each thread has the time
+   * still allowed when it starts, on its own clock.
+   */
+  static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
+      SpaceRangesQuery within, CollectorManager<C, T> manager, long deadline, int freeDocs,
+      List<LeafReaderContext> leaves, Executor helper)
+      throws IOException {
     C collector = manager.newCollector();
     Weight weight = searcher.createWeight(searcher.rewrite(query), collector.scoreMode(), 1f);
     collector.setWeight(weight);
-    long scanned = 0;
-    boolean complete = true;
-    for (LeafReaderContext leaf : leaves) {
-      LeafReader reader = leaf.reader();
-      int[][] runs = within == null ? null : SpaceRangesQuery.runs(reader, within.field(),
-          within.spaces());
-      Bits accept = reader.getLiveDocs();
-      if (runs == null) {
-        runs = new int[][] {{0}, {reader.maxDoc()}};
-        if (within != null) {
-          accept = readable(reader, within, accept);
-        }
+    if (helper == null || leaves.size() < 2) {
+      boolean complete = scan(weight, within, collector, leaves, deadline, freeDocs);
+      return new Outcome<>(manager.reduce(List.of(collector)), complete);
+    }
+    List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+    bySize.sort((x, y) -> Integer.compare(y.reader().maxDoc(), x.reader().maxDoc()));
+    Shared shared = new Shared(bySize);
+    C second = manager.newCollector();
+    second.setWeight(weight);
+    long left = deadline - now();
+    CompletableFuture<Boolean> other = new CompletableFuture<>();
+    Runnable task = () -> {
+      if (!shared.helper.compareAndSet(Shared.WAITING, Shared.STARTED)) {
+        return;
       }
-      if (runs[0].length == 0) {
-        continue;
-      }
-      LeafCollector leafCollector;
       try {
-        leafCollector = collector.getLeafCollector(leaf);
-      } catch (@SuppressWarnings("unused") CollectionTerminatedException nothingHere) {
-        continue;
+        other.complete(scan(weight, within, second, shared, now() + left, freeDocs));
+      } catch (IOException | RuntimeException | Error e) {
+        other.completeExceptionally(e);
       }
-      BulkScorer scorer = weight.bulkScorer(leaf);
-      if (scorer != null) {
-        int at = 0;
-        try {
-          for (int r = 0; r < runs[0].length && complete; r++) {
-            int end = runs[1][r];
-            int from = Math.max(at, runs[0][r]);
-            while (from < end && complete) {
-              if (scanned >= freeDocs && now() - deadline > 0) {
-                complete = false;
-              } else {
-                at = scorer.score(leafCollector, accept, from,
-                    (int) Math.min((long) from + WINDOW, end));
-                scanned += Math.min(at, end) - from;
-                from = at;
-              }
-            }
-          }
-        } catch (@SuppressWarnings("unused") CollectionTerminatedException leafDone) {
-          // the collector needs nothing more from this leaf
-        }
+    };
+    try {
+      helper.execute(task);
+    } catch (@SuppressWarnings("unused") RejectedExecutionException busy) {
+      shared.helper.set(Shared.CANCELLED);
+    }
+    boolean complete = scan(weight, within, collector, shared, deadline, freeDocs);
+    if (shared.helper.compareAndSet(Shared.WAITING, Shared.CANCELLED)
+        || shared.helper.get() == Shared.CANCELLED) {
+      return new Outcome<>(manager.reduce(List.of(collector)), complete);
+    }
+    boolean otherComplete;
+    try {
+      otherComplete = other.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
       }
-      leafCollector.finish();
-      if (!complete) {
-        break;
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw (Error) cause;
+    }
+    return new Outcome<>(manager.reduce(List.of(collector, second)), complete && otherComplete);
+  }
+
+  /** The leaves two threads take one at a time, and the helper's state. */
+  private static final class Shared {
+    static final int WAITING = 0;
+    static final int STARTED = 1;
+    static final int CANCELLED = 2;
+    final List<LeafReaderContext> leaves;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger helper = new AtomicInteger(WAITING);
+
+    Shared(List<LeafReaderContext> leaves) {
+      this.leaves = leaves;
+    }
+  }
+
+  /** As the scan of a list of leaves, the leaves taken one at a time from {@code shared}. */
+  private static boolean scan(Weight weight, SpaceRangesQuery within, Collector collector,
+      Shared shared, long deadline, int freeDocs) throws IOException {
+    long[] scanned = {0};
+    for (int i = shared.next.getAndIncrement(); i < shared.leaves.size();
+        i = shared.next.getAndIncrement()) {
+      if (!scanLeaf(weight, within, collector, shared.leaves.get(i), deadline, freeDocs,
+          scanned)) {
+        // the leaves after it stay unscanned: the other thread would not look at them either
+        shared.next.set(shared.leaves.size());
+        return false;
       }
     }
-    return new Outcome<>(manager.reduce(List.of(collector)), complete);
+    return true;
+  }
+
+  /**
+   * Collects the matches of {@code weight} in {@code leaves} into {@code collector} until
+   * {@link #now()} passes {@code deadline} (looked at only after {@code freeDocs} documents);
+   * false if it stopped before the last.
+   */
+  private static boolean scan(Weight weight, SpaceRangesQuery within, Collector collector,
+      List<LeafReaderContext> leaves, long deadline, int freeDocs) throws IOException {
+    long[] scanned = {0};
+    for (LeafReaderContext leaf : leaves) {
+      if (!scanLeaf(weight, within, collector, leaf, deadline, freeDocs, scanned)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Collects one leaf's matches; false if the deadline passed first. {@code scanned} counts the
+   * documents this thread has scanned so far.
+   */
+  private static boolean scanLeaf(Weight weight, SpaceRangesQuery within, Collector collector,
+      LeafReaderContext leaf, long deadline, int freeDocs, long[] scanned) throws IOException {
+    LeafReader reader = leaf.reader();
+    int[][] runs = within == null ? null : SpaceRangesQuery.runs(reader, within.field(),
+        within.spaces());
+    Bits accept = reader.getLiveDocs();
+    if (runs == null) {
+      runs = new int[][] {{0}, {reader.maxDoc()}};
+      if (within != null) {
+        accept = readable(reader, within, accept);
+      }
+    }
+    if (runs[0].length == 0) {
+      return true;
+    }
+    LeafCollector leafCollector;
+    try {
+      leafCollector = collector.getLeafCollector(leaf);
+    } catch (@SuppressWarnings("unused") CollectionTerminatedException nothingHere) {
+      return true;
+    }
+    boolean complete = true;
+    BulkScorer scorer = weight.bulkScorer(leaf);
+    if (scorer != null) {
+      int at = 0;
+      try {
+        for (int r = 0; r < runs[0].length && complete; r++) {
+          int end = runs[1][r];
+          int from = Math.max(at, runs[0][r]);
+          while (from < end && complete) {
+            if (scanned[0] >= freeDocs && now() - deadline > 0) {
+              complete = false;
+            } else {
+              at = scorer.score(leafCollector, accept, from,
+                  (int) Math.min((long) from + WINDOW, end));
+              scanned[0] += Math.min(at, end) - from;
+              from = at;
+            }
+          }
+        }
+      } catch (@SuppressWarnings("unused") CollectionTerminatedException leafDone) {
+        // the collector needs nothing more from this leaf
+      }
+    }
+    leafCollector.finish();
+    return complete;
   }
 
   /** The live documents of {@code reader} in {@code within}'s spaces. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -85,13 +86,25 @@ final class IndexQueries {
   private final long timeAllowedNanos;
   /** Documents a search scans before its time allowed is first checked. */
   private final int freeDocs;
+  /** Scans half the segments of a large search; null to scan all in the searching thread. */
+  private final Executor helpers;
+  /**
+   * The postings (documents per field, summed over a search's words) from which a search by
+   * relevance is split between two threads; below it, handing half over costs more than it
+   * saves. At 1,000,000 posts a common word has a few hundred thousand.
+   */
+  static final int PARALLEL_POSTINGS = 100_000;
+  private final int parallelPostings;
   /** The global ordinals of the most recently searched reader. */
   private volatile GlobalOrdinals ordinals;
   /** Builds {@link #ordinals}, reusing the large segments' map; guarded by itself. */
   private final GlobalOrdinals.Builder ordinalsBuilder = new GlobalOrdinals.Builder();
 
   IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
-      VoteBounds voteBounds, LiveValues activity, Duration timeAllowed, int freeDocs) {
+      VoteBounds voteBounds, LiveValues activity, Duration timeAllowed, int freeDocs,
+      Executor helpers, int parallelPostings) {
+    this.helpers = helpers;
+    this.parallelPostings = parallelPostings;
     this.voteBounds = voteBounds;
     this.timeAllowedNanos = timeAllowed.toNanos();
     this.freeDocs = freeDocs;
@@ -162,10 +175,16 @@ final class IndexQueries {
       return NOTHING;
     }
     SpaceRangesQuery access = SearchQueries.spaces(readable);
-    Page page = page(searcher, built.query(), access, sort, query, after, deadline);
+    long postings = 0;
+    for (TermStates termStates : states.values()) {
+      postings += termStates.docFreq();
+    }
+    Executor helper = query.sort() == SearchSort.RELEVANCE && postings >= parallelPostings
+        ? helpers : null;
+    Page page = page(searcher, built.query(), access, sort, query, after, deadline, helper);
     if (page.total() == 0 && !page.partial() && built.scoringTerms() > 1) {
       built = searchQueries.build(parsed, false, lookUp);
-      page = page(searcher, built.query(), access, sort, query, after, deadline);
+      page = page(searcher, built.query(), access, sort, query, after, deadline, helper);
     }
     ScoreDoc[] docs = page.top().scoreDocs;
     int shown = Math.min(query.limit(), docs.length);
@@ -184,7 +203,7 @@ final class IndexQueries {
 
   /** The page of {@code query}'s matches among the threads in {@code access}'s spaces. */
   private Page page(IndexSearcher searcher, Query query, SpaceRangesQuery access, Sort sort,
-      SearchQuery request, FieldDoc after, long deadline) throws IOException {
+      SearchQuery request, FieldDoc after, long deadline, Executor helper) throws IOException {
     TopFieldDocs docs;
     List<Facet> facets;
     boolean complete;
@@ -197,7 +216,7 @@ final class IndexQueries {
       }
       BudgetedSearch.Outcome<TopFieldDocs> top = BudgetedSearch.search(searcher, query, access,
           new TopFieldCollectorManager(sort, request.limit() + 1, after, HITS_ONLY_COUNT),
-          deadline, freeDocs, leaves);
+          deadline, freeDocs, leaves, helper);
       docs = top.result();
       facets = List.of();
       complete = top.complete();
@@ -207,7 +226,8 @@ final class IndexQueries {
       FacetCounts counts = new FacetCounts(ordinals(searcher.getIndexReader()), true, null,
           FacetCounts.MAX_VALUES);
       BudgetedSearch.Outcome<Both> both = BudgetedSearch.search(searcher, query, access,
-          new BothManager(top, counts), deadline, freeDocs);
+          new BothManager(top, counts), deadline, freeDocs,
+          searcher.getIndexReader().leaves(), helper);
       docs = both.result().top();
       facets = both.result().facets().facets();
       complete = both.complete();

@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -125,6 +127,12 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final EventFolder folder;
   private final IndexQueries queries;
   private final ScheduledExecutorService scheduler;
+  /**
+   * Scans the second half of a search's segments ({@link LuceneSearch.Builder#searchThreads});
+   * null with one thread. Hands no queue: a slice it has no idle thread for is refused and
+   * scanned by the searching thread.
+   */
+  private final ThreadPoolExecutor helpers;
   private final boolean refreshOnRead;
   private final ReentrantLock applyLock = new ReentrantLock();
   /** Serialises commits; taken before {@link #applyLock}, never after it. */
@@ -206,8 +214,14 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + settings.directory, e);
     }
+    this.helpers = settings.searchThreads < 2 ? null : new ThreadPoolExecutor(0,
+        settings.searchThreads - 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+          Thread thread = new Thread(task, "socialearn-search-" + instances.get());
+          thread.setDaemon(true);
+          return thread;
+        });
     this.queries = new IndexQueries(analyzer, votes, voteBounds, activity, settings.timeAllowed,
-        settings.freeDocs);
+        settings.freeDocs, helpers, settings.parallelPostings);
     this.refreshOnRead = settings.refreshInterval.isZero();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "socialearn-lucene-" + instances.incrementAndGet());
@@ -581,6 +595,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     shutDown(true);
   }
 
+  /** How many tasks helper threads have run for searches (some find no leaf left). For tests. */
+  long helperTasks() {
+    return helpers == null ? 0 : helpers.getCompletedTaskCount();
+  }
+
   /** Closes without committing, as a crash would: the next open starts at the last commit. */
   void closeWithoutCommit() {
     shutDown(false);
@@ -595,6 +614,9 @@ public final class LuceneSearchIndex implements SearchIndex {
       }
       closed = true;
       scheduler.shutdownNow();
+      if (helpers != null) {
+        helpers.shutdown();
+      }
       try {
         if (commitFirst) {
           commit();

@@ -1,0 +1,130 @@
+package io.socialearn.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * A {@link BudgetedSearch} that hands leaves to a helper finds what one thread finds, however
+ * the helper behaves: it runs at once and takes every leaf, never starts (the searching thread
+ * cancels it), refuses the task, or is a real thread racing the searching one.
+ */
+class SharedLeavesTest {
+  private static final String[] WORDS = {"payroll", "leave", "vpn", "laptop", "expense", "wiki"};
+
+  @Property(tries = 20)
+  void everyHelperGivesTheHitsOfOneThread(@ForAll @IntRange(min = 0, max = 100_000) int seed)
+      throws Exception {
+    Random random = new Random(seed);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    List<Runnable> neverRun = new ArrayList<>();
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
+          .setMergePolicy(NoMergePolicy.INSTANCE).setIndexSort(LuceneSearchIndex.INDEX_SORT))) {
+        int segments = 2 + random.nextInt(6);
+        for (int s = 0; s < segments; s++) {
+          for (int i = 0; i < 1 + random.nextInt(300); i++) {
+            writer.addDocument(thread(random, s * 1_000 + i));
+          }
+          writer.flush();
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new FieldSimilarity());
+        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(Fields.KEY,
+            SortField.Type.LONG));
+        List<java.util.concurrent.Executor> helpers = List.of(
+            task -> {
+              Thread first = new Thread(task);
+              first.start();
+              try {
+                first.join();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            neverRun::add,
+            task -> {
+              throw new RejectedExecutionException("busy");
+            },
+            pool);
+        for (int q = 0; q < 6; q++) {
+          Query query = SearchQueries.anyField(WORDS[random.nextInt(WORDS.length)]);
+          SpaceRangesQuery within = SearchQueries.spaces(List.of(
+              io.socialearn.api.space.SpaceId.of("s" + random.nextInt(3)),
+              io.socialearn.api.space.SpaceId.of("s" + random.nextInt(3))));
+          int threshold = random.nextBoolean() ? Integer.MAX_VALUE : 5;
+          int hits = 1 + random.nextInt(20);
+          TopFieldDocs alone = BudgetedSearch.search(searcher, query, within,
+              new TopFieldCollectorManager(sort, hits, null, threshold), Long.MAX_VALUE >> 1,
+              Integer.MAX_VALUE, reader.leaves(), null).result();
+          for (var helper : helpers) {
+            var shared = BudgetedSearch.search(searcher, query, within,
+                new TopFieldCollectorManager(sort, hits, null, threshold),
+                BudgetedSearch.now() + 60_000_000_000L, Integer.MAX_VALUE, reader.leaves(),
+                helper);
+            assertThat(shared.complete()).isTrue();
+            TopFieldDocs docs = shared.result();
+            assertThat(docs.scoreDocs).hasSameSizeAs(alone.scoreDocs);
+            for (int i = 0; i < docs.scoreDocs.length; i++) {
+              assertThat(docs.scoreDocs[i].doc).isEqualTo(alone.scoreDocs[i].doc);
+              assertThat(((FieldDoc) docs.scoreDocs[i]).fields)
+                  .isEqualTo(((FieldDoc) alone.scoreDocs[i]).fields);
+            }
+            if (threshold == Integer.MAX_VALUE) {
+              assertThat(docs.totalHits).isEqualTo(alone.totalHits);
+            }
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Document thread(Random random, int key) {
+    Document doc = new Document();
+    String space = "s" + random.nextInt(3);
+    doc.add(new StringField(Fields.SPACE, space, Field.Store.NO));
+    doc.add(new SortedDocValuesField(Fields.SPACE, new BytesRef(space)));
+    doc.add(new NumericDocValuesField(Fields.KEY, key));
+    for (String field : List.of(Fields.TITLE, Fields.TAG_TEXT, Fields.BODY, Fields.REPLIES)) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < random.nextInt(10); i++) {
+        text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+      }
+      doc.add(new TextField(field, text.toString(), Field.Store.NO));
+    }
+    return doc;
+  }
+}
