@@ -108,8 +108,8 @@ final class BudgetedSearch {
    * those of one pass. The searching thread never waits for a helper that has not started (it
    * takes every leaf left and cancels it), only for the leaf a started helper is scanning; so
    * with the other processor busy a search costs about what it costs alone. If {@code helper}
-   * refuses the task (no idle thread), this thread scans every leaf. Each thread has the time
-   * still allowed when it starts, on its own clock.
+   * refuses the task (shut down), this thread scans every leaf. Each thread has the time still
+   * allowed when it starts, on its own clock.
    */
   static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
       SpaceRangesQuery within, CollectorManager<C, T> manager, long deadline, int freeDocs,

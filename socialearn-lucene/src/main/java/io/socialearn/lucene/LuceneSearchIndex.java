@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,9 +128,9 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final IndexQueries queries;
   private final ScheduledExecutorService scheduler;
   /**
-   * Scans the second half of a search's segments ({@link LuceneSearch.Builder#searchThreads});
-   * null with one thread. Hands no queue: a slice it has no idle thread for is refused and
-   * scanned by the searching thread.
+   * Helps large searches scan their segments ({@link LuceneSearch.Builder#searchThreads}); null
+   * with one thread. A search's task waits in the queue until a helper is free; a searching
+   * thread that has scanned every segment by then cancels it, so a queued task costs nothing.
    */
   private final ThreadPoolExecutor helpers;
   private final boolean refreshOnRead;
@@ -214,12 +214,17 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + settings.directory, e);
     }
-    this.helpers = settings.searchThreads < 2 ? null : new ThreadPoolExecutor(0,
-        settings.searchThreads - 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-          Thread thread = new Thread(task, "socialearn-search-" + instances.get());
-          thread.setDaemon(true);
-          return thread;
-        });
+    if (settings.searchThreads < 2) {
+      this.helpers = null;
+    } else {
+      this.helpers = new ThreadPoolExecutor(settings.searchThreads - 1,
+          settings.searchThreads - 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "socialearn-search-" + instances.get());
+            thread.setDaemon(true);
+            return thread;
+          });
+      this.helpers.allowCoreThreadTimeOut(true);
+    }
     this.queries = new IndexQueries(analyzer, votes, voteBounds, activity, settings.timeAllowed,
         settings.freeDocs, helpers, settings.parallelPostings);
     this.refreshOnRead = settings.refreshInterval.isZero();
