@@ -179,8 +179,9 @@ final class IndexQueries {
     for (TermStates termStates : states.values()) {
       postings += termStates.docFreq();
     }
-    Executor helper = query.sort() == SearchSort.RELEVANCE && postings >= parallelPostings
-        ? helpers : null;
+    // Phrases read positions: any phrase is worth sharing out.
+    Executor helper = query.sort() == SearchSort.RELEVANCE
+        && (postings >= parallelPostings || built.phrases() > 0) ? helpers : null;
     Page page = page(searcher, built.query(), access, sort, query, after, deadline, helper);
     if (page.total() == 0 && !page.partial() && built.scoringTerms() > 1) {
       built = searchQueries.build(parsed, false, lookUp);

@@ -59,8 +59,9 @@ final class SearchQueries {
    * @param query the query, or null if it matches nothing (only words the analyzer drops)
    * @param terms the analysed positive words and phrase words, for highlighting
    * @param scoringTerms how many analysed positive words the query holds
+   * @param phrases how many phrases the query holds (each reads positions, which costs more)
    */
-  record Built(Query query, Set<String> terms, int scoringTerms) {}
+  record Built(Query query, Set<String> terms, int scoringTerms, int phrases) {}
 
   /**
    * Builds the query; {@code requireAll} makes every word required, else any one suffices.
@@ -74,6 +75,7 @@ final class SearchQueries {
     List<String> excludedWords = new ArrayList<>();
     boolean positive = false;
     boolean any = false;
+    int phrases = 0;
     for (UserQuery.Clause clause : parsed.clauses()) {
       if (clause instanceof UserQuery.Word word) {
         (word.negated() ? excludedWords : words).add(word.text());
@@ -85,6 +87,9 @@ final class SearchQueries {
       }
       any = true;
       boolean scoring = clause instanceof UserQuery.Phrase;
+      if (scoring) {
+        phrases++;
+      }
       Occur occur = clause.negated() ? Occur.MUST_NOT : scoring ? Occur.MUST : Occur.FILTER;
       builder.add(query, occur);
       positive |= !clause.negated();
@@ -106,12 +111,12 @@ final class SearchQueries {
       any = true;
     }
     if (!any) {
-      return new Built(null, Set.of(), 0);
+      return new Built(null, Set.of(), 0, 0);
     }
     if (!positive) {
       builder.add(new MatchAllDocsQuery(), Occur.FILTER);
     }
-    return new Built(builder.build(), positiveTerms, terms.size());
+    return new Built(builder.build(), positiveTerms, terms.size(), phrases);
   }
 
   private Query clauseQuery(UserQuery.Clause clause, Set<String> positiveTerms) {

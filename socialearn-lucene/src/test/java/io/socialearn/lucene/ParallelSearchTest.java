@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * A search split between two threads (the segments in two halves) finds what one thread finds:
  * the same hits with the same scores and snippets, the same totals and facets, on pages after
- * pages, for all-words queries and any-word fallbacks alike.
+ * pages, for all-words queries, any-word fallbacks and phrases alike.
  */
 class ParallelSearchTest {
   private static final String[] WORDS = {"payroll", "leave", "vpn", "laptop", "expense",
@@ -56,6 +56,9 @@ class ParallelSearchTest {
       }
       for (int q = 0; q < 30; q++) {
         String text = text(random, 1 + random.nextInt(3));
+        if (random.nextInt(4) == 0) {
+          text = "\"" + text + "\"";
+        }
         Set<SpaceId> viewer = VIEWERS.get(random.nextInt(VIEWERS.size()));
         SearchQuery query = new SearchQuery(text, io.socialearn.api.search.SearchSort.RELEVANCE,
             1 + random.nextInt(15), null).hitsOnly(random.nextBoolean());
