@@ -39,6 +39,12 @@ import org.apache.lucene.util.FixedBitSet;
 final class BudgetedSearch {
   /** Documents scored between looks at the clock. */
   static final int WINDOW = 4_096;
+  /**
+   * The most readable documents in one piece of a search shared with a helper: small enough
+   * that a helper that starts late holds the searching thread up little, large enough that
+   * setting up a leaf's scorers for each piece costs little.
+   */
+  static final int PIECE = 8_192;
   /** Documents scanned before the deadline is first checked, by default. */
   static final int FREE_DOCS = 65_536;
 
@@ -96,35 +102,45 @@ final class BudgetedSearch {
       SpaceRangesQuery within, CollectorManager<C, T> manager, long deadline, int freeDocs,
       List<LeafReaderContext> leaves)
       throws IOException {
-    return search(searcher, query, within, manager, deadline, freeDocs, leaves, null);
+    return search(searcher, query, within, manager, deadline, freeDocs, leaves, null, PIECE);
   }
 
   /**
-   * As above; with {@code helper} not null and two or more leaves, a helper thread takes part:
-   * the leaves (largest first) are handed out one at a time to whichever of the two threads is
-   * free, each collecting into a collector of its own (the collectors of one {@code
-   * TopFieldCollectorManager} share the score a hit must beat, so each thread skips by the
-   * other's hits too), and the two are reduced together: the hits, scores and exact counts are
-   * those of one pass. The searching thread never waits for a helper that has not started (it
-   * takes every leaf left and cancels it), only for the leaf a started helper is scanning; so
-   * with the other processor busy a search costs about what it costs alone. If {@code helper}
-   * refuses the task (shut down), this thread scans every leaf. Each thread has the time still
-   * allowed when it starts, on its own clock.
+   * As above; with {@code helper} not null, a helper thread takes part: the leaves' readable
+   * documents are cut into pieces of at most {@code piece} documents (whole runs where they
+   * fit), handed out one at a time to whichever of the two threads is free, each collecting into
+   * a collector of its own (the collectors of one {@code TopFieldCollectorManager} share the score
+   * a hit must beat, so each thread skips by the other's hits too), and the two are reduced
+   * together: the hits, scores and exact counts are those of one pass. The searching thread never
+   * waits for a helper that has not started (it takes every piece left and cancels it), only for
+   * the piece a started helper is scanning; so with the other processor busy a search costs about
+   * what it costs alone, plus a piece. If {@code helper} refuses the task (shut down), this
+   * thread scans every piece. Each thread has the time still allowed when it starts, on its own
+   * clock.
    */
   static <C extends Collector, T> Outcome<T> search(IndexSearcher searcher, Query query,
       SpaceRangesQuery within, CollectorManager<C, T> manager, long deadline, int freeDocs,
-      List<LeafReaderContext> leaves, Executor helper)
+      List<LeafReaderContext> leaves, Executor helper, int piece)
       throws IOException {
     C collector = manager.newCollector();
     Weight weight = searcher.createWeight(searcher.rewrite(query), collector.scoreMode(), 1f);
     collector.setWeight(weight);
-    if (helper == null || leaves.size() < 2) {
-      boolean complete = scan(weight, within, collector, leaves, deadline, freeDocs);
+    List<Piece> pieces = new ArrayList<>();
+    for (LeafReaderContext leaf : leaves) {
+      Piece whole = readable(leaf, within);
+      if (whole != null) {
+        if (helper == null) {
+          pieces.add(whole);
+        } else {
+          whole.cut(piece, pieces);
+        }
+      }
+    }
+    Shared shared = new Shared(pieces);
+    if (helper == null || pieces.size() < 2) {
+      boolean complete = scan(weight, collector, shared, deadline, freeDocs);
       return new Outcome<>(manager.reduce(List.of(collector)), complete);
     }
-    List<LeafReaderContext> bySize = new ArrayList<>(leaves);
-    bySize.sort((x, y) -> Integer.compare(y.reader().maxDoc(), x.reader().maxDoc()));
-    Shared shared = new Shared(bySize);
     C second = manager.newCollector();
     second.setWeight(weight);
     long left = deadline - now();
@@ -134,7 +150,7 @@ final class BudgetedSearch {
         return;
       }
       try {
-        other.complete(scan(weight, within, second, shared, now() + left, freeDocs));
+        other.complete(scan(weight, second, shared, now() + left, freeDocs));
       } catch (IOException | RuntimeException | Error e) {
         other.completeExceptionally(e);
       }
@@ -144,7 +160,7 @@ final class BudgetedSearch {
     } catch (@SuppressWarnings("unused") RejectedExecutionException busy) {
       shared.helper.set(Shared.CANCELLED);
     }
-    boolean complete = scan(weight, within, collector, shared, deadline, freeDocs);
+    boolean complete = scan(weight, collector, shared, deadline, freeDocs);
     if (shared.helper.compareAndSet(Shared.WAITING, Shared.CANCELLED)
         || shared.helper.get() == Shared.CANCELLED) {
       return new Outcome<>(manager.reduce(List.of(collector)), complete);
@@ -165,58 +181,47 @@ final class BudgetedSearch {
     return new Outcome<>(manager.reduce(List.of(collector, second)), complete && otherComplete);
   }
 
-  /** The leaves two threads take one at a time, and the helper's state. */
-  private static final class Shared {
-    static final int WAITING = 0;
-    static final int STARTED = 1;
-    static final int CANCELLED = 2;
-    final List<LeafReaderContext> leaves;
-    final AtomicInteger next = new AtomicInteger();
-    final AtomicInteger helper = new AtomicInteger(WAITING);
-
-    Shared(List<LeafReaderContext> leaves) {
-      this.leaves = leaves;
-    }
-  }
-
-  /** As the scan of a list of leaves, the leaves taken one at a time from {@code shared}. */
-  private static boolean scan(Weight weight, SpaceRangesQuery within, Collector collector,
-      Shared shared, long deadline, int freeDocs) throws IOException {
-    long[] scanned = {0};
-    for (int i = shared.next.getAndIncrement(); i < shared.leaves.size();
-        i = shared.next.getAndIncrement()) {
-      if (!scanLeaf(weight, within, collector, shared.leaves.get(i), deadline, freeDocs,
-          scanned)) {
-        // the leaves after it stay unscanned: the other thread would not look at them either
-        shared.next.set(shared.leaves.size());
-        return false;
+  /**
+   * Readable documents of one leaf to scan: runs {@code [from[i], to[i])} of its doc ids, in
+   * order, and the documents accepted among them.
+   */
+  private record Piece(LeafReaderContext leaf, int[] from, int[] to, Bits accept) {
+    /** Appends this leaf's runs cut into pieces of at most {@code size} documents. */
+    void cut(int size, List<Piece> into) {
+      List<int[]> runs = new ArrayList<>();
+      int held = 0;
+      for (int r = 0; r < from.length; r++) {
+        for (int start = from[r]; start < to[r]; ) {
+          int end = (int) Math.min(to[r], (long) start + size - held);
+          runs.add(new int[] {start, end});
+          held += end - start;
+          start = end;
+          if (held == size) {
+            into.add(of(runs));
+            runs.clear();
+            held = 0;
+          }
+        }
+      }
+      if (!runs.isEmpty()) {
+        into.add(of(runs));
       }
     }
-    return true;
-  }
 
-  /**
-   * Collects the matches of {@code weight} in {@code leaves} into {@code collector} until
-   * {@link #now()} passes {@code deadline} (looked at only after {@code freeDocs} documents);
-   * false if it stopped before the last.
-   */
-  private static boolean scan(Weight weight, SpaceRangesQuery within, Collector collector,
-      List<LeafReaderContext> leaves, long deadline, int freeDocs) throws IOException {
-    long[] scanned = {0};
-    for (LeafReaderContext leaf : leaves) {
-      if (!scanLeaf(weight, within, collector, leaf, deadline, freeDocs, scanned)) {
-        return false;
+    private Piece of(List<int[]> runs) {
+      int[] starts = new int[runs.size()];
+      int[] ends = new int[runs.size()];
+      for (int i = 0; i < runs.size(); i++) {
+        starts[i] = runs.get(i)[0];
+        ends[i] = runs.get(i)[1];
       }
+      return new Piece(leaf, starts, ends, accept);
     }
-    return true;
   }
 
-  /**
-   * Collects one leaf's matches; false if the deadline passed first. {@code scanned} counts the
-   * documents this thread has scanned so far.
-   */
-  private static boolean scanLeaf(Weight weight, SpaceRangesQuery within, Collector collector,
-      LeafReaderContext leaf, long deadline, int freeDocs, long[] scanned) throws IOException {
+  /** The leaf's readable documents as one piece, or null if it has none. */
+  private static Piece readable(LeafReaderContext leaf, SpaceRangesQuery within)
+      throws IOException {
     LeafReader reader = leaf.reader();
     int[][] runs = within == null ? null : SpaceRangesQuery.runs(reader, within.field(),
         within.spaces());
@@ -227,40 +232,71 @@ final class BudgetedSearch {
         accept = readable(reader, within, accept);
       }
     }
-    if (runs[0].length == 0) {
-      return true;
+    return runs[0].length == 0 ? null : new Piece(leaf, runs[0], runs[1], accept);
+  }
+
+  /** The pieces two threads take one at a time, and the helper's state. */
+  private static final class Shared {
+    static final int WAITING = 0;
+    static final int STARTED = 1;
+    static final int CANCELLED = 2;
+    final List<Piece> pieces;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger helper = new AtomicInteger(WAITING);
+
+    Shared(List<Piece> pieces) {
+      this.pieces = pieces;
     }
-    LeafCollector leafCollector;
-    try {
-      leafCollector = collector.getLeafCollector(leaf);
-    } catch (@SuppressWarnings("unused") CollectionTerminatedException nothingHere) {
-      return true;
-    }
-    boolean complete = true;
-    BulkScorer scorer = weight.bulkScorer(leaf);
-    if (scorer != null) {
-      int at = 0;
+  }
+
+  /**
+   * Collects the matches of {@code weight} in the pieces taken from {@code shared} into {@code
+   * collector} until {@link #now()} passes {@code deadline} (looked at only after {@code
+   * freeDocs} documents); false if it stopped before the end of its piece. A thread that stops
+   * lets no one take the pieces left, so the result is partial either way.
+   */
+  private static boolean scan(Weight weight, Collector collector, Shared shared, long deadline,
+      int freeDocs) throws IOException {
+    long scanned = 0;
+    for (int i = shared.next.getAndIncrement(); i < shared.pieces.size();
+        i = shared.next.getAndIncrement()) {
+      Piece piece = shared.pieces.get(i);
+      LeafCollector leafCollector;
       try {
-        for (int r = 0; r < runs[0].length && complete; r++) {
-          int end = runs[1][r];
-          int from = Math.max(at, runs[0][r]);
-          while (from < end && complete) {
-            if (scanned[0] >= freeDocs && now() - deadline > 0) {
-              complete = false;
-            } else {
-              at = scorer.score(leafCollector, accept, from,
-                  (int) Math.min((long) from + WINDOW, end));
-              scanned[0] += Math.min(at, end) - from;
-              from = at;
+        leafCollector = collector.getLeafCollector(piece.leaf());
+      } catch (@SuppressWarnings("unused") CollectionTerminatedException nothingHere) {
+        continue;
+      }
+      boolean complete = true;
+      BulkScorer scorer = weight.bulkScorer(piece.leaf());
+      if (scorer != null) {
+        int at = 0;
+        try {
+          for (int r = 0; r < piece.from().length && complete; r++) {
+            int end = piece.to()[r];
+            int from = Math.max(at, piece.from()[r]);
+            while (from < end && complete) {
+              if (scanned >= freeDocs && now() - deadline > 0) {
+                complete = false;
+              } else {
+                at = scorer.score(leafCollector, piece.accept(), from,
+                    (int) Math.min((long) from + WINDOW, end));
+                scanned += Math.min(at, end) - from;
+                from = at;
+              }
             }
           }
+        } catch (@SuppressWarnings("unused") CollectionTerminatedException leafDone) {
+          // the collector needs nothing more from this leaf
         }
-      } catch (@SuppressWarnings("unused") CollectionTerminatedException leafDone) {
-        // the collector needs nothing more from this leaf
+      }
+      leafCollector.finish();
+      if (!complete) {
+        shared.next.set(shared.pieces.size());
+        return false;
       }
     }
-    leafCollector.finish();
-    return complete;
+    return true;
   }
 
   /** The live documents of {@code reader} in {@code within}'s spaces. */

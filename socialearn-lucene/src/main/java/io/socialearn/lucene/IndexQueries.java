@@ -217,7 +217,7 @@ final class IndexQueries {
       }
       BudgetedSearch.Outcome<TopFieldDocs> top = BudgetedSearch.search(searcher, query, access,
           new TopFieldCollectorManager(sort, request.limit() + 1, after, HITS_ONLY_COUNT),
-          deadline, freeDocs, leaves, helper);
+          deadline, freeDocs, leaves, helper, BudgetedSearch.PIECE);
       docs = top.result();
       facets = List.of();
       complete = top.complete();
@@ -228,7 +228,7 @@ final class IndexQueries {
           FacetCounts.MAX_VALUES);
       BudgetedSearch.Outcome<Both> both = BudgetedSearch.search(searcher, query, access,
           new BothManager(top, counts), deadline, freeDocs,
-          searcher.getIndexReader().leaves(), helper);
+          searcher.getIndexReader().leaves(), helper, BudgetedSearch.PIECE);
       docs = both.result().top();
       facets = both.result().facets().facets();
       complete = both.complete();

@@ -34,9 +34,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * A {@link BudgetedSearch} that hands leaves to a helper finds what one thread finds, however
- * the helper behaves: it runs at once and takes every leaf, never starts (the searching thread
- * cancels it), refuses the task, or is a real thread racing the searching one.
+ * A {@link BudgetedSearch} that hands pieces of leaves to a helper finds what one thread finds,
+ * however small the pieces and however the helper behaves: it runs at once and takes every
+ * piece, never starts (the searching thread cancels it), refuses the task, or is a real thread
+ * racing the searching one.
  */
 class SharedLeavesTest {
   private static final String[] WORDS = {"payroll", "leave", "vpn", "laptop", "expense", "wiki"};
@@ -87,12 +88,14 @@ class SharedLeavesTest {
           int hits = 1 + random.nextInt(20);
           TopFieldDocs alone = BudgetedSearch.search(searcher, query, within,
               new TopFieldCollectorManager(sort, hits, null, threshold), Long.MAX_VALUE >> 1,
-              Integer.MAX_VALUE, reader.leaves(), null).result();
+              Integer.MAX_VALUE, reader.leaves(), null, BudgetedSearch.PIECE).result();
+          // pieces from a few documents (many per leaf, cut inside runs) to whole leaves
+          int piece = random.nextBoolean() ? 1 + random.nextInt(40) : BudgetedSearch.PIECE;
           for (var helper : helpers) {
             var shared = BudgetedSearch.search(searcher, query, within,
                 new TopFieldCollectorManager(sort, hits, null, threshold),
                 BudgetedSearch.now() + 60_000_000_000L, Integer.MAX_VALUE, reader.leaves(),
-                helper);
+                helper, piece);
             assertThat(shared.complete()).isTrue();
             TopFieldDocs docs = shared.result();
             assertThat(docs.scoreDocs).hasSameSizeAs(alone.scoreDocs);

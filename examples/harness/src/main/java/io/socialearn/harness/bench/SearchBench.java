@@ -306,7 +306,7 @@ public final class SearchBench implements Subcommand {
     Progress progress = new Progress(err, "raw Lucene import", events.size());
     try (FSDirectory fs = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new EnglishAnalyzer())
-            .setRAMBufferSizeMB(64))) {
+            .setRAMBufferSizeMB(256))) {
       for (DomainEvent event : events) {
         Document doc = new Document();
         if (event instanceof ThreadStarted e) {
