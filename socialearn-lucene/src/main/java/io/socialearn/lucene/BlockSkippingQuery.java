@@ -249,22 +249,29 @@ final class BlockSkippingQuery extends Query {
     }
 
     /**
-     * The end of the window from {@code target}: where the block of a field at or before
-     * {@code target} ends, or just before a field's next match after it, whichever comes first.
-     * The disjunction-max's maximum over the window ({@link #getMaxScore}) counts only the fields
-     * at or before its end, so a field whose next match lies past the window does not count. A
-     * conjunction or disjunction holding this query skips by the same windows.
+     * The end of the window from {@code target}: where the first block ends among the fields
+     * at or before {@code target}; if every field is past it, just before the nearest one's next
+     * match (a window with no match, which {@link #getMaxScore} bounds by 0). A field whose next
+     * match lies past the window's end does not count in the disjunction-max's maximum over it.
+     * A field ahead does not end the window early: windows as short as the gap to a field's next
+     * match made Lucene's disjunction scorer recompute its bounds so often that an any-word
+     * search took half as long again. A conjunction or disjunction holding this query skips by
+     * the same windows.
      */
     @Override
     public int advanceShallow(int target) throws IOException {
       int end = DocIdSetIterator.NO_MORE_DOCS;
+      int nextAhead = DocIdSetIterator.NO_MORE_DOCS;
       for (Scorer field : fields) {
         int doc = field.docID();
-        if (doc != DocIdSetIterator.NO_MORE_DOCS) {
-          end = Math.min(end, doc > target ? doc - 1 : field.advanceShallow(target));
+        if (doc <= target) {
+          end = Math.min(end, field.advanceShallow(target));
+        } else {
+          nextAhead = Math.min(nextAhead, doc);
         }
       }
-      return end;
+      return end == DocIdSetIterator.NO_MORE_DOCS && nextAhead != DocIdSetIterator.NO_MORE_DOCS
+          ? nextAhead - 1 : end;
     }
 
     @Override

@@ -44,7 +44,7 @@ final class BudgetedSearch {
    * that a helper that starts late holds the searching thread up little, large enough that
    * setting up a leaf's scorers for each piece costs little.
    */
-  static final int PIECE = 8_192;
+  static final int PIECE = 16_384;
   /** Documents scanned before the deadline is first checked, by default. */
   static final int FREE_DOCS = 65_536;
 
