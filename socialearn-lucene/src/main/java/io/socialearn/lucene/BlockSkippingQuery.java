@@ -142,7 +142,8 @@ final class BlockSkippingQuery extends Query {
             }
             fields.add(field);
           }
-          return new SkippingScorer(self, scorer, fields);
+          // one field only: its term scorer skips by itself
+          return fields.isEmpty() ? scorer : new SkippingScorer(self, scorer, fields);
         }
 
         @Override

@@ -160,7 +160,22 @@ final class BudgetedSearch {
     } catch (@SuppressWarnings("unused") RejectedExecutionException busy) {
       shared.helper.set(Shared.CANCELLED);
     }
-    boolean complete = scan(weight, collector, shared, deadline, freeDocs);
+    boolean complete;
+    try {
+      complete = scan(weight, collector, shared, deadline, freeDocs);
+    } catch (IOException | RuntimeException | Error e) {
+      // The searcher is released when this throws: a helper must not go on reading it.
+      shared.next.set(shared.pieces.size());
+      if (!shared.helper.compareAndSet(Shared.WAITING, Shared.CANCELLED)
+          && shared.helper.get() == Shared.STARTED) {
+        try {
+          other.join();
+        } catch (@SuppressWarnings("unused") CompletionException alsoFailed) {
+          // the first failure is the one reported
+        }
+      }
+      throw e;
+    }
     if (shared.helper.compareAndSet(Shared.WAITING, Shared.CANCELLED)
         || shared.helper.get() == Shared.CANCELLED) {
       return new Outcome<>(manager.reduce(List.of(collector)), complete);

@@ -115,6 +115,97 @@ class SharedLeavesTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aFailureInEitherThreadReachesTheSearchingThread() throws Exception {
+    Random random = new Random(5);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
+          .setMergePolicy(NoMergePolicy.INSTANCE).setIndexSort(LuceneSearchIndex.INDEX_SORT))) {
+        for (int s = 0; s < 4; s++) {
+          for (int i = 0; i < 100; i++) {
+            writer.addDocument(thread(random, s * 1_000 + i));
+          }
+          writer.flush();
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(Fields.KEY,
+            SortField.Type.LONG));
+        Query failing = new FailingOnLeaf(SearchQueries.anyField("payroll"), 2);
+        List<java.util.concurrent.Executor> helpers = List.of(
+            task -> {
+              Thread first = new Thread(task);
+              first.start();
+              try {
+                first.join();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            task -> { },
+            pool);
+        for (var helper : helpers) {
+          org.assertj.core.api.Assertions.assertThatThrownBy(() -> BudgetedSearch.search(
+              searcher, failing, null, new TopFieldCollectorManager(sort, 10, null, 1),
+              BudgetedSearch.now() + 60_000_000_000L, Integer.MAX_VALUE, reader.leaves(),
+              helper, 1 + random.nextInt(50)))
+              .isInstanceOf(IllegalStateException.class).hasMessage("segment 2 is unreadable");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A query that fails when scored in one segment. */
+  private static final class FailingOnLeaf extends Query {
+    private final Query in;
+    private final int ord;
+
+    FailingOnLeaf(Query in, int ord) {
+      this.in = in;
+      this.ord = ord;
+    }
+
+    @Override
+    public org.apache.lucene.search.Weight createWeight(IndexSearcher searcher,
+        org.apache.lucene.search.ScoreMode scoreMode, float boost) throws IOException {
+      return new org.apache.lucene.search.FilterWeight(
+          searcher.createWeight(searcher.rewrite(in), scoreMode, boost)) {
+        @Override
+        public org.apache.lucene.search.BulkScorer bulkScorer(
+            org.apache.lucene.index.LeafReaderContext context) throws IOException {
+          if (context.ord == ord) {
+            throw new IllegalStateException("segment " + ord + " is unreadable");
+          }
+          return super.bulkScorer(context);
+        }
+      };
+    }
+
+    @Override
+    public void visit(org.apache.lucene.search.QueryVisitor visitor) {
+      in.visit(visitor);
+    }
+
+    @Override
+    public String toString(String field) {
+      return "failing(" + in + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other == this;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
+
   private static Document thread(Random random, int key) {
     Document doc = new Document();
     String space = "s" + random.nextInt(3);
