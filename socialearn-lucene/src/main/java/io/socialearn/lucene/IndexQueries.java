@@ -86,11 +86,11 @@ final class IndexQueries {
   private final long timeAllowedNanos;
   /** Documents a search scans before its time allowed is first checked. */
   private final int freeDocs;
-  /** Scans half the segments of a large search; null to scan all in the searching thread. */
+  /** Takes part in a large search's scan; null to scan everything in the searching thread. */
   private final Executor helpers;
   /**
    * The postings (documents per field, summed over a search's words) from which a search by
-   * relevance is split between two threads; below it, handing half over costs more than it
+   * relevance is shared with a helper thread; below it, handing pieces over costs more than it
    * saves. At 1,000,000 posts a common word has a few hundred thousand.
    */
   static final int PARALLEL_POSTINGS = 100_000;

@@ -143,14 +143,16 @@ public final class LuceneSearch {
     }
 
     /**
-     * How many threads one search may use; default 2 on a machine of two or more processors,
-     * else 1. A search by relevance with a quoted phrase, or whose words have many postings
-     * (at least {@value IndexQueries#PARALLEL_POSTINGS} over their fields), hands the index's
-     * segments out one at a time to the calling thread and to helper threads of the index, and
-     * merges what they found: the same hits, scores and counts, in about half the time when a
-     * processor is free. The calling thread never waits for a helper that has not started: when
-     * the helpers are busy (other searches) it scans every segment itself, as with 1. 1 keeps
-     * every search in the calling thread and starts no helper; helpers idle for 30 seconds end.
+     * How many threads searching may use: the calling thread plus {@code threads - 1} helper
+     * threads of the index; default 2 on a machine of two or more processors, else 1. A search
+     * by relevance with a quoted phrase, or whose words have many postings (at least {@value
+     * IndexQueries#PARALLEL_POSTINGS} over their fields), hands pieces of the index out one at a
+     * time to the calling thread and one free helper, and merges what the two found: the same
+     * hits, scores and counts, in about half the time when a processor is free. More helpers
+     * serve more searches at once. The calling thread never waits for a helper that has not
+     * started: when the helpers are busy (other searches) it scans every piece itself, as with 1.
+     * 1 keeps every search in the calling thread and starts no helper; helpers idle for 30
+     * seconds end.
      *
      * @param threads 1 to 64
      * @return this builder

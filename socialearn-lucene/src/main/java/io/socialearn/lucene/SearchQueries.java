@@ -164,9 +164,10 @@ final class SearchQueries {
   }
 
   /**
-   * A term in whichever field matches it best. Wrapped so that, as a search's only scoring
-   * clause (a one-word search), it skips the blocks of threads that cannot reach the page
-   * ({@link BlockSkippingQuery}); the hits and scores are the disjunction-max query's.
+   * A term in whichever field matches it best. Wrapped so that a one-word search skips the
+   * blocks of threads that cannot reach the page, and a search of several words skips by
+   * windows that fit the four fields ({@link BlockSkippingQuery}); the hits and scores are the
+   * disjunction-max query's.
    */
   static Query anyField(String term) {
     return anyField(term, null);

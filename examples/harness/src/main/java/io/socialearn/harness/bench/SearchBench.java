@@ -73,8 +73,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * {@code bench search [--posts N] [--queries Q] [--seed S] [--only PARTS] [--dump DIR]
- * [--answers recent|uniform] [--slowest K]}: indexes a seeded synthetic corpus through socialearn's Lucene index
- * and through a raw Lucene {@link IndexWriter} with the same analysis, then times typical
+ * [--answers recent|uniform] [--slowest K]}: indexes a seeded synthetic corpus through
+ * socialearn's Lucene index and through a raw Lucene {@link IndexWriter} with the same analysis
+ * (and a 256 MB indexing buffer, socialearn's at the default heap), then times typical
  * searches, similar questions, freshness of a new post, a vote reflected in the votes order, and
  * hostile queries.
  *
