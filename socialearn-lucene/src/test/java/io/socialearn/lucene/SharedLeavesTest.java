@@ -49,31 +49,14 @@ class SharedLeavesTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     List<Runnable> neverRun = new ArrayList<>();
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
-          .setMergePolicy(NoMergePolicy.INSTANCE).setIndexSort(LuceneSearchIndex.INDEX_SORT))) {
-        int segments = 2 + random.nextInt(6);
-        for (int s = 0; s < segments; s++) {
-          for (int i = 0; i < 1 + random.nextInt(300); i++) {
-            writer.addDocument(thread(random, s * 1_000 + i));
-          }
-          writer.flush();
-        }
-      }
+      index(dir, random, 2 + random.nextInt(6), 300);
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new FieldSimilarity());
         Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(Fields.KEY,
             SortField.Type.LONG));
         List<java.util.concurrent.Executor> helpers = List.of(
-            task -> {
-              Thread first = new Thread(task);
-              first.start();
-              try {
-                first.join();
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            },
+            SharedLeavesTest::runFirst,
             neverRun::add,
             task -> {
               throw new RejectedExecutionException("busy");
@@ -120,30 +103,14 @@ class SharedLeavesTest {
     Random random = new Random(5);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
-          .setMergePolicy(NoMergePolicy.INSTANCE).setIndexSort(LuceneSearchIndex.INDEX_SORT))) {
-        for (int s = 0; s < 4; s++) {
-          for (int i = 0; i < 100; i++) {
-            writer.addDocument(thread(random, s * 1_000 + i));
-          }
-          writer.flush();
-        }
-      }
+      index(dir, random, 4, 100);
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(Fields.KEY,
             SortField.Type.LONG));
         Query failing = new FailingOnLeaf(SearchQueries.anyField("payroll"), 2);
         List<java.util.concurrent.Executor> helpers = List.of(
-            task -> {
-              Thread first = new Thread(task);
-              first.start();
-              try {
-                first.join();
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            },
+            SharedLeavesTest::runFirst,
             task -> { },
             pool);
         for (var helper : helpers) {
@@ -203,6 +170,31 @@ class SharedLeavesTest {
     @Override
     public int hashCode() {
       return System.identityHashCode(this);
+    }
+  }
+
+  /** Runs the task to its end in a thread of its own before returning: it takes every piece. */
+  private static void runFirst(Runnable task) {
+    Thread first = new Thread(task);
+    first.start();
+    try {
+      first.join();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code segments} segments, sorted as the index sorts, of 1 to {@code most} threads each. */
+  private static void index(ByteBuffersDirectory dir, Random random, int segments, int most)
+      throws IOException {
+    try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
+        .setMergePolicy(NoMergePolicy.INSTANCE).setIndexSort(LuceneSearchIndex.INDEX_SORT))) {
+      for (int s = 0; s < segments; s++) {
+        for (int i = 0; i < 1 + random.nextInt(most); i++) {
+          writer.addDocument(thread(random, s * 1_000 + i));
+        }
+        writer.flush();
+      }
     }
   }
 
