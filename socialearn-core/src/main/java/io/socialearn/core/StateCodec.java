@@ -1001,7 +1001,7 @@ final class StateCodec {
       for (int holders = count(); holders > 0; holders--) {
         PersonId person = person();
         int facts = count();
-        ledger.reserve(person, facts);
+        ReputationLedger.FactRestorer restorer = ledger.restoring(person, facts);
         for (int i = 0; i < facts; i++) {
           ReputationLedger.FactKind kind = FACT_KINDS[in.get()];
           PersonId other = person();
@@ -1012,10 +1012,23 @@ final class StateCodec {
             throw new IOException("a reputation fact of " + person + " has no time");
           }
           ReputationReason reason = REASONS[in.get()];
-          ledger.addFact(person, kind, other, keyRef, sequence, at, reason, ref(), in.getInt(),
-              (in.get() != 0));
+          int sourceCode = in.getInt();
+          ContentRef source = ref(sourceCode);
+          restorer.add(kind, other, keyRef, sequence, at, reason, source,
+              authorOf(sourceCode, source), in.getInt(), (in.get() != 0));
         }
       }
+    }
+
+    /**
+     * The author of what {@link #ref(int)} made of {@code code}: from the rows at hand for the
+     * rows' own threads and posts, else as the state says (which knows no other).
+     */
+    private PersonId authorOf(int code, ContentRef ref) {
+      if (code >= 0) {
+        return (code & 1) == 0 ? threads[code >>> 1].author() : posts[code >>> 1].author();
+      }
+      return ref == null ? null : state.authorOf(ref);
     }
 
     /** A person {@link Writer#writePerson} wrote, the table's instance when it is there. */
@@ -1029,7 +1042,11 @@ final class StateCodec {
 
     /** A thread or answer {@link Writer#writeRef} wrote, the rows' instance when there is one. */
     private ContentRef ref() throws IOException {
-      int code = in.getInt();
+      return ref(in.getInt());
+    }
+
+    /** What {@link #ref()} makes of a code it read. */
+    private ContentRef ref(int code) throws IOException {
       if (code >= 0) {
         return content(code);
       }

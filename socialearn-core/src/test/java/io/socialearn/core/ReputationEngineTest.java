@@ -76,6 +76,33 @@ class ReputationEngineTest {
     }
   }
 
+  /**
+   * A ledger read back from a snapshot remembers who has facts about a post they did not write
+   * (a down vote's cost, an accept's bonus), so a deletion after the restart takes them back too.
+   */
+  @Test
+  void aLedgerReadBackFromASnapshotTakesBackWhatADeletionTakesBack() throws Exception {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Deletion question",
+          "body"));
+      PostId a = f.engine.execute(BO, new PostAnswer(q, "answer"));
+      f.engine.execute(CY, new CastVote(a, VoteDirection.UP));
+      f.engine.execute(DEE, new CastVote(a, VoteDirection.DOWN));
+      f.engine.execute(ANA, new AcceptAnswer(a));
+      StateCodec.Decoded restored = StateCodec.decode(f.engine.snapshotBytes());
+      long taken = restored.state().lastSequence;
+      f.engine.execute(BO, new DeletePost(a, ""));
+      assertThat(score(f, DEE)).as("the down vote's cost refunded").isEqualTo(1);
+      try (var events = f.log.readFrom(taken + 1)) {
+        events.forEach(e -> {
+          restored.state().apply(e);
+          restored.ledger().apply(e);
+        });
+      }
+      assertThat(restored.ledger().image()).isEqualTo(f.engine.reputationImage());
+    }
+  }
+
   private static int score(Fixture f, io.socialearn.api.Viewer person) {
     return f.engine.reputation(DEE, person.person()).score().points();
   }

@@ -383,7 +383,12 @@ public final class ReputationLedger {
       boolean capped) {
     people.computeIfAbsent(person, p -> new PersonLedger(p, rules))
         .add(kind.ordinal(), other, keyRef, seq, atNanos, reason, source, points, capped);
-    if (source != null && !person.equals(authorOf.apply(source))) {
+    concern(person, source, source == null ? null : authorOf.apply(source));
+  }
+
+  /** Notes that {@code person} has a fact about {@code source}, if they did not write it. */
+  private void concern(PersonId person, ContentRef source, PersonId sourceAuthor) {
+    if (source != null && !person.equals(sourceAuthor)) {
       concerned.merge(source, person, ReputationLedger::plus);
     }
   }
@@ -479,19 +484,8 @@ public final class ReputationLedger {
   }
 
   /**
-   * Makes room for {@code facts} more facts of {@code person} at once, before a snapshot's
-   * {@link #addFact} calls for them.
-   *
-   * @param person whose facts
-   * @param facts how many will come
-   */
-  public void reserve(PersonId person, int facts) {
-    people.computeIfAbsent(person, p -> new PersonLedger(p, rules)).reserve(facts);
-  }
-
-  /**
    * Appends a fact read back from a snapshot and folds it, as {@link #restore} does for each of
-   * an image's facts; a snapshot streams them into a fresh ledger this way.
+   * an image's facts.
    *
    * @param fact the fact, in log order per person
    */
@@ -502,24 +496,53 @@ public final class ReputationLedger {
   }
 
   /**
-   * Appends a fact read back from a snapshot, as {@link #addFact(FactRow)} does, from its parts:
-   * a snapshot of ten million facts makes no row or {@link Instant} for each.
+   * Starts restoring {@code facts} facts of {@code person} read back from a snapshot: what
+   * {@link #addFact(FactRow)} does for each, with the person's ledger found once and room made
+   * for all of them at once. A snapshot of ten million facts makes no row or {@link Instant} for
+   * each, and looks no post's author up: the snapshot's reader has its rows at hand.
    *
-   * @param person whose fact
-   * @param kind what it belongs to
-   * @param other the voter of a vote, else null
-   * @param keyRef the post or thread the fact belongs to, or null
-   * @param sequence the log sequence that recorded it
-   * @param atNanos when, in nanoseconds since the epoch
-   * @param reason why
-   * @param source the post it concerns, or null
-   * @param points what it is worth before cap and floor
-   * @param capped whether it counts towards the daily cap
+   * @param person whose facts
+   * @param facts how many will come
+   * @return where to append them, in log order
    */
-  public void addFact(PersonId person, FactKind kind, PersonId other, ContentRef keyRef,
-      long sequence, long atNanos, ReputationReason reason, ContentRef source, int points,
-      boolean capped) {
-    append(person, kind, other, keyRef, sequence, atNanos, reason, source, points, capped);
+  public FactRestorer restoring(PersonId person, int facts) {
+    PersonLedger ledger = people.computeIfAbsent(person, p -> new PersonLedger(p, rules));
+    ledger.reserve(facts);
+    return new FactRestorer(person, ledger);
+  }
+
+  /** Appends one person's facts read back from a snapshot; see {@link #restoring}. */
+  public final class FactRestorer {
+    private final PersonId person;
+    private final PersonLedger ledger;
+
+    private FactRestorer(PersonId person, PersonLedger ledger) {
+      this.person = person;
+      this.ledger = ledger;
+    }
+
+    /**
+     * Appends a fact and folds it.
+     *
+     * @param kind what it belongs to
+     * @param other the voter of a vote, else null
+     * @param keyRef the post or thread the fact belongs to, or null
+     * @param sequence the log sequence that recorded it
+     * @param atNanos when, in nanoseconds since the epoch
+     * @param reason why
+     * @param source the post it concerns, or null
+     * @param sourceAuthor who wrote {@code source}: what the authors given to {@link
+     *     #authorsFrom} say of it (null where they know none)
+     * @param points what it is worth before cap and floor
+     * @param capped whether it counts towards the daily cap
+     */
+    public void add(FactKind kind, PersonId other, ContentRef keyRef, long sequence,
+        long atNanos, ReputationReason reason, ContentRef source, PersonId sourceAuthor,
+        int points, boolean capped) {
+      ledger.add(kind.ordinal(), other, keyRef, sequence, atNanos, reason, source, points,
+          capped);
+      concern(person, source, sourceAuthor);
+    }
   }
 
   /**
