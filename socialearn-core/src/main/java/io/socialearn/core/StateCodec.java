@@ -751,6 +751,15 @@ final class StateCodec {
     private PersonId[] people;
     private ThreadRow[] threads;
     private PostRow[] posts;
+    /**
+     * The threads' and posts' ids and authors by position, once {@link #readTables} read them:
+     * the sections name them by code millions of times, and these arrays are read without
+     * touching the rows.
+     */
+    private ThreadId[] threadIds;
+    private PostId[] postIds;
+    private PersonId[] threadAuthors;
+    private PersonId[] postAuthors;
     /** Where a string's bytes are copied from a mapped buffer. */
     private byte[] scratch = new byte[64];
     /** The pulse ledger, once {@link #readSections} read it. */
@@ -827,6 +836,11 @@ final class StateCodec {
             (in.get() != 0));
       }
       List<List<PostId>> answersOf = new ArrayList<>(threads.length);
+      state.threads.reserve(threads.length);
+      state.postsByThread.reserve(threads.length);
+      state.posts.reserve(posts.length);
+      threadIds = new ThreadId[threads.length];
+      threadAuthors = new PersonId[threads.length];
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
@@ -837,6 +851,8 @@ final class StateCodec {
               t.deleted());
           threads[i] = t;
         }
+        threadIds[i] = t.id();
+        threadAuthors[i] = t.author();
         state.threads.put(t.id(), t);
         state.threadsBySpace.get(t.space()).add(t.id());
         // Each an ArrayList, as apply makes them; held by position, not looked up per answer.
@@ -844,7 +860,11 @@ final class StateCodec {
         answersOf.add(own);
         state.postsByThread.put(t.id(), own);
       }
+      postIds = new PostId[posts.length];
+      postAuthors = new PersonId[posts.length];
       for (int i = 0; i < posts.length; i++) {
+        postIds[i] = posts[i].id();
+        postAuthors[i] = posts[i].author();
         state.posts.put(posts[i].id(), posts[i]);
         answersOf.get(threadOf[i]).add(posts[i].id());
       }
@@ -865,7 +885,10 @@ final class StateCodec {
         }
         state.edits.put(target, seqs);
       }
-      for (int v = count(); v > 0; v--) {
+      int voted = count();
+      // Each at least a code and a count: a damaged count cannot ask for more room than that.
+      state.votes.reserve(Math.min(voted, in.remaining() / 8));
+      for (int v = voted; v > 0; v--) {
         ContentRef target = content(in.getInt());
         int[] entries = new int[count()];
         boolean ascending = true;
@@ -910,7 +933,9 @@ final class StateCodec {
               thread, (code & 1) == 1 ? posts[code >>> 1] : null, null));
         }
       }
-      for (int c = count(); c > 0; c--) {
+      int commented = count();
+      state.comments.reserve(Math.min(commented, in.remaining() / 8));
+      for (int c = commented; c > 0; c--) {
         ContentRef target = ref();
         long[] seqs = new long[count()];
         for (int n = 0; n < seqs.length; n++) {
@@ -976,7 +1001,7 @@ final class StateCodec {
     }
 
     private ContentRef content(int code) {
-      return (code & 1) == 0 ? threads[code >>> 1].id() : posts[code >>> 1].id();
+      return (code & 1) == 0 ? threadIds[code >>> 1] : postIds[code >>> 1];
     }
 
     /** Reads what {@link Writer#writeReputation} wrote into {@code ledger}. */
@@ -1026,7 +1051,7 @@ final class StateCodec {
      */
     private PersonId authorOf(int code, ContentRef ref) {
       if (code >= 0) {
-        return (code & 1) == 0 ? threads[code >>> 1].author() : posts[code >>> 1].author();
+        return (code & 1) == 0 ? threadAuthors[code >>> 1] : postAuthors[code >>> 1];
       }
       return ref == null ? null : state.authorOf(ref);
     }

@@ -153,6 +153,19 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     return old;
   }
 
+  /**
+   * Makes room for {@code expected} entries in all, so that filling the map up to that many never
+   * grows it; a map already that large is left as it is.
+   *
+   * @param expected how many entries the map will hold
+   */
+  public final void reserve(int expected) {
+    int wanted = capacityFor(expected);
+    if (wanted > keys.length) {
+      allocate(wanted);
+    }
+  }
+
   @Override
   public final void putAll(Map<? extends K, ? extends V> other) {
     int wanted = capacityFor(size + other.size());
