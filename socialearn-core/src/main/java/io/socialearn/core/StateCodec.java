@@ -18,6 +18,8 @@ import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.expertise.ExpertiseModel;
 import io.socialearn.core.expertise.ExpertiseSettings;
+import io.socialearn.core.internal.BinaryOutput;
+import io.socialearn.core.internal.CompactIntMap;
 import io.socialearn.core.internal.CompactMap;
 import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.json.SocialearnJson;
@@ -28,7 +30,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,8 +56,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Form, version {@value #FORMAT}: a magic int, the format, the last sequence; then the small
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
- * written with {@link DataOutputStream}: the person table (the state's dense person indices
- * first, in order), the tag table, threads, posts, edits, votes, up votes, activity and comments
+ * in {@link DataOutputStream}'s form (written through a {@link BinaryOutput}): the person table
+ * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes, up votes, activity and comments
  * (the sequences of the events that added them: their text stays in the log), the reputation
  * ledger's askers, answers and facts (the rest of its image is in the JSON), the pulse ledger's
  * columns ({@link PulseLedger#writeTo}) and a magic int; then the expertise model ({@link
@@ -184,8 +185,7 @@ final class StateCodec {
             .map(f -> new FlagRow(f.getKey(), List.copyOf(f.getValue()))).toList(),
         state.flagsAgreed.entrySet().stream()
             .map(f -> new FlagsAgreedRow(f.getKey(), f.getValue())).toList());
-    Counting counted = new Counting(sink);
-    DataOutputStream out = new DataOutputStream(counted);
+    BinaryOutput out = new BinaryOutput(sink, 1 << 16);
     out.writeInt(MAGIC);
     out.writeInt(FORMAT);
     out.writeLong(state.lastSequence);
@@ -195,53 +195,33 @@ final class StateCodec {
     }
     out.writeInt(json.size());
     json.writeTo(out);
-    long bulkStarts = counted.count;
+    long bulkStarts = out.count();
     Writer writer = new Writer(state, spaces, out);
     writer.write(ledger, reputation);
     pulse.writeTo(out, writer.rows());
     out.writeInt(MAGIC);
-    long bulk = counted.count - bulkStarts;
+    long bulk = out.count() - bulkStarts;
     expertise.writeTo(out);
     out.writeLong(bulk);
     out.writeInt(MAGIC);
     out.flush();
   }
 
-  /** Counts the bytes written through it, so that the end can say where the bulk ends. */
-  private static final class Counting extends FilterOutputStream {
-    long count;
-
-    Counting(OutputStream sink) {
-      super(sink);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-      count += length;
-    }
-  }
-
   /** Writes the binary sections. */
   private static final class Writer {
     private final EngineState state;
-    private final DataOutputStream out;
+    private final BinaryOutput out;
     private final Map<SpaceId, Integer> spaceIndex = new HashMap<>();
     private final Map<PersonId, Integer> personIndex;
     private final List<PersonId> personTable;
     private final Map<Tag, Integer> tagIndex = new HashMap<>();
-    private final Map<ThreadId, Integer> threadIndex = new HashMap<>();
-    private final Map<PostId, Integer> postIndex = new HashMap<>();
+    /** Each row's position: looked up tens of millions of times, so unboxed and open-addressed. */
+    private final CompactIntMap<ThreadId> threadIndex = new CompactIntMap<>();
+    private final CompactIntMap<PostId> postIndex = new CompactIntMap<>();
     private final List<ThreadRow> threads;
     private final List<PostRow> posts;
 
-    Writer(EngineState state, List<SpaceRow> spaces, DataOutputStream out) {
+    Writer(EngineState state, List<SpaceRow> spaces, BinaryOutput out) {
       this.state = state;
       this.out = out;
       for (int i = 0; i < spaces.size(); i++) {
@@ -300,10 +280,10 @@ final class StateCodec {
         }
         out.writeInt(personIndex.get(t.author()));
         out.writeByte(t.closure().ordinal());
-        out.writeInt(t.duplicateOf() == null ? -1 : threadIndex.get(t.duplicateOf()));
+        out.writeInt(t.duplicateOf() == null ? -1 : threadAt(t.duplicateOf()));
         out.writeInt(t.score());
         out.writeInt(t.answerCount());
-        out.writeInt(t.accepted() == null ? -1 : postIndex.get(t.accepted()));
+        out.writeInt(t.accepted() == null ? -1 : content(t.accepted()) >>> 1);
         out.writeLong(t.createdNanos());
         out.writeLong(t.createdSeq());
         out.writeLong(t.lastActivityNanos());
@@ -313,7 +293,7 @@ final class StateCodec {
       out.writeInt(posts.size());
       for (PostRow p : posts) {
         writeString(p.id().value());
-        out.writeInt(threadIndex.get(p.thread()));
+        out.writeInt(threadAt(p.thread()));
         out.writeInt(personIndex.get(p.author()));
         out.writeInt(p.score());
         out.writeLong(p.createdNanos());
@@ -347,17 +327,9 @@ final class StateCodec {
           out.writeInt(personIndex.get(byAuthor.getKey()));
           UpvoteRun run = byAuthor.getValue();
           out.writeInt(run.size());
-          IOException[] failed = new IOException[1];
-          run.forEach((target, at) -> {
-            try {
-              out.writeInt(content(target));
-              out.writeLong(UpvoteRun.toNanos(at));
-            } catch (IOException x) {
-              failed[0] = x;
-            }
-          });
-          if (failed[0] != null) {
-            throw failed[0];
+          for (int i = 0; i < run.size(); i++) {
+            out.writeInt(content(run.target(i)));
+            out.writeLong(run.nanos(i));
           }
         }
       }
@@ -370,7 +342,7 @@ final class StateCodec {
           out.writeLong(a.sequence());
           out.writeLong(a.atNanos());
           out.writeByte(a.kind().ordinal());
-          out.writeInt(threadIndex.get(a.thread()));
+          out.writeInt(threadAt(a.thread()));
           out.writeInt(content(a.target()));
         }
       }
@@ -409,35 +381,26 @@ final class StateCodec {
       }
       List<PersonId> holders = ledger.factHolders();
       out.writeInt(holders.size());
-      IOException[] failed = new IOException[1];
       for (PersonId holder : holders) {
         writePerson(holder);
         out.writeInt(ledger.factCount(holder));
-        ledger.forEachFactOf(holder, f -> writeFact(f, failed));
-        if (failed[0] != null) {
-          throw failed[0];
-        }
+        ledger.forEachFactPartOf(holder, this::writeFact);
       }
     }
 
-    /** A fact without its person (the group's); a failure goes to {@code failed}. */
-    private void writeFact(ReputationLedger.FactRow f, IOException[] failed) {
-      if (failed[0] != null) {
-        return;
-      }
-      try {
-        out.writeByte(f.kind().ordinal());
-        writePerson(f.other());
-        writeRef(f.keyRef());
-        out.writeLong(f.sequence());
-        out.writeLong(f.at() == null ? NO_TIME : UpvoteRun.toNanos(f.at()));
-        out.writeByte(f.reason().ordinal());
-        writeRef(f.source());
-        out.writeInt(f.points());
-        out.writeBoolean(f.capped());
-      } catch (IOException x) {
-        failed[0] = x;
-      }
+    /** A fact without its person (the group's). */
+    private void writeFact(ReputationLedger.FactKind kind, PersonId other, ContentRef keyRef,
+        long sequence, long atNanos, ReputationReason reason, ContentRef source, int points,
+        boolean capped) throws IOException {
+      out.writeByte(kind.ordinal());
+      writePerson(other);
+      writeRef(keyRef);
+      out.writeLong(sequence);
+      out.writeLong(atNanos);
+      out.writeByte(reason.ordinal());
+      writeRef(source);
+      out.writeInt(points);
+      out.writeBoolean(capped);
     }
 
     /** The rows as the pulse ledger names them: by content code ({@link #content}). */
@@ -445,8 +408,7 @@ final class StateCodec {
       return new PulseLedger.Rows() {
         @Override
         public int codeOf(ContentRef ref) {
-          Integer code = codeOrNull(ref);
-          return code == null ? -1 : code;
+          return codeOr(ref, -1);
         }
 
         @Override
@@ -480,8 +442,8 @@ final class StateCodec {
      * or -3 (an answer) and its id for one without a row.
      */
     private void writeRef(ContentRef ref) throws IOException {
-      Integer code = ref == null ? null : codeOrNull(ref);
-      if (code != null) {
+      int code = ref == null ? -1 : codeOr(ref, -1);
+      if (code >= 0) {
         out.writeInt(code);
       } else if (ref == null) {
         out.writeInt(-1);
@@ -500,18 +462,23 @@ final class StateCodec {
 
     /** A thread as {@code 2 * position}, an answer as {@code 2 * position + 1}. */
     private int content(ContentRef target) {
-      Integer code = codeOrNull(target);
-      if (code == null) {
+      int code = codeOr(target, -1);
+      if (code < 0) {
         throw new IllegalStateException("the read models name " + target + ", which has no row");
       }
       return code;
     }
 
-    /** The content code of a thread or answer with a row, else null. */
-    private Integer codeOrNull(ContentRef target) {
-      Integer at = target instanceof ThreadId t ? threadIndex.get(t)
-          : postIndex.get((PostId) target);
-      return at == null ? null : target instanceof ThreadId ? at * 2 : at * 2 + 1;
+    /** The content code of a thread or answer with a row, else {@code missing}. */
+    private int codeOr(ContentRef target, int missing) {
+      int at = target instanceof ThreadId t ? threadIndex.getInt(t, -1)
+          : postIndex.getInt(target, -1);
+      return at < 0 ? missing : target instanceof ThreadId ? at * 2 : at * 2 + 1;
+    }
+
+    /** The position of a thread with a row. */
+    private int threadAt(ThreadId thread) {
+      return content(thread) >>> 1;
     }
 
     private void writeString(String value) throws IOException {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
@@ -85,6 +86,16 @@ final class UpvoteRun {
 
   int size() {
     return size;
+  }
+
+  /** The target of the {@code i}th up vote, oldest first. */
+  ContentRef target(int i) {
+    return targets[Objects.checkIndex(i, size)];
+  }
+
+  /** When the {@code i}th up vote was cast, in nanoseconds since the epoch. */
+  long nanos(int i) {
+    return at[Objects.checkIndex(i, size)];
   }
 
   boolean isEmpty() {

@@ -177,7 +177,6 @@ final class ModelCodec {
     private final Map<Tag, Integer> tags = new HashMap<>();
     private final List<Tag> tagTable = new ArrayList<>();
     private final Map<ThreadInfo, Integer> threads = new IdentityHashMap<>();
-    private final Map<AnswerInfo, Integer> answers = new IdentityHashMap<>();
     private final Map<Fact, Integer> facts = new IdentityHashMap<>();
 
     Writer(ExpertiseModel m, DataOutput out) {
@@ -192,7 +191,6 @@ final class ModelCodec {
       // In the order of the table (the index each has): a restored model numbers them alike.
       List<AnswerInfo> answerList = m.answerTable;
       for (AnswerInfo a : answerList) {
-        answers.put(a, answers.size());
         if (!threads.containsKey(a.threadInfo)) {
           threads.put(a.threadInfo, threads.size());
           threadList.add(a.threadInfo);
@@ -264,7 +262,7 @@ final class ModelCodec {
       for (ThreadInfo t : threadList) {
         out.writeInt(t.answers.size());
         for (AnswerInfo a : t.answers) {
-          out.writeInt(answers.get(a));
+          out.writeInt(answerIndex(a));
         }
       }
       for (AnswerInfo a : answerList) {
@@ -336,12 +334,21 @@ final class ModelCodec {
       out.writeInt(start < 0 ? n : start);
       for (int e = 0; e < v.size; e++) {
         if (e >= v.recentStart || v.live(e)) {
-          out.writeInt(answers.get(m.answerTable.get(v.answer[e])));
+          out.writeInt(v.answer[e]);
           out.writeByte((v.live(e) ? 1 : 0) | (v.accept(e) ? 2 : 0));
           writePerson(v.voter(e) < 0 ? null : m.voterIds.get(v.voter(e)));
           out.writeLong(v.at[e]);
         }
       }
+    }
+
+    /**
+     * The place of {@code a} in the answer table, which is its index there ({@link
+     * AnswerInfo#index}), or -1 if the table does not hold it.
+     */
+    private int answerIndex(AnswerInfo a) {
+      return a != null && a.index >= 0 && a.index < m.answerTable.size()
+          && m.answerTable.get(a.index) == a ? a.index : -1;
     }
 
     private void writeFact(Fact f) throws IOException {
@@ -370,10 +377,9 @@ final class ModelCodec {
         out.writeByte(0);
       } else if (f.threadInfo != null && source.equals(f.threadInfo.id())) {
         out.writeByte(1);
-      } else if (source instanceof PostId post && m.answers.get(post) != null
-          && answers.containsKey(m.answers.get(post))) {
+      } else if (source instanceof PostId post && answerIndex(m.answers.get(post)) >= 0) {
         out.writeByte(2);
-        out.writeInt(answers.get(m.answers.get(post)));
+        out.writeInt(answerIndex(m.answers.get(post)));
       } else if (source instanceof ThreadId t) {
         out.writeByte(3);
         writeString(out, t.value());

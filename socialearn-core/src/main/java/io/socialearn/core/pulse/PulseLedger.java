@@ -30,7 +30,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.core.internal.CompactIntMap;
-import java.io.DataOutputStream;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -218,7 +218,7 @@ public final class PulseLedger {
    * @param rows the codes and titles of the caller's rows, as {@link #readFrom} will be given
    * @throws IOException if {@code out} fails
    */
-  public void writeTo(DataOutputStream out, Rows rows) throws IOException {
+  public void writeTo(DataOutput out, Rows rows) throws IOException {
     out.writeInt(SNAPSHOT_FORMAT);
     out.writeInt(personIds.size());
     for (int p = 0; p < personIds.size(); p++) {
@@ -414,7 +414,7 @@ public final class PulseLedger {
   }
 
   /** A question or answer as its row's code, else -1 and its id. */
-  private static void writeRef(DataOutputStream out, ContentRef ref, Rows rows)
+  private static void writeRef(DataOutput out, ContentRef ref, Rows rows)
       throws IOException {
     int code = rows.codeOf(ref);
     out.writeInt(code < 0 ? -1 : code);
@@ -423,7 +423,7 @@ public final class PulseLedger {
     }
   }
 
-  private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+  private static void writeStrings(DataOutput out, List<String> values) throws IOException {
     out.writeInt(values.size());
     for (String value : values) {
       writeLongString(out, value);
@@ -442,7 +442,7 @@ public final class PulseLedger {
     return values;
   }
 
-  private static void writeLongString(DataOutputStream out, String value) throws IOException {
+  private static void writeLongString(DataOutput out, String value) throws IOException {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     out.writeInt(utf8.length);
     out.write(utf8);

@@ -5,6 +5,7 @@ import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.core.reputation.ReputationRules;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -185,6 +186,23 @@ final class PersonLedger {
       sink.accept(kind(i), other(i), keyRefs[i], sequence(i), instant(nanos[i]), reason(i),
           source(i), points(i), capped(i));
     }
+  }
+
+  /**
+   * Calls {@code sink} with every fact, in log order, its time in nanoseconds since the epoch:
+   * no {@link Instant} for each (a snapshot writes millions).
+   */
+  void forEachFactPart(FactPartSink sink) throws IOException {
+    for (int i = 0; i < size; i++) {
+      sink.accept(kind(i), other(i), keyRefs[i], sequence(i), nanos[i], reason(i), source(i),
+          points(i), capped(i));
+    }
+  }
+
+  /** Receives facts as their parts, as {@link #forEachFactPart} gives them. */
+  interface FactPartSink {
+    void accept(int kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
+        ReputationReason reason, ContentRef source, int points, boolean capped) throws IOException;
   }
 
   /** Receives facts. */
