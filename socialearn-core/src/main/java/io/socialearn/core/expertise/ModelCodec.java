@@ -30,10 +30,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -196,18 +196,20 @@ final class ModelCodec {
           threadList.add(a.threadInfo);
         }
       }
+      // Each fact once, where first held: the people's lists, then the rest (facts compare by
+      // identity, so a set of them is an identity set).
       Set<Fact> all = Collections.newSetFromMap(new IdentityHashMap<>());
       List<Fact> factList = new ArrayList<>();
-      m.byPerson.values().forEach(list -> list.forEach(f -> {
+      Consumer<Fact> list = f -> {
         if (all.add(f)) {
           factList.add(f);
         }
-      }));
-      for (Fact f : gatherRest()) {
-        if (all.add(f)) {
-          factList.add(f);
-        }
-      }
+      };
+      m.byPerson.values().forEach(facts -> facts.forEach(list));
+      m.endorsements.values().forEach(list);
+      m.skills.values().forEach(facts -> facts.forEach(list));
+      m.threads.values().forEach(t -> t.facts().forEach(list));
+      m.answerTable.forEach(a -> a.facts().forEach(list));
       for (Fact f : factList) {
         if (f.threadInfo != null && !threads.containsKey(f.threadInfo)) {
           threads.put(f.threadInfo, threads.size());
@@ -303,15 +305,6 @@ final class ModelCodec {
       for (PersonProfile p : m.people.values()) {
         writeProfile(p);
       }
-    }
-
-    /** The facts held outside the people's lists. */
-    private List<Fact> gatherRest() {
-      Set<Fact> rest = new LinkedHashSet<>(m.endorsements.values());
-      m.skills.values().forEach(rest::addAll);
-      m.threads.values().forEach(t -> rest.addAll(t.facts()));
-      m.answerTable.forEach(a -> rest.addAll(a.facts()));
-      return new ArrayList<>(rest);
     }
 
     /**
