@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -197,11 +196,10 @@ final class ModelCodec {
         }
       }
       // Each fact once, where first held: the people's lists, then the rest (facts compare by
-      // identity, so a set of them is an identity set).
-      Set<Fact> all = Collections.newSetFromMap(new IdentityHashMap<>());
+      // identity); numbered in that order as they are listed.
       List<Fact> factList = new ArrayList<>();
       Consumer<Fact> list = f -> {
-        if (all.add(f)) {
+        if (facts.putIfAbsent(f, facts.size()) == null) {
           factList.add(f);
         }
       };
@@ -258,7 +256,6 @@ final class ModelCodec {
       }
       out.writeInt(factList.size());
       for (Fact f : factList) {
-        facts.put(f, facts.size());
         writeFact(f);
       }
       for (ThreadInfo t : threadList) {
