@@ -1132,6 +1132,11 @@ public final class SocialLearningEngine implements SocialLearning {
     /**
      * How many events may come between two snapshots when a data directory is used; default
      * 100,000. A snapshot is also written on close.
+     *
+     * <p>A snapshot is written while the engine holds its lock, so commands wait for it: with
+     * 1,000,000 posts and 10,000,000 votes, writing one took 14 to 18 seconds on a two-core
+     * machine (the README's figures). Fewer snapshots mean fewer such waits but a longer log
+     * tail to replay at start-up.
      */
     public Builder snapshotEvery(long events) {
       if (events < 1) {
