@@ -57,14 +57,14 @@ import java.util.zip.GZIPOutputStream;
  * <p>Form, version {@value #FORMAT}: a magic int, the format, the last sequence; then the small
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * in {@link DataOutputStream}'s form (written through a {@link BinaryOutput}): the person table
- * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes, up votes, activity and comments
- * (the sequences of the events that added them: their text stays in the log), the reputation
- * ledger's askers, answers and facts (the rest of its image is in the JSON), the pulse ledger's
- * columns ({@link PulseLedger#writeTo}) and a magic int; then the expertise model ({@link
- * ExpertiseModel#writeTo}, so that start-up need not refold the log into it); last the length of
- * the bulk (a long) and a magic int. Threads and answers are referred to by their position in
- * their section, people, spaces and tags by table index, times as nanoseconds since the epoch.
- * Every order the read models keep is kept.
+ * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes,
+ * up votes, activity and comments (the sequences of the events that added them: their text stays in
+ * the log), the reputation ledger's askers, answers and facts (the rest of its image is in the
+ * JSON), the pulse ledger's columns ({@link PulseLedger#writeTo}) and a magic int; then the
+ * expertise model ({@link ExpertiseModel#writeTo}, so that start-up need not refold the log into
+ * it); last the length of the bulk (a long) and a magic int. Threads and answers are referred to by
+ * their position in their section, people, spaces and tags by table index, times as nanoseconds
+ * since the epoch. Every order the read models keep is kept.
  *
  * <p>Reading takes the bulk and the expertise model as two buffers (mapped from the snapshot's
  * file, not copied; each under 2 GiB), found by the length at the end. Once the bulk's people,
@@ -993,7 +993,9 @@ final class StateCodec {
       for (int holders = count(); holders > 0; holders--) {
         PersonId person = person();
         int facts = count();
-        ReputationLedger.FactRestorer restorer = ledger.restoring(person, facts);
+        // Room for as many as the bytes left could hold (35 a fact at least), not a damaged count.
+        ReputationLedger.FactRestorer restorer =
+            ledger.restoring(person, Math.min(facts, in.remaining() / 35));
         for (int i = 0; i < facts; i++) {
           ReputationLedger.FactKind kind = FACT_KINDS[in.get()];
           PersonId other = person();

@@ -203,9 +203,9 @@ final class ModelCodec {
           factList.add(f);
         }
       };
-      m.byPerson.values().forEach(facts -> facts.forEach(list));
+      m.byPerson.values().forEach(held -> held.forEach(list));
       m.endorsements.values().forEach(list);
-      m.skills.values().forEach(facts -> facts.forEach(list));
+      m.skills.values().forEach(held -> held.forEach(list));
       m.threads.values().forEach(t -> t.facts().forEach(list));
       m.answerTable.forEach(a -> a.facts().forEach(list));
       for (Fact f : factList) {
@@ -261,7 +261,11 @@ final class ModelCodec {
       for (ThreadInfo t : threadList) {
         out.writeInt(t.answers.size());
         for (AnswerInfo a : t.answers) {
-          out.writeInt(answerIndex(a));
+          int at = answerIndex(a);
+          if (at < 0) {
+            throw new IllegalStateException("a thread lists an answer the table does not hold");
+          }
+          out.writeInt(at);
         }
       }
       for (AnswerInfo a : answerList) {
