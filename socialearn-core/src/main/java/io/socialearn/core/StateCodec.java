@@ -283,7 +283,7 @@ final class StateCodec {
         out.writeInt(t.duplicateOf() == null ? -1 : threadAt(t.duplicateOf()));
         out.writeInt(t.score());
         out.writeInt(t.answerCount());
-        out.writeInt(t.accepted() == null ? -1 : content(t.accepted()) >>> 1);
+        out.writeInt(t.accepted() == null ? -1 : postAt(t.accepted()));
         out.writeLong(t.createdNanos());
         out.writeLong(t.createdSeq());
         out.writeLong(t.lastActivityNanos());
@@ -408,7 +408,7 @@ final class StateCodec {
       return new PulseLedger.Rows() {
         @Override
         public int codeOf(ContentRef ref) {
-          return codeOr(ref, -1);
+          return rowCode(ref);
         }
 
         @Override
@@ -442,7 +442,7 @@ final class StateCodec {
      * or -3 (an answer) and its id for one without a row.
      */
     private void writeRef(ContentRef ref) throws IOException {
-      int code = ref == null ? -1 : codeOr(ref, -1);
+      int code = ref == null ? -1 : rowCode(ref);
       if (code >= 0) {
         out.writeInt(code);
       } else if (ref == null) {
@@ -462,23 +462,28 @@ final class StateCodec {
 
     /** A thread as {@code 2 * position}, an answer as {@code 2 * position + 1}. */
     private int content(ContentRef target) {
-      int code = codeOr(target, -1);
+      int code = rowCode(target);
       if (code < 0) {
         throw new IllegalStateException("the read models name " + target + ", which has no row");
       }
       return code;
     }
 
-    /** The content code of a thread or answer with a row, else {@code missing}. */
-    private int codeOr(ContentRef target, int missing) {
+    /** The content code of a thread or answer with a row, else -1. */
+    private int rowCode(ContentRef target) {
       int at = target instanceof ThreadId t ? threadIndex.getInt(t, -1)
           : postIndex.getInt(target, -1);
-      return at < 0 ? missing : target instanceof ThreadId ? at * 2 : at * 2 + 1;
+      return at < 0 ? -1 : target instanceof ThreadId ? at * 2 : at * 2 + 1;
     }
 
     /** The position of a thread with a row. */
     private int threadAt(ThreadId thread) {
       return content(thread) >>> 1;
+    }
+
+    /** The position of an answer with a row. */
+    private int postAt(PostId post) {
+      return content(post) >>> 1;
     }
 
     private void writeString(String value) throws IOException {

@@ -5,7 +5,6 @@ import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.core.reputation.ReputationRules;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -180,35 +179,21 @@ final class PersonLedger {
     return changes;
   }
 
-  /** Calls {@code sink} with every fact, in log order. */
-  void forEachFact(FactSink sink) {
-    for (int i = 0; i < size; i++) {
-      sink.accept(kind(i), other(i), keyRefs[i], sequence(i), instant(nanos[i]), reason(i),
-          source(i), points(i), capped(i));
-    }
-  }
-
   /**
-   * Calls {@code sink} with every fact, in log order, its time in nanoseconds since the epoch:
-   * no {@link Instant} for each (a snapshot writes millions).
+   * Calls {@code sink} with every fact, in log order, its time in nanoseconds since the epoch
+   * ({@link #instant} makes the instant where one is wanted; a snapshot writes millions without).
    */
-  void forEachFactPart(FactPartSink sink) throws IOException {
+  <E extends Exception> void forEachFact(FactSink<E> sink) throws E {
     for (int i = 0; i < size; i++) {
       sink.accept(kind(i), other(i), keyRefs[i], sequence(i), nanos[i], reason(i), source(i),
           points(i), capped(i));
     }
   }
 
-  /** Receives facts as their parts, as {@link #forEachFactPart} gives them. */
-  interface FactPartSink {
+  /** Receives facts, as {@link #forEachFact} gives them; may throw {@code E}. */
+  interface FactSink<E extends Exception> {
     void accept(int kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
-        ReputationReason reason, ContentRef source, int points, boolean capped) throws IOException;
-  }
-
-  /** Receives facts. */
-  interface FactSink {
-    void accept(int kind, PersonId other, ContentRef keyRef, long sequence, Instant at,
-        ReputationReason reason, ContentRef source, int points, boolean capped);
+        ReputationReason reason, ContentRef source, int points, boolean capped) throws E;
   }
 
   private Fold refold(List<ReputationChange> changes) {
@@ -275,7 +260,8 @@ final class PersonLedger {
     return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
   }
 
-  private static Instant instant(long nanos) {
+  /** The instant {@code nanos} since the epoch stands for. */
+  static Instant instant(long nanos) {
     return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
         Math.floorMod(nanos, 1_000_000_000L));
   }

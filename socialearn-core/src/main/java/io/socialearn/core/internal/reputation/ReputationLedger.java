@@ -478,9 +478,9 @@ public final class ReputationLedger {
   public void forEachFactOf(PersonId person, Consumer<FactRow> sink) {
     PersonLedger ledger = people.get(person);
     if (ledger != null) {
-      ledger.forEachFact((kind, other, keyRef, sequence, at, reason, source, points, capped) ->
-          sink.accept(new FactRow(person, KINDS[kind], other, keyRef, sequence, at, reason,
-              source, points, capped)));
+      ledger.forEachFact((kind, other, keyRef, sequence, atNanos, reason, source, points,
+          capped) -> sink.accept(new FactRow(person, KINDS[kind], other, keyRef, sequence,
+          PersonLedger.instant(atNanos), reason, source, points, capped)));
     }
   }
 
@@ -496,9 +496,9 @@ public final class ReputationLedger {
   public void forEachFactPartOf(PersonId person, FactParts sink) throws IOException {
     PersonLedger ledger = people.get(person);
     if (ledger != null) {
-      ledger.forEachFactPart((kind, other, keyRef, sequence, atNanos, reason, source, points,
-          capped) -> sink.accept(KINDS[kind], other, keyRef, sequence, atNanos, reason, source,
-          points, capped));
+      ledger.<IOException>forEachFact((kind, other, keyRef, sequence, atNanos, reason, source,
+          points, capped) -> sink.accept(KINDS[kind], other, keyRef, sequence, atNanos, reason,
+          source, points, capped));
     }
   }
 
