@@ -11,10 +11,11 @@ package io.socialearn.core.internal;
  * @param <V> the values
  */
 public final class CompactMap<K, V> extends OpenKeys<K, V> {
-  private static final Object[] EMPTY = {};
-
-  /** Set by the constructor through {@link #resizeValues}, so not initialised here. */
-  private Object[] values;
+  /**
+   * The values in {@link RefChunks}, as the keys; set by the constructor through {@link
+   * #resizeValues}, so not initialised here.
+   */
+  private Object[][] values;
 
   /** An empty map. */
   public CompactMap() {
@@ -47,26 +48,26 @@ public final class CompactMap<K, V> extends OpenKeys<K, V> {
 
   @Override
   void moveValue(int from, int to) {
-    values[to] = values[from];
-    values[from] = null;
+    RefChunks.set(values, to, RefChunks.get(values, from));
+    RefChunks.set(values, from, null);
   }
 
   @Override
   Object resizeValues(int capacity) {
-    Object[] old = values;
-    values = capacity == 0 ? EMPTY : new Object[capacity];
+    Object[][] old = values;
+    values = RefChunks.of(capacity);
     return old;
   }
 
   @Override
   void copyValue(Object old, int from, int to) {
-    values[to] = ((Object[]) old)[from];
+    RefChunks.set(values, to, RefChunks.get((Object[][]) old, from));
   }
 
   @Override
   @SuppressWarnings("unchecked")
   V valueAt(int slot) {
-    return (V) values[slot];
+    return (V) RefChunks.get(values, slot);
   }
 
   @Override
@@ -75,12 +76,12 @@ public final class CompactMap<K, V> extends OpenKeys<K, V> {
       throw new NullPointerException("value");
     }
     V old = valueAt(slot);
-    values[slot] = value;
+    RefChunks.set(values, slot, value);
     return old;
   }
 
   @Override
   void clearValue(int slot) {
-    values[slot] = null;
+    RefChunks.set(values, slot, null);
   }
 }

@@ -12,21 +12,25 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The keys of an open-addressing hash map: a power-of-two array probed linearly, with deletion
- * by shifting the rest of a cluster back (no tombstones), kept at most two thirds full (keys'
- * hashes are not stored, so every probe calls {@code equals}: fuller tables probe too long). A
- * subclass keeps the values in a parallel array of its own type, moved by {@link #moveValue} and
- * {@link #resizeValues}. About 12 to 24 bytes an entry with a reference value, against 36 to
- * 44 for a {@link java.util.HashMap} node and its slot. Not thread-safe.
+ * The keys of an open-addressing hash map: a power-of-two table (in {@link RefChunks}) probed
+ * linearly, with deletion by shifting the rest of a cluster back (no tombstones), kept at most
+ * two thirds full (keys' hashes are not stored, so every probe calls {@code equals}: fuller
+ * tables probe too long). A subclass keeps the values in a parallel table of its own type, moved
+ * by {@link #moveValue} and {@link #resizeValues}. About 12 to 24 bytes an entry with a
+ * reference value, against 36 to 44 for a {@link java.util.HashMap} node and its slot. Not
+ * thread-safe.
  *
  * @param <K> the keys, non-null, with a consistent {@code hashCode} and {@code equals}
  * @param <V> the values as the {@link Map} view gives them
  */
 abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
-  private static final Object[] EMPTY = {};
-
-  /** The keys, null for a free slot; empty until the first put. */
-  private Object[] keys = EMPTY;
+  /**
+   * The keys, null for a free slot, in {@link RefChunks} (a big map's slots are not one humongous
+   * array); none until the first put.
+   */
+  private Object[][] keys = RefChunks.NONE;
+  /** How many slots {@link #keys} has: zero or a power of two. */
+  private int capacity;
   private int size;
   /** Counts changes of which keys are where, so that an iterator notices them. */
   private int modCount;
@@ -161,7 +165,7 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
    */
   public final void reserve(int expected) {
     int wanted = capacityFor(expected);
-    if (wanted > keys.length) {
+    if (wanted > capacity) {
       allocate(wanted);
     }
   }
@@ -169,7 +173,7 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
   @Override
   public final void putAll(Map<? extends K, ? extends V> other) {
     int wanted = capacityFor(size + other.size());
-    if (wanted > keys.length) {
+    if (wanted > capacity) {
       // Room first: filling a small table in another table's slot order makes long clusters.
       allocate(wanted);
     }
@@ -182,9 +186,11 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
    */
   final void moveFrom(OpenKeys<K, V> other) {
     keys = other.keys;
+    capacity = other.capacity;
     size = other.size;
     takeValues(other);
-    other.keys = EMPTY;
+    other.keys = RefChunks.NONE;
+    other.capacity = 0;
     other.size = 0;
     other.resizeValues(0);
     modCount++;
@@ -197,7 +203,8 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
   @Override
   public final void clear() {
     if (size > 0) {
-      keys = EMPTY;
+      keys = RefChunks.NONE;
+      capacity = 0;
       resizeValues(0);
       size = 0;
       modCount++;
@@ -209,10 +216,10 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     if (size == 0 || key == null) {
       return -1;
     }
-    Object[] k = keys;
-    int mask = k.length - 1;
+    Object[][] k = keys;
+    int mask = capacity - 1;
     for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-      Object held = k[i];
+      Object held = k[i >>> RefChunks.SHIFT][i & RefChunks.MASK];
       if (held == null) {
         return -1;
       }
@@ -228,19 +235,20 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
    */
   final int insertSlot(K key) {
     Objects.requireNonNull(key, "key");
-    if (keys.length == 0 || (size + 1) * 3L > keys.length * 2L) {
+    if (capacity == 0 || (size + 1) * 3L > capacity * 2L) {
       int found = slotOf(key);
       if (found >= 0) {
         return found;
       }
-      allocate(Math.max(capacityFor(size + 1), keys.length * 2));
+      allocate(Math.max(capacityFor(size + 1), capacity * 2));
     }
-    Object[] k = keys;
-    int mask = k.length - 1;
+    Object[][] k = keys;
+    int mask = capacity - 1;
     for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-      Object held = k[i];
+      Object[] chunk = k[i >>> RefChunks.SHIFT];
+      Object held = chunk[i & RefChunks.MASK];
       if (held == null) {
-        k[i] = key;
+        chunk[i & RefChunks.MASK] = key;
         size++;
         modCount++;
         return -i - 1;
@@ -253,19 +261,20 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
 
   /** Frees a used slot and shifts back the entries of its cluster that probed past it. */
   final void removeAt(int slot) {
-    Object[] k = keys;
-    int mask = k.length - 1;
+    Object[][] k = keys;
+    int mask = capacity - 1;
     int free = slot;
-    for (int i = (free + 1) & mask; k[i] != null; i = (i + 1) & mask) {
-      int home = hash(k[i]) & mask;
+    for (int i = (free + 1) & mask; RefChunks.get(k, i) != null; i = (i + 1) & mask) {
+      Object held = RefChunks.get(k, i);
+      int home = hash(held) & mask;
       // The entry at i may fill the free slot if its home is not in (free, i] cyclically.
       if (((i - home) & mask) >= ((i - free) & mask)) {
-        k[free] = k[i];
+        RefChunks.set(k, free, held);
         moveValue(i, free);
         free = i;
       }
     }
-    k[free] = null;
+    RefChunks.set(k, free, null);
     clearValue(free);
     size--;
     modCount++;
@@ -274,25 +283,27 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
   /** Drops the room beyond what the entries need at two thirds full. */
   public final void trimToSize() {
     int fits = size == 0 ? 0 : capacityFor(size);
-    if (fits < keys.length) {
+    if (fits < capacity) {
       allocate(fits);
     }
   }
 
-  private void allocate(int capacity) {
-    Object[] old = keys;
-    Object oldValues = resizeValues(capacity);
+  private void allocate(int slots) {
+    Object[][] old = keys;
+    int oldSlots = capacity;
+    Object oldValues = resizeValues(slots);
     modCount++;
-    keys = capacity == 0 ? EMPTY : new Object[capacity];
-    int mask = capacity - 1;
-    for (int from = 0; from < old.length; from++) {
-      Object key = old[from];
+    keys = RefChunks.of(slots);
+    capacity = slots;
+    int mask = slots - 1;
+    for (int from = 0; from < oldSlots; from++) {
+      Object key = RefChunks.get(old, from);
       if (key != null) {
         int i = hash(key) & mask;
-        while (keys[i] != null) {
+        while (RefChunks.get(keys, i) != null) {
           i = (i + 1) & mask;
         }
-        keys[i] = key;
+        RefChunks.set(keys, i, key);
         copyValue(oldValues, from, i);
       }
     }
@@ -338,13 +349,14 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
    * entry the walk has passed back before it), and a change of the keys fails the next step.
    */
   private final class Slots implements Iterator<Map.Entry<K, V>> {
-    private final Object[] walked = keys;
+    private final Object[][] walked = keys;
+    private final int slots = capacity;
     private final int expected = modCount;
     private int next = advance(0);
 
     private int advance(int from) {
       int i = from;
-      while (i < walked.length && walked[i] == null) {
+      while (i < slots && RefChunks.get(walked, i) == null) {
         i++;
       }
       return i;
@@ -352,12 +364,12 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
 
     @Override
     public boolean hasNext() {
-      return next < walked.length;
+      return next < slots;
     }
 
     @Override
     public Map.Entry<K, V> next() {
-      if (next >= walked.length) {
+      if (next >= slots) {
         throw new NoSuchElementException();
       }
       if (expected != modCount) {
@@ -366,7 +378,7 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
       int slot = next;
       next = advance(slot + 1);
       @SuppressWarnings("unchecked")
-      K key = (K) walked[slot];
+      K key = (K) RefChunks.get(walked, slot);
       return new Entry(key, slot);
     }
   }

@@ -99,6 +99,83 @@ class CompactMapProperties {
     }
   }
 
+  /** A key whose hash repeats every 4,099 values: clusters that cross chunks and wrap around. */
+  record FewHashes(int value) {
+    @Override
+    public int hashCode() {
+      return value % 4_099;
+    }
+  }
+
+  /** Puts (0), removes (1) or trims (2) a run of keys, {@code from} and the {@code span} after. */
+  record RunOp(int kind, int from, int span) {}
+
+  @Provide
+  Arbitrary<List<RunOp>> runs() {
+    return Combinators.combine(Arbitraries.of(0, 0, 1, 2),
+        Arbitraries.integers().between(0, 40_000),
+        Arbitraries.integers().between(1, 12_000)).as(RunOp::new).list().ofMaxSize(12);
+  }
+
+  /**
+   * Maps of tens of thousands of entries, whose tables span many {@link RefChunks}: entries
+   * shifted back across a chunk's end and around the table's, growth and trims that rehash from
+   * chunk to chunk.
+   */
+  @Property(tries = 40)
+  void aMapOfManyChunksHoldsWhatAHashMapHolds(@ForAll("runs") List<RunOp> runs,
+      @ForAll boolean fewHashes) {
+    Map<Object, Integer> expected = new HashMap<>();
+    CompactMap<Object, Integer> map = new CompactMap<>();
+    CompactIntMap<Object> ints = new CompactIntMap<>();
+    for (RunOp run : runs) {
+      if (run.kind() == 2) {
+        map.trimToSize();
+        ints.trimToSize();
+        continue;
+      }
+      for (int k = run.from(); k < run.from() + run.span(); k++) {
+        Object key = fewHashes ? new FewHashes(k) : Integer.valueOf(k);
+        if (run.kind() == 0) {
+          expected.put(key, k ^ run.span());
+          map.put(key, k ^ run.span());
+          ints.put(key, k ^ run.span());
+        } else {
+          assertThat(map.remove(key)).isEqualTo(expected.get(key));
+          assertThat(ints.remove(key)).isEqualTo(expected.remove(key));
+        }
+      }
+      assertThat(map).hasSize(expected.size());
+      assertThat(ints).hasSize(expected.size());
+    }
+    assertThat(map).isEqualTo(expected);
+    assertThat(ints).isEqualTo(expected);
+    assertThat(expected).isEqualTo(map);
+    for (int k = 0; k < 52_000; k += 7) {
+      Object key = fewHashes ? new FewHashes(k) : Integer.valueOf(k);
+      assertThat(map.get(key)).isEqualTo(expected.get(key));
+      assertThat(ints.getInt(key, -1)).isEqualTo(expected.getOrDefault(key, -1));
+    }
+  }
+
+  @Test
+  void chunksHoldWhatTheirSlotsWereGiven() {
+    assertThat(RefChunks.capacity(RefChunks.of(0))).isZero();
+    assertThat(RefChunks.of(4)).hasDimensions(1, 4);
+    assertThat(RefChunks.capacity(RefChunks.of(RefChunks.SIZE))).isEqualTo(RefChunks.SIZE);
+    Object[][] chunks = RefChunks.of(4 * RefChunks.SIZE);
+    assertThat(chunks).hasNumberOfRows(4);
+    assertThat(RefChunks.capacity(chunks)).isEqualTo(4 * RefChunks.SIZE);
+    for (int i = 0; i < 4 * RefChunks.SIZE; i += 3) {
+      RefChunks.set(chunks, i, i);
+    }
+    for (int i = 0; i < 4 * RefChunks.SIZE; i++) {
+      assertThat(RefChunks.get(chunks, i)).isEqualTo(i % 3 == 0 ? i : null);
+    }
+    assertThatThrownBy(() -> RefChunks.of(3 * RefChunks.SIZE / 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunks");
+  }
+
   private static Integer sumOrNone(Integer a, Integer b) {
     return a + b == 0 ? null : a + b;
   }
