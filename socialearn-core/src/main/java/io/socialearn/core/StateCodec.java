@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialearn.api.people.ActivityKind;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
-import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.ArticleOrigin;
@@ -49,6 +48,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the engine's read models and reputation ledger as a snapshot and reads them back, so that
@@ -59,8 +60,8 @@ import java.util.zip.GZIPOutputStream;
  * in {@link DataOutputStream}'s form (written through a {@link BinaryOutput}): the person table
  * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes,
  * up votes, activity and comments (the sequences of the events that added them: their text stays in
- * the log), the reputation ledger's askers, answers and facts (the rest of its image is in the
- * JSON), the pulse ledger's columns ({@link PulseLedger#writeTo}) and a magic int; then the
+ * the log), the reputation ledger's askers, answers and facts (as columns, {@link
+ * ReputationLedger#writeFacts}; the rest of its image is in the JSON), the pulse ledger's columns ({@link PulseLedger#writeTo}) and a magic int; then the
  * expertise model ({@link ExpertiseModel#writeTo}, so that start-up need not refold the log into
  * it); last the length of the bulk (a long) and a magic int. Threads and answers are referred to by
  * their position in their section, people, spaces and tags by table index, times as nanoseconds
@@ -75,15 +76,15 @@ import java.util.zip.GZIPOutputStream;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 14;
+  static final int FORMAT = 15;
+
+  private static final Logger log = LoggerFactory.getLogger(StateCodec.class);
 
   private static final int MAGIC = 0x534c5354;
   private static final long NO_TIME = UpvoteRun.NO_TIME;
   private static final ThreadKind[] KINDS = ThreadKind.values();
   private static final ThreadState[] STATES = ThreadState.values();
   private static final ActivityKind[] ACTIVITY = ActivityKind.values();
-  private static final ReputationReason[] REASONS = ReputationReason.values();
-  private static final ReputationLedger.FactKind[] FACT_KINDS = ReputationLedger.FactKind.values();
   private static final ObjectMapper MAPPER = SocialearnJson.newMapper();
 
   private StateCodec() {}
@@ -379,28 +380,18 @@ final class StateCodec {
           writeRef(post);
         }
       }
-      List<PersonId> holders = ledger.factHolders();
-      out.writeInt(holders.size());
-      for (PersonId holder : holders) {
-        writePerson(holder);
-        out.writeInt(ledger.factCount(holder));
-        ledger.forEachFactPartOf(holder, this::writeFact);
-      }
+      ledger.writeFacts(out, this::writeId);
     }
 
-    /** A fact without its person (the group's). */
-    private void writeFact(ReputationLedger.FactKind kind, PersonId other, ContentRef keyRef,
-        long sequence, long atNanos, ReputationReason reason, ContentRef source, int points,
-        boolean capped) throws IOException {
-      out.writeByte(kind.ordinal());
-      writePerson(other);
-      writeRef(keyRef);
-      out.writeLong(sequence);
-      out.writeLong(atNanos);
-      out.writeByte(reason.ordinal());
-      writeRef(source);
-      out.writeInt(points);
-      out.writeBoolean(capped);
+    /** A person (0, then {@link #writePerson}) or a thread or answer (1, then {@link #writeRef}). */
+    private void writeId(Object id) throws IOException {
+      if (id instanceof PersonId person) {
+        out.writeByte(0);
+        writePerson(person);
+      } else {
+        out.writeByte(1);
+        writeRef((ContentRef) id);
+      }
     }
 
     /** The rows as the pulse ledger names them: by content code ({@link #content}). */
@@ -628,9 +619,15 @@ final class StateCodec {
       ledger.authorsFrom(state::authorOf);
       Reader reader = new Reader(state, rest, bulk, limit);
       reader.readTables();
+      reader.lap("tables");
       // From here the state's ids (people, spaces, tags, threads, posts) stay as they are.
-      FutureTask<ExpertiseModel> modelRead = new FutureTask<>(
-          () -> readModel(model, bulkLength, state, settings));
+      long[] modelNanos = new long[1];
+      FutureTask<ExpertiseModel> modelRead = new FutureTask<>(() -> {
+        long started = System.nanoTime();
+        ExpertiseModel read = readModel(model, bulkLength, state, settings);
+        modelNanos[0] = System.nanoTime() - started;
+        return read;
+      });
       boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
       if (parallel) {
         Thread helper = new Thread(modelRead, "socialearn-snapshot-model");
@@ -650,7 +647,13 @@ final class StateCodec {
         modelRead.run();
       }
       state.lastSequence = lastSequence;
-      return new Decoded(state, ledger, reader.pulse, result(modelRead));
+      Decoded decoded = new Decoded(state, ledger, reader.pulse, result(modelRead));
+      reader.lap("waiting for the expertise model");
+      if (log.isDebugEnabled()) {
+        log.debug("snapshot at {} read: {}; the expertise model {} ms{}", lastSequence,
+            reader.laps, modelNanos[0] / 1_000_000, parallel ? " on a thread of its own" : "");
+      }
+      return decoded;
     } catch (RuntimeException e) {
       throw new IOException("not a readable snapshot: " + e, e);
     }
@@ -724,18 +727,26 @@ final class StateCodec {
     private ThreadRow[] threads;
     private PostRow[] posts;
     /**
-     * The threads' and posts' ids and authors by position, once {@link #readTables} read them:
-     * the sections name them by code millions of times, and these arrays are read without
-     * touching the rows.
+     * The threads' and posts' ids by position, once {@link #readTables} read them: the sections
+     * name them by code millions of times, and these arrays are read without touching the rows.
      */
     private ThreadId[] threadIds;
     private PostId[] postIds;
-    private PersonId[] threadAuthors;
-    private PersonId[] postAuthors;
     /** Where a string's bytes are copied from a mapped buffer. */
     private byte[] scratch = new byte[64];
     /** The pulse ledger, once {@link #readSections} read it. */
     private PulseLedger pulse;
+    /** How long each part took, for the debug log. */
+    private final StringBuilder laps = new StringBuilder();
+    private long lapStarted = System.nanoTime();
+
+    /** Notes the time since the last lap as {@code part}'s. */
+    void lap(String part) {
+      long now = System.nanoTime();
+      laps.append(laps.length() == 0 ? "" : ", ").append(part).append(' ')
+          .append((now - lapStarted) / 1_000_000).append(" ms");
+      lapStarted = now;
+    }
 
     Reader(EngineState state, Rest rest, ByteBuffer in, int limit) {
       this.state = state;
@@ -812,7 +823,6 @@ final class StateCodec {
       state.postsByThread.reserve(threads.length);
       state.posts.reserve(posts.length);
       threadIds = new ThreadId[threads.length];
-      threadAuthors = new PersonId[threads.length];
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
@@ -824,7 +834,6 @@ final class StateCodec {
           threads[i] = t;
         }
         threadIds[i] = t.id();
-        threadAuthors[i] = t.author();
         state.threads.put(t.id(), t);
         state.threadsBySpace.get(t.space()).add(t.id());
         // Each an ArrayList, as apply makes them; held by position, not looked up per answer.
@@ -833,10 +842,8 @@ final class StateCodec {
         state.postsByThread.put(t.id(), own);
       }
       postIds = new PostId[posts.length];
-      postAuthors = new PersonId[posts.length];
       for (int i = 0; i < posts.length; i++) {
         postIds[i] = posts[i].id();
-        postAuthors[i] = posts[i].author();
         state.posts.put(posts[i].id(), posts[i]);
         answersOf.get(threadOf[i]).add(posts[i].id());
       }
@@ -876,6 +883,7 @@ final class StateCodec {
         }
         state.votes.put(target, set);
       }
+      lap("edits and votes");
       for (int v = count(); v > 0; v--) {
         PersonId voter = people[in.getInt()];
         Map<PersonId, UpvoteRun> byAuthor = new CompactMap<>();
@@ -915,7 +923,9 @@ final class StateCodec {
         }
         state.comments.put(target, seqs);
       }
+      lap("up votes, activity and comments");
       readReputation(ledger);
+      lap("reputation");
       pulse = PulseLedger.readFrom(in, state.people::get, state::shared, new PulseLedger.Rows() {
         @Override
         public int codeOf(ContentRef ref) {
@@ -933,10 +943,12 @@ final class StateCodec {
           return row == null ? null : row.title();
         }
       });
+      lap("pulse");
       if (in.getInt() != MAGIC || in.hasRemaining()) {
         throw new IOException("snapshot does not end where its sections do");
       }
       readRest();
+      lap("the rest");
     }
 
     private void readRest() {
@@ -995,39 +1007,20 @@ final class StateCodec {
       ReputationLedger.Image held = rest.ledger();
       ledger.restore(new ReputationLedger.Image(held.rules(), List.of(), askers, answers,
           held.managers(), held.accepted(), held.wikis()));
-      for (int holders = count(); holders > 0; holders--) {
-        PersonId person = person();
-        int facts = count();
-        // Room for as many as the bytes left could hold (35 a fact at least), not a damaged count.
-        ReputationLedger.FactRestorer restorer =
-            ledger.restoring(person, Math.min(facts, in.remaining() / 35));
-        for (int i = 0; i < facts; i++) {
-          ReputationLedger.FactKind kind = FACT_KINDS[in.get()];
-          PersonId other = person();
-          ContentRef keyRef = ref();
-          long sequence = in.getLong();
-          long at = in.getLong();
-          if (at == NO_TIME) {
-            throw new IOException("a reputation fact of " + person + " has no time");
-          }
-          ReputationReason reason = REASONS[in.get()];
-          int sourceCode = in.getInt();
-          ContentRef source = ref(sourceCode);
-          restorer.add(kind, other, keyRef, sequence, at, reason, source,
-              authorOf(sourceCode, source), in.getInt(), (in.get() != 0));
-        }
-      }
+      ledger.readFacts(in, this::readId);
     }
 
-    /**
-     * The author of what {@link #ref(int)} made of {@code code}: from the rows at hand for the
-     * rows' own threads and posts, else as the state says (which knows no other).
-     */
-    private PersonId authorOf(int code, ContentRef ref) {
-      if (code >= 0) {
-        return (code & 1) == 0 ? threadAuthors[code >>> 1] : postAuthors[code >>> 1];
+    /** What {@link Writer#writeId} wrote. */
+    private Object readId() throws IOException {
+      byte kind = in.get();
+      if (kind != 0 && kind != 1) {
+        throw new IOException("not an id's kind: " + kind);
       }
-      return ref == null ? null : state.authorOf(ref);
+      Object id = kind == 0 ? person() : ref();
+      if (id == null) {
+        throw new IOException("a reputation fact names no id");
+      }
+      return id;
     }
 
     /** A person {@link Writer#writePerson} wrote, the table's instance when it is there. */

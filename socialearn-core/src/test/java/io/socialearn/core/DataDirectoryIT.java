@@ -14,9 +14,13 @@ import io.socialearn.api.command.FlagPost;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.RegisterPerson;
+import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.DeletePost;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.reputation.ReputationChange;
+import io.socialearn.api.reputation.ReputationHistory;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.FlagReason;
 import io.socialearn.api.thread.PostId;
@@ -29,6 +33,7 @@ import io.socialearn.api.expertise.EvidenceKind;
 import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.core.expertise.ExpertiseSettings;
+import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.log.FileEventLog;
 import io.socialearn.core.log.InMemoryEventLog;
 import io.socialearn.core.reputation.ReputationRules;
@@ -36,7 +41,9 @@ import io.socialearn.core.reputation.TrustPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +111,58 @@ class DataDirectoryIT {
       assertThat(engine.search(Viewer.of("cy"), "restart", 5).hits()).hasSize(1);
     }
     assertThat(before).isEqualTo(fullReplay(ReputationRules.stackExchange()));
+  }
+
+  /** A replay of the whole log's reputation ledger, for comparison. */
+  private ReputationLedger.Image replayedReputation(ReputationRules rules) {
+    InMemoryEventLog copy = InMemoryEventLog.create();
+    try (FileEventLog log = FileEventLog.open(dir.resolve("log"))) {
+      try (var events = log.readFrom(1)) {
+        events.forEach(e -> copy.append(copy.lastSequence(), List.of(e.event()), e.timestamp()));
+      }
+    }
+    try (SocialLearningEngine replayed = SocialLearningEngine.builder().eventLog(copy)
+        .reputationRules(rules).build()) {
+      return replayed.reputationImage();
+    }
+  }
+
+  @Test
+  void reputationHistoriesAndReversalsAfterARestartFromTheSnapshotAreAsWithout() {
+    ReputationRules rules = ReputationRules.stackExchange();
+    Map<String, ReputationHistory> before = new HashMap<>();
+    ThreadId q;
+    PostId a;
+    ReputationLedger.Image reopened;
+    try (SocialLearningEngine engine = open(rules)) {
+      q = fill(engine);
+      a = engine.thread(Viewer.of("cy"), q).answers().get(0).id();
+      engine.execute(Viewer.of("bo"), new CastVote(q, VoteDirection.DOWN));
+      engine.execute(Viewer.of("cy"), new CastVote(q, VoteDirection.UP));
+      for (String person : List.of("ana", "bo", "cy")) {
+        before.put(person, engine.reputation(Viewer.of("cy"), PersonId.of(person)));
+      }
+    }
+    try (SocialLearningEngine engine = open(rules)) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      for (String person : List.of("ana", "bo", "cy")) {
+        ReputationHistory after = engine.reputation(Viewer.of("cy"), PersonId.of(person));
+        assertThat(after.changes()).as(person).isEqualTo(before.get(person).changes());
+        assertThat(after.score().points()).isEqualTo(before.get(person).score().points());
+      }
+      assertThat(before.get("bo").changes()).extracting(ReputationChange::source)
+          .contains(a);
+      // Reversals after the restart find the facts the snapshot brought back.
+      engine.execute(Viewer.of("bo"), new DeletePost(a, "withdrawn"));
+      engine.execute(Viewer.of("cy"), new RetractVote(q));
+      assertThat(engine.reputation(Viewer.of("cy"), PersonId.of("bo")).changes())
+          .extracting(ReputationChange::source).doesNotContain(a);
+      assertThat(engine.reputation(Viewer.of("cy"), PersonId.of("ana")).score().points())
+          .as("ana keeps only bo's down vote on her question: at the floor")
+          .isEqualTo(1).isLessThan(before.get("ana").score().points());
+      reopened = engine.reputationImage();
+    }
+    assertThat(reopened).isEqualTo(replayedReputation(rules));
   }
 
   @Test

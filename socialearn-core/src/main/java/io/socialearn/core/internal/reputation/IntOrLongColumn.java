@@ -1,5 +1,8 @@
 package io.socialearn.core.internal.reputation;
 
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -76,6 +79,65 @@ final class IntOrLongColumn {
     } else {
       wide[to] = wide[from];
     }
+  }
+
+  /**
+   * Writes the first {@code size} values: the width of each (2, 4 or 8 bytes, as the column holds
+   * them now) as a byte, then the values.
+   */
+  void writeTo(DataOutput out, int size) throws IOException {
+    if (tight != null) {
+      out.writeByte(2);
+      for (int i = 0; i < size; i++) {
+        out.writeShort(tight[i]);
+      }
+    } else if (narrow != null) {
+      out.writeByte(4);
+      for (int i = 0; i < size; i++) {
+        out.writeInt(narrow[i]);
+      }
+    } else {
+      out.writeByte(8);
+      for (int i = 0; i < size; i++) {
+        out.writeLong(wide[i]);
+      }
+    }
+  }
+
+  /**
+   * Reads {@code n} values {@link #writeTo} wrote, as a column of exactly that length and the
+   * width they were written in.
+   *
+   * @throws IOException if the width is not one of the three
+   */
+  static IntOrLongColumn readFrom(ByteBuffer in, int n) throws IOException {
+    int width = in.get();
+    IntOrLongColumn column = new IntOrLongColumn(0);
+    column.narrow = null;
+    switch (width) {
+      case 2 -> {
+        column.tight = new short[n];
+        in.asShortBuffer().get(column.tight);
+      }
+      case 4 -> {
+        column.narrow = new int[n];
+        in.asIntBuffer().get(column.narrow);
+      }
+      case 8 -> {
+        column.wide = new long[n];
+        in.asLongBuffer().get(column.wide);
+      }
+      default -> throw new IOException("a column of values " + width + " bytes wide");
+    }
+    in.position(in.position() + width * n);
+    return column;
+  }
+
+  /** Takes {@code other}'s values as this column's (a column just read), sharing them. */
+  void replace(IntOrLongColumn other) {
+    tight = other.tight;
+    narrow = other.narrow;
+    wide = other.wide;
   }
 
   void resize(int length) {

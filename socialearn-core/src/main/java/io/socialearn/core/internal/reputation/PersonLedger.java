@@ -5,6 +5,9 @@ import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.core.reputation.ReputationRules;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +22,8 @@ import java.util.Objects;
  *
  * <p>Facts are held column-wise in primitive arrays (22 bytes a fact for votes under the usual
  * rules, against several hundred as objects), since a person's facts are one per vote they
- * received. Not thread-safe: guarded by the engine's lock.
+ * received; the people and posts they name are codes of the ledger's {@link IdCodes}, so that a
+ * snapshot writes and reads the columns whole. Not thread-safe: guarded by the engine's lock.
  */
 final class PersonLedger {
   private static final ReputationReason[] REASONS = ReputationReason.values();
@@ -32,7 +36,11 @@ final class PersonLedger {
 
   private final PersonId person;
   private final ReputationRules rules;
+  /** The codes {@link #others} and {@link #keyRefs} hold, shared by the ledger's people. */
+  private final IdCodes codes;
   private static final int VOTE = ReputationLedger.FactKind.VOTE.ordinal();
+  /** How many kinds of fact there are. */
+  private static final int KINDS = ReputationLedger.FactKind.values().length;
   /** How many low bits of {@link #pointsAndFlags} hold the flags. */
   private static final int FLAG_BITS = 9;
 
@@ -51,11 +59,13 @@ final class PersonLedger {
    */
   private final IntOrLongColumn pointsAndFlags = IntOrLongColumn.startingShort(4);
   /**
-   * A vote's voter, or another fact's source post: only votes have another person, and a vote's
-   * source is always its key (the post voted on), so one column holds what two would.
+   * The code of a vote's voter, or of another fact's source post: only votes have another
+   * person, and a vote's source is always its key (the post voted on), so one column holds what
+   * two would.
    */
-  private Object[] others = new Object[4];
-  private ContentRef[] keyRefs = new ContentRef[4];
+  private int[] others = new int[4];
+  /** The code of the post or thread each fact belongs to. */
+  private int[] keyRefs = new int[4];
 
   /** The running fold of every fact so far. */
   private Fold current;
@@ -73,9 +83,10 @@ final class PersonLedger {
     }
   }
 
-  PersonLedger(PersonId person, ReputationRules rules) {
+  PersonLedger(PersonId person, ReputationRules rules, IdCodes codes) {
     this.person = person;
     this.rules = rules;
+    this.codes = codes;
     this.current = new Fold(rules.floor());
   }
 
@@ -107,8 +118,8 @@ final class PersonLedger {
     nanos[size] = atNanos;
     pointsAndFlags.set(size,
         (long) value << FLAG_BITS | reason.ordinal() | (capped ? 1 << 5 : 0) | kind << 6, size);
-    others[size] = kind == VOTE ? other : source;
-    keyRefs[size] = keyRef;
+    others[size] = codes.codeOf(kind == VOTE ? other : source);
+    keyRefs[size] = codes.codeOf(keyRef);
     size++;
     fold(current, size - 1, null);
   }
@@ -118,18 +129,15 @@ final class PersonLedger {
   }
 
   private PersonId other(int i) {
-    return kind(i) == VOTE ? (PersonId) others[i] : null;
+    return kind(i) == VOTE ? (PersonId) codes.id(others[i]) : null;
+  }
+
+  private ContentRef keyRef(int i) {
+    return (ContentRef) codes.id(keyRefs[i]);
   }
 
   private ContentRef source(int i) {
-    return kind(i) == VOTE ? keyRefs[i] : (ContentRef) others[i];
-  }
-
-  /** Makes room for {@code more} facts at once: a snapshot says how many it restores. */
-  void reserve(int more) {
-    if (size + more > nanos.length) {
-      resize(size + more);
-    }
+    return (ContentRef) codes.id(kind(i) == VOTE ? keyRefs[i] : others[i]);
   }
 
   private void resize(int length) {
@@ -151,7 +159,7 @@ final class PersonLedger {
   boolean remove(Match match) {
     int kept = 0;
     for (int i = 0; i < size; i++) {
-      if (!match.test(kind(i), other(i), keyRefs[i], source(i))) {
+      if (!match.test(kind(i), other(i), keyRef(i), source(i))) {
         if (kept != i) {
           sequences.move(i, kept);
           nanos[kept] = nanos[i];
@@ -165,8 +173,6 @@ final class PersonLedger {
     if (kept == size) {
       return false;
     }
-    Arrays.fill(others, kept, size, null);
-    Arrays.fill(keyRefs, kept, size, null);
     size = kept;
     current = refold(null);
     return true;
@@ -185,7 +191,7 @@ final class PersonLedger {
    */
   <E extends Exception> void forEachFact(FactSink<E> sink) throws E {
     for (int i = 0; i < size; i++) {
-      sink.accept(kind(i), other(i), keyRefs[i], sequence(i), nanos[i], reason(i), source(i),
+      sink.accept(kind(i), other(i), keyRef(i), sequence(i), nanos[i], reason(i), source(i),
           points(i), capped(i));
     }
   }
@@ -194,6 +200,98 @@ final class PersonLedger {
   interface FactSink<E extends Exception> {
     void accept(int kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
         ReputationReason reason, ContentRef source, int points, boolean capped) throws E;
+  }
+
+  /** Sets {@code used[code]} for every code the facts hold. */
+  void markCodes(boolean[] used) {
+    for (int i = 0; i < size; i++) {
+      if (others[i] != IdCodes.NONE) {
+        used[others[i]] = true;
+      }
+      if (keyRefs[i] != IdCodes.NONE) {
+        used[keyRefs[i]] = true;
+      }
+    }
+  }
+
+  /**
+   * Writes the facts as columns, what {@link #read} reads: their count, the sequences, the times
+   * (nanoseconds), the points with their flags, then the two code columns, each code {@code c}
+   * written as {@code written[c]}.
+   */
+  void writeTo(DataOutput out, int[] written) throws IOException {
+    out.writeInt(size);
+    sequences.writeTo(out, size);
+    for (int i = 0; i < size; i++) {
+      out.writeLong(nanos[i]);
+    }
+    pointsAndFlags.writeTo(out, size);
+    for (int i = 0; i < size; i++) {
+      out.writeInt(others[i] == IdCodes.NONE ? IdCodes.NONE : written[others[i]]);
+    }
+    for (int i = 0; i < size; i++) {
+      out.writeInt(keyRefs[i] == IdCodes.NONE ? IdCodes.NONE : written[keyRefs[i]]);
+    }
+  }
+
+  /**
+   * Reads back what {@link #writeTo} wrote, with {@code codes} already restored to the written
+   * codes, and folds it; a fact whose kind, reason, time or codes cannot be is refused.
+   *
+   * @param persons for each code, whether it is a person's (else a post's): what a fact's codes
+   *     must be is checked against it, not by looking each id up
+   * @throws IOException if the columns are damaged
+   */
+  static PersonLedger read(PersonId person, ReputationRules rules, IdCodes codes,
+      boolean[] persons, ByteBuffer in) throws IOException {
+    int n = in.getInt();
+    // A fact takes 20 bytes at least (two of points, four of sequence): no more room than that.
+    if (n < 0 || n > in.remaining() / 20) {
+      throw new IOException(person + " has " + n + " facts in " + in.remaining() + " bytes");
+    }
+    PersonLedger ledger = new PersonLedger(person, rules, codes);
+    ledger.sequences.replace(IntOrLongColumn.readFrom(in, n));
+    ledger.nanos = new long[n];
+    in.asLongBuffer().get(ledger.nanos);
+    in.position(in.position() + 8 * n);
+    ledger.pointsAndFlags.replace(IntOrLongColumn.readFrom(in, n));
+    ledger.others = new int[n];
+    in.asIntBuffer().get(ledger.others);
+    in.position(in.position() + 4 * n);
+    ledger.keyRefs = new int[n];
+    in.asIntBuffer().get(ledger.keyRefs);
+    in.position(in.position() + 4 * n);
+    ledger.size = n;
+    for (int i = 0; i < n; i++) {
+      ledger.check(i, persons);
+    }
+    ledger.current = ledger.refold(null);
+    return ledger;
+  }
+
+  /** Refuses a fact read back that no {@link #add} could have made. */
+  private void check(int i, boolean[] persons) throws IOException {
+    int flags = flags(i);
+    int kind = flags >> 6;
+    if (kind >= KINDS || (flags & 0x1f) >= REASONS.length
+        || nanos[i] == Long.MIN_VALUE) {
+      throw new IOException("fact " + i + " of " + person + " has kind " + kind + ", reason "
+          + (flags & 0x1f) + " and time " + nanos[i]);
+    }
+    int other = others[i];
+    int key = keyRefs[i];
+    if (other < IdCodes.NONE || other >= persons.length || key < IdCodes.NONE
+        || key >= persons.length) {
+      throw new IOException("fact " + i + " of " + person + " names codes " + other + " and "
+          + key + " of " + persons.length);
+    }
+    boolean fits = kind == VOTE ? other != IdCodes.NONE && persons[other] && key != IdCodes.NONE
+        && !persons[key]
+        : (other == IdCodes.NONE || !persons[other]) && (key == IdCodes.NONE || !persons[key]);
+    if (!fits) {
+      throw new IOException("fact " + i + " of " + person + " names " + codes.id(other)
+          + " and " + codes.id(key));
+    }
   }
 
   private Fold refold(List<ReputationChange> changes) {

@@ -28,7 +28,9 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactMap;
 import io.socialearn.core.reputation.ReputationRules;
+import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,6 +96,11 @@ public final class ReputationLedger {
    * their author's, have no entry.
    */
   private final CompactMap<ContentRef, Object> concerned = new CompactMap<>();
+  /**
+   * The codes of the people and posts the facts name, shared by every {@link PersonLedger} here
+   * (so replaced, not emptied, when another ledger's people are taken over with theirs).
+   */
+  private IdCodes codes = new IdCodes();
   /** The id instances to keep (see {@link #shareIds}). */
   private UnaryOperator<Object> shared = UnaryOperator.identity();
   /** Each post's author, or null where unknown (see {@link #authorsFrom}). */
@@ -382,7 +389,7 @@ public final class ReputationLedger {
   private void append(PersonId person, FactKind kind, PersonId other, ContentRef keyRef,
       long seq, long atNanos, ReputationReason reason, ContentRef source, int points,
       boolean capped) {
-    people.computeIfAbsent(person, p -> new PersonLedger(p, rules))
+    people.computeIfAbsent(person, p -> new PersonLedger(p, rules, codes))
         .add(kind.ordinal(), other, keyRef, seq, atNanos, reason, source, points, capped);
     concern(person, source, source == null ? null : authorOf.apply(source));
   }
@@ -450,26 +457,6 @@ public final class ReputationLedger {
   }
 
   /**
-   * The people who have facts, in the order {@link #forEachFact} gives their facts.
-   *
-   * @return a copy
-   */
-  public List<PersonId> factHolders() {
-    return new ArrayList<>(people.keySet());
-  }
-
-  /**
-   * How many facts {@code person} has.
-   *
-   * @param person a person
-   * @return the count, 0 for someone with none
-   */
-  public int factCount(PersonId person) {
-    PersonLedger ledger = people.get(person);
-    return ledger == null ? 0 : ledger.size();
-  }
-
-  /**
    * Each of {@code person}'s facts, in log order.
    *
    * @param person whose facts
@@ -484,43 +471,135 @@ public final class ReputationLedger {
     }
   }
 
+  /** Writes an id (a person, thread or post) as a snapshot names it; see {@link #writeFacts}. */
+  public interface IdWriter {
+    /**
+     * Writes one id.
+     *
+     * @param id a {@link PersonId} or a {@link ContentRef}, never null
+     * @throws IOException if the output fails
+     */
+    void write(Object id) throws IOException;
+  }
+
+  /** Reads back an id an {@link IdWriter} wrote; see {@link #readFacts}. */
+  public interface IdReader {
+    /**
+     * Reads one id.
+     *
+     * @return the {@link PersonId} or {@link ContentRef} written, an instance to keep
+     * @throws IOException if the input is damaged
+     */
+    Object read() throws IOException;
+  }
+
   /**
-   * Each of {@code person}'s facts as their parts, in log order, as {@link
-   * #forEachFactOf(PersonId, Consumer)} gives them but with the time in nanoseconds since the
-   * epoch and no row or {@link Instant} made: for a snapshot of millions of facts.
+   * Writes every fact for a snapshot, as whole columns rather than fact by fact: the ids the
+   * facts name (each through {@code ids}, once), then for each person with facts, in the order
+   * {@link #forEachFact} gives them, the person and their fact columns naming those ids by
+   * position, then who is concerned by which post. {@link #readFacts} reads it back.
    *
-   * @param person whose facts
-   * @param sink receives each fact
-   * @throws IOException if {@code sink} does (the facts after it are not given)
+   * @param out where to write
+   * @param ids writes one id as the snapshot names it
+   * @throws IOException if the output fails
    */
-  public void forEachFactPartOf(PersonId person, FactParts sink) throws IOException {
-    PersonLedger ledger = people.get(person);
-    if (ledger != null) {
-      ledger.<IOException>forEachFact((kind, other, keyRef, sequence, atNanos, reason, source,
-          points, capped) -> sink.accept(KINDS[kind], other, keyRef, sequence, atNanos, reason,
-          source, points, capped));
+  public void writeFacts(DataOutput out, IdWriter ids) throws IOException {
+    boolean[] used = new boolean[codes.size()];
+    for (PersonLedger ledger : people.values()) {
+      ledger.markCodes(used);
+    }
+    int[] written = new int[used.length];
+    int count = 0;
+    for (int c = 0; c < used.length; c++) {
+      written[c] = used[c] ? count++ : IdCodes.NONE;
+    }
+    out.writeInt(count);
+    for (int c = 0; c < used.length; c++) {
+      if (used[c]) {
+        ids.write(codes.id(c));
+      }
+    }
+    out.writeInt(people.size());
+    for (Map.Entry<PersonId, PersonLedger> e : people.entrySet()) {
+      ids.write(e.getKey());
+      e.getValue().writeTo(out, written);
+    }
+    out.writeInt(concerned.size());
+    for (Map.Entry<ContentRef, Object> e : concerned.entrySet()) {
+      ids.write(e.getKey());
+      PersonId[] who = e.getValue() instanceof PersonId[] many ? many
+          : new PersonId[] {(PersonId) e.getValue()};
+      out.writeInt(who.length);
+      for (PersonId person : who) {
+        ids.write(person);
+      }
     }
   }
 
-  /** Receives a fact's parts; see {@link #forEachFactPartOf}. */
-  public interface FactParts {
-    /**
-     * One fact, as a {@link FactRow} holds it but with its time in nanoseconds since the epoch.
-     *
-     * @param kind what it belongs to
-     * @param other the voter of a vote, else null
-     * @param keyRef the post or thread it belongs to, or null
-     * @param sequence the log sequence that recorded it
-     * @param atNanos when, in nanoseconds since the epoch
-     * @param reason why
-     * @param source the post it concerns, or null
-     * @param points what it is worth before cap and floor
-     * @param capped whether it counts towards the daily cap
-     * @throws IOException if the fact cannot be taken
-     */
-    void accept(FactKind kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
-        ReputationReason reason, ContentRef source, int points, boolean capped)
-        throws IOException;
+  /**
+   * Reads back the facts {@link #writeFacts} wrote into this ledger, after {@link #restore} of
+   * the rest of its image (with no facts); each person's facts are folded.
+   *
+   * @param in the snapshot, at the facts
+   * @param ids reads one id an {@link IdWriter} wrote
+   * @throws IOException if what was written is damaged
+   */
+  public void readFacts(ByteBuffer in, IdReader ids) throws IOException {
+    int count = in.getInt();
+    // Each id takes at least four bytes.
+    if (count < 0 || count > in.remaining() / 4) {
+      throw new IOException(count + " ids of reputation facts in " + in.remaining() + " bytes");
+    }
+    Object[] table = new Object[count];
+    for (int i = 0; i < count; i++) {
+      Object id = ids.read();
+      if (!(id instanceof PersonId) && !(id instanceof ContentRef)) {
+        throw new IOException("not the id of a person or a post: " + id);
+      }
+      table[i] = id;
+    }
+    codes.restore(table);
+    boolean[] persons = new boolean[count];
+    for (int i = 0; i < count; i++) {
+      persons[i] = table[i] instanceof PersonId;
+    }
+    for (int holders = count(in, 8, "people with facts"); holders > 0; holders--) {
+      PersonId person = person(ids.read());
+      if (people.put(person, PersonLedger.read(person, rules, codes, persons, in)) != null) {
+        throw new IOException("the facts of " + person + " twice");
+      }
+    }
+    int posts = count(in, 12, "posts with people concerned");
+    concerned.reserve(posts);
+    for (int n = 0; n < posts; n++) {
+      Object source = ids.read();
+      if (!(source instanceof ContentRef)) {
+        throw new IOException("people concerned by " + source + ", not a post");
+      }
+      int k = count(in, 4, "people concerned by a post");
+      PersonId[] who = new PersonId[k];
+      for (int i = 0; i < k; i++) {
+        who[i] = person(ids.read());
+      }
+      if (k == 0 || concerned.put((ContentRef) source, k == 1 ? who[0] : who) != null) {
+        throw new IOException("the people concerned by " + source + " damaged");
+      }
+    }
+  }
+
+  private static int count(ByteBuffer in, int bytesEach, String what) throws IOException {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining() / bytesEach) {
+      throw new IOException(n + " " + what + " in " + in.remaining() + " bytes");
+    }
+    return n;
+  }
+
+  private static PersonId person(Object id) throws IOException {
+    if (id instanceof PersonId person) {
+      return person;
+    }
+    throw new IOException("not a person's id: " + id);
   }
 
   /**
@@ -533,56 +612,6 @@ public final class ReputationLedger {
     append(fact.person(), fact.kind(), fact.other(), fact.keyRef(), fact.sequence(),
         PersonLedger.nanos(fact.at()), fact.reason(), fact.source(), fact.points(),
         fact.capped());
-  }
-
-  /**
-   * Starts restoring {@code facts} facts of {@code person} read back from a snapshot: what
-   * {@link #addFact(FactRow)} does for each, with the person's ledger found once and room made
-   * for all of them at once. A snapshot of ten million facts makes no row or {@link Instant} for
-   * each, and looks no post's author up: the snapshot's reader has its rows at hand.
-   *
-   * @param person whose facts
-   * @param facts how many will come
-   * @return where to append them, in log order
-   */
-  public FactRestorer restoring(PersonId person, int facts) {
-    PersonLedger ledger = people.computeIfAbsent(person, p -> new PersonLedger(p, rules));
-    ledger.reserve(facts);
-    return new FactRestorer(person, ledger);
-  }
-
-  /** Appends one person's facts read back from a snapshot; see {@link #restoring}. */
-  public final class FactRestorer {
-    private final PersonId person;
-    private final PersonLedger ledger;
-
-    private FactRestorer(PersonId person, PersonLedger ledger) {
-      this.person = person;
-      this.ledger = ledger;
-    }
-
-    /**
-     * Appends a fact and folds it.
-     *
-     * @param kind what it belongs to
-     * @param other the voter of a vote, else null
-     * @param keyRef the post or thread the fact belongs to, or null
-     * @param sequence the log sequence that recorded it
-     * @param atNanos when, in nanoseconds since the epoch
-     * @param reason why
-     * @param source the post it concerns, or null
-     * @param sourceAuthor who wrote {@code source}: what the authors given to {@link
-     *     #authorsFrom} say of it (null where they know none)
-     * @param points what it is worth before cap and floor
-     * @param capped whether it counts towards the daily cap
-     */
-    public void add(FactKind kind, PersonId other, ContentRef keyRef, long sequence,
-        long atNanos, ReputationReason reason, ContentRef source, PersonId sourceAuthor,
-        int points, boolean capped) {
-      ledger.add(kind.ordinal(), other, keyRef, sequence, atNanos, reason, source, points,
-          capped);
-      concern(person, source, sourceAuthor);
-    }
   }
 
   /**
@@ -606,6 +635,8 @@ public final class ReputationLedger {
     managers.putAll(other.managers);
     accepted.putAll(other.accepted);
     concerned.takeOver(other.concerned);
+    codes = other.codes;
+    other.codes = new IdCodes();
     wikis.clear();
     wikis.addAll(other.wikis);
     for (Map<?, ?> map : List.of(other.people, other.managers, other.accepted)) {
@@ -627,6 +658,7 @@ public final class ReputationLedger {
     }
     people.clear();
     concerned.clear();
+    codes.clear();
     askers.clear();
     askers.putAll(image.askers());
     answersOf.clear();

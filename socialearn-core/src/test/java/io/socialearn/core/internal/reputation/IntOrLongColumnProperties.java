@@ -1,7 +1,12 @@
 package io.socialearn.core.internal.reputation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -9,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * A column that widens from ints (or shorts) to longs holds what a list of longs holds, before
@@ -55,5 +61,40 @@ class IntOrLongColumnProperties {
     for (int i = 0; i < kept; i++) {
       assertThat(column.get(i)).isEqualTo(keptModel.get(i));
     }
+  }
+
+  @Property(tries = 300)
+  void aColumnWrittenReadsBackInTheWidthItHad(@ForAll("values") List<Long> values,
+      @ForAll boolean startingShort) throws IOException {
+    IntOrLongColumn column = startingShort ? IntOrLongColumn.startingShort(values.size())
+        : new IntOrLongColumn(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      column.set(i, values.get(i), i);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    column.writeTo(new DataOutputStream(bytes), values.size());
+    ByteBuffer in = ByteBuffer.wrap(bytes.toByteArray());
+    IntOrLongColumn read = IntOrLongColumn.readFrom(in, values.size());
+    assertThat(in.hasRemaining()).isFalse();
+    boolean fitsShort = startingShort && values.stream().allMatch(v -> v == (short) (long) v);
+    boolean fitsInt = values.stream().allMatch(v -> v == (int) (long) v);
+    assertThat(bytes.size()).isEqualTo(1 + values.size() * (fitsShort ? 2 : fitsInt ? 4 : 8));
+    for (int i = 0; i < values.size(); i++) {
+      assertThat(read.get(i)).isEqualTo(values.get(i));
+    }
+    // Read back, it widens as any column does.
+    read.resize(values.size() + 1);
+    read.set(values.size(), Long.MAX_VALUE, values.size());
+    assertThat(read.get(values.size())).isEqualTo(Long.MAX_VALUE);
+    for (int i = 0; i < values.size(); i++) {
+      assertThat(read.get(i)).isEqualTo(values.get(i));
+    }
+  }
+
+  @Test
+  void aColumnOfAnotherWidthIsRefused() {
+    ByteBuffer in = ByteBuffer.wrap(new byte[] {3, 0, 0, 0});
+    assertThatThrownBy(() -> IntOrLongColumn.readFrom(in, 1)).isInstanceOf(IOException.class)
+        .hasMessageContaining("3 bytes wide");
   }
 }

@@ -37,6 +37,13 @@ final class LedgerDriver {
     this.ledger = new ReputationLedger(rules);
   }
 
+  /** Drives {@code ledger} on from {@code now} and {@code sequence}, as another driver left off. */
+  LedgerDriver(ReputationLedger ledger, Instant now, long sequence) {
+    this.ledger = ledger;
+    this.now = now;
+    this.sequence = sequence;
+  }
+
   LedgerDriver apply(DomainEvent event) {
     ledger.apply(new RecordedEvent(++sequence, now, event));
     now = now.plusSeconds(1);

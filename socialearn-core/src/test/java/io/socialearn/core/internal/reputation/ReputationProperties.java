@@ -2,14 +2,22 @@ package io.socialearn.core.internal.reputation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.reputation.ReputationRules;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -18,6 +26,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Properties of the reputation ledger over random vote histories spread over a few days. */
 class ReputationProperties {
@@ -102,6 +111,115 @@ class ReputationProperties {
       PersonId id = PersonId.of("v" + voter);
       assertThat(withReversals.score(id)).isEqualTo(neverCast.score(id));
     }
+  }
+
+  /** The facts as a snapshot writes them (ids as a kind byte and a string), read back. */
+  private static ReputationLedger readBack(ReputationLedger ledger) throws IOException {
+    ReputationLedger copy = new ReputationLedger(ledger.rules());
+    copy.restore(ledger.imageWithoutFacts());
+    ByteBuffer in = ByteBuffer.wrap(written(ledger));
+    copy.readFacts(in, () -> readId(in));
+    assertThat(in.hasRemaining()).isFalse();
+    return copy;
+  }
+
+  private static byte[] written(ReputationLedger ledger) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    ledger.writeFacts(out, id -> {
+      out.writeByte(id instanceof PersonId ? 0 : id instanceof ThreadId ? 1 : 2);
+      out.writeUTF(id instanceof PersonId p ? p.value()
+          : id instanceof ThreadId t ? t.value() : ((PostId) id).value());
+    });
+    return bytes.toByteArray();
+  }
+
+  private static Object readId(ByteBuffer in) throws IOException {
+    int kind = in.get();
+    byte[] utf = new byte[in.getShort() & 0xffff];
+    in.get(utf);
+    String value = new String(utf, StandardCharsets.UTF_8);
+    try {
+      return switch (kind) {
+        case 0 -> PersonId.of(value);
+        case 1 -> ThreadId.of(value);
+        case 2 -> PostId.of(value);
+        default -> throw new IOException("kind " + kind);
+      };
+    } catch (InvalidInputException damaged) {
+      throw new IOException(damaged);
+    }
+  }
+
+  /** The votes of {@code votes} cast, one per voter and post (as {@link #cast} casts them). */
+  private static List<Vote> standing(List<Vote> votes) {
+    Map<String, Vote> standing = new LinkedHashMap<>();
+    votes.forEach(v -> standing.putIfAbsent(v.voter() + "/" + v.post(), v));
+    return new ArrayList<>(standing.values());
+  }
+
+  /**
+   * A ledger written as columns and read back holds the same facts, and goes on as the original
+   * does: retracts, a deleted answer (whose down voters are concerned), new votes.
+   */
+  @Property(tries = 200)
+  void factsWrittenAsColumnsReadBackAsTheyWereAndGoOnAlike(@ForAll("votes") List<Vote> votes,
+      @ForAll("votes") List<Vote> later, @ForAll boolean delete) throws IOException {
+    LedgerDriver original = cast(ReputationRules.stackExchange(), votes, false, false);
+    LedgerDriver copy = new LedgerDriver(readBack(original.ledger), original.now,
+        original.sequence);
+    assertThat(copy.ledger.image()).isEqualTo(original.ledger.image());
+    for (LedgerDriver d : List.of(original, copy)) {
+      for (Vote v : standing(votes)) {
+        if (v.retractLater()) {
+          d.retract("v" + v.voter(), target(v.post()),
+              v.up() ? VoteDirection.UP : VoteDirection.DOWN, author(v.post()));
+        }
+      }
+      if (delete) {
+        d.deletePost(PostId.of("a-0"), LedgerDriver.Q);
+      }
+      for (Vote v : standing(later)) {
+        d.vote("w" + v.voter(), target(v.post()), v.up() ? VoteDirection.UP : VoteDirection.DOWN,
+            author(v.post()));
+      }
+    }
+    assertThat(copy.ledger.image()).isEqualTo(original.ledger.image());
+    for (int voter = 0; voter < 40; voter++) {
+      for (String prefix : List.of("v", "w")) {
+        PersonId id = PersonId.of(prefix + voter);
+        assertThat(copy.score(id)).isEqualTo(original.score(id));
+      }
+    }
+    AUTHORS.forEach(a -> assertThat(copy.score(a)).isEqualTo(original.score(a)));
+    // And again, from what the copy went on to hold.
+    assertThat(readBack(copy.ledger).image()).isEqualTo(original.ledger.image());
+  }
+
+  /**
+   * A damaged byte anywhere in the written facts is refused with an IOException (or found short
+   * of bytes), or reads back as some other valid ledger: never another exception.
+   */
+  @Property(tries = 300)
+  void damagedFactsAreRefusedWithAClearError(@ForAll("votes") List<Vote> votes,
+      @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll byte value) throws IOException {
+    LedgerDriver d = cast(ReputationRules.stackExchange(), votes, true, false);
+    d.deletePost(PostId.of("a-1"), LedgerDriver.Q);
+    byte[] bytes = written(d.ledger);
+    bytes[where % bytes.length] ^= value == 0 ? 1 : value;
+    ReputationLedger copy = new ReputationLedger(d.ledger.rules());
+    copy.restore(d.ledger.imageWithoutFacts());
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      copy.readFacts(in, () -> readId(in));
+    } catch (IOException | BufferUnderflowException refused) {
+      return;
+    }
+    // What was read is a ledger like any: it lists, reverses and folds without failing.
+    assertThat(copy.image().facts()).hasSizeLessThanOrEqualTo(bytes.length / 20);
+    LedgerDriver after = new LedgerDriver(copy, d.now, d.sequence);
+    after.deletePost(PostId.of("a-0"), LedgerDriver.Q);
+    AUTHORS.forEach(a -> assertThat(after.score(a)).isGreaterThanOrEqualTo(1));
   }
 
   @Property(tries = 200)

@@ -1,0 +1,70 @@
+package io.socialearn.core.internal.reputation;
+
+import io.socialearn.core.internal.CompactIntMap;
+import java.util.Arrays;
+
+/**
+ * The people and posts a ledger's facts name, each given a dense code on first sight, so that
+ * the facts' columns hold ints: a snapshot writes and reads them as whole arrays, where it used to
+ * look up a post for each of ten million facts. Codes are never reused while the ledger lives; a
+ * snapshot keeps only the ids some fact still names ({@link ReputationLedger#writeFacts}), so a
+ * reopened ledger has no codes for deleted posts. Not thread-safe: guarded by the engine's lock.
+ */
+final class IdCodes {
+  /** The code of no id. */
+  static final int NONE = -1;
+
+  private Object[] ids = new Object[16];
+  private int size;
+  /** Each id's code. */
+  private CompactIntMap<Object> codes = new CompactIntMap<>();
+
+  /** The code of {@code id}, given it now if it has none; {@link #NONE} for null. */
+  int codeOf(Object id) {
+    if (id == null) {
+      return NONE;
+    }
+    int code = codes.getInt(id, NONE);
+    if (code == NONE) {
+      code = size;
+      if (size == ids.length) {
+        ids = Arrays.copyOf(ids, size + (size >> 1));
+      }
+      ids[size++] = id;
+      codes.put(id, code);
+    }
+    return code;
+  }
+
+  /** The id of {@code code}, null for {@link #NONE}. */
+  Object id(int code) {
+    return code == NONE ? null : ids[code];
+  }
+
+  /** How many codes there are: every code is below it. */
+  int size() {
+    return size;
+  }
+
+  /**
+   * Replaces the codes with {@code restored}'s ids, code {@code i} for {@code restored[i]} (the
+   * array is kept, not copied).
+   */
+  void restore(Object[] restored) {
+    clear();
+    if (restored.length > 0) {
+      ids = restored;
+      size = restored.length;
+      codes.reserve(size);
+      for (int i = 0; i < size; i++) {
+        codes.put(ids[i], i);
+      }
+    }
+  }
+
+  void clear() {
+    ids = new Object[16];
+    size = 0;
+    codes = new CompactIntMap<>();
+  }
+}
