@@ -46,6 +46,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.IntFunction;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -60,10 +61,10 @@ import org.slf4j.LoggerFactory;
  * in {@link DataOutputStream}'s form (written through a {@link BinaryOutput}): the person table
  * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes,
  * up votes, activity and comments (the sequences of the events that added them: their text stays in
- * the log), the reputation ledger's askers, answers and facts (as columns, {@link
- * ReputationLedger#writeFacts}; the rest of its image is in the JSON), the pulse ledger's columns ({@link PulseLedger#writeTo}) and a magic int; then the
- * expertise model ({@link ExpertiseModel#writeTo}, so that start-up need not refold the log into
- * it); last the length of the bulk (a long) and a magic int. Threads and answers are referred to by
+ * the log), the reputation ledger's askers, answers and facts ({@link ReputationLedger#writeTo},
+ * facts as columns; the rest of its image is in the JSON), the pulse ledger's columns ({@link
+ * PulseLedger#writeTo}) and a magic int; then the expertise model ({@link ExpertiseModel#writeTo},
+ * so that start-up need not refold the log into it); last the length of the bulk (a long) and a magic int. Threads and answers are referred to by
  * their position in their section, people, spaces and tags by table index, times as nanoseconds
  * since the epoch. Every order the read models keep is kept.
  *
@@ -155,7 +156,6 @@ final class StateCodec {
    */
   static void encode(EngineState state, ReputationLedger ledger, PulseLedger pulse,
       ExpertiseModel expertise, OutputStream sink) throws IOException {
-    ReputationLedger.Image reputation = ledger.imageWithoutFacts();
     List<Membership> members = new ArrayList<>();
     state.members.forEach((space, roles) -> roles.forEach(
         (person, role) -> members.add(new Membership(space, person, role))));
@@ -180,8 +180,7 @@ final class StateCodec {
             .map(x -> new SessionImage(x, state.sessionQuestions.get(x.id()))).toList(),
         state.viewers.entrySet().stream()
             .map(v -> new ViewersRow(v.getKey(), List.copyOf(v.getValue()))).toList(),
-        new ReputationLedger.Image(reputation.rules(), List.of(), Map.of(), Map.of(),
-            reputation.managers(), reputation.accepted(), reputation.wikis()),
+        ledger.imageOfTheRest(),
         state.openFlags.entrySet().stream()
             .map(f -> new FlagRow(f.getKey(), List.copyOf(f.getValue()))).toList(),
         state.flagsAgreed.entrySet().stream()
@@ -198,11 +197,11 @@ final class StateCodec {
     json.writeTo(out);
     long bulkStarts = out.count();
     Writer writer = new Writer(state, spaces, out);
-    writer.write(ledger, reputation);
+    writer.write(ledger);
     pulse.writeTo(out, writer.rows());
     out.writeInt(MAGIC);
     long bulk = out.count() - bulkStarts;
-    expertise.writeTo(out);
+    expertise.writeTo(out, writer::rowCode);
     out.writeLong(bulk);
     out.writeInt(MAGIC);
     out.flush();
@@ -242,7 +241,7 @@ final class StateCodec {
       }
     }
 
-    void write(ReputationLedger ledger, ReputationLedger.Image reputation) throws IOException {
+    void write(ReputationLedger ledger) throws IOException {
       // Tables first: every person and tag the sections below name.
       List<Tag> tagTable = new ArrayList<>();
       for (ThreadRow t : threads) {
@@ -355,32 +354,16 @@ final class StateCodec {
           out.writeLong(seq);
         }
       }
-      writeReputation(ledger, reputation);
+      writeReputation(ledger);
     }
 
     /**
-     * The reputation ledger's askers and answers by thread, then its facts (about one per vote),
-     * streamed from its columns and grouped by person (so that reading makes room for a person's
-     * facts at once): the person and the count, then per fact its kind, other person, key and
-     * source posts, sequence, time, reason, points and cap. People and posts are table indices and content
-     * codes ({@link #writePerson}, {@link #writeRef}).
+     * The reputation ledger's askers and answers by thread, its facts as columns and who is
+     * concerned by which post ({@link ReputationLedger#writeTo}), people and posts as {@link
+     * #writeId} writes them.
      */
-    private void writeReputation(ReputationLedger ledger, ReputationLedger.Image reputation)
-        throws IOException {
-      out.writeInt(reputation.askers().size());
-      for (Map.Entry<ThreadId, PersonId> e : reputation.askers().entrySet()) {
-        writeRef(e.getKey());
-        writePerson(e.getValue());
-      }
-      out.writeInt(reputation.answers().size());
-      for (Map.Entry<ThreadId, List<PostId>> e : reputation.answers().entrySet()) {
-        writeRef(e.getKey());
-        out.writeInt(e.getValue().size());
-        for (PostId post : e.getValue()) {
-          writeRef(post);
-        }
-      }
-      ledger.writeFacts(out, this::writeId);
+    private void writeReputation(ReputationLedger ledger) throws IOException {
+      ledger.writeTo(out, this::writeId);
     }
 
     /** A person (0, then {@link #writePerson}) or a thread or answer (1, then {@link #writeRef}). */
@@ -624,7 +607,7 @@ final class StateCodec {
       long[] modelNanos = new long[1];
       FutureTask<ExpertiseModel> modelRead = new FutureTask<>(() -> {
         long started = System.nanoTime();
-        ExpertiseModel read = readModel(model, bulkLength, state, settings);
+        ExpertiseModel read = readModel(model, bulkLength, state, reader::row, settings);
         modelNanos[0] = System.nanoTime() - started;
         return read;
       });
@@ -661,11 +644,11 @@ final class StateCodec {
 
   /**
    * Reads the expertise model from {@code in}, then the data's end; only looks the state's ids
-   * up.
+   * and the rows' ids by code ({@code rows}) up.
    */
   private static ExpertiseModel readModel(ByteBuffer in, long bulkLength, EngineState state,
-      ExpertiseSettings settings) throws IOException {
-    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, state::shared);
+      IntFunction<ContentRef> rows, ExpertiseSettings settings) throws IOException {
+    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, state::shared, rows);
     if (in.remaining() != END || in.getLong() != bulkLength || in.getInt() != MAGIC) {
       throw new IOException("snapshot does not end where its sections do");
     }
@@ -988,26 +971,20 @@ final class StateCodec {
       return (code & 1) == 0 ? threadIds[code >>> 1] : postIds[code >>> 1];
     }
 
+    /**
+     * The thread or answer of a content code of the rows ({@link Writer#rowCode}), or null if
+     * none has it; only reads what {@link #readTables} left, so safe from the model's thread.
+     */
+    ContentRef row(int code) {
+      int at = code >>> 1;
+      return code < 0 ? null : (code & 1) == 0 ? at < threadIds.length ? threadIds[at] : null
+          : at < postIds.length ? postIds[at] : null;
+    }
+
     /** Reads what {@link Writer#writeReputation} wrote into {@code ledger}. */
     private void readReputation(ReputationLedger ledger) throws IOException {
-      Map<ThreadId, PersonId> askers = new HashMap<>();
-      for (int n = count(); n > 0; n--) {
-        askers.put((ThreadId) ref(), person());
-      }
-      Map<ThreadId, List<PostId>> answers = new HashMap<>();
-      for (int n = count(); n > 0; n--) {
-        ThreadId thread = (ThreadId) ref();
-        int count = count();
-        List<PostId> answered = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          answered.add((PostId) ref());
-        }
-        answers.put(thread, answered);
-      }
-      ReputationLedger.Image held = rest.ledger();
-      ledger.restore(new ReputationLedger.Image(held.rules(), List.of(), askers, answers,
-          held.managers(), held.accepted(), held.wikis()));
-      ledger.readFacts(in, this::readId);
+      ledger.restore(rest.ledger());
+      ledger.readFrom(in, this::readId);
     }
 
     /** What {@link Writer#writeId} wrote. */

@@ -49,7 +49,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -1471,7 +1473,21 @@ public final class ExpertiseModel {
    * @throws IOException if {@code out} fails
    */
   public void writeTo(DataOutput out) throws IOException {
-    ModelCodec.write(this, out);
+    ModelCodec.write(this, out, ref -> -1);
+  }
+
+  /**
+   * Writes as {@link #writeTo(DataOutput)} does, naming each thread and answer that {@code
+   * codes} gives a code by that code rather than by its id's text: for a snapshot that holds
+   * them already ({@link #readFrom(ByteBuffer, ExpertiseSettings, UnaryOperator, IntFunction)}
+   * is given the way back).
+   *
+   * @param out where to write
+   * @param codes given a thread or answer id, a code of zero or more, or -1 for none
+   * @throws IOException if {@code out} fails
+   */
+  public void writeTo(DataOutput out, ToIntFunction<ContentRef> codes) throws IOException {
+    ModelCodec.write(this, out, codes);
   }
 
   /**
@@ -1488,7 +1504,24 @@ public final class ExpertiseModel {
    */
   public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings,
       UnaryOperator<Object> shared) throws IOException {
-    return ModelCodec.read(in, settings, shared);
+    return ModelCodec.read(in, settings, shared, code -> null);
+  }
+
+  /**
+   * A model read back from what {@link #writeTo(DataOutput, ToIntFunction)} wrote, as {@link
+   * #readFrom(ByteBuffer, ExpertiseSettings, UnaryOperator)} reads one.
+   *
+   * @param in the bytes written, from its position
+   * @param settings the settings the model is to score with
+   * @param shared as for the other {@code readFrom}
+   * @param byCode given a code the writer's {@code codes} gave, the thread or answer id it
+   *     stands for (null if none does: the model is refused); called from the reading thread
+   * @return the model, or null as for the other {@code readFrom}
+   * @throws IOException if the bytes are not such a model
+   */
+  public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings,
+      UnaryOperator<Object> shared, IntFunction<ContentRef> byCode) throws IOException {
+    return ModelCodec.read(in, settings, shared, byCode);
   }
 
   /**

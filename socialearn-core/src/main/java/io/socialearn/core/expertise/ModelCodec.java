@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,7 +54,9 @@ import java.util.function.UnaryOperator;
  */
 final class ModelCodec {
   /**
-   * "EXP4": the columns' tallies (counts and latest times per slot), the model's latest time and
+   * "EXP5": a thread or answer of the tables is named by the code the caller gives it (the
+   * engine's snapshot: its row's), its id's text only where it has none. "EXP4" (ids always as
+   * text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and latest times per slot), the model's latest time and
    * each person's count of filed answers are written, not recounted from every fact on reading.
    * "EXP3" (which recounted them) is refused, and the log refolded. Before it, "EXP3" put
    * answers in the order of the answer table, each person's lists by topic in the order
@@ -61,7 +65,7 @@ final class ModelCodec {
    * would not keep; version 1 held each up vote as a fact; both are refused, and the log
    * refolded).
    */
-  private static final int MAGIC = 0x45585034;
+  private static final int MAGIC = 0x45585035;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
@@ -70,12 +74,13 @@ final class ModelCodec {
 
   private ModelCodec() {}
 
-  static void write(ExpertiseModel m, DataOutput sink) throws IOException {
-    new Writer(m, sink).write();
+  static void write(ExpertiseModel m, DataOutput sink, ToIntFunction<ContentRef> codes)
+      throws IOException {
+    new Writer(m, sink, codes).write();
   }
 
   static ExpertiseModel read(ByteBuffer buffer, ExpertiseSettings settings,
-      UnaryOperator<Object> shared) throws IOException {
+      UnaryOperator<Object> shared, IntFunction<ContentRef> byCode) throws IOException {
     Bytes in = new Bytes(buffer);
     int limit = buffer.remaining();
     if (in.readInt() != MAGIC) {
@@ -84,7 +89,8 @@ final class ModelCodec {
     byte[] written = new byte[checked(in.readInt(), limit)];
     in.readFully(written);
     // A model of other settings is read all the same (to find where it ends), then dropped.
-    ExpertiseModel model = new Reader(new ExpertiseModel(settings), in, limit, shared).read();
+    ExpertiseModel model = new Reader(new ExpertiseModel(settings), in, limit, shared, byCode)
+        .read();
     return Arrays.equals(written, fingerprint(settings)) ? model : null;
   }
 
@@ -177,10 +183,21 @@ final class ModelCodec {
     private final List<Tag> tagTable = new ArrayList<>();
     private final Map<ThreadInfo, Integer> threads = new IdentityHashMap<>();
     private final Map<Fact, Integer> facts = new IdentityHashMap<>();
+    private final ToIntFunction<ContentRef> codes;
 
-    Writer(ExpertiseModel m, DataOutput out) {
+    Writer(ExpertiseModel m, DataOutput out, ToIntFunction<ContentRef> codes) {
       this.m = m;
       this.out = out;
+      this.codes = codes;
+    }
+
+    /** A thread or answer of the tables: its code, and its id's text if it has none. */
+    private void writeRow(ContentRef id) throws IOException {
+      int code = codes.applyAsInt(id);
+      out.writeInt(code < 0 ? -1 : code);
+      if (code < 0) {
+        writeString(out, id instanceof ThreadId t ? t.value() : ((PostId) id).value());
+      }
     }
 
     void write() throws IOException {
@@ -237,7 +254,7 @@ final class ModelCodec {
       out.writeLong(m.ref);
       out.writeInt(threadList.size());
       for (ThreadInfo t : threadList) {
-        writeString(out, t.id().value());
+        writeRow(t.id());
         out.writeInt(t.spaceIndex);
         out.writeInt(space(t.space));
         writePerson(t.author());
@@ -248,7 +265,7 @@ final class ModelCodec {
       }
       out.writeInt(answerList.size());
       for (AnswerInfo a : answerList) {
-        writeString(out, a.id().value());
+        writeRow(a.id());
         out.writeInt(threads.get(a.threadInfo));
         writePerson(a.person);
         out.writeLong(a.at);
@@ -599,9 +616,13 @@ final class ModelCodec {
     private AnswerInfo[] answers;
     private Fact[] facts;
 
-    Reader(ExpertiseModel m, Bytes in, int limit, UnaryOperator<Object> shared) {
+    private final IntFunction<ContentRef> byCode;
+
+    Reader(ExpertiseModel m, Bytes in, int limit, UnaryOperator<Object> shared,
+        IntFunction<ContentRef> byCode) {
       this.m = m;
       this.shared = shared;
+      this.byCode = byCode;
       this.in = in;
       this.limit = limit;
     }
@@ -628,7 +649,7 @@ final class ModelCodec {
       m.ref = in.readLong();
       threads = new ThreadInfo[count()];
       for (int i = 0; i < threads.length; i++) {
-        ThreadId id = shared(ThreadId.of(string()));
+        ThreadId id = row(ThreadId.class);
         int spaceIndex = in.readInt();
         SpaceId space = space(in.readInt());
         PersonId author = person();
@@ -642,7 +663,7 @@ final class ModelCodec {
       }
       answers = new AnswerInfo[count()];
       for (int i = 0; i < answers.length; i++) {
-        PostId id = shared(PostId.of(string()));
+        PostId id = row(PostId.class);
         AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], person(),
             in.readLong());
         a.deleted = in.readBoolean();
@@ -988,6 +1009,20 @@ final class ModelCodec {
 
     private int count() throws IOException {
       return checked(in.readInt(), limit);
+    }
+
+    /** What {@link Writer#writeRow} wrote: the caller's instance for a code. */
+    private <T extends ContentRef> T row(Class<T> type) throws IOException {
+      int code = in.readInt();
+      if (code == -1) {
+        String value = string();
+        return type.cast(shared(type == ThreadId.class ? ThreadId.of(value) : PostId.of(value)));
+      }
+      ContentRef ref = code < 0 ? null : byCode.apply(code);
+      if (!type.isInstance(ref)) {
+        throw new IOException("no " + type.getSimpleName() + " has code " + code);
+      }
+      return type.cast(ref);
     }
 
     private String string() throws IOException {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The people and posts a ledger's facts name, each given a dense code on first sight, so that
  * the facts' columns hold ints: a snapshot writes and reads them as whole arrays, where it used to
  * look up a post for each of ten million facts. Codes are never reused while the ledger lives; a
- * snapshot keeps only the ids some fact still names ({@link ReputationLedger#writeFacts}), so a
+ * snapshot keeps only the ids some fact still names ({@link ReputationLedger#writeTo}), so a
  * reopened ledger has no codes for deleted posts. Not thread-safe: guarded by the engine's lock.
  */
 final class IdCodes {

@@ -428,22 +428,22 @@ public final class ReputationLedger {
   public Image image() {
     List<FactRow> rows = new ArrayList<>();
     forEachFact(rows::add);
-    Image rest = imageWithoutFacts();
-    return new Image(rules, rows, rest.askers(), rest.answers(), rest.managers(),
+    Map<ThreadId, List<PostId>> answers = new HashMap<>();
+    answersOf.forEach((thread, held) -> answers.put(thread, answers(held)));
+    Image rest = imageOfTheRest();
+    return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answers), rest.managers(),
         rest.accepted(), rest.wikis());
   }
 
   /**
-   * The ledger's contents as an {@link Image} without the facts (an empty list), for a snapshot
-   * that streams them with {@link #forEachFact}.
+   * The ledger's contents as an {@link Image} without the facts, the askers and the answers
+   * (empty there), which {@link #writeTo} writes: for a snapshot's small part.
    *
-   * @return the image without facts
+   * @return the rules, managers, accepts and community-wiki posts
    */
-  public Image imageWithoutFacts() {
-    Map<ThreadId, List<PostId>> answers = new HashMap<>();
-    answersOf.forEach((thread, held) -> answers.put(thread, answers(held)));
-    return new Image(rules, List.of(), Map.copyOf(askers), Map.copyOf(answers),
-        Map.copyOf(managers), Map.copyOf(accepted), List.copyOf(wikis));
+  public Image imageOfTheRest() {
+    return new Image(rules, List.of(), Map.of(), Map.of(), Map.copyOf(managers),
+        Map.copyOf(accepted), List.copyOf(wikis));
   }
 
   /**
@@ -471,7 +471,7 @@ public final class ReputationLedger {
     }
   }
 
-  /** Writes an id (a person, thread or post) as a snapshot names it; see {@link #writeFacts}. */
+  /** Writes an id (a person, thread or post) as a snapshot names it; see {@link #writeTo}. */
   public interface IdWriter {
     /**
      * Writes one id.
@@ -482,7 +482,7 @@ public final class ReputationLedger {
     void write(Object id) throws IOException;
   }
 
-  /** Reads back an id an {@link IdWriter} wrote; see {@link #readFacts}. */
+  /** Reads back an id an {@link IdWriter} wrote; see {@link #readFrom}. */
   public interface IdReader {
     /**
      * Reads one id.
@@ -494,16 +494,31 @@ public final class ReputationLedger {
   }
 
   /**
-   * Writes every fact for a snapshot, as whole columns rather than fact by fact: the ids the
-   * facts name (each through {@code ids}, once), then for each person with facts, in the order
-   * {@link #forEachFact} gives them, the person and their fact columns naming those ids by
-   * position, then who is concerned by which post. {@link #readFacts} reads it back.
+   * Writes what {@link #imageOfTheRest} leaves out, for a snapshot: each thread's asker and
+   * answers, then every fact as whole columns rather than fact by fact (the ids the facts name,
+   * each through {@code ids} once, then for each person with facts, in the order {@link
+   * #forEachFact} gives them, the person and their fact columns naming those ids by position),
+   * then who is concerned by which post. {@link #readFrom} reads it back.
    *
    * @param out where to write
    * @param ids writes one id as the snapshot names it
    * @throws IOException if the output fails
    */
-  public void writeFacts(DataOutput out, IdWriter ids) throws IOException {
+  public void writeTo(DataOutput out, IdWriter ids) throws IOException {
+    out.writeInt(askers.size());
+    for (Map.Entry<ThreadId, PersonId> e : askers.entrySet()) {
+      ids.write(e.getKey());
+      ids.write(e.getValue());
+    }
+    out.writeInt(answersOf.size());
+    for (Map.Entry<ThreadId, Object> e : answersOf.entrySet()) {
+      ids.write(e.getKey());
+      List<PostId> answered = answers(e.getValue());
+      out.writeInt(answered.size());
+      for (PostId post : answered) {
+        ids.write(post);
+      }
+    }
     boolean[] used = new boolean[codes.size()];
     for (PersonLedger ledger : people.values()) {
       ledger.markCodes(used);
@@ -537,14 +552,38 @@ public final class ReputationLedger {
   }
 
   /**
-   * Reads back the facts {@link #writeFacts} wrote into this ledger, after {@link #restore} of
-   * the rest of its image (with no facts); each person's facts are folded.
+   * Reads back what {@link #writeTo} wrote into this ledger, after {@link #restore} of the rest
+   * of its image ({@link #imageOfTheRest}); each person's facts are folded.
    *
-   * @param in the snapshot, at the facts
+   * @param in the snapshot, where {@link #writeTo} began
    * @param ids reads one id an {@link IdWriter} wrote
    * @throws IOException if what was written is damaged
    */
-  public void readFacts(ByteBuffer in, IdReader ids) throws IOException {
+  public void readFrom(ByteBuffer in, IdReader ids) throws IOException {
+    int asked = count(in, 10, "threads with askers");
+    askers.reserve(asked);
+    for (int n = 0; n < asked; n++) {
+      ThreadId thread = thread(ids.read());
+      if (askers.put(thread, person(ids.read())) != null) {
+        throw new IOException("the asker of " + thread + " twice");
+      }
+    }
+    int answered = count(in, 14, "threads with answers");
+    answersOf.reserve(answered);
+    for (int n = 0; n < answered; n++) {
+      ThreadId thread = thread(ids.read());
+      PostId[] posts = new PostId[count(in, 5, "answers of a thread")];
+      for (int i = 0; i < posts.length; i++) {
+        if (!(ids.read() instanceof PostId post)) {
+          throw new IOException("an answer of " + thread + " is not an answer");
+        }
+        posts[i] = post;
+      }
+      if (posts.length == 0
+          || answersOf.put(thread, posts.length == 1 ? posts[0] : posts) != null) {
+        throw new IOException("the answers of " + thread + " damaged");
+      }
+    }
     int count = in.getInt();
     // Each id takes at least four bytes.
     if (count < 0 || count > in.remaining() / 4) {
@@ -593,6 +632,13 @@ public final class ReputationLedger {
       throw new IOException(n + " " + what + " in " + in.remaining() + " bytes");
     }
     return n;
+  }
+
+  private static ThreadId thread(Object id) throws IOException {
+    if (id instanceof ThreadId thread) {
+      return thread;
+    }
+    throw new IOException("not a thread's id: " + id);
   }
 
   private static PersonId person(Object id) throws IOException {

@@ -116,9 +116,9 @@ class ReputationProperties {
   /** The facts as a snapshot writes them (ids as a kind byte and a string), read back. */
   private static ReputationLedger readBack(ReputationLedger ledger) throws IOException {
     ReputationLedger copy = new ReputationLedger(ledger.rules());
-    copy.restore(ledger.imageWithoutFacts());
+    copy.restore(ledger.imageOfTheRest());
     ByteBuffer in = ByteBuffer.wrap(written(ledger));
-    copy.readFacts(in, () -> readId(in));
+    copy.readFrom(in, () -> readId(in));
     assertThat(in.hasRemaining()).isFalse();
     return copy;
   }
@@ -126,7 +126,7 @@ class ReputationProperties {
   private static byte[] written(ReputationLedger ledger) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
-    ledger.writeFacts(out, id -> {
+    ledger.writeTo(out, id -> {
       out.writeByte(id instanceof PersonId ? 0 : id instanceof ThreadId ? 1 : 2);
       out.writeUTF(id instanceof PersonId p ? p.value()
           : id instanceof ThreadId t ? t.value() : ((PostId) id).value());
@@ -208,10 +208,10 @@ class ReputationProperties {
     byte[] bytes = written(d.ledger);
     bytes[where % bytes.length] ^= value == 0 ? 1 : value;
     ReputationLedger copy = new ReputationLedger(d.ledger.rules());
-    copy.restore(d.ledger.imageWithoutFacts());
+    copy.restore(d.ledger.imageOfTheRest());
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
-      copy.readFacts(in, () -> readId(in));
+      copy.readFrom(in, () -> readId(in));
     } catch (IOException | BufferUnderflowException refused) {
       return;
     }
