@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
  * shares each force among the appends that arrive meanwhile. On open, a torn tail left by a crash
  * (an incomplete batch, a record cut short or damaged after the last forced data) is truncated
  * with a WARN that names the file and offset; damage that a crash cannot explain is reported as
- * an {@link EventLogException} and never skipped.
+ * an {@link EventLogException} and never skipped. A segment the log has rolled past is sealed (a
+ * small checksummed file beside it with its last sequence, size and index), and opening reads
+ * only the seals and the last segment's records: a record damaged inside a sealed segment is
+ * refused when it is read rather than on open.
  *
  * <p>If a write or a force fails (a full disk, an I/O error), the append throws an {@link
  * EventLogException}, the batches that were not yet acknowledged are cut from the file, and the
@@ -625,10 +628,10 @@ public final class FileEventLog implements EventLog {
 
   /**
    * After a write that moved {@link #fileEnd}: fills the segment with zeros ahead of it when less
-   * than half a step is left, up to the segment size; a step is about the segment's size so far, from {@link #MIN_FILL} up to
-   * the preallocation, so a small log writes few zeros. Best effort: a failure (a full disk)
-   * only means the next writes extend the file themselves, and reports nothing. Called under
-   * writeLock.
+   * than half a step is left, up to the segment size; a step is about the segment's size so far,
+   * from {@link #MIN_FILL} up to the preallocation, so a small log writes few zeros. Best
+   * effort: a failure (a full disk) only means the next writes extend the file themselves, and
+   * reports nothing. Called under writeLock.
    */
   private void preallocate() {
     allocated = Math.max(allocated, fileEnd);
@@ -758,6 +761,8 @@ public final class FileEventLog implements EventLog {
           + " after creating " + next.name() + ": " + e + "; nothing was appended", e);
     }
     FileChannel old = channel;
+    Segment sealed = segment;
+    long sealedSize = fileEnd;
     List<Segment> all = new ArrayList<>(segments);
     all.add(next);
     segments = List.copyOf(all);
@@ -773,6 +778,7 @@ public final class FileEventLog implements EventLog {
       signal(false);
     }
     closeQuietly(old);
+    Recovery.writeSeal(storage, sealed, next.firstSequence() - 1, sealedSize);
   }
 
   /**

@@ -6,14 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a log's segment files: checks every record, truncates a torn tail with a WARN naming the
- * file and offset, and refuses corruption with an {@link EventLogException}. Not thread-safe; used
- * once by {@link FileEventLog} while it opens.
+ * Opens a log's segment files: checks every record of the last segment and of any other without
+ * a seal that describes it ({@link Segment#unseal}; it is sealed once checked), truncates a torn
+ * tail with a WARN naming the file and offset, and refuses corruption with an {@link
+ * EventLogException}. Not thread-safe; used once by {@link FileEventLog} while it opens.
  *
  * <p>A torn tail is what a crash leaves: after the last complete batch of the last segment, bytes
  * that do not form complete valid records. Anything else is corruption: a bad record in an older
@@ -34,7 +37,9 @@ final class Recovery {
 
   static Result run(Storage storage) throws IOException {
     List<Segment> segments = new ArrayList<>();
-    for (String name : storage.list()) {
+    List<String> names = storage.list();
+    Set<String> seals = new HashSet<>(names);
+    for (String name : names) {
       long first = Segment.parse(name);
       if (first > 0) {
         segments.add(new Segment(first));
@@ -66,8 +71,20 @@ final class Recovery {
           : storage.openRead(segment.name());
       boolean keepOpen = false;
       try {
+        if (!last && seals.contains(segment.sealName())) {
+          long sealedLast = segment.unseal(readSeal(storage, segment), channel.size());
+          if (sealedLast >= 0) {
+            expected = sealedLast + 1;
+            continue;
+          }
+          log.info("event log {}: its seal does not describe it; reading its records",
+              storage.describe(segment.name()));
+        }
         long[] end = scan(storage, segment, channel, last);
         expected = end[0] + 1;
+        if (!last) {
+          writeSeal(storage, segment, end[0], end[1]);
+        }
         if (last) {
           keepOpen = true;
           return new Result(segments, end[0], channel, end[1]);
@@ -79,6 +96,43 @@ final class Recovery {
       }
     }
     throw new AssertionError("unreachable: the last segment returns");
+  }
+
+  /** The bytes of a segment's seal, or none if they cannot be read (then it is read in full). */
+  private static byte[] readSeal(Storage storage, Segment segment) {
+    try (FileChannel channel = storage.openRead(segment.sealName())) {
+      long size = channel.size();
+      if (size > Integer.MAX_VALUE / 2) {
+        return new byte[0];
+      }
+      ByteBuffer bytes = ByteBuffer.allocate((int) size);
+      while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) > 0) {
+        // Reads until the end.
+      }
+      return bytes.array();
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  /**
+   * Writes the seal of a segment no longer written, whose records end at {@code lastSequence}
+   * in {@code size} bytes, replacing any seal it had. Not forced: a seal a crash damaged or lost
+   * is found so by its checksum, and the segment read in full. A seal that cannot be written
+   * only costs the next open that read; so failures are logged, not thrown.
+   */
+  static void writeSeal(Storage storage, Segment segment, long lastSequence, long size) {
+    byte[] seal = segment.seal(lastSequence, size);
+    try (FileChannel channel = storage.openWrite(segment.sealName())) {
+      ByteBuffer bytes = ByteBuffer.wrap(seal);
+      while (bytes.hasRemaining()) {
+        channel.write(bytes, bytes.position());
+      }
+      channel.truncate(seal.length);
+    } catch (IOException e) {
+      log.warn("event log {}: cannot write its seal ({}); the next open reads its records",
+          storage.describe(segment.name()), e.toString());
+    }
   }
 
   /** Checks one segment; returns {last sequence, valid size}, truncating a torn tail. */

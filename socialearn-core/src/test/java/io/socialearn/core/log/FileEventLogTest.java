@@ -311,6 +311,87 @@ class FileEventLogTest extends EventLogContract {
         .hasMessageContaining("not the last");
   }
 
+  private static Path sealOf(Path segment) {
+    return segment.resolveSibling(segment.getFileName().toString().replace(".seg", ".seal"));
+  }
+
+  /** Writes 100 events into 4 KB segments and closes: several sealed segments and a last one. */
+  private static List<Path> sealedLog(Path dir) throws IOException {
+    try (FileEventLog file = FileEventLog.builder(dir).segmentSize(4096).build()) {
+      for (int i = 0; i < 100; i++) {
+        file.append(file.lastSequence(), events("s" + i), T1);
+      }
+    }
+    return segmentFiles(dir);
+  }
+
+  @Test
+  void everySegmentRolledPastIsSealedAndOpeningTakesItsSealForItsRecords() throws IOException {
+    Path dir = temp.resolve("sealed");
+    List<Path> segments = sealedLog(dir);
+    assertThat(segments).hasSizeGreaterThan(2);
+    Path lastSegment = segments.get(segments.size() - 1);
+    for (Path segment : segments) {
+      assertThat(Files.exists(sealOf(segment))).as(segment.toString())
+          .isEqualTo(!segment.equals(lastSegment));
+    }
+    // A record damaged inside a sealed segment, its size unchanged: opening trusts the seal...
+    Path first = segments.get(0);
+    byte[] original = Files.readAllBytes(first);
+    byte[] damaged = original.clone();
+    damaged[60] ^= 0x01;
+    Files.write(first, damaged);
+    try (FileEventLog file = FileEventLog.open(dir)) {
+      assertThat(file.lastSequence()).isEqualTo(100);
+      assertThat(sequences(file.readFrom(90).toList())).isEqualTo(range(90, 100));
+      // ...and reading the record is where the damage is refused, never skipped.
+      assertThatThrownBy(() -> file.readFrom(1).toList())
+          .isInstanceOf(EventLogException.class).hasMessageContaining("corrupt")
+          .hasMessageContaining(first.toString());
+    }
+    // Without its seal the segment is read in full on opening, and the damage found there.
+    Files.delete(sealOf(first));
+    assertThatThrownBy(() -> FileEventLog.open(dir)).isInstanceOf(EventLogException.class)
+        .hasMessageContaining("corrupt").hasMessageContaining(first.toString());
+    Files.write(first, original);
+    try (FileEventLog file = FileEventLog.open(dir)) {
+      assertThat(sequences(file.readFrom(1).toList())).isEqualTo(range(1, 100));
+    }
+    assertThat(sealOf(first)).as("sealed again once read in full").exists();
+  }
+
+  @Test
+  void aDamagedOrStaleSealIsNotTrustedAndIsRewritten() throws IOException {
+    Path dir = temp.resolve("damaged-seal");
+    List<Path> segments = sealedLog(dir);
+    Path seal = sealOf(segments.get(1));
+    byte[] good = Files.readAllBytes(seal);
+    for (int at : new int[] {0, 9, 20, good.length / 2, good.length - 1}) {
+      byte[] bad = good.clone();
+      bad[at] ^= 0x40;
+      Files.write(seal, bad);
+      try (FileEventLog file = FileEventLog.open(dir)) {
+        assertThat(sequences(file.readFrom(1).toList())).isEqualTo(range(1, 100));
+      }
+      assertThat(Files.readAllBytes(seal)).as("rewritten after a flip at %d", at)
+          .isEqualTo(good);
+    }
+    // A seal cut short, or one of another segment, is not trusted either.
+    Files.write(seal, java.util.Arrays.copyOf(good, good.length - 8));
+    Files.copy(sealOf(segments.get(0)), sealOf(segments.get(2)),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (FileEventLog file = FileEventLog.open(dir)) {
+      assertThat(sequences(file.readFrom(1).toList())).isEqualTo(range(1, 100));
+    }
+    assertThat(Files.readAllBytes(seal)).isEqualTo(good);
+    // A sealed segment whose records were cut is read in full, and the cut found.
+    Path second = segments.get(1);
+    byte[] bytes = Files.readAllBytes(second);
+    Files.write(second, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+    assertThatThrownBy(() -> FileEventLog.open(dir)).isInstanceOf(EventLogException.class)
+        .hasMessageContaining(second.toString());
+  }
+
   @Test
   void aMissingSegmentIsAGapAndCorruption() throws IOException {
     Path dir = temp.resolve("gap");
