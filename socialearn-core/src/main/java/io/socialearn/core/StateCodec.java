@@ -872,14 +872,17 @@ final class StateCodec {
         Map<PersonId, UpvoteRun> byAuthor = new CompactMap<>();
         for (int a = count(); a > 0; a--) {
           PersonId author = people[in.getInt()];
-          UpvoteRun run = new UpvoteRun();
-          for (int n = count(); n > 0; n--) {
+          int votes = count();
+          // Room for what the bytes left could hold (12 an up vote), not a damaged count.
+          UpvoteRun run = new UpvoteRun(Math.min(votes, in.remaining() / 12));
+          for (int n = votes; n > 0; n--) {
             run.append(content(in.getInt()), in.getLong());
           }
           byAuthor.put(author, run);
         }
         state.upvotes.put(voter, byAuthor);
       }
+      lap("up votes");
       for (int p = count(); p > 0; p--) {
         PersonId person = people[in.getInt()];
         int n = count();
@@ -906,7 +909,7 @@ final class StateCodec {
         }
         state.comments.put(target, seqs);
       }
-      lap("up votes, activity and comments");
+      lap("activity and comments");
       readReputation(ledger);
       lap("reputation");
       pulse = PulseLedger.readFrom(in, state.people::get, state::shared, new PulseLedger.Rows() {

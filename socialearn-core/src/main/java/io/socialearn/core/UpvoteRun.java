@@ -14,10 +14,21 @@ import java.util.function.BiConsumer;
  * the engine's lock.
  */
 final class UpvoteRun {
-  private ContentRef[] targets = new ContentRef[1];
+  private ContentRef[] targets;
   /** When each vote was cast, in nanoseconds since the epoch. */
-  private long[] at = new long[1];
+  private long[] at;
   private int size;
+
+  /** An empty run with room for one up vote. */
+  UpvoteRun() {
+    this(1);
+  }
+
+  /** An empty run with room for {@code capacity} up votes (a snapshot says how many). */
+  UpvoteRun(int capacity) {
+    targets = new ContentRef[capacity];
+    at = new long[capacity];
+  }
 
   /**
    * Adds an up vote on {@code target} cast at {@code when} at the end; one already there keeps
@@ -44,7 +55,7 @@ final class UpvoteRun {
   /** As {@link #append(ContentRef, Instant)}, the time in nanoseconds since the epoch. */
   void append(ContentRef target, long nanos) {
     if (size == targets.length) {
-      int grown = Math.max(2, size + (size >> 1));
+      int grown = Math.max(size + 1, size + (size >> 1));
       targets = Arrays.copyOf(targets, grown);
       at = Arrays.copyOf(at, grown);
     }
