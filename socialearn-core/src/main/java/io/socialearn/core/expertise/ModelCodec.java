@@ -685,7 +685,9 @@ final class ModelCodec {
         t.answers = SmallLists.of(own);
       }
       for (AnswerInfo a : answers) {
-        factList(false).forEach(a::file);
+        for (int k = count(); k > 0; k--) {
+          a.file(facts[in.readInt()]);
+        }
       }
       readVotes();
       byPerson(m.byPerson);
@@ -950,13 +952,24 @@ final class ModelCodec {
      * A list of facts named by index: a short list ({@link SmallLists}) if {@code small}, else an
      * array list sized for them.
      */
+    /**
+     * A list of facts named by index: short ({@link SmallLists}) if {@code small} and it has two
+     * or fewer, else an array list of its own size, read straight into it.
+     */
     private List<Fact> factList(boolean small) throws IOException {
       int n = count();
-      Fact[] list = new Fact[n];
-      for (int i = 0; i < n; i++) {
-        list[i] = facts[in.readInt()];
+      if (small && n <= 2) {
+        if (n == 0) {
+          return List.of();
+        }
+        Fact first = facts[in.readInt()];
+        return n == 1 ? List.of(first) : List.of(first, facts[in.readInt()]);
       }
-      return small ? SmallLists.of(list) : new ArrayList<>(Arrays.asList(list));
+      List<Fact> list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(facts[in.readInt()]);
+      }
+      return list;
     }
 
     private List<Tag> tagList() throws IOException {
