@@ -64,9 +64,10 @@ import org.slf4j.LoggerFactory;
  * the log), the reputation ledger's askers, answers and facts ({@link ReputationLedger#writeTo},
  * facts as columns; the rest of its image is in the JSON), the pulse ledger's columns ({@link
  * PulseLedger#writeTo}) and a magic int; then the expertise model ({@link ExpertiseModel#writeTo},
- * so that start-up need not refold the log into it); last the length of the bulk (a long) and a magic int. Threads and answers are referred to by
- * their position in their section, people, spaces and tags by table index, times as nanoseconds
- * since the epoch. Every order the read models keep is kept.
+ * so that start-up need not refold the log into it; it names the threads and answers of the rows
+ * by their codes); last the length of the bulk (a long) and a magic int. Threads and answers are
+ * referred to by their position in their section, people, spaces and tags by table index, times
+ * as nanoseconds since the epoch. Every order the read models keep is kept.
  *
  * <p>Reading takes the bulk and the expertise model as two buffers (mapped from the snapshot's
  * file, not copied; each under 2 GiB), found by the length at the end. Once the bulk's people,
@@ -366,7 +367,9 @@ final class StateCodec {
       ledger.writeTo(out, this::writeId);
     }
 
-    /** A person (0, then {@link #writePerson}) or a thread or answer (1, then {@link #writeRef}). */
+    /**
+     * A person (0, then {@link #writePerson}) or a thread or answer (1, then {@link #writeRef}).
+     */
     private void writeId(Object id) throws IOException {
       if (id instanceof PersonId person) {
         out.writeByte(0);

@@ -56,9 +56,10 @@ final class ModelCodec {
   /**
    * "EXP5": a thread or answer of the tables is named by the code the caller gives it (the
    * engine's snapshot: its row's), its id's text only where it has none. "EXP4" (ids always as
-   * text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and latest times per slot), the model's latest time and
-   * each person's count of filed answers are written, not recounted from every fact on reading.
-   * "EXP3" (which recounted them) is refused, and the log refolded. Before it, "EXP3" put
+   * text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and latest times
+   * per slot), the model's latest time and each person's count of filed answers are written, not
+   * recounted from every fact on reading. "EXP3" (which recounted them) is refused, and the log
+   * refolded. Before it, "EXP3" put
    * answers in the order of the answer table, each person's lists by topic in the order
    * of the topics' names, and no separate lists of answers by topic (version 2 wrote those, and
    * the others in the order of hash maps that are compact maps now, whose order a restored map

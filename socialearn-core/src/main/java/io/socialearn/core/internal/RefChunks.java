@@ -53,12 +53,6 @@ final class RefChunks {
     return chunks;
   }
 
-  /** The slots {@code chunks} holds. */
-  static int capacity(Object[][] chunks) {
-    return chunks.length <= 1 ? chunks.length == 0 ? 0 : chunks[0].length
-        : chunks.length << SHIFT;
-  }
-
   /** Slot {@code i}. */
   static Object get(Object[][] chunks, int i) {
     return chunks[i >>> SHIFT][i & MASK];

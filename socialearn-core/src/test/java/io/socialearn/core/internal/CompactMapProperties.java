@@ -160,12 +160,11 @@ class CompactMapProperties {
 
   @Test
   void chunksHoldWhatTheirSlotsWereGiven() {
-    assertThat(RefChunks.capacity(RefChunks.of(0))).isZero();
+    assertThat(RefChunks.of(0)).isEmpty();
     assertThat(RefChunks.of(4)).hasDimensions(1, 4);
-    assertThat(RefChunks.capacity(RefChunks.of(RefChunks.SIZE))).isEqualTo(RefChunks.SIZE);
+    assertThat(RefChunks.of(RefChunks.SIZE)).hasDimensions(1, RefChunks.SIZE);
     Object[][] chunks = RefChunks.of(4 * RefChunks.SIZE);
-    assertThat(chunks).hasNumberOfRows(4);
-    assertThat(RefChunks.capacity(chunks)).isEqualTo(4 * RefChunks.SIZE);
+    assertThat(chunks).hasDimensions(4, RefChunks.SIZE);
     for (int i = 0; i < 4 * RefChunks.SIZE; i += 3) {
       RefChunks.set(chunks, i, i);
     }
