@@ -44,6 +44,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,11 @@ class DataDirectoryIT {
 
   /** The read models an engine gets by replaying the whole log, for comparison. */
   private List<Object> fullReplay(ReputationRules rules) {
+    return replayed(rules, SocialLearningEngine::stateContents);
+  }
+
+  /** What {@code read} reads from an engine that replayed the whole log (copied to memory). */
+  private <T> T replayed(ReputationRules rules, Function<SocialLearningEngine, T> read) {
     InMemoryEventLog copy = InMemoryEventLog.create();
     try (FileEventLog log = FileEventLog.open(dir.resolve("log"))) {
       try (var events = log.readFrom(1)) {
@@ -89,7 +95,7 @@ class DataDirectoryIT {
     }
     try (SocialLearningEngine replayed = SocialLearningEngine.builder().eventLog(copy)
         .reputationRules(rules).build()) {
-      return replayed.stateContents();
+      return read.apply(replayed);
     }
   }
 
@@ -111,20 +117,6 @@ class DataDirectoryIT {
       assertThat(engine.search(Viewer.of("cy"), "restart", 5).hits()).hasSize(1);
     }
     assertThat(before).isEqualTo(fullReplay(ReputationRules.stackExchange()));
-  }
-
-  /** A replay of the whole log's reputation ledger, for comparison. */
-  private ReputationLedger.Image replayedReputation(ReputationRules rules) {
-    InMemoryEventLog copy = InMemoryEventLog.create();
-    try (FileEventLog log = FileEventLog.open(dir.resolve("log"))) {
-      try (var events = log.readFrom(1)) {
-        events.forEach(e -> copy.append(copy.lastSequence(), List.of(e.event()), e.timestamp()));
-      }
-    }
-    try (SocialLearningEngine replayed = SocialLearningEngine.builder().eventLog(copy)
-        .reputationRules(rules).build()) {
-      return replayed.reputationImage();
-    }
   }
 
   @Test
@@ -162,7 +154,7 @@ class DataDirectoryIT {
           .isEqualTo(1).isLessThan(before.get("ana").score().points());
       reopened = engine.reputationImage();
     }
-    assertThat(reopened).isEqualTo(replayedReputation(rules));
+    assertThat(reopened).isEqualTo(replayed(rules, SocialLearningEngine::reputationImage));
   }
 
   @Test
