@@ -33,6 +33,38 @@ class FaultInjectionTest {
   }
 
   @Test
+  void aSealThatCannotBeWrittenFailsNoAppendAndTheSegmentIsReadInFullOnOpen() {
+    SimulatedStorage storage = new SimulatedStorage(3);
+    storage.failWritesTo(".seal");
+    List<RecordedEvent> acknowledged = new ArrayList<>();
+    try (FileEventLog log = FileEventLog.builder(storage).segmentSize(4096).build()) {
+      for (int i = 0; i < 80; i++) {
+        acknowledged.addAll(log.append(log.lastSequence(), LogSamples.batch(random, "s" + i, 2,
+            80), T));
+      }
+    }
+    List<String> segments = storage.list().stream().filter(n -> n.endsWith(".seg")).sorted()
+        .toList();
+    assertThat(segments).hasSizeGreaterThan(2);
+    for (String segment : segments) {
+      String seal = segment.replace(".seg", ".seal");
+      assertThat(storage.list().contains(seal) ? storage.contents(seal) : new byte[0])
+          .as("no seal was written").isEmpty();
+    }
+    storage.failWritesTo(null);
+    try (FileEventLog log = FileEventLog.builder(storage).build()) {
+      assertThat(LogSamples.readAll(log)).containsExactlyElementsOf(acknowledged);
+    }
+    // That open read the segments in full and sealed them: the next trusts the seals.
+    for (String segment : segments.subList(0, segments.size() - 1)) {
+      assertThat(storage.contents(segment.replace(".seg", ".seal"))).as(segment).isNotEmpty();
+    }
+    try (FileEventLog log = FileEventLog.builder(storage).build()) {
+      assertThat(LogSamples.readAll(log)).containsExactlyElementsOf(acknowledged);
+    }
+  }
+
+  @Test
   void aFullDiskFailsTheAppendAndTheLogCarriesOnOnceThereIsRoom() {
     SimulatedStorage storage = new SimulatedStorage(1);
     List<RecordedEvent> acknowledged = new ArrayList<>();

@@ -51,6 +51,9 @@ final class SimulatedStorage implements Storage {
   private final Random random;
   private long capacity = Long.MAX_VALUE;
   private boolean failForces;
+  /** Files whose writes fail (an I/O error), opened while {@link #failing} named them. */
+  private final Set<MemoryFile> failingFiles = new HashSet<>();
+  private String failing;
   private long crashAtOperation = Long.MAX_VALUE;
   private long operations;
   private boolean crashed;
@@ -67,6 +70,17 @@ final class SimulatedStorage implements Storage {
   /** Makes every force fail, or work again. */
   synchronized void failForces(boolean fail) {
     this.failForces = fail;
+  }
+
+  /**
+   * Makes every write to a file whose name ends with {@code suffix} fail with an I/O error, for
+   * files opened from now on; null for none.
+   */
+  synchronized void failWritesTo(String suffix) {
+    this.failing = suffix;
+    if (suffix == null) {
+      failingFiles.clear();
+    }
   }
 
   /** Crashes at the {@code n}th mutating operation from now (1 = the next one). */
@@ -233,6 +247,9 @@ final class SimulatedStorage implements Storage {
   public synchronized FileChannel openWrite(String name) {
     operation();
     MemoryFile file = files.computeIfAbsent(name, n -> new MemoryFile());
+    if (failing != null && name.endsWith(failing)) {
+      failingFiles.add(file);
+    }
     return new MemoryChannel(this, file, true);
   }
 
@@ -284,6 +301,9 @@ final class SimulatedStorage implements Storage {
   synchronized int write(MemoryFile file, ByteBuffer src, long at) throws IOException {
     if (crashed) {
       throw new Crash();
+    }
+    if (failingFiles.contains(file)) {
+      throw new IOException("Input/output error");
     }
     int count = src.remaining();
     boolean crashNow = ++operations >= crashAtOperation;
