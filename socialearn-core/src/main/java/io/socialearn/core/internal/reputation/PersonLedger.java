@@ -187,19 +187,19 @@ final class PersonLedger {
 
   /**
    * Calls {@code sink} with every fact, in log order, its time in nanoseconds since the epoch
-   * ({@link #instant} makes the instant where one is wanted; a snapshot writes millions without).
+   * ({@link #instant} makes the instant).
    */
-  <E extends Exception> void forEachFact(FactSink<E> sink) throws E {
+  void forEachFact(FactSink sink) {
     for (int i = 0; i < size; i++) {
       sink.accept(kind(i), other(i), keyRef(i), sequence(i), nanos[i], reason(i), source(i),
           points(i), capped(i));
     }
   }
 
-  /** Receives facts, as {@link #forEachFact} gives them; may throw {@code E}. */
-  interface FactSink<E extends Exception> {
+  /** Receives facts, as {@link #forEachFact} gives them. */
+  interface FactSink {
     void accept(int kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
-        ReputationReason reason, ContentRef source, int points, boolean capped) throws E;
+        ReputationReason reason, ContentRef source, int points, boolean capped);
   }
 
   /** Sets {@code used[code]} for every code the facts hold. */
