@@ -27,15 +27,20 @@ import org.junit.jupiter.api.Test;
 
 class ReputationEngineTest {
 
+  /** Ana asks, Bo answers, Cy votes the answer up, Dee down, and Ana accepts it. */
+  private static PostId votedAndAcceptedAnswer(Fixture f, String title) {
+    ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, title, "body"));
+    PostId a = f.engine.execute(BO, new PostAnswer(q, "answer"));
+    f.engine.execute(CY, new CastVote(a, VoteDirection.UP));
+    f.engine.execute(DEE, new CastVote(a, VoteDirection.DOWN));
+    f.engine.execute(ANA, new AcceptAnswer(a));
+    return a;
+  }
+
   @Test
   void reputationFollowsCommandsAndOtherRulesRecomputeEveryoneFromTheLog() {
     try (Fixture f = new Fixture()) {
-      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Reputation question",
-          "body"));
-      PostId a = f.engine.execute(BO, new PostAnswer(q, "answer"));
-      f.engine.execute(CY, new CastVote(a, VoteDirection.UP));
-      f.engine.execute(DEE, new CastVote(a, VoteDirection.DOWN));
-      f.engine.execute(ANA, new AcceptAnswer(a));
+      PostId a = votedAndAcceptedAnswer(f, "Reputation question");
       assertThat(f.engine.reputation(DEE, BO.person()).score().points())
           .isEqualTo(1 + 10 - 2 + 15);
       assertThat(f.engine.reputation(DEE, DEE.person()).score().points()).isEqualTo(1);
@@ -83,12 +88,7 @@ class ReputationEngineTest {
   @Test
   void aLedgerReadBackFromASnapshotTakesBackWhatADeletionTakesBack() throws Exception {
     try (Fixture f = new Fixture()) {
-      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Deletion question",
-          "body"));
-      PostId a = f.engine.execute(BO, new PostAnswer(q, "answer"));
-      f.engine.execute(CY, new CastVote(a, VoteDirection.UP));
-      f.engine.execute(DEE, new CastVote(a, VoteDirection.DOWN));
-      f.engine.execute(ANA, new AcceptAnswer(a));
+      PostId a = votedAndAcceptedAnswer(f, "Deletion question");
       StateCodec.Decoded restored = StateCodec.decode(f.engine.snapshotBytes());
       long taken = restored.state().lastSequence;
       f.engine.execute(BO, new DeletePost(a, ""));
