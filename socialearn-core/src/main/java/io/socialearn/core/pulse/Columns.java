@@ -30,6 +30,13 @@ final class Columns {
       values[size++] = value;
     }
 
+    /** Makes room for {@code more} values beyond those held, so that adding them never grows. */
+    void reserve(int more) {
+      if (values.length - size < more) {
+        values = Arrays.copyOf(values, size + more);
+      }
+    }
+
     /** Drops the room kept for more values; an add after it grows the column again. */
     void trim() {
       if (values.length > size) {
@@ -60,6 +67,13 @@ final class Columns {
         values = Arrays.copyOf(values, Math.max(64, size * 2));
       }
       values[size++] = value;
+    }
+
+    /** Makes room for {@code more} values beyond those held, so that adding them never grows. */
+    void reserve(int more) {
+      if (values.length - size < more) {
+        values = Arrays.copyOf(values, size + more);
+      }
     }
 
     /** Drops the room kept for more values; an add after it grows the column again. */

@@ -59,6 +59,10 @@ public final class PulseLedger {
   static final byte DUPLICATE = 2;
   /** The version of what {@link #writeTo} writes. */
   private static final int SNAPSHOT_FORMAT = 2;
+  /** The fewest bytes a question takes in a snapshot: a code, columns and flags, no tags. */
+  private static final int QUESTION_BYTES = 47;
+  /** The fewest bytes an answer takes in a snapshot. */
+  private static final int ANSWER_BYTES = 25;
 
   /**
    * How a snapshot names the questions and answers its caller holds rows of: by a code of the
@@ -104,10 +108,10 @@ public final class PulseLedger {
   final List<Tag> tags = new ArrayList<>();
 
   // Questions, by dense index in log order.
-  final Map<ThreadId, Integer> questionIndex = new CompactIntMap<>();
-  final List<ThreadId> questionIds = new ArrayList<>();
-  final List<String> titles = new ArrayList<>();
-  final List<int[]> questionTags = new ArrayList<>();
+  final CompactIntMap<ThreadId> questionIndex = new CompactIntMap<>();
+  final ArrayList<ThreadId> questionIds = new ArrayList<>();
+  final ArrayList<String> titles = new ArrayList<>();
+  final ArrayList<int[]> questionTags = new ArrayList<>();
   final Columns.Longs questionCreated = new Columns.Longs();
   final Columns.Ints questionSpace = new Columns.Ints();
   final Columns.Ints asker = new Columns.Ints();
@@ -115,11 +119,11 @@ public final class PulseLedger {
   final Columns.Longs acceptedAt = new Columns.Longs();
   final Columns.Ints questionScore = new Columns.Ints();
   final Columns.Ints questionViews = new Columns.Ints();
-  final List<Byte> closure = new ArrayList<>();
+  final ArrayList<Byte> closure = new ArrayList<>();
   final BitSet questionDeleted = new BitSet();
 
   // Answers, by dense index in log order.
-  final Map<PostId, Integer> answerIndex = new CompactIntMap<>();
+  final CompactIntMap<PostId> answerIndex = new CompactIntMap<>();
   final Columns.Ints answerQuestion = new Columns.Ints();
   final Columns.Ints answerAuthor = new Columns.Ints();
   final Columns.Longs answerCreated = new Columns.Longs();
@@ -309,6 +313,8 @@ public final class PulseLedger {
       ledger.profiles.set(p, profiles.apply(ledger.personIds.get(p)));
     }
     int questions = in.getInt();
+    // Room for as many as the bytes left could hold, not for what a damaged count says.
+    ledger.reserveQuestions(Math.min(questions, in.remaining() / QUESTION_BYTES));
     for (int q = 0; q < questions; q++) {
       int code = in.getInt();
       ThreadId id = code >= 0 ? (ThreadId) rows.byCode(code)
@@ -347,6 +353,7 @@ public final class PulseLedger {
       }
     }
     int answers = in.getInt();
+    ledger.reserveAnswers(Math.min(answers, in.remaining() / ANSWER_BYTES));
     for (int a = 0; a < answers; a++) {
       int code = in.getInt();
       ledger.answerIndex.put(code >= 0 ? (PostId) rows.byCode(code)
@@ -360,6 +367,30 @@ public final class PulseLedger {
       }
     }
     return ledger;
+  }
+
+  /** Makes room for {@code more} questions (their index, ids and columns) without growing. */
+  private void reserveQuestions(int more) {
+    questionIndex.reserve(questionIndex.size() + more);
+    questionIds.ensureCapacity(questionIds.size() + more);
+    titles.ensureCapacity(titles.size() + more);
+    questionTags.ensureCapacity(questionTags.size() + more);
+    closure.ensureCapacity(closure.size() + more);
+    for (Columns.Ints column : List.of(questionSpace, asker, acceptedAnswer, questionScore,
+        questionViews)) {
+      column.reserve(more);
+    }
+    questionCreated.reserve(more);
+    acceptedAt.reserve(more);
+  }
+
+  /** Makes room for {@code more} answers (their index and columns) without growing. */
+  private void reserveAnswers(int more) {
+    answerIndex.reserve(answerIndex.size() + more);
+    for (Columns.Ints column : List.of(answerQuestion, answerAuthor, answerScore)) {
+      column.reserve(more);
+    }
+    answerCreated.reserve(more);
   }
 
   /** The int columns, in the order {@link #contents} lists them. */
