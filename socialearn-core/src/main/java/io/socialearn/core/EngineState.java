@@ -108,6 +108,12 @@ final class EngineState {
    * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
    */
   final CompactIntMap<PersonId> personIndex = new CompactIntMap<>();
+  /**
+   * Each thread's id by its row's code, and each answer's: rows are never removed, so a code is
+   * the row's place in the order the threads (answers) were made, and the same after a restart.
+   */
+  final ArrayList<ThreadId> threadIdsByCode = new ArrayList<>();
+  final ArrayList<PostId> postIdsByCode = new ArrayList<>();
   final List<PersonId> personIds = new ArrayList<>();
   /** One object per distinct tag; a cache of no meaning of its own, so not in {@link #contents}. */
   private final Map<Tag, Tag> tagPool = new HashMap<>();
@@ -166,6 +172,8 @@ final class EngineState {
    * a sixth of their arrays was room), most threads few more answers.
    */
   void trimToSize() {
+    threadIdsByCode.trimToSize();
+    postIdsByCode.trimToSize();
     votes.replaceAll((target, onTarget) -> VoteSet.trim(onTarget));
     // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
     postsByThread.values().forEach(answers -> ((ArrayList<PostId>) answers).trimToSize());
@@ -207,7 +215,7 @@ final class EngineState {
       SpaceRow space = spaces.get(t.space());
       threads.put(t.thread(), new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
           t.kind(), t.title(), tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
-          0, null, at, seq, at, seq, false));
+          0, null, at, seq, at, seq, false, newCode(threads.get(t.thread()), t.thread())));
       threadsBySpace.get(t.space()).add(t.thread());
       postsByThread.put(t.thread(), new ArrayList<>());
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
@@ -217,7 +225,7 @@ final class EngineState {
       addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
       posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), 0, at,
-          seq, false));
+          seq, false, newCode(posts.get(a.post()), a.post())));
       postsByThread.get(a.thread()).add(a.post());
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
@@ -246,13 +254,17 @@ final class EngineState {
       }
       adjustScore(target, v.direction().value());
       if (v.direction() == VoteDirection.UP) {
-        UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new CompactMap<>())
-            .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun());
-        if (previous == VoteDirection.UP) {
-          run.add(target, at);
-        } else {
-          // Not standing up before, so not in the run: no need to look for it.
-          run.append(target, at);
+        int code = contentCode(target);
+        // Every vote the deciders let through is on a row; one without (none) is not a run's.
+        if (code >= 0) {
+          UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new CompactMap<>())
+              .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun());
+          if (previous == VoteDirection.UP) {
+            run.add(code, at);
+          } else {
+            // Not standing up before, so not in the run: no need to look for it.
+            run.append(code, at);
+          }
         }
       }
     } else if (e instanceof VoteRetracted v) {
@@ -417,8 +429,9 @@ final class EngineState {
       return;
     }
     UpvoteRun targets = byAuthor.get(author);
-    if (targets != null) {
-      targets.remove(target);
+    int code = contentCode(target);
+    if (targets != null && code >= 0) {
+      targets.remove(code);
       if (targets.isEmpty()) {
         byAuthor.remove(author);
       }
@@ -593,6 +606,10 @@ final class EngineState {
     comments.takeOver(other.comments);
     votes.takeOver(other.votes);
     personIndex.takeOver(other.personIndex);
+    threadIdsByCode.clear();
+    threadIdsByCode.addAll(other.threadIdsByCode);
+    postIdsByCode.clear();
+    postIdsByCode.addAll(other.postIdsByCode);
     personIds.clear();
     personIds.addAll(other.personIds);
     edits.clear();
@@ -713,6 +730,45 @@ final class EngineState {
     }
     PostRow row = posts.get((PostId) target);
     return row == null ? target : row.id();
+  }
+
+  /**
+   * The code of the row a new thread or answer takes: the old row's if the id had one (the
+   * deciders never start one twice), else the next, noting the id under it.
+   */
+  private int newCode(ThreadRow old, ThreadId id) {
+    if (old != null) {
+      return old.code();
+    }
+    threadIdsByCode.add(id);
+    return threadIdsByCode.size() - 1;
+  }
+
+  /** As {@link #newCode(ThreadRow, ThreadId)} for an answer. */
+  private int newCode(PostRow old, PostId id) {
+    if (old != null) {
+      return old.code();
+    }
+    postIdsByCode.add(id);
+    return postIdsByCode.size() - 1;
+  }
+
+  /**
+   * The content code of a thread or answer with a row, {@code 2 * code} for a thread and {@code 2
+   * * code + 1} for an answer (see {@link ThreadRow#code}, {@link PostRow#code}), else -1.
+   */
+  int contentCode(ContentRef target) {
+    if (target instanceof ThreadId t) {
+      ThreadRow row = threads.get(t);
+      return row == null ? -1 : row.code() * 2;
+    }
+    PostRow row = posts.get((PostId) target);
+    return row == null ? -1 : row.code() * 2 + 1;
+  }
+
+  /** The thread or answer a content code ({@link #contentCode}) names. */
+  ContentRef contentAt(int code) {
+    return (code & 1) == 0 ? threadIdsByCode.get(code >>> 1) : postIdsByCode.get(code >>> 1);
   }
 
   /** The {@link ThreadId} object the state's rows hold for {@code thread}, if it has a row. */

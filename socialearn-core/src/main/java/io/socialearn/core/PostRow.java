@@ -10,8 +10,9 @@ import java.time.Instant;
  * createdSeq} or by the post's last edit (the state's {@code edits}, whose event also says when it
  * was edited: see {@link EngineState#text}), so the row holds neither. Times are held as
  * nanoseconds since the epoch ({@link UpvoteRun#toNanos}; {@link UpvoteRun#NO_TIME} for none)
- * rather than as {@link Instant}s, 24 bytes each on the heap, and read back as instants.
- * Immutable: updates make a new row.
+ * rather than as {@link Instant}s, 24 bytes each on the heap, and read back as instants. {@code
+ * code} is the answer's place among the answers in the order they were posted, from 0 (see {@link
+ * EngineState#contentCode}). Immutable: updates make a new row.
  */
 record PostRow(
     PostId id,
@@ -20,12 +21,14 @@ record PostRow(
     int score,
     long createdNanos,
     long createdSeq,
-    boolean deleted) {
+    boolean deleted,
+    int code) {
 
   /** A row with its creation time as an instant. */
   PostRow(PostId id, ThreadId thread, PersonId author, int score, Instant createdAt,
-      long createdSeq, boolean deleted) {
-    this(id, thread, author, score, UpvoteRun.nanosOrNone(createdAt), createdSeq, deleted);
+      long createdSeq, boolean deleted, int code) {
+    this(id, thread, author, score, UpvoteRun.nanosOrNone(createdAt), createdSeq, deleted,
+        code);
   }
 
   Instant createdAt() {
@@ -33,10 +36,10 @@ record PostRow(
   }
 
   PostRow withScore(int newScore) {
-    return new PostRow(id, thread, author, newScore, createdNanos, createdSeq, deleted);
+    return new PostRow(id, thread, author, newScore, createdNanos, createdSeq, deleted, code);
   }
 
   PostRow asDeleted() {
-    return new PostRow(id, thread, author, score, createdNanos, createdSeq, true);
+    return new PostRow(id, thread, author, score, createdNanos, createdSeq, true, code);
   }
 }

@@ -36,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -78,7 +80,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 15;
+  static final int FORMAT = 16;
 
   private static final Logger log = LoggerFactory.getLogger(StateCodec.class);
 
@@ -216,9 +218,7 @@ final class StateCodec {
     private final Map<PersonId, Integer> personIndex;
     private final List<PersonId> personTable;
     private final Map<Tag, Integer> tagIndex = new HashMap<>();
-    /** Each row's position: looked up tens of millions of times, so unboxed and open-addressed. */
-    private final CompactIntMap<ThreadId> threadIndex = new CompactIntMap<>();
-    private final CompactIntMap<PostId> postIndex = new CompactIntMap<>();
+    /** The rows in the order of their codes: each row's position is its code. */
     private final List<ThreadRow> threads;
     private final List<PostRow> posts;
 
@@ -230,16 +230,26 @@ final class StateCodec {
       }
       this.personIndex = new HashMap<>(state.personIndex);
       this.personTable = new ArrayList<>(state.personIds);
-      this.threads = state.threads.values().stream()
-          .sorted(Comparator.comparingLong(ThreadRow::createdSeq)).toList();
-      this.posts = state.posts.values().stream()
-          .sorted(Comparator.comparingLong(PostRow::createdSeq)).toList();
-      for (int i = 0; i < threads.size(); i++) {
-        threadIndex.put(threads.get(i).id(), i);
+      this.threads = inCodeOrder(state.threadIdsByCode, state.threads, ThreadRow::code);
+      this.posts = inCodeOrder(state.postIdsByCode, state.posts, PostRow::code);
+    }
+
+    /** The rows of {@code ids} in that order, checked to carry their place as their code. */
+    private static <K, R> List<R> inCodeOrder(List<K> ids, Map<K, R> rows,
+        ToIntFunction<R> code) {
+      if (ids.size() != rows.size()) {
+        throw new IllegalStateException(ids.size() + " codes for " + rows.size() + " rows");
       }
-      for (int i = 0; i < posts.size(); i++) {
-        postIndex.put(posts.get(i).id(), i);
+      List<R> ordered = new ArrayList<>(ids.size());
+      for (K id : ids) {
+        R row = rows.get(id);
+        if (row == null || code.applyAsInt(row) != ordered.size()) {
+          throw new IllegalStateException("code " + ordered.size() + " names " + id
+              + ", whose row is " + row);
+        }
+        ordered.add(row);
       }
+      return ordered;
     }
 
     void write(ReputationLedger ledger) throws IOException {
@@ -327,9 +337,12 @@ final class StateCodec {
         for (Map.Entry<PersonId, UpvoteRun> byAuthor : byVoter.getValue().entrySet()) {
           out.writeInt(personIndex.get(byAuthor.getKey()));
           UpvoteRun run = byAuthor.getValue();
+          // As two columns, which a read takes in bulk.
           out.writeInt(run.size());
           for (int i = 0; i < run.size(); i++) {
-            out.writeInt(content(run.target(i)));
+            out.writeInt(run.target(i));
+          }
+          for (int i = 0; i < run.size(); i++) {
             out.writeLong(run.nanos(i));
           }
         }
@@ -448,9 +461,7 @@ final class StateCodec {
 
     /** The content code of a thread or answer with a row, else -1. */
     private int rowCode(ContentRef target) {
-      int at = target instanceof ThreadId t ? threadIndex.getInt(t, -1)
-          : postIndex.getInt(target, -1);
-      return at < 0 ? -1 : target instanceof ThreadId ? at * 2 : at * 2 + 1;
+      return state.contentCode(target);
     }
 
     /** The position of a thread with a row. */
@@ -789,7 +800,7 @@ final class StateCodec {
         accepted[i] = in.getInt();
         threads[i] = new ThreadRow(id, space, kind, title, List.of(own), author, closure, null,
             score, answerCount, null, in.getLong(), in.getLong(), in.getLong(), in.getLong(),
-            (in.get() != 0));
+            (in.get() != 0), i);
       }
       posts = new PostRow[count()];
       int[] threadOf = new int[posts.length];
@@ -802,7 +813,7 @@ final class StateCodec {
         PersonId author = people[in.getInt()];
         // Times as written (NO_TIME for none), no Instant on the way.
         posts[i] = new PostRow(id, thread, author, in.getInt(), in.getLong(), in.getLong(),
-            (in.get() != 0));
+            (in.get() != 0), i);
       }
       List<List<PostId>> answersOf = new ArrayList<>(threads.length);
       state.threads.reserve(threads.length);
@@ -816,7 +827,7 @@ final class StateCodec {
               t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(), t.score(),
               t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
               t.createdNanos(), t.createdSeq(), t.lastActivityNanos(), t.lastActivitySeq(),
-              t.deleted());
+              t.deleted(), i);
           threads[i] = t;
         }
         threadIds[i] = t.id();
@@ -833,6 +844,8 @@ final class StateCodec {
         state.posts.put(posts[i].id(), posts[i]);
         answersOf.get(threadOf[i]).add(posts[i].id());
       }
+      state.threadIdsByCode.addAll(Arrays.asList(threadIds));
+      state.postIdsByCode.addAll(Arrays.asList(postIds));
     }
 
     /**
@@ -876,12 +889,21 @@ final class StateCodec {
         for (int a = count(); a > 0; a--) {
           PersonId author = people[in.getInt()];
           int votes = count();
-          // Room for what the bytes left could hold (12 an up vote), not a damaged count.
-          UpvoteRun run = new UpvoteRun(Math.min(votes, in.remaining() / 12));
-          for (int n = votes; n > 0; n--) {
-            run.append(content(in.getInt()), in.getLong());
+          if (votes > in.remaining() / 12) {
+            throw new IOException(votes + " up votes where " + in.remaining() + " bytes are left");
           }
-          byAuthor.put(author, run);
+          int[] targets = new int[votes];
+          in.asIntBuffer().get(targets);
+          in.position(in.position() + 4 * votes);
+          for (int target : targets) {
+            if (target < 0 || (target >>> 1) >= ((target & 1) == 0 ? threadIds : postIds).length) {
+              throw new IOException("an up vote on content code " + target + ", no row's");
+            }
+          }
+          long[] at = new long[votes];
+          in.asLongBuffer().get(at);
+          in.position(in.position() + 8 * votes);
+          byAuthor.put(author, UpvoteRun.of(targets, at));
         }
         state.upvotes.put(voter, byAuthor);
       }

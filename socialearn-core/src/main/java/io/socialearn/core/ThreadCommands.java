@@ -273,11 +273,11 @@ final class ThreadCommands {
     List<ContentRef> run = new ArrayList<>();
     UpvoteRun standing = state.upvotes.getOrDefault(voter, Map.of()).get(author);
     if (standing != null) {
-      standing.forEach((target, at) -> {
-        if (at.isAfter(since)) {
-          run.add(target);
+      for (int i = 0; i < standing.size(); i++) {
+        if (UpvoteRun.fromNanos(standing.nanos(i)).isAfter(since)) {
+          run.add(state.contentAt(standing.target(i)));
         }
-      });
+      }
     }
     run.add(newTarget);
     if (run.size() < antiGaming.serialVotes()) {
@@ -500,7 +500,8 @@ final class ThreadCommands {
       throw new ConflictException(c.voter() + " has no standing up votes on posts by "
           + c.author());
     }
-    for (ContentRef target : standing.targets()) {
+    for (int i = 0; i < standing.size(); i++) {
+      ContentRef target = state.contentAt(standing.target(i));
       events.add(new VoteRetracted(target, threadIdOf(target), c.voter(), VoteDirection.UP,
           c.author()));
     }

@@ -16,7 +16,8 @@ import java.util.List;
  * from an accepted answer on an open thread. The body stays in the log, written by the event at
  * {@code createdSeq} or by the thread's last edit (as for a {@link PostRow}, the state's {@code
  * edits} say which, and that event when). Times are held as nanoseconds since the epoch (see
- * {@link PostRow}). Immutable: updates make a new row.
+ * {@link PostRow}). {@code code} is the thread's place among the threads in the order they were
+ * started, from 0 (see {@link EngineState#contentCode}). Immutable: updates make a new row.
  */
 record ThreadRow(
     ThreadId id,
@@ -34,16 +35,17 @@ record ThreadRow(
     long createdSeq,
     long lastActivityNanos,
     long lastActivitySeq,
-    boolean deleted) {
+    boolean deleted,
+    int code) {
 
   /** A row with its times as instants. */
   ThreadRow(ThreadId id, SpaceId space, ThreadKind kind, String title, List<Tag> tags,
       PersonId author, ThreadState closure, ThreadId duplicateOf, int score, int answerCount,
       PostId accepted, Instant createdAt, long createdSeq, Instant lastActivityAt,
-      long lastActivitySeq, boolean deleted) {
+      long lastActivitySeq, boolean deleted, int code) {
     this(id, space, kind, title, tags, author, closure, duplicateOf, score, answerCount,
         accepted, UpvoteRun.nanosOrNone(createdAt), createdSeq,
-        UpvoteRun.nanosOrNone(lastActivityAt), lastActivitySeq, deleted);
+        UpvoteRun.nanosOrNone(lastActivityAt), lastActivitySeq, deleted, code);
   }
 
   Instant createdAt() {
@@ -65,40 +67,44 @@ record ThreadRow(
 
   ThreadRow touched(Instant at, long seq) {
     return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf, score,
-        answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted);
+        answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted,
+        code);
   }
 
   /** The row after an edit at {@code seq}: the state records the edit (its body and time). */
   ThreadRow edited(String newTitle, List<Tag> newTags, Instant at, long seq) {
     return new ThreadRow(id, space, kind, newTitle, newTags, author, closure, duplicateOf,
         score, answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq,
-        deleted);
+        deleted, code);
   }
 
   ThreadRow withScore(int newScore) {
     return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf,
         newScore, answerCount, accepted, createdNanos, createdSeq, lastActivityNanos,
-        lastActivitySeq, deleted);
+        lastActivitySeq, deleted, code);
   }
 
   ThreadRow withAnswerCount(int count, Instant at, long seq) {
     return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf, score,
-        count, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted);
+        count, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted,
+        code);
   }
 
   ThreadRow withAccepted(PostId post, Instant at, long seq) {
     return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf, score,
-        answerCount, post, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted);
+        answerCount, post, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted,
+        code);
   }
 
   ThreadRow withClosure(ThreadState newClosure, ThreadId original, Instant at, long seq) {
     return new ThreadRow(id, space, kind, title, tags, author, newClosure, original, score,
-        answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted);
+        answerCount, accepted, createdNanos, createdSeq, UpvoteRun.toNanos(at), seq, deleted,
+        code);
   }
 
   ThreadRow asDeleted() {
     return new ThreadRow(id, space, kind, title, tags, author, closure, duplicateOf, score,
         answerCount, accepted, createdNanos, createdSeq, lastActivityNanos, lastActivitySeq,
-        true);
+        true, code);
   }
 }

@@ -1,42 +1,59 @@
 package io.socialearn.core;
 
-import io.socialearn.api.thread.ContentRef;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 
 /**
  * One voter's standing up votes on one author's posts, in the order they were cast, with when:
- * two parallel arrays instead of a linked map of {@link Instant}s. Not thread-safe: guarded by
- * the engine's lock.
+ * two parallel arrays instead of a linked map of {@link Instant}s. A vote's target is held as its
+ * row's content code ({@link EngineState#contentCode}), so a snapshot writes and reads the run as
+ * two columns of numbers. Not thread-safe: guarded by the engine's lock.
  */
 final class UpvoteRun {
-  private ContentRef[] targets;
+  private static final int[] NO_CODES = {};
+  private static final long[] NO_TIMES = {};
+
+  /** The content codes of the targets. */
+  private int[] targets;
   /** When each vote was cast, in nanoseconds since the epoch. */
   private long[] at;
   private int size;
 
   /** An empty run with room for one up vote. */
   UpvoteRun() {
-    this(1);
+    targets = new int[1];
+    at = new long[1];
   }
 
-  /** An empty run with room for {@code capacity} up votes (a snapshot says how many). */
-  UpvoteRun(int capacity) {
-    targets = new ContentRef[capacity];
-    at = new long[capacity];
+  /** A run of the votes in {@code targets} and {@code at} (as long), taken as they are. */
+  private UpvoteRun(int[] targets, long[] at) {
+    this.targets = targets;
+    this.at = at;
+    this.size = targets.length;
+  }
+
+  /**
+   * A run of up votes read from a snapshot: the targets' content codes and when each was cast,
+   * oldest first; the arrays become the run's.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length
+   */
+  static UpvoteRun of(int[] targets, long[] at) {
+    if (targets.length != at.length) {
+      throw new IllegalArgumentException(targets.length + " targets and " + at.length
+          + " times");
+    }
+    return targets.length == 0 ? new UpvoteRun(NO_CODES, NO_TIMES) : new UpvoteRun(targets, at);
   }
 
   /**
    * Adds an up vote on {@code target} cast at {@code when} at the end; one already there keeps
    * its place and takes the new time (as a linked map's put does).
    */
-  void add(ContentRef target, Instant when) {
+  void add(int target, Instant when) {
     for (int i = 0; i < size; i++) {
-      if (targets[i].equals(target)) {
+      if (targets[i] == target) {
         at[i] = toNanos(when);
         return;
       }
@@ -48,43 +65,27 @@ final class UpvoteRun {
    * Adds an up vote on {@code target} cast at {@code when} at the end, in constant time; the
    * caller knows the run does not hold {@code target} (else {@link #add}).
    */
-  void append(ContentRef target, Instant when) {
-    append(target, toNanos(when));
-  }
-
-  /** As {@link #append(ContentRef, Instant)}, the time in nanoseconds since the epoch. */
-  void append(ContentRef target, long nanos) {
+  void append(int target, Instant when) {
     if (size == targets.length) {
       int grown = Math.max(size + 1, size + (size >> 1));
       targets = Arrays.copyOf(targets, grown);
       at = Arrays.copyOf(at, grown);
     }
     targets[size] = target;
-    at[size] = nanos;
+    at[size] = toNanos(when);
     size++;
   }
 
   /** Removes the up vote on {@code target}, if any. */
-  void remove(ContentRef target) {
+  void remove(int target) {
     for (int i = 0; i < size; i++) {
-      if (targets[i].equals(target)) {
+      if (targets[i] == target) {
         System.arraycopy(targets, i + 1, targets, i, size - i - 1);
         System.arraycopy(at, i + 1, at, i, size - i - 1);
         size--;
-        targets[size] = null;
         return;
       }
     }
-  }
-
-  /** When the up vote on {@code target} was cast, or null. */
-  Instant at(ContentRef target) {
-    for (int i = 0; i < size; i++) {
-      if (targets[i].equals(target)) {
-        return fromNanos(at[i]);
-      }
-    }
-    return null;
   }
 
   /** Drops the room kept for more up votes: after start-up. */
@@ -99,8 +100,8 @@ final class UpvoteRun {
     return size;
   }
 
-  /** The target of the {@code i}th up vote, oldest first. */
-  ContentRef target(int i) {
+  /** The content code of the target of the {@code i}th up vote, oldest first. */
+  int target(int i) {
     return targets[Objects.checkIndex(i, size)];
   }
 
@@ -111,18 +112,6 @@ final class UpvoteRun {
 
   boolean isEmpty() {
     return size == 0;
-  }
-
-  /** Each target with when it was voted on, oldest vote first. */
-  void forEach(BiConsumer<ContentRef, Instant> action) {
-    for (int i = 0; i < size; i++) {
-      action.accept(targets[i], fromNanos(at[i]));
-    }
-  }
-
-  /** The targets, oldest vote first. */
-  List<ContentRef> targets() {
-    return new ArrayList<>(Arrays.asList(targets).subList(0, size));
   }
 
   /** The nanoseconds that stand for no time at all (a null instant). */
@@ -159,7 +148,7 @@ final class UpvoteRun {
   public int hashCode() {
     int h = 1;
     for (int i = 0; i < size; i++) {
-      h = 31 * h + targets[i].hashCode();
+      h = 31 * h + targets[i];
       h = 31 * h + Long.hashCode(at[i]);
     }
     return h;
@@ -168,8 +157,9 @@ final class UpvoteRun {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("[");
-    forEach((target, when) -> text.append(text.length() > 1 ? ", " : "").append(target)
-        .append('@').append(when));
+    for (int i = 0; i < size; i++) {
+      text.append(i > 0 ? ", " : "").append(targets[i]).append('@').append(fromNanos(at[i]));
+    }
     return text.append(']').toString();
   }
 }

@@ -1,15 +1,12 @@
 package io.socialearn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.socialearn.api.thread.PostId;
-import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -65,30 +62,35 @@ class VoteSetTest {
   @Test
   void anUpvoteRunKeepsCastOrderAndItsPlaceWhenRecastLikeALinkedMap() {
     UpvoteRun run = new UpvoteRun();
-    Map<Object, Instant> model = new LinkedHashMap<>();
-    ThreadId t = ThreadId.of("t");
-    PostId p = PostId.of("p");
-    PostId r = PostId.of("r");
+    Map<Integer, Instant> model = new LinkedHashMap<>();
+    // Content codes: a thread's even, an answer's odd.
+    int t = 0;
+    int p = 3;
+    int r = 5;
     Instant t1 = Instant.parse("2026-01-01T10:00:00.123456789Z");
     Instant t2 = Instant.parse("1969-12-31T23:59:59.5Z");
     for (Object[] step : new Object[][] {{t, t1}, {p, t2}, {r, t1}, {t, t2}}) {
       run.trim();
-      run.add((io.socialearn.api.thread.ContentRef) step[0], (Instant) step[1]);
-      model.put(step[0], (Instant) step[1]);
+      run.add((Integer) step[0], (Instant) step[1]);
+      model.put((Integer) step[0], (Instant) step[1]);
     }
     run.remove(p);
     model.remove(p);
-    List<Object> order = new ArrayList<>();
-    Map<Object, Instant> seen = new LinkedHashMap<>();
-    run.forEach((target, at) -> {
-      order.add(target);
-      seen.put(target, at);
-    });
-    assertThat(order).containsExactlyElementsOf(model.keySet());
-    assertThat(seen).isEqualTo(model);
-    assertThat(run.targets()).containsExactly(t, r);
-    assertThat(run.at(t)).isEqualTo(t2);
-    assertThat(run.at(p)).isNull();
+    run.remove(7);
+    Map<Integer, Instant> seen = new LinkedHashMap<>();
+    for (int i = 0; i < run.size(); i++) {
+      seen.put(run.target(i), UpvoteRun.fromNanos(run.nanos(i)));
+    }
+    assertThat(seen).containsExactlyEntriesOf(model);
     assertThat(UpvoteRun.fromNanos(UpvoteRun.toNanos(t2))).isEqualTo(t2);
+    UpvoteRun read = UpvoteRun.of(new int[] {t, r}, new long[] {UpvoteRun.toNanos(t2),
+        UpvoteRun.toNanos(t1)});
+    assertThat(read).isEqualTo(run).hasSameHashCodeAs(run);
+    read.append(p, t1);
+    assertThat(read.size()).isEqualTo(3);
+    assertThat(read.target(2)).isEqualTo(p);
+    assertThat(UpvoteRun.of(new int[0], new long[0]).isEmpty()).isTrue();
+    assertThatThrownBy(() -> UpvoteRun.of(new int[1], new long[2]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
