@@ -182,11 +182,16 @@ public final class ExpertiseModel {
       return hash;
     }
   }
-  final Map<ThreadId, ThreadInfo> threads = new HashMap<>();
+  /**
+   * By id. A hash map, not a compact one: a snapshot lists the threads in its order, and a hash
+   * map of the same capacity read back in that order iterates alike, so encoding again gives the
+   * same bytes.
+   */
+  HashMap<ThreadId, ThreadInfo> threads = new HashMap<>();
   /** By id, in a compact map (an entry per answer: no node each). */
-  final Map<PostId, AnswerInfo> answers = new CompactMap<>();
+  final CompactMap<PostId, AnswerInfo> answers = new CompactMap<>();
   /** Every answer in {@link #answers}, by its {@link AnswerInfo#index}, which votes name. */
-  final List<AnswerInfo> answerTable = new ArrayList<>();
+  final ArrayList<AnswerInfo> answerTable = new ArrayList<>();
   /** The up votes on answers and the accepts, in log order, with the cut-off window. */
   final Votes votes = new Votes();
   /** Every voter (and accepter) of {@link #votes}, by the index the votes name them by. */

@@ -36,6 +36,8 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The binary form of an {@link ExpertiseModel}, exact: doubles as raw bits, every list in its
@@ -53,6 +55,8 @@ import java.util.function.UnaryOperator;
  * buffer. Stateless; the caller guards the model.
  */
 final class ModelCodec {
+  private static final Logger log = LoggerFactory.getLogger(ModelCodec.class);
+
   /**
    * "EXP5": a thread or answer of the tables is named by the code the caller gives it (the
    * engine's snapshot: its row's), its id's text only where it has none. "EXP4" (ids always as
@@ -618,6 +622,9 @@ final class ModelCodec {
     private Fact[] facts;
 
     private final IntFunction<ContentRef> byCode;
+    /** How long each part took, for the debug log. */
+    private final StringBuilder laps = new StringBuilder();
+    private long lapStarted = System.nanoTime();
 
     Reader(ExpertiseModel m, Bytes in, int limit, UnaryOperator<Object> shared,
         IntFunction<ContentRef> byCode) {
@@ -626,6 +633,14 @@ final class ModelCodec {
       this.byCode = byCode;
       this.in = in;
       this.limit = limit;
+    }
+
+    /** Notes the time since the last lap as {@code part}'s. */
+    private void lap(String part) {
+      long now = System.nanoTime();
+      laps.append(laps.length() == 0 ? "" : ", ").append(part).append(' ')
+          .append((now - lapStarted) / 1_000_000).append(" ms");
+      lapStarted = now;
     }
 
     ExpertiseModel read() throws IOException {
@@ -649,6 +664,9 @@ final class ModelCodec {
       }
       m.ref = in.readLong();
       threads = new ThreadInfo[count()];
+      // The capacity the map would have grown to, so that it iterates as the one written.
+      long grown = Math.max(16, (threads.length * 4L + 2) / 3);
+      m.threads = new HashMap<>((int) Math.min(1 << 30, grown));
       for (int i = 0; i < threads.length; i++) {
         ThreadId id = row(ThreadId.class);
         int spaceIndex = in.readInt();
@@ -663,6 +681,8 @@ final class ModelCodec {
         threads[i] = t;
       }
       answers = new AnswerInfo[count()];
+      m.answers.reserve(answers.length);
+      m.answerTable.ensureCapacity(answers.length);
       for (int i = 0; i < answers.length; i++) {
         PostId id = row(PostId.class);
         AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], person(),
@@ -674,10 +694,12 @@ final class ModelCodec {
         m.answerTable.add(a);
         answers[i] = a;
       }
+      lap("tables and rows");
       facts = new Fact[count()];
       for (int i = 0; i < facts.length; i++) {
         facts[i] = readFact();
       }
+      lap("facts");
       for (ThreadInfo t : threads) {
         AnswerInfo[] own = new AnswerInfo[count()];
         for (int k = 0; k < own.length; k++) {
@@ -690,17 +712,23 @@ final class ModelCodec {
           a.file(facts[in.readInt()]);
         }
       }
+      lap("lists");
       readVotes();
+      lap("votes");
       byPerson(m.byPerson);
       byPersonTopic(m.byPersonTopic);
       for (int n = count(); n > 0; n--) {
         m.endorsements.put(string(), facts[in.readInt()]);
       }
       byPerson(m.skills);
+      lap("by person and topic");
       readColumns();
+      lap("columns");
       m.pairAll();
+      lap("pairs");
       readOverall();
       m.boundAll();
+      lap("overall and bounds");
       for (int n = count(); n > 0; n--) {
         Active a = new Active(person(), in.readInt());
         a.recent = Double.longBitsToDouble(in.readLong());
@@ -722,6 +750,10 @@ final class ModelCodec {
       for (int n = count(); n > 0; n--) {
         PersonProfile p = readProfile();
         m.people.put(p.id(), p);
+      }
+      lap("the rest");
+      if (log.isDebugEnabled()) {
+        log.debug("expertise model read: {}", laps);
       }
       return m;
     }
