@@ -49,6 +49,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StateCodec {
   /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 16;
+  static final int FORMAT = 17;
 
   private static final Logger log = LoggerFactory.getLogger(StateCodec.class);
 
@@ -279,9 +280,17 @@ final class StateCodec {
       for (Tag tag : tagTable) {
         writeString(tag.value());
       }
+      // Every thread's and answer's id before their rows: a read starts the expertise model's
+      // thread, which names rows by these, while it reads the rows.
       out.writeInt(threads.size());
       for (ThreadRow t : threads) {
         writeString(t.id().value());
+      }
+      out.writeInt(posts.size());
+      for (PostRow p : posts) {
+        writeString(p.id().value());
+      }
+      for (ThreadRow t : threads) {
         out.writeInt(spaceIndex.get(t.space()));
         out.writeByte(t.kind().ordinal());
         writeString(t.title());
@@ -301,9 +310,7 @@ final class StateCodec {
         out.writeLong(t.lastActivitySeq());
         out.writeBoolean(t.deleted());
       }
-      out.writeInt(posts.size());
       for (PostRow p : posts) {
-        writeString(p.id().value());
         out.writeInt(threadAt(p.thread()));
         out.writeInt(personIndex.get(p.author()));
         out.writeInt(p.score());
@@ -615,13 +622,15 @@ final class StateCodec {
       // As the engine's: its posts' authors are the rows', so they agree once it takes over.
       ledger.authorsFrom(state::authorOf);
       Reader reader = new Reader(state, rest, bulk, limit);
-      reader.readTables();
-      reader.lap("tables");
-      // From here the state's ids (people, spaces, tags, threads, posts) stay as they are.
+      reader.readIds();
+      reader.lap("people, tags and ids");
+      // From here the state's people, spaces and tags stay as they are, and the rows' ids are
+      // the reader's: the model's thread reads those alone while this one fills the rest.
       long[] modelNanos = new long[1];
       FutureTask<ExpertiseModel> modelRead = new FutureTask<>(() -> {
         long started = System.nanoTime();
-        ExpertiseModel read = readModel(model, bulkLength, state, reader::row, settings);
+        ExpertiseModel read = readModel(model, bulkLength, reader::sharedId, reader::row,
+            settings);
         modelNanos[0] = System.nanoTime() - started;
         return read;
       });
@@ -632,6 +641,8 @@ final class StateCodec {
         helper.start();
       }
       try {
+        reader.readRows();
+        reader.lap("rows");
         reader.readSections(ledger);
       } catch (IOException | RuntimeException | Error e) {
         if (parallel) {
@@ -660,9 +671,10 @@ final class StateCodec {
    * Reads the expertise model from {@code in}, then the data's end; only looks the state's ids
    * and the rows' ids by code ({@code rows}) up.
    */
-  private static ExpertiseModel readModel(ByteBuffer in, long bulkLength, EngineState state,
-      IntFunction<ContentRef> rows, ExpertiseSettings settings) throws IOException {
-    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, state::shared, rows);
+  private static ExpertiseModel readModel(ByteBuffer in, long bulkLength,
+      UnaryOperator<Object> shared, IntFunction<ContentRef> rows, ExpertiseSettings settings)
+      throws IOException {
+    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, shared, rows);
     if (in.remaining() != END || in.getLong() != bulkLength || in.getInt() != MAGIC) {
       throw new IOException("snapshot does not end where its sections do");
     }
@@ -721,6 +733,7 @@ final class StateCodec {
     private final ByteBuffer in;
     private final int limit;
     private PersonId[] people;
+    private Tag[] tags;
     private ThreadRow[] threads;
     private PostRow[] posts;
     /**
@@ -752,8 +765,11 @@ final class StateCodec {
       this.limit = limit;
     }
 
-    /** Reads the tables, threads and posts: every id the state holds. */
-    void readTables() throws IOException {
+    /**
+     * Reads the tables of people and tags into the state, and the threads' and answers' ids
+     * (only {@link #row} gives them out until {@link #readRows}).
+     */
+    void readIds() throws IOException {
       List<SpaceRow> spaces = rest.spaces();
       for (SpaceRow space : spaces) {
         state.spaces.put(space.id(), space);
@@ -776,15 +792,38 @@ final class StateCodec {
         }
       }
       rest.people().forEach(p -> state.people.put(p.id(), p));
-      Tag[] tags = new Tag[count()];
+      tags = new Tag[count()];
       for (int i = 0; i < tags.length; i++) {
         tags[i] = state.tag(Tag.of(readString()));
       }
-      threads = new ThreadRow[count()];
+      threadIds = new ThreadId[count()];
+      for (int i = 0; i < threadIds.length; i++) {
+        threadIds[i] = ThreadId.of(readString());
+      }
+      postIds = new PostId[count()];
+      for (int i = 0; i < postIds.length; i++) {
+        postIds[i] = PostId.of(readString());
+      }
+    }
+
+    /**
+     * The state's instance of a person, space or tag id ({@link EngineState#shared}), read-only
+     * and so safe from the model's thread once {@link #readIds} is done; a thread's or answer's
+     * id as it is: the snapshot names each with a row by its code, so one read by its text has
+     * no row.
+     */
+    Object sharedId(Object id) {
+      return id instanceof ContentRef ? id : state.shared(id);
+    }
+
+    /** Reads the threads' and posts' rows: every id the state holds. */
+    void readRows() throws IOException {
+      List<SpaceRow> spaces = rest.spaces();
+      threads = new ThreadRow[threadIds.length];
       int[] duplicateOf = new int[threads.length];
       int[] accepted = new int[threads.length];
       for (int i = 0; i < threads.length; i++) {
-        ThreadId id = ThreadId.of(readString());
+        ThreadId id = threadIds[i];
         SpaceId space = spaces.get(in.getInt()).id();
         ThreadKind kind = KINDS[in.get()];
         String title = readString();
@@ -802,11 +841,11 @@ final class StateCodec {
             score, answerCount, null, in.getLong(), in.getLong(), in.getLong(), in.getLong(),
             (in.get() != 0), i);
       }
-      posts = new PostRow[count()];
+      posts = new PostRow[postIds.length];
       int[] threadOf = new int[posts.length];
       int[] answers = new int[threads.length];
       for (int i = 0; i < posts.length; i++) {
-        PostId id = PostId.of(readString());
+        PostId id = postIds[i];
         threadOf[i] = in.getInt();
         answers[threadOf[i]]++;
         ThreadId thread = threads[threadOf[i]].id();
@@ -819,7 +858,6 @@ final class StateCodec {
       state.threads.reserve(threads.length);
       state.postsByThread.reserve(threads.length);
       state.posts.reserve(posts.length);
-      threadIds = new ThreadId[threads.length];
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
@@ -830,7 +868,6 @@ final class StateCodec {
               t.deleted(), i);
           threads[i] = t;
         }
-        threadIds[i] = t.id();
         state.threads.put(t.id(), t);
         state.threadsBySpace.get(t.space()).add(t.id());
         // Each an ArrayList, as apply makes them; held by position, not looked up per answer.
@@ -838,9 +875,7 @@ final class StateCodec {
         answersOf.add(own);
         state.postsByThread.put(t.id(), own);
       }
-      postIds = new PostId[posts.length];
       for (int i = 0; i < posts.length; i++) {
-        postIds[i] = posts[i].id();
         state.posts.put(posts[i].id(), posts[i]);
         answersOf.get(threadOf[i]).add(posts[i].id());
       }

@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>Form: a magic int, the settings' fingerprint (half-lives and weights); tables of the
  * model's dense people, its spaces and its pooled tags; the frame's origin; then threads, answers
  * and the facts, which every list names by index (a fact is one object in all the lists that
- * hold it, as in the model); then the up votes and accepts as rows of their columns ({@link
- * Votes}: the live ones and the cut-off window, each naming its answer), the lists, the sums and
- * the profiles. People and tags outside
+ * hold it, as in the model); then the up votes and accepts as their columns ({@link Votes}: the
+ * live ones and the cut-off window, each naming its answer, after the voter table), the lists,
+ * the sums and the profiles. People and tags outside
  * the tables (voters, say) are defined where first named: the next index, then the name. It is
  * written straight to its sink (no copy of the body, which holds every fact) and read from a
  * buffer. Stateless; the caller guards the model.
@@ -58,7 +58,9 @@ final class ModelCodec {
   private static final Logger log = LoggerFactory.getLogger(ModelCodec.class);
 
   /**
-   * "EXP5": a thread or answer of the tables is named by the code the caller gives it (the
+   * "EXP6": the up votes and accepts are written as columns (answers, flags, voters by their
+   * place in the model's voter table, which comes first, and times), read in bulk; "EXP5" (a
+   * row per vote) is refused, and the log refolded. "EXP5": a thread or answer of the tables is named by the code the caller gives it (the
    * engine's snapshot: its row's), its id's text only where it has none. "EXP4" (ids always as
    * text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and latest times
    * per slot), the model's latest time and each person's count of filed answers are written, not
@@ -70,7 +72,7 @@ final class ModelCodec {
    * would not keep; version 1 held each up vote as a fact; both are refused, and the log
    * refolded).
    */
-  private static final int MAGIC = 0x45585035;
+  private static final int MAGIC = 0x45585036;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
@@ -133,6 +135,24 @@ final class ModelCodec {
 
     boolean readBoolean() throws IOException {
       return readByte() != 0;
+    }
+
+    void readInts(int[] into) throws IOException {
+      try {
+        buffer.asIntBuffer().get(into);
+        buffer.position(buffer.position() + 4 * into.length);
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
+    }
+
+    void readLongs(long[] into) throws IOException {
+      try {
+        buffer.asLongBuffer().get(into);
+        buffer.position(buffer.position() + 8 * into.length);
+      } catch (BufferUnderflowException e) {
+        throw cutShort();
+      }
     }
 
     void readFully(byte[] into) throws IOException {
@@ -348,11 +368,28 @@ final class ModelCodec {
       }
       out.writeInt(n);
       out.writeInt(start < 0 ? n : start);
+      out.writeInt(m.voterIds.size());
+      for (PersonId voter : m.voterIds) {
+        writePerson(voter);
+      }
+      // As columns of the entries kept, which a read takes in bulk.
       for (int e = 0; e < v.size; e++) {
         if (e >= v.recentStart || v.live(e)) {
           out.writeInt(v.answer[e]);
+        }
+      }
+      for (int e = 0; e < v.size; e++) {
+        if (e >= v.recentStart || v.live(e)) {
           out.writeByte((v.live(e) ? 1 : 0) | (v.accept(e) ? 2 : 0));
-          writePerson(v.voter(e) < 0 ? null : m.voterIds.get(v.voter(e)));
+        }
+      }
+      for (int e = 0; e < v.size; e++) {
+        if (e >= v.recentStart || v.live(e)) {
+          out.writeInt(v.voter(e));
+        }
+      }
+      for (int e = 0; e < v.size; e++) {
+        if (e >= v.recentStart || v.live(e)) {
           out.writeLong(v.at[e]);
         }
       }
@@ -767,27 +804,42 @@ final class ModelCodec {
       if (start > n) {
         throw new IOException("a cut-off window from " + start + " of " + n + " votes");
       }
-      int[] accepts = new int[answers.length];
-      m.votes.reserve(n);
-      for (int i = 0; i < n; i++) {
-        int index = count();
-        if (index >= answers.length) {
-          throw new IOException("a vote on answer " + index + " of " + answers.length);
-        }
-        AnswerInfo a = answers[index];
-        int flags = in.readByte();
+      int voters = count();
+      for (int i = 0; i < voters; i++) {
         PersonId voter = person();
-        long at = in.readLong();
-        boolean live = (flags & 1) != 0;
-        boolean accept = (flags & 2) != 0;
-        m.votes.restore(a, m.voter(voter), at, accept, live, m.answerTable);
-        if (live && accept) {
-          accepts[index]++;
-        } else if (live) {
-          a.upvotes++;
+        if (voter == null || m.voter(voter) != i) {
+          throw new IOException("voter " + i + " is " + voter + ", none or named before");
         }
       }
-      m.votes.recentStart = start;
+      int[] answerOf = new int[n];
+      in.readInts(answerOf);
+      byte[] flags = new byte[n];
+      in.readFully(flags);
+      int[] voterOf = new int[n];
+      in.readInts(voterOf);
+      long[] at = new long[n];
+      in.readLongs(at);
+      int[] accepts = new int[answers.length];
+      int[] who = new int[n];
+      for (int e = 0; e < n; e++) {
+        int index = answerOf[e];
+        if (index < 0 || index >= answers.length) {
+          throw new IOException("a vote on answer " + index + " of " + answers.length);
+        }
+        if (voterOf[e] < -1 || voterOf[e] >= voters) {
+          throw new IOException("a vote by voter " + voterOf[e] + " of " + voters);
+        }
+        if ((flags[e] & ~3) != 0) {
+          throw new IOException("not a vote's flags: " + flags[e]);
+        }
+        who[e] = Votes.who(voterOf[e], (flags[e] & 1) != 0, (flags[e] & 2) != 0);
+        if (flags[e] == 3) {
+          accepts[index]++;
+        } else if (flags[e] == 1) {
+          answers[index].upvotes++;
+        }
+      }
+      m.votes.restore(at, who, answerOf, start, answers);
       for (int i = 0; i < answers.length; i++) {
         if (accepts[i] != answers[i].accepts) {
           throw new IOException("answer " + answers[i].id().value() + " has " + accepts[i]

@@ -52,7 +52,7 @@ final class Votes {
     }
     int e = size++;
     at[e] = when;
-    who[e] = (voter + 1) << 2 | LIVE | (accept ? ACCEPT : 0);
+    who[e] = who(voter, true, accept);
     answer[e] = a.index;
     next[e] = -1;
     if (a.lastVote < 0) {
@@ -68,25 +68,39 @@ final class Votes {
   }
 
   /**
-   * Appends an entry read back from a snapshot, chained on {@code a} if live; the window's start
-   * is set by the reader once all are read.
+   * Replaces the entries with those read back from a snapshot, taking the arrays as the columns,
+   * and chains each live entry on its answer in order; {@code answers} are the model's answers by
+   * index, none chained yet.
+   *
+   * @param who each entry's voter and flags, as {@link #who(int, boolean, boolean)} makes them
+   * @param start the first entry of the cut-off window
    */
-  void restore(ExpertiseModel.AnswerInfo a, int voter, long when, boolean accept, boolean live,
-      List<ExpertiseModel.AnswerInfo> answers) {
-    int e = append(a, voter, when, accept, -1, answers);
-    if (!live) {
-      kill(a, e);
+  void restore(long[] at, int[] who, int[] answer, int start,
+      ExpertiseModel.AnswerInfo[] answers) {
+    int n = at.length;
+    this.at = at;
+    this.who = who;
+    this.answer = answer;
+    this.next = new int[n];
+    Arrays.fill(next, -1);
+    size = n;
+    recentStart = start;
+    for (int e = 0; e < n; e++) {
+      if (live(e)) {
+        ExpertiseModel.AnswerInfo a = answers[answer[e]];
+        if (a.lastVote < 0) {
+          a.firstVote = e;
+        } else {
+          next[a.lastVote] = e;
+        }
+        a.lastVote = e;
+      }
     }
   }
 
-  /** Sizes the columns for {@code n} entries at least (a snapshot read knows how many). */
-  void reserve(int n) {
-    if (at.length < n) {
-      at = Arrays.copyOf(at, n);
-      who = Arrays.copyOf(who, n);
-      answer = Arrays.copyOf(answer, n);
-      next = Arrays.copyOf(next, n);
-    }
+  /** An entry's {@link #who}: the voter's index (-1 for none) and its flags. */
+  static int who(int voter, boolean live, boolean accept) {
+    return (voter + 1) << 2 | (live ? LIVE : 0) | (accept ? ACCEPT : 0);
   }
 
   boolean live(int e) {
