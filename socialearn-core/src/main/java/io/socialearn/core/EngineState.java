@@ -58,6 +58,7 @@ import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactIntMap;
 import io.socialearn.core.internal.CompactMap;
+import io.socialearn.core.internal.reputation.ReputationLedger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -764,6 +765,27 @@ final class EngineState {
     }
     PostRow row = posts.get((PostId) target);
     return row == null ? -1 : row.code() * 2 + 1;
+  }
+
+  /**
+   * The rows as the reputation ledger codes posts by them ({@link ReputationLedger#rowsFrom}):
+   * by content code.
+   */
+  ReputationLedger.Rows reputationRows() {
+    return new ReputationLedger.Rows() {
+      @Override
+      public int codeOf(ContentRef ref) {
+        return contentCode(ref);
+      }
+
+      @Override
+      public ContentRef byCode(int code) {
+        int at = code >>> 1;
+        return code < 0 ? null : (code & 1) == 0
+            ? at < threadIdsByCode.size() ? threadIdsByCode.get(at) : null
+            : at < postIdsByCode.size() ? postIdsByCode.get(at) : null;
+      }
+    };
   }
 
   /** The thread or answer a content code ({@link #contentCode}) names. */

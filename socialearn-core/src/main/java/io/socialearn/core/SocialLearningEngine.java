@@ -164,6 +164,7 @@ public final class SocialLearningEngine implements SocialLearning {
     this.reputation = new ReputationLedger(b.reputationRules);
     reputation.shareIds(state::shared);
     reputation.authorsFrom(state::authorOf);
+    reputation.rowsFrom(state.reputationRows());
     this.expertise = new ExpertiseModel(b.expertiseSettings);
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;

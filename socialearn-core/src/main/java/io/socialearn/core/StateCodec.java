@@ -621,6 +621,8 @@ final class StateCodec {
       ReputationLedger ledger = new ReputationLedger(rest.ledger().rules());
       // As the engine's: its posts' authors are the rows', so they agree once it takes over.
       ledger.authorsFrom(state::authorOf);
+      // Its posts' codes are the rows' (read before its facts), as the engine's are.
+      ledger.rowsFrom(state.reputationRows());
       Reader reader = new Reader(state, rest, bulk, limit);
       reader.readIds();
       reader.lap("people, tags and ids");

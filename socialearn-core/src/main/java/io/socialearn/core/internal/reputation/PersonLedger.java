@@ -202,13 +202,13 @@ final class PersonLedger {
         ReputationReason reason, ContentRef source, int points, boolean capped);
   }
 
-  /** Sets {@code used[code]} for every code the facts hold. */
+  /** Sets {@code used[code]} for every dense code (0 or more) the facts hold. */
   void markCodes(boolean[] used) {
     for (int i = 0; i < size; i++) {
-      if (others[i] != IdCodes.NONE) {
+      if (others[i] >= 0) {
         used[others[i]] = true;
       }
-      if (keyRefs[i] != IdCodes.NONE) {
+      if (keyRefs[i] >= 0) {
         used[keyRefs[i]] = true;
       }
     }
@@ -216,8 +216,8 @@ final class PersonLedger {
 
   /**
    * Writes the facts as columns, what {@link #read} reads: their count, the sequences, the times
-   * (nanoseconds), the points with their flags, then the two code columns, each code {@code c}
-   * written as {@code written[c]}.
+   * (nanoseconds), the points with their flags, then the two code columns, each dense code
+   * {@code c} written as {@code written[c]}, a row's code and {@link IdCodes#NONE} as they are.
    */
   void writeTo(DataOutput out, int[] written) throws IOException {
     out.writeInt(size);
@@ -227,10 +227,10 @@ final class PersonLedger {
     }
     pointsAndFlags.writeTo(out, size);
     for (int i = 0; i < size; i++) {
-      out.writeInt(others[i] == IdCodes.NONE ? IdCodes.NONE : written[others[i]]);
+      out.writeInt(others[i] < 0 ? others[i] : written[others[i]]);
     }
     for (int i = 0; i < size; i++) {
-      out.writeInt(keyRefs[i] == IdCodes.NONE ? IdCodes.NONE : written[keyRefs[i]]);
+      out.writeInt(keyRefs[i] < 0 ? keyRefs[i] : written[keyRefs[i]]);
     }
   }
 
@@ -238,8 +238,9 @@ final class PersonLedger {
    * Reads back what {@link #writeTo} wrote, with {@code codes} already restored to the written
    * codes, and folds it; a fact whose kind, reason, time or codes cannot be is refused.
    *
-   * @param persons for each code, whether it is a person's (else a post's): what a fact's codes
-   *     must be is checked against it, not by looking each id up
+   * @param persons for each dense code, whether it is a person's (else a post's): what a fact's
+   *     codes must be is checked against it, not by looking each id up; a row's code must name a
+   *     row of the ledger's rows
    * @throws IOException if the columns are damaged
    */
   static PersonLedger read(PersonId person, ReputationRules rules, IdCodes codes,
@@ -280,14 +281,15 @@ final class PersonLedger {
     }
     int other = others[i];
     int key = keyRefs[i];
-    if (other < IdCodes.NONE || other >= persons.length || key < IdCodes.NONE
-        || key >= persons.length) {
+    if (other >= persons.length || key >= persons.length
+        || other < IdCodes.NONE && !codes.isRow(other) || key < IdCodes.NONE && !codes.isRow(key)) {
       throw new IOException("fact " + i + " of " + person + " names codes " + other + " and "
           + key + " of " + persons.length);
     }
-    boolean fits = kind == VOTE ? other != IdCodes.NONE && persons[other] && key != IdCodes.NONE
-        && !persons[key]
-        : (other == IdCodes.NONE || !persons[other]) && (key == IdCodes.NONE || !persons[key]);
+    // Past the range check, a code is none, a row's (below none: a post's) or a dense one.
+    boolean fits = kind == VOTE ? other >= 0 && persons[other] && key != IdCodes.NONE
+        && (key < 0 || !persons[key])
+        : (other < 0 || !persons[other]) && (key < 0 || !persons[key]);
     if (!fits) {
       throw new IOException("fact " + i + " of " + person + " names " + codes.id(other)
           + " and " + codes.id(key));

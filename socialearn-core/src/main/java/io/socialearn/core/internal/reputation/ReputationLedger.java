@@ -103,6 +103,8 @@ public final class ReputationLedger {
   private IdCodes codes = new IdCodes();
   /** The id instances to keep (see {@link #shareIds}). */
   private UnaryOperator<Object> shared = UnaryOperator.identity();
+  /** The rows the ledger codes posts by, if any (see {@link #rowsFrom}). */
+  private Rows rows;
   /** Each post's author, or null where unknown (see {@link #authorsFrom}). */
   private Function<ContentRef, PersonId> authorOf = ref -> null;
 
@@ -175,6 +177,42 @@ public final class ReputationLedger {
    */
   public void authorsFrom(Function<ContentRef, PersonId> authors) {
     this.authorOf = Objects.requireNonNull(authors, "authors");
+  }
+
+  /**
+   * The caller's rows of threads and answers, each with a content code that never changes while
+   * the row lives and that a snapshot read back gives it again (the engine's: its place among the
+   * rows in the order they were made). The ledger codes the posts of its facts by them, so that
+   * it needs no table of its own for them.
+   */
+  public interface Rows {
+    /**
+     * The content code of {@code ref}'s row.
+     *
+     * @param ref a thread or answer
+     * @return its code, 0 or more, or -1 if it has no row
+     */
+    int codeOf(ContentRef ref);
+
+    /**
+     * The thread or answer whose row has content code {@code code}.
+     *
+     * @param code a content code, any int
+     * @return the id, or null if no row has the code
+     */
+    ContentRef byCode(int code);
+  }
+
+  /**
+   * Codes the threads and answers of facts folded from now on by their rows in {@code rows},
+   * and reads a snapshot's row codes by them ({@link #readFrom}): the engine passes its rows, so
+   * that the ledger keeps no table of a million posts. Results are the same with or without it.
+   *
+   * @param rows the caller's rows
+   */
+  public void rowsFrom(Rows rows) {
+    this.rows = Objects.requireNonNull(rows, "rows");
+    codes.rowsFrom(rows);
   }
 
   /** Creates an empty ledger that applies {@code rules}. */
@@ -682,7 +720,14 @@ public final class ReputationLedger {
     accepted.putAll(other.accepted);
     concerned.takeOver(other.concerned);
     codes = other.codes;
+    // Its row codes are the same in this ledger's rows (the engine takes the rows over too).
+    if (rows != null) {
+      codes.rowsFrom(rows);
+    }
     other.codes = new IdCodes();
+    if (other.rows != null) {
+      other.codes.rowsFrom(other.rows);
+    }
     wikis.clear();
     wikis.addAll(other.wikis);
     for (Map<?, ?> map : List.of(other.people, other.managers, other.accepted)) {

@@ -52,10 +52,43 @@ class ReputationProperties {
     return AUTHORS.get(post % 3);
   }
 
+  /** The caller's rows a ledger may be given: the questions and the first answer have one. */
+  private static final List<ContentRef> ROWED = List.of(target(0), target(1), target(2),
+      target(3));
+  private static final ReputationLedger.Rows ROWS = new ReputationLedger.Rows() {
+    @Override
+    public int codeOf(ContentRef ref) {
+      return ROWED.indexOf(ref);
+    }
+
+    @Override
+    public ContentRef byCode(int code) {
+      return code >= 0 && code < ROWED.size() ? ROWED.get(code) : null;
+    }
+  };
+
+  /** A ledger's copy with the same rules, coding posts by {@link #ROWS} if {@code withRows}. */
+  private static ReputationLedger emptyLike(ReputationLedger ledger, boolean withRows) {
+    ReputationLedger copy = new ReputationLedger(ledger.rules());
+    if (withRows) {
+      copy.rowsFrom(ROWS);
+    }
+    return copy;
+  }
+
   /** Casts each vote once (one per voter and post, as the engine enforces). */
   private static LedgerDriver cast(ReputationRules rules, List<Vote> votes, boolean withRetracts,
       boolean skipRetracted) {
+    return cast(rules, votes, withRetracts, skipRetracted, false);
+  }
+
+  /** As above, the ledger coding posts by {@link #ROWS} if {@code withRows}. */
+  private static LedgerDriver cast(ReputationRules rules, List<Vote> votes, boolean withRetracts,
+      boolean skipRetracted, boolean withRows) {
     LedgerDriver d = new LedgerDriver(rules);
+    if (withRows) {
+      d.ledger.rowsFrom(ROWS);
+    }
     Map<String, Vote> standing = new HashMap<>();
     List<Vote> cast = new ArrayList<>();
     for (Vote v : votes) {
@@ -113,9 +146,13 @@ class ReputationProperties {
     }
   }
 
-  /** The facts as a snapshot writes them (ids as a kind byte and a string), read back. */
-  private static ReputationLedger readBack(ReputationLedger ledger) throws IOException {
-    ReputationLedger copy = new ReputationLedger(ledger.rules());
+  /**
+   * The facts as a snapshot writes them (ids as a kind byte and a string), read back by a ledger
+   * coding posts by {@link #ROWS} if {@code withRows}.
+   */
+  private static ReputationLedger readBack(ReputationLedger ledger, boolean withRows)
+      throws IOException {
+    ReputationLedger copy = emptyLike(ledger, withRows);
     copy.restore(ledger.imageOfTheRest());
     ByteBuffer in = ByteBuffer.wrap(written(ledger));
     copy.readFrom(in, () -> readId(in));
@@ -164,9 +201,10 @@ class ReputationProperties {
    */
   @Property(tries = 200)
   void factsWrittenAsColumnsReadBackAsTheyWereAndGoOnAlike(@ForAll("votes") List<Vote> votes,
-      @ForAll("votes") List<Vote> later, @ForAll boolean delete) throws IOException {
-    LedgerDriver original = cast(ReputationRules.stackExchange(), votes, false, false);
-    LedgerDriver copy = new LedgerDriver(readBack(original.ledger), original.now,
+      @ForAll("votes") List<Vote> later, @ForAll boolean delete, @ForAll boolean withRows)
+      throws IOException {
+    LedgerDriver original = cast(ReputationRules.stackExchange(), votes, false, false, withRows);
+    LedgerDriver copy = new LedgerDriver(readBack(original.ledger, withRows), original.now,
         original.sequence);
     assertThat(copy.ledger.image()).isEqualTo(original.ledger.image());
     for (LedgerDriver d : List.of(original, copy)) {
@@ -193,7 +231,7 @@ class ReputationProperties {
     }
     AUTHORS.forEach(a -> assertThat(copy.score(a)).isEqualTo(original.score(a)));
     // And again, from what the copy went on to hold.
-    assertThat(readBack(copy.ledger).image()).isEqualTo(original.ledger.image());
+    assertThat(readBack(copy.ledger, withRows).image()).isEqualTo(original.ledger.image());
   }
 
   /**
@@ -202,12 +240,13 @@ class ReputationProperties {
    */
   @Property(tries = 300)
   void damagedFactsAreRefusedWithAClearError(@ForAll("votes") List<Vote> votes,
-      @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll byte value) throws IOException {
-    LedgerDriver d = cast(ReputationRules.stackExchange(), votes, true, false);
+      @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll byte value,
+      @ForAll boolean withRows) throws IOException {
+    LedgerDriver d = cast(ReputationRules.stackExchange(), votes, true, false, withRows);
     d.deletePost(PostId.of("a-1"), LedgerDriver.Q);
     byte[] bytes = written(d.ledger);
     bytes[where % bytes.length] ^= value == 0 ? 1 : value;
-    ReputationLedger copy = new ReputationLedger(d.ledger.rules());
+    ReputationLedger copy = emptyLike(d.ledger, withRows);
     copy.restore(d.ledger.imageOfTheRest());
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
@@ -215,8 +254,11 @@ class ReputationProperties {
     } catch (IOException | BufferUnderflowException refused) {
       return;
     }
-    // What was read is a ledger like any: it lists, reverses and folds without failing.
-    assertThat(copy.image().facts()).hasSizeLessThanOrEqualTo(bytes.length / 20);
+    // What was read is a ledger like any: its votes name a voter and a post, and it lists,
+    // reverses and folds without failing.
+    assertThat(copy.image().facts()).hasSizeLessThanOrEqualTo(bytes.length / 20)
+        .filteredOn(f -> f.kind() == ReputationLedger.FactKind.VOTE)
+        .allSatisfy(f -> assertThat(List.of(f.other(), f.keyRef())).doesNotContainNull());
     LedgerDriver after = new LedgerDriver(copy, d.now, d.sequence);
     after.deletePost(PostId.of("a-0"), LedgerDriver.Q);
     AUTHORS.forEach(a -> assertThat(after.score(a)).isGreaterThanOrEqualTo(1));
