@@ -58,7 +58,9 @@ final class ModelCodec {
   private static final Logger log = LoggerFactory.getLogger(ModelCodec.class);
 
   /**
-   * "EXP6": the up votes and accepts are written as columns (answers, flags, voters by their
+   * "EXP7": a question's fact (its thread's record) and an answer's (its answer's record) are
+   * written as their record's index in the tables, not field by field again; "EXP6" is refused,
+   * and the log refolded. "EXP6": the up votes and accepts are written as columns (answers, flags, voters by their
    * place in the model's voter table, which comes first, and times), read in bulk; "EXP5" (a
    * row per vote) is refused, and the log refolded. "EXP5": a thread or answer of the tables is named by the code the caller gives it (the
    * engine's snapshot: its row's), its id's text only where it has none. "EXP4" (ids always as
@@ -72,7 +74,7 @@ final class ModelCodec {
    * would not keep; version 1 held each up vote as a fact; both are refused, and the log
    * refolded).
    */
-  private static final int MAGIC = 0x45585036;
+  private static final int MAGIC = 0x45585037;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
@@ -406,6 +408,24 @@ final class ModelCodec {
 
     private void writeFact(Fact f) throws IOException {
       out.writeByte(f.kind.ordinal());
+      // A thread's and an answer's own fact is its record: named by its index in the tables.
+      if (f.kind == EvidenceKind.QUESTION_ASKED) {
+        if (!(f instanceof ThreadInfo t) || t.threadInfo != t) {
+          throw new IllegalStateException("a question's fact that is not its thread's record");
+        }
+        out.writeInt(threads.get(t));
+        out.writeBoolean(f.live);
+        return;
+      }
+      if (f.kind == EvidenceKind.ANSWER) {
+        int at = f instanceof AnswerInfo a ? answerIndex(a) : -1;
+        if (at < 0) {
+          throw new IllegalStateException("an answer's fact that is not a record of the table");
+        }
+        out.writeInt(at);
+        out.writeBoolean(f.live);
+        return;
+      }
       writePerson(f.person);
       out.writeInt(f.threadInfo == null ? -1 : threads.get(f.threadInfo));
       writeThreadId(f);
@@ -850,6 +870,18 @@ final class ModelCodec {
 
     private Fact readFact() throws IOException {
       EvidenceKind kind = KINDS[in.readByte()];
+      if (kind == EvidenceKind.QUESTION_ASKED || kind == EvidenceKind.ANSWER) {
+        // A thread's or an answer's record, which is its question's or its own fact.
+        int index = in.readInt();
+        Fact record = kind == EvidenceKind.ANSWER
+            ? index >= 0 && index < answers.length ? answers[index] : null
+            : index >= 0 && index < threads.length ? threads[index] : null;
+        if (record == null) {
+          throw new IOException("a " + kind + " fact of record " + index + " of none such");
+        }
+        record.live = in.readBoolean();
+        return record;
+      }
       PersonId person = person();
       int threadIndex = in.readInt();
       ThreadInfo info = threadIndex < 0 ? null : threads[threadIndex];
@@ -858,14 +890,10 @@ final class ModelCodec {
         throw new IOException("not a thread code: " + threadCode);
       }
       int sourceCode = in.readByte();
-      AnswerInfo about = null;
       ContentRef source = switch (sourceCode) {
         case 0 -> null;
         case 1 -> info.id();
-        case 2 -> {
-          about = answers[in.readInt()];
-          yield about.id();
-        }
+        case 2 -> answers[in.readInt()].id();
         case 3 -> shared(ThreadId.of(string()));
         case 4 -> shared(PostId.of(string()));
         default -> throw new IOException("not a source: " + sourceCode);
@@ -877,24 +905,6 @@ final class ModelCodec {
       Tag topic = tag();
       boolean decays = in.readBoolean();
       boolean live = in.readBoolean();
-      if (kind == EvidenceKind.QUESTION_ASKED) {
-        // A thread is its question's fact: the one read back must be the thread's, as written.
-        if (info == null || sourceCode != 1 || !info.person.equals(person) || info.at != at
-            || from != null || topic != null || !decays) {
-          throw new IOException("a question's fact unlike its thread");
-        }
-        info.live = live;
-        return info;
-      }
-      if (kind == EvidenceKind.ANSWER) {
-        // An answer is its own fact: the one read back must be the answer's, as written.
-        if (about == null || about.threadInfo != info || !about.person.equals(person)
-            || about.at != at || from != null || topic != null || !decays) {
-          throw new IOException("an answer's fact unlike its answer");
-        }
-        about.live = live;
-        return about;
-      }
       Fact f = new Fact(kind, person, info, source, from, at, topic, decays);
       f.live = live;
       return f;
