@@ -102,8 +102,8 @@ final class EngineState {
    * #comments(ContentRef)}), 8 bytes a comment instead of a view holding its body and an instant.
    */
   final CompactMap<ContentRef, long[]> comments = new CompactMap<>();
-  /** The standing votes on each thread or answer, by voter index: see {@link VoteSet}. */
-  final CompactMap<ContentRef, int[]> votes = new CompactMap<>();
+  /** The standing votes on each thread or answer, by its row's content code. */
+  final RowVotes votes = new RowVotes();
   /**
    * Every person the state has met, once each, by a dense index in order of first appearance:
    * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
@@ -175,7 +175,7 @@ final class EngineState {
   void trimToSize() {
     threadIdsByCode.trimToSize();
     postIdsByCode.trimToSize();
-    votes.replaceAll((target, onTarget) -> VoteSet.trim(onTarget));
+    votes.replaceAll(VoteSet::trim);
     // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
     postsByThread.values().forEach(answers -> ((ArrayList<PostId>) answers).trimToSize());
     activity.values().forEach(items -> ((ArrayList<Object>) items).trimToSize());
@@ -240,23 +240,24 @@ final class EngineState {
       threads.computeIfPresent(c.thread(), (id, row) -> row.touched(at, seq));
       addActivity(c.author(), seq, at, ActivityKind.COMMENTED, c.thread(), c.target());
     } else if (e instanceof VoteCast v) {
-      ContentRef target = content(v.target());
+      int code = contentCode(v.target());
       int voter = indexOf(v.voter());
-      int[] onTarget = votes.get(target);
       VoteDirection previous = null;
-      if (onTarget == null) {
-        votes.put(target, VoteSet.of(voter, v.direction()));
-      } else {
-        previous = VoteSet.get(onTarget, voter);
-        int[] grown = VoteSet.put(onTarget, voter, v.direction());
-        if (grown != onTarget) {
-          votes.put(target, grown);
+      // Every vote the deciders let through is on a row; one without (none) is not held.
+      if (code >= 0) {
+        int[] onTarget = votes.get(code);
+        if (onTarget == null) {
+          votes.set(code, VoteSet.of(voter, v.direction()));
+        } else {
+          previous = VoteSet.get(onTarget, voter);
+          int[] grown = VoteSet.put(onTarget, voter, v.direction());
+          if (grown != onTarget) {
+            votes.set(code, grown);
+          }
         }
       }
-      adjustScore(target, v.direction().value());
+      adjustScore(v.target(), v.direction().value());
       if (v.direction() == VoteDirection.UP) {
-        int code = contentCode(target);
-        // Every vote the deciders let through is on a row; one without (none) is not a run's.
         if (code >= 0) {
           UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new CompactMap<>())
               .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun());
@@ -269,11 +270,12 @@ final class EngineState {
         }
       }
     } else if (e instanceof VoteRetracted v) {
-      int[] onTarget = votes.get(v.target());
+      int code = contentCode(v.target());
+      int[] onTarget = votes.get(code);
       if (onTarget != null) {
         VoteSet.remove(onTarget, indexOf(v.voter()));
         if (VoteSet.isEmpty(onTarget)) {
-          votes.remove(v.target());
+          votes.set(code, null);
         }
       }
       adjustScore(v.target(), -v.direction().value());
@@ -655,7 +657,7 @@ final class EngineState {
   /** Everything this state holds, in a form whose {@code equals} compares it all. */
   List<Object> contents() {
     Map<ContentRef, VoteSet.VoteList> voteLists = new HashMap<>();
-    votes.forEach((target, onTarget) -> voteLists.put(target, VoteSet.contents(onTarget)));
+    votes.forEach((code, onTarget) -> voteLists.put(contentAt(code), VoteSet.contents(onTarget)));
     Map<ContentRef, List<Long>> commentLists = new HashMap<>();
     comments.forEach((target, seqs) ->
         commentLists.put(target, Arrays.stream(seqs).boxed().toList()));
@@ -801,7 +803,7 @@ final class EngineState {
 
   /** The vote of {@code person} on {@code target}, or null. */
   VoteDirection voteOf(ContentRef target, PersonId person) {
-    int[] onTarget = votes.get(target);
+    int[] onTarget = votes.get(contentCode(target));
     if (onTarget == null || person == null) {
       return null;
     }

@@ -327,16 +327,15 @@ final class StateCodec {
         }
       }
       out.writeInt(state.votes.size());
-      for (Map.Entry<ContentRef, int[]> e : state.votes.entrySet()) {
-        int[] set = e.getValue();
+      state.votes.<IOException>forEach((code, set) -> {
         int size = VoteSet.size(set);
-        out.writeInt(content(e.getKey()));
+        out.writeInt(code);
         out.writeInt(size);
         for (int i = 0; i < size; i++) {
           out.writeInt(VoteSet.voterAt(set, i) << 1
               | (VoteSet.directionAt(set, i) == VoteDirection.DOWN ? 1 : 0));
         }
-      }
+      });
       out.writeInt(state.upvotes.size());
       for (Map.Entry<PersonId, Map<PersonId, UpvoteRun>> byVoter : state.upvotes.entrySet()) {
         out.writeInt(personIndex.get(byVoter.getKey()));
@@ -900,11 +899,11 @@ final class StateCodec {
         }
         state.edits.put(target, seqs);
       }
-      int voted = count();
-      // Each at least a code and a count: a damaged count cannot ask for more room than that.
-      state.votes.reserve(Math.min(voted, in.remaining() / 8));
-      for (int v = voted; v > 0; v--) {
-        ContentRef target = content(in.getInt());
+      for (int v = count(); v > 0; v--) {
+        int target = in.getInt();
+        if (row(target) == null) {
+          throw new IOException("votes on content code " + target + ", no row's");
+        }
         int[] entries = new int[count()];
         boolean ascending = true;
         for (int i = 0; i < entries.length; i++) {
@@ -917,7 +916,7 @@ final class StateCodec {
           set = VoteSet.put(set, entries[i] >>> 1,
               (entries[i] & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP);
         }
-        state.votes.put(target, set);
+        state.votes.set(target, set);
       }
       lap("edits and votes");
       for (int v = count(); v > 0; v--) {
