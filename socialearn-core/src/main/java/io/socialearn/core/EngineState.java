@@ -782,10 +782,14 @@ final class EngineState {
 
       @Override
       public ContentRef byCode(int code) {
-        int at = code >>> 1;
-        return code < 0 ? null : (code & 1) == 0
-            ? at < threadIdsByCode.size() ? threadIdsByCode.get(at) : null
-            : at < postIdsByCode.size() ? postIdsByCode.get(at) : null;
+        return has(code) ? contentAt(code) : null;
+      }
+
+      @Override
+      public boolean has(int code) {
+        // Rows are never removed: every code below the count of their kind names one.
+        return code >= 0 && (code >>> 1) < ((code & 1) == 0 ? threadIdsByCode.size()
+            : postIdsByCode.size());
       }
     };
   }

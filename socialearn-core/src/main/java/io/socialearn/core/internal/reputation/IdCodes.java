@@ -55,7 +55,7 @@ final class IdCodes {
 
   /** Whether {@code code} names a row, and the rows have it. */
   boolean isRow(int code) {
-    return code < NONE && rows.byCode(ofRow(code)) != null;
+    return code < NONE && rows.has(ofRow(code));
   }
 
   /** The code of {@code id}, given it now if it has none; {@link #NONE} for null. */

@@ -201,6 +201,17 @@ public final class ReputationLedger {
      * @return the id, or null if no row has the code
      */
     ContentRef byCode(int code);
+
+    /**
+     * Whether a row has content code {@code code}: as {@code byCode(code) != null}, which it
+     * calls unless overridden (a snapshot read asks this for each of millions of facts).
+     *
+     * @param code a content code, any int
+     * @return whether a row has it
+     */
+    default boolean has(int code) {
+      return byCode(code) != null;
+    }
   }
 
   /**
