@@ -183,6 +183,8 @@ public final class SocialLearningEngine implements SocialLearning {
         expertise = restored.expertise();
       }
     }
+    // The pulse finds questions and answers by the rows' codes, restored or not.
+    pulse.rowsFrom(ref -> ref instanceof ContentRef content ? state.contentCode(content) : -1);
     snapshots.track(expertise);
     long loaded = System.nanoTime();
     feedUnsnapshottedUpTo(state.lastSequence, restored == null,

@@ -976,7 +976,7 @@ final class StateCodec {
       pulse = PulseLedger.readFrom(in, state.people::get, state::shared, new PulseLedger.Rows() {
         @Override
         public int codeOf(ContentRef ref) {
-          throw new UnsupportedOperationException("only for writing");
+          return state.contentCode(ref);
         }
 
         @Override

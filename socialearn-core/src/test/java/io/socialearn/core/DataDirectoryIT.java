@@ -158,6 +158,28 @@ class DataDirectoryIT {
   }
 
   @Test
+  void thePulseFollowsEventsAfterARestartFromTheSnapshotAsWithout() {
+    ReputationRules rules = ReputationRules.stackExchange();
+    ThreadId open;
+    List<Object> after;
+    try (SocialLearningEngine engine = open(rules)) {
+      SpaceId space = engine.thread(Viewer.of("cy"), fill(engine)).summary().space();
+      open = engine.execute(Viewer.of("cy"), StartThread.question(space,
+          "Still open when the engine stops?", "body", "durability"));
+    }
+    try (SocialLearningEngine engine = open(rules)) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      // Each finds the question (and then the answer) the snapshot brought back.
+      PostId late = engine.execute(Viewer.of("bo"), new PostAnswer(open, "Answered later."));
+      engine.execute(Viewer.of("ana"), new CastVote(open, VoteDirection.UP));
+      engine.execute(Viewer.of("ana"), new CastVote(late, VoteDirection.UP));
+      engine.execute(Viewer.of("cy"), new AcceptAnswer(late));
+      after = engine.pulseContents();
+    }
+    assertThat(after).isEqualTo(replayed(rules, SocialLearningEngine::pulseContents));
+  }
+
+  @Test
   void openFlagsAndReadsSurviveARestartFromTheSnapshot() {
     List<Object> before;
     try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {

@@ -105,7 +105,7 @@ final class CapturePlanner {
     }
     Comparator<CaptureQuestion> byScore = Comparator.comparingInt(CaptureQuestion::views)
         .reversed().thenComparing(Comparator.comparingInt(CaptureQuestion::score).reversed())
-        .thenComparing(c -> l.questionIndex.get(c.thread()));
+        .thenComparingInt(c -> l.questionIndex.get(c.thread()));
     unanswered.sort(byScore);
     onlyThem.sort(byScore);
     List<CaptureQuestion> all = new ArrayList<>(unanswered);

@@ -30,6 +30,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.core.internal.CompactIntMap;
+import io.socialearn.core.internal.RowIndex;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -108,7 +110,7 @@ public final class PulseLedger {
   final List<Tag> tags = new ArrayList<>();
 
   // Questions, by dense index in log order.
-  final CompactIntMap<ThreadId> questionIndex = new CompactIntMap<>();
+  final RowIndex<ThreadId> questionIndex = new RowIndex<>();
   final ArrayList<ThreadId> questionIds = new ArrayList<>();
   final ArrayList<String> titles = new ArrayList<>();
   final ArrayList<int[]> questionTags = new ArrayList<>();
@@ -123,7 +125,8 @@ public final class PulseLedger {
   final BitSet questionDeleted = new BitSet();
 
   // Answers, by dense index in log order.
-  final CompactIntMap<PostId> answerIndex = new CompactIntMap<>();
+  final RowIndex<PostId> answerIndex = new RowIndex<>();
+  final ArrayList<PostId> answerIds = new ArrayList<>();
   final Columns.Ints answerQuestion = new Columns.Ints();
   final Columns.Ints answerAuthor = new Columns.Ints();
   final Columns.Longs answerCreated = new Columns.Longs();
@@ -159,40 +162,41 @@ public final class PulseLedger {
         closure.add(OPEN);
       }
     } else if (e instanceof ThreadEdited t) {
-      Integer q = questionIndex.get(t.thread());
-      if (q != null) {
+      int q = questionIndex.get(t.thread());
+      if (q >= 0) {
         titles.set(q, t.title());
         questionTags.set(q, tagIndices(t.tags()));
       }
     } else if (e instanceof AnswerPosted a) {
-      Integer q = questionIndex.get(a.thread());
-      if (q != null) {
+      int q = questionIndex.get(a.thread());
+      if (q >= 0) {
         answerIndex.put(a.post(), answerQuestion.size());
+        answerIds.add(a.post());
         answerQuestion.add(q);
         answerAuthor.add(person(a.author()));
         answerCreated.add(at);
         answerScore.add(0);
       }
     } else if (e instanceof PostDeleted d) {
-      Integer a = answerIndex.get(d.post());
-      if (a != null) {
+      int a = answerIndex.get(d.post());
+      if (a >= 0) {
         answerDeleted.set(a);
       }
     } else if (e instanceof ThreadDeleted d) {
-      Integer q = questionIndex.get(d.thread());
-      if (q != null) {
+      int q = questionIndex.get(d.thread());
+      if (q >= 0) {
         questionDeleted.set(q);
       }
     } else if (e instanceof AnswerAccepted a) {
-      Integer q = questionIndex.get(a.thread());
-      Integer answer = answerIndex.get(a.answer());
-      if (q != null && answer != null) {
+      int q = questionIndex.get(a.thread());
+      int answer = answerIndex.get(a.answer());
+      if (q >= 0 && answer >= 0) {
         acceptedAnswer.set(q, answer);
         acceptedAt.set(q, at);
       }
     } else if (e instanceof AcceptanceRevoked a) {
-      Integer q = questionIndex.get(a.thread());
-      if (q != null) {
+      int q = questionIndex.get(a.thread());
+      if (q >= 0) {
         acceptedAnswer.set(q, -1);
       }
     } else if (e instanceof ThreadClosed c) {
@@ -206,8 +210,8 @@ public final class PulseLedger {
     } else if (e instanceof VoteRetracted v) {
       vote(v.target(), -v.direction().value());
     } else if (e instanceof ThreadViewed v) {
-      Integer q = questionIndex.get(v.thread());
-      if (q != null) {
+      int q = questionIndex.get(v.thread());
+      if (q >= 0) {
         questionViews.set(q, questionViews.get(q) + 1);
       }
     }
@@ -259,11 +263,9 @@ public final class PulseLedger {
       out.writeByte(closure.get(q));
       out.writeBoolean(questionDeleted.get(q));
     }
-    PostId[] answerIds = new PostId[answerQuestion.size()];
-    answerIndex.forEach((id, a) -> answerIds[a] = id);
-    out.writeInt(answerIds.length);
-    for (int a = 0; a < answerIds.length; a++) {
-      writeRef(out, answerIds[a], rows);
+    out.writeInt(answerIds.size());
+    for (int a = 0; a < answerIds.size(); a++) {
+      writeRef(out, answerIds.get(a), rows);
       out.writeInt(answerQuestion.get(a));
       out.writeInt(answerAuthor.get(a));
       out.writeLong(answerCreated.get(a));
@@ -317,9 +319,14 @@ public final class PulseLedger {
     ledger.reserveQuestions(Math.min(questions, in.remaining() / QUESTION_BYTES));
     for (int q = 0; q < questions; q++) {
       int code = in.getInt();
-      ThreadId id = code >= 0 ? (ThreadId) rows.byCode(code)
-          : (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
-      ledger.questionIndex.put(id, q);
+      ThreadId id;
+      if (code >= 0) {
+        id = (ThreadId) rows.byCode(code);
+        ledger.questionIndex.putAt(code, q);
+      } else {
+        id = (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
+        ledger.questionIndex.put(id, q);
+      }
       ledger.questionIds.add(id);
       if (in.get() == 0) {
         String held = rows.titleOf(id);
@@ -356,8 +363,15 @@ public final class PulseLedger {
     ledger.reserveAnswers(Math.min(answers, in.remaining() / ANSWER_BYTES));
     for (int a = 0; a < answers; a++) {
       int code = in.getInt();
-      ledger.answerIndex.put(code >= 0 ? (PostId) rows.byCode(code)
-          : (PostId) shared.apply(PostId.of(readLongString(in))), a);
+      PostId id;
+      if (code >= 0) {
+        id = (PostId) rows.byCode(code);
+        ledger.answerIndex.putAt(code, a);
+      } else {
+        id = (PostId) shared.apply(PostId.of(readLongString(in)));
+        ledger.answerIndex.put(id, a);
+      }
+      ledger.answerIds.add(id);
       ledger.answerQuestion.add(in.getInt());
       ledger.answerAuthor.add(in.getInt());
       ledger.answerCreated.add(in.getLong());
@@ -366,12 +380,35 @@ public final class PulseLedger {
         ledger.answerDeleted.set(a);
       }
     }
+    // Its rows' codes as given, until the caller gives its own (see rowsFrom).
+    ledger.rowsFrom(ref -> ref instanceof ContentRef content ? rows.codeOf(content) : -1);
     return ledger;
+  }
+
+  /**
+   * Finds questions and answers by the code of the caller's row of each from now on ({@link
+   * RowIndex}), so that the ledger keeps no map of a million ids: the engine passes its rows'
+   * content codes, the same a snapshot written with its {@link Rows} names them by. Results are
+   * the same with or without it.
+   *
+   * @param rowCodes given a thread or answer id, its row's code (0 or more, never changing), or
+   *     -1 if it has no row
+   */
+  public void rowsFrom(ToIntFunction<Object> rowCodes) {
+    questionIndex.rowsFrom(rowCodes);
+    answerIndex.rowsFrom(rowCodes);
+  }
+
+  /** Each question's and answer's number as its index finds it: for {@link #contents}. */
+  private List<Integer> indexes() {
+    List<Integer> found = new ArrayList<>();
+    questionIds.forEach(id -> found.add(questionIndex.get(id)));
+    answerIds.forEach(id -> found.add(answerIndex.get(id)));
+    return found;
   }
 
   /** Makes room for {@code more} questions (their index, ids and columns) without growing. */
   private void reserveQuestions(int more) {
-    questionIndex.reserve(questionIndex.size() + more);
     questionIds.ensureCapacity(questionIds.size() + more);
     titles.ensureCapacity(titles.size() + more);
     questionTags.ensureCapacity(questionTags.size() + more);
@@ -386,7 +423,7 @@ public final class PulseLedger {
 
   /** Makes room for {@code more} answers (their index and columns) without growing. */
   private void reserveAnswers(int more) {
-    answerIndex.reserve(answerIndex.size() + more);
+    answerIds.ensureCapacity(answerIds.size() + more);
     for (Columns.Ints column : List.of(answerQuestion, answerAuthor, answerScore)) {
       column.reserve(more);
     }
@@ -420,7 +457,7 @@ public final class PulseLedger {
   /** Everything the ledger holds, comparable with {@code equals}; for snapshot tests. */
   public List<Object> contents() {
     List<Object> all = new ArrayList<>(List.of(personIndex, personIds, units, spaces, tags,
-        questionIndex, questionIds, titles, closure, questionDeleted, answerIndex, answerDeleted));
+        questionIds, titles, closure, questionDeleted, answerIds, answerDeleted, indexes()));
     all.add(new ArrayList<>(profiles));
     List<List<Integer>> ints = new ArrayList<>();
     for (Columns.Ints column : intColumns()) {
@@ -627,21 +664,21 @@ public final class PulseLedger {
   }
 
   private void setClosure(ThreadId thread, byte state) {
-    Integer q = questionIndex.get(thread);
-    if (q != null) {
+    int q = questionIndex.get(thread);
+    if (q >= 0) {
       closure.set(q, state);
     }
   }
 
   private void vote(Object target, int delta) {
     if (target instanceof ThreadId t) {
-      Integer q = questionIndex.get(t);
-      if (q != null) {
+      int q = questionIndex.get(t);
+      if (q >= 0) {
         questionScore.set(q, questionScore.get(q) + delta);
       }
     } else if (target instanceof PostId p) {
-      Integer a = answerIndex.get(p);
-      if (a != null) {
+      int a = answerIndex.get(p);
+      if (a >= 0) {
         answerScore.set(a, answerScore.get(a) + delta);
       }
     }
