@@ -211,9 +211,16 @@ class ExpertiseSnapshotProperties {
         .as("contents after the tail").isTrue();
     Instant now = whole.now.plus(Duration.ofDays(1));
     assertThat(restored.image(now)).isEqualTo(whole.model.image(now));
+    // Each topic alone, and each pair of topics (which reads the answers filed by pair of tags).
+    List<List<Tag>> queries = new ArrayList<>();
+    for (int t = 0; t < TOPICS.length; t++) {
+      queries.add(List.of(Tag.of(TOPICS[t])));
+      for (int u = t + 1; u < TOPICS.length; u++) {
+        queries.add(List.of(Tag.of(TOPICS[t]), Tag.of(TOPICS[u])));
+      }
+    }
     for (Set<SpaceId> readable : List.of(Set.of(OPEN), Set.of(OPEN, SECRET))) {
-      for (String topic : TOPICS) {
-        List<Tag> topics = List.of(Tag.of(topic));
+      for (List<Tag> topics : queries) {
         WhoKnowsOptions options = WhoKnowsOptions.defaults().limit(50).excludeViewer(false);
         assertThat(restored.whoKnows(PersonId.of("viewer"), null, topics, List.of(),
             readable::contains, p -> null, options, now))
