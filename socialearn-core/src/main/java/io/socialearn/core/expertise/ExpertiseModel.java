@@ -980,13 +980,8 @@ public final class ExpertiseModel {
 
   /** Appends {@code answer} to the list of {@code person} for {@code pair}. */
   private void appendPaired(PersonId person, TagPair pair, AnswerInfo answer) {
-    appendPaired(answersByPersonPair.computeIfAbsent(person, p -> new CompactMap<>()), pair,
-        answer);
-  }
-
-  /** Appends {@code answer} to its person's list {@code mine} of {@code pair}. */
-  private static void appendPaired(CompactMap<TagPair, Object> mine, TagPair pair,
-      AnswerInfo answer) {
+    CompactMap<TagPair, Object> mine = answersByPersonPair.computeIfAbsent(person,
+        p -> new CompactMap<>());
     Object held = mine.get(pair);
     if (held == null) {
       mine.put(pair, answer);
@@ -1056,43 +1051,22 @@ public final class ExpertiseModel {
    * the lower number.
    */
   void pairAll() {
-    // The pairs of the tag whose list is walked, by the other tag's number, valid where stamped
-    // with that walk's number: a million answers need not box a key and hash it each.
-    TagPair[] pairs = new TagPair[Math.max(16, tagIds.size())];
-    int[] stamps = new int[pairs.length];
-    int walk = 0;
-    for (Map.Entry<PersonId, Map<Tag, Object>> byTopic : byPersonTopic.entrySet()) {
-      CompactMap<TagPair, Object> paired = null;
-      for (Map.Entry<Tag, Object> list : byTopic.getValue().entrySet()) {
-        Tag tag = list.getKey();
-        int own = tagId(tag);
-        walk++;
-        for (Fact f : asFacts(list.getValue())) {
-          if (!f.isAnswer()) {
-            continue;
-          }
-          for (Tag other : topicsOf(f)) {
-            int id = other.equals(tag) ? -1 : tagId(other);
-            if (id > own) {
-              if (id >= pairs.length) {
-                pairs = Arrays.copyOf(pairs, Math.max(id + 1, pairs.length * 2));
-                stamps = Arrays.copyOf(stamps, pairs.length);
-              }
-              if (stamps[id] != walk) {
-                pairs[id] = tagPairs.computeIfAbsent(pairKey(own, id), TagPair::new);
-                stamps[id] = walk;
-              }
-              if (paired == null) {
-                paired = answersByPersonPair.computeIfAbsent(byTopic.getKey(),
-                    p -> new CompactMap<>());
-              }
-              // an answer's fact is its record (AnswerInfo), so no look-up by id
-              appendPaired(paired, pairs[id], (AnswerInfo) f);
-            }
+    byPersonTopic.forEach((person, mine) -> mine.forEach((tag, held) -> {
+      int own = tagId(tag);
+      for (Fact f : asFacts(held)) {
+        if (!f.isAnswer()) {
+          continue;
+        }
+        for (Tag other : topicsOf(f)) {
+          int id = other.equals(tag) ? -1 : tagId(other);
+          if (id > own) {
+            // an answer's fact is its record (AnswerInfo), so no look-up by id
+            appendPaired(person, tagPairs.computeIfAbsent(pairKey(own, id), TagPair::new),
+                (AnswerInfo) f);
           }
         }
       }
-    }
+    }));
   }
 
   /** The distinct tags of {@code tags}, each the pooled instance of its name. */
