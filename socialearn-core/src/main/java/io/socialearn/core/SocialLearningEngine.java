@@ -1137,7 +1137,7 @@ public final class SocialLearningEngine implements SocialLearning {
      * 100,000. A snapshot is also written on close.
      *
      * <p>A snapshot is written while the engine holds its lock, so commands wait for it: with
-     * 1,000,000 posts and 10,000,000 votes, encoding one took 8 to 9 seconds on a two-core
+     * 1,000,000 posts and 10,000,000 votes, encoding one took 6 to 8 seconds on a two-core
      * machine (the README's figures). Fewer snapshots mean fewer such waits but a longer log
      * tail to replay at start-up.
      */
