@@ -102,6 +102,18 @@ public final class RowIndex<K> {
     }
   }
 
+  /** Drops the room kept past the largest code that has a value. */
+  public void trimToSize() {
+    int end = byRow.length;
+    while (end > 0 && byRow[end - 1] == 0) {
+      end--;
+    }
+    if (end < byRow.length) {
+      byRow = end == 0 ? EMPTY : Arrays.copyOf(byRow, end);
+    }
+    others.trimToSize();
+  }
+
   /**
    * How many keys have a value.
    *

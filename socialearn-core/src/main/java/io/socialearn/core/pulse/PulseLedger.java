@@ -452,6 +452,9 @@ public final class PulseLedger {
     for (Columns.Longs column : longColumns()) {
       column.trim();
     }
+    answerIds.trimToSize();
+    questionIndex.trimToSize();
+    answerIndex.trimToSize();
   }
 
   /** Everything the ledger holds, comparable with {@code equals}; for snapshot tests. */

@@ -28,7 +28,7 @@ class RowIndexProperties {
 
   @Property(tries = 200)
   void findsWhatAMapWould(@ForAll("puts") List<int[]> puts, @ForAll boolean rowsFirst,
-      @ForAll boolean byCode) {
+      @ForAll boolean byCode, @ForAll boolean trimmed) {
     RowIndex<String> index = new RowIndex<>();
     if (rowsFirst) {
       index.rowsFrom(RowIndexProperties::rowCode);
@@ -48,10 +48,16 @@ class RowIndexProperties {
       index.rowsFrom(RowIndexProperties::rowCode);
     }
     assertThat(index.size()).isEqualTo(model.size());
+    if (trimmed) {
+      index.trimToSize();
+    }
     for (int n = 0; n < 1000; n++) {
       String key = "k" + n;
       assertThat(index.get(key)).as(key).isEqualTo(model.getOrDefault(key, -1));
     }
+    // It grows again after a trim.
+    index.put("k599", 1);
+    assertThat(index.get("k599")).isEqualTo(1);
     assertThatThrownBy(() -> index.putAt(-1, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> index.put("k1", -1)).isInstanceOf(IllegalArgumentException.class);
   }
