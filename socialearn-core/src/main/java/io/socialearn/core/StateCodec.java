@@ -817,10 +817,28 @@ final class StateCodec {
 
     /** Reads the threads' and posts' rows: every id the state holds. */
     void readRows() throws IOException {
-      List<SpaceRow> spaces = rest.spaces();
+      // A method a loop: each is compiled on its own, not with the rest around it.
       threads = new ThreadRow[threadIds.length];
       int[] duplicateOf = new int[threads.length];
       int[] accepted = new int[threads.length];
+      readThreadRows(duplicateOf, accepted);
+      posts = new PostRow[postIds.length];
+      int[] threadOf = new int[posts.length];
+      int[] answers = new int[threads.length];
+      readPostRows(threadOf, answers);
+      List<List<PostId>> answersOf = new ArrayList<>(threads.length);
+      state.threads.reserve(threads.length);
+      state.postsByThread.reserve(threads.length);
+      state.posts.reserve(posts.length);
+      putThreads(duplicateOf, accepted, answers, answersOf);
+      putPosts(threadOf, answersOf);
+      state.threadIdsByCode.addAll(Arrays.asList(threadIds));
+      state.postIdsByCode.addAll(Arrays.asList(postIds));
+    }
+
+    /** Reads the threads' rows, noting their duplicates' and accepted answers' positions. */
+    private void readThreadRows(int[] duplicateOf, int[] accepted) throws IOException {
+      List<SpaceRow> spaces = rest.spaces();
       for (int i = 0; i < threads.length; i++) {
         ThreadId id = threadIds[i];
         SpaceId space = spaces.get(in.getInt()).id();
@@ -840,9 +858,10 @@ final class StateCodec {
             score, answerCount, null, in.getLong(), in.getLong(), in.getLong(), in.getLong(),
             (in.get() != 0), i);
       }
-      posts = new PostRow[postIds.length];
-      int[] threadOf = new int[posts.length];
-      int[] answers = new int[threads.length];
+    }
+
+    /** Reads the answers' rows, noting each one's thread and counting each thread's answers. */
+    private void readPostRows(int[] threadOf, int[] answers) throws IOException {
       for (int i = 0; i < posts.length; i++) {
         PostId id = postIds[i];
         threadOf[i] = in.getInt();
@@ -853,10 +872,11 @@ final class StateCodec {
         posts[i] = new PostRow(id, thread, author, in.getInt(), in.getLong(), in.getLong(),
             (in.get() != 0), i);
       }
-      List<List<PostId>> answersOf = new ArrayList<>(threads.length);
-      state.threads.reserve(threads.length);
-      state.postsByThread.reserve(threads.length);
-      state.posts.reserve(posts.length);
+    }
+
+    /** Puts the threads' rows into the state, with their duplicates and accepted answers. */
+    private void putThreads(int[] duplicateOf, int[] accepted, int[] answers,
+        List<List<PostId>> answersOf) {
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
@@ -874,12 +894,14 @@ final class StateCodec {
         answersOf.add(own);
         state.postsByThread.put(t.id(), own);
       }
+    }
+
+    /** Puts the answers' rows into the state and their ids into their threads' lists. */
+    private void putPosts(int[] threadOf, List<List<PostId>> answersOf) {
       for (int i = 0; i < posts.length; i++) {
         state.posts.put(posts[i].id(), posts[i]);
         answersOf.get(threadOf[i]).add(posts[i].id());
       }
-      state.threadIdsByCode.addAll(Arrays.asList(threadIds));
-      state.postIdsByCode.addAll(Arrays.asList(postIds));
     }
 
     /**
@@ -888,6 +910,27 @@ final class StateCodec {
      * state.
      */
     void readSections(ReputationLedger ledger) throws IOException {
+      // A method a section: each loop is compiled on its own, not with the rest around it.
+      readEdits();
+      readVotes();
+      lap("edits and votes");
+      readUpvotes();
+      lap("up votes");
+      readActivity();
+      readComments();
+      lap("activity and comments");
+      readReputation(ledger);
+      lap("reputation");
+      readPulse();
+      lap("pulse");
+      if (in.getInt() != MAGIC || in.hasRemaining()) {
+        throw new IOException("snapshot does not end where its sections do");
+      }
+      readRest();
+      lap("the rest");
+    }
+
+    private void readEdits() throws IOException {
       for (int e = count(); e > 0; e--) {
         ContentRef target = content(in.getInt());
         int n = count();
@@ -897,6 +940,9 @@ final class StateCodec {
         }
         state.edits.put(target, seqs);
       }
+    }
+
+    private void readVotes() throws IOException {
       for (int v = count(); v > 0; v--) {
         int target = in.getInt();
         if (row(target) == null) {
@@ -916,7 +962,9 @@ final class StateCodec {
         }
         state.votes.set(target, set);
       }
-      lap("edits and votes");
+    }
+
+    private void readUpvotes() throws IOException {
       for (int v = count(); v > 0; v--) {
         PersonId voter = people[in.getInt()];
         Map<PersonId, UpvoteRun> byAuthor = new CompactMap<>();
@@ -941,7 +989,9 @@ final class StateCodec {
         }
         state.upvotes.put(voter, byAuthor);
       }
-      lap("up votes");
+    }
+
+    private void readActivity() throws IOException {
       for (int p = count(); p > 0; p--) {
         PersonId person = people[in.getInt()];
         int n = count();
@@ -958,6 +1008,9 @@ final class StateCodec {
               thread, (code & 1) == 1 ? posts[code >>> 1] : null, null));
         }
       }
+    }
+
+    private void readComments() throws IOException {
       int commented = count();
       state.comments.reserve(Math.min(commented, in.remaining() / 8));
       for (int c = commented; c > 0; c--) {
@@ -968,9 +1021,9 @@ final class StateCodec {
         }
         state.comments.put(target, seqs);
       }
-      lap("activity and comments");
-      readReputation(ledger);
-      lap("reputation");
+    }
+
+    private void readPulse() throws IOException {
       pulse = PulseLedger.readFrom(in, state.people::get, state::shared, new PulseLedger.Rows() {
         @Override
         public int codeOf(ContentRef ref) {
@@ -988,12 +1041,6 @@ final class StateCodec {
           return row == null ? null : row.title();
         }
       });
-      lap("pulse");
-      if (in.getInt() != MAGIC || in.hasRemaining()) {
-        throw new IOException("snapshot does not end where its sections do");
-      }
-      readRest();
-      lap("the rest");
     }
 
     private void readRest() {

@@ -701,6 +701,41 @@ final class ModelCodec {
     }
 
     ExpertiseModel read() throws IOException {
+      // A method a big loop: each is compiled on its own, not with the rest around it.
+      readTables();
+      readThreads();
+      readAnswers();
+      lap("tables and rows");
+      readFacts();
+      lap("facts");
+      readLists();
+      lap("lists");
+      readVotes();
+      lap("votes");
+      byPerson(m.byPerson);
+      byPersonTopic(m.byPersonTopic);
+      for (int n = count(); n > 0; n--) {
+        m.endorsements.put(string(), facts[in.readInt()]);
+      }
+      byPerson(m.skills);
+      lap("by person and topic");
+      readColumns();
+      lap("columns");
+      m.pairAll();
+      lap("pairs");
+      readOverall();
+      m.boundAll();
+      lap("overall and bounds");
+      readTheRest();
+      lap("the rest");
+      if (log.isDebugEnabled()) {
+        log.debug("expertise model read: {}", laps);
+      }
+      return m;
+    }
+
+    /** The people, spaces and tags, and the model's origin of time. */
+    private void readTables() throws IOException {
       for (int n = count(), i = 0; i < n; i++) {
         PersonId p = shared(PersonId.of(string()));
         people.add(p);
@@ -720,6 +755,9 @@ final class ModelCodec {
         m.tagPool.put(t, t);
       }
       m.ref = in.readLong();
+    }
+
+    private void readThreads() throws IOException {
       threads = new ThreadInfo[count()];
       // The capacity the map would have grown to, so that it iterates as the one written.
       long grown = Math.max(16, (threads.length * 4L + 2) / 3);
@@ -737,6 +775,9 @@ final class ModelCodec {
         }
         threads[i] = t;
       }
+    }
+
+    private void readAnswers() throws IOException {
       answers = new AnswerInfo[count()];
       m.answers.reserve(answers.length);
       m.answerTable.ensureCapacity(answers.length);
@@ -751,12 +792,17 @@ final class ModelCodec {
         m.answerTable.add(a);
         answers[i] = a;
       }
-      lap("tables and rows");
+    }
+
+    private void readFacts() throws IOException {
       facts = new Fact[count()];
       for (int i = 0; i < facts.length; i++) {
         facts[i] = readFact();
       }
-      lap("facts");
+    }
+
+    /** Each thread's answers, and each answer's facts. */
+    private void readLists() throws IOException {
       for (ThreadInfo t : threads) {
         AnswerInfo[] own = new AnswerInfo[count()];
         for (int k = 0; k < own.length; k++) {
@@ -769,23 +815,10 @@ final class ModelCodec {
           a.file(facts[in.readInt()]);
         }
       }
-      lap("lists");
-      readVotes();
-      lap("votes");
-      byPerson(m.byPerson);
-      byPersonTopic(m.byPersonTopic);
-      for (int n = count(); n > 0; n--) {
-        m.endorsements.put(string(), facts[in.readInt()]);
-      }
-      byPerson(m.skills);
-      lap("by person and topic");
-      readColumns();
-      lap("columns");
-      m.pairAll();
-      lap("pairs");
-      readOverall();
-      m.boundAll();
-      lap("overall and bounds");
+    }
+
+    /** Who was active, the threads per space and topic, and the profiles. */
+    private void readTheRest() throws IOException {
       for (int n = count(); n > 0; n--) {
         Active a = new Active(person(), in.readInt());
         a.recent = Double.longBitsToDouble(in.readLong());
@@ -808,11 +841,6 @@ final class ModelCodec {
         PersonProfile p = readProfile();
         m.people.put(p.id(), p);
       }
-      lap("the rest");
-      if (log.isDebugEnabled()) {
-        log.debug("expertise model read: {}", laps);
-      }
-      return m;
     }
 
     private void readVotes() throws IOException {

@@ -317,6 +317,20 @@ public final class PulseLedger {
     int questions = in.getInt();
     // Room for as many as the bytes left could hold, not for what a damaged count says.
     ledger.reserveQuestions(Math.min(questions, in.remaining() / QUESTION_BYTES));
+    // A method a loop: each is compiled on its own, not with the rest around it.
+    ledger.readQuestions(in, questions, shared, rows);
+    int answers = in.getInt();
+    ledger.reserveAnswers(Math.min(answers, in.remaining() / ANSWER_BYTES));
+    ledger.readAnswers(in, answers, shared, rows);
+    // Its rows' codes as given, until the caller gives its own (see rowsFrom).
+    ledger.rowsFrom(ref -> ref instanceof ContentRef content ? rows.codeOf(content) : -1);
+    return ledger;
+  }
+
+  /** Reads {@code questions} questions into this ledger, as {@link #writeTo} wrote them. */
+  private void readQuestions(ByteBuffer in, int questions, UnaryOperator<Object> shared,
+      Rows rows) throws IOException {
+    PulseLedger ledger = this;
     for (int q = 0; q < questions; q++) {
       int code = in.getInt();
       ThreadId id;
@@ -359,8 +373,12 @@ public final class PulseLedger {
         ledger.questionDeleted.set(q);
       }
     }
-    int answers = in.getInt();
-    ledger.reserveAnswers(Math.min(answers, in.remaining() / ANSWER_BYTES));
+  }
+
+  /** Reads {@code answers} answers into this ledger, as {@link #writeTo} wrote them. */
+  private void readAnswers(ByteBuffer in, int answers, UnaryOperator<Object> shared, Rows rows)
+      throws IOException {
+    PulseLedger ledger = this;
     for (int a = 0; a < answers; a++) {
       int code = in.getInt();
       PostId id;
@@ -380,9 +398,6 @@ public final class PulseLedger {
         ledger.answerDeleted.set(a);
       }
     }
-    // Its rows' codes as given, until the caller gives its own (see rowsFrom).
-    ledger.rowsFrom(ref -> ref instanceof ContentRef content ? rows.codeOf(content) : -1);
-    return ledger;
   }
 
   /**
