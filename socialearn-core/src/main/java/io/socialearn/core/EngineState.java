@@ -177,10 +177,11 @@ final class EngineState {
     postIdsByCode.trimToSize();
     votes.replaceAll(VoteSet::trim);
     // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
-    postsByThread.values().forEach(answers -> ((ArrayList<PostId>) answers).trimToSize());
+    // The maps' own walks: their views would make an entry object for each.
+    postsByThread.forEach((thread, answers) -> ((ArrayList<PostId>) answers).trimToSize());
     activity.values().forEach(items -> ((ArrayList<Object>) items).trimToSize());
     upvotes.values().forEach(byAuthor -> {
-      byAuthor.values().forEach(UpvoteRun::trim);
+      byAuthor.forEach((author, run) -> run.trim());
       if (byAuthor instanceof CompactMap<?, ?> compact) {
         compact.trimToSize();
       }

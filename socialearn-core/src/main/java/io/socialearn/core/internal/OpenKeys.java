@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -278,6 +279,46 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     clearValue(free);
     size--;
     modCount++;
+  }
+
+  /**
+   * Each entry in slot order, with no entry object made for it (the map views' iterators make
+   * one each); fails if {@code action} changes which keys the map holds.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public final void forEach(BiConsumer<? super K, ? super V> action) {
+    Objects.requireNonNull(action, "action");
+    int expected = modCount;
+    Object[][] k = keys;
+    for (int i = 0, slots = capacity; i < slots; i++) {
+      Object key = RefChunks.get(k, i);
+      if (key != null) {
+        action.accept((K) key, valueAt(i));
+        if (expected != modCount) {
+          throw new ConcurrentModificationException();
+        }
+      }
+    }
+  }
+
+  /** Replaces each value with {@code f}'s result for it (not null), as {@link #forEach} walks. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public final void replaceAll(BiFunction<? super K, ? super V, ? extends V> f) {
+    Objects.requireNonNull(f, "f");
+    int expected = modCount;
+    Object[][] k = keys;
+    for (int i = 0, slots = capacity; i < slots; i++) {
+      Object key = RefChunks.get(k, i);
+      if (key != null) {
+        V replaced = Objects.requireNonNull(f.apply((K) key, valueAt(i)), "value");
+        if (expected != modCount) {
+          throw new ConcurrentModificationException();
+        }
+        setValueAt(i, replaced);
+      }
+    }
   }
 
   /** Drops the room beyond what the entries need at two thirds full. */

@@ -3,6 +3,7 @@ package io.socialearn.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -89,6 +90,18 @@ class CompactMapProperties {
     assertThat(map).isEqualTo(expected);
     assertThat(ints).isEqualTo(expected);
     assertThat(expected).isEqualTo(map);
+    // Walked without entry objects, each entry once, as the entry views give them.
+    Map<Object, Integer> walked = new HashMap<>();
+    map.forEach((k, v) -> assertThat(walked.put(k, v)).isNull());
+    assertThat(walked).isEqualTo(expected);
+    List<Object> order = new ArrayList<>();
+    ints.forEach((k, v) -> order.add(k));
+    assertThat(order).containsExactlyElementsOf(ints.keySet());
+    map.replaceAll((k, v) -> v + 1);
+    ints.replaceAll((k, v) -> v + 1);
+    expected.replaceAll((k, v) -> v + 1);
+    assertThat(map).isEqualTo(expected);
+    assertThat(ints).isEqualTo(expected);
     assertThat(map.hashCode()).isEqualTo(expected.hashCode());
     for (int k = 0; k <= 60; k++) {
       Object key = collide ? new Key(k) : Integer.valueOf(k);
