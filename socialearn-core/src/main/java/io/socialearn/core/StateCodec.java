@@ -203,7 +203,7 @@ final class StateCodec {
     pulse.writeTo(out, writer.rows());
     out.writeInt(MAGIC);
     long bulk = out.count() - bulkStarts;
-    expertise.writeTo(out, writer::rowCode);
+    expertise.writeTo(out, state::contentCode);
     out.writeLong(bulk);
     out.writeInt(MAGIC);
     out.flush();
@@ -402,7 +402,7 @@ final class StateCodec {
       return new PulseLedger.Rows() {
         @Override
         public int codeOf(ContentRef ref) {
-          return rowCode(ref);
+          return state.contentCode(ref);
         }
 
         @Override
@@ -436,7 +436,7 @@ final class StateCodec {
      * or -3 (an answer) and its id for one without a row.
      */
     private void writeRef(ContentRef ref) throws IOException {
-      int code = ref == null ? -1 : rowCode(ref);
+      int code = ref == null ? -1 : state.contentCode(ref);
       if (code >= 0) {
         out.writeInt(code);
       } else if (ref == null) {
@@ -456,17 +456,13 @@ final class StateCodec {
 
     /** A thread as {@code 2 * position}, an answer as {@code 2 * position + 1}. */
     private int content(ContentRef target) {
-      int code = rowCode(target);
+      int code = state.contentCode(target);
       if (code < 0) {
         throw new IllegalStateException("the read models name " + target + ", which has no row");
       }
       return code;
     }
 
-    /** The content code of a thread or answer with a row, else -1. */
-    private int rowCode(ContentRef target) {
-      return state.contentCode(target);
-    }
 
     /** The position of a thread with a row. */
     private int threadAt(ThreadId thread) {
@@ -945,7 +941,7 @@ final class StateCodec {
     private void readVotes() throws IOException {
       for (int v = count(); v > 0; v--) {
         int target = in.getInt();
-        if (row(target) == null) {
+        if (!hasRow(target)) {
           throw new IOException("votes on content code " + target + ", no row's");
         }
         int[] entries = new int[count()];
@@ -978,7 +974,7 @@ final class StateCodec {
           in.asIntBuffer().get(targets);
           in.position(in.position() + 4 * votes);
           for (int target : targets) {
-            if (target < 0 || (target >>> 1) >= ((target & 1) == 0 ? threadIds : postIds).length) {
+            if (!hasRow(target)) {
               throw new IOException("an up vote on content code " + target + ", no row's");
             }
           }
@@ -1081,13 +1077,16 @@ final class StateCodec {
     }
 
     /**
-     * The thread or answer of a content code of the rows ({@link Writer#rowCode}), or null if
+     * The thread or answer of a content code of the rows ({@link EngineState#contentCode}), or null if
      * none has it; only reads what {@link #readTables} left, so safe from the model's thread.
      */
     ContentRef row(int code) {
-      int at = code >>> 1;
-      return code < 0 ? null : (code & 1) == 0 ? at < threadIds.length ? threadIds[at] : null
-          : at < postIds.length ? postIds[at] : null;
+      return !hasRow(code) ? null : (code & 1) == 0 ? threadIds[code >>> 1] : postIds[code >>> 1];
+    }
+
+    /** Whether a row has content code {@code code}, without reading its id. */
+    private boolean hasRow(int code) {
+      return code >= 0 && (code >>> 1) < ((code & 1) == 0 ? threadIds : postIds).length;
     }
 
     /** Reads what {@link Writer#writeReputation} wrote into {@code ledger}. */

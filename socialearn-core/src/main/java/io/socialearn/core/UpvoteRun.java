@@ -11,9 +11,6 @@ import java.util.Objects;
  * two columns of numbers. Not thread-safe: guarded by the engine's lock.
  */
 final class UpvoteRun {
-  private static final int[] NO_CODES = {};
-  private static final long[] NO_TIMES = {};
-
   /** The content codes of the targets. */
   private int[] targets;
   /** When each vote was cast, in nanoseconds since the epoch. */
@@ -44,7 +41,7 @@ final class UpvoteRun {
       throw new IllegalArgumentException(targets.length + " targets and " + at.length
           + " times");
     }
-    return targets.length == 0 ? new UpvoteRun(NO_CODES, NO_TIMES) : new UpvoteRun(targets, at);
+    return new UpvoteRun(targets, at);
   }
 
   /**

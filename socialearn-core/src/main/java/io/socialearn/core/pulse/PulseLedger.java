@@ -330,26 +330,25 @@ public final class PulseLedger {
   /** Reads {@code questions} questions into this ledger, as {@link #writeTo} wrote them. */
   private void readQuestions(ByteBuffer in, int questions, UnaryOperator<Object> shared,
       Rows rows) throws IOException {
-    PulseLedger ledger = this;
     for (int q = 0; q < questions; q++) {
       int code = in.getInt();
       ThreadId id;
       if (code >= 0) {
         id = (ThreadId) rows.byCode(code);
-        ledger.questionIndex.putAt(code, q);
+        questionIndex.putAt(code, q);
       } else {
         id = (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
-        ledger.questionIndex.put(id, q);
+        questionIndex.put(id, q);
       }
-      ledger.questionIds.add(id);
+      questionIds.add(id);
       if (in.get() == 0) {
         String held = rows.titleOf(id);
         if (held == null) {
           throw new IOException("a pulse question's title is its row's, but it has no row");
         }
-        ledger.titles.add(held);
+        titles.add(held);
       } else {
-        ledger.titles.add(readLongString(in));
+        titles.add(readLongString(in));
       }
       int tagCount = in.getInt();
       if (tagCount < 0 || tagCount > in.remaining() / 4) {
@@ -360,17 +359,17 @@ public final class PulseLedger {
       for (int t = 0; t < own.length; t++) {
         own[t] = in.getInt();
       }
-      ledger.questionTags.add(own);
-      ledger.questionCreated.add(in.getLong());
-      ledger.questionSpace.add(in.getInt());
-      ledger.asker.add(in.getInt());
-      ledger.acceptedAnswer.add(in.getInt());
-      ledger.acceptedAt.add(in.getLong());
-      ledger.questionScore.add(in.getInt());
-      ledger.questionViews.add(in.getInt());
-      ledger.closure.add(in.get());
+      questionTags.add(own);
+      questionCreated.add(in.getLong());
+      questionSpace.add(in.getInt());
+      asker.add(in.getInt());
+      acceptedAnswer.add(in.getInt());
+      acceptedAt.add(in.getLong());
+      questionScore.add(in.getInt());
+      questionViews.add(in.getInt());
+      closure.add(in.get());
       if (in.get() != 0) {
-        ledger.questionDeleted.set(q);
+        questionDeleted.set(q);
       }
     }
   }
@@ -378,24 +377,23 @@ public final class PulseLedger {
   /** Reads {@code answers} answers into this ledger, as {@link #writeTo} wrote them. */
   private void readAnswers(ByteBuffer in, int answers, UnaryOperator<Object> shared, Rows rows)
       throws IOException {
-    PulseLedger ledger = this;
     for (int a = 0; a < answers; a++) {
       int code = in.getInt();
       PostId id;
       if (code >= 0) {
         id = (PostId) rows.byCode(code);
-        ledger.answerIndex.putAt(code, a);
+        answerIndex.putAt(code, a);
       } else {
         id = (PostId) shared.apply(PostId.of(readLongString(in)));
-        ledger.answerIndex.put(id, a);
+        answerIndex.put(id, a);
       }
-      ledger.answerIds.add(id);
-      ledger.answerQuestion.add(in.getInt());
-      ledger.answerAuthor.add(in.getInt());
-      ledger.answerCreated.add(in.getLong());
-      ledger.answerScore.add(in.getInt());
+      answerIds.add(id);
+      answerQuestion.add(in.getInt());
+      answerAuthor.add(in.getInt());
+      answerCreated.add(in.getLong());
+      answerScore.add(in.getInt());
       if (in.get() != 0) {
-        ledger.answerDeleted.set(a);
+        answerDeleted.set(a);
       }
     }
   }

@@ -26,7 +26,7 @@ final class IdCodes {
    * are found in a table that stays in the processor's cache.
    */
   private CompactIntMap<Object> personCodes = new CompactIntMap<>();
-  /** Each thread's and post's code. */
+  /** The dense code of each thread and post without a row (see {@link #rowsFrom}). */
   private CompactIntMap<Object> postCodes = new CompactIntMap<>();
   /** The caller's rows: none unless {@link #rowsFrom} was given some. */
   private ReputationLedger.Rows rows = NO_ROWS;
