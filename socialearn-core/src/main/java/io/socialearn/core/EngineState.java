@@ -95,7 +95,8 @@ final class EngineState {
   final CompactMap<ThreadId, ThreadRow> threads = new CompactMap<>();
   final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
   final CompactMap<PostId, PostRow> posts = new CompactMap<>();
-  final CompactMap<ThreadId, List<PostId>> postsByThread = new CompactMap<>();
+  /** Each thread's answers in order, by the rows' codes (see {@link #answersOf}). */
+  final AnswerChains answerChains = new AnswerChains();
   /**
    * The comments on each thread or answer, in order, as the sequences of the events that added
    * them: a comment's id, author, body and time stay in the log and are read from it (see {@link
@@ -176,9 +177,8 @@ final class EngineState {
     threadIdsByCode.trimToSize();
     postIdsByCode.trimToSize();
     votes.replaceAll(VoteSet::trim);
-    // Each list is an ArrayList (see apply and StateCodec): room for ten answers, most have few.
+    answerChains.trimToSize();
     // The maps' own walks: their views would make an entry object for each.
-    postsByThread.forEach((thread, answers) -> ((ArrayList<PostId>) answers).trimToSize());
     activity.values().forEach(items -> ((ArrayList<Object>) items).trimToSize());
     upvotes.values().forEach(byAuthor -> {
       byAuthor.forEach((author, run) -> run.trim());
@@ -215,20 +215,22 @@ final class EngineState {
       members.get(m.space()).remove(m.member());
     } else if (e instanceof ThreadStarted t) {
       SpaceRow space = spaces.get(t.space());
+      int code = newCode(threads.get(t.thread()), t.thread());
       threads.put(t.thread(), new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
           t.kind(), t.title(), tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
-          0, null, at, seq, at, seq, false, newCode(threads.get(t.thread()), t.thread())));
+          0, null, at, seq, at, seq, false, code));
       threadsBySpace.get(t.space()).add(t.thread());
-      postsByThread.put(t.thread(), new ArrayList<>());
+      answerChains.addThread(code);
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
     } else if (e instanceof ThreadEdited t) {
       threads.computeIfPresent(t.thread(),
           (id, row) -> row.edited(t.title(), tags(t.tags()), at, seq));
       addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
+      int code = newCode(posts.get(a.post()), a.post());
       posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), 0, at,
-          seq, false, newCode(posts.get(a.post()), a.post())));
-      postsByThread.get(a.thread()).add(a.post());
+          seq, false, code));
+      answerChains.addAnswer(threads.get(a.thread()).code(), code);
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
       addActivity(a.author(), seq, at, ActivityKind.ANSWERED, a.thread(), a.post());
@@ -606,7 +608,7 @@ final class EngineState {
     threadsBySpace.clear();
     threadsBySpace.putAll(other.threadsBySpace);
     posts.takeOver(other.posts);
-    postsByThread.takeOver(other.postsByThread);
+    answerChains.takeOver(other.answerChains);
     comments.takeOver(other.comments);
     votes.takeOver(other.votes);
     personIndex.takeOver(other.personIndex);
@@ -662,7 +664,12 @@ final class EngineState {
     Map<ContentRef, List<Long>> commentLists = new HashMap<>();
     comments.forEach((target, seqs) ->
         commentLists.put(target, Arrays.stream(seqs).boxed().toList()));
-    return List.of(people, spaces, members, threads, threadsBySpace, posts, postsByThread,
+    Map<ThreadId, List<PostId>> answerLists = new HashMap<>();
+    for (int code = 0; code < answerChains.threads(); code++) {
+      ThreadId thread = threadIdsByCode.get(code);
+      answerLists.put(thread, answersOf(thread));
+    }
+    return List.of(people, spaces, members, threads, threadsBySpace, posts, answerLists,
         commentLists, voteLists, personIds, edits, activity, upvotes, links, daysActive,
         answersGiven, openBounties, routedToday, routedTo, articleOrigins, sessions,
         sessionQuestions, sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed,
@@ -793,6 +800,22 @@ final class EngineState {
             : postIdsByCode.size());
       }
     };
+  }
+
+  /**
+   * The answers of {@code thread}, deleted or not, in the order they were posted; none for a
+   * thread without a row. Made afresh from {@link #answerChains}.
+   */
+  List<PostId> answersOf(ThreadId thread) {
+    ThreadRow row = threads.get(thread);
+    if (row == null) {
+      return List.of();
+    }
+    List<PostId> answers = new ArrayList<>();
+    for (int a = answerChains.first(row.code()); a >= 0; a = answerChains.next(a)) {
+      answers.add(postIdsByCode.get(a));
+    }
+    return answers;
   }
 
   /** The thread or answer a content code ({@link #contentCode}) names. */

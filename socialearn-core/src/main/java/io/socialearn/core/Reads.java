@@ -49,7 +49,7 @@ final class Reads {
   ThreadDetail thread(Viewer viewer, ThreadId id) {
     ThreadRow row = access.thread(viewer, id);
     List<PostView> answers = new ArrayList<>();
-    for (PostId postId : state.postsByThread.get(id)) {
+    for (PostId postId : state.answersOf(id)) {
       PostRow post = state.posts.get(postId);
       if (!post.deleted()) {
         Texts.Text text = state.text(post);

@@ -434,7 +434,7 @@ public final class SocialLearningEngine implements SocialLearning {
     ThreadRow row = access.thread(viewer, question);
     Set<PersonId> exclude = new HashSet<>();
     exclude.add(row.author());
-    for (PostId post : state.postsByThread.getOrDefault(question, List.of())) {
+    for (PostId post : state.answersOf(question)) {
       exclude.add(state.posts.get(post).author());
     }
     state.routedToday.keySet().forEach(person -> {

@@ -820,14 +820,11 @@ final class StateCodec {
       readThreadRows(duplicateOf, accepted);
       posts = new PostRow[postIds.length];
       int[] threadOf = new int[posts.length];
-      int[] answers = new int[threads.length];
-      readPostRows(threadOf, answers);
-      List<List<PostId>> answersOf = new ArrayList<>(threads.length);
+      readPostRows(threadOf);
       state.threads.reserve(threads.length);
-      state.postsByThread.reserve(threads.length);
       state.posts.reserve(posts.length);
-      putThreads(duplicateOf, accepted, answers, answersOf);
-      putPosts(threadOf, answersOf);
+      putThreads(duplicateOf, accepted);
+      putPosts(threadOf);
       state.threadIdsByCode.addAll(Arrays.asList(threadIds));
       state.postIdsByCode.addAll(Arrays.asList(postIds));
     }
@@ -856,12 +853,11 @@ final class StateCodec {
       }
     }
 
-    /** Reads the answers' rows, noting each one's thread and counting each thread's answers. */
-    private void readPostRows(int[] threadOf, int[] answers) throws IOException {
+    /** Reads the answers' rows, noting each one's thread. */
+    private void readPostRows(int[] threadOf) throws IOException {
       for (int i = 0; i < posts.length; i++) {
         PostId id = postIds[i];
         threadOf[i] = in.getInt();
-        answers[threadOf[i]]++;
         ThreadId thread = threads[threadOf[i]].id();
         PersonId author = people[in.getInt()];
         // Times as written (NO_TIME for none), no Instant on the way.
@@ -871,8 +867,8 @@ final class StateCodec {
     }
 
     /** Puts the threads' rows into the state, with their duplicates and accepted answers. */
-    private void putThreads(int[] duplicateOf, int[] accepted, int[] answers,
-        List<List<PostId>> answersOf) {
+    private void putThreads(int[] duplicateOf, int[] accepted) {
+      state.answerChains.reserve(threads.length, posts.length);
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
@@ -885,18 +881,15 @@ final class StateCodec {
         }
         state.threads.put(t.id(), t);
         state.threadsBySpace.get(t.space()).add(t.id());
-        // Each an ArrayList, as apply makes them; held by position, not looked up per answer.
-        List<PostId> own = new ArrayList<>(answers[i]);
-        answersOf.add(own);
-        state.postsByThread.put(t.id(), own);
+        state.answerChains.addThread(i);
       }
     }
 
-    /** Puts the answers' rows into the state and their ids into their threads' lists. */
-    private void putPosts(int[] threadOf, List<List<PostId>> answersOf) {
+    /** Puts the answers' rows into the state and last in their threads' chains. */
+    private void putPosts(int[] threadOf) {
       for (int i = 0; i < posts.length; i++) {
         state.posts.put(posts[i].id(), posts[i]);
-        answersOf.get(threadOf[i]).add(posts[i].id());
+        state.answerChains.addAnswer(threadOf[i], i);
       }
     }
 

@@ -336,7 +336,7 @@ final class ThreadCommands {
     if (thread.accepted() != null) {
       best.add(state.posts.get(thread.accepted()));
     }
-    state.postsByThread.get(thread.id()).stream().map(state.posts::get)
+    state.answersOf(thread.id()).stream().map(state.posts::get)
         .filter(p -> !p.deleted() && p.score() > 0 && !p.id().equals(thread.accepted()))
         .sorted(Comparator.comparingInt(PostRow::score).reversed()
             .thenComparingLong(PostRow::createdSeq))
