@@ -70,6 +70,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Every read model of the engine: a fold over the event log.
@@ -816,6 +817,30 @@ final class EngineState {
       answers.add(postIdsByCode.get(a));
     }
     return answers;
+  }
+
+  /**
+   * The threads as the reputation ledger asks for their askers and answers ({@link
+   * ReputationLedger#threadsFrom}): the rows' authors and {@link #answersOf}.
+   */
+  ReputationLedger.Threads reputationThreads() {
+    return new ReputationLedger.Threads() {
+      @Override
+      public PersonId askerOf(ThreadId thread) {
+        ThreadRow row = threads.get(thread);
+        return row == null ? null : row.author();
+      }
+
+      @Override
+      public List<PostId> answersOf(ThreadId thread) {
+        return EngineState.this.answersOf(thread);
+      }
+
+      @Override
+      public void forEachThread(Consumer<ThreadId> action) {
+        threadIdsByCode.forEach(action);
+      }
+    };
   }
 
   /** The thread or answer a content code ({@link #contentCode}) names. */

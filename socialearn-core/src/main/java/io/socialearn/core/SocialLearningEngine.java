@@ -165,6 +165,7 @@ public final class SocialLearningEngine implements SocialLearning {
     reputation.shareIds(state::shared);
     reputation.authorsFrom(state::authorOf);
     reputation.rowsFrom(state.reputationRows());
+    reputation.threadsFrom(state.reputationThreads());
     this.expertise = new ExpertiseModel(b.expertiseSettings);
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;

@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * in {@link DataOutputStream}'s form (written through a {@link BinaryOutput}): the person table
  * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes,
  * up votes, activity and comments (the sequences of the events that added them: their text stays in
- * the log), the reputation ledger's askers, answers and facts ({@link ReputationLedger#writeTo},
- * facts as columns; the rest of its image is in the JSON), the pulse ledger's columns ({@link
+ * the log), the reputation ledger's facts ({@link ReputationLedger#writeTo}, as columns; its
+ * askers and answers are the rows', so none are written since format 18, and a format 17
+ * snapshot's are read and left; the rest of its image is in the JSON), the pulse ledger's columns ({@link
  * PulseLedger#writeTo}) and a magic int; then the expertise model ({@link ExpertiseModel#writeTo},
  * so that start-up need not refold the log into it; it names the threads and answers of the rows
  * by their codes); last the length of the bulk (a long) and a magic int. Threads and answers are
@@ -78,8 +79,13 @@ import org.slf4j.LoggerFactory;
  * Stateless and thread-safe; the caller holds the engine's lock.
  */
 final class StateCodec {
-  /** The version of the form; a snapshot of another version is refused (full replay). */
-  static final int FORMAT = 17;
+  /**
+   * The version of the form; a snapshot of another version is refused (full replay), but for
+   * {@link #READABLE_OLDER}.
+   */
+  static final int FORMAT = 18;
+  /** The older version still read: format 17, whose reputation ledger wrote askers and answers. */
+  static final int READABLE_OLDER = 17;
 
   private static final Logger log = LoggerFactory.getLogger(StateCodec.class);
 
@@ -586,8 +592,9 @@ final class StateCodec {
         throw new IOException("not a snapshot of the read models");
       }
       int format = in.readInt();
-      if (format != FORMAT) {
-        throw new IOException("snapshot format " + format + ", expected " + FORMAT);
+      if (format != FORMAT && format != READABLE_OLDER) {
+        throw new IOException("snapshot format " + format + ", expected " + FORMAT + " or "
+            + READABLE_OLDER);
       }
       long lastSequence = in.readLong();
       byte[] json = new byte[checkedLength(in.readInt(), limit)];
@@ -616,6 +623,8 @@ final class StateCodec {
       ledger.authorsFrom(state::authorOf);
       // Its posts' codes are the rows' (read before its facts), as the engine's are.
       ledger.rowsFrom(state.reputationRows());
+      // Its askers and answers are the rows' too, so the bulk holds none since format 18.
+      ledger.threadsFrom(state.reputationThreads());
       Reader reader = new Reader(state, rest, bulk, limit);
       reader.readIds();
       reader.lap("people, tags and ids");

@@ -107,6 +107,11 @@ public final class ReputationLedger {
   private Rows rows;
   /** Each post's author, or null where unknown (see {@link #authorsFrom}). */
   private Function<ContentRef, PersonId> authorOf = ref -> null;
+  /**
+   * The caller's threads, which then hold the askers and answers instead of {@link #askers} and
+   * {@link #answersOf} (see {@link #threadsFrom}); null while the ledger keeps its own.
+   */
+  private Threads threads;
 
   /** What a fact belongs to, so that a reversal finds it. */
   public enum FactKind {
@@ -177,6 +182,64 @@ public final class ReputationLedger {
    */
   public void authorsFrom(Function<ContentRef, PersonId> authors) {
     this.authorOf = Objects.requireNonNull(authors, "authors");
+  }
+
+  /**
+   * The caller's threads, each with its asker and its answers, as the events that made them
+   * named them: the engine's rows. A ledger given them keeps no map of its own of who asked each
+   * thread and which answers it has (a quarter and three quarters of a million entries at a
+   * million posts), and a snapshot it writes holds none.
+   */
+  public interface Threads {
+    /**
+     * Who started {@code thread}.
+     *
+     * @param thread a thread
+     * @return its asker, or null if no thread started with that id
+     */
+    PersonId askerOf(ThreadId thread);
+
+    /**
+     * The answers posted to {@code thread}, deleted or not, in the order they were posted.
+     *
+     * @param thread a thread
+     * @return its answers, none for a thread without any (or without a row)
+     */
+    List<PostId> answersOf(ThreadId thread);
+
+    /**
+     * Calls {@code action} with every thread started, in the order they were started.
+     *
+     * @param action what to call
+     */
+    void forEachThread(Consumer<ThreadId> action);
+  }
+
+  /**
+   * Asks {@code threads} for each thread's asker and answers from now on instead of keeping them
+   * (see {@link Threads}); results are the same either way, as long as the threads have seen the
+   * events this ledger folds, before it folds them (the engine applies each event to its rows
+   * first). A snapshot read by {@link #readFrom} then leaves the askers and answers it may hold
+   * (an older form wrote them): the threads have them.
+   *
+   * @param threads the caller's threads
+   * @throws IllegalStateException if the ledger already holds askers or answers of its own
+   */
+  public void threadsFrom(Threads threads) {
+    if (!askers.isEmpty() || !answersOf.isEmpty()) {
+      throw new IllegalStateException("the ledger holds askers or answers of its own already");
+    }
+    this.threads = Objects.requireNonNull(threads, "threads");
+  }
+
+  /** Who asked {@code thread}, or null if unknown. */
+  private PersonId askerOf(ThreadId thread) {
+    return threads != null ? threads.askerOf(thread) : askers.get(thread);
+  }
+
+  /** The answers of {@code thread}. */
+  private List<PostId> answersOf(ThreadId thread) {
+    return threads != null ? threads.answersOf(thread) : answers(answersOf.get(thread));
   }
 
   /**
@@ -254,9 +317,13 @@ public final class ReputationLedger {
     } else if (e instanceof ProfileUpdated p) {
       setManager(p.profile().id(), p.profile().manager());
     } else if (e instanceof ThreadStarted t) {
-      askers.put((ThreadId) shared.apply(t.thread()), (PersonId) shared.apply(t.author()));
+      if (threads == null) {
+        askers.put((ThreadId) shared.apply(t.thread()), (PersonId) shared.apply(t.author()));
+      }
     } else if (e instanceof AnswerPosted a) {
-      addAnswer((ThreadId) shared.apply(a.thread()), (PostId) shared.apply(a.post()));
+      if (threads == null) {
+        addAnswer((ThreadId) shared.apply(a.thread()), (PostId) shared.apply(a.post()));
+      }
     } else if (e instanceof VoteCast v) {
       castVote(v, seq, at);
     } else if (e instanceof VoteRetracted v) {
@@ -265,7 +332,7 @@ public final class ReputationLedger {
       remove(v.contentAuthor(), vote);
       remove(v.voter(), vote);
     } else if (e instanceof AnswerAccepted a) {
-      PersonId asker = askers.get(a.thread());
+      PersonId asker = askerOf(a.thread());
       boolean wiki = wikis.contains(a.answer());
       if (!a.answerAuthor().equals(asker)) {
         double weight = 1;
@@ -288,13 +355,13 @@ public final class ReputationLedger {
       PersonLedger.Match accept = (kind, other, keyRef, source) ->
           kind == FactKind.ACCEPT.ordinal() && a.thread().equals(keyRef)
               && a.answer().equals(source);
-      PersonId askedBy = askers.get(a.thread());
+      PersonId askedBy = askerOf(a.thread());
       if (askedBy != null && !askedBy.equals(a.answerAuthor())) {
         accepted.getOrDefault(askedBy, new HashMap<>()).computeIfPresent(a.answerAuthor(),
             (k, n) -> n > 1 ? n - 1 : null);
       }
       remove(a.answerAuthor(), accept);
-      PersonId asker = askers.get(a.thread());
+      PersonId asker = askerOf(a.thread());
       if (asker != null) {
         remove(asker, accept);
       }
@@ -317,7 +384,7 @@ public final class ReputationLedger {
     } else if (e instanceof ThreadDeleted d) {
       Set<ContentRef> sources = new HashSet<>();
       sources.add(d.thread());
-      sources.addAll(answers(answersOf.get(d.thread())));
+      sources.addAll(answersOf(d.thread()));
       reverseSources(sources);
     }
   }
@@ -477,10 +544,22 @@ public final class ReputationLedger {
   public Image image() {
     List<FactRow> rows = new ArrayList<>();
     forEachFact(rows::add);
+    Map<ThreadId, PersonId> asked = new HashMap<>();
     Map<ThreadId, List<PostId>> answers = new HashMap<>();
-    answersOf.forEach((thread, held) -> answers.put(thread, answers(held)));
+    if (threads == null) {
+      asked.putAll(askers);
+      answersOf.forEach((thread, held) -> answers.put(thread, answers(held)));
+    } else {
+      threads.forEachThread(thread -> {
+        asked.put(thread, threads.askerOf(thread));
+        List<PostId> own = threads.answersOf(thread);
+        if (!own.isEmpty()) {
+          answers.put(thread, List.copyOf(own));
+        }
+      });
+    }
     Image rest = imageOfTheRest();
-    return new Image(rules, rows, Map.copyOf(askers), Map.copyOf(answers), rest.managers(),
+    return new Image(rules, rows, Map.copyOf(asked), Map.copyOf(answers), rest.managers(),
         rest.accepted(), rest.wikis());
   }
 
@@ -610,6 +689,10 @@ public final class ReputationLedger {
    */
   public void readFrom(ByteBuffer in, IdReader ids) throws IOException {
     int asked = count(in, 10, "threads with askers");
+    // Given threads, what an older form wrote of askers and answers is read and left.
+    CompactMap<ThreadId, PersonId> askers = threads == null ? this.askers : new CompactMap<>();
+    CompactMap<ThreadId, Object> answersOf = threads == null ? this.answersOf
+        : new CompactMap<>();
     askers.reserve(asked);
     for (int n = 0; n < asked; n++) {
       ThreadId thread = thread(ids.read());
@@ -725,8 +808,13 @@ public final class ReputationLedger {
       map.clear();
     }
     people.putAll(other.people);
-    askers.takeOver(other.askers);
-    answersOf.takeOver(other.answersOf);
+    if (threads == null) {
+      askers.takeOver(other.askers);
+      answersOf.takeOver(other.answersOf);
+    } else {
+      other.askers.clear();
+      other.answersOf.clear();
+    }
     managers.putAll(other.managers);
     accepted.putAll(other.accepted);
     concerned.takeOver(other.concerned);
@@ -762,10 +850,13 @@ public final class ReputationLedger {
     concerned.clear();
     codes.clear();
     askers.clear();
-    askers.putAll(image.askers());
     answersOf.clear();
+    // Given threads, they hold the askers and answers (see threadsFrom).
+    if (threads == null) {
+      askers.putAll(image.askers());
+    }
     image.answers().forEach((thread, posts) -> {
-      if (!posts.isEmpty()) {
+      if (threads == null && !posts.isEmpty()) {
         answersOf.put(thread, posts.size() == 1 ? posts.get(0) : posts.toArray(PostId[]::new));
       }
     });

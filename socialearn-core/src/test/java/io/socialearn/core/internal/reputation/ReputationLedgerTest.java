@@ -39,6 +39,36 @@ class ReputationLedgerTest {
       .question(Q, ASKER).answer(A, Q, ANSWERER);
 
   @Test
+  void aLedgerWithAskersOfItsOwnIsNotGivenThreadsAndOneGivenThemKeepsNone() {
+    ReputationLedger.Threads none = new ReputationLedger.Threads() {
+      @Override
+      public PersonId askerOf(io.socialearn.api.thread.ThreadId thread) {
+        return null;
+      }
+
+      @Override
+      public java.util.List<PostId> answersOf(io.socialearn.api.thread.ThreadId thread) {
+        return java.util.List.of();
+      }
+
+      @Override
+      public void forEachThread(
+          java.util.function.Consumer<io.socialearn.api.thread.ThreadId> action) {}
+    };
+    assertThatThrownBy(() -> se.ledger.threadsFrom(none))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("askers or answers");
+    LedgerDriver given = new LedgerDriver(ReputationRules.stackExchange());
+    given.ledger.threadsFrom(none);
+    given.question(Q, ASKER).answer(A, Q, ANSWERER);
+    // The threads know no asker: the accept earns the answerer alone, the thread none.
+    given.accept(Q, A, ANSWERER);
+    assertThat(given.ledger.image().askers()).isEmpty();
+    assertThat(given.ledger.image().answers()).isEmpty();
+    assertThat(given.score(ANSWERER)).isEqualTo(1 + 15);
+    assertThat(given.score(ASKER)).isEqualTo(1);
+  }
+
+  @Test
   void factsKeepSequencesBeyondAnIntAndReverseByVoterKeyAndSource() {
     LedgerDriver d = new LedgerDriver(ReputationRules.stackExchange()).question(Q, ASKER)
         .answer(A, Q, ANSWERER).vote("v1", A, UP, ANSWERER);

@@ -1,0 +1,122 @@
+package io.socialearn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.DeleteThread;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.reputation.ReputationChange;
+import io.socialearn.api.reputation.ReputationReason;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.internal.reputation.ReputationLedger;
+import io.socialearn.core.log.FileEventLog;
+import io.socialearn.core.reputation.ReputationRules;
+import io.socialearn.core.reputation.TrustPolicy;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens a stored data directory, {@code src/test/resources/snapshot/v17/}, whose snapshot an
+ * engine of snapshot format 17 wrote (commit f7d80e6, with {@code Gen.java.txt} there): that form
+ * still holds the reputation ledger's askers and answers, which the state's rows hold since format
+ * 18. The engine must start from it, not replay the log, and end as a replay would, then go on
+ * accepting and deleting as if it had never restarted.
+ */
+class SnapshotFormatFixtureTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-03T09:00:00Z"),
+      ZoneOffset.UTC);
+  private static final ThreadId Q2 = ThreadId.of("thread-5");
+  private static final ThreadId Q3 = ThreadId.of("thread-7");
+  private static final PostId A3 = PostId.of("post-6");
+  private static final Viewer ADMIN = Viewer.administrator(PersonId.of("dee"));
+
+  @TempDir Path temp;
+
+  private Path copyOfFixture(String name, boolean withSnapshot) throws IOException {
+    Path from;
+    try {
+      from = Path.of(getClass().getResource("/snapshot/v17/log").toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    Path dir = temp.resolve(name);
+    for (String part : withSnapshot ? List.of("log", "snapshots") : List.of("log")) {
+      Files.createDirectories(dir.resolve(part));
+      try (Stream<Path> files = Files.list(from.resolve(part))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, dir.resolve(part).resolve(file.getFileName()));
+        }
+      }
+    }
+    return dir;
+  }
+
+  private static SocialLearningEngine open(Path dir) {
+    return SocialLearningEngine.builder().dataDirectory(dir).snapshotEvery(Long.MAX_VALUE)
+        .reputationRules(ReputationRules.stackExchange()).trustPolicy(TrustPolicy.rolesOnly())
+        .writeRateLimit(WriteRateLimit.unlimited()).clock(CLOCK).build();
+  }
+
+  /** The ledger a bare replay of the log folds, keeping its own askers and answers. */
+  private static ReputationLedger.Image alone(Path dir) {
+    ReputationLedger alone = new ReputationLedger(ReputationRules.stackExchange());
+    try (FileEventLog log = FileEventLog.open(dir.resolve("log"));
+        var events = log.readFrom(1)) {
+      events.forEach(alone::apply);
+    }
+    return alone.image();
+  }
+
+  @Test
+  void aFormat17SnapshotIsReadAndTheEngineGoesOnAsAReplayWould() throws IOException {
+    Path fromSnapshot = copyOfFixture("snapshot", true);
+    Path replayed = copyOfFixture("replay", false);
+    try (SocialLearningEngine restarted = open(fromSnapshot);
+        SocialLearningEngine replay = open(replayed)) {
+      assertThat(restarted.lastSequence()).isEqualTo(20);
+      assertThat(restarted.startedFromSnapshot()).isEqualTo(20);
+      assertThat(replay.startedFromSnapshot()).isEqualTo(-1);
+      assertThat(restarted.stateContents()).isEqualTo(replay.stateContents());
+      assertThat(restarted.reputationImage()).isEqualTo(replay.reputationImage());
+      assertThat(restarted.reputationImage().askers()).containsEntry(Q2, PersonId.of("bo"))
+          .hasSize(3);
+      for (SocialLearningEngine engine : List.of(restarted, replay)) {
+        // The accept needs the thread's asker, the deletion the thread's answers.
+        engine.execute(Viewer.of("bo"), new AcceptAnswer(A3));
+        engine.execute(ADMIN, new DeleteThread(Q3, "off topic"));
+      }
+      assertThat(restarted.stateContents()).isEqualTo(replay.stateContents());
+      assertThat(restarted.reputationImage()).isEqualTo(replay.reputationImage());
+      List<ReputationChange> bo = restarted.reputation(Viewer.of("cy"), PersonId.of("bo"))
+          .changes();
+      assertThat(bo).anySatisfy(c -> {
+        assertThat(c.reason()).isEqualTo(ReputationReason.ACCEPTED_ANSWER);
+        assertThat(c.source()).isEqualTo(A3);
+      });
+      // The votes on the deleted thread's answers count no more.
+      for (String person : List.of("ana", "bo", "cy")) {
+        assertThat(restarted.reputation(Viewer.of("cy"), PersonId.of(person)).changes())
+            .noneMatch(c -> c.source() != null && List.of(Q3, PostId.of("post-8"),
+                PostId.of("post-9")).contains(c.source()));
+      }
+    }
+    ReputationLedger.Image alone = alone(fromSnapshot);
+    assertThat(alone).isEqualTo(alone(replayed));
+    // Reopened from the format 18 snapshot its close wrote.
+    try (SocialLearningEngine engine = open(fromSnapshot)) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      assertThat(engine.reputationImage()).isEqualTo(alone);
+    }
+  }
+}
