@@ -765,6 +765,12 @@ final class EngineState {
     return postIdsByCode.size() - 1;
   }
 
+  /** The code of the row of answer {@code post} ({@link PostRow#code}), else -1. */
+  int answerCode(Object post) {
+    PostRow row = post instanceof PostId id ? posts.get(id) : null;
+    return row == null ? -1 : row.code();
+  }
+
   /**
    * The content code of a thread or answer with a row, {@code 2 * code} for a thread and {@code 2
    * * code + 1} for an answer (see {@link ThreadRow#code}, {@link PostRow#code}), else -1.

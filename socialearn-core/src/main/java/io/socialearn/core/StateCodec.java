@@ -633,8 +633,9 @@ final class StateCodec {
       long[] modelNanos = new long[1];
       FutureTask<ExpertiseModel> modelRead = new FutureTask<>(() -> {
         long started = System.nanoTime();
+        // The state's answer codes are only asked once the whole snapshot is read.
         ExpertiseModel read = readModel(model, bulkLength, reader::sharedId, reader::row,
-            settings);
+            state::answerCode, settings);
         modelNanos[0] = System.nanoTime() - started;
         return read;
       });
@@ -676,9 +677,9 @@ final class StateCodec {
    * and the rows' ids by code ({@code rows}) up.
    */
   private static ExpertiseModel readModel(ByteBuffer in, long bulkLength,
-      UnaryOperator<Object> shared, IntFunction<ContentRef> rows, ExpertiseSettings settings)
-      throws IOException {
-    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, shared, rows);
+      UnaryOperator<Object> shared, IntFunction<ContentRef> rows,
+      ToIntFunction<Object> answerCodes, ExpertiseSettings settings) throws IOException {
+    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, shared, rows, answerCodes);
     if (in.remaining() != END || in.getLong() != bulkLength || in.getInt() != MAGIC) {
       throw new IOException("snapshot does not end where its sections do");
     }

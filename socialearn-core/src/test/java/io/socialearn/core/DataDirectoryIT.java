@@ -180,6 +180,27 @@ class DataDirectoryIT {
   }
 
   @Test
+  void theExpertiseModelFindsTheAnswersOfTheSnapshotAfterARestartAsWithout() {
+    ReputationRules rules = ReputationRules.stackExchange();
+    PostId a;
+    byte[] after;
+    try (SocialLearningEngine engine = open(rules)) {
+      a = engine.thread(Viewer.of("cy"), fill(engine)).answers().get(0).id();
+    }
+    try (SocialLearningEngine engine = open(rules)) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      byte[] reopened = engine.expertiseContents();
+      // Each event names an answer the snapshot brought back: the model must find its record.
+      engine.execute(Viewer.of("cy"), new RetractVote(a));
+      assertThat(engine.expertiseContents()).isNotEqualTo(reopened);
+      engine.execute(Viewer.of("cy"), new CastVote(a, VoteDirection.UP));
+      engine.execute(Viewer.of("bo"), new DeletePost(a, "outdated"));
+      after = engine.expertiseContents();
+    }
+    assertThat(after).isEqualTo(replayed(rules, SocialLearningEngine::expertiseContents));
+  }
+
+  @Test
   void openFlagsAndReadsSurviveARestartFromTheSnapshot() {
     List<Object> before;
     try (SocialLearningEngine engine = open(ReputationRules.stackExchange())) {

@@ -30,6 +30,7 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactIntMap;
 import io.socialearn.core.internal.CompactMap;
+import io.socialearn.core.internal.RowIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -188,9 +189,12 @@ public final class ExpertiseModel {
    * same bytes.
    */
   HashMap<ThreadId, ThreadInfo> threads = new HashMap<>();
-  /** By id, in a compact map (an entry per answer: no node each). */
-  final CompactMap<PostId, AnswerInfo> answers = new CompactMap<>();
-  /** Every answer in {@link #answers}, by its {@link AnswerInfo#index}, which votes name. */
+  /**
+   * Each answer's {@link AnswerInfo#index}, found by the code of the caller's row of the answer
+   * ({@link #rowsFrom}): an int a row, not a map entry of a million ids. See {@link #answer}.
+   */
+  final RowIndex<PostId> answerIndex = new RowIndex<>();
+  /** Every answer, by its {@link AnswerInfo#index}, which votes name. */
   final ArrayList<AnswerInfo> answerTable = new ArrayList<>();
   /** The up votes on answers and the accepts, in log order, with the cut-off window. */
   final Votes votes = new Votes();
@@ -580,7 +584,7 @@ public final class ExpertiseModel {
       answer(a, at);
     } else if (e instanceof VoteCast v) {
       if (v.direction() == VoteDirection.UP && v.target() instanceof PostId post) {
-        AnswerInfo answer = answers.get(post);
+        AnswerInfo answer = answer(post);
         if (answer != null && !answer.deleted && upvoteBy(answer, v.voter()) < 0
             && !v.voter().equals(answer.person)) {
           // Held as an entry of the vote columns; the fact made here only feeds the sums.
@@ -593,7 +597,7 @@ public final class ExpertiseModel {
       }
     } else if (e instanceof VoteRetracted v) {
       if (v.direction() == VoteDirection.UP && v.target() instanceof PostId post) {
-        AnswerInfo answer = answers.get(post);
+        AnswerInfo answer = answer(post);
         int entry = answer == null ? -1 : upvoteBy(answer, v.voter());
         if (entry >= 0) {
           Fact up = voteFact(answer, entry);
@@ -603,7 +607,7 @@ public final class ExpertiseModel {
         }
       }
     } else if (e instanceof AnswerAccepted a) {
-      AnswerInfo answer = answers.get(a.answer());
+      AnswerInfo answer = answer(a.answer());
       if (answer != null && !answer.deleted && !answer.person.equals(answer.threadInfo.author())) {
         Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.person, answer.threadInfo, a.answer(),
             a.by(), at, null, true);
@@ -612,7 +616,7 @@ public final class ExpertiseModel {
         add(accept, answer.threadInfo.tags, +1);
       }
     } else if (e instanceof AcceptanceRevoked a) {
-      AnswerInfo answer = answers.get(a.answer());
+      AnswerInfo answer = answer(a.answer());
       if (answer != null) {
         List<Fact> gone = answer.facts().stream()
             .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
@@ -627,7 +631,7 @@ public final class ExpertiseModel {
         gone.forEach(f -> kill(f, answer.threadInfo.tags));
       }
     } else if (e instanceof PostDeleted d) {
-      AnswerInfo answer = answers.get(d.post());
+      AnswerInfo answer = answer(d.post());
       if (answer != null && !answer.deleted) {
         deleteAnswer(answer);
       }
@@ -650,15 +654,34 @@ public final class ExpertiseModel {
     }
   }
 
+  /** The record of the answer {@code post}, or null if the model has none. */
+  AnswerInfo answer(Object post) {
+    int index = answerIndex.get(post);
+    return index < 0 ? null : answerTable.get(index);
+  }
+
+  /**
+   * Finds answers by the code of the caller's row of each from now on ({@link RowIndex}), so that
+   * the model keeps no map of a million answer ids: the engine passes its answers' row codes, the
+   * same a snapshot names them by (a content code, twice the row's code and one more). Results
+   * are the same with or without it.
+   *
+   * @param answerCodes given an answer's id, its row's code (0 or more, never changing), or -1
+   *     if it has none (or is not an answer)
+   */
+  public void rowsFrom(ToIntFunction<Object> answerCodes) {
+    answerIndex.rowsFrom(answerCodes);
+  }
+
   private void answer(AnswerPosted a, long at) {
     ThreadInfo thread = threads.get(a.thread());
     if (thread == null) {
       return;
     }
     AnswerInfo answer = new AnswerInfo(a.post(), thread, a.author(), at);
-    answers.put(a.post(), answer);
     answer.index = answerTable.size();
     answerTable.add(answer);
+    answerIndex.put(a.post(), answer.index);
     thread.answers = SmallLists.plus(thread.answers, answer);
     // The answer is its own fact.
     answer.file(answer);
@@ -764,7 +787,7 @@ public final class ExpertiseModel {
    * answer), as made afresh by {@link #voteFact}.
    */
   void forEachUpvote(Fact answerFact, Consumer<Fact> action) {
-    AnswerInfo answer = answers.get((PostId) answerFact.source);
+    AnswerInfo answer = answer(answerFact.source);
     for (int e = answer == null ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
       if (!votes.accept(e)) {
         action.accept(voteFact(answer, e));
@@ -952,7 +975,7 @@ public final class ExpertiseModel {
    * #answersByPersonPair}, one per pair of {@code topics} (its thread's distinct tags).
    */
   private void filePairs(Fact f, List<Tag> topics, int sign) {
-    AnswerInfo answer = topics.size() < 2 ? null : answers.get((PostId) f.source);
+    AnswerInfo answer = topics.size() < 2 ? null : answer(f.source);
     for (int i = 0; answer != null && i < topics.size(); i++) {
       for (int j = i + 1; j < topics.size(); j++) {
         TagPair pair = tagPairs.computeIfAbsent(pairKey(tagId(topics.get(i)),
@@ -1226,7 +1249,7 @@ public final class ExpertiseModel {
     long last = Long.MIN_VALUE;
     for (Fact g : topicFacts(person, tag)) {
       if (g.isAnswer() && g.live && Objects.equals(g.space(), space)) {
-        AnswerInfo answer = answers.get((PostId) g.source);
+        AnswerInfo answer = answer(g.source);
         for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
           if (!votes.accept(e)) {
             last = Math.max(last, votes.at[e]);
@@ -1509,7 +1532,7 @@ public final class ExpertiseModel {
    */
   public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings,
       UnaryOperator<Object> shared) throws IOException {
-    return ModelCodec.read(in, settings, shared, code -> null);
+    return ModelCodec.read(in, settings, shared, code -> null, null);
   }
 
   /**
@@ -1526,7 +1549,28 @@ public final class ExpertiseModel {
    */
   public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings,
       UnaryOperator<Object> shared, IntFunction<ContentRef> byCode) throws IOException {
-    return ModelCodec.read(in, settings, shared, byCode);
+    return ModelCodec.read(in, settings, shared, byCode, null);
+  }
+
+  /**
+   * As {@link #readFrom(ByteBuffer, ExpertiseSettings, UnaryOperator, IntFunction)}, where the
+   * codes are the engine's content codes (twice a thread's row code, twice an answer's and one
+   * more): each answer with a row is then held by its row's code, not by its id, and found by
+   * {@code answerCodes} once read (as {@link #rowsFrom} sets it).
+   *
+   * @param in the bytes written, from its position
+   * @param settings the settings the model is to score with
+   * @param shared as for the other {@code readFrom}
+   * @param byCode as for the other {@code readFrom}: content codes
+   * @param answerCodes given an answer's id, its row's code, or -1; called only after the read
+   * @return the model, or null as for the other {@code readFrom}
+   * @throws IOException if the bytes are not such a model
+   */
+  public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings,
+      UnaryOperator<Object> shared, IntFunction<ContentRef> byCode,
+      ToIntFunction<Object> answerCodes) throws IOException {
+    return ModelCodec.read(in, settings, shared, byCode,
+        Objects.requireNonNull(answerCodes, "answerCodes"));
   }
 
   /**

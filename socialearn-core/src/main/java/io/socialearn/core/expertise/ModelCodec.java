@@ -88,8 +88,14 @@ final class ModelCodec {
     new Writer(m, sink, codes).write();
   }
 
+  /**
+   * Reads a model; with {@code answerCodes} (else null), the codes read are the engine's content
+   * codes, and the model finds its answers by {@code answerCodes} once read (see {@link
+   * ExpertiseModel#rowsFrom}).
+   */
   static ExpertiseModel read(ByteBuffer buffer, ExpertiseSettings settings,
-      UnaryOperator<Object> shared, IntFunction<ContentRef> byCode) throws IOException {
+      UnaryOperator<Object> shared, IntFunction<ContentRef> byCode,
+      ToIntFunction<Object> answerCodes) throws IOException {
     Bytes in = new Bytes(buffer);
     int limit = buffer.remaining();
     if (in.readInt() != MAGIC) {
@@ -98,8 +104,11 @@ final class ModelCodec {
     byte[] written = new byte[checked(in.readInt(), limit)];
     in.readFully(written);
     // A model of other settings is read all the same (to find where it ends), then dropped.
-    ExpertiseModel model = new Reader(new ExpertiseModel(settings), in, limit, shared, byCode)
-        .read();
+    ExpertiseModel model = new Reader(new ExpertiseModel(settings), in, limit, shared, byCode,
+        answerCodes != null).read();
+    if (answerCodes != null) {
+      model.rowsFrom(answerCodes);
+    }
     return Arrays.equals(written, fingerprint(settings)) ? model : null;
   }
 
@@ -450,9 +459,9 @@ final class ModelCodec {
         out.writeByte(0);
       } else if (f.threadInfo != null && source.equals(f.threadInfo.id())) {
         out.writeByte(1);
-      } else if (source instanceof PostId post && answerIndex(m.answers.get(post)) >= 0) {
+      } else if (source instanceof PostId post && answerIndex(m.answer(post)) >= 0) {
         out.writeByte(2);
-        out.writeInt(answerIndex(m.answers.get(post)));
+        out.writeInt(answerIndex(m.answer(post)));
       } else if (source instanceof ThreadId t) {
         out.writeByte(3);
         writeString(out, t.value());
@@ -680,12 +689,17 @@ final class ModelCodec {
 
     private final IntFunction<ContentRef> byCode;
     /** How long each part took, for the debug log. */
+    /** The code the last {@link #row} read: a content code, or -1 for an id read as text. */
+    private int lastCode = -1;
+    /** Whether codes are content codes, so that an answer's row code is half its code. */
+    private final boolean contentCodes;
     private final StringBuilder laps = new StringBuilder();
     private long lapStarted = System.nanoTime();
 
     Reader(ExpertiseModel m, Bytes in, int limit, UnaryOperator<Object> shared,
-        IntFunction<ContentRef> byCode) {
+        IntFunction<ContentRef> byCode, boolean contentCodes) {
       this.m = m;
+      this.contentCodes = contentCodes;
       this.shared = shared;
       this.byCode = byCode;
       this.in = in;
@@ -779,7 +793,6 @@ final class ModelCodec {
 
     private void readAnswers() throws IOException {
       answers = new AnswerInfo[count()];
-      m.answers.reserve(answers.length);
       m.answerTable.ensureCapacity(answers.length);
       for (int i = 0; i < answers.length; i++) {
         PostId id = row(PostId.class);
@@ -787,8 +800,13 @@ final class ModelCodec {
             in.readLong());
         a.deleted = in.readBoolean();
         a.live = !a.deleted;
-        m.answers.put(id, a);
         a.index = i;
+        // An answer with a row by its row's code (its content code's half), else by its id.
+        if (lastCode >= 0 && contentCodes) {
+          m.answerIndex.putAt(lastCode >>> 1, i);
+        } else {
+          m.answerIndex.put(id, i);
+        }
         m.answerTable.add(a);
         answers[i] = a;
       }
@@ -1150,6 +1168,7 @@ final class ModelCodec {
     /** What {@link Writer#writeRow} wrote: the caller's instance for a code. */
     private <T extends ContentRef> T row(Class<T> type) throws IOException {
       int code = in.readInt();
+      lastCode = code;
       if (code == -1) {
         String value = string();
         return type.cast(shared(type == ThreadId.class ? ThreadId.of(value) : PostId.of(value)));

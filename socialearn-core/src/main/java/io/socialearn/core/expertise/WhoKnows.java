@@ -983,7 +983,7 @@ final class WhoKnows {
       int up = ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
       Votes votes = model.votes;
       model.forEachAnswerInTopics(person, topics, f -> f.live && sees(f, s), f -> {
-        AnswerInfo answer = model.answers.get(f.source);
+        AnswerInfo answer = model.answer(f.source);
         for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
           long at = votes.at[e];
           if (!votes.accept(e) && at <= now && at < cutoff) {

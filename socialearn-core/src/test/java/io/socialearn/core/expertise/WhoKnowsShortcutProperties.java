@@ -185,7 +185,7 @@ class WhoKnowsShortcutProperties {
           }
           List<ExpertiseModel.AnswerInfo> expected = ExpertiseModel.asFacts(a.getValue()).stream()
               .filter(Fact::isAnswer).filter(f -> model.topicsOf(f).contains(b))
-              .map(f -> model.answers.get((PostId) f.source)).toList();
+              .map(f -> model.answer(f.source)).toList();
           List<ExpertiseModel.AnswerInfo> actual = model.paired(mine.getKey(),
               model.tagIdOf(a.getKey()), model.tagIdOf(b));
           assertThat(actual).as("pair list").containsExactlyElementsOf(expected);
