@@ -58,6 +58,7 @@ import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactIntMap;
 import io.socialearn.core.internal.CompactMap;
+import io.socialearn.core.internal.ListPool;
 import io.socialearn.core.internal.reputation.ReputationLedger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,6 +121,8 @@ final class EngineState {
   final List<PersonId> personIds = new ArrayList<>();
   /** One object per distinct tag; a cache of no meaning of its own, so not in {@link #contents}. */
   private final Map<Tag, Tag> tagPool = new HashMap<>();
+  /** One list object per combination of tags the rows hold; a cache, as {@link #tagPool}. */
+  private final ListPool<Tag> tagLists = new ListPool<>();
   /**
    * The sequences of the edits of each edited thread or answer, in order; the first revision is
    * the row's {@code createdSeq}. The texts stay in the log (see {@link Texts}).
@@ -655,6 +658,7 @@ final class EngineState {
     flagsAgreed.putAll(other.flagsAgreed);
     tagPool.clear();
     tagPool.putAll(other.tagPool);
+    tagLists.takeOver(other.tagLists);
     lastSequence = other.lastSequence;
   }
 
@@ -686,7 +690,12 @@ final class EngineState {
     for (int i = 0; i < shared.length; i++) {
       shared[i] = tag(given.get(i));
     }
-    return List.of(shared);
+    return tagLists.of(shared);
+  }
+
+  /** The list object the state holds for the tags {@code tags} (pooled ones), in order. */
+  List<Tag> tagList(Tag[] tags) {
+    return tags.length == 0 ? List.of() : tagLists.of(tags);
   }
 
   /** The one object the state holds for {@code tag}, pooled on first sight. */

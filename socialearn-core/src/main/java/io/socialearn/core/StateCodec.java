@@ -857,8 +857,8 @@ final class StateCodec {
         int score = in.getInt();
         int answerCount = in.getInt();
         accepted[i] = in.getInt();
-        threads[i] = new ThreadRow(id, space, kind, title, List.of(own), author, closure, null,
-            score, answerCount, null, in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+        threads[i] = new ThreadRow(id, space, kind, title, state.tagList(own), author, closure,
+            null, score, answerCount, null, in.getLong(), in.getLong(), in.getLong(), in.getLong(),
             (in.get() != 0), i);
       }
     }

@@ -30,6 +30,7 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactIntMap;
 import io.socialearn.core.internal.CompactMap;
+import io.socialearn.core.internal.ListPool;
 import io.socialearn.core.internal.RowIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
@@ -207,6 +208,8 @@ public final class ExpertiseModel {
   final Map<Tag, Map<SpaceId, int[]>> threadsPerTopic = new HashMap<>();
   /** One instance per tag name, so that threads' tags compare by reference in the hot walks. */
   final Map<Tag, Tag> tagPool = new HashMap<>();
+  /** One list object per combination of tags the threads hold: a cache, never written. */
+  final ListPool<Tag> tagLists = new ListPool<>();
   final Map<String, Fact> endorsements = new HashMap<>();
   final Map<PersonId, List<Fact>> skills = new HashMap<>();
 
@@ -1094,7 +1097,8 @@ public final class ExpertiseModel {
 
   /** The distinct tags of {@code tags}, each the pooled instance of its name. */
   private List<Tag> interned(List<Tag> tags) {
-    return tags.stream().distinct().map(t -> tagPool.computeIfAbsent(t, k -> k)).toList();
+    return tagLists.pooled(
+        tags.stream().distinct().map(t -> tagPool.computeIfAbsent(t, k -> k)).toList());
   }
 
   /** The dense index of {@code person}, assigned on first sight. */

@@ -1119,7 +1119,7 @@ final class ModelCodec {
       for (int i = 0; i < n; i++) {
         list[i] = tag();
       }
-      return List.of(list);
+      return n == 0 ? List.of() : m.tagLists.of(list);
     }
 
     /** A person named by index (-1 for none), or defined here: the next index, then the name. */
