@@ -15,7 +15,37 @@ import java.util.Map;
  * @param <E> the elements
  */
 public final class ListPool<E> {
-  private final Map<List<E>, List<E>> pool = new HashMap<>();
+  private final Map<Key, List<E>> pool = new HashMap<>();
+
+  /**
+   * A list with a hash code that mixes each element's: a list's own hash code is a weak
+   * polynomial, under which tags named alike ("topic-12" and "topic-13") make many pairs collide,
+   * enough to fill a hash map's bins with trees of equal hashes.
+   */
+  private static final class Key {
+    final List<?> list;
+    final int hash;
+
+    Key(List<?> list) {
+      this.list = list;
+      int h = list.size();
+      for (int i = 0, n = list.size(); i < n; i++) {
+        h = (h ^ list.get(i).hashCode()) * 0x9E3779B9;
+        h ^= h >>> 16;
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && k.list.equals(list);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /**
    * The pooled list of {@code elements}, in order.
@@ -34,12 +64,12 @@ public final class ListPool<E> {
    * @return an immutable list equal to it, the same object for equal lists
    */
   public List<E> pooled(List<E> list) {
-    List<E> held = pool.get(list);
+    List<E> held = pool.get(new Key(list));
     if (held != null) {
       return held;
     }
     List<E> kept = List.copyOf(list);
-    pool.put(kept, kept);
+    pool.put(new Key(kept), kept);
     return kept;
   }
 
