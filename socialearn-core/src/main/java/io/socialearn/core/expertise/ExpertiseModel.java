@@ -455,9 +455,6 @@ public final class ExpertiseModel {
     private Object others;
     /** The answer's place in the model's answer table, by which {@link Votes} names it. */
     int index;
-    /** The first and last of the answer's live entries in {@link Votes}, or -1. */
-    int firstVote = -1;
-    int lastVote = -1;
     /** How many live up votes the answer has (in {@link Votes}), and how many accepts. */
     int upvotes;
     int accepts;
@@ -593,7 +590,7 @@ public final class ExpertiseModel {
           // Held as an entry of the vote columns; the fact made here only feeds the sums.
           Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.person, answer.threadInfo, post,
               v.voter(), at, null, true);
-          votes.append(answer, voter(v.voter()), at, false, RECENT_VOTES_MILLIS, answerTable);
+          votes.append(answer.index, voter(v.voter()), at, false, RECENT_VOTES_MILLIS);
           answer.upvotes++;
           add(up, answer.threadInfo.tags, +1);
         }
@@ -604,7 +601,7 @@ public final class ExpertiseModel {
         int entry = answer == null ? -1 : upvoteBy(answer, v.voter());
         if (entry >= 0) {
           Fact up = voteFact(answer, entry);
-          votes.kill(answer, entry);
+          votes.kill(answer.index, entry);
           answer.upvotes--;
           kill(up, answer.threadInfo.tags);
         }
@@ -615,7 +612,7 @@ public final class ExpertiseModel {
         Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.person, answer.threadInfo, a.answer(),
             a.by(), at, null, true);
         answer.file(accept);
-        votes.append(answer, voter(a.by()), at, true, RECENT_VOTES_MILLIS, answerTable);
+        votes.append(answer.index, voter(a.by()), at, true, RECENT_VOTES_MILLIS);
         add(accept, answer.threadInfo.tags, +1);
       }
     } else if (e instanceof AcceptanceRevoked a) {
@@ -624,10 +621,10 @@ public final class ExpertiseModel {
         List<Fact> gone = answer.facts().stream()
             .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
         gone.forEach(answer::unfile);
-        for (int entry = answer.firstVote; entry >= 0; ) {
+        for (int entry = votes.first(answer.index); entry >= 0; ) {
           int n = votes.next[entry];
           if (votes.accept(entry)) {
-            votes.kill(answer, entry);
+            votes.kill(answer.index, entry);
           }
           entry = n;
         }
@@ -709,7 +706,7 @@ public final class ExpertiseModel {
     if (v == null) {
       return -1;
     }
-    for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+    for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
       if (!votes.accept(e) && votes.voter(e) == v) {
         return e;
       }
@@ -760,7 +757,7 @@ public final class ExpertiseModel {
       }
     }
     int k = 0;
-    for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+    for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
       if (votes.accept(e)) {
         // The k-th accept entry is the k-th accept fact: both are filed and taken back together.
         k = nextAccept(facts, k);
@@ -791,7 +788,7 @@ public final class ExpertiseModel {
    */
   void forEachUpvote(Fact answerFact, Consumer<Fact> action) {
     AnswerInfo answer = answer(answerFact.source);
-    for (int e = answer == null ? -1 : answer.firstVote; e >= 0; e = votes.next[e]) {
+    for (int e = answer == null ? -1 : votes.first(answer.index); e >= 0; e = votes.next[e]) {
       if (!votes.accept(e)) {
         action.accept(voteFact(answer, e));
       }
@@ -816,7 +813,7 @@ public final class ExpertiseModel {
   private void deleteAnswer(AnswerInfo answer) {
     answer.deleted = true;
     List<Fact> all = factsOf(answer);
-    votes.killAll(answer);
+    votes.killAll(answer.index);
     for (Fact f : all) {
       kill(f, answer.threadInfo.tags);
     }
@@ -1254,7 +1251,7 @@ public final class ExpertiseModel {
     for (Fact g : topicFacts(person, tag)) {
       if (g.isAnswer() && g.live && Objects.equals(g.space(), space)) {
         AnswerInfo answer = answer(g.source);
-        for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+        for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
           if (!votes.accept(e)) {
             last = Math.max(last, votes.at[e]);
           }

@@ -885,7 +885,9 @@ final class ModelCodec {
       in.readInts(voterOf);
       long[] at = new long[n];
       in.readLongs(at);
+      // Counted by index and set on the records after, not on each record per vote.
       int[] accepts = new int[answers.length];
+      int[] upvotes = new int[answers.length];
       int[] who = new int[n];
       for (int e = 0; e < n; e++) {
         int index = answerOf[e];
@@ -902,11 +904,12 @@ final class ModelCodec {
         if (flags[e] == 3) {
           accepts[index]++;
         } else if (flags[e] == 1) {
-          answers[index].upvotes++;
+          upvotes[index]++;
         }
       }
-      m.votes.restore(at, who, answerOf, start, answers);
+      m.votes.restore(at, who, answerOf, start, answers.length);
       for (int i = 0; i < answers.length; i++) {
+        answers[i].upvotes = upvotes[i];
         if (accepts[i] != answers[i].accepts) {
           throw new IOException("answer " + answers[i].id().value() + " has " + accepts[i]
               + " accepts in its votes and " + answers[i].accepts + " in its facts");

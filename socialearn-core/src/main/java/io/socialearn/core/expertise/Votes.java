@@ -1,7 +1,6 @@
 package io.socialearn.core.expertise;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The up votes on answers and the accepts, in log order, as columns instead of a {@link Fact}
@@ -9,8 +8,10 @@ import java.util.List;
  * when each was made, who made it (an index in the model's voter table), the answer it is about
  * (an index in the model's answer table), whether it is an accept and whether it is still live,
  * and the next entry about the same answer. Each answer chains its live entries in log order
- * (from {@link ExpertiseModel.AnswerInfo#firstVote}), so its votes and accepts interleave as
- * they were cast, as its list of facts held them before.
+ * (from {@link #first}, by the answer's index), so its votes and accepts interleave as they were
+ * cast, as its list of facts held them before. The chains' ends are int arrays by answer index,
+ * not fields of the answers' records: a snapshot read chains millions of entries through a few
+ * megabytes of ints instead of through a record scattered in the heap for each.
  *
  * <p>The entries from {@link #recentStart} on are the cut-off window: the vote-like evidence of
  * the last few days, live or not, that "who knows" walks to leave out votes at or after a
@@ -31,36 +32,57 @@ final class Votes {
   int[] answer = new int[16];
   /** The next live entry about the same answer, or -1. */
   int[] next = new int[16];
+  /** By answer index: the first and last of the answer's live entries, or -1. */
+  private int[] first = {};
+  private int[] last = {};
   /** How many entries there are. */
   int size;
   /** The first entry of the cut-off window. */
   int recentStart;
 
+  /** The first live entry about the answer with index {@code a}, or -1. */
+  int first(int a) {
+    return a < first.length ? first[a] : -1;
+  }
+
+  /** Makes the chains' ends hold answers with indices below {@code answers}. */
+  private void holdAnswers(int answers) {
+    if (answers > first.length) {
+      int old = first.length;
+      int grown = Math.max(answers, old + (old >> 1) + 16);
+      first = Arrays.copyOf(first, grown);
+      last = Arrays.copyOf(last, grown);
+      Arrays.fill(first, old, grown, -1);
+      Arrays.fill(last, old, grown, -1);
+    }
+  }
+
   /**
-   * Appends a live entry, chained last on {@code a}, and moves the window's start past the
+   * Appends a live entry, chained last on answer {@code a}, and moves the window's start past the
    * entries more than {@code window} older than it, as a queue of the facts would drop them from
-   * its head (a negative {@code window} leaves it); {@code answers} (the model's answer table) is
-   * needed to drop dead entries rather than grow.
+   * its head (a negative {@code window} leaves it); dead entries before the window are dropped
+   * rather than grow the columns when they are enough.
    *
+   * @param a the answer's index in the model's answer table
    * @param voter the voter's index in the model's voter table, or -1 for none
    * @return the entry's index
    */
-  int append(ExpertiseModel.AnswerInfo a, int voter, long when, boolean accept, long window,
-      List<ExpertiseModel.AnswerInfo> answers) {
+  int append(int a, int voter, long when, boolean accept, long window) {
     if (size == at.length) {
-      compactOrGrow(answers);
+      compactOrGrow();
     }
+    holdAnswers(a + 1);
     int e = size++;
     at[e] = when;
     who[e] = who(voter, true, accept);
-    answer[e] = a.index;
+    answer[e] = a;
     next[e] = -1;
-    if (a.lastVote < 0) {
-      a.firstVote = e;
+    if (last[a] < 0) {
+      first[a] = e;
     } else {
-      next[a.lastVote] = e;
+      next[last[a]] = e;
     }
-    a.lastVote = e;
+    last[a] = e;
     while (window >= 0 && recentStart < size && at[recentStart] < when - window) {
       recentStart++;
     }
@@ -73,10 +95,11 @@ final class Votes {
    * index, none chained yet.
    *
    * @param who each entry's voter and flags, as {@link #who(int, boolean, boolean)} makes them
+   * @param answer each entry's answer index, each below {@code answers}
    * @param start the first entry of the cut-off window
+   * @param answers how many answers the model has
    */
-  void restore(long[] at, int[] who, int[] answer, int start,
-      ExpertiseModel.AnswerInfo[] answers) {
+  void restore(long[] at, int[] who, int[] answer, int start, int answers) {
     int n = at.length;
     this.at = at;
     this.who = who;
@@ -85,15 +108,20 @@ final class Votes {
     Arrays.fill(next, -1);
     size = n;
     recentStart = start;
+    first = new int[0];
+    last = new int[0];
+    holdAnswers(answers);
+    int[] firsts = first;
+    int[] lasts = last;
     for (int e = 0; e < n; e++) {
       if (live(e)) {
-        ExpertiseModel.AnswerInfo a = answers[answer[e]];
-        if (a.lastVote < 0) {
-          a.firstVote = e;
+        int a = answer[e];
+        if (lasts[a] < 0) {
+          firsts[a] = e;
         } else {
-          next[a.lastVote] = e;
+          next[lasts[a]] = e;
         }
-        a.lastVote = e;
+        lasts[a] = e;
       }
     }
   }
@@ -116,19 +144,19 @@ final class Votes {
     return (who[e] >>> 2) - 1;
   }
 
-  /** Takes a live entry of {@code a} back: dead, and out of the answer's chain. */
-  void kill(ExpertiseModel.AnswerInfo a, int e) {
+  /** Takes a live entry of answer {@code a} back: dead, and out of the answer's chain. */
+  void kill(int a, int e) {
     who[e] &= ~LIVE;
     int previous = -1;
-    for (int i = a.firstVote; i >= 0; previous = i, i = next[i]) {
+    for (int i = first(a); i >= 0; previous = i, i = next[i]) {
       if (i == e) {
         if (previous < 0) {
-          a.firstVote = next[e];
+          first[a] = next[e];
         } else {
           next[previous] = next[e];
         }
-        if (a.lastVote == e) {
-          a.lastVote = previous;
+        if (last[a] == e) {
+          last[a] = previous;
         }
         next[e] = -1;
         return;
@@ -136,23 +164,25 @@ final class Votes {
     }
   }
 
-  /** Takes every entry of {@code a} back (its answer is deleted). */
-  void killAll(ExpertiseModel.AnswerInfo a) {
-    for (int i = a.firstVote; i >= 0; ) {
+  /** Takes every entry of answer {@code a} back (its answer is deleted). */
+  void killAll(int a) {
+    for (int i = first(a); i >= 0; ) {
       int n = next[i];
       who[i] &= ~LIVE;
       next[i] = -1;
       i = n;
     }
-    a.firstVote = -1;
-    a.lastVote = -1;
+    if (a < first.length) {
+      first[a] = -1;
+      last[a] = -1;
+    }
   }
 
   /**
    * Makes room for one more entry: drops the dead entries before the window if they are a
    * quarter or more of the columns (renumbering the chains), else grows the columns by half.
    */
-  private void compactOrGrow(List<ExpertiseModel.AnswerInfo> answers) {
+  private void compactOrGrow() {
     int dead = 0;
     for (int e = 0; e < recentStart; e++) {
       dead += live(e) ? 0 : 1;
@@ -175,10 +205,10 @@ final class Votes {
       for (int e = 0; e < kept; e++) {
         next[e] = next[e] < 0 ? -1 : renumbered[next[e]];
       }
-      for (ExpertiseModel.AnswerInfo a : answers) {
-        if (a.firstVote >= 0) {
-          a.firstVote = renumbered[a.firstVote];
-          a.lastVote = renumbered[a.lastVote];
+      for (int a = 0; a < first.length; a++) {
+        if (first[a] >= 0) {
+          first[a] = renumbered[first[a]];
+          last[a] = renumbered[last[a]];
         }
       }
       recentStart = recentStart < size ? renumbered[recentStart] : kept;

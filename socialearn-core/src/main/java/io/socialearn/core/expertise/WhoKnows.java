@@ -299,7 +299,7 @@ final class WhoKnows {
             ups = 0;
             accepted = false;
             Votes votes = model.votes;
-            for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+            for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
               if (votes.at[e] < cutoff) {
                 ups += votes.accept(e) ? 0 : 1;
                 accepted |= votes.accept(e);
@@ -984,7 +984,7 @@ final class WhoKnows {
       Votes votes = model.votes;
       model.forEachAnswerInTopics(person, topics, f -> f.live && sees(f, s), f -> {
         AnswerInfo answer = model.answer(f.source);
-        for (int e = answer.firstVote; e >= 0; e = votes.next[e]) {
+        for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
           long at = votes.at[e];
           if (!votes.accept(e) && at <= now && at < cutoff) {
             last[up] = counts[up]++ == 0 ? at : Math.max(last[up], at);

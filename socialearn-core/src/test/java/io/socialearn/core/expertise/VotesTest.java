@@ -32,7 +32,7 @@ class VotesTest {
   /** The voters of an answer's chain, in order. */
   private static List<Integer> chain(Votes v, AnswerInfo a) {
     List<Integer> voters = new ArrayList<>();
-    for (int e = a.firstVote; e >= 0; e = v.next[e]) {
+    for (int e = v.first(a.index); e >= 0; e = v.next[e]) {
       assertThat(v.live(e)).as("only live entries are chained").isTrue();
       assertThat(v.answer[e]).isEqualTo(a.index);
       voters.add(v.voter(e));
@@ -47,24 +47,24 @@ class VotesTest {
     AnswerInfo b = answer();
     int[] entries = new int[5];
     for (int i = 0; i < 5; i++) {
-      entries[i] = v.append(a, i, i, false, DAY, answers);
-      v.append(b, 10 + i, i, i == 2, DAY, answers);
+      entries[i] = v.append(a.index, i, i, false, DAY);
+      v.append(b.index, 10 + i, i, i == 2, DAY);
     }
     assertThat(chain(v, a)).containsExactly(0, 1, 2, 3, 4);
-    v.kill(a, entries[0]);
-    v.kill(a, entries[2]);
-    v.kill(a, entries[4]);
+    v.kill(a.index, entries[0]);
+    v.kill(a.index, entries[2]);
+    v.kill(a.index, entries[4]);
     assertThat(chain(v, a)).containsExactly(1, 3);
     assertThat(v.live(entries[2])).isFalse();
     // the last one gone, the next appended follows the new last
-    v.append(a, 5, 6, false, DAY, answers);
+    v.append(a.index, 5, 6, false, DAY);
     assertThat(chain(v, a)).containsExactly(1, 3, 5);
     assertThat(chain(v, b)).containsExactly(10, 11, 12, 13, 14);
-    assertThat(v.accept(b.firstVote)).isFalse();
-    v.killAll(b);
+    assertThat(v.accept(v.first(b.index))).isFalse();
+    v.killAll(b.index);
     assertThat(chain(v, b)).isEmpty();
-    assertThat(b.lastVote).isEqualTo(-1);
-    v.append(b, 20, 7, false, DAY, answers);
+    assertThat(v.first(b.index)).isEqualTo(-1);
+    v.append(b.index, 20, 7, false, DAY);
     assertThat(chain(v, b)).containsExactly(20);
   }
 
@@ -72,17 +72,17 @@ class VotesTest {
   void theWindowStartsAtTheFirstEntryNotOlderThanTheNewestLessTheWindow() {
     Votes v = new Votes();
     AnswerInfo a = answer();
-    v.append(a, -1, 0, true, 3 * DAY, answers);
-    v.append(a, 1, DAY, false, 3 * DAY, answers);
+    v.append(a.index, -1, 0, true, 3 * DAY);
+    v.append(a.index, 1, DAY, false, 3 * DAY);
     assertThat(v.recentStart).isZero();
     assertThat(v.voter(0)).isEqualTo(-1);
-    v.append(a, 2, 4 * DAY, false, 3 * DAY, answers);
+    v.append(a.index, 2, 4 * DAY, false, 3 * DAY);
     assertThat(v.recentStart).isEqualTo(1);
     // as a queue drops from its head only: an older entry behind a newer one stays
-    v.append(a, 3, 5 * DAY, false, 3 * DAY, answers);
-    v.append(a, 4, 2 * DAY, false, 3 * DAY, answers);
+    v.append(a.index, 3, 5 * DAY, false, 3 * DAY);
+    v.append(a.index, 4, 2 * DAY, false, 3 * DAY);
     assertThat(v.recentStart).isEqualTo(2);
-    v.append(a, 5, 8 * DAY, false, 3 * DAY, answers);
+    v.append(a.index, 5, 8 * DAY, false, 3 * DAY);
     assertThat(v.recentStart).isEqualTo(3);
     assertThat(v.at[v.recentStart]).isEqualTo(5 * DAY);
   }
@@ -102,17 +102,17 @@ class VotesTest {
     for (long t = 0; t < 400; t++) {
       int k = random.nextInt(some.size());
       AnswerInfo a = some.get(k);
-      v.append(a, (int) t, t * DAY / 4, t % 7 == 0, 3 * DAY, answers);
+      v.append(a.index, (int) t, t * DAY / 4, t % 7 == 0, 3 * DAY);
       expected.get(k).add((int) t);
       appended++;
       if (random.nextInt(3) > 0 && !expected.get(k).isEmpty()) {
         // take back a random live entry of this answer
         int nth = random.nextInt(expected.get(k).size());
-        int e = a.firstVote;
+        int e = v.first(a.index);
         for (int i = 0; i < nth; i++) {
           e = v.next[e];
         }
-        v.kill(a, e);
+        v.kill(a.index, e);
         expected.get(k).remove(nth);
       }
     }
