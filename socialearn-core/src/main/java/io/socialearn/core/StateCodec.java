@@ -835,6 +835,9 @@ final class StateCodec {
       state.posts.reserve(posts.length);
       putThreads(duplicateOf, accepted);
       putPosts(threadOf);
+      // In bulk: each map is written front to back (the ids are the rows' own objects).
+      state.threads.putAll(threadIds, threads, threads.length);
+      state.posts.putAll(postIds, posts, posts.length);
       state.threadIdsByCode.addAll(Arrays.asList(threadIds));
       state.postIdsByCode.addAll(Arrays.asList(postIds));
     }
@@ -889,7 +892,6 @@ final class StateCodec {
               t.deleted(), i);
           threads[i] = t;
         }
-        state.threads.put(t.id(), t);
         state.threadsBySpace.get(t.space()).add(t.id());
         state.answerChains.addThread(i);
       }
@@ -898,7 +900,6 @@ final class StateCodec {
     /** Puts the answers' rows into the state and last in their threads' chains. */
     private void putPosts(int[] threadOf) {
       for (int i = 0; i < posts.length; i++) {
-        state.posts.put(posts[i].id(), posts[i]);
         state.answerChains.addAnswer(threadOf[i], i);
       }
     }

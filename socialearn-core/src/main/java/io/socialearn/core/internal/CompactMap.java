@@ -41,6 +41,28 @@ public final class CompactMap<K, V> extends OpenKeys<K, V> {
     moveFrom(other);
   }
 
+  /**
+   * Puts each of the first {@code n} keys with the value at the same index, as {@link #put} one
+   * by one in index order would, but in the order of the keys' slots, in a table made large
+   * enough for them all first: a bulk load (a snapshot read) that writes the table front to back,
+   * where a million puts in index order each write a slot far from the last. The map's iteration
+   * order may differ from what the puts one by one give (it is unspecified either way).
+   *
+   * @param keys the keys, none null
+   * @param values the values, none null, at the keys' indices
+   * @param n how many of each
+   * @throws NullPointerException if a key or value is null (the entries before it are put)
+   */
+  public void putAll(K[] keys, V[] values, int n) {
+    if (keys.length < n || values.length < n) {
+      throw new IllegalArgumentException(n + " entries from " + keys.length + " keys and "
+          + values.length + " values");
+    }
+    for (int i : slotOrder(keys, n)) {
+      put(keys[i], values[i]);
+    }
+  }
+
   @Override
   void takeValues(OpenKeys<K, V> other) {
     values = ((CompactMap<K, V>) other).values;

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -169,6 +170,31 @@ abstract class OpenKeys<K, V> extends AbstractMap<K, V> {
     if (wanted > capacity) {
       allocate(wanted);
     }
+  }
+
+  /**
+   * The order in which to put the first {@code n} of {@code keys} so that this table, given room
+   * for them all first, is filled front to back rather than at random: their indices, sorted by
+   * home slot, then by index (so that of equal keys the later one is put last, as putting them
+   * one by one in index order would leave it).
+   *
+   * @param keys the keys, none null
+   * @param n how many of them
+   * @return the indices in that order
+   */
+  final int[] slotOrder(Object[] keys, int n) {
+    reserve(size + n);
+    int mask = capacity - 1;
+    long[] order = new long[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (long) (hash(Objects.requireNonNull(keys[i], "key")) & mask) << 32 | i;
+    }
+    Arrays.sort(order);
+    int[] indices = new int[n];
+    for (int i = 0; i < n; i++) {
+      indices[i] = (int) order[i];
+    }
+    return indices;
   }
 
   @Override

@@ -42,6 +42,42 @@ class CompactMapProperties {
   }
 
   @Property(tries = 300)
+  void aBulkPutInSlotOrderHoldsWhatPutsOneByOneDo(@ForAll("ops") List<Op> ops,
+      @ForAll boolean collide, @ForAll boolean startFilled) {
+    // The ops' keys and values as the entries of a bulk load, repeats included (the later wins).
+    Object[] keys = new Object[ops.size()];
+    Integer[] values = new Integer[ops.size()];
+    Map<Object, Integer> expected = new HashMap<>();
+    CompactMap<Object, Integer> map = new CompactMap<>();
+    if (startFilled) {
+      for (int k = 0; k < 30; k += 3) {
+        Object key = collide ? new Key(k) : Integer.valueOf(k);
+        expected.put(key, -k);
+        map.put(key, -k);
+      }
+    }
+    for (int i = 0; i < ops.size(); i++) {
+      keys[i] = collide ? new Key(ops.get(i).key()) : Integer.valueOf(ops.get(i).key());
+      values[i] = ops.get(i).value() * 1000 + i;
+      expected.put(keys[i], values[i]);
+    }
+    map.putAll(keys, values, keys.length);
+    assertThat(map).isEqualTo(expected);
+    assertThat(map.size()).isEqualTo(expected.size());
+    expected.forEach((key, value) -> assertThat(map.get(key)).isEqualTo(value));
+    // Fewer than the arrays hold: only those.
+    CompactMap<Object, Integer> some = new CompactMap<>();
+    some.putAll(keys, values, keys.length / 2);
+    Map<Object, Integer> half = new HashMap<>();
+    for (int i = 0; i < keys.length / 2; i++) {
+      half.put(keys[i], values[i]);
+    }
+    assertThat(some).isEqualTo(half);
+    assertThatThrownBy(() -> some.putAll(keys, values, keys.length + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Property(tries = 300)
   void aCompactMapHoldsWhatAHashMapHolds(@ForAll("ops") List<Op> ops,
       @ForAll boolean collide) {
     Map<Object, Integer> expected = new HashMap<>();
