@@ -685,6 +685,17 @@ final class ModelCodec {
     private final List<Tag> tags = new ArrayList<>();
     private ThreadInfo[] threads;
     private AnswerInfo[] answers;
+    /** The threads' and answers' ids by index: a fact's source without reaching into a record. */
+    private ThreadId[] threadIds;
+    private PostId[] answerIds;
+    /**
+     * By record index, the liveness the facts give each thread's and answer's own fact (a record
+     * the facts do not list keeps its own): set on the records in index order once all facts are
+     * read, not on each record in the facts' order.
+     */
+    private byte[] threadLive;
+    private byte[] answerLive;
+    private static final byte UNLISTED = 2;
     private Fact[] facts;
 
     private final IntFunction<ContentRef> byCode;
@@ -773,6 +784,7 @@ final class ModelCodec {
 
     private void readThreads() throws IOException {
       threads = new ThreadInfo[count()];
+      threadIds = new ThreadId[threads.length];
       // The capacity the map would have grown to, so that it iterates as the one written.
       long grown = Math.max(16, (threads.length * 4L + 2) / 3);
       m.threads = new HashMap<>((int) Math.min(1 << 30, grown));
@@ -788,11 +800,13 @@ final class ModelCodec {
           m.threads.put(id, t);
         }
         threads[i] = t;
+        threadIds[i] = id;
       }
     }
 
     private void readAnswers() throws IOException {
       answers = new AnswerInfo[count()];
+      answerIds = new PostId[answers.length];
       m.answerTable.ensureCapacity(answers.length);
       for (int i = 0; i < answers.length; i++) {
         PostId id = row(PostId.class);
@@ -809,13 +823,28 @@ final class ModelCodec {
         }
         m.answerTable.add(a);
         answers[i] = a;
+        answerIds[i] = id;
       }
     }
 
     private void readFacts() throws IOException {
       facts = new Fact[count()];
+      threadLive = new byte[threads.length];
+      answerLive = new byte[answers.length];
+      Arrays.fill(threadLive, UNLISTED);
+      Arrays.fill(answerLive, UNLISTED);
       for (int i = 0; i < facts.length; i++) {
         facts[i] = readFact();
+      }
+      for (int i = 0; i < threads.length; i++) {
+        if (threadLive[i] != UNLISTED) {
+          threads[i].live = threadLive[i] != 0;
+        }
+      }
+      for (int i = 0; i < answers.length; i++) {
+        if (answerLive[i] != UNLISTED) {
+          answers[i].live = answerLive[i] != 0;
+        }
       }
     }
 
@@ -922,14 +951,17 @@ final class ModelCodec {
       if (kind == EvidenceKind.QUESTION_ASKED || kind == EvidenceKind.ANSWER) {
         // A thread's or an answer's record, which is its question's or its own fact.
         int index = in.readInt();
-        Fact record = kind == EvidenceKind.ANSWER
-            ? index >= 0 && index < answers.length ? answers[index] : null
-            : index >= 0 && index < threads.length ? threads[index] : null;
-        if (record == null) {
+        boolean answer = kind == EvidenceKind.ANSWER;
+        if (index < 0 || index >= (answer ? answers.length : threads.length)) {
           throw new IOException("a " + kind + " fact of record " + index + " of none such");
         }
-        record.live = in.readBoolean();
-        return record;
+        byte live = (byte) (in.readBoolean() ? 1 : 0);
+        if (answer) {
+          answerLive[index] = live;
+          return answers[index];
+        }
+        threadLive[index] = live;
+        return threads[index];
       }
       PersonId person = person();
       int threadIndex = in.readInt();
@@ -941,8 +973,13 @@ final class ModelCodec {
       int sourceCode = in.readByte();
       ContentRef source = switch (sourceCode) {
         case 0 -> null;
-        case 1 -> info.id();
-        case 2 -> answers[in.readInt()].id();
+        case 1 -> {
+          if (info == null) {
+            throw new IOException("a fact's source is its thread, but it has none");
+          }
+          yield threadIds[threadIndex];
+        }
+        case 2 -> answerIds[in.readInt()];
         case 3 -> shared(ThreadId.of(string()));
         case 4 -> shared(PostId.of(string()));
         default -> throw new IOException("not a source: " + sourceCode);
