@@ -1130,10 +1130,6 @@ final class ModelCodec {
     }
 
     /**
-     * A list of facts named by index: a short list ({@link SmallLists}) if {@code small}, else an
-     * array list sized for them.
-     */
-    /**
      * A list of facts named by index: short ({@link SmallLists}) if {@code small} and it has two
      * or fewer, else an array list of its own size, read straight into it.
      */
