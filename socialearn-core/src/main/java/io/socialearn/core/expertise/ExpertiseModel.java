@@ -787,7 +787,8 @@ public final class ExpertiseModel {
    * answer), as made afresh by {@link #voteFact}.
    */
   void forEachUpvote(Fact answerFact, Consumer<Fact> action) {
-    AnswerInfo answer = answer(answerFact.source);
+    // An answer's fact is its record: no look-up by id.
+    AnswerInfo answer = answerFact instanceof AnswerInfo record ? record : null;
     for (int e = answer == null ? -1 : votes.first(answer.index); e >= 0; e = votes.next[e]) {
       if (!votes.accept(e)) {
         action.accept(voteFact(answer, e));
@@ -975,7 +976,7 @@ public final class ExpertiseModel {
    * #answersByPersonPair}, one per pair of {@code topics} (its thread's distinct tags).
    */
   private void filePairs(Fact f, List<Tag> topics, int sign) {
-    AnswerInfo answer = topics.size() < 2 ? null : answer(f.source);
+    AnswerInfo answer = topics.size() < 2 ? null : (AnswerInfo) f;
     for (int i = 0; answer != null && i < topics.size(); i++) {
       for (int j = i + 1; j < topics.size(); j++) {
         TagPair pair = tagPairs.computeIfAbsent(pairKey(tagId(topics.get(i)),
@@ -1250,7 +1251,7 @@ public final class ExpertiseModel {
     long last = Long.MIN_VALUE;
     for (Fact g : topicFacts(person, tag)) {
       if (g.isAnswer() && g.live && Objects.equals(g.space(), space)) {
-        AnswerInfo answer = answer(g.source);
+        AnswerInfo answer = (AnswerInfo) g;
         for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
           if (!votes.accept(e)) {
             last = Math.max(last, votes.at[e]);

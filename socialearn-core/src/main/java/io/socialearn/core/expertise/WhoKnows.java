@@ -983,7 +983,8 @@ final class WhoKnows {
       int up = ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
       Votes votes = model.votes;
       model.forEachAnswerInTopics(person, topics, f -> f.live && sees(f, s), f -> {
-        AnswerInfo answer = model.answer(f.source);
+        // An answer's fact is its record: no look-up by id.
+        AnswerInfo answer = (AnswerInfo) f;
         for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
           long at = votes.at[e];
           if (!votes.accept(e) && at <= now && at < cutoff) {
