@@ -64,12 +64,12 @@ import org.slf4j.LoggerFactory;
  * up votes, activity and comments (the sequences of the events that added them: their text stays in
  * the log), the reputation ledger's facts ({@link ReputationLedger#writeTo}, as columns; its
  * askers and answers are the rows', so none are written since format 18, and a format 17
- * snapshot's are read and left; the rest of its image is in the JSON), the pulse ledger's columns ({@link
- * PulseLedger#writeTo}) and a magic int; then the expertise model ({@link ExpertiseModel#writeTo},
- * so that start-up need not refold the log into it; it names the threads and answers of the rows
- * by their codes); last the length of the bulk (a long) and a magic int. Threads and answers are
- * referred to by their position in their section, people, spaces and tags by table index, times
- * as nanoseconds since the epoch. Every order the read models keep is kept.
+ * snapshot's are read and left; the rest of its image is in the JSON), the pulse ledger's
+ * columns ({@link PulseLedger#writeTo}) and a magic int; then the expertise model ({@link
+ * ExpertiseModel#writeTo}, so that start-up need not refold the log into it; it names the threads
+ * and answers of the rows by their codes); last the length of the bulk (a long) and a magic int.
+ * Threads and answers are referred to by their position in their section, people, spaces and tags
+ * by table index, times as nanoseconds since the epoch. Every order the read models keep is kept.
  *
  * <p>Reading takes the bulk and the expertise model as two buffers (mapped from the snapshot's
  * file, not copied; each under 2 GiB), found by the length at the end. Once the bulk's people,

@@ -187,8 +187,8 @@ public final class ReputationLedger {
   /**
    * The caller's threads, each with its asker and its answers, as the events that made them
    * named them: the engine's rows. A ledger given them keeps no map of its own of who asked each
-   * thread and which answers it has (a quarter and three quarters of a million entries at a
-   * million posts), and a snapshot it writes holds none.
+   * thread and which answers it has (a quarter of a million threads each at a million posts,
+   * with three quarters of a million answer ids), and a snapshot it writes holds none.
    */
   public interface Threads {
     /**
