@@ -799,10 +799,17 @@ public final class ReputationLedger {
    * @param other the ledger to empty into this one
    * @return false, changing nothing, if {@code other} valued its facts with other rules (then
    *     replay the log instead)
+   * @throws IllegalArgumentException if {@code other} asks threads for its askers and answers
+   *     ({@link #threadsFrom}) and this ledger does not (nothing is changed then)
    */
   public boolean takeOver(ReputationLedger other) {
     if (!other.rules.equals(rules)) {
       return false;
+    }
+    if (threads == null && other.threads != null) {
+      // Its threads hold its askers and answers, which this ledger would not have.
+      throw new IllegalArgumentException("a ledger that asks its threads for askers and answers"
+          + " is taken over only by one that does too");
     }
     for (Map<?, ?> map : List.of(people, managers, accepted)) {
       map.clear();

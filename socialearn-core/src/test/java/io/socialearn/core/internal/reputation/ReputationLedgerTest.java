@@ -66,6 +66,11 @@ class ReputationLedgerTest {
     assertThat(given.ledger.image().answers()).isEmpty();
     assertThat(given.score(ANSWERER)).isEqualTo(1 + 15);
     assertThat(given.score(ASKER)).isEqualTo(1);
+    // A ledger keeping its own askers cannot take over one whose threads hold them.
+    ReputationLedger keeping = new ReputationLedger(ReputationRules.stackExchange());
+    assertThatThrownBy(() -> keeping.takeOver(given.ledger))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
+    assertThat(given.score(ANSWERER)).isEqualTo(1 + 15);
   }
 
   @Test
