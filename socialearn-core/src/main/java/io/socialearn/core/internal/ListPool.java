@@ -30,8 +30,7 @@ public final class ListPool<E> {
       this.list = list;
       int h = list.size();
       for (int i = 0, n = list.size(); i < n; i++) {
-        h = (h ^ list.get(i).hashCode()) * 0x9E3779B9;
-        h ^= h >>> 16;
+        h = mix(h, list.get(i).hashCode());
       }
       this.hash = h;
     }
@@ -45,6 +44,12 @@ public final class ListPool<E> {
     public int hashCode() {
       return hash;
     }
+  }
+
+  /** {@code h} with the hash {@code element} of one more element mixed in. */
+  static int mix(int h, int element) {
+    int mixed = (h ^ element) * 0x9E3779B9;
+    return mixed ^ (mixed >>> 16);
   }
 
   /**

@@ -30,6 +30,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.core.internal.CompactIntMap;
+import io.socialearn.core.internal.IntArrayPool;
 import io.socialearn.core.internal.RowIndex;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -113,10 +114,13 @@ public final class PulseLedger {
   final RowIndex<ThreadId> questionIndex = new RowIndex<>();
   final ArrayList<ThreadId> questionIds = new ArrayList<>();
   final ArrayList<String> titles = new ArrayList<>();
-  /** Each question's tags' indices: an array per combination ({@link #pooled}), never changed. */
+  /** Each question's tags' indices: an array per combination ({@link #tagSets}), never changed. */
   final ArrayList<int[]> questionTags = new ArrayList<>();
-  /** The arrays of {@link #questionTags}, one per combination: a cache, not written. */
-  private final Map<TagSet, int[]> tagSets = new HashMap<>();
+  /**
+   * The arrays of {@link #questionTags}, one per combination of tags (a million questions have a
+   * few thousand): a cache, not written.
+   */
+  private final IntArrayPool tagSets = new IntArrayPool();
   final Columns.Longs questionCreated = new Columns.Longs();
   final Columns.Ints questionSpace = new Columns.Ints();
   final Columns.Ints asker = new Columns.Ints();
@@ -362,7 +366,7 @@ public final class PulseLedger {
       for (int t = 0; t < own.length; t++) {
         own[t] = in.getInt();
       }
-      questionTags.add(pooled(own));
+      questionTags.add(tagSets.pooled(own));
       questionCreated.add(in.getLong());
       questionSpace.add(in.getInt());
       asker.add(in.getInt());
@@ -679,42 +683,7 @@ public final class PulseLedger {
         return tags.size() - 1;
       });
     }
-    return pooled(indices);
-  }
-
-  /**
-   * The one array held for the tag indices {@code indices}: a million questions have a few
-   * thousand combinations of tags, so they share arrays rather than hold one each.
-   */
-  private int[] pooled(int[] indices) {
-    return tagSets.computeIfAbsent(new TagSet(indices), k -> k.indices);
-  }
-
-  /** An array of tag indices compared by content, with a hash that mixes each index. */
-  private static final class TagSet {
-    final int[] indices;
-    final int hash;
-
-    TagSet(int[] indices) {
-      this.indices = indices;
-      int h = indices.length;
-      for (int index : indices) {
-        h = (h ^ index) * 0x9E3779B9;
-        h ^= h >>> 16;
-      }
-      this.hash = h;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof TagSet other && other.hash == hash
-          && Arrays.equals(other.indices, indices);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
+    return tagSets.pooled(indices);
   }
 
   private void setClosure(ThreadId thread, byte state) {

@@ -13,7 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The list pool gives one immutable object per content, equal to what it was given. */
+/** The pools give one object per content, equal to what they were given. */
 class ListPoolProperties {
   @Provide
   Arbitrary<List<List<String>>> lists() {
@@ -39,5 +39,20 @@ class ListPoolProperties {
     assertThat(taken.size()).isEqualTo(first.size());
     first.forEach((content, pooled) ->
         assertThat(taken.pooled(new ArrayList<>(content))).isSameAs(pooled));
+  }
+
+  @Property(tries = 200)
+  void anIntArrayPoolGivesOneArrayPerContent(@ForAll("lists") List<List<String>> given) {
+    IntArrayPool pool = new IntArrayPool();
+    Map<List<Integer>, int[]> first = new HashMap<>();
+    for (List<String> list : given) {
+      // Each content as a fresh array of the letters' codes.
+      int[] array = list.stream().mapToInt(letter -> letter.charAt(0)).toArray();
+      List<Integer> content = list.stream().map(letter -> (int) letter.charAt(0)).toList();
+      int[] pooled = pool.pooled(array);
+      assertThat(pooled).containsExactly(array);
+      assertThat(pooled).isSameAs(first.computeIfAbsent(content, k -> array));
+    }
+    assertThat(pool.size()).isEqualTo(first.size());
   }
 }
