@@ -842,8 +842,7 @@ final class EngineState {
     return new ReputationLedger.Threads() {
       @Override
       public PersonId askerOf(ThreadId thread) {
-        ThreadRow row = threads.get(thread);
-        return row == null ? null : row.author();
+        return authorOf(thread);
       }
 
       @Override

@@ -742,7 +742,7 @@ final class StateCodec {
     private ThreadRow[] threads;
     private PostRow[] posts;
     /**
-     * The threads' and posts' ids by position, once {@link #readTables} read them: the sections
+     * The threads' and posts' ids by position, once {@link #readIds} read them: the sections
      * name them by code millions of times, and these arrays are read without touching the rows.
      */
     private ThreadId[] threadIds;
@@ -831,11 +831,9 @@ final class StateCodec {
       posts = new PostRow[postIds.length];
       int[] threadOf = new int[posts.length];
       readPostRows(threadOf);
-      state.threads.reserve(threads.length);
-      state.posts.reserve(posts.length);
       putThreads(duplicateOf, accepted);
       putPosts(threadOf);
-      // In bulk: each map is written front to back (the ids are the rows' own objects).
+      // In bulk, each map sized once and written front to back (the ids are the rows' own).
       state.threads.putAll(threadIds, threads, threads.length);
       state.posts.putAll(postIds, posts, posts.length);
       state.threadIdsByCode.addAll(Arrays.asList(threadIds));
@@ -1081,8 +1079,8 @@ final class StateCodec {
     }
 
     /**
-     * The thread or answer of a content code of the rows ({@link EngineState#contentCode}), or null if
-     * none has it; only reads what {@link #readTables} left, so safe from the model's thread.
+     * The thread or answer of a content code of the rows ({@link EngineState#contentCode}), or
+     * null if none has it; only reads what {@link #readIds} left, so safe from the model's thread.
      */
     ContentRef row(int code) {
       return !hasRow(code) ? null : (code & 1) == 0 ? threadIds[code >>> 1] : postIds[code >>> 1];
