@@ -232,9 +232,11 @@ final class EngineState {
       addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
       int code = newCode(posts.get(a.post()), a.post());
-      posts.put(a.post(), new PostRow(a.post(), thread(a.thread()), person(a.author()), 0, at,
-          seq, false, code));
-      answerChains.addAnswer(threads.get(a.thread()).code(), code);
+      // The deciders post answers to started threads only: the thread has a row.
+      ThreadRow parent = threads.get(a.thread());
+      posts.put(a.post(), new PostRow(a.post(), parent.id(), person(a.author()), 0, at, seq,
+          false, code));
+      answerChains.addAnswer(parent.code(), code);
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
       addActivity(a.author(), seq, at, ActivityKind.ANSWERED, a.thread(), a.post());
