@@ -135,10 +135,10 @@ final class EngineState {
    */
   final Map<PersonId, List<Object>> activity = new HashMap<>();
   /**
-   * Standing up votes by voter, then by the author voted on (a {@link CompactMap}: a voter votes
-   * for many authors, most of them a few times): target and time of the vote.
+   * Standing up votes by pair of voter and author voted on: how many, and the targets and times
+   * of those within the anti-gaming window when it looks for serial votes.
    */
-  final Map<PersonId, Map<PersonId, UpvoteRun>> upvotes = new HashMap<>();
+  final UpvotePairs upvotes;
   /** Accounts marked as one person's, both ways. */
   final Map<PersonId, Set<PersonId>> links = new HashMap<>();
   final Map<PersonId, DaysActive> daysActive = new HashMap<>();
@@ -167,9 +167,22 @@ final class EngineState {
   /** Where bodies and revisions are read from; null in a state that only holds a snapshot. */
   private final Texts texts;
 
-  /** A state whose bodies and revisions are read from {@code log} (null: none can be read). */
+  /**
+   * A state whose bodies and revisions are read from {@code log} (null: none can be read) and
+   * that keeps no times of up votes: a snapshot read's.
+   */
   EngineState(EventLog log) {
+    this(log, 0);
+  }
+
+  /**
+   * A state whose bodies and revisions are read from {@code log} (null: none can be read) and
+   * that keeps the times of the up votes of the last {@code upvoteWindowNanos} (0: none) for the
+   * serial vote check.
+   */
+  EngineState(EventLog log, long upvoteWindowNanos) {
     this.texts = log == null ? null : new Texts(log);
+    this.upvotes = new UpvotePairs(upvoteWindowNanos);
   }
 
   /**
@@ -184,12 +197,7 @@ final class EngineState {
     answerChains.trimToSize();
     // The maps' own walks: their views would make an entry object for each.
     activity.values().forEach(items -> ((ArrayList<Object>) items).trimToSize());
-    upvotes.values().forEach(byAuthor -> {
-      byAuthor.forEach((author, run) -> run.trim());
-      if (byAuthor instanceof CompactMap<?, ?> compact) {
-        compact.trimToSize();
-      }
-    });
+    upvotes.trimToSize();
   }
 
   void apply(RecordedEvent recorded) {
@@ -266,31 +274,24 @@ final class EngineState {
         }
       }
       adjustScore(v.target(), v.direction().value());
-      if (v.direction() == VoteDirection.UP) {
-        if (code >= 0) {
-          UpvoteRun run = upvotes.computeIfAbsent(person(v.voter()), k -> new CompactMap<>())
-              .computeIfAbsent(person(v.contentAuthor()), k -> new UpvoteRun());
-          if (previous == VoteDirection.UP) {
-            run.add(code, at);
-          } else {
-            // Not standing up before, so not in the run: no need to look for it.
-            run.append(code, at);
-          }
-        }
+      if (v.direction() == VoteDirection.UP && code >= 0) {
+        upvotes.up(voter, indexOf(v.contentAuthor()), code, UpvoteRun.toNanos(at),
+            previous == VoteDirection.UP);
       }
     } else if (e instanceof VoteRetracted v) {
       int code = contentCode(v.target());
-      int[] onTarget = votes.get(code);
+      int voter = indexOf(v.voter());
+      int[] onTarget = code < 0 ? null : votes.get(code);
       if (onTarget != null) {
-        VoteSet.remove(onTarget, indexOf(v.voter()));
+        if (v.direction() == VoteDirection.UP && VoteSet.get(onTarget, voter) == VoteDirection.UP) {
+          upvotes.retract(voter, indexOf(v.contentAuthor()), code);
+        }
+        VoteSet.remove(onTarget, voter);
         if (VoteSet.isEmpty(onTarget)) {
           votes.set(code, null);
         }
       }
       adjustScore(v.target(), -v.direction().value());
-      if (v.direction() == VoteDirection.UP) {
-        forgetUpvote(v.voter(), v.contentAuthor(), v.target());
-      }
     } else if (e instanceof AccountsLinked l) {
       links.computeIfAbsent(l.first(), k -> new HashSet<>()).add(l.second());
       links.computeIfAbsent(l.second(), k -> new HashSet<>()).add(l.first());
@@ -435,22 +436,37 @@ final class EngineState {
     return days != null && days.last().equals(LocalDate.ofInstant(at, ZoneOffset.UTC));
   }
 
-  private void forgetUpvote(PersonId voter, PersonId author, ContentRef target) {
-    Map<PersonId, UpvoteRun> byAuthor = upvotes.get(voter);
-    if (byAuthor == null) {
-      return;
+  /**
+   * The content codes of the up votes {@code voter} cast on {@code author}'s content after
+   * {@code since} that still stand, oldest first: none when the state keeps no times of up votes.
+   */
+  int[] upvotesAfter(PersonId voter, PersonId author, Instant since) {
+    Integer v = personIndex.get(voter);
+    Integer a = personIndex.get(author);
+    return v == null || a == null ? new int[0]
+        : upvotes.targetsAfter(v, a, UpvoteRun.toNanos(since));
+  }
+
+  /**
+   * The threads and answers by {@code author} on which {@code voter}'s up vote stands, in the
+   * order {@code author} posted them.
+   */
+  List<ContentRef> standingUpvotes(PersonId voter, PersonId author) {
+    Integer v = personIndex.get(voter);
+    Integer a = personIndex.get(author);
+    if (v == null || a == null || upvotes.count(v, a) == 0) {
+      return List.of();
     }
-    UpvoteRun targets = byAuthor.get(author);
-    int code = contentCode(target);
-    if (targets != null && code >= 0) {
-      targets.remove(code);
-      if (targets.isEmpty()) {
-        byAuthor.remove(author);
+    List<ContentRef> found = new ArrayList<>();
+    for (ActivityEntry entry : activityOf(author)) {
+      boolean posted = entry.kind() == ActivityKind.STARTED_THREAD
+          || entry.kind() == ActivityKind.ANSWERED;
+      if (posted && voteOf(entry.target(), voter) == VoteDirection.UP
+          && author.equals(authorOf(entry.target()))) {
+        found.add(content(entry.target()));
       }
     }
-    if (byAuthor.isEmpty()) {
-      upvotes.remove(voter);
-    }
+    return found;
   }
 
   private void adjustScore(ContentRef target, int delta) {
@@ -628,8 +644,7 @@ final class EngineState {
     edits.putAll(other.edits);
     activity.clear();
     activity.putAll(other.activity);
-    upvotes.clear();
-    upvotes.putAll(other.upvotes);
+    upvotes.takeOver(other.upvotes);
     links.clear();
     links.putAll(other.links);
     daysActive.clear();
@@ -676,8 +691,12 @@ final class EngineState {
       ThreadId thread = threadIdsByCode.get(code);
       answerLists.put(thread, answersOf(thread));
     }
+    Map<List<PersonId>, List<Object>> upvotePairs = new HashMap<>();
+    upvotes.forEachInOrder((voter, author, count, recent) -> upvotePairs.put(
+        List.of(personIds.get(voter), personIds.get(author)),
+        List.of(count, recent == null ? new UpvoteRun() : recent)));
     return List.of(people, spaces, members, threads, threadsBySpace, posts, answerLists,
-        commentLists, voteLists, personIds, edits, activity, upvotes, links, daysActive,
+        commentLists, voteLists, personIds, edits, activity, upvotePairs, links, daysActive,
         answersGiven, openBounties, routedToday, routedTo, articleOrigins, sessions,
         sessionQuestions, sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed,
         lastSequence);

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -165,26 +164,23 @@ final class Reads {
   /** Pairs of people who vote mostly for each other, by the policy's thresholds, by id. */
   List<VotingRing> votingRings(AntiGamingPolicy policy) {
     List<VotingRing> rings = new ArrayList<>();
-    state.upvotes.forEach((voter, byAuthor) -> byAuthor.forEach((author, targets) -> {
-      if (voter.value().compareTo(author.value()) < 0 && votesMostlyFor(voter, author, policy)
-          && votesMostlyFor(author, voter, policy)) {
-        rings.add(new VotingRing(voter, author, targets.size(),
-            state.upvotes.get(author).get(voter).size()));
+    state.upvotes.forEachInOrder((v, a, count, recent) -> {
+      PersonId voter = state.personIds.get(v);
+      PersonId author = state.personIds.get(a);
+      if (voter.value().compareTo(author.value()) < 0 && votesMostlyFor(v, a, policy)
+          && votesMostlyFor(a, v, policy)) {
+        rings.add(new VotingRing(voter, author, count, state.upvotes.count(a, v)));
       }
-    }));
+    });
     rings.sort(Comparator.comparing((VotingRing r) -> r.first().value())
         .thenComparing(r -> r.second().value()));
     return rings;
   }
 
-  private boolean votesMostlyFor(PersonId voter, PersonId author, AntiGamingPolicy policy) {
-    Map<PersonId, UpvoteRun> byAuthor = state.upvotes.get(voter);
-    if (byAuthor == null || !byAuthor.containsKey(author)) {
-      return false;
-    }
-    int toAuthor = byAuthor.get(author).size();
-    int total = byAuthor.values().stream().mapToInt(UpvoteRun::size).sum();
-    return toAuthor >= policy.ringVotes() && toAuthor >= policy.ringShare() * total;
+  private boolean votesMostlyFor(int voter, int author, AntiGamingPolicy policy) {
+    int toAuthor = state.upvotes.count(voter, author);
+    int total = state.upvotes.total(voter);
+    return toAuthor > 0 && toAuthor >= policy.ringVotes() && toAuthor >= policy.ringShare() * total;
   }
 
   ExpertSession session(Viewer viewer, SessionId id, Instant now) {

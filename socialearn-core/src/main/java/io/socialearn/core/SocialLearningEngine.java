@@ -150,11 +150,26 @@ public final class SocialLearningEngine implements SocialLearning {
   /** Whether the index failed to apply a batch and must catch up from the log. */
   private boolean indexBehind;
 
+  /**
+   * How long the state keeps the times of up votes: the policy's window, or none when it is off
+   * (an import keeps no times, so the first day after it does not see its votes as serial).
+   */
+  private static long upvoteWindowNanos(AntiGamingPolicy policy) {
+    if (policy.isOff()) {
+      return 0;
+    }
+    try {
+      return policy.window().toNanos();
+    } catch (ArithmeticException beyondALong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   private SocialLearningEngine(Builder b) {
     this.eventLog = b.eventLog != null ? b.eventLog
         : b.dataDirectory != null ? FileEventLog.open(b.dataDirectory.resolve("log"))
         : InMemoryEventLog.create();
-    this.state = new EngineState(eventLog);
+    this.state = new EngineState(eventLog, upvoteWindowNanos(b.antiGaming));
     this.snapshots = new SnapshotKeeper(b.dataDirectory == null ? null
         : SnapshotStore.open(b.dataDirectory.resolve("snapshots"), 3), b.snapshotEvery);
     this.searchIndex = b.searchIndex != null ? b.searchIndex : new MemorySearchIndex();

@@ -18,7 +18,6 @@ import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.expertise.ExpertiseModel;
 import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.internal.BinaryOutput;
-import io.socialearn.core.internal.CompactMap;
 import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.core.log.SnapshotInput;
@@ -61,10 +60,11 @@ import org.slf4j.LoggerFactory;
  * models as gzip'd JSON of {@link Rest} (length-prefixed); then the bulk as binary sections
  * in {@link DataOutputStream}'s form (written through a {@link BinaryOutput}): the person table
  * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes,
- * up votes, activity and comments (the sequences of the events that added them: their text stays in
- * the log), the reputation ledger's facts ({@link ReputationLedger#writeTo}, as columns; its
- * askers and answers are the rows', so none are written since format 18, and a format 17
- * snapshot's are read and left; the rest of its image is in the JSON), the pulse ledger's
+ * up votes (by pair of voter and author, with the recent ones' targets and times: {@link
+ * UpvotePairs}), activity and comments (the sequences of the events that added them: their text
+ * stays in the log), the reputation ledger's facts ({@link ReputationLedger#writeTo}, as
+ * columns; its askers and answers are the rows', so none are written since format 18, and a
+ * format 17 snapshot's are read and left; the rest of its image is in the JSON), the pulse ledger's
  * columns ({@link PulseLedger#writeTo}) and a magic int; then the expertise model ({@link
  * ExpertiseModel#writeTo}, so that start-up need not refold the log into it; it names the threads
  * and answers of the rows by their codes); last the length of the bulk (a long) and a magic int.
@@ -81,11 +81,14 @@ import org.slf4j.LoggerFactory;
 final class StateCodec {
   /**
    * The version of the form; a snapshot of another version is refused (full replay), but for
-   * {@link #READABLE_OLDER}.
+   * those from {@link #OLDEST_READABLE} on.
    */
-  static final int FORMAT = 18;
-  /** The older version still read: format 17, whose reputation ledger wrote askers and answers. */
-  static final int READABLE_OLDER = 17;
+  static final int FORMAT = 19;
+  /**
+   * The oldest version still read: format 17, whose reputation ledger wrote askers and answers;
+   * formats 17 and 18 wrote every standing up vote's target and time, by voter then by author.
+   */
+  static final int OLDEST_READABLE = 17;
 
   private static final Logger log = LoggerFactory.getLogger(StateCodec.class);
 
@@ -270,10 +273,6 @@ final class StateCodec {
         }
       }
       posts.forEach(p -> person(p.author()));
-      state.upvotes.forEach((voter, byAuthor) -> {
-        person(voter);
-        byAuthor.keySet().forEach(this::person);
-      });
       state.activity.keySet().forEach(this::person);
       out.writeInt(state.personIds.size());
       out.writeInt(personTable.size());
@@ -340,23 +339,22 @@ final class StateCodec {
               | (VoteSet.directionAt(set, i) == VoteDirection.DOWN ? 1 : 0));
         }
       });
+      // Pairs by the state's person indices, which the person table keeps first.
       out.writeInt(state.upvotes.size());
-      for (Map.Entry<PersonId, Map<PersonId, UpvoteRun>> byVoter : state.upvotes.entrySet()) {
-        out.writeInt(personIndex.get(byVoter.getKey()));
-        out.writeInt(byVoter.getValue().size());
-        for (Map.Entry<PersonId, UpvoteRun> byAuthor : byVoter.getValue().entrySet()) {
-          out.writeInt(personIndex.get(byAuthor.getKey()));
-          UpvoteRun run = byAuthor.getValue();
-          // As two columns, which a read takes in bulk.
-          out.writeInt(run.size());
-          for (int i = 0; i < run.size(); i++) {
-            out.writeInt(run.target(i));
-          }
-          for (int i = 0; i < run.size(); i++) {
-            out.writeLong(run.nanos(i));
-          }
+      state.upvotes.<IOException>forEachInOrder((voter, author, count, run) -> {
+        out.writeInt(voter);
+        out.writeInt(author);
+        out.writeInt(count);
+        int recent = run == null ? 0 : run.size();
+        // As two columns, which a read takes in bulk.
+        out.writeInt(recent);
+        for (int i = 0; i < recent; i++) {
+          out.writeInt(run.target(i));
         }
-      }
+        for (int i = 0; i < recent; i++) {
+          out.writeLong(run.nanos(i));
+        }
+      });
       out.writeInt(state.activity.size());
       for (PersonId person : state.activity.keySet()) {
         List<ActivityEntry> entries = state.activityOf(person);
@@ -592,9 +590,9 @@ final class StateCodec {
         throw new IOException("not a snapshot of the read models");
       }
       int format = in.readInt();
-      if (format != FORMAT && format != READABLE_OLDER) {
-        throw new IOException("snapshot format " + format + ", expected " + FORMAT + " or "
-            + READABLE_OLDER);
+      if (format < OLDEST_READABLE || format > FORMAT) {
+        throw new IOException("snapshot format " + format + ", expected " + OLDEST_READABLE
+            + " to " + FORMAT);
       }
       long lastSequence = in.readLong();
       byte[] json = new byte[checkedLength(in.readInt(), limit)];
@@ -625,7 +623,7 @@ final class StateCodec {
       ledger.rowsFrom(state.reputationRows());
       // Its askers and answers are the rows' too, so the bulk holds none since format 18.
       ledger.threadsFrom(state.reputationThreads());
-      Reader reader = new Reader(state, rest, bulk, limit);
+      Reader reader = new Reader(state, rest, bulk, limit, format);
       reader.readIds();
       reader.lap("people, tags and ids");
       // From here the state's people, spaces and tags stay as they are, and the rows' ids are
@@ -737,6 +735,8 @@ final class StateCodec {
     private final Rest rest;
     private final ByteBuffer in;
     private final int limit;
+    /** The snapshot's format: {@link #OLDEST_READABLE} to {@link #FORMAT}. */
+    private final int format;
     private PersonId[] people;
     private Tag[] tags;
     private ThreadRow[] threads;
@@ -763,11 +763,12 @@ final class StateCodec {
       lapStarted = now;
     }
 
-    Reader(EngineState state, Rest rest, ByteBuffer in, int limit) {
+    Reader(EngineState state, Rest rest, ByteBuffer in, int limit, int format) {
       this.state = state;
       this.rest = rest;
       this.in = in;
       this.limit = limit;
+      this.format = format;
     }
 
     /**
@@ -963,30 +964,79 @@ final class StateCodec {
     }
 
     private void readUpvotes() throws IOException {
-      for (int v = count(); v > 0; v--) {
-        PersonId voter = people[in.getInt()];
-        Map<PersonId, UpvoteRun> byAuthor = new CompactMap<>();
-        for (int a = count(); a > 0; a--) {
-          PersonId author = people[in.getInt()];
-          int votes = count();
-          if (votes > in.remaining() / 12) {
-            throw new IOException(votes + " up votes where " + in.remaining() + " bytes are left");
-          }
-          int[] targets = new int[votes];
-          in.asIntBuffer().get(targets);
-          in.position(in.position() + 4 * votes);
-          for (int target : targets) {
-            if (!hasRow(target)) {
-              throw new IOException("an up vote on content code " + target + ", no row's");
-            }
-          }
-          long[] at = new long[votes];
-          in.asLongBuffer().get(at);
-          in.position(in.position() + 8 * votes);
-          byAuthor.put(author, UpvoteRun.of(targets, at));
-        }
-        state.upvotes.put(voter, byAuthor);
+      if (format < 19) {
+        readUpvoteRuns();
+        return;
       }
+      int pairs = count();
+      state.upvotes.reserve(pairs);
+      for (int p = 0; p < pairs; p++) {
+        int voter = indexedPerson();
+        int author = indexedPerson();
+        int count = in.getInt();
+        UpvoteRun run = upvoteRun();
+        if (count <= 0 || run.size() > count) {
+          throw new IOException(count + " standing up votes from person " + voter + " on "
+              + author + ", " + run.size() + " of them recent");
+        }
+        putPair(voter, author, count, run);
+      }
+    }
+
+    /**
+     * Reads formats 17 and 18's up votes: every standing one's target and time, by voter then
+     * by author. The pairs keep them all as recent: the first up vote added to a pair drops those
+     * out of the engine's window, and an engine that keeps no times drops them all.
+     */
+    private void readUpvoteRuns() throws IOException {
+      for (int v = count(); v > 0; v--) {
+        int voter = indexedPerson();
+        for (int a = count(); a > 0; a--) {
+          int author = indexedPerson();
+          UpvoteRun run = upvoteRun();
+          if (!run.isEmpty()) {
+            putPair(voter, author, run.size(), run);
+          }
+        }
+      }
+    }
+
+    private void putPair(int voter, int author, int count, UpvoteRun run) throws IOException {
+      try {
+        state.upvotes.put(voter, author, count, run.isEmpty() ? null : run);
+      } catch (IllegalArgumentException e) {
+        throw new IOException("up votes: " + e.getMessage(), e);
+      }
+    }
+
+    /** A person named by the state's dense index (the person table's first entries). */
+    private int indexedPerson() throws IOException {
+      int index = in.getInt();
+      if (index < 0 || index >= state.personIds.size()) {
+        throw new IOException("person " + index + " of " + state.personIds.size()
+            + " indexed people");
+      }
+      return index;
+    }
+
+    /** A count, then that many targets' content codes, then as many times. */
+    private UpvoteRun upvoteRun() throws IOException {
+      int votes = count();
+      if (votes > in.remaining() / 12) {
+        throw new IOException(votes + " up votes where " + in.remaining() + " bytes are left");
+      }
+      int[] targets = new int[votes];
+      in.asIntBuffer().get(targets);
+      in.position(in.position() + 4 * votes);
+      for (int target : targets) {
+        if (!hasRow(target)) {
+          throw new IOException("an up vote on content code " + target + ", no row's");
+        }
+      }
+      long[] at = new long[votes];
+      in.asLongBuffer().get(at);
+      in.position(in.position() + 8 * votes);
+      return UpvoteRun.of(targets, at);
     }
 
     private void readActivity() throws IOException {

@@ -72,7 +72,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Decides the commands on threads, posts, comments, votes and moderation. */
@@ -271,13 +270,8 @@ final class ThreadCommands {
       Instant now, List<DomainEvent> events) {
     Instant since = now.minus(antiGaming.window());
     List<ContentRef> run = new ArrayList<>();
-    UpvoteRun standing = state.upvotes.getOrDefault(voter, Map.of()).get(author);
-    if (standing != null) {
-      for (int i = 0; i < standing.size(); i++) {
-        if (UpvoteRun.fromNanos(standing.nanos(i)).isAfter(since)) {
-          run.add(state.contentAt(standing.target(i)));
-        }
-      }
+    for (int target : state.upvotesAfter(voter, author, since)) {
+      run.add(state.contentAt(target));
     }
     run.add(newTarget);
     if (run.size() < antiGaming.serialVotes()) {
@@ -495,13 +489,12 @@ final class ThreadCommands {
       throw new ForbiddenException("reverse votes", "only administrators reverse votes");
     }
     String reason = Validate.text("reason", c.reason(), limits.maxDescriptionLength());
-    UpvoteRun standing = state.upvotes.getOrDefault(c.voter(), Map.of()).get(c.author());
-    if (standing == null || standing.isEmpty()) {
+    List<ContentRef> standing = state.standingUpvotes(c.voter(), c.author());
+    if (standing.isEmpty()) {
       throw new ConflictException(c.voter() + " has no standing up votes on posts by "
           + c.author());
     }
-    for (int i = 0; i < standing.size(); i++) {
-      ContentRef target = state.contentAt(standing.target(i));
+    for (ContentRef target : standing) {
       events.add(new VoteRetracted(target, threadIdOf(target), c.voter(), VoteDirection.UP,
           c.author()));
     }

@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One voter's standing up votes on one author's posts, in the order they were cast, with when:
- * two parallel arrays instead of a linked map of {@link Instant}s. A vote's target is held as its
- * row's content code ({@link EngineState#contentCode}), so a snapshot writes and reads the run as
- * two columns of numbers. Not thread-safe: guarded by the engine's lock.
+ * One voter's recent standing up votes on one author's posts (see {@link UpvotePairs}), in the
+ * order they were cast, with when: two parallel arrays instead of a linked map of {@link
+ * Instant}s. A vote's target is held as its row's content code ({@link EngineState#contentCode}),
+ * so a snapshot writes and reads the run as two columns of numbers. Not thread-safe: guarded by
+ * the engine's lock.
  */
 final class UpvoteRun {
   /** The content codes of the targets. */
@@ -45,31 +46,31 @@ final class UpvoteRun {
   }
 
   /**
-   * Adds an up vote on {@code target} cast at {@code when} at the end; one already there keeps
-   * its place and takes the new time (as a linked map's put does).
+   * Adds an up vote on {@code target} cast at {@code nanos} (since the epoch) at the end; one
+   * already there keeps its place and takes the new time (as a linked map's put does).
    */
-  void add(int target, Instant when) {
+  void add(int target, long nanos) {
     for (int i = 0; i < size; i++) {
       if (targets[i] == target) {
-        at[i] = toNanos(when);
+        at[i] = nanos;
         return;
       }
     }
-    append(target, when);
+    append(target, nanos);
   }
 
   /**
-   * Adds an up vote on {@code target} cast at {@code when} at the end, in constant time; the
+   * Adds an up vote on {@code target} cast at {@code nanos} at the end, in constant time; the
    * caller knows the run does not hold {@code target} (else {@link #add}).
    */
-  void append(int target, Instant when) {
+  void append(int target, long nanos) {
     if (size == targets.length) {
       int grown = Math.max(size + 1, size + (size >> 1));
       targets = Arrays.copyOf(targets, grown);
       at = Arrays.copyOf(at, grown);
     }
     targets[size] = target;
-    at[size] = toNanos(when);
+    at[size] = nanos;
     size++;
   }
 
@@ -83,6 +84,19 @@ final class UpvoteRun {
         return;
       }
     }
+  }
+
+  /** Removes the up votes cast at or before {@code nanos}, keeping the others' order. */
+  void dropAtOrBefore(long nanos) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (at[i] > nanos) {
+        targets[kept] = targets[i];
+        at[kept] = at[i];
+        kept++;
+      }
+    }
+    size = kept;
   }
 
   /** Drops the room kept for more up votes: after start-up. */

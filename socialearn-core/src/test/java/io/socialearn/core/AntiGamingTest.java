@@ -18,11 +18,25 @@ import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.reputation.VotingRing;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.RegisterPerson;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.core.log.InMemoryEventLog;
+import io.socialearn.core.reputation.TrustPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AntiGamingTest {
 
@@ -89,15 +103,20 @@ class AntiGamingTest {
   @Test
   void anAdministratorReversesAPersonsVotesOnAnother() {
     try (Fixture f = new Fixture()) {
-      List<ThreadId> threads = ask(f, 3);
-      for (ThreadId t : threads) {
+      List<ThreadId> threads = ask(f, 4);
+      for (ThreadId t : threads.subList(0, 3)) {
         f.engine.execute(BO, new CastVote(t, VoteDirection.UP));
       }
       f.engine.execute(CY, new CastVote(threads.get(0), VoteDirection.UP));
+      // Bo down votes the fourth: not an up vote to reverse.
+      f.engine.execute(BO, new CastVote(threads.get(3), VoteDirection.DOWN));
       assertThatThrownBy(() -> f.engine.execute(CY, new ReverseVotes(BO.person(), ANA.person(),
           "ring"))).isInstanceOf(ForbiddenException.class);
       f.engine.execute(ADMIN, new ReverseVotes(BO.person(), ANA.person(), "voting ring"));
-      assertThat(f.engine.reputation(CY, ANA.person()).score().points()).isEqualTo(11);
+      assertThat(f.engine.thread(CY, threads.get(0)).summary().score()).isEqualTo(1);
+      assertThat(f.engine.thread(CY, threads.get(1)).summary().score()).isZero();
+      assertThat(f.engine.thread(CY, threads.get(3)).summary().score()).isEqualTo(-1);
+      assertThat(f.engine.thread(BO, threads.get(3)).viewerVote()).isEqualTo(VoteDirection.DOWN);
       assertThatThrownBy(() -> f.engine.execute(ADMIN, new ReverseVotes(BO.person(),
           ANA.person(), "again"))).isInstanceOf(ConflictException.class);
     }
@@ -122,6 +141,71 @@ class AntiGamingTest {
 
       f.engine.execute(ADMIN, new ReverseVotes(BO.person(), ANA.person(), "voting ring"));
       assertThat(f.engine.votingRings(ADMIN)).isEmpty();
+    }
+  }
+
+  private static SocialLearningEngine onDisk(Path dir, MutableClock clock,
+      AntiGamingPolicy policy) {
+    return SocialLearningEngine.builder().dataDirectory(dir).clock(clock)
+        .idGenerator(IdGenerator.sequential()).writeRateLimit(WriteRateLimit.unlimited())
+        .trustPolicy(TrustPolicy.rolesOnly()).antiGaming(policy).snapshotEvery(Long.MAX_VALUE)
+        .build();
+  }
+
+  @Test
+  void aRunGoesOnAcrossARestartFromASnapshotAndAnEngineWithoutTheCheckKeepsNoTimes(
+      @TempDir Path temp) throws IOException {
+    Path dir = temp.resolve("engine");
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+    List<ThreadId> threads = new ArrayList<>();
+    try (SocialLearningEngine engine = onDisk(dir, clock, AntiGamingPolicy.defaults())) {
+      for (String id : List.of("ana", "bo", "root")) {
+        engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(PersonId.of(id))
+            .displayName(id).build()));
+      }
+      SpaceId open = engine.execute(ADMIN, CreateSpace.community("Everyone"));
+      for (int i = 0; i < 12; i++) {
+        threads.add(engine.execute(ANA, StartThread.question(open, "Question number " + i,
+            "body")));
+      }
+      for (int i = 0; i < 9; i++) {
+        engine.execute(BO, new CastVote(threads.get(i), VoteDirection.UP));
+        clock.advance(Duration.ofMinutes(5));
+      }
+    }
+    // Closed with a snapshot: the nine votes' times come back from it.
+    try (SocialLearningEngine engine = onDisk(dir, clock, AntiGamingPolicy.defaults())) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      engine.execute(BO, new CastVote(threads.get(9), VoteDirection.UP));
+      assertThat(engine.reputation(BO, ANA.person()).score().points()).isEqualTo(1);
+      // Bo votes again, a day later: one vote, no run.
+      clock.advance(Duration.ofDays(1));
+      engine.execute(BO, new CastVote(threads.get(10), VoteDirection.UP));
+      assertThat(engine.reputation(BO, ANA.person()).score().points()).isEqualTo(11);
+    }
+    // Without the check the state keeps the counts but no times, from a snapshot as from a
+    // replay; an administrator still finds the standing votes to reverse.
+    Path replayed = temp.resolve("replay");
+    Files.createDirectories(replayed.resolve("log"));
+    try (Stream<Path> files = Files.list(dir.resolve("log"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, replayed.resolve("log").resolve(file.getFileName()));
+      }
+    }
+    try (SocialLearningEngine engine = onDisk(dir, clock, AntiGamingPolicy.off());
+        SocialLearningEngine replay = onDisk(replayed, clock, AntiGamingPolicy.off())) {
+      assertThat(replay.startedFromSnapshot()).isEqualTo(-1);
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
+      assertThat(engine.stateContents()).isEqualTo(replay.stateContents());
+      for (int i = 0; i < 12; i++) {
+        if (i != 10) {
+          engine.execute(BO, new CastVote(threads.get(i), VoteDirection.UP));
+        }
+      }
+      assertThat(engine.reputation(BO, ANA.person()).score().points()).isEqualTo(1 + 12 * 10);
+      engine.execute(ADMIN, new ReverseVotes(BO.person(), ANA.person(), "voting ring"));
+      assertThat(engine.reputation(BO, ANA.person()).score().points()).isEqualTo(1);
+      assertThat(engine.thread(BO, threads.get(10)).viewerVote()).isNull();
     }
   }
 }

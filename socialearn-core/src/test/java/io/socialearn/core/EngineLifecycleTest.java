@@ -163,9 +163,9 @@ class EngineLifecycleTest {
       // A snapshot of a form older than the one still read is refused, so the log is replayed
       // (SnapshotFormatFixtureTest reads the one still read).
       byte[] older = good.clone();
-      java.nio.ByteBuffer.wrap(older).putInt(4, StateCodec.READABLE_OLDER - 1);
+      java.nio.ByteBuffer.wrap(older).putInt(4, StateCodec.OLDEST_READABLE - 1);
       assertThatThrownBy(() -> StateCodec.decode(older)).isInstanceOf(IOException.class)
-          .hasMessageContaining("snapshot format " + (StateCodec.READABLE_OLDER - 1));
+          .hasMessageContaining("snapshot format " + (StateCodec.OLDEST_READABLE - 1));
     }
   }
 }

@@ -71,7 +71,7 @@ class VoteSetTest {
     Instant t2 = Instant.parse("1969-12-31T23:59:59.5Z");
     for (Object[] step : new Object[][] {{t, t1}, {p, t2}, {r, t1}, {t, t2}}) {
       run.trim();
-      run.add((Integer) step[0], (Instant) step[1]);
+      run.add((Integer) step[0], UpvoteRun.toNanos((Instant) step[1]));
       model.put((Integer) step[0], (Instant) step[1]);
     }
     run.remove(p);
@@ -86,9 +86,13 @@ class VoteSetTest {
     UpvoteRun read = UpvoteRun.of(new int[] {t, r}, new long[] {UpvoteRun.toNanos(t2),
         UpvoteRun.toNanos(t1)});
     assertThat(read).isEqualTo(run).hasSameHashCodeAs(run);
-    read.append(p, t1);
+    read.append(p, UpvoteRun.toNanos(t1));
     assertThat(read.size()).isEqualTo(3);
     assertThat(read.target(2)).isEqualTo(p);
+    // Dropping the votes at or before t2 (the older time, first) leaves those of t1 in order.
+    read.dropAtOrBefore(UpvoteRun.toNanos(t2));
+    assertThat(read).isEqualTo(UpvoteRun.of(new int[] {r, p}, new long[] {UpvoteRun.toNanos(t1),
+        UpvoteRun.toNanos(t1)}));
     assertThat(UpvoteRun.of(new int[0], new long[0]).isEmpty()).isTrue();
     assertThatThrownBy(() -> UpvoteRun.of(new int[1], new long[2]))
         .isInstanceOf(IllegalArgumentException.class);
