@@ -86,7 +86,8 @@ final class StateCodec {
   static final int FORMAT = 19;
   /**
    * The oldest version still read: format 17, whose reputation ledger wrote askers and answers;
-   * formats 17 and 18 wrote every standing up vote's target and time, by voter then by author.
+   * formats 17 and 18 wrote every standing up vote's target and time, by voter then by author,
+   * and the reputation facts' times as nanoseconds.
    */
   static final int OLDEST_READABLE = 17;
 
@@ -1144,7 +1145,8 @@ final class StateCodec {
     /** Reads what {@link Writer#writeReputation} wrote into {@code ledger}. */
     private void readReputation(ReputationLedger ledger) throws IOException {
       ledger.restore(rest.ledger());
-      ledger.readFrom(in, this::readId);
+      // Formats before 19 wrote the facts' times as nanoseconds.
+      ledger.readFrom(in, this::readId, format < 19);
     }
 
     /** What {@link Writer#writeId} wrote. */

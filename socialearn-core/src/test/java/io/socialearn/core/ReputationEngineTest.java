@@ -23,6 +23,7 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.reputation.ReputationRules;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ReputationEngineTest {
@@ -100,6 +101,30 @@ class ReputationEngineTest {
         });
       }
       assertThat(restored.ledger().image()).isEqualTo(f.engine.reputationImage());
+    }
+  }
+
+  /**
+   * A change's time is kept to the second; times more than 68 years from 2020 (beyond the
+   * ledger's int column of seconds) widen the column and survive a snapshot as the others do.
+   */
+  @Test
+  void aChangesTimeIsKeptToTheSecondAndTimesFarFrom2020SurviveASnapshot() throws Exception {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "When was it?", "body"));
+      f.clock.set(Instant.parse("2026-03-04T09:00:00.750Z"));
+      f.engine.execute(BO, new CastVote(q, VoteDirection.UP));
+      f.clock.set(Instant.parse("2100-03-04T09:00:00.250Z"));
+      f.engine.execute(CY, new CastVote(q, VoteDirection.UP));
+      assertThat(f.engine.reputation(DEE, ANA.person()).changes())
+          .extracting(ReputationChange::at).containsExactly(
+              Instant.parse("2026-03-04T09:00:00Z"), Instant.parse("2100-03-04T09:00:00Z"));
+      assertThat(f.engine.reputation(DEE, ANA.person()).score().asOf())
+          .isEqualTo(Instant.parse("2100-03-04T09:00:00Z"));
+      StateCodec.Decoded restored = StateCodec.decode(f.engine.snapshotBytes());
+      assertThat(restored.ledger().image()).isEqualTo(f.engine.reputationImage());
+      assertThat(restored.ledger().history(ANA.person(), c -> true, Instant.EPOCH).changes())
+          .isEqualTo(f.engine.reputation(DEE, ANA.person()).changes());
     }
   }
 

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param reason why
  * @param source the post it concerns, or null
  * @param sequence the log sequence of the event that caused it
- * @param at when
+ * @param at when, to the second (the engine keeps a change's time no finer: the event's own
+ *     timestamp, in the log, keeps its full precision)
  */
 public record ReputationChange(
     PersonId person,

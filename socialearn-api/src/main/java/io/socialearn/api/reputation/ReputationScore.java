@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param person whose
  * @param points the total
- * @param asOf the time of the last change counted
+ * @param asOf the time of the last change counted, to the second (see {@link
+ *     ReputationChange#at})
  */
 public record ReputationScore(
     PersonId person,

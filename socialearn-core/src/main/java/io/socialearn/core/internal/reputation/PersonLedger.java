@@ -20,14 +20,22 @@ import java.util.Objects;
  * end; removing some (a reversal) refolds the person's whole history, so the result is always as
  * if the removed facts had never counted. The changes a history shows are folded again on demand.
  *
- * <p>Facts are held column-wise in primitive arrays (22 bytes a fact for votes under the usual
+ * <p>Facts are held column-wise in primitive arrays (18 bytes a fact for votes under the usual
  * rules, against several hundred as objects), since a person's facts are one per vote they
  * received; the people and posts they name are codes of the ledger's {@link IdCodes}, so that a
- * snapshot writes and reads the columns whole. Not thread-safe: guarded by the engine's lock.
+ * snapshot writes and reads the columns whole. A fact's time is held to the second (four bytes
+ * while it lies within 68 years of 2020), which is what a history shows and all the daily cap
+ * needs. Not thread-safe: guarded by the engine's lock.
  */
 final class PersonLedger {
   private static final ReputationReason[] REASONS = ReputationReason.values();
-  private static final long NANOS_PER_DAY = 86_400L * 1_000_000_000L;
+  private static final long SECONDS_PER_DAY = 86_400L;
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+  /** The second the time column counts from: 2020-01-01T00:00:00Z. */
+  static final long EPOCH_SECOND = 1_577_836_800L;
+  /** The times a fact may have, in seconds from {@link #EPOCH_SECOND}: those of a nanos long. */
+  private static final long FIRST = Math.floorDiv(Long.MIN_VALUE, NANOS_PER_SECOND) - EPOCH_SECOND;
+  private static final long LAST = Long.MAX_VALUE / NANOS_PER_SECOND - EPOCH_SECOND;
 
   /** Matches facts for a reversal. */
   interface Match {
@@ -50,7 +58,8 @@ final class PersonLedger {
    * billion events).
    */
   private final IntOrLongColumn sequences = new IntOrLongColumn(4);
-  private long[] nanos = new long[4];
+  /** Each fact's time in whole seconds from {@link #EPOCH_SECOND}. */
+  private final IntOrLongColumn seconds = new IntOrLongColumn(4);
   /**
    * Each fact's flags, reason ordinal (low 5 bits), capped (bit 5) and key kind (bits 6-8), with
    * its points above them: two bytes a fact while the points stay within 64 either way (every
@@ -76,7 +85,8 @@ final class PersonLedger {
     long capDay = Long.MIN_VALUE;
     int capUsed;
     int editsEarned;
-    long lastNanos = Long.MIN_VALUE;
+    /** The time of the last change, in the time column's seconds, or MIN_VALUE for none. */
+    long lastSeconds = Long.MIN_VALUE;
 
     Fold(int floor) {
       total = floor;
@@ -100,10 +110,10 @@ final class PersonLedger {
 
   /** When the last change to the total happened, or null if none did. */
   Instant lastChange() {
-    return current.lastNanos == Long.MIN_VALUE ? null : instant(current.lastNanos);
+    return current.lastSeconds == Long.MIN_VALUE ? null : instantOf(current.lastSeconds);
   }
 
-  /** Appends a fact and folds it. */
+  /** Appends a fact and folds it; its time is kept to the second. */
   void add(int kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
       ReputationReason reason, ContentRef source, int value, boolean capped) {
     if (kind == VOTE ? source != keyRef && !Objects.equals(source, keyRef) : other != null) {
@@ -111,11 +121,11 @@ final class PersonLedger {
           + " vote has another person: kind " + kind + ", other " + other + ", key " + keyRef
           + ", source " + source);
     }
-    if (size == nanos.length) {
+    if (size == others.length) {
       resize(size + (size >> 1) + 4);
     }
     sequences.set(size, sequence, size);
-    nanos[size] = atNanos;
+    seconds.set(size, Math.floorDiv(atNanos, NANOS_PER_SECOND) - EPOCH_SECOND, size);
     pointsAndFlags.set(size,
         (long) value << FLAG_BITS | reason.ordinal() | (capped ? 1 << 5 : 0) | kind << 6, size);
     others[size] = codes.codeOf(kind == VOTE ? other : source);
@@ -142,7 +152,7 @@ final class PersonLedger {
 
   private void resize(int length) {
     sequences.resize(length);
-    nanos = Arrays.copyOf(nanos, length);
+    seconds.resize(length);
     pointsAndFlags.resize(length);
     others = Arrays.copyOf(others, length);
     keyRefs = Arrays.copyOf(keyRefs, length);
@@ -150,7 +160,7 @@ final class PersonLedger {
 
   /** Drops the room kept for more facts: after start-up, when most people get few more. */
   void trim() {
-    if (nanos.length > size) {
+    if (others.length > size) {
       resize(size);
     }
   }
@@ -162,7 +172,7 @@ final class PersonLedger {
       if (!match.test(kind(i), other(i), keyRef(i), source(i))) {
         if (kept != i) {
           sequences.move(i, kept);
-          nanos[kept] = nanos[i];
+          seconds.move(i, kept);
           pointsAndFlags.move(i, kept);
           others[kept] = others[i];
           keyRefs[kept] = keyRefs[i];
@@ -187,12 +197,13 @@ final class PersonLedger {
 
   /**
    * Calls {@code sink} with every fact, in log order, its time in nanoseconds since the epoch
-   * ({@link #instant} makes the instant).
+   * (whole seconds; {@link #instant} makes the instant).
    */
   void forEachFact(FactSink sink) {
     for (int i = 0; i < size; i++) {
-      sink.accept(kind(i), other(i), keyRef(i), sequence(i), nanos[i], reason(i), source(i),
-          points(i), capped(i));
+      sink.accept(kind(i), other(i), keyRef(i), sequence(i),
+          (seconds.get(i) + EPOCH_SECOND) * NANOS_PER_SECOND, reason(i), source(i), points(i),
+          capped(i));
     }
   }
 
@@ -216,15 +227,14 @@ final class PersonLedger {
 
   /**
    * Writes the facts as columns, what {@link #read} reads: their count, the sequences, the times
-   * (nanoseconds), the points with their flags, then the two code columns, each dense code
+   * (seconds from {@link #EPOCH_SECOND}), the points with their flags, then the two code
+   * columns, each dense code
    * {@code c} written as {@code written[c]}, a row's code and {@link IdCodes#NONE} as they are.
    */
   void writeTo(DataOutput out, int[] written) throws IOException {
     out.writeInt(size);
     sequences.writeTo(out, size);
-    for (int i = 0; i < size; i++) {
-      out.writeLong(nanos[i]);
-    }
+    seconds.writeTo(out, size);
     pointsAndFlags.writeTo(out, size);
     for (int i = 0; i < size; i++) {
       out.writeInt(others[i] < 0 ? others[i] : written[others[i]]);
@@ -241,20 +251,35 @@ final class PersonLedger {
    * @param persons for each dense code, whether it is a person's (else a post's): what a fact's
    *     codes must be is checked against it, not by looking each id up; a row's code must name a
    *     row of the ledger's rows
+   * @param timesInNanos whether the times were written as nanoseconds since the epoch, a long
+   *     each (snapshot formats before 19), rather than as a column of seconds
    * @throws IOException if the columns are damaged
    */
   static PersonLedger read(PersonId person, ReputationRules rules, IdCodes codes,
-      boolean[] persons, ByteBuffer in) throws IOException {
+      boolean[] persons, ByteBuffer in, boolean timesInNanos) throws IOException {
     int n = in.getInt();
-    // A fact takes 20 bytes at least (two of points, four of sequence): no more room than that.
-    if (n < 0 || n > in.remaining() / 20) {
+    // A fact takes 18 bytes at least (two of points, four of sequence and of time): no more
+    // room than that.
+    if (n < 0 || n > in.remaining() / 18) {
       throw new IOException(person + " has " + n + " facts in " + in.remaining() + " bytes");
     }
     PersonLedger ledger = new PersonLedger(person, rules, codes);
     ledger.sequences.replace(IntOrLongColumn.readFrom(in, n));
-    ledger.nanos = new long[n];
-    in.asLongBuffer().get(ledger.nanos);
-    in.position(in.position() + 8 * n);
+    if (timesInNanos) {
+      if (n > in.remaining() / 8) {
+        throw new IOException(person + " has " + n + " times in " + in.remaining() + " bytes");
+      }
+      ledger.resize(n);
+      for (int i = 0; i < n; i++) {
+        long nanos = in.getLong();
+        if (nanos == Long.MIN_VALUE) {
+          throw new IOException("fact " + i + " of " + person + " has no time");
+        }
+        ledger.seconds.set(i, Math.floorDiv(nanos, NANOS_PER_SECOND) - EPOCH_SECOND, i);
+      }
+    } else {
+      ledger.seconds.replace(IntOrLongColumn.readFrom(in, n));
+    }
     ledger.pointsAndFlags.replace(IntOrLongColumn.readFrom(in, n));
     ledger.others = new int[n];
     in.asIntBuffer().get(ledger.others);
@@ -274,10 +299,10 @@ final class PersonLedger {
   private void check(int i, boolean[] persons) throws IOException {
     int flags = flags(i);
     int kind = flags >> 6;
-    if (kind >= KINDS || (flags & 0x1f) >= REASONS.length
-        || nanos[i] == Long.MIN_VALUE) {
+    long second = seconds.get(i);
+    if (kind >= KINDS || (flags & 0x1f) >= REASONS.length || second < FIRST || second > LAST) {
       throw new IOException("fact " + i + " of " + person + " has kind " + kind + ", reason "
-          + (flags & 0x1f) + " and time " + nanos[i]);
+          + (flags & 0x1f) + " and time " + second + " s from 2020");
     }
     int other = others[i];
     int key = keyRefs[i];
@@ -312,7 +337,7 @@ final class PersonLedger {
       value = Math.min(value, rules.suggestedEditCap() - f.editsEarned);
     }
     if (capped(i) && value > 0) {
-      long day = Math.floorDiv(nanos[i], NANOS_PER_DAY);
+      long day = Math.floorDiv(seconds.get(i) + EPOCH_SECOND, SECONDS_PER_DAY);
       if (day != f.capDay) {
         f.capDay = day;
         f.capUsed = 0;
@@ -327,10 +352,10 @@ final class PersonLedger {
     int delta = next - f.total;
     f.total = next;
     if (delta != 0) {
-      f.lastNanos = nanos[i];
+      f.lastSeconds = seconds.get(i);
       if (changes != null) {
         changes.add(new ReputationChange(person, delta, reason, source(i), sequence(i),
-            instant(nanos[i])));
+            instantOf(f.lastSeconds)));
       }
     }
   }
@@ -358,6 +383,11 @@ final class PersonLedger {
   /** {@code at} in nanoseconds since the epoch, as the columns hold times. */
   static long nanos(Instant at) {
     return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+  }
+
+  /** The instant {@code second} of the time column stands for. */
+  private static Instant instantOf(long second) {
+    return Instant.ofEpochSecond(second + EPOCH_SECOND);
   }
 
   /** The instant {@code nanos} since the epoch stands for. */

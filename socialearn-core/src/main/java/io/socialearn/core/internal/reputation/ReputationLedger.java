@@ -688,6 +688,19 @@ public final class ReputationLedger {
    * @throws IOException if what was written is damaged
    */
   public void readFrom(ByteBuffer in, IdReader ids) throws IOException {
+    readFrom(in, ids, false);
+  }
+
+  /**
+   * Reads back what {@link #writeTo} wrote, or an older form whose facts' times were written as
+   * nanoseconds (kept to the second as they are read).
+   *
+   * @param in the snapshot, where {@link #writeTo} began
+   * @param ids reads one id an {@link IdWriter} wrote
+   * @param timesInNanos whether the facts' times are written as nanoseconds, a long each
+   * @throws IOException if what was written is damaged
+   */
+  public void readFrom(ByteBuffer in, IdReader ids, boolean timesInNanos) throws IOException {
     int asked = count(in, 10, "threads with askers");
     // Given threads, what an older form wrote of askers and answers is read and left.
     CompactMap<ThreadId, PersonId> askers = threads == null ? this.askers : new CompactMap<>();
@@ -736,7 +749,8 @@ public final class ReputationLedger {
     }
     for (int holders = count(in, 8, "people with facts"); holders > 0; holders--) {
       PersonId person = person(ids.read());
-      if (people.put(person, PersonLedger.read(person, rules, codes, persons, in)) != null) {
+      if (people.put(person, PersonLedger.read(person, rules, codes, persons, in,
+          timesInNanos)) != null) {
         throw new IOException("the facts of " + person + " twice");
       }
     }
