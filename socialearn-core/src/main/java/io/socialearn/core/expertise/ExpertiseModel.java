@@ -587,10 +587,12 @@ public final class ExpertiseModel {
         AnswerInfo answer = answer(post);
         if (answer != null && !answer.deleted && upvoteBy(answer, v.voter()) < 0
             && !v.voter().equals(answer.person)) {
-          // Held as an entry of the vote columns; the fact made here only feeds the sums.
+          // Held as an entry of the vote columns, to the second; the fact made here only feeds
+          // the sums, with the time the entry keeps, so that taking it back takes as much.
+          long second = Votes.toSecond(at);
           Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.person, answer.threadInfo, post,
-              v.voter(), at, null, true);
-          votes.append(answer.index, voter(v.voter()), at, false, RECENT_VOTES_MILLIS);
+              v.voter(), second, null, true);
+          votes.append(answer.index, voter(v.voter()), second, false, RECENT_VOTES_MILLIS);
           answer.upvotes++;
           add(up, answer.threadInfo.tags, +1);
         }
@@ -609,10 +611,12 @@ public final class ExpertiseModel {
     } else if (e instanceof AnswerAccepted a) {
       AnswerInfo answer = answer(a.answer());
       if (answer != null && !answer.deleted && !answer.person.equals(answer.threadInfo.author())) {
+        // To the second, as the vote columns keep it.
+        long second = Votes.toSecond(at);
         Fact accept = fact(EvidenceKind.ACCEPTED_ANSWER, answer.person, answer.threadInfo, a.answer(),
-            a.by(), at, null, true);
+            a.by(), second, null, true);
         answer.file(accept);
-        votes.append(answer.index, voter(a.by()), at, true, RECENT_VOTES_MILLIS);
+        votes.append(answer.index, voter(a.by()), second, true, RECENT_VOTES_MILLIS);
         add(accept, answer.threadInfo.tags, +1);
       }
     } else if (e instanceof AcceptanceRevoked a) {
@@ -735,7 +739,7 @@ public final class ExpertiseModel {
   Fact voteFact(AnswerInfo answer, int e) {
     int v = votes.voter(e);
     Fact f = fact(EvidenceKind.ANSWER_UPVOTE, answer.person, answer.threadInfo, answer.id(),
-        v < 0 ? null : voterIds.get(v), votes.at[e], null, true);
+        v < 0 ? null : voterIds.get(v), votes.at(e), null, true);
     f.live = votes.live(e);
     return f;
   }
@@ -1254,7 +1258,7 @@ public final class ExpertiseModel {
         AnswerInfo answer = (AnswerInfo) g;
         for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
           if (!votes.accept(e)) {
-            last = Math.max(last, votes.at[e]);
+            last = Math.max(last, votes.at(e));
           }
         }
       }

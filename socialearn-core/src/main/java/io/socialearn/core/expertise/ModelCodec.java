@@ -402,7 +402,7 @@ final class ModelCodec {
       }
       for (int e = 0; e < v.size; e++) {
         if (e >= v.recentStart || v.live(e)) {
-          out.writeLong(v.at[e]);
+          out.writeLong(v.at(e));
         }
       }
     }

@@ -1,11 +1,12 @@
 package io.socialearn.core.expertise;
 
+import io.socialearn.core.internal.IntOrLongColumn;
 import java.util.Arrays;
 
 /**
  * The up votes on answers and the accepts, in log order, as columns instead of a {@link Fact}
- * per vote (about 20 bytes an entry rather than about 100 with the lists that held each fact):
- * when each was made, who made it (an index in the model's voter table), the answer it is about
+ * per vote (about 16 bytes an entry rather than about 100 with the lists that held each fact):
+ * when each was made (to the second: four bytes while within 68 years of 2020), who made it (an index in the model's voter table), the answer it is about
  * (an index in the model's answer table), whether it is an accept and whether it is still live,
  * and the next entry about the same answer. Each answer chains its live entries in log order
  * (from {@link #first}, by the answer's index), so its votes and accepts interleave as they were
@@ -24,8 +25,11 @@ final class Votes {
   /** The flag of an accept (else an up vote) in {@link #who}. */
   private static final int ACCEPT = 2;
 
-  /** When each entry was made, in milliseconds. */
-  long[] at = new long[16];
+  /** The second {@link #seconds} counts from: 2020-01-01T00:00:00Z. */
+  private static final long EPOCH_SECOND = 1_577_836_800L;
+
+  /** When each entry was made, in whole seconds from {@link #EPOCH_SECOND}. */
+  private final IntOrLongColumn seconds = new IntOrLongColumn(16);
   /** (voter index + 1) shifted left by two, or-ed with {@link #LIVE} and {@link #ACCEPT}. */
   int[] who = new int[16];
   /** The answer's index in the model's answer table. */
@@ -39,6 +43,16 @@ final class Votes {
   int size;
   /** The first entry of the cut-off window. */
   int recentStart;
+
+  /** When entry {@code e} was made, in milliseconds since the epoch (a whole second). */
+  long at(int e) {
+    return (seconds.get(e) + EPOCH_SECOND) * 1000;
+  }
+
+  /** {@code millis} since the epoch to the second before it, as the entries keep times. */
+  static long toSecond(long millis) {
+    return Math.floorDiv(millis, 1000) * 1000;
+  }
 
   /** The first live entry about the answer with index {@code a}, or -1. */
   int first(int a) {
@@ -61,19 +75,19 @@ final class Votes {
    * Appends a live entry, chained last on answer {@code a}, and moves the window's start past the
    * entries more than {@code window} older than it, as a queue of the facts would drop them from
    * its head (a negative {@code window} leaves it); dead entries before the window are dropped
-   * rather than grow the columns when they are enough.
+   * rather than grow the columns when they are enough. The time is kept to the second.
    *
    * @param a the answer's index in the model's answer table
    * @param voter the voter's index in the model's voter table, or -1 for none
    * @return the entry's index
    */
   int append(int a, int voter, long when, boolean accept, long window) {
-    if (size == at.length) {
+    if (size == who.length) {
       compactOrGrow();
     }
     holdAnswers(a + 1);
     int e = size++;
-    at[e] = when;
+    seconds.set(e, Math.floorDiv(when, 1000) - EPOCH_SECOND, e);
     who[e] = who(voter, true, accept);
     answer[e] = a;
     next[e] = -1;
@@ -83,7 +97,7 @@ final class Votes {
       next[last[a]] = e;
     }
     last[a] = e;
-    while (window >= 0 && recentStart < size && at[recentStart] < when - window) {
+    while (window >= 0 && recentStart < size && at(recentStart) < when - window) {
       recentStart++;
     }
     return e;
@@ -94,6 +108,7 @@ final class Votes {
    * and chains each live entry on its answer in order; {@code answers} are the model's answers by
    * index, none chained yet.
    *
+   * @param at each entry's time in milliseconds since the epoch, kept to the second
    * @param who each entry's voter and flags, as {@link #who(int, boolean, boolean)} makes them
    * @param answer each entry's answer index, each below {@code answers}
    * @param start the first entry of the cut-off window
@@ -101,7 +116,10 @@ final class Votes {
    */
   void restore(long[] at, int[] who, int[] answer, int start, int answers) {
     int n = at.length;
-    this.at = at;
+    seconds.resize(n);
+    for (int e = 0; e < n; e++) {
+      seconds.set(e, Math.floorDiv(at[e], 1000) - EPOCH_SECOND, e);
+    }
     this.who = who;
     this.answer = answer;
     this.next = new int[n];
@@ -193,7 +211,7 @@ final class Votes {
       for (int e = 0; e < size; e++) {
         if (e >= recentStart || live(e)) {
           renumbered[e] = kept;
-          at[kept] = at[e];
+          seconds.move(e, kept);
           who[kept] = who[e];
           answer[kept] = answer[e];
           next[kept] = next[e];
@@ -215,8 +233,8 @@ final class Votes {
       size = kept;
       return;
     }
-    int capacity = at.length + Math.max(16, at.length / 2);
-    at = Arrays.copyOf(at, capacity);
+    int capacity = who.length + Math.max(16, who.length / 2);
+    seconds.resize(capacity);
     who = Arrays.copyOf(who, capacity);
     answer = Arrays.copyOf(answer, capacity);
     next = Arrays.copyOf(next, capacity);

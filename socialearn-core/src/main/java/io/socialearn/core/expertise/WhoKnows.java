@@ -300,7 +300,7 @@ final class WhoKnows {
             accepted = false;
             Votes votes = model.votes;
             for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
-              if (votes.at[e] < cutoff) {
+              if (votes.at(e) < cutoff) {
                 ups += votes.accept(e) ? 0 : 1;
                 accepted |= votes.accept(e);
               }
@@ -354,14 +354,14 @@ final class WhoKnows {
     if (cutoff != Long.MAX_VALUE) {
       Votes votes = model.votes;
       for (int e = votes.recentStart; e < votes.size; e++) {
-        if (votes.at[e] < cutoff || !votes.live(e)) {
+        if (votes.at(e) < cutoff || !votes.live(e)) {
           continue;
         }
         // A live entry's answer and thread are live: its topics are the thread's tags.
         ThreadInfo thread = model.answerTable.get(votes.answer[e]).threadInfo;
         int person = model.indexOf(model.answerTable.get(votes.answer[e]).person);
         if (s.has(person) && visible.test(thread.space)) {
-          double w = model.voteWeightAt(votes.accept(e), votes.at[e], now);
+          double w = model.voteWeightAt(votes.accept(e), votes.at(e), now);
           int o = s.offset(person);
           raw[o + STANDING] -= w;
           for (Tag tag : thread.tags) {
@@ -986,7 +986,7 @@ final class WhoKnows {
         // An answer's fact is its record: no look-up by id.
         AnswerInfo answer = (AnswerInfo) f;
         for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
-          long at = votes.at[e];
+          long at = votes.at(e);
           if (!votes.accept(e) && at <= now && at < cutoff) {
             last[up] = counts[up]++ == 0 ? at : Math.max(last[up], at);
           }

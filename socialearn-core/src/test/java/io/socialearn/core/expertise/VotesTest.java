@@ -84,7 +84,7 @@ class VotesTest {
     assertThat(v.recentStart).isEqualTo(2);
     v.append(a.index, 5, 8 * DAY, false, 3 * DAY);
     assertThat(v.recentStart).isEqualTo(3);
-    assertThat(v.at[v.recentStart]).isEqualTo(5 * DAY);
+    assertThat(v.at(v.recentStart)).isEqualTo(5 * DAY);
   }
 
   @Test
@@ -124,7 +124,28 @@ class VotesTest {
     assertThat(v.size - v.recentStart).isEqualTo(13);
     for (int e = v.recentStart; e < v.size; e++) {
       assertThat(v.voter(e)).isEqualTo(appended - (v.size - e));
-      assertThat(v.at[e]).isEqualTo(v.voter(e) * DAY / 4);
+      assertThat(v.at(e)).isEqualTo(v.voter(e) * DAY / 4);
+    }
+  }
+
+  @Test
+  void entriesKeepTheirTimeToTheSecondAndTimesFarFrom2020Too() {
+    Votes v = new Votes();
+    AnswerInfo a = answer();
+    long now = java.time.Instant.parse("2026-03-04T09:00:00.750Z").toEpochMilli();
+    long far = java.time.Instant.parse("2200-01-01T00:00:00.999Z").toEpochMilli();
+    long before = java.time.Instant.parse("1900-01-01T00:00:00.001Z").toEpochMilli();
+    v.append(a.index, 0, now, false, -1);
+    v.append(a.index, 1, far, false, -1);
+    v.append(a.index, 2, before, true, -1);
+    assertThat(v.at(0)).isEqualTo(now - 750).isEqualTo(Votes.toSecond(now));
+    assertThat(v.at(1)).isEqualTo(far - 999);
+    assertThat(v.at(2)).isEqualTo(before - 1).isEqualTo(Votes.toSecond(before));
+    Votes read = new Votes();
+    read.restore(new long[] {now, far, before}, new int[] {Votes.who(0, true, false),
+        Votes.who(1, true, false), Votes.who(2, true, true)}, new int[] {0, 0, 0}, 0, 1);
+    for (int e = 0; e < 3; e++) {
+      assertThat(read.at(e)).isEqualTo(v.at(e));
     }
   }
 }

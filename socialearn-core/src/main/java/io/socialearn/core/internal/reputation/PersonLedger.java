@@ -4,6 +4,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.ContentRef;
+import io.socialearn.core.internal.IntOrLongColumn;
 import io.socialearn.core.reputation.ReputationRules;
 import java.io.DataOutput;
 import java.io.IOException;

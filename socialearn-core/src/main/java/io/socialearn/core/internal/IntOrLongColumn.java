@@ -1,4 +1,4 @@
-package io.socialearn.core.internal.reputation;
+package io.socialearn.core.internal;
 
 import java.io.DataOutput;
 import java.io.IOException;
@@ -10,9 +10,9 @@ import java.util.Arrays;
  * column widens to longs. For values that fit an int in all but rare histories (log sequences, a
  * fact's points with its flags). A column made with {@link #startingShort} starts narrower still,
  * as shorts (two bytes a value), and widens to ints, then longs, as values need. Not thread-safe:
- * guarded by the engine's lock, as its ledger.
+ * guarded by the engine's lock, as its owner.
  */
-final class IntOrLongColumn {
+public final class IntOrLongColumn {
   /** The values while each fits a short, in a column that started so; else null. */
   private short[] tight;
   /** The values while each fits an int (and one did not fit a short); else null. */
@@ -20,7 +20,8 @@ final class IntOrLongColumn {
   /** The values once one did not fit an int, else null. */
   private long[] wide;
 
-  IntOrLongColumn(int length) {
+  /** An int column with room for {@code length} values. */
+  public IntOrLongColumn(int length) {
     narrow = new int[length];
   }
 
@@ -35,16 +36,17 @@ final class IntOrLongColumn {
    * @param length the room to start with
    * @return an empty column of that room
    */
-  static IntOrLongColumn startingShort(int length) {
+  public static IntOrLongColumn startingShort(int length) {
     return new IntOrLongColumn(new short[length]);
   }
 
-  long get(int i) {
+  /** Value {@code i}. */
+  public long get(int i) {
     return tight != null ? tight[i] : narrow != null ? narrow[i] : wide[i];
   }
 
   /** Sets value {@code i}, widening the column (keeping its first {@code size}) if need be. */
-  void set(int i, long value, int size) {
+  public void set(int i, long value, int size) {
     if (tight != null) {
       if (value == (short) value) {
         tight[i] = (short) value;
@@ -71,7 +73,7 @@ final class IntOrLongColumn {
   }
 
   /** Copies value {@code from} to {@code to}. */
-  void move(int from, int to) {
+  public void move(int from, int to) {
     if (tight != null) {
       tight[to] = tight[from];
     } else if (narrow != null) {
@@ -85,7 +87,7 @@ final class IntOrLongColumn {
    * Writes the first {@code size} values: the width of each (2, 4 or 8 bytes, as the column holds
    * them now) as a byte, then the values.
    */
-  void writeTo(DataOutput out, int size) throws IOException {
+  public void writeTo(DataOutput out, int size) throws IOException {
     if (tight != null) {
       out.writeByte(2);
       for (int i = 0; i < size; i++) {
@@ -110,7 +112,7 @@ final class IntOrLongColumn {
    *
    * @throws IOException if the width is not one of the three
    */
-  static IntOrLongColumn readFrom(ByteBuffer in, int n) throws IOException {
+  public static IntOrLongColumn readFrom(ByteBuffer in, int n) throws IOException {
     int width = in.get();
     IntOrLongColumn column = new IntOrLongColumn(0);
     column.narrow = null;
@@ -134,13 +136,13 @@ final class IntOrLongColumn {
   }
 
   /** Takes {@code other}'s values as this column's (a column just read), sharing them. */
-  void replace(IntOrLongColumn other) {
+  public void replace(IntOrLongColumn other) {
     tight = other.tight;
     narrow = other.narrow;
     wide = other.wide;
   }
 
-  void resize(int length) {
+  public void resize(int length) {
     if (tight != null) {
       tight = Arrays.copyOf(tight, length);
     } else if (narrow != null) {

@@ -1,4 +1,4 @@
-package io.socialearn.core.internal.reputation;
+package io.socialearn.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
