@@ -87,7 +87,7 @@ final class StateCodec {
   /**
    * The oldest version still read: format 17, whose reputation ledger wrote askers and answers;
    * formats 17 and 18 wrote every standing up vote's target and time, by voter then by author,
-   * and the reputation facts' times as nanoseconds.
+   * and each person's reputation facts as columns, times in nanoseconds.
    */
   static final int OLDEST_READABLE = 17;
 
@@ -1145,7 +1145,7 @@ final class StateCodec {
     /** Reads what {@link Writer#writeReputation} wrote into {@code ledger}. */
     private void readReputation(ReputationLedger ledger) throws IOException {
       ledger.restore(rest.ledger());
-      // Formats before 19 wrote the facts' times as nanoseconds.
+      // Formats before 19 wrote each person's facts as columns, times in nanoseconds.
       ledger.readFrom(in, this::readId, format < 19);
     }
 

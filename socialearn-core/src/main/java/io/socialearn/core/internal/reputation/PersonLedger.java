@@ -21,22 +21,25 @@ import java.util.Objects;
  * end; removing some (a reversal) refolds the person's whole history, so the result is always as
  * if the removed facts had never counted. The changes a history shows are folded again on demand.
  *
- * <p>Facts are held column-wise in primitive arrays (18 bytes a fact for votes under the usual
- * rules, against several hundred as objects), since a person's facts are one per vote they
- * received; the people and posts they name are codes of the ledger's {@link IdCodes}, so that a
- * snapshot writes and reads the columns whole. A fact's time is held to the second (four bytes
- * while it lies within 68 years of 2020), which is what a history shows and all the daily cap
- * needs. Not thread-safe: guarded by the engine's lock.
+ * <p>Every use of the facts walks them in order (a fold, a removal, a history, a snapshot), so
+ * they are held as one byte stream a person, each fact five variable-length numbers (seven bits a
+ * byte): its sequence and its time less the previous fact's, its points with their flags, and the
+ * codes of the people and posts it names (of the ledger's {@link IdCodes}). A vote received takes
+ * about ten bytes so, against 18 as columns of ints and several hundred as objects; a person's
+ * facts are one per vote they received. A fact's time is held to the second, which is what a
+ * history shows and all the daily cap needs. Not thread-safe: guarded by the engine's lock.
  */
 final class PersonLedger {
   private static final ReputationReason[] REASONS = ReputationReason.values();
   private static final long SECONDS_PER_DAY = 86_400L;
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
-  /** The second the time column counts from: 2020-01-01T00:00:00Z. */
-  static final long EPOCH_SECOND = 1_577_836_800L;
+  /** The second the time deltas start from: 2020-01-01T00:00:00Z. */
+  private static final long EPOCH_SECOND = 1_577_836_800L;
   /** The times a fact may have, in seconds from {@link #EPOCH_SECOND}: those of a nanos long. */
   private static final long FIRST = Math.floorDiv(Long.MIN_VALUE, NANOS_PER_SECOND) - EPOCH_SECOND;
   private static final long LAST = Long.MAX_VALUE / NANOS_PER_SECOND - EPOCH_SECOND;
+  /** The most bytes one fact takes: five numbers of at most ten bytes. */
+  private static final int MAX_FACT_BYTES = 50;
 
   /** Matches facts for a reversal. */
   interface Match {
@@ -45,37 +48,30 @@ final class PersonLedger {
 
   private final PersonId person;
   private final ReputationRules rules;
-  /** The codes {@link #others} and {@link #keyRefs} hold, shared by the ledger's people. */
+  /** The codes the facts name, shared by the ledger's people. */
   private final IdCodes codes;
   private static final int VOTE = ReputationLedger.FactKind.VOTE.ordinal();
   /** How many kinds of fact there are. */
   private static final int KINDS = ReputationLedger.FactKind.values().length;
-  /** How many low bits of {@link #pointsAndFlags} hold the flags. */
+  /** How many low bits of a fact's points and flags hold the flags. */
   private static final int FLAG_BITS = 9;
 
   private int size;
   /**
-   * Each fact's log sequence: four bytes a fact while every one fits in an int (logs of up to two
-   * billion events).
-   */
-  private final IntOrLongColumn sequences = new IntOrLongColumn(4);
-  /** Each fact's time in whole seconds from {@link #EPOCH_SECOND}. */
-  private final IntOrLongColumn seconds = new IntOrLongColumn(4);
-  /**
-   * Each fact's flags, reason ordinal (low 5 bits), capped (bit 5) and key kind (bits 6-8), with
-   * its points above them: two bytes a fact while the points stay within 64 either way (every
-   * vote's and accept's under the usual rules), four while they stay within four million (a
-   * bounty, an adjustment: the person's column widens then).
-   */
-  private final IntOrLongColumn pointsAndFlags = IntOrLongColumn.startingShort(4);
-  /**
-   * The code of a vote's voter, or of another fact's source post: only votes have another
-   * person, and a vote's source is always its key (the post voted on), so one column holds what
+   * The facts, one after another, each: its sequence less the last fact's (zigzag), its time in
+   * seconds less the last fact's (zigzag; the first from {@link #EPOCH_SECOND}), its points
+   * shifted above its flags (zigzag; the flags: reason ordinal in the low 5 bits, capped in bit 5,
+   * kind in bits 6-8), then its other code and its key's code. The other code is a vote's voter
+   * (plain: a person's code is never negative) or another fact's source post (zigzag of the code
+   * plus one, as the key's: a row's code is below {@link IdCodes#NONE}); only votes have another
+   * person, and a vote's source is always its key (the post voted on), so one number holds what
    * two would.
    */
-  private int[] others = new int[4];
-  /** The code of the post or thread each fact belongs to. */
-  private int[] keyRefs = new int[4];
+  private byte[] bytes = new byte[16];
+  private int length;
+  /** The sequence and time (in the stream's seconds) of the last fact, or 0 for none. */
+  private long lastSequence;
+  private long lastSecond;
 
   /** The running fold of every fact so far. */
   private Fold current;
@@ -86,11 +82,40 @@ final class PersonLedger {
     long capDay = Long.MIN_VALUE;
     int capUsed;
     int editsEarned;
-    /** The time of the last change, in the time column's seconds, or MIN_VALUE for none. */
-    long lastSeconds = Long.MIN_VALUE;
+    /** The time of the last change, in the stream's seconds, or MIN_VALUE for none. */
+    long lastSecond = Long.MIN_VALUE;
 
     Fold(int floor) {
       total = floor;
+    }
+  }
+
+  /** One fact, decoded: a walk over the stream fills it fact by fact. */
+  private static final class FactView {
+    long sequence;
+    long second;
+    long pointsAndFlags;
+    int other;
+    int key;
+
+    int flags() {
+      return (int) pointsAndFlags & (1 << FLAG_BITS) - 1;
+    }
+
+    int points() {
+      return (int) (pointsAndFlags >> FLAG_BITS);
+    }
+
+    int kind() {
+      return flags() >> 6;
+    }
+
+    ReputationReason reason() {
+      return REASONS[flags() & 0x1f];
+    }
+
+    boolean capped() {
+      return (flags() & 1 << 5) != 0;
     }
   }
 
@@ -111,73 +136,155 @@ final class PersonLedger {
 
   /** When the last change to the total happened, or null if none did. */
   Instant lastChange() {
-    return current.lastSeconds == Long.MIN_VALUE ? null : instantOf(current.lastSeconds);
+    return current.lastSecond == Long.MIN_VALUE ? null : instantOf(current.lastSecond);
   }
 
   /** Appends a fact and folds it; its time is kept to the second. */
   void add(int kind, PersonId other, ContentRef keyRef, long sequence, long atNanos,
       ReputationReason reason, ContentRef source, int value, boolean capped) {
-    if (kind == VOTE ? source != keyRef && !Objects.equals(source, keyRef) : other != null) {
+    if (kind == VOTE ? other == null || source != keyRef && !Objects.equals(source, keyRef)
+        : other != null) {
       throw new IllegalArgumentException("a vote's source must be the post voted on, and only a"
-          + " vote has another person: kind " + kind + ", other " + other + ", key " + keyRef
-          + ", source " + source);
+          + " vote has another person, who it must have: kind " + kind + ", other " + other
+          + ", key " + keyRef + ", source " + source);
     }
-    if (size == others.length) {
-      resize(size + (size >> 1) + 4);
+    FactView f = new FactView();
+    f.sequence = sequence;
+    f.second = Math.floorDiv(atNanos, NANOS_PER_SECOND) - EPOCH_SECOND;
+    f.pointsAndFlags = (long) value << FLAG_BITS | reason.ordinal() | (capped ? 1 << 5 : 0)
+        | kind << 6;
+    f.other = codes.codeOf(kind == VOTE ? other : source);
+    f.key = codes.codeOf(keyRef);
+    append(f);
+    fold(current, f, null);
+  }
+
+  /** Encodes {@code f} at the end of the stream. */
+  private void append(FactView f) {
+    if (length + MAX_FACT_BYTES > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(length + MAX_FACT_BYTES,
+          bytes.length + (bytes.length >> 1)));
     }
-    sequences.set(size, sequence, size);
-    seconds.set(size, Math.floorDiv(atNanos, NANOS_PER_SECOND) - EPOCH_SECOND, size);
-    pointsAndFlags.set(size,
-        (long) value << FLAG_BITS | reason.ordinal() | (capped ? 1 << 5 : 0) | kind << 6, size);
-    others[size] = codes.codeOf(kind == VOTE ? other : source);
-    keyRefs[size] = codes.codeOf(keyRef);
+    length = encode(f, bytes, length, lastSequence, lastSecond);
+    lastSequence = f.sequence;
+    lastSecond = f.second;
     size++;
-    fold(current, size - 1, null);
   }
 
-  private long sequence(int i) {
-    return sequences.get(i);
+  /** Writes {@code f} into {@code to} at {@code at}, after a fact of the given sequence and time. */
+  private static int encode(FactView f, byte[] to, int at, long afterSequence, long afterSecond) {
+    at = putZigzag(to, at, f.sequence - afterSequence);
+    at = putZigzag(to, at, f.second - afterSecond);
+    at = putZigzag(to, at, f.pointsAndFlags);
+    at = f.kind() == VOTE ? putUnsigned(to, at, f.other) : putZigzag(to, at, f.other + 1L);
+    return putZigzag(to, at, f.key + 1L);
   }
 
-  private PersonId other(int i) {
-    return kind(i) == VOTE ? (PersonId) codes.id(others[i]) : null;
+  private static int putZigzag(byte[] to, int at, long value) {
+    return putUnsigned(to, at, value << 1 ^ value >> 63);
   }
 
-  private ContentRef keyRef(int i) {
-    return (ContentRef) codes.id(keyRefs[i]);
+  private static int putUnsigned(byte[] to, int at, long value) {
+    while ((value & ~0x7fL) != 0) {
+      to[at++] = (byte) (value & 0x7f | 0x80);
+      value >>>= 7;
+    }
+    to[at++] = (byte) value;
+    return at;
   }
 
-  private ContentRef source(int i) {
-    return (ContentRef) codes.id(kind(i) == VOTE ? keyRefs[i] : others[i]);
+  /** A walk over the facts: {@link #next} decodes one into {@link #fact} at a time. */
+  private final class Walk {
+    final FactView fact = new FactView();
+    int at;
+
+    /**
+     * Decodes the next fact, or returns false at the end of the stream.
+     *
+     * @throws IllegalStateException if the stream ends within a fact, or a number is too long
+     */
+    boolean next() {
+      if (at >= length) {
+        return false;
+      }
+      fact.sequence += zigzag();
+      fact.second += zigzag();
+      fact.pointsAndFlags = zigzag();
+      long other = fact.kind() == VOTE ? unsigned() : zigzag() - 1;
+      fact.key = toCode(zigzag() - 1);
+      fact.other = toCode(other);
+      return true;
+    }
+
+    private int toCode(long code) {
+      if (code != (int) code) {
+        throw new IllegalStateException("a code beyond an int: " + code);
+      }
+      return (int) code;
+    }
+
+    private long zigzag() {
+      long raw = unsigned();
+      return raw >>> 1 ^ -(raw & 1);
+    }
+
+    private long unsigned() {
+      long value = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        if (at >= length) {
+          throw new IllegalStateException("the facts end within a number");
+        }
+        byte b = bytes[at++];
+        value |= (long) (b & 0x7f) << shift;
+        if (b >= 0) {
+          return value;
+        }
+      }
+      throw new IllegalStateException("a number of more than ten bytes");
+    }
   }
 
-  private void resize(int length) {
-    sequences.resize(length);
-    seconds.resize(length);
-    pointsAndFlags.resize(length);
-    others = Arrays.copyOf(others, length);
-    keyRefs = Arrays.copyOf(keyRefs, length);
+  private PersonId other(FactView f) {
+    return f.kind() == VOTE ? (PersonId) codes.id(f.other) : null;
+  }
+
+  private ContentRef keyRef(FactView f) {
+    return (ContentRef) codes.id(f.key);
+  }
+
+  private ContentRef source(FactView f) {
+    return (ContentRef) codes.id(f.kind() == VOTE ? f.key : f.other);
   }
 
   /** Drops the room kept for more facts: after start-up, when most people get few more. */
   void trim() {
-    if (others.length > size) {
-      resize(size);
+    if (bytes.length > length) {
+      bytes = Arrays.copyOf(bytes, length);
     }
   }
 
   /** Removes the facts that match and refolds; returns whether any did. */
   boolean remove(Match match) {
+    Walk walk = new Walk();
+    FactView f = walk.fact;
+    // Rewritten in place: a kept fact's deltas grow by those of the facts removed before it, and
+    // their bytes (five at least a fact) more than make up for it, so what is written never
+    // passes what was read. A scratch copy of each fact keeps that checked, not assumed.
+    byte[] scratch = new byte[MAX_FACT_BYTES];
+    int written = 0;
     int kept = 0;
-    for (int i = 0; i < size; i++) {
-      if (!match.test(kind(i), other(i), keyRef(i), source(i))) {
-        if (kept != i) {
-          sequences.move(i, kept);
-          seconds.move(i, kept);
-          pointsAndFlags.move(i, kept);
-          others[kept] = others[i];
-          keyRefs[kept] = keyRefs[i];
+    long keptSequence = 0;
+    long keptSecond = 0;
+    while (walk.next()) {
+      if (!match.test(f.kind(), other(f), keyRef(f), source(f))) {
+        int n = encode(f, scratch, 0, keptSequence, keptSecond);
+        if (written + n > walk.at) {
+          throw new IllegalStateException("a fact rewritten past what was read");
         }
+        System.arraycopy(scratch, 0, bytes, written, n);
+        written += n;
+        keptSequence = f.sequence;
+        keptSecond = f.second;
         kept++;
       }
     }
@@ -185,6 +292,9 @@ final class PersonLedger {
       return false;
     }
     size = kept;
+    length = written;
+    lastSequence = keptSequence;
+    lastSecond = keptSecond;
     current = refold(null);
     return true;
   }
@@ -201,10 +311,12 @@ final class PersonLedger {
    * (whole seconds; {@link #instant} makes the instant).
    */
   void forEachFact(FactSink sink) {
-    for (int i = 0; i < size; i++) {
-      sink.accept(kind(i), other(i), keyRef(i), sequence(i),
-          (seconds.get(i) + EPOCH_SECOND) * NANOS_PER_SECOND, reason(i), source(i), points(i),
-          capped(i));
+    Walk walk = new Walk();
+    FactView f = walk.fact;
+    while (walk.next()) {
+      sink.accept(f.kind(), other(f), keyRef(f), f.sequence,
+          (f.second + EPOCH_SECOND) * NANOS_PER_SECOND, f.reason(), source(f), f.points(),
+          f.capped());
     }
   }
 
@@ -216,33 +328,43 @@ final class PersonLedger {
 
   /** Sets {@code used[code]} for every dense code (0 or more) the facts hold. */
   void markCodes(boolean[] used) {
-    for (int i = 0; i < size; i++) {
-      if (others[i] >= 0) {
-        used[others[i]] = true;
+    Walk walk = new Walk();
+    FactView f = walk.fact;
+    while (walk.next()) {
+      if (f.other >= 0) {
+        used[f.other] = true;
       }
-      if (keyRefs[i] >= 0) {
-        used[keyRefs[i]] = true;
+      if (f.key >= 0) {
+        used[f.key] = true;
       }
     }
   }
 
   /**
-   * Writes the facts as columns, what {@link #read} reads: their count, the sequences, the times
-   * (seconds from {@link #EPOCH_SECOND}), the points with their flags, then the two code
-   * columns, each dense code
-   * {@code c} written as {@code written[c]}, a row's code and {@link IdCodes#NONE} as they are.
+   * Writes the facts, what {@link #read} reads: their count, the length of their stream, then the
+   * stream as this ledger holds it, each dense code {@code c} written as {@code written[c]}, a
+   * row's code and {@link IdCodes#NONE} as they are.
    */
   void writeTo(DataOutput out, int[] written) throws IOException {
+    byte[] stream = new byte[length + MAX_FACT_BYTES];
+    int at = 0;
+    Walk walk = new Walk();
+    FactView f = walk.fact;
+    long previousSequence = 0;
+    long previousSecond = 0;
+    while (walk.next()) {
+      f.other = f.other < 0 ? f.other : written[f.other];
+      f.key = f.key < 0 ? f.key : written[f.key];
+      if (at + MAX_FACT_BYTES > stream.length) {
+        stream = Arrays.copyOf(stream, stream.length + (stream.length >> 1) + MAX_FACT_BYTES);
+      }
+      at = encode(f, stream, at, previousSequence, previousSecond);
+      previousSequence = f.sequence;
+      previousSecond = f.second;
+    }
     out.writeInt(size);
-    sequences.writeTo(out, size);
-    seconds.writeTo(out, size);
-    pointsAndFlags.writeTo(out, size);
-    for (int i = 0; i < size; i++) {
-      out.writeInt(others[i] < 0 ? others[i] : written[others[i]]);
-    }
-    for (int i = 0; i < size; i++) {
-      out.writeInt(keyRefs[i] < 0 ? keyRefs[i] : written[keyRefs[i]]);
-    }
+    out.writeInt(at);
+    out.write(stream, 0, at);
   }
 
   /**
@@ -252,61 +374,98 @@ final class PersonLedger {
    * @param persons for each dense code, whether it is a person's (else a post's): what a fact's
    *     codes must be is checked against it, not by looking each id up; a row's code must name a
    *     row of the ledger's rows
-   * @param timesInNanos whether the times were written as nanoseconds since the epoch, a long
-   *     each (snapshot formats before 19), rather than as a column of seconds
-   * @throws IOException if the columns are damaged
+   * @param columns whether the facts were written as columns with times in nanoseconds (snapshot
+   *     formats before 19: a count, then the sequences, the times, the points with their flags
+   *     and the two code columns) rather than as a stream
+   * @throws IOException if the facts are damaged
    */
   static PersonLedger read(PersonId person, ReputationRules rules, IdCodes codes,
-      boolean[] persons, ByteBuffer in, boolean timesInNanos) throws IOException {
-    int n = in.getInt();
-    // A fact takes 18 bytes at least (two of points, four of sequence and of time): no more
-    // room than that.
-    if (n < 0 || n > in.remaining() / 18) {
-      throw new IOException(person + " has " + n + " facts in " + in.remaining() + " bytes");
-    }
+      boolean[] persons, ByteBuffer in, boolean columns) throws IOException {
     PersonLedger ledger = new PersonLedger(person, rules, codes);
-    ledger.sequences.replace(IntOrLongColumn.readFrom(in, n));
-    if (timesInNanos) {
-      if (n > in.remaining() / 8) {
-        throw new IOException(person + " has " + n + " times in " + in.remaining() + " bytes");
-      }
-      ledger.resize(n);
-      for (int i = 0; i < n; i++) {
-        long nanos = in.getLong();
-        if (nanos == Long.MIN_VALUE) {
-          throw new IOException("fact " + i + " of " + person + " has no time");
-        }
-        ledger.seconds.set(i, Math.floorDiv(nanos, NANOS_PER_SECOND) - EPOCH_SECOND, i);
-      }
+    if (columns) {
+      readColumns(ledger, in);
     } else {
-      ledger.seconds.replace(IntOrLongColumn.readFrom(in, n));
+      int n = in.getInt();
+      int bytes = in.getInt();
+      // A fact takes five bytes at least.
+      if (n < 0 || bytes < 0 || bytes > in.remaining() || n > bytes / 5) {
+        throw new IOException(person + " has " + n + " facts in " + bytes + " bytes of "
+            + in.remaining());
+      }
+      ledger.bytes = new byte[bytes];
+      in.get(ledger.bytes);
+      ledger.length = bytes;
+      ledger.size = n;
     }
-    ledger.pointsAndFlags.replace(IntOrLongColumn.readFrom(in, n));
-    ledger.others = new int[n];
-    in.asIntBuffer().get(ledger.others);
-    in.position(in.position() + 4 * n);
-    ledger.keyRefs = new int[n];
-    in.asIntBuffer().get(ledger.keyRefs);
-    in.position(in.position() + 4 * n);
-    ledger.size = n;
-    for (int i = 0; i < n; i++) {
-      ledger.check(i, persons);
+    Walk walk = ledger.new Walk();
+    FactView f = walk.fact;
+    Fold fold = new Fold(rules.floor());
+    int i = 0;
+    try {
+      for (; walk.next(); i++) {
+        ledger.check(i, f, persons);
+        ledger.fold(fold, f, null);
+      }
+    } catch (IllegalStateException e) {
+      throw new IOException("fact " + i + " of " + person + ": " + e.getMessage(), e);
     }
-    ledger.current = ledger.refold(null);
+    if (i != ledger.size) {
+      throw new IOException(person + " has " + i + " facts where " + ledger.size + " were written");
+    }
+    ledger.lastSequence = f.sequence;
+    ledger.lastSecond = f.second;
+    ledger.current = fold;
     return ledger;
   }
 
-  /** Refuses a fact read back that no {@link #add} could have made. */
-  private void check(int i, boolean[] persons) throws IOException {
-    int flags = flags(i);
-    int kind = flags >> 6;
-    long second = seconds.get(i);
-    if (kind >= KINDS || (flags & 0x1f) >= REASONS.length || second < FIRST || second > LAST) {
-      throw new IOException("fact " + i + " of " + person + " has kind " + kind + ", reason "
-          + (flags & 0x1f) + " and time " + second + " s from 2020");
+  /** Reads the columns of formats before 19 into {@code ledger}'s stream. */
+  private static void readColumns(PersonLedger ledger, ByteBuffer in) throws IOException {
+    int n = in.getInt();
+    // A fact took 24 bytes at least (two of points, four of sequence, eight of time).
+    if (n < 0 || n > in.remaining() / 24) {
+      throw new IOException(ledger.person + " has " + n + " facts in " + in.remaining()
+          + " bytes");
     }
-    int other = others[i];
-    int key = keyRefs[i];
+    IntOrLongColumn sequences = IntOrLongColumn.readFrom(in, n);
+    long[] nanos = new long[n];
+    in.asLongBuffer().get(nanos);
+    in.position(in.position() + 8 * n);
+    IntOrLongColumn pointsAndFlags = IntOrLongColumn.readFrom(in, n);
+    int[] others = new int[n];
+    in.asIntBuffer().get(others);
+    in.position(in.position() + 4 * n);
+    int[] keys = new int[n];
+    in.asIntBuffer().get(keys);
+    in.position(in.position() + 4 * n);
+    FactView f = new FactView();
+    for (int i = 0; i < n; i++) {
+      if (nanos[i] == Long.MIN_VALUE) {
+        throw new IOException("fact " + i + " of " + ledger.person + " has no time");
+      }
+      f.sequence = sequences.get(i);
+      f.second = Math.floorDiv(nanos[i], NANOS_PER_SECOND) - EPOCH_SECOND;
+      f.pointsAndFlags = pointsAndFlags.get(i);
+      f.other = others[i];
+      f.key = keys[i];
+      if (f.kind() == VOTE && f.other < 0) {
+        throw new IOException("fact " + i + " of " + ledger.person + " is a vote by "
+            + f.other);
+      }
+      ledger.append(f);
+    }
+  }
+
+  /** Refuses a fact read back that no {@link #add} could have made. */
+  private void check(int i, FactView f, boolean[] persons) throws IOException {
+    int flags = f.flags();
+    int kind = flags >> 6;
+    if (kind >= KINDS || (flags & 0x1f) >= REASONS.length || f.second < FIRST
+        || f.second > LAST) {
+      throw new IOException("fact " + i + " of " + person + " has kind " + kind + ", reason "
+          + (flags & 0x1f) + " and time " + f.second + " s from 2020");
+    }
+    int other = f.other;
+    int key = f.key;
     if (other >= persons.length || key >= persons.length
         || other < IdCodes.NONE && !codes.isRow(other) || key < IdCodes.NONE && !codes.isRow(key)) {
       throw new IOException("fact " + i + " of " + person + " names codes " + other + " and "
@@ -324,71 +483,52 @@ final class PersonLedger {
 
   private Fold refold(List<ReputationChange> changes) {
     Fold fold = new Fold(rules.floor());
-    for (int i = 0; i < size; i++) {
-      fold(fold, i, changes);
+    Walk walk = new Walk();
+    while (walk.next()) {
+      fold(fold, walk.fact, changes);
     }
     return fold;
   }
 
-  private void fold(Fold f, int i, List<ReputationChange> changes) {
-    int value = points(i);
-    ReputationReason reason = reason(i);
+  private void fold(Fold fold, FactView f, List<ReputationChange> changes) {
+    int value = f.points();
+    ReputationReason reason = f.reason();
     boolean edit = reason == ReputationReason.EDIT_APPROVED && value > 0;
     if (edit) {
-      value = Math.min(value, rules.suggestedEditCap() - f.editsEarned);
+      value = Math.min(value, rules.suggestedEditCap() - fold.editsEarned);
     }
-    if (capped(i) && value > 0) {
-      long day = Math.floorDiv(seconds.get(i) + EPOCH_SECOND, SECONDS_PER_DAY);
-      if (day != f.capDay) {
-        f.capDay = day;
-        f.capUsed = 0;
+    if (f.capped() && value > 0) {
+      long day = Math.floorDiv(f.second + EPOCH_SECOND, SECONDS_PER_DAY);
+      if (day != fold.capDay) {
+        fold.capDay = day;
+        fold.capUsed = 0;
       }
-      value = Math.min(value, rules.dailyVoteCap() - f.capUsed);
-      f.capUsed += value;
+      value = Math.min(value, rules.dailyVoteCap() - fold.capUsed);
+      fold.capUsed += value;
     }
     if (edit) {
-      f.editsEarned += value;
+      fold.editsEarned += value;
     }
-    int next = Math.max(rules.floor(), f.total + value);
-    int delta = next - f.total;
-    f.total = next;
+    int next = Math.max(rules.floor(), fold.total + value);
+    int delta = next - fold.total;
+    fold.total = next;
     if (delta != 0) {
-      f.lastSeconds = seconds.get(i);
+      fold.lastSecond = f.second;
       if (changes != null) {
-        changes.add(new ReputationChange(person, delta, reason, source(i), sequence(i),
-            instantOf(f.lastSeconds)));
+        changes.add(new ReputationChange(person, delta, reason, source(f), f.sequence,
+            instantOf(f.second)));
       }
     }
   }
 
-  private int flags(int i) {
-    return (int) pointsAndFlags.get(i) & (1 << FLAG_BITS) - 1;
-  }
-
-  private int points(int i) {
-    return (int) (pointsAndFlags.get(i) >> FLAG_BITS);
-  }
-
-  private int kind(int i) {
-    return flags(i) >> 6;
-  }
-
-  private ReputationReason reason(int i) {
-    return REASONS[flags(i) & 0x1f];
-  }
-
-  private boolean capped(int i) {
-    return (flags(i) & 1 << 5) != 0;
-  }
-
-  /** {@code at} in nanoseconds since the epoch, as the columns hold times. */
-  static long nanos(Instant at) {
-    return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-  }
-
-  /** The instant {@code second} of the time column stands for. */
+  /** The instant {@code second} of the stream's times stands for. */
   private static Instant instantOf(long second) {
     return Instant.ofEpochSecond(second + EPOCH_SECOND);
+  }
+
+  /** {@code at} in nanoseconds since the epoch, as the facts are given times. */
+  static long nanos(Instant at) {
+    return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
   }
 
   /** The instant {@code nanos} since the epoch stands for. */

@@ -692,15 +692,15 @@ public final class ReputationLedger {
   }
 
   /**
-   * Reads back what {@link #writeTo} wrote, or an older form whose facts' times were written as
-   * nanoseconds (kept to the second as they are read).
+   * Reads back what {@link #writeTo} wrote, or an older form whose facts were written as columns
+   * with times in nanoseconds (kept to the second as they are read).
    *
    * @param in the snapshot, where {@link #writeTo} began
    * @param ids reads one id an {@link IdWriter} wrote
-   * @param timesInNanos whether the facts' times are written as nanoseconds, a long each
+   * @param columns whether each person's facts are written as columns, the older form
    * @throws IOException if what was written is damaged
    */
-  public void readFrom(ByteBuffer in, IdReader ids, boolean timesInNanos) throws IOException {
+  public void readFrom(ByteBuffer in, IdReader ids, boolean columns) throws IOException {
     int asked = count(in, 10, "threads with askers");
     // Given threads, what an older form wrote of askers and answers is read and left.
     CompactMap<ThreadId, PersonId> askers = threads == null ? this.askers : new CompactMap<>();
@@ -750,7 +750,7 @@ public final class ReputationLedger {
     for (int holders = count(in, 8, "people with facts"); holders > 0; holders--) {
       PersonId person = person(ids.read());
       if (people.put(person, PersonLedger.read(person, rules, codes, persons, in,
-          timesInNanos)) != null) {
+          columns)) != null) {
         throw new IOException("the facts of " + person + " twice");
       }
     }

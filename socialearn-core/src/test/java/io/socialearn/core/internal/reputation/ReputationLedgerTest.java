@@ -100,6 +100,49 @@ class ReputationLedgerTest {
     assertThat(d.ledger.history(ASKER, c -> true, d.now).changes()).isEmpty();
   }
 
+  /**
+   * Facts whose sequences leap and whose times go back and forth across centuries, some removed
+   * from the middle of the stream (which is rewritten in place with longer deltas): the history
+   * is the one of a ledger that never had them, and facts added after still fold on.
+   */
+  @Test
+  void removingFactsAmongLeapsOfSequenceAndTimeKeepsTheRestAsIfAlone() {
+    java.util.function.Function<Boolean, LedgerDriver> drive = withRemoved -> {
+      LedgerDriver d = new LedgerDriver(ReputationRules.stackExchange()).question(Q, ASKER)
+          .answer(A, Q, ANSWERER);
+      String[] times = {"2100-01-01T00:00:00.5Z", "1990-06-01T12:00:00Z",
+          "2026-02-02T08:00:00Z", "2090-12-31T23:59:59Z", "1971-01-01T00:00:00Z"};
+      for (int i = 0; i < times.length; i++) {
+        d.now = java.time.Instant.parse(times[i]);
+        d.sequence = i % 2 == 0 ? d.sequence + 3_000_000_000L : d.sequence + 1;
+        if (withRemoved || i % 2 == 0) {
+          d.vote("v" + i, A, i == 3 ? DOWN : UP, ANSWERER);
+        }
+      }
+      if (withRemoved) {
+        d.retract("v1", A, UP, ANSWERER).retract("v3", A, DOWN, ANSWERER);
+      }
+      d.now = java.time.Instant.parse("2030-01-01T00:00:00Z");
+      return d.vote("late", A, UP, ANSWERER);
+    };
+    LedgerDriver removed = drive.apply(true);
+    LedgerDriver alone = drive.apply(false);
+    assertThat(removed.ledger.history(ANSWERER, c -> true, removed.now).changes())
+        .extracting(ReputationChange::delta, ReputationChange::at)
+        .containsExactly(Tuple.tuple(10, java.time.Instant.parse("2100-01-01T00:00:00Z")),
+            Tuple.tuple(10, java.time.Instant.parse("2026-02-02T08:00:00Z")),
+            Tuple.tuple(10, java.time.Instant.parse("1971-01-01T00:00:00Z")),
+            Tuple.tuple(10, java.time.Instant.parse("2030-01-01T00:00:00Z")));
+    assertThat(removed.ledger.history(ANSWERER, c -> true, removed.now).changes())
+        .extracting(ReputationChange::sequence)
+        .containsExactly(3_000_000_003L, 6_000_000_006L, 9_000_000_009L, 9_000_000_012L);
+    assertThat(removed.ledger.history(ANSWERER, c -> true, removed.now).changes())
+        .extracting(ReputationChange::delta, ReputationChange::at)
+        .isEqualTo(alone.ledger.history(ANSWERER, c -> true, alone.now).changes().stream()
+            .map(c -> Tuple.tuple(c.delta(), c.at())).toList());
+    assertThat(removed.score(ANSWERER)).isEqualTo(41);
+  }
+
   @Test
   void pointsBeyondFourMillionWidenThePersonsPointsColumnKeepingEarlierFacts() {
     PersonId admin = PersonId.of("admin");
