@@ -14,6 +14,11 @@ import java.util.Objects;
  * io.socialearn.api.SocialLearning#votingRings}: each gave the other at least {@code ringVotes}
  * standing up votes, making at least {@code ringShare} of their own up votes.
  *
+ * <p>The engine keeps the times of up votes for the window only, and none while the policy is
+ * {@link #off()}: after a restart with a longer window, or with the check turned on after an
+ * import, votes cast before the restart count towards a run only if they fell within the window
+ * the engine had then. Counts (for rings) and an administrator's reversal do not depend on it.
+ *
  * @param serialVotes how many votes make a run, at least 2
  * @param window how close together they are cast, positive
  * @param ringVotes the fewest up votes each way that make a ring, at least 1
