@@ -443,8 +443,13 @@ final class EngineState {
   int[] upvotesAfter(PersonId voter, PersonId author, Instant since) {
     Integer v = personIndex.get(voter);
     Integer a = personIndex.get(author);
-    return v == null || a == null ? new int[0]
-        : upvotes.targetsAfter(v, a, UpvoteRun.toNanos(since));
+    if (v == null || a == null) {
+      return new int[0];
+    }
+    // A window of centuries reaches before the nanoseconds a long holds: every vote is after.
+    long after = since.isBefore(UpvoteRun.fromNanos(Long.MIN_VALUE + 1)) ? Long.MIN_VALUE
+        : UpvoteRun.toNanos(since);
+    return upvotes.targetsAfter(v, a, after);
   }
 
   /**

@@ -89,6 +89,28 @@ class AntiGamingTest {
   }
 
   @Test
+  void aWindowOfCenturiesCountsEveryStandingVote() {
+    try (Fixture f = new Fixture(InMemoryEventLog.create(), WriteRateLimit.unlimited())) {
+      SocialLearningEngine engine = SocialLearningEngine.builder().clock(f.clock)
+          .eventLog(new SharedLog(f.log)).trustPolicy(TrustPolicy.rolesOnly())
+          .writeRateLimit(WriteRateLimit.unlimited())
+          .antiGaming(new AntiGamingPolicy(3, Duration.ofDays(365L * 1000))).build();
+      try (engine) {
+        List<ThreadId> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          threads.add(engine.execute(ANA, StartThread.question(f.open, "Old question " + i,
+              "body")));
+        }
+        for (int i = 0; i < 3; i++) {
+          engine.execute(BO, new CastVote(threads.get(i), VoteDirection.UP));
+          f.clock.advance(Duration.ofDays(365L * 60));
+        }
+        assertThat(engine.thread(BO, threads.get(0)).viewerVote()).isNull();
+      }
+    }
+  }
+
+  @Test
   void votesSpreadBeyondTheWindowAreNotSerial() {
     try (Fixture f = new Fixture(InMemoryEventLog.create(), WriteRateLimit.unlimited())) {
       List<ThreadId> threads = ask(f, 12);
