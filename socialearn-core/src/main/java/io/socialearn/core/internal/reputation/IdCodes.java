@@ -82,6 +82,20 @@ final class IdCodes {
     return code;
   }
 
+  /** The code {@code id} has, or {@link #NONE} if it has none (or is null); gives none. */
+  int existingCode(Object id) {
+    if (id == null) {
+      return NONE;
+    }
+    if (id instanceof ContentRef ref) {
+      int row = rows.codeOf(ref);
+      if (row >= 0) {
+        return ofRow(row);
+      }
+    }
+    return codesOf(id).getInt(id, NONE);
+  }
+
   private CompactIntMap<Object> codesOf(Object id) {
     return id instanceof PersonId ? personCodes : postCodes;
   }

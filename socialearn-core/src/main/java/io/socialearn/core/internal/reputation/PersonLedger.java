@@ -46,6 +46,11 @@ final class PersonLedger {
     boolean test(int kind, PersonId other, ContentRef keyRef, ContentRef source);
   }
 
+  /** Matches facts by their kind and codes, without looking their ids up. */
+  private interface CodeMatch {
+    boolean test(FactView f);
+  }
+
   private final PersonId person;
   private final ReputationRules rules;
   /** The codes the facts name, shared by the ledger's people. */
@@ -265,28 +270,55 @@ final class PersonLedger {
 
   /** Removes the facts that match and refolds; returns whether any did. */
   boolean remove(Match match) {
+    return remove(f -> match.test(f.kind(), other(f), keyRef(f), source(f)));
+  }
+
+  /**
+   * Removes the votes whose voter and post have the codes {@code voterCode} and {@code keyCode}
+   * and refolds; returns whether any did. As {@link #remove(Match)} for a vote's retraction, by
+   * codes: a retraction looks up no fact's ids.
+   */
+  boolean removeVotes(int voterCode, int keyCode) {
+    return remove(f -> f.key == keyCode && f.other == voterCode && f.kind() == VOTE);
+  }
+
+  private boolean remove(CodeMatch match) {
     Walk walk = new Walk();
     FactView f = walk.fact;
     // Rewritten in place: a kept fact's deltas grow by those of the facts removed before it, and
     // their bytes (five at least a fact) more than make up for it, so what is written never
-    // passes what was read. A scratch copy of each fact keeps that checked, not assumed.
+    // passes what was read. A scratch copy of each fact keeps that checked, not assumed. A kept
+    // fact right after another kept one keeps its bytes, moved down as they are.
     byte[] scratch = new byte[MAX_FACT_BYTES];
     int written = 0;
     int kept = 0;
     long keptSequence = 0;
     long keptSecond = 0;
+    boolean previousKept = true;
+    int start = 0;
     while (walk.next()) {
-      if (!match.test(f.kind(), other(f), keyRef(f), source(f))) {
-        int n = encode(f, scratch, 0, keptSequence, keptSecond);
-        if (written + n > walk.at) {
-          throw new IllegalStateException("a fact rewritten past what was read");
+      if (!match.test(f)) {
+        if (previousKept) {
+          if (written != start) {
+            System.arraycopy(bytes, start, bytes, written, walk.at - start);
+          }
+          written += walk.at - start;
+        } else {
+          int n = encode(f, scratch, 0, keptSequence, keptSecond);
+          if (written + n > walk.at) {
+            throw new IllegalStateException("a fact rewritten past what was read");
+          }
+          System.arraycopy(scratch, 0, bytes, written, n);
+          written += n;
         }
-        System.arraycopy(scratch, 0, bytes, written, n);
-        written += n;
         keptSequence = f.sequence;
         keptSecond = f.second;
         kept++;
+        previousKept = true;
+      } else {
+        previousKept = false;
       }
+      start = walk.at;
     }
     if (kept == size) {
       return false;

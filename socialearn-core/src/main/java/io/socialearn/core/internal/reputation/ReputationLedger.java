@@ -327,10 +327,17 @@ public final class ReputationLedger {
     } else if (e instanceof VoteCast v) {
       castVote(v, seq, at);
     } else if (e instanceof VoteRetracted v) {
-      PersonLedger.Match vote = (kind, other, keyRef, source) -> kind == FactKind.VOTE.ordinal()
-          && v.voter().equals(other) && v.target().equals(keyRef);
-      remove(v.contentAuthor(), vote);
-      remove(v.voter(), vote);
+      // By codes: a vote's facts name its voter and its post; none if either has no code.
+      int voter = codes.existingCode(v.voter());
+      int target = codes.existingCode(v.target());
+      if (voter != IdCodes.NONE && target != IdCodes.NONE) {
+        for (PersonId person : new PersonId[] {v.contentAuthor(), v.voter()}) {
+          PersonLedger ledger = people.get(person);
+          if (ledger != null) {
+            ledger.removeVotes(voter, target);
+          }
+        }
+      }
     } else if (e instanceof AnswerAccepted a) {
       PersonId asker = askerOf(a.thread());
       boolean wiki = wikis.contains(a.answer());
