@@ -282,6 +282,14 @@ final class PersonLedger {
     return remove(f -> f.key == keyCode && f.other == voterCode && f.kind() == VOTE);
   }
 
+  /**
+   * Removes the facts whose source post's code is one of {@code sourceCodes} (sorted) and
+   * refolds; returns whether any did. As {@link #remove(Match)} for a deletion, by codes.
+   */
+  boolean removeSources(int[] sourceCodes) {
+    return remove(f -> Arrays.binarySearch(sourceCodes, f.kind() == VOTE ? f.key : f.other) >= 0);
+  }
+
   private boolean remove(CodeMatch match) {
     Walk walk = new Walk();
     FactView f = walk.fact;

@@ -492,8 +492,17 @@ public final class ReputationLedger {
         touched.addAll(Arrays.asList(many));
       }
     }
+    // By codes: a source without one is named by no fact.
+    int[] codesOfSources = sources.stream().mapToInt(codes::existingCode)
+        .filter(code -> code != IdCodes.NONE).sorted().toArray();
+    if (codesOfSources.length == 0) {
+      return;
+    }
     for (PersonId person : touched) {
-      remove(person, (kind, other, keyRef, source) -> source != null && sources.contains(source));
+      PersonLedger ledger = people.get(person);
+      if (ledger != null) {
+        ledger.removeSources(codesOfSources);
+      }
     }
   }
 
