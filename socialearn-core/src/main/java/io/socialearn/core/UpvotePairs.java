@@ -66,7 +66,8 @@ final class UpvotePairs {
    */
   void up(int voter, int author, int target, long nanos, boolean wasUp) {
     int slot = slotFor(key(voter, author));
-    if (!wasUp) {
+    // A recast counts once; a pair without votes has none to recast, so it counts it anyway.
+    if (!wasUp || counts[slot] == 0) {
       counts[slot]++;
       holdVoter(voter);
       totals[voter]++;

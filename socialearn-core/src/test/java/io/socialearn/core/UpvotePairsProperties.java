@@ -150,5 +150,9 @@ class UpvotePairsProperties {
     assertThatThrownBy(() -> pairs.put(3, 5, 0, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new UpvotePairs(-1)).isInstanceOf(IllegalArgumentException.class);
+    // A recast on a pair without votes (none to recast) counts as a vote.
+    pairs.up(5, 6, 1, 200, true);
+    assertThat(pairs.count(5, 6)).isEqualTo(1);
+    assertThat(pairs.total(5)).isEqualTo(1);
   }
 }
