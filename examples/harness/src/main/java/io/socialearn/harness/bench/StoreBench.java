@@ -40,6 +40,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,12 +58,16 @@ import javax.management.ObjectName;
 
 /**
  * {@code bench store [--posts N] [--votes V] [--people N] [--threads T] [--index lucene|memory]
- * [--load log|engine] [--seed S] [--dir DIR] [--histogram] [--only open]}: builds a seeded
- * synthetic store on a data directory, and measures its heap and how long it takes to open.
+ * [--load log|engine] [--seed S] [--dir DIR] [--histogram] [--only open] [--span-days D]}: builds
+ * a seeded synthetic store on a data directory, and measures its heap and how long it takes to
+ * open.
  *
  * <p>{@code --load log} (the default; see {@link Run#goThroughLog}) appends the posts' and votes'
  * events straight to the file log and lets the engine fold them at start-up, which reaches the
- * issue's 1,000,000 posts and 10,000,000 votes in minutes; {@code --load engine} sends every post
+ * issue's 1,000,000 posts and 10,000,000 votes in minutes (each batch stamped with the time it
+ * is appended, so the whole store spans a minute or two, unless {@code --span-days D} spreads
+ * them over the {@code D} days before the run, the posts over the first half and the votes over
+ * the second, as a store that grew over years has them); {@code --load engine} sends every post
  * and vote as a command on {@code threads} threads (phases below), which measures the write path
  * too but takes hours at that scale on a small machine.
  *
@@ -107,6 +112,7 @@ public final class StoreBench implements Subcommand {
     String load = args.optional("load", "log");
     boolean histogram = args.flag("histogram");
     String only = args.optional("only", null);
+    long spanDays = args.number("span-days", 0, 0, 36_500);
     args.done();
     if (only != null) {
       if (!only.equals("open")) {
@@ -140,6 +146,7 @@ public final class StoreBench implements Subcommand {
     }
     try {
       Run run = new Run(posts, votes, people, threads, seed, indexKind, dir, histogram, err);
+      run.spanDays = spanDays;
       (load.equals("log") ? run.goThroughLog() : run.go()).put("load", load).print(out);
     } finally {
       if (dirOption == null) {
@@ -159,6 +166,10 @@ public final class StoreBench implements Subcommand {
     private final Path dir;
     private final boolean histogram;
     private final PrintStream err;
+    /** Over how many days before the run the log's events are stamped; 0: as appended. */
+    private long spanDays;
+    /** The first instant of that span, set when the events are appended. */
+    private Instant spanStart;
     private final long questions;
     private final int[] authors;
     private final String[] vocabulary;
@@ -384,7 +395,8 @@ public final class StoreBench implements Subcommand {
       err.printf(Locale.ROOT, "%d people: heap %.1f MB over baseline%n", people,
           (afterPeople - baseline) / MB);
       Progress progress = new Progress(err, "posts appended", posts);
-      appendToLog(progress, questions, this::questionEvents);
+      spanStart = Instant.now().minus(Duration.ofDays(spanDays));
+      appendToLog(progress, questions, 0, this::questionEvents);
       progress.finish();
       Opened postsOpened = openAndMeasure(memory, false, null);
       long afterPosts = postsOpened.heap();
@@ -394,7 +406,7 @@ public final class StoreBench implements Subcommand {
           + " bytes per post%n", posts, openPostsNanos / 1e6, (afterPosts - baseline) / MB,
           (afterPosts - afterPeople) / (double) posts);
       progress = new Progress(err, "votes appended", votes);
-      appendToLog(progress, votes, i -> List.of(voteEvent(i)));
+      appendToLog(progress, votes, 1, i -> List.of(voteEvent(i)));
       progress.finish();
       Opened tailOpened = openAndMeasure(memory, histogram, null);
       long afterVotes = tailOpened.heap();
@@ -436,10 +448,22 @@ public final class StoreBench implements Subcommand {
     }
 
     /**
-     * Appends the events {@code events} gives for 0..count-1 to the store's log, in batches of
-     * about {@value #LOG_BATCH} events, one force each.
+     * The time of a batch that ends with item {@code i} of {@code count}: now, or with {@code
+     * --span-days} that far into {@code half} (0 or 1) of the span.
      */
-    private void appendToLog(Progress progress, long count,
+    private Instant stamp(int half, long i, long count) {
+      if (spanDays == 0) {
+        return Instant.now();
+      }
+      long halfSeconds = spanDays * 86_400L / 2;
+      return spanStart.plusSeconds(half * halfSeconds + halfSeconds * (i + 1) / count);
+    }
+
+    /**
+     * Appends the events {@code events} gives for 0..count-1 to the store's log, in batches of
+     * about {@value #LOG_BATCH} events, one force each, stamped by {@link #stamp}.
+     */
+    private void appendToLog(Progress progress, long count, int half,
         java.util.function.LongFunction<List<DomainEvent>> events) {
       try (FileEventLog log = FileEventLog.open(dir.resolve("log"))) {
         List<DomainEvent> batch = new ArrayList<>(LOG_BATCH + 64);
@@ -448,7 +472,7 @@ public final class StoreBench implements Subcommand {
         for (long i = 0; i < count; i++) {
           batch.addAll(events.apply(i));
           if (batch.size() >= LOG_BATCH || i == count - 1) {
-            log.append(log.lastSequence(), batch, Instant.now());
+            log.append(log.lastSequence(), batch, stamp(half, i, count));
             done += batch.size();
             batch.clear();
             progress.advance(done - shown);
