@@ -385,9 +385,10 @@ final class ModelCodec {
         writePerson(voter);
       }
       // As columns of the entries kept, which a read takes in bulk.
+      int[] answerOf = v.answers();
       for (int e = 0; e < v.size; e++) {
         if (e >= v.recentStart || v.live(e)) {
-          out.writeInt(v.answer[e]);
+          out.writeInt(answerOf[e]);
         }
       }
       for (int e = 0; e < v.size; e++) {

@@ -5,10 +5,11 @@ import java.util.Arrays;
 
 /**
  * The up votes on answers and the accepts, in log order, as columns instead of a {@link Fact}
- * per vote (about 16 bytes an entry rather than about 100 with the lists that held each fact):
- * when each was made (to the second: four bytes while within 68 years of 2020), who made it (an index in the model's voter table), the answer it is about
- * (an index in the model's answer table), whether it is an accept and whether it is still live,
- * and the next entry about the same answer. Each answer chains its live entries in log order
+ * per vote (about 12 bytes an entry rather than about 100 with the lists that held each fact):
+ * when each was made (to the second: four bytes while within 68 years of 2020), who made it (an
+ * index in the model's voter table), whether it is an accept and whether it is still live, and
+ * the next entry about the same answer; for the entries of the cut-off window (below) also the
+ * answer it is about (an index in the model's answer table), which the chains give for the rest. Each answer chains its live entries in log order
  * (from {@link #first}, by the answer's index), so its votes and accepts interleave as they were
  * cast, as its list of facts held them before. The chains' ends are int arrays by answer index,
  * not fields of the answers' records: a snapshot read chains millions of entries through a few
@@ -32,8 +33,14 @@ final class Votes {
   private final IntOrLongColumn seconds = new IntOrLongColumn(16);
   /** (voter index + 1) shifted left by two, or-ed with {@link #LIVE} and {@link #ACCEPT}. */
   int[] who = new int[16];
-  /** The answer's index in the model's answer table. */
-  int[] answer = new int[16];
+  /**
+   * The answer's index in the model's answer table, for the entries from {@link #windowBase} on
+   * (at {@code e - windowBase}): the cut-off window's, and a few before it until they are
+   * dropped.
+   */
+  private int[] windowAnswer = new int[16];
+  /** The entry whose answer {@code windowAnswer[0]} holds: at most {@link #recentStart}. */
+  private int windowBase;
   /** The next live entry about the same answer, or -1. */
   int[] next = new int[16];
   /** By answer index: the first and last of the answer's live entries, or -1. */
@@ -52,6 +59,37 @@ final class Votes {
   /** {@code millis} since the epoch to the second before it, as the entries keep times. */
   static long toSecond(long millis) {
     return Math.floorDiv(millis, 1000) * 1000;
+  }
+
+  /**
+   * The answer of entry {@code e} of the cut-off window (from {@link #recentStart} on).
+   *
+   * @throws IndexOutOfBoundsException for an entry before the window's answers
+   */
+  int answer(int e) {
+    if (e < windowBase || e >= size) {
+      throw new IndexOutOfBoundsException("entry " + e + ", the window's answers from "
+          + windowBase + " to " + size);
+    }
+    return windowAnswer[e - windowBase];
+  }
+
+  /**
+   * Each entry's answer by entry, for a snapshot: a live entry's from its chain, the window's
+   * from their column, -1 for a dead entry before the window (which a snapshot leaves out).
+   */
+  int[] answers() {
+    int[] of = new int[size];
+    Arrays.fill(of, 0, Math.min(recentStart, size), -1);
+    for (int a = 0; a < first.length; a++) {
+      for (int e = first[a]; e >= 0; e = next[e]) {
+        of[e] = a;
+      }
+    }
+    for (int e = recentStart; e < size; e++) {
+      of[e] = windowAnswer[e - windowBase];
+    }
+    return of;
   }
 
   /** The first live entry about the answer with index {@code a}, or -1. */
@@ -86,10 +124,13 @@ final class Votes {
       compactOrGrow();
     }
     holdAnswers(a + 1);
+    if (size - windowBase == windowAnswer.length) {
+      holdWindowAnswers(1);
+    }
     int e = size++;
     seconds.set(e, Math.floorDiv(when, 1000) - EPOCH_SECOND, e);
     who[e] = who(voter, true, accept);
-    answer[e] = a;
+    windowAnswer[e - windowBase] = a;
     next[e] = -1;
     if (last[a] < 0) {
       first[a] = e;
@@ -104,13 +145,31 @@ final class Votes {
   }
 
   /**
+   * Makes room in the window's answer column for {@code more} entries past {@link #size}:
+   * moves the window's answers to its front (dropping those before {@link #recentStart}) when
+   * they are half of it or fewer, else grows it by half.
+   */
+  private void holdWindowAnswers(int more) {
+    int held = size - recentStart;
+    if (held + more <= windowAnswer.length / 2) {
+      System.arraycopy(windowAnswer, recentStart - windowBase, windowAnswer, 0, held);
+    } else {
+      int[] grown = new int[Math.max(held + more, windowAnswer.length + (windowAnswer.length >> 1))];
+      System.arraycopy(windowAnswer, recentStart - windowBase, grown, 0, held);
+      windowAnswer = grown;
+    }
+    windowBase = recentStart;
+  }
+
+  /**
    * Replaces the entries with those read back from a snapshot, taking the arrays as the columns,
    * and chains each live entry on its answer in order; {@code answers} are the model's answers by
    * index, none chained yet.
    *
    * @param at each entry's time in milliseconds since the epoch, kept to the second
    * @param who each entry's voter and flags, as {@link #who(int, boolean, boolean)} makes them
-   * @param answer each entry's answer index, each below {@code answers}
+   * @param answer each entry's answer index, each below {@code answers} (only the window's are
+   *     kept)
    * @param start the first entry of the cut-off window
    * @param answers how many answers the model has
    */
@@ -121,7 +180,8 @@ final class Votes {
       seconds.set(e, Math.floorDiv(at[e], 1000) - EPOCH_SECOND, e);
     }
     this.who = who;
-    this.answer = answer;
+    this.windowAnswer = Arrays.copyOfRange(answer, start, Math.max(n, start + 16));
+    this.windowBase = start;
     this.next = new int[n];
     Arrays.fill(next, -1);
     size = n;
@@ -213,7 +273,6 @@ final class Votes {
           renumbered[e] = kept;
           seconds.move(e, kept);
           who[kept] = who[e];
-          answer[kept] = answer[e];
           next[kept] = next[e];
           kept++;
         } else {
@@ -229,14 +288,18 @@ final class Votes {
           last[a] = renumbered[last[a]];
         }
       }
+      // The window's entries are all kept, in order: their answers stay as they are.
+      int[] windowAnswers = Arrays.copyOfRange(windowAnswer, recentStart - windowBase,
+          recentStart - windowBase + Math.max(size - recentStart, 16));
       recentStart = recentStart < size ? renumbered[recentStart] : kept;
+      windowAnswer = windowAnswers;
+      windowBase = recentStart;
       size = kept;
       return;
     }
     int capacity = who.length + Math.max(16, who.length / 2);
     seconds.resize(capacity);
     who = Arrays.copyOf(who, capacity);
-    answer = Arrays.copyOf(answer, capacity);
     next = Arrays.copyOf(next, capacity);
   }
 }

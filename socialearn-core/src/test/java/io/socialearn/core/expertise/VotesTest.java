@@ -1,6 +1,7 @@
 package io.socialearn.core.expertise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.space.SpaceId;
@@ -34,7 +35,10 @@ class VotesTest {
     List<Integer> voters = new ArrayList<>();
     for (int e = v.first(a.index); e >= 0; e = v.next[e]) {
       assertThat(v.live(e)).as("only live entries are chained").isTrue();
-      assertThat(v.answer[e]).isEqualTo(a.index);
+      assertThat(v.answers()[e]).isEqualTo(a.index);
+      if (e >= v.recentStart) {
+        assertThat(v.answer(e)).isEqualTo(a.index);
+      }
       voters.add(v.voter(e));
     }
     return voters;
@@ -99,12 +103,18 @@ class VotesTest {
     List<List<Integer>> expected = new ArrayList<>();
     some.forEach(a -> expected.add(new ArrayList<>()));
     int appended = 0;
+    int[] answerOfVoter = new int[400];
     for (long t = 0; t < 400; t++) {
       int k = random.nextInt(some.size());
       AnswerInfo a = some.get(k);
+      answerOfVoter[(int) t] = a.index;
       v.append(a.index, (int) t, t * DAY / 4, t % 7 == 0, 3 * DAY);
       expected.get(k).add((int) t);
       appended++;
+      // after every append (and the drops and moves it may make), the window knows its answers
+      for (int e = v.recentStart; e < v.size; e++) {
+        assertThat(v.answer(e)).isEqualTo(answerOfVoter[v.voter(e)]);
+      }
       if (random.nextInt(3) > 0 && !expected.get(k).isEmpty()) {
         // take back a random live entry of this answer
         int nth = random.nextInt(expected.get(k).size());
@@ -125,7 +135,12 @@ class VotesTest {
     for (int e = v.recentStart; e < v.size; e++) {
       assertThat(v.voter(e)).isEqualTo(appended - (v.size - e));
       assertThat(v.at(e)).isEqualTo(v.voter(e) * DAY / 4);
+      // the window keeps each entry's answer through the drops and moves
+      assertThat(v.answer(e)).isEqualTo(answerOfVoter[v.voter(e)]);
+      assertThat(v.answers()[e]).isEqualTo(answerOfVoter[v.voter(e)]);
     }
+    assertThatThrownBy(() -> v.answer(v.size))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
