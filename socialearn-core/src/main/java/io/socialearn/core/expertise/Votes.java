@@ -9,11 +9,12 @@ import java.util.Arrays;
  * when each was made (to the second: four bytes while within 68 years of 2020), who made it (an
  * index in the model's voter table), whether it is an accept and whether it is still live, and
  * the next entry about the same answer; for the entries of the cut-off window (below) also the
- * answer it is about (an index in the model's answer table), which the chains give for the rest. Each answer chains its live entries in log order
- * (from {@link #first}, by the answer's index), so its votes and accepts interleave as they were
- * cast, as its list of facts held them before. The chains' ends are int arrays by answer index,
- * not fields of the answers' records: a snapshot read chains millions of entries through a few
- * megabytes of ints instead of through a record scattered in the heap for each.
+ * answer it is about (an index in the model's answer table), which the chains give for the rest.
+ * Each answer chains its live entries in log order (from {@link #first}, by the answer's index),
+ * so its votes and accepts interleave as they were cast, as its list of facts held them before.
+ * The chains' ends are int arrays by answer index, not fields of the answers' records: a
+ * snapshot read chains millions of entries through a few megabytes of ints instead of through a
+ * record scattered in the heap for each.
  *
  * <p>The entries from {@link #recentStart} on are the cut-off window: the vote-like evidence of
  * the last few days, live or not, that "who knows" walks to leave out votes at or after a
@@ -154,7 +155,8 @@ final class Votes {
     if (held + more <= windowAnswer.length / 2) {
       System.arraycopy(windowAnswer, recentStart - windowBase, windowAnswer, 0, held);
     } else {
-      int[] grown = new int[Math.max(held + more, windowAnswer.length + (windowAnswer.length >> 1))];
+      int[] grown = new int[Math.max(held + more,
+          windowAnswer.length + (windowAnswer.length >> 1))];
       System.arraycopy(windowAnswer, recentStart - windowBase, grown, 0, held);
       windowAnswer = grown;
     }

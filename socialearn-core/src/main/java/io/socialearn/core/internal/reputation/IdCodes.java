@@ -60,24 +60,14 @@ final class IdCodes {
 
   /** The code of {@code id}, given it now if it has none; {@link #NONE} for null. */
   int codeOf(Object id) {
-    if (id == null) {
-      return NONE;
-    }
-    if (id instanceof ContentRef ref) {
-      int row = rows.codeOf(ref);
-      if (row >= 0) {
-        return ofRow(row);
-      }
-    }
-    CompactIntMap<Object> codes = codesOf(id);
-    int code = codes.getInt(id, NONE);
-    if (code == NONE) {
+    int code = existingCode(id);
+    if (code == NONE && id != null) {
       code = size;
       if (size == ids.length) {
         ids = Arrays.copyOf(ids, Math.max(16, size + (size >> 1)));
       }
       ids[size++] = id;
-      codes.put(id, code);
+      codesOf(id).put(id, code);
     }
     return code;
   }

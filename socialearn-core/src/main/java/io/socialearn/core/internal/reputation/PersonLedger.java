@@ -176,7 +176,7 @@ final class PersonLedger {
     size++;
   }
 
-  /** Writes {@code f} into {@code to} at {@code at}, after a fact of the given sequence and time. */
+  /** Writes {@code f} into {@code to} at {@code at}, after a fact of that sequence and time. */
   private static int encode(FactView f, byte[] to, int at, long afterSequence, long afterSecond) {
     at = putZigzag(to, at, f.sequence - afterSequence);
     at = putZigzag(to, at, f.second - afterSecond);
