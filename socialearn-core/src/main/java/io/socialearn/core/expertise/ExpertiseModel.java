@@ -447,12 +447,18 @@ public final class ExpertiseModel {
    */
   static final class AnswerInfo extends Fact {
     /**
-     * The answer's live facts but itself and its up votes (an answer across departments,
+     * The answer's live facts but itself, its up votes and its answer across departments (its
      * accepts), in the order filed: null for none, the fact itself for one, else a short list
      * ({@link SmallLists}); changed only through {@link #file}, {@link #unfile} and {@link
-     * #clearFacts}. Most answers have none or one, so no list is kept for them.
+     * #clearFacts}. Most answers have none, so no list is kept for them.
      */
     private Object others;
+    /**
+     * Whether the answer went to a question from another department: its fact of kind {@link
+     * EvidenceKind#CROSS_DEPARTMENT_ANSWER}, live while the answer is, is made afresh from the
+     * answer ({@link #acrossFact}) rather than held (48 bytes for most answers of a workplace).
+     */
+    boolean across;
     /** The answer's place in the model's answer table, by which {@link Votes} names it. */
     int index;
     /** How many live up votes the answer has (in {@link Votes}), and how many accepts. */
@@ -461,24 +467,40 @@ public final class ExpertiseModel {
     boolean deleted;
 
     /**
-     * The answer's live facts but its up votes: the answer itself while live, then the others
-     * as filed (an answer across departments, accepts). Made afresh: a read, not to change.
+     * The answer's live facts but its up votes: the answer itself while live, its answer across
+     * departments (made afresh), then the others as filed (accepts). Made afresh: a read, not to
+     * change.
      */
     List<Fact> facts() {
       List<Fact> rest = others();
       if (!live) {
         return rest;
       }
-      if (rest.isEmpty()) {
+      if (rest.isEmpty() && !across) {
         return List.of(this);
       }
-      List<Fact> all = new ArrayList<>(rest.size() + 1);
+      List<Fact> all = new ArrayList<>(rest.size() + 2);
       all.add(this);
+      if (across) {
+        all.add(acrossFact());
+      }
       all.addAll(rest);
       return all;
     }
 
-    /** How many facts the answer has besides itself and its up votes (no list made). */
+    /**
+     * The answer's fact of kind {@link EvidenceKind#CROSS_DEPARTMENT_ANSWER}, made afresh (for a
+     * live answer, so live): the answer's person, thread, id and time, from the question's asker.
+     */
+    Fact acrossFact() {
+      return new Fact(EvidenceKind.CROSS_DEPARTMENT_ANSWER, person, threadInfo, source,
+          threadInfo.author(), at, null, true);
+    }
+
+    /**
+     * How many facts the answer has besides itself, its up votes and its answer across
+     * departments (no list made).
+     */
     int otherCount() {
       return others == null ? 0 : others instanceof Fact ? 1 : ((List<?>) others).size();
     }
@@ -519,6 +541,15 @@ public final class ExpertiseModel {
     void clearFacts() {
       others = null;
       accepts = 0;
+    }
+
+    /** Takes a fact read back from an older snapshot: an answer across departments is a flag. */
+    void fileRead(Fact f) {
+      if (f.kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER) {
+        across = true;
+      } else {
+        file(f);
+      }
     }
 
     private void count(Fact f, int sign) {
@@ -694,10 +725,8 @@ public final class ExpertiseModel {
     PersonProfile answerer = people.get(a.author());
     if (asker != null && answerer != null && !asker.orgUnit().isEmpty()
         && !answerer.orgUnit().isEmpty() && !asker.orgUnit().equals(answerer.orgUnit())) {
-      Fact across = fact(EvidenceKind.CROSS_DEPARTMENT_ANSWER, a.author(), thread, a.post(),
-          thread.author(), at, null, true);
-      answer.file(across);
-      add(across, thread.tags, +1);
+      answer.across = true;
+      add(answer.acrossFact(), thread.tags, +1);
     }
   }
 
@@ -800,6 +829,13 @@ public final class ExpertiseModel {
     }
   }
 
+  /** Calls {@code action} with the answer across departments of {@code f}, a live answer's. */
+  static void acrossOf(Fact f, Consumer<Fact> action) {
+    if (f instanceof AnswerInfo answer && answer.across && answer.live) {
+      action.accept(answer.acrossFact());
+    }
+  }
+
   /**
    * Every live fact of {@code person}, up votes on their answers included (made afresh, each
    * after its answer), for reads that list evidence and for tests.
@@ -810,6 +846,7 @@ public final class ExpertiseModel {
       all.add(f);
       if (f.isAnswer() && f.live) {
         forEachUpvote(f, all::add);
+        acrossOf(f, all::add);
       }
     }
     return all;
@@ -885,7 +922,7 @@ public final class ExpertiseModel {
     }
     f.live = false;
     add(f, threadTags, -1);
-    List<Fact> list = f.isUpvote() ? null : byPerson.get(f.person);
+    List<Fact> list = f.isHeldElsewhere() ? null : byPerson.get(f.person);
     if (list != null) {
       list.remove(f);
       if (list.isEmpty()) {
@@ -897,7 +934,7 @@ public final class ExpertiseModel {
   /** Adds ({@code sign} +1) or subtracts (−1) a fact to every sum it belongs to. */
   private void add(Fact f, List<Tag> threadTags, int sign) {
     if (sign > 0) {
-      if (!f.isUpvote()) {
+      if (!f.isHeldElsewhere()) {
         byPerson.computeIfAbsent(f.person, p -> new ArrayList<>()).add(f);
       }
       latest = Math.max(latest, f.at);
@@ -939,7 +976,7 @@ public final class ExpertiseModel {
       filePairs(f, topics, sign);
     }
     for (Tag tag : topics) {
-      if (!f.isUpvote()) {
+      if (!f.isHeldElsewhere()) {
         file(byPersonTopic, f, tag, sign);
       }
       if (f.isAnswer()) {
@@ -969,6 +1006,8 @@ public final class ExpertiseModel {
           // The latest may have gone: the latest of the rest (f is out of the list already, an
           // up vote out of its answer's chain or its answer out of the person's answers).
           column.lasts[l] = f.isUpvote() ? latestUpvote(f.person, tag, f.space())
+              : f.kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER
+              ? latestAcross(topicFacts(f.person, tag), f.space())
               : latest(topicFacts(f.person, tag), f.space(), f.kind);
         }
       }
@@ -1271,6 +1310,21 @@ public final class ExpertiseModel {
     return latest(facts, space, EvidenceKind.ANSWER);
   }
 
+  /**
+   * When the latest live answer across departments among {@code facts} (their answers') in
+   * {@code space} was made, or MIN_VALUE.
+   */
+  private static long latestAcross(List<Fact> facts, SpaceId space) {
+    long last = Long.MIN_VALUE;
+    for (Fact g : facts) {
+      if (g instanceof AnswerInfo answer && answer.across && g.live
+          && Objects.equals(g.space(), space)) {
+        last = Math.max(last, g.at);
+      }
+    }
+    return last;
+  }
+
   /** When the latest live fact of {@code kind} among {@code facts} in {@code space} was made. */
   private static long latest(List<Fact> facts, SpaceId space, EvidenceKind kind) {
     long last = Long.MIN_VALUE;
@@ -1443,6 +1497,7 @@ public final class ExpertiseModel {
         evidence.add(toEvidence(f, t));
         if (f.isAnswer()) {
           forEachUpvote(f, up -> evidence.add(toEvidence(up, t)));
+          acrossOf(f, across -> evidence.add(toEvidence(across, t)));
         }
       }
     }

@@ -69,6 +69,15 @@ class Fact {
     return kind == EvidenceKind.ANSWER_UPVOTE;
   }
 
+  /**
+   * Whether the model holds this fact in another form rather than as itself in its lists: an up
+   * vote (in {@link Votes}) or an answer across departments (a flag of its answer's record); such
+   * facts are made afresh when read, and fed to the sums like any.
+   */
+  boolean isHeldElsewhere() {
+    return kind == EvidenceKind.ANSWER_UPVOTE || kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER;
+  }
+
   /** Whether this is a vote or an accept, which an evaluation may cut off by day. */
   boolean isVoteLike() {
     return kind == EvidenceKind.ANSWER_UPVOTE || kind == EvidenceKind.ACCEPTED_ANSWER;

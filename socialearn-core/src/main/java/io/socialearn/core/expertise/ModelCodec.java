@@ -220,6 +220,8 @@ final class ModelCodec {
     private final List<Tag> tagTable = new ArrayList<>();
     private final Map<ThreadInfo, Integer> threads = new IdentityHashMap<>();
     private final Map<Fact, Integer> facts = new IdentityHashMap<>();
+    /** Each answer's facts, made once (see {@link #factsOf}). */
+    private final Map<AnswerInfo, List<Fact>> answerFacts = new IdentityHashMap<>();
     private final ToIntFunction<ContentRef> codes;
 
     Writer(ExpertiseModel m, DataOutput out, ToIntFunction<ContentRef> codes) {
@@ -261,7 +263,7 @@ final class ModelCodec {
       m.endorsements.values().forEach(list);
       m.skills.values().forEach(held -> held.forEach(list));
       m.threads.values().forEach(t -> t.facts().forEach(list));
-      m.answerTable.forEach(a -> a.facts().forEach(list));
+      m.answerTable.forEach(a -> factsOf(a).forEach(list));
       for (Fact f : factList) {
         if (f.threadInfo != null && !threads.containsKey(f.threadInfo)) {
           threads.put(f.threadInfo, threads.size());
@@ -323,7 +325,7 @@ final class ModelCodec {
         }
       }
       for (AnswerInfo a : answerList) {
-        factIndices(a.facts());
+        factIndices(factsOf(a));
       }
       writeVotes();
       byPerson(m.byPerson);
@@ -602,6 +604,15 @@ final class ModelCodec {
       }
     }
 
+    /**
+     * An answer's facts as {@link AnswerInfo#facts} makes them, once: its answer across
+     * departments is made afresh by each call, and is written as a fact of its list (a read makes
+     * it the flag again), so the facts' table and the answer's list must name the same object.
+     */
+    private List<Fact> factsOf(AnswerInfo a) {
+      return answerFacts.computeIfAbsent(a, AnswerInfo::facts);
+    }
+
     private void factIndices(List<Fact> list) throws IOException {
       out.writeInt(list.size());
       for (Fact f : list) {
@@ -861,7 +872,8 @@ final class ModelCodec {
       }
       for (AnswerInfo a : answers) {
         for (int k = count(); k > 0; k--) {
-          a.file(facts[in.readInt()]);
+          // An answer across departments is written as a fact of its answer, read as its flag.
+          a.fileRead(facts[in.readInt()]);
         }
       }
     }
@@ -1137,16 +1149,22 @@ final class ModelCodec {
      */
     private List<Fact> factList(boolean small) throws IOException {
       int n = count();
-      if (small && n <= 2) {
-        if (n == 0) {
-          return List.of();
-        }
-        Fact first = facts[in.readInt()];
-        return n == 1 ? List.of(first) : List.of(first, facts[in.readInt()]);
-      }
-      List<Fact> list = new ArrayList<>(n);
+      Fact[] read = new Fact[n];
+      int kept = 0;
       for (int i = 0; i < n; i++) {
-        list.add(facts[in.readInt()]);
+        Fact f = facts[in.readInt()];
+        // A snapshot of an earlier build lists answers across departments too: their answers
+        // hold them now (a flag).
+        if (f.kind != EvidenceKind.CROSS_DEPARTMENT_ANSWER) {
+          read[kept++] = f;
+        }
+      }
+      if (small && kept <= 2) {
+        return kept == 0 ? List.of() : kept == 1 ? List.of(read[0]) : List.of(read[0], read[1]);
+      }
+      List<Fact> list = new ArrayList<>(kept);
+      for (int i = 0; i < kept; i++) {
+        list.add(read[i]);
       }
       return list;
     }

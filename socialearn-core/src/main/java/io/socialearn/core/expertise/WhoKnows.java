@@ -899,6 +899,9 @@ final class WhoKnows {
           counts[r] -= m - 1;
         }
       }
+      if (answer.across && answer.live) {
+        counts[ExpertiseModel.REASON_OF[EvidenceKind.CROSS_DEPARTMENT_ANSWER.ordinal()]] -= m - 1;
+      }
       counts[ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()]]
           -= (m - 1) * answer.upvotes;
     }
@@ -963,6 +966,14 @@ final class WhoKnows {
 
   private record Pooled(PersonId person, int index, double recent) {}
 
+  /** Counts {@code f} among the reasons of its kind, with its time as their latest if it is. */
+  private static void tally(Fact f, int[] counts, long[] last) {
+    int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
+    if (r >= 0) {
+      last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
+    }
+  }
+
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
   private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double activity,
       int similar, Scratch s) {
@@ -974,10 +985,9 @@ final class WhoKnows {
     } else {
       model.forEachInTopics(person, topics,
           f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
-            int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
-            if (r >= 0) {
-              last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
-            }
+            tally(f, counts, last);
+            // An answer across departments is held by its answer: counted with it.
+            ExpertiseModel.acrossOf(f, across -> tally(across, counts, last));
           });
       // Up votes are held by their answers: each visible live answer's, once per answer.
       int up = ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];

@@ -75,7 +75,8 @@ class ExpertiseModelTest {
     d.person("ana", "Finance");
     d.person("bo", "Payroll");
     d.person("cy", "Payroll");
-    PostId across = d.answer(d.question(OPEN, "ana", "payroll"), "bo");
+    ThreadId asked = d.question(OPEN, "ana", "payroll");
+    PostId across = d.answer(asked, "bo");
     d.answer(d.question(OPEN, "cy", "payroll"), "bo");
     ExpertiseEntry e = d.explain("bo", "payroll");
     assertThat(e.evidence()).filteredOn(ev -> ev.kind() == EvidenceKind.CROSS_DEPARTMENT_ANSWER)
@@ -85,6 +86,14 @@ class ExpertiseModelTest {
           assertThat(ev.weight()).isEqualTo(0.5);
         });
     assertThat(e.score()).isEqualTo(2.5);
+    // Moved to another topic, then deleted: the evidence across departments goes with its answer.
+    d.retag(asked, "tax");
+    assertThat(d.score("bo", "payroll")).isEqualTo(1.0);
+    assertThat(kinds(d.explain("bo", "tax"))).contains(EvidenceKind.CROSS_DEPARTMENT_ANSWER);
+    assertThat(d.score("bo", "tax")).isEqualTo(1.5);
+    d.delete(asked, across);
+    assertThat(kinds(d.explain("bo", "tax"))).isEmpty();
+    assertThat(d.score("bo", "tax")).isZero();
   }
 
   @Test
