@@ -537,10 +537,14 @@ public final class ExpertiseModel {
       }
     }
 
-    /** Drops every fact but the answer itself (the answer is deleted: none is live). */
+    /**
+     * Drops every fact but the answer itself, its answer across departments too (the answer is
+     * deleted: none is live; a snapshot writes none for it either).
+     */
     void clearFacts() {
       others = null;
       accepts = 0;
+      across = false;
     }
 
     /** Takes a fact read back from an older snapshot: an answer across departments is a flag. */
