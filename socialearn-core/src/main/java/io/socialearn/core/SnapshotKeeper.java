@@ -64,8 +64,8 @@ final class SnapshotKeeper {
     last = state.lastSequence;
     startedFrom = sequence[0];
     if (decoded.expertise() == null) {
-      log.info("started from the snapshot at {}; its expertise model was scored with other"
-          + " settings and is refolded from the log", sequence[0]);
+      log.info("started from the snapshot at {}; its expertise model (scored with other"
+          + " settings, or of a format before 19) is refolded from the log", sequence[0]);
     } else {
       log.info("started from the snapshot at {}", sequence[0]);
     }

@@ -141,8 +141,9 @@ final class StateCodec {
 
   /**
    * What a snapshot holds: the read models, a reputation ledger with its contents (for {@link
-   * ReputationLedger#takeOver}), the pulse and the
-   * expertise model (null when it was taken with other expertise settings: refold it then).
+   * ReputationLedger#takeOver}), the pulse and the expertise model (null when it was taken with
+   * other expertise settings, or by a format before 19, whose model kept vote times to the
+   * millisecond: refold it then).
    */
   record Decoded(EngineState state, ReputationLedger ledger, PulseLedger pulse,
       ExpertiseModel expertise) {}
@@ -632,9 +633,12 @@ final class StateCodec {
       long[] modelNanos = new long[1];
       FutureTask<ExpertiseModel> modelRead = new FutureTask<>(() -> {
         long started = System.nanoTime();
-        // The state's answer codes are only asked once the whole snapshot is read.
-        ExpertiseModel read = readModel(model, bulkLength, reader::sharedId, reader::row,
-            state::answerCode, settings);
+        // The state's answer codes are only asked once the whole snapshot is read. A model of a
+        // format before 19 summed its votes' and accepts' times to the millisecond, which the
+        // model now keeps to the second: it is refolded from the log rather than read.
+        ExpertiseModel read = format < 19 ? skipModel(model, bulkLength)
+            : readModel(model, bulkLength, reader::sharedId, reader::row, state::answerCode,
+                settings);
         modelNanos[0] = System.nanoTime() - started;
         return read;
       });
@@ -683,6 +687,18 @@ final class StateCodec {
       throw new IOException("snapshot does not end where its sections do");
     }
     return expertise;
+  }
+
+  /** Checks the data's end after a model left unread; no model (null). */
+  private static ExpertiseModel skipModel(ByteBuffer in, long bulkLength) throws IOException {
+    if (in.remaining() < END) {
+      throw new IOException("snapshot does not end where its sections do");
+    }
+    in.position(in.limit() - END);
+    if (in.getLong() != bulkLength || in.getInt() != MAGIC) {
+      throw new IOException("snapshot does not end where its sections do");
+    }
+    return null;
   }
 
   /** Waits for {@code task} to finish, whatever it ends with, keeping an interrupt for later. */

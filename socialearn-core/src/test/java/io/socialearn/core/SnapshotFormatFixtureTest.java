@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
+import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.DeleteThread;
+import io.socialearn.api.command.RetractVote;
+import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.reputation.ReputationChange;
 import io.socialearn.api.reputation.ReputationReason;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.log.FileEventLog;
 import io.socialearn.core.reputation.ReputationRules;
@@ -27,11 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens a stored data directory, {@code src/test/resources/snapshot/v17/}, whose snapshot an
- * engine of snapshot format 17 wrote (commit f7d80e6, with {@code Gen.java.txt} there): that form
- * still holds the reputation ledger's askers and answers, which the state's rows hold since format
- * 18. The engine must start from it, not replay the log, and end as a replay would, then go on
- * accepting and deleting as if it had never restarted.
+ * Opens stored data directories whose snapshots engines of older formats wrote, each with the
+ * generator that wrote it ({@code Gen.java.txt}): {@code src/test/resources/snapshot/v17/}
+ * (commit f7d80e6), whose form still holds the reputation ledger's askers and answers, which the
+ * state's rows hold since format 18; and {@code v18/} (commit 46adfc9), whose form holds every up
+ * vote's target and time, the reputation facts as columns with times in nanoseconds and the
+ * answers across departments as facts of their own, which format 19 holds as up-vote pairs,
+ * streams of facts to the second and flags. The engine must start from each, not replay the log,
+ * and end as a replay would, then go on as if it had never restarted.
  */
 class SnapshotFormatFixtureTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-03T09:00:00Z"),
@@ -44,9 +51,14 @@ class SnapshotFormatFixtureTest {
   @TempDir Path temp;
 
   private Path copyOfFixture(String name, boolean withSnapshot) throws IOException {
+    return copyOfFixture("v17", name, withSnapshot);
+  }
+
+  private Path copyOfFixture(String version, String name, boolean withSnapshot)
+      throws IOException {
     Path from;
     try {
-      from = Path.of(getClass().getResource("/snapshot/v17/log").toURI()).getParent();
+      from = Path.of(getClass().getResource("/snapshot/" + version + "/log").toURI()).getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -118,5 +130,41 @@ class SnapshotFormatFixtureTest {
       assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence());
       assertThat(engine.reputationImage()).isEqualTo(alone);
     }
+  }
+
+  @Test
+  void aFormat18SnapshotIsReadAndTheEngineGoesOnAsAReplayWould() throws IOException {
+    Path fromSnapshot = copyOfFixture("v18", "snapshot18", true);
+    Path replayed = copyOfFixture("v18", "replay18", false);
+    ThreadId q2 = ThreadId.of("thread-5");
+    ThreadId q3 = ThreadId.of("thread-7");
+    PostId a1 = PostId.of("post-3");
+    PostId a3 = PostId.of("post-6");
+    try (SocialLearningEngine restarted = open(fromSnapshot);
+        SocialLearningEngine replay = open(replayed)) {
+      assertThat(restarted.startedFromSnapshot()).isEqualTo(24);
+      assertThat(replay.startedFromSnapshot()).isEqualTo(-1);
+      assertSame(restarted, replay);
+      // The times were kept to the nanosecond then; to the second now, either way.
+      assertThat(restarted.reputation(Viewer.of("cy"), PersonId.of("bo")).changes())
+          .allSatisfy(c -> assertThat(c.at().getNano()).isZero());
+      for (SocialLearningEngine engine : List.of(restarted, replay)) {
+        engine.execute(Viewer.of("ana"), new CastVote(a3, VoteDirection.UP));
+        engine.execute(Viewer.of("dee"), new RetractVote(a1));
+        engine.execute(Viewer.of("bo"), new AcceptAnswer(a3));
+        engine.execute(ADMIN, new DeleteThread(q3, "off topic"));
+        engine.execute(ADMIN, new ReverseVotes(PersonId.of("bo"), PersonId.of("dee"), "ring"));
+      }
+      assertSame(restarted, replay);
+      assertThat(restarted.thread(Viewer.of("cy"), q2).answers()).singleElement()
+          .satisfies(a -> assertThat(a.score()).isEqualTo(1));
+    }
+  }
+
+  /** The two engines hold the same state, reputation and expertise model. */
+  private static void assertSame(SocialLearningEngine restarted, SocialLearningEngine replay) {
+    assertThat(restarted.stateContents()).isEqualTo(replay.stateContents());
+    assertThat(restarted.reputationImage()).isEqualTo(replay.reputationImage());
+    assertThat(restarted.expertiseContents()).isEqualTo(replay.expertiseContents());
   }
 }

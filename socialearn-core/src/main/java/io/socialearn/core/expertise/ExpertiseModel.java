@@ -547,7 +547,10 @@ public final class ExpertiseModel {
       across = false;
     }
 
-    /** Takes a fact read back from an older snapshot: an answer across departments is a flag. */
+    /**
+     * Takes a fact of the answer's list read back from a snapshot: an answer across departments
+     * is written as a fact of the list and read as the flag.
+     */
     void fileRead(Fact f) {
       if (f.kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER) {
         across = true;

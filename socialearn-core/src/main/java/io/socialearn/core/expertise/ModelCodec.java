@@ -1149,22 +1149,16 @@ final class ModelCodec {
      */
     private List<Fact> factList(boolean small) throws IOException {
       int n = count();
-      Fact[] read = new Fact[n];
-      int kept = 0;
-      for (int i = 0; i < n; i++) {
-        Fact f = facts[in.readInt()];
-        // A snapshot of an earlier build lists answers across departments too: their answers
-        // hold them now (a flag).
-        if (f.kind != EvidenceKind.CROSS_DEPARTMENT_ANSWER) {
-          read[kept++] = f;
+      if (small && n <= 2) {
+        if (n == 0) {
+          return List.of();
         }
+        Fact first = facts[in.readInt()];
+        return n == 1 ? List.of(first) : List.of(first, facts[in.readInt()]);
       }
-      if (small && kept <= 2) {
-        return kept == 0 ? List.of() : kept == 1 ? List.of(read[0]) : List.of(read[0], read[1]);
-      }
-      List<Fact> list = new ArrayList<>(kept);
-      for (int i = 0; i < kept; i++) {
-        list.add(read[i]);
+      List<Fact> list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(facts[in.readInt()]);
       }
       return list;
     }
