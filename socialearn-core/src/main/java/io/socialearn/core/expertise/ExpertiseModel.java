@@ -472,18 +472,32 @@ public final class ExpertiseModel {
      * change.
      */
     List<Fact> facts() {
+      List<Fact> held = heldFacts();
+      if (!live || !across) {
+        return held;
+      }
+      // Held: the answer itself first (it is live), then the others.
+      List<Fact> all = new ArrayList<>(held.size() + 1);
+      all.add(this);
+      all.add(acrossFact());
+      all.addAll(held.subList(1, held.size()));
+      return all;
+    }
+
+    /**
+     * The facts the answer holds, what a snapshot writes: the answer itself while live, then the
+     * others as filed (accepts); not its answer across departments, a flag written with it.
+     */
+    List<Fact> heldFacts() {
       List<Fact> rest = others();
       if (!live) {
         return rest;
       }
-      if (rest.isEmpty() && !across) {
+      if (rest.isEmpty()) {
         return List.of(this);
       }
-      List<Fact> all = new ArrayList<>(rest.size() + 2);
+      List<Fact> all = new ArrayList<>(rest.size() + 1);
       all.add(this);
-      if (across) {
-        all.add(acrossFact());
-      }
       all.addAll(rest);
       return all;
     }
@@ -547,17 +561,7 @@ public final class ExpertiseModel {
       across = false;
     }
 
-    /**
-     * Takes a fact of the answer's list read back from a snapshot: an answer across departments
-     * is written as a fact of the list and read as the flag.
-     */
-    void fileRead(Fact f) {
-      if (f.kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER) {
-        across = true;
-      } else {
-        file(f);
-      }
-    }
+
 
     private void count(Fact f, int sign) {
       if (f.kind == EvidenceKind.ACCEPTED_ANSWER) {

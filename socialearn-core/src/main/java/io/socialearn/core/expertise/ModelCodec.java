@@ -58,7 +58,8 @@ final class ModelCodec {
   private static final Logger log = LoggerFactory.getLogger(ModelCodec.class);
 
   /**
-   * "EXP7": a question's fact (its thread's record) and an answer's (its answer's record) are
+   * "EXP8": an answer across departments is its answer's flag, written with the answer's record,
+   * not a fact of its own; "EXP7" is refused, and the log refolded. "EXP7": a question's fact (its thread's record) and an answer's (its answer's record) are
    * written as their record's index in the tables, not field by field again; "EXP6" is refused,
    * and the log refolded. "EXP6": the up votes and accepts are written as columns (answers,
    * flags, voters by their place in the model's voter table, which comes first, and times), read
@@ -75,7 +76,7 @@ final class ModelCodec {
    * would not keep; version 1 held each up vote as a fact; both are refused, and the log
    * refolded).
    */
-  private static final int MAGIC = 0x45585037;
+  private static final int MAGIC = 0x45585038;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
   private static final PersonStatus[] STATUSES = PersonStatus.values();
   private static final long NO_DAY = Long.MIN_VALUE;
@@ -220,8 +221,6 @@ final class ModelCodec {
     private final List<Tag> tagTable = new ArrayList<>();
     private final Map<ThreadInfo, Integer> threads = new IdentityHashMap<>();
     private final Map<Fact, Integer> facts = new IdentityHashMap<>();
-    /** Each answer's facts, made once (see {@link #factsOf}). */
-    private final Map<AnswerInfo, List<Fact>> answerFacts = new IdentityHashMap<>();
     private final ToIntFunction<ContentRef> codes;
 
     Writer(ExpertiseModel m, DataOutput out, ToIntFunction<ContentRef> codes) {
@@ -263,7 +262,7 @@ final class ModelCodec {
       m.endorsements.values().forEach(list);
       m.skills.values().forEach(held -> held.forEach(list));
       m.threads.values().forEach(t -> t.facts().forEach(list));
-      m.answerTable.forEach(a -> factsOf(a).forEach(list));
+      m.answerTable.forEach(a -> a.heldFacts().forEach(list));
       for (Fact f : factList) {
         if (f.threadInfo != null && !threads.containsKey(f.threadInfo)) {
           threads.put(f.threadInfo, threads.size());
@@ -309,6 +308,7 @@ final class ModelCodec {
         writePerson(a.person);
         out.writeLong(a.at);
         out.writeBoolean(a.deleted);
+        out.writeBoolean(a.across);
       }
       out.writeInt(factList.size());
       for (Fact f : factList) {
@@ -325,7 +325,7 @@ final class ModelCodec {
         }
       }
       for (AnswerInfo a : answerList) {
-        factIndices(factsOf(a));
+        factIndices(a.heldFacts());
       }
       writeVotes();
       byPerson(m.byPerson);
@@ -604,15 +604,6 @@ final class ModelCodec {
       }
     }
 
-    /**
-     * An answer's facts as {@link AnswerInfo#facts} makes them, once: its answer across
-     * departments is made afresh by each call, and is written as a fact of its list (a read makes
-     * it the flag again), so the facts' table and the answer's list must name the same object.
-     */
-    private List<Fact> factsOf(AnswerInfo a) {
-      return answerFacts.computeIfAbsent(a, AnswerInfo::facts);
-    }
-
     private void factIndices(List<Fact> list) throws IOException {
       out.writeInt(list.size());
       for (Fact f : list) {
@@ -826,6 +817,7 @@ final class ModelCodec {
         AnswerInfo a = new AnswerInfo(id, threads[in.readInt()], person(),
             in.readLong());
         a.deleted = in.readBoolean();
+        a.across = in.readBoolean();
         a.live = !a.deleted;
         a.index = i;
         // An answer with a row by its row's code (its content code's half), else by its id.
@@ -872,8 +864,11 @@ final class ModelCodec {
       }
       for (AnswerInfo a : answers) {
         for (int k = count(); k > 0; k--) {
-          // An answer across departments is written as a fact of its answer, read as its flag.
-          a.fileRead(facts[in.readInt()]);
+          Fact f = facts[in.readInt()];
+          if (f.kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER) {
+            throw new IOException("an answer across departments as a fact, not a flag");
+          }
+          a.file(f);
         }
       }
     }
