@@ -59,11 +59,11 @@ final class ModelCodec {
 
   /**
    * "EXP8": an answer across departments is its answer's flag, written with the answer's record,
-   * not a fact of its own; "EXP7" is refused, and the log refolded. "EXP7": a question's fact (its thread's record) and an answer's (its answer's record) are
-   * written as their record's index in the tables, not field by field again; "EXP6" is refused,
-   * and the log refolded. "EXP6": the up votes and accepts are written as columns (answers,
-   * flags, voters by their place in the model's voter table, which comes first, and times), read
-   * in bulk; "EXP5" (a row per vote) is refused, and the log refolded. "EXP5": a thread or answer
+   * not a fact of its own; "EXP7" is refused, and the log refolded. "EXP7": a question's fact
+   * (its thread's record) and an answer's (its answer's record) are written as their record's
+   * index in the tables, not field by field again; "EXP6" is refused, and the log refolded.
+   * "EXP6": the up votes and accepts are written as columns (answers, flags, voters by their
+   * place in the model's voter table, which comes first, and times), read in bulk; "EXP5" (a row per vote) is refused, and the log refolded. "EXP5": a thread or answer
    * of the tables is named by the code the caller gives it (the engine's snapshot: its row's),
    * its id's text only where it has none. "EXP4" (ids always as
    * text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and latest times
