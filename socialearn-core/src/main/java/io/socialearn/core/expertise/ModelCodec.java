@@ -63,10 +63,10 @@ final class ModelCodec {
    * (its thread's record) and an answer's (its answer's record) are written as their record's
    * index in the tables, not field by field again; "EXP6" is refused, and the log refolded.
    * "EXP6": the up votes and accepts are written as columns (answers, flags, voters by their
-   * place in the model's voter table, which comes first, and times), read in bulk; "EXP5" (a row per vote) is refused, and the log refolded. "EXP5": a thread or answer
-   * of the tables is named by the code the caller gives it (the engine's snapshot: its row's),
-   * its id's text only where it has none. "EXP4" (ids always as
-   * text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and latest times
+   * place in the model's voter table, which comes first, and times), read in bulk; "EXP5" (a
+   * row per vote) is refused, and the log refolded. "EXP5": a thread or answer of the tables is
+   * named by the code the caller gives it (the engine's snapshot: its row's), its id's text only
+   * where it has none. "EXP4" (ids always as text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and latest times
    * per slot), the model's latest time and each person's count of filed answers are written, not
    * recounted from every fact on reading. "EXP3" (which recounted them) is refused, and the log
    * refolded. Before it, "EXP3" put
