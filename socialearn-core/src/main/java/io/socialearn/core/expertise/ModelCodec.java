@@ -59,22 +59,21 @@ final class ModelCodec {
 
   /**
    * "EXP8": an answer across departments is its answer's flag, written with the answer's record,
-   * not a fact of its own; "EXP7" is refused, and the log refolded. "EXP7": a question's fact
-   * (its thread's record) and an answer's (its answer's record) are written as their record's
-   * index in the tables, not field by field again; "EXP6" is refused, and the log refolded.
-   * "EXP6": the up votes and accepts are written as columns (answers, flags, voters by their
-   * place in the model's voter table, which comes first, and times), read in bulk; "EXP5" (a
-   * row per vote) is refused, and the log refolded. "EXP5": a thread or answer of the tables is
-   * named by the code the caller gives it (the engine's snapshot: its row's), its id's text only
-   * where it has none. "EXP4" (ids always as text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and latest times
-   * per slot), the model's latest time and each person's count of filed answers are written, not
-   * recounted from every fact on reading. "EXP3" (which recounted them) is refused, and the log
-   * refolded. Before it, "EXP3" put
-   * answers in the order of the answer table, each person's lists by topic in the order
-   * of the topics' names, and no separate lists of answers by topic (version 2 wrote those, and
-   * the others in the order of hash maps that are compact maps now, whose order a restored map
-   * would not keep; version 1 held each up vote as a fact; both are refused, and the log
-   * refolded).
+   * not a fact of its own; "EXP7" is refused, and the log refolded. "EXP7": a question's fact (its
+   * thread's record) and an answer's (its answer's record) are written as their record's index in
+   * the tables, not field by field again; "EXP6" is refused, and the log refolded. "EXP6": the up
+   * votes and accepts are written as columns (answers, flags, voters by their place in the model's
+   * voter table, which comes first, and times), read in bulk; "EXP5" (a row per vote) is refused,
+   * and the log refolded. "EXP5": a thread or answer of the tables is named by the code the caller
+   * gives it (the engine's snapshot: its row's), its id's text only where it has none. "EXP4" (ids
+   * always as text) is refused, and the log refolded. "EXP4": the columns' tallies (counts and
+   * latest times per slot), the model's latest time and each person's count of filed answers are
+   * written, not recounted from every fact on reading. "EXP3" (which recounted them) is refused,
+   * and the log refolded. Before it, "EXP3" put answers in the order of the answer table, each
+   * person's lists by topic in the order of the topics' names, and no separate lists of answers by
+   * topic (version 2 wrote those, and the others in the order of hash maps that are compact maps
+   * now, whose order a restored map would not keep; version 1 held each up vote as a fact; both are
+   * refused, and the log refolded).
    */
   private static final int MAGIC = 0x45585038;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
