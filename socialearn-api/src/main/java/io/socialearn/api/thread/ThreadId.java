@@ -3,23 +3,59 @@ package io.socialearn.api.thread;
 import io.socialearn.api.Validate;
 
 /**
- * A thread: a question, discussion or article, with its answers and comments.
+ * A thread: a question, discussion or article, with its answers and comments: 1 to 128
+ * characters of letters, digits and {@code . _ - : @ +}. An immutable value, equal to another
+ * thread id of the same text.
  *
- * @param value 1 to 128 characters of letters, digits and {@code . _ - : @ +}
+ * <p>Not a record, though it behaves as one would with a {@code value} component: a community
+ * holds as many thread ids as threads, so an id that is a number, a short slug or a UUID as
+ * {@link java.util.UUID#toString()} writes it is held in 32 bytes rather than as a string, and
+ * {@link #value()} makes its text again when asked.
  */
-public record ThreadId(String value) implements ContentRef {
-  /** Validates the id. */
-  public ThreadId {
+public final class ThreadId implements ContentRef {
+  /** The id's form (see {@link IdForms}): two longs, and its text when it is in neither. */
+  private final long high;
+  private final long low;
+  private final String text;
+
+  /**
+   * The id of {@code value}.
+   *
+   * @param value 1 to 128 characters of letters, digits and {@code . _ - : @ +}
+   * @throws io.socialearn.api.InvalidInputException if it is not
+   */
+  public ThreadId(String value) {
     Validate.id("threadId", value);
+    this.text = IdForms.text(value);
+    this.high = IdForms.high(value, text);
+    this.low = IdForms.low(value, text);
   }
 
-  /** Returns the id for {@code value}. */
+  /** Returns the id for {@code value}, as {@link #ThreadId(String)}. */
   public static ThreadId of(String value) {
     return new ThreadId(value);
   }
 
+  /** The id's text, as given. */
+  @Override
+  public String value() {
+    return IdForms.value(high, low, text);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ThreadId other
+        && IdForms.equal(high, low, text, other.high, other.low, other.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return IdForms.hash(high, low, text);
+  }
+
+  /** The id's text, as {@link #value()}. */
   @Override
   public String toString() {
-    return value;
+    return value();
   }
 }
