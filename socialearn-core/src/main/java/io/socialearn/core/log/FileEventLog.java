@@ -402,7 +402,8 @@ public final class FileEventLog implements EventLog {
     if (from > end) {
       return Stream.empty();
     }
-    LogCursor cursor = new LogCursor(storage, segments, jsonReader, from, end);
+    LogCursor cursor = new LogCursor(storage, segments, SharedIds.pooling(jsonReader), from,
+        end);
     return StreamSupport.stream(cursor, false).onClose(cursor::close);
   }
 

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.ConflictException;
 import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.EventLogException;
+import io.socialearn.api.event.PostEdited;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.ThreadId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,8 +194,33 @@ class FileEventLogTest extends EventLogContract {
       assertThat(read.get(0).space()).isSameAs(read.get(2).space());
       assertThat(read.get(0).tags().get(0)).isSameAs(read.get(2).tags().get(0));
       assertThat(read.get(0).thread()).isNotEqualTo(read.get(1).thread());
-      ThreadStarted again = (ThreadStarted) file.read(1).event();
-      assertThat(again.thread()).isSameAs(read.get(0).thread());
+    }
+  }
+
+  @Test
+  void threadAndPostIdsAreSharedWithinOneReadOnly() {
+    ThreadId thread = ThreadId.of("t-7f3a");
+    PostId post = PostId.of("5d3c2e1a-9b8f-4c7d-a6e5-f4d3c2b1a098");
+    log.append(0, List.of(event("t-7f3a"),
+        new AnswerPosted(post, thread, "an answer", PersonId.of("bo")),
+        new PostEdited(post, thread, "edited", PersonId.of("bo"), "typo"),
+        new AnswerPosted(PostId.of("p2"), thread, "another", PersonId.of("cy"))), T1);
+    log.close();
+    try (FileEventLog file = FileEventLog.open(lastDir)) {
+      List<RecordedEvent> read = read(file, 1);
+      ThreadStarted started = (ThreadStarted) read.get(0).event();
+      AnswerPosted answer = (AnswerPosted) read.get(1).event();
+      PostEdited edit = (PostEdited) read.get(2).event();
+      AnswerPosted other = (AnswerPosted) read.get(3).event();
+      assertThat(answer.thread()).isEqualTo(thread).isSameAs(started.thread())
+          .isSameAs(edit.thread()).isSameAs(other.thread());
+      assertThat(answer.post()).isEqualTo(post).isSameAs(edit.post());
+      // A point read (for a body) has no pool: equal ids, kept by nothing after it.
+      AnswerPosted again = (AnswerPosted) file.read(2).event();
+      assertThat(again.post()).isEqualTo(post).isNotSameAs(answer.post());
+      // A second read has a pool of its own.
+      AnswerPosted reread = (AnswerPosted) read(file, 2).get(0).event();
+      assertThat(reread.post()).isEqualTo(post).isNotSameAs(answer.post());
     }
   }
 
