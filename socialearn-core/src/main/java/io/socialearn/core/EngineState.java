@@ -96,7 +96,8 @@ final class EngineState {
   final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
   final CompactMap<ThreadId, ThreadRow> threads = new CompactMap<>();
   final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
-  final CompactMap<PostId, PostRow> posts = new CompactMap<>();
+  /** The answers' rows, with their ids by code ({@link PostRow#code}). */
+  final PostTable posts = new PostTable();
   /** Each thread's answers in order, by the rows' codes (see {@link #answersOf}). */
   final AnswerChains answerChains = new AnswerChains();
   /**
@@ -113,11 +114,11 @@ final class EngineState {
    */
   final CompactIntMap<PersonId> personIndex = new CompactIntMap<>();
   /**
-   * Each thread's id by its row's code, and each answer's: rows are never removed, so a code is
-   * the row's place in the order the threads (answers) were made, and the same after a restart.
+   * Each thread's id by its row's code (an answer's is {@link PostTable#id}): rows are never
+   * removed, so a code is the row's place in the order the threads were made, and the same after
+   * a restart.
    */
   final ArrayList<ThreadId> threadIdsByCode = new ArrayList<>();
-  final ArrayList<PostId> postIdsByCode = new ArrayList<>();
   final List<PersonId> personIds = new ArrayList<>();
   /** One object per distinct tag; a cache of no meaning of its own, so not in {@link #contents}. */
   private final Map<Tag, Tag> tagPool = new HashMap<>();
@@ -192,7 +193,7 @@ final class EngineState {
    */
   void trimToSize() {
     threadIdsByCode.trimToSize();
-    postIdsByCode.trimToSize();
+    posts.trimToSize();
     votes.replaceAll(VoteSet::trim);
     answerChains.trimToSize();
     // The maps' own walks: their views would make an entry object for each.
@@ -239,11 +240,11 @@ final class EngineState {
           (id, row) -> row.edited(t.title(), tags(t.tags()), at, seq));
       addEdit(t.thread(), seq);
     } else if (e instanceof AnswerPosted a) {
-      int code = newCode(posts.get(a.post()), a.post());
+      int old = posts.code(a.post());
+      int code = old >= 0 ? old : posts.size();
       // The deciders post answers to started threads only: the thread has a row.
       ThreadRow parent = threads.get(a.thread());
-      posts.put(a.post(), new PostRow(a.post(), parent.id(), person(a.author()), 0, at, seq,
-          false, code));
+      posts.put(new PostRow(a.post(), parent.id(), person(a.author()), 0, at, seq, false, code));
       answerChains.addAnswer(parent.code(), code);
       threads.computeIfPresent(a.thread(),
           (id, row) -> row.withAnswerCount(row.answerCount() + 1, at, seq));
@@ -356,7 +357,7 @@ final class EngineState {
       threads.computeIfPresent(d.thread(), (id, row) -> row.asDeleted());
     } else if (e instanceof PostDeleted d) {
       closeFlags(d.post(), d.by());
-      PostRow gone = posts.computeIfPresent(d.post(), (id, row) -> row.asDeleted());
+      PostRow gone = posts.computeIfPresent(d.post(), PostRow::asDeleted);
       if (gone != null) {
         answersGiven.merge(gone.author(), -1, Integer::sum);
       }
@@ -478,7 +479,7 @@ final class EngineState {
     if (target instanceof ThreadId t) {
       threads.computeIfPresent(t, (id, row) -> row.withScore(row.score() + delta));
     } else if (target instanceof PostId p) {
-      posts.computeIfPresent(p, (id, row) -> row.withScore(row.score() + delta));
+      posts.computeIfPresent(p, row -> row.withScore(row.score() + delta));
     }
   }
 
@@ -641,8 +642,6 @@ final class EngineState {
     personIndex.takeOver(other.personIndex);
     threadIdsByCode.clear();
     threadIdsByCode.addAll(other.threadIdsByCode);
-    postIdsByCode.clear();
-    postIdsByCode.addAll(other.postIdsByCode);
     personIds.clear();
     personIds.addAll(other.personIds);
     edits.clear();
@@ -700,9 +699,9 @@ final class EngineState {
     upvotes.forEachInOrder((voter, author, count, recent) -> upvotePairs.put(
         List.of(personIds.get(voter), personIds.get(author)),
         List.of(count, recent == null ? new UpvoteRun() : recent)));
-    return List.of(people, spaces, members, threads, threadsBySpace, posts, answerLists,
-        commentLists, voteLists, personIds, edits, activity, upvotePairs, links, daysActive,
-        answersGiven, openBounties, routedToday, routedTo, articleOrigins, sessions,
+    return List.of(people, spaces, members, threads, threadsBySpace, List.copyOf(posts.rows()),
+        answerLists, commentLists, voteLists, personIds, edits, activity, upvotePairs, links,
+        daysActive, answersGiven, openBounties, routedToday, routedTo, articleOrigins, sessions,
         sessionQuestions, sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed,
         lastSequence);
   }
@@ -791,19 +790,9 @@ final class EngineState {
     return threadIdsByCode.size() - 1;
   }
 
-  /** As {@link #newCode(ThreadRow, ThreadId)} for an answer. */
-  private int newCode(PostRow old, PostId id) {
-    if (old != null) {
-      return old.code();
-    }
-    postIdsByCode.add(id);
-    return postIdsByCode.size() - 1;
-  }
-
   /** The code of the row of answer {@code post} ({@link PostRow#code}), else -1. */
   int answerCode(Object post) {
-    PostRow row = post instanceof PostId id ? posts.get(id) : null;
-    return row == null ? -1 : row.code();
+    return post instanceof PostId id ? posts.code(id) : -1;
   }
 
   /**
@@ -815,8 +804,8 @@ final class EngineState {
       ThreadRow row = threads.get(t);
       return row == null ? -1 : row.code() * 2;
     }
-    PostRow row = posts.get((PostId) target);
-    return row == null ? -1 : row.code() * 2 + 1;
+    int code = posts.code((PostId) target);
+    return code < 0 ? -1 : code * 2 + 1;
   }
 
   /**
@@ -839,7 +828,7 @@ final class EngineState {
       public boolean has(int code) {
         // Rows are never removed: every code below the count of their kind names one.
         return code >= 0 && (code >>> 1) < ((code & 1) == 0 ? threadIdsByCode.size()
-            : postIdsByCode.size());
+            : posts.size());
       }
     };
   }
@@ -855,7 +844,7 @@ final class EngineState {
     }
     List<PostId> answers = new ArrayList<>();
     for (int a = answerChains.first(row.code()); a >= 0; a = answerChains.next(a)) {
-      answers.add(postIdsByCode.get(a));
+      answers.add(posts.id(a));
     }
     return answers;
   }
@@ -885,7 +874,7 @@ final class EngineState {
 
   /** The thread or answer a content code ({@link #contentCode}) names. */
   ContentRef contentAt(int code) {
-    return (code & 1) == 0 ? threadIdsByCode.get(code >>> 1) : postIdsByCode.get(code >>> 1);
+    return (code & 1) == 0 ? threadIdsByCode.get(code >>> 1) : posts.id(code >>> 1);
   }
 
   /** The {@link ThreadId} object the state's rows hold for {@code thread}, if it has a row. */

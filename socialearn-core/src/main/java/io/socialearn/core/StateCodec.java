@@ -241,7 +241,7 @@ final class StateCodec {
       this.personIndex = new HashMap<>(state.personIndex);
       this.personTable = new ArrayList<>(state.personIds);
       this.threads = inCodeOrder(state.threadIdsByCode, state.threads, ThreadRow::code);
-      this.posts = inCodeOrder(state.postIdsByCode, state.posts, PostRow::code);
+      this.posts = state.posts.rows();
     }
 
     /** The rows of {@code ids} in that order, checked to carry their place as their code. */
@@ -851,11 +851,11 @@ final class StateCodec {
       readPostRows(threadOf);
       putThreads(duplicateOf, accepted);
       putPosts(threadOf);
-      // In bulk, each map sized once and written front to back (the ids are the rows' own).
+      // In bulk, each map or table sized once and written front to back (the ids are the rows'
+      // own).
       state.threads.putAll(threadIds, threads, threads.length);
-      state.posts.putAll(postIds, posts, posts.length);
+      state.posts.addAll(posts, posts.length);
       state.threadIdsByCode.addAll(Arrays.asList(threadIds));
-      state.postIdsByCode.addAll(Arrays.asList(postIds));
     }
 
     /** Reads the threads' rows, noting their duplicates' and accepted answers' positions. */
