@@ -263,12 +263,12 @@ final class EngineState {
       VoteDirection previous = null;
       // Every vote the deciders let through is on a row; one without (none) is not held.
       if (code >= 0) {
-        int[] onTarget = votes.get(code);
+        byte[] onTarget = votes.get(code);
         if (onTarget == null) {
           votes.set(code, VoteSet.of(voter, v.direction()));
         } else {
           previous = VoteSet.get(onTarget, voter);
-          int[] grown = VoteSet.put(onTarget, voter, v.direction());
+          byte[] grown = VoteSet.put(onTarget, voter, v.direction());
           if (grown != onTarget) {
             votes.set(code, grown);
           }
@@ -282,7 +282,7 @@ final class EngineState {
     } else if (e instanceof VoteRetracted v) {
       int code = contentCode(v.target());
       int voter = indexOf(v.voter());
-      int[] onTarget = code < 0 ? null : votes.get(code);
+      byte[] onTarget = code < 0 ? null : votes.get(code);
       if (onTarget != null) {
         if (v.direction() == VoteDirection.UP && VoteSet.get(onTarget, voter) == VoteDirection.UP) {
           upvotes.retract(voter, indexOf(v.contentAuthor()), code);
@@ -885,7 +885,7 @@ final class EngineState {
 
   /** The vote of {@code person} on {@code target}, or null. */
   VoteDirection voteOf(ContentRef target, PersonId person) {
-    int[] onTarget = votes.get(contentCode(target));
+    byte[] onTarget = votes.get(contentCode(target));
     if (onTarget == null || person == null) {
       return null;
     }

@@ -14,20 +14,20 @@ import java.util.function.UnaryOperator;
 final class RowVotes {
   private static final int SHIFT = 12;
   private static final int CHUNK = 1 << SHIFT;
-  private static final int[][][] NONE = {};
+  private static final byte[][][] NONE = {};
 
   /** By thread code, then by answer code: chunks of sets, null where none. */
-  private int[][][] threads = NONE;
-  private int[][][] answers = NONE;
+  private byte[][][] threads = NONE;
+  private byte[][][] answers = NONE;
   /** How many rows have a set. */
   private int size;
 
   /** The set of the row with content code {@code code}, or null if none (or no such row). */
-  int[] get(int code) {
+  byte[] get(int code) {
     if (code < 0) {
       return null;
     }
-    int[][][] chunks = (code & 1) == 0 ? threads : answers;
+    byte[][][] chunks = (code & 1) == 0 ? threads : answers;
     int row = code >>> 1;
     int chunk = row >>> SHIFT;
     return chunk < chunks.length && chunks[chunk] != null ? chunks[chunk][row & (CHUNK - 1)]
@@ -35,13 +35,13 @@ final class RowVotes {
   }
 
   /** Sets the set of the row with content code {@code code} (0 or more); null removes it. */
-  void set(int code, int[] set) {
+  void set(int code, byte[] set) {
     if (code < 0) {
       throw new IllegalArgumentException("not a row's content code: " + code);
     }
     int row = code >>> 1;
     int chunk = row >>> SHIFT;
-    int[][][] chunks = (code & 1) == 0 ? threads : answers;
+    byte[][][] chunks = (code & 1) == 0 ? threads : answers;
     if (chunk >= chunks.length) {
       if (set == null) {
         return;
@@ -57,9 +57,9 @@ final class RowVotes {
       if (set == null) {
         return;
       }
-      chunks[chunk] = new int[CHUNK][];
+      chunks[chunk] = new byte[CHUNK][];
     }
-    int[] old = chunks[chunk][row & (CHUNK - 1)];
+    byte[] old = chunks[chunk][row & (CHUNK - 1)];
     chunks[chunk][row & (CHUNK - 1)] = set;
     size += (old == null ? 1 : 0) - (set == null ? 1 : 0);
   }
@@ -71,7 +71,7 @@ final class RowVotes {
 
   /** What {@link #forEach} gives each row with a set. */
   interface Action<X extends Exception> {
-    void accept(int code, int[] set) throws X;
+    void accept(int code, byte[] set) throws X;
   }
 
   /** Each row with a set, threads first, each kind in order of code. */
@@ -80,12 +80,12 @@ final class RowVotes {
     each(answers, 1, action);
   }
 
-  private static <X extends Exception> void each(int[][][] chunks, int kind, Action<X> action)
+  private static <X extends Exception> void each(byte[][][] chunks, int kind, Action<X> action)
       throws X {
     for (int c = 0; c < chunks.length; c++) {
       if (chunks[c] != null) {
         for (int i = 0; i < CHUNK; i++) {
-          int[] set = chunks[c][i];
+          byte[] set = chunks[c][i];
           if (set != null) {
             action.accept(((c << SHIFT) + i) << 1 | kind, set);
           }
@@ -95,9 +95,9 @@ final class RowVotes {
   }
 
   /** Replaces each set with {@code f}'s result for it (never null). */
-  void replaceAll(UnaryOperator<int[]> f) {
-    for (int[][][] chunks : new int[][][][] {threads, answers}) {
-      for (int[][] chunk : chunks) {
+  void replaceAll(UnaryOperator<byte[]> f) {
+    for (byte[][][] chunks : new byte[][][][] {threads, answers}) {
+      for (byte[][] chunk : chunks) {
         for (int i = 0; chunk != null && i < CHUNK; i++) {
           if (chunk[i] != null) {
             chunk[i] = f.apply(chunk[i]);

@@ -333,12 +333,11 @@ final class StateCodec {
       }
       out.writeInt(state.votes.size());
       state.votes.<IOException>forEach((code, set) -> {
-        int size = VoteSet.size(set);
+        int[] entries = VoteSet.entries(set);
         out.writeInt(code);
-        out.writeInt(size);
-        for (int i = 0; i < size; i++) {
-          out.writeInt(VoteSet.voterAt(set, i) << 1
-              | (VoteSet.directionAt(set, i) == VoteDirection.DOWN ? 1 : 0));
+        out.writeInt(entries.length);
+        for (int entry : entries) {
+          out.writeInt(entry);
         }
       });
       // Pairs by the state's person indices, which the person table keeps first.
@@ -971,7 +970,7 @@ final class StateCodec {
           ascending &= i == 0 || entries[i] >>> 1 > entries[i - 1] >>> 1;
         }
         // Written in voter order, so read as they are; else put one by one, as a set sorts them.
-        int[] set = ascending ? entries : new int[0];
+        byte[] set = ascending ? VoteSet.ofSorted(entries, entries.length) : new byte[0];
         for (int i = 0; !ascending && i < entries.length; i++) {
           set = VoteSet.put(set, entries[i] >>> 1,
               (entries[i] & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP);

@@ -31,9 +31,9 @@ class RowVotesProperties {
   @Property(tries = 200)
   void holdsWhatAMapWouldAndListsItInCodeOrder(@ForAll("steps") List<Step> steps) {
     RowVotes votes = new RowVotes();
-    Map<Integer, int[]> model = new TreeMap<>();
+    Map<Integer, byte[]> model = new TreeMap<>();
     for (Step step : steps) {
-      int[] set = step.size() < 0 ? null : new int[step.size()];
+      byte[] set = step.size() < 0 ? null : new byte[step.size()];
       votes.set(step.code(), set);
       if (set == null) {
         model.remove(step.code());
@@ -56,8 +56,8 @@ class RowVotesProperties {
     assertThat(listed).isSortedAccordingTo(
         Comparator.comparingInt((Integer code) -> code & 1).thenComparingInt(code -> code));
     assertThat(listed).containsExactlyInAnyOrderElementsOf(model.keySet());
-    votes.replaceAll(set -> new int[] {set.length});
-    model.forEach((code, set) -> assertThat(votes.get(code)).containsExactly(set.length));
+    votes.replaceAll(set -> new byte[] {(byte) set.length});
+    model.forEach((code, set) -> assertThat(votes.get(code)).containsExactly((byte) set.length));
     RowVotes taken = new RowVotes();
     taken.takeOver(votes);
     assertThat(taken.size()).isEqualTo(model.size());
@@ -68,8 +68,8 @@ class RowVotesProperties {
   @Property(tries = 10)
   void refusesANegativeCode(@ForAll("steps") List<Step> steps) {
     RowVotes votes = new RowVotes();
-    steps.forEach(step -> votes.set(step.code(), new int[0]));
-    assertThatThrownBy(() -> votes.set(-1, new int[0]))
+    steps.forEach(step -> votes.set(step.code(), new byte[0]));
+    assertThatThrownBy(() -> votes.set(-1, new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(votes.get(-3)).isNull();
   }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -17,20 +17,27 @@ import org.junit.jupiter.api.Test;
 /** The compact vote structures behave as the maps they replace. */
 class VoteSetTest {
 
-  @Property(tries = 200)
+  @Property(tries = 300)
   void aVoteSetHoldsOneVotePerPersonLikeAMap(@ForAll long seed,
       @ForAll @IntRange(min = 0, max = 300) int operations) {
     Random random = new Random(seed);
-    int[] set = new int[0];
-    Map<Integer, VoteDirection> model = new HashMap<>();
+    byte[] set = new byte[0];
+    Map<Integer, VoteDirection> model = new TreeMap<>();
+    // Voters close together (one-byte differences), far apart (up to four bytes), and at 0.
+    int spread = random.nextInt(4);
     for (int i = 0; i < operations; i++) {
-      int voter = random.nextInt(40) * (random.nextBoolean() ? 1 : 50_000);
+      int voter = spread == 0 ? random.nextInt(40)
+          : random.nextInt(40) * (random.nextBoolean() ? 1 : 50_000 * spread * spread);
       if (random.nextInt(20) == 0) {
         set = VoteSet.trim(set);
-        assertThat(set).hasSize(model.size());
+        assertThat(set.length == 0 || set[set.length - 1] != 0).isTrue();
       }
       if (random.nextInt(3) == 0) {
+        byte[] before = set.clone();
         VoteSet.remove(set, voter);
+        if (!model.containsKey(voter)) {
+          assertThat(set).isEqualTo(before);
+        }
         model.remove(voter);
       } else {
         VoteDirection direction = random.nextBoolean() ? VoteDirection.UP : VoteDirection.DOWN;
@@ -39,24 +46,52 @@ class VoteSetTest {
         model.put(voter, direction);
       }
       assertThat(VoteSet.size(set)).isEqualTo(model.size());
+      assertThat(VoteSet.get(set, voter)).isEqualTo(model.get(voter));
     }
     assertThat(VoteSet.isEmpty(set)).isEqualTo(model.isEmpty());
-    Map<Integer, VoteDirection> listed = new HashMap<>();
-    int previous = -1;
-    for (int i = 0; i < VoteSet.size(set); i++) {
-      assertThat(VoteSet.voterAt(set, i)).isGreaterThan(previous);
-      previous = VoteSet.voterAt(set, i);
-      listed.put(VoteSet.voterAt(set, i), VoteSet.directionAt(set, i));
+    int[] expected = model.entrySet().stream()
+        .mapToInt(e -> e.getKey() << 1 | (e.getValue() == VoteDirection.DOWN ? 1 : 0)).toArray();
+    assertThat(VoteSet.entries(set)).containsExactly(expected);
+    for (int entry : expected) {
+      assertThat(VoteSet.get(set, VoteSet.voterOf(entry))).isEqualTo(VoteSet.directionOf(entry));
     }
-    assertThat(listed).isEqualTo(model);
     for (int voter = 0; voter < 40; voter++) {
       assertThat(VoteSet.get(set, voter)).isEqualTo(model.get(voter));
     }
-    int[][] copy = {new int[0]};
+    byte[][] copy = {new byte[0]};
     model.forEach((voter, direction) -> copy[0] = VoteSet.put(copy[0], voter, direction));
     assertThat(VoteSet.contents(copy[0])).isEqualTo(VoteSet.contents(set))
         .hasSameHashCodeAs(VoteSet.contents(set));
-    assertThat(VoteSet.trim(set)).containsExactly(VoteSet.contents(set).entries());
+    // Built at once from the sorted entries, as a snapshot read does: the same bytes.
+    assertThat(VoteSet.ofSorted(expected, expected.length)).isEqualTo(VoteSet.trim(set));
+  }
+
+  @Test
+  void aSnapshotsEntriesOutOfOrderAreRefused() {
+    assertThatThrownBy(() -> VoteSet.ofSorted(new int[] {4, 5}, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
+    assertThatThrownBy(() -> VoteSet.ofSorted(new int[] {-2}, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(VoteSet.entries(VoteSet.ofSorted(new int[] {0, 3, 1 << 29}, 3)))
+        .containsExactly(0, 3, 1 << 29);
+  }
+
+  @Test
+  void eachNumberTakesTheFewestBytesAtEveryBoundaryOfItsLength() {
+    // The first entry is held plus one; the others as differences, up votes' entries even.
+    for (int bytes = 1; bytes <= 4; bytes++) {
+      int largest = (1 << (7 * bytes)) - 1;
+      assertThat(VoteSet.ofSorted(new int[] {largest - 1}, 1)).hasSize(bytes);
+      assertThat(VoteSet.ofSorted(new int[] {largest}, 1)).hasSize(bytes + 1);
+      int[] pair = {0, largest + 1};
+      byte[] built = VoteSet.put(VoteSet.of(0, VoteDirection.UP), pair[1] >>> 1,
+          VoteDirection.UP);
+      assertThat(VoteSet.trim(built)).isEqualTo(VoteSet.ofSorted(pair, 2)).hasSize(bytes + 2);
+      assertThat(VoteSet.entries(built)).containsExactly(pair);
+      VoteSet.remove(built, 0);
+      assertThat(VoteSet.entries(built)).containsExactly(pair[1]);
+      assertThat(VoteSet.trim(built)).hasSize(bytes + 1);
+    }
   }
 
   @Test
