@@ -94,7 +94,8 @@ final class EngineState {
   final Map<PersonId, PersonProfile> people = new HashMap<>();
   final Map<SpaceId, SpaceRow> spaces = new HashMap<>();
   final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
-  final CompactMap<ThreadId, ThreadRow> threads = new CompactMap<>();
+  /** The threads' rows, with their ids by code ({@link ThreadRow#code}). */
+  final ThreadTable threads = new ThreadTable();
   final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
   /** The answers' rows, with their ids by code ({@link PostRow#code}). */
   final PostTable posts = new PostTable();
@@ -113,12 +114,7 @@ final class EngineState {
    * votes hold the index, and rows hold this one {@link PersonId} object rather than copies.
    */
   final CompactIntMap<PersonId> personIndex = new CompactIntMap<>();
-  /**
-   * Each thread's id by its row's code (an answer's is {@link PostTable#id}): rows are never
-   * removed, so a code is the row's place in the order the threads were made, and the same after
-   * a restart.
-   */
-  final ArrayList<ThreadId> threadIdsByCode = new ArrayList<>();
+  /** Each person the state has met, by their index in {@link #personIndex}. */
   final List<PersonId> personIds = new ArrayList<>();
   /** One object per distinct tag; a cache of no meaning of its own, so not in {@link #contents}. */
   private final Map<Tag, Tag> tagPool = new HashMap<>();
@@ -192,7 +188,7 @@ final class EngineState {
    * a sixth of their arrays was room), most threads few more answers.
    */
   void trimToSize() {
-    threadIdsByCode.trimToSize();
+    threads.trimToSize();
     posts.trimToSize();
     votes.replaceAll(VoteSet::trim);
     answerChains.trimToSize();
@@ -228,8 +224,9 @@ final class EngineState {
       members.get(m.space()).remove(m.member());
     } else if (e instanceof ThreadStarted t) {
       SpaceRow space = spaces.get(t.space());
-      int code = newCode(threads.get(t.thread()), t.thread());
-      threads.put(t.thread(), new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
+      int old = threads.code(t.thread());
+      int code = old >= 0 ? old : threads.size();
+      threads.put(new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
           t.kind(), t.title(), tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
           0, null, at, seq, at, seq, false, code));
       threadsBySpace.get(t.space()).add(t.thread());
@@ -640,8 +637,6 @@ final class EngineState {
     comments.takeOver(other.comments);
     votes.takeOver(other.votes);
     personIndex.takeOver(other.personIndex);
-    threadIdsByCode.clear();
-    threadIdsByCode.addAll(other.threadIdsByCode);
     personIds.clear();
     personIds.addAll(other.personIds);
     edits.clear();
@@ -692,18 +687,18 @@ final class EngineState {
         commentLists.put(target, Arrays.stream(seqs).boxed().toList()));
     Map<ThreadId, List<PostId>> answerLists = new HashMap<>();
     for (int code = 0; code < answerChains.threads(); code++) {
-      ThreadId thread = threadIdsByCode.get(code);
+      ThreadId thread = threads.id(code);
       answerLists.put(thread, answersOf(thread));
     }
     Map<List<PersonId>, List<Object>> upvotePairs = new HashMap<>();
     upvotes.forEachInOrder((voter, author, count, recent) -> upvotePairs.put(
         List.of(personIds.get(voter), personIds.get(author)),
         List.of(count, recent == null ? new UpvoteRun() : recent)));
-    return List.of(people, spaces, members, threads, threadsBySpace, List.copyOf(posts.rows()),
-        answerLists, commentLists, voteLists, personIds, edits, activity, upvotePairs, links,
-        daysActive, answersGiven, openBounties, routedToday, routedTo, articleOrigins, sessions,
-        sessionQuestions, sessionOfThread, viewers, threadsRead, openFlags, flagsAgreed,
-        lastSequence);
+    return List.of(people, spaces, members, List.copyOf(threads.rows()), threadsBySpace,
+        List.copyOf(posts.rows()), answerLists, commentLists, voteLists, personIds, edits,
+        activity, upvotePairs, links, daysActive, answersGiven, openBounties, routedToday,
+        routedTo, articleOrigins, sessions, sessionQuestions, sessionOfThread, viewers,
+        threadsRead, openFlags, flagsAgreed, lastSequence);
   }
 
   /** The same list with each tag the one object the state holds for it. */
@@ -778,18 +773,6 @@ final class EngineState {
     return row == null ? target : row.id();
   }
 
-  /**
-   * The code of the row a new thread or answer takes: the old row's if the id had one (the
-   * deciders never start one twice), else the next, noting the id under it.
-   */
-  private int newCode(ThreadRow old, ThreadId id) {
-    if (old != null) {
-      return old.code();
-    }
-    threadIdsByCode.add(id);
-    return threadIdsByCode.size() - 1;
-  }
-
   /** The code of the row of answer {@code post} ({@link PostRow#code}), else -1. */
   int answerCode(Object post) {
     return post instanceof PostId id ? posts.code(id) : -1;
@@ -801,8 +784,8 @@ final class EngineState {
    */
   int contentCode(ContentRef target) {
     if (target instanceof ThreadId t) {
-      ThreadRow row = threads.get(t);
-      return row == null ? -1 : row.code() * 2;
+      int code = threads.code(t);
+      return code < 0 ? -1 : code * 2;
     }
     int code = posts.code((PostId) target);
     return code < 0 ? -1 : code * 2 + 1;
@@ -827,7 +810,7 @@ final class EngineState {
       @Override
       public boolean has(int code) {
         // Rows are never removed: every code below the count of their kind names one.
-        return code >= 0 && (code >>> 1) < ((code & 1) == 0 ? threadIdsByCode.size()
+        return code >= 0 && (code >>> 1) < ((code & 1) == 0 ? threads.size()
             : posts.size());
       }
     };
@@ -867,14 +850,14 @@ final class EngineState {
 
       @Override
       public void forEachThread(Consumer<ThreadId> action) {
-        threadIdsByCode.forEach(action);
+        threads.ids().forEach(action);
       }
     };
   }
 
   /** The thread or answer a content code ({@link #contentCode}) names. */
   ContentRef contentAt(int code) {
-    return (code & 1) == 0 ? threadIdsByCode.get(code >>> 1) : posts.id(code >>> 1);
+    return (code & 1) == 0 ? threads.id(code >>> 1) : posts.id(code >>> 1);
   }
 
   /** The {@link ThreadId} object the state's rows hold for {@code thread}, if it has a row. */

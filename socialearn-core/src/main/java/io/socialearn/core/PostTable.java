@@ -28,11 +28,7 @@ final class PostTable {
   private long[] createdSeqs = new long[MIN_CAPACITY];
   private boolean[] deleted = new boolean[MIN_CAPACITY];
   private int size;
-  /**
-   * Linear probing by the id's spread hash: each slot holds a row's code plus one, 0 when empty.
-   * At most three quarters full; a power of two long.
-   */
-  private int[] slots = new int[MIN_CAPACITY * 2];
+  private final IdIndex<PostId> index = new IdIndex<>(code -> ids[code]);
 
   /** How many rows there are; their codes run from 0 to one less. */
   int size() {
@@ -52,14 +48,7 @@ final class PostTable {
 
   /** The code of answer {@code id}'s row, or -1 if it has none. */
   int code(PostId id) {
-    int mask = slots.length - 1;
-    for (int slot = spread(id.hashCode()) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-      int code = slots[slot] - 1;
-      if (ids[code].equals(id)) {
-        return code;
-      }
-    }
-    return -1;
+    return index.code(id);
   }
 
   /**
@@ -111,7 +100,7 @@ final class PostTable {
       }
       size++;
       set(row);
-      index(code);
+      index.add(code, size);
     } else if (code >= 0 && code < size && ids[code].equals(row.id())) {
       set(row);
     } else {
@@ -152,9 +141,7 @@ final class PostTable {
     if (size + n > ids.length) {
       grow(size + n);
     }
-    while (slots.length - (slots.length >> 2) < size + n) {
-      rehash(slots.length * 2);
-    }
+    index.reserve(size + n, size);
     for (int i = 0; i < n; i++) {
       put(rows[i]);
     }
@@ -170,7 +157,7 @@ final class PostTable {
     createdSeqs = other.createdSeqs;
     deleted = other.deleted;
     size = other.size;
-    slots = other.slots;
+    index.takeOver(other.index);
     other.clear();
   }
 
@@ -190,7 +177,7 @@ final class PostTable {
     createdNanos = new long[MIN_CAPACITY];
     createdSeqs = new long[MIN_CAPACITY];
     deleted = new boolean[MIN_CAPACITY];
-    slots = new int[MIN_CAPACITY * 2];
+    index.clear();
   }
 
   private void set(PostRow row) {
@@ -213,38 +200,6 @@ final class PostTable {
     createdNanos = Arrays.copyOf(createdNanos, capacity);
     createdSeqs = Arrays.copyOf(createdSeqs, capacity);
     deleted = Arrays.copyOf(deleted, capacity);
-  }
-
-  /** Puts row {@code code} (just added) in the index, growing it first when it would be full. */
-  private void index(int code) {
-    if (size > slots.length - (slots.length >> 2)) {
-      rehash(slots.length * 2);
-    } else {
-      insert(code);
-    }
-  }
-
-  private void insert(int code) {
-    int mask = slots.length - 1;
-    int slot = spread(ids[code].hashCode()) & mask;
-    while (slots[slot] != 0) {
-      slot = (slot + 1) & mask;
-    }
-    slots[slot] = code + 1;
-  }
-
-  /** Rebuilds the index with {@code capacity} slots, every row in it. */
-  private void rehash(int capacity) {
-    slots = new int[capacity];
-    for (int c = 0; c < size; c++) {
-      insert(c);
-    }
-  }
-
-  /** The hash spread, so that hashes that differ only high up land apart. */
-  private static int spread(int h) {
-    int mixed = h * 0x9E3779B9;
-    return mixed ^ (mixed >>> 16);
   }
 
   private final class Ids extends AbstractList<PostId> implements RandomAccess {

@@ -240,26 +240,8 @@ final class StateCodec {
       }
       this.personIndex = new HashMap<>(state.personIndex);
       this.personTable = new ArrayList<>(state.personIds);
-      this.threads = inCodeOrder(state.threadIdsByCode, state.threads, ThreadRow::code);
+      this.threads = state.threads.rows();
       this.posts = state.posts.rows();
-    }
-
-    /** The rows of {@code ids} in that order, checked to carry their place as their code. */
-    private static <K, R> List<R> inCodeOrder(List<K> ids, Map<K, R> rows,
-        ToIntFunction<R> code) {
-      if (ids.size() != rows.size()) {
-        throw new IllegalStateException(ids.size() + " codes for " + rows.size() + " rows");
-      }
-      List<R> ordered = new ArrayList<>(ids.size());
-      for (K id : ids) {
-        R row = rows.get(id);
-        if (row == null || code.applyAsInt(row) != ordered.size()) {
-          throw new IllegalStateException("code " + ordered.size() + " names " + id
-              + ", whose row is " + row);
-        }
-        ordered.add(row);
-      }
-      return ordered;
     }
 
     void write(ReputationLedger ledger) throws IOException {
@@ -852,9 +834,8 @@ final class StateCodec {
       putPosts(threadOf);
       // In bulk, each map or table sized once and written front to back (the ids are the rows'
       // own).
-      state.threads.putAll(threadIds, threads, threads.length);
+      state.threads.addAll(threads, threads.length);
       state.posts.addAll(posts, posts.length);
-      state.threadIdsByCode.addAll(Arrays.asList(threadIds));
     }
 
     /** Reads the threads' rows, noting their duplicates' and accepted answers' positions. */
