@@ -364,10 +364,10 @@ final class ModelCodec {
     }
 
     /**
-     * The vote columns: every live entry and every entry of the cut-off window (dead ones too,
-     * as the window holds them), in order, then where the window starts among them; each entry
-     * as its answer, its flags (1 live, 2 an accept), its voter and its time. The chains are
-     * the live entries of each answer in this order.
+     * The vote columns: every live entry, in order, then where the cut-off window starts among
+     * them; each entry as its answer, its flags (1 live, 2 an accept), its voter and its time.
+     * The chains are the live entries of each answer in this order. The window's dead entries,
+     * which its walks skip, are left out (earlier snapshots kept them: a read takes them).
      */
     private void writeVotes() throws IOException {
       Votes v = m.votes;
@@ -377,7 +377,7 @@ final class ModelCodec {
         if (e == v.recentStart) {
           start = n;
         }
-        n += e >= v.recentStart || v.live(e) ? 1 : 0;
+        n += v.live(e) ? 1 : 0;
       }
       out.writeInt(n);
       out.writeInt(start < 0 ? n : start);
@@ -388,22 +388,22 @@ final class ModelCodec {
       // As columns of the entries kept, which a read takes in bulk.
       int[] answerOf = v.answers();
       for (int e = 0; e < v.size; e++) {
-        if (e >= v.recentStart || v.live(e)) {
+        if (v.live(e)) {
           out.writeInt(answerOf[e]);
         }
       }
       for (int e = 0; e < v.size; e++) {
-        if (e >= v.recentStart || v.live(e)) {
+        if (v.live(e)) {
           out.writeByte((v.live(e) ? 1 : 0) | (v.accept(e) ? 2 : 0));
         }
       }
       for (int e = 0; e < v.size; e++) {
-        if (e >= v.recentStart || v.live(e)) {
+        if (v.live(e)) {
           out.writeInt(v.voter(e));
         }
       }
       for (int e = 0; e < v.size; e++) {
-        if (e >= v.recentStart || v.live(e)) {
+        if (v.live(e)) {
           out.writeLong(v.at(e));
         }
       }

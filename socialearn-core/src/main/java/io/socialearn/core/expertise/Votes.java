@@ -2,16 +2,18 @@ package io.socialearn.core.expertise;
 
 import io.socialearn.core.internal.IntOrLongColumn;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The up votes on answers and the accepts, in log order, as columns instead of a {@link Fact}
  * per vote (about 12 bytes an entry rather than about 100 with the lists that held each fact):
  * when each was made (to the second: four bytes while within 68 years of 2020), who made it (an
  * index in the model's voter table), whether it is an accept and whether it is still live, and
- * the next entry about the same answer; for the entries of the cut-off window (below) also the
- * answer it is about (an index in the model's answer table), which the chains give for the rest.
- * Each answer chains its live entries in log order (from {@link #first}, by the answer's index),
- * so its votes and accepts interleave as they were cast, as its list of facts held them before.
+ * the next entry about the same answer. Each answer chains its live entries in log order (from
+ * {@link #first}, by the answer's index), so its votes and accepts interleave as they were cast,
+ * as its list of facts held them before. The last entry of a chain holds its answer's index
+ * instead of a next entry ({@code -2 - index}), so a live entry's answer is at its chain's end
+ * ({@link #answer}), with no column of its own.
  * The chains' ends are int arrays by answer index, not fields of the answers' records: a
  * snapshot read chains millions of entries through a few megabytes of ints instead of through a
  * record scattered in the heap for each.
@@ -35,14 +37,9 @@ final class Votes {
   /** (voter index + 1) shifted left by two, or-ed with {@link #LIVE} and {@link #ACCEPT}. */
   int[] who = new int[16];
   /**
-   * The answer's index in the model's answer table, for the entries from {@link #windowBase} on
-   * (at {@code e - windowBase}): the cut-off window's, and a few before it until they are
-   * dropped.
+   * The next live entry about the same answer; for the last, {@code -2 -} the answer's index in
+   * the model's answer table; -1 for a dead entry. Negative ends a walk of a chain.
    */
-  private int[] windowAnswer = new int[16];
-  /** The entry whose answer {@code windowAnswer[0]} holds: at most {@link #recentStart}. */
-  private int windowBase;
-  /** The next live entry about the same answer, or -1. */
   int[] next = new int[16];
   /** By answer index: the first and last of the answer's live entries, or -1. */
   private int[] first = {};
@@ -63,32 +60,34 @@ final class Votes {
   }
 
   /**
-   * The answer of entry {@code e} of the cut-off window (from {@link #recentStart} on).
+   * The answer of live entry {@code e}: the index its chain ends with, a walk of the rest of the
+   * chain.
    *
-   * @throws IndexOutOfBoundsException for an entry before the window's answers
+   * @throws IllegalArgumentException for an entry that is not live (no chain holds it)
    */
   int answer(int e) {
-    if (e < windowBase || e >= size) {
-      throw new IndexOutOfBoundsException("entry " + e + ", the window's answers from "
-          + windowBase + " to " + size);
+    Objects.checkIndex(e, size);
+    if (!live(e)) {
+      throw new IllegalArgumentException("entry " + e + " is dead: no answer is kept for it");
     }
-    return windowAnswer[e - windowBase];
+    int i = e;
+    while (next[i] >= 0) {
+      i = next[i];
+    }
+    return -2 - next[i];
   }
 
   /**
-   * Each entry's answer by entry, for a snapshot: a live entry's from its chain, the window's
-   * from their column, -1 for a dead entry before the window (which a snapshot leaves out).
+   * Each entry's answer by entry, for a snapshot: a live entry's from its chain, -1 for a dead
+   * one (which a snapshot leaves out).
    */
   int[] answers() {
     int[] of = new int[size];
-    Arrays.fill(of, 0, Math.min(recentStart, size), -1);
+    Arrays.fill(of, -1);
     for (int a = 0; a < first.length; a++) {
       for (int e = first[a]; e >= 0; e = next[e]) {
         of[e] = a;
       }
-    }
-    for (int e = recentStart; e < size; e++) {
-      of[e] = windowAnswer[e - windowBase];
     }
     return of;
   }
@@ -125,14 +124,10 @@ final class Votes {
       compactOrGrow();
     }
     holdAnswers(a + 1);
-    if (size - windowBase == windowAnswer.length) {
-      holdWindowAnswers(1);
-    }
     int e = size++;
     seconds.set(e, Math.floorDiv(when, 1000) - EPOCH_SECOND, e);
     who[e] = who(voter, true, accept);
-    windowAnswer[e - windowBase] = a;
-    next[e] = -1;
+    next[e] = -2 - a;
     if (last[a] < 0) {
       first[a] = e;
     } else {
@@ -146,32 +141,13 @@ final class Votes {
   }
 
   /**
-   * Makes room in the window's answer column for {@code more} entries past {@link #size}:
-   * moves the window's answers to its front (dropping those before {@link #recentStart}) when
-   * they are half of it or fewer, else grows it by half.
-   */
-  private void holdWindowAnswers(int more) {
-    int held = size - recentStart;
-    if (held + more <= windowAnswer.length / 2) {
-      System.arraycopy(windowAnswer, recentStart - windowBase, windowAnswer, 0, held);
-    } else {
-      int[] grown = new int[Math.max(held + more,
-          windowAnswer.length + (windowAnswer.length >> 1))];
-      System.arraycopy(windowAnswer, recentStart - windowBase, grown, 0, held);
-      windowAnswer = grown;
-    }
-    windowBase = recentStart;
-  }
-
-  /**
    * Replaces the entries with those read back from a snapshot, taking the arrays as the columns,
    * and chains each live entry on its answer in order; {@code answers} are the model's answers by
    * index, none chained yet.
    *
    * @param at each entry's time in milliseconds since the epoch, kept to the second
    * @param who each entry's voter and flags, as {@link #who(int, boolean, boolean)} makes them
-   * @param answer each entry's answer index, each below {@code answers} (only the window's are
-   *     kept)
+   * @param answer each live entry's answer index, each below {@code answers}
    * @param start the first entry of the cut-off window
    * @param answers how many answers the model has
    */
@@ -182,8 +158,6 @@ final class Votes {
       seconds.set(e, Math.floorDiv(at[e], 1000) - EPOCH_SECOND, e);
     }
     this.who = who;
-    this.windowAnswer = Arrays.copyOfRange(answer, start, Math.max(n, start + 16));
-    this.windowBase = start;
     this.next = new int[n];
     Arrays.fill(next, -1);
     size = n;
@@ -202,6 +176,7 @@ final class Votes {
           next[lasts[a]] = e;
         }
         lasts[a] = e;
+        next[e] = -2 - a;
       }
     }
   }
@@ -231,7 +206,7 @@ final class Votes {
     for (int i = first(a); i >= 0; previous = i, i = next[i]) {
       if (i == e) {
         if (previous < 0) {
-          first[a] = next[e];
+          first[a] = Math.max(next[e], -1);
         } else {
           next[previous] = next[e];
         }
@@ -282,7 +257,7 @@ final class Votes {
         }
       }
       for (int e = 0; e < kept; e++) {
-        next[e] = next[e] < 0 ? -1 : renumbered[next[e]];
+        next[e] = next[e] < 0 ? next[e] : renumbered[next[e]];
       }
       for (int a = 0; a < first.length; a++) {
         if (first[a] >= 0) {
@@ -290,12 +265,8 @@ final class Votes {
           last[a] = renumbered[last[a]];
         }
       }
-      // The window's entries are all kept, in order: their answers stay as they are.
-      int[] windowAnswers = Arrays.copyOfRange(windowAnswer, recentStart - windowBase,
-          recentStart - windowBase + Math.max(size - recentStart, 16));
+      // The window's entries are all kept, in order.
       recentStart = recentStart < size ? renumbered[recentStart] : kept;
-      windowAnswer = windowAnswers;
-      windowBase = recentStart;
       size = kept;
       return;
     }

@@ -36,9 +36,7 @@ class VotesTest {
     for (int e = v.first(a.index); e >= 0; e = v.next[e]) {
       assertThat(v.live(e)).as("only live entries are chained").isTrue();
       assertThat(v.answers()[e]).isEqualTo(a.index);
-      if (e >= v.recentStart) {
-        assertThat(v.answer(e)).isEqualTo(a.index);
-      }
+      assertThat(v.answer(e)).isEqualTo(a.index);
       voters.add(v.voter(e));
     }
     return voters;
@@ -111,9 +109,12 @@ class VotesTest {
       v.append(a.index, (int) t, t * DAY / 4, t % 7 == 0, 3 * DAY);
       expected.get(k).add((int) t);
       appended++;
-      // after every append (and the drops and moves it may make), the window knows its answers
+      // after every append (and the drops and moves it may make), the window's live entries
+      // know their answers, from their chains' ends
       for (int e = v.recentStart; e < v.size; e++) {
-        assertThat(v.answer(e)).isEqualTo(answerOfVoter[v.voter(e)]);
+        if (v.live(e)) {
+          assertThat(v.answer(e)).isEqualTo(answerOfVoter[v.voter(e)]);
+        }
       }
       if (random.nextInt(3) > 0 && !expected.get(k).isEmpty()) {
         // take back a random live entry of this answer
@@ -135,12 +136,37 @@ class VotesTest {
     for (int e = v.recentStart; e < v.size; e++) {
       assertThat(v.voter(e)).isEqualTo(appended - (v.size - e));
       assertThat(v.at(e)).isEqualTo(v.voter(e) * DAY / 4);
-      // the window keeps each entry's answer through the drops and moves
-      assertThat(v.answer(e)).isEqualTo(answerOfVoter[v.voter(e)]);
-      assertThat(v.answers()[e]).isEqualTo(answerOfVoter[v.voter(e)]);
+      // each live entry's answer is kept through the drops and moves; a dead one's is not
+      if (v.live(e)) {
+        assertThat(v.answer(e)).isEqualTo(answerOfVoter[v.voter(e)]);
+        assertThat(v.answers()[e]).isEqualTo(answerOfVoter[v.voter(e)]);
+      } else {
+        int dead = e;
+        assertThatThrownBy(() -> v.answer(dead)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(v.answers()[e]).isEqualTo(-1);
+      }
     }
     assertThatThrownBy(() -> v.answer(v.size))
         .isInstanceOf(IndexOutOfBoundsException.class);
+
+    // Read back as a snapshot holds them (the live entries): the same chains and answers.
+    List<Integer> kept = new ArrayList<>();
+    for (int e = 0; e < v.size; e++) {
+      if (v.live(e)) {
+        kept.add(e);
+      }
+    }
+    int[] answers = v.answers();
+    Votes read = new Votes();
+    read.restore(kept.stream().mapToLong(v::at).toArray(),
+        kept.stream().mapToInt(e -> Votes.who(v.voter(e), true, v.accept(e))).toArray(),
+        kept.stream().mapToInt(e -> answers[e]).toArray(), 0, some.size());
+    for (int k = 0; k < some.size(); k++) {
+      assertThat(chain(read, some.get(k))).isEqualTo(expected.get(k));
+    }
+    for (int e = 0; e < read.size; e++) {
+      assertThat(read.answer(e)).isEqualTo(answers[kept.get(e)]);
+    }
   }
 
   @Test
