@@ -1,15 +1,16 @@
 package io.socialearn.core.expertise;
 
+import io.socialearn.core.internal.BlockOffsetColumn;
 import io.socialearn.core.internal.IntOrLongColumn;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * The up votes on answers and the accepts, in log order, as columns instead of a {@link Fact}
- * per vote (about 12 bytes an entry rather than about 100 with the lists that held each fact):
- * when each was made (to the second: four bytes while within 68 years of 2020), who made it (an
- * index in the model's voter table), whether it is an accept and whether it is still live, and
- * the next entry about the same answer. Each answer chains its live entries in log order (from
+ * per vote (8 to 12 bytes an entry rather than about 100 with the lists that held each fact):
+ * when each was made (to the second, see {@link #seconds}), who made it (an index in the model's
+ * voter table), whether it is an accept and whether it is still live (see {@link #who}), and the
+ * next entry about the same answer. Each answer chains its live entries in log order (from
  * {@link #first}, by the answer's index), so its votes and accepts interleave as they were cast,
  * as its list of facts held them before. The last entry of a chain holds its answer's index
  * instead of a next entry ({@code -2 - index}), so a live entry's answer is at its chain's end
@@ -32,10 +33,18 @@ final class Votes {
   /** The second {@link #seconds} counts from: 2020-01-01T00:00:00Z. */
   private static final long EPOCH_SECOND = 1_577_836_800L;
 
-  /** When each entry was made, in whole seconds from {@link #EPOCH_SECOND}. */
-  private final IntOrLongColumn seconds = new IntOrLongColumn(16);
-  /** (voter index + 1) shifted left by two, or-ed with {@link #LIVE} and {@link #ACCEPT}. */
-  int[] who = new int[16];
+  /**
+   * When each entry was made, in whole seconds from {@link #EPOCH_SECOND}: two bytes an entry
+   * while the entries of a block of them were made within nine hours of its first.
+   */
+  private final BlockOffsetColumn seconds = new BlockOffsetColumn();
+  /**
+   * (voter index + 1) shifted left by two, or-ed with {@link #LIVE} and {@link #ACCEPT}: two
+   * bytes an entry while the model has fewer than 8,191 voters, four once it has more.
+   */
+  private IntOrLongColumn who = IntOrLongColumn.startingShort(16);
+  /** The room the columns have for entries. */
+  private int capacity = 16;
   /**
    * The next live entry about the same answer; for the last, {@code -2 -} the answer's index in
    * the model's answer table; -1 for a dead entry. Negative ends a walk of a chain.
@@ -48,6 +57,10 @@ final class Votes {
   int size;
   /** The first entry of the cut-off window. */
   int recentStart;
+
+  Votes() {
+    seconds.resize(capacity);
+  }
 
   /** When entry {@code e} was made, in milliseconds since the epoch (a whole second). */
   long at(int e) {
@@ -120,13 +133,13 @@ final class Votes {
    * @return the entry's index
    */
   int append(int a, int voter, long when, boolean accept, long window) {
-    if (size == who.length) {
+    if (size == capacity) {
       compactOrGrow();
     }
     holdAnswers(a + 1);
     int e = size++;
-    seconds.set(e, Math.floorDiv(when, 1000) - EPOCH_SECOND, e);
-    who[e] = who(voter, true, accept);
+    seconds.set(e, Math.floorDiv(when, 1000) - EPOCH_SECOND);
+    who.set(e, who(voter, true, accept), e);
     next[e] = -2 - a;
     if (last[a] < 0) {
       first[a] = e;
@@ -153,11 +166,16 @@ final class Votes {
    */
   void restore(long[] at, int[] who, int[] answer, int start, int answers) {
     int n = at.length;
+    seconds.clear();
     seconds.resize(n);
     for (int e = 0; e < n; e++) {
-      seconds.set(e, Math.floorDiv(at[e], 1000) - EPOCH_SECOND, e);
+      seconds.set(e, Math.floorDiv(at[e], 1000) - EPOCH_SECOND);
     }
-    this.who = who;
+    this.who = IntOrLongColumn.startingShort(n);
+    for (int e = 0; e < n; e++) {
+      this.who.set(e, who[e], e);
+    }
+    capacity = n;
     this.next = new int[n];
     Arrays.fill(next, -1);
     size = n;
@@ -187,21 +205,21 @@ final class Votes {
   }
 
   boolean live(int e) {
-    return (who[e] & LIVE) != 0;
+    return (who.get(e) & LIVE) != 0;
   }
 
   boolean accept(int e) {
-    return (who[e] & ACCEPT) != 0;
+    return (who.get(e) & ACCEPT) != 0;
   }
 
   /** The voter's index in the model's voter table, or -1 for none. */
   int voter(int e) {
-    return (who[e] >>> 2) - 1;
+    return (int) (who.get(e) >>> 2) - 1;
   }
 
   /** Takes a live entry of answer {@code a} back: dead, and out of the answer's chain. */
   void kill(int a, int e) {
-    who[e] &= ~LIVE;
+    who.set(e, who.get(e) & ~LIVE, size);
     int previous = -1;
     for (int i = first(a); i >= 0; previous = i, i = next[i]) {
       if (i == e) {
@@ -223,7 +241,7 @@ final class Votes {
   void killAll(int a) {
     for (int i = first(a); i >= 0; ) {
       int n = next[i];
-      who[i] &= ~LIVE;
+      who.set(i, who.get(i) & ~LIVE, size);
       next[i] = -1;
       i = n;
     }
@@ -249,7 +267,7 @@ final class Votes {
         if (e >= recentStart || live(e)) {
           renumbered[e] = kept;
           seconds.move(e, kept);
-          who[kept] = who[e];
+          who.move(e, kept);
           next[kept] = next[e];
           kept++;
         } else {
@@ -268,11 +286,14 @@ final class Votes {
       // The window's entries are all kept, in order.
       recentStart = recentStart < size ? renumbered[recentStart] : kept;
       size = kept;
+      // The blocks past the entries kept start afresh from the times that come.
+      seconds.trimTo(kept);
+      seconds.resize(capacity);
       return;
     }
-    int capacity = who.length + Math.max(16, who.length / 2);
+    capacity += Math.max(16, capacity / 2);
     seconds.resize(capacity);
-    who = Arrays.copyOf(who, capacity);
+    who.resize(capacity);
     next = Arrays.copyOf(next, capacity);
   }
 }

@@ -189,4 +189,29 @@ class VotesTest {
       assertThat(read.at(e)).isEqualTo(v.at(e));
     }
   }
+
+  @Test
+  void votersBeyondWhatTwoBytesHoldWidenTheColumnAndKeepEveryEntry() {
+    Votes v = new Votes();
+    AnswerInfo a = answer();
+    AnswerInfo b = answer();
+    long t0 = java.time.Instant.parse("2026-03-04T09:00:00Z").toEpochMilli();
+    List<Integer> expected = new ArrayList<>();
+    for (int voter = 8_180; voter < 8_200; voter++) {
+      AnswerInfo on = voter % 2 == 0 ? a : b;
+      v.append(on.index, voter, t0 + voter * 1000L, voter % 5 == 0, 3 * DAY);
+      if (on == a) {
+        expected.add(voter);
+      }
+    }
+    v.kill(a.index, v.first(a.index));
+    expected.remove(0);
+    assertThat(chain(v, a)).isEqualTo(expected);
+    for (int e = 0; e < v.size; e++) {
+      assertThat(v.voter(e)).isEqualTo(8_180 + e);
+      assertThat(v.accept(e)).isEqualTo((8_180 + e) % 5 == 0);
+      assertThat(v.at(e)).isEqualTo(t0 + (8_180 + e) * 1000L);
+      assertThat(v.live(e)).isEqualTo(e != 0);
+    }
+  }
 }
