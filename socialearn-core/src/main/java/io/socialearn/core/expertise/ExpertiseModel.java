@@ -369,6 +369,9 @@ public final class ExpertiseModel {
    * thread's record itself; live until the thread is deleted), rather than a record and a fact
    * apart.
    */
+  /** The answers of a thread that has none. */
+  static final AnswerInfo[] NO_ANSWERS = {};
+
   static final class ThreadInfo extends Fact {
     final SpaceId space;
     /** The space's index in {@link #spaceIds}, or -1 for none. */
@@ -376,8 +379,8 @@ public final class ExpertiseModel {
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
     boolean deleted;
-    /** The thread's answers, as a short list ({@link SmallLists}). */
-    List<AnswerInfo> answers = List.of();
+    /** The thread's answers, in the order posted: an array of exactly their number. */
+    AnswerInfo[] answers = NO_ANSWERS;
 
     /** The first three of {@link #tags}, or null: read in the hot walks without the list. */
     private Tag tag0;
@@ -686,7 +689,11 @@ public final class ExpertiseModel {
       if (thread != null) {
         thread.deleted = true;
         countThread(thread, -1);
-        thread.answers.stream().filter(a -> !a.deleted).forEach(this::deleteAnswer);
+        for (AnswerInfo a : thread.answers) {
+          if (!a.deleted) {
+            deleteAnswer(a);
+          }
+        }
         kill(thread, thread.tags);
       }
     } else if (e instanceof PersonEndorsed p) {
@@ -728,7 +735,8 @@ public final class ExpertiseModel {
     answer.index = answerTable.size();
     answerTable.add(answer);
     answerIndex.put(a.post(), answer.index);
-    thread.answers = SmallLists.plus(thread.answers, answer);
+    thread.answers = Arrays.copyOf(thread.answers, thread.answers.length + 1);
+    thread.answers[thread.answers.length - 1] = answer;
     // The answer is its own fact.
     answer.file(answer);
     add(answer, thread.tags, +1);
@@ -901,7 +909,9 @@ public final class ExpertiseModel {
     }
     countThread(thread, -1);
     List<Fact> all = new ArrayList<>(thread.facts());
-    thread.answers.forEach(a -> all.addAll(factsOf(a)));
+    for (AnswerInfo a : thread.answers) {
+      all.addAll(factsOf(a));
+    }
     for (Fact f : all) {
       addToTopics(f, thread.tags, -1);
     }

@@ -314,7 +314,7 @@ final class ModelCodec {
         writeFact(f);
       }
       for (ThreadInfo t : threadList) {
-        out.writeInt(t.answers.size());
+        out.writeInt(t.answers.length);
         for (AnswerInfo a : t.answers) {
           int at = answerIndex(a);
           if (at < 0) {
@@ -859,7 +859,7 @@ final class ModelCodec {
         for (int k = 0; k < own.length; k++) {
           own[k] = answers[in.readInt()];
         }
-        t.answers = SmallLists.of(own);
+        t.answers = own.length == 0 ? ExpertiseModel.NO_ANSWERS : own;
       }
       for (AnswerInfo a : answers) {
         for (int k = count(); k > 0; k--) {
