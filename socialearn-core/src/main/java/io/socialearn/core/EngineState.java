@@ -354,7 +354,7 @@ final class EngineState {
       threads.computeIfPresent(d.thread(), (id, row) -> row.asDeleted());
     } else if (e instanceof PostDeleted d) {
       closeFlags(d.post(), d.by());
-      PostRow gone = posts.computeIfPresent(d.post(), PostRow::asDeleted);
+      PostRow gone = posts.computeIfPresent(d.post(), (id, row) -> row.asDeleted());
       if (gone != null) {
         answersGiven.merge(gone.author(), -1, Integer::sum);
       }
@@ -379,7 +379,7 @@ final class EngineState {
       var entry = entries.next();
       ContentRef target = entry.getKey();
       boolean gone = target.equals(deleted) || (deleted instanceof ThreadId thread
-          && target instanceof PostId post && posts.containsKey(post)
+          && target instanceof PostId post && posts.code(post) >= 0
           && posts.get(post).thread().equals(thread));
       if (gone) {
         if (!by.equals(authorOf(target))) {
@@ -476,7 +476,7 @@ final class EngineState {
     if (target instanceof ThreadId t) {
       threads.computeIfPresent(t, (id, row) -> row.withScore(row.score() + delta));
     } else if (target instanceof PostId p) {
-      posts.computeIfPresent(p, row -> row.withScore(row.score() + delta));
+      posts.computeIfPresent(p, (id, row) -> row.withScore(row.score() + delta));
     }
   }
 
