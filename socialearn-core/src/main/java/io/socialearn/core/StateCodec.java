@@ -948,6 +948,9 @@ final class StateCodec {
         boolean ascending = true;
         for (int i = 0; i < entries.length; i++) {
           entries[i] = in.getInt();
+          if (entries[i] < 0) {
+            throw new IOException("vote entry " + entries[i] + " on content code " + target);
+          }
           ascending &= i == 0 || entries[i] >>> 1 > entries[i - 1] >>> 1;
         }
         // Written in voter order, so read as they are; else put one by one, as a set sorts them.

@@ -363,15 +363,15 @@ public final class ExpertiseModel {
     }
   }
 
+  /** The answers of a thread that has none. */
+  static final AnswerInfo[] NO_ANSWERS = {};
+
   /**
    * What the model keeps of a thread, which is also the fact of its question asked (of kind
    * {@link EvidenceKind#QUESTION_ASKED}, its source the thread, its person the author, its
    * thread's record itself; live until the thread is deleted), rather than a record and a fact
    * apart.
    */
-  /** The answers of a thread that has none. */
-  static final AnswerInfo[] NO_ANSWERS = {};
-
   static final class ThreadInfo extends Fact {
     final SpaceId space;
     /** The space's index in {@link #spaceIds}, or -1 for none. */

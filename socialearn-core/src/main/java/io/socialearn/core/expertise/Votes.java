@@ -14,10 +14,10 @@ import java.util.Objects;
  * {@link #first}, by the answer's index), so its votes and accepts interleave as they were cast,
  * as its list of facts held them before. The last entry of a chain holds its answer's index
  * instead of a next entry ({@code -2 - index}), so a live entry's answer is at its chain's end
- * ({@link #answer}), with no column of its own.
- * The chains' ends are int arrays by answer index, not fields of the answers' records: a
- * snapshot read chains millions of entries through a few megabytes of ints instead of through a
- * record scattered in the heap for each.
+ * ({@link #answer}), with no column of its own. Each chain's first and last entries are held in
+ * int arrays by answer index, not in fields of the answers' records: a snapshot read chains
+ * millions of entries through a few megabytes of ints instead of through a record scattered in
+ * the heap for each.
  *
  * <p>The entries from {@link #recentStart} on are the cut-off window: the vote-like evidence of
  * the last few days, live or not, that "who knows" walks to leave out votes at or after a
