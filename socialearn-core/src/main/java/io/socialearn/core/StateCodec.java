@@ -83,11 +83,12 @@ final class StateCodec {
    * The version of the form; a snapshot of another version is refused (full replay), but for
    * those from {@link #OLDEST_READABLE} on.
    */
-  static final int FORMAT = 19;
+  static final int FORMAT = 20;
   /**
    * The oldest version still read: format 17, whose reputation ledger wrote askers and answers;
    * formats 17 and 18 wrote every standing up vote's target and time, by voter then by author,
-   * and each person's reputation facts as columns, times in nanoseconds.
+   * and each person's reputation facts as columns, times in nanoseconds; format 19 wrote each
+   * person's facts as a stream that gave every fact's points, which a read encodes afresh.
    */
   static final int OLDEST_READABLE = 17;
 
@@ -1145,7 +1146,9 @@ final class StateCodec {
     private void readReputation(ReputationLedger ledger) throws IOException {
       ledger.restore(rest.ledger());
       // Formats before 19 wrote each person's facts as columns, times in nanoseconds.
-      ledger.readFrom(in, this::readId, format < 19);
+      ledger.readFrom(in, this::readId, format < 19 ? ReputationLedger.FactForm.COLUMNS
+          : format == 19 ? ReputationLedger.FactForm.STREAM_EVERY_POINTS
+          : ReputationLedger.FactForm.STREAM);
     }
 
     /** What {@link Writer#writeId} wrote. */

@@ -63,10 +63,13 @@ final class PersonLedger {
 
   private int size;
   /**
-   * The facts, one after another, each: its sequence less the last fact's (zigzag), its time in
-   * seconds less the last fact's (zigzag; the first from {@link #EPOCH_SECOND}), its points
-   * shifted above its flags (zigzag; the flags: reason ordinal in the low 5 bits, capped in bit 5,
-   * kind in bits 6-8), then its other code and its key's code. The other code is a vote's voter
+   * The facts, one after another, each: its sequence less the last fact's (zigzag); its time in
+   * seconds less the last fact's (zigzag; the first from {@link #EPOCH_SECOND}) shifted left by
+   * one, with 1 in the low bit when its points and flags are the last fact's (0 before the
+   * first), which are then not written; else its points shifted above its flags (zigzag; the
+   * flags: reason ordinal in the low 5 bits, capped in bit 5, kind in bits 6-8); then its other
+   * code and its key's code. A person's up votes received, most of their facts, share their
+   * points and flags, so most facts leave them out: about 8 bytes a vote received. The other code is a vote's voter
    * (plain: a person's code is never negative) or another fact's source post (zigzag of the code
    * plus one, as the key's: a row's code is below {@link IdCodes#NONE}); only votes have another
    * person, and a vote's source is always its key (the post voted on), so one number holds what
@@ -74,9 +77,13 @@ final class PersonLedger {
    */
   private byte[] bytes = new byte[16];
   private int length;
-  /** The sequence and time (in the stream's seconds) of the last fact, or 0 for none. */
+  /**
+   * The sequence, time (in the stream's seconds) and points with flags of the last fact, or 0 for
+   * none.
+   */
   private long lastSequence;
   private long lastSecond;
+  private long lastPointsAndFlags;
 
   /** The running fold of every fact so far. */
   private Fold current;
@@ -170,17 +177,26 @@ final class PersonLedger {
       bytes = Arrays.copyOf(bytes, Math.max(length + MAX_FACT_BYTES,
           bytes.length + (bytes.length >> 1)));
     }
-    length = encode(f, bytes, length, lastSequence, lastSecond);
+    length = encode(f, bytes, length, lastSequence, lastSecond, lastPointsAndFlags);
     lastSequence = f.sequence;
     lastSecond = f.second;
+    lastPointsAndFlags = f.pointsAndFlags;
     size++;
   }
 
-  /** Writes {@code f} into {@code to} at {@code at}, after a fact of that sequence and time. */
-  private static int encode(FactView f, byte[] to, int at, long afterSequence, long afterSecond) {
+  /**
+   * Writes {@code f} into {@code to} at {@code at}, after a fact of that sequence, time and
+   * points with flags.
+   */
+  private static int encode(FactView f, byte[] to, int at, long afterSequence, long afterSecond,
+      long afterPointsAndFlags) {
     at = putZigzag(to, at, f.sequence - afterSequence);
-    at = putZigzag(to, at, f.second - afterSecond);
-    at = putZigzag(to, at, f.pointsAndFlags);
+    long second = f.second - afterSecond;
+    boolean same = f.pointsAndFlags == afterPointsAndFlags;
+    at = putUnsigned(to, at, (second << 1 ^ second >> 63) << 1 | (same ? 1 : 0));
+    if (!same) {
+      at = putZigzag(to, at, f.pointsAndFlags);
+    }
     at = f.kind() == VOTE ? putUnsigned(to, at, f.other) : putZigzag(to, at, f.other + 1L);
     return putZigzag(to, at, f.key + 1L);
   }
@@ -201,7 +217,17 @@ final class PersonLedger {
   /** A walk over the facts: {@link #next} decodes one into {@link #fact} at a time. */
   private final class Walk {
     final FactView fact = new FactView();
+    /** Whether the stream is in format 19's form, which wrote every fact's points and flags. */
+    private final boolean everyPoints;
     int at;
+
+    Walk() {
+      this(false);
+    }
+
+    Walk(boolean everyPoints) {
+      this.everyPoints = everyPoints;
+    }
 
     /**
      * Decodes the next fact, or returns false at the end of the stream.
@@ -213,8 +239,16 @@ final class PersonLedger {
         return false;
       }
       fact.sequence += zigzag();
-      fact.second += zigzag();
-      fact.pointsAndFlags = zigzag();
+      if (everyPoints) {
+        fact.second += zigzag();
+        fact.pointsAndFlags = zigzag();
+      } else {
+        long second = unsigned();
+        fact.second += second >>> 2 ^ -(second >>> 1 & 1);
+        if ((second & 1) == 0) {
+          fact.pointsAndFlags = zigzag();
+        }
+      }
       long other = fact.kind() == VOTE ? unsigned() : zigzag() - 1;
       fact.key = toCode(zigzag() - 1);
       fact.other = toCode(other);
@@ -293,34 +327,39 @@ final class PersonLedger {
   private boolean remove(CodeMatch match) {
     Walk walk = new Walk();
     FactView f = walk.fact;
-    // Rewritten in place: a kept fact's deltas grow by those of the facts removed before it, and
-    // their bytes (five at least a fact) more than make up for it, so what is written never
-    // passes what was read. A scratch copy of each fact keeps that checked, not assumed. A kept
-    // fact right after another kept one keeps its bytes, moved down as they are.
+    // Rewritten in place where it fits: a kept fact right after another kept one keeps its bytes,
+    // moved down as they are; the first kept after removed ones is encoded afresh after the kept
+    // one before it, which may take more bytes (its points written out, larger deltas) than the
+    // removed facts freed. Should a fact not fit below what was read, the rest goes to a copy.
+    byte[] out = bytes;
     byte[] scratch = new byte[MAX_FACT_BYTES];
     int written = 0;
     int kept = 0;
     long keptSequence = 0;
     long keptSecond = 0;
+    long keptPoints = 0;
     boolean previousKept = true;
     int start = 0;
     while (walk.next()) {
       if (!match.test(f)) {
         if (previousKept) {
-          if (written != start) {
-            System.arraycopy(bytes, start, bytes, written, walk.at - start);
+          out = room(out, written, walk.at - start);
+          if (out != bytes || written != start) {
+            System.arraycopy(bytes, start, out, written, walk.at - start);
           }
           written += walk.at - start;
         } else {
-          int n = encode(f, scratch, 0, keptSequence, keptSecond);
-          if (written + n > walk.at) {
-            throw new IllegalStateException("a fact rewritten past what was read");
+          int n = encode(f, scratch, 0, keptSequence, keptSecond, keptPoints);
+          if (out == bytes && written + n > walk.at) {
+            out = Arrays.copyOf(bytes, Math.max(bytes.length, length + MAX_FACT_BYTES));
           }
-          System.arraycopy(scratch, 0, bytes, written, n);
+          out = room(out, written, n);
+          System.arraycopy(scratch, 0, out, written, n);
           written += n;
         }
         keptSequence = f.sequence;
         keptSecond = f.second;
+        keptPoints = f.pointsAndFlags;
         kept++;
         previousKept = true;
       } else {
@@ -331,12 +370,26 @@ final class PersonLedger {
     if (kept == size) {
       return false;
     }
+    bytes = out;
     size = kept;
     length = written;
     lastSequence = keptSequence;
     lastSecond = keptSecond;
+    lastPointsAndFlags = keptPoints;
     current = refold(null);
     return true;
+  }
+
+  /**
+   * {@code out}, or a larger copy of it if it is a copy (not the stream itself) and has no room
+   * for {@code n} more bytes after {@code written}; the stream itself always has room, since
+   * nothing is written into it past what was read.
+   */
+  private byte[] room(byte[] out, int written, int n) {
+    if (out == bytes || written + n <= out.length) {
+      return out;
+    }
+    return Arrays.copyOf(out, Math.max(written + n, out.length + (out.length >> 1)));
   }
 
   /** The changes the facts make, oldest first, folded afresh (reads only: safe for readers). */
@@ -392,15 +445,17 @@ final class PersonLedger {
     FactView f = walk.fact;
     long previousSequence = 0;
     long previousSecond = 0;
+    long previousPoints = 0;
     while (walk.next()) {
       f.other = f.other < 0 ? f.other : written[f.other];
       f.key = f.key < 0 ? f.key : written[f.key];
       if (at + MAX_FACT_BYTES > stream.length) {
         stream = Arrays.copyOf(stream, stream.length + (stream.length >> 1) + MAX_FACT_BYTES);
       }
-      at = encode(f, stream, at, previousSequence, previousSecond);
+      at = encode(f, stream, at, previousSequence, previousSecond, previousPoints);
       previousSequence = f.sequence;
       previousSecond = f.second;
+      previousPoints = f.pointsAndFlags;
     }
     out.writeInt(size);
     out.writeInt(at);
@@ -414,28 +469,34 @@ final class PersonLedger {
    * @param persons for each dense code, whether it is a person's (else a post's): what a fact's
    *     codes must be is checked against it, not by looking each id up; a row's code must name a
    *     row of the ledger's rows
-   * @param columns whether the facts were written as columns with times in nanoseconds (snapshot
+   * @param form how the facts were written: as columns with times in nanoseconds (snapshot
    *     formats before 19: a count, then the sequences, the times, the points with their flags
-   *     and the two code columns) rather than as a stream
+   *     and the two code columns), as a stream of format 19's form (encoded afresh as read), or
+   *     as this stream
    * @throws IOException if the facts are damaged
    */
   static PersonLedger read(PersonId person, ReputationRules rules, IdCodes codes,
-      boolean[] persons, ByteBuffer in, boolean columns) throws IOException {
+      boolean[] persons, ByteBuffer in, ReputationLedger.FactForm form) throws IOException {
     PersonLedger ledger = new PersonLedger(person, rules, codes);
-    if (columns) {
+    if (form == ReputationLedger.FactForm.COLUMNS) {
       readColumns(ledger, in);
     } else {
       int n = in.getInt();
       int bytes = in.getInt();
-      // A fact takes five bytes at least.
-      if (n < 0 || bytes < 0 || bytes > in.remaining() || n > bytes / 5) {
+      // A fact takes four bytes at least.
+      if (n < 0 || bytes < 0 || bytes > in.remaining() || n > bytes / 4) {
         throw new IOException(person + " has " + n + " facts in " + bytes + " bytes of "
             + in.remaining());
       }
-      ledger.bytes = new byte[bytes];
-      in.get(ledger.bytes);
-      ledger.length = bytes;
-      ledger.size = n;
+      byte[] stream = new byte[bytes];
+      in.get(stream);
+      if (form == ReputationLedger.FactForm.STREAM) {
+        ledger.bytes = stream;
+        ledger.length = bytes;
+        ledger.size = n;
+      } else {
+        reencode(ledger, stream, n);
+      }
     }
     Walk walk = ledger.new Walk();
     FactView f = walk.fact;
@@ -454,8 +515,28 @@ final class PersonLedger {
     }
     ledger.lastSequence = f.sequence;
     ledger.lastSecond = f.second;
+    ledger.lastPointsAndFlags = f.pointsAndFlags;
     ledger.current = fold;
     return ledger;
+  }
+
+  /** Encodes the {@code n} facts of a stream of format 19's form into {@code ledger}'s stream. */
+  private static void reencode(PersonLedger ledger, byte[] stream, int n) throws IOException {
+    PersonLedger old = new PersonLedger(ledger.person, ledger.rules, ledger.codes);
+    old.bytes = stream;
+    old.length = stream.length;
+    Walk walk = old.new Walk(true);
+    int i = 0;
+    try {
+      for (; walk.next(); i++) {
+        ledger.append(walk.fact);
+      }
+    } catch (IllegalStateException e) {
+      throw new IOException("fact " + i + " of " + ledger.person + ": " + e.getMessage(), e);
+    }
+    if (i != n) {
+      throw new IOException(ledger.person + " has " + i + " facts where " + n + " were written");
+    }
   }
 
   /** Reads the columns of formats before 19 into {@code ledger}'s stream. */

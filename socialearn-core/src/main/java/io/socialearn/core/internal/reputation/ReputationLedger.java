@@ -704,19 +704,30 @@ public final class ReputationLedger {
    * @throws IOException if what was written is damaged
    */
   public void readFrom(ByteBuffer in, IdReader ids) throws IOException {
-    readFrom(in, ids, false);
+    readFrom(in, ids, FactForm.STREAM);
+  }
+
+  /** How a snapshot wrote each person's facts. */
+  public enum FactForm {
+    /** As columns, with times in nanoseconds (snapshot formats before 19). */
+    COLUMNS,
+    /** As a stream that writes every fact's points and flags (snapshot format 19). */
+    STREAM_EVERY_POINTS,
+    /** As {@link #writeTo} writes them now. */
+    STREAM
   }
 
   /**
-   * Reads back what {@link #writeTo} wrote, or an older form whose facts were written as columns
-   * with times in nanoseconds (kept to the second as they are read).
+   * Reads back what {@link #writeTo} wrote, or an older form: facts written as columns with times
+   * in nanoseconds (kept to the second as they are read), or as a stream that wrote every fact's
+   * points (encoded afresh as they are read).
    *
    * @param in the snapshot, where {@link #writeTo} began
    * @param ids reads one id an {@link IdWriter} wrote
-   * @param columns whether each person's facts are written as columns, the older form
+   * @param form how each person's facts are written
    * @throws IOException if what was written is damaged
    */
-  public void readFrom(ByteBuffer in, IdReader ids, boolean columns) throws IOException {
+  public void readFrom(ByteBuffer in, IdReader ids, FactForm form) throws IOException {
     int asked = count(in, 10, "threads with askers");
     // Given threads, what an older form wrote of askers and answers is read and left.
     CompactMap<ThreadId, PersonId> askers = threads == null ? this.askers : new CompactMap<>();
@@ -765,8 +776,8 @@ public final class ReputationLedger {
     }
     for (int holders = count(in, 8, "people with facts"); holders > 0; holders--) {
       PersonId person = person(ids.read());
-      if (people.put(person, PersonLedger.read(person, rules, codes, persons, in,
-          columns)) != null) {
+      if (people.put(person, PersonLedger.read(person, rules, codes, persons, in, form))
+          != null) {
         throw new IOException("the facts of " + person + " twice");
       }
     }

@@ -166,6 +166,24 @@ class ReputationLedgerTest {
   }
 
   @Test
+  void aFactAfterTheLastOneTakenBackIsReadWithItsOwnPoints() {
+    // A person's facts leave out the points of one whose points are the last fact's: after the
+    // last fact is taken back, the next is written after the fact that is last now.
+    LedgerDriver d = new LedgerDriver(ReputationRules.stackExchange()).question(Q, ASKER)
+        .answer(A, Q, ANSWERER).accept(Q, A, ANSWERER).vote("v1", A, UP, ANSWERER)
+        .retract("v1", A, UP, ANSWERER).vote("v2", A, UP, ANSWERER)
+        .vote("v3", A, UP, ANSWERER).retract("v2", A, UP, ANSWERER)
+        .vote("v4", A, DOWN, ANSWERER).vote("v5", A, UP, ANSWERER);
+    assertThat(d.ledger.history(ANSWERER, c -> true, d.now).changes())
+        .extracting(ReputationChange::delta, ReputationChange::reason)
+        .containsExactly(Tuple.tuple(15, ReputationReason.ANSWER_ACCEPTED),
+            Tuple.tuple(10, ReputationReason.ANSWER_UPVOTED),
+            Tuple.tuple(-2, ReputationReason.ANSWER_DOWNVOTED),
+            Tuple.tuple(10, ReputationReason.ANSWER_UPVOTED));
+    assertThat(d.score(ANSWERER)).isEqualTo(34);
+  }
+
+  @Test
   void upvotesEarnTheirValueAndEveryoneStartsAtTheFloor() {
     assertThat(se.score(ASKER)).isEqualTo(1);
     se.vote("v1", Q, UP, ASKER).vote("v2", A, UP, ANSWERER);
