@@ -22,11 +22,12 @@ import java.util.Objects;
  * if the removed facts had never counted. The changes a history shows are folded again on demand.
  *
  * <p>Every use of the facts walks them in order (a fold, a removal, a history, a snapshot), so
- * they are held as one byte stream a person, each fact five variable-length numbers (seven bits a
- * byte): its sequence and its time less the previous fact's, its points with their flags, and the
- * codes of the people and posts it names (of the ledger's {@link IdCodes}). A vote received takes
- * about ten bytes so, against 18 as columns of ints and several hundred as objects; a person's
- * facts are one per vote they received. A fact's time is held to the second, which is what a
+ * they are held as one byte stream a person, each fact four or five variable-length numbers
+ * (seven bits a byte): its sequence and its time less the previous fact's, its points with their
+ * flags unless they are the previous fact's, and the codes of the people and posts it names (of
+ * the ledger's {@link IdCodes}). A vote received takes about eight bytes so, against 18 as
+ * columns of ints and several hundred as objects; a person's facts are one per vote they
+ * received. A fact's time is held to the second, which is what a
  * history shows and all the daily cap needs. Not thread-safe: guarded by the engine's lock.
  */
 final class PersonLedger {
@@ -69,11 +70,11 @@ final class PersonLedger {
    * first), which are then not written; else its points shifted above its flags (zigzag; the
    * flags: reason ordinal in the low 5 bits, capped in bit 5, kind in bits 6-8); then its other
    * code and its key's code. A person's up votes received, most of their facts, share their
-   * points and flags, so most facts leave them out: about 8 bytes a vote received. The other code is a vote's voter
-   * (plain: a person's code is never negative) or another fact's source post (zigzag of the code
-   * plus one, as the key's: a row's code is below {@link IdCodes#NONE}); only votes have another
-   * person, and a vote's source is always its key (the post voted on), so one number holds what
-   * two would.
+   * points and flags, so most facts leave them out. The other code is a vote's voter (plain: a
+   * person's code is never negative) or another fact's source post (zigzag of the code plus one,
+   * as the key's: a row's code is below {@link IdCodes#NONE}); only votes have another person,
+   * and a vote's source is always its key (the post voted on), so one number holds what two
+   * would.
    */
   private byte[] bytes = new byte[16];
   private int length;
