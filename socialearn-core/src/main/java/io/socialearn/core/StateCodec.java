@@ -62,9 +62,9 @@ import org.slf4j.LoggerFactory;
  * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes,
  * up votes (by pair of voter and author, with the recent ones' targets and times: {@link
  * UpvotePairs}), activity and comments (the sequences of the events that added them: their text
- * stays in the log), the reputation ledger's facts ({@link ReputationLedger#writeTo}, as
- * columns; its askers and answers are the rows', so none are written since format 18, and a
- * format 17 snapshot's are read and left; the rest of its image is in the JSON), the pulse ledger's
+ * stays in the log), the reputation ledger's facts ({@link ReputationLedger#writeTo}, a stream a
+ * person; its askers and answers are the rows', so none are written since format 18, and a format
+ * 17 snapshot's are read and left; the rest of its image is in the JSON), the pulse ledger's
  * columns ({@link PulseLedger#writeTo}) and a magic int; then the expertise model ({@link
  * ExpertiseModel#writeTo}, so that start-up need not refold the log into it; it names the threads
  * and answers of the rows by their codes); last the length of the bulk (a long) and a magic int.
