@@ -390,7 +390,7 @@ public final class ExpertiseModel {
     /** A thread started by {@code author} at {@code at}, with its question's fact. */
     ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags,
         long at) {
-      super(EvidenceKind.QUESTION_ASKED, author, null, id, null, at, null, true);
+      super(EvidenceKind.QUESTION_ASKED, author, null, id, at, true);
       threadInfo = this;
       this.space = space;
       this.spaceIndex = spaceIndex;
@@ -510,7 +510,7 @@ public final class ExpertiseModel {
      * live answer, so live): the answer's person, thread, id and time, from the question's asker.
      */
     Fact acrossFact() {
-      return new Fact(EvidenceKind.CROSS_DEPARTMENT_ANSWER, person, threadInfo, source,
+      return Fact.of(EvidenceKind.CROSS_DEPARTMENT_ANSWER, person, threadInfo, source,
           threadInfo.author(), at, null, true);
     }
 
@@ -578,7 +578,7 @@ public final class ExpertiseModel {
      * person the author), rather than a record and a fact apart.
      */
     AnswerInfo(PostId id, ThreadInfo thread, PersonId author, long at) {
-      super(EvidenceKind.ANSWER, author, thread, id, null, at, null, true);
+      super(EvidenceKind.ANSWER, author, thread, id, at, true);
     }
 
     /** The answer's id (its fact's source). */
@@ -887,7 +887,7 @@ public final class ExpertiseModel {
     people.put(profile.id(), profile);
     List<Fact> old = skills.remove(profile.id());
     if (old != null) {
-      old.forEach(f -> kill(f, List.of(f.topic)));
+      old.forEach(f -> kill(f, List.of(f.topic())));
     }
     List<Fact> declared = new ArrayList<>();
     for (Tag skill : profile.declaredSkills()) {
@@ -933,7 +933,7 @@ public final class ExpertiseModel {
   private Fact fact(EvidenceKind kind, PersonId person, ThreadInfo thread,
       ContentRef source, PersonId from, long at, Tag topic,
       boolean decays) {
-    return new Fact(kind, person, thread, source, from, at, topic, decays);
+    return Fact.of(kind, person, thread, source, from, at, topic, decays);
   }
 
   /** Takes a fact back: out of the sums and the person's list. */
@@ -992,7 +992,7 @@ public final class ExpertiseModel {
   }
 
   private void addToTopics(Fact f, List<Tag> threadTags, int sign) {
-    List<Tag> topics = f.topic != null ? List.of(f.topic) : threadTags;
+    List<Tag> topics = f.topic() != null ? List.of(f.topic()) : threadTags;
     if (f.isAnswer()) {
       filePairs(f, topics, sign);
     }
@@ -1445,7 +1445,7 @@ public final class ExpertiseModel {
       }
       for (Fact f : asFacts(mine.get(tag))) {
         if (wanted.test(f)
-            && (i == 0 || f.topic != null || !sharesTopic(f, pooled, i))) {
+            && (i == 0 || f.topic() != null || !sharesTopic(f, pooled, i))) {
           action.accept(f);
         }
       }
@@ -1497,8 +1497,8 @@ public final class ExpertiseModel {
 
   /** The topics a fact counts towards. */
   List<Tag> topicsOf(Fact f) {
-    if (f.topic != null) {
-      return List.of(f.topic);
+    if (f.topic() != null) {
+      return List.of(f.topic());
     }
     ThreadInfo thread = f.threadInfo;
     return thread == null || thread.deleted ? List.of() : thread.tags;
@@ -1549,7 +1549,8 @@ public final class ExpertiseModel {
   }
 
   private Evidence toEvidence(Fact f, long now) {
-    return new Evidence(f.kind, f.source, f.from, weightAt(f, now), Instant.ofEpochMilli(f.at));
+    return new Evidence(f.kind, f.source, f.from(), weightAt(f, now),
+        Instant.ofEpochMilli(f.at));
   }
 
   private static ExpertiseEntry entry(PersonId person, Tag topic, List<Evidence> evidence) {

@@ -442,11 +442,11 @@ final class ModelCodec {
       out.writeInt(f.threadInfo == null ? -1 : threads.get(f.threadInfo));
       writeThreadId(f);
       writeSource(f);
-      writePerson(f.from);
+      writePerson(f.from());
       out.writeLong(f.at);
       // Not written, as the model makes every fact: its base is its kind's weight (the same
       // settings, which the fingerprint checks) and its space is its thread's (none without).
-      writeTag(f.topic);
+      writeTag(f.topic());
       out.writeBoolean(f.decays);
       out.writeBoolean(f.live);
     }
@@ -999,7 +999,7 @@ final class ModelCodec {
       Tag topic = tag();
       boolean decays = in.readBoolean();
       boolean live = in.readBoolean();
-      Fact f = new Fact(kind, person, info, source, from, at, topic, decays);
+      Fact f = Fact.of(kind, person, info, source, from, at, topic, decays);
       f.live = live;
       return f;
     }

@@ -23,7 +23,7 @@ class AnswerInfoTest {
         PersonId.of("bo"), 2);
     List<Fact> accepts = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      Fact accept = new Fact(EvidenceKind.ACCEPTED_ANSWER, PersonId.of("bo"), thread,
+      Fact accept = Fact.of(EvidenceKind.ACCEPTED_ANSWER, PersonId.of("bo"), thread,
           PostId.of("a"), PersonId.of("asker"), 10 + i, null, true);
       accepts.add(accept);
       answer.file(accept);
