@@ -43,8 +43,6 @@ final class Votes {
    * bytes an entry while the model has fewer than 8,191 voters, four once it has more.
    */
   private IntOrLongColumn who = IntOrLongColumn.startingShort(16);
-  /** The room the columns have for entries. */
-  private int capacity = 16;
   /**
    * The next live entry about the same answer; for the last, {@code -2 -} the answer's index in
    * the model's answer table; -1 for a dead entry. Negative ends a walk of a chain.
@@ -59,7 +57,7 @@ final class Votes {
   int recentStart;
 
   Votes() {
-    seconds.resize(capacity);
+    seconds.resize(next.length);
   }
 
   /** When entry {@code e} was made, in milliseconds since the epoch (a whole second). */
@@ -133,7 +131,7 @@ final class Votes {
    * @return the entry's index
    */
   int append(int a, int voter, long when, boolean accept, long window) {
-    if (size == capacity) {
+    if (size == next.length) {
       compactOrGrow();
     }
     holdAnswers(a + 1);
@@ -175,7 +173,6 @@ final class Votes {
     for (int e = 0; e < n; e++) {
       this.who.set(e, who[e], e);
     }
-    capacity = n;
     this.next = new int[n];
     Arrays.fill(next, -1);
     size = n;
@@ -288,10 +285,10 @@ final class Votes {
       size = kept;
       // The blocks past the entries kept start afresh from the times that come.
       seconds.trimTo(kept);
-      seconds.resize(capacity);
+      seconds.resize(next.length);
       return;
     }
-    capacity += Math.max(16, capacity / 2);
+    int capacity = next.length + Math.max(16, next.length / 2);
     seconds.resize(capacity);
     who.resize(capacity);
     next = Arrays.copyOf(next, capacity);

@@ -358,8 +358,10 @@ final class WhoKnows {
           continue;
         }
         // A live entry's answer and thread are live: its topics are the thread's tags.
-        ThreadInfo thread = model.answerTable.get(votes.answer(e)).threadInfo;
-        int person = model.indexOf(model.answerTable.get(votes.answer(e)).person);
+        // One walk to the end of the entry's chain for its answer.
+        AnswerInfo answer = model.answerTable.get(votes.answer(e));
+        ThreadInfo thread = answer.threadInfo;
+        int person = model.indexOf(answer.person);
         if (s.has(person) && visible.test(thread.space)) {
           double w = model.voteWeightAt(votes.accept(e), votes.at(e), now);
           int o = s.offset(person);
