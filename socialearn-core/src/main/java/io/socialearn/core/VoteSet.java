@@ -183,11 +183,6 @@ final class VoteSet {
     return entries;
   }
 
-  /** The voter's index of an entry of {@link #entries}. */
-  static int voterOf(int entry) {
-    return entry >>> 1;
-  }
-
   /** The votes without the room, as a value that equals another set's with the same votes. */
   static VoteList contents(byte[] votes) {
     return new VoteList(entries(votes));
@@ -215,7 +210,7 @@ final class VoteSet {
     return voter << 1 | (direction == VoteDirection.DOWN ? 1 : 0);
   }
 
-  static VoteDirection directionOf(int entry) {
+  private static VoteDirection directionOf(int entry) {
     return (entry & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP;
   }
 

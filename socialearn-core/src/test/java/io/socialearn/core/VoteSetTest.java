@@ -53,7 +53,8 @@ class VoteSetTest {
         .mapToInt(e -> e.getKey() << 1 | (e.getValue() == VoteDirection.DOWN ? 1 : 0)).toArray();
     assertThat(VoteSet.entries(set)).containsExactly(expected);
     for (int entry : expected) {
-      assertThat(VoteSet.get(set, VoteSet.voterOf(entry))).isEqualTo(VoteSet.directionOf(entry));
+      assertThat(VoteSet.get(set, entry >>> 1))
+          .isEqualTo((entry & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP);
     }
     for (int voter = 0; voter < 40; voter++) {
       assertThat(VoteSet.get(set, voter)).isEqualTo(model.get(voter));
