@@ -221,6 +221,7 @@ public final class StoreBench implements Subcommand {
     JsonSummary go() throws Exception {
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       long baseline = usedHeapAfterGc(memory);
+      long baselineLive = liveBytes(classHistogram());
       err.printf(Locale.ROOT, "baseline heap %.1f MB; store in %s; index %s%n", baseline / MB, dir,
           indexKind);
       long buildStarted = System.nanoTime();
@@ -237,8 +238,8 @@ public final class StoreBench implements Subcommand {
       long openNanos = whole.nanos();
       long afterOpen = whole.heap();
       err.printf(Locale.ROOT, "opened the whole store from its snapshot in %.0f ms at sequence"
-          + " %d: heap %.1f MB over baseline%n", openNanos / 1e6, whole.sequence(),
-          (afterOpen - baseline) / MB);
+          + " %d: heap %.1f MB over baseline (live objects %.1f MB)%n", openNanos / 1e6,
+          whole.sequence(), (afterOpen - baseline) / MB, (whole.live() - baselineLive) / MB);
       List<Path> snapshots = snapshotFiles();
       long openTailNanos = -1;
       if (snapshots.size() >= 2 && votes > 0) {
@@ -275,6 +276,7 @@ public final class StoreBench implements Subcommand {
           .put("heap_mb_reopened_posts", round((reopenedPosts - baseline) / MB))
           .put("heap_mb_total", round((afterVotes - baseline) / MB))
           .put("heap_mb_reopened_total", round((afterOpen - baseline) / MB))
+          .put("live_mb_reopened_total", round((whole.live() - baselineLive) / MB))
           .put("store_mb_on_disk", round(sizeOf(dir) / MB))
           .put("extrapolated_heap_mb_1m_posts_10m_votes",
               round((fixed + perPost * TARGET_POSTS + perVote * TARGET_VOTES) / MB))
@@ -322,7 +324,7 @@ public final class StoreBench implements Subcommand {
             votes, (afterVotes - baseline) / MB, (afterVotes - reopenedPosts) / (double) Math.max(1,
                 votes));
         if (histogram) {
-          printHistogram(err, 25);
+          printHistogram(err, classHistogram(), 25);
         }
         return new long[] {openPostsNanos, reopenedPosts, afterVotes};
       }
@@ -337,9 +339,11 @@ public final class StoreBench implements Subcommand {
     JsonSummary openOnly() throws Exception {
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       long baseline = usedHeapAfterGc(memory);
+      long baselineLive = liveBytes(classHistogram());
       Opened opened = openAndMeasure(memory, histogram, null);
-      err.printf(Locale.ROOT, "opened %s in %.0f ms at sequence %d: heap %.1f MB over baseline%n",
-          dir, opened.nanos() / 1e6, opened.sequence(), (opened.heap() - baseline) / MB);
+      err.printf(Locale.ROOT, "opened %s in %.0f ms at sequence %d: heap %.1f MB over baseline"
+          + " (live objects %.1f MB)%n", dir, opened.nanos() / 1e6, opened.sequence(),
+          (opened.heap() - baseline) / MB, (opened.live() - baselineLive) / MB);
       List<Path> snapshots = snapshotFiles();
       long snapshotBytes = snapshots.isEmpty() ? 0
           : Files.size(snapshots.get(snapshots.size() - 1));
@@ -347,12 +351,16 @@ public final class StoreBench implements Subcommand {
           .put("sequence", opened.sequence())
           .put("open_ms", round(opened.nanos() / 1e6))
           .put("heap_mb_reopened_total", round((opened.heap() - baseline) / MB))
+          .put("live_mb_reopened_total", round((opened.live() - baselineLive) / MB))
           .put("snapshot_mb", round(snapshotBytes / MB))
           .put("store_mb_on_disk", round(sizeOf(dir) / MB));
     }
 
-    /** What {@link #openAndMeasure} found: the open's time, the used heap and the sequence. */
-    private record Opened(long nanos, long heap, long sequence) {}
+    /**
+     * What {@link #openAndMeasure} found: the open's time, the used heap, the bytes of the live
+     * objects and the sequence.
+     */
+    private record Opened(long nanos, long heap, long live, long sequence) {}
 
     /**
      * Opens the store (timed), runs {@code work} on it if given, measures the used heap, and
@@ -367,10 +375,11 @@ public final class StoreBench implements Subcommand {
           work.accept(engine);
         }
         long heap = usedHeapAfterGc(memory);
+        String histogram = classHistogram();
         if (printHistogram) {
-          printHistogram(err, 40);
+          printHistogram(err, histogram, 40);
         }
-        return new Opened(nanos, heap, engine.lastSequence());
+        return new Opened(nanos, heap, liveBytes(histogram), engine.lastSequence());
       }
     }
 
@@ -385,6 +394,7 @@ public final class StoreBench implements Subcommand {
     JsonSummary goThroughLog() throws Exception {
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       long baseline = usedHeapAfterGc(memory);
+      long baselineLive = liveBytes(classHistogram());
       err.printf(Locale.ROOT, "baseline heap %.1f MB; store in %s; index %s; loading through the"
           + " log%n", baseline / MB, dir, indexKind);
       long buildStarted = System.nanoTime();
@@ -413,16 +423,18 @@ public final class StoreBench implements Subcommand {
       long openTailNanos = tailOpened.nanos();
       err.printf(Locale.ROOT, "at sequence %d%n", tailOpened.sequence());
       err.printf(Locale.ROOT, "opened from the posts' snapshot with a %d-vote tail in %.0f ms:"
-          + " heap %.1f MB over baseline, %.0f bytes per vote%n", votes, openTailNanos / 1e6,
-          (afterVotes - baseline) / MB, (afterVotes - afterPosts) / (double) Math.max(1, votes));
+          + " heap %.1f MB over baseline (live objects %.1f MB), %.0f bytes per vote%n", votes,
+          openTailNanos / 1e6, (afterVotes - baseline) / MB,
+          (tailOpened.live() - baselineLive) / MB,
+          (afterVotes - afterPosts) / (double) Math.max(1, votes));
       double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
       Opened whole = openAndMeasure(memory, histogram, null);
       long openNanos = whole.nanos();
       long afterOpen = whole.heap();
       long sequence = whole.sequence();
       err.printf(Locale.ROOT, "opened the whole store from its snapshot in %.0f ms at sequence"
-          + " %d: heap %.1f MB over baseline%n", openNanos / 1e6, sequence,
-          (afterOpen - baseline) / MB);
+          + " %d: heap %.1f MB over baseline (live objects %.1f MB)%n", openNanos / 1e6, sequence,
+          (afterOpen - baseline) / MB, (whole.live() - baselineLive) / MB);
       double perPost = (afterPosts - afterPeople) / (double) posts;
       double perVote = votes == 0 ? 0 : (afterVotes - afterPosts) / (double) votes;
       double fixed = afterPeople - baseline;
@@ -441,6 +453,8 @@ public final class StoreBench implements Subcommand {
           .put("heap_mb_after_posts", round((afterPosts - baseline) / MB))
           .put("heap_mb_total", round((afterVotes - baseline) / MB))
           .put("heap_mb_reopened_total", round((afterOpen - baseline) / MB))
+          .put("live_mb_total", round((tailOpened.live() - baselineLive) / MB))
+          .put("live_mb_reopened_total", round((whole.live() - baselineLive) / MB))
           .put("store_mb_on_disk", round(sizeOf(dir) / MB))
           .put("extrapolated_heap_mb_1m_posts_10m_votes",
               round((fixed + perPost * TARGET_POSTS + perVote * TARGET_VOTES) / MB))
@@ -753,11 +767,32 @@ public final class StoreBench implements Subcommand {
     return used;
   }
 
-  /** Prints the largest classes on the heap (HotSpot's GC.class_histogram) to stderr. */
-  private static void printHistogram(PrintStream err, int lines) throws Exception {
-    String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+  /**
+   * HotSpot's GC.class_histogram of the live objects (it collects first): a line per class, the
+   * last one the total.
+   */
+  static String classHistogram() throws Exception {
+    return (String) ManagementFactory.getPlatformMBeanServer().invoke(
         new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
         new Object[] {new String[0]}, new String[] {String[].class.getName()});
+  }
+
+  /**
+   * The bytes of the objects a {@link #classHistogram} counted: what the heap holds, without
+   * the collector's own slack (the used heap also counts, for one, the unused ends of regions
+   * that hold one large array each, which grow with the region size and so with {@code -Xmx}).
+   */
+  static long liveBytes(String histogram) {
+    String total = histogram.lines().reduce((a, b) -> b).orElse("").strip();
+    String[] fields = total.split("\\s+");
+    if (fields.length != 3 || !fields[0].equals("Total")) {
+      throw new IllegalStateException("no total in the class histogram: " + total);
+    }
+    return Long.parseLong(fields[2]);
+  }
+
+  /** Prints the largest classes of a {@link #classHistogram} to stderr. */
+  private static void printHistogram(PrintStream err, String text, int lines) {
     text.lines().limit(lines + 2L).forEach(err::println);
     text.lines().reduce((a, b) -> b).ifPresent(err::println);
   }

@@ -1,6 +1,7 @@
 package io.socialearn.harness.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socialearn.api.Viewer;
@@ -33,6 +34,7 @@ class StoreBenchTest {
     assertThat(s.get("votes").asLong()).isEqualTo(60);
     for (String key : new String[] {"build_seconds", "open_ms", "open_with_vote_tail_ms",
         "heap_bytes_per_post", "heap_bytes_per_vote", "heap_mb_total",
+        "heap_mb_reopened_total", "live_mb_reopened_total",
         "extrapolated_heap_mb_1m_posts_10m_votes", "text_chars_per_post"}) {
       assertThat(s.get(key)).as(key).isNotNull();
       assertThat(s.get(key).isNumber()).as(key).isTrue();
@@ -98,7 +100,18 @@ class StoreBenchTest {
     assertThat(s.get("open_ms").asDouble()).isPositive();
     assertThat(s.get("snapshot_mb").isNumber()).isTrue();
     assertThat(s.get("heap_mb_reopened_total").isNumber()).isTrue();
-    assertThat(run.err()).contains("opened " + store);
+    assertThat(s.get("live_mb_reopened_total").isNumber()).isTrue();
+    assertThat(run.err()).contains("opened " + store).contains("live objects");
+  }
+
+  @Test
+  void liveBytesAreTheClassHistogramsTotal() throws Exception {
+    long live = StoreBench.liveBytes(StoreBench.classHistogram());
+    assertThat(live).isPositive().isLessThanOrEqualTo(Runtime.getRuntime().totalMemory());
+    assertThat(StoreBench.liveBytes(" num #instances #bytes class name\n 1: 2 48 [B\n"
+        + "Total          2             48\n")).isEqualTo(48);
+    assertThatThrownBy(() -> StoreBench.liveBytes("1: 2 48 [B"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no total");
   }
 
   @Test
