@@ -778,6 +778,12 @@ final class EngineState {
     return post instanceof PostId id ? posts.code(id) : -1;
   }
 
+  /** The title a thread's row holds, or null if it has no row. */
+  String titleOf(ThreadId thread) {
+    ThreadRow row = threads.get(thread);
+    return row == null ? null : row.title();
+  }
+
   /**
    * The content code of a thread or answer with a row, {@code 2 * code} for a thread and {@code 2
    * * code + 1} for an answer (see {@link ThreadRow#code}, {@link PostRow#code}), else -1.

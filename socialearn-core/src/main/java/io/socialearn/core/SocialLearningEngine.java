@@ -201,6 +201,8 @@ public final class SocialLearningEngine implements SocialLearning {
     }
     // The pulse finds questions and answers by the rows' codes, restored or not.
     pulse.rowsFrom(ref -> ref instanceof ContentRef content ? state.contentCode(content) : -1);
+    // And titles: a question's title is held once, by its row.
+    pulse.titlesFrom(state::titleOf);
     // So does the expertise model its answers, by their rows' codes.
     expertise.rowsFrom(state::answerCode);
     snapshots.track(expertise);

@@ -400,8 +400,7 @@ final class StateCodec {
 
         @Override
         public String titleOf(ThreadId question) {
-          ThreadRow row = state.threads.get(question);
-          return row == null ? null : row.title();
+          return state.titleOf(question);
         }
       };
     }
@@ -1086,8 +1085,7 @@ final class StateCodec {
 
         @Override
         public String titleOf(ThreadId question) {
-          ThreadRow row = state.threads.get(question);
-          return row == null ? null : row.title();
+          return state.titleOf(question);
         }
       });
     }

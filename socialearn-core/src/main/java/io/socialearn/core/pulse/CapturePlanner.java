@@ -99,7 +99,7 @@ final class CapturePlanner {
           tags.add(l.tags.get(tag));
         }
         (reason == CaptureQuestion.Reason.ONLY_THEY_ANSWERED ? onlyThem : unanswered).add(
-            new CaptureQuestion(l.questionIds.get(q), l.titles.get(q), tags, reason,
+            new CaptureQuestion(l.questionIds.get(q), l.title(q), tags, reason,
                 l.questionScore.get(q), l.questionViews.get(q)));
       }
     }

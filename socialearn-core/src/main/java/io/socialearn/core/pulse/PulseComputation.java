@@ -319,7 +319,7 @@ final class PulseComputation {
       }
       long end = Math.min(to, Math.max(created, lastEventTime()));
       oldest.add(new BacklogQuestion(l.questionIds.get(q), l.spaces.get(l.questionSpace.get(q)),
-          l.titles.get(q), tags, Instant.ofEpochMilli(created), (end - created) / 60_000));
+          l.title(q), tags, Instant.ofEpochMilli(created), (end - created) / 60_000));
     }
     return oldest;
   }

@@ -113,7 +113,13 @@ public final class PulseLedger {
   // Questions, by dense index in log order.
   final RowIndex<ThreadId> questionIndex = new RowIndex<>();
   final ArrayList<ThreadId> questionIds = new ArrayList<>();
-  final ArrayList<String> titles = new ArrayList<>();
+  /**
+   * Each question's title, or null while it is the one its row holds ({@link #titlesFrom}), so
+   * that a million titles are not held twice.
+   */
+  private final ArrayList<String> titles = new ArrayList<>();
+  /** The title of a question as the caller's row holds it, or null; see {@link #titlesFrom}. */
+  private Function<ThreadId, String> rowTitles = question -> null;
   /** Each question's tags' indices: an array per combination ({@link #tagSets}), never changed. */
   final ArrayList<int[]> questionTags = new ArrayList<>();
   /**
@@ -157,7 +163,7 @@ public final class PulseLedger {
       if (t.kind() == ThreadKind.QUESTION) {
         questionIndex.put(t.thread(), questionIds.size());
         questionIds.add(t.thread());
-        titles.add(t.title());
+        titles.add(held(t.thread(), t.title()));
         questionTags.add(tagIndices(t.tags()));
         questionCreated.add(at);
         questionSpace.add(space(t.space()));
@@ -171,7 +177,7 @@ public final class PulseLedger {
     } else if (e instanceof ThreadEdited t) {
       int q = questionIndex.get(t.thread());
       if (q >= 0) {
-        titles.set(q, t.title());
+        titles.set(q, held(t.thread(), t.title()));
         questionTags.set(q, tagIndices(t.tags()));
       }
     } else if (e instanceof AnswerPosted a) {
@@ -248,7 +254,7 @@ public final class PulseLedger {
     for (int q = 0; q < questions; q++) {
       ThreadId id = questionIds.get(q);
       writeRef(out, id, rows);
-      String title = titles.get(q);
+      String title = title(q);
       if (title.equals(rows.titleOf(id))) {
         out.writeBoolean(false);
       } else {
@@ -329,8 +335,9 @@ public final class PulseLedger {
     int answers = in.getInt();
     ledger.reserveAnswers(Math.min(answers, in.remaining() / ANSWER_BYTES));
     ledger.readAnswers(in, answers, shared, rows);
-    // Its rows' codes as given, until the caller gives its own (see rowsFrom).
+    // Its rows' codes and titles as given, until the caller gives its own (see rowsFrom).
     ledger.rowsFrom(ref -> ref instanceof ContentRef content ? rows.codeOf(content) : -1);
+    ledger.rowTitles = rows::titleOf;
     return ledger;
   }
 
@@ -349,11 +356,10 @@ public final class PulseLedger {
       }
       questionIds.add(id);
       if (in.get() == 0) {
-        String held = rows.titleOf(id);
-        if (held == null) {
+        if (rows.titleOf(id) == null) {
           throw new IOException("a pulse question's title is its row's, but it has no row");
         }
-        titles.add(held);
+        titles.add(null);
       } else {
         titles.add(readLongString(in));
       }
@@ -419,6 +425,47 @@ public final class PulseLedger {
     answerIndex.rowsFrom(rowCodes);
   }
 
+  /**
+   * Takes questions' titles from the caller's rows from now on: a question whose title is its
+   * row's holds none of its own. Both change only with {@link ThreadStarted} and {@link
+   * ThreadEdited}, which the caller applies to its rows before the ledger sees them; a title
+   * that differs (a ledger behind its rows, as while it catches up to a snapshot) is held.
+   * Results are the same with or without it. A ledger read from a snapshot takes the titles its
+   * {@link Rows} gave as the rows' until then; {@code rowTitles} must hold the same ones (the
+   * engine's rows after a start from that snapshot).
+   *
+   * @param rowTitles given a question, the title its row holds now, or null without a row
+   */
+  public void titlesFrom(Function<ThreadId, String> rowTitles) {
+    for (int q = 0; q < titles.size(); q++) {
+      String own = titles.get(q);
+      if (own != null && own.equals(rowTitles.apply(questionIds.get(q)))) {
+        titles.set(q, null);
+      }
+    }
+    this.rowTitles = rowTitles;
+  }
+
+  /** A question's title as the ledger holds it: null when it is its row's. */
+  private String held(ThreadId question, String title) {
+    return title.equals(rowTitles.apply(question)) ? null : title;
+  }
+
+  /** The title of question {@code q}. */
+  String title(int q) {
+    String own = titles.get(q);
+    return own != null ? own : rowTitles.apply(questionIds.get(q));
+  }
+
+  /** Every question's title: for {@link #contents}. */
+  private List<String> titlesList() {
+    List<String> all = new ArrayList<>(titles.size());
+    for (int q = 0; q < titles.size(); q++) {
+      all.add(title(q));
+    }
+    return all;
+  }
+
   /** Each question's and answer's number as its index finds it: for {@link #contents}. */
   private List<Integer> indexes() {
     List<Integer> found = new ArrayList<>();
@@ -480,7 +527,8 @@ public final class PulseLedger {
   /** Everything the ledger holds, comparable with {@code equals}; for snapshot tests. */
   public List<Object> contents() {
     List<Object> all = new ArrayList<>(List.of(personIndex, personIds, units, spaces, tags,
-        questionIds, titles, closure, questionDeleted, answerIds, answerDeleted, indexes()));
+        questionIds, titlesList(), closure, questionDeleted, answerIds, answerDeleted,
+        indexes()));
     all.add(new ArrayList<>(profiles));
     List<List<Integer>> ints = new ArrayList<>();
     for (Columns.Ints column : intColumns()) {
