@@ -214,6 +214,7 @@ public final class SocialLearningEngine implements SocialLearning {
     state.trimToSize();
     reputation.trimToSize();
     pulse.trimToSize();
+    expertise.trimToSize();
     long caughtUp = System.nanoTime();
     if (searchIndex.checkpoint() > state.lastSequence) {
       if (b.eventLog == null) {

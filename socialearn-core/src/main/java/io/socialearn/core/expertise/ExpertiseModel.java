@@ -713,6 +713,11 @@ public final class ExpertiseModel {
     return index < 0 ? null : answerTable.get(index);
   }
 
+  /** Gives back the room the vote columns grew (after a start-up's replay, say). */
+  public void trimToSize() {
+    votes.trimToSize();
+  }
+
   /**
    * Finds answers by the code of the caller's row of each from now on ({@link RowIndex}), so that
    * the model keeps no map of a million answer ids: the engine passes its answers' row codes, the

@@ -249,6 +249,16 @@ final class Votes {
   }
 
   /**
+   * Gives back the columns' room past the entries, as after a start-up's replay: the next entry
+   * grows them again.
+   */
+  void trimToSize() {
+    seconds.trimTo(size);
+    who.resize(size);
+    next = Arrays.copyOf(next, size);
+  }
+
+  /**
    * Makes room for one more entry: drops the dead entries before the window if they are a
    * quarter or more of the columns (renumbering the chains), else grows the columns by half.
    */

@@ -71,6 +71,27 @@ class VotesTest {
   }
 
   @Test
+  void trimmedColumnsHoldTheirEntriesAndGrowAgainForTheNext() {
+    Votes v = new Votes();
+    AnswerInfo a = answer();
+    AnswerInfo b = answer();
+    for (int i = 0; i < 40; i++) {
+      v.append(i % 3 == 0 ? b.index : a.index, i, i * 1000L, i == 7, DAY);
+    }
+    assertThat(v.next.length).isGreaterThan(v.size);
+    v.trimToSize();
+    assertThat(v.next.length).isEqualTo(v.size).isEqualTo(40);
+    assertThat(chain(v, b)).containsExactly(0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39);
+    assertThat(chain(v, a)).hasSize(26).startsWith(1, 2, 4, 5, 7).endsWith(37, 38);
+    assertThat(v.accept(7)).isTrue();
+    assertThat(v.at(39)).isEqualTo(39_000L);
+    v.append(b.index, 40, 40_000L, false, DAY);
+    assertThat(chain(v, b)).endsWith(39, 40);
+    assertThat(v.at(40)).isEqualTo(40_000L);
+    assertThat(v.voter(40)).isEqualTo(40);
+  }
+
+  @Test
   void theWindowStartsAtTheFirstEntryNotOlderThanTheNewestLessTheWindow() {
     Votes v = new Votes();
     AnswerInfo a = answer();
