@@ -348,8 +348,11 @@ public final class PulseLedger {
       int code = in.getInt();
       ThreadId id;
       if (code >= 0) {
+        if ((code & 1) != 0) {
+          throw new IOException("a pulse question named by an answer's code, " + code);
+        }
         id = (ThreadId) rows.byCode(code);
-        questionIndex.putAt(code, q);
+        questionIndex.putAt(code >> 1, q);
       } else {
         id = (ThreadId) shared.apply(ThreadId.of(readLongString(in)));
         questionIndex.put(id, q);
@@ -394,8 +397,11 @@ public final class PulseLedger {
       int code = in.getInt();
       PostId id;
       if (code >= 0) {
+        if ((code & 1) == 0) {
+          throw new IOException("a pulse answer named by a thread's code, " + code);
+        }
         id = (PostId) rows.byCode(code);
-        answerIndex.putAt(code, a);
+        answerIndex.putAt(code >> 1, a);
       } else {
         id = (PostId) shared.apply(PostId.of(readLongString(in)));
         answerIndex.put(id, a);
@@ -417,12 +423,19 @@ public final class PulseLedger {
    * content codes, the same a snapshot written with its {@link Rows} names them by. Results are
    * the same with or without it.
    *
-   * @param rowCodes given a thread or answer id, its row's code (0 or more, never changing), or
-   *     -1 if it has no row
+   * @param rowCodes given a thread or answer id, its row's content code (never changing): twice
+   *     the row's code for a thread, twice and one more for an answer; or -1 if it has no row
    */
   public void rowsFrom(ToIntFunction<Object> rowCodes) {
-    questionIndex.rowsFrom(rowCodes);
-    answerIndex.rowsFrom(rowCodes);
+    // Content codes alternate threads and answers: each index takes its half, by the row's own
+    // code, so that neither holds a slot for every code of the other kind.
+    questionIndex.rowsFrom(key -> half(rowCodes.applyAsInt(key), 0));
+    answerIndex.rowsFrom(key -> half(rowCodes.applyAsInt(key), 1));
+  }
+
+  /** The row's own code of a content code of parity {@code parity}, else -1. */
+  private static int half(int contentCode, int parity) {
+    return contentCode >= 0 && (contentCode & 1) == parity ? contentCode >> 1 : -1;
   }
 
   /**

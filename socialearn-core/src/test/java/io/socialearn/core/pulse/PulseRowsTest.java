@@ -2,12 +2,14 @@ package io.socialearn.core.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ThreadEdited;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import java.time.Instant;
@@ -16,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A question's title is held once, by its row, when the ledger is given the rows' titles. */
-class PulseTitlesTest {
+/**
+ * What the ledger takes from the caller's rows: a question's title, held once, by its row; and
+ * each question and answer found by its row's code.
+ */
+class PulseRowsTest {
   private static final ThreadId Q = ThreadId.of("q1");
   private static final PersonId ANA = PersonId.of("ana");
 
@@ -74,6 +79,23 @@ class PulseTitlesTest {
     ledger.titlesFrom(rows::get);
     rows.put(Q, "Row's title now");
     assertThat(ledger.title(0)).isEqualTo("Row's title now");
+  }
+
+  @Test
+  void questionsAndAnswersAreFoundByTheirOwnHalfOfTheContentCodes() {
+    PulseLedger ledger = new PulseLedger();
+    PostId answer = PostId.of("a1");
+    // A thread's content code is twice its row's code, an answer's twice and one more: both
+    // rows here have code 5.
+    Map<Object, Integer> codes = Map.of(Q, 10, answer, 11);
+    ledger.rowsFrom(key -> codes.getOrDefault(key, -1));
+    apply(ledger, started("A question"));
+    apply(ledger, new AnswerPosted(answer, Q, "An answer", ANA));
+    assertThat(ledger.questionIndex.get(Q)).isZero();
+    assertThat(ledger.answerIndex.get(answer)).isZero();
+    assertThat(ledger.questionIndex.get(answer)).as("an answer is no question").isEqualTo(-1);
+    assertThat(ledger.answerIndex.get(Q)).as("a thread is no answer").isEqualTo(-1);
+    assertThat(ledger.questionIndex.get(PostId.of("unknown"))).isEqualTo(-1);
   }
 
   @Test
