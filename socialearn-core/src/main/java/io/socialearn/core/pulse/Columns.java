@@ -8,9 +8,16 @@ import java.util.Objects;
 final class Columns {
   private Columns() {}
 
-  /** A growable {@code int} column. Not thread-safe. */
+  /**
+   * A growable {@code int} column, two bytes a value while every value set fits a {@code short}
+   * (people, spaces, scores and views of most communities), four once one does not. Not
+   * thread-safe.
+   */
   static final class Ints {
-    private int[] values = new int[64];
+    /** The values while all fit a short, else null. */
+    private short[] narrow = new short[64];
+    /** The values once one did not fit a short, else null. */
+    private int[] wide;
     private int size;
 
     int size() {
@@ -18,32 +25,61 @@ final class Columns {
     }
 
     int get(int i) {
-      return values[i];
+      short[] n = narrow;
+      return n != null ? n[i] : wide[i];
     }
 
     void set(int i, int value) {
-      values[i] = value;
+      if (narrow == null) {
+        wide[i] = value;
+      } else if (value == (short) value) {
+        narrow[i] = (short) value;
+      } else {
+        widen();
+        wide[i] = value;
+      }
     }
 
     void add(int value) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, Math.max(64, size * 2));
+      if (size == capacity()) {
+        resize(Math.max(64, size * 2));
       }
-      values[size++] = value;
+      set(size++, value);
     }
 
     /** Makes room for {@code more} values beyond those held, so that adding them never grows. */
     void reserve(int more) {
-      if (values.length - size < more) {
-        values = Arrays.copyOf(values, size + more);
+      if (capacity() - size < more) {
+        resize(size + more);
       }
     }
 
     /** Drops the room kept for more values; an add after it grows the column again. */
     void trim() {
-      if (values.length > size) {
-        values = Arrays.copyOf(values, size);
+      if (capacity() > size) {
+        resize(size);
       }
+    }
+
+    private int capacity() {
+      return narrow != null ? narrow.length : wide.length;
+    }
+
+    private void resize(int length) {
+      if (narrow != null) {
+        narrow = Arrays.copyOf(narrow, length);
+      } else {
+        wide = Arrays.copyOf(wide, length);
+      }
+    }
+
+    private void widen() {
+      int[] values = new int[narrow.length];
+      for (int i = 0; i < narrow.length; i++) {
+        values[i] = narrow[i];
+      }
+      wide = values;
+      narrow = null;
     }
   }
 
