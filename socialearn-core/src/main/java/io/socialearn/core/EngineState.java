@@ -190,7 +190,7 @@ final class EngineState {
   void trimToSize() {
     threads.trimToSize();
     posts.trimToSize();
-    votes.replaceAll(VoteSet::trim);
+    votes.pack();
     answerChains.trimToSize();
     // The maps' own walks: their views would make an entry object for each.
     activity.values().forEach(items -> ((ArrayList<Object>) items).trimToSize());
@@ -265,10 +265,8 @@ final class EngineState {
           votes.set(code, VoteSet.of(voter, v.direction()));
         } else {
           previous = VoteSet.get(onTarget, voter);
-          byte[] grown = VoteSet.put(onTarget, voter, v.direction());
-          if (grown != onTarget) {
-            votes.set(code, grown);
-          }
+          // A packed set comes as a copy: what changed is set back.
+          votes.set(code, VoteSet.put(onTarget, voter, v.direction()));
         }
       }
       adjustScore(v.target(), v.direction().value());
@@ -285,9 +283,7 @@ final class EngineState {
           upvotes.retract(voter, indexOf(v.contentAuthor()), code);
         }
         VoteSet.remove(onTarget, voter);
-        if (VoteSet.isEmpty(onTarget)) {
-          votes.set(code, null);
-        }
+        votes.set(code, VoteSet.isEmpty(onTarget) ? null : onTarget);
       }
       adjustScore(v.target(), -v.direction().value());
     } else if (e instanceof AccountsLinked l) {
@@ -874,12 +870,11 @@ final class EngineState {
 
   /** The vote of {@code person} on {@code target}, or null. */
   VoteDirection voteOf(ContentRef target, PersonId person) {
-    byte[] onTarget = votes.get(contentCode(target));
-    if (onTarget == null || person == null) {
+    if (person == null) {
       return null;
     }
     Integer index = personIndex.get(person);
-    return index == null ? null : VoteSet.get(onTarget, index);
+    return index == null ? null : votes.direction(contentCode(target), index);
   }
 
   /** The role of {@code person} in {@code space}, or null if they are not a member. */

@@ -17,8 +17,6 @@ import java.util.Arrays;
  * engine's lock.
  */
 final class VoteSet {
-  private static final byte[] EMPTY = {};
-
   private VoteSet() {}
 
   /** A set holding only the vote of the person with index {@code voter}. */
@@ -53,8 +51,16 @@ final class VoteSet {
 
   /** The vote of the person with index {@code voter}, or null. */
   static VoteDirection get(byte[] votes, int voter) {
+    return get(votes, 0, votes.length, voter);
+  }
+
+  /**
+   * The vote of the person with index {@code voter} in the set held in bytes {@code from} to
+   * {@code to} of {@code votes} (a packed set, see {@link RowVotes}), or null.
+   */
+  static VoteDirection get(byte[] votes, int from, int to, int voter) {
     int entry = -1;
-    for (int at = 0; at < votes.length && votes[at] != 0; ) {
+    for (int at = from; at < to && votes[at] != 0; ) {
       long read = read(votes, at);
       at = (int) read;
       entry = entry < 0 ? (int) (read >>> 32) - 1 : entry + (int) (read >>> 32);
@@ -150,12 +156,6 @@ final class VoteSet {
     }
   }
 
-  /** {@code votes} without the room kept for more: after start-up, most posts get no more. */
-  static byte[] trim(byte[] votes) {
-    int end = used(votes);
-    return end == votes.length ? votes : end == 0 ? EMPTY : Arrays.copyOf(votes, end);
-  }
-
   /** How many votes the set holds: the bytes that end a number. */
   static int size(byte[] votes) {
     int n = 0;
@@ -215,7 +215,7 @@ final class VoteSet {
   }
 
   /** Where the room starts: one past the last byte that is not 0 (a number never ends in 0). */
-  private static int used(byte[] votes) {
+  static int used(byte[] votes) {
     int end = votes.length;
     while (end > 0 && votes[end - 1] == 0) {
       end--;

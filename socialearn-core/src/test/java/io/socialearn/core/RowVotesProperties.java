@@ -3,7 +3,9 @@ package io.socialearn.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.socialearn.api.thread.VoteDirection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +15,38 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
-/** The votes by row code hold what a map from code to set would, across many chunks. */
+/**
+ * The votes by row code hold what a map from code to set would, across many chunks, packed or
+ * not.
+ */
 class RowVotesProperties {
-  /** Set (or, with a negative size, clear) the set of a content code. */
+  /**
+   * Set the set of a content code to {@code size} votes, or clear it ({@code size} -1), or, with
+   * code -1, pack them all.
+   */
   record Step(int code, int size) {}
 
   @Provide
   Arbitrary<List<Step>> steps() {
     // Codes near zero and far out (past several chunks), threads' and answers' alike.
-    Arbitrary<Integer> codes = Arbitraries.oneOf(Arbitraries.integers().between(0, 40),
-        Arbitraries.integers().between(0, 100_000));
+    Arbitrary<Integer> codes = Arbitraries.frequencyOf(
+        Tuple.of(6, Arbitraries.integers().between(0, 40)),
+        Tuple.of(6, Arbitraries.integers().between(0, 100_000)),
+        Tuple.of(1, Arbitraries.just(-1)));
     return codes.flatMap(code -> Arbitraries.integers().between(-1, 3)
         .map(size -> new Step(code, size))).list().ofMaxSize(200);
+  }
+
+  /** A set of {@code size} votes, different for each code, with room after them. */
+  private static byte[] set(int code, int size) {
+    byte[] set = new byte[0];
+    for (int i = 0; i < size; i++) {
+      set = VoteSet.put(set, code % 1000 + 300 * i,
+          i % 2 == 0 ? VoteDirection.UP : VoteDirection.DOWN);
+    }
+    return Arrays.copyOf(set, set.length + code % 3);
   }
 
   @Property(tries = 200)
@@ -33,7 +54,11 @@ class RowVotesProperties {
     RowVotes votes = new RowVotes();
     Map<Integer, byte[]> model = new TreeMap<>();
     for (Step step : steps) {
-      byte[] set = step.size() < 0 ? null : new byte[step.size()];
+      if (step.code() < 0) {
+        votes.pack();
+        continue;
+      }
+      byte[] set = step.size() < 0 ? null : set(step.code(), step.size());
       votes.set(step.code(), set);
       if (set == null) {
         model.remove(step.code());
@@ -42,35 +67,61 @@ class RowVotesProperties {
       }
       assertThat(votes.get(step.code())).isSameAs(set);
     }
+    holds(votes, model);
+    votes.pack();
+    holds(votes, model);
+    // A packed set comes as a copy, which is the set once set back, changed or not.
+    for (int code : model.keySet()) {
+      byte[] copy = votes.get(code);
+      assertThat(votes.get(code)).isNotSameAs(copy);
+      byte[] changed = VoteSet.put(copy, 7, VoteDirection.DOWN);
+      votes.set(code, changed);
+      assertThat(votes.get(code)).isSameAs(changed);
+      model.put(code, changed);
+    }
+    holds(votes, model);
+    votes.pack();
+    holds(votes, model);
+    RowVotes taken = new RowVotes();
+    taken.takeOver(votes);
+    holds(taken, model);
+    assertThat(votes.size()).isZero();
+    model.keySet().forEach(code -> assertThat(votes.get(code)).isNull());
+  }
+
+  /** {@code votes} hold the sets of {@code model}, each with its votes, and no others. */
+  private static void holds(RowVotes votes, Map<Integer, byte[]> model) {
     assertThat(votes.size()).isEqualTo(model.size());
     for (int code = -1; code < 100_002; code += 7) {
-      assertThat(votes.get(code)).isSameAs(model.get(code));
+      byte[] set = model.get(code);
+      assertThat(votes.get(code) == null).isEqualTo(set == null);
+      assertThat(votes.direction(code, code % 1000)).isEqualTo(
+          set == null ? null : VoteSet.get(set, code % 1000));
     }
-    model.forEach((code, set) -> assertThat(votes.get(code)).isSameAs(set));
+    model.forEach((code, set) -> {
+      assertThat(VoteSet.contents(votes.get(code))).isEqualTo(VoteSet.contents(set));
+      for (int voter : new int[] {code % 1000, code % 1000 + 300, code % 1000 + 1, 7}) {
+        assertThat(votes.direction(code, voter)).isEqualTo(VoteSet.get(set, voter));
+      }
+    });
     List<Integer> listed = new ArrayList<>();
     votes.forEach((code, set) -> {
-      assertThat(set).isSameAs(model.get(code));
+      assertThat(VoteSet.contents(set)).isEqualTo(VoteSet.contents(model.get(code)));
       listed.add(code);
     });
     // Threads (even codes) first, then answers (odd), each in order.
     assertThat(listed).isSortedAccordingTo(
         Comparator.comparingInt((Integer code) -> code & 1).thenComparingInt(code -> code));
     assertThat(listed).containsExactlyInAnyOrderElementsOf(model.keySet());
-    votes.replaceAll(set -> new byte[] {(byte) set.length});
-    model.forEach((code, set) -> assertThat(votes.get(code)).containsExactly((byte) set.length));
-    RowVotes taken = new RowVotes();
-    taken.takeOver(votes);
-    assertThat(taken.size()).isEqualTo(model.size());
-    assertThat(votes.size()).isZero();
-    model.keySet().forEach(code -> assertThat(votes.get(code)).isNull());
   }
 
   @Property(tries = 10)
   void refusesANegativeCode(@ForAll("steps") List<Step> steps) {
     RowVotes votes = new RowVotes();
-    steps.forEach(step -> votes.set(step.code(), new byte[0]));
+    steps.forEach(step -> votes.set(Math.max(step.code(), 0), new byte[0]));
     assertThatThrownBy(() -> votes.set(-1, new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(votes.get(-3)).isNull();
+    assertThat(votes.direction(-3, 0)).isNull();
   }
 }

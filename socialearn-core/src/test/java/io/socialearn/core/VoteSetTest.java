@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.thread.VoteDirection;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -29,7 +30,7 @@ class VoteSetTest {
       int voter = spread == 0 ? random.nextInt(40)
           : random.nextInt(40) * (random.nextBoolean() ? 1 : 50_000 * spread * spread);
       if (random.nextInt(20) == 0) {
-        set = VoteSet.trim(set);
+        set = trim(set);
         assertThat(set.length == 0 || set[set.length - 1] != 0).isTrue();
       }
       if (random.nextInt(3) == 0) {
@@ -56,15 +57,30 @@ class VoteSetTest {
       assertThat(VoteSet.get(set, entry >>> 1))
           .isEqualTo((entry & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP);
     }
+    // Packed among other bytes, as RowVotes keeps it, read in place.
+    byte[] used = trim(set);
+    byte[] packed = new byte[used.length + 7];
+    Arrays.fill(packed, (byte) 0x55);
+    System.arraycopy(used, 0, packed, 3, used.length);
     for (int voter = 0; voter < 40; voter++) {
       assertThat(VoteSet.get(set, voter)).isEqualTo(model.get(voter));
+      assertThat(VoteSet.get(packed, 3, 3 + used.length, voter)).isEqualTo(model.get(voter));
+    }
+    for (int entry : expected) {
+      assertThat(VoteSet.get(packed, 3, 3 + used.length, entry >>> 1))
+          .isEqualTo((entry & 1) == 1 ? VoteDirection.DOWN : VoteDirection.UP);
     }
     byte[][] copy = {new byte[0]};
     model.forEach((voter, direction) -> copy[0] = VoteSet.put(copy[0], voter, direction));
     assertThat(VoteSet.contents(copy[0])).isEqualTo(VoteSet.contents(set))
         .hasSameHashCodeAs(VoteSet.contents(set));
     // Built at once from the sorted entries, as a snapshot read does: the same bytes.
-    assertThat(VoteSet.ofSorted(expected, expected.length)).isEqualTo(VoteSet.trim(set));
+    assertThat(VoteSet.ofSorted(expected, expected.length)).isEqualTo(trim(set));
+  }
+
+  /** {@code set} without the room after its votes. */
+  private static byte[] trim(byte[] set) {
+    return Arrays.copyOf(set, VoteSet.used(set));
   }
 
   @Test
@@ -87,11 +103,11 @@ class VoteSetTest {
       int[] pair = {0, largest + 1};
       byte[] built = VoteSet.put(VoteSet.of(0, VoteDirection.UP), pair[1] >>> 1,
           VoteDirection.UP);
-      assertThat(VoteSet.trim(built)).isEqualTo(VoteSet.ofSorted(pair, 2)).hasSize(bytes + 2);
+      assertThat(trim(built)).isEqualTo(VoteSet.ofSorted(pair, 2)).hasSize(bytes + 2);
       assertThat(VoteSet.entries(built)).containsExactly(pair);
       VoteSet.remove(built, 0);
       assertThat(VoteSet.entries(built)).containsExactly(pair[1]);
-      assertThat(VoteSet.trim(built)).hasSize(bytes + 1);
+      assertThat(trim(built)).hasSize(bytes + 1);
     }
   }
 
