@@ -90,12 +90,12 @@ public final class ReputationLedger {
   /** The community-wiki posts, in the order they became so: votes on them earn nothing. */
   private final Set<ContentRef> wikis = new LinkedHashSet<>();
   /**
-   * The people with a fact about each post, so a deletion knows whom to refold: a PersonId when
-   * one person, else a PersonId[] without repeats. The post's author, as {@link #authorOf} gives
-   * it, is left out (a deletion refolds the author anyway), so most posts, whose only facts are
-   * their author's, have no entry.
+   * The people with a fact about each post, so a deletion knows whom to refold, by their codes
+   * in {@link #codes}. The post's author, as {@link #authorOf} gives it, is left out (a deletion
+   * refolds the author anyway), so most posts, whose only facts are their author's, have no
+   * entry.
    */
-  private final CompactMap<ContentRef, Object> concerned = new CompactMap<>();
+  private final Concerned concerned = new Concerned();
   /**
    * The codes of the people and posts the facts name, shared by every {@link PersonLedger} here
    * (so replaced, not emptied, when another ledger's people are taken over with theirs).
@@ -485,11 +485,8 @@ public final class ReputationLedger {
       if (author != null) {
         touched.add(author);
       }
-      Object who = concerned.get(source);
-      if (who instanceof PersonId one) {
-        touched.add(one);
-      } else if (who instanceof PersonId[] many) {
-        touched.addAll(Arrays.asList(many));
+      for (int person : concerned.people(codes.existingCode(source))) {
+        touched.add((PersonId) codes.id(person));
       }
     }
     // By codes: a source without one is named by no fact.
@@ -529,24 +526,8 @@ public final class ReputationLedger {
   /** Notes that {@code person} has a fact about {@code source}, if they did not write it. */
   private void concern(PersonId person, ContentRef source, PersonId sourceAuthor) {
     if (source != null && !person.equals(sourceAuthor)) {
-      concerned.merge(source, person, ReputationLedger::plus);
+      concerned.add(codes.codeOf(source), codes.codeOf(person));
     }
-  }
-
-  /** {@code who} (a PersonId or PersonId[]) with {@code person} added if it was not there. */
-  private static Object plus(Object who, Object person) {
-    if (who.equals(person)) {
-      return who;
-    }
-    PersonId[] many = who instanceof PersonId[] array ? array : new PersonId[] {(PersonId) who};
-    for (PersonId p : many) {
-      if (p.equals(person)) {
-        return many;
-      }
-    }
-    PersonId[] grown = Arrays.copyOf(many, many.length + 1);
-    grown[many.length] = (PersonId) person;
-    return grown;
   }
 
   private void remove(PersonId person, PersonLedger.Match match) {
@@ -684,15 +665,13 @@ public final class ReputationLedger {
       e.getValue().writeTo(out, written);
     }
     out.writeInt(concerned.size());
-    for (Map.Entry<ContentRef, Object> e : concerned.entrySet()) {
-      ids.write(e.getKey());
-      PersonId[] who = e.getValue() instanceof PersonId[] many ? many
-          : new PersonId[] {(PersonId) e.getValue()};
+    concerned.<IOException>forEach((post, who) -> {
+      ids.write(codes.id(post));
       out.writeInt(who.length);
-      for (PersonId person : who) {
-        ids.write(person);
+      for (int person : who) {
+        ids.write(codes.id(person));
       }
-    }
+    });
   }
 
   /**
@@ -782,19 +761,18 @@ public final class ReputationLedger {
       }
     }
     int posts = count(in, 12, "posts with people concerned");
-    concerned.reserve(posts);
     for (int n = 0; n < posts; n++) {
       Object source = ids.read();
       if (!(source instanceof ContentRef)) {
         throw new IOException("people concerned by " + source + ", not a post");
       }
       int k = count(in, 4, "people concerned by a post");
-      PersonId[] who = new PersonId[k];
-      for (int i = 0; i < k; i++) {
-        who[i] = person(ids.read());
-      }
-      if (k == 0 || concerned.put((ContentRef) source, k == 1 ? who[0] : who) != null) {
+      int post = codes.codeOf(source);
+      if (k == 0 || concerned.has(post)) {
         throw new IOException("the people concerned by " + source + " damaged");
+      }
+      for (int i = 0; i < k; i++) {
+        concerned.add(post, codes.codeOf(person(ids.read())));
       }
     }
   }
