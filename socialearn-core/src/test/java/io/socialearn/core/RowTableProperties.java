@@ -45,7 +45,7 @@ class RowTableProperties {
 
   private static final Kind<PostId, PostRow> ANSWERS = new Kind<>(n -> PostId.of("p" + n),
       (id, code, step) -> new PostRow(id, THREADS[step & 1], PEOPLE[(step >> 1) & 1], step,
-          1_000L * step, step + 7L, (step & 4) != 0, code),
+          1_000L * step, step + 7L + wide(step), (step & 4) != 0, code),
       r -> r.withScore(r.score() + 1).asDeleted(), PostRow::id, PostRow::code);
 
   private static final Kind<ThreadId, ThreadRow> THREAD_ROWS = new Kind<>(
@@ -60,8 +60,13 @@ class RowTableProperties {
     return new ThreadRow(id, SPACES[step & 1], kinds[step % kinds.length], "title " + step,
         TAGS.get((step >> 1) & 1), PEOPLE[(step >> 2) & 1], states[step % states.length],
         (step & 8) != 0 ? ThreadId.of("d" + step) : null, step, step / 3, (step & 16) != 0
-        ? PostId.of("p" + step) : null, 1_000L * step, step + 7L, 2_000L * step, step + 9L,
-        (step & 32) != 0, code);
+        ? PostId.of("p" + step) : null, 1_000L * step, step + 7L + wide(step), 2_000L * step,
+        step + 9L + wide(step + 1), (step & 32) != 0, code);
+  }
+
+  /** Now and then a log sequence beyond an int's, so that a column of ints widens. */
+  private static long wide(int step) {
+    return step % 97 == 5 ? 1L << 33 : 0;
   }
 
   @Property(tries = 200)
