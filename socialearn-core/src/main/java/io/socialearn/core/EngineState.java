@@ -58,6 +58,7 @@ import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactIntMap;
 import io.socialearn.core.internal.CompactMap;
+import io.socialearn.core.internal.HeldText;
 import io.socialearn.core.internal.ListPool;
 import io.socialearn.core.internal.reputation.ReputationLedger;
 import java.time.Instant;
@@ -227,7 +228,7 @@ final class EngineState {
       int old = threads.code(t.thread());
       int code = old >= 0 ? old : threads.size();
       threads.put(new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
-          t.kind(), t.title(), tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
+          t.kind(), HeldText.of(t.title()), tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
           0, null, at, seq, at, seq, false, code));
       threadsBySpace.get(t.space()).add(t.thread());
       answerChains.addThread(code);

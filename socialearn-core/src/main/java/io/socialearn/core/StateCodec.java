@@ -18,6 +18,7 @@ import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.expertise.ExpertiseModel;
 import io.socialearn.core.expertise.ExpertiseSettings;
 import io.socialearn.core.internal.BinaryOutput;
+import io.socialearn.core.internal.HeldText;
 import io.socialearn.core.internal.reputation.ReputationLedger;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.core.log.SnapshotInput;
@@ -845,7 +846,7 @@ final class StateCodec {
         ThreadId id = threadIds[i];
         SpaceId space = spaces.get(in.getInt()).id();
         ThreadKind kind = KINDS[in.get()];
-        String title = readString();
+        Object title = readTitle();
         Tag[] own = new Tag[in.getShort()];
         for (int t = 0; t < own.length; t++) {
           own[t] = tags[in.getInt()];
@@ -881,7 +882,7 @@ final class StateCodec {
       for (int i = 0; i < threads.length; i++) {
         ThreadRow t = threads[i];
         if (duplicateOf[i] >= 0 || accepted[i] >= 0) {
-          t = new ThreadRow(t.id(), t.space(), t.kind(), t.title(), t.tags(), t.author(),
+          t = new ThreadRow(t.id(), t.space(), t.kind(), t.heldTitle(), t.tags(), t.author(),
               t.closure(), duplicateOf[i] < 0 ? null : threads[duplicateOf[i]].id(), t.score(),
               t.answerCount(), accepted[i] < 0 ? null : posts[accepted[i]].id(),
               t.createdNanos(), t.createdSeq(), t.lastActivityNanos(), t.lastActivitySeq(),
@@ -1188,6 +1189,17 @@ final class StateCodec {
     /** A count, refused if it could not fit in what is left of the snapshot. */
     private int count() throws IOException {
       return checkedLength(in.getInt(), limit);
+    }
+
+    /** A string {@link #readString} would read, as {@link HeldText} holds it. */
+    private Object readTitle() throws IOException {
+      if (!in.hasArray()) {
+        return HeldText.of(readString());
+      }
+      int length = checkedLength(in.getInt(), limit);
+      Object held = HeldText.ofUtf8(in.array(), in.arrayOffset() + in.position(), length);
+      in.position(in.position() + length);
+      return held;
     }
 
     private String readString() throws IOException {

@@ -24,7 +24,8 @@ final class ThreadTable extends RowTable<ThreadId, ThreadRow, ThreadTable> {
   private ThreadId[] ids;
   private SpaceId[] spaces;
   private byte[] kinds;
-  private String[] titles;
+  /** Each title as {@link io.socialearn.core.internal.HeldText} holds it. */
+  private Object[] titles;
   private Object[] tags;
   private PersonId[] authors;
   private byte[] closures;
@@ -74,7 +75,7 @@ final class ThreadTable extends RowTable<ThreadId, ThreadRow, ThreadTable> {
     ids[c] = row.id();
     spaces[c] = row.space();
     kinds[c] = (byte) row.kind().ordinal();
-    titles[c] = row.title();
+    titles[c] = row.heldTitle();
     tags[c] = row.tags();
     authors[c] = row.author();
     closures[c] = (byte) row.closure().ordinal();
@@ -119,7 +120,7 @@ final class ThreadTable extends RowTable<ThreadId, ThreadRow, ThreadTable> {
     ids = new ThreadId[MIN_CAPACITY];
     spaces = new SpaceId[MIN_CAPACITY];
     kinds = new byte[MIN_CAPACITY];
-    titles = new String[MIN_CAPACITY];
+    titles = new Object[MIN_CAPACITY];
     tags = new Object[MIN_CAPACITY];
     authors = new PersonId[MIN_CAPACITY];
     closures = new byte[MIN_CAPACITY];
