@@ -84,12 +84,13 @@ final class StateCodec {
    * The version of the form; a snapshot of another version is refused (full replay), but for
    * those from {@link #OLDEST_READABLE} on.
    */
-  static final int FORMAT = 20;
+  static final int FORMAT = 21;
   /**
    * The oldest version still read: format 17, whose reputation ledger wrote askers and answers;
    * formats 17 and 18 wrote every standing up vote's target and time, by voter then by author,
    * and each person's reputation facts as columns, times in nanoseconds; format 19 wrote each
-   * person's facts as a stream that gave every fact's points, which a read encodes afresh.
+   * person's facts as a stream that gave every fact's points, format 20 as one that gave each
+   * fact's key's code whole, both of which a read encodes afresh.
    */
   static final int OLDEST_READABLE = 17;
 
@@ -1147,6 +1148,7 @@ final class StateCodec {
       // Formats before 19 wrote each person's facts as columns, times in nanoseconds.
       ledger.readFrom(in, this::readId, format < 19 ? ReputationLedger.FactForm.COLUMNS
           : format == 19 ? ReputationLedger.FactForm.STREAM_EVERY_POINTS
+          : format == 20 ? ReputationLedger.FactForm.STREAM_WHOLE_KEYS
           : ReputationLedger.FactForm.STREAM);
     }
 

@@ -37,10 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
  * state's rows hold since format 18; and {@code v18/} (commit 46adfc9), whose form holds every up
  * vote's target and time, the reputation facts as columns with times in nanoseconds and the
  * answers across departments as facts of their own, which format 19 holds as up-vote pairs,
- * streams of facts to the second and flags; and {@code v19/} (commit 8ee4222, the same
+ * streams of facts to the second and flags; {@code v19/} (commit 8ee4222, the same
  * generator), whose streams write every fact's points, which format 20 leaves out when they are
- * the fact before's. The engine must start from each, not replay the log, and end as a replay
- * would, then go on as if it had never restarted.
+ * the fact before's; and {@code v20/} (commit 29be9f7, the same generator), whose streams write
+ * each fact's key's code whole, which format 21 writes less the fact before's. The engine must
+ * start from each, not replay the log, and end as a replay would, then go on as if it had never
+ * restarted.
  */
 class SnapshotFormatFixtureTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-03T09:00:00Z"),
@@ -143,6 +145,12 @@ class SnapshotFormatFixtureTest {
   @Test
   void aFormat19SnapshotIsReadAndTheEngineGoesOnAsAReplayWould() throws IOException {
     goesOnAsAReplayWould("v19");
+  }
+
+  /** Format 20 wrote each fact's key's code whole, which a read encodes afresh as a difference. */
+  @Test
+  void aFormat20SnapshotIsReadAndTheEngineGoesOnAsAReplayWould() throws IOException {
+    goesOnAsAReplayWould("v20");
   }
 
   /**

@@ -692,6 +692,8 @@ public final class ReputationLedger {
     COLUMNS,
     /** As a stream that writes every fact's points and flags (snapshot format 19). */
     STREAM_EVERY_POINTS,
+    /** As a stream that writes each fact's key's code whole (snapshot format 20). */
+    STREAM_WHOLE_KEYS,
     /** As {@link #writeTo} writes them now. */
     STREAM
   }
@@ -699,7 +701,7 @@ public final class ReputationLedger {
   /**
    * Reads back what {@link #writeTo} wrote, or an older form: facts written as columns with times
    * in nanoseconds (kept to the second as they are read), or as a stream that wrote every fact's
-   * points (encoded afresh as they are read).
+   * points or each fact's key's code whole (encoded afresh as they are read).
    *
    * @param in the snapshot, where {@link #writeTo} began
    * @param ids reads one id an {@link IdWriter} wrote
