@@ -203,8 +203,8 @@ public final class SocialLearningEngine implements SocialLearning {
     pulse.rowsFrom(ref -> ref instanceof ContentRef content ? state.contentCode(content) : -1);
     // And titles: a question's title is held once, by its row.
     pulse.titlesFrom(state::titleOf);
-    // So does the expertise model its answers, by their rows' codes.
-    expertise.rowsFrom(state::answerCode);
+    // So does the expertise model its answers and threads, by their rows' codes.
+    expertise.rowsFrom(state::answerCode, StateCodec.threadCodes(state));
     snapshots.track(expertise);
     long loaded = System.nanoTime();
     feedUnsnapshottedUpTo(state.lastSequence, restored == null,

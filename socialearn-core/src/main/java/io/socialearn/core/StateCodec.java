@@ -621,7 +621,7 @@ final class StateCodec {
         // model now keeps to the second: it is refolded from the log rather than read.
         ExpertiseModel read = format < 19 ? skipModel(model, bulkLength)
             : readModel(model, bulkLength, reader::sharedId, reader::row, state::answerCode,
-                settings);
+                threadCodes(state), settings);
         modelNanos[0] = System.nanoTime() - started;
         return read;
       });
@@ -659,13 +659,23 @@ final class StateCodec {
   }
 
   /**
+   * Given a thread's id, the code of its row in {@code state} (half its content code), else -1:
+   * the expertise model finds its threads by it.
+   */
+  static ToIntFunction<Object> threadCodes(EngineState state) {
+    return thread -> thread instanceof ThreadId t ? state.contentCode(t) >> 1 : -1;
+  }
+
+  /**
    * Reads the expertise model from {@code in}, then the data's end; only looks the state's ids
    * and the rows' ids by code ({@code rows}) up.
    */
   private static ExpertiseModel readModel(ByteBuffer in, long bulkLength,
       UnaryOperator<Object> shared, IntFunction<ContentRef> rows,
-      ToIntFunction<Object> answerCodes, ExpertiseSettings settings) throws IOException {
-    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, shared, rows, answerCodes);
+      ToIntFunction<Object> answerCodes, ToIntFunction<Object> threadCodes,
+      ExpertiseSettings settings) throws IOException {
+    ExpertiseModel expertise = ExpertiseModel.readFrom(in, settings, shared, rows, answerCodes,
+        threadCodes);
     if (in.remaining() != END || in.getLong() != bulkLength || in.getInt() != MAGIC) {
       throw new IOException("snapshot does not end where its sections do");
     }

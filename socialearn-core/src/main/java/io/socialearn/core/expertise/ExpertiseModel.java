@@ -185,11 +185,10 @@ public final class ExpertiseModel {
     }
   }
   /**
-   * By id. A hash map, not a compact one: a snapshot lists the threads in its order, and a hash
-   * map of the same capacity read back in that order iterates alike, so encoding again gives the
-   * same bytes.
+   * By id: by the code of the caller's row of each thread ({@link #rowsFrom}), the others in a
+   * hash map; a snapshot lists them in the table's order.
    */
-  HashMap<ThreadId, ThreadInfo> threads = new HashMap<>();
+  final ThreadTable threads = new ThreadTable();
   /**
    * Each answer's {@link AnswerInfo#index}, found by the code of the caller's row of the answer
    * ({@link #rowsFrom}): an int a row, not a map entry of a million ids. See {@link #answer}.
@@ -729,6 +728,19 @@ public final class ExpertiseModel {
    */
   public void rowsFrom(ToIntFunction<Object> answerCodes) {
     answerIndex.rowsFrom(answerCodes);
+  }
+
+  /**
+   * As {@link #rowsFrom(ToIntFunction)}, and finds threads by the code of the caller's row of each
+   * too ({@link ThreadTable}): an int a thread, not a map entry; the threads with rows are listed
+   * in their codes' order (in a snapshot too). Results are the same with or without it.
+   *
+   * @param rowCodes given an answer's or a thread's id, its row's code (0 or more, never changing,
+   *     a code among the rows of its kind), or -1 if it has none
+   */
+  public void rowsFrom(ToIntFunction<Object> answerCodes, ToIntFunction<Object> threadCodes) {
+    answerIndex.rowsFrom(answerCodes);
+    threads.rowsFrom(threadCodes);
   }
 
   private void answer(AnswerPosted a, long at) {
@@ -1643,22 +1655,28 @@ public final class ExpertiseModel {
   /**
    * As {@link #readFrom(ByteBuffer, ExpertiseSettings, UnaryOperator, IntFunction)}, where the
    * codes are the engine's content codes (twice a thread's row code, twice an answer's and one
-   * more): each answer with a row is then held by its row's code, not by its id, and found by
-   * {@code answerCodes} once read (as {@link #rowsFrom} sets it).
+   * more): each answer and thread with a row is then held by its row's code, not by its id, and
+   * found by {@code answerCodes} and {@code threadCodes} once read (as {@link
+   * #rowsFrom(ToIntFunction, ToIntFunction)} sets them).
    *
    * @param in the bytes written, from its position
    * @param settings the settings the model is to score with
    * @param shared as for the other {@code readFrom}
    * @param byCode as for the other {@code readFrom}: content codes
    * @param answerCodes given an answer's id, its row's code, or -1; called only after the read
+   * @param threadCodes given a thread's id, its row's code, or -1; called only after the read
    * @return the model, or null as for the other {@code readFrom}
    * @throws IOException if the bytes are not such a model
    */
   public static ExpertiseModel readFrom(ByteBuffer in, ExpertiseSettings settings,
       UnaryOperator<Object> shared, IntFunction<ContentRef> byCode,
-      ToIntFunction<Object> answerCodes) throws IOException {
-    return ModelCodec.read(in, settings, shared, byCode,
+      ToIntFunction<Object> answerCodes, ToIntFunction<Object> threadCodes) throws IOException {
+    ExpertiseModel model = ModelCodec.read(in, settings, shared, byCode,
         Objects.requireNonNull(answerCodes, "answerCodes"));
+    if (model != null) {
+      model.threads.rowsFrom(Objects.requireNonNull(threadCodes, "threadCodes"));
+    }
+    return model;
   }
 
   /**

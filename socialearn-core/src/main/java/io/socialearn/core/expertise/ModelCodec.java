@@ -109,6 +109,8 @@ final class ModelCodec {
         answerCodes != null).read();
     if (answerCodes != null) {
       model.rowsFrom(answerCodes);
+      // Read in the written order, which grew the array past the last code it holds.
+      model.answerIndex.trimToSize();
     }
     return Arrays.equals(written, fingerprint(settings)) ? model : null;
   }
@@ -239,8 +241,10 @@ final class ModelCodec {
 
     void write() throws IOException {
       // Every thread, answer and fact, in an order each list can name them by.
-      List<ThreadInfo> threadList = new ArrayList<>(m.threads.values());
+      List<ThreadInfo> threadList = m.threads.values();
       threadList.forEach(t -> threads.put(t, threads.size()));
+      // The threads the table holds come first.
+      int tabled = threadList.size();
       // In the order of the table (the index each has): a restored model numbers them alike.
       List<AnswerInfo> answerList = m.answerTable;
       for (AnswerInfo a : answerList) {
@@ -260,7 +264,7 @@ final class ModelCodec {
       m.byPerson.values().forEach(held -> held.forEach(list));
       m.endorsements.values().forEach(list);
       m.skills.values().forEach(held -> held.forEach(list));
-      m.threads.values().forEach(t -> t.facts().forEach(list));
+      threadList.subList(0, tabled).forEach(t -> t.facts().forEach(list));
       m.answerTable.forEach(a -> a.heldFacts().forEach(list));
       for (Fact f : factList) {
         if (f.threadInfo != null && !threads.containsKey(f.threadInfo)) {
@@ -290,7 +294,8 @@ final class ModelCodec {
       }
       out.writeLong(m.ref);
       out.writeInt(threadList.size());
-      for (ThreadInfo t : threadList) {
+      for (int i = 0; i < threadList.size(); i++) {
+        ThreadInfo t = threadList.get(i);
         writeRow(t.id());
         out.writeInt(t.spaceIndex);
         out.writeInt(space(t.space));
@@ -298,7 +303,7 @@ final class ModelCodec {
         tags(t.tags);
         out.writeLong(t.at);
         out.writeBoolean(t.deleted);
-        out.writeBoolean(m.threads.get(t.id()) == t);
+        out.writeBoolean(i < tabled);
       }
       out.writeInt(answerList.size());
       for (AnswerInfo a : answerList) {
@@ -788,22 +793,37 @@ final class ModelCodec {
     private void readThreads() throws IOException {
       threads = new ThreadInfo[count()];
       threadIds = new ThreadId[threads.length];
-      // The capacity the map would have grown to, so that it iterates as the one written.
-      long grown = Math.max(16, (threads.length * 4L + 2) / 3);
-      m.threads = new HashMap<>((int) Math.min(1 << 30, grown));
+      // Where each thread of the table goes: its row's code (content codes only), or -1 for
+      // the map of those without; -2 for a thread the table does not hold.
+      int[] rows = new int[threads.length];
+      int withoutRow = 0;
+      int codes = 0;
       for (int i = 0; i < threads.length; i++) {
         ThreadId id = row(ThreadId.class);
+        int code = contentCodes && lastCode >= 0 ? lastCode >>> 1 : -1;
         int spaceIndex = in.readInt();
         SpaceId space = space(in.readInt());
         PersonId author = person();
         ThreadInfo t = new ThreadInfo(id, space, spaceIndex, author, tagList(), in.readLong());
         t.deleted = in.readBoolean();
         t.live = !t.deleted;
-        if (in.readBoolean()) {
-          m.threads.put(id, t);
-        }
+        rows[i] = in.readBoolean() ? code : -2;
+        withoutRow += rows[i] == -1 ? 1 : 0;
+        codes = Math.max(codes, code + 1);
         threads[i] = t;
         threadIds[i] = id;
+      }
+      // The map of the threads without a row at the capacity it would have grown to, so that
+      // it iterates as the one written (sized for every thread when codes are not rows').
+      m.threads.expectOthers(contentCodes ? withoutRow : threads.length);
+      m.threads.reserve(codes);
+      for (int i = 0; i < threads.length; i++) {
+        if (rows[i] >= 0) {
+          m.threads.putAt(rows[i], threads[i]);
+        } else if (rows[i] == -1) {
+          // No row codes are given while reading: by id.
+          m.threads.put(threadIds[i], threads[i]);
+        }
       }
     }
 
