@@ -127,6 +127,8 @@ public final class ExpertiseModel {
   /** Every space the model has seen, by dense index (evidence outside spaces has index -1). */
   final List<SpaceId> spaceIds = new ArrayList<>();
   final Map<SpaceId, Integer> spaceIndex = new HashMap<>();
+  /** The same spaces as {@link #Place}s, which the threads in each share, by dense index. */
+  final List<Place> places = new ArrayList<>();
   /** Each reading thread's working arrays for "who knows", so a query allocates little. */
   private final ThreadLocal<WhoKnows.Scratch> scratch =
       ThreadLocal.withInitial(WhoKnows.Scratch::new);
@@ -362,9 +364,6 @@ public final class ExpertiseModel {
     }
   }
 
-  /** The answers of a thread that has none. */
-  static final AnswerInfo[] NO_ANSWERS = {};
-
   /**
    * What the model keeps of a thread, which is also the fact of its question asked (of kind
    * {@link EvidenceKind#QUESTION_ASKED}, its source the thread, its person the author, its
@@ -372,28 +371,41 @@ public final class ExpertiseModel {
    * apart.
    */
   static final class ThreadInfo extends Fact {
-    final SpaceId space;
-    /** The space's index in {@link #spaceIds}, or -1 for none. */
-    final int spaceIndex;
+    /** The thread's space and its index, shared by the threads in it. */
+    private final Place place;
     List<Tag> tags;
     /** Whether the thread was deleted (its facts are dead then). */
     boolean deleted;
-    /** The thread's answers, in the order posted: an array of exactly their number. */
-    AnswerInfo[] answers = NO_ANSWERS;
+    /**
+     * The thread's last answer, or null for none: its answers, in the order posted, are linked
+     * from the first (this one's {@link AnswerInfo#nextInThread}) to it.
+     */
+    private AnswerInfo lastAnswer;
 
-    /** The first three of {@link #tags}, or null: read in the hot walks without the list. */
+    /**
+     * The first two of {@link #tags}, or null: read in the hot walks without the list (most
+     * threads have one or two tags; a third would cost 8 bytes a thread).
+     */
     private Tag tag0;
     private Tag tag1;
-    private Tag tag2;
 
     /** A thread started by {@code author} at {@code at}, with its question's fact. */
-    ThreadInfo(ThreadId id, SpaceId space, int spaceIndex, PersonId author, List<Tag> tags,
-        long at) {
+    ThreadInfo(ThreadId id, Place place, PersonId author, List<Tag> tags, long at) {
       super(EvidenceKind.QUESTION_ASKED, author, null, id, at, true);
       threadInfo = this;
-      this.space = space;
-      this.spaceIndex = spaceIndex;
+      this.place = Objects.requireNonNull(place, "place");
       setTags(tags);
+    }
+
+    /** The thread's space, or null for none. */
+    @Override
+    SpaceId space() {
+      return place.space;
+    }
+
+    /** The index of the thread's space in {@link #spaceIds}, or -1 for none. */
+    int spaceIndex() {
+      return place.index;
     }
 
     /** The thread's id (its fact's source). */
@@ -406,6 +418,43 @@ public final class ExpertiseModel {
       return person;
     }
 
+    /** The thread's first answer, or null for none. */
+    AnswerInfo firstAnswer() {
+      return lastAnswer == null ? null : lastAnswer.nextInThread;
+    }
+
+    /** The answer posted to this thread after {@code answer}, one of its answers, or null. */
+    AnswerInfo nextAnswer(AnswerInfo answer) {
+      return answer == lastAnswer ? null : answer.nextInThread;
+    }
+
+    /**
+     * Adds {@code answer}, of no thread's answers yet, as the thread's last.
+     *
+     * @throws IllegalArgumentException if it is one of a thread's answers already
+     */
+    void addAnswer(AnswerInfo answer) {
+      if (answer.nextInThread != null) {
+        throw new IllegalArgumentException("answer " + answer.id().value() + " is listed");
+      }
+      if (lastAnswer == null) {
+        answer.nextInThread = answer;
+      } else {
+        answer.nextInThread = lastAnswer.nextInThread;
+        lastAnswer.nextInThread = answer;
+      }
+      lastAnswer = answer;
+    }
+
+    /** The thread's answers, in the order posted, as a list made afresh. */
+    List<AnswerInfo> answers() {
+      List<AnswerInfo> all = new ArrayList<>();
+      for (AnswerInfo a = firstAnswer(); a != null; a = nextAnswer(a)) {
+        all.add(a);
+      }
+      return all;
+    }
+
     /** The question asked (this thread's own fact) while live, as a list; else none. */
     List<Fact> facts() {
       return live ? List.of(this) : List.of();
@@ -415,7 +464,6 @@ public final class ExpertiseModel {
       tags = newTags;
       tag0 = newTags.size() > 0 ? newTags.get(0) : null;
       tag1 = newTags.size() > 1 ? newTags.get(1) : null;
-      tag2 = newTags.size() > 2 ? newTags.get(2) : null;
     }
 
     /**
@@ -428,11 +476,11 @@ public final class ExpertiseModel {
       }
       for (int j = 0; j < n; j++) {
         Tag t = pooled[j];
-        if (t == tag0 || t == tag1 || t == tag2) {
+        if (t == tag0 || t == tag1) {
           return true;
         }
       }
-      for (int k = 3; k < tags.size(); k++) {
+      for (int k = 2; k < tags.size(); k++) {
         for (int j = 0; j < n; j++) {
           if (tags.get(k) == pooled[j]) {
             return true;
@@ -463,9 +511,11 @@ public final class ExpertiseModel {
     boolean across;
     /** The answer's place in the model's answer table, by which {@link Votes} names it. */
     int index;
-    /** How many live up votes the answer has (in {@link Votes}), and how many accepts. */
-    int upvotes;
-    int accepts;
+    /**
+     * The next answer of its thread, in the order posted; the last's is the thread's first (see
+     * {@link ThreadInfo#firstAnswer}): a link here rather than an array of them per thread.
+     */
+    AnswerInfo nextInThread;
     boolean deleted;
 
     /**
@@ -521,6 +571,15 @@ public final class ExpertiseModel {
       return others == null ? 0 : others instanceof Fact ? 1 : ((List<?>) others).size();
     }
 
+    /** How many accepts the answer has (among those facts). */
+    int accepts() {
+      int n = 0;
+      for (int k = 0; k < otherCount(); k++) {
+        n += other(k).kind() == EvidenceKind.ACCEPTED_ANSWER ? 1 : 0;
+      }
+      return n;
+    }
+
     /** The {@code k}-th of those, in the order filed. */
     Fact other(int k) {
       return others instanceof Fact f ? f : others().get(k);
@@ -538,7 +597,6 @@ public final class ExpertiseModel {
         return;
       }
       others = others == null ? f : SmallLists.plus(others(), f);
-      count(f, +1);
     }
 
     /** Removes a fact no longer live (other than the answer itself). */
@@ -549,7 +607,6 @@ public final class ExpertiseModel {
       List<Fact> shrunk = SmallLists.minus(rest, f);
       if (shrunk.size() < before) {
         others = shrunk.isEmpty() ? null : shrunk.size() == 1 ? shrunk.get(0) : shrunk;
-        count(f, -1);
       }
     }
 
@@ -559,16 +616,7 @@ public final class ExpertiseModel {
      */
     void clearFacts() {
       others = null;
-      accepts = 0;
       across = false;
-    }
-
-
-
-    private void count(Fact f, int sign) {
-      if (f.kind == EvidenceKind.ACCEPTED_ANSWER) {
-        accepts += sign;
-      }
     }
 
     /**
@@ -599,7 +647,7 @@ public final class ExpertiseModel {
 
   /** A fact's weight before decay: its kind's weight in the settings. */
   double base(Fact f) {
-    return weights[f.kind.ordinal()];
+    return weights[f.kind().ordinal()];
   }
 
   /** The settings this model scores with. */
@@ -617,8 +665,8 @@ public final class ExpertiseModel {
       profile(p.profile(), at);
     } else if (e instanceof ThreadStarted t) {
       // The thread is its question's fact.
-      ThreadInfo thread = new ThreadInfo(t.thread(), t.space(), spaceIndex(t.space()),
-          t.author(), interned(t.tags()), at);
+      ThreadInfo thread = new ThreadInfo(t.thread(), place(spaceIndex(t.space())), t.author(),
+          interned(t.tags()), at);
       threads.put(t.thread(), thread);
       countThread(thread, +1);
       add(thread, thread.tags, +1);
@@ -637,7 +685,6 @@ public final class ExpertiseModel {
           Fact up = fact(EvidenceKind.ANSWER_UPVOTE, answer.person, answer.threadInfo, post,
               v.voter(), second, null, true);
           votes.append(answer.index, voter(v.voter()), second, false, RECENT_VOTES_MILLIS);
-          answer.upvotes++;
           add(up, answer.threadInfo.tags, +1);
         }
       }
@@ -648,7 +695,6 @@ public final class ExpertiseModel {
         if (entry >= 0) {
           Fact up = voteFact(answer, entry);
           votes.kill(answer.index, entry);
-          answer.upvotes--;
           kill(up, answer.threadInfo.tags);
         }
       }
@@ -667,7 +713,7 @@ public final class ExpertiseModel {
       AnswerInfo answer = answer(a.answer());
       if (answer != null) {
         List<Fact> gone = answer.facts().stream()
-            .filter(f -> f.kind == EvidenceKind.ACCEPTED_ANSWER).toList();
+            .filter(f -> f.kind() == EvidenceKind.ACCEPTED_ANSWER).toList();
         gone.forEach(answer::unfile);
         for (int entry = votes.first(answer.index); entry >= 0; ) {
           int n = votes.next[entry];
@@ -688,7 +734,7 @@ public final class ExpertiseModel {
       if (thread != null) {
         thread.deleted = true;
         countThread(thread, -1);
-        for (AnswerInfo a : thread.answers) {
+        for (AnswerInfo a = thread.firstAnswer(); a != null; a = thread.nextAnswer(a)) {
           if (!a.deleted) {
             deleteAnswer(a);
           }
@@ -752,8 +798,7 @@ public final class ExpertiseModel {
     answer.index = answerTable.size();
     answerTable.add(answer);
     answerIndex.put(a.post(), answer.index);
-    thread.answers = Arrays.copyOf(thread.answers, thread.answers.length + 1);
-    thread.answers[thread.answers.length - 1] = answer;
+    thread.addAnswer(answer);
     // The answer is its own fact.
     answer.file(answer);
     add(answer, thread.tags, +1);
@@ -816,10 +861,10 @@ public final class ExpertiseModel {
    */
   List<Fact> factsOf(AnswerInfo answer) {
     List<Fact> facts = answer.facts();
-    List<Fact> all = new ArrayList<>(facts.size() + answer.upvotes);
+    List<Fact> all = new ArrayList<>(facts.size() + votes.upvotes(answer.index));
     int accepts = 0;
     for (Fact f : facts) {
-      if (f.kind != EvidenceKind.ACCEPTED_ANSWER) {
+      if (f.kind() != EvidenceKind.ACCEPTED_ANSWER) {
         all.add(f);
       } else {
         accepts++;
@@ -845,7 +890,7 @@ public final class ExpertiseModel {
   /** The index of the first accept at or after {@code from} in {@code facts}. */
   private static int nextAccept(List<Fact> facts, int from) {
     int k = from;
-    while (facts.get(k).kind != EvidenceKind.ACCEPTED_ANSWER) {
+    while (facts.get(k).kind() != EvidenceKind.ACCEPTED_ANSWER) {
       k++;
     }
     return k;
@@ -896,8 +941,6 @@ public final class ExpertiseModel {
       kill(f, answer.threadInfo.tags);
     }
     answer.clearFacts();
-    answer.upvotes = 0;
-    answer.accepts = 0;
   }
 
   private void profile(PersonProfile profile, long at) {
@@ -926,7 +969,7 @@ public final class ExpertiseModel {
     }
     countThread(thread, -1);
     List<Fact> all = new ArrayList<>(thread.facts());
-    for (AnswerInfo a : thread.answers) {
+    for (AnswerInfo a = thread.firstAnswer(); a != null; a = thread.nextAnswer(a)) {
       all.addAll(factsOf(a));
     }
     for (Fact f : all) {
@@ -940,10 +983,10 @@ public final class ExpertiseModel {
   }
 
   private void countThread(ThreadInfo thread, int sign) {
-    threadsPerSpace.computeIfAbsent(thread.space, s -> new int[1])[0] += sign;
+    threadsPerSpace.computeIfAbsent(thread.space(), s -> new int[1])[0] += sign;
     for (Tag tag : thread.tags) {
       threadsPerTopic.computeIfAbsent(tag, t -> new HashMap<>())
-          .computeIfAbsent(thread.space, s -> new int[1])[0] += sign;
+          .computeIfAbsent(thread.space(), s -> new int[1])[0] += sign;
     }
   }
 
@@ -1027,7 +1070,7 @@ public final class ExpertiseModel {
       Column column = byTopic.computeIfAbsent(tag, t -> new HashMap<>())
           .computeIfAbsent(f.space(), sp -> new Column());
       int slot = column.slot(f.person, personIndex(f.person));
-      if (f.decays) {
+      if (f.decays()) {
         column.evidence[slot] += sign * base(f) * frame(f.at, 0);
       } else {
         column.addFlat(slot, sign * base(f));
@@ -1035,7 +1078,7 @@ public final class ExpertiseModel {
       if (f.isAnswer()) {
         column.recent[slot] += sign * frame(f.at, 1);
       }
-      int r = REASON_OF[f.kind.ordinal()];
+      int r = REASON_OF[f.kind().ordinal()];
       if (r >= 0) {
         column.tally(slot, r, f.at, sign);
         int i = slot * REASON_KINDS.length + r;
@@ -1044,9 +1087,9 @@ public final class ExpertiseModel {
           // The latest may have gone: the latest of the rest (f is out of the list already, an
           // up vote out of its answer's chain or its answer out of the person's answers).
           column.lasts[l] = f.isUpvote() ? latestUpvote(f.person, tag, f.space())
-              : f.kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER
+              : f.kind() == EvidenceKind.CROSS_DEPARTMENT_ANSWER
               ? latestAcross(topicFacts(f.person, tag), f.space())
-              : latest(topicFacts(f.person, tag), f.space(), f.kind);
+              : latest(topicFacts(f.person, tag), f.space(), f.kind());
         }
       }
     }
@@ -1242,10 +1285,41 @@ public final class ExpertiseModel {
     Integer i = spaceIndex.get(space);
     if (i == null) {
       i = spaceIds.size();
-      spaceIds.add(space);
-      spaceIndex.put(space, i);
+      addSpace(space);
     }
     return i;
+  }
+
+  /** Adds {@code space} to the table of spaces, as the next index. */
+  void addSpace(SpaceId space) {
+    int i = spaceIds.size();
+    spaceIds.add(space);
+    spaceIndex.put(space, i);
+    places.add(new Place(space, i));
+  }
+
+  /** The place of the space with index {@code index}, or {@link Place#NOWHERE} for -1. */
+  Place place(int index) {
+    return index < 0 ? Place.NOWHERE : places.get(index);
+  }
+
+  /**
+   * A space of the model's table with its dense index, one instance per space, shared by the
+   * records of the threads in it: a thread holds one reference for both (4 bytes less each).
+   */
+  static final class Place {
+    /** Where threads outside spaces are. */
+    static final Place NOWHERE = new Place(null, -1);
+
+    /** The space, or null for none. */
+    final SpaceId space;
+    /** Its index in {@link #spaceIds}, or -1 for none. */
+    final int index;
+
+    Place(SpaceId space, int index) {
+      this.space = space;
+      this.index = index;
+    }
   }
 
   /** This thread's working arrays, sized for every person and space seen so far. */
@@ -1306,7 +1380,7 @@ public final class ExpertiseModel {
   }
 
   private void contribute(Acc acc, Fact f, int sign) {
-    if (f.decays) {
+    if (f.decays()) {
       acc.evidence += sign * base(f) * frame(f.at, 0);
     } else {
       acc.flat += sign * base(f);
@@ -1367,7 +1441,7 @@ public final class ExpertiseModel {
   private static long latest(List<Fact> facts, SpaceId space, EvidenceKind kind) {
     long last = Long.MIN_VALUE;
     for (Fact g : facts) {
-      if (g.live && g.kind == kind && Objects.equals(g.space(), space)) {
+      if (g.live && g.kind() == kind && Objects.equals(g.space(), space)) {
         last = Math.max(last, g.at);
       }
     }
@@ -1386,7 +1460,7 @@ public final class ExpertiseModel {
 
   /** The decayed weight of a fact at {@code now}. */
   double weightAt(Fact f, long now) {
-    return f.decays ? base(f) * Math.exp(-(now - f.at) / halfLives[0] * LN2) : base(f);
+    return f.decays() ? base(f) * Math.exp(-(now - f.at) / halfLives[0] * LN2) : base(f);
   }
 
   /** The decayed weight at {@code now} of an up vote or an accept made {@code at}. */
@@ -1566,7 +1640,7 @@ public final class ExpertiseModel {
   }
 
   private Evidence toEvidence(Fact f, long now) {
-    return new Evidence(f.kind, f.source, f.from(), weightAt(f, now),
+    return new Evidence(f.kind(), f.source, f.from(), weightAt(f, now),
         Instant.ofEpochMilli(f.at));
   }
 

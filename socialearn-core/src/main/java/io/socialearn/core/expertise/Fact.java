@@ -16,11 +16,27 @@ import io.socialearn.api.thread.ThreadId;
  * ExpertiseModel.ThreadInfo}) its question's.
  */
 class Fact {
-  final EvidenceKind kind;
+  private static final EvidenceKind[] KINDS = EvidenceKind.values();
+  /** The bit of {@link #code} that says the fact decays; the bits below it, its kind. */
+  private static final int DECAYS = 0x40;
+  private static final int ANSWER = EvidenceKind.ANSWER.ordinal();
+  private static final int UPVOTE = EvidenceKind.ANSWER_UPVOTE.ordinal();
+
+  static {
+    if (KINDS.length > DECAYS) {
+      throw new AssertionError(KINDS.length + " kinds of evidence do not fit a fact's byte");
+    }
+  }
+
+  /**
+   * The kind's ordinal, or-ed with {@link #DECAYS} if the fact decays: one byte, not a
+   * reference and a boolean (with the other small fields, 8 bytes less for each of a million
+   * answers' records, which are facts too).
+   */
+  private final byte code;
   final PersonId person;
   final ContentRef source;
   final long at;
-  final boolean decays;
   boolean live = true;
   /**
    * The model's record of the fact's thread (null for evidence about no thread), set when the
@@ -36,12 +52,21 @@ class Fact {
    */
   Fact(EvidenceKind kind, PersonId person, ExpertiseModel.ThreadInfo threadInfo,
       ContentRef source, long at, boolean decays) {
-    this.kind = kind;
+    this.code = (byte) (kind.ordinal() | (decays ? DECAYS : 0));
     this.person = person;
     this.threadInfo = threadInfo;
     this.source = source;
     this.at = at;
-    this.decays = decays;
+  }
+
+  /** The kind of evidence. */
+  final EvidenceKind kind() {
+    return KINDS[code & (DECAYS - 1)];
+  }
+
+  /** Whether its weight decays with its age (all but declared skills). */
+  final boolean decays() {
+    return (code & DECAYS) != 0;
   }
 
   /**
@@ -96,17 +121,17 @@ class Fact {
 
   /** The space whose readers may see it; null for evidence outside spaces. */
   SpaceId space() {
-    return threadInfo == null ? null : threadInfo.space;
+    return threadInfo == null ? null : threadInfo.space();
   }
 
   /** Whether this is an answer: the activity signals count answers only. */
   boolean isAnswer() {
-    return kind == EvidenceKind.ANSWER;
+    return (code & (DECAYS - 1)) == ANSWER;
   }
 
   /** Whether this is an up vote, which the model holds in {@link Votes} rather than as a fact. */
   boolean isUpvote() {
-    return kind == EvidenceKind.ANSWER_UPVOTE;
+    return (code & (DECAYS - 1)) == UPVOTE;
   }
 
   /**
@@ -115,11 +140,13 @@ class Fact {
    * facts are made afresh when read, and fed to the sums like any.
    */
   boolean isHeldElsewhere() {
+    EvidenceKind kind = kind();
     return kind == EvidenceKind.ANSWER_UPVOTE || kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER;
   }
 
   /** Whether this is a vote or an accept, which an evaluation may cut off by day. */
   boolean isVoteLike() {
+    EvidenceKind kind = kind();
     return kind == EvidenceKind.ANSWER_UPVOTE || kind == EvidenceKind.ACCEPTED_ANSWER;
   }
 }

@@ -297,8 +297,8 @@ final class ModelCodec {
       for (int i = 0; i < threadList.size(); i++) {
         ThreadInfo t = threadList.get(i);
         writeRow(t.id());
-        out.writeInt(t.spaceIndex);
-        out.writeInt(space(t.space));
+        out.writeInt(t.spaceIndex());
+        out.writeInt(space(t.space()));
         writePerson(t.author());
         tags(t.tags);
         out.writeLong(t.at);
@@ -319,8 +319,9 @@ final class ModelCodec {
         writeFact(f);
       }
       for (ThreadInfo t : threadList) {
-        out.writeInt(t.answers.length);
-        for (AnswerInfo a : t.answers) {
+        List<AnswerInfo> own = t.answers();
+        out.writeInt(own.size());
+        for (AnswerInfo a : own) {
           int at = answerIndex(a);
           if (at < 0) {
             throw new IllegalStateException("a thread lists an answer the table does not hold");
@@ -424,9 +425,9 @@ final class ModelCodec {
     }
 
     private void writeFact(Fact f) throws IOException {
-      out.writeByte(f.kind.ordinal());
+      out.writeByte(f.kind().ordinal());
       // A thread's and an answer's own fact is its record: named by its index in the tables.
-      if (f.kind == EvidenceKind.QUESTION_ASKED) {
+      if (f.kind() == EvidenceKind.QUESTION_ASKED) {
         if (!(f instanceof ThreadInfo t) || t.threadInfo != t) {
           throw new IllegalStateException("a question's fact that is not its thread's record");
         }
@@ -434,7 +435,7 @@ final class ModelCodec {
         out.writeBoolean(f.live);
         return;
       }
-      if (f.kind == EvidenceKind.ANSWER) {
+      if (f.kind() == EvidenceKind.ANSWER) {
         int at = f instanceof AnswerInfo a ? answerIndex(a) : -1;
         if (at < 0) {
           throw new IllegalStateException("an answer's fact that is not a record of the table");
@@ -452,7 +453,7 @@ final class ModelCodec {
       // Not written, as the model makes every fact: its base is its kind's weight (the same
       // settings, which the fingerprint checks) and its space is its thread's (none without).
       writeTag(f.topic());
-      out.writeBoolean(f.decays);
+      out.writeBoolean(f.decays());
       out.writeBoolean(f.live);
     }
 
@@ -779,8 +780,7 @@ final class ModelCodec {
       }
       for (int n = count(), i = 0; i < n; i++) {
         SpaceId s = shared(SpaceId.of(string()));
-        m.spaceIds.add(s);
-        m.spaceIndex.put(s, i);
+        m.addSpace(s);
       }
       for (int n = count(); n > 0; n--) {
         Tag t = shared(Tag.of(string()));
@@ -802,9 +802,12 @@ final class ModelCodec {
         ThreadId id = row(ThreadId.class);
         int code = contentCodes && lastCode >= 0 ? lastCode >>> 1 : -1;
         int spaceIndex = in.readInt();
-        SpaceId space = space(in.readInt());
+        if (spaceIndex != in.readInt() || spaceIndex < -1 || spaceIndex >= m.places.size()) {
+          throw new IOException("a thread's space index is not its space's: " + spaceIndex);
+        }
         PersonId author = person();
-        ThreadInfo t = new ThreadInfo(id, space, spaceIndex, author, tagList(), in.readLong());
+        ThreadInfo t = new ThreadInfo(id, m.place(spaceIndex), author, tagList(),
+            in.readLong());
         t.deleted = in.readBoolean();
         t.live = !t.deleted;
         rows[i] = in.readBoolean() ? code : -2;
@@ -875,16 +878,19 @@ final class ModelCodec {
     /** Each thread's answers, and each answer's facts. */
     private void readLists() throws IOException {
       for (ThreadInfo t : threads) {
-        AnswerInfo[] own = new AnswerInfo[count()];
-        for (int k = 0; k < own.length; k++) {
-          own[k] = answers[in.readInt()];
+        for (int k = count(); k > 0; k--) {
+          int index = in.readInt();
+          if (index < 0 || index >= answers.length || answers[index].nextInThread != null) {
+            throw new IOException("a thread lists answer " + index + " of " + answers.length
+                + ", none such or listed already");
+          }
+          t.addAnswer(answers[index]);
         }
-        t.answers = own.length == 0 ? ExpertiseModel.NO_ANSWERS : own;
       }
       for (AnswerInfo a : answers) {
         for (int k = count(); k > 0; k--) {
           Fact f = facts[in.readInt()];
-          if (f.kind == EvidenceKind.CROSS_DEPARTMENT_ANSWER) {
+          if (f.kind() == EvidenceKind.CROSS_DEPARTMENT_ANSWER) {
             throw new IOException("an answer across departments as a fact, not a flag");
           }
           a.file(f);
@@ -944,7 +950,6 @@ final class ModelCodec {
       in.readLongs(at);
       // Counted by index and set on the records after, not on each record per vote.
       int[] accepts = new int[answers.length];
-      int[] upvotes = new int[answers.length];
       int[] who = new int[n];
       for (int e = 0; e < n; e++) {
         int index = answerOf[e];
@@ -960,16 +965,13 @@ final class ModelCodec {
         who[e] = Votes.who(voterOf[e], (flags[e] & 1) != 0, (flags[e] & 2) != 0);
         if (flags[e] == 3) {
           accepts[index]++;
-        } else if (flags[e] == 1) {
-          upvotes[index]++;
         }
       }
       m.votes.restore(at, who, answerOf, start, answers.length);
       for (int i = 0; i < answers.length; i++) {
-        answers[i].upvotes = upvotes[i];
-        if (accepts[i] != answers[i].accepts) {
+        if (accepts[i] != answers[i].accepts()) {
           throw new IOException("answer " + answers[i].id().value() + " has " + accepts[i]
-              + " accepts in its votes and " + answers[i].accepts + " in its facts");
+              + " accepts in its votes and " + answers[i].accepts() + " in its facts");
         }
       }
     }

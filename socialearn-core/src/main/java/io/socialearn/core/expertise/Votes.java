@@ -51,6 +51,11 @@ final class Votes {
   /** By answer index: the first and last of the answer's live entries, or -1. */
   private int[] first = {};
   private int[] last = {};
+  /**
+   * By answer index: how many of the answer's live entries are up votes (two bytes an answer
+   * while none has 32,768 or more), read where walking its chain to count them would cost.
+   */
+  private IntOrLongColumn upvotes = IntOrLongColumn.startingShort(0);
   /** How many entries there are. */
   int size;
   /** The first entry of the cut-off window. */
@@ -103,6 +108,16 @@ final class Votes {
     return of;
   }
 
+  /** How many live up votes the answer with index {@code a} has. */
+  int upvotes(int a) {
+    return a < first.length ? (int) upvotes.get(a) : 0;
+  }
+
+  /** Adds {@code delta} to the up votes of answer {@code a}, which has room. */
+  private void countUpvotes(int a, int delta) {
+    upvotes.set(a, upvotes.get(a) + delta, first.length);
+  }
+
   /** The first live entry about the answer with index {@code a}, or -1. */
   int first(int a) {
     return a < first.length ? first[a] : -1;
@@ -115,6 +130,7 @@ final class Votes {
       int grown = Math.max(answers, old + (old >> 1) + 16);
       first = Arrays.copyOf(first, grown);
       last = Arrays.copyOf(last, grown);
+      upvotes.resize(grown);
       Arrays.fill(first, old, grown, -1);
       Arrays.fill(last, old, grown, -1);
     }
@@ -145,6 +161,9 @@ final class Votes {
       next[last[a]] = e;
     }
     last[a] = e;
+    if (!accept) {
+      countUpvotes(a, 1);
+    }
     while (window >= 0 && recentStart < size && at(recentStart) < when - window) {
       recentStart++;
     }
@@ -179,6 +198,7 @@ final class Votes {
     recentStart = start;
     first = new int[0];
     last = new int[0];
+    upvotes = IntOrLongColumn.startingShort(0);
     holdAnswers(answers);
     int[] firsts = first;
     int[] lasts = last;
@@ -192,6 +212,9 @@ final class Votes {
         }
         lasts[a] = e;
         next[e] = -2 - a;
+        if (!accept(e)) {
+          countUpvotes(a, 1);
+        }
       }
     }
   }
@@ -220,6 +243,9 @@ final class Votes {
     int previous = -1;
     for (int i = first(a); i >= 0; previous = i, i = next[i]) {
       if (i == e) {
+        if (!accept(e)) {
+          countUpvotes(a, -1);
+        }
         if (previous < 0) {
           first[a] = Math.max(next[e], -1);
         } else {
@@ -245,6 +271,7 @@ final class Votes {
     if (a < first.length) {
       first[a] = -1;
       last[a] = -1;
+      upvotes.set(a, 0, first.length);
     }
   }
 

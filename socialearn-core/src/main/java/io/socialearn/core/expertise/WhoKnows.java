@@ -284,17 +284,18 @@ final class WhoKnows {
     if (top > 0) {
       for (SearchHit hit : hits) {
         ThreadInfo thread = model.threads.get(hit.thread());
-        if (thread == null || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
+        if (thread == null || (thread.spaceIndex() >= 0 && !s.visible[thread.spaceIndex()])) {
           continue;
         }
         double relevance = hit.score() / top;
-        for (AnswerInfo answer : thread.answers) {
+        for (AnswerInfo answer = thread.firstAnswer(); answer != null;
+            answer = thread.nextAnswer(answer)) {
           int author = model.indexOf(answer.person);
           if (answer.deleted || answer.at > now || author < 0) {
             continue;
           }
-          int ups = answer.upvotes;
-          boolean accepted = answer.accepts > 0;
+          int ups = model.votes.upvotes(answer.index);
+          boolean accepted = answer.accepts() > 0;
           if (cutoff != Long.MAX_VALUE || !shortcuts) {
             ups = 0;
             accepted = false;
@@ -362,7 +363,7 @@ final class WhoKnows {
         AnswerInfo answer = model.answerTable.get(votes.answer(e));
         ThreadInfo thread = answer.threadInfo;
         int person = model.indexOf(answer.person);
-        if (s.has(person) && visible.test(thread.space)) {
+        if (s.has(person) && visible.test(thread.space())) {
           double w = model.voteWeightAt(votes.accept(e), votes.at(e), now);
           int o = s.offset(person);
           raw[o + STANDING] -= w;
@@ -846,7 +847,7 @@ final class WhoKnows {
    */
   private int overlap(AnswerInfo answer, Tag[] query, int i, int j, int n, Scratch s) {
     ThreadInfo thread = answer.threadInfo;
-    if (answer.deleted || (thread.spaceIndex >= 0 && !s.visible[thread.spaceIndex])) {
+    if (answer.deleted || (thread.spaceIndex() >= 0 && !s.visible[thread.spaceIndex()])) {
       return n;
     }
     long bits = ExpertiseModel.topicBits(thread, query, query.length);
@@ -896,7 +897,7 @@ final class WhoKnows {
         counts[ExpertiseModel.REASON_OF[EvidenceKind.ANSWER.ordinal()]] -= m - 1;
       }
       for (int k = 0; k < answer.otherCount(); k++) {
-        int r = ExpertiseModel.REASON_OF[answer.other(k).kind.ordinal()];
+        int r = ExpertiseModel.REASON_OF[answer.other(k).kind().ordinal()];
         if (r >= 0) {
           counts[r] -= m - 1;
         }
@@ -905,7 +906,7 @@ final class WhoKnows {
         counts[ExpertiseModel.REASON_OF[EvidenceKind.CROSS_DEPARTMENT_ANSWER.ordinal()]] -= m - 1;
       }
       counts[ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()]]
-          -= (m - 1) * answer.upvotes;
+          -= (m - 1) * model.votes.upvotes(answer.index);
     }
   }
 
@@ -915,8 +916,9 @@ final class WhoKnows {
    */
   private boolean sees(Fact f, Scratch s) {
     ThreadInfo thread = f.threadInfo;
-    if (thread != null && thread.space == f.space()) {
-      return thread.spaceIndex < 0 || s.visible[thread.spaceIndex];
+    if (thread != null) {
+      int space = thread.spaceIndex();
+      return space < 0 || s.visible[space];
     }
     return visible.test(f.space());
   }
@@ -970,7 +972,7 @@ final class WhoKnows {
 
   /** Counts {@code f} among the reasons of its kind, with its time as their latest if it is. */
   private static void tally(Fact f, int[] counts, long[] last) {
-    int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
+    int r = ExpertiseModel.REASON_OF[f.kind().ordinal()];
     if (r >= 0) {
       last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
     }

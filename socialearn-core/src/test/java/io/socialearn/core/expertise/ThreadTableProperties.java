@@ -30,7 +30,8 @@ class ThreadTableProperties {
   }
 
   private static ThreadInfo thread(ThreadId id) {
-    return new ThreadInfo(id, SpaceId.of("s"), 0, PersonId.of("p"), List.of(Tag.of("x")), 1);
+    return new ThreadInfo(id, new ExpertiseModel.Place(SpaceId.of("s"), 0), PersonId.of("p"),
+        List.of(Tag.of("x")), 1);
   }
 
   /** Steps: a thread's number and whether to put (else remove) it. */

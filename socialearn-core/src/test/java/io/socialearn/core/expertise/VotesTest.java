@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class VotesTest {
   private static final long DAY = 86_400_000L;
 
-  private final ThreadInfo thread = new ThreadInfo(ThreadId.of("t"), SpaceId.of("s"), 0,
+  private final ThreadInfo thread = new ThreadInfo(ThreadId.of("t"),
+      new ExpertiseModel.Place(SpaceId.of("s"), 0),
       PersonId.of("asker"), List.of(), 0);
   private final List<AnswerInfo> answers = new ArrayList<>();
 
@@ -30,16 +31,36 @@ class VotesTest {
     return a;
   }
 
-  /** The voters of an answer's chain, in order. */
+  /** The voters of an answer's chain, in order; its count of up votes is the chain's. */
   private static List<Integer> chain(Votes v, AnswerInfo a) {
     List<Integer> voters = new ArrayList<>();
+    int upvotes = 0;
     for (int e = v.first(a.index); e >= 0; e = v.next[e]) {
       assertThat(v.live(e)).as("only live entries are chained").isTrue();
       assertThat(v.answers()[e]).isEqualTo(a.index);
       assertThat(v.answer(e)).isEqualTo(a.index);
       voters.add(v.voter(e));
+      upvotes += v.accept(e) ? 0 : 1;
     }
+    assertThat(v.upvotes(a.index)).as("up votes counted").isEqualTo(upvotes);
     return voters;
+  }
+
+  @Test
+  void anAnswerCountsMoreUpVotesThanAShortHolds() {
+    Votes v = new Votes();
+    AnswerInfo a = answer();
+    AnswerInfo b = answer();
+    v.append(b.index, 0, 0, false, -1);
+    int last = -1;
+    for (int i = 0; i < 40_000; i++) {
+      last = v.append(a.index, i, i, i % 1000 == 0, -1);
+    }
+    assertThat(v.upvotes(a.index)).isEqualTo(40_000 - 40);
+    v.kill(a.index, last);
+    assertThat(v.upvotes(a.index)).isEqualTo(40_000 - 41);
+    assertThat(v.upvotes(b.index)).isEqualTo(1);
+    assertThat(v.upvotes(7)).isZero();
   }
 
   @Test

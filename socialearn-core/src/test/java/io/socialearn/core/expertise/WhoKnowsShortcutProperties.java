@@ -136,8 +136,8 @@ class WhoKnowsShortcutProperties {
         // similar threads: every third thread the viewer reads, by falling relevance
         List<SearchHit> hits = new ArrayList<>();
         for (ExpertiseModel.ThreadInfo t : d.model.threads.values()) {
-          if (readable.contains(t.space) && t.id().value().hashCode() % 3 == code % 3) {
-            hits.add(new SearchHit(t.id(), t.space, "t", 1 + hits.size() % 4, ""));
+          if (readable.contains(t.space()) && t.id().value().hashCode() % 3 == code % 3) {
+            hits.add(new SearchHit(t.id(), t.space(), "t", 1 + hits.size() % 4, ""));
           }
         }
         List<ExpertCandidate> fast = rank(d, topics, hits, readable, true);
@@ -247,7 +247,7 @@ class WhoKnowsShortcutProperties {
           int[] counts = new int[kinds];
           long[] last = new long[kinds];
           for (Fact f : model.evidenceOf(person)) {
-            int r = ExpertiseModel.REASON_OF[f.kind.ordinal()];
+            int r = ExpertiseModel.REASON_OF[f.kind().ordinal()];
             if (r >= 0 && f.live && Objects.equals(f.space(), space.getKey())
                 && model.topicsOf(f).contains(topic.getKey())) {
               last[r] = counts[r]++ == 0 ? f.at : Math.max(last[r], f.at);
