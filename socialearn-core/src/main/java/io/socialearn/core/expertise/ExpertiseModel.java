@@ -30,6 +30,7 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.internal.CompactIntMap;
 import io.socialearn.core.internal.CompactMap;
+import io.socialearn.core.internal.IntOrLongColumn;
 import io.socialearn.core.internal.ListPool;
 import io.socialearn.core.internal.RowIndex;
 import java.io.ByteArrayOutputStream;
@@ -284,13 +285,21 @@ public final class ExpertiseModel {
     /** Evidence that never decays, per slot; null while there has been none (all 0). */
     double[] flat;
     double[] recent;
-    /** Live facts per slot and kind of {@link #REASON_KINDS}, at {@code slot * REASONS + r}. */
-    int[] counts;
+    /**
+     * Live facts per slot and kind of {@link #REASON_KINDS}, at {@code slot * REASONS + r} ({@link
+     * #count}): two bytes each while every count of the column fits a short, not four.
+     */
+    private IntOrLongColumn counts;
     /**
      * When the latest of those was made, for the first {@link #LASTS} kinds, at {@code slot *
-     * LASTS + r}.
+     * LASTS + r} ({@link #last}): the whole seconds from {@link #EPOCH_SECOND} (four bytes while
+     * they fit an int, some 68 years either side) and the milliseconds past them (two bytes), not
+     * a long each; exact for any time.
      */
-    long[] lasts;
+    private IntOrLongColumn lastSeconds;
+    private IntOrLongColumn lastMillis;
+    /** The second {@link #lastSeconds} count from: 2020-01-01T00:00:00Z. */
+    private static final long EPOCH_SECOND = 1_577_836_800L;
 
     Column() {
       this(2);
@@ -308,9 +317,37 @@ public final class ExpertiseModel {
       flat = flat == null ? null : Arrays.copyOf(flat, capacity);
       recent = recent == null ? new double[capacity] : Arrays.copyOf(recent, capacity);
       int n = capacity * REASON_KINDS.length;
-      counts = counts == null ? new int[n] : Arrays.copyOf(counts, n);
       int m = capacity * LASTS;
-      lasts = lasts == null ? new long[m] : Arrays.copyOf(lasts, m);
+      if (counts == null) {
+        counts = IntOrLongColumn.startingShort(n);
+        lastSeconds = new IntOrLongColumn(m);
+        lastMillis = IntOrLongColumn.startingShort(m);
+      } else {
+        counts.resize(n);
+        lastSeconds.resize(m);
+        lastMillis.resize(m);
+      }
+    }
+
+    /** The count at {@code i} ({@code slot * REASON_KINDS.length + r}). */
+    int count(int i) {
+      return (int) counts.get(i);
+    }
+
+    /** Sets the count at {@code i}. */
+    void setCount(int i, int n) {
+      counts.set(i, n, person.length * REASON_KINDS.length);
+    }
+
+    /** The latest time at {@code l} ({@code slot * LASTS + r}), in milliseconds. */
+    long last(int l) {
+      return (lastSeconds.get(l) + EPOCH_SECOND) * 1000 + lastMillis.get(l);
+    }
+
+    /** Sets the latest time at {@code l} to {@code at}, in milliseconds. */
+    void setLast(int l, long at) {
+      lastSeconds.set(l, Math.floorDiv(at, 1000) - EPOCH_SECOND, person.length * LASTS);
+      lastMillis.set(l, Math.floorMod(at, 1000), person.length * LASTS);
     }
 
     /** Adds {@code value} to the evidence that never decays of {@code slot}. */
@@ -343,10 +380,11 @@ public final class ExpertiseModel {
     /** Counts a fact of reason kind {@code r} in or ({@code sign} -1) out of a slot. */
     void tally(int slot, int r, long at, int sign) {
       int i = slot * REASON_KINDS.length + r;
-      counts[i] += sign;
+      int n = count(i) + sign;
+      setCount(i, n);
       if (sign > 0 && r < LASTS) {
         int l = slot * LASTS + r;
-        lasts[l] = counts[i] == 1 ? at : Math.max(lasts[l], at);
+        setLast(l, n == 1 ? at : Math.max(last(l), at));
       }
     }
   }
@@ -1083,13 +1121,13 @@ public final class ExpertiseModel {
         column.tally(slot, r, f.at, sign);
         int i = slot * REASON_KINDS.length + r;
         int l = slot * Column.LASTS + r;
-        if (sign < 0 && r < Column.LASTS && column.counts[i] > 0 && column.lasts[l] == f.at) {
+        if (sign < 0 && r < Column.LASTS && column.count(i) > 0 && column.last(l) == f.at) {
           // The latest may have gone: the latest of the rest (f is out of the list already, an
           // up vote out of its answer's chain or its answer out of the person's answers).
-          column.lasts[l] = f.isUpvote() ? latestUpvote(f.person, tag, f.space())
+          column.setLast(l, f.isUpvote() ? latestUpvote(f.person, tag, f.space())
               : f.kind() == EvidenceKind.CROSS_DEPARTMENT_ANSWER
               ? latestAcross(topicFacts(f.person, tag), f.space())
-              : latest(topicFacts(f.person, tag), f.space(), f.kind());
+              : latest(topicFacts(f.person, tag), f.space(), f.kind()));
         }
       }
     }

@@ -525,14 +525,14 @@ final class ModelCodec {
       }
       int bits = 0;
       for (int r = 0; r < kinds; r++) {
-        bits |= c.counts[slot * kinds + r] != 0 ? 1 << r : 0;
+        bits |= c.count(slot * kinds + r) != 0 ? 1 << r : 0;
       }
       out.writeByte(bits);
       for (int r = 0; r < kinds; r++) {
         if ((bits & 1 << r) != 0) {
-          out.writeInt(c.counts[slot * kinds + r]);
+          out.writeInt(c.count(slot * kinds + r));
           if (r < Column.LASTS) {
-            out.writeLong(c.lasts[slot * Column.LASTS + r]);
+            out.writeLong(c.last(slot * Column.LASTS + r));
           }
         }
       }
@@ -1070,9 +1070,9 @@ final class ModelCodec {
       }
       for (int r = 0; r < kinds; r++) {
         if ((bits & 1 << r) != 0) {
-          c.counts[slot * kinds + r] = in.readInt();
+          c.setCount(slot * kinds + r, in.readInt());
           if (r < Column.LASTS) {
-            c.lasts[slot * Column.LASTS + r] = in.readLong();
+            c.setLast(slot * Column.LASTS + r, in.readLong());
           }
         }
       }

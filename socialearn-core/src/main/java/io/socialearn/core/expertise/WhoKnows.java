@@ -877,12 +877,12 @@ final class WhoKnows {
         int slot = visible.test(e.getKey()) ? c.slots.getInt(person, -1) : -1;
         if (slot >= 0) {
           for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
-            if (c.counts[i] > 0) {
+            if (c.count(i) > 0) {
               if (r < ExpertiseModel.Column.LASTS) {
-                long at = c.lasts[slot * ExpertiseModel.Column.LASTS + r];
+                long at = c.last(slot * ExpertiseModel.Column.LASTS + r);
                 last[r] = counts[r] == 0 ? at : Math.max(last[r], at);
               }
-              counts[r] += c.counts[i];
+              counts[r] += c.count(i);
             }
           }
         }

@@ -254,9 +254,9 @@ class WhoKnowsShortcutProperties {
             }
           }
           for (int r = 0; r < kinds; r++) {
-            assertThat(c.counts[slot * kinds + r]).as("count").isEqualTo(counts[r]);
+            assertThat(c.count(slot * kinds + r)).as("count").isEqualTo(counts[r]);
             if (counts[r] > 0 && r < ExpertiseModel.Column.LASTS) {
-              assertThat(c.lasts[slot * ExpertiseModel.Column.LASTS + r]).as("latest")
+              assertThat(c.last(slot * ExpertiseModel.Column.LASTS + r)).as("latest")
                   .isEqualTo(last[r]);
             }
           }
