@@ -202,8 +202,10 @@ final class Votes {
     holdAnswers(answers);
     int[] firsts = first;
     int[] lasts = last;
+    int[] ups = new int[answers];
     for (int e = 0; e < n; e++) {
-      if (live(e)) {
+      int flags = who[e];
+      if ((flags & LIVE) != 0) {
         int a = answer[e];
         if (lasts[a] < 0) {
           firsts[a] = e;
@@ -212,9 +214,12 @@ final class Votes {
         }
         lasts[a] = e;
         next[e] = -2 - a;
-        if (!accept(e)) {
-          countUpvotes(a, 1);
-        }
+        ups[a] += (flags & ACCEPT) != 0 ? 0 : 1;
+      }
+    }
+    for (int a = 0; a < answers; a++) {
+      if (ups[a] != 0) {
+        upvotes.set(a, ups[a], first.length);
       }
     }
   }
