@@ -276,8 +276,12 @@ public final class ExpertiseModel {
       }
     }
 
-    /** Each person's slot, read without boxing ({@link CompactIntMap#getInt}). */
-    final CompactIntMap<PersonId> slots = new CompactIntMap<>();
+    /**
+     * Each person's slot plus one (0 for none), by open addressing on the person's index (a
+     * power-of-two table at most two thirds full, probed linearly; the slot's {@link #person}
+     * says whose it is): four bytes a bucket, where a map by id held a key and a value.
+     */
+    private int[] table;
     int size;
     /** The person of each slot, as an index in {@link #personIds}. */
     int[] person;
@@ -308,6 +312,7 @@ public final class ExpertiseModel {
     /** A column with room for {@code capacity} slots (at least 2). */
     Column(int capacity) {
       allocate(Math.max(2, capacity));
+      table = new int[tableFor(capacity)];
     }
 
     /** Grows (or first sizes) the arrays to {@code capacity} slots, keeping what they hold. */
@@ -363,18 +368,70 @@ public final class ExpertiseModel {
       return flat == null ? 0 : flat[slot];
     }
 
-    /** The slot of {@code id} (dense index {@code index}), made on first sight. */
-    int slot(PersonId id, int index) {
-      int slot = slots.getInt(id, -1);
+    /** The slot of the person with dense index {@code index}, made on first sight. */
+    int slot(int index) {
+      int slot = slotOf(index);
       if (slot < 0) {
         if (size == person.length) {
           allocate(size + (size >> 1));
         }
         slot = size++;
         person[slot] = index;
-        slots.put(id, slot);
+        index(slot);
       }
       return slot;
+    }
+
+    /** The slot of the person with dense index {@code index}, or -1 if they have none. */
+    int slotOf(int index) {
+      int mask = table.length - 1;
+      for (int i = bucket(index) & mask; ; i = (i + 1) & mask) {
+        int held = table[i];
+        if (held == 0 || person[held - 1] == index) {
+          return held - 1;
+        }
+      }
+    }
+
+    /**
+     * Files slot {@code slot} (below {@link #size}, its {@link #person} set, not filed yet) in
+     * the table, growing it first if it would be over two thirds full.
+     */
+    void index(int slot) {
+      if (size * 3L > table.length * 2L) {
+        int[] old = table;
+        table = new int[tableFor(size)];
+        for (int held : old) {
+          if (held != 0) {
+            put(held - 1);
+          }
+        }
+      }
+      put(slot);
+    }
+
+    /** The length of a table for {@code slots} slots: a power of two, at most 2/3 full. */
+    private static int tableFor(int slots) {
+      int length = 4;
+      while (slots * 3L > length * 2L) {
+        length *= 2;
+      }
+      return length;
+    }
+
+    private void put(int slot) {
+      int mask = table.length - 1;
+      int i = bucket(person[slot]) & mask;
+      while (table[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      table[i] = slot + 1;
+    }
+
+    /** A person index spread over the table's bits. */
+    private static int bucket(int index) {
+      int h = index * 0x9E3779B9;
+      return h ^ (h >>> 16);
     }
 
     /** Counts a fact of reason kind {@code r} in or ({@code sign} -1) out of a slot. */
@@ -1107,7 +1164,7 @@ public final class ExpertiseModel {
       }
       Column column = byTopic.computeIfAbsent(tag, t -> new HashMap<>())
           .computeIfAbsent(f.space(), sp -> new Column());
-      int slot = column.slot(f.person, personIndex(f.person));
+      int slot = column.slot(personIndex(f.person));
       if (f.decays()) {
         column.evidence[slot] += sign * base(f) * frame(f.at, 0);
       } else {

@@ -1036,7 +1036,13 @@ final class ModelCodec {
           Column c = new Column(size);
           c.size = size;
           for (int i = 0; i < size; i++) {
-            c.person[i] = in.readInt();
+            int person = in.readInt();
+            if (person < 0 || person >= m.personIds.size() || c.slotOf(person) >= 0) {
+              throw new IOException("a column names person " + person + " of "
+                  + m.personIds.size() + ", none such or named already");
+            }
+            c.person[i] = person;
+            c.index(i);
             c.evidence[i] = Double.longBitsToDouble(in.readLong());
             long flat = in.readLong();
             if (flat != 0) {
@@ -1044,7 +1050,6 @@ final class ModelCodec {
             }
             c.recent[i] = Double.longBitsToDouble(in.readLong());
             readTallies(c, i);
-            c.slots.put(m.personIds.get(c.person[i]), i);
           }
           bySpace.put(space, c);
         }

@@ -870,11 +870,12 @@ final class WhoKnows {
    */
   private void tallyReasons(PersonId person, Tag[] query, int[] counts, long[] last,
       Scratch s) {
+    int index = model.indexOf(person);
     for (Tag topic : query) {
       for (Map.Entry<SpaceId, ExpertiseModel.Column> e
           : model.byTopic.getOrDefault(topic, Map.of()).entrySet()) {
         ExpertiseModel.Column c = e.getValue();
-        int slot = visible.test(e.getKey()) ? c.slots.getInt(person, -1) : -1;
+        int slot = index >= 0 && visible.test(e.getKey()) ? c.slotOf(index) : -1;
         if (slot >= 0) {
           for (int r = 0, i = slot * counts.length; r < counts.length; r++, i++) {
             if (c.count(i) > 0) {
