@@ -28,7 +28,6 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.VoteDirection;
-import io.socialearn.core.internal.CompactIntMap;
 import io.socialearn.core.internal.CompactMap;
 import io.socialearn.core.internal.IntOrLongColumn;
 import io.socialearn.core.internal.ListPool;
