@@ -168,22 +168,86 @@ public final class ExpertiseModel {
   /** A dense number per pooled tag that names it in {@link #tagPairs}. */
   final Map<Tag, Integer> tagIds = new HashMap<>();
   /** The one {@link TagPair} of each pair of tags that has answers, by {@link #pairKey}. */
-  final Map<Long, TagPair> tagPairs = new HashMap<>();
+  final TagPairs tagPairs = new TagPairs();
 
   /**
    * A pair of tags, one instance per pair ({@link #tagPairs}), so that the maps of {@link
    * #answersByPersonPair} share their keys; equal only to itself.
    */
   static final class TagPair {
+    /** Its {@link #pairKey}. */
+    final long key;
     private final int hash;
 
     TagPair(long key) {
+      this.key = key;
       this.hash = Long.hashCode(key);
     }
 
     @Override
     public int hashCode() {
       return hash;
+    }
+  }
+
+  /**
+   * The {@link TagPair}s by key: an open-addressing table of the pairs themselves (a power of
+   * two, at most two thirds full, probed linearly), which hold their keys; four bytes a bucket,
+   * where a hash map took an entry and a boxed key a pair.
+   */
+  static final class TagPairs {
+    private TagPair[] table = new TagPair[16];
+    private int size;
+
+    /** The pair with key {@code key}, or null. */
+    TagPair get(long key) {
+      int mask = table.length - 1;
+      for (int i = bucket(key) & mask; ; i = (i + 1) & mask) {
+        TagPair held = table[i];
+        if (held == null || held.key == key) {
+          return held;
+        }
+      }
+    }
+
+    /** The pair with key {@code key}, made on first sight. */
+    TagPair of(long key) {
+      TagPair held = get(key);
+      if (held != null) {
+        return held;
+      }
+      if ((size + 1) * 3L > table.length * 2L) {
+        TagPair[] old = table;
+        table = new TagPair[old.length * 2];
+        for (TagPair p : old) {
+          if (p != null) {
+            put(p);
+          }
+        }
+      }
+      TagPair made = new TagPair(key);
+      put(made);
+      size++;
+      return made;
+    }
+
+    /** How many pairs there are. */
+    int size() {
+      return size;
+    }
+
+    private void put(TagPair pair) {
+      int mask = table.length - 1;
+      int i = bucket(pair.key) & mask;
+      while (table[i] != null) {
+        i = (i + 1) & mask;
+      }
+      table[i] = pair;
+    }
+
+    private static int bucket(long key) {
+      int h = Long.hashCode(key) * 0x9E3779B9;
+      return h ^ (h >>> 16);
     }
   }
   /**
@@ -1197,8 +1261,7 @@ public final class ExpertiseModel {
     AnswerInfo answer = topics.size() < 2 ? null : (AnswerInfo) f;
     for (int i = 0; answer != null && i < topics.size(); i++) {
       for (int j = i + 1; j < topics.size(); j++) {
-        TagPair pair = tagPairs.computeIfAbsent(pairKey(tagId(topics.get(i)),
-            tagId(topics.get(j))), TagPair::new);
+        TagPair pair = tagPairs.of(pairKey(tagId(topics.get(i)), tagId(topics.get(j))));
         if (sign > 0) {
           appendPaired(f.person, pair, answer);
         } else {
@@ -1303,8 +1366,7 @@ public final class ExpertiseModel {
           int id = other.equals(tag) ? -1 : tagId(other);
           if (id > own) {
             // an answer's fact is its record (AnswerInfo), so no look-up by id
-            appendPaired(person, tagPairs.computeIfAbsent(pairKey(own, id), TagPair::new),
-                (AnswerInfo) f);
+            appendPaired(person, tagPairs.of(pairKey(own, id)), (AnswerInfo) f);
           }
         }
       }
