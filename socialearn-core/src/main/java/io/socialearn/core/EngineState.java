@@ -228,8 +228,8 @@ final class EngineState {
       int old = threads.code(t.thread());
       int code = old >= 0 ? old : threads.size();
       threads.put(new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
-          t.kind(), HeldText.of(t.title()), tags(t.tags()), person(t.author()), ThreadState.OPEN, null, 0,
-          0, null, at, seq, at, seq, false, code));
+          t.kind(), HeldText.of(t.title()), tags(t.tags()), person(t.author()), ThreadState.OPEN,
+          null, 0, 0, null, at, seq, at, seq, false, code));
       threadsBySpace.get(t.space()).add(t.thread());
       answerChains.addThread(code);
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());

@@ -22,7 +22,8 @@ class AnswerInfoTest {
   @Test
   void filingAndUnfilingKeepTheFactsAndTheAcceptCountInStep() {
     ExpertiseModel.ThreadInfo thread = new ExpertiseModel.ThreadInfo(ThreadId.of("t"),
-        new ExpertiseModel.Place(SpaceId.of("s"), 0), PersonId.of("asker"), List.of(Tag.of("payroll")), 1);
+        new ExpertiseModel.Place(SpaceId.of("s"), 0), PersonId.of("asker"),
+        List.of(Tag.of("payroll")), 1);
     ExpertiseModel.AnswerInfo answer = new ExpertiseModel.AnswerInfo(PostId.of("a"), thread,
         PersonId.of("bo"), 2);
     List<Fact> accepts = new ArrayList<>();
