@@ -55,7 +55,9 @@ import java.util.stream.Stream;
  * 1, 4, 16 and 64 appending threads in each durability mode, side by side with the physical
  * floor (a raw {@code FileChannel.write} + {@code force} loop on the same disk) and SQLite (WAL,
  * {@code synchronous=FULL}) on the same stream of events; then the replay rate of a large log.
- * After every run the log is reopened and the durable records counted.
+ * The floor and the SYNC run of the fewest threads take turns of a tenth of a run each, so that
+ * their ratio does not hang on which of them met the disk's slow moments. After every run the log
+ * is reopened and the durable records counted.
  *
  * <p>Options: {@code --dir DIR} (a directory on the disk to measure, default the temp
  * directory), {@code --seconds N} per run (default 3), {@code --threads 1,4,16,64}, {@code
@@ -105,6 +107,16 @@ public final class LogBench implements Subcommand {
       return latenciesNanos[Math.max(0, at)] / 1000.0;
     }
 
+    /** This run and {@code other} as one: their appends, times and latencies together. */
+    Run and(Run other) {
+      long[] all = Arrays.copyOf(latenciesNanos, latenciesNanos.length
+          + other.latenciesNanos.length);
+      System.arraycopy(other.latenciesNanos, 0, all, latenciesNanos.length,
+          other.latenciesNanos.length);
+      Arrays.sort(all);
+      return new Run(acknowledged + other.acknowledged, seconds + other.seconds, all);
+    }
+
     Map<String, Object> figures() {
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("appends_per_s", Math.round(perSecond()));
@@ -113,6 +125,9 @@ public final class LogBench implements Subcommand {
       return figures;
     }
   }
+
+  /** How many turns the floor and the fewest SYNC appenders take ({@link #rawAndSyncInTurns}). */
+  private static final int TURNS = 10;
 
   /** An appender: one append of one event, for the thread numbered {@code thread}. */
   @FunctionalInterface
@@ -136,7 +151,11 @@ public final class LogBench implements Subcommand {
     err.println("bench log: measuring in " + work);
     JsonSummary summary = new JsonSummary();
     try {
-      Run raw = rawForceLoop(work.resolve("raw.bin"), seconds);
+      // The floor and the fewest SYNC appenders take turns, so that both meet the same disk.
+      Path firstSync = work.resolve("log-" + Durability.SYNC + "-" + threadCounts[0]);
+      Run[] turns = rawAndSyncInTurns(work.resolve("raw.bin"), firstSync, threadCounts[0],
+          seconds);
+      Run raw = turns[0];
       err.printf(Locale.ROOT, "raw write+force: %.0f/s p50 %.0f us p99 %.0f us%n",
           raw.perSecond(), raw.percentileMicros(50), raw.percentileMicros(99));
 
@@ -149,8 +168,12 @@ public final class LogBench implements Subcommand {
         for (int threads : threadCounts) {
           Path dir = work.resolve("log-" + mode + "-" + threads);
           Run run;
-          try (FileEventLog log = FileEventLog.builder(dir).durability(mode).build()) {
-            run = measure(threads, seconds, (thread, n) -> appendOne(log, thread, n));
+          if (dir.equals(firstSync)) {
+            run = turns[1];
+          } else {
+            try (FileEventLog log = FileEventLog.builder(dir).durability(mode).build()) {
+              run = measure(threads, seconds, (thread, n) -> appendOne(log, thread, n));
+            }
           }
           long counted = countDurable(dir);
           acknowledged += run.acknowledged();
@@ -368,21 +391,52 @@ public final class LogBench implements Subcommand {
     return new Run(total, elapsed, all);
   }
 
-  /** The physical floor: one thread writing a record-sized buffer and forcing, in a loop. */
-  private static Run rawForceLoop(Path file, double seconds) throws Exception {
+  /**
+   * The physical floor (one thread writing a record-sized buffer to {@code file} and forcing, in
+   * a loop) and {@code threads} SYNC appenders on a log in {@code dir}, in {@value #TURNS} turns
+   * each of {@code seconds / TURNS}, one after the other: a shared disk's slow moments, which
+   * come and go over seconds, then fall on both rather than on whichever ran during them. A
+   * turn of each before them, the appenders' on a log of their own, is not counted.
+   *
+   * @return the floor's run and the appenders' run, each its turns together
+   */
+  private static Run[] rawAndSyncInTurns(Path file, Path dir, int threads, double seconds)
+      throws Exception {
     ObjectWriter json = SocialearnJson.newMapper().writerFor(DomainEvent.class);
     byte[] record = new byte[38 + json.writeValueAsBytes(vote(0, 0)).length];
     Arrays.fill(record, (byte) 'x');
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE)) {
+        StandardOpenOption.WRITE);
+        FileEventLog log = FileEventLog.builder(dir).durability(Durability.SYNC).build()) {
       long[] position = {0};
-      return measure(1, seconds, (thread, n) -> {
+      Appender floor = (thread, n) -> {
         ByteBuffer buffer = ByteBuffer.wrap(record);
         while (buffer.hasRemaining()) {
           position[0] += channel.write(buffer, position[0]);
         }
         channel.force(false);
-      });
+      };
+      // A turn of each first, not counted: a fresh JVM's first appends run its compilers.
+      measure(1, seconds / TURNS, floor);
+      Path warmUp = dir.resolveSibling(dir.getFileName() + "-warm-up");
+      try (FileEventLog other = FileEventLog.builder(warmUp).durability(Durability.SYNC)
+          .build()) {
+        measure(threads, seconds / TURNS, (thread, n) -> appendOne(other, thread, n));
+      }
+      deleteTree(warmUp);
+      long[] appended = {0};
+      Run raw = null;
+      Run sync = null;
+      for (int turn = 0; turn < TURNS; turn++) {
+        Run rawTurn = measure(1, seconds / TURNS, floor);
+        long from = appended[0];
+        Run syncTurn = measure(threads, seconds / TURNS,
+            (thread, n) -> appendOne(log, thread, from + n));
+        appended[0] += syncTurn.acknowledged();
+        raw = raw == null ? rawTurn : raw.and(rawTurn);
+        sync = sync == null ? syncTurn : sync.and(syncTurn);
+      }
+      return new Run[] {raw, sync};
     }
   }
 
