@@ -58,14 +58,11 @@ final class RowVotes {
    * array {@link #set} was given, or, for a packed set, a fresh copy of it without room.
    */
   byte[] get(int code) {
-    Chunk chunk = chunk(code);
+    Chunk chunk = holding(code);
     if (chunk == null) {
       return null;
     }
     int row = (code >>> 1) & (CHUNK - 1);
-    if (!chunk.has(row)) {
-      return null;
-    }
     if (chunk.loose != null && chunk.loose[row] != null) {
       return chunk.loose[row];
     }
@@ -77,19 +74,22 @@ final class RowVotes {
    * or null: as {@code VoteSet.get(get(code), voter)}, without a copy.
    */
   VoteDirection direction(int code, int voter) {
-    Chunk chunk = chunk(code);
+    Chunk chunk = holding(code);
     if (chunk == null) {
       return null;
     }
     int row = (code >>> 1) & (CHUNK - 1);
-    if (!chunk.has(row)) {
-      return null;
-    }
     if (chunk.loose != null && chunk.loose[row] != null) {
       byte[] set = chunk.loose[row];
       return VoteSet.get(set, 0, set.length, voter);
     }
     return VoteSet.get(chunk.packed, chunk.start(row), chunk.ends[row], voter);
+  }
+
+  /** The chunk of the row with content code {@code code} if that row has a set, else null. */
+  private Chunk holding(int code) {
+    Chunk chunk = chunk(code);
+    return chunk != null && chunk.has((code >>> 1) & (CHUNK - 1)) ? chunk : null;
   }
 
   private Chunk chunk(int code) {
