@@ -13,6 +13,7 @@ import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.search.SearchIndex;
+import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.ContentRef;
@@ -33,6 +34,7 @@ import io.socialearn.harness.Progress;
 import io.socialearn.harness.Subcommand;
 import io.socialearn.harness.UsageException;
 import io.socialearn.lucene.LuceneSearch;
+import io.socialearn.lucene.LuceneSearchIndex;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -288,6 +290,8 @@ public final class StoreBench implements Subcommand {
     }
 
     private long lastOpenNanos;
+    /** The search index of the engine {@link #timedOpen} opened last. */
+    private SearchIndex lastIndex;
 
     /** Engine mode: people and posts; returns the heap after the people and after the posts. */
     private long[] buildPosts(MemoryMXBean memory, long baseline) throws Exception {
@@ -374,6 +378,7 @@ public final class StoreBench implements Subcommand {
         if (work != null) {
           work.accept(engine);
         }
+        atRest(engine);
         long heap = usedHeapAfterGc(memory);
         String histogram = classHistogram();
         if (printHistogram) {
@@ -549,6 +554,7 @@ public final class StoreBench implements Subcommand {
 
     private SocialLearningEngine timedOpen() {
       SearchIndex index = index();
+      lastIndex = index;
       long t0 = System.nanoTime();
       SocialLearningEngine engine = open(index);
       lastOpenNanos = System.nanoTime() - t0;
@@ -557,6 +563,20 @@ public final class StoreBench implements Subcommand {
 
     private SocialLearningEngine open() {
       return open(index());
+    }
+
+    /**
+     * Lets a Lucene index write what it holds to be indexed and let go of it before the heap is
+     * measured: a commit writes the changed threads and Lucene's indexing buffer (each sized by
+     * the heap, up to an eighth and a 24th of it), and a search opens a searcher on them, which
+     * lets go of the threads written. Caught up with a long log, the index holds them until its
+     * next commit; the heap measured is what it holds at rest.
+     */
+    private void atRest(SocialLearningEngine engine) {
+      if (lastIndex instanceof LuceneSearchIndex lucene) {
+        lucene.commitNow();
+        engine.search(Viewer.system(), SearchQuery.of("settle"));
+      }
     }
 
     /**
