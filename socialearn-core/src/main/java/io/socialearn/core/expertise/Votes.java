@@ -285,9 +285,11 @@ final class Votes {
    * grows them again.
    */
   void trimToSize() {
-    seconds.trimTo(size);
-    who.resize(size);
-    next = Arrays.copyOf(next, size);
+    if (next.length > size) {
+      seconds.trimTo(size);
+      who.resize(size);
+      next = Arrays.copyOf(next, size);
+    }
   }
 
   /**

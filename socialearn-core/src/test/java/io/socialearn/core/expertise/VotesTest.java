@@ -102,6 +102,9 @@ class VotesTest {
     assertThat(v.next.length).isGreaterThan(v.size);
     v.trimToSize();
     assertThat(v.next.length).isEqualTo(v.size).isEqualTo(40);
+    int[] trimmed = v.next;
+    v.trimToSize();
+    assertThat(v.next).as("columns without room are not copied").isSameAs(trimmed);
     assertThat(chain(v, b)).containsExactly(0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39);
     assertThat(chain(v, a)).hasSize(26).startsWith(1, 2, 4, 5, 7).endsWith(37, 38);
     assertThat(v.accept(7)).isTrue();
