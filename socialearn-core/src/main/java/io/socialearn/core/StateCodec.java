@@ -925,6 +925,10 @@ final class StateCodec {
       readUpvotes();
       lap("up votes");
       readActivity();
+      // The last that reads the rows as read: the state's tables hold what they hold, and the
+      // rows themselves (a million objects) need not outlive the sections still to read.
+      threads = null;
+      posts = null;
       readComments();
       lap("activity and comments");
       readReputation(ledger);
