@@ -777,8 +777,7 @@ final class EngineState {
 
   /** The title a thread's row holds, or null if it has no row. */
   String titleOf(ThreadId thread) {
-    ThreadRow row = threads.get(thread);
-    return row == null ? null : row.title();
+    return threads.title(thread);
   }
 
   /**

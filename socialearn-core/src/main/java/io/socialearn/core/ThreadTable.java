@@ -7,6 +7,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadState;
+import io.socialearn.core.internal.HeldText;
 import io.socialearn.core.internal.IntOrLongColumn;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,12 @@ final class ThreadTable extends RowTable<ThreadId, ThreadRow, ThreadTable> {
         scores[code], answerCounts[code], accepted[code], createdNanos[code],
         createdSeqs.get(code), lastActivityNanos[code], lastActivitySeqs.get(code), deleted[code],
         code);
+  }
+
+  /** The title of thread {@code id}'s row, without making the row, or null if it has none. */
+  String title(ThreadId id) {
+    int code = code(id);
+    return code < 0 ? null : HeldText.text(titles[code]);
   }
 
   @Override
