@@ -1209,13 +1209,14 @@ final class StateCodec {
 
     /** A string {@link #readString} would read, as {@link HeldText} holds it. */
     private Object readTitle() throws IOException {
-      if (!in.hasArray()) {
-        return HeldText.of(readString());
-      }
       int length = checkedLength(in.getInt(), limit);
-      Object held = HeldText.ofUtf8(in.array(), in.arrayOffset() + in.position(), length);
-      in.position(in.position() + length);
-      return held;
+      if (in.hasArray()) {
+        Object held = HeldText.ofUtf8(in.array(), in.arrayOffset() + in.position(), length);
+        in.position(in.position() + length);
+        return held;
+      }
+      // A mapped snapshot: the bytes go through the scratch array, not through a string.
+      return HeldText.ofUtf8(nextBytes(length), 0, length);
     }
 
     private String readString() throws IOException {
@@ -1226,11 +1227,16 @@ final class StateCodec {
         in.position(in.position() + length);
         return value;
       }
+      return new String(nextBytes(length), 0, length, StandardCharsets.UTF_8);
+    }
+
+    /** The next {@code length} bytes, in the first {@code length} of the scratch array. */
+    private byte[] nextBytes(int length) {
       if (length > scratch.length) {
         scratch = new byte[Math.max(length, 2 * scratch.length)];
       }
       in.get(scratch, 0, length);
-      return new String(scratch, 0, length, StandardCharsets.UTF_8);
+      return scratch;
     }
   }
 }
