@@ -254,7 +254,7 @@ public final class ExpertiseModel {
    * By id: by the code of the caller's row of each thread ({@link #rowsFrom}), the others in a
    * hash map; a snapshot lists them in the table's order.
    */
-  final ThreadTable threads = new ThreadTable();
+  final ThreadsByRow threads = new ThreadsByRow();
   /**
    * Each answer's {@link AnswerInfo#index}, found by the code of the caller's row of the answer
    * ({@link #rowsFrom}): an int a row, not a map entry of a million ids. See {@link #answer}.
@@ -936,7 +936,7 @@ public final class ExpertiseModel {
 
   /**
    * As {@link #rowsFrom(ToIntFunction)}, and finds threads by the code of the caller's row of each
-   * too ({@link ThreadTable}): an int a thread, not a map entry; the threads with rows are listed
+   * too ({@link ThreadsByRow}): an int a thread, not a map entry; the threads with rows are listed
    * in their codes' order (in a snapshot too). Results are the same with or without it.
    *
    * @param rowCodes given an answer's or a thread's id, its row's code (0 or more, never changing,

@@ -16,7 +16,7 @@ import java.util.function.ToIntFunction;
  * codes, then in the map's: so a model folded from the log and one read back from a snapshot list
  * their threads with rows alike, in whatever order the snapshot wrote them. Not thread-safe.
  */
-final class ThreadTable {
+final class ThreadsByRow {
   private static final ThreadInfo[] NONE = {};
 
   /** Each thread's row code, or -1 for a thread without a row; none until {@link #rowsFrom}. */

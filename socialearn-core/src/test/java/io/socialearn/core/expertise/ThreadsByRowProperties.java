@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * The thread table finds what a map would, whether a thread has a row or not, and lists the
  * threads with rows by code, then the others as a hash map of them would.
  */
-class ThreadTableProperties {
+class ThreadsByRowProperties {
   /** Threads "t0" to "t99": those below 60 have a row, whose code is spread out past them. */
   private static int rowCode(Object key) {
     int n = Integer.parseInt(((ThreadId) key).value().substring(1));
@@ -44,9 +44,9 @@ class ThreadTableProperties {
   @Property(tries = 200)
   void findsAndListsWhatMapsWould(@ForAll("steps") List<int[]> steps,
       @ForAll boolean rows, @ForAll boolean byCode) {
-    ThreadTable table = new ThreadTable();
+    ThreadsByRow table = new ThreadsByRow();
     if (rows) {
-      table.rowsFrom(ThreadTableProperties::rowCode);
+      table.rowsFrom(ThreadsByRowProperties::rowCode);
     }
     Map<ThreadId, ThreadInfo> model = new HashMap<>();
     TreeMap<Integer, ThreadInfo> withRows = new TreeMap<>();
