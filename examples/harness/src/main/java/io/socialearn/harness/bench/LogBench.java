@@ -424,15 +424,15 @@ public final class LogBench implements Subcommand {
         measure(threads, seconds / TURNS, (thread, n) -> appendOne(other, thread, n));
       }
       deleteTree(warmUp);
-      long[] appended = {0};
+      long appended = 0;
       Run raw = null;
       Run sync = null;
       for (int turn = 0; turn < TURNS; turn++) {
         Run rawTurn = measure(1, seconds / TURNS, floor);
-        long from = appended[0];
+        long from = appended;
         Run syncTurn = measure(threads, seconds / TURNS,
             (thread, n) -> appendOne(log, thread, from + n));
-        appended[0] += syncTurn.acknowledged();
+        appended += syncTurn.acknowledged();
         raw = raw == null ? rawTurn : raw.and(rawTurn);
         sync = sync == null ? syncTurn : sync.and(syncTurn);
       }
