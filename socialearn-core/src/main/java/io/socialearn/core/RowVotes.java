@@ -13,21 +13,29 @@ import java.util.Arrays;
  * after another into one array of the chunk, with where each ends: a million posts' sets as a
  * million arrays of their own cost 16 MB of array headers and 4 MB of padding more. A set
  * changed later is held as an array of its own again ("loose"), which the chunk's packed bytes
- * then no longer stand for. {@link #get} gives a packed set as a fresh copy, so a caller that
- * changes a set must {@link #set} it back. No array is one of the collector's humongous
- * objects. Not thread-safe: guarded by the engine's lock (reads change nothing).
+ * then no longer stand for. After the first pack, once {@value #REPACK_AT} of a chunk's sets
+ * are loose, the chunk is packed again (a chunk of rows made after start-up too), so a
+ * long-running engine does not drift back to an array a changed post; a repack copies the
+ * chunk's bytes once per {@value #REPACK_AT} changes. {@link #get} gives a packed set as a fresh
+ * copy, so a caller that changes a set must {@link #set} it back. No array is one of the
+ * collector's humongous objects. Not thread-safe: guarded by the engine's lock (reads change
+ * nothing).
  */
 final class RowVotes {
   private static final int SHIFT = 12;
   private static final int CHUNK = 1 << SHIFT;
   private static final Chunk[] NONE = {};
   private static final byte[] EMPTY = {};
+  /** How many loose sets a packed chunk holds before it is packed again. */
+  static final int REPACK_AT = CHUNK / 8;
 
   /** By thread code, then by answer code: null where a chunk has never had a set. */
   private Chunk[] threads = NONE;
   private Chunk[] answers = NONE;
   /** How many rows have a set. */
   private int size;
+  /** Whether {@link #pack} has run: from then on a chunk is packed again as it drifts. */
+  private boolean packing;
 
   /** The sets of {@value #CHUNK} rows. */
   private static final class Chunk {
@@ -35,6 +43,8 @@ final class RowVotes {
     final long[] present = new long[CHUNK / Long.SIZE];
     /** The sets set since the chunk was packed, by row, null where none; null when none. */
     byte[][] loose;
+    /** How many rows of {@link #loose} are not null. */
+    int looseCount;
     /** The packed sets' bytes, one after another, with no room. */
     byte[] packed = EMPTY;
     /**
@@ -129,9 +139,10 @@ final class RowVotes {
       chunk = chunks[c] = new Chunk();
     }
     boolean had = chunk.has(row);
+    boolean wasLoose = chunk.loose != null && chunk.loose[row] != null;
     if (set == null) {
       chunk.present[row >>> 6] &= ~(1L << row);
-      if (chunk.loose != null) {
+      if (wasLoose) {
         chunk.loose[row] = null;
       }
     } else {
@@ -141,7 +152,23 @@ final class RowVotes {
       }
       chunk.loose[row] = set;
     }
+    chunk.looseCount += (set != null ? 1 : 0) - (wasLoose ? 1 : 0);
     size += (set != null ? 1 : 0) - (had ? 1 : 0);
+    // Start-up's sets are packed all at once, by pack; after it, a chunk as it drifts
+    if (packing && chunk.looseCount >= REPACK_AT) {
+      chunks[c] = packed(chunk);
+    }
+  }
+
+  /** How many sets are held loose, as arrays of their own. For tests. */
+  int looseSets() {
+    int loose = 0;
+    for (Chunk[] chunks : new Chunk[][] {threads, answers}) {
+      for (Chunk chunk : chunks) {
+        loose += chunk == null ? 0 : chunk.looseCount;
+      }
+    }
+    return loose;
   }
 
   /** How many rows have a set. */
@@ -179,6 +206,7 @@ final class RowVotes {
    * comment); the sets are unchanged. Costs a copy of every set.
    */
   void pack() {
+    packing = true;
     for (Chunk[] chunks : new Chunk[][] {threads, answers}) {
       for (int c = 0; c < chunks.length; c++) {
         if (chunks[c] != null) {
@@ -230,8 +258,10 @@ final class RowVotes {
     threads = other.threads;
     answers = other.answers;
     size = other.size;
+    packing = other.packing;
     other.threads = NONE;
     other.answers = NONE;
     other.size = 0;
+    other.packing = false;
   }
 }

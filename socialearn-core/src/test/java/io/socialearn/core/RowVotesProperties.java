@@ -89,6 +89,43 @@ class RowVotesProperties {
     model.keySet().forEach(code -> assertThat(votes.get(code)).isNull());
   }
 
+  /**
+   * After start-up's pack, a long run of changes does not leave a chunk holding {@value
+   * RowVotes#REPACK_AT} or more sets loose: the chunk is packed again, and holds what it held.
+   */
+  @Property(tries = 20)
+  void aPackedChunkIsPackedAgainBeforeItDrifts(@ForAll("steps") List<Step> start,
+      @ForAll long seed) {
+    RowVotes votes = new RowVotes();
+    Map<Integer, byte[]> model = new TreeMap<>();
+    for (Step step : start) {
+      if (step.code() >= 0 && step.size() >= 0) {
+        votes.set(step.code(), set(step.code(), step.size()));
+        model.put(step.code(), set(step.code(), step.size()));
+      }
+    }
+    votes.pack();
+    assertThat(votes.looseSets()).isZero();
+    java.util.Random random = new java.util.Random(seed);
+    // Rows of the first two chunks of threads and of answers: codes below 4 x 4,096.
+    for (int i = 0; i < 6_000; i++) {
+      int code = random.nextInt(4 * 4_096);
+      int size = random.nextInt(8) - 1;
+      byte[] set = size < 0 ? null : set(code, size);
+      votes.set(code, set);
+      if (set == null) {
+        model.remove(code);
+      } else {
+        model.put(code, set);
+      }
+      assertThat(votes.looseSets()).isLessThan(4 * RowVotes.REPACK_AT);
+    }
+    // the count is of the sets held as given (a packed one comes back as a copy)
+    assertThat(votes.looseSets()).isEqualTo((int) model.entrySet().stream()
+        .filter(e -> votes.get(e.getKey()) == e.getValue()).count());
+    holds(votes, model);
+  }
+
   /** {@code votes} hold the sets of {@code model}, each with its votes, and no others. */
   private static void holds(RowVotes votes, Map<Integer, byte[]> model) {
     assertThat(votes.size()).isEqualTo(model.size());
