@@ -33,7 +33,7 @@ class SnippetsTest {
   private final Analyzer english = new EnglishAnalyzer();
 
   @Property(tries = 300)
-  void stoppingEarlyGivesTheFullAnalysissSnippet(
+  void stoppingEarlyGivesTheFullAnalysisSnippet(
       @ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
     Random random = new Random(seed);
     List<String> texts = new ArrayList<>();
@@ -42,7 +42,8 @@ class SnippetsTest {
       StringBuilder text = new StringBuilder();
       int words = random.nextInt(random.nextBoolean() ? 20 : 400);
       for (int w = 0; w < words; w++) {
-        text.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(5) == 0 ? ". " : " ");
+        text.append(WORDS[random.nextInt(WORDS.length)])
+            .append(random.nextInt(5) == 0 ? ". " : " ");
       }
       texts.add(text.toString());
     }
@@ -86,7 +87,7 @@ class SnippetsTest {
     // within the budget, a reply's match is found after an unmatched body
     assertThat(snippets.snippet(Set.of("passport"), List.of(filler, "the passport office")))
         .contains("<mark>passport</mark>");
-    // past it (two long replies before), the snippet is the body's start, unmarked
+    // past it (a long body and a long reply before it), the snippet is the body's start, unmarked
     String snippet = snippets.snippet(Set.of("passport"),
         List.of(filler, filler, "the passport office"));
     assertThat(filler.length() * 2).isGreaterThan(Snippets.MAX_ANALYSED);
