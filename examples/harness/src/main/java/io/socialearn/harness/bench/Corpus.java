@@ -43,6 +43,10 @@ final class Corpus {
 
   /** A rank in {@code [0, n)} skewed toward 0 (roughly Zipf with exponent 1). */
   int skewed(int n) {
+    return skewed(random, n);
+  }
+
+  private static int skewed(Random random, int n) {
     return (int) Math.min(n - 1, Math.floor(Math.exp(random.nextDouble() * Math.log(n + 1)) - 1));
   }
 
@@ -51,13 +55,19 @@ final class Corpus {
   }
 
   String text(int minWords, int maxWords) {
+    return text(random, minWords, maxWords);
+  }
+
+  /** As {@link #text(int, int)}, drawn by {@code random} instead of the corpus's generator. */
+  String text(Random random, int minWords, int maxWords) {
     int n = minWords + random.nextInt(maxWords - minWords + 1);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < n; i++) {
       if (i > 0) {
         text.append(' ');
       }
-      text.append(random.nextInt(4) == 0 ? STOP[random.nextInt(STOP.length)] : word());
+      text.append(random.nextInt(4) == 0 ? STOP[random.nextInt(STOP.length)]
+          : vocabulary[skewed(random, vocabulary.length)]);
     }
     return text.toString();
   }

@@ -44,6 +44,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -114,6 +115,12 @@ public final class SearchBench implements Subcommand {
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
   private static final int BATCH = 1_000;
   private static final int READABLE_SPACES = 5;
+  /** Queries per warm-up round (typical ones run three ways), and the most rounds. */
+  private static final int WARM_ROUND = 500;
+  private static final int MAX_WARM_ROUNDS = 16;
+  /** {@link #searchThreeWays}'s outcome bits. */
+  private static final int ANY_WORD = 1;
+  private static final int CUT = 2;
   private static final java.lang.management.ThreadMXBean THREADS =
       java.lang.management.ManagementFactory.getThreadMXBean();
   /** What {@code --only} may list; all by default. */
@@ -226,7 +233,7 @@ public final class SearchBench implements Subcommand {
         measureSearch(index, socialearnDir, corpus, questions, queries, summary, err);
       }
       if (parts.contains("similar")) {
-        measureSimilar(index, corpus, questions, queries, summary);
+        measureSimilar(index, corpus, questions, queries, summary, err);
       }
       if (parts.contains("freshness")) {
         measureFreshness(index, summary);
@@ -339,23 +346,24 @@ public final class SearchBench implements Subcommand {
     return progress.rate();
   }
 
-  private Set<SpaceId> readable(Corpus corpus) {
+  /** The spaces a search reads: a dump's all, or five of the synthetic corpus's at random. */
+  private Set<SpaceId> readable(Random random) {
     if (dumpSpaces != null) {
       return dumpSpaces;
     }
     Set<SpaceId> spaces = new HashSet<>();
     while (spaces.size() < READABLE_SPACES) {
-      spaces.add(SpaceId.of("space-" + corpus.random().nextInt(Corpus.SPACES)));
+      spaces.add(SpaceId.of("space-" + random.nextInt(Corpus.SPACES)));
     }
     return spaces;
   }
 
   /** 1 to 5 words of a random question's title: what people type. */
-  private static String typical(Corpus corpus, List<ThreadStarted> questions) {
+  private static String typical(Random random, List<ThreadStarted> questions) {
     List<String> words = new ArrayList<>(Arrays.asList(
-        questions.get(corpus.random().nextInt(questions.size())).title().split(" ")));
-    int n = 1 + corpus.random().nextInt(Math.min(5, words.size()));
-    java.util.Collections.shuffle(words, corpus.random());
+        questions.get(random.nextInt(questions.size())).title().split(" ")));
+    int n = 1 + random.nextInt(Math.min(5, words.size()));
+    java.util.Collections.shuffle(words, random);
     return String.join(" ", words.subList(0, n));
   }
 
@@ -376,55 +384,38 @@ public final class SearchBench implements Subcommand {
     String[] texts = new String[queries];
     int anyWord = 0;
     int partial = 0;
+    int warmRounds;
+    long jitMillis;
     try (FSDirectory fs = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(fs)) {
       IndexSearcher searcher = new IndexSearcher(reader);
-      Progress progress = new Progress(err, "typical searches", 3L * queries);
-      for (int round = -1; round < 1; round++) {
-        int n = round < 0 ? Math.min(500, queries) : queries;
-        for (int i = 0; i < n; i++) {
-          String text = typical(corpus, questions);
-          Set<SpaceId> spaces = readable(corpus);
-          long[] took = new long[3];
-          long[] tookCpu = new long[3];
-          // The three run in turns of order, so none always pays for the first, cold look-up.
-          for (int k = 0; k < 3; k++) {
-            int which = (i + k) % 3;
-            long cpuStart = THREADS.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            boolean cut = false;
-            if (which == 0) {
-              cut = index.search(SearchQuery.of(text).hitsOnly(true), spaces).partial();
-            } else if (which == 1) {
-              List<String> terms = analyse(analyzer, text);
-              // socialearn's rule: all words must match; if together they match nothing, any one
-              if (searcher.search(rawQuery(terms, spaces, true), 10).totalHits.value == 0
-                  && terms.size() > 1) {
-                searcher.search(rawQuery(terms, spaces, false), 10);
-                if (round == 0) {
-                  anyWord++;
-                }
-              }
-            } else {
-              cut = index.search(SearchQuery.of(text), spaces).partial();
-            }
-            took[which] = System.nanoTime() - start;
-            if (cut && round == 0) {
-              partial++;
-            }
-            tookCpu[which] = THREADS.getCurrentThreadCpuTime() - cpuStart;
-          }
-          if (round == 0) {
-            texts[i] = text;
-            ours[i] = took[0];
-            raw[i] = took[1];
-            full[i] = took[2];
-            oursCpu[i] = tookCpu[0];
-            rawCpu[i] = tookCpu[1];
-            progress.advance(3);
-          }
+      // Inputs of their own, so that the measured queries do not depend on the warm-up's length
+      Random warm = new Random(corpus.random().nextLong());
+      Random measured = new Random(corpus.random().nextLong());
+      long[] took = new long[3];
+      long[] tookCpu = new long[3];
+      warmRounds = Warmup.untilSettled("typical searches", () -> {
+        for (int i = 0; i < WARM_ROUND; i++) {
+          searchThreeWays(index, searcher, analyzer, typical(warm, questions), readable(warm),
+              i, took, tookCpu);
         }
+      }, MAX_WARM_ROUNDS, err);
+      jitMillis = Warmup.compileMillis();
+      Progress progress = new Progress(err, "typical searches", 3L * queries);
+      for (int i = 0; i < queries; i++) {
+        texts[i] = typical(measured, questions);
+        int outcome = searchThreeWays(index, searcher, analyzer, texts[i], readable(measured), i,
+            took, tookCpu);
+        anyWord += outcome & ANY_WORD;
+        partial += (outcome & CUT) == 0 ? 0 : 1;
+        ours[i] = took[0];
+        raw[i] = took[1];
+        full[i] = took[2];
+        oursCpu[i] = tookCpu[0];
+        rawCpu[i] = tookCpu[1];
+        progress.advance(3);
       }
+      jitMillis = Warmup.compileMillis() - jitMillis;
       progress.finish();
     }
     analyzer.close();
@@ -448,7 +439,48 @@ public final class SearchBench implements Subcommand {
         .put("raw_lucene_cpu_p50_ms", percentile(rawCpu, 50))
         .put("raw_lucene_cpu_p99_ms", percentile(rawCpu, 99))
         .put("search_full_p50_ms", percentile(full, 50))
-        .put("search_full_p99_ms", percentile(full, 99));
+        .put("search_full_p99_ms", percentile(full, 99))
+        .put("search_warmup_queries", warmRounds * WARM_ROUND)
+        .put("search_jit_ms", jitMillis);
+  }
+
+  /**
+   * Runs one typical query three ways, in an order that turns with {@code i} so that none
+   * always pays for the first, cold look-up: socialearn asking for the page of hits only, raw
+   * Lucene, and socialearn with exact totals and facets. Puts each way's wall-clock and CPU
+   * time into {@code took} and {@code tookCpu} (in that order); returns {@link #ANY_WORD} if raw
+   * Lucene fell back to any word, plus {@link #CUT} if socialearn cut a search short.
+   */
+  private static int searchThreeWays(LuceneSearchIndex index, IndexSearcher searcher,
+      Analyzer analyzer, String text, Set<SpaceId> spaces, int i, long[] took, long[] tookCpu) {
+    int outcome = 0;
+    for (int k = 0; k < 3; k++) {
+      int which = (i + k) % 3;
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
+      long start = System.nanoTime();
+      boolean cut = false;
+      if (which == 0) {
+        cut = index.search(SearchQuery.of(text).hitsOnly(true), spaces).partial();
+      } else if (which == 1) {
+        try {
+          List<String> terms = analyse(analyzer, text);
+          // socialearn's rule: all words must match; if together they match nothing, any one
+          if (searcher.search(rawQuery(terms, spaces, true), 10).totalHits.value == 0
+              && terms.size() > 1) {
+            searcher.search(rawQuery(terms, spaces, false), 10);
+            outcome |= ANY_WORD;
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      } else {
+        cut = index.search(SearchQuery.of(text), spaces).partial();
+      }
+      took[which] = System.nanoTime() - start;
+      tookCpu[which] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+      outcome |= cut ? CUT : 0;
+    }
+    return outcome;
   }
 
   /** The distinct analysed terms of {@code text}, as socialearn's parser makes them. */
@@ -493,28 +525,46 @@ public final class SearchBench implements Subcommand {
   }
 
   private void measureSimilar(LuceneSearchIndex index, Corpus corpus,
-      List<ThreadStarted> questions, int queries, JsonSummary summary) {
+      List<ThreadStarted> questions, int queries, JsonSummary summary, PrintStream err) {
     int n = Math.max(10, queries / 2);
     long[] times = new long[n];
     long[] cpu = new long[n];
-    for (int i = -Math.min(200, n); i < n; i++) {
-      ThreadStarted original = questions.get(corpus.random().nextInt(questions.size()));
-      String title = dumpSpaces != null || corpus.random().nextBoolean() ? original.title()
-          : corpus.text(5, 10);
-      String body = original.body().substring(0, original.body().length() / 2);
+    Random warm = new Random(corpus.random().nextLong());
+    Random measured = new Random(corpus.random().nextLong());
+    int warmRounds = Warmup.untilSettled("similar questions", () -> {
+      for (int i = 0; i < WARM_ROUND; i++) {
+        similar(index, corpus, questions, warm);
+      }
+    }, MAX_WARM_ROUNDS, err);
+    long jitMillis = Warmup.compileMillis();
+    for (int i = 0; i < n; i++) {
       long cpuStart = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
-      index.similarQuestions(SimilarQuery.of(title, body, List.of(), 10), readable(corpus));
-      if (i >= 0) {
-        times[i] = System.nanoTime() - start;
-        cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
-      }
+      similar(index, corpus, questions, measured);
+      times[i] = System.nanoTime() - start;
+      cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
     }
+    jitMillis = Warmup.compileMillis() - jitMillis;
+    summary.put("similar_warmup_queries", warmRounds * WARM_ROUND)
+        .put("similar_jit_ms", jitMillis);
     // CPU time leaves out waits for a core, which on a shared machine can dwarf the work
     summary.put("similar_p50_ms", percentile(times, 50))
         .put("similar_p99_ms", percentile(times, 99))
         .put("similar_cpu_p50_ms", percentile(cpu, 50))
         .put("similar_cpu_p99_ms", percentile(cpu, 99));
+  }
+
+  /**
+   * Asks for the questions similar to a draft: a random question's title (or, on the synthetic
+   * corpus, half the time a new one) and the first half of its body.
+   */
+  private void similar(LuceneSearchIndex index, Corpus corpus, List<ThreadStarted> questions,
+      Random random) {
+    ThreadStarted original = questions.get(random.nextInt(questions.size()));
+    String title = dumpSpaces != null || random.nextBoolean() ? original.title()
+        : corpus.text(random, 5, 10);
+    String body = original.body().substring(0, original.body().length() / 2);
+    index.similarQuestions(SimilarQuery.of(title, body, List.of(), 10), readable(random));
   }
 
   private void measureFreshness(LuceneSearchIndex index, JsonSummary summary) {
