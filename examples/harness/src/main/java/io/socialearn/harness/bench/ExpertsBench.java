@@ -53,8 +53,9 @@ import java.util.function.Predicate;
  * the core's {@link ExpertiseModel} (the projection {@code whoKnows} reads; building the whole
  * engine with a search index at this size would take far longer than the query being measured).
  *
- * <p>Then {@code queries} "who knows" queries (after a tenth as many of both modes, then a tenth
- * as many of the mode measured, for warm-up) each take the tags of a random question, a viewer
+ * <p>Then {@code queries} "who knows" queries (after rounds of 500 of both modes until the JIT
+ * compiler settles, see {@link Warmup}, then a tenth as many of the mode measured, for warm-up)
+ * each take the tags of a random question, a viewer
  * who may read 45 of the 50 spaces, the default options
  * (limit 10, the asker excluded) and the default mix, in two modes: {@code profile} (the profile
  * model alone, as without a search index) and {@code documents} (the same plus 30 similar-thread
@@ -62,12 +63,16 @@ import java.util.function.Predicate;
  * hits is not timed here, {@code bench search} measures it). Reported: p50, p99 and max of each
  * mode in milliseconds (and p50 and p99 of the CPU time the query took, which a busy machine
  * inflates less), the kilobytes the timed calls allocated per query, and the garbage
- * collections (count and milliseconds) during the measured queries; {@code whoknows_p50_ms} and
+ * collections (count and milliseconds) during the measured queries, and {@code jit_ms}, the
+ * compiler's time during the mode's run; {@code whoknows_p50_ms} and
  * {@code whoknows_p99_ms} are the documents mode, the slower. Not thread-safe.
  */
 public final class ExpertsBench implements Subcommand {
   private static final int DEPARTMENTS = 200;
   private static final int HITS = 30;
+  /** Queries of each mode per warm-up round, and the most rounds ({@link Warmup}). */
+  private static final int WARM_ROUND = 500;
+  private static final int MAX_WARM_ROUNDS = 16;
   private static final long DAY = 86_400_000L;
   private static final long START = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
   private static final long SPAN = 3 * 365 * DAY;
@@ -89,12 +94,17 @@ public final class ExpertsBench implements Subcommand {
     long allocated = 0;
     long gcCount = 0;
     long gcMillis = 0;
-    // Both modes are warmed up before either is measured (the first measured would otherwise
-    // also pay for compiling the code both share), on queries of their own.
-    c.warmUp(Math.max(1, queries / 10), seed);
+    // Both modes are warmed up until the JIT settles before either is measured (the first
+    // measured would otherwise also pay for compiling the code both share), on queries of their own.
+    Random warm = new Random(seed ^ 0x5DEECE66DL);
+    int warmRounds = Warmup.untilSettled("who knows", () -> c.warmUp(WARM_ROUND, warm),
+        MAX_WARM_ROUNDS, err);
     for (String mode : List.of("profile", "documents")) {
+      long compiled = Warmup.compileMillis();
       Measured m = c.measure(mode.equals("documents"), queries, seed, err);
       Map<String, Object> f = figures(m.ms());
+      // compilation during the mode's run, its own short warm-up included
+      f.put("jit_ms", Warmup.compileMillis() - compiled);
       // CPU time of the measuring thread: on a shared machine, what the code costs apart from
       // waiting for a core
       f.put("cpu_p50_ms", round(percentile(m.cpuMs(), 0.50)));
@@ -111,7 +121,8 @@ public final class ExpertsBench implements Subcommand {
     JsonSummary summary = new JsonSummary().put("people", people).put("posts", posts)
         .put("questions", c.questions).put("answers", posts - c.questions)
         .put("votes", c.votesCast).put("accepts", c.accepts).put("queries", queries)
-        .put("build_seconds", round(buildSeconds)).put("modes", modes)
+        .put("build_seconds", round(buildSeconds))
+        .put("warmup_queries", 2 * warmRounds * WARM_ROUND).put("modes", modes)
         .put("whoknows_mode", "documents")
         .put("whoknows_p50_ms", round(percentile(documents, 0.50)))
         .put("whoknows_p99_ms", round(percentile(documents, 0.99)))
@@ -339,11 +350,10 @@ public final class ExpertsBench implements Subcommand {
     }
 
     /**
-     * Runs {@code n} untimed queries of each mode, drawn from a generator of their own (the
-     * measured queries are the same with or without this warm-up).
+     * Runs {@code n} untimed queries of each mode, drawn from {@code r}, a generator of their
+     * own (the measured queries are the same however long the warm-up).
      */
-    void warmUp(int n, long seed) {
-      Random r = new Random(seed ^ 0x5DEECE66DL);
+    void warmUp(int n, Random r) {
       Predicate<SpaceId> visible = visible();
       for (boolean withDocuments : new boolean[] {false, true}) {
         for (int i = 0; i < n; i++) {
