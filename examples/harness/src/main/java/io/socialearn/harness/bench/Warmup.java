@@ -3,6 +3,8 @@ package io.socialearn.harness.bench;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Warm-up before a timed loop: untimed rounds of the same kind of work until the JIT compiler
@@ -33,18 +35,27 @@ final class Warmup {
    * time to {@code err}.
    */
   static int untilSettled(String what, Runnable round, int maxRounds, PrintStream err) {
+    return untilSettled(what, round, maxRounds, err, Warmup::compileMillis);
+  }
+
+  /**
+   * As {@link #untilSettled(String, Runnable, int, PrintStream)}, the compiler's total time in
+   * milliseconds read from {@code jit}.
+   */
+  static int untilSettled(String what, Runnable round, int maxRounds, PrintStream err,
+      LongSupplier jit) {
     int rounds = 0;
     int settled = 0;
     while (rounds < maxRounds && settled < SETTLED_ROUNDS) {
-      long compiled = compileMillis();
+      long compiled = jit.getAsLong();
       long start = System.nanoTime();
       round.run();
       rounds++;
-      long wallMillis = (System.nanoTime() - start) / 1_000_000;
-      long compiling = compileMillis() - compiled;
-      err.printf("%s warm-up round %d: %d ms, %d ms of it compiling%n", what, rounds, wallMillis,
-          compiling);
-      settled = compiling < SETTLED_SHARE * wallMillis ? settled + 1 : 0;
+      double wallMillis = (System.nanoTime() - start) / 1e6;
+      long compiling = jit.getAsLong() - compiled;
+      err.printf(Locale.ROOT, "%s warm-up round %d: %.0f ms, %d ms of it compiling%n", what,
+          rounds, wallMillis, compiling);
+      settled = compiling <= SETTLED_SHARE * wallMillis ? settled + 1 : 0;
     }
     return rounds;
   }

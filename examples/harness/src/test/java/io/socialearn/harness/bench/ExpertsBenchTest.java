@@ -30,6 +30,11 @@ class ExpertsBenchTest {
         .isGreaterThanOrEqualTo(s.get("modes").get("documents").get("p99_ms").asDouble());
     // every query found people to ask
     assertThat(run.err()).contains("profile mode, ").doesNotContain("mode, 0 candidates");
+    // warmed up in rounds of 500 queries of each mode until the JIT settled: at least two
+    assertThat(s.get("warmup_queries").asLong()).isGreaterThanOrEqualTo(2_000);
+    assertThat(s.get("warmup_queries").asLong() % 1_000).isZero();
+    assertThat(run.err()).contains("who knows warm-up round 2: ");
+    assertThat(s.get("modes").get("documents").get("jit_ms").asLong()).isNotNegative();
   }
 
   @Test

@@ -34,6 +34,15 @@ class SearchBenchTest {
     }
     assertThat(s.get("hostile_unexpected_errors").asLong()).isZero();
     assertThat(s.get("search_partial").asLong()).isZero();
+    // warmed up in rounds of 500 until the JIT settled: at least two rounds
+    for (String key : new String[] {"search_warmup_queries", "similar_warmup_queries"}) {
+      assertThat(s.get(key).asLong()).as(key).isGreaterThanOrEqualTo(1_000);
+      assertThat(s.get(key).asLong() % 500).as(key).isZero();
+    }
+    assertThat(s.get("search_jit_ms").asLong()).isNotNegative();
+    assertThat(s.get("similar_jit_ms").asLong()).isNotNegative();
+    assertThat(run.err()).contains("imports warm-up round 1: ",
+        "typical searches warm-up round 2: ", "similar questions warm-up round 2: ");
   }
 
   @Test
