@@ -41,6 +41,13 @@ class SearchBenchTest {
     }
     assertThat(s.get("search_jit_ms").asLong()).isNotNegative();
     assertThat(s.get("similar_jit_ms").asLong()).isNotNegative();
+    // raw Lucene imported before and after socialearn; its rate is theirs together
+    double before = s.get("raw_import_before_posts_per_s").asDouble();
+    double after = s.get("raw_import_after_posts_per_s").asDouble();
+    assertThat(before).isPositive();
+    assertThat(after).isPositive();
+    assertThat(s.get("raw_import_posts_per_s").asDouble())
+        .isBetween(Math.min(before, after) - 1, Math.max(before, after) + 1);
     assertThat(run.err()).contains("imports warm-up round 1: ",
         "typical searches warm-up round 2: ", "similar questions warm-up round 2: ");
   }
