@@ -55,9 +55,9 @@ import java.util.function.Predicate;
  *
  * <p>Then {@code queries} "who knows" queries (after rounds of 500 of both modes until the JIT
  * compiler settles, see {@link Warmup}, then a tenth as many of the mode measured, for warm-up)
- * each take the tags of a random question, a viewer
- * who may read 45 of the 50 spaces, the default options
- * (limit 10, the asker excluded) and the default mix, in two modes: {@code profile} (the profile
+ * each take the tags of a random question, a viewer who may read 45 of the 50 spaces, the
+ * default options (limit 10, the asker excluded) and the default mix, in two modes: {@code
+ * profile} (the profile
  * model alone, as without a search index) and {@code documents} (the same plus 30 similar-thread
  * hits sharing the query's first tag, as the Lucene index would hand over; the search for those
  * hits is not timed here, {@code bench search} measures it). Reported: p50, p99 and max of each
@@ -95,7 +95,8 @@ public final class ExpertsBench implements Subcommand {
     long gcCount = 0;
     long gcMillis = 0;
     // Both modes are warmed up until the JIT settles before either is measured (the first
-    // measured would otherwise also pay for compiling the code both share), on queries of their own.
+    // measured would otherwise also pay for compiling the code both share), on queries of their
+    // own.
     Random warm = new Random(seed ^ 0x5DEECE66DL);
     int warmRounds = Warmup.untilSettled("who knows", () -> c.warmUp(WARM_ROUND, warm),
         MAX_WARM_ROUNDS, err);

@@ -11,18 +11,19 @@ import java.util.function.LongSupplier;
  * has settled, so that the percentiles measure compiled code rather than the compiler at work.
  * On a 2-core machine the compiler threads compete with the timed thread for a core, and code
  * still running in the interpreter is several times slower: with a fixed 500 typical searches
- * of warm-up, the first 900 of 3,000 measured searches held nearly all of the slowest 30 and
- * put their p99 at 11-13 ms, against 4.2 ms after 3,000 searches of warm-up (session 19). The
- * timed loop should draw its inputs from a generator of its own, so that how long the warm-up
- * took does not change what is measured. Not thread-safe.
+ * of warm-up, the first 900 of 3,000 measured searches held 27 of the slowest 30, and the p99
+ * of the 3,000 was 11.5-13.6 ms, against 3.4-4.2 ms once the compiler had settled (session
+ * 19). The timed loop should draw its inputs from a generator of its own, so that how long the
+ * warm-up took does not change what is measured. Not thread-safe.
  */
 final class Warmup {
   /**
-   * A round counts as settled when the compiler worked less than this share of the round's
+   * A round counts as settled when the compiler worked at most this share of the round's
    * wall-clock time; the warm-up ends after {@link #SETTLED_ROUNDS} such rounds in a row.
    */
   static final double SETTLED_SHARE = 0.05;
 
+  /** Settled rounds in a row that end the warm-up. */
   static final int SETTLED_ROUNDS = 2;
 
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
