@@ -50,10 +50,6 @@ final class Corpus {
     return (int) Math.min(n - 1, Math.floor(Math.exp(random.nextDouble() * Math.log(n + 1)) - 1));
   }
 
-  String word() {
-    return vocabulary[skewed(vocabulary.length)];
-  }
-
   String text(int minWords, int maxWords) {
     return text(random, minWords, maxWords);
   }

@@ -214,9 +214,9 @@ public final class SearchBench implements Subcommand {
 
     if (parts.contains("import")) {
       warmUpImports(work, events, err);
+      err.println("indexing " + posts + " posts through raw Lucene, then through socialearn,"
+          + " then through raw Lucene again");
     }
-    err.println("indexing " + posts + " posts through raw Lucene, then through socialearn, then"
-        + " through raw Lucene again");
     long rawCpu = processCpuNanos();
     double rawRate = parts.contains("import") ? rawImport(work.resolve("raw"), events, err) : 0;
     rawCpu = processCpuNanos() - rawCpu;
