@@ -217,8 +217,14 @@ public final class SearchBench implements Subcommand {
       err.println("indexing " + posts + " posts through raw Lucene, then through socialearn,"
           + " then through raw Lucene again");
     }
+    long[] rawGc = {0, 0};
+    if (parts.contains("import")) {
+      settleHeap();
+    }
     long rawCpu = processCpuNanos();
+    rawGc[0] = collectionMillis();
     double rawRate = parts.contains("import") ? rawImport(work.resolve("raw"), events, err) : 0;
+    rawGc[0] = collectionMillis() - rawGc[0];
     rawCpu = processCpuNanos() - rawCpu;
     Path socialearnDir = kept == null ? work.resolve("socialearn") : kept;
     boolean reuse = false;
@@ -227,7 +233,11 @@ public final class SearchBench implements Subcommand {
         reuse = DirectoryReader.indexExists(dir);
       }
     }
+    if (parts.contains("import") && !reuse) {
+      settleHeap();
+    }
     long cpu = processCpuNanos();
+    long gc = collectionMillis();
     LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
     try {
       if (reuse && index.checkpoint() != events.size()) {
@@ -236,17 +246,24 @@ public final class SearchBench implements Subcommand {
       }
       double rate = reuse ? 0 : importAll(index, events, err);
       cpu = processCpuNanos() - cpu;
+      gc = collectionMillis() - gc;
       int rawRuns = 1;
       if (parts.contains("import") && !reuse) {
         // Raw Lucene once more, after socialearn: the machine's speed drifts by a fifth within
         // a run, and socialearn, timed between the two, is compared with both (total posts over
         // total time), which cancels a steady drift.
+        settleHeap();
         long again = processCpuNanos();
+        rawGc[1] = collectionMillis();
         double after = rawImport(work.resolve("raw-after"), events, err);
+        rawGc[1] = collectionMillis() - rawGc[1];
         rawCpu += processCpuNanos() - again;
         rawRuns = 2;
         summary.put("raw_import_before_posts_per_s", Math.round(rawRate))
-            .put("raw_import_after_posts_per_s", Math.round(after));
+            .put("raw_import_after_posts_per_s", Math.round(after))
+            .put("import_gc_ms", gc)
+            .put("raw_import_before_gc_ms", rawGc[0])
+            .put("raw_import_after_gc_ms", rawGc[1]);
         // both imported the same events: their rate together is the harmonic mean
         rawRate = 2 / (1 / rawRate + 1 / after);
       }
@@ -355,6 +372,25 @@ public final class SearchBench implements Subcommand {
         throw new java.io.UncheckedIOException(e);
       }
     }, MAX_WARM_ROUNDS, err);
+  }
+
+  /**
+   * Collects garbage before a measured import, so that each importer starts from a heap holding
+   * only the corpus: without it, each import inherited the garbage and the collector's sizing
+   * left by the one before, and the same raw Lucene import ran 7-33% faster after socialearn's
+   * than before it.
+   */
+  private static void settleHeap() {
+    System.gc();
+  }
+
+  /** The time the JVM's collectors have spent collecting so far, in milliseconds. */
+  private static long collectionMillis() {
+    long total = 0;
+    for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, collector.getCollectionTime());
+    }
+    return total;
   }
 
   /** The CPU time of the whole process so far (all threads, garbage collection included). */

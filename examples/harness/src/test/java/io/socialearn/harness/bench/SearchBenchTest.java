@@ -48,6 +48,12 @@ class SearchBenchTest {
     assertThat(after).isPositive();
     assertThat(s.get("raw_import_posts_per_s").asDouble())
         .isBetween(Math.min(before, after) - 1, Math.max(before, after) + 1);
+    // each measured import's collection time, each after a collection of its own
+    for (String key : new String[] {"import_gc_ms", "raw_import_before_gc_ms",
+        "raw_import_after_gc_ms"}) {
+      assertThat(s.get(key)).as(key).isNotNull();
+      assertThat(s.get(key).asLong()).as(key).isNotNegative();
+    }
     assertThat(run.err()).contains("imports warm-up round 1: ",
         "typical searches warm-up round 2: ", "similar questions warm-up round 2: ");
   }
