@@ -375,10 +375,9 @@ public final class SearchBench implements Subcommand {
   }
 
   /**
-   * Collects garbage before a measured import, so that each importer starts from a heap holding
-   * only the corpus: without it, each import inherited the garbage and the collector's sizing
-   * left by the one before, and the same raw Lucene import ran 7-33% faster after socialearn's
-   * than before it.
+   * Collects garbage before a measured import, so that no import pays for collecting the
+   * garbage the one before it left. It does not make the imports' conditions equal: raw Lucene
+   * still ran faster after socialearn than before it (see the README).
    */
   private static void settleHeap() {
     System.gc();
