@@ -48,7 +48,7 @@ class SearchBenchTest {
     assertThat(after).isPositive();
     assertThat(s.get("raw_import_posts_per_s").asDouble())
         .isBetween(Math.min(before, after) - 1, Math.max(before, after) + 1);
-    // each measured import's collection time, each after a collection of its own
+    // the collection time of each measured import
     for (String key : new String[] {"import_gc_ms", "raw_import_before_gc_ms",
         "raw_import_after_gc_ms"}) {
       assertThat(s.get(key)).as(key).isNotNull();
