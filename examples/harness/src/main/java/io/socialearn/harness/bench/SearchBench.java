@@ -218,13 +218,16 @@ public final class SearchBench implements Subcommand {
           + " then through raw Lucene again");
     }
     long[] rawGc = {0, 0};
+    long[] rawJit = {0, 0};
     if (parts.contains("import")) {
       settleHeap();
     }
     long rawCpu = processCpuNanos();
     rawGc[0] = collectionMillis();
+    rawJit[0] = Warmup.compileMillis();
     double rawRate = parts.contains("import") ? rawImport(work.resolve("raw"), events, err) : 0;
     rawGc[0] = collectionMillis() - rawGc[0];
+    rawJit[0] = Warmup.compileMillis() - rawJit[0];
     rawCpu = processCpuNanos() - rawCpu;
     Path socialearnDir = kept == null ? work.resolve("socialearn") : kept;
     boolean reuse = false;
@@ -238,6 +241,7 @@ public final class SearchBench implements Subcommand {
     }
     long cpu = processCpuNanos();
     long gc = collectionMillis();
+    long jit = Warmup.compileMillis();
     LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
     try {
       if (reuse && index.checkpoint() != events.size()) {
@@ -247,6 +251,7 @@ public final class SearchBench implements Subcommand {
       double rate = reuse ? 0 : importAll(index, events, err);
       cpu = processCpuNanos() - cpu;
       gc = collectionMillis() - gc;
+      jit = Warmup.compileMillis() - jit;
       int rawRuns = 1;
       if (parts.contains("import") && !reuse) {
         // Raw Lucene once more, after socialearn: the machine's speed drifts by a fifth within
@@ -255,15 +260,20 @@ public final class SearchBench implements Subcommand {
         settleHeap();
         long again = processCpuNanos();
         rawGc[1] = collectionMillis();
+        rawJit[1] = Warmup.compileMillis();
         double after = rawImport(work.resolve("raw-after"), events, err);
         rawGc[1] = collectionMillis() - rawGc[1];
+        rawJit[1] = Warmup.compileMillis() - rawJit[1];
         rawCpu += processCpuNanos() - again;
         rawRuns = 2;
         summary.put("raw_import_before_posts_per_s", Math.round(rawRate))
             .put("raw_import_after_posts_per_s", Math.round(after))
             .put("import_gc_ms", gc)
             .put("raw_import_before_gc_ms", rawGc[0])
-            .put("raw_import_after_gc_ms", rawGc[1]);
+            .put("raw_import_after_gc_ms", rawGc[1])
+            .put("import_jit_ms", jit)
+            .put("raw_import_before_jit_ms", rawJit[0])
+            .put("raw_import_after_jit_ms", rawJit[1]);
         // both imported the same events: their rate together is the harmonic mean
         rawRate = 2 / (1 / rawRate + 1 / after);
       }
@@ -351,27 +361,39 @@ public final class SearchBench implements Subcommand {
    * Imports the first {@value #WARM_IMPORT} events through raw Lucene and through socialearn,
    * into directories thrown away after each round, until the JIT settles ({@link Warmup}): so
    * that neither measured import pays for compiling the analyzer and Lucene's indexing chain,
-   * which both run, and raw Lucene, measured first, is not the one that does.
+   * which both run, and raw Lucene, measured first, is not the one that does. Then imports all
+   * the events once more through both: only an import of the full size fills Lucene's buffer,
+   * holds socialearn's changed threads until they reach their bound and rewrites threads already
+   * written, and without it socialearn's measured import spent 7 s compiling those paths (raw
+   * Lucene's 0.4-1.1 s).
    */
   private static void warmUpImports(Path work, List<DomainEvent> events, PrintStream err) {
     List<DomainEvent> first = events.subList(0, Math.min(events.size(), WARM_IMPORT));
-    PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
     int[] round = {0};
-    Warmup.untilSettled("imports", () -> {
-      Path dir = work.resolve("warm-up-" + round[0]++);
+    Warmup.untilSettled("imports", () -> importBoth(work.resolve("warm-up-" + round[0]++), first),
+        MAX_WARM_ROUNDS, err);
+    long jit = Warmup.compileMillis();
+    long start = System.nanoTime();
+    importBoth(work.resolve("warm-up-full"), events);
+    err.printf("imports warm-up at full size: %d ms, %d ms of it compiling%n",
+        (System.nanoTime() - start) / 1_000_000, Warmup.compileMillis() - jit);
+  }
+
+  /** Imports {@code events} through raw Lucene and through socialearn into {@code dir}, deleted. */
+  private static void importBoth(Path dir, List<DomainEvent> events) {
+    PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+    try {
+      rawImport(dir.resolve("raw"), events, quiet);
+      LuceneSearchIndex index = LuceneSearch.at(dir.resolve("socialearn"));
       try {
-        rawImport(dir.resolve("raw"), first, quiet);
-        LuceneSearchIndex index = LuceneSearch.at(dir.resolve("socialearn"));
-        try {
-          importAll(index, first, quiet);
-        } finally {
-          index.close();
-        }
-        deleteTree(dir);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        importAll(index, events, quiet);
+      } finally {
+        index.close();
       }
-    }, MAX_WARM_ROUNDS, err);
+      deleteTree(dir);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

@@ -48,13 +48,14 @@ class SearchBenchTest {
     assertThat(after).isPositive();
     assertThat(s.get("raw_import_posts_per_s").asDouble())
         .isBetween(Math.min(before, after) - 1, Math.max(before, after) + 1);
-    // the collection time of each measured import
+    // the collection and compilation time of each measured import
     for (String key : new String[] {"import_gc_ms", "raw_import_before_gc_ms",
-        "raw_import_after_gc_ms"}) {
+        "raw_import_after_gc_ms", "import_jit_ms", "raw_import_before_jit_ms",
+        "raw_import_after_jit_ms"}) {
       assertThat(s.get(key)).as(key).isNotNull();
       assertThat(s.get(key).asLong()).as(key).isNotNegative();
     }
-    assertThat(run.err()).contains("imports warm-up round 1: ",
+    assertThat(run.err()).contains("imports warm-up round 1: ", "imports warm-up at full size: ",
         "typical searches warm-up round 2: ", "similar questions warm-up round 2: ");
   }
 
