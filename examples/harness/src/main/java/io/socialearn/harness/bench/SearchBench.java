@@ -81,10 +81,12 @@ import org.apache.lucene.util.BytesRef;
  * hostile queries.
  *
  * <p>Both importers first import the corpus's first events into throwaway directories until the
- * JIT compiler settles; then raw Lucene imports, socialearn imports, and raw Lucene imports once
- * more: {@code raw_import_posts_per_s} is raw Lucene's rate over both (total over total time),
- * so that a steady drift of the machine's speed during the run favours neither side ({@code
- * raw_import_before_posts_per_s} and {@code raw_import_after_posts_per_s} give each).
+ * JIT compiler settles, then all of them once; then raw Lucene imports, socialearn imports, and
+ * raw Lucene imports once more, each after a full collection: {@code raw_import_posts_per_s} is
+ * raw Lucene's rate over both (total over total time), so that a steady drift of the machine's
+ * speed during the run favours neither side ({@code raw_import_before_posts_per_s} and {@code
+ * raw_import_after_posts_per_s} give each; the {@code _gc_ms} and {@code _jit_ms} fields give
+ * each import's collection and compilation time).
  *
  * <p>A quarter of the corpus's posts are answers. With {@code --answers recent} (the default) an
  * answer goes to the question {@code k} questions back, {@code k} drawn log-uniformly from the
@@ -212,23 +214,18 @@ public final class SearchBench implements Subcommand {
       summary.put("dump", dump.toString()).put("posts", posts).put("events", events.size());
     }
 
-    if (parts.contains("import")) {
+    boolean importing = parts.contains("import");
+    double rawRate = 0;
+    Costs rawBefore = Costs.NONE;
+    if (importing) {
       warmUpImports(work, events, err);
       err.println("indexing " + posts + " posts through raw Lucene, then through socialearn,"
           + " then through raw Lucene again");
-    }
-    long[] rawGc = {0, 0};
-    long[] rawJit = {0, 0};
-    if (parts.contains("import")) {
       settleHeap();
+      Costs start = Costs.now();
+      rawRate = rawImport(work.resolve("raw"), events, err);
+      rawBefore = Costs.now().since(start);
     }
-    long rawCpu = processCpuNanos();
-    rawGc[0] = collectionMillis();
-    rawJit[0] = Warmup.compileMillis();
-    double rawRate = parts.contains("import") ? rawImport(work.resolve("raw"), events, err) : 0;
-    rawGc[0] = collectionMillis() - rawGc[0];
-    rawJit[0] = Warmup.compileMillis() - rawJit[0];
-    rawCpu = processCpuNanos() - rawCpu;
     Path socialearnDir = kept == null ? work.resolve("socialearn") : kept;
     boolean reuse = false;
     if (kept != null) {
@@ -236,12 +233,10 @@ public final class SearchBench implements Subcommand {
         reuse = DirectoryReader.indexExists(dir);
       }
     }
-    if (parts.contains("import") && !reuse) {
+    if (importing && !reuse) {
       settleHeap();
     }
-    long cpu = processCpuNanos();
-    long gc = collectionMillis();
-    long jit = Warmup.compileMillis();
+    Costs start = Costs.now();
     LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
     try {
       if (reuse && index.checkpoint() != events.size()) {
@@ -249,38 +244,34 @@ public final class SearchBench implements Subcommand {
             + index.checkpoint() + " events, not " + events.size() + ": use an empty directory");
       }
       double rate = reuse ? 0 : importAll(index, events, err);
-      cpu = processCpuNanos() - cpu;
-      gc = collectionMillis() - gc;
-      jit = Warmup.compileMillis() - jit;
+      Costs ours = Costs.now().since(start);
+      Costs rawAfter = Costs.NONE;
       int rawRuns = 1;
-      if (parts.contains("import") && !reuse) {
+      if (importing && !reuse) {
         // Raw Lucene once more, after socialearn: the machine's speed drifts by a fifth within
         // a run, and socialearn, timed between the two, is compared with both (total posts over
         // total time), which cancels a steady drift.
         settleHeap();
-        long again = processCpuNanos();
-        rawGc[1] = collectionMillis();
-        rawJit[1] = Warmup.compileMillis();
+        Costs again = Costs.now();
         double after = rawImport(work.resolve("raw-after"), events, err);
-        rawGc[1] = collectionMillis() - rawGc[1];
-        rawJit[1] = Warmup.compileMillis() - rawJit[1];
-        rawCpu += processCpuNanos() - again;
+        rawAfter = Costs.now().since(again);
         rawRuns = 2;
         summary.put("raw_import_before_posts_per_s", Math.round(rawRate))
             .put("raw_import_after_posts_per_s", Math.round(after))
-            .put("import_gc_ms", gc)
-            .put("raw_import_before_gc_ms", rawGc[0])
-            .put("raw_import_after_gc_ms", rawGc[1])
-            .put("import_jit_ms", jit)
-            .put("raw_import_before_jit_ms", rawJit[0])
-            .put("raw_import_after_jit_ms", rawJit[1]);
+            .put("import_gc_ms", ours.gcMillis())
+            .put("raw_import_before_gc_ms", rawBefore.gcMillis())
+            .put("raw_import_after_gc_ms", rawAfter.gcMillis())
+            .put("import_jit_ms", ours.jitMillis())
+            .put("raw_import_before_jit_ms", rawBefore.jitMillis())
+            .put("raw_import_after_jit_ms", rawAfter.jitMillis());
         // both imported the same events: their rate together is the harmonic mean
         rawRate = 2 / (1 / rawRate + 1 / after);
       }
       // The process's CPU time (merges and collection included) leaves out waits for a core.
+      long rawCpu = rawBefore.cpuNanos() + rawAfter.cpuNanos();
       summary.put("import_posts_per_s", Math.round(rate))
           .put("raw_import_posts_per_s", Math.round(rawRate))
-          .put("import_cpu_posts_per_s", Math.round(posts / (cpu / 1e9)))
+          .put("import_cpu_posts_per_s", Math.round(posts / (ours.cpuNanos() / 1e9)))
           .put("raw_import_cpu_posts_per_s",
               rawCpu == 0 ? 0 : Math.round(rawRuns * posts / (rawCpu / 1e9)));
       if (parts.contains("search")) {
@@ -372,11 +363,8 @@ public final class SearchBench implements Subcommand {
     int[] round = {0};
     Warmup.untilSettled("imports", () -> importBoth(work.resolve("warm-up-" + round[0]++), first),
         MAX_WARM_ROUNDS, err);
-    long jit = Warmup.compileMillis();
-    long start = System.nanoTime();
-    importBoth(work.resolve("warm-up-full"), events);
-    err.printf("imports warm-up at full size: %d ms, %d ms of it compiling%n",
-        (System.nanoTime() - start) / 1_000_000, Warmup.compileMillis() - jit);
+    Warmup.untilSettled("imports at full size", () -> importBoth(work.resolve("warm-up-full"),
+        events), 1, err);
   }
 
   /** Imports {@code events} through raw Lucene and through socialearn into {@code dir}, deleted. */
@@ -403,6 +391,22 @@ public final class SearchBench implements Subcommand {
    */
   private static void settleHeap() {
     System.gc();
+  }
+
+  /** What the process has spent so far (or over an interval, {@link #since}) besides waiting. */
+  private record Costs(long cpuNanos, long gcMillis, long jitMillis) {
+    static final Costs NONE = new Costs(0, 0, 0);
+
+    /** The process's CPU time (all threads), collection time and compilation time so far. */
+    static Costs now() {
+      return new Costs(processCpuNanos(), collectionMillis(), Warmup.compileMillis());
+    }
+
+    /** What was spent between {@code start} and this reading. */
+    Costs since(Costs start) {
+      return new Costs(cpuNanos - start.cpuNanos, gcMillis - start.gcMillis,
+          jitMillis - start.jitMillis);
+    }
   }
 
   /** The time the JVM's collectors have spent collecting so far, in milliseconds. */

@@ -55,7 +55,8 @@ class SearchBenchTest {
       assertThat(s.get(key)).as(key).isNotNull();
       assertThat(s.get(key).asLong()).as(key).isNotNegative();
     }
-    assertThat(run.err()).contains("imports warm-up round 1: ", "imports warm-up at full size: ",
+    assertThat(run.err()).contains("imports warm-up round 1: ",
+        "imports at full size warm-up round 1: ",
         "typical searches warm-up round 2: ", "similar questions warm-up round 2: ");
   }
 
