@@ -80,13 +80,12 @@ import org.apache.lucene.util.BytesRef;
  * searches, similar questions, freshness of a new post, a vote reflected in the votes order, and
  * hostile queries.
  *
- * <p>Both importers first import the corpus's first events into throwaway directories until the
- * JIT compiler settles, then all of them once; then raw Lucene imports, socialearn imports, and
- * raw Lucene imports once more, each after a full collection: {@code raw_import_posts_per_s} is
- * raw Lucene's rate over both (total over total time), so that a steady drift of the machine's
- * speed during the run favours neither side ({@code raw_import_before_posts_per_s} and {@code
- * raw_import_after_posts_per_s} give each; the {@code _gc_ms} and {@code _jit_ms} fields give
- * each import's collection and compilation time).
+ * <p>The two imports are timed by {@link ImportTurns}: each importer in a JVM of its own, after
+ * warming up alone, the two taking turns of half a second while the other is paused ({@code
+ * import_turns} of them; {@code import_sliced} false if they could not be paused and ran one
+ * after the other). {@code import_ratio} is socialearn's rate over raw Lucene's, and the {@code
+ * _cpu_}, {@code _gc_ms} and {@code _jit_ms} fields each worker's CPU, collection and compilation
+ * time over its import. socialearn's worker imports into the index the other parts then open.
  *
  * <p>A quarter of the corpus's posts are answers. With {@code --answers recent} (the default) an
  * answer goes to the question {@code k} questions back, {@code k} drawn log-uniformly from the
@@ -112,22 +111,23 @@ import org.apache.lucene.util.BytesRef;
  * percentiles it reports the searching thread's CPU time ({@code *_cpu_*}), which leaves out the
  * waits for a core of a shared machine, and how many searches the index cut short at its time
  * allowed ({@code search_partial}, {@code hostile_partial}). {@code --only} (a comma list of
- * import, search, similar, freshness, votes, hostile) runs some of these; the raw import only
- * with import. {@code --index DIR} keeps socialearn's index in {@code DIR}: a first run imports
+ * import, search, similar, freshness, votes, hostile) runs some of these; without import,
+ * socialearn imports in this JVM, not timed against raw Lucene ({@code raw_import_posts_per_s}
+ * 0). {@code --index DIR} keeps socialearn's index in {@code DIR}: a first run imports
  * into it, later runs with the same posts, seed and answers reuse it instead of importing again
  * (so old and new builds can be timed on the very same segments; import figures are then 0).
  * Freshness and votes add events, after which the index no longer matches and is refused. Not
  * thread-safe. {@code --slowest K} prints the K slowest typical searches to stderr.
  */
 public final class SearchBench implements Subcommand {
-  private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
-  private static final int BATCH = 1_000;
+  static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+  static final int BATCH = 1_000;
+  /** Raw Lucene's indexing buffer: socialearn's at the default heap of this machine. */
+  static final double RAW_RAM_BUFFER_MB = 256;
   private static final int READABLE_SPACES = 5;
   /** Queries per warm-up round (typical ones run three ways), and the most rounds. */
   private static final int WARM_ROUND = 500;
   private static final int MAX_WARM_ROUNDS = 16;
-  /** Events per warm-up round of the two imports. */
-  private static final int WARM_IMPORT = 50_000;
   /** {@link #searchThreeWays}'s outcome bits. */
   private static final int ANY_WORD = 1;
   private static final int CUT = 2;
@@ -215,17 +215,6 @@ public final class SearchBench implements Subcommand {
     }
 
     boolean importing = parts.contains("import");
-    double rawRate = 0;
-    Costs rawBefore = Costs.NONE;
-    if (importing) {
-      warmUpImports(work, events, err);
-      err.println("indexing " + posts + " posts through raw Lucene, then through socialearn,"
-          + " then through raw Lucene again");
-      settleHeap();
-      Costs start = Costs.now();
-      rawRate = rawImport(work.resolve("raw"), events, err);
-      rawBefore = Costs.now().since(start);
-    }
     Path socialearnDir = kept == null ? work.resolve("socialearn") : kept;
     boolean reuse = false;
     if (kept != null) {
@@ -234,46 +223,35 @@ public final class SearchBench implements Subcommand {
       }
     }
     if (importing && !reuse) {
-      settleHeap();
+      List<String> source = dump != null ? List.of("--dump", dump.toString())
+          : List.of(Integer.toString(posts), Long.toString(seed),
+              uniformAnswers ? "uniform" : "recent");
+      err.println("indexing " + posts + " posts through raw Lucene and through socialearn, each"
+          + " in a JVM of its own");
+      try {
+        report(ImportTurns.measure(source, events.size(), work, socialearnDir, err), posts,
+            summary);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while importing");
+      }
     }
-    Costs start = Costs.now();
     LuceneSearchIndex index = LuceneSearch.at(socialearnDir);
     try {
       if (reuse && index.checkpoint() != events.size()) {
         throw new io.socialearn.harness.UsageException("the index in " + kept + " holds "
             + index.checkpoint() + " events, not " + events.size() + ": use an empty directory");
       }
-      double rate = reuse ? 0 : importAll(index, events, err);
-      Costs ours = Costs.now().since(start);
-      Costs rawAfter = Costs.NONE;
-      int rawRuns = 1;
-      if (importing && !reuse) {
-        // Raw Lucene once more, after socialearn: the machine's speed drifts by a fifth within
-        // a run, and socialearn, timed between the two, is compared with both (total posts over
-        // total time), which cancels a steady drift.
-        settleHeap();
-        Costs again = Costs.now();
-        double after = rawImport(work.resolve("raw-after"), events, err);
-        rawAfter = Costs.now().since(again);
-        rawRuns = 2;
-        summary.put("raw_import_before_posts_per_s", Math.round(rawRate))
-            .put("raw_import_after_posts_per_s", Math.round(after))
-            .put("import_gc_ms", ours.gcMillis())
-            .put("raw_import_before_gc_ms", rawBefore.gcMillis())
-            .put("raw_import_after_gc_ms", rawAfter.gcMillis())
-            .put("import_jit_ms", ours.jitMillis())
-            .put("raw_import_before_jit_ms", rawBefore.jitMillis())
-            .put("raw_import_after_jit_ms", rawAfter.jitMillis());
-        // both imported the same events: their rate together is the harmonic mean
-        rawRate = 2 / (1 / rawRate + 1 / after);
+      if (importing && !reuse && index.checkpoint() != events.size()) {
+        throw new IllegalStateException("socialearn's import worker left " + index.checkpoint()
+            + " of " + events.size() + " events in " + socialearnDir);
       }
-      // The process's CPU time (merges and collection included) leaves out waits for a core.
-      long rawCpu = rawBefore.cpuNanos() + rawAfter.cpuNanos();
-      summary.put("import_posts_per_s", Math.round(rate))
-          .put("raw_import_posts_per_s", Math.round(rawRate))
-          .put("import_cpu_posts_per_s", Math.round(posts / (ours.cpuNanos() / 1e9)))
-          .put("raw_import_cpu_posts_per_s",
-              rawCpu == 0 ? 0 : Math.round(rawRuns * posts / (rawCpu / 1e9)));
+      if (reuse || !importing) {
+        // a reused index is not imported; without the import part, socialearn imports here,
+        // not against raw Lucene
+        summary.put("import_posts_per_s", reuse ? 0 : Math.round(importAll(index, events, err)))
+            .put("raw_import_posts_per_s", 0);
+      }
       if (parts.contains("search")) {
         measureSearch(index, socialearnDir, corpus, questions, queries, summary, err);
       }
@@ -295,7 +273,7 @@ public final class SearchBench implements Subcommand {
   }
 
   /** The events of replaying a Stack Exchange dump through an engine, in order. */
-  private static List<DomainEvent> replay(Path dump, PrintStream err) {
+  static List<DomainEvent> replay(Path dump, PrintStream err) {
     List<DomainEvent> events = new ArrayList<>();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
@@ -348,69 +326,25 @@ public final class SearchBench implements Subcommand {
     return progress.rate();
   }
 
-  /**
-   * Imports the first {@value #WARM_IMPORT} events through raw Lucene and through socialearn,
-   * into directories thrown away after each round, until the JIT settles ({@link Warmup}): so
-   * that neither measured import pays for compiling the analyzer and Lucene's indexing chain,
-   * which both run, and raw Lucene, measured first, is not the one that does. Then imports all
-   * the events once more through both: only an import of the full size fills Lucene's buffer,
-   * holds socialearn's changed threads until they reach their bound and rewrites threads already
-   * written, and without it socialearn's measured import spent 7 s compiling those paths (raw
-   * Lucene's 0.4-1.1 s).
-   */
-  private static void warmUpImports(Path work, List<DomainEvent> events, PrintStream err) {
-    List<DomainEvent> first = events.subList(0, Math.min(events.size(), WARM_IMPORT));
-    int[] round = {0};
-    Warmup.untilSettled("imports", () -> importBoth(work.resolve("warm-up-" + round[0]++), first),
-        MAX_WARM_ROUNDS, err);
-    Warmup.untilSettled("imports at full size", () -> importBoth(work.resolve("warm-up-full"),
-        events), 1, err);
-  }
-
-  /** Imports {@code events} through raw Lucene and through socialearn into {@code dir}, deleted. */
-  private static void importBoth(Path dir, List<DomainEvent> events) {
-    PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-    try {
-      rawImport(dir.resolve("raw"), events, quiet);
-      LuceneSearchIndex index = LuceneSearch.at(dir.resolve("socialearn"));
-      try {
-        importAll(index, events, quiet);
-      } finally {
-        index.close();
-      }
-      deleteTree(dir);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Collects garbage before a measured import, so that no import pays for collecting the
-   * garbage the one before it left. It does not make the imports' conditions equal: raw Lucene
-   * still ran faster after socialearn than before it (see the README).
-   */
-  private static void settleHeap() {
-    System.gc();
-  }
-
-  /** What the process has spent so far (or over an interval, {@link #since}) besides waiting. */
-  private record Costs(long cpuNanos, long gcMillis, long jitMillis) {
-    static final Costs NONE = new Costs(0, 0, 0);
-
-    /** The process's CPU time (all threads), collection time and compilation time so far. */
-    static Costs now() {
-      return new Costs(processCpuNanos(), collectionMillis(), Warmup.compileMillis());
-    }
-
-    /** What was spent between {@code start} and this reading. */
-    Costs since(Costs start) {
-      return new Costs(cpuNanos - start.cpuNanos, gcMillis - start.gcMillis,
-          jitMillis - start.jitMillis);
-    }
+  /** Puts the imports' figures into the summary. */
+  private static void report(ImportTurns.Result turns, int posts, JsonSummary summary) {
+    ImportTurns.Side raw = turns.raw();
+    ImportTurns.Side ours = turns.socialearn();
+    summary.put("import_posts_per_s", Math.round(ours.rate(posts)))
+        .put("raw_import_posts_per_s", Math.round(raw.rate(posts)))
+        .put("import_ratio", Math.round(turns.ratio() * 1000) / 1000.0)
+        .put("import_turns", turns.turns())
+        .put("import_sliced", turns.sliced())
+        .put("import_cpu_posts_per_s", Math.round(ours.cpuRate(posts)))
+        .put("raw_import_cpu_posts_per_s", Math.round(raw.cpuRate(posts)))
+        .put("import_gc_ms", ours.gcMillis())
+        .put("raw_import_gc_ms", raw.gcMillis())
+        .put("import_jit_ms", ours.jitMillis())
+        .put("raw_import_jit_ms", raw.jitMillis());
   }
 
   /** The time the JVM's collectors have spent collecting so far, in milliseconds. */
-  private static long collectionMillis() {
+  static long collectionMillis() {
     long total = 0;
     for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
       total += Math.max(0, collector.getCollectionTime());
@@ -419,46 +353,37 @@ public final class SearchBench implements Subcommand {
   }
 
   /** The CPU time of the whole process so far (all threads, garbage collection included). */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private static double rawImport(Path dir, List<DomainEvent> events, PrintStream err)
-      throws IOException {
-    Progress progress = new Progress(err, "raw Lucene import", events.size());
-    try (FSDirectory fs = FSDirectory.open(dir);
-        IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new EnglishAnalyzer())
-            .setRAMBufferSizeMB(256))) {
-      for (DomainEvent event : events) {
-        Document doc = new Document();
-        if (event instanceof ThreadStarted e) {
-          doc.add(new StringField("id", e.thread().value(), Field.Store.YES));
-          doc.add(new StringField("space", e.space().value(), Field.Store.NO));
-          doc.add(new TextField("title", e.title(), Field.Store.YES));
-          doc.add(new TextField("body", e.body(), Field.Store.YES));
-          for (Tag tag : e.tags()) {
-            doc.add(new StringField("tag", tag.value(), Field.Store.YES));
-          }
-        } else if (event instanceof AnswerPosted e) {
-          doc.add(new StringField("id", e.post().value(), Field.Store.YES));
-          doc.add(new StringField("thread", e.thread().value(), Field.Store.YES));
-          doc.add(new TextField("body", e.body(), Field.Store.YES));
-        } else if (event instanceof CommentAdded e) {
-          doc.add(new StringField("id", e.comment().value(), Field.Store.YES));
-          doc.add(new StringField("thread", e.thread().value(), Field.Store.YES));
-          doc.add(new TextField("body", e.body(), Field.Store.YES));
-        } else {
-          progress.advance(1);
-          continue;
-        }
-        writer.addDocument(doc);
-        progress.advance(1);
+  /**
+   * The document raw Lucene indexes for {@code event}: each question, answer and comment its own,
+   * with its text stored; null for events that add no post.
+   */
+  static Document rawDocument(DomainEvent event) {
+    Document doc = new Document();
+    if (event instanceof ThreadStarted e) {
+      doc.add(new StringField("id", e.thread().value(), Field.Store.YES));
+      doc.add(new StringField("space", e.space().value(), Field.Store.NO));
+      doc.add(new TextField("title", e.title(), Field.Store.YES));
+      doc.add(new TextField("body", e.body(), Field.Store.YES));
+      for (Tag tag : e.tags()) {
+        doc.add(new StringField("tag", tag.value(), Field.Store.YES));
       }
-      writer.commit();
+    } else if (event instanceof AnswerPosted e) {
+      doc.add(new StringField("id", e.post().value(), Field.Store.YES));
+      doc.add(new StringField("thread", e.thread().value(), Field.Store.YES));
+      doc.add(new TextField("body", e.body(), Field.Store.YES));
+    } else if (event instanceof CommentAdded e) {
+      doc.add(new StringField("id", e.comment().value(), Field.Store.YES));
+      doc.add(new StringField("thread", e.thread().value(), Field.Store.YES));
+      doc.add(new TextField("body", e.body(), Field.Store.YES));
+    } else {
+      return null;
     }
-    progress.finish();
-    return progress.rate();
+    return doc;
   }
 
   /** The spaces a search reads: a dump's all, or five of the synthetic corpus's at random. */
@@ -855,7 +780,7 @@ public final class SearchBench implements Subcommand {
     return b == 0 ? 0 : Double.parseDouble(String.format(Locale.ROOT, "%.2f", a / b));
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
