@@ -85,13 +85,18 @@ final class ImportTurns {
    */
   static Result measure(List<String> source, int events, Path work, Path socialearnDir,
       PrintStream err) throws IOException, InterruptedException {
-    Worker raw = new Worker("raw", work.resolve("raw"), work.resolve("raw-warm-up"), source,
-        err);
-    Worker ours = new Worker("socialearn", socialearnDir, work.resolve("socialearn-warm-up"),
-        source, err);
+    Worker raw = null;
+    Worker ours = null;
     try {
+      raw = new Worker("raw", work.resolve("raw"), work.resolve("raw-warm-up"), source, err);
+      ours = new Worker("socialearn", socialearnDir, work.resolve("socialearn-warm-up"), source,
+          err);
       Worker[] both = {raw, ours};
-      boolean sliced = raw.pause() && ours.pause();
+      boolean sliced = raw.pause() & ours.pause();
+      if (!sliced) {
+        raw.stopPausing();
+        ours.stopPausing();
+      }
       for (Worker worker : both) {
         worker.resume();
         worker.ask("warm");
@@ -146,8 +151,11 @@ final class ImportTurns {
       return new Result(after[0].since(before[0], ran[0]), after[1].since(before[1], ran[1]),
           turns, sliced);
     } finally {
-      raw.quit();
-      ours.quit();
+      for (Worker worker : new Worker[] {raw, ours}) {
+        if (worker != null) {
+          worker.quit();
+        }
+      }
     }
   }
 
@@ -227,8 +235,11 @@ final class ImportTurns {
       if (!step.equals("start")) {
         send(step);
       }
-      Reply reply = replies.poll(1, TimeUnit.HOURS);
-      return check(step, reply == null ? null : reply.line());
+      Reply reply = next(step, System.nanoTime() + TimeUnit.HOURS.toNanos(2));
+      if (reply == null) {
+        throw new IOException(kind + " worker did not answer " + step + " within two hours");
+      }
+      return check(step, reply.line());
     }
 
     /**
@@ -236,12 +247,40 @@ final class ImportTurns {
      * before: when it came, or 0 if it did not.
      */
     long awaitReply(long deadline) throws IOException, InterruptedException {
-      Reply reply = replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      Reply reply = next("import", deadline);
       if (reply == null) {
         return 0;
       }
       check("import", reply.line());
       return reply.at();
+    }
+
+    /**
+     * The next answer, or null if none came by {@code deadline}.
+     *
+     * @throws IOException if the worker exited without answering
+     */
+    private Reply next(String step, long deadline) throws IOException, InterruptedException {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        Reply reply = replies.poll(Math.max(0, Math.min(left, 1_000_000_000L)),
+            TimeUnit.NANOSECONDS);
+        if (reply != null) {
+          return reply;
+        }
+        if (!process.isAlive()) {
+          // its last lines may still be on their way from the reading thread
+          reply = replies.poll(200, TimeUnit.MILLISECONDS);
+          if (reply != null) {
+            return reply;
+          }
+          throw new IOException(kind + " worker exited with status " + process.exitValue()
+              + " at " + step);
+        }
+        if (deadline - System.nanoTime() <= 0) {
+          return null;
+        }
+      }
     }
 
     private String check(String step, String line) throws IOException {
@@ -255,6 +294,14 @@ final class ImportTurns {
     boolean pause() throws InterruptedException {
       canPause = canPause && signal("STOP");
       return canPause;
+    }
+
+    /** Lets the worker run on: it is no longer paused between steps. */
+    void stopPausing() throws InterruptedException {
+      if (canPause) {
+        signal("CONT");
+      }
+      canPause = false;
     }
 
     void resume() throws InterruptedException {
