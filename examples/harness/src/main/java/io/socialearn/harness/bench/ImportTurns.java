@@ -126,7 +126,8 @@ final class ImportTurns {
           worker.resume();
           long finished = worker.awaitReply(start + SLICE_MILLIS * 1_000_000L);
           worker.pause();
-          ran[side] += (finished > 0 ? finished : System.nanoTime()) - start;
+          // an answer read only after the turn ended came before this turn began: nothing more
+          ran[side] += Math.max(0, (finished > 0 ? finished : System.nanoTime()) - start);
           done[side] = finished > 0;
           if (System.nanoTime() > next) {
             next += 10_000_000_000L;
