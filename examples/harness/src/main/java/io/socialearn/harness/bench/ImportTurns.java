@@ -1,7 +1,6 @@
 package io.socialearn.harness.bench;
 
 import io.socialearn.api.event.DomainEvent;
-import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.lucene.LuceneSearch;
 import io.socialearn.lucene.LuceneSearchIndex;
@@ -10,6 +9,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -98,17 +98,10 @@ final class ImportTurns {
         ours.stopPausing();
       }
       for (Worker worker : both) {
-        worker.resume();
-        worker.ask("warm");
-        worker.ask("gc");
-        worker.pause();
+        worker.step("warm");
+        worker.step("gc");
       }
-      Costs[] before = new Costs[2];
-      for (int side = 0; side < 2; side++) {
-        both[side].resume();
-        before[side] = Costs.parse(both[side].ask("costs"));
-        both[side].pause();
-      }
+      Costs[] before = {Costs.parse(raw.step("costs")), Costs.parse(ours.step("costs"))};
       long[] ran = new long[2];
       boolean[] done = new boolean[2];
       int turns = 0;
@@ -141,12 +134,7 @@ final class ImportTurns {
           ran[side] = Long.parseLong(both[side].ask("import"));
         }
       }
-      Costs[] after = new Costs[2];
-      for (int side = 0; side < 2; side++) {
-        both[side].resume();
-        after[side] = Costs.parse(both[side].ask("costs"));
-        both[side].pause();
-      }
+      Costs[] after = {Costs.parse(raw.step("costs")), Costs.parse(ours.step("costs"))};
       err.printf(java.util.Locale.ROOT, "imports in turns: raw Lucene %.1f s, socialearn %.1f s,"
           + " %d turns%n", ran[0] / 1e9, ran[1] / 1e9, turns);
       return new Result(after[0].since(before[0], ran[0]), after[1].since(before[1], ran[1]),
@@ -229,6 +217,14 @@ final class ImportTurns {
 
     void send(String step) {
       commands.println(step);
+    }
+
+    /** Resumes the worker for one step, waits for its answer and pauses it again. */
+    String step(String step) throws IOException, InterruptedException {
+      resume();
+      String answer = ask(step);
+      pause();
+      return answer;
     }
 
     /** Sends a step and waits for its answer, without the leading {@code ok}. */
@@ -430,14 +426,7 @@ final class ImportTurns {
     }
     LuceneSearchIndex index = LuceneSearch.at(dir);
     try {
-      for (int at = 0; at < events.size(); at += SearchBench.BATCH) {
-        List<RecordedEvent> batch = new ArrayList<>(SearchBench.BATCH);
-        for (int i = at; i < Math.min(events.size(), at + SearchBench.BATCH); i++) {
-          batch.add(new RecordedEvent(i + 1, SearchBench.T0.plusSeconds(i + 1), events.get(i)));
-        }
-        index.apply(batch);
-      }
-      index.commitNow();
+      SearchBench.importAll(index, events, new PrintStream(OutputStream.nullOutputStream()));
     } finally {
       index.close();
     }

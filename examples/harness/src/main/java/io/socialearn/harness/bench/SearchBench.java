@@ -119,8 +119,8 @@ import org.apache.lucene.util.BytesRef;
  * thread-safe. {@code --slowest K} prints the K slowest typical searches to stderr.
  */
 public final class SearchBench implements Subcommand {
-  static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
-  static final int BATCH = 1_000;
+  private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+  private static final int BATCH = 1_000;
   /** Raw Lucene's indexing buffer: socialearn's at the default heap of this machine. */
   static final double RAW_RAM_BUFFER_MB = 256;
   private static final int READABLE_SPACES = 5;
@@ -308,7 +308,7 @@ public final class SearchBench implements Subcommand {
     return events;
   }
 
-  private static double importAll(LuceneSearchIndex index, List<DomainEvent> events,
+  static double importAll(LuceneSearchIndex index, List<DomainEvent> events,
       PrintStream err) {
     Progress progress = new Progress(err, "socialearn import", events.size());
     long sequence = index.checkpoint();
