@@ -17,6 +17,7 @@ import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -83,6 +84,8 @@ final class EventFolder {
    * costs (Lucene resolves every buffered delete term against every segment at flush).
    */
   private final long startedUpTo;
+  /** Embeds questions as they are written; null for none. */
+  private final TextEmbedder embedder;
 
   /** A thread changed but not yet written. */
   private static final class Held {
@@ -112,7 +115,9 @@ final class EventFolder {
   }
 
   EventFolder(IndexWriter writer, SearcherManager searchers, LiveValues votes,
-      LiveValues voteSeqs, LiveValues activity, int nextKey, long startedUpTo) {
+      LiveValues voteSeqs, LiveValues activity, int nextKey, long startedUpTo,
+      TextEmbedder embedder) {
+    this.embedder = embedder;
     this.startedUpTo = startedUpTo;
     this.voteSeqs = voteSeqs;
     this.writer = writer;
@@ -174,6 +179,9 @@ final class EventFolder {
       write(doc, seq > startedUpTo);
     } else if (event instanceof ThreadEdited e) {
       change(e.thread(), seq, doc -> {
+        if (!doc.title.equals(e.title()) || !doc.body.equals(e.body())) {
+          doc.meaning = null;
+        }
         doc.title = e.title();
         doc.body = e.body();
         doc.tags = e.tags().stream().map(Tag::value).toList();
@@ -294,6 +302,9 @@ final class EventFolder {
       docs.add(pending.get(id).doc);
     }
     for (ThreadDoc doc : inIndexOrder(docs)) {
+      if (embedder != null && doc.meaning == null && doc.kind == ThreadKind.QUESTION) {
+        doc.meaning = Meaning.embed(embedder, "question " + doc.id, doc.title, doc.body);
+      }
       var document = doc.toDocument(votes.get(doc.key), voteSeqs.get(doc.key));
       if (dirty.get(doc.id).isNew) {
         writer.addDocument(document);

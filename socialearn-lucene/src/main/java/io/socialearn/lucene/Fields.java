@@ -35,9 +35,13 @@ final class Fields {
   static final String REPLIES = "replies";
   /** The whole thread state, as a binary doc value. */
   static final String STORED = "thread";
+  /** A question's vector from the host's {@link TextEmbedder}, as a binary doc value. */
+  static final String MEANING = "meaning";
 
   static final String DATA_SCHEMA = "socialearn.schema";
   static final String DATA_ANALYZER = "socialearn.analyzer";
+  /** The embedder's name, or empty for none. */
+  static final String DATA_EMBEDDER = "socialearn.embedder";
   static final String DATA_CHECKPOINT = "socialearn.checkpoint";
   static final String DATA_NEXT_KEY = "socialearn.nextKey";
 

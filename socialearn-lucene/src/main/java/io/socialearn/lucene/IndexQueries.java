@@ -68,6 +68,13 @@ final class IndexQueries {
    * document model lost about 0.02 MRR in {@code eval experts}).
    */
   static final int TWO_STAGE_LIMIT = 10;
+  /**
+   * With an embedder, how many of a draft's best candidates by words are re-ranked by words and
+   * meaning together (all of them if more hits are asked for).
+   */
+  static final int MEANING_DEPTH = SIMILAR_CANDIDATES;
+  /** Gives drafts their vectors; null for none. */
+  private final TextEmbedder embedder;
 
   private static final SearchResults NOTHING = new SearchResults(List.of(), 0,
       List.of(new Facet(Fields.TAG, List.of()), new Facet(Fields.SPACE, List.of()),
@@ -102,7 +109,8 @@ final class IndexQueries {
 
   IndexQueries(org.apache.lucene.analysis.Analyzer analyzer, LiveValues votes,
       VoteBounds voteBounds, LiveValues activity, Duration timeAllowed, int freeDocs,
-      Executor helpers, int parallelPostings) {
+      Executor helpers, int parallelPostings, TextEmbedder embedder) {
+    this.embedder = embedder;
     this.helpers = helpers;
     this.parallelPostings = parallelPostings;
     this.voteBounds = voteBounds;
@@ -274,6 +282,8 @@ final class IndexQueries {
         .add(SearchQueries.spaces(readable), Occur.FILTER)
         .add(new TermQuery(new Term(Fields.KIND, ThreadKind.QUESTION.name())), Occur.FILTER);
     TopDocs top;
+    // with an embedder, more candidates by words than asked for, to re-rank by meaning too
+    int depth = embedder == null ? draft.limit() : Math.max(draft.limit(), MEANING_DEPTH);
     if (!draft.within().isEmpty() || draft.limit() > TWO_STAGE_LIMIT) {
       // A handful of given candidates, or many hits asked for: score with the full query.
       if (!draft.within().isEmpty()) {
@@ -281,21 +291,41 @@ final class IndexQueries {
             draft.within().stream().map(t -> new BytesRef(t.value())).toList()), Occur.FILTER);
       }
       top = searcher.search(SearchQueries.filtered(like.full(), filter.build()),
-          new TopScoreDocCollectorManager(draft.limit(), null, draft.limit()));
+          new TopScoreDocCollectorManager(depth, null, depth));
     } else {
       // Two stages: the smaller query finds the best candidates (counting stops at their number,
       // so Lucene prunes early), then the full query scores only those.
       TopDocs found = SimilarCandidates.top(searcher, like.candidates(), readable,
           SIMILAR_CANDIDATES, draftQueries.lookups(searcher));
       top = CandidateScores.rescore(searcher, analyzer, like.fullClauses(), found,
-          draft.limit(), CandidateScores.ANALYSE_LIMIT);
+          depth, CandidateScores.ANALYSE_LIMIT);
+    }
+    ScoreDoc[] ranked = top.scoreDocs;
+    if (embedder != null && ranked.length > 1) {
+      ranked = byMeaningToo(searcher, draft, ranked);
     }
     Set<String> terms = Set.copyOf(searchQueries.analyse(draft.title(), 64));
     List<SearchHit> hits = new ArrayList<>();
-    for (ScoreDoc scoreDoc : top.scoreDocs) {
-      hits.add(hit(searcher, scoreDoc, terms));
+    for (int i = 0; i < Math.min(draft.limit(), ranked.length); i++) {
+      hits.add(hit(searcher, ranked[i], terms));
     }
     return hits;
+  }
+
+  /** {@code ranked} re-ranked by words and meaning ({@link Meaning#rerank}). */
+  private ScoreDoc[] byMeaningToo(IndexSearcher searcher, SimilarQuery draft, ScoreDoc[] ranked)
+      throws IOException {
+    float[] vector = Meaning.embed(embedder, "a draft", draft.title(), draft.body());
+    if (vector == null) {
+      return ranked;
+    }
+    var leaves = searcher.getIndexReader().leaves();
+    float[][] vectors = new float[ranked.length][];
+    for (int i = 0; i < ranked.length; i++) {
+      var leaf = leaves.get(ReaderUtil.subIndex(ranked[i].doc, leaves));
+      vectors[i] = Meaning.read(leaf.reader(), ranked[i].doc - leaf.docBase);
+    }
+    return Meaning.rerank(ranked, vectors, vector);
   }
 
   List<TagSuggestion> suggestTags(IndexSearcher searcher, String text, int limit,

@@ -58,6 +58,7 @@ public final class LuceneSearch {
   public static final class Builder {
     Path directory;
     Analyzer analyzer;
+    TextEmbedder embedder;
     Duration refreshInterval = Duration.ZERO;
     Duration commitInterval = Duration.ofSeconds(5);
     Duration timeAllowed = DEFAULT_TIME_ALLOWED;
@@ -87,6 +88,21 @@ public final class LuceneSearch {
      */
     public Builder analyzer(Analyzer analyzer) {
       this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+      return this;
+    }
+
+    /**
+     * Matches similar questions by meaning as well as by words, with {@code embedder}'s vectors
+     * (see {@link TextEmbedder}); default none: words alone. Each question is embedded when
+     * written and each draft when asked, at the model's cost. Setting, changing or removing it
+     * on an existing index makes the index rebuild from the log.
+     *
+     * @param embedder for example a small sentence-embedding model run in process
+     * @return this builder
+     */
+    public Builder embedder(TextEmbedder embedder) {
+      this.embedder = Objects.requireNonNull(embedder, "embedder");
+      Objects.requireNonNull(embedder.name(), "embedder name");
       return this;
     }
 

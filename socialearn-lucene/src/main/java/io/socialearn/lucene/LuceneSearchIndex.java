@@ -125,6 +125,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   private final Directory directory;
   private final Analyzer analyzer;
+  /** Gives questions and drafts their vectors; null for none (words alone). */
+  private final TextEmbedder embedder;
   private final boolean ownsAnalyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -162,6 +164,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private volatile boolean closed;
 
   LuceneSearchIndex(LuceneSearch.Builder settings) {
+    this.embedder = settings.embedder;
     this.ownsAnalyzer = settings.analyzer == null;
     this.analyzer = ownsAnalyzer ? new EnglishAnalyzer() : settings.analyzer;
     try {
@@ -170,11 +173,14 @@ public final class LuceneSearchIndex implements SearchIndex {
       Map<String, String> data = DirectoryReader.indexExists(directory)
           ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
       boolean compatible = SCHEMA.equals(data.get(Fields.DATA_SCHEMA))
-          && analyzerName().equals(data.get(Fields.DATA_ANALYZER));
+          && analyzerName().equals(data.get(Fields.DATA_ANALYZER))
+          && embedderName().equals(data.getOrDefault(Fields.DATA_EMBEDDER, ""));
       if (!data.isEmpty() && !compatible) {
-        log.log(Level.WARNING, "search index {0} has schema {1} and analyzer {2}; this code"
-            + " writes {3} with {4}: wiping it to rebuild from the event log", settings.directory,
-            data.get(Fields.DATA_SCHEMA), data.get(Fields.DATA_ANALYZER), SCHEMA, analyzerName());
+        log.log(Level.WARNING, "search index {0} has schema {1}, analyzer {2} and embedder"
+            + " \"{3}\"; this code writes {4} with {5} and \"{6}\": wiping it to rebuild from"
+            + " the event log", settings.directory, data.get(Fields.DATA_SCHEMA),
+            data.get(Fields.DATA_ANALYZER), data.getOrDefault(Fields.DATA_EMBEDDER, ""), SCHEMA,
+            analyzerName(), embedderName());
       }
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
@@ -212,7 +218,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       long[] highest = loadLiveValues();
       nextKey = Math.max(nextKey, (int) highest[0] + 1);
       this.folder = new EventFolder(writer, searchers, votes, voteSeqs, activity, nextKey,
-          highest[1]);
+          highest[1], embedder);
       searchers.addListener(folder.refreshListener());
       if (!compatible) {
         commit();
@@ -234,7 +240,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       this.helpers.allowCoreThreadTimeOut(true);
     }
     this.queries = new IndexQueries(analyzer, votes, voteBounds, activity, settings.timeAllowed,
-        settings.freeDocs, helpers, settings.parallelPostings);
+        settings.freeDocs, helpers, settings.parallelPostings, embedder);
     this.refreshOnRead = settings.refreshInterval.isZero();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "socialearn-lucene-" + instances.incrementAndGet());
@@ -256,6 +262,10 @@ public final class LuceneSearchIndex implements SearchIndex {
       scheduler.scheduleWithFixedDelay(this::periodicRefresh, refreshMillis, refreshMillis,
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  private String embedderName() {
+    return embedder == null ? "" : embedder.name();
   }
 
   private String analyzerName() {
@@ -321,7 +331,8 @@ public final class LuceneSearchIndex implements SearchIndex {
    */
   @Override
   public String name() {
-    return "lucene:" + SCHEMA + ":" + analyzer.getClass().getSimpleName();
+    return "lucene:" + SCHEMA + ":" + analyzer.getClass().getSimpleName()
+        + (embedder == null ? "" : ":" + embedder.name());
   }
 
   /**
@@ -543,6 +554,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Map<String, String> data = new HashMap<>();
         data.put(Fields.DATA_SCHEMA, SCHEMA);
         data.put(Fields.DATA_ANALYZER, analyzerName());
+        data.put(Fields.DATA_EMBEDDER, embedderName());
         data.put(Fields.DATA_CHECKPOINT, Long.toString(upTo));
         data.put(Fields.DATA_NEXT_KEY, Integer.toString(folder.nextKey()));
         writer.setLiveCommitData(data.entrySet());

@@ -53,6 +53,11 @@ final class ThreadDoc {
   final Map<String, Answer> answers = new LinkedHashMap<>();
   /** Comments by comment id. */
   final Map<String, Comment> comments = new LinkedHashMap<>();
+  /**
+   * The question's vector from the index's {@link TextEmbedder} (kept as a doc value of its
+   * own); null for none yet, other kinds of thread, or no embedder.
+   */
+  float[] meaning;
 
   /** An answer's author and text. */
   record Answer(String author, String body) {}
@@ -99,7 +104,8 @@ final class ThreadDoc {
    * Java's strings) and a fixed share per object.
    */
   long memoryEstimate() {
-    return 2 * textLength() + 400 + 160L * (answers.size() + comments.size() + tags.size());
+    return 2 * textLength() + 400 + 160L * (answers.size() + comments.size() + tags.size())
+        + (meaning == null ? 0 : 16 + 4L * meaning.length);
   }
 
   /** The answers' and comments' text, one value per post or comment. */
@@ -157,6 +163,9 @@ final class ThreadDoc {
       doc.add(new TextField(Fields.REPLIES, "", Field.Store.NO));
     }
     doc.add(new BinaryDocValuesField(Fields.STORED, new BytesRef(encode())));
+    if (meaning != null) {
+      doc.add(new BinaryDocValuesField(Fields.MEANING, Meaning.encode(meaning)));
+    }
     return doc;
   }
 

@@ -55,7 +55,10 @@ final class ThreadLookup {
       if (!values.advanceExact(found.doc)) {
         throw new IllegalStateException("thread document " + found.doc + " holds no state");
       }
-      return ThreadDoc.decode(values.binaryValue());
+      ThreadDoc thread = ThreadDoc.decode(values.binaryValue());
+      // its vector, if any, goes on with it: a thread is embedded again only when edited
+      thread.meaning = Meaning.read(found.reader, found.doc);
+      return thread;
     } finally {
       searchers.release(searcher);
     }

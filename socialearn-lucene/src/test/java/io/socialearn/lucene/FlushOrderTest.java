@@ -62,7 +62,7 @@ class FlushOrderTest {
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new EnglishAnalyzer()))) {
       SearcherManager searchers = new SearcherManager(writer, null);
       EventFolder folder = new EventFolder(writer, searchers, new LiveValues(), new LiveValues(),
-          new LiveValues(), 0, 0);
+          new LiveValues(), 0, 0, null);
       for (RecordedEvent recorded : events.record(started.toArray(new DomainEvent[0]))) {
         folder.fold(recorded);
       }

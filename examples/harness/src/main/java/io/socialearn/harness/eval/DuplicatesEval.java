@@ -72,13 +72,14 @@ public final class DuplicatesEval implements Subcommand {
       default -> throw new UsageException("--links must be duplicate or related");
     };
     int page = (int) args.number("page", ASK, 1, ASK);
+    String meaning = args.optional("meaning", "none");
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
     QueryText queryText = new QueryText(QueryText.hostOf(
         dump.toAbsolutePath().normalize().getFileName().toString()));
     Path baselineFile = Path.of(rankings + ".bm25.tsv");
-    SearchIndex index = ImportEngine.newSearchIndex();
+    SearchIndex index = ImportEngine.newSearchIndex(meaning);
     try (SocialLearningEngine engine = ImportEngine.builder(clock, ids, index).build();
         LuceneBm25 bm25 = new LuceneBm25();
         RankingWriter ours = new RankingWriter(rankings);

@@ -94,10 +94,11 @@ public final class ExpertsEval implements Subcommand {
           "--learner takes listwise or ascent, not '" + learner + "'");
     }
     String features = args.optional("features", null);
+    String meaning = args.optional("meaning", "none");
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
-    SearchIndex index = ImportEngine.newSearchIndex();
+    SearchIndex index = ImportEngine.newSearchIndex(meaning);
     History history = new History();
     Map<String, RankingWriter> writers = new LinkedHashMap<>();
     try (SocialLearningEngine engine = ImportEngine.builder(clock, ids, index)

@@ -55,6 +55,7 @@ public final class SemevalEval implements Subcommand {
   public void run(Args args, PrintStream out, PrintStream err) {
     Path xml = args.existingFile("xml");
     Path rankings = Path.of(args.required("rankings"));
+    String meaning = args.optional("meaning", "none");
     args.done();
     List<SemevalData.Original> originals = SemevalData.read(xml);
     List<SemevalData.Related> imports = new ArrayList<>();
@@ -71,7 +72,7 @@ public final class SemevalEval implements Subcommand {
 
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
-    SearchIndex index = ImportEngine.newSearchIndex();
+    SearchIndex index = ImportEngine.newSearchIndex(meaning);
     Map<String, Long> counts = new LinkedHashMap<>();
     List<Double> ours = new ArrayList<>();
     List<Double> plain = new ArrayList<>();

@@ -7,6 +7,9 @@ import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.WriteRateLimit;
 import io.socialearn.core.reputation.TrustPolicy;
 import io.socialearn.lucene.LuceneSearch;
+import io.socialearn.harness.UsageException;
+import io.socialearn.harness.eval.MiniLm;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +34,24 @@ public final class ImportEngine {
   /** A new search index of the kind every import and evaluation uses. */
   public static SearchIndex newSearchIndex() {
     return SEARCH_INDEX.get();
+  }
+
+  /** The values of the evaluations' {@code --meaning} option. */
+  public static final List<String> MEANINGS = List.of("none", "minilm");
+
+  /**
+   * A new search index in memory that matches similar questions by words alone ({@code none}),
+   * or by words and the meaning {@link MiniLm} gives them ({@code minilm}).
+   *
+   * @throws UsageException for another value
+   */
+  public static SearchIndex newSearchIndex(String meaning) {
+    return switch (meaning) {
+      case "none" -> newSearchIndex();
+      case "minilm" -> LuceneSearch.builder().embedder(MiniLm.get()).build();
+      default -> throw new UsageException("--meaning takes " + String.join(" or ", MEANINGS)
+          + ", not '" + meaning + "'");
+    };
   }
 
   /**

@@ -51,6 +51,25 @@ class SemevalEvalTest {
   }
 
   @Test
+  void withMeaningTheModelRanksTooAndTheIndexNamesIt(@TempDir Path dir) {
+    Run run = Run.of("eval", "semeval", "--xml", TINY.toString(), "--rankings",
+        dir.resolve("r.tsv").toString(), "--meaning", "minilm");
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode summary = run.summary();
+    assertThat(summary.get("index").asText()).endsWith(":all-MiniLM-L6-v2-q");
+    // the two bank questions still come first; the flights one matches no word
+    assertThat(summary.get("map").asDouble()).isEqualTo(0.5);
+  }
+
+  @Test
+  void anUnknownMeaningIsAUsageError(@TempDir Path dir) {
+    Run run = Run.of("eval", "semeval", "--xml", TINY.toString(), "--rankings",
+        dir.resolve("r.tsv").toString(), "--meaning", "bert");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--meaning takes none or minilm, not 'bert'");
+  }
+
+  @Test
   void badXmlIsAOneLineErrorNamingTheFile(@TempDir Path dir) throws IOException {
     Path xml = dir.resolve("broken.xml");
     String text = Files.readString(TINY, StandardCharsets.UTF_8);
