@@ -16,8 +16,8 @@ import org.apache.lucene.util.BytesRef;
  * the index, and how similar questions' word scores and meaning are put together. Stateless.
  */
 final class Meaning {
-  /** The most characters of a title and body embedded: a sentence model reads a few hundred. */
-  static final int MAX_CHARS = 2_000;
+  /** The most characters of a title and body embedded ({@link TextEmbedder#MAX_CHARS}). */
+  static final int MAX_CHARS = TextEmbedder.MAX_CHARS;
   private static final System.Logger log = System.getLogger(Meaning.class.getName());
 
   private Meaning() {}

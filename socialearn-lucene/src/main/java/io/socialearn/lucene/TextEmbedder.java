@@ -23,6 +23,12 @@ package io.socialearn.lucene;
  */
 public interface TextEmbedder {
   /**
+   * The most characters of a title and body given to {@link #embed}: about the 256 word pieces a
+   * small sentence model reads; the rest of a long body would cost time for little meaning.
+   */
+  int MAX_CHARS = 1_000;
+
+  /**
    * The model's name and version, recorded in the index: an index written with another embedder
    * (or none) is rebuilt from the log on open, as after a change of analyzer.
    *
@@ -33,7 +39,7 @@ public interface TextEmbedder {
   /**
    * The text's vector. Only the direction counts (similarity is the cosine).
    *
-   * @param text a question's title and body, at most {@value Meaning#MAX_CHARS} characters
+   * @param text a question's title and body, at most {@value #MAX_CHARS} characters
    * @return the same number of finite components for every text
    */
   float[] embed(String text);

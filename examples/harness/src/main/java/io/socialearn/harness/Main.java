@@ -2,6 +2,7 @@ package io.socialearn.harness;
 
 import io.socialearn.harness.bench.ExpertsBench;
 import io.socialearn.harness.bench.LogBench;
+import io.socialearn.harness.bench.MeaningBench;
 import io.socialearn.harness.bench.PulseBench;
 import io.socialearn.harness.bench.SearchBench;
 import io.socialearn.harness.bench.StoreBench;
@@ -41,6 +42,7 @@ public final class Main {
     COMMANDS.put("bench pulse", PulseBench::new);
     COMMANDS.put("bench store", StoreBench::new);
     COMMANDS.put("bench experts", ExpertsBench::new);
+    COMMANDS.put("bench meaning", MeaningBench::new);
   }
 
   private Main() {}
