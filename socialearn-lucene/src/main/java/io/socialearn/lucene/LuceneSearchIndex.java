@@ -58,10 +58,11 @@ import org.apache.lucene.util.Bits;
  * spaces the caller may read, so hits, totals, facets, similar questions and tags never reveal a
  * thread from another space.
  *
- * <p>The index records the sequence of the last applied event, its schema and its analyzer in
- * the commit user data. It commits periodically and on {@link #close()}; after a crash it reopens
- * at its last commit and the engine replays the log from there. An index written with another
- * schema or analyzer is wiped on open and rebuilt by that replay.
+ * <p>The index records the sequence of the last applied event, its schema, its analyzer and its
+ * {@link TextEmbedder}'s name (if any) in the commit user data. It commits periodically and on
+ * {@link #close()}; after a crash it reopens at its last commit and the engine replays the log
+ * from there. An index written with another schema, analyzer or embedder is wiped on open and
+ * rebuilt by that replay.
  *
  * <p>Applied events change threads in memory; the changed threads are written to Lucene, each
  * once however many events changed it, just before the next refresh, when they hold about an
@@ -325,7 +326,8 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   /**
-   * Returns the schema and analyzer, for logs. Thread-safe; works after {@link #close()}.
+   * Returns the schema, analyzer and embedder (if any), for logs. Thread-safe; works after
+   * {@link #close()}.
    *
    * @return for example {@code lucene:socialearn-threads-v1:EnglishAnalyzer}
    */
