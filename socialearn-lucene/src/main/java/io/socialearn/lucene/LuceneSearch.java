@@ -99,10 +99,16 @@ public final class LuceneSearch {
      *
      * @param embedder for example a small sentence-embedding model run in process
      * @return this builder
+     * @throws IllegalArgumentException if its name is blank
      */
     public Builder embedder(TextEmbedder embedder) {
-      this.embedder = Objects.requireNonNull(embedder, "embedder");
-      Objects.requireNonNull(embedder.name(), "embedder name");
+      Objects.requireNonNull(embedder, "embedder");
+      String name = embedder.name();
+      if (name == null || name.isBlank()) {
+        // the name is what tells an index with vectors from one without
+        throw new IllegalArgumentException("an embedder needs a name, was \"" + name + "\"");
+      }
+      this.embedder = embedder;
       return this;
     }
 

@@ -214,6 +214,13 @@ class MeaningTest {
   }
 
   @Test
+  void anEmbedderWithoutANameIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> LuceneSearch.builder().embedder(new Synonyms(" ")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a name");
+  }
+
+  @Test
   void aProblemVectorIsNamed() {
     assertThat(Meaning.problem(new float[0])).isEqualTo("no vector");
     assertThat(Meaning.problem(new float[] {0, 0})).isEqualTo("a zero vector");

@@ -6,9 +6,9 @@ import io.socialearn.core.ContentLimits;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.WriteRateLimit;
 import io.socialearn.core.reputation.TrustPolicy;
-import io.socialearn.lucene.LuceneSearch;
 import io.socialearn.harness.UsageException;
 import io.socialearn.harness.eval.MiniLm;
+import io.socialearn.lucene.LuceneSearch;
 import java.util.List;
 import java.util.function.Supplier;
 
