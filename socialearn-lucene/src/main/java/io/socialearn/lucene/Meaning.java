@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
@@ -19,6 +20,8 @@ final class Meaning {
   /** The most characters of a title and body embedded ({@link TextEmbedder#MAX_CHARS}). */
   static final int MAX_CHARS = TextEmbedder.MAX_CHARS;
   private static final System.Logger log = System.getLogger(Meaning.class.getName());
+  /** Embeddings that failed in this process, for {@link #failed}. */
+  private static final AtomicLong FAILURES = new AtomicLong();
 
   private Meaning() {}
 
@@ -41,17 +44,31 @@ final class Meaning {
     try {
       vector = embedder.embed(text);
     } catch (RuntimeException e) {
-      log.log(Level.WARNING, "embedder " + embedder.name() + " failed on " + what
-          + "; it is matched by its words alone", e);
+      failed(embedder.name() + " failed on " + what, e);
       return null;
     }
     String problem = problem(vector);
     if (problem != null) {
-      log.log(Level.WARNING, "embedder {0} returned {1} for {2}; it is matched by its words"
-          + " alone", embedder.name(), problem, what);
+      failed(embedder.name() + " returned " + problem + " for " + what, null);
       return null;
     }
     return vector.clone();
+  }
+
+  /**
+   * Logs a failure: the 1st, 10th, 100th... of the process, so that a model down during a bulk
+   * import does not write a stack trace per question.
+   */
+  private static void failed(String what, Throwable cause) {
+    long n = FAILURES.incrementAndGet();
+    long power = 1;
+    while (power < n) {
+      power *= 10;
+    }
+    if (power == n) {
+      log.log(Level.WARNING, "embedder " + what + "; it is matched by its words alone (failure "
+          + n + " of this process; logged at 1, 10, 100, ...)", cause);
+    }
   }
 
   /** What is wrong with a vector, or null: it must be non-empty, finite and not all zero. */
