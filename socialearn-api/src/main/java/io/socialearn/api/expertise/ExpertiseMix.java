@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * How "who knows" weighs its signals into one score: {@code score = Σ weight × signal}. Each
- * signal but the last three is {@code log(1 + x)} of a non-negative figure; the last three, how
- * lately the person last answered on three time scales, are between 0 and 1 (see {@link
- * ExpertCandidate#signals()}). The scales are fixed (6 hours, a day, a week) so that a host, or a
- * learner, picks how fast "around lately" fades by weighing them rather than by a setting.
+ * signal but the last four is {@code log(1 + x)} of a non-negative figure; the last four, how
+ * lately the person last answered on four time scales, are between 0 and 1 (see {@link
+ * ExpertCandidate#signals()}). The scales are fixed (an hour, 6 hours, a day, a week) so that a
+ * host, or a learner, picks how fast "around lately" fades by weighing them rather than by a
+ * setting.
  * Immutable and thread-safe.
  *
  * @param topic the profile model: decayed evidence in the query's topics
@@ -24,24 +25,27 @@ import java.util.Map;
  *     topic weighted by its share of the query's inverse document frequency (how rare the topic
  *     is among the threads the viewer can read): an answer in a rare topic of the query says
  *     more than one in a common one
- * @param lastAnswer6h how lately the person last answered, in any topic, on a 6-hour scale:
- *     {@code e^(−hours / 6)} since their latest answer the viewer can see (1 just now, 0.02 a day
- *     later, 0 never): who is around right now, not how much they did
+ * @param lastAnswer1h how lately the person last answered, in any topic, on a one-hour scale:
+ *     {@code e^(−hours)} since their latest answer the viewer can see (1 just now, 0.37 an hour
+ *     later, 0 never): who is online right now, not how much they did
+ * @param lastAnswer6h as {@code lastAnswer1h} on a 6-hour scale, {@code e^(−hours / 6)}: who is
+ *     around today
  * @param lastAnswer1d as {@code lastAnswer6h} on a one-day scale, {@code e^(−hours / 24)}
  * @param lastAnswer1w as {@code lastAnswer6h} on a one-week scale, {@code e^(−hours / 168)}
  */
 public record ExpertiseMix(double topic, double topicRecent, double activity, double fresh,
-    double documents, double standing, double topicSpecific, double lastAnswer6h,
-    double lastAnswer1d, double lastAnswer1w) {
+    double documents, double standing, double topicSpecific, double lastAnswer1h,
+    double lastAnswer6h, double lastAnswer1d, double lastAnswer1w) {
 
   /** The signal names, in the order of the components. */
   public static final String[] SIGNALS = {"topic", "topicRecent", "activity", "fresh",
-      "documents", "standing", "topicSpecific", "lastAnswer6h", "lastAnswer1d", "lastAnswer1w"};
+      "documents", "standing", "topicSpecific", "lastAnswer1h", "lastAnswer6h", "lastAnswer1d",
+      "lastAnswer1w"};
 
   /** Checks that every weight is finite and not negative. */
   public ExpertiseMix {
     double[] all = {topic, topicRecent, activity, fresh, documents, standing, topicSpecific,
-        lastAnswer6h, lastAnswer1d, lastAnswer1w};
+        lastAnswer1h, lastAnswer6h, lastAnswer1d, lastAnswer1w};
     for (int i = 0; i < all.length; i++) {
       if (!Double.isFinite(all[i]) || all[i] < 0) {
         throw new InvalidInputException(SIGNALS[i], "nonNegative",
@@ -55,7 +59,7 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
    * documents most.
    */
   public static ExpertiseMix defaults() {
-    return new ExpertiseMix(1.0, 1.0, 1.0, 0.5, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0);
+    return new ExpertiseMix(1.0, 1.0, 1.0, 0.5, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0);
   }
 
   /** A mix from weights in {@link #SIGNALS} order. */
@@ -65,13 +69,13 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
           "a mix needs " + SIGNALS.length + " weights, got " + weights.length);
     }
     return new ExpertiseMix(weights[0], weights[1], weights[2], weights[3], weights[4],
-        weights[5], weights[6], weights[7], weights[8], weights[9]);
+        weights[5], weights[6], weights[7], weights[8], weights[9], weights[10]);
   }
 
   /** The weights in {@link #SIGNALS} order. */
   public double[] weights() {
     return new double[] {topic, topicRecent, activity, fresh, documents, standing,
-        topicSpecific, lastAnswer6h, lastAnswer1d, lastAnswer1w};
+        topicSpecific, lastAnswer1h, lastAnswer6h, lastAnswer1d, lastAnswer1w};
   }
 
   /** The weights by signal name, in {@link #SIGNALS} order. */

@@ -10,26 +10,30 @@ class ExpertiseMixTest {
 
   @Test
   void weightsComeBackInSignalOrderUnderTheirNames() {
-    double[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    double[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
     ExpertiseMix mix = ExpertiseMix.of(w);
     assertThat(mix.weights()).containsExactly(w);
     assertThat(mix.asMap().keySet()).containsExactly(ExpertiseMix.SIGNALS);
-    assertThat(mix.asMap()).containsEntry("lastAnswer6h", 8.0).containsEntry("lastAnswer1d", 9.0)
-        .containsEntry("lastAnswer1w", 10.0);
-    assertThat(ExpertiseMix.SIGNALS).doesNotHaveDuplicates().hasSize(10);
+    assertThat(mix.asMap()).containsEntry("lastAnswer1h", 8.0).containsEntry("lastAnswer6h", 9.0)
+        .containsEntry("lastAnswer1d", 10.0).containsEntry("lastAnswer1w", 11.0);
+    assertThat(mix.lastAnswer1h()).isEqualTo(8.0);
+    assertThat(ExpertiseMix.SIGNALS).doesNotHaveDuplicates().hasSize(11);
   }
 
   @Test
   void aNegativeOrNonFiniteWeightIsRefusedNamingItsSignal() {
-    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, 0, 0, -1))
+    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.field()).isEqualTo("lastAnswer1w");
           assertThat(e.rule()).isEqualTo("nonNegative");
         });
-    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0))
+    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0))
         .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("lastAnswer1h"));
+    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, 0, Double.POSITIVE_INFINITY,
+        0, 0)).isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.field()).isEqualTo("lastAnswer6h"));
-    assertThatThrownBy(() -> ExpertiseMix.of(new double[9]))
+    assertThatThrownBy(() -> ExpertiseMix.of(new double[10]))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.rule()).isEqualTo("length"));
   }
@@ -37,7 +41,7 @@ class ExpertiseMixTest {
   @Test
   void theDefaultMixLeavesTheTopicSpecificAndLastAnswerSignalsOut() {
     assertThat(ExpertiseMix.defaults().asMap()).containsEntry("topicSpecific", 0.0)
-        .containsEntry("lastAnswer6h", 0.0).containsEntry("lastAnswer1d", 0.0)
+        .containsEntry("lastAnswer1h", 0.0).containsEntry("lastAnswer6h", 0.0).containsEntry("lastAnswer1d", 0.0)
         .containsEntry("lastAnswer1w", 0.0).containsEntry("topic", 1.0);
   }
 }

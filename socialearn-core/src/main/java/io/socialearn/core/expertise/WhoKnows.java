@@ -43,24 +43,26 @@ final class WhoKnows {
   static final int TOPIC_SPECIFIC = 6;
   /** The first last-answer signal; one follows per time constant of {@link #LAST_ANSWER_MILLIS}. */
   static final int LAST = 7;
-  private static final int SIGNALS = 10;
+  private static final int SIGNALS = 11;
   /**
    * What each raw figure is multiplied by inside log(1 + x); the last-answer signals (0 here)
    * are their raw figure, already between 0 and 1.
    */
-  private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10, 0, 0, 0};
+  private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10, 0, 0, 0, 0};
   /**
-   * The last-answer signals' time constants, e^(−age / each): 6 hours, a day, a week. Fixed a
-   * priori rather than tuned; the mix weighs them, so which one matters is learned, not set.
+   * The last-answer signals' time constants, e^(−age / each): an hour, 6 hours, a day, a week.
+   * Fixed a priori rather than tuned; the mix weighs them, so which one matters is learned, not
+   * set.
    */
-  static final double[] LAST_ANSWER_MILLIS = {6 * 3_600_000.0, 24 * 3_600_000.0,
+  static final double[] LAST_ANSWER_MILLIS = {3_600_000.0, 6 * 3_600_000.0, 24 * 3_600_000.0,
       168 * 3_600_000.0};
 
   static {
-    // The bounds of the last-answer signals raise the week's to the powers 7 and 28.
-    if (LAST_ANSWER_MILLIS[2] != 7 * LAST_ANSWER_MILLIS[1]
-        || LAST_ANSWER_MILLIS[1] != 4 * LAST_ANSWER_MILLIS[0]) {
-      throw new AssertionError("the last-answer scales are not a week, a day and six hours");
+    // The bounds of the last-answer signals raise the week's to the powers 7, 28 and 168.
+    if (LAST_ANSWER_MILLIS[3] != 7 * LAST_ANSWER_MILLIS[2]
+        || LAST_ANSWER_MILLIS[2] != 4 * LAST_ANSWER_MILLIS[1]
+        || LAST_ANSWER_MILLIS[1] != 6 * LAST_ANSWER_MILLIS[0]) {
+      throw new AssertionError("the last-answer scales are not a week, a day, 6 hours and an hour");
     }
   }
   /** How many of the profile model's candidates are kept at most (the best in the topics). */
@@ -505,16 +507,21 @@ final class WhoKnows {
       raw[o + LAST] = 0;
       raw[o + LAST + 1] = 0;
       raw[o + LAST + 2] = 0;
+      raw[o + LAST + 3] = 0;
     } else {
-      // One exponential instead of three: e^(−age / 1d) = e^(−age / 1w)^7 and e^(−age / 6h) =
-      // e^(−age / 1d)^4, within a few units in the last place.
-      double week = Math.exp(-Math.max(0, now - last) / LAST_ANSWER_MILLIS[2]);
+      // One exponential instead of four: e^(−age / 1d) = e^(−age / 1w)^7, e^(−age / 6h) =
+      // e^(−age / 1d)^4 and e^(−age / 1h) = e^(−age / 6h)^6, within a few units in the last
+      // place.
+      double week = Math.exp(-Math.max(0, now - last) / LAST_ANSWER_MILLIS[3]);
       double week2 = week * week;
       double day = week2 * week2 * week2 * week;
       double day2 = day * day;
-      raw[o + LAST] = day2 * day2;
-      raw[o + LAST + 1] = day;
-      raw[o + LAST + 2] = week;
+      double six = day2 * day2;
+      double six3 = six * six * six;
+      raw[o + LAST] = six3 * six3;
+      raw[o + LAST + 1] = six;
+      raw[o + LAST + 2] = day;
+      raw[o + LAST + 3] = week;
     }
   }
 

@@ -290,7 +290,7 @@ class ExpertiseModelTest {
     d.advance(Duration.ofHours(6));
     d.answer(d.question(OPEN, "ana", "tax"), "bo");
     d.advance(Duration.ofHours(6));
-    // bo answered (in any topic) 6 h ago: e^(-6/6), e^(-6/24), e^(-6/168)
+    // bo answered (in any topic) 6 h ago: e^(-6), e^(-6/6), e^(-6/24), e^(-6/168)
     assertLastAnswer(find(d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(), "payroll"), "bo"),
         6);
     // a newer answer in a space the viewer cannot read does not count for that viewer
@@ -310,8 +310,10 @@ class ExpertiseModelTest {
         "payroll"), "bo"), 9);
   }
 
-  /** The three last-answer signals of someone whose latest visible answer is that old. */
+  /** The four last-answer signals of someone whose latest visible answer is that old. */
   private static void assertLastAnswer(ExpertCandidate candidate, double hours) {
+    assertThat(candidate.signals().get("lastAnswer1h")).isCloseTo(Math.exp(-hours),
+        within(1e-9));
     assertThat(candidate.signals().get("lastAnswer6h")).isCloseTo(Math.exp(-hours / 6),
         within(1e-9));
     assertThat(candidate.signals().get("lastAnswer1d")).isCloseTo(Math.exp(-hours / 24),

@@ -42,6 +42,9 @@ import net.jqwik.api.Provide;
 class WhoKnowsShortcutProperties {
   private static final String[] PEOPLE = {"ana", "bo", "cy", "dee", "eve"};
   private static final String[] TOPICS = {"payroll", "tax", "excel", "vat"};
+  /** A mix that weighs every signal, so that each one's bound takes part in the ranking. */
+  private static final ExpertiseMix EVERY_SIGNAL = ExpertiseMix.of(
+      Arrays.stream(ExpertiseMix.SIGNALS).mapToDouble(name -> 1).toArray());
 
   /** One step of a history: {@code {kind, a, b, c}}. */
   @Provide
@@ -132,6 +135,8 @@ class WhoKnowsShortcutProperties {
     ModelDriver d = replay(steps);
     for (int code = 1; code < 16; code++) {
       List<Tag> topics = Arrays.stream(tags(code)).map(Tag::of).toList();
+      // every other query weighs every signal, the last-answer ones (bounded from the week's) too
+      ExpertiseMix mix = code % 2 == 0 ? ExpertiseMix.defaults() : EVERY_SIGNAL;
       for (Set<SpaceId> readable : List.of(Set.of(OPEN), Set.of(OPEN, SECRET))) {
         // similar threads: every third thread the viewer reads, by falling relevance
         List<SearchHit> hits = new ArrayList<>();
@@ -140,8 +145,8 @@ class WhoKnowsShortcutProperties {
             hits.add(new SearchHit(t.id(), t.space(), "t", 1 + hits.size() % 4, ""));
           }
         }
-        List<ExpertCandidate> fast = rank(d, topics, hits, readable, true);
-        List<ExpertCandidate> walked = rank(d, topics, hits, readable, false);
+        List<ExpertCandidate> fast = rank(d, topics, hits, readable, mix, true);
+        List<ExpertCandidate> walked = rank(d, topics, hits, readable, mix, false);
         assertThat(fast).extracting(ExpertCandidate::person)
             .isEqualTo(walked.stream().map(ExpertCandidate::person).toList());
         for (int i = 0; i < fast.size(); i++) {
@@ -266,10 +271,11 @@ class WhoKnowsShortcutProperties {
   }
 
   private static List<ExpertCandidate> rank(ModelDriver d, List<Tag> topics,
-      List<SearchHit> hits, Set<SpaceId> readable, boolean shortcuts) {
-    WhoKnowsOptions options = WhoKnowsOptions.defaults().limit(3 + topics.size());
+      List<SearchHit> hits, Set<SpaceId> readable, ExpertiseMix mix, boolean shortcuts) {
+    // with every signal weighed, only the best: a bound below a score would rank someone else
+    WhoKnowsOptions options = WhoKnowsOptions.defaults()
+        .limit(mix == EVERY_SIGNAL ? 1 : 3 + topics.size());
     return new WhoKnows(d.model, readable::contains, d.now.toEpochMilli(), shortcuts)
-        .rank(PersonId.of("viewer"), null, topics, hits, p -> null, options,
-            ExpertiseMix.defaults());
+        .rank(PersonId.of("viewer"), null, topics, hits, p -> null, options, mix);
   }
 }

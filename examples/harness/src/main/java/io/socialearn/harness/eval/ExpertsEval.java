@@ -58,8 +58,8 @@ import java.util.Set;
  * only once its accept has been replayed before the day the question is asked, and its signals
  * are those computed when it was asked, so nothing is learned from a question's future. How fast
  * "answered lately" fades is learned the same way: the mix weighs the last-answer signal on its
- * three fixed scales (6 hours, a day, a week). Coordinate ascent starts from the default mix and
- * from the mix that reproduces the recency baseline's formula, and keeps the better. Writes
+ * four fixed scales (an hour, 6 hours, a day, a week). Coordinate ascent starts from the default
+ * mix and from the mix that reproduces the recency baseline's formula, and keeps the better. Writes
  * socialearn's ranks 1..20 to FILE and each baseline's to FILE.NAME.tsv. With {@code --features
  * FILE2}, also writes, for offline experiments with the learner, every query's candidates under
  * the default mix with their signals and a few harness-side activity figures ({@code Q}, {@code
@@ -81,7 +81,7 @@ public final class ExpertsEval implements Subcommand {
    * is never worse than that formula on the training queries.
    */
   static final List<ExpertiseMix> STARTS = List.of(ExpertiseMix.defaults(),
-      new ExpertiseMix(0, 1, 1, 0, 0, 0, 0, 0, 0, 0));
+      new ExpertiseMix(0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0));
 
   @Override
   public void run(Args args, PrintStream out, PrintStream err) {

@@ -94,7 +94,7 @@ class ExpertsEvalTest {
     // two signals; only the second tells the relevant candidate apart
     var q = new ExpertsEval.TrainingQuery(new double[][] {
         {1, 0, 0, 0, 0, 0}, {0.5, 0, 0, 0, 2, 0}}, new String[] {"1", "2"}, 1);
-    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
@@ -125,14 +125,14 @@ class ExpertsEvalTest {
 
   /**
    * The relevant is half as active but answered 3 days ago, the other 10 days ago: only the week
-   * scale still tells them apart by enough to outweigh activity (on the 6-hour and one-day scales
-   * both have all but forgotten), so that is the scale a learner must weigh.
+   * scale still tells them apart by enough to outweigh activity (on the hour, 6-hour and one-day
+   * scales both have all but forgotten), so that is the scale a learner must weigh.
    */
   private static ExpertsEval.TrainingQuery weekScaleQuery() {
-    double[] relevant = {0, 0, 0.5, 0, 0, 0, 0, Math.exp(-72 / 6.0), Math.exp(-72 / 24.0),
-        Math.exp(-72 / 168.0)};
-    double[] other = {0, 0, 1, 0, 0, 0, 0, Math.exp(-240 / 6.0), Math.exp(-240 / 24.0),
-        Math.exp(-240 / 168.0)};
+    double[] relevant = {0, 0, 0.5, 0, 0, 0, 0, Math.exp(-72), Math.exp(-72 / 6.0),
+        Math.exp(-72 / 24.0), Math.exp(-72 / 168.0)};
+    double[] other = {0, 0, 1, 0, 0, 0, 0, Math.exp(-240), Math.exp(-240 / 6.0),
+        Math.exp(-240 / 24.0), Math.exp(-240 / 168.0)};
     return new ExpertsEval.TrainingQuery(new double[][] {other, relevant},
         new String[] {"1", "2"}, 1);
   }
@@ -140,11 +140,12 @@ class ExpertsEvalTest {
   @Test
   void theLearnerChoosesTheLastAnswerTimeScaleOnTrainingQueries() {
     var q = weekScaleQuery();
-    ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
+    ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
     assertThat(learned.lastAnswer1w()).isPositive();
+    assertThat(learned.lastAnswer1h()).isZero();
     assertThat(learned.lastAnswer6h()).isZero();
     assertThat(learned.lastAnswer1d()).isZero();
   }
@@ -163,13 +164,13 @@ class ExpertsEvalTest {
   @Test
   void theListwiseLossHasTheGradientItReports() {
     var q1 = new ExpertsEval.TrainingQuery(new double[][] {
-        {1, 0.2, 0, 0, 3, 0, 0, 0.1, 0, 0}, {0.5, 1, 2, 0, 0, 1, 0, 0, 0.4, 0},
-        {0, 0, 1, 1, 1, 0, 2, 0, 0, 0.9}}, new String[] {"1", "2", "3"}, 2);
+        {1, 0.2, 0, 0, 3, 0, 0, 0.6, 0.1, 0, 0}, {0.5, 1, 2, 0, 0, 1, 0, 0, 0, 0.4, 0},
+        {0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0.9}}, new String[] {"1", "2", "3"}, 2);
     var q2 = new ExpertsEval.TrainingQuery(new double[][] {
-        {2, 2, 0, 0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 3, 0, 0.5, 0, 1, 0, 0}},
+        {2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 3, 0, 0.5, 0, 0.2, 1, 0, 0}},
         new String[] {"4", "5"}, 0);
     List<ExpertsEval.TrainingQuery> queries = List.of(q1, q2);
-    double[] w = {0.3, 1, 0.2, 0.5, 1.5, 0, 0.7, 2, 0.1, 0.4};
+    double[] w = {0.3, 1, 0.2, 0.5, 1.5, 0, 0.7, 0.8, 2, 0.1, 0.4};
     double[] gradient = new double[w.length];
     ExpertsEval.ListwiseLearner.loss(queries, w, gradient);
     double h = 1e-6;
@@ -190,7 +191,7 @@ class ExpertsEvalTest {
 
   @Test
   void withoutAQueryWhoseRelevantIsACandidateTheListwiseLearnerKeepsItsStart() {
-    var q = new ExpertsEval.TrainingQuery(new double[][] {{1, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+    var q = new ExpertsEval.TrainingQuery(new double[][] {{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
         new String[] {"1"}, -1);
     ExpertiseMix start = ExpertiseMix.defaults();
     assertThat(ExpertsEval.ListwiseLearner.learn(List.of(q), start)).isEqualTo(start);
