@@ -7,12 +7,14 @@ import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.expertise.ExpertiseMix;
+import io.socialearn.api.expertise.KnownAnswer;
 import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.ExpertiseMixLearner;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
@@ -49,7 +51,8 @@ import java.util.Set;
  * <p>Test questions: index floor(0.8 × count) and later of the questions sorted by creation time.
  * Queries: test questions with an accepted answer whose author is not the asker and answered at
  * least once before. Relevant: that author. Candidates: dump users with an earlier answer. The
- * mix of socialearn's signals is learned by a listwise ranking model ({@link ListwiseLearner}; with
+ * mix of socialearn's signals is learned by the library's listwise ranking model ({@link
+ * ExpertiseMixLearner}; with
  * {@code --learner ascent}, by coordinate ascent on MRR + {@value MixLearner#P1_WEIGHT} × P@1,
  * the learner of earlier figures) over
  * queries chosen the same way from the {@value #TRAINING} training questions right before the
@@ -325,7 +328,22 @@ public final class ExpertsEval implements Subcommand {
   }
 
   /** One training query: each candidate's signals, and which candidate was relevant. */
-  record TrainingQuery(double[][] signals, String[] ids, int relevant) {}
+  record TrainingQuery(double[][] signals, String[] ids, int relevant) {
+    /** This query as the library's learner takes it (dump user 17 is person u17). */
+    KnownAnswer known() {
+      List<ExpertCandidate> candidates = new ArrayList<>();
+      for (int i = 0; i < ids.length; i++) {
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int d = 0; d < ExpertiseMix.SIGNALS.length; d++) {
+          named.put(ExpertiseMix.SIGNALS[d], signals[i][d]);
+        }
+        candidates.add(new ExpertCandidate(PersonId.of("u" + ids[i]), 0, List.of(), named));
+      }
+      // Nobody among the candidates when the relevant person is not one of them.
+      return new KnownAnswer(candidates,
+          PersonId.of(relevant >= 0 ? "u" + ids[relevant] : "not-a-candidate"));
+    }
+  }
 
   /** Asks each query when the replay reaches it. */
   private static final class Listener implements ReplayListener {
@@ -343,7 +361,7 @@ public final class ExpertsEval implements Subcommand {
     ExpertiseMix mix;
     /** Where each query's candidates and their signals go, for experiments; null for nowhere. */
     RankingWriter features;
-    /** Whether the mix is learned by {@link ListwiseLearner}, else by {@link MixLearner}. */
+    /** Whether the mix is learned by {@link ExpertiseMixLearner}, else by {@link MixLearner}. */
     boolean listwise = true;
     /** Each query's dump id, for the feature file. */
     private final Map<TrainingQuery, String> names = new java.util.IdentityHashMap<>();
@@ -457,7 +475,7 @@ public final class ExpertsEval implements Subcommand {
       }
       if (mix == null || (learn && training.size() >= learnedOn + RELEARN)) {
         mix = !learn ? ExpertiseMix.defaults() : listwise
-            ? ListwiseLearner.learn(training, ExpertiseMix.defaults())
+            ? ExpertiseMixLearner.learn(training.stream().map(TrainingQuery::known).toList())
             : MixLearner.learn(training, STARTS);
         learnedOn = training.size();
         err.println("experts: learned mix " + mix.asMap() + " on " + training.size()
@@ -508,120 +526,6 @@ public final class ExpertsEval implements Subcommand {
         ids.add(id);
       }
       return new TrainingQuery(signals.toArray(new double[0][]), ids.toArray(new String[0]), rel);
-    }
-  }
-
-  /**
-   * Learns the mix as a listwise ranking model: ListNet's top-one probability (Cao et al.,
-   * "Learning to Rank: From Pairwise Approach to Listwise Approach", ICML 2007) with one relevant
-   * candidate per query. It minimises, over weights {@code w >= 0} (what {@link ExpertiseMix} allows), the
-   * mean over the training queries of {@code -log softmax(X w)[relevant]} plus {@value #LAMBDA}
-   * × |w|², where {@code X} holds a query's candidates' signals. The objective is smooth and,
-   * with the penalty, strictly convex, so projected gradient descent from the default mix finds
-   * the one optimum, and the mix depends on the training queries only, not on where the descent
-   * started or on earlier fits. Queries whose relevant person is not among the candidates are
-   * left out (they carry no gradient).
-   *
-   * <p>Chosen on validation only: on the later half of the training-period queries of both dev
-   * dumps (276 queries, each ranked by a mix learned from the queries known before it), this
-   * learner scored MRR 0.389 / P@1 0.236 against coordinate ascent's 0.367 / 0.199, and
-   * {@value #LAMBDA} was the best of the penalties 0.001 to 0.3 there. No penalty at all scored
-   * 0.392 / 0.239, within one query of it, but without one the best weights need not exist (they
-   * grow without bound when the training queries can be ranked perfectly); shrinking towards the
-   * default mix instead of towards zero did no better. The test questions were not looked at to
-   * choose any of it.
-   */
-  static final class ListwiseLearner {
-    /** The L2 penalty on the weights; chosen on validation (see the class comment). */
-    static final double LAMBDA = 0.001;
-    private static final int MAX_STEPS = 2_000;
-
-    private ListwiseLearner() {}
-
-    /**
-     * The mix minimising the penalised listwise loss over {@code queries}; {@code start} if none
-     * count.
-     */
-    static ExpertiseMix learn(List<TrainingQuery> queries, ExpertiseMix start) {
-      List<TrainingQuery> usable = queries.stream().filter(q -> q.relevant() >= 0).toList();
-      if (usable.isEmpty()) {
-        return start;
-      }
-      double[] w = start.weights();
-      double[] g = new double[w.length];
-      double f = loss(usable, w, g);
-      double step = 1;
-      for (int it = 0; it < MAX_STEPS; it++) {
-        double[] next = new double[w.length];
-        double[] nextG = new double[w.length];
-        double nextF;
-        while (true) {
-          double decrease = 0;
-          for (int d = 0; d < w.length; d++) {
-            next[d] = Math.max(0, w[d] - step * g[d]);
-            decrease += g[d] * (w[d] - next[d]);
-          }
-          nextF = loss(usable, next, nextG);
-          if (nextF <= f - 1e-4 * decrease) {
-            break;
-          }
-          step /= 2;
-          if (step < 1e-12) {
-            return finish(w, start);
-          }
-        }
-        boolean settled = f - nextF <= 1e-12 * Math.max(1, Math.abs(f));
-        w = next;
-        g = nextG;
-        f = nextF;
-        if (settled) {
-          break;
-        }
-        step *= 2;
-      }
-      return finish(w, start);
-    }
-
-    private static ExpertiseMix finish(double[] w, ExpertiseMix start) {
-      return Arrays.stream(w).allMatch(x -> x == 0) ? start : ExpertiseMix.of(w);
-    }
-
-    /**
-     * The penalised loss at {@code w}, with its gradient written into {@code gradient}; the
-     * log-sum-exp is taken from each query's highest score, so no exponent overflows.
-     */
-    static double loss(List<TrainingQuery> queries, double[] w, double[] gradient) {
-      Arrays.fill(gradient, 0);
-      double total = 0;
-      double[] expected = new double[w.length];
-      for (TrainingQuery q : queries) {
-        double[][] x = q.signals();
-        double[] scores = new double[x.length];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < x.length; i++) {
-          scores[i] = MixLearner.dot(x[i], w);
-          max = Math.max(max, scores[i]);
-        }
-        double z = 0;
-        Arrays.fill(expected, 0);
-        for (int i = 0; i < x.length; i++) {
-          double e = Math.exp(scores[i] - max);
-          z += e;
-          for (int d = 0; d < w.length; d++) {
-            expected[d] += e * x[i][d];
-          }
-        }
-        total += max + Math.log(z) - scores[q.relevant()];
-        for (int d = 0; d < w.length; d++) {
-          gradient[d] += expected[d] / z - x[q.relevant()][d];
-        }
-      }
-      double penalty = 0;
-      for (int d = 0; d < w.length; d++) {
-        gradient[d] = gradient[d] / queries.size() + 2 * LAMBDA * w[d];
-        penalty += w[d] * w[d];
-      }
-      return total / queries.size() + LAMBDA * penalty;
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.core.ExpertiseMixLearner;
 import io.socialearn.harness.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,46 +156,21 @@ class ExpertsEvalTest {
     var q = weekScaleQuery();
     ExpertiseMix start = ExpertiseMix.defaults();
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
-    ExpertiseMix learned = ExpertsEval.ListwiseLearner.learn(List.of(q), start);
+    ExpertiseMix learned = ExpertiseMixLearner.learn(List.of(q.known()), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
     assertThat(java.util.Arrays.stream(learned.weights()).min().orElseThrow()).isNotNegative();
     assertThat(learned.lastAnswer1w()).isGreaterThan(learned.activity());
   }
 
   @Test
-  void theListwiseLossHasTheGradientItReports() {
-    var q1 = new ExpertsEval.TrainingQuery(new double[][] {
-        {1, 0.2, 0, 0, 3, 0, 0, 0.6, 0.1, 0, 0}, {0.5, 1, 2, 0, 0, 1, 0, 0, 0, 0.4, 0},
-        {0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0.9}}, new String[] {"1", "2", "3"}, 2);
-    var q2 = new ExpertsEval.TrainingQuery(new double[][] {
-        {2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 3, 0, 0.5, 0, 0.2, 1, 0, 0}},
-        new String[] {"4", "5"}, 0);
-    List<ExpertsEval.TrainingQuery> queries = List.of(q1, q2);
-    double[] w = {0.3, 1, 0.2, 0.5, 1.5, 0, 0.7, 0.8, 2, 0.1, 0.4};
-    double[] gradient = new double[w.length];
-    ExpertsEval.ListwiseLearner.loss(queries, w, gradient);
-    double h = 1e-6;
-    for (int d = 0; d < w.length; d++) {
-      double[] up = w.clone();
-      double[] down = w.clone();
-      up[d] += h;
-      down[d] -= h;
-      double numeric = (ExpertsEval.ListwiseLearner.loss(queries, up, new double[w.length])
-          - ExpertsEval.ListwiseLearner.loss(queries, down, new double[w.length])) / (2 * h);
-      assertThat(gradient[d]).as("d/dw%d", d).isCloseTo(numeric, within(1e-6));
-    }
-    // the learned mix does no worse on its own objective than where it started
-    ExpertiseMix learned = ExpertsEval.ListwiseLearner.learn(queries, ExpertiseMix.of(w));
-    assertThat(ExpertsEval.ListwiseLearner.loss(queries, learned.weights(), new double[w.length]))
-        .isLessThanOrEqualTo(ExpertsEval.ListwiseLearner.loss(queries, w, new double[w.length]));
-  }
-
-  @Test
-  void withoutAQueryWhoseRelevantIsACandidateTheListwiseLearnerKeepsItsStart() {
-    var q = new ExpertsEval.TrainingQuery(new double[][] {{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-        new String[] {"1"}, -1);
-    ExpertiseMix start = ExpertiseMix.defaults();
-    assertThat(ExpertsEval.ListwiseLearner.learn(List.of(q), start)).isEqualTo(start);
-    assertThat(ExpertsEval.ListwiseLearner.learn(List.of(), start)).isEqualTo(start);
+  void aTrainingQueryGoesToTheLibrarysLearnerWithItsRelevantAsTheAnswerer() {
+    var q = weekScaleQuery();
+    var known = q.known();
+    assertThat(known.answererIndex()).isEqualTo(1);
+    assertThat(known.answerer()).isEqualTo(PersonId.of("u2"));
+    assertThat(known.candidates().get(1).signals().get("lastAnswer1w"))
+        .isEqualTo(Math.exp(-72 / 168.0));
+    var none = new ExpertsEval.TrainingQuery(q.signals(), q.ids(), -1).known();
+    assertThat(none.answererIndex()).isEqualTo(-1);
   }
 }
