@@ -90,7 +90,12 @@ public final class ExpertsEval implements Subcommand {
   public void run(Args args, PrintStream out, PrintStream err) {
     Path dump = args.directory("dump");
     Path rankings = Path.of(args.required("rankings"));
-    boolean learn = !"false".equals(args.optional("learn", "true"));
+    String learnArg = args.optional("learn", "true");
+    if (!List.of("true", "false").contains(learnArg)) {
+      throw new io.socialearn.harness.UsageException(
+          "--learn takes true or false, not '" + learnArg + "'");
+    }
+    boolean learn = learnArg.equals("true");
     String learner = args.optional("learner", "listwise");
     if (!List.of("listwise", "ascent").contains(learner)) {
       throw new io.socialearn.harness.UsageException(

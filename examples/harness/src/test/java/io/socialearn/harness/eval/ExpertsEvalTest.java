@@ -58,6 +58,18 @@ class ExpertsEvalTest {
   }
 
   @Test
+  void anUnknownLearnerOrLearnValueIsAUsageError(@TempDir Path dir) {
+    Run learner = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        dir.resolve("r.tsv").toString(), "--learner", "svm");
+    assertThat(learner.status()).isEqualTo(2);
+    assertThat(learner.err()).contains("--learner takes listwise or ascent, not 'svm'");
+    Run learn = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        dir.resolve("r.tsv").toString(), "--learn", "no");
+    assertThat(learn.status()).isEqualTo(2);
+    assertThat(learn.err()).contains("--learn takes true or false, not 'no'");
+  }
+
+  @Test
   void theRecencyBaselineWeighsEachAnswerByHalfAMonth() {
     ExpertsEval.History history = new ExpertsEval.History();
     long day = 86_400_000L;
