@@ -14,7 +14,8 @@ import java.util.List;
  *
  * @param candidates the candidates as ranked when the question was asked, each with every signal
  *     of {@link ExpertiseMix#SIGNALS} as a finite number; the more of them, the more an example
- *     tells (an answerer who is not among them teaches nothing)
+ *     tells (ask for {@link WhoKnowsOptions#MAX_LIMIT}; an answerer who is not among them teaches
+ *     nothing)
  * @param answerer who answered the question, with the accepted answer
  */
 public record KnownAnswer(List<ExpertCandidate> candidates, PersonId answerer) {
