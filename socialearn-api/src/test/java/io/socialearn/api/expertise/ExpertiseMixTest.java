@@ -41,7 +41,8 @@ class ExpertiseMixTest {
   @Test
   void theDefaultMixLeavesTheTopicSpecificAndLastAnswerSignalsOut() {
     assertThat(ExpertiseMix.defaults().asMap()).containsEntry("topicSpecific", 0.0)
-        .containsEntry("lastAnswer1h", 0.0).containsEntry("lastAnswer6h", 0.0).containsEntry("lastAnswer1d", 0.0)
-        .containsEntry("lastAnswer1w", 0.0).containsEntry("topic", 1.0);
+        .containsEntry("lastAnswer1h", 0.0).containsEntry("lastAnswer6h", 0.0)
+        .containsEntry("lastAnswer1d", 0.0).containsEntry("lastAnswer1w", 0.0)
+        .containsEntry("topic", 1.0);
   }
 }

@@ -510,8 +510,9 @@ final class WhoKnows {
       raw[o + LAST + 3] = 0;
     } else {
       // One exponential instead of four: e^(−age / 1d) = e^(−age / 1w)^7, e^(−age / 6h) =
-      // e^(−age / 1d)^4 and e^(−age / 1h) = e^(−age / 6h)^6, within a few units in the last
-      // place.
+      // e^(−age / 1d)^4 and e^(−age / 1h) = e^(−age / 6h)^6, the week's rounding raised with
+      // them: about a hundred units in the last place at most for the hour's, far inside the
+      // ranking's margin.
       double week = Math.exp(-Math.max(0, now - last) / LAST_ANSWER_MILLIS[3]);
       double week2 = week * week;
       double day = week2 * week2 * week2 * week;
