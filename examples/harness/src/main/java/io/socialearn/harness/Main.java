@@ -8,6 +8,7 @@ import io.socialearn.harness.bench.SearchBench;
 import io.socialearn.harness.bench.StoreBench;
 import io.socialearn.harness.eval.DuplicatesEval;
 import io.socialearn.harness.eval.ExpertsEval;
+import io.socialearn.harness.eval.GainEval;
 import io.socialearn.harness.eval.PulseEval;
 import io.socialearn.harness.eval.ReputationEval;
 import io.socialearn.harness.eval.SemevalEval;
@@ -36,6 +37,7 @@ public final class Main {
     COMMANDS.put("eval semeval", SemevalEval::new);
     COMMANDS.put("eval reputation", ReputationEval::new);
     COMMANDS.put("eval experts", ExpertsEval::new);
+    COMMANDS.put("eval gain", GainEval::new);
     COMMANDS.put("eval pulse", PulseEval::new);
     COMMANDS.put("bench search", SearchBench::new);
     COMMANDS.put("bench log", LogBench::new);

@@ -102,6 +102,7 @@ public final class ExpertsEval implements Subcommand {
           "--learner takes listwise or ascent, not '" + learner + "'");
     }
     String features = args.optional("features", null);
+    String scoresFile = args.optional("scores", null);
     String meaning = args.optional("meaning", "none");
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
@@ -142,12 +143,71 @@ public final class ExpertsEval implements Subcommand {
       summary.put("bestBaseline", best);
       summary.put("mrrGainOverBest", Metrics.round4(ours.mrr() / theirs.mrr() - 1));
       summary.put("p@1GainOverBest", Metrics.round4(ours.p1() / theirs.p1() - 1));
+      if (!listener.queryIds.isEmpty()) {
+        summary.put("bootstrap", bootstrap(ours, theirs));
+      }
+      if (scoresFile != null) {
+        writeScores(Path.of(scoresFile), listener.queryIds, listener.scores);
+      }
       summary.put("trainingQueries", listener.training.size());
       summary.put("mix", listener.mix == null ? null : listener.mix.asMap());
       summary.put("importCounts", counts);
       summary.print(out);
     } finally {
       writers.values().forEach(RankingWriter::close);
+    }
+  }
+
+  /** How many resamples the paired bootstrap of the gains draws. */
+  static final int RESAMPLES = 10_000;
+  /** The gain the who-knows issue asks for over the best baseline, MRR and P@1 alike. */
+  static final double GAIN_TARGET = 0.10;
+
+  /**
+   * The paired bootstrap of socialearn's MRR and P@1 gains over {@code theirs}, over these
+   * queries ({@value #RESAMPLES} resamples, seed 1): their 95% intervals and the share of
+   * resamples reaching {@value #GAIN_TARGET}.
+   */
+  static Map<String, Object> bootstrap(Scores ours, Scores theirs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("resamples", RESAMPLES);
+    out.put("target", GAIN_TARGET);
+    Metrics.GainInterval mrr = Metrics.gainInterval(ours.reciprocalRanks(),
+        theirs.reciprocalRanks(), GAIN_TARGET, RESAMPLES, 1);
+    Metrics.GainInterval p1 = Metrics.gainInterval(ours.firstHits(), theirs.firstHits(),
+        GAIN_TARGET, RESAMPLES, 1);
+    out.put("mrrGain95", interval(mrr));
+    out.put("mrrGainReachesTarget", share(mrr));
+    out.put("p@1Gain95", interval(p1));
+    out.put("p@1GainReachesTarget", share(p1));
+    return out;
+  }
+
+  private static List<Double> interval(Metrics.GainInterval g) {
+    return g.resamples() == 0 ? null : List.of(Metrics.round4(g.low()), Metrics.round4(g.high()));
+  }
+
+  private static Double share(Metrics.GainInterval g) {
+    return g.resamples() == 0 ? null : Metrics.round4(g.reaching());
+  }
+
+  /**
+   * Writes each query's reciprocal rank and P@1 per ranker, a header first ({@code query}, then
+   * {@code NAME.rr} and {@code NAME.p1} per ranker), for {@code eval gain} to pool across sites.
+   */
+  static void writeScores(Path file, List<String> queryIds, Map<String, Scores> scores) {
+    try (RankingWriter out = new RankingWriter(file)) {
+      StringBuilder header = new StringBuilder("query");
+      scores.keySet().forEach(name -> header.append('\t').append(name).append(".rr\t")
+          .append(name).append(".p1"));
+      out.line(header.toString());
+      for (int q = 0; q < queryIds.size(); q++) {
+        StringBuilder line = new StringBuilder(queryIds.get(q));
+        for (Scores s : scores.values()) {
+          line.append('\t').append(s.rr.get(q)).append('\t').append(s.p1.get(q));
+        }
+        out.line(line.toString());
+      }
     }
   }
 
@@ -167,6 +227,20 @@ public final class ExpertsEval implements Subcommand {
 
     double mrr() {
       return Metrics.mean(rr);
+    }
+
+    /** One query's figures as {@code eval gain} reads them back (no recall@10). */
+    void add(double reciprocalRank, double firstHit) {
+      rr.add(reciprocalRank);
+      p1.add(firstHit);
+    }
+
+    double[] reciprocalRanks() {
+      return rr.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    double[] firstHits() {
+      return p1.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     double p1() {
@@ -358,6 +432,8 @@ public final class ExpertsEval implements Subcommand {
     private final boolean learn;
     private final PrintStream err;
     final Map<String, Scores> scores = new LinkedHashMap<>();
+    /** The queries scored, in the order of every ranker's scores. */
+    final List<String> queryIds = new ArrayList<>();
     final List<TrainingQuery> training = new ArrayList<>();
     private PostIndex posts;
     /** Each question's 0-based index in creation order, by dump id. */
@@ -503,6 +579,7 @@ public final class ExpertsEval implements Subcommand {
       String queryId = String.valueOf(q.id());
       writers.get("socialearn").write(queryId, ours, RANKS);
       scores.get("socialearn").add(ours, relevant);
+      queryIds.add(queryId);
       Map<String, List<Ranked>> base = history.baselines(q.tags(), q.createdMillis(),
           asker == PostIndex.NO_USER ? null : String.valueOf(asker));
       base.forEach((name, ranking) -> {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * The measures the evaluations report, each computed the textbook way. Stateless and thread-safe.
@@ -115,6 +116,59 @@ public final class Metrics {
       syy += (y[i] - my) * (y[i] - my);
     }
     return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+  }
+
+  /**
+   * What a paired bootstrap says of a relative gain {@code mean(ours) / mean(theirs) - 1} over the
+   * same queries: its 2.5th and 97.5th percentiles over the resamples, and the share of resamples
+   * where it is at least a target. Resamples where {@code theirs} sums to 0 have no gain and are
+   * left out; with none left, every figure is NaN.
+   *
+   * @param low the 2.5th percentile of the gain
+   * @param high the 97.5th percentile
+   * @param reaching the share of resamples whose gain is at least the target
+   * @param resamples the resamples counted
+   */
+  public record GainInterval(double low, double high, double reaching, int resamples) {}
+
+  /**
+   * A paired bootstrap of the gain of {@code ours} over {@code theirs}, per-query values of the
+   * same queries in the same order: {@code resamples} draws of as many queries with replacement,
+   * from a generator seeded with {@code seed} (so the figures repeat).
+   *
+   * @throws IllegalArgumentException if the samples differ in length or are empty
+   */
+  public static GainInterval gainInterval(double[] ours, double[] theirs, double target,
+      int resamples, long seed) {
+    if (ours.length != theirs.length || ours.length == 0) {
+      throw new IllegalArgumentException("paired samples of " + ours.length + " and "
+          + theirs.length + " values");
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] gains = new double[resamples];
+    int kept = 0;
+    int reaching = 0;
+    for (int r = 0; r < resamples; r++) {
+      double a = 0;
+      double b = 0;
+      for (int i = 0; i < ours.length; i++) {
+        int q = random.nextInt(ours.length);
+        a += ours[q];
+        b += theirs[q];
+      }
+      if (b > 0) {
+        gains[kept] = a / b - 1;
+        reaching += gains[kept] >= target ? 1 : 0;
+        kept++;
+      }
+    }
+    if (kept == 0) {
+      return new GainInterval(Double.NaN, Double.NaN, Double.NaN, 0);
+    }
+    double[] sorted = Arrays.copyOf(gains, kept);
+    Arrays.sort(sorted);
+    return new GainInterval(sorted[(int) Math.floor(0.025 * (kept - 1))],
+        sorted[(int) Math.ceil(0.975 * (kept - 1))], (double) reaching / kept, kept);
   }
 
   /** Rounds to four decimals for a summary. */

@@ -58,6 +58,63 @@ class ExpertsEvalTest {
   }
 
   @Test
+  void writesEachQuerysScoresWithTheGainsBootstrap(@TempDir Path dir) throws IOException {
+    Path scores = dir.resolve("experts.scores");
+    Run run = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        dir.resolve("r.tsv").toString(), "--scores", scores.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(scores, StandardCharsets.UTF_8)).containsExactly(
+        "query\tsocialearn.rr\tsocialearn.p1\tmostActive.rr\tmostActive.p1\ttagAnswers.rr"
+            + "\ttagAnswers.p1\trecency.rr\trecency.p1",
+        "109\t1.0\t1.0\t0.5\t0.0\t1.0\t1.0\t1.0\t1.0");
+    // one query, ranked first by socialearn and by the best baseline: no gain in any resample
+    JsonNode bootstrap = run.summary().get("bootstrap");
+    assertThat(bootstrap.get("resamples").asInt()).isEqualTo(ExpertsEval.RESAMPLES);
+    assertThat(bootstrap.get("mrrGain95").get(0).asDouble()).isZero();
+    assertThat(bootstrap.get("mrrGain95").get(1).asDouble()).isZero();
+    assertThat(bootstrap.get("mrrGainReachesTarget").asDouble()).isZero();
+    // eval gain pools the same file twice: two queries, the same figures
+    Run pooled = Run.of("eval", "gain", "--scores", scores + "," + scores);
+    assertThat(pooled.status()).as(pooled.err()).isZero();
+    assertThat(pooled.summary().get("queries").asInt()).isEqualTo(2);
+    assertThat(pooled.summary().get("mrr").asDouble()).isEqualTo(1.0);
+    assertThat(pooled.summary().get("bestBaseline").asText()).isEqualTo("tagAnswers");
+  }
+
+  @Test
+  void evalGainPoolsSitesAgainstTheBestPooledBaselineAndNamesBadFiles(@TempDir Path dir)
+      throws IOException {
+    String header = "query\tsocialearn.rr\tsocialearn.p1\tx.rr\tx.p1\ty.rr\ty.p1";
+    Path a = Files.writeString(dir.resolve("a.scores"), header + "\n1\t1\t1\t0.5\t0\t0.2\t0\n");
+    Path b = Files.writeString(dir.resolve("b.scores"), header + "\n2\t0.5\t0\t0.25\t0\t1\t1\n");
+    Run run = Run.of("eval", "gain", "--scores", a + "," + b);
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode s = run.summary();
+    // pooled: socialearn 0.75, x 0.375, y 0.6: y is the best baseline, +25% MRR, P@1 level
+    assertThat(s.get("mrr").asDouble()).isEqualTo(0.75);
+    assertThat(s.get("bestBaseline").asText()).isEqualTo("y");
+    assertThat(s.get("mrrGainOverBest").asDouble()).isEqualTo(0.25);
+    assertThat(s.get("p@1GainOverBest").asDouble()).isZero();
+    assertThat(s.get("baselines").get("x").get("mrr").asDouble()).isEqualTo(0.375);
+    JsonNode mrr95 = s.get("bootstrap").get("mrrGain95");
+    assertThat(mrr95.get(0).asDouble()).isLessThanOrEqualTo(0.25);
+    assertThat(mrr95.get(1).asDouble()).isGreaterThanOrEqualTo(0.25);
+
+    Path other = Files.writeString(dir.resolve("c.scores"),
+        "query\tsocialearn.rr\tsocialearn.p1\tz.rr\tz.p1\n3\t1\t1\t1\t1\n");
+    Run mixed = Run.of("eval", "gain", "--scores", a + "," + other);
+    assertThat(mixed.status()).isEqualTo(2);
+    assertThat(mixed.err()).contains("differ from the first file's");
+    Path bad = Files.writeString(dir.resolve("d.scores"), header + "\n4\t1\tone\t1\t1\t1\t1\n");
+    Run notNumber = Run.of("eval", "gain", "--scores", bad.toString());
+    assertThat(notNumber.status()).isEqualTo(2);
+    assertThat(notNumber.err()).contains("line 2: 'one' is not a number");
+    Run missing = Run.of("eval", "gain", "--scores", dir.resolve("none").toString());
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such scores file");
+  }
+
+  @Test
   void anUnknownLearnerOrLearnValueIsAUsageError(@TempDir Path dir) {
     Run learner = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
         dir.resolve("r.tsv").toString(), "--learner", "svm");

@@ -1,0 +1,106 @@
+package io.socialearn.harness.eval;
+
+import io.socialearn.harness.Args;
+import io.socialearn.harness.JsonSummary;
+import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.UsageException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code eval gain --scores FILE[,FILE...]}: pools the per-query scores that {@code eval experts
+ * --scores} wrote, one file per site, and reports socialearn's MRR and P@1 over all their queries
+ * against the best baseline by pooled MRR, with the gains' paired bootstrap (95% intervals and how
+ * often the {@value ExpertsEval#GAIN_TARGET} target is reached). This is the "pooled over all
+ * queries" figure of the who-knows issue. The files must name the same rankers. Not thread-safe.
+ */
+public final class GainEval implements Subcommand {
+
+  @Override
+  public void run(Args args, PrintStream out, PrintStream err) throws IOException {
+    String files = args.required("scores");
+    args.done();
+    List<String> header = null;
+    List<double[]> rows = new ArrayList<>();
+    for (String name : files.split(",")) {
+      Path file = Path.of(name.strip());
+      if (!Files.isRegularFile(file)) {
+        throw new UsageException(file + ": no such scores file");
+      }
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (lines.isEmpty() || !lines.get(0).startsWith("query\t")) {
+        throw new UsageException(file + ": not a scores file of eval experts (no header)");
+      }
+      List<String> columns = List.of(lines.get(0).split("\t"));
+      if (header == null) {
+        header = columns;
+      } else if (!header.equals(columns)) {
+        throw new UsageException(file + ": its rankers " + columns.subList(1, columns.size())
+            + " differ from the first file's " + header.subList(1, header.size()));
+      }
+      for (int i = 1; i < lines.size(); i++) {
+        String[] cells = lines.get(i).split("\t");
+        if (cells.length != columns.size()) {
+          throw new UsageException(file + ": line " + (i + 1) + " has " + cells.length
+              + " columns, the header " + columns.size());
+        }
+        double[] row = new double[cells.length - 1];
+        for (int c = 1; c < cells.length; c++) {
+          try {
+            row[c - 1] = Double.parseDouble(cells[c]);
+          } catch (NumberFormatException e) {
+            throw new UsageException(file + ": line " + (i + 1) + ": '" + cells[c]
+                + "' is not a number", e);
+          }
+        }
+        rows.add(row);
+      }
+    }
+    if (rows.isEmpty()) {
+      throw new UsageException("the scores files hold no query");
+    }
+    // columns after "query": NAME.rr, NAME.p1 per ranker, socialearn first
+    Map<String, ExpertsEval.Scores> byRanker = new LinkedHashMap<>();
+    for (int c = 1; c < header.size(); c += 2) {
+      String ranker = header.get(c).substring(0, header.get(c).length() - ".rr".length());
+      ExpertsEval.Scores s = new ExpertsEval.Scores();
+      for (double[] row : rows) {
+        s.add(row[c - 1], row[c]);
+      }
+      byRanker.put(ranker, s);
+    }
+    ExpertsEval.Scores ours = byRanker.get("socialearn");
+    if (ours == null) {
+      throw new UsageException("the scores files have no socialearn columns");
+    }
+    String best = null;
+    Map<String, Object> baselines = new LinkedHashMap<>();
+    for (Map.Entry<String, ExpertsEval.Scores> e : byRanker.entrySet()) {
+      if (e.getKey().equals("socialearn")) {
+        continue;
+      }
+      baselines.put(e.getKey(), Map.of("mrr", Metrics.round4(e.getValue().mrr()),
+          "p@1", Metrics.round4(e.getValue().p1())));
+      if (best == null || e.getValue().mrr() > byRanker.get(best).mrr()) {
+        best = e.getKey();
+      }
+    }
+    if (best == null) {
+      throw new UsageException("the scores files have no baseline columns");
+    }
+    ExpertsEval.Scores theirs = byRanker.get(best);
+    new JsonSummary().put("queries", rows.size()).put("mrr", Metrics.round4(ours.mrr()))
+        .put("p@1", Metrics.round4(ours.p1())).put("baselines", baselines)
+        .put("bestBaseline", best)
+        .put("mrrGainOverBest", Metrics.round4(ours.mrr() / theirs.mrr() - 1))
+        .put("p@1GainOverBest", Metrics.round4(ours.p1() / theirs.p1() - 1))
+        .put("bootstrap", ExpertsEval.bootstrap(ours, theirs)).print(out);
+  }
+}
