@@ -39,6 +39,7 @@ public final class GainEval implements Subcommand {
         throw new UsageException(file + ": not a scores file of eval experts (no header)");
       }
       List<String> columns = List.of(lines.get(0).split("\t"));
+      checkRankerColumns(file, columns);
       if (header == null) {
         header = columns;
       } else if (!header.equals(columns)) {
@@ -102,5 +103,21 @@ public final class GainEval implements Subcommand {
         .put("mrrGainOverBest", Metrics.round4(ours.mrr() / theirs.mrr() - 1))
         .put("p@1GainOverBest", Metrics.round4(ours.p1() / theirs.p1() - 1))
         .put("bootstrap", ExpertsEval.bootstrap(ours, theirs)).print(out);
+  }
+
+  /** After "query", the columns must come in pairs NAME.rr, NAME.p1, as eval experts writes. */
+  private static void checkRankerColumns(Path file, List<String> columns) {
+    if (columns.size() % 2 == 0) {
+      throw new UsageException(file + ": " + (columns.size() - 1)
+          + " score columns, not pairs of NAME.rr and NAME.p1");
+    }
+    for (int c = 1; c < columns.size(); c += 2) {
+      String rr = columns.get(c);
+      String ranker = rr.endsWith(".rr") ? rr.substring(0, rr.length() - ".rr".length()) : "";
+      if (ranker.isEmpty() || !columns.get(c + 1).equals(ranker + ".p1")) {
+        throw new UsageException(file + ": columns '" + rr + "' and '" + columns.get(c + 1)
+            + "' are not a pair NAME.rr, NAME.p1");
+      }
+    }
   }
 }

@@ -171,8 +171,11 @@ public final class Metrics {
         sorted[(int) Math.ceil(0.975 * (kept - 1))], (double) reaching / kept, kept);
   }
 
-  /** Rounds to four decimals for a summary. */
+  /**
+   * Rounds to four decimals for a summary; NaN and the infinities (a gain over a baseline of 0)
+   * stay as they are.
+   */
   public static double round4(double value) {
-    return Double.isNaN(value) ? value : Math.round(value * 10_000) / 10_000.0;
+    return Double.isFinite(value) ? Math.round(value * 10_000) / 10_000.0 : value;
   }
 }

@@ -112,6 +112,16 @@ class ExpertsEvalTest {
     Run missing = Run.of("eval", "gain", "--scores", dir.resolve("none").toString());
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).contains("no such scores file");
+    Path unpaired = Files.writeString(dir.resolve("e.scores"),
+        "query\tsocialearn.rr\tsocialearn.p1\tz.rr\tw.p1\n5\t1\t1\t1\t1\n");
+    Run badPair = Run.of("eval", "gain", "--scores", unpaired.toString());
+    assertThat(badPair.status()).isEqualTo(2);
+    assertThat(badPair.err()).contains("'z.rr' and 'w.p1' are not a pair");
+    Path odd = Files.writeString(dir.resolve("f.scores"),
+        "query\tsocialearn.rr\tsocialearn.p1\tz.rr\n6\t1\t1\t1\n");
+    Run oddRun = Run.of("eval", "gain", "--scores", odd.toString());
+    assertThat(oddRun.status()).isEqualTo(2);
+    assertThat(oddRun.err()).contains("3 score columns, not pairs");
   }
 
   @Test

@@ -93,4 +93,12 @@ class MetricsTest {
     assertThatThrownBy(() -> Metrics.gainInterval(new double[0], new double[0], 0.1, 10, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void roundingKeepsFourDecimalsAndLeavesNonFiniteValuesAlone() {
+    assertThat(Metrics.round4(0.123456)).isEqualTo(0.1235);
+    assertThat(Metrics.round4(-0.09331)).isEqualTo(-0.0933);
+    assertThat(Metrics.round4(1.0 / 0)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(Metrics.round4(0.0 / 0)).isNaN();
+  }
 }
