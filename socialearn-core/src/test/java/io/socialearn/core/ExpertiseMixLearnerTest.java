@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.expertise.KnownAnswer;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.core.json.SocialearnJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -149,5 +153,27 @@ class ExpertiseMixLearnerTest {
     assertThatThrownBy(() -> new KnownAnswer(List.of(candidate("a")), null))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.field()).isEqualTo("answerer"));
+  }
+
+  /**
+   * A host keeps the candidates from the moment a question is asked until an answer is accepted,
+   * days later: the library's mapper writes a known answer and reads it back equal, and one
+   * whose signals were lost on the way is refused naming the signal.
+   */
+  @Test
+  void knownAnswersSurviveTheLibrarysJsonMapper() throws Exception {
+    ObjectMapper mapper = SocialearnJson.newMapper();
+    List<KnownAnswer> examples = onlineNowCommunity();
+    String json = mapper.writeValueAsString(examples);
+    List<KnownAnswer> read = mapper.readValue(json, new TypeReference<List<KnownAnswer>>() {});
+    assertThat(read).isEqualTo(examples);
+    assertThat(ExpertiseMixLearner.learn(read)).isEqualTo(ExpertiseMixLearner.learn(examples));
+
+    String lost = json.replaceFirst(",\\s*\"lastAnswer1w\"\\s*:\\s*[-0-9.Ee]+", "");
+    assertThat(lost).isNotEqualTo(json);
+    assertThatThrownBy(() -> mapper.readValue(lost, new TypeReference<List<KnownAnswer>>() {}))
+        .isInstanceOf(JsonMappingException.class)
+        .rootCause().isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.getMessage()).contains("lastAnswer1w"));
   }
 }
