@@ -129,23 +129,11 @@ public final class ExpertsEval implements Subcommand {
           .put("rankings", rankings.toString()).put("index", index.name());
       listener.scores.get("socialearn").summary().forEach(summary::put);
       Map<String, Object> baselines = new LinkedHashMap<>();
-      String best = null;
       for (String name : BASELINES) {
-        Scores s = listener.scores.get(name);
-        baselines.put(name, s.summary());
-        if (best == null || s.mrr() > listener.scores.get(best).mrr()) {
-          best = name;
-        }
+        baselines.put(name, listener.scores.get(name).summary());
       }
       summary.put("baselines", baselines);
-      Scores ours = listener.scores.get("socialearn");
-      Scores theirs = listener.scores.get(best);
-      summary.put("bestBaseline", best);
-      summary.put("mrrGainOverBest", Metrics.round4(ours.mrr() / theirs.mrr() - 1));
-      summary.put("p@1GainOverBest", Metrics.round4(ours.p1() / theirs.p1() - 1));
-      if (!listener.queryIds.isEmpty()) {
-        summary.put("bootstrap", bootstrap(ours, theirs));
-      }
+      putGainsOverBest(summary, listener.scores);
       if (scoresFile != null) {
         writeScores(Path.of(scoresFile), listener.queryIds, listener.scores);
       }
@@ -162,6 +150,30 @@ public final class ExpertsEval implements Subcommand {
   static final int RESAMPLES = 10_000;
   /** The gain the who-knows issue asks for over the best baseline, MRR and P@1 alike. */
   static final double GAIN_TARGET = 0.10;
+
+  /**
+   * Puts into {@code summary} the best baseline by MRR (the first of equals, in the map's order),
+   * socialearn's MRR and P@1 gains over it and, when there are queries, their {@link #bootstrap}.
+   *
+   * @param scores socialearn's scores under {@code "socialearn"}, each baseline's under its name
+   */
+  static void putGainsOverBest(JsonSummary summary, Map<String, Scores> scores) {
+    Scores ours = scores.get("socialearn");
+    String best = null;
+    for (Map.Entry<String, Scores> e : scores.entrySet()) {
+      if (!e.getKey().equals("socialearn")
+          && (best == null || e.getValue().mrr() > scores.get(best).mrr())) {
+        best = e.getKey();
+      }
+    }
+    Scores theirs = scores.get(best);
+    summary.put("bestBaseline", best);
+    summary.put("mrrGainOverBest", Metrics.round4(ours.mrr() / theirs.mrr() - 1));
+    summary.put("p@1GainOverBest", Metrics.round4(ours.p1() / theirs.p1() - 1));
+    if (ours.reciprocalRanks().length > 0) {
+      summary.put("bootstrap", bootstrap(ours, theirs));
+    }
+  }
 
   /**
    * The paired bootstrap of socialearn's MRR and P@1 gains over {@code theirs}, over these

@@ -28,6 +28,7 @@ public final class GainEval implements Subcommand {
     String files = args.required("scores");
     args.done();
     List<String> header = null;
+    List<String> rankers = List.of();
     List<double[]> rows = new ArrayList<>();
     for (String name : files.split(",")) {
       Path file = Path.of(name.strip());
@@ -39,9 +40,10 @@ public final class GainEval implements Subcommand {
         throw new UsageException(file + ": not a scores file of eval experts (no header)");
       }
       List<String> columns = List.of(lines.get(0).split("\t"));
-      checkRankerColumns(file, columns);
+      List<String> named = rankers(file, columns);
       if (header == null) {
         header = columns;
+        rankers = named;
       } else if (!header.equals(columns)) {
         throw new UsageException(file + ": its rankers " + columns.subList(1, columns.size())
             + " differ from the first file's " + header.subList(1, header.size()));
@@ -67,50 +69,44 @@ public final class GainEval implements Subcommand {
     if (rows.isEmpty()) {
       throw new UsageException("the scores files hold no query");
     }
-    // columns after "query": NAME.rr, NAME.p1 per ranker, socialearn first
     Map<String, ExpertsEval.Scores> byRanker = new LinkedHashMap<>();
-    for (int c = 1; c < header.size(); c += 2) {
-      String ranker = header.get(c).substring(0, header.get(c).length() - ".rr".length());
+    for (int r = 0; r < rankers.size(); r++) {
       ExpertsEval.Scores s = new ExpertsEval.Scores();
       for (double[] row : rows) {
-        s.add(row[c - 1], row[c]);
+        s.add(row[2 * r], row[2 * r + 1]);
       }
-      byRanker.put(ranker, s);
+      byRanker.put(rankers.get(r), s);
     }
     ExpertsEval.Scores ours = byRanker.get("socialearn");
     if (ours == null) {
       throw new UsageException("the scores files have no socialearn columns");
     }
-    String best = null;
-    Map<String, Object> baselines = new LinkedHashMap<>();
-    for (Map.Entry<String, ExpertsEval.Scores> e : byRanker.entrySet()) {
-      if (e.getKey().equals("socialearn")) {
-        continue;
-      }
-      baselines.put(e.getKey(), Map.of("mrr", Metrics.round4(e.getValue().mrr()),
-          "p@1", Metrics.round4(e.getValue().p1())));
-      if (best == null || e.getValue().mrr() > byRanker.get(best).mrr()) {
-        best = e.getKey();
-      }
-    }
-    if (best == null) {
+    if (byRanker.size() < 2) {
       throw new UsageException("the scores files have no baseline columns");
     }
-    ExpertsEval.Scores theirs = byRanker.get(best);
-    new JsonSummary().put("queries", rows.size()).put("mrr", Metrics.round4(ours.mrr()))
-        .put("p@1", Metrics.round4(ours.p1())).put("baselines", baselines)
-        .put("bestBaseline", best)
-        .put("mrrGainOverBest", Metrics.round4(ours.mrr() / theirs.mrr() - 1))
-        .put("p@1GainOverBest", Metrics.round4(ours.p1() / theirs.p1() - 1))
-        .put("bootstrap", ExpertsEval.bootstrap(ours, theirs)).print(out);
+    Map<String, Object> baselines = new LinkedHashMap<>();
+    byRanker.forEach((name, s) -> {
+      if (!name.equals("socialearn")) {
+        baselines.put(name, Map.of("mrr", Metrics.round4(s.mrr()), "p@1", Metrics.round4(s.p1())));
+      }
+    });
+    JsonSummary summary = new JsonSummary().put("queries", rows.size())
+        .put("mrr", Metrics.round4(ours.mrr())).put("p@1", Metrics.round4(ours.p1()))
+        .put("baselines", baselines);
+    ExpertsEval.putGainsOverBest(summary, byRanker);
+    summary.print(out);
   }
 
-  /** After "query", the columns must come in pairs NAME.rr, NAME.p1, as eval experts writes. */
-  private static void checkRankerColumns(Path file, List<String> columns) {
+  /**
+   * The rankers a header names: after "query", the columns must come in pairs NAME.rr, NAME.p1,
+   * as eval experts writes them.
+   */
+  private static List<String> rankers(Path file, List<String> columns) {
     if (columns.size() % 2 == 0) {
       throw new UsageException(file + ": " + (columns.size() - 1)
           + " score columns, not pairs of NAME.rr and NAME.p1");
     }
+    List<String> rankers = new ArrayList<>();
     for (int c = 1; c < columns.size(); c += 2) {
       String rr = columns.get(c);
       String ranker = rr.endsWith(".rr") ? rr.substring(0, rr.length() - ".rr".length()) : "";
@@ -118,6 +114,8 @@ public final class GainEval implements Subcommand {
         throw new UsageException(file + ": columns '" + rr + "' and '" + columns.get(c + 1)
             + "' are not a pair NAME.rr, NAME.p1");
       }
+      rankers.add(ranker);
     }
+    return rankers;
   }
 }
