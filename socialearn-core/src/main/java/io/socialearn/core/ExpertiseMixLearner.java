@@ -267,17 +267,10 @@ public final class ExpertiseMixLearner {
   }
 
   /**
-   * The penalised loss at {@code w}, with its gradient written into {@code gradient}; the
-   * log-sum-exp is taken from each example's highest score, so no exponent overflows.
-   */
-  static double loss(double[][][] x, int[] answerer, double[] w, double[] gradient) {
-    return loss(x, answerer, w, gradient, null);
-  }
-
-  /**
    * The penalised loss at {@code w}; unless null, its gradient written into {@code gradient} and
    * its Hessian into {@code hessian}: the mean over the examples of the covariance of the
-   * signals under the softmax, plus twice the penalty on the diagonal.
+   * signals under the softmax, plus twice the penalty on the diagonal. The log-sum-exp is taken
+   * from each example's highest score, so no exponent overflows.
    */
   static double loss(double[][][] x, int[] answerer, double[] w, double[] gradient,
       double[][] hessian) {

@@ -76,7 +76,7 @@ class ExpertiseMixLearnerProperties {
   /** Whether {@code w} meets the optimum's conditions to within the tolerance. */
   private static boolean optimal(Examples examples, double[] w) {
     double[] gradient = new double[SIGNALS];
-    ExpertiseMixLearner.loss(examples.x(), examples.answerer(), w, gradient);
+    ExpertiseMixLearner.loss(examples.x(), examples.answerer(), w, gradient, null);
     for (int d = 0; d < SIGNALS; d++) {
       if (w[d] > 0 ? Math.abs(gradient[d]) > 1e-6 : gradient[d] < -1e-6) {
         return false;

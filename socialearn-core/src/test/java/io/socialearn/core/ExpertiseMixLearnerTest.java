@@ -91,7 +91,7 @@ class ExpertiseMixLearnerTest {
   }
 
   @Test
-  void theLossHasTheGradientItReportsAndTheFitLowersIt() {
+  void theLossHasTheGradientAndHessianItReportsAndTheFitLowersIt() {
     double[][][] x = {
         {{1, 0.2, 0, 0, 3, 0, 0, 0.6, 0.1, 0, 0}, {0.5, 1, 2, 0, 0, 1, 0, 0, 0, 0.4, 0},
             {0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0.9}},
@@ -99,19 +99,26 @@ class ExpertiseMixLearnerTest {
     int[] answerer = {2, 0};
     double[] w = {0.3, 1, 0.2, 0.5, 1.5, 0, 0.7, 0.8, 2, 0.1, 0.4};
     double[] gradient = new double[w.length];
-    double at = ExpertiseMixLearner.loss(x, answerer, w, gradient);
+    double[][] hessian = new double[w.length][w.length];
+    double at = ExpertiseMixLearner.loss(x, answerer, w, gradient, hessian);
     double h = 1e-6;
     for (int d = 0; d < w.length; d++) {
       double[] up = w.clone();
       double[] down = w.clone();
       up[d] += h;
       down[d] -= h;
-      double numeric = (ExpertiseMixLearner.loss(x, answerer, up, new double[w.length])
-          - ExpertiseMixLearner.loss(x, answerer, down, new double[w.length])) / (2 * h);
+      double[] gradientUp = new double[w.length];
+      double[] gradientDown = new double[w.length];
+      double numeric = (ExpertiseMixLearner.loss(x, answerer, up, gradientUp, null)
+          - ExpertiseMixLearner.loss(x, answerer, down, gradientDown, null)) / (2 * h);
       assertThat(gradient[d]).as("d/dw%d", d).isCloseTo(numeric, within(1e-6));
+      for (int c = 0; c < w.length; c++) {
+        assertThat(hessian[c][d]).as("d²/dw%d dw%d", c, d)
+            .isCloseTo((gradientUp[c] - gradientDown[c]) / (2 * h), within(1e-6));
+      }
     }
     ExpertiseMix learned = ExpertiseMixLearner.learn(x, answerer, ExpertiseMix.of(w));
-    assertThat(ExpertiseMixLearner.loss(x, answerer, learned.weights(), new double[w.length]))
+    assertThat(ExpertiseMixLearner.loss(x, answerer, learned.weights(), null, null))
         .isLessThan(at);
   }
 
