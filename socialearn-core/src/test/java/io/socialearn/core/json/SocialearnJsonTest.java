@@ -96,6 +96,8 @@ import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.expertise.Evidence;
 import io.socialearn.api.expertise.EvidenceKind;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.expertise.ExpertiseEntry;
 import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.ActivityKind;
@@ -142,6 +144,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -703,5 +706,25 @@ class SocialearnJsonTest {
         .hasMessageContaining("not an ISO-8601 Instant such as \"2024-05-01T09:30:00Z\"");
     assertThatThrownBy(() -> MAPPER.readValue("20240501", LocalDate.class))
         .hasMessageContaining("a LocalDate is written as an ISO-8601 string");
+  }
+
+  @Test
+  void anExpertCandidatesSignalsAreWrittenInMixOrderAndReadBack() throws Exception {
+    Map<String, Double> signals = new HashMap<>();
+    for (int i = ExpertiseMix.SIGNALS.length - 1; i >= 0; i--) {
+      signals.put(ExpertiseMix.SIGNALS[i], (double) i);
+    }
+    ExpertCandidate c = new ExpertCandidate(PersonId.of("ana"), 2.5,
+        List.of("answers payroll questions"), signals);
+    String json = MAPPER.writeValueAsString(c);
+    List<String> written = new ArrayList<>();
+    MAPPER.readTree(json).get("signals").fieldNames().forEachRemaining(written::add);
+    assertThat(written).containsExactly(ExpertiseMix.SIGNALS);
+    assertThat(MAPPER.readValue(json, ExpertCandidate.class)).isEqualTo(c);
+    String nullSignal = json.replace("\"topic\":0.0", "\"topic\":null");
+    assertThat(nullSignal).isNotEqualTo(json);
+    assertThatThrownBy(() -> MAPPER.readValue(nullSignal, ExpertCandidate.class))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .rootCause().hasMessageContaining("signals[topic]");
   }
 }
