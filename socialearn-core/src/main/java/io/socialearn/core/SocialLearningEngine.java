@@ -19,6 +19,7 @@ import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.expertise.ExpertCandidate;
 import io.socialearn.api.expertise.ExpertiseEntry;
+import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.mentoring.Learner;
@@ -145,6 +146,8 @@ public final class SocialLearningEngine implements SocialLearning {
   private volatile PendingAppend latest;
   /** Set when the log lost events the read models hold: the engine then refuses every call. */
   private volatile EventLogException failure;
+  /** The who-knows mix where a query names none: the settings', until {@link #useMix}. */
+  private volatile ExpertiseMix mix;
   /** Durable batches the search index cannot take yet (an earlier one is still being forced). */
   private final TreeMap<Long, List<RecordedEvent>> unindexed = new TreeMap<>();
   /** Whether the index failed to apply a batch and must catch up from the log. */
@@ -182,6 +185,7 @@ public final class SocialLearningEngine implements SocialLearning {
     reputation.rowsFrom(state.reputationRows());
     reputation.threadsFrom(state.reputationThreads());
     this.expertise = new ExpertiseModel(b.expertiseSettings);
+    this.mix = b.expertiseSettings.mix();
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;
     this.routing = b.routing;
@@ -823,9 +827,37 @@ public final class SocialLearningEngine implements SocialLearning {
         hits = searchIndex.similarQuestions(new SimilarQuery(title, body, query.topics(),
             WHO_KNOWS_HITS, Set.of()), readable);
       }
+      WhoKnowsOptions options = query.options().mix() != null ? query.options()
+          : query.options().mix(mix);
       return expertise.whoKnows(viewer.person(), access.profileOf(viewer.person()), topics,
-          hits, readable::contains, access::profileOf, query.options(), clock.instant());
+          hits, readable::contains, access::profileOf, options, clock.instant());
     });
+  }
+
+  /**
+   * Sets how "who knows", {@link #suggestAnswerers suggested answerers} and routing weigh their
+   * signals from now on, wherever a query does not name a mix of its own: typically the mix
+   * {@link ExpertiseMixLearner} learned from the host's {@link
+   * io.socialearn.api.expertise.KnownAnswer known answers}, set again each time it is re-learned.
+   * Calls that start after this returns use it; nothing already recorded changes (who was
+   * routed a question stays as recorded). The mix is configuration, not history: it is not
+   * written to the event log or to snapshots, so a new engine starts from its {@link
+   * io.socialearn.core.expertise.ExpertiseSettings#mix() settings' mix}; a host that keeps its
+   * learned mix (it writes to JSON with {@code SocialearnJson.newMapper()}) passes it there or
+   * calls this again. Thread-safe.
+   *
+   * @throws InvalidInputException if {@code mix} is null
+   */
+  public void useMix(ExpertiseMix mix) {
+    this.mix = Validate.required("mix", mix);
+  }
+
+  /**
+   * The mix "who knows" and routing use where a query names none: the last one {@link #useMix}
+   * set, else the expertise settings' mix. Thread-safe.
+   */
+  public ExpertiseMix mix() {
+    return mix;
   }
 
   @Override

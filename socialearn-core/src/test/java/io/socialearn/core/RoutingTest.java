@@ -1,7 +1,9 @@
 package io.socialearn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.ConfigureSpace;
@@ -12,11 +14,15 @@ import io.socialearn.api.command.StartThread;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseMix;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.PostId;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.core.reputation.TrustPolicy;
 import java.time.Duration;
@@ -125,6 +131,50 @@ class RoutingTest {
           "I need the payroll date.", "payroll"));
       assertThat(routings()).isEmpty();
       assertThat(engine.routedTo(ANA, q)).isEmpty();
+    }
+  }
+
+  @Test
+  void aMixSetWhileRunningRoutesAndRanksFromTheNextQuestionOn() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
+      SpaceId space = history(engine);
+      // Cy has just answered something else: present now, but no payroll knowledge
+      ThreadId other = engine.execute(Viewer.of("dee"), StartThread.question(space,
+          "Where is the stapler?", "I cannot find the stapler anywhere.", "office"));
+      engine.execute(CY, new PostAnswer(other, "The stapler is in the second drawer."));
+      clock.advance(Duration.ofMinutes(5));
+      heard.clear();
+      assertThat(engine.mix()).isEqualTo(ExpertiseMix.defaults());
+      ThreadId first = engine.execute(ANA, StartThread.question(space,
+          "When is the payroll run?", "I need the payroll date.", "payroll"));
+      assertThat(routings()).singleElement()
+          .satisfies(r -> assertThat(r.people()).containsExactly(BO.person()));
+
+      // a community where whoever is around now answers
+      double[] w = new double[ExpertiseMix.SIGNALS.length];
+      w[List.of(ExpertiseMix.SIGNALS).indexOf("lastAnswer1h")] = 5;
+      ExpertiseMix presence = ExpertiseMix.of(w);
+      engine.useMix(presence);
+      assertThat(engine.mix()).isEqualTo(presence);
+      heard.clear();
+      ThreadId second = engine.execute(ANA, StartThread.question(space,
+          "Payroll run on holidays?", "Does the payroll run move on holidays?", "payroll"));
+      assertThat(routings()).singleElement()
+          .satisfies(r -> assertThat(r.people()).containsExactly(CY.person()));
+      assertThat(engine.suggestAnswerers(ANA, second, 2)).extracting(ExpertCandidate::person)
+          .first().isEqualTo(CY.person());
+      WhoKnowsQuery payroll = WhoKnowsQuery.topics(Tag.of("payroll"));
+      assertThat(engine.whoKnows(ANA, payroll).get(0).person()).isEqualTo(CY.person());
+      // a query that names its own mix keeps it
+      assertThat(engine.whoKnows(ANA, payroll.with(WhoKnowsOptions.defaults()
+          .mix(ExpertiseMix.defaults()))).get(0).person()).isEqualTo(BO.person());
+      // what was recorded stays
+      assertThat(engine.routedTo(ANA, first)).containsExactly(BO.person());
+
+      assertThatThrownBy(() -> engine.useMix(null))
+          .isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("mix"));
+      assertThat(engine.mix()).isEqualTo(presence);
     }
   }
 }
