@@ -727,4 +727,19 @@ class SocialearnJsonTest {
         .hasRootCauseInstanceOf(InvalidInputException.class)
         .rootCause().hasMessageContaining("signals[topic]");
   }
+
+  @Test
+  void aLearnedMixIsKeptAsJsonAndAWrongWeightIsRefusedOnRead() throws Exception {
+    ExpertiseMix mix = ExpertiseMix.of(new double[] {0.5, 0, 1.25, 0, 2, 0.1, 0, 3, 0, 0, 0.7});
+    String json = MAPPER.writeValueAsString(mix);
+    List<String> written = new ArrayList<>();
+    MAPPER.readTree(json).fieldNames().forEachRemaining(written::add);
+    assertThat(written).containsExactly(ExpertiseMix.SIGNALS);
+    assertThat(MAPPER.readValue(json, ExpertiseMix.class)).isEqualTo(mix);
+    String negative = json.replace("\"lastAnswer1h\":3.0", "\"lastAnswer1h\":-3.0");
+    assertThat(negative).isNotEqualTo(json);
+    assertThatThrownBy(() -> MAPPER.readValue(negative, ExpertiseMix.class))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .rootCause().hasMessageContaining("lastAnswer1h");
+  }
 }
