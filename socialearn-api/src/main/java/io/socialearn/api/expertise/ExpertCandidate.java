@@ -3,11 +3,8 @@ package io.socialearn.api.expertise;
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Validate;
 import io.socialearn.api.people.PersonId;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One person "who knows", with why. Immutable.
@@ -35,24 +32,6 @@ public record ExpertCandidate(PersonId person, double score, List<String> reason
       Validate.required("reasons[]", reason);
     }
     reasons = List.copyOf(reasons);
-    signals = ordered(Validate.required("signals", signals));
-  }
-
-  private static Map<String, Double> ordered(Map<String, Double> given) {
-    Map<String, Double> rest = new TreeMap<>();
-    for (Map.Entry<String, Double> e : given.entrySet()) {
-      Validate.required("signals key", e.getKey());
-      Validate.required("signals[" + e.getKey() + "]", e.getValue());
-      rest.put(e.getKey(), e.getValue());
-    }
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (String name : ExpertiseMix.SIGNALS) {
-      Double value = rest.remove(name);
-      if (value != null) {
-        out.put(name, value);
-      }
-    }
-    out.putAll(rest);
-    return Collections.unmodifiableMap(out);
+    signals = SignalMap.copyOf(Validate.required("signals", signals));
   }
 }
