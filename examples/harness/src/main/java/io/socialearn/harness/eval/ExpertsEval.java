@@ -56,8 +56,9 @@ import java.util.Set;
  * {@code --learner ascent}, by coordinate ascent on MRR + {@value MixLearner#P1_WEIGHT} × P@1,
  * the learner of earlier figures) over
  * queries chosen the same way from the {@value #TRAINING} training questions right before the
- * test period, and re-learned every {@value #RELEARN} newly known queries as the test period
- * advances: a query (of the training period or the test period alike) joins the training queries
+ * test period, and re-learned every {@value #RELEARN} newly known query as the test period
+ * advances (every 1/{@value #RELEARN_SHARE} more of them once over {@value #RELEARN_SHARE}
+ * times {@value #RELEARN} are known): a query (of the training period or the test period alike) joins the training queries
  * only once its accept has been replayed before the day the question is asked, and its signals
  * are those computed when it was asked, so nothing is learned from a question's future. How fast
  * "answered lately" fades is learned the same way: the mix weighs the last-answer signal on its
@@ -73,8 +74,14 @@ import java.util.Set;
 public final class ExpertsEval implements Subcommand {
   static final int RANKS = 20;
   static final int TRAINING = 3_000;
-  /** Re-learn the mix once this many more queries are known. */
+  /** Re-learn the mix once this many more queries are known... */
   static final int RELEARN = 1;
+  /**
+   * ...or once the known queries have grown by this share of those the mix was last learned on,
+   * if that is more: on communities whose test period holds thousands of queries, a fit costs
+   * about 0.1 ms a known query, and re-learning at every one would cost hours.
+   */
+  static final int RELEARN_SHARE = 200;
   private static final long DAY = 86_400_000L;
   private static final double MONTH_MILLIS = 30 * DAY;
   static final List<String> BASELINES = List.of("mostActive", "tagAnswers", "recency");
@@ -418,6 +425,15 @@ public final class ExpertsEval implements Subcommand {
     });
   }
 
+  /**
+   * Whether the mix last learned on {@code learnedOn} known queries is to be learned again now
+   * that {@code known} are: {@value #RELEARN} more, or 1/{@value #RELEARN_SHARE} more if that is
+   * more.
+   */
+  static boolean relearnDue(int known, int learnedOn) {
+    return known >= learnedOn + Math.max(RELEARN, learnedOn / RELEARN_SHARE);
+  }
+
   /** One training query: each candidate's signals, and which candidate was relevant. */
   record TrainingQuery(double[][] signals, String[] ids, int relevant) {
     /** This query as the library's learner takes it (dump user 17 is person u17). */
@@ -447,6 +463,8 @@ public final class ExpertsEval implements Subcommand {
     /** The queries scored, in the order of every ranker's scores. */
     final List<String> queryIds = new ArrayList<>();
     final List<TrainingQuery> training = new ArrayList<>();
+    /** The first of {@link #training} as the library's learner takes them, made once each. */
+    private final List<KnownAnswer> knownAnswers = new ArrayList<>();
     private PostIndex posts;
     /** Each question's 0-based index in creation order, by dump id. */
     private final Map<Integer, Integer> order = new HashMap<>();
@@ -566,9 +584,12 @@ public final class ExpertsEval implements Subcommand {
           }
         }
       }
-      if (mix == null || (learn && training.size() >= learnedOn + RELEARN)) {
+      if (mix == null || (learn && relearnDue(training.size(), learnedOn))) {
+        for (int i = knownAnswers.size(); listwise && i < training.size(); i++) {
+          knownAnswers.add(training.get(i).known());
+        }
         mix = !learn ? ExpertiseMix.defaults() : listwise
-            ? ExpertiseMixLearner.learn(training.stream().map(TrainingQuery::known).toList())
+            ? ExpertiseMixLearner.learn(knownAnswers)
             : MixLearner.learn(training, STARTS);
         learnedOn = training.size();
         err.println("experts: learned mix " + mix.asMap() + " on " + training.size()

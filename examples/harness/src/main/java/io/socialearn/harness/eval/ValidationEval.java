@@ -25,7 +25,8 @@ import java.util.Map;
  * offline from the files {@code eval experts --features} wrote, one per site. Validation queries
  * are the later half, by time, of a site's training-period queries; each is ranked by the mix
  * {@link ExpertiseMixLearner} learns from the queries known before it (the file's {@code A}
- * lines, as many as its {@code Q} line says), over its candidates as {@code whoKnows} found them
+ * lines, as many as its {@code Q} line says; re-learned as often as {@code eval experts} does,
+ * see {@link ExpertsEval#relearnDue}), over its candidates as {@code whoKnows} found them
  * under the default mix. No test question takes part, so a change to the signals or the learner
  * can be chosen here before the test questions are run once. Prints MRR and P@1 per site and
  * pooled. The candidates stay those of the default mix (in {@code eval experts} a learned mix
@@ -44,15 +45,20 @@ public final class ValidationEval implements Subcommand {
       Path file = Path.of(name.strip());
       Site site = Site.read(file);
       ExpertsEval.Scores scores = new ExpertsEval.Scores();
-      Map<Integer, double[]> mixes = new HashMap<>();
+      double[] w = null;
+      int learnedOn = -1;
+      int fits = 0;
       for (Query q : site.validation()) {
-        double[] w = mixes.computeIfAbsent(q.known(),
-            n -> ExpertiseMixLearner.learn(site.knownAnswers(n)).weights());
+        if (w == null || ExpertsEval.relearnDue(q.known(), learnedOn)) {
+          w = ExpertiseMixLearner.learn(site.knownAnswers(q.known())).weights();
+          learnedOn = q.known();
+          fits++;
+        }
         List<Ranked> ranking = q.rank(w);
         scores.add(ranking, q.relevant());
         pooled.add(ranking, q.relevant());
       }
-      err.println("validation: " + file + ": " + scores.summary() + ", " + mixes.size()
+      err.println("validation: " + file + ": " + scores.summary() + ", " + fits
           + " mixes learned");
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("features", file.toString());

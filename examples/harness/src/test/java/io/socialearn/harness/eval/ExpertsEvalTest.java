@@ -137,6 +137,19 @@ class ExpertsEvalTest {
   }
 
   @Test
+  void theMixIsReLearnedAtEveryNewQueryUntilItsShareOfTheKnownOnesIsMore() {
+    assertThat(ExpertsEval.relearnDue(0, -1)).isTrue();
+    assertThat(ExpertsEval.relearnDue(1, 0)).isTrue();
+    assertThat(ExpertsEval.relearnDue(5, 5)).isFalse();
+    assertThat(ExpertsEval.relearnDue(400, 399)).isTrue();
+    // 1/200 of 1,000 is 5: four more are not enough
+    assertThat(ExpertsEval.relearnDue(1_004, 1_000)).isFalse();
+    assertThat(ExpertsEval.relearnDue(1_005, 1_000)).isTrue();
+    assertThat(ExpertsEval.relearnDue(10_049, 10_000)).isFalse();
+    assertThat(ExpertsEval.relearnDue(10_050, 10_000)).isTrue();
+  }
+
+  @Test
   void theRecencyBaselineWeighsEachAnswerByHalfAMonth() {
     ExpertsEval.History history = new ExpertsEval.History();
     long day = 86_400_000L;
