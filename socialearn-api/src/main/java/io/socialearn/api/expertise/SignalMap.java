@@ -49,7 +49,12 @@ final class SignalMap extends AbstractMap<String, Double> {
     Map<String, Double> others = null;
     for (Map.Entry<String, Double> e : given.entrySet()) {
       String name = Validate.required("signals key", e.getKey());
-      double value = Validate.required("signals[" + name + "]", e.getValue());
+      Double boxed = e.getValue();
+      if (boxed == null) {
+        // The field's name is only built for the error: a who-knows answer copies thousands.
+        Validate.required("signals[" + name + "]", boxed);
+      }
+      double value = boxed;
       Integer at = CANONICAL_INDEX.get(name);
       if (at != null) {
         values[at] = value;
