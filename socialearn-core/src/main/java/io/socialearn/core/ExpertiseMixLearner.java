@@ -13,7 +13,7 @@ import java.util.List;
  * Learns how "who knows" should weigh its signals in a host's own community, from questions
  * whose answerer is known ({@link KnownAnswer}): the candidates {@code whoKnows} ranked when each
  * question was asked, and who gave the accepted answer. The result goes to a running engine's
- * {@link SocialLearningEngine#useMix}, into {@link
+ * {@link SocialLearningEngine#useExpertiseMix}, into {@link
  * io.socialearn.core.expertise.ExpertiseSettings} for the next start, or into a query's {@link
  * io.socialearn.api.expertise.WhoKnowsOptions#mix}, so that routing and "who knows" rank as the
  * community's answers have shown. Learn only from questions asked before the ones the mix will

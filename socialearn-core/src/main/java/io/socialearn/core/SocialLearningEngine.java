@@ -146,7 +146,7 @@ public final class SocialLearningEngine implements SocialLearning {
   private volatile PendingAppend latest;
   /** Set when the log lost events the read models hold: the engine then refuses every call. */
   private volatile EventLogException failure;
-  /** The who-knows mix where a query names none: the settings', until {@link #useMix}. */
+  /** The who-knows mix where a query names none: the settings', until {@link #useExpertiseMix}. */
   private volatile ExpertiseMix mix;
   /** Durable batches the search index cannot take yet (an earlier one is still being forced). */
   private final TreeMap<Long, List<RecordedEvent>> unindexed = new TreeMap<>();
@@ -848,15 +848,15 @@ public final class SocialLearningEngine implements SocialLearning {
    *
    * @throws InvalidInputException if {@code mix} is null
    */
-  public void useMix(ExpertiseMix mix) {
+  public void useExpertiseMix(ExpertiseMix mix) {
     this.mix = Validate.required("mix", mix);
   }
 
   /**
-   * The mix "who knows" and routing use where a query names none: the last one {@link #useMix}
-   * set, else the expertise settings' mix. Thread-safe.
+   * The mix "who knows" and routing use where a query names none: the last one {@link
+   * #useExpertiseMix} set, else the expertise settings' mix. Thread-safe.
    */
-  public ExpertiseMix mix() {
+  public ExpertiseMix expertiseMix() {
     return mix;
   }
 

@@ -144,7 +144,7 @@ class RoutingTest {
       engine.execute(CY, new PostAnswer(other, "The stapler is in the second drawer."));
       clock.advance(Duration.ofMinutes(5));
       heard.clear();
-      assertThat(engine.mix()).isEqualTo(ExpertiseMix.defaults());
+      assertThat(engine.expertiseMix()).isEqualTo(ExpertiseMix.defaults());
       ThreadId first = engine.execute(ANA, StartThread.question(space,
           "When is the payroll run?", "I need the payroll date.", "payroll"));
       assertThat(routings()).singleElement()
@@ -154,8 +154,8 @@ class RoutingTest {
       double[] w = new double[ExpertiseMix.SIGNALS.length];
       w[List.of(ExpertiseMix.SIGNALS).indexOf("lastAnswer1h")] = 5;
       ExpertiseMix presence = ExpertiseMix.of(w);
-      engine.useMix(presence);
-      assertThat(engine.mix()).isEqualTo(presence);
+      engine.useExpertiseMix(presence);
+      assertThat(engine.expertiseMix()).isEqualTo(presence);
       heard.clear();
       ThreadId second = engine.execute(ANA, StartThread.question(space,
           "Payroll run on holidays?", "Does the payroll run move on holidays?", "payroll"));
@@ -171,10 +171,10 @@ class RoutingTest {
       // what was recorded stays
       assertThat(engine.routedTo(ANA, first)).containsExactly(BO.person());
 
-      assertThatThrownBy(() -> engine.useMix(null))
+      assertThatThrownBy(() -> engine.useExpertiseMix(null))
           .isInstanceOfSatisfying(InvalidInputException.class,
               e -> assertThat(e.field()).isEqualTo("mix"));
-      assertThat(engine.mix()).isEqualTo(presence);
+      assertThat(engine.expertiseMix()).isEqualTo(presence);
     }
   }
 }

@@ -103,17 +103,17 @@ class ReadmeSnippetTest {
         // Once cy's answer to it is accepted, that is one example of who knew:
         known.add(new KnownAnswer(candidates, cy.person()));
         // Learn how your community weighs the signals, and route by it from now on:
-        socialearn.useMix(ExpertiseMixLearner.learn(known));
+        socialearn.useExpertiseMix(ExpertiseMixLearner.learn(known));
         // --- to here ---
       }
       assertThat(known).allSatisfy(k -> assertThat(k.answererIndex()).isNotNegative());
-      assertThat(socialearn.mix()).isEqualTo(ExpertiseMixLearner.learn(known))
+      assertThat(socialearn.expertiseMix()).isEqualTo(ExpertiseMixLearner.learn(known))
           .isNotEqualTo(ExpertiseMix.defaults());
       // who knows now ranks by the learned mix, not the built-in one
       WhoKnowsQuery payroll = WhoKnowsQuery.topics(Tag.of("payroll"));
       List<ExpertCandidate> ranked = socialearn.whoKnows(ana, payroll);
       assertThat(ranked).isEqualTo(socialearn.whoKnows(ana,
-          payroll.with(WhoKnowsOptions.defaults().mix(socialearn.mix()))));
+          payroll.with(WhoKnowsOptions.defaults().mix(socialearn.expertiseMix()))));
       assertThat(ranked.get(0).score()).isNotEqualTo(socialearn.whoKnows(ana,
           payroll.with(WhoKnowsOptions.defaults().mix(ExpertiseMix.defaults()))).get(0).score());
     }
