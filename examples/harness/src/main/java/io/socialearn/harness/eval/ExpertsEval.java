@@ -56,10 +56,10 @@ import java.util.Set;
  * {@code --learner ascent}, by coordinate ascent on MRR + {@value MixLearner#P1_WEIGHT} × P@1,
  * the learner of earlier figures) over
  * queries chosen the same way from the {@value #TRAINING} training questions right before the
- * test period, and re-learned every {@value #RELEARN} newly known query as the test period
- * advances (every 1/{@value #RELEARN_SHARE} more of them once over {@value #RELEARN_SHARE}
- * times {@value #RELEARN} are known): a query (of the training period or the test period alike) joins the training queries
- * only once its accept has been replayed before the day the question is asked, and its signals
+ * test period, and re-learned at every newly known query as the test period advances (from 400
+ * known on, whenever they have grown by 1/{@value #RELEARN_SHARE}; see {@link #relearnDue}): a
+ * query (of the training period or the test period alike) joins the training queries only once
+ * its accept has been replayed before the day the question is asked, and its signals
  * are those computed when it was asked, so nothing is learned from a question's future. How fast
  * "answered lately" fades is learned the same way: the mix weighs the last-answer signal on its
  * four fixed scales (an hour, 6 hours, a day, a week). Coordinate ascent starts from the default
