@@ -22,6 +22,10 @@ final class SignalMap extends AbstractMap<String, Double> {
   private static final Map<String, Integer> CANONICAL_INDEX = new HashMap<>();
 
   static {
+    // copyOf marks the mix's signals it has seen in the bits of an int
+    if (CANONICAL.length > 31) {
+      throw new IllegalStateException("more signals than copyOf's mask holds");
+    }
     for (int i = 0; i < CANONICAL.length; i++) {
       CANONICAL_INDEX.put(CANONICAL[i], i);
     }
