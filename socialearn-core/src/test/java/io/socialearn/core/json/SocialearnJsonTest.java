@@ -449,9 +449,15 @@ class SocialearnJsonTest {
         .map(RecordComponent::getName)
         .collect(Collectors.toCollection(HashSet::new));
     names.addAll(List.of(allowed));
-    List<String> written = new ArrayList<>();
-    tree.fieldNames().forEachRemaining(written::add);
-    assertThat(names).as("properties written for " + type.getSimpleName()).containsAll(written);
+    assertThat(names).as("properties written for " + type.getSimpleName())
+        .containsAll(fieldNames(tree));
+  }
+
+  /** The names of an object's properties, in the order they were written. */
+  private static List<String> fieldNames(JsonNode tree) {
+    List<String> names = new ArrayList<>();
+    tree.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   // ---------------------------------------------------------------- exact shapes
@@ -717,9 +723,8 @@ class SocialearnJsonTest {
     ExpertCandidate c = new ExpertCandidate(PersonId.of("ana"), 2.5,
         List.of("answers payroll questions"), signals);
     String json = MAPPER.writeValueAsString(c);
-    List<String> written = new ArrayList<>();
-    MAPPER.readTree(json).get("signals").fieldNames().forEachRemaining(written::add);
-    assertThat(written).containsExactly(ExpertiseMix.SIGNALS);
+    assertThat(fieldNames(MAPPER.readTree(json).get("signals")))
+        .containsExactly(ExpertiseMix.SIGNALS);
     assertThat(MAPPER.readValue(json, ExpertCandidate.class)).isEqualTo(c);
     String nullSignal = json.replace("\"topic\":0.0", "\"topic\":null");
     assertThat(nullSignal).isNotEqualTo(json);
@@ -732,9 +737,7 @@ class SocialearnJsonTest {
   void aLearnedMixIsKeptAsJsonAndAWrongWeightIsRefusedOnRead() throws Exception {
     ExpertiseMix mix = ExpertiseMix.of(new double[] {0.5, 0, 1.25, 0, 2, 0.1, 0, 3, 0, 0, 0.7});
     String json = MAPPER.writeValueAsString(mix);
-    List<String> written = new ArrayList<>();
-    MAPPER.readTree(json).fieldNames().forEachRemaining(written::add);
-    assertThat(written).containsExactly(ExpertiseMix.SIGNALS);
+    assertThat(fieldNames(MAPPER.readTree(json))).containsExactly(ExpertiseMix.SIGNALS);
     assertThat(MAPPER.readValue(json, ExpertiseMix.class)).isEqualTo(mix);
     String negative = json.replace("\"lastAnswer1h\":3.0", "\"lastAnswer1h\":-3.0");
     assertThat(negative).isNotEqualTo(json);
