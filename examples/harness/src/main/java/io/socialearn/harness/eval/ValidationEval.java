@@ -50,7 +50,7 @@ public final class ValidationEval implements Subcommand {
       int fits = 0;
       for (Query q : site.validation()) {
         if (w == null || ExpertsEval.relearnDue(q.known(), learnedOn)) {
-          w = ExpertiseMixLearner.learn(site.knownAnswers(q.known())).weights();
+          w = ExpertiseMixLearner.learn(site.known().subList(0, q.known())).weights();
           learnedOn = q.known();
           fits++;
         }
@@ -98,10 +98,6 @@ public final class ValidationEval implements Subcommand {
     List<Query> validation() {
       List<Query> train = queries.stream().filter(q -> !q.test()).toList();
       return train.subList(train.size() / 2, train.size());
-    }
-
-    List<KnownAnswer> knownAnswers(int n) {
-      return known.subList(0, n);
     }
 
     static Site read(Path file) throws IOException {
