@@ -207,6 +207,8 @@ public final class SocialLearningEngine implements SocialLearning {
     pulse.rowsFrom(ref -> ref instanceof ContentRef content ? state.contentCode(content) : -1);
     // And titles: a question's title is held once, by its row.
     pulse.titlesFrom(state::titleOf);
+    // And who each question was routed to: the state keeps (and snapshots) that record.
+    pulse.routingFrom(state.routedTo::get);
     // So does the expertise model its answers and threads, by their rows' codes.
     expertise.rowsFrom(state::answerCode, StateCodec.threadCodes(state));
     snapshots.track(expertise);

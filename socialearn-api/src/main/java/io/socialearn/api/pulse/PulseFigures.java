@@ -1,5 +1,7 @@
 package io.socialearn.api.pulse;
 
+import io.socialearn.api.Validate;
+
 /**
  * How the questions asked in one period fared, as known at the period's end (answers and accepts
  * after the end do not count, so a past period's figures do not change).
@@ -19,6 +21,7 @@ package io.socialearn.api.pulse;
  * @param p90AcceptedAnswerMinutes over accepted questions, to the accepted answer's posting
  * @param answers answers posted in the period (to questions of any age)
  * @param backlog open questions without any answer at the period's end, asked at any time before
+ * @param routing how those of the period's questions that were routed to people fared
  */
 public record PulseFigures(
     int questions,
@@ -31,4 +34,11 @@ public record PulseFigures(
     Double medianAcceptedAnswerMinutes,
     Double p90AcceptedAnswerMinutes,
     int answers,
-    int backlog) {}
+    int backlog,
+    RoutingOutcomes routing) {
+
+  /** Checks that the routing outcomes are given ({@link RoutingOutcomes#none()} for none). */
+  public PulseFigures {
+    Validate.required("routing", routing);
+  }
+}

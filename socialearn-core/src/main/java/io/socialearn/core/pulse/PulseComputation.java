@@ -14,6 +14,7 @@ import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseReport;
 import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.pulse.RiskLevel;
+import io.socialearn.api.pulse.RoutingOutcomes;
 import io.socialearn.api.pulse.TopicRisk;
 import io.socialearn.api.pulse.TopicTrend;
 import io.socialearn.api.pulse.UnansweredTopic;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,6 +110,15 @@ final class PulseComputation {
     int acceptedAnswerCount;
     final int[] answersBy;
     final BitSet active = new BitSet();
+    int routed;
+    int routedAnswered;
+    int answeredByAsked;
+    int acceptedFromAsked;
+    int asks;
+    int asksAnswered;
+    final Set<PersonId> peopleAsked = new HashSet<>();
+    double[] askedAnswer = new double[16];
+    int askedAnswerCount;
 
     Tally(int people) {
       answersBy = new int[people];
@@ -125,6 +136,65 @@ final class PulseComputation {
         acceptedAnswer = Arrays.copyOf(acceptedAnswer, acceptedAnswerCount * 2);
       }
       acceptedAnswer[acceptedAnswerCount++] = minutes;
+    }
+
+    /**
+     * Counts a routed question created at {@code created}, as known at {@code end}: whether it
+     * was answered at all, by whom of those asked and when, and whether the accepted answer (by
+     * {@code acceptedAuthor}, or -1 for none) is one of theirs.
+     */
+    void addRouted(Routed r, long created, long end, boolean answered, int acceptedAuthor) {
+      routed++;
+      routedAnswered += answered ? 1 : 0;
+      asks += r.people.length;
+      peopleAsked.addAll(r.ids);
+      long first = NEVER;
+      boolean acceptedFromThem = false;
+      for (int i = 0; i < r.people.length; i++) {
+        if (r.firstAnswer[i] < end) {
+          asksAnswered++;
+          first = Math.min(first, r.firstAnswer[i]);
+        }
+        acceptedFromThem |= r.people[i] >= 0 && r.people[i] == acceptedAuthor;
+      }
+      acceptedFromAsked += acceptedFromThem ? 1 : 0;
+      if (first < end) {
+        answeredByAsked++;
+        if (askedAnswerCount == askedAnswer.length) {
+          askedAnswer = Arrays.copyOf(askedAnswer, askedAnswerCount * 2);
+        }
+        askedAnswer[askedAnswerCount++] = (first - created) / MINUTE;
+      }
+    }
+  }
+
+  /**
+   * Who one question was routed to: the people's ledger indices (-1 for someone the ledger has
+   * never seen, who has answered nothing) and the time of each one's earliest answer to it.
+   */
+  private static final class Routed {
+    final List<PersonId> ids;
+    final int[] people;
+    final long[] firstAnswer;
+
+    Routed(List<PersonId> asked, Map<PersonId, Integer> index) {
+      this.ids = asked.stream().distinct().toList();
+      this.people = new int[ids.size()];
+      this.firstAnswer = new long[ids.size()];
+      for (int i = 0; i < people.length; i++) {
+        Integer p = index.get(ids.get(i));
+        people[i] = p == null ? -1 : p;
+      }
+      Arrays.fill(firstAnswer, NEVER);
+    }
+
+    /** Notes an answer by ledger person {@code author} at {@code created}. */
+    void answer(int author, long created) {
+      for (int i = 0; i < people.length; i++) {
+        if (people[i] == author) {
+          firstAnswer[i] = Math.min(firstAnswer[i], created);
+        }
+      }
     }
   }
 
@@ -161,8 +231,19 @@ final class PulseComputation {
     long[] firstContribution = new long[l.personIds.size()];
     Arrays.fill(firstContribution, NEVER);
     boolean[] inScope = new boolean[questions];
+    Routed[] routed = null;
     for (int q = 0; q < questions; q++) {
       inScope[q] = inScope(q);
+      long created = l.questionCreated.get(q);
+      if (inScope[q] && created >= prevFrom && created < to) {
+        List<PersonId> asked = l.routedTo.apply(l.questionIds.get(q));
+        if (asked != null && !asked.isEmpty()) {
+          if (routed == null) {
+            routed = new Routed[questions];
+          }
+          routed[q] = new Routed(asked, l.personIndex);
+        }
+      }
     }
     Tally current = new Tally(l.personIds.size());
     Tally previous = new Tally(l.personIds.size());
@@ -179,6 +260,9 @@ final class PulseComputation {
       long created = l.answerCreated.get(a);
       int author = l.answerAuthor.get(a);
       firstAnswer[q] = Math.min(firstAnswer[q], created);
+      if (routed != null && routed[q] != null) {
+        routed[q].answer(author, created);
+      }
       int askerUnit = l.personUnit.get(l.asker.get(q));
       int authorUnit = l.personUnit.get(author);
       if (askerUnit != unassigned && authorUnit != unassigned && askerUnit != authorUnit) {
@@ -248,9 +332,14 @@ final class PulseComputation {
         tally.answered++;
         tally.addFirst((firstAnswer[q] - created) / MINUTE);
       }
-      if (acceptedLive && l.acceptedAt.get(q) < end) {
+      boolean acceptedByEnd = acceptedLive && l.acceptedAt.get(q) < end;
+      if (acceptedByEnd) {
         tally.accepted++;
         tally.addAccepted((l.answerCreated.get(accepted) - created) / MINUTE);
+      }
+      if (routed != null && routed[q] != null) {
+        tally.addRouted(routed[q], created, end, answered,
+            acceptedByEnd ? l.answerAuthor.get(accepted) : -1);
       }
       if (inCurrent) {
         for (int tag : l.questionTags.get(q)) {
@@ -274,14 +363,30 @@ final class PulseComputation {
         risks(acceptedByTag));
   }
 
-  private static PulseFigures figures(Tally t) {
+  private PulseFigures figures(Tally t) {
     double[] first = Arrays.copyOf(t.firstAnswer, t.firstAnswerCount);
     double[] accepted = Arrays.copyOf(t.acceptedAnswer, t.acceptedAnswerCount);
     Arrays.sort(first);
     Arrays.sort(accepted);
     return new PulseFigures(t.questions, t.answered, share(t.answered, t.questions), t.accepted,
         share(t.accepted, t.questions), median(first), p90(first), median(accepted),
-        p90(accepted), t.answers, t.backlog);
+        p90(accepted), t.answers, t.backlog, routing(t));
+  }
+
+  /**
+   * The routing outcomes of a period's tally; the asks' figures are null when fewer people than
+   * the minimum group size were asked, as they would be one person's rate.
+   */
+  private RoutingOutcomes routing(Tally t) {
+    double[] asked = Arrays.copyOf(t.askedAnswer, t.askedAnswerCount);
+    Arrays.sort(asked);
+    int people = t.peopleAsked.size();
+    boolean shown = people == 0 || people >= minimumGroupSize;
+    return new RoutingOutcomes(t.routed, t.routedAnswered, share(t.routedAnswered, t.routed),
+        t.answeredByAsked, share(t.answeredByAsked, t.routed), t.acceptedFromAsked,
+        share(t.acceptedFromAsked, t.routed), median(asked), p90(asked), t.asks, people,
+        shown ? Integer.valueOf(t.asksAnswered) : null,
+        shown ? share(t.asksAnswered, t.asks) : null);
   }
 
   static Double share(int part, int whole) {

@@ -5,6 +5,7 @@ import io.socialearn.api.pulse.HelpCell;
 import io.socialearn.api.pulse.PersonCount;
 import io.socialearn.api.pulse.PulseFigures;
 import io.socialearn.api.pulse.PulseReport;
+import io.socialearn.api.pulse.RoutingOutcomes;
 import io.socialearn.api.pulse.TopicRisk;
 import io.socialearn.api.pulse.TopicTrend;
 import io.socialearn.api.pulse.UnansweredTopic;
@@ -40,6 +41,24 @@ public final class PulseCsv {
         p.p90AcceptedAnswerMinutes());
     row(out, "answers", c.answers(), p.answers());
     row(out, "backlog", c.backlog(), p.backlog());
+    RoutingOutcomes cr = c.routing();
+    RoutingOutcomes pr = p.routing();
+    row(out, "routed", cr.routed(), pr.routed());
+    row(out, "routed_answered", cr.answered(), pr.answered());
+    row(out, "routed_answered_share", cr.answeredShare(), pr.answeredShare());
+    row(out, "routed_answered_by_asked", cr.answeredByAsked(), pr.answeredByAsked());
+    row(out, "routed_answered_by_asked_share", cr.answeredByAskedShare(),
+        pr.answeredByAskedShare());
+    row(out, "routed_accepted_from_asked", cr.acceptedFromAsked(), pr.acceptedFromAsked());
+    row(out, "routed_accepted_from_asked_share", cr.acceptedFromAskedShare(),
+        pr.acceptedFromAskedShare());
+    row(out, "median_asked_answer_minutes", cr.medianAskedAnswerMinutes(),
+        pr.medianAskedAnswerMinutes());
+    row(out, "p90_asked_answer_minutes", cr.p90AskedAnswerMinutes(), pr.p90AskedAnswerMinutes());
+    row(out, "asks", cr.asks(), pr.asks());
+    row(out, "people_asked", cr.peopleAsked(), pr.peopleAsked());
+    row(out, "asks_answered", cr.asksAnswered(), pr.asksAnswered());
+    row(out, "asks_answered_share", cr.asksAnsweredShare(), pr.asksAnsweredShare());
     row(out, "active_contributors", report.contributors().active(),
         report.previousContributors().active());
     row(out, "new_contributors", report.contributors().newcomers(),

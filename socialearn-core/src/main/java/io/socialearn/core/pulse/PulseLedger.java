@@ -120,6 +120,8 @@ public final class PulseLedger {
   private final ArrayList<String> titles = new ArrayList<>();
   /** The title of a question as the caller's row holds it, or null; see {@link #titlesFrom}. */
   private Function<ThreadId, String> rowTitles = question -> null;
+  /** Who a question was routed to, or null; see {@link #routingFrom}. */
+  Function<ThreadId, List<PersonId>> routedTo = question -> null;
   /** Each question's tags' indices: an array per combination ({@link #tagSets}), never changed. */
   final ArrayList<int[]> questionTags = new ArrayList<>();
   /**
@@ -457,6 +459,19 @@ public final class PulseLedger {
       }
     }
     this.rowTitles = rowTitles;
+  }
+
+  /**
+   * Takes who each question was routed to from the caller from now on, for the pulse's {@link
+   * io.socialearn.api.pulse.RoutingOutcomes}: the engine keeps that record of the log's {@link
+   * io.socialearn.api.event.QuestionRouted} events (and snapshots it), so the ledger holds no
+   * copy. Without it no question counts as routed.
+   *
+   * @param routedTo given a question, the people it was routed to, best first, or null (or an
+   *     empty list) if it was not routed; read only while a report is made
+   */
+  public void routingFrom(Function<ThreadId, List<PersonId>> routedTo) {
+    this.routedTo = routedTo;
   }
 
   /** A question's title as the ledger holds it: null when it is its row's. */

@@ -15,6 +15,7 @@ import io.socialearn.api.pulse.PulseFigures;
 import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseReport;
 import io.socialearn.api.pulse.PulseScope;
+import io.socialearn.api.pulse.RoutingOutcomes;
 import io.socialearn.api.pulse.TopicTrend;
 import io.socialearn.api.pulse.UnansweredTopic;
 import io.socialearn.api.thread.PostId;
@@ -114,7 +115,8 @@ class PulseFiguresTest {
     assertThat(report.previousPeriod()).isEqualTo(PulsePeriod.of(
         Instant.parse("2026-01-04T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")));
     PulseFigures f = report.previous();
-    assertThat(f).isEqualTo(new PulseFigures(2, 1, 0.5, 1, 0.5, 30.0, 30.0, 30.0, 30.0, 1, 1));
+    assertThat(f).isEqualTo(new PulseFigures(2, 1, 0.5, 1, 0.5, 30.0, 30.0, 30.0, 30.0, 1, 1,
+        RoutingOutcomes.none()));
   }
 
   @Test
@@ -182,7 +184,7 @@ class PulseFiguresTest {
         PulsePeriod.of(Instant.parse("2024-01-01T00:00:00Z"),
             Instant.parse("2024-02-01T00:00:00Z")));
     assertThat(report.current()).isEqualTo(new PulseFigures(0, 0, null, 0, null, null, null,
-        null, null, 0, 0));
+        null, null, 0, 0, RoutingOutcomes.none()));
     assertThat(report.trendingTopics()).isEmpty();
     assertThat(report.contributors().topFiveShare()).isNull();
   }

@@ -13,6 +13,7 @@ import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.core.MutableClock;
+import io.socialearn.core.RoutingPolicy;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.WriteRateLimit;
 import io.socialearn.core.reputation.TrustPolicy;
@@ -35,9 +36,14 @@ final class World implements AutoCloseable {
   }
 
   World(PulsePrivacy privacy, Path dataDirectory) {
+    this(privacy, dataDirectory, RoutingPolicy.off());
+  }
+
+  /** A world whose engine routes new questions by {@code routing}. */
+  World(PulsePrivacy privacy, Path dataDirectory, RoutingPolicy routing) {
     SocialLearningEngine.Builder b = SocialLearningEngine.builder().clock(clock)
         .idGenerator(IdGenerator.sequential()).writeRateLimit(WriteRateLimit.unlimited())
-        .trustPolicy(TrustPolicy.rolesOnly()).pulsePrivacy(privacy);
+        .trustPolicy(TrustPolicy.rolesOnly()).pulsePrivacy(privacy).routing(routing);
     if (dataDirectory != null) {
       b.dataDirectory(dataDirectory).snapshotEvery(7);
     }

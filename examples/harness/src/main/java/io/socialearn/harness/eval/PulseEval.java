@@ -8,12 +8,16 @@ import io.socialearn.api.pulse.PulseFigures;
 import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseReport;
 import io.socialearn.api.pulse.PulseScope;
+import io.socialearn.api.pulse.RoutingOutcomes;
 import io.socialearn.api.pulse.TopicRisk;
+import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.RoutingPolicy;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.stackexchange.DumpQuestion;
 import io.socialearn.harness.stackexchange.DumpReplay;
 import io.socialearn.harness.stackexchange.ImportClock;
 import io.socialearn.harness.stackexchange.ImportEngine;
@@ -27,20 +31,31 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code eval pulse --dump DIR [--report FILE]}: imports a Stack Exchange dump and asks socialearn,
- * as an administrator, for the pulse of the whole organisation over the whole period.
+ * {@code eval pulse --dump DIR [--report FILE] [--route N [--route-cap C]]}: imports a Stack
+ * Exchange dump and asks socialearn, as an administrator, for the pulse of the whole organisation
+ * over the whole period.
  *
  * <p>The summary holds {@code questions}, {@code answered_share} (questions with at least one
  * answer), {@code accepted_share}, {@code median_first_answer_minutes} (over answered questions,
  * from the question's creation to its earliest answer) and {@code top5_answerers} (dump user ids
  * with the most answers, ties to the lower id), then more of the report, and under {@code
  * "from_posts_xml"} the same first figures counted straight from Posts.xml as a cross-check. With
- * {@code --report} the whole report is written as JSON. Not thread-safe.
+ * {@code --report} the whole report is written as JSON.
+ *
+ * <p>With {@code --route N} the engine routes each question, as it is asked in the replay, to the
+ * {@code N} people who know most about it then (at most {@code C} questions a person a day,
+ * default 10), with the built-in expertise mix; the summary's {@code "routing"} holds the
+ * report's routing outcomes, and {@code "routing_from_posts_xml"} recounts routed questions,
+ * those answered by someone asked and those whose accepted answer was theirs from the engine's
+ * record of who was asked and Posts.xml alone. Nobody was notified when the site happened, so an
+ * answer by someone asked is one the routing foresaw, not one it caused. Not thread-safe.
  */
 public final class PulseEval implements Subcommand {
   static final PersonId ADMINISTRATOR = PersonId.of("harness-administrator");
@@ -49,12 +64,22 @@ public final class PulseEval implements Subcommand {
   public void run(Args args, PrintStream out, PrintStream err) {
     Path dump = args.directory("dump");
     String reportFile = args.optional("report", null);
+    int route = (int) args.number("route", 0, 0, 20);
+    int routeCap = (int) args.number("route-cap", 10, 1, 1_000);
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
+    Map<Integer, ThreadId> questions = new LinkedHashMap<>();
+    ReplayListener listener = new ReplayListener() {
+      @Override
+      public void afterQuestion(DumpQuestion question, ThreadId thread) {
+        questions.put(question.id(), thread);
+      }
+    };
     try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
-        ImportEngine.newSearchIndex()).build()) {
-      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, ReplayListener.NONE, err);
+        ImportEngine.newSearchIndex()).routing(route == 0 ? RoutingPolicy.off()
+            : RoutingPolicy.suggest(route, routeCap)).build()) {
+      DumpReplay replay = new DumpReplay(dump, engine, clock, ids, listener, err);
       PostIndex posts = replay.prepare();
       Map<String, Long> counts = replay.run();
       long started = System.nanoTime();
@@ -68,6 +93,14 @@ public final class PulseEval implements Subcommand {
       summary(report).forEach(summary::put);
       summary.put("pulse_ms", Math.round(pulseMs * 10) / 10.0);
       summary.put("from_posts_xml", fromPostsXml(posts));
+      if (route > 0) {
+        summary.put("routing", routing(report.current().routing()));
+        Viewer administrator = Viewer.administrator(ADMINISTRATOR);
+        Map<Integer, List<PersonId>> routedTo = new LinkedHashMap<>();
+        questions.forEach((id, thread) -> routedTo.put(id, engine.routedTo(administrator,
+            thread)));
+        summary.put("routing_from_posts_xml", routingFromPostsXml(posts, routedTo));
+      }
       summary.put("importCounts", counts);
       summary.print(out);
     }
@@ -98,6 +131,61 @@ public final class PulseEval implements Subcommand {
     figures.put("knowledge_at_risk_topics", report.knowledgeAtRisk().size());
     figures.put("knowledge_at_risk_top5", report.knowledgeAtRisk().stream().limit(5)
         .map(PulseEval::risk).toList());
+    return figures;
+  }
+
+  /** The routing outcomes of a whole-period report, as the summary shows them. */
+  static Map<String, Object> routing(RoutingOutcomes r) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("routed", r.routed());
+    figures.put("answered_share", round(r.answeredShare()));
+    figures.put("answered_by_asked", r.answeredByAsked());
+    figures.put("answered_by_asked_share", round(r.answeredByAskedShare()));
+    figures.put("accepted_from_asked", r.acceptedFromAsked());
+    figures.put("accepted_from_asked_share", round(r.acceptedFromAskedShare()));
+    figures.put("median_asked_answer_minutes", round(r.medianAskedAnswerMinutes()));
+    figures.put("asks", r.asks());
+    figures.put("people_asked", r.peopleAsked());
+    figures.put("asks_answered", r.asksAnswered());
+    figures.put("asks_answered_share", round(r.asksAnsweredShare()));
+    return figures;
+  }
+
+  /**
+   * The routing outcomes counted from the engine's record of who each question was asked of
+   * ({@code routedTo}, by dump question id) and Posts.xml alone: routed questions, those with an
+   * answer by someone asked, those whose accepted answer is by someone asked.
+   */
+  static Map<String, Object> routingFromPostsXml(PostIndex posts,
+      Map<Integer, List<PersonId>> routedTo) {
+    Map<Integer, Set<String>> answerers = new HashMap<>();
+    for (int i = 0; i < posts.size(); i++) {
+      if (posts.typeAt(i) == 2 && posts.ownerAt(i) != PostIndex.NO_USER) {
+        answerers.computeIfAbsent(posts.parentAt(i), k -> new HashSet<>())
+            .add("u" + posts.ownerAt(i));
+      }
+    }
+    int routed = 0;
+    int answeredByAsked = 0;
+    int acceptedFromAsked = 0;
+    for (Map.Entry<Integer, List<PersonId>> e : routedTo.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
+      routed++;
+      Set<String> asked = new HashSet<>();
+      e.getValue().forEach(p -> asked.add(p.value()));
+      Set<String> answered = answerers.getOrDefault(e.getKey(), Set.of());
+      answeredByAsked += answered.stream().anyMatch(asked::contains) ? 1 : 0;
+      int accepted = posts.acceptedAt(posts.find(e.getKey()));
+      int at = accepted == 0 ? -1 : posts.find(accepted);
+      acceptedFromAsked += at >= 0 && posts.ownerAt(at) != PostIndex.NO_USER
+          && asked.contains("u" + posts.ownerAt(at)) ? 1 : 0;
+    }
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("routed", routed);
+    figures.put("answered_by_asked", answeredByAsked);
+    figures.put("accepted_from_asked", acceptedFromAsked);
     return figures;
   }
 

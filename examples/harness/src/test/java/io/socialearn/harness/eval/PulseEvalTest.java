@@ -41,6 +41,33 @@ class PulseEvalTest {
     assertThat(Files.readString(report)).contains("\"questions\" : 5");
   }
 
+  /**
+   * Routed as the replay asks: the report's routing outcomes equal the recount from the record of
+   * who was asked and Posts.xml, and every question was asked of at most two people.
+   */
+  @Test
+  void routingOutcomesAgreeWithPostsXml() {
+    Run run = Run.of("eval", "pulse", "--dump", DUMP.toString(), "--route", "2");
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode routing = run.summary().get("routing");
+    JsonNode recount = run.summary().get("routing_from_posts_xml");
+    assertThat(routing.get("routed").asInt()).isPositive().isLessThanOrEqualTo(5);
+    for (String figure : List.of("routed", "answered_by_asked", "accepted_from_asked")) {
+      assertThat(routing.get(figure).asInt()).as(figure)
+          .isEqualTo(recount.get(figure).asInt());
+    }
+    assertThat(routing.get("answered_by_asked").asInt()).isPositive();
+    assertThat(routing.get("asks").asInt()).isBetween(routing.get("routed").asInt(),
+        2 * routing.get("routed").asInt());
+  }
+
+  @Test
+  void withoutRouteThereAreNoRoutingFigures() {
+    Run run = Run.of("eval", "pulse", "--dump", DUMP.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.summary().has("routing")).isFalse();
+  }
+
   @Test
   void topFiveSkipsPeopleWhoAreNotDumpUsersAndSortsTiesByNumber() {
     List<PersonCount> top = List.of(new PersonCount(PersonId.of("anon-p7"), 9),
