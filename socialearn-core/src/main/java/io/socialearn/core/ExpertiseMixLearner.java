@@ -85,10 +85,10 @@ public final class ExpertiseMixLearner {
         continue;
       }
       List<ExpertCandidate> candidates = example.candidates();
-      double[][] x = new double[candidates.size()][ExpertiseMix.SIGNALS.length];
+      double[][] x = new double[candidates.size()][ExpertiseMix.SIGNALS.size()];
       for (int i = 0; i < x.length; i++) {
-        for (int d = 0; d < ExpertiseMix.SIGNALS.length; d++) {
-          x[i][d] = candidates.get(i).signals().get(ExpertiseMix.SIGNALS[d]);
+        for (int d = 0; d < ExpertiseMix.SIGNALS.size(); d++) {
+          x[i][d] = candidates.get(i).signals().get(ExpertiseMix.SIGNALS.get(d));
         }
       }
       signals.add(x);
@@ -112,7 +112,7 @@ public final class ExpertiseMixLearner {
     if (x.length == 0) {
       return start;
     }
-    int n = ExpertiseMix.SIGNALS.length;
+    int n = ExpertiseMix.SIGNALS.size();
     double[] w = start.weights();
     double[] g = new double[n];
     double[][] h = new double[n][n];

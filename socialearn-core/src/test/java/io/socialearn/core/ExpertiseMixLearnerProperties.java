@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
  * only.
  */
 class ExpertiseMixLearnerProperties {
-  private static final int SIGNALS = ExpertiseMix.SIGNALS.length;
+  private static final int SIGNALS = ExpertiseMix.SIGNALS.size();
 
   /** Examples as the learner takes them: each one's candidates' signals and its answerer. */
   record Examples(double[][][] x, int[] answerer) {
@@ -108,7 +108,7 @@ class ExpertiseMixLearnerProperties {
       return;
     }
     for (int d = 0; d < SIGNALS; d++) {
-      assertThat(a[d]).as(ExpertiseMix.SIGNALS[d]).isCloseTo(b[d], within(1e-5));
+      assertThat(a[d]).as(ExpertiseMix.SIGNALS.get(d)).isCloseTo(b[d], within(1e-5));
     }
   }
 }

@@ -28,8 +28,8 @@ class ExpertiseMixLearnerTest {
 
   private static ExpertCandidate candidate(String person, double... signals) {
     Map<String, Double> named = new LinkedHashMap<>();
-    for (int d = 0; d < ExpertiseMix.SIGNALS.length; d++) {
-      named.put(ExpertiseMix.SIGNALS[d], d < signals.length ? signals[d] : 0);
+    for (int d = 0; d < ExpertiseMix.SIGNALS.size(); d++) {
+      named.put(ExpertiseMix.SIGNALS.get(d), d < signals.length ? signals[d] : 0);
     }
     return new ExpertCandidate(PersonId.of(person), 0, List.of(), named);
   }
@@ -39,7 +39,7 @@ class ExpertiseMixLearnerTest {
     double[] scores = example.candidates().stream().mapToDouble(c -> {
       double s = 0;
       for (int d = 0; d < w.length; d++) {
-        s += w[d] * c.signals().get(ExpertiseMix.SIGNALS[d]);
+        s += w[d] * c.signals().get(ExpertiseMix.SIGNALS.get(d));
       }
       return s;
     }).toArray();
@@ -86,8 +86,8 @@ class ExpertiseMixLearnerTest {
     ExpertiseMix fromDefaults = ExpertiseMixLearner.learn(examples);
     ExpertiseMix fromElsewhere = ExpertiseMixLearner.learn(examples,
         new ExpertiseMix(0, 3, 0, 0, 2, 0, 1, 0, 0, 0, 4));
-    for (int d = 0; d < ExpertiseMix.SIGNALS.length; d++) {
-      assertThat(fromElsewhere.weights()[d]).as(ExpertiseMix.SIGNALS[d])
+    for (int d = 0; d < ExpertiseMix.SIGNALS.size(); d++) {
+      assertThat(fromElsewhere.weights()[d]).as(ExpertiseMix.SIGNALS.get(d))
           .isCloseTo(fromDefaults.weights()[d], within(1e-3));
     }
   }

@@ -151,8 +151,8 @@ class RoutingTest {
           .satisfies(r -> assertThat(r.people()).containsExactly(BO.person()));
 
       // a community where whoever is around now answers
-      double[] w = new double[ExpertiseMix.SIGNALS.length];
-      w[List.of(ExpertiseMix.SIGNALS).indexOf("lastAnswer1h")] = 5;
+      double[] w = new double[ExpertiseMix.SIGNALS.size()];
+      w[ExpertiseMix.SIGNALS.indexOf("lastAnswer1h")] = 5;
       ExpertiseMix presence = ExpertiseMix.of(w);
       engine.useExpertiseMix(presence);
       assertThat(engine.expertiseMix()).isEqualTo(presence);

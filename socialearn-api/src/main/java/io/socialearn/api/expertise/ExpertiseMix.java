@@ -2,6 +2,7 @@ package io.socialearn.api.expertise;
 
 import io.socialearn.api.InvalidInputException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,10 +38,10 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
     double documents, double standing, double topicSpecific, double lastAnswer1h,
     double lastAnswer6h, double lastAnswer1d, double lastAnswer1w) {
 
-  /** The signal names, in the order of the components. */
-  public static final String[] SIGNALS = {"topic", "topicRecent", "activity", "fresh",
+  /** The signal names, in the order of the components: an unmodifiable list. */
+  public static final List<String> SIGNALS = List.of("topic", "topicRecent", "activity", "fresh",
       "documents", "standing", "topicSpecific", "lastAnswer1h", "lastAnswer6h", "lastAnswer1d",
-      "lastAnswer1w"};
+      "lastAnswer1w");
 
   /** Checks that every weight is finite and not negative. */
   public ExpertiseMix {
@@ -48,8 +49,8 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
         lastAnswer1h, lastAnswer6h, lastAnswer1d, lastAnswer1w};
     for (int i = 0; i < all.length; i++) {
       if (!Double.isFinite(all[i]) || all[i] < 0) {
-        throw new InvalidInputException(SIGNALS[i], "nonNegative",
-            SIGNALS[i] + " weight must be a finite number >= 0, was " + all[i]);
+        throw new InvalidInputException(SIGNALS.get(i), "nonNegative",
+            SIGNALS.get(i) + " weight must be a finite number >= 0, was " + all[i]);
       }
     }
   }
@@ -64,9 +65,9 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
 
   /** A mix from weights in {@link #SIGNALS} order. */
   public static ExpertiseMix of(double[] weights) {
-    if (weights.length != SIGNALS.length) {
+    if (weights.length != SIGNALS.size()) {
       throw new InvalidInputException("weights", "length",
-          "a mix needs " + SIGNALS.length + " weights, got " + weights.length);
+          "a mix needs " + SIGNALS.size() + " weights, got " + weights.length);
     }
     return new ExpertiseMix(weights[0], weights[1], weights[2], weights[3], weights[4],
         weights[5], weights[6], weights[7], weights[8], weights[9], weights[10]);
@@ -83,7 +84,7 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
     Map<String, Double> map = new LinkedHashMap<>();
     double[] w = weights();
     for (int i = 0; i < w.length; i++) {
-      map.put(SIGNALS[i], w[i]);
+      map.put(SIGNALS.get(i), w[i]);
     }
     return map;
   }

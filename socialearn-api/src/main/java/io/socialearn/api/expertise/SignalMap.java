@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 final class SignalMap extends AbstractMap<String, Double> {
   /** The mix's signal names, shared by every map that holds exactly them. */
-  private static final String[] CANONICAL = ExpertiseMix.SIGNALS.clone();
+  private static final String[] CANONICAL = ExpertiseMix.SIGNALS.toArray(new String[0]);
   private static final Map<String, Integer> CANONICAL_INDEX = new HashMap<>();
 
   static {

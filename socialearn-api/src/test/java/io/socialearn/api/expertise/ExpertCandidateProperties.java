@@ -78,11 +78,11 @@ class ExpertCandidateProperties {
   Arbitrary<Map<String, Double>> signals() {
     Arbitrary<Double> values = Arbitraries.oneOf(Arbitraries.doubles().between(-1e6, 1e6),
         Arbitraries.of(0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE));
-    Arbitrary<Map<String, Double>> all = values.list().ofSize(ExpertiseMix.SIGNALS.length)
+    Arbitrary<Map<String, Double>> all = values.list().ofSize(ExpertiseMix.SIGNALS.size())
         .map(list -> {
           Map<String, Double> m = new HashMap<>();
           for (int i = 0; i < list.size(); i++) {
-            m.put(ExpertiseMix.SIGNALS[i], list.get(i));
+            m.put(ExpertiseMix.SIGNALS.get(i), list.get(i));
           }
           return m;
         });

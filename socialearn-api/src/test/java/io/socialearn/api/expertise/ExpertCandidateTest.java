@@ -18,7 +18,7 @@ class ExpertCandidateTest {
 
   @Test
   void signalsIterateInMixOrderThenOtherNamesAlphabetically() {
-    List<String> names = new ArrayList<>(Arrays.asList(ExpertiseMix.SIGNALS));
+    List<String> names = new ArrayList<>(ExpertiseMix.SIGNALS);
     names.add("zeta");
     names.add("alpha");
     for (long seed = 0; seed < 20; seed++) {
@@ -28,7 +28,7 @@ class ExpertCandidateTest {
         given.put(names.get(i), (double) i);
       }
       ExpertCandidate c = new ExpertCandidate(PersonId.of("p"), 1, List.of(), given);
-      List<String> expected = new ArrayList<>(Arrays.asList(ExpertiseMix.SIGNALS));
+      List<String> expected = new ArrayList<>(ExpertiseMix.SIGNALS);
       expected.add("alpha");
       expected.add("zeta");
       assertThat(c.signals().keySet()).as("seed %d", seed).containsExactlyElementsOf(expected);

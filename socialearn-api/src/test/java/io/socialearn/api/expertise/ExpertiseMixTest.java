@@ -13,11 +13,20 @@ class ExpertiseMixTest {
     double[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
     ExpertiseMix mix = ExpertiseMix.of(w);
     assertThat(mix.weights()).containsExactly(w);
-    assertThat(mix.asMap().keySet()).containsExactly(ExpertiseMix.SIGNALS);
+    assertThat(mix.asMap().keySet()).containsExactlyElementsOf(ExpertiseMix.SIGNALS);
     assertThat(mix.asMap()).containsEntry("lastAnswer1h", 8.0).containsEntry("lastAnswer6h", 9.0)
         .containsEntry("lastAnswer1d", 10.0).containsEntry("lastAnswer1w", 11.0);
     assertThat(mix.lastAnswer1h()).isEqualTo(8.0);
     assertThat(ExpertiseMix.SIGNALS).doesNotHaveDuplicates().hasSize(11);
+  }
+
+  @Test
+  void theSignalNamesCannotBeChangedByAnyone() {
+    assertThatThrownBy(() -> ExpertiseMix.SIGNALS.set(0, "mine"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> ExpertiseMix.SIGNALS.add("mine"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(ExpertiseMix.SIGNALS.get(0)).isEqualTo("topic");
   }
 
   @Test

@@ -457,7 +457,7 @@ final class WhoKnows {
     for (Scored sc : scored.subList(0, Math.min(options.limit(), scored.size()))) {
       Map<String, Double> signals = new LinkedHashMap<>();
       for (int i = 0; i < SIGNALS; i++) {
-        signals.put(ExpertiseMix.SIGNALS[i], sc.signals()[i]);
+        signals.put(ExpertiseMix.SIGNALS.get(i), sc.signals()[i]);
       }
       int index = model.indexOf(sc.person());
       out.add(new ExpertCandidate(sc.person(), sc.score(), reasons(sc.person(), topics, cutoff,

@@ -44,7 +44,7 @@ class WhoKnowsShortcutProperties {
   private static final String[] TOPICS = {"payroll", "tax", "excel", "vat"};
   /** A mix that weighs every signal, so that each one's bound takes part in the ranking. */
   private static final ExpertiseMix EVERY_SIGNAL = ExpertiseMix.of(
-      Arrays.stream(ExpertiseMix.SIGNALS).mapToDouble(name -> 1).toArray());
+      ExpertiseMix.SIGNALS.stream().mapToDouble(name -> 1).toArray());
 
   /** One step of a history: {@code {kind, a, b, c}}. */
   @Provide

@@ -441,8 +441,8 @@ public final class ExpertsEval implements Subcommand {
       List<ExpertCandidate> candidates = new ArrayList<>();
       for (int i = 0; i < ids.length; i++) {
         Map<String, Double> named = new LinkedHashMap<>();
-        for (int d = 0; d < ExpertiseMix.SIGNALS.length; d++) {
-          named.put(ExpertiseMix.SIGNALS[d], signals[i][d]);
+        for (int d = 0; d < ExpertiseMix.SIGNALS.size(); d++) {
+          named.put(ExpertiseMix.SIGNALS.get(d), signals[i][d]);
         }
         candidates.add(new ExpertCandidate(PersonId.of("u" + ids[i]), 0, List.of(), named));
       }
@@ -630,9 +630,9 @@ public final class ExpertsEval implements Subcommand {
         if (id == null || !history.answeredBefore(id, now)) {
           continue;
         }
-        double[] s = new double[ExpertiseMix.SIGNALS.length];
+        double[] s = new double[ExpertiseMix.SIGNALS.size()];
         for (int i = 0; i < s.length; i++) {
-          s[i] = c.signals().get(ExpertiseMix.SIGNALS[i]);
+          s[i] = c.signals().get(ExpertiseMix.SIGNALS.get(i));
         }
         if (id.equals(relevant)) {
           rel = signals.size();

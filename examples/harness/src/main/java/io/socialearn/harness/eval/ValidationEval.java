@@ -109,7 +109,7 @@ public final class ValidationEval implements Subcommand {
       Map<String, List<double[]>> signals = new HashMap<>();
       List<String> knownOrder = new ArrayList<>();
       Map<String, String[]> heads = new LinkedHashMap<>();
-      int d = ExpertiseMix.SIGNALS.length;
+      int d = ExpertiseMix.SIGNALS.size();
       try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         String line;
         int number = 0;
