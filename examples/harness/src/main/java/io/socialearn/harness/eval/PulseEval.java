@@ -2,6 +2,13 @@ package io.socialearn.harness.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialearn.api.Viewer;
+import io.socialearn.api.event.AnswerAccepted;
+import io.socialearn.api.event.AnswerPosted;
+import io.socialearn.api.event.EventListener;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.KnownAnswer;
+import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.pulse.PersonCount;
 import io.socialearn.api.pulse.PulseFigures;
@@ -10,13 +17,16 @@ import io.socialearn.api.pulse.PulseReport;
 import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.pulse.RoutingOutcomes;
 import io.socialearn.api.pulse.TopicRisk;
+import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.ExpertiseMixLearner;
 import io.socialearn.core.RoutingPolicy;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.json.SocialearnJson;
 import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Subcommand;
+import io.socialearn.harness.UsageException;
 import io.socialearn.harness.stackexchange.DumpQuestion;
 import io.socialearn.harness.stackexchange.DumpReplay;
 import io.socialearn.harness.stackexchange.ImportClock;
@@ -38,9 +48,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code eval pulse --dump DIR [--report FILE] [--route N [--route-cap C]]}: imports a Stack
- * Exchange dump and asks socialearn, as an administrator, for the pulse of the whole organisation
- * over the whole period.
+ * {@code eval pulse --dump DIR [--report FILE] [--route N [--route-cap C] [--learn]]}: imports a
+ * Stack Exchange dump and asks socialearn, as an administrator, for the pulse of the whole
+ * organisation over the whole period.
  *
  * <p>The summary holds {@code questions}, {@code answered_share} (questions with at least one
  * answer), {@code accepted_share}, {@code median_first_answer_minutes} (over answered questions,
@@ -55,7 +65,9 @@ import java.util.Set;
  * report's routing outcomes, and {@code "routing_from_posts_xml"} recounts routed questions,
  * those answered by someone asked and those whose accepted answer was theirs from the engine's
  * record of who was asked and Posts.xml alone. Nobody was notified when the site happened, so an
- * answer by someone asked is one the routing foresaw, not one it caused. Not thread-safe.
+ * answer by someone asked is one the routing foresaw, not one it caused. With {@code --learn} the
+ * mix routing uses is learned as the replay goes, from the accepts replayed before each question,
+ * as the README's learning loop does ({@link LearningLoop}). Not thread-safe.
  */
 public final class PulseEval implements Subcommand {
   static final PersonId ADMINISTRATOR = PersonId.of("harness-administrator");
@@ -66,19 +78,31 @@ public final class PulseEval implements Subcommand {
     String reportFile = args.optional("report", null);
     int route = (int) args.number("route", 0, 0, 20);
     int routeCap = (int) args.number("route-cap", 10, 1, 1_000);
+    boolean learn = args.flag("learn");
     args.done();
+    if (learn && route == 0) {
+      throw new UsageException("--learn needs --route: it learns the mix routing uses");
+    }
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
     Map<Integer, ThreadId> questions = new LinkedHashMap<>();
-    ReplayListener listener = new ReplayListener() {
-      @Override
-      public void afterQuestion(DumpQuestion question, ThreadId thread) {
-        questions.put(question.id(), thread);
-      }
-    };
+    LearningLoop loop = new LearningLoop();
     try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
         ImportEngine.newSearchIndex()).routing(route == 0 ? RoutingPolicy.off()
-            : RoutingPolicy.suggest(route, routeCap)).build()) {
+            : RoutingPolicy.suggest(route, routeCap)).listener(loop).build()) {
+      loop.engine = learn ? engine : null;
+      ReplayListener listener = new ReplayListener() {
+        @Override
+        public void beforeQuestion(DumpQuestion question) {
+          loop.relearnIfDue();
+        }
+
+        @Override
+        public void afterQuestion(DumpQuestion question, ThreadId thread) {
+          questions.put(question.id(), thread);
+          loop.asked(thread);
+        }
+      };
       DumpReplay replay = new DumpReplay(dump, engine, clock, ids, listener, err);
       PostIndex posts = replay.prepare();
       Map<String, Long> counts = replay.run();
@@ -100,6 +124,13 @@ public final class PulseEval implements Subcommand {
         questions.forEach((id, thread) -> routedTo.put(id, engine.routedTo(administrator,
             thread)));
         summary.put("routing_from_posts_xml", routingFromPostsXml(posts, routedTo));
+        if (learn) {
+          summary.put("known_answers", loop.known.size());
+          summary.put("known_answers_teaching", loop.known.stream()
+              .filter(k -> k.answererIndex() >= 0).count());
+          summary.put("learned_from", loop.learnedOn);
+          summary.put("mix", engine.expertiseMix().asMap());
+        }
       }
       summary.put("importCounts", counts);
       summary.print(out);
@@ -132,6 +163,54 @@ public final class PulseEval implements Subcommand {
     figures.put("knowledge_at_risk_top5", report.knowledgeAtRisk().stream().limit(5)
         .map(PulseEval::risk).toList());
     return figures;
+  }
+
+  /**
+   * The README's learning loop, run as the replay goes: when a question is asked, who could answer
+   * it ({@code suggestAnswerers}, with their signals then); when an answer to it is accepted, a
+   * {@link KnownAnswer}; before each question, the mix re-learned from the accepts replayed so far
+   * (on the schedule of {@code eval experts}) and put to use. Inert until {@link #engine} is set.
+   */
+  static final class LearningLoop implements EventListener {
+    SocialLearningEngine engine;
+    final Map<ThreadId, List<ExpertCandidate>> candidates = new HashMap<>();
+    final Map<PostId, PersonId> authors = new HashMap<>();
+    final List<KnownAnswer> known = new ArrayList<>();
+    int learnedOn;
+
+    @Override
+    public void onEvents(List<RecordedEvent> events) {
+      if (engine == null) {
+        return;
+      }
+      for (RecordedEvent recorded : events) {
+        if (recorded.event() instanceof AnswerPosted a && candidates.containsKey(a.thread())) {
+          authors.put(a.post(), a.author());
+        } else if (recorded.event() instanceof AnswerAccepted a) {
+          List<ExpertCandidate> then = candidates.remove(a.thread());
+          PersonId answerer = authors.get(a.answer());
+          if (then != null && answerer != null) {
+            known.add(new KnownAnswer(then, answerer));
+          }
+        }
+      }
+    }
+
+    /** Keeps who could answer {@code thread} as it was asked. */
+    void asked(ThreadId thread) {
+      if (engine != null) {
+        candidates.put(thread, engine.suggestAnswerers(Viewer.administrator(ADMINISTRATOR),
+            thread, WhoKnowsOptions.MAX_LIMIT));
+      }
+    }
+
+    /** Learns the mix again from every accept replayed so far, when enough are new. */
+    void relearnIfDue() {
+      if (engine != null && !known.isEmpty() && ExpertsEval.relearnDue(known.size(), learnedOn)) {
+        engine.useExpertiseMix(ExpertiseMixLearner.learn(known));
+        learnedOn = known.size();
+      }
+    }
   }
 
   /** The routing outcomes of a whole-period report, as the summary shows them. */

@@ -61,6 +61,33 @@ class PulseEvalTest {
         2 * routing.get("routed").asInt());
   }
 
+  /**
+   * The tiny dump's one accept (question 10's answer by u2) is replayed before its later
+   * questions are asked, so the loop learns from it once; nobody had answered anything when
+   * question 10 was asked, so u2 was not among its candidates and the mix stays the built-in one.
+   */
+  @Test
+  void theLearningLoopLearnsFromAcceptsReplayedBeforeEachQuestion() {
+    Run run = Run.of("eval", "pulse", "--dump", Run.resource("dumps/tiny.example.com").toString(),
+        "--route", "1", "--learn");
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode s = run.summary();
+    assertThat(s.get("known_answers").asInt()).isEqualTo(1);
+    assertThat(s.get("known_answers_teaching").asInt()).isZero();
+    assertThat(s.get("learned_from").asInt()).isEqualTo(1);
+    assertThat(s.get("mix").get("topic").asDouble()).isEqualTo(1.0);
+    assertThat(s.get("mix").get("lastAnswer1h").asDouble()).isZero();
+    assertThat(s.get("routing").get("routed").asInt())
+        .isEqualTo(s.get("routing_from_posts_xml").get("routed").asInt()).isPositive();
+  }
+
+  @Test
+  void learningWithoutRoutingIsAUsageError() {
+    Run run = Run.of("eval", "pulse", "--dump", DUMP.toString(), "--learn");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--learn needs --route");
+  }
+
   @Test
   void withoutRouteThereAreNoRoutingFigures() {
     Run run = Run.of("eval", "pulse", "--dump", DUMP.toString());
