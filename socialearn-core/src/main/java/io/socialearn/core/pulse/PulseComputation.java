@@ -116,7 +116,9 @@ final class PulseComputation {
     int acceptedFromAsked;
     int asks;
     int asksAnswered;
-    final Set<PersonId> peopleAsked = new HashSet<>();
+    /** The people asked: ledger indices, and {@link Asked}'s codes of people it has not seen. */
+    final BitSet askedPeople = new BitSet();
+    final BitSet askedStrangers = new BitSet();
     double[] askedAnswer = new double[16];
     int askedAnswerCount;
 
@@ -139,23 +141,30 @@ final class PulseComputation {
     }
 
     /**
-     * Counts a routed question created at {@code created}, as known at {@code end}: whether it
-     * was answered at all, by whom of those asked and when, and whether the accepted answer (by
-     * {@code acceptedAuthor}, or -1 for none) is one of theirs.
+     * Counts the routed question at {@code start} of {@code asked}, created at {@code created},
+     * as known at {@code end}: whether it was answered at all, by whom of those asked and when,
+     * and whether the accepted answer (by {@code acceptedAuthor}, or -1 for none) is theirs.
      */
-    void addRouted(Routed r, long created, long end, boolean answered, int acceptedAuthor) {
+    void addRouted(Asked asked, int start, long created, long end, boolean answered,
+        int acceptedAuthor) {
       routed++;
       routedAnswered += answered ? 1 : 0;
-      asks += r.people.length;
-      peopleAsked.addAll(r.ids);
+      int n = asked.people[start];
+      asks += n;
       long first = NEVER;
       boolean acceptedFromThem = false;
-      for (int i = 0; i < r.people.length; i++) {
-        if (r.firstAnswer[i] < end) {
-          asksAnswered++;
-          first = Math.min(first, r.firstAnswer[i]);
+      for (int i = start + 1; i <= start + n; i++) {
+        int person = asked.people[i];
+        if (person >= 0) {
+          askedPeople.set(person);
+        } else {
+          askedStrangers.set(-person - 2);
         }
-        acceptedFromThem |= r.people[i] >= 0 && r.people[i] == acceptedAuthor;
+        if (asked.firstAnswer[i] < end) {
+          asksAnswered++;
+          first = Math.min(first, asked.firstAnswer[i]);
+        }
+        acceptedFromThem |= person >= 0 && person == acceptedAuthor;
       }
       acceptedFromAsked += acceptedFromThem ? 1 : 0;
       if (first < end) {
@@ -169,31 +178,56 @@ final class PulseComputation {
   }
 
   /**
-   * Who one question was routed to: the people's ledger indices (-1 for someone the ledger has
-   * never seen, who has answered nothing) and the time of each one's earliest answer to it.
+   * Who the questions of the two periods were routed to, flat: a question's entry at {@code
+   * start} holds how many people were asked, then each one's ledger index (or {@code -2 - code}
+   * for someone the ledger has never seen, who has answered nothing), each once; {@code
+   * firstAnswer} holds, at the same place, the time of that person's earliest answer to it.
    */
-  private static final class Routed {
-    final List<PersonId> ids;
-    final int[] people;
-    final long[] firstAnswer;
+  private static final class Asked {
+    int[] people = new int[64];
+    long[] firstAnswer = new long[64];
+    int size;
+    /** Codes of the people asked whom the ledger has not seen. */
+    final Map<PersonId, Integer> strangers = new HashMap<>();
 
-    Routed(List<PersonId> asked, Map<PersonId, Integer> index) {
-      this.ids = asked.stream().distinct().toList();
-      this.people = new int[ids.size()];
-      this.firstAnswer = new long[ids.size()];
-      for (int i = 0; i < people.length; i++) {
-        Integer p = index.get(ids.get(i));
-        people[i] = p == null ? -1 : p;
+    /** Adds a question's people, each once; returns its entry's start. */
+    int add(List<PersonId> asked, Map<PersonId, Integer> index) {
+      int start = size;
+      grow(size + 1 + asked.size());
+      int n = 0;
+      for (PersonId id : asked) {
+        Integer known = index.get(id);
+        int person = known != null ? known
+            : -2 - strangers.computeIfAbsent(id, k -> strangers.size());
+        boolean seen = false;
+        for (int i = start + 1; i <= start + n && !seen; i++) {
+          seen = people[i] == person;
+        }
+        if (!seen) {
+          n++;
+          people[start + n] = person;
+          firstAnswer[start + n] = NEVER;
+        }
       }
-      Arrays.fill(firstAnswer, NEVER);
+      people[start] = n;
+      size = start + 1 + n;
+      return start;
     }
 
-    /** Notes an answer by ledger person {@code author} at {@code created}. */
-    void answer(int author, long created) {
-      for (int i = 0; i < people.length; i++) {
+    /** Notes an answer by ledger person {@code author} at {@code created} to the entry. */
+    void answer(int start, int author, long created) {
+      for (int i = start + 1; i <= start + people[start]; i++) {
         if (people[i] == author) {
           firstAnswer[i] = Math.min(firstAnswer[i], created);
         }
+      }
+    }
+
+    private void grow(int length) {
+      if (length > people.length) {
+        int bigger = Math.max(length, people.length * 2);
+        people = Arrays.copyOf(people, bigger);
+        firstAnswer = Arrays.copyOf(firstAnswer, bigger);
       }
     }
   }
@@ -231,17 +265,20 @@ final class PulseComputation {
     long[] firstContribution = new long[l.personIds.size()];
     Arrays.fill(firstContribution, NEVER);
     boolean[] inScope = new boolean[questions];
-    Routed[] routed = null;
+    // Where each routed question of the two periods starts in asked, else -1; null if none is.
+    int[] routed = null;
+    Asked asked = new Asked();
     for (int q = 0; q < questions; q++) {
       inScope[q] = inScope(q);
       long created = l.questionCreated.get(q);
       if (inScope[q] && created >= prevFrom && created < to) {
-        List<PersonId> asked = l.routedTo.apply(l.questionIds.get(q));
-        if (asked != null && !asked.isEmpty()) {
+        List<PersonId> people = l.routedTo.apply(l.questionIds.get(q));
+        if (people != null && !people.isEmpty()) {
           if (routed == null) {
-            routed = new Routed[questions];
+            routed = new int[questions];
+            Arrays.fill(routed, -1);
           }
-          routed[q] = new Routed(asked, l.personIndex);
+          routed[q] = asked.add(people, l.personIndex);
         }
       }
     }
@@ -260,8 +297,8 @@ final class PulseComputation {
       long created = l.answerCreated.get(a);
       int author = l.answerAuthor.get(a);
       firstAnswer[q] = Math.min(firstAnswer[q], created);
-      if (routed != null && routed[q] != null) {
-        routed[q].answer(author, created);
+      if (routed != null && routed[q] >= 0) {
+        asked.answer(routed[q], author, created);
       }
       int askerUnit = l.personUnit.get(l.asker.get(q));
       int authorUnit = l.personUnit.get(author);
@@ -337,8 +374,8 @@ final class PulseComputation {
         tally.accepted++;
         tally.addAccepted((l.answerCreated.get(accepted) - created) / MINUTE);
       }
-      if (routed != null && routed[q] != null) {
-        tally.addRouted(routed[q], created, end, answered,
+      if (routed != null && routed[q] >= 0) {
+        tally.addRouted(asked, routed[q], created, end, answered,
             acceptedByEnd ? l.answerAuthor.get(accepted) : -1);
       }
       if (inCurrent) {
@@ -380,7 +417,7 @@ final class PulseComputation {
   private RoutingOutcomes routing(Tally t) {
     double[] asked = Arrays.copyOf(t.askedAnswer, t.askedAnswerCount);
     Arrays.sort(asked);
-    int people = t.peopleAsked.size();
+    int people = t.askedPeople.cardinality() + t.askedStrangers.cardinality();
     boolean shown = people == 0 || people >= minimumGroupSize;
     return new RoutingOutcomes(t.routed, t.routedAnswered, share(t.routedAnswered, t.routed),
         t.answeredByAsked, share(t.answeredByAsked, t.routed), t.acceptedFromAsked,

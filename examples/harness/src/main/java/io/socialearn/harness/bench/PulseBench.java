@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -33,7 +35,10 @@ import java.util.Set;
  * {@code bench pulse [--posts N] [--seed S] [--runs R]}: folds a seeded synthetic history of N
  * posts (a quarter questions, the rest answers, half the questions accepted) over two years into
  * the engine's pulse projection, then times pulse reports for the whole organisation: the last
- * quarter against the one before, and all time. Prints the best and median of R runs.
+ * quarter against the one before, and all time. Prints the best and median of R runs. Each
+ * question is also routed to three people drawn at random, and each run times the quarter's and
+ * the all-time report again with those routings (their outcomes included) right after the two
+ * without.
  *
  * <p>The history: 20,000 people in 40 org units, 500 tags (Zipf-like), answers within hours to
  * days of their question. The fold goes straight into {@link PulseLedger}, the projection the
@@ -69,6 +74,7 @@ public final class PulseBench implements Subcommand {
     long answers = posts - questions;
     Progress progress = new Progress(err, "fold (posts)", posts);
     long answered = 0;
+    Map<ThreadId, List<PersonId>> routedTo = new HashMap<>();
     for (long q = 0; q < questions; q++) {
       long at = START.toEpochMilli() + SPAN_MS * q / questions;
       ThreadId thread = ThreadId.of("q" + q);
@@ -93,6 +99,8 @@ public final class PulseBench implements Subcommand {
         }
       }
       progress.advance(1 + answered - before);
+      routedTo.put(thread, List.of(person(random.nextInt(people)),
+          person(random.nextInt(people)), person(random.nextInt(people))));
       if (first != null && random.nextBoolean()) {
         ledger.apply(new RecordedEvent(++sequence, Instant.ofEpochMilli(at + 3_600_000),
             new AnswerAccepted(thread, first, asker, firstAuthor)));
@@ -105,8 +113,12 @@ public final class PulseBench implements Subcommand {
     Set<SpaceId> readable = Set.of(space);
     double[] quarterMs = new double[runs];
     double[] allTimeMs = new double[runs];
+    double[] routedMs = new double[runs];
+    double[] quarterRoutedMs = new double[runs];
     PulseReport report = null;
+    PulseReport routed = null;
     for (int r = 0; r < runs; r++) {
+      ledger.routingFrom(question -> null);
       long t0 = System.nanoTime();
       report = ledger.report(PulseScope.organisation(), quarter, readable,
           PersonId.of("bench-admin"), true, 5, sequence);
@@ -115,9 +127,20 @@ public final class PulseBench implements Subcommand {
       ledger.report(PulseScope.organisation(), PulsePeriod.allTime(), readable,
           PersonId.of("bench-admin"), true, 5, sequence);
       allTimeMs[r] = (System.nanoTime() - t0) / 1e6;
-      err.printf("run %d: quarter %.1f ms, all time %.1f ms%n", r + 1, quarterMs[r],
-          allTimeMs[r]);
+      ledger.routingFrom(routedTo::get);
+      t0 = System.nanoTime();
+      ledger.report(PulseScope.organisation(), quarter, readable, PersonId.of("bench-admin"),
+          true, 5, sequence);
+      quarterRoutedMs[r] = (System.nanoTime() - t0) / 1e6;
+      t0 = System.nanoTime();
+      routed = ledger.report(PulseScope.organisation(), PulsePeriod.allTime(), readable,
+          PersonId.of("bench-admin"), true, 5, sequence);
+      routedMs[r] = (System.nanoTime() - t0) / 1e6;
+      err.printf("run %d: quarter %.1f ms, all time %.1f ms; routed: quarter %.1f ms, all time"
+          + " %.1f ms%n", r + 1, quarterMs[r], allTimeMs[r], quarterRoutedMs[r], routedMs[r]);
     }
+    Arrays.sort(routedMs);
+    Arrays.sort(quarterRoutedMs);
     Arrays.sort(quarterMs);
     Arrays.sort(allTimeMs);
     new JsonSummary().put("posts", posts).put("questions", questions).put("answers", answers)
@@ -127,6 +150,10 @@ public final class PulseBench implements Subcommand {
         .put("pulse_all_time_ms_best", round(allTimeMs[0]))
         .put("pulse_quarter_ms_median", round(quarterMs[runs / 2]))
         .put("pulse_quarter_ms_best", round(quarterMs[0]))
+        .put("pulse_all_time_routed_ms", round(routedMs[runs / 2]))
+        .put("pulse_quarter_routed_ms", round(quarterRoutedMs[runs / 2]))
+        .put("routed_answered_by_asked_share",
+            routed.current().routing().answeredByAskedShare())
         .put("quarter_questions", report.current().questions())
         .put("quarter_answered_share", report.current().answeredShare())
         .put("trending_topics", report.trendingTopics().size())
