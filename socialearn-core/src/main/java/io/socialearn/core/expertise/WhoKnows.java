@@ -1030,8 +1030,9 @@ final class WhoKnows {
       reasons.add("answered " + similar + " similar question" + (similar == 1 ? "" : "s"));
     }
     if (activity >= 0.5) {
-      reasons.add(String.format(Locale.ROOT, "active: about %.0f answers in the last %d days",
-          activity, model.settings().activityHalfLife().toDays()));
+      long about = Math.round(activity);
+      reasons.add(String.format(Locale.ROOT, "active: about %d answer%s in the last %d days",
+          about, about == 1 ? "" : "s", model.settings().activityHalfLife().toDays()));
     }
     return reasons;
   }

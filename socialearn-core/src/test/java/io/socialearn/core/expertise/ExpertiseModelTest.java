@@ -200,6 +200,19 @@ class ExpertiseModelTest {
   }
 
   @Test
+  void theActivityReasonCountsRecentAnswersInWordsThatAgreeWithTheCount() {
+    d.answer(d.question(OPEN, "ana", "payroll"), "bo");
+    for (int i = 0; i < 3; i++) {
+      d.answer(d.question(OPEN, "ana", "payroll"), "cy");
+    }
+    List<ExpertCandidate> ranked = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(),
+        "payroll");
+    assertThat(ranked).extracting(c -> c.person().value()).containsExactly("cy", "bo", "ana");
+    assertThat(ranked.get(0).reasons()).contains("active: about 3 answers in the last 30 days");
+    assertThat(ranked.get(1).reasons()).contains("active: about 1 answer in the last 30 days");
+  }
+
+  @Test
   void recentAnswersInTheTopicsCountOncePerQuestionHoweverManyTopicsMatch() {
     d.answer(d.question(OPEN, "ana", "payroll", "tax"), "bo");
     d.answer(d.question(OPEN, "ana", "payroll"), "cy");
