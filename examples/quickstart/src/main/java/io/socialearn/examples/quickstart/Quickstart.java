@@ -10,8 +10,14 @@ import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.StartThread;
+import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.WhoKnowsOptions;
+import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.pulse.PulseFigures;
+import io.socialearn.api.pulse.PulsePeriod;
+import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.PostId;
@@ -21,12 +27,15 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.api.thread.VoteDirection;
+import io.socialearn.core.RoutingPolicy;
 import io.socialearn.core.SocialLearningEngine;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * The README's first command: socialearn on embedded defaults (in-memory log and index), people in
- * two departments, a question answered across the department line, votes and an accept.
+ * three departments, a question answered across the department line, votes and an accept; then
+ * who knows the topic, a second question routed to them, and the pulse of it all.
  */
 public final class Quickstart {
   private Quickstart() {}
@@ -38,12 +47,15 @@ public final class Quickstart {
 
   /** Runs the walk-through, printing to {@code out}; returns the question's final state. */
   public static ThreadDetail run(PrintStream out) {
-    try (SocialLearningEngine socialearn = SocialLearningEngine.builder().build()) {
+    // Each new question is routed to the one person most likely to answer it.
+    try (SocialLearningEngine socialearn = SocialLearningEngine.builder()
+        .routing(RoutingPolicy.suggest(1, 5)).build()) {
       Viewer host = Viewer.system();
       Viewer ana = register(socialearn, host, "ana", "Ana Lima", "Finance");
       Viewer bo = register(socialearn, host, "bo", "Bo Berg", "Payroll");
       Viewer cy = register(socialearn, host, "cy", "Cy Chen", "Payroll");
-      out.println("People: Ana (Finance), Bo and Cy (Payroll)");
+      Viewer dee = register(socialearn, host, "dee", "Dee Diaz", "Sales");
+      out.println("People: Ana (Finance), Bo and Cy (Payroll), Dee (Sales)");
 
       SpaceId space = socialearn.execute(host, CreateSpace.community("Money matters"));
       ThreadId question = socialearn.execute(ana, StartThread.question(space,
@@ -74,6 +86,28 @@ public final class Quickstart {
       for (SearchHit hit : socialearn.search(bo, "overtime tax", 5).hits()) {
         out.println("Search 'overtime tax' finds: " + hit.title());
       }
+
+      // Who knows about payroll tax, as Dee (in another department) asks it?
+      for (ExpertCandidate expert : socialearn.whoKnows(dee,
+          WhoKnowsQuery.text("payroll tax on a bonus")
+              .with(WhoKnowsOptions.defaults().limit(2)))) {
+        List<String> reasons = expert.reasons();
+        out.printf("Who knows 'payroll tax on a bonus': %s (%s)%n", expert.person(),
+            String.join("; ", reasons.subList(0, Math.min(2, reasons.size()))));
+      }
+      ThreadId second = socialearn.execute(dee, StartThread.question(space,
+          "Is a December bonus taxed like overtime?",
+          "Sales pays a bonus in December. Does the same tax table apply?", "payroll", "tax"));
+      out.println("Dee asked; socialearn asked " + socialearn.routedTo(dee, second));
+      socialearn.execute(dee, new AcceptAnswer(socialearn.execute(bo, new PostAnswer(second,
+          "Yes: a bonus paid in January's run is taxed by January's table."))));
+
+      PulseFigures pulse = socialearn.pulse(host, PulseScope.organisation(),
+          PulsePeriod.allTime()).current();
+      out.printf("Pulse: %d questions, %.0f%% answered, %.0f%% accepted; %d routed, %d answered"
+          + " by someone asked%n", pulse.questions(), 100 * pulse.answeredShare(),
+          100 * pulse.acceptedShare(), pulse.routing().routed(),
+          pulse.routing().answeredByAsked());
       out.println("Events in the log: " + socialearn.lastSequence());
       return detail;
     }
