@@ -221,6 +221,17 @@ public interface SocialLearning extends AutoCloseable {
   List<PersonId> routedTo(Viewer viewer, ThreadId question);
 
   /**
+   * The questions the engine routed to the viewer that still wait for them, newest first: an
+   * expert's inbox of "asked of you". A question leaves it once the viewer answers it, an answer
+   * is accepted, it is closed or deleted, or the viewer may no longer read its space.
+   *
+   * @param viewer whose inbox (their own person; empty for someone never asked)
+   * @param page the page size and the cursor of the page before
+   * @throws InvalidInputException if the cursor is not one this list gave
+   */
+  Page<ThreadSummary> questionsRoutedTo(Viewer viewer, PageRequest page);
+
+  /**
    * A person's expertise in every topic with visible evidence, strongest first; each entry's
    * score is the sum of its evidence's weights.
    *

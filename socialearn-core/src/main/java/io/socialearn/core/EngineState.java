@@ -151,8 +151,10 @@ final class EngineState {
   final Map<ThreadId, SessionId> sessionOfThread = new HashMap<>();
   /** Where each promoted article comes from. */
   final Map<ThreadId, ArticleOrigin> articleOrigins = new HashMap<>();
-  /** Who each question was routed to. */
+  /** Who each question was routed to; change it with {@link #routed}. */
   final Map<ThreadId, List<PersonId>> routedTo = new HashMap<>();
+  /** The questions routed to each person, each once: {@link #routedTo} the other way round. */
+  final Map<PersonId, List<ThreadId>> routedFor = new HashMap<>();
   /** Distinct threads each person read (one per {@link ThreadViewed}). */
   final Map<PersonId, Integer> threadsRead = new HashMap<>();
   /** Open flags on each flagged question or answer, in the order the first flag came. */
@@ -322,7 +324,7 @@ final class EngineState {
     } else if (e instanceof ArticlePromoted a) {
       articleOrigins.put(a.article(), new ArticleOrigin(a.source(), a.answers()));
     } else if (e instanceof QuestionRouted r) {
-      routedTo.put(r.thread(), r.people());
+      routed(r.thread(), r.people());
       LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
       for (PersonId person : r.people()) {
         routedToday.merge(person, new DaysActive(day, 1), (old, fresh) ->
@@ -416,6 +418,22 @@ final class EngineState {
     }
     LocalDate date = LocalDate.ofEpochDay(day);
     daysActive.put(person, new DaysActive(date, old == null ? 1 : old.count() + 1));
+  }
+
+  /**
+   * Records that {@code thread} was routed to {@code people}: it replaces the thread's earlier
+   * record, and each person keeps every question ever routed to them (once) in {@link #routedFor}.
+   */
+  void routed(ThreadId thread, List<PersonId> people) {
+    List<PersonId> before = routedTo.put(thread, people);
+    for (PersonId person : people) {
+      if (before == null || !before.contains(person)) {
+        List<ThreadId> theirs = routedFor.computeIfAbsent(person, k -> new ArrayList<>());
+        if (!theirs.contains(thread)) {
+          theirs.add(thread);
+        }
+      }
+    }
   }
 
   /** How many questions were routed to the person on the day of {@code at} (UTC). */
@@ -652,7 +670,8 @@ final class EngineState {
     routedToday.clear();
     routedToday.putAll(other.routedToday);
     routedTo.clear();
-    routedTo.putAll(other.routedTo);
+    routedFor.clear();
+    other.routedTo.forEach(this::routed);
     articleOrigins.clear();
     articleOrigins.putAll(other.articleOrigins);
     sessions.clear();

@@ -99,6 +99,35 @@ final class Reads {
     return page(rows, key, list, page, ThreadRow::summary);
   }
 
+  /**
+   * The questions routed to the viewer that still wait for them: readable, not deleted, open,
+   * without an accepted answer or a live answer of theirs; newest first.
+   */
+  Page<ThreadSummary> questionsRoutedTo(Viewer viewer, PageRequest page) {
+    List<ThreadRow> rows = new ArrayList<>();
+    for (ThreadId id : state.routedFor.getOrDefault(viewer.person(), List.of())) {
+      ThreadRow row = state.threads.get(id);
+      if (row != null && !row.deleted() && row.closure() == ThreadState.OPEN
+          && row.accepted() == null && access.canRead(viewer, state.spaces.get(row.space()))
+          && !answered(id, viewer.person())) {
+        rows.add(row);
+      }
+    }
+    return page(rows, r -> new Cursor("routed", -r.createdSeq(), 0), "routed", page,
+        ThreadRow::summary);
+  }
+
+  /** Whether {@code person} has a live answer to {@code thread}. */
+  private boolean answered(ThreadId thread, PersonId person) {
+    for (PostId post : state.answersOf(thread)) {
+      PostRow row = state.posts.get(post);
+      if (!row.deleted() && row.author().equals(person)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   Page<ActivityItem> activity(Viewer viewer, PersonId person, PageRequest page) {
     if (!state.people.containsKey(person)) {
       throw new NotFoundException("person", person.value());

@@ -518,6 +518,12 @@ public final class SocialLearningEngine implements SocialLearning {
     });
   }
 
+  @Override
+  public Page<ThreadSummary> questionsRoutedTo(Viewer viewer, PageRequest page) {
+    Validate.required("page", page);
+    return read(viewer, () -> reads.questionsRoutedTo(viewer, page));
+  }
+
   /**
    * Rebuilds the search index from the log into {@code fresh} on a background thread while the
    * current index keeps serving every search; once {@code fresh} has caught up, it replaces the
