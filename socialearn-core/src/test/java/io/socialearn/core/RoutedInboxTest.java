@@ -75,6 +75,13 @@ class RoutedInboxTest {
     clock.advance(Duration.ofDays(1));
   }
 
+  /** A community space where Bo has answered payroll questions. */
+  private SpaceId money(SocialLearningEngine engine) {
+    SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Money"));
+    bosPayroll(engine, space);
+    return space;
+  }
+
   private ThreadId ask(SocialLearningEngine engine, SpaceId space, String title) {
     clock.advance(Duration.ofMinutes(1));
     ThreadId q = engine.execute(ANA, StartThread.question(space, title,
@@ -92,8 +99,7 @@ class RoutedInboxTest {
   @Test
   void aQuestionWaitsInTheInboxOfWhoWasAskedUntilItIsDealtWith() {
     try (SocialLearningEngine engine = engine(null)) {
-      SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Money"));
-      bosPayroll(engine, space);
+      SpaceId space = money(engine);
       ThreadId answered = ask(engine, space, "When is the payroll run?");
       ThreadId accepted = ask(engine, space, "Who signs the payroll?");
       ThreadId closed = ask(engine, space, "Is the payroll late?");
@@ -116,8 +122,7 @@ class RoutedInboxTest {
   @Test
   void aDeletedAnswerPutsTheQuestionBack() {
     try (SocialLearningEngine engine = engine(null)) {
-      SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Money"));
-      bosPayroll(engine, space);
+      SpaceId space = money(engine);
       ThreadId q = ask(engine, space, "When is the payroll run?");
       PostId answer = engine.execute(BO, new PostAnswer(q, "On the 25th, I think."));
       assertThat(inbox(engine, BO)).isEmpty();
@@ -146,8 +151,7 @@ class RoutedInboxTest {
   @Test
   void pagesNewestFirstWithACursorThatOnlyThisListTakes() {
     try (SocialLearningEngine engine = engine(null)) {
-      SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Money"));
-      bosPayroll(engine, space);
+      SpaceId space = money(engine);
       ThreadId first = ask(engine, space, "Payroll one");
       ThreadId second = ask(engine, space, "Payroll two");
       ThreadId third = ask(engine, space, "Payroll three");
@@ -167,8 +171,7 @@ class RoutedInboxTest {
   void theInboxIsTheSameAfterARestartFromASnapshot() {
     List<ThreadId> before;
     try (SocialLearningEngine engine = engine(directory)) {
-      SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Money"));
-      bosPayroll(engine, space);
+      SpaceId space = money(engine);
       ask(engine, space, "Payroll one");
       ThreadId second = ask(engine, space, "Payroll two");
       ask(engine, space, "Payroll three");
