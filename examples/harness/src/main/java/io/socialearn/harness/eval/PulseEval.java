@@ -170,10 +170,20 @@ public final class PulseEval implements Subcommand {
    * it ({@code suggestAnswerers}, with their signals then); when an answer to it is accepted, a
    * {@link KnownAnswer}; before each question, the mix re-learned from the accepts replayed so far
    * (on the schedule of {@code eval experts}) and put to use. Inert until {@link #engine} is set.
+   * Candidates are kept for the {@value #KEPT} latest questions only (a question accepted later
+   * teaches nothing), so that a large community's replay holds a bounded number of them.
    */
   static final class LearningLoop implements EventListener {
+    /** How many of the latest questions' candidates wait for an accept, as eval experts' cap. */
+    static final int KEPT = ExpertsEval.TRAINING;
+
     SocialLearningEngine engine;
-    final Map<ThreadId, List<ExpertCandidate>> candidates = new HashMap<>();
+    final Map<ThreadId, List<ExpertCandidate>> candidates = new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<ThreadId, List<ExpertCandidate>> eldest) {
+        return size() > KEPT;
+      }
+    };
     final Map<PostId, PersonId> authors = new HashMap<>();
     final List<KnownAnswer> known = new ArrayList<>();
     int learnedOn;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.pulse.PersonCount;
+import io.socialearn.api.thread.ThreadId;
 import io.socialearn.harness.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,17 @@ class PulseEvalTest {
     assertThat(s.get("mix").get("lastAnswer1h").asDouble()).isZero();
     assertThat(s.get("routing").get("routed").asInt())
         .isEqualTo(s.get("routing_from_posts_xml").get("routed").asInt()).isPositive();
+  }
+
+  @Test
+  void theLoopKeepsTheCandidatesOfTheLatestQuestionsOnly() {
+    PulseEval.LearningLoop loop = new PulseEval.LearningLoop();
+    for (int q = 0; q <= PulseEval.LearningLoop.KEPT; q++) {
+      loop.candidates.put(ThreadId.of("q" + q), List.of());
+    }
+    assertThat(loop.candidates).hasSize(PulseEval.LearningLoop.KEPT)
+        .doesNotContainKey(ThreadId.of("q0"))
+        .containsKey(ThreadId.of("q" + PulseEval.LearningLoop.KEPT));
   }
 
   @Test
