@@ -710,11 +710,14 @@ final class EngineState {
     upvotes.forEachInOrder((voter, author, count, recent) -> upvotePairs.put(
         List.of(personIds.get(voter), personIds.get(author)),
         List.of(count, recent == null ? new UpvoteRun() : recent)));
+    // Each person's routed questions as a set: their order is the log's, or the snapshot's.
+    Map<PersonId, Set<ThreadId>> routedSets = new HashMap<>();
+    routedFor.forEach((person, questions) -> routedSets.put(person, Set.copyOf(questions)));
     return List.of(people, spaces, members, List.copyOf(threads.rows()), threadsBySpace,
         List.copyOf(posts.rows()), answerLists, commentLists, voteLists, personIds, edits,
         activity, upvotePairs, links, daysActive, answersGiven, openBounties, routedToday,
-        routedTo, articleOrigins, sessions, sessionQuestions, sessionOfThread, viewers,
-        threadsRead, openFlags, flagsAgreed, lastSequence);
+        routedTo, routedSets, articleOrigins, sessions, sessionQuestions, sessionOfThread,
+        viewers, threadsRead, openFlags, flagsAgreed, lastSequence);
   }
 
   /** The same list with each tag the one object the state holds for it. */

@@ -170,6 +170,7 @@ class RoutedInboxTest {
   @Test
   void theInboxIsTheSameAfterARestartFromASnapshot() {
     List<ThreadId> before;
+    List<Object> contents;
     try (SocialLearningEngine engine = engine(directory)) {
       SpaceId space = money(engine);
       ask(engine, space, "Payroll one");
@@ -178,9 +179,11 @@ class RoutedInboxTest {
       engine.execute(BO, new PostAnswer(second, "Like this."));
       before = inbox(engine, BO);
       assertThat(before).hasSize(2);
+      contents = engine.stateContents();
     }
     try (SocialLearningEngine again = engine(directory)) {
       assertThat(inbox(again, BO)).isEqualTo(before);
+      assertThat(again.stateContents()).isEqualTo(contents);
     }
   }
 }
