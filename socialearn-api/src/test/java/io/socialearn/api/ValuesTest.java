@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadKind;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -92,5 +94,21 @@ class ValuesTest {
         Tag.of("payroll")));
     assertThatThrownBy(() -> profile.declaredSkills().add(Tag.of("x")))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aLeavingDayGoesOnlyWithLeavingOrLeft() {
+    PersonProfile.Builder ana = PersonProfile.builder(PersonId.of("ana")).displayName("Ana");
+    LocalDate day = LocalDate.of(2026, 6, 30);
+    for (PersonStatus staying : List.of(PersonStatus.ACTIVE, PersonStatus.AWAY)) {
+      assertThatThrownBy(() -> ana.status(staying, day).build())
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("leavingOn");
+            assertThat(e.getMessage()).contains(staying.name());
+          });
+    }
+    assertThat(ana.status(PersonStatus.AWAY, null).build().status())
+        .isEqualTo(PersonStatus.AWAY);
+    assertThat(ana.status(PersonStatus.LEAVING, day).build().leavingOn()).isEqualTo(day);
   }
 }

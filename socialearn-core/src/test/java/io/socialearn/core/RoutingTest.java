@@ -11,6 +11,7 @@ import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.StartThread;
+import io.socialearn.api.command.UpdateProfile;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.expertise.ExpertCandidate;
@@ -19,6 +20,7 @@ import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.PostId;
@@ -104,6 +106,31 @@ class RoutingTest {
       ThreadId nextDay = engine.execute(ANA, StartThread.question(space, "Payroll date again",
           "When is the payroll run?", "payroll"));
       assertThat(engine.routedTo(ANA, nextDay)).containsExactly(BO.person());
+    }
+  }
+
+  @Test
+  void someoneAwayIsNotAskedUntilBackButWhoKnowsStillNamesThem() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
+      SpaceId space = history(engine);
+      PersonProfile bo = engine.person(Viewer.system(), BO.person());
+      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
+          .status(PersonStatus.AWAY, null).build()));
+      ThreadId whileAway = engine.execute(ANA, StartThread.question(space,
+          "When is the payroll run?", "I need the payroll date.", "payroll"));
+      assertThat(engine.routedTo(ANA, whileAway)).doesNotContain(BO.person());
+      assertThat(engine.suggestAnswerers(ANA, whileAway, 5)).extracting(ExpertCandidate::person)
+          .doesNotContain(BO.person());
+      assertThat(engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))))
+          .extracting(ExpertCandidate::person).first().isEqualTo(BO.person());
+      assertThat(engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))
+          .with(WhoKnowsOptions.defaults().availableOnly(true))))
+          .extracting(ExpertCandidate::person).doesNotContain(BO.person());
+
+      engine.execute(Viewer.system(), new UpdateProfile(bo));
+      ThreadId back = engine.execute(ANA, StartThread.question(space,
+          "When is the next payroll run?", "I need the next payroll date.", "payroll"));
+      assertThat(engine.routedTo(ANA, back)).containsExactly(BO.person());
     }
   }
 

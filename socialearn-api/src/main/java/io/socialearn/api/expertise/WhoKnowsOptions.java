@@ -9,7 +9,8 @@ import java.util.Set;
  * How to pick the people "who know". Immutable; start from {@link #defaults()} and change a few.
  *
  * @param limit the most people to return, 1 to 200
- * @param availableOnly leave out people who are leaving (people who left are never suggested)
+ * @param availableOnly leave out people who are leaving or away (people who left are never
+ *     suggested)
  * @param department favour the viewer's department, other departments, or neither
  * @param includeExternal whether external contacts (guests) may be suggested
  * @param excludeViewer leave out the viewer (the asker)

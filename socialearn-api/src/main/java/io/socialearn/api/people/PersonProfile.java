@@ -25,7 +25,7 @@ import java.util.TreeSet;
  *     kept in alphabetical order
  * @param external whether the person is an external contact (a guest): guests see only the
  *     spaces they were invited to
- * @param status active, leaving or left
+ * @param status active, leaving, left or away
  * @param leavingOn the day a leaving person leaves, or null
  * @param manager the person's manager, or null if the host gives no org chart
  */
@@ -52,9 +52,9 @@ public record PersonProfile(
     declaredSkills = Collections.unmodifiableSortedSet(
         new TreeSet<>(Validate.required("declaredSkills", declaredSkills)));
     Validate.required("status", status);
-    if (leavingOn != null && status == PersonStatus.ACTIVE) {
+    if (leavingOn != null && (status == PersonStatus.ACTIVE || status == PersonStatus.AWAY)) {
       throw new InvalidInputException("leavingOn", "onlyWhenLeaving",
-          "leavingOn is set but status is ACTIVE; use LEAVING or LEFT");
+          "leavingOn is set but status is " + status + "; use LEAVING or LEFT");
     }
     if (id.equals(manager)) {
       throw new InvalidInputException("manager", "notSelf",

@@ -547,7 +547,8 @@ final class WhoKnows {
       return false;
     }
     return profile == null || !(profile.status() == PersonStatus.LEFT
-        || (options.availableOnly() && profile.status() == PersonStatus.LEAVING)
+        || (options.availableOnly() && (profile.status() == PersonStatus.LEAVING
+            || profile.status() == PersonStatus.AWAY))
         || (profile.external() && !options.includeExternal()));
   }
 

@@ -2,7 +2,6 @@ package io.socialearn.core.pulse;
 
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
-import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.CaptureQuestion;
 import io.socialearn.api.pulse.KnowledgeCapture;
 import io.socialearn.api.pulse.RiskLevel;
@@ -38,7 +37,7 @@ final class CapturePlanner {
   KnowledgeCapture plan(PersonId person) {
     Integer me = l.personIndex.get(person);
     PersonProfile profile = l.profile(person);
-    boolean leaving = profile != null && profile.status() != PersonStatus.ACTIVE;
+    boolean leaving = PulseLedger.leaving(profile);
     // Per tag and person: [accepted answers, answers].
     Map<Integer, Map<Integer, int[]>> byTag = new HashMap<>();
     Map<Integer, Set<Integer>> answerersOf = new HashMap<>();
@@ -129,7 +128,8 @@ final class CapturePlanner {
       List<Successor> candidates = new ArrayList<>();
       for (Map.Entry<Integer, int[]> e : byTag.get(l.tagIndex.get(topic.tag())).entrySet()) {
         PersonProfile profile = l.profiles.get(e.getKey());
-        boolean available = profile == null || profile.status() == PersonStatus.ACTIVE;
+        // Someone away for now can still take over; someone leaving or gone cannot.
+        boolean available = !PulseLedger.leaving(profile);
         if (!e.getKey().equals(me) && available) {
           candidates.add(new Successor(topic.tag(), l.personIds.get(e.getKey()), e.getValue()[0],
               e.getValue()[1]));

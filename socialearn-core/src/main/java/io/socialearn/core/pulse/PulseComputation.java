@@ -3,7 +3,6 @@ package io.socialearn.core.pulse;
 import io.socialearn.api.ForbiddenException;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
-import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.BacklogQuestion;
 import io.socialearn.api.pulse.Contributors;
 import io.socialearn.api.pulse.HelpCell;
@@ -657,7 +656,7 @@ final class PulseComputation {
       }
       PersonId holder = l.personIds.get(best);
       PersonProfile profile = l.profiles.get(best);
-      boolean leaving = profile != null && profile.status() != PersonStatus.ACTIVE;
+      boolean leaving = PulseLedger.leaving(profile);
       boolean shown = showPeople || holder.equals(viewer);
       risks.add(new TopicRisk(l.tags.get(tag), total, 1, shown ? holder : null,
           (double) bestCount / total, leaving,

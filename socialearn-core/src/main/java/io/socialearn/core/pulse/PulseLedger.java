@@ -19,6 +19,7 @@ import io.socialearn.api.event.ThreadViewed;
 import io.socialearn.api.event.VoteRetracted;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.KnowledgeCapture;
 import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseReport;
@@ -701,6 +702,12 @@ public final class PulseLedger {
       }
     }
     return byPerson;
+  }
+
+  /** Whether a person (of this profile, or null for none) is leaving or has left. */
+  static boolean leaving(PersonProfile profile) {
+    return profile != null && (profile.status() == PersonStatus.LEAVING
+        || profile.status() == PersonStatus.LEFT);
   }
 
   /** The profile last recorded for a person, or null. */

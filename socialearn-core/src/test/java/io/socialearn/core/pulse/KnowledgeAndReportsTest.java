@@ -114,6 +114,26 @@ class KnowledgeAndReportsTest {
   }
 
   @Test
+  void someoneAwayIsNotLeavingAndCanStillTakeOver() {
+    try (World w = world(null)) {
+      away(w, "kay");
+      assertThat(report(w, World.ADMIN).knowledgeAtRisk()).containsExactly(new TopicRisk(
+          Tag.of("cobol"), 4, 1, PersonId.of("kay"), 0.75, false, null, RiskLevel.WATCH));
+      assertThat(w.engine.knowledgeCapture(World.ADMIN, PersonId.of("kay")).leaving()).isFalse();
+      // Lee, away too, still takes over cobol when kay leaves.
+      away(w, "lee");
+      leaving(w, "kay");
+      assertThat(w.engine.knowledgeCapture(World.ADMIN, PersonId.of("kay")).successors())
+          .extracting(Successor::person).contains(PersonId.of("lee"));
+    }
+  }
+
+  static void away(World w, String who) {
+    w.engine.execute(Viewer.system(), new UpdateProfile(w.engine.person(World.ADMIN,
+        PersonId.of(who)).toBuilder().status(PersonStatus.AWAY, null).build()));
+  }
+
+  @Test
   void knowledgeCaptureSuggestsQuestionsAndSuccessors() {
     try (World w = world(null)) {
       leaving(w, "kay");
