@@ -8,6 +8,7 @@ import io.socialearn.api.mentoring.MentorMatching;
 import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.core.pulse.PulseLedger;
@@ -39,7 +40,8 @@ public final class MentoringPlanner {
   /**
    * Matches learners with mentors.
    *
-   * @throws InvalidInputException if a side lists someone twice or more than {@link #MAX_PEOPLE}
+   * @throws InvalidInputException if a side lists someone twice, someone who has left, or more
+   *     than {@link #MAX_PEOPLE}
    * @throws NotFoundException if a person is unknown
    */
   public static MentorMatching match(PulseLedger ledger, Set<SpaceId> readable,
@@ -52,7 +54,7 @@ public final class MentoringPlanner {
     Map<PersonId, Map<Tag, Integer>> asked = ledger.asked(readable);
     List<MentorMatcher.Side> ls = new ArrayList<>();
     for (Learner learner : learners) {
-      PersonProfile profile = known(ledger, learner.person());
+      PersonProfile profile = present(ledger, learner.person(), "learners");
       Map<Tag, Integer> topics = new HashMap<>();
       if (learner.wantedTopics().isEmpty()) {
         asked.getOrDefault(learner.person(), Map.of()).entrySet().stream()
@@ -67,7 +69,7 @@ public final class MentoringPlanner {
     }
     List<MentorMatcher.Side> ms = new ArrayList<>();
     for (Mentor mentor : mentors) {
-      PersonProfile profile = known(ledger, mentor.person());
+      PersonProfile profile = present(ledger, mentor.person(), "mentors");
       Map<Tag, int[]> theirs = evidence.getOrDefault(mentor.person(), Map.of());
       Map<Tag, Integer> topics = new HashMap<>();
       Map<Tag, String> notes = new HashMap<>();
@@ -95,10 +97,15 @@ public final class MentoringPlanner {
     return MentorMatcher.match(ls, ms, constraints);
   }
 
-  private static PersonProfile known(PulseLedger ledger, PersonId person) {
+  /** A listed person's profile: they must be known and not have left. */
+  private static PersonProfile present(PulseLedger ledger, PersonId person, String side) {
     PersonProfile profile = ledger.profile(person);
     if (profile == null) {
       throw new NotFoundException("person", person.value());
+    }
+    if (profile.status() == PersonStatus.LEFT) {
+      throw new InvalidInputException(side, "present", person.value()
+          + " has left; only people still here can be paired");
     }
     return profile;
   }

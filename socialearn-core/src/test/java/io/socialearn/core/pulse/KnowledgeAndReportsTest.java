@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialearn.api.ForbiddenException;
+import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.Done;
 import io.socialearn.api.command.CastVote;
@@ -198,6 +199,32 @@ class KnowledgeAndReportsTest {
       assertThat(matching.totalScore()).isEqualTo(328);
       assertThat(matching.matches().get(0).reasons()).contains(
           "kay has 3 accepted and 0 up-voted of 3 answers in cobol");
+    }
+  }
+
+  @Test
+  void someoneWhoHasLeftCannotBePairedButSomeoneLeavingCan() {
+    try (World w = world(null)) {
+      List<Learner> ann = List.of(Learner.inferred(PersonId.of("ann")));
+      leaving(w, "kay");
+      assertThat(w.engine.matchMentors(World.ADMIN, ann,
+          List.of(Mentor.inferred(PersonId.of("kay"), 1)), MentoringConstraints.defaults())
+          .matches()).extracting(m -> m.mentor().value()).containsExactly("kay");
+      w.engine.execute(Viewer.system(), new UpdateProfile(w.engine.person(World.ADMIN,
+          PersonId.of("kay")).toBuilder().status(PersonStatus.LEFT, LAST_DAY).build()));
+      assertThatThrownBy(() -> w.engine.matchMentors(World.ADMIN, ann,
+          List.of(Mentor.inferred(PersonId.of("lee"), 1),
+              Mentor.inferred(PersonId.of("kay"), 1)), MentoringConstraints.defaults()))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("mentors");
+            assertThat(e.rule()).isEqualTo("present");
+            assertThat(e.getMessage()).contains("kay has left");
+          });
+      assertThatThrownBy(() -> w.engine.matchMentors(World.ADMIN,
+          List.of(Learner.inferred(PersonId.of("kay"))),
+          List.of(Mentor.inferred(PersonId.of("lee"), 1)), MentoringConstraints.defaults()))
+          .isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("learners"));
     }
   }
 
