@@ -29,6 +29,7 @@ import io.socialearn.api.thread.ThreadId;
 import io.socialearn.core.reputation.TrustPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class RoutingTest {
   }
 
   @Test
-  void someoneAwayIsNotAskedUntilBackButWhoKnowsStillNamesThem() {
+  void someoneAwayIsNotAskedUntilBackButWhoKnowsStillNamesThemAndSaysSo() {
     try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
       SpaceId space = history(engine);
       PersonProfile bo = engine.person(Viewer.system(), BO.person());
@@ -121,8 +122,10 @@ class RoutingTest {
       assertThat(engine.routedTo(ANA, whileAway)).doesNotContain(BO.person());
       assertThat(engine.suggestAnswerers(ANA, whileAway, 5)).extracting(ExpertCandidate::person)
           .doesNotContain(BO.person());
-      assertThat(engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))))
-          .extracting(ExpertCandidate::person).first().isEqualTo(BO.person());
+      ExpertCandidate named = engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll")))
+          .get(0);
+      assertThat(named.person()).isEqualTo(BO.person());
+      assertThat(named.reasons()).last().isEqualTo("away for now");
       assertThat(engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))
           .with(WhoKnowsOptions.defaults().availableOnly(true))))
           .extracting(ExpertCandidate::person).doesNotContain(BO.person());
@@ -131,6 +134,13 @@ class RoutingTest {
       ThreadId back = engine.execute(ANA, StartThread.question(space,
           "When is the next payroll run?", "I need the next payroll date.", "payroll"));
       assertThat(engine.routedTo(ANA, back)).containsExactly(BO.person());
+      assertThat(engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))).get(0)
+          .reasons()).noneMatch(r -> r.startsWith("away") || r.startsWith("leaving"));
+
+      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
+          .status(PersonStatus.LEAVING, LocalDate.of(2026, 6, 30)).build()));
+      assertThat(engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))).get(0)
+          .reasons()).last().isEqualTo("leaving on 2026-06-30");
     }
   }
 

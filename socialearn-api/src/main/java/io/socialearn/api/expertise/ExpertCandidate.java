@@ -12,7 +12,8 @@ import java.util.Map;
  * @param person who
  * @param score the combined score; comparable only within one answer
  * @param reasons short sentences a person can read, strongest first ("3 accepted answers in
- *     payroll, last 2 weeks ago")
+ *     payroll, last 2 weeks ago"), then "away for now" or "leaving on 2026-06-30" when the
+ *     person may not be around to ask
  * @param signals each signal of {@link ExpertiseMix#SIGNALS} before weighting, by name; iterated
  *     in {@link ExpertiseMix#SIGNALS} order, then any other names alphabetically, the same in
  *     every run (so logs and JSON built from it are stable)

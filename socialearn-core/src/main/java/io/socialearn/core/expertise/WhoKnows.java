@@ -460,8 +460,13 @@ final class WhoKnows {
         signals.put(ExpertiseMix.SIGNALS.get(i), sc.signals()[i]);
       }
       int index = model.indexOf(sc.person());
-      out.add(new ExpertCandidate(sc.person(), sc.score(), reasons(sc.person(), topics, cutoff,
-          raw[s.offset(index) + ACTIVITY], s.similar[index], s), signals));
+      List<String> reasons = reasons(sc.person(), topics, cutoff,
+          raw[s.offset(index) + ACTIVITY], s.similar[index], s);
+      String availability = availability(profiles.apply(sc.person()));
+      if (availability != null) {
+        reasons.add(availability);
+      }
+      out.add(new ExpertCandidate(sc.person(), sc.score(), reasons, signals));
     }
     return out;
   }
@@ -1036,6 +1041,19 @@ final class WhoKnows {
           about, about == 1 ? "" : "s", model.settings().activityHalfLife().toDays()));
     }
     return reasons;
+  }
+
+  /** A last reason when a person may not be around to ask: leaving or away; else null. */
+  private static String availability(PersonProfile profile) {
+    if (profile == null) {
+      return null;
+    }
+    return switch (profile.status()) {
+      case AWAY -> "away for now";
+      case LEAVING -> profile.leavingOn() == null ? "leaving"
+          : "leaving on " + profile.leavingOn();
+      default -> null;
+    };
   }
 
   private static String sentence(EvidenceKind kind, int n, String where) {
