@@ -216,7 +216,7 @@ public final class SocialLearningEngine implements SocialLearning {
     feedUnsnapshottedUpTo(state.lastSequence, restored == null,
         restored == null || restored.expertise() == null);
     long refolded = System.nanoTime();
-    catchUp();
+    applyLogTail();
     state.trimToSize();
     reputation.trimToSize();
     pulse.trimToSize();
@@ -282,7 +282,7 @@ public final class SocialLearningEngine implements SocialLearning {
       boolean nothingToRecord = false;
       Instant now = recordable(clock.instant());
       for (int attempt = 1; recorded == null; attempt++) {
-        catchUp();
+        applyLogTail();
         if (!actor.isAdministrator()) {
           rateLimiter.check(actor.person(), command.getClass().getSimpleName(), now);
         }
@@ -598,8 +598,28 @@ public final class SocialLearningEngine implements SocialLearning {
     }
   }
 
+  /**
+   * Applies what other engines appended to a shared log since this one last looked (several
+   * application nodes on one {@link io.socialearn.core.log.JdbcEventLog}), so that this engine's
+   * reads show it; a command does the same before it decides. Listeners are not told of those
+   * events: the engine that recorded them told its own. Thread-safe.
+   *
+   * @return the last sequence this engine has now applied
+   * @throws io.socialearn.api.event.EventLogException if the log cannot be read
+   */
+  public long catchUp() {
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      applyLogTail();
+      return state.lastSequence;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   /** Applies whatever the log holds beyond the read models. Called under the write lock. */
-  private void catchUp() {
+  private void applyLogTail() {
     while (eventLog.lastSequence() > state.lastSequence) {
       List<RecordedEvent> chunk = readChunk(state.lastSequence + 1);
       applyToReadModels(chunk);
