@@ -69,6 +69,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -422,16 +423,26 @@ final class EngineState {
 
   /**
    * Records that {@code thread} was routed to {@code people}: it replaces the thread's earlier
-   * record, and each person keeps every question ever routed to them (once) in {@link #routedFor}.
+   * record, in {@link #routedFor} too, so that it holds what a fold of the latest records (a
+   * snapshot's) gives.
    */
   void routed(ThreadId thread, List<PersonId> people) {
     List<PersonId> before = routedTo.put(thread, people);
-    for (PersonId person : people) {
-      if (before == null || !before.contains(person)) {
-        List<ThreadId> theirs = routedFor.computeIfAbsent(person, k -> new ArrayList<>());
-        if (!theirs.contains(thread)) {
-          theirs.add(thread);
+    if (before != null) {
+      for (PersonId person : before) {
+        List<ThreadId> theirs = routedFor.get(person);
+        if (!people.contains(person) && theirs != null) {
+          theirs.remove(thread);
+          if (theirs.isEmpty()) {
+            routedFor.remove(person);
+          }
         }
+      }
+    }
+    // routedFor mirrors routedTo, so only someone the earlier record did not name lacks it.
+    for (PersonId person : new LinkedHashSet<>(people)) {
+      if (before == null || !before.contains(person)) {
+        routedFor.computeIfAbsent(person, k -> new ArrayList<>()).add(thread);
       }
     }
   }

@@ -168,6 +168,27 @@ class RoutedInboxTest {
   }
 
   @Test
+  void aQuestionRoutedAgainMovesToTheInboxesOfItsNewRecordOnly() {
+    EngineState state = new EngineState(null);
+    ThreadId q = ThreadId.of("q");
+    ThreadId other = ThreadId.of("other");
+    state.routed(other, List.of(BO.person()));
+    state.routed(q, List.of(BO.person(), CY.person(), CY.person()));
+    state.routed(q, List.of(CY.person(), DEE.person()));
+    assertThat(state.routedFor.get(BO.person())).containsExactly(other);
+    assertThat(state.routedFor.get(CY.person())).containsExactly(q);
+    assertThat(state.routedFor.get(DEE.person())).containsExactly(q);
+    state.routed(other, List.of(DEE.person()));
+    assertThat(state.routedFor).doesNotContainKey(BO.person());
+    // What a fold of the latest records (a snapshot's) gives.
+    EngineState folded = new EngineState(null);
+    state.routedTo.forEach(folded::routed);
+    assertThat(folded.routedFor.keySet()).isEqualTo(state.routedFor.keySet());
+    folded.routedFor.forEach((person, questions) -> assertThat(questions)
+        .containsExactlyInAnyOrderElementsOf(state.routedFor.get(person)));
+  }
+
+  @Test
   void theInboxIsTheSameAfterARestartFromASnapshot() {
     List<ThreadId> before;
     List<Object> contents;
