@@ -1,7 +1,6 @@
 package io.socialearn.core.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.socialearn.api.ConflictException;
@@ -194,24 +193,14 @@ public final class FileEventLog implements EventLog {
 
   private final Thread flusher;
 
-  /** One mapper for every log: building one is slow, and a built one is thread-safe. */
-  private static final class Json {
-    private static final ObjectMapper MAPPER = SocialearnJson.newMapper()
-        .registerModule(SharedIds.module());
-    static final ObjectWriter WRITER = MAPPER.writerFor(DomainEvent.class);
-    static final ObjectReader READER = MAPPER.readerFor(DomainEvent.class);
-
-    private Json() {}
-  }
-
   private FileEventLog(Storage storage, Recovery.Result recovered, Builder settings) {
     this.storage = storage;
     this.durability = settings.durability;
     this.segmentSize = settings.segmentSize;
     this.preallocation = settings.preallocation;
     this.flushIntervalNanos = settings.flushInterval.toNanos();
-    this.jsonWriter = Json.WRITER;
-    this.jsonReader = Json.READER;
+    this.jsonWriter = EventJson.WRITER;
+    this.jsonReader = EventJson.READER;
     this.segments = List.copyOf(recovered.segments());
     this.segment = recovered.segments().get(recovered.segments().size() - 1);
     this.channel = recovered.tailChannel();

@@ -1,9 +1,6 @@
 package io.socialearn.core.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.socialearn.api.ConflictException;
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Validate;
@@ -11,7 +8,6 @@ import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.EventLog;
 import io.socialearn.api.event.EventLogException;
 import io.socialearn.api.event.RecordedEvent;
-import io.socialearn.core.json.SocialearnJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,11 +54,6 @@ public final class JdbcEventLog implements EventLog {
   public static final String DEFAULT_TABLE = "socialearn_events";
   /** How many rows one read of {@link #readFrom}'s stream fetches. */
   static final int PAGE = 1_000;
-
-  private static final ObjectMapper MAPPER = SocialearnJson.newMapper()
-      .registerModule(SharedIds.module());
-  private static final ObjectWriter WRITER = MAPPER.writerFor(DomainEvent.class);
-  private static final ObjectReader READER = MAPPER.readerFor(DomainEvent.class);
 
   private final DataSource dataSource;
   private final String table;
@@ -155,7 +146,7 @@ public final class JdbcEventLog implements EventLog {
     List<String> json = new ArrayList<>(batch.size());
     for (DomainEvent event : batch) {
       try {
-        json.add(WRITER.writeValueAsString(event));
+        json.add(EventJson.WRITER.writeValueAsString(event));
       } catch (JsonProcessingException e) {
         throw new EventLogException("cannot write " + event.getClass().getSimpleName()
             + " as JSON: " + e.getOriginalMessage(), e);
@@ -346,7 +337,7 @@ public final class JdbcEventLog implements EventLog {
     Instant at = Instant.ofEpochSecond(rs.getLong(2), rs.getInt(3));
     String json = rs.getString(4);
     try {
-      return new RecordedEvent(seq, at, READER.readValue(json));
+      return new RecordedEvent(seq, at, EventJson.READER.readValue(json));
     } catch (JsonProcessingException e) {
       throw new EventLogException("the event at sequence " + seq + " of table " + table
           + " is not an event socialearn can read: " + e.getOriginalMessage(), e);
