@@ -53,6 +53,15 @@ class SharedLogTest {
         .listener(heard::addAll).build();
   }
 
+  /** Registers Ana and Bo through {@code node} and makes a space for everyone. */
+  private static SpaceId anaAndBo(SocialLearningEngine node) {
+    for (String id : List.of("ana", "bo")) {
+      node.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(PersonId.of(id))
+          .displayName(id).build()));
+    }
+    return node.execute(Viewer.system(), CreateSpace.community("Everyone"));
+  }
+
   @Test
   void whatOneNodeRecordsTheOtherReadsAndBothAgreeWithAReplay() {
     JdbcDataSource source = database("shared-nodes");
@@ -60,11 +69,7 @@ class SharedLogTest {
     List<RecordedEvent> heardOnB = new ArrayList<>();
     try (SocialLearningEngine a = node(source, heardOnA);
         SocialLearningEngine b = node(source, heardOnB)) {
-      for (String id : List.of("ana", "bo")) {
-        a.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(PersonId.of(id))
-            .displayName(id).build()));
-      }
-      SpaceId space = a.execute(Viewer.system(), CreateSpace.community("Everyone"));
+      SpaceId space = anaAndBo(a);
       ThreadId q = a.execute(ANA, StartThread.question(space, "Where is the payroll calendar?",
           "I cannot find it.", "payroll"));
 
@@ -98,11 +103,7 @@ class SharedLogTest {
     JdbcDataSource source = database("shared-race");
     try (SocialLearningEngine a = node(source, new ArrayList<>());
         SocialLearningEngine b = node(source, new ArrayList<>())) {
-      for (String id : List.of("ana", "bo")) {
-        a.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(PersonId.of(id))
-            .displayName(id).build()));
-      }
-      SpaceId space = a.execute(Viewer.system(), CreateSpace.community("Everyone"));
+      SpaceId space = anaAndBo(a);
       ThreadId q = a.execute(ANA, StartThread.question(space, "Which tax table applies?",
           "For December overtime.", "tax"));
       int each = 25;
