@@ -134,6 +134,8 @@ final class WhoKnows {
    * thread-safe: the model keeps one per thread.
    */
   static final class Scratch {
+    /** The topic signals kept per person left out of the topic pool. */
+    static final int TOPIC_KEPT = 3;
     /**
      * The candidates' raw signals, {@link #SIGNALS} per candidate in the order they were touched
      * (at {@code local[person] * SIGNALS}), so the loops over candidates read and write it in
@@ -156,6 +158,13 @@ final class WhoKnows {
     boolean[] visible = new boolean[0];
     /** Whether a candidate's overall signals are exact (not bounds yet), by person index. */
     boolean[] exact = new boolean[0];
+    /**
+     * Who {@link WhoKnows#boundTopicPool} left out of the current query's topic pool ({@code
+     * left[person] == generation}) and their topic signals ({@link #TOPIC_KEPT} per person), so
+     * that one who joins again through the document model or the active pool keeps them.
+     */
+    int[] left = new int[0];
+    double[] leftTopic = new double[0];
     int[] heap = new int[0];
     int heapSize;
     /** The answers {@link WhoKnows#overlaps} found, and how many of the topics each has. */
@@ -187,6 +196,8 @@ final class WhoKnows {
         select = Arrays.copyOf(select, n);
         exact = Arrays.copyOf(exact, n);
         heap = Arrays.copyOf(heap, n);
+        left = Arrays.copyOf(left, n);
+        leftTopic = Arrays.copyOf(leftTopic, n * TOPIC_KEPT);
       }
       if (visible.length < spaces) {
         visible = new boolean[spaces];
@@ -197,6 +208,7 @@ final class WhoKnows {
     void begin() {
       if (++generation == Integer.MAX_VALUE) {
         Arrays.fill(mark, 0);
+        Arrays.fill(left, 0);
         generation = 1;
       }
       size = 0;
@@ -204,19 +216,22 @@ final class WhoKnows {
     }
 
     /**
-     * Makes {@code person} a candidate (with zero signals if new) and returns its offset. Only
-     * the signals summed before the overall ones are zeroed: the overall loop sets the others for
-     * every candidate, so most of those the topic pool leaves out cost one cache line, not two.
+     * Makes {@code person} a candidate (with zero signals if new, or the topic signals they had
+     * if the topic pool left them out) and returns its offset. Only the signals summed before the
+     * overall ones are set: the overall loop sets the others for every candidate, so most of
+     * those the topic pool leaves out cost one cache line, not two.
      */
     int touch(int person) {
       if (mark[person] != generation) {
         mark[person] = generation;
         local[person] = size;
         int o = size * SIGNALS;
-        raw[o + TOPIC] = 0;
-        raw[o + TOPIC_RECENT] = 0;
+        boolean wasLeft = left[person] == generation;
+        int t = person * TOPIC_KEPT;
+        raw[o + TOPIC] = wasLeft ? leftTopic[t] : 0;
+        raw[o + TOPIC_RECENT] = wasLeft ? leftTopic[t + 1] : 0;
         raw[o + DOCUMENTS] = 0;
-        raw[o + TOPIC_SPECIFIC] = 0;
+        raw[o + TOPIC_SPECIFIC] = wasLeft ? leftTopic[t + 2] : 0;
         similar[person] = 0;
         touched[size++] = person;
       }
@@ -618,7 +633,8 @@ final class WhoKnows {
    * Keeps the {@value #TOPIC_POOL} candidates of the profile model whose topic signals score best
    * (ties kept), so that a popular topic does not make every query score tens of thousands of
    * people. Those left out have less evidence in the topics than all of the kept ones; they can
-   * still join through the document model and the active pool, which are added afterwards.
+   * still join through the document model and the active pool, which are added afterwards, and
+   * then join with the topic signals summed for them here.
    *
    * <p>The bar is found on {@link #roughTopicPart} values, each within {@link #ROUGH} of the
    * exact one: who is clearly above or below it is decided by those alone, and the exact values
@@ -668,6 +684,12 @@ final class WhoKnows {
       int person = s.touched[k];
       if (s.part[k] < bar) {
         s.mark[person] = 0;
+        s.left[person] = s.generation;
+        int o = k * SIGNALS;
+        int t = person * Scratch.TOPIC_KEPT;
+        s.leftTopic[t] = s.raw[o + TOPIC];
+        s.leftTopic[t + 1] = s.raw[o + TOPIC_RECENT];
+        s.leftTopic[t + 2] = s.raw[o + TOPIC_SPECIFIC];
       } else {
         if (kept != k) {
           System.arraycopy(s.raw, k * SIGNALS, s.raw, kept * SIGNALS, SIGNALS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.search.SearchHit;
@@ -100,7 +101,8 @@ class WhoKnowsPruningTest {
 
   @Test
   void aTrimmedTopicPoolKeepsEachCandidatesOwnSignals() {
-    // More people in the topic than the pool keeps: the trim moves the kept ones' signals
+    // More people in the topic than the pool keeps: the trim moves the kept ones' signals, and
+    // those it leaves out who answered the similar thread join with their topic signals still
     int people = WhoKnows.TOPIC_POOL + 1_500;
     ThreadId t = d.question(OPEN, "asker", "payroll");
     for (int i = 0; i < people; i++) {
@@ -115,20 +117,35 @@ class WhoKnowsPruningTest {
     for (int i = 0; i < 40; i++) {
       d.answer(similar, "p" + (i * 131) % people);
     }
-    List<ExpertCandidate> found = d.model.whoKnows(PersonId.of("viewer"), null,
-        List.of(Tag.of("payroll")), List.of(new SearchHit(similar, OPEN, "t", 1, "")),
-        Set.of(OPEN)::contains, p -> null, WhoKnowsOptions.defaults().limit(60), d.now);
-    assertThat(found).hasSize(60);
-    for (ExpertCandidate c : found) {
-      double topic = d.explain(c.person().value(), "payroll").score();
-      assertThat(Math.expm1(c.signals().get("topic"))).isCloseTo(topic,
-          within(1e-9 * (1 + topic)));
-      int index = Integer.parseInt(c.person().value().substring(1));
-      boolean answeredSimilar = false;
-      for (int i = 0; i < 40; i++) {
-        answeredSimilar |= (i * 131) % people == index;
+    // Under this mix the pool keeps the best by evidence in payroll alone: the bar is the
+    // TOPIC_POOL-th best of everyone's
+    ExpertiseMix documentsFirst = new ExpertiseMix(0.1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0);
+    double bar = java.util.stream.IntStream.range(0, people)
+        .mapToDouble(i -> -d.explain("p" + i, "payroll").score()).sorted()
+        .skip(WhoKnows.TOPIC_POOL - 1).findFirst().orElseThrow();
+    for (WhoKnowsOptions options : List.of(WhoKnowsOptions.defaults().limit(60),
+        WhoKnowsOptions.defaults().limit(60).mix(documentsFirst))) {
+      List<ExpertCandidate> found = d.model.whoKnows(PersonId.of("viewer"), null,
+          List.of(Tag.of("payroll")), List.of(new SearchHit(similar, OPEN, "t", 1, "")),
+          Set.of(OPEN)::contains, p -> null, options, d.now);
+      assertThat(found).hasSize(60);
+      int leftOut = 0;
+      for (ExpertCandidate c : found) {
+        double topic = d.explain(c.person().value(), "payroll").score();
+        assertThat(Math.expm1(c.signals().get("topic"))).as(c.person().value())
+            .isCloseTo(topic, within(1e-9 * (1 + topic)));
+        int index = Integer.parseInt(c.person().value().substring(1));
+        leftOut += topic < -bar ? 1 : 0;
+        boolean answeredSimilar = false;
+        for (int i = 0; i < 40; i++) {
+          answeredSimilar |= (i * 131) % people == index;
+        }
+        assertThat(c.signals().get("documents") > 0).isEqualTo(answeredSimilar);
       }
-      assertThat(c.signals().get("documents") > 0).isEqualTo(answeredSimilar);
+      if (options.mix() == documentsFirst) {
+        // the similar thread's 40 answerers first, some of whom the pool left out
+        assertThat(leftOut).isPositive();
+      }
     }
   }
 
