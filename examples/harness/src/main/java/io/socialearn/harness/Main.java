@@ -12,6 +12,7 @@ import io.socialearn.harness.eval.GainEval;
 import io.socialearn.harness.eval.PulseEval;
 import io.socialearn.harness.eval.ReputationEval;
 import io.socialearn.harness.eval.SemevalEval;
+import io.socialearn.harness.eval.MixEval;
 import io.socialearn.harness.eval.ValidationEval;
 import io.socialearn.harness.importer.ImportCommand;
 import java.io.PrintStream;
@@ -40,6 +41,7 @@ public final class Main {
     COMMANDS.put("eval experts", ExpertsEval::new);
     COMMANDS.put("eval gain", GainEval::new);
     COMMANDS.put("eval validation", ValidationEval::new);
+    COMMANDS.put("eval mix", MixEval::new);
     COMMANDS.put("eval pulse", PulseEval::new);
     COMMANDS.put("bench search", SearchBench::new);
     COMMANDS.put("bench log", LogBench::new);

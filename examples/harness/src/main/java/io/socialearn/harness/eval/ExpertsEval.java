@@ -68,7 +68,10 @@ import java.util.Set;
  * FILE2}, also writes, for offline experiments with the learner, every query's candidates under
  * the default mix with their signals and a few harness-side activity figures ({@code Q}, {@code
  * C} lines) and the order in which queries became known ({@code A} lines); the figures are
- * unchanged by it.
+ * unchanged by it. With {@code --mix name=weight,...} that mix, not the library's default, is
+ * the engine's mix before any is learned (throughout with {@code --learn false}), chooses the
+ * candidates of the features file and starts the listwise fit; {@code eval mix} prints the one
+ * learned on other communities' features files in that form.
  * Not thread-safe.
  */
 public final class ExpertsEval implements Subcommand {
@@ -111,6 +114,7 @@ public final class ExpertsEval implements Subcommand {
     String features = args.optional("features", null);
     String scoresFile = args.optional("scores", null);
     String meaning = args.optional("meaning", "none");
+    ExpertiseMix start = parseMix(args.optional("mix", null));
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
@@ -125,6 +129,8 @@ public final class ExpertsEval implements Subcommand {
       }
       Listener listener = new Listener(engine, history, writers, learn, err);
       listener.listwise = learner.equals("listwise");
+      listener.start = start;
+      engine.useExpertiseMix(start);
       if (features != null) {
         listener.features = new RankingWriter(Path.of(features));
         writers.put("features", listener.features);
@@ -146,6 +152,7 @@ public final class ExpertsEval implements Subcommand {
       }
       summary.put("trainingQueries", listener.training.size());
       summary.put("mix", listener.mix == null ? null : listener.mix.asMap());
+      summary.put("startMix", start.asMap());
       summary.put("importCounts", counts);
       summary.print(out);
     } finally {
@@ -388,6 +395,40 @@ public final class ExpertsEval implements Subcommand {
     }
   }
 
+  /**
+   * The mix of {@code --mix}, {@code name=weight} pairs separated by commas, every signal not
+   * named at 0; {@link ExpertiseMix#defaults()} if the option is absent.
+   */
+  static ExpertiseMix parseMix(String arg) {
+    if (arg == null) {
+      return ExpertiseMix.defaults();
+    }
+    double[] w = new double[ExpertiseMix.SIGNALS.size()];
+    Set<String> named = new java.util.HashSet<>();
+    for (String pair : arg.split(",", -1)) {
+      String[] kv = pair.split("=", -1);
+      int i = kv.length == 2 ? ExpertiseMix.SIGNALS.indexOf(kv[0].strip()) : -1;
+      if (i < 0) {
+        throw new io.socialearn.harness.UsageException("--mix takes name=weight pairs of the "
+            + "signals " + ExpertiseMix.SIGNALS + ", separated by commas; not '" + pair + "'");
+      }
+      if (!named.add(kv[0].strip())) {
+        throw new io.socialearn.harness.UsageException("--mix names " + kv[0].strip()
+            + " twice");
+      }
+      try {
+        w[i] = Double.parseDouble(kv[1].strip());
+      } catch (NumberFormatException e) {
+        w[i] = Double.NaN;
+      }
+      if (!Double.isFinite(w[i]) || w[i] < 0) {
+        throw new io.socialearn.harness.UsageException("--mix: " + kv[0].strip()
+            + " weight must be a finite number >= 0, not '" + kv[1].strip() + "'");
+      }
+    }
+    return ExpertiseMix.of(w);
+  }
+
   /** The best {@link #RANKS}, ties broken by the smaller user id. */
   static List<Ranked> top(List<Ranked> all) {
     return all.stream().sorted(Comparator.comparingDouble(Ranked::score).reversed()
@@ -470,6 +511,8 @@ public final class ExpertsEval implements Subcommand {
     private final Map<Integer, Integer> order = new HashMap<>();
     private int testStart;
     ExpertiseMix mix;
+    /** The mix before any is learned, and with {@code --learn false}. */
+    ExpertiseMix start = ExpertiseMix.defaults();
     /** Where each query's candidates and their signals go, for experiments; null for nowhere. */
     RankingWriter features;
     /** Whether the mix is learned by {@link ExpertiseMixLearner}, else by {@link MixLearner}. */
@@ -588,8 +631,8 @@ public final class ExpertsEval implements Subcommand {
         for (int i = knownAnswers.size(); listwise && i < training.size(); i++) {
           knownAnswers.add(training.get(i).known());
         }
-        mix = !learn ? ExpertiseMix.defaults() : listwise
-            ? ExpertiseMixLearner.learn(knownAnswers)
+        mix = !learn ? start : listwise
+            ? ExpertiseMixLearner.learn(knownAnswers, start)
             : MixLearner.learn(training, STARTS);
         learnedOn = training.size();
         err.println("experts: learned mix " + mix.asMap() + " on " + training.size()

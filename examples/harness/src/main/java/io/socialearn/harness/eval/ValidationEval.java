@@ -94,6 +94,15 @@ public final class ValidationEval implements Subcommand {
   /** A site's features file: its queries in time order and the order they became known. */
   record Site(List<Query> queries, List<KnownAnswer> known) {
 
+    /**
+     * How many queries were known when the test period began: as many as its first test query
+     * says, or all the file's known queries if it has no test query.
+     */
+    int knownAtTestStart() {
+      return queries.stream().filter(Query::test).findFirst().map(Query::known)
+          .orElse(known.size());
+    }
+
     /** The later half of the training-period queries. */
     List<Query> validation() {
       List<Query> train = queries.stream().filter(q -> !q.test()).toList();

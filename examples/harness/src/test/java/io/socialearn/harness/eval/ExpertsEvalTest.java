@@ -137,6 +137,39 @@ class ExpertsEvalTest {
   }
 
   @Test
+  void aGivenMixRanksWithoutLearningAndStartsTheFit(@TempDir Path dir) throws IOException {
+    // Activity alone puts Bob (5 answers) above Carol (4); the topic alone, Carol
+    Path rankings = dir.resolve("r.tsv");
+    Run active = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        rankings.toString(), "--learn", "false", "--mix", "activity=1");
+    assertThat(active.status()).as(active.err()).isZero();
+    assertThat(active.summary().get("mrr").asDouble()).isEqualTo(0.5);
+    assertThat(active.summary().get("startMix").get("activity").asDouble()).isEqualTo(1.0);
+    assertThat(active.summary().get("mix").get("topic").asDouble()).isZero();
+    assertThat(Files.readAllLines(rankings).get(0)).startsWith("109\t1\t2\t");
+    Run topic = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        rankings.toString(), "--learn", "false", "--mix", " topic = 2.5 ");
+    assertThat(topic.status()).as(topic.err()).isZero();
+    assertThat(topic.summary().get("mrr").asDouble()).isEqualTo(1.0);
+    assertThat(topic.summary().get("mix").get("topic").asDouble()).isEqualTo(2.5);
+    assertThat(ExpertsEval.parseMix(null)).isEqualTo(ExpertiseMix.defaults());
+  }
+
+  @Test
+  void aMalformedMixIsAUsageErrorNamingThePair(@TempDir Path dir) {
+    for (String[] bad : new String[][] {
+        {"cleverness=1", "not 'cleverness=1'"}, {"topic", "not 'topic'"},
+        {"topic=1,,activity=1", "not ''"}, {"topic=1,topic=2", "--mix names topic twice"},
+        {"topic=-1", "topic weight must be a finite number >= 0, not '-1'"},
+        {"topic=NaN", "not 'NaN'"}, {"topic=lots", "not 'lots'"}}) {
+      Run run = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+          dir.resolve("r.tsv").toString(), "--mix", bad[0]);
+      assertThat(run.status()).as(bad[0]).isEqualTo(2);
+      assertThat(run.err()).as(bad[0]).contains(bad[1]);
+    }
+  }
+
+  @Test
   void theMixIsReLearnedAtEveryNewQueryUntilItsShareOfTheKnownOnesIsMore() {
     assertThat(ExpertsEval.relearnDue(0, -1)).isTrue();
     assertThat(ExpertsEval.relearnDue(1, 0)).isTrue();
@@ -246,7 +279,7 @@ class ExpertsEvalTest {
   @Test
   void theListwiseLearnerRanksTheRelevantFirstWithNonNegativeWeights() {
     var q = weekScaleQuery();
-    ExpertiseMix start = ExpertiseMix.defaults();
+    ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertiseMixLearner.learn(List.of(q.known()), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);

@@ -1,8 +1,10 @@
 package io.socialearn.harness.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.harness.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,35 @@ class ValidationEvalTest {
     assertThat(both.summary().get("queries").asInt()).isEqualTo(4);
     assertThat(both.summary().get("mrr").asDouble()).isEqualTo(0.625);
     assertThat(both.summary().get("sites")).hasSize(2);
+  }
+
+  @Test
+  void evalMixLearnsFromWhatWasKnownWhenEachTestPeriodBegan(@TempDir Path dir)
+      throws IOException {
+    // q5, the test query, says 3 were known (q1 to q3), all answered by the active person 2
+    Path a = write(dir, "a.feat", site(2));
+    Run one = Run.of("eval", "mix", "--features", a.toString());
+    assertThat(one.status()).as(one.err()).isZero();
+    JsonNode s = one.summary();
+    assertThat(s.get("queries").asInt()).isEqualTo(3);
+    assertThat(s.get("mix").get("activity").asDouble())
+        .isGreaterThan(s.get("mix").get("topic").asDouble());
+    // the printed form is what eval experts --mix takes, at four decimals
+    ExpertiseMix printed = ExpertsEval.parseMix(s.get("mixArg").asText());
+    for (String signal : ExpertiseMix.SIGNALS) {
+      assertThat(printed.asMap().get(signal)).as(signal)
+          .isCloseTo(s.get("mix").get(signal).asDouble(), within(5e-5));
+    }
+    // a file without a test query gives all it knows; two files pool theirs
+    List<String> noTest = site(2).subList(0, site(2).size() - 3);
+    Path b = write(dir, "b.feat", noTest);
+    Run both = Run.of("eval", "mix", "--features", a + "," + b);
+    assertThat(both.status()).as(both.err()).isZero();
+    assertThat(both.summary().get("queries").asInt()).isEqualTo(6);
+    assertThat(both.summary().get("features")).hasSize(2);
+    Run missing = Run.of("eval", "mix", "--features", dir.resolve("none").toString());
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such features file");
   }
 
   @Test
