@@ -49,8 +49,8 @@ class ExpertiseMixLearnerTest {
 
   /**
    * In this community the person who answers is the one who answered within the hour, though
-   * others are busier and know the topic better: the default mix ranks them last, the learned
-   * one first.
+   * others are busier and know the topic better: a mix that leaves how lately people answered
+   * out ranks them last, the learned one first.
    */
   private static List<KnownAnswer> onlineNowCommunity() {
     List<KnownAnswer> examples = new ArrayList<>();
@@ -70,10 +70,10 @@ class ExpertiseMixLearnerTest {
   }
 
   @Test
-  void theLearnedMixRanksTheAnswerersFirstWhereTheDefaultsDoNot() {
+  void theLearnedMixRanksTheAnswerersFirstWhereAMixBlindToTheLastAnswerDoesNot() {
     List<KnownAnswer> examples = onlineNowCommunity();
-    assertThat(examples).allSatisfy(
-        e -> assertThat(rankOfAnswerer(e, ExpertiseMix.defaults())).isEqualTo(6));
+    ExpertiseMix blind = new ExpertiseMix(1, 1, 1, 0.5, 1, 0.3, 0, 0, 0, 0, 0);
+    assertThat(examples).allSatisfy(e -> assertThat(rankOfAnswerer(e, blind)).isEqualTo(6));
     ExpertiseMix learned = ExpertiseMixLearner.learn(examples);
     assertThat(examples).allSatisfy(e -> assertThat(rankOfAnswerer(e, learned)).isEqualTo(1));
     assertThat(learned.lastAnswer1h()).isPositive();

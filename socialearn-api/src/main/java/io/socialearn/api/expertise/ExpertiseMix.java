@@ -56,11 +56,15 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
   }
 
   /**
-   * The built-in mix: every signal but the topic-specific and last-answer ones counts, topic and
-   * documents most.
+   * The built-in mix, for a community that has not learned its own yet (see {@code
+   * ExpertiseMixLearner} in socialearn-core): the mix that learner fits to the 527 questions
+   * of two Stack Exchange communities' training periods (cardano and quantumcomputing, pooled),
+   * rounded to two decimals. Who answered lately (a week's and an hour's scale) weighs most, then
+   * answers in the last few days, answers to similar questions and answers in the query's topics;
+   * reputation ({@code standing}) was learned at 0 on both. See the README's "Who knows".
    */
   public static ExpertiseMix defaults() {
-    return new ExpertiseMix(1.0, 1.0, 1.0, 0.5, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0);
+    return new ExpertiseMix(0.21, 0.04, 0.21, 0.39, 0.38, 0.0, 0.0, 0.77, 0.03, 0.0, 1.46);
   }
 
   /** A mix from weights in {@link #SIGNALS} order. */

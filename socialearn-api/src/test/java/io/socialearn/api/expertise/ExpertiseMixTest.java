@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.InvalidInputException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExpertiseMixTest {
@@ -48,10 +49,12 @@ class ExpertiseMixTest {
   }
 
   @Test
-  void theDefaultMixLeavesTheTopicSpecificAndLastAnswerSignalsOut() {
-    assertThat(ExpertiseMix.defaults().asMap()).containsEntry("topicSpecific", 0.0)
-        .containsEntry("lastAnswer1h", 0.0).containsEntry("lastAnswer6h", 0.0)
-        .containsEntry("lastAnswer1d", 0.0).containsEntry("lastAnswer1w", 0.0)
-        .containsEntry("topic", 1.0);
+  void theDefaultMixIsTheLearnedOneTheJavadocDescribes() {
+    Map<String, Double> d = ExpertiseMix.defaults().asMap();
+    assertThat(d).containsEntry("lastAnswer1w", 1.46).containsEntry("lastAnswer1h", 0.77)
+        .containsEntry("standing", 0.0).containsEntry("topicSpecific", 0.0);
+    assertThat(d.values()).allSatisfy(w -> assertThat(w).isBetween(0.0, 1.46));
+    // topic and activity weigh the same, which fixtures that compare them rely on
+    assertThat(d.get("topic")).isEqualTo(d.get("activity")).isPositive();
   }
 }

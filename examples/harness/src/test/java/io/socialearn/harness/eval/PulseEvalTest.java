@@ -3,6 +3,7 @@ package io.socialearn.harness.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.pulse.PersonCount;
 import io.socialearn.api.thread.ThreadId;
@@ -76,8 +77,8 @@ class PulseEvalTest {
     assertThat(s.get("known_answers").asInt()).isEqualTo(1);
     assertThat(s.get("known_answers_teaching").asInt()).isZero();
     assertThat(s.get("learned_from").asInt()).isEqualTo(1);
-    assertThat(s.get("mix").get("topic").asDouble()).isEqualTo(1.0);
-    assertThat(s.get("mix").get("lastAnswer1h").asDouble()).isZero();
+    ExpertiseMix.defaults().asMap().forEach((signal, weight) ->
+        assertThat(s.get("mix").get(signal).asDouble()).as(signal).isEqualTo(weight));
     assertThat(s.get("routing").get("routed").asInt())
         .isEqualTo(s.get("routing_from_posts_xml").get("routed").asInt()).isPositive();
   }
