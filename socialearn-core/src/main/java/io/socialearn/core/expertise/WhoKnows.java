@@ -159,11 +159,12 @@ final class WhoKnows {
     /** Whether a candidate's overall signals are exact (not bounds yet), by person index. */
     boolean[] exact = new boolean[0];
     /**
-     * Who {@link WhoKnows#boundTopicPool} left out of the current query's topic pool ({@code
-     * left[person] == generation}) and their topic signals ({@link #TOPIC_KEPT} per person), so
-     * that one who joins again through the document model or the active pool keeps them.
+     * The topic signals of those {@link WhoKnows#boundTopicPool} left out of the current query's
+     * topic pool, {@link #TOPIC_KEPT} each, in the order it left them out: the {@code j}-th has
+     * {@code mark[person] == -generation} and {@code local[person] == j}, so that one who joins
+     * again through the document model or the active pool keeps them. Written in sequence, so
+     * leaving people out costs no more random writes than before.
      */
-    int[] left = new int[0];
     double[] leftTopic = new double[0];
     int[] heap = new int[0];
     int heapSize;
@@ -196,7 +197,6 @@ final class WhoKnows {
         select = Arrays.copyOf(select, n);
         exact = Arrays.copyOf(exact, n);
         heap = Arrays.copyOf(heap, n);
-        left = Arrays.copyOf(left, n);
         leftTopic = Arrays.copyOf(leftTopic, n * TOPIC_KEPT);
       }
       if (visible.length < spaces) {
@@ -208,7 +208,6 @@ final class WhoKnows {
     void begin() {
       if (++generation == Integer.MAX_VALUE) {
         Arrays.fill(mark, 0);
-        Arrays.fill(left, 0);
         generation = 1;
       }
       size = 0;
@@ -223,11 +222,11 @@ final class WhoKnows {
      */
     int touch(int person) {
       if (mark[person] != generation) {
+        boolean wasLeft = mark[person] == -generation;
+        int t = wasLeft ? local[person] * TOPIC_KEPT : 0;
         mark[person] = generation;
         local[person] = size;
         int o = size * SIGNALS;
-        boolean wasLeft = left[person] == generation;
-        int t = person * TOPIC_KEPT;
         raw[o + TOPIC] = wasLeft ? leftTopic[t] : 0;
         raw[o + TOPIC_RECENT] = wasLeft ? leftTopic[t + 1] : 0;
         raw[o + DOCUMENTS] = 0;
@@ -680,13 +679,14 @@ final class WhoKnows {
       bar = select(s.select, n, rank);
     }
     int kept = 0;
+    int left = 0;
     for (int k = 0; k < n; k++) {
       int person = s.touched[k];
       if (s.part[k] < bar) {
-        s.mark[person] = 0;
-        s.left[person] = s.generation;
+        s.mark[person] = -s.generation;
+        s.local[person] = left;
         int o = k * SIGNALS;
-        int t = person * Scratch.TOPIC_KEPT;
+        int t = Scratch.TOPIC_KEPT * left++;
         s.leftTopic[t] = s.raw[o + TOPIC];
         s.leftTopic[t + 1] = s.raw[o + TOPIC_RECENT];
         s.leftTopic[t + 2] = s.raw[o + TOPIC_SPECIFIC];
