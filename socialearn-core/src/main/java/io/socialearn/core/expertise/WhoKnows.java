@@ -250,6 +250,9 @@ final class WhoKnows {
   List<ExpertCandidate> rank(PersonId viewer, PersonProfile viewerProfile, List<Tag> topics,
       List<SearchHit> hits, Function<PersonId, PersonProfile> profiles, WhoKnowsOptions options,
       ExpertiseMix mix) {
+    // In steps of a method each, so that when a branch first taken late makes the JIT compiler
+    // drop its compiled code (someone excluded reached by the walk, say), it recompiles one step,
+    // not a method of thousands of bytecodes with its loops compiled on stack replacement.
     long cutoff = options.votesBefore() == null ? Long.MAX_VALUE
         : options.votesBefore().toEpochMilli();
     double f0 = model.toNow(now, 0);
@@ -260,10 +263,32 @@ final class WhoKnows {
     for (int i = 0; i < model.spaceIds.size(); i++) {
       s.visible[i] = visible.test(model.spaceIds.get(i));
     }
+    profileModel(s, topics, f0, f1);
+    boundTopicPool(s, mix.weights());
+    documentModel(s, hits, cutoff);
+    activePool(s);
+    boolean lazy = shortcuts && cutoff == Long.MAX_VALUE;
+    overallSignals(s, lazy, f0, f1, f2);
+    if (cutoff != Long.MAX_VALUE) {
+      lateVotes(s, topics, cutoff);
+    }
+    double[] weights = mix.weights();
+    // Without a department preference every factor is 1, so who may be suggested at all (the
+    // asker, people who left, ...) is checked only for those the ranking reaches, not for all.
+    boolean eager = options.department() != DepartmentPreference.ANY;
+    heap(s, viewer, viewerProfile, profiles, options, weights, eager, lazy, f0, f1, f2);
+    List<Scored> scored = walk(s, viewer, topics, profiles, options, weights, eager, f0, f1, f2);
+    return candidates(scored, topics, cutoff, profiles, options, s);
+  }
+
+  /**
+   * Profile model: evidence in the topics. Recent answers in the topics are summed per topic
+   * here (an answer in two of the topics counts twice: an upper bound); the exact
+   * once-per-question figure is computed by {@link #walk} for the candidates whose rank it can
+   * decide.
+   */
+  private void profileModel(Scratch s, List<Tag> topics, double f0, double f1) {
     double[] raw = s.raw;
-    // Profile model: evidence in the topics. Recent answers in the topics are summed per topic
-    // here (an answer in two of the topics counts twice: an upper bound); the exact
-    // once-per-question figure is computed below for the candidates whose rank it can decide.
     double[] share = idfShares(topics);
     for (int ti = 0; ti < topics.size(); ti++) {
       Map<SpaceId, ExpertiseModel.Column> bySpace = model.byTopic.get(topics.get(ti));
@@ -294,8 +319,11 @@ final class WhoKnows {
         }
       }
     }
-    boundTopicPool(s, mix.weights());
-    // Document model: answers to similar threads, by relevance and quality.
+  }
+
+  /** Document model: answers to similar threads, by relevance and quality. */
+  private void documentModel(Scratch s, List<SearchHit> hits, long cutoff) {
+    double[] raw = s.raw;
     double top = hits.stream().mapToDouble(SearchHit::score).max().orElse(0);
     if (top > 0) {
       for (SearchHit hit : hits) {
@@ -331,8 +359,13 @@ final class WhoKnows {
         }
       }
     }
-    // The most active people, who may know without having answered in these topics yet: walked
-    // from the most active in every space down, until no one left can beat the pool's weakest.
+  }
+
+  /**
+   * The most active people, who may know without having answered in these topics yet: walked
+   * from the most active in every space down, until no one left can beat the pool's weakest.
+   */
+  private void activePool(Scratch s) {
     PriorityQueue<Pooled> pool = new PriorityQueue<>(Comparator.comparingDouble(Pooled::recent)
         .thenComparing(p -> p.person().value(), Comparator.reverseOrder()));
     for (ExpertiseModel.Active a : model.byActivity) {
@@ -355,10 +388,15 @@ final class WhoKnows {
     for (Pooled p : pool) {
       s.touch(p.index());
     }
-    // Overall signals of every candidate, set here (touching left them as they were): exact
-    // sums over the spaces the viewer reads, or, where the ranking below only needs an upper
-    // bound of a score until it reaches the person, the bounds the model keeps per person.
-    boolean lazy = shortcuts && cutoff == Long.MAX_VALUE;
+  }
+
+  /**
+   * Overall signals of every candidate, set here (touching left them as they were): exact
+   * sums over the spaces the viewer reads, or ({@code lazy}), where the ranking only needs an
+   * upper bound of a score until it reaches the person, the bounds the model keeps per person.
+   */
+  private void overallSignals(Scratch s, boolean lazy, double f0, double f1, double f2) {
+    double[] raw = s.raw;
     for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
       if (lazy) {
@@ -367,36 +405,42 @@ final class WhoKnows {
         overall(raw, person, k * SIGNALS, f0, f1, f2, s);
       }
     }
-    // Votes and accepts at or after the cut-off do not count.
-    if (cutoff != Long.MAX_VALUE) {
-      Votes votes = model.votes;
-      for (int e = votes.recentStart; e < votes.size; e++) {
-        if (votes.at(e) < cutoff || !votes.live(e)) {
-          continue;
-        }
-        // A live entry's answer and thread are live: its topics are the thread's tags.
-        // One walk to the end of the entry's chain for its answer.
-        AnswerInfo answer = model.answerTable.get(votes.answer(e));
-        ThreadInfo thread = answer.threadInfo;
-        int person = model.indexOf(answer.person);
-        if (s.has(person) && visible.test(thread.space())) {
-          double w = model.voteWeightAt(votes.accept(e), votes.at(e), now);
-          int o = s.offset(person);
-          raw[o + STANDING] -= w;
-          for (Tag tag : thread.tags) {
-            if (topics.contains(tag)) {
-              raw[o + TOPIC] -= w;
-            }
+  }
+
+  /** Takes the votes and accepts at or after the cut-off out of the candidates' sums. */
+  private void lateVotes(Scratch s, List<Tag> topics, long cutoff) {
+    double[] raw = s.raw;
+    Votes votes = model.votes;
+    for (int e = votes.recentStart; e < votes.size; e++) {
+      if (votes.at(e) < cutoff || !votes.live(e)) {
+        continue;
+      }
+      // A live entry's answer and thread are live: its topics are the thread's tags.
+      // One walk to the end of the entry's chain for its answer.
+      AnswerInfo answer = model.answerTable.get(votes.answer(e));
+      ThreadInfo thread = answer.threadInfo;
+      int person = model.indexOf(answer.person);
+      if (s.has(person) && visible.test(thread.space())) {
+        double w = model.voteWeightAt(votes.accept(e), votes.at(e), now);
+        int o = s.offset(person);
+        raw[o + STANDING] -= w;
+        for (Tag tag : thread.tags) {
+          if (topics.contains(tag)) {
+            raw[o + TOPIC] -= w;
           }
         }
       }
     }
-    double[] weights = mix.weights();
-    // Without a department preference every factor is 1, so who may be suggested at all (the
-    // asker, people who left, ...) is checked only for those the ranking reaches, not for all.
-    boolean eager = options.department() != DepartmentPreference.ANY;
-    // Each candidate's place in the heap is an upper bound of their score, from the rough
-    // logarithms; the exact score is computed for those the walk below reaches.
+  }
+
+  /**
+   * Puts each candidate in the heap at an upper bound of their score, from the rough
+   * logarithms; {@link #walk} computes the exact score for those it reaches.
+   */
+  private void heap(Scratch s, PersonId viewer, PersonProfile viewerProfile,
+      Function<PersonId, PersonProfile> profiles, WhoKnowsOptions options, double[] weights,
+      boolean eager, boolean lazy, double f0, double f1, double f2) {
+    double[] raw = s.raw;
     double margin = ROUGH;
     for (double w : weights) {
       margin += ROUGH * w;
@@ -426,15 +470,23 @@ final class WhoKnows {
         s.heap[s.heapSize++] = index;
       }
     }
+  }
+
+  /**
+   * The heap holds upper bounds (rough scores, and with several topics per-topic sums that
+   * count an answer once per matching topic). Walks them best first, computing the exact score
+   * (with the once-per-question figure), until the next upper bound cannot beat the limit-th
+   * exact score (threshold algorithm); returns the best, best first (score, then id).
+   */
+  private List<Scored> walk(Scratch s, PersonId viewer, List<Tag> topics,
+      Function<PersonId, PersonProfile> profiles, WhoKnowsOptions options, double[] weights,
+      boolean eager, double f0, double f1, double f2) {
+    double[] raw = s.raw;
     // Best first (score, then id), taken from a heap: only the head is ever ordered.
     Ranking ranking = new Ranking(s, model.personIds);
     ranking.heapify();
     Comparator<Scored> order = Comparator.comparingDouble(Scored::score).reversed()
         .thenComparing(sc -> sc.person().value());
-    // The heap holds upper bounds (rough scores, and with several topics per-topic sums that
-    // count an answer once per matching topic). Walk them best first, computing the exact score
-    // (with the once-per-question figure), until the next upper bound cannot beat the limit-th
-    // exact score (threshold algorithm).
     PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
     Tag[] query = model.pooledDistinct(topics);
     boolean distinct = query.length == topics.size();
@@ -467,6 +519,13 @@ final class WhoKnows {
     }
     List<Scored> scored = new ArrayList<>(best);
     scored.sort(order);
+    return scored;
+  }
+
+  /** The candidates of {@code scored}, with their signals and reasons. */
+  private List<ExpertCandidate> candidates(List<Scored> scored, List<Tag> topics, long cutoff,
+      Function<PersonId, PersonProfile> profiles, WhoKnowsOptions options, Scratch s) {
+    double[] raw = s.raw;
     List<ExpertCandidate> out = new ArrayList<>();
     for (Scored sc : scored.subList(0, Math.min(options.limit(), scored.size()))) {
       Map<String, Double> signals = new LinkedHashMap<>();
