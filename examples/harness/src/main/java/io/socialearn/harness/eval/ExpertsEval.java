@@ -397,7 +397,8 @@ public final class ExpertsEval implements Subcommand {
 
   /**
    * The mix of {@code --mix}, {@code name=weight} pairs separated by commas, every signal not
-   * named at 0; {@link ExpertiseMix#defaults()} if the option is absent.
+   * named at 0 (at least one weight above 0); {@link ExpertiseMix#defaults()} if the option is
+   * absent.
    */
   static ExpertiseMix parseMix(String arg) {
     if (arg == null) {
@@ -425,6 +426,10 @@ public final class ExpertsEval implements Subcommand {
         throw new io.socialearn.harness.UsageException("--mix: " + kv[0].strip()
             + " weight must be a finite number >= 0, not '" + kv[1].strip() + "'");
       }
+    }
+    if (java.util.Arrays.stream(w).allMatch(x -> x == 0)) {
+      throw new io.socialearn.harness.UsageException("--mix gives every signal a weight of 0, "
+          + "which would rank no one");
     }
     return ExpertiseMix.of(w);
   }

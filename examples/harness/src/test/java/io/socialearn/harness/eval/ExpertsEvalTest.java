@@ -161,7 +161,8 @@ class ExpertsEvalTest {
         {"cleverness=1", "not 'cleverness=1'"}, {"topic", "not 'topic'"},
         {"topic=1,,activity=1", "not ''"}, {"topic=1,topic=2", "--mix names topic twice"},
         {"topic=-1", "topic weight must be a finite number >= 0, not '-1'"},
-        {"topic=NaN", "not 'NaN'"}, {"topic=lots", "not 'lots'"}}) {
+        {"topic=NaN", "not 'NaN'"}, {"topic=lots", "not 'lots'"},
+        {"topic=0,activity=0", "every signal a weight of 0"}}) {
       Run run = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
           dir.resolve("r.tsv").toString(), "--mix", bad[0]);
       assertThat(run.status()).as(bad[0]).isEqualTo(2);
