@@ -1124,7 +1124,8 @@ final class StateCodec {
       }
       rest.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
       rest.routed().forEach(r -> state.routed(r.thread(), r.people()));
-      rest.routedToday().forEach(r -> state.routedToday.put(r.person(), r.routed()));
+      rest.routedToday().forEach(r ->
+          state.routedToday.put((PersonId) state.shared(r.person()), r.routed()));
       rest.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
       for (ViewersRow v : rest.viewers()) {
         state.viewers.put(v.thread(), new HashSet<>(v.viewers()));

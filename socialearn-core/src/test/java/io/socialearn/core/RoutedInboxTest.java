@@ -17,6 +17,11 @@ import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
+import io.socialearn.api.event.PersonRegistered;
+import io.socialearn.api.event.QuestionRouted;
+import io.socialearn.api.event.RecordedEvent;
+import io.socialearn.api.event.SpaceCreated;
+import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.space.SpaceId;
@@ -25,6 +30,7 @@ import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.core.reputation.TrustPolicy;
@@ -32,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,6 +193,34 @@ class RoutedInboxTest {
     assertThat(folded.routedFor.keySet()).isEqualTo(state.routedFor.keySet());
     folded.routedFor.forEach((person, questions) -> assertThat(questions)
         .containsExactlyInAnyOrderElementsOf(state.routedFor.get(person)));
+  }
+
+  @Test
+  void routingKeepsTheStatesOwnIdsNotTheCopiesARecordBrings() {
+    EngineState state = new EngineState(null);
+    Instant at = Instant.parse("2026-03-02T09:00:00Z");
+    SpaceId space = SpaceId.of("money");
+    ThreadId q = ThreadId.of("q");
+    state.apply(new RecordedEvent(1, at, new PersonRegistered(PersonProfile.builder(BO.person())
+        .displayName("Bo").build())));
+    state.apply(new RecordedEvent(2, at, new SpaceCreated(space, "Money", "Pay",
+        SpaceKind.COMMUNITY, SpaceVisibility.ORGANIZATION, BO.person())));
+    state.apply(new RecordedEvent(3, at, new ThreadStarted(q, space, ThreadKind.QUESTION,
+        "Payroll?", "How?", List.of(), BO.person())));
+    // Equal ids in objects of their own, as a record read from the log or a snapshot has them.
+    ThreadId copy = ThreadId.of(new String("q"));
+    PersonId bo = PersonId.of(new String("bo"));
+    state.apply(new RecordedEvent(4, at, new QuestionRouted(copy, List.of(bo))));
+    Map.Entry<ThreadId, List<PersonId>> entry = state.routedTo.entrySet().iterator().next();
+    assertThat(entry.getKey()).isEqualTo(q).isSameAs(state.shared(q)).isNotSameAs(copy);
+    assertThat(entry.getValue().get(0)).isSameAs(state.people.get(bo).id()).isNotSameAs(bo);
+    assertThat(state.routedFor.keySet().iterator().next()).isSameAs(state.people.get(bo).id());
+    assertThat(state.routedToday.keySet().iterator().next())
+        .isSameAs(state.people.get(bo).id());
+    // A snapshot's rows go through routed as they are read.
+    state.routed(ThreadId.of(new String("q")), List.of(PersonId.of(new String("bo"))));
+    assertThat(state.routedTo.keySet()).singleElement().isSameAs(state.shared(q));
+    assertThat(state.routedTo.get(q).get(0)).isSameAs(state.people.get(bo).id());
   }
 
   @Test
