@@ -1,5 +1,6 @@
 package io.socialearn.harness.bench;
 
+import io.socialearn.api.PageRequest;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.CreateSpace;
@@ -8,6 +9,7 @@ import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.DomainEvent;
+import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ThreadStarted;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.people.PersonId;
@@ -60,9 +62,14 @@ import javax.management.ObjectName;
 
 /**
  * {@code bench store [--posts N] [--votes V] [--people N] [--threads T] [--index lucene|memory]
- * [--load log|engine] [--seed S] [--dir DIR] [--histogram] [--only open] [--span-days D]}: builds
- * a seeded synthetic store on a data directory, and measures its heap and how long it takes to
- * open.
+ * [--load log|engine] [--seed S] [--dir DIR] [--histogram] [--only open] [--span-days D]
+ * [--routed K]}: builds a seeded synthetic store on a data directory, and measures its heap and
+ * how long it takes to open.
+ *
+ * <p>{@code --routed K} (log loading only) also records every question as routed to {@code K}
+ * people drawn uniformly (never its asker), appended after the posts as the engine's routing
+ * would have appended them one by one; the heap is measured before and after them, and the first
+ * page of the routed-question inbox of the person most questions went to is timed.
  *
  * <p>{@code --load log} (the default; see {@link Run#goThroughLog}) appends the posts' and votes'
  * events straight to the file log and lets the engine fold them at start-up, which reaches the
@@ -101,6 +108,9 @@ public final class StoreBench implements Subcommand {
   private static final double MB = 1024.0 * 1024.0;
   /** Events per append when loading through the log. */
   private static final int LOG_BATCH = 2_000;
+  /** The routed-question inbox's page read by {@code --routed} runs, and the reads timed. */
+  private static final int INBOX_PAGE = 20;
+  private static final int INBOX_READS = 500;
 
   @Override
   public void run(Args args, PrintStream out, PrintStream err) throws Exception {
@@ -115,7 +125,16 @@ public final class StoreBench implements Subcommand {
     boolean histogram = args.flag("histogram");
     String only = args.optional("only", null);
     long spanDays = args.number("span-days", 0, 0, 36_500);
+    int routed = (int) args.number("routed", 0, 0, 10);
     args.done();
+    if (routed > 0 && (only != null || !load.equals("log"))) {
+      throw new UsageException("--routed needs --load log and a new store, not --only or"
+          + " --load engine");
+    }
+    if (routed >= people) {
+      throw new UsageException("--routed " + routed + " needs more people than that besides each"
+          + " question's asker: --people is " + people);
+    }
     if (only != null) {
       if (!only.equals("open")) {
         throw new UsageException("--only takes open, was '" + only + "'");
@@ -149,6 +168,7 @@ public final class StoreBench implements Subcommand {
     try {
       Run run = new Run(posts, votes, people, threads, seed, indexKind, dir, histogram, err);
       run.spanDays = spanDays;
+      run.routeTo(routed);
       (load.equals("log") ? run.goThroughLog() : run.go()).put("load", load).print(out);
     } finally {
       if (dirOption == null) {
@@ -178,6 +198,10 @@ public final class StoreBench implements Subcommand {
     private final ThreadLocal<String> nextId = new ThreadLocal<>();
     private final SpaceIdHolder space = new SpaceIdHolder();
     private final AtomicLong textChars = new AtomicLong();
+    /** How many people each question is routed to ({@code --routed}); 0: none. */
+    private int routedPerQuestion;
+    /** How many questions are routed to each person; drawn before the heap's baseline. */
+    private int[] routedCount = new int[0];
 
     Run(long posts, long votes, int people, int threads, long seed, String indexKind, Path dir,
         boolean histogram, PrintStream err) {
@@ -208,6 +232,82 @@ public final class StoreBench implements Subcommand {
         vocabulary[w] = word.toString();
       }
     }
+
+    /**
+     * Routes each question to {@code k} people (0: none), as {@link #routedPeople} draws them,
+     * and counts each person's share now, so that the bench's own data is allocated before the
+     * heap's baseline.
+     */
+    void routeTo(int k) {
+      routedPerQuestion = k;
+      routedCount = new int[k == 0 ? 0 : people];
+      for (long q = 0; k > 0 && q < questions; q++) {
+        for (int p : routedPeople(q)) {
+          routedCount[p]++;
+        }
+      }
+    }
+
+    /**
+     * The people question {@code q} is routed to: {@link #routedPerQuestion} different people
+     * drawn uniformly, never its asker (a fairness cap spreads routing; a Zipf draw would not).
+     */
+    private int[] routedPeople(long q) {
+      Random random = new Random(mix(seed ^ (q * 0x9E3779B97F4A7C15L)));
+      int[] drawn = new int[routedPerQuestion];
+      int n = 0;
+      while (n < drawn.length) {
+        int p = random.nextInt(people);
+        boolean taken = p == authors[(int) q];
+        for (int i = 0; i < n && !taken; i++) {
+          taken = drawn[i] == p;
+        }
+        if (!taken) {
+          drawn[n++] = p;
+        }
+      }
+      return drawn;
+    }
+
+    /** The record that question {@code q} was routed, as the engine's routing appends it. */
+    private DomainEvent routedEvent(long q) {
+      List<PersonId> asked = new ArrayList<>(routedPerQuestion);
+      for (int p : routedPeople(q)) {
+        asked.add(person(p));
+      }
+      return new QuestionRouted(ThreadId.of(id("thread", q)), asked);
+    }
+
+    /**
+     * Times the first page of the routed-question inbox of the person most questions were routed
+     * to, the inbox read's worst case here: warmed up until the compiler settles, then {@value
+     * StoreBench#INBOX_READS} reads. Returns the person, their routed questions, the page's size and the
+     * reads' milliseconds.
+     */
+    private InboxTimes timeInbox(SocialLearningEngine engine) {
+      int most = 0;
+      for (int p = 1; p < routedCount.length; p++) {
+        most = routedCount[p] > routedCount[most] ? p : most;
+      }
+      Viewer viewer = Viewer.of(person(most));
+      PageRequest page = PageRequest.first(INBOX_PAGE);
+      int[] size = new int[1];
+      Warmup.untilSettled("inbox", () -> {
+        for (int i = 0; i < 100; i++) {
+          size[0] = engine.questionsRoutedTo(viewer, page).items().size();
+        }
+      }, 50, err);
+      double[] ms = new double[INBOX_READS];
+      for (int i = 0; i < INBOX_READS; i++) {
+        long t0 = System.nanoTime();
+        size[0] = engine.questionsRoutedTo(viewer, page).items().size();
+        ms[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      return new InboxTimes(most, routedCount[most], size[0], ms);
+    }
+
+    /** What {@link #timeInbox} measured. */
+    private record InboxTimes(int person, int routed, int pageSize, double[] ms) {}
 
     /** Registers the people and creates the one space everything is posted in. */
     private void registerPeopleAndSpace(SocialLearningEngine engine) {
@@ -420,6 +520,20 @@ public final class StoreBench implements Subcommand {
       err.printf(Locale.ROOT, "replayed %d posts in %.0f ms: heap %.1f MB over baseline, %.0f"
           + " bytes per post%n", posts, openPostsNanos / 1e6, (afterPosts - baseline) / MB,
           (afterPosts - afterPeople) / (double) posts);
+      long afterRouted = afterPosts;
+      InboxTimes[] inbox = new InboxTimes[1];
+      if (routedPerQuestion > 0) {
+        progress = new Progress(err, "routings appended", questions);
+        appendToLog(progress, questions, 0, q -> List.of(routedEvent(q)));
+        progress.finish();
+        afterRouted = openAndMeasure(memory, false, e -> inbox[0] = timeInbox(e)).heap();
+        err.printf(Locale.ROOT, "%d questions routed to %d people each: heap %.1f MB over"
+            + " baseline, %.0f bytes per routed question; the inbox of the person most were"
+            + " routed to (%d): p50 %.3f ms, p99 %.3f ms%n", questions, routedPerQuestion,
+            (afterRouted - baseline) / MB, (afterRouted - afterPosts) / (double) questions,
+            inbox[0].routed(), ExpertsBench.percentile(inbox[0].ms(), 0.5),
+            ExpertsBench.percentile(inbox[0].ms(), 0.99));
+      }
       progress = new Progress(err, "votes appended", votes);
       appendToLog(progress, votes, 1, i -> List.of(voteEvent(i)));
       progress.finish();
@@ -431,7 +545,7 @@ public final class StoreBench implements Subcommand {
           + " heap %.1f MB over baseline (live objects %.1f MB), %.0f bytes per vote%n", votes,
           openTailNanos / 1e6, (afterVotes - baseline) / MB,
           (tailOpened.live() - baselineLive) / MB,
-          (afterVotes - afterPosts) / (double) Math.max(1, votes));
+          (afterVotes - afterRouted) / (double) Math.max(1, votes));
       double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
       Opened whole = openAndMeasure(memory, histogram, null);
       long openNanos = whole.nanos();
@@ -441,9 +555,9 @@ public final class StoreBench implements Subcommand {
           + " %d: heap %.1f MB over baseline (live objects %.1f MB)%n", openNanos / 1e6, sequence,
           (afterOpen - baseline) / MB, (whole.live() - baselineLive) / MB);
       double perPost = (afterPosts - afterPeople) / (double) posts;
-      double perVote = votes == 0 ? 0 : (afterVotes - afterPosts) / (double) votes;
+      double perVote = votes == 0 ? 0 : (afterVotes - afterRouted) / (double) votes;
       double fixed = afterPeople - baseline;
-      return new JsonSummary()
+      JsonSummary summary = new JsonSummary()
           .put("posts", posts).put("questions", questions).put("answers", posts - questions)
           .put("votes", votes).put("people", people).put("seed", seed).put("index", indexKind)
           .put("sequence", sequence)
@@ -464,6 +578,20 @@ public final class StoreBench implements Subcommand {
           .put("extrapolated_heap_mb_1m_posts_10m_votes",
               round((fixed + perPost * TARGET_POSTS + perVote * TARGET_VOTES) / MB))
           .put("extrapolation", "linear in posts and votes from this run's figures");
+      if (routedPerQuestion > 0) {
+        double perRouted = (afterRouted - afterPosts) / (double) questions;
+        summary.put("routed_per_question", routedPerQuestion)
+            .put("heap_bytes_per_routed_question", Math.round(perRouted))
+            .put("heap_mb_after_routing", round((afterRouted - baseline) / MB))
+            .put("extrapolated_heap_mb_1m_posts_10m_votes_routed", round((fixed
+                + perPost * TARGET_POSTS + perVote * TARGET_VOTES
+                + perRouted * (TARGET_POSTS / 4)) / MB))
+            .put("inbox_person_routed", inbox[0].routed())
+            .put("inbox_page", inbox[0].pageSize())
+            .put("inbox_p50_ms", round(ExpertsBench.percentile(inbox[0].ms(), 0.5)))
+            .put("inbox_p99_ms", round(ExpertsBench.percentile(inbox[0].ms(), 0.99)));
+      }
+      return summary;
     }
 
     /**

@@ -72,6 +72,53 @@ class StoreBenchTest {
     }
   }
 
+  @Test
+  void routedRecordsEveryQuestionAsAskedOfThatManyPeopleButItsAsker(@TempDir Path dir) {
+    Path store = dir.resolve("store");
+    Run run = Run.of("bench", "store", "--posts", "40", "--votes", "20", "--people", "8",
+        "--index", "none", "--routed", "3", "--dir", store.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode s = run.summary();
+    assertThat(s.get("routed_per_question").asInt()).isEqualTo(3);
+    for (String key : new String[] {"heap_bytes_per_routed_question", "heap_mb_after_routing",
+        "extrapolated_heap_mb_1m_posts_10m_votes_routed", "inbox_p50_ms", "inbox_p99_ms"}) {
+      assertThat(s.get(key)).as(key).isNotNull();
+      assertThat(s.get(key).isNumber()).as(key).isTrue();
+    }
+    // 10 questions, 3 people each, over 8 people: someone was asked at least 4 times.
+    int most = s.get("inbox_person_routed").asInt();
+    assertThat(most).isBetween(4, 10);
+    assertThat(s.get("inbox_page").asInt()).isBetween(1, most);
+    try (SocialLearningEngine engine = SocialLearningEngine.builder().dataDirectory(store)
+        .writeRateLimit(WriteRateLimit.unlimited()).trustPolicy(TrustPolicy.rolesOnly())
+        .build()) {
+      assertThat(engine.lastSequence()).isEqualTo(8 + 1 + 40 + 10 + 20);
+      int routed = 0;
+      for (var space : engine.spaces(Viewer.system())) {
+        for (var summary : engine.threads(Viewer.system(), space.id(),
+            io.socialearn.api.thread.ThreadSort.NEWEST, io.socialearn.api.PageRequest.first(100))
+            .items()) {
+          var asked = engine.routedTo(Viewer.system(), summary.id());
+          assertThat(asked).hasSize(3).doesNotHaveDuplicates()
+              .doesNotContain(summary.author());
+          routed++;
+        }
+      }
+      assertThat(routed).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void routedIsRefusedWhereItCannotBeRecorded(@TempDir Path dir) {
+    Run engineLoad = Run.of("bench", "store", "--load", "engine", "--routed", "2");
+    assertThat(engineLoad.status()).isEqualTo(2);
+    assertThat(engineLoad.err()).contains("--routed needs --load log");
+    Run tooFew = Run.of("bench", "store", "--posts", "40", "--people", "3", "--votes", "0",
+        "--routed", "3", "--dir", dir.resolve("s").toString());
+    assertThat(tooFew.status()).isEqualTo(2);
+    assertThat(tooFew.err()).contains("--routed 3 needs more people");
+  }
+
   /** How many of the first {@code votes} votes bench store casts down for {@code seed}. */
   private static int downVotes(int votes, long seed) {
     int down = 0;
