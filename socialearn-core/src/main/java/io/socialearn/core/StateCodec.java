@@ -942,6 +942,11 @@ final class StateCodec {
       lap("the rest");
     }
 
+    /** The state's own object for {@code read}'s person. */
+    private PersonId person(PersonId read) {
+      return (PersonId) state.shared(read);
+    }
+
     private void readEdits() throws IOException {
       for (int e = count(); e > 0; e--) {
         ContentRef target = content(in.getInt());
@@ -1106,20 +1111,28 @@ final class StateCodec {
       });
     }
 
+    /**
+     * The small read models. Their rows were read as JSON, one fresh object per id; the state
+     * keeps its own ({@link EngineState#shared}) wherever a model holds an id per membership,
+     * person or view, which can add up to as many as there are posts.
+     */
     private void readRest() {
       for (Membership m : rest.members()) {
-        state.members.get(m.space()).put(m.person(), m.role());
+        state.members.get(m.space()).put(person(m.person()), m.role());
       }
       for (LinkRow link : rest.links()) {
-        state.links.computeIfAbsent(link.first(), k -> new HashSet<>()).add(link.second());
-        state.links.computeIfAbsent(link.second(), k -> new HashSet<>()).add(link.first());
+        PersonId first = person(link.first());
+        PersonId second = person(link.second());
+        state.links.computeIfAbsent(first, k -> new HashSet<>()).add(second);
+        state.links.computeIfAbsent(second, k -> new HashSet<>()).add(first);
       }
       for (EngagementRow row : rest.engagement()) {
+        PersonId person = person(row.person());
         if (row.days() != null) {
-          state.daysActive.put(row.person(), row.days());
+          state.daysActive.put(person, row.days());
         }
         if (row.answers() >= 0) {
-          state.answersGiven.put(row.person(), row.answers());
+          state.answersGiven.put(person, row.answers());
         }
       }
       rest.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
@@ -1128,8 +1141,10 @@ final class StateCodec {
           state.routedToday.put((PersonId) state.shared(r.person()), r.routed()));
       rest.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
       for (ViewersRow v : rest.viewers()) {
-        state.viewers.put(v.thread(), new HashSet<>(v.viewers()));
-        v.viewers().forEach(person -> state.threadsRead.merge(person, 1, Integer::sum));
+        Set<PersonId> viewers = new HashSet<>();
+        v.viewers().forEach(person -> viewers.add(person(person)));
+        state.viewers.put((ThreadId) state.shared(v.thread()), viewers);
+        viewers.forEach(person -> state.threadsRead.merge(person, 1, Integer::sum));
       }
       rest.flags().forEach(f -> state.openFlags.put(f.target(), new ArrayList<>(f.flags())));
       rest.flagsAgreed().forEach(f -> state.flagsAgreed.put(f.person(), f.agreed()));

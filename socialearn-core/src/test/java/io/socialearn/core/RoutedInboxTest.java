@@ -13,6 +13,7 @@ import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.DeletePost;
 import io.socialearn.api.command.DeleteThread;
 import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.RegisterPerson;
 import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.SetMemberRole;
@@ -221,6 +222,32 @@ class RoutedInboxTest {
     state.routed(ThreadId.of(new String("q")), List.of(PersonId.of(new String("bo"))));
     assertThat(state.routedTo.keySet()).singleElement().isSameAs(state.shared(q));
     assertThat(state.routedTo.get(q).get(0)).isSameAs(state.people.get(bo).id());
+  }
+
+  @Test
+  void aSnapshotReadHoldsOneObjectPerPersonInItsRoutingViewsMembersAndEngagement()
+      throws Exception {
+    try (SocialLearningEngine engine = engine(null)) {
+      SpaceId space = money(engine);
+      ThreadId q = ask(engine, space, "Payroll one");
+      engine.execute(CY, new RecordView(q));
+      engine.execute(Viewer.system(), new SetMemberRole(space, CY.person(), SpaceRole.MODERATOR));
+      EngineState read = StateCodec.decode(engine.snapshotBytes()).state();
+      List<PersonId> held = new java.util.ArrayList<>();
+      read.routedTo.values().forEach(held::addAll);
+      held.addAll(read.routedFor.keySet());
+      held.addAll(read.routedToday.keySet());
+      read.viewers.values().forEach(held::addAll);
+      held.addAll(read.threadsRead.keySet());
+      read.members.values().forEach(roles -> held.addAll(roles.keySet()));
+      held.addAll(read.daysActive.keySet());
+      held.addAll(read.answersGiven.keySet());
+      assertThat(held).as("the premise: every one of those models holds someone")
+          .contains(BO.person(), CY.person(), DEE.person()).hasSizeGreaterThan(8);
+      assertThat(held).allSatisfy(person ->
+          assertThat(person).isSameAs(read.people.get(person).id()));
+      assertThat(read.viewers.keySet()).singleElement().isSameAs(read.shared(q));
+    }
   }
 
   @Test
