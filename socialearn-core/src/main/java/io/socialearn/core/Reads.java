@@ -105,11 +105,13 @@ final class Reads {
    */
   Page<ThreadSummary> questionsRoutedTo(Viewer viewer, PageRequest page) {
     List<ThreadRow> rows = new ArrayList<>();
+    // One id look-up per routed question, the thread's; its answers are walked by row code.
     for (ThreadId id : state.routedFor.getOrDefault(viewer.person(), List.of())) {
-      ThreadRow row = state.threads.get(id);
+      int code = state.threads.code(id);
+      ThreadRow row = code < 0 ? null : state.threads.row(code);
       if (row != null && !row.deleted() && row.closure() == ThreadState.OPEN
           && row.accepted() == null && access.canRead(viewer, state.spaces.get(row.space()))
-          && !answered(id, viewer.person())) {
+          && !answered(code, viewer.person())) {
         rows.add(row);
       }
     }
@@ -117,10 +119,10 @@ final class Reads {
         ThreadRow::summary);
   }
 
-  /** Whether {@code person} has a live answer to {@code thread}. */
-  private boolean answered(ThreadId thread, PersonId person) {
-    for (PostId post : state.answersOf(thread)) {
-      PostRow row = state.posts.get(post);
+  /** Whether {@code person} has a live answer to the thread of row code {@code thread}. */
+  private boolean answered(int thread, PersonId person) {
+    for (int a = state.answerChains.first(thread); a >= 0; a = state.answerChains.next(a)) {
+      PostRow row = state.posts.row(a);
       if (!row.deleted() && row.author().equals(person)) {
         return true;
       }

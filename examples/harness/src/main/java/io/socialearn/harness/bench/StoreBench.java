@@ -281,8 +281,8 @@ public final class StoreBench implements Subcommand {
     /**
      * Times the first page of the routed-question inbox of the person most questions were routed
      * to, the inbox read's worst case here: warmed up until the compiler settles, then {@value
-     * StoreBench#INBOX_READS} reads. Returns the person, their routed questions, the page's size and the
-     * reads' milliseconds.
+     * StoreBench#INBOX_READS} reads. Returns the person, their routed questions, the page's size
+     * and the reads' milliseconds.
      */
     private InboxTimes timeInbox(SocialLearningEngine engine) {
       int most = 0;
@@ -588,8 +588,9 @@ public final class StoreBench implements Subcommand {
                 + perRouted * (TARGET_POSTS / 4)) / MB))
             .put("inbox_person_routed", inbox[0].routed())
             .put("inbox_page", inbox[0].pageSize())
-            .put("inbox_p50_ms", round(ExpertsBench.percentile(inbox[0].ms(), 0.5)))
-            .put("inbox_p99_ms", round(ExpertsBench.percentile(inbox[0].ms(), 0.99)));
+            .put("inbox_p50_ms", ExpertsBench.round(ExpertsBench.percentile(inbox[0].ms(), 0.5)))
+            .put("inbox_p99_ms", ExpertsBench.round(ExpertsBench.percentile(inbox[0].ms(),
+                0.99)));
       }
       return summary;
     }
