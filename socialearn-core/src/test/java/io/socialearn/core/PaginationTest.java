@@ -1,5 +1,6 @@
 package io.socialearn.core;
 
+import static io.socialearn.core.Fixture.ADMIN;
 import static io.socialearn.core.Fixture.ANA;
 import static io.socialearn.core.Fixture.BO;
 import static io.socialearn.core.Fixture.DEE;
@@ -11,6 +12,7 @@ import io.socialearn.api.Page;
 import io.socialearn.api.PageRequest;
 import io.socialearn.api.command.AddComment;
 import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.DeleteThread;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.people.ActivityItem;
@@ -64,6 +66,34 @@ class PaginationTest {
     List<ThreadId> expected = new ArrayList<>(asked);
     java.util.Collections.reverse(expected);
     assertThat(seen).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void newestPagesOfEverySizeLeaveOutDeletedThreadsAndOtherSpaces() {
+    // Deleted threads at the newest end, in the middle and the oldest, and another space's
+    // threads in between: the page is walked from the end of the space's list, not sorted.
+    List<ThreadId> deleted = List.of(asked.get(11), asked.get(10), asked.get(6), asked.get(0));
+    for (ThreadId thread : deleted) {
+      f.engine.execute(ADMIN, new DeleteThread(thread, "spam"));
+    }
+    for (int i = 0; i < 3; i++) {
+      f.engine.execute(BO, StartThread.question(f.payroll, "Elsewhere " + i, "body"));
+    }
+    List<ThreadId> expected = new ArrayList<>(asked);
+    expected.removeAll(deleted);
+    java.util.Collections.reverse(expected);
+    for (int size : new int[] {1, 2, 3, 7, 8, 9, 100}) {
+      assertThat(readAll(ThreadSort.NEWEST, size, () -> {})).as("pages of %d", size)
+          .containsExactlyElementsOf(expected);
+    }
+    Page<ThreadSummary> whole = f.engine.threads(DEE, f.open, ThreadSort.NEWEST,
+        PageRequest.first(expected.size()));
+    assertThat(whole.hasMore()).isFalse();
+    Page<ThreadSummary> first = f.engine.threads(DEE, f.open, ThreadSort.NEWEST,
+        PageRequest.first(expected.size() - 1));
+    assertThat(first.hasMore()).isTrue();
+    assertThat(f.engine.threads(DEE, f.open, ThreadSort.NEWEST, first.next(5).orElseThrow())
+        .items()).extracting(ThreadSummary::id).containsExactly(expected.get(7));
   }
 
   @Test
