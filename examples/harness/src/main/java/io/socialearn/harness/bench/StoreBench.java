@@ -23,6 +23,7 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.api.thread.ThreadKind;
+import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.VoteDirection;
 import io.socialearn.core.AntiGamingPolicy;
 import io.socialearn.core.SocialLearningEngine;
@@ -69,7 +70,8 @@ import javax.management.ObjectName;
  * <p>{@code --routed K} (log loading only) also records every question as routed to {@code K}
  * people drawn uniformly (never its asker), appended after the posts as the engine's routing
  * would have appended them one by one; the heap is measured before and after them, and the first
- * page of the routed-question inbox of the person most questions went to is timed.
+ * page of the routed-question inbox of the person most questions went to is timed. Log loading
+ * also times the space's first page, newest first and by votes, on the whole store's last open.
  *
  * <p>{@code --load log} (the default; see {@link Run#goThroughLog}) appends the posts' and votes'
  * events straight to the file log and lets the engine fold them at start-up, which reaches the
@@ -108,7 +110,7 @@ public final class StoreBench implements Subcommand {
   private static final double MB = 1024.0 * 1024.0;
   /** Events per append when loading through the log. */
   private static final int LOG_BATCH = 2_000;
-  /** The routed-question inbox's page read by {@code --routed} runs, and the reads timed. */
+  /** The page read of the routed inbox and of the space's list, and the reads timed. */
   private static final int INBOX_PAGE = 20;
   private static final int INBOX_READS = 500;
 
@@ -305,6 +307,43 @@ public final class StoreBench implements Subcommand {
       }
       return new InboxTimes(most, routedCount[most], size[0], ms);
     }
+
+    /**
+     * Times the first page ({@value StoreBench#INBOX_PAGE} threads) of the space every question
+     * is in, newest first ({@value StoreBench#INBOX_READS} reads, warmed up until the compiler
+     * settles) and by votes (a tenth as many: that order sorts every thread), as a viewer reads
+     * a front page. Returns each read's milliseconds.
+     */
+    private ListingTimes timeListing(SocialLearningEngine engine) {
+      Viewer viewer = Viewer.of(person(0));
+      PageRequest page = PageRequest.first(INBOX_PAGE);
+      Warmup.untilSettled("newest page", () -> {
+        for (int i = 0; i < 100; i++) {
+          engine.threads(viewer, space.value, ThreadSort.NEWEST, page);
+        }
+      }, 50, err);
+      double[] newest = new double[INBOX_READS];
+      for (int i = 0; i < newest.length; i++) {
+        long t0 = System.nanoTime();
+        engine.threads(viewer, space.value, ThreadSort.NEWEST, page);
+        newest[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      double[] votes = new double[INBOX_READS / 10];
+      for (int i = -votes.length; i < votes.length; i++) {
+        long t0 = System.nanoTime();
+        engine.threads(viewer, space.value, ThreadSort.VOTES, page);
+        if (i >= 0) {
+          votes[i] = (System.nanoTime() - t0) / 1e6;
+        }
+      }
+      err.printf(Locale.ROOT, "the space's first page of %d: newest first p50 %.3f ms, by votes"
+          + " p50 %.3f ms%n", INBOX_PAGE, ExpertsBench.percentile(newest, 0.5),
+          ExpertsBench.percentile(votes, 0.5));
+      return new ListingTimes(newest, votes);
+    }
+
+    /** What {@link #timeListing} measured. */
+    private record ListingTimes(double[] newest, double[] votes) {}
 
     /** What {@link #timeInbox} measured. */
     private record InboxTimes(int person, int routed, int pageSize, double[] ms) {}
@@ -547,7 +586,8 @@ public final class StoreBench implements Subcommand {
           (tailOpened.live() - baselineLive) / MB,
           (afterVotes - afterRouted) / (double) Math.max(1, votes));
       double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
-      Opened whole = openAndMeasure(memory, histogram, null);
+      ListingTimes[] listing = new ListingTimes[1];
+      Opened whole = openAndMeasure(memory, histogram, e -> listing[0] = timeListing(e));
       long openNanos = whole.nanos();
       long afterOpen = whole.heap();
       long sequence = whole.sequence();
@@ -577,7 +617,13 @@ public final class StoreBench implements Subcommand {
           .put("store_mb_on_disk", round(sizeOf(dir) / MB))
           .put("extrapolated_heap_mb_1m_posts_10m_votes",
               round((fixed + perPost * TARGET_POSTS + perVote * TARGET_VOTES) / MB))
-          .put("extrapolation", "linear in posts and votes from this run's figures");
+          .put("extrapolation", "linear in posts and votes from this run's figures")
+          .put("newest_page_p50_ms", ExpertsBench.round(
+              ExpertsBench.percentile(listing[0].newest(), 0.5)))
+          .put("newest_page_p99_ms", ExpertsBench.round(
+              ExpertsBench.percentile(listing[0].newest(), 0.99)))
+          .put("votes_page_p50_ms", ExpertsBench.round(
+              ExpertsBench.percentile(listing[0].votes(), 0.5)));
       if (routedPerQuestion > 0) {
         double perRouted = (afterRouted - afterPosts) / (double) questions;
         summary.put("routed_per_question", routedPerQuestion)

@@ -41,6 +41,12 @@ class StoreBenchTest {
     }
     assertThat(s.get("open_ms").asDouble()).isPositive();
     assertThat(s.get("load").asText()).isEqualTo(load);
+    if (load.equals("log")) {
+      for (String key : new String[] {"newest_page_p50_ms", "newest_page_p99_ms",
+          "votes_page_p50_ms"}) {
+        assertThat(s.get(key).isNumber()).as(key).isTrue();
+      }
+    }
     assertThat(Files.isDirectory(store.resolve("log"))).isTrue();
     // The store really holds what was asked: 8 people, 1 space, 40 posts and 60 votes.
     try (SocialLearningEngine engine = SocialLearningEngine.builder().dataDirectory(store)
