@@ -98,7 +98,8 @@ final class EngineState {
   final Map<SpaceId, Map<PersonId, SpaceRole>> members = new HashMap<>();
   /** The threads' rows, with their ids by code ({@link ThreadRow#code}). */
   final ThreadTable threads = new ThreadTable();
-  final Map<SpaceId, List<ThreadId>> threadsBySpace = new HashMap<>();
+  /** Each space's threads by row code, in the order they were started. */
+  final Map<SpaceId, SpaceThreads> threadsBySpace = new HashMap<>();
   /** The answers' rows, with their ids by code ({@link PostRow#code}). */
   final PostTable posts = new PostTable();
   /** Each thread's answers in order, by the rows' codes (see {@link #answersOf}). */
@@ -224,7 +225,7 @@ final class EngineState {
       spaces.put(s.space(), new SpaceRow(s.space(), s.name(), s.description(), s.kind(),
           s.visibility(), s.createdBy(), at, SpaceFeatures.all()));
       members.put(s.space(), new LinkedHashMap<>());
-      threadsBySpace.put(s.space(), new ArrayList<>());
+      threadsBySpace.put(s.space(), new SpaceThreads());
     } else if (e instanceof MemberRoleSet m) {
       members.get(m.space()).put(m.member(), m.role());
     } else if (e instanceof MemberRemoved m) {
@@ -236,7 +237,7 @@ final class EngineState {
       threads.put(new ThreadRow(t.thread(), space == null ? t.space() : space.id(),
           t.kind(), HeldText.of(t.title()), tags(t.tags()), person(t.author()), ThreadState.OPEN,
           null, 0, 0, null, at, seq, at, seq, false, code));
-      threadsBySpace.get(t.space()).add(t.thread());
+      threadsBySpace.get(t.space()).add(code);
       answerChains.addThread(code);
       addActivity(t.author(), seq, at, ActivityKind.STARTED_THREAD, t.thread(), t.thread());
     } else if (e instanceof ThreadEdited t) {
@@ -738,7 +739,15 @@ final class EngineState {
     // Each person's routed questions as a set: their order is the log's, or the snapshot's.
     Map<PersonId, Set<ThreadId>> routedSets = new HashMap<>();
     routedFor.forEach((person, questions) -> routedSets.put(person, Set.copyOf(questions)));
-    return List.of(people, spaces, members, List.copyOf(threads.rows()), threadsBySpace,
+    Map<SpaceId, List<ThreadId>> spaceThreads = new HashMap<>();
+    threadsBySpace.forEach((space, codes) -> {
+      List<ThreadId> ids = new ArrayList<>();
+      for (int i = 0; i < codes.size(); i++) {
+        ids.add(threads.id(codes.get(i)));
+      }
+      spaceThreads.put(space, ids);
+    });
+    return List.of(people, spaces, members, List.copyOf(threads.rows()), spaceThreads,
         List.copyOf(posts.rows()), answerLists, commentLists, voteLists, personIds, edits,
         activity, upvotePairs, links, daysActive, answersGiven, openBounties, routedToday,
         routedTo, routedSets, articleOrigins, sessions, sessionQuestions, sessionOfThread,

@@ -23,7 +23,6 @@ import io.socialearn.api.thread.PostView;
 import io.socialearn.api.thread.Revision;
 import io.socialearn.api.thread.ThreadDetail;
 import io.socialearn.api.thread.ThreadId;
-import io.socialearn.api.thread.ThreadKind;
 import io.socialearn.api.thread.ThreadSort;
 import io.socialearn.api.thread.ThreadState;
 import io.socialearn.api.thread.ThreadSummary;
@@ -33,7 +32,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
 
 /** Builds what readers see from the state, always through {@link Access}. Called under the read lock. */
 final class Reads {
@@ -75,53 +75,45 @@ final class Reads {
 
   Page<ThreadSummary> threads(Viewer viewer, SpaceId spaceId, ThreadSort sort, PageRequest page) {
     access.space(viewer, spaceId);
-    Predicate<ThreadRow> include = row -> !row.deleted();
-    Function<ThreadRow, Cursor> key;
     String list = "threads-" + sort.name().toLowerCase(java.util.Locale.ROOT);
-    switch (sort) {
-      case NEWEST -> key = r -> new Cursor(list, -r.createdSeq(), 0);
-      case ACTIVITY -> key = r -> new Cursor(list, -r.lastActivitySeq(), -r.createdSeq());
-      case VOTES -> key = r -> new Cursor(list, -r.score(), -r.createdSeq());
-      case UNANSWERED -> {
-        include = include.and(r -> r.kind() == ThreadKind.QUESTION && r.answerCount() == 0
-            && r.closure() == ThreadState.OPEN);
-        key = r -> new Cursor(list, r.createdSeq(), 0);
+    Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), list);
+    SpaceThreads codes = state.threadsBySpace.get(spaceId);
+    ThreadTable t = state.threads;
+    IntPredicate live = code -> !t.deleted(code);
+    // Each order's key, smallest first, as a cursor holds it: (primary, secondary).
+    return switch (sort) {
+      case NEWEST -> {
+        Page<ThreadSummary> walked = newest(codes, list, after, page.limit());
+        yield walked != null ? walked : smallest(codes, list, after, page.limit(), live,
+            code -> -t.createdSeq(code), code -> 0, false);
       }
-      default -> throw new IllegalStateException("unknown sort " + sort);
-    }
-    if (sort == ThreadSort.NEWEST) {
-      Page<ThreadSummary> walked = newest(state.threadsBySpace.get(spaceId), list, page);
-      if (walked != null) {
-        return walked;
-      }
-    }
-    List<ThreadRow> rows = new ArrayList<>();
-    for (ThreadId id : state.threadsBySpace.get(spaceId)) {
-      ThreadRow row = state.threads.get(id);
-      if (include.test(row)) {
-        rows.add(row);
-      }
-    }
-    return page(rows, key, list, page, ThreadRow::summary);
+      case ACTIVITY -> smallest(codes, list, after, page.limit(), live,
+          code -> -t.lastActivitySeq(code), code -> -t.createdSeq(code), false);
+      case VOTES -> smallest(codes, list, after, page.limit(), live,
+          code -> -t.score(code), code -> -t.createdSeq(code), false);
+      case UNANSWERED -> smallest(codes, list, after, page.limit(),
+          code -> !t.deleted(code) && t.openUnanswered(code),
+          code -> t.createdSeq(code), code -> 0, true);
+    };
   }
 
   /**
-   * A page of a space's threads newest first, read from the end of its list instead of sorting
-   * every thread: a space keeps its threads in the order they were started, so the page is the
-   * last rows before the cursor that are not deleted (found by binary search), and costs the
-   * page's rows rather than the space's. Null if the rows walked show that order broken (a
-   * thread started twice in a log written by hand): the caller then sorts, as for other orders.
+   * A page of a space's threads newest first, read from the end of its list instead of
+   * selecting from every thread: a space keeps its threads in the order they were started, so
+   * the page is the last rows before the cursor that are not deleted (found by binary search),
+   * and costs the page's rows rather than the space's. Null if the rows walked show that order
+   * broken (a thread started twice in a log written by hand): the caller then selects.
    */
-  private Page<ThreadSummary> newest(List<ThreadId> ids, String list, PageRequest request) {
-    Cursor after = request.cursor() == null ? null : Cursor.decode(request.cursor(), list);
+  private Page<ThreadSummary> newest(SpaceThreads codes, String list, Cursor after, int limit) {
+    ThreadTable t = state.threads;
     // The rows after the cursor were started before this sequence.
     long before = after == null ? Long.MAX_VALUE : -after.primary();
-    int end = ids.size();
+    int end = codes.size();
     if (after != null) {
       int lo = 0;
       while (lo < end) {
         int mid = (lo + end) >>> 1;
-        if (state.threads.get(ids.get(mid)).createdSeq() < before) {
+        if (t.createdSeq(codes.get(mid)) < before) {
           lo = mid + 1;
         } else {
           end = mid;
@@ -132,21 +124,78 @@ final class Reads {
     long last = before;
     long lastShown = 0;
     for (int i = end - 1; i >= 0; i--) {
-      ThreadRow row = state.threads.get(ids.get(i));
-      if (row.createdSeq() >= last) {
+      int code = codes.get(i);
+      long created = t.createdSeq(code);
+      if (created >= last) {
         return null;
       }
-      last = row.createdSeq();
-      if (row.deleted()) {
+      last = created;
+      if (t.deleted(code)) {
         continue;
       }
-      if (shown.size() == request.limit()) {
+      if (shown.size() == limit) {
         return new Page<>(shown, new Cursor(list, -lastShown, 0).encode());
       }
-      shown.add(row.summary());
-      lastShown = row.createdSeq();
+      shown.add(t.row(code).summary());
+      lastShown = created;
     }
     return new Page<>(shown, null);
+  }
+
+  /**
+   * A page of a space's threads in the order of a key (primary, then secondary, smallest first;
+   * unique, as each thread's start sequence is one of its parts), the included rows after the
+   * cursor: the page and one more are kept in a small sorted buffer while the table's columns are
+   * read by row code, instead of making every row and sorting them all. {@code forward} walks
+   * the space's list from its first thread (for keys that grow with it, so the buffer fills at
+   * once and then only compares), otherwise from its last.
+   */
+  private Page<ThreadSummary> smallest(SpaceThreads codes, String list, Cursor after, int limit,
+      IntPredicate include, IntToLongFunction primary, IntToLongFunction secondary,
+      boolean forward) {
+    int keep = limit + 1;
+    long[] firsts = new long[keep];
+    long[] seconds = new long[keep];
+    int[] kept = new int[keep];
+    int n = 0;
+    int size = codes.size();
+    for (int i = 0; i < size; i++) {
+      int code = codes.get(forward ? i : size - 1 - i);
+      if (!include.test(code)) {
+        continue;
+      }
+      long p = primary.applyAsLong(code);
+      long s = secondary.applyAsLong(code);
+      if (after != null && compare(p, s, after.primary(), after.secondary()) <= 0
+          || n == keep && compare(p, s, firsts[n - 1], seconds[n - 1]) >= 0) {
+        continue;
+      }
+      // The slot freed: the next one, or the largest kept, which this row pushes out.
+      int j = n < keep ? n++ : keep - 1;
+      while (j > 0 && compare(p, s, firsts[j - 1], seconds[j - 1]) < 0) {
+        firsts[j] = firsts[j - 1];
+        seconds[j] = seconds[j - 1];
+        kept[j] = kept[j - 1];
+        j--;
+      }
+      firsts[j] = p;
+      seconds[j] = s;
+      kept[j] = code;
+    }
+    int shown = Math.min(n, limit);
+    List<ThreadSummary> items = new ArrayList<>(shown);
+    for (int i = 0; i < shown; i++) {
+      items.add(state.threads.row(kept[i]).summary());
+    }
+    String next = n > limit
+        ? new Cursor(list, firsts[limit - 1], seconds[limit - 1]).encode() : null;
+    return new Page<>(items, next);
+  }
+
+  /** Orders keys as {@link Cursor#compareTo} does. */
+  private static int compare(long p, long s, long otherP, long otherS) {
+    int c = Long.compare(p, otherP);
+    return c != 0 ? c : Long.compare(s, otherS);
   }
 
   /**

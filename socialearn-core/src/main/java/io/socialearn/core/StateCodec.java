@@ -790,7 +790,7 @@ final class StateCodec {
       for (SpaceRow space : spaces) {
         state.spaces.put(space.id(), space);
         state.members.put(space.id(), new LinkedHashMap<>());
-        state.threadsBySpace.put(space.id(), new ArrayList<>());
+        state.threadsBySpace.put(space.id(), new SpaceThreads());
       }
       int indexed = in.getInt();
       people = new PersonId[count()];
@@ -900,7 +900,7 @@ final class StateCodec {
               t.deleted(), i);
           threads[i] = t;
         }
-        state.threadsBySpace.get(t.space()).add(t.id());
+        state.threadsBySpace.get(t.space()).add(i);
         state.answerChains.addThread(i);
       }
     }

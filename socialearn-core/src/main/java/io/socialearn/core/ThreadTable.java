@@ -60,6 +60,32 @@ final class ThreadTable extends RowTable<ThreadId, ThreadRow, ThreadTable> {
         code);
   }
 
+  /** Row {@code code}'s log sequence when it was started, without making the row. */
+  long createdSeq(int code) {
+    return createdSeqs.get(code);
+  }
+
+  /** Row {@code code}'s log sequence of its last activity, without making the row. */
+  long lastActivitySeq(int code) {
+    return lastActivitySeqs.get(code);
+  }
+
+  /** Row {@code code}'s score, without making the row. */
+  int score(int code) {
+    return scores[code];
+  }
+
+  /** Whether row {@code code} is deleted, without making the row. */
+  boolean deleted(int code) {
+    return deleted[code];
+  }
+
+  /** Whether row {@code code} is an open question with no answer, without making the row. */
+  boolean openUnanswered(int code) {
+    return KINDS[kinds[code]] == ThreadKind.QUESTION && answerCounts[code] == 0
+        && STATES[closures[code]] == ThreadState.OPEN;
+  }
+
   /** The title of thread {@code id}'s row, without making the row, or null if it has none. */
   String title(ThreadId id) {
     int code = code(id);
