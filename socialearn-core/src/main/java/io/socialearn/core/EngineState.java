@@ -73,6 +73,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -147,7 +148,7 @@ final class EngineState {
   final Map<PersonId, DaysActive> routedToday = new HashMap<>();
   final Map<SessionId, SessionRow> sessions = new HashMap<>();
   /** Who read each thread, each person once. */
-  final Map<ThreadId, Set<PersonId>> viewers = new HashMap<>();
+  final ThreadViewers viewers = new ThreadViewers();
   /** Each session's questions, in the order they were put. */
   final Map<SessionId, List<ThreadId>> sessionQuestions = new HashMap<>();
   final Map<ThreadId, SessionId> sessionOfThread = new HashMap<>();
@@ -306,9 +307,7 @@ final class EngineState {
     } else if (e instanceof PersonVisited) {
       // Counted as a day active above.
     } else if (e instanceof ThreadViewed v) {
-      if (viewers.computeIfAbsent(v.thread(), k -> new HashSet<>()).add(v.viewer())) {
-        threadsRead.merge(v.viewer(), 1, Integer::sum);
-      }
+      viewed(v.thread(), v.viewer());
     } else if (e instanceof PostFlagged f) {
       openFlags.computeIfAbsent(f.target(), k -> new ArrayList<>())
           .add(new FlaggedPost.Flag(f.by(), f.reason(), f.note(), at));
@@ -702,8 +701,7 @@ final class EngineState {
     articleOrigins.putAll(other.articleOrigins);
     sessions.clear();
     sessions.putAll(other.sessions);
-    viewers.clear();
-    viewers.putAll(other.viewers);
+    viewers.takeOver(other.viewers);
     sessionQuestions.clear();
     sessionQuestions.putAll(other.sessionQuestions);
     sessionOfThread.clear();
@@ -739,6 +737,9 @@ final class EngineState {
     // Each person's routed questions as a set: their order is the log's, or the snapshot's.
     Map<PersonId, Set<ThreadId>> routedSets = new HashMap<>();
     routedFor.forEach((person, questions) -> routedSets.put(person, Set.copyOf(questions)));
+    Map<ThreadId, Set<PersonId>> viewerSets = new HashMap<>();
+    viewers.forEach((thread, readers) -> viewerSets.put(thread,
+        Arrays.stream(readers).mapToObj(personIds::get).collect(Collectors.toSet())));
     Map<SpaceId, List<ThreadId>> spaceThreads = new HashMap<>();
     threadsBySpace.forEach((space, codes) -> {
       List<ThreadId> ids = new ArrayList<>();
@@ -751,7 +752,7 @@ final class EngineState {
         List.copyOf(posts.rows()), answerLists, commentLists, voteLists, personIds, edits,
         activity, upvotePairs, links, daysActive, answersGiven, openBounties, routedToday,
         routedTo, routedSets, articleOrigins, sessions, sessionQuestions, sessionOfThread,
-        viewers, threadsRead, openFlags, flagsAgreed, lastSequence);
+        viewerSets, threadsRead, openFlags, flagsAgreed, lastSequence);
   }
 
   /** The same list with each tag the one object the state holds for it. */
@@ -798,6 +799,23 @@ final class EngineState {
       return tagPool.getOrDefault(tag, tag);
     }
     return id;
+  }
+
+  /**
+   * Records that {@code viewer} read {@code thread}, counting it among the threads they read if
+   * they had not read it before; keeps the state's own id objects.
+   */
+  void viewed(ThreadId thread, PersonId viewer) {
+    int index = indexOf(viewer);
+    if (viewers.add((ThreadId) shared(thread), index)) {
+      threadsRead.merge(personIds.get(index), 1, Integer::sum);
+    }
+  }
+
+  /** Whether {@code viewer} read {@code thread}; assigns nothing. */
+  boolean hasRead(ThreadId thread, PersonId viewer) {
+    Integer index = personIndex.get(viewer);
+    return index != null && viewers.contains(thread, index);
   }
 
   /** The dense index of {@code person}, assigned on first sight. */

@@ -151,6 +151,19 @@ final class StateCodec {
   record Decoded(EngineState state, ReputationLedger ledger, PulseLedger pulse,
       ExpertiseModel expertise) {}
 
+  /** Who read each thread, as the snapshot's rows. */
+  private static List<ViewersRow> viewersRows(EngineState state) {
+    List<ViewersRow> rows = new ArrayList<>();
+    state.viewers.forEach((thread, readers) -> {
+      List<PersonId> people = new ArrayList<>(readers.length);
+      for (int reader : readers) {
+        people.add(state.personIds.get(reader));
+      }
+      rows.add(new ViewersRow(thread, people));
+    });
+    return rows;
+  }
+
   /** The snapshot as bytes: {@link #encode(EngineState, ReputationLedger, PulseLedger,
    * ExpertiseModel, OutputStream)} into an array, for tests and small stores. */
   static byte[] encode(EngineState state, ReputationLedger ledger, PulseLedger pulse,
@@ -194,8 +207,7 @@ final class StateCodec {
             .map(a -> new ArticleRow(a.getKey(), a.getValue())).toList(),
         state.sessions.values().stream()
             .map(x -> new SessionImage(x, state.sessionQuestions.get(x.id()))).toList(),
-        state.viewers.entrySet().stream()
-            .map(v -> new ViewersRow(v.getKey(), List.copyOf(v.getValue()))).toList(),
+        viewersRows(state),
         ledger.imageOfTheRest(),
         state.openFlags.entrySet().stream()
             .map(f -> new FlagRow(f.getKey(), List.copyOf(f.getValue()))).toList(),
@@ -1141,10 +1153,7 @@ final class StateCodec {
           state.routedToday.put((PersonId) state.shared(r.person()), r.routed()));
       rest.articles().forEach(a -> state.articleOrigins.put(a.article(), a.origin()));
       for (ViewersRow v : rest.viewers()) {
-        Set<PersonId> viewers = new HashSet<>();
-        v.viewers().forEach(person -> viewers.add(person(person)));
-        state.viewers.put((ThreadId) state.shared(v.thread()), viewers);
-        viewers.forEach(person -> state.threadsRead.merge(person, 1, Integer::sum));
+        v.viewers().forEach(person -> state.viewed(v.thread(), person));
       }
       rest.flags().forEach(f -> state.openFlags.put(f.target(), new ArrayList<>(f.flags())));
       rest.flagsAgreed().forEach(f -> state.flagsAgreed.put(f.person(), f.agreed()));

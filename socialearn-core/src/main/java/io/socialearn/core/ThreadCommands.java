@@ -139,7 +139,7 @@ final class ThreadCommands {
       who.requirePerson("view");
       ThreadRow thread = access.thread(who.viewer(), c.thread());
       if (events.isEmpty()
-          && state.viewers.getOrDefault(thread.id(), Set.of()).contains(who.person())) {
+          && state.hasRead(thread.id(), who.person())) {
         return new Decision(List.of(), null);
       }
       events.add(new ThreadViewed(thread.id(), who.person()));

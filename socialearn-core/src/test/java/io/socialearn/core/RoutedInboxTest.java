@@ -237,7 +237,11 @@ class RoutedInboxTest {
       read.routedTo.values().forEach(held::addAll);
       held.addAll(read.routedFor.keySet());
       held.addAll(read.routedToday.keySet());
-      read.viewers.values().forEach(held::addAll);
+      List<ThreadId> viewed = new java.util.ArrayList<>();
+      read.viewers.forEach((thread, readers) -> {
+        viewed.add(thread);
+        java.util.Arrays.stream(readers).mapToObj(read.personIds::get).forEach(held::add);
+      });
       held.addAll(read.threadsRead.keySet());
       read.members.values().forEach(roles -> held.addAll(roles.keySet()));
       held.addAll(read.daysActive.keySet());
@@ -246,7 +250,9 @@ class RoutedInboxTest {
           .contains(BO.person(), CY.person(), DEE.person()).hasSizeGreaterThan(8);
       assertThat(held).allSatisfy(person ->
           assertThat(person).isSameAs(read.people.get(person).id()));
-      assertThat(read.viewers.keySet()).singleElement().isSameAs(read.shared(q));
+      assertThat(viewed).singleElement().isSameAs(read.shared(q));
+      assertThat(read.hasRead(q, CY.person())).isTrue();
+      assertThat(read.hasRead(q, DEE.person())).isFalse();
     }
   }
 
