@@ -11,6 +11,7 @@ import io.socialearn.api.event.AnswerPosted;
 import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.QuestionRouted;
 import io.socialearn.api.event.ThreadStarted;
+import io.socialearn.api.event.ThreadViewed;
 import io.socialearn.api.event.VoteCast;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
@@ -70,7 +71,9 @@ import javax.management.ObjectName;
  * <p>{@code --routed K} (log loading only) also records every question as routed to {@code K}
  * people drawn uniformly (never its asker), appended after the posts as the engine's routing
  * would have appended them one by one; the heap is measured before and after them, and the first
- * page of the routed-question inbox of the person most questions went to is timed. Log loading
+ * page of the routed-question inbox of the person most questions went to is timed. {@code
+ * --views V} (log loading only) records {@code V} thread views after the posts, no one reading a
+ * question twice, and measures the heap and the open time they add. Log loading
  * also times the space's first page, newest first and by votes, on the whole store's last open.
  *
  * <p>{@code --load log} (the default; see {@link Run#goThroughLog}) appends the posts' and votes'
@@ -128,10 +131,16 @@ public final class StoreBench implements Subcommand {
     String only = args.optional("only", null);
     long spanDays = args.number("span-days", 0, 0, 36_500);
     int routed = (int) args.number("routed", 0, 0, 10);
+    long views = args.number("views", 0, 0, 200_000_000);
     args.done();
-    if (routed > 0 && (only != null || !load.equals("log"))) {
-      throw new UsageException("--routed needs --load log and a new store, not --only or"
-          + " --load engine");
+    if ((routed > 0 || views > 0) && (only != null || !load.equals("log"))) {
+      throw new UsageException("--routed and --views need --load log and a new store, not --only"
+          + " or --load engine");
+    }
+    if (views > posts / 4 * (people - 1)) {
+      throw new UsageException("--views " + views + " exceeds one view per reader and question:"
+          + " at most " + posts / 4 * (people - 1) + " with " + posts / 4 + " questions and "
+          + people + " people");
     }
     if (routed >= people) {
       throw new UsageException("--routed " + routed + " needs more people than that besides each"
@@ -171,6 +180,7 @@ public final class StoreBench implements Subcommand {
       Run run = new Run(posts, votes, people, threads, seed, indexKind, dir, histogram, err);
       run.spanDays = spanDays;
       run.routeTo(routed);
+      run.views = views;
       (load.equals("log") ? run.goThroughLog() : run.go()).put("load", load).print(out);
     } finally {
       if (dirOption == null) {
@@ -200,6 +210,8 @@ public final class StoreBench implements Subcommand {
     private final ThreadLocal<String> nextId = new ThreadLocal<>();
     private final SpaceIdHolder space = new SpaceIdHolder();
     private final AtomicLong textChars = new AtomicLong();
+    /** How many thread views are recorded ({@code --views}); 0: none. */
+    private long views;
     /** How many people each question is routed to ({@code --routed}); 0: none. */
     private int routedPerQuestion;
     /** How many questions are routed to each person; drawn before the heap's baseline. */
@@ -269,6 +281,17 @@ public final class StoreBench implements Subcommand {
         }
       }
       return drawn;
+    }
+
+    /**
+     * View {@code i}, as {@code RecordView} records it: of question {@code i % questions}, by the
+     * {@code i / questions}-th person after its asker, so that no one reads a thread twice.
+     */
+    private DomainEvent viewEvent(long i) {
+      long q = i % questions;
+      long k = i / questions;
+      int viewer = (int) ((authors[(int) q] + 1 + k) % people);
+      return new ThreadViewed(ThreadId.of(id("thread", q)), person(viewer));
     }
 
     /** The record that question {@code q} was routed, as the engine's routing appends it. */
@@ -573,6 +596,19 @@ public final class StoreBench implements Subcommand {
             inbox[0].routed(), ExpertsBench.percentile(inbox[0].ms(), 0.5),
             ExpertsBench.percentile(inbox[0].ms(), 0.99));
       }
+      long afterViews = afterRouted;
+      long openViewsNanos = 0;
+      if (views > 0) {
+        progress = new Progress(err, "views appended", views);
+        appendToLog(progress, views, 0, i -> List.of(viewEvent(i)));
+        progress.finish();
+        Opened viewed = openAndMeasure(memory, false, null);
+        afterViews = viewed.heap();
+        openViewsNanos = viewed.nanos();
+        err.printf(Locale.ROOT, "opened with a tail of %d views in %.0f ms: heap %.1f MB over"
+            + " baseline, %.0f bytes per view%n", views, openViewsNanos / 1e6,
+            (afterViews - baseline) / MB, (afterViews - afterRouted) / (double) views);
+      }
       progress = new Progress(err, "votes appended", votes);
       appendToLog(progress, votes, 1, i -> List.of(voteEvent(i)));
       progress.finish();
@@ -584,7 +620,7 @@ public final class StoreBench implements Subcommand {
           + " heap %.1f MB over baseline (live objects %.1f MB), %.0f bytes per vote%n", votes,
           openTailNanos / 1e6, (afterVotes - baseline) / MB,
           (tailOpened.live() - baselineLive) / MB,
-          (afterVotes - afterRouted) / (double) Math.max(1, votes));
+          (afterVotes - afterViews) / (double) Math.max(1, votes));
       double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
       ListingTimes[] listing = new ListingTimes[1];
       Opened whole = openAndMeasure(memory, histogram, e -> listing[0] = timeListing(e));
@@ -595,7 +631,7 @@ public final class StoreBench implements Subcommand {
           + " %d: heap %.1f MB over baseline (live objects %.1f MB)%n", openNanos / 1e6, sequence,
           (afterOpen - baseline) / MB, (whole.live() - baselineLive) / MB);
       double perPost = (afterPosts - afterPeople) / (double) posts;
-      double perVote = votes == 0 ? 0 : (afterVotes - afterRouted) / (double) votes;
+      double perVote = votes == 0 ? 0 : (afterVotes - afterViews) / (double) votes;
       double fixed = afterPeople - baseline;
       JsonSummary summary = new JsonSummary()
           .put("posts", posts).put("questions", questions).put("answers", posts - questions)
@@ -624,6 +660,12 @@ public final class StoreBench implements Subcommand {
               ExpertsBench.percentile(listing[0].newest(), 0.99)))
           .put("votes_page_p50_ms", ExpertsBench.round(
               ExpertsBench.percentile(listing[0].votes(), 0.5)));
+      if (views > 0) {
+        summary.put("views", views)
+            .put("heap_bytes_per_view", Math.round((afterViews - afterRouted) / (double) views))
+            .put("heap_mb_after_views", round((afterViews - baseline) / MB))
+            .put("open_with_view_tail_ms", round(openViewsNanos / 1e6));
+      }
       if (routedPerQuestion > 0) {
         double perRouted = (afterRouted - afterPosts) / (double) questions;
         summary.put("routed_per_question", routedPerQuestion)

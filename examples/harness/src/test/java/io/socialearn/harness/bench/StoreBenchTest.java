@@ -115,10 +115,39 @@ class StoreBenchTest {
   }
 
   @Test
+  void viewsAreRecordedOncePerReaderAndQuestion(@TempDir Path dir) {
+    Path store = dir.resolve("store");
+    Run run = Run.of("bench", "store", "--posts", "40", "--votes", "0", "--people", "8",
+        "--index", "none", "--views", "25", "--dir", store.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode s = run.summary();
+    assertThat(s.get("views").asLong()).isEqualTo(25);
+    for (String key : new String[] {"heap_bytes_per_view", "heap_mb_after_views",
+        "open_with_view_tail_ms"}) {
+      assertThat(s.get(key).isNumber()).as(key).isTrue();
+    }
+    try (SocialLearningEngine engine = SocialLearningEngine.builder().dataDirectory(store)
+        .writeRateLimit(WriteRateLimit.unlimited()).trustPolicy(TrustPolicy.rolesOnly())
+        .build()) {
+      assertThat(engine.lastSequence()).isEqualTo(8 + 1 + 40 + 25);
+      // 25 distinct views over 10 questions: every one counted as a thread read.
+      int read = 0;
+      for (int p = 0; p < 8; p++) {
+        read += engine.trust(Viewer.system(), PersonId.of("person-" + p)).threadsRead();
+      }
+      assertThat(read).isEqualTo(25);
+    }
+    Run tooMany = Run.of("bench", "store", "--posts", "40", "--votes", "0", "--people", "3",
+        "--views", "21", "--dir", dir.resolve("t").toString());
+    assertThat(tooMany.status()).isEqualTo(2);
+    assertThat(tooMany.err()).contains("--views 21 exceeds one view per reader and question");
+  }
+
+  @Test
   void routedIsRefusedWhereItCannotBeRecorded(@TempDir Path dir) {
     Run engineLoad = Run.of("bench", "store", "--load", "engine", "--routed", "2");
     assertThat(engineLoad.status()).isEqualTo(2);
-    assertThat(engineLoad.err()).contains("--routed needs --load log");
+    assertThat(engineLoad.err()).contains("--routed and --views need --load log");
     Run tooFew = Run.of("bench", "store", "--posts", "40", "--people", "3", "--votes", "0",
         "--routed", "3", "--dir", dir.resolve("s").toString());
     assertThat(tooFew.status()).isEqualTo(2);
