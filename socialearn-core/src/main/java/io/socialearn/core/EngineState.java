@@ -73,8 +73,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Every read model of the engine: a fold over the event log.
@@ -807,7 +807,8 @@ final class EngineState {
    */
   void viewed(ThreadId thread, PersonId viewer) {
     int index = indexOf(viewer);
-    if (viewers.add((ThreadId) shared(thread), index)) {
+    int code = threads.code(thread);
+    if (viewers.add(code < 0 ? thread : threads.id(code), index)) {
       threadsRead.merge(personIds.get(index), 1, Integer::sum);
     }
   }
