@@ -13,6 +13,8 @@ import io.socialearn.harness.Run;
 import io.socialearn.lucene.LuceneSearch;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,16 +83,10 @@ class StoreBenchTest {
   @Test
   void routedRecordsEveryQuestionAsAskedOfThatManyPeopleButItsAsker(@TempDir Path dir) {
     Path store = dir.resolve("store");
-    Run run = Run.of("bench", "store", "--posts", "40", "--votes", "20", "--people", "8",
-        "--index", "none", "--routed", "3", "--dir", store.toString());
-    assertThat(run.status()).as(run.err()).isZero();
-    JsonNode s = run.summary();
+    JsonNode s = tinyStore(store, "--votes", "20", "--routed", "3");
     assertThat(s.get("routed_per_question").asInt()).isEqualTo(3);
-    for (String key : new String[] {"heap_bytes_per_routed_question", "heap_mb_after_routing",
-        "extrapolated_heap_mb_1m_posts_10m_votes_routed", "inbox_p50_ms", "inbox_p99_ms"}) {
-      assertThat(s.get(key)).as(key).isNotNull();
-      assertThat(s.get(key).isNumber()).as(key).isTrue();
-    }
+    assertNumbers(s, "heap_bytes_per_routed_question", "heap_mb_after_routing",
+        "extrapolated_heap_mb_1m_posts_10m_votes_routed", "inbox_p50_ms", "inbox_p99_ms");
     // 10 questions, 3 people each, over 8 people: someone was asked at least 4 times.
     int most = s.get("inbox_person_routed").asInt();
     assertThat(most).isBetween(4, 10);
@@ -117,15 +113,9 @@ class StoreBenchTest {
   @Test
   void viewsAreRecordedOncePerReaderAndQuestion(@TempDir Path dir) {
     Path store = dir.resolve("store");
-    Run run = Run.of("bench", "store", "--posts", "40", "--votes", "0", "--people", "8",
-        "--index", "none", "--views", "25", "--dir", store.toString());
-    assertThat(run.status()).as(run.err()).isZero();
-    JsonNode s = run.summary();
+    JsonNode s = tinyStore(store, "--votes", "0", "--views", "25");
     assertThat(s.get("views").asLong()).isEqualTo(25);
-    for (String key : new String[] {"heap_bytes_per_view", "heap_mb_after_views",
-        "open_with_view_tail_ms"}) {
-      assertThat(s.get(key).isNumber()).as(key).isTrue();
-    }
+    assertNumbers(s, "heap_bytes_per_view", "heap_mb_after_views", "open_with_view_tail_ms");
     try (SocialLearningEngine engine = SocialLearningEngine.builder().dataDirectory(store)
         .writeRateLimit(WriteRateLimit.unlimited()).trustPolicy(TrustPolicy.rolesOnly())
         .build()) {
@@ -152,6 +142,27 @@ class StoreBenchTest {
         "--routed", "3", "--dir", dir.resolve("s").toString());
     assertThat(tooFew.status()).isEqualTo(2);
     assertThat(tooFew.err()).contains("--routed 3 needs more people");
+  }
+
+  /**
+   * The summary of bench store on a tiny store (40 posts, 8 people, no index) in {@code store},
+   * with {@code options} added; the run must succeed.
+   */
+  private static JsonNode tinyStore(Path store, String... options) {
+    List<String> command = new ArrayList<>(List.of("bench", "store", "--posts", "40",
+        "--people", "8", "--index", "none", "--dir", store.toString()));
+    command.addAll(List.of(options));
+    Run run = Run.of(command.toArray(String[]::new));
+    assertThat(run.status()).as(run.err()).isZero();
+    return run.summary();
+  }
+
+  /** Checks that the summary has each of {@code keys}, a number. */
+  private static void assertNumbers(JsonNode summary, String... keys) {
+    for (String key : keys) {
+      assertThat(summary.get(key)).as(key).isNotNull();
+      assertThat(summary.get(key).isNumber()).as(key).isTrue();
+    }
   }
 
   /** How many of the first {@code votes} votes bench store casts down for {@code seed}. */
