@@ -6,6 +6,7 @@ import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.DeleteThread;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.RetractVote;
 import io.socialearn.api.command.ReverseVotes;
 import io.socialearn.api.people.PersonId;
@@ -151,6 +152,47 @@ class SnapshotFormatFixtureTest {
   @Test
   void aFormat20SnapshotIsReadAndTheEngineGoesOnAsAReplayWould() throws IOException {
     goesOnAsAReplayWould("v20");
+  }
+
+  /**
+   * Format 21 wrote who read each thread as JSON rows of ids, which format 22 writes as a binary
+   * section of dense indices: {@code v21/} (commit 2a68dbc, the generator of {@code v20/} with
+   * views after it, one by eve, who never posts or votes, and a second view of a thread already
+   * read) opens as a replay of its log would, and goes on so.
+   */
+  @Test
+  void aFormat21SnapshotsViewsAreReadAndTheEngineGoesOnAsAReplayWould() throws IOException {
+    Path fromSnapshot = copyOfFixture("v21", "snapshot-v21", true);
+    Path replayed = copyOfFixture("v21", "replay-v21", false);
+    ThreadId q1 = ThreadId.of("thread-2");
+    ThreadId q2 = ThreadId.of("thread-5");
+    ThreadId q3 = ThreadId.of("thread-7");
+    try (SocialLearningEngine restarted = open(fromSnapshot);
+        SocialLearningEngine replay = open(replayed)) {
+      assertThat(restarted.startedFromSnapshot()).isEqualTo(29);
+      assertThat(replay.startedFromSnapshot()).isEqualTo(-1);
+      assertSame(restarted, replay);
+      for (SocialLearningEngine engine : List.of(restarted, replay)) {
+        assertThat(engine.trust(ADMIN, PersonId.of("eve")).threadsRead()).isEqualTo(2);
+        assertThat(engine.trust(ADMIN, PersonId.of("ana")).threadsRead()).isEqualTo(1);
+        assertThat(engine.trust(ADMIN, PersonId.of("dee")).threadsRead()).isEqualTo(1);
+        // A thread read before is not counted again; a new one is.
+        engine.execute(Viewer.of("eve"), new RecordView(q1));
+        engine.execute(Viewer.of("eve"), new RecordView(q3));
+        engine.execute(Viewer.of("cy"), new RecordView(q2));
+        assertThat(engine.trust(ADMIN, PersonId.of("eve")).threadsRead()).isEqualTo(3);
+      }
+      assertSame(restarted, replay);
+    }
+    // Reopened from the snapshot of the present format its close wrote.
+    try (SocialLearningEngine engine = open(fromSnapshot);
+        SocialLearningEngine replay = open(copyOfFixture("v21", "replay-v21-again", false))) {
+      assertThat(engine.startedFromSnapshot()).isEqualTo(engine.lastSequence()).isEqualTo(31);
+      replay.execute(Viewer.of("eve"), new RecordView(q3));
+      replay.execute(Viewer.of("cy"), new RecordView(q2));
+      assertSame(engine, replay);
+      assertThat(engine.trust(ADMIN, PersonId.of("cy")).threadsRead()).isEqualTo(1);
+    }
   }
 
   /**
