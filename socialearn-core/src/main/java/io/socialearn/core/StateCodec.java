@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * (the state's dense person indices first, in order), the tag table, threads, posts, edits, votes,
  * up votes (by pair of voter and author, with the recent ones' targets and times: {@link
  * UpvotePairs}), activity and comments (the sequences of the events that added them: their text
- * stays in the log), the reputation ledger's facts ({@link ReputationLedger#writeTo}, a stream a
+ * stays in the log), who read each thread (by thread code, then the readers' dense person indices;
+ * since format 22), the reputation ledger's facts ({@link ReputationLedger#writeTo}, a stream a
  * person; its askers and answers are the rows', so none are written since format 18, and a format
  * 17 snapshot's are read and left; the rest of its image is in the JSON), the pulse ledger's
  * columns ({@link PulseLedger#writeTo}) and a magic int; then the expertise model ({@link
@@ -84,13 +85,14 @@ final class StateCodec {
    * The version of the form; a snapshot of another version is refused (full replay), but for
    * those from {@link #OLDEST_READABLE} on.
    */
-  static final int FORMAT = 21;
+  static final int FORMAT = 22;
   /**
    * The oldest version still read: format 17, whose reputation ledger wrote askers and answers;
    * formats 17 and 18 wrote every standing up vote's target and time, by voter then by author,
    * and each person's reputation facts as columns, times in nanoseconds; format 19 wrote each
    * person's facts as a stream that gave every fact's points, format 20 as one that gave each
-   * fact's key's code whole, both of which a read encodes afresh.
+   * fact's key's code whole, both of which a read encodes afresh; formats up to 21 wrote who read
+   * each thread in the JSON, as ids.
    */
   static final int OLDEST_READABLE = 17;
 
@@ -151,19 +153,6 @@ final class StateCodec {
   record Decoded(EngineState state, ReputationLedger ledger, PulseLedger pulse,
       ExpertiseModel expertise) {}
 
-  /** Who read each thread, as the snapshot's rows. */
-  private static List<ViewersRow> viewersRows(EngineState state) {
-    List<ViewersRow> rows = new ArrayList<>();
-    state.viewers.forEach((thread, readers) -> {
-      List<PersonId> people = new ArrayList<>(readers.length);
-      for (int reader : readers) {
-        people.add(state.personIds.get(reader));
-      }
-      rows.add(new ViewersRow(thread, people));
-    });
-    return rows;
-  }
-
   /** The snapshot as bytes: {@link #encode(EngineState, ReputationLedger, PulseLedger,
    * ExpertiseModel, OutputStream)} into an array, for tests and small stores. */
   static byte[] encode(EngineState state, ReputationLedger ledger, PulseLedger pulse,
@@ -207,7 +196,7 @@ final class StateCodec {
             .map(a -> new ArticleRow(a.getKey(), a.getValue())).toList(),
         state.sessions.values().stream()
             .map(x -> new SessionImage(x, state.sessionQuestions.get(x.id()))).toList(),
-        viewersRows(state),
+        List.of(),
         ledger.imageOfTheRest(),
         state.openFlags.entrySet().stream()
             .map(f -> new FlagRow(f.getKey(), List.copyOf(f.getValue()))).toList(),
@@ -374,7 +363,34 @@ final class StateCodec {
           out.writeLong(seq);
         }
       }
+      writeViews();
       writeReputation(ledger);
+    }
+
+    /**
+     * Who read each thread: how many threads were read, then for each its code, how many read it
+     * and their dense person indices (the state's, which the person table gives first and in
+     * order), ascending.
+     */
+    private void writeViews() throws IOException {
+      List<int[]> read = new ArrayList<>();
+      List<Integer> codes = new ArrayList<>();
+      state.viewers.forEach((thread, readers) -> {
+        int code = state.threads.code(thread);
+        // A view of a thread with no row (only a log written by hand has one) names nothing.
+        if (code >= 0) {
+          codes.add(code);
+          read.add(readers);
+        }
+      });
+      out.writeInt(read.size());
+      for (int i = 0; i < read.size(); i++) {
+        out.writeInt(codes.get(i));
+        out.writeInt(read.get(i).length);
+        for (int reader : read.get(i)) {
+          out.writeInt(reader);
+        }
+      }
     }
 
     /**
@@ -942,7 +958,10 @@ final class StateCodec {
       threads = null;
       posts = null;
       readComments();
-      lap("activity and comments");
+      if (format >= 22) {
+        readViews();
+      }
+      lap("activity, comments and views");
       readReputation(ledger);
       lap("reputation");
       readPulse();
@@ -1101,6 +1120,16 @@ final class StateCodec {
           seqs[n] = in.getLong();
         }
         state.comments.put(target, seqs);
+      }
+    }
+
+    /** Who read each thread, as {@link Writer#writeViews} wrote it. */
+    private void readViews() throws IOException {
+      for (int t = count(); t > 0; t--) {
+        ThreadId thread = threadIds[in.getInt()];
+        for (int r = count(); r > 0; r--) {
+          state.viewed(thread, state.personIds.get(in.getInt()));
+        }
       }
     }
 
