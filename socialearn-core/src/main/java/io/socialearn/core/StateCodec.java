@@ -1125,10 +1125,34 @@ final class StateCodec {
 
     /** Who read each thread, as {@link Writer#writeViews} wrote it. */
     private void readViews() throws IOException {
+      // Each thread's readers go in as the array they are held in, and what each person read is
+      // counted by index and added once: a view at a time, as the log's fold adds them, took a
+      // search, an insert and a boxed count each (1.3 s of 5,000,000 views).
+      int[] read = new int[state.personIds.size()];
       for (int t = count(); t > 0; t--) {
-        ThreadId thread = threadIds[in.getInt()];
-        for (int r = count(); r > 0; r--) {
-          state.viewed(thread, state.personIds.get(in.getInt()));
+        int code = in.getInt();
+        if (code < 0 || code >= threadIds.length) {
+          throw new IOException("views of thread code " + code + " of " + threadIds.length);
+        }
+        int n = count();
+        if (n > in.remaining() / 4) {
+          throw new IOException(n + " readers where " + in.remaining() + " bytes are left");
+        }
+        int[] readers = new int[n];
+        for (int i = 0; i < n; i++) {
+          readers[i] = indexedPerson();
+          if (i > 0 && readers[i] <= readers[i - 1]) {
+            throw new IOException("readers of thread code " + code + " not in ascending order");
+          }
+          read[readers[i]]++;
+        }
+        if (!state.viewers.load(threadIds[code], readers)) {
+          throw new IOException("views of thread code " + code + " twice");
+        }
+      }
+      for (int i = 0; i < read.length; i++) {
+        if (read[i] > 0) {
+          state.threadsRead.merge(state.personIds.get(i), read[i], Integer::sum);
         }
       }
     }

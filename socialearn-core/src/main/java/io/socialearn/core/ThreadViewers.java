@@ -38,6 +38,21 @@ final class ThreadViewers {
     return true;
   }
 
+  /**
+   * Records that the readers of {@code readers}, distinct indices in ascending order, read {@code
+   * thread}, of which no view is held yet; false (and nothing recorded) if one is.
+   */
+  boolean load(ThreadId thread, int[] readers) {
+    if (byThread.get(thread) != null) {
+      return false;
+    }
+    int[] row = new int[readers.length + 1];
+    row[0] = readers.length;
+    System.arraycopy(readers, 0, row, 1, readers.length);
+    byThread.put(thread, row);
+    return true;
+  }
+
   /** Whether the reader of index {@code reader} read {@code thread}. */
   boolean contains(ThreadId thread, int reader) {
     int[] row = byThread.get(thread);

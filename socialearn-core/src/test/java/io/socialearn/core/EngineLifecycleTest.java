@@ -2,6 +2,7 @@ package io.socialearn.core;
 
 import static io.socialearn.core.Fixture.ANA;
 import static io.socialearn.core.Fixture.BO;
+import static io.socialearn.core.Fixture.CY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import io.socialearn.api.RateLimitedException;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.CastVote;
 import io.socialearn.api.command.PostAnswer;
+import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.event.VoteCast;
@@ -132,6 +134,44 @@ class EngineLifecycleTest {
           .isInstanceOf(java.io.IOException.class);
     }
   }
+  @Test
+  void aSnapshotWhoseViewsAreOutOfOrderOrNameNoOneIsAnIoError() throws Exception {
+    try (Fixture f = new Fixture()) {
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Who read this one?",
+          "body"));
+      f.engine.execute(BO, new RecordView(q));
+      f.engine.execute(CY, new RecordView(q));
+      byte[] good = f.engine.snapshotBytes();
+      assertThat(StateCodec.decode(good).state().contents()).isEqualTo(f.engine.stateContents());
+      // The views section: one thread read, its code, two readers in ascending order.
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(good);
+      List<Integer> found = new ArrayList<>();
+      for (int at = 0; at + 20 <= good.length; at++) {
+        int first = bytes.getInt(at + 12);
+        int second = bytes.getInt(at + 16);
+        if (bytes.getInt(at) == 1 && bytes.getInt(at + 4) == 0 && bytes.getInt(at + 8) == 2
+            && first >= 0 && first < second && second < 8) {
+          found.add(at);
+        }
+      }
+      assertThat(found).hasSize(1);
+      int at = found.get(0);
+      byte[] swapped = good.clone();
+      java.nio.ByteBuffer.wrap(swapped).putInt(at + 12, bytes.getInt(at + 16))
+          .putInt(at + 16, bytes.getInt(at + 12));
+      assertThatThrownBy(() -> StateCodec.decode(swapped)).isInstanceOf(IOException.class)
+          .hasMessageContaining("readers of thread code 0 not in ascending order");
+      byte[] nobody = good.clone();
+      java.nio.ByteBuffer.wrap(nobody).putInt(at + 16, 1000);
+      assertThatThrownBy(() -> StateCodec.decode(nobody)).isInstanceOf(IOException.class)
+          .hasMessageContaining("person 1000 of");
+      byte[] noThread = good.clone();
+      java.nio.ByteBuffer.wrap(noThread).putInt(at + 4, 7);
+      assertThatThrownBy(() -> StateCodec.decode(noThread)).isInstanceOf(IOException.class)
+          .hasMessageContaining("views of thread code 7 of 1");
+    }
+  }
+
   @Test
   void aSnapshotWhoseEndOrSectionsAreDamagedIsAnIoErrorFromEitherThread() throws Exception {
     try (Fixture f = new Fixture()) {
