@@ -13,7 +13,7 @@ import java.util.Optional;
 public record Page<T>(List<T> items, String nextCursor) {
   /** Copies the items. */
   public Page {
-    items = List.copyOf(Validate.required("items", items));
+    items = Validate.list("items", items);
   }
 
   /** The request for the next page of the same size, if there is one. */

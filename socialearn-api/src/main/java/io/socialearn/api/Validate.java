@@ -1,6 +1,9 @@
 package io.socialearn.api;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The checks socialearn's value types run on what they are given, public so that a host can run
@@ -102,5 +105,39 @@ public final class Validate {
           field + " is " + value + "; it must be between " + min + " and " + max);
     }
     return value;
+  }
+
+  /**
+   * Returns an unmodifiable copy of {@code values}, in their order, if neither it nor any element
+   * is null.
+   *
+   * @throws InvalidInputException with rule {@code "required"}, naming the first null element's
+   *     position if it is one
+   */
+  public static <T> List<T> list(String field, Collection<? extends T> values) {
+    return List.copyOf(elements(field, values));
+  }
+
+  /**
+   * Returns an unmodifiable set of {@code values} if neither it nor any element is null.
+   *
+   * @throws InvalidInputException with rule {@code "required"}, naming the first null element's
+   *     position (in the collection's iteration order) if it is one
+   */
+  public static <T> Set<T> set(String field, Collection<? extends T> values) {
+    return Set.copyOf(elements(field, values));
+  }
+
+  private static <C extends Collection<?>> C elements(String field, C values) {
+    required(field, values);
+    int i = 0;
+    for (Object value : values) {
+      if (value == null) {
+        throw new InvalidInputException(field, "required",
+            field + " holds null at position " + i);
+      }
+      i++;
+    }
+    return values;
   }
 }

@@ -32,7 +32,7 @@ public record Viewer(PersonId person, Set<Viewer.Role> roles) {
   /** Checks and copies. */
   public Viewer {
     Validate.required("person", person);
-    roles = Set.copyOf(Validate.required("roles", roles));
+    roles = Validate.set("roles", roles);
     if (roles.contains(Role.SYSTEM) != person.equals(PersonId.SYSTEM)) {
       throw new InvalidInputException("roles", "systemRole",
           "the SYSTEM role belongs to Viewer.system() alone");

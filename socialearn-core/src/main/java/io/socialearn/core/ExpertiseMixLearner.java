@@ -264,7 +264,11 @@ public final class ExpertiseMixLearner {
   }
 
   private static ExpertiseMix finish(double[] w, ExpertiseMix start) {
-    return Arrays.stream(w).allMatch(v -> v == 0) ? start : ExpertiseMix.of(w);
+    // A weight beyond what a mix holds (signals that barely differ, ranked perfectly) is held at
+    // the largest: it ranks as the unbounded fit would.
+    return Arrays.stream(w).allMatch(v -> v == 0) ? start
+        : ExpertiseMix.of(Arrays.stream(w).map(v -> Math.min(v, ExpertiseMix.MAX_WEIGHT))
+            .toArray());
   }
 
   /**

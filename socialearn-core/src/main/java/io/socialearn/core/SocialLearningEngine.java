@@ -915,7 +915,7 @@ public final class SocialLearningEngine implements SocialLearning {
   @Override
   public List<PulseReport> comparePilots(Viewer viewer, List<SpaceId> spaces,
       PulsePeriod period) {
-    List<SpaceId> pilots = List.copyOf(Validate.required("spaces", spaces));
+    List<SpaceId> pilots = Validate.list("spaces", spaces);
     Validate.range("spaces", pilots.size(), 1, 20);
     Validate.required("period", period);
     return read(viewer, () -> {
@@ -979,8 +979,8 @@ public final class SocialLearningEngine implements SocialLearning {
   @Override
   public MentorMatching matchMentors(Viewer viewer, List<Learner> learners, List<Mentor> mentors,
       MentoringConstraints constraints) {
-    List<Learner> ls = List.copyOf(Validate.required("learners", learners));
-    List<Mentor> ms = List.copyOf(Validate.required("mentors", mentors));
+    List<Learner> ls = Validate.list("learners", learners);
+    List<Mentor> ms = Validate.list("mentors", mentors);
     Validate.required("constraints", constraints);
     return read(viewer, () -> MentoringPlanner.match(pulse, access.readableSpaces(viewer), ls, ms,
         constraints));

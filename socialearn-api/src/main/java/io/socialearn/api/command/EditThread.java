@@ -27,7 +27,7 @@ public record EditThread(
     Validate.required("thread", thread);
     Validate.required("title", title);
     Validate.required("body", body);
-    tags = List.copyOf(Validate.required("tags", tags));
+    tags = Validate.list("tags", tags);
     Validate.required("reason", reason);
   }
 }

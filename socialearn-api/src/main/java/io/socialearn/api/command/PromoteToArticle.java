@@ -20,7 +20,7 @@ public record PromoteToArticle(ThreadId source, List<PostId> answers, String tit
   /** Checks that nothing is missing and copies the answers. */
   public PromoteToArticle {
     Validate.required("source", source);
-    answers = List.copyOf(Validate.required("answers", answers));
+    answers = Validate.list("answers", answers);
     Validate.required("title", title);
   }
 }

@@ -28,7 +28,7 @@ public record StartThread(
     Validate.required("kind", kind);
     Validate.required("title", title);
     Validate.required("body", body);
-    tags = List.copyOf(Validate.required("tags", tags));
+    tags = Validate.list("tags", tags);
   }
 
   /** Asks a question; {@code tags} are normalised with {@link Tag#of(String)}. */

@@ -19,6 +19,6 @@ public record ArticlePromoted(ThreadId article, ThreadId source, List<PostId> an
   public ArticlePromoted {
     Validate.required("article", article);
     Validate.required("source", source);
-    answers = List.copyOf(Validate.required("answers", answers));
+    answers = Validate.list("answers", answers);
   }
 }

@@ -26,6 +26,6 @@ public record FlagsResolved(
     Validate.required("target", target);
     Validate.required("thread", thread);
     Validate.required("by", by);
-    flaggers = List.copyOf(Validate.required("flaggers", flaggers));
+    flaggers = Validate.list("flaggers", flaggers);
   }
 }

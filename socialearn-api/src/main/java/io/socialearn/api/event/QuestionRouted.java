@@ -16,6 +16,6 @@ public record QuestionRouted(ThreadId thread, List<PersonId> people) implements 
   /** Checks and copies. */
   public QuestionRouted {
     Validate.required("thread", thread);
-    people = List.copyOf(Validate.required("people", people));
+    people = Validate.list("people", people);
   }
 }

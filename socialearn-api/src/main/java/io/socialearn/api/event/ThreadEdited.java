@@ -28,7 +28,7 @@ public record ThreadEdited(
     Validate.required("thread", thread);
     Validate.required("title", title);
     Validate.required("body", body);
-    tags = List.copyOf(Validate.required("tags", tags));
+    tags = Validate.list("tags", tags);
     Validate.required("editor", editor);
     Validate.required("reason", reason);
   }

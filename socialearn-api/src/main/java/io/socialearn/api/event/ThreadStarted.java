@@ -34,7 +34,7 @@ public record ThreadStarted(
     Validate.required("kind", kind);
     Validate.required("title", title);
     Validate.required("body", body);
-    tags = List.copyOf(Validate.required("tags", tags));
+    tags = Validate.list("tags", tags);
     Validate.required("author", author);
   }
 }

@@ -22,6 +22,6 @@ public record ExpertiseEntry(
   public ExpertiseEntry {
     Validate.required("person", person);
     Validate.required("topic", topic);
-    evidence = List.copyOf(Validate.required("evidence", evidence));
+    evidence = Validate.list("evidence", evidence);
   }
 }

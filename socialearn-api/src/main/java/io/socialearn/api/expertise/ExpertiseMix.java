@@ -1,6 +1,7 @@
 package io.socialearn.api.expertise;
 
 import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.Validate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,12 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
       "documents", "standing", "topicSpecific", "lastAnswer1h", "lastAnswer6h", "lastAnswer1d",
       "lastAnswer1w");
 
-  /** Checks that every weight is finite and not negative. */
+  /**
+   * The largest weight: with every signal at most a few dozen, scores stay far from overflowing.
+   */
+  public static final double MAX_WEIGHT = 1e6;
+
+  /** Checks that every weight is a number from 0 to {@link #MAX_WEIGHT}. */
   public ExpertiseMix {
     double[] all = {topic, topicRecent, activity, fresh, documents, standing, topicSpecific,
         lastAnswer1h, lastAnswer6h, lastAnswer1d, lastAnswer1w};
@@ -51,6 +57,10 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
       if (!Double.isFinite(all[i]) || all[i] < 0) {
         throw new InvalidInputException(SIGNALS.get(i), "nonNegative",
             SIGNALS.get(i) + " weight must be a finite number >= 0, was " + all[i]);
+      }
+      if (all[i] > MAX_WEIGHT) {
+        throw new InvalidInputException(SIGNALS.get(i), "range",
+            SIGNALS.get(i) + " weight must be at most " + MAX_WEIGHT + ", was " + all[i]);
       }
     }
   }
@@ -69,6 +79,7 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
 
   /** A mix from weights in {@link #SIGNALS} order. */
   public static ExpertiseMix of(double[] weights) {
+    Validate.required("weights", weights);
     if (weights.length != SIGNALS.size()) {
       throw new InvalidInputException("weights", "length",
           "a mix needs " + SIGNALS.size() + " weights, got " + weights.length);

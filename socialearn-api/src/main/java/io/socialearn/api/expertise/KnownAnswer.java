@@ -20,10 +20,17 @@ import java.util.List;
  */
 public record KnownAnswer(List<ExpertCandidate> candidates, PersonId answerer) {
   /**
+   * The largest signal a known answer may hold (whoKnows' signals are logarithms and decays, a few
+   * dozen at most), so that fitting a mix to it cannot overflow.
+   */
+  public static final double MAX_SIGNAL = 1e6;
+
+  /**
    * Checks and copies.
    *
    * @throws InvalidInputException if either is missing, a candidate is null, or a candidate
-   *     lacks a signal or has one that is not finite (rule {@code "signals"}, naming it)
+   *     lacks a signal or has one that is not a number within {@link #MAX_SIGNAL} of 0 (rule
+   *     {@code "signals"}, naming it)
    */
   public KnownAnswer {
     Validate.required("candidates", candidates);
@@ -35,9 +42,10 @@ public record KnownAnswer(List<ExpertCandidate> candidates, PersonId answerer) {
       }
       for (String name : ExpertiseMix.SIGNALS) {
         Double v = c.signals().get(name);
-        if (v == null || !Double.isFinite(v)) {
+        if (v == null || !Double.isFinite(v) || Math.abs(v) > MAX_SIGNAL) {
           throw new InvalidInputException("candidates", "signals", "candidate " + i + " ("
-              + c.person().value() + ") has no finite " + name + " signal: " + v);
+              + c.person().value() + ") has no " + name + " signal between -" + MAX_SIGNAL
+              + " and " + MAX_SIGNAL + ": " + v);
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.socialearn.api.expertise;
 
+import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Validate;
 import io.socialearn.api.people.PersonId;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Set;
  * @param includeExternal whether external contacts (guests) may be suggested
  * @param excludeViewer leave out the viewer (the asker)
  * @param exclude more people to leave out, for example the asker when someone else asks
- * @param votesBefore if not null, votes and accepts recorded at or after this instant are not
+ * @param votesBefore if not null (and then between the years 0 and 9999), votes and accepts
+ *     recorded at or after this instant are not
  *     counted (an evaluation replaying history whose votes carry only a day uses it to see only
  *     votes of earlier days)
  * @param mix the weights of the signals, or null for the engine's
@@ -26,11 +28,18 @@ public record WhoKnowsOptions(int limit, boolean availableOnly, DepartmentPrefer
   /** The largest limit. */
   public static final int MAX_LIMIT = 200;
 
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
   /** Checks and copies. */
   public WhoKnowsOptions {
     Validate.range("limit", limit, 1, MAX_LIMIT);
     Validate.required("department", department);
-    exclude = Set.copyOf(Validate.required("exclude", exclude));
+    exclude = Validate.set("exclude", exclude);
+    if (votesBefore != null && (votesBefore.isBefore(EARLIEST) || votesBefore.isAfter(LATEST))) {
+      throw new InvalidInputException("votesBefore", "range",
+          "votesBefore must lie between the years 0 and 9999, was " + votesBefore);
+    }
   }
 
   /** Ten people, available or not, any department, no guests, never the viewer. */

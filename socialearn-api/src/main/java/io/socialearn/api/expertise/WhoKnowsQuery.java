@@ -10,7 +10,7 @@ import java.util.List;
  * topics, with options. Immutable.
  *
  * @param text the text, possibly empty when topics are given; at most 100,000 characters
- * @param topics the topics; when empty, topics are suggested from the text
+ * @param topics the topics, a repeat dropped; when empty, topics are suggested from the text
  * @param options how to pick people
  */
 public record WhoKnowsQuery(String text, List<Tag> topics, WhoKnowsOptions options) {
@@ -20,7 +20,8 @@ public record WhoKnowsQuery(String text, List<Tag> topics, WhoKnowsOptions optio
   /** Checks and copies; text and topics together must say something. */
   public WhoKnowsQuery {
     text = Validate.required("text", text).strip();
-    topics = List.copyOf(Validate.required("topics", topics));
+    // A topic named twice is one topic: its evidence must not count twice.
+    topics = Validate.list("topics", topics).stream().distinct().toList();
     Validate.required("options", options);
     if (text.isEmpty() && topics.isEmpty()) {
       throw new InvalidInputException("text", "textOrTopics",

@@ -17,7 +17,7 @@ public record Learner(PersonId person, Set<Tag> wantedTopics) {
   /** Checks and copies. */
   public Learner {
     Validate.required("person", person);
-    wantedTopics = Set.copyOf(Validate.required("wantedTopics", wantedTopics));
+    wantedTopics = Validate.set("wantedTopics", wantedTopics);
   }
 
   /** A learner whose topics are inferred from what they asked. */

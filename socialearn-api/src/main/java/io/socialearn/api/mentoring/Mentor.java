@@ -20,7 +20,7 @@ public record Mentor(PersonId person, int capacity, Set<Tag> topics) {
   public Mentor {
     Validate.required("person", person);
     Validate.range("capacity", capacity, 1, 100);
-    topics = Set.copyOf(Validate.required("topics", topics));
+    topics = Validate.set("topics", topics);
   }
 
   /** A mentor whose topics are inferred from their answers and declared skills. */

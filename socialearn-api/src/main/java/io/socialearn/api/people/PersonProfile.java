@@ -4,9 +4,10 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Validate;
 import io.socialearn.api.thread.Tag;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +51,7 @@ public record PersonProfile(
     location = optionalText("location", location);
     // Sorted, so that the profile (and every event holding it) is written the same way each time.
     declaredSkills = Collections.unmodifiableSortedSet(
-        new TreeSet<>(Validate.required("declaredSkills", declaredSkills)));
+        new TreeSet<>(Validate.set("declaredSkills", declaredSkills)));
     Validate.required("status", status);
     if (leavingOn != null && (status == PersonStatus.ACTIVE || status == PersonStatus.AWAY)) {
       throw new InvalidInputException("leavingOn", "onlyWhenLeaving",
@@ -110,7 +111,7 @@ public record PersonProfile(
     private PersonId manager;
 
     private Builder(PersonId id) {
-      this.id = Objects.requireNonNull(id, "id");
+      this.id = Validate.required("id", id);
     }
 
     /** Sets the name shown to others. */
@@ -137,18 +138,30 @@ public record PersonProfile(
       return this;
     }
 
-    /** Adds declared skills, each normalised as a {@link Tag}. */
+    /**
+     * Adds declared skills, each normalised as a {@link Tag}.
+     *
+     * @throws InvalidInputException if one is not a tag (the builder keeps the skills it had)
+     */
     public Builder skills(String... skills) {
-      for (String s : skills) {
-        this.skills.add(Tag.of(s));
+      List<Tag> tags = new ArrayList<>();
+      for (String s : Validate.required("skills", skills)) {
+        tags.add(Tag.of(s));
       }
+      this.skills.addAll(tags);
       return this;
     }
 
-    /** Replaces the declared skills. */
+    /**
+     * Replaces the declared skills.
+     *
+     * @throws InvalidInputException if {@code skills} or one of them is null (the builder keeps
+     *     the skills it had)
+     */
     public Builder skills(Collection<Tag> skills) {
+      Set<Tag> checked = Validate.set("skills", skills);
       this.skills.clear();
-      this.skills.addAll(skills);
+      this.skills.addAll(checked);
       return this;
     }
 

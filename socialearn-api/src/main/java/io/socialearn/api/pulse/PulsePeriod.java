@@ -2,6 +2,7 @@ package io.socialearn.api.pulse;
 
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Validate;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -44,8 +45,16 @@ public record PulsePeriod(Instant from, Instant to) {
 
   /** The period of {@code length} that ends at {@code to}. */
   public static PulsePeriod ending(Instant to, Duration length) {
+    Validate.required("to", to);
     Validate.required("length", length);
-    return new PulsePeriod(Validate.required("to", to).minus(length), to);
+    Instant from;
+    try {
+      from = to.minus(length);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw new InvalidInputException("length", "range", "a period of " + length
+          + " ending at " + to + " would start before the year 0");
+    }
+    return new PulsePeriod(from, to);
   }
 
   /** Everything from 1970 to the year 3000: the whole history of any log. */
@@ -58,9 +67,21 @@ public record PulsePeriod(Instant from, Instant to) {
     return Duration.between(from, to);
   }
 
-  /** The period of the same length that ends where this one starts. */
+  /**
+   * The period of the same length that ends where this one starts, or the part of it from the
+   * year 0 on where that would start earlier.
+   *
+   * @throws InvalidInputException if this period starts at the first instant of the year 0,
+   *     before which no period lies
+   */
   public PulsePeriod previous() {
-    return new PulsePeriod(from.minus(length()), from);
+    if (from.equals(EARLIEST)) {
+      throw new InvalidInputException("from", "range", "the period from " + from + " to " + to
+          + " starts with the year 0: no period lies before it");
+    }
+    Duration length = length();
+    return new PulsePeriod(Duration.between(EARLIEST, from).compareTo(length) <= 0 ? EARLIEST
+        : from.minus(length), from);
   }
 
   /** Whether {@code at} lies in the period. */

@@ -19,7 +19,7 @@ public record ReputationHistory(
   /** Checks that nothing required is missing, and copies collections. */
   public ReputationHistory {
     Validate.required("score", score);
-    changes = List.copyOf(Validate.required("changes", changes));
+    changes = Validate.list("changes", changes);
   }
 
   /** The changes summed per day (UTC), oldest day first; days without change are left out. */

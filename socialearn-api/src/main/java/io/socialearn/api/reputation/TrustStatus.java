@@ -29,7 +29,7 @@ public record TrustStatus(
   public TrustStatus {
     Validate.required("person", person);
     Validate.required("level", level);
-    privileges = Set.copyOf(Validate.required("privileges", privileges));
+    privileges = Validate.set("privileges", privileges);
   }
 
   /** A status without reading or flagging figures (both 0), as before they were counted. */

@@ -13,6 +13,6 @@ public record Facet(String name, List<FacetValue> values) {
   /** Checks and copies. */
   public Facet {
     Validate.required("name", name);
-    values = List.copyOf(Validate.required("values", values));
+    values = Validate.list("values", values);
   }
 }

@@ -28,8 +28,8 @@ public record SearchResults(List<SearchHit> hits, long totalHits, List<Facet> fa
     String nextCursor, boolean totalIsLowerBound, boolean partial) {
   /** Copies the lists; a partial search's counts are lower bounds. */
   public SearchResults {
-    hits = List.copyOf(Validate.required("hits", hits));
-    facets = List.copyOf(Validate.required("facets", facets));
+    hits = Validate.list("hits", hits);
+    facets = Validate.list("facets", facets);
     totalIsLowerBound |= partial;
   }
 

@@ -35,9 +35,9 @@ public record SimilarQuery(String title, String body, List<Tag> tags, int limit,
       throw new InvalidInputException("body", "maxLength",
           "body is " + body.length() + " characters long; at most 100000 are allowed");
     }
-    tags = List.copyOf(Validate.required("tags", tags));
+    tags = Validate.list("tags", tags);
     Validate.range("limit", limit, 1, 100);
-    within = Set.copyOf(Validate.required("within", within));
+    within = Validate.set("within", within);
   }
 
   /** The {@code limit} questions most like a draft with this title, body and tags. */

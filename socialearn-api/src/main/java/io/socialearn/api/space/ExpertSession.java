@@ -30,6 +30,6 @@ public record ExpertSession(SessionId id, SpaceId space, PersonId expert, String
     Validate.required("startsAt", startsAt);
     Validate.required("endsAt", endsAt);
     Validate.required("state", state);
-    questions = List.copyOf(Validate.required("questions", questions));
+    questions = Validate.list("questions", questions);
   }
 }

@@ -13,6 +13,6 @@ public record ArticleOrigin(ThreadId source, List<PostId> answers) {
   /** Checks and copies. */
   public ArticleOrigin {
     Validate.required("source", source);
-    answers = List.copyOf(Validate.required("answers", answers));
+    answers = Validate.list("answers", answers);
   }
 }

@@ -21,7 +21,7 @@ public record FlaggedPost(
     Validate.required("target", target);
     Validate.required("thread", thread);
     Validate.required("space", space);
-    flags = List.copyOf(Validate.required("flags", flags));
+    flags = Validate.list("flags", flags);
   }
 
   /**

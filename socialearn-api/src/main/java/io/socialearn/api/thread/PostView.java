@@ -38,7 +38,7 @@ public record PostView(
     Validate.required("author", author);
     Validate.required("body", body);
     Validate.required("createdAt", createdAt);
-    comments = List.copyOf(Validate.required("comments", comments));
+    comments = Validate.list("comments", comments);
   }
 
   /** When it was last edited, if ever. */

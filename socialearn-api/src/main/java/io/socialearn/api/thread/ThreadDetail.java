@@ -29,8 +29,8 @@ public record ThreadDetail(
   public ThreadDetail {
     Validate.required("summary", summary);
     Validate.required("body", body);
-    comments = List.copyOf(Validate.required("comments", comments));
-    answers = List.copyOf(Validate.required("answers", answers));
+    comments = Validate.list("comments", comments);
+    answers = Validate.list("answers", answers);
   }
 
   /** The thread's id. */

@@ -44,7 +44,7 @@ public record ThreadSummary(
     Validate.required("space", space);
     Validate.required("kind", kind);
     Validate.required("title", title);
-    tags = List.copyOf(Validate.required("tags", tags));
+    tags = Validate.list("tags", tags);
     Validate.required("author", author);
     Validate.required("state", state);
     Validate.required("createdAt", createdAt);

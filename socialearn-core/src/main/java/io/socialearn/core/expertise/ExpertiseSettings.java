@@ -21,7 +21,15 @@ import java.util.Map;
 public record ExpertiseSettings(Duration halfLife, Duration activityHalfLife,
     Duration freshHalfLife, Map<EvidenceKind, Double> weights, ExpertiseMix mix) {
 
-  /** Checks and copies: half-lives of at least an hour, weights finite and not negative. */
+  /** The longest half-life. */
+  public static final Duration MAX_HALF_LIFE = Duration.ofDays(365_000);
+  /** The largest weight of a kind of evidence. */
+  public static final double MAX_WEIGHT = 1e6;
+
+  /**
+   * Checks and copies: half-lives from an hour to {@link #MAX_HALF_LIFE} (a thousand years),
+   * weights from 0 to {@link #MAX_WEIGHT}.
+   */
   public ExpertiseSettings {
     check("halfLife", halfLife);
     check("activityHalfLife", activityHalfLife);
@@ -35,6 +43,10 @@ public record ExpertiseSettings(Duration halfLife, Duration activityHalfLife,
         throw new InvalidInputException("weights", "nonNegative",
             "the weight of " + kind + " must be a finite number >= 0, was " + w);
       }
+      if (w > MAX_WEIGHT) {
+        throw new InvalidInputException("weights", "range",
+            "the weight of " + kind + " must be at most " + MAX_WEIGHT + ", was " + w);
+      }
       copy.put(kind, w);
     }
     weights = Map.copyOf(copy);
@@ -45,6 +57,10 @@ public record ExpertiseSettings(Duration halfLife, Duration activityHalfLife,
     if (d.compareTo(Duration.ofHours(1)) < 0) {
       throw new InvalidInputException(field, "atLeastAnHour",
           field + " must be at least an hour, was " + d);
+    }
+    if (d.compareTo(MAX_HALF_LIFE) > 0) {
+      throw new InvalidInputException(field, "range",
+          field + " must be at most " + MAX_HALF_LIFE.toDays() + " days, was " + d);
     }
   }
 
