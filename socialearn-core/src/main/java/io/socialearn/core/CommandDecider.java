@@ -42,6 +42,7 @@ import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.spi.IdGenerator;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +62,20 @@ final class CommandDecider {
   private final IdGenerator ids;
   private final ContentLimits limits;
   private final ThreadCommands threadCommands;
+  private final Endorsements endorsements;
   private static final Duration MAX_SESSION = Duration.ofDays(7);
 
+  /** Who has endorsed whom for what: the expertise model knows. */
+  @FunctionalInterface
+  interface Endorsements {
+    /** Whether {@code endorser} has endorsed {@code person} for {@code topic}. */
+    boolean endorsed(PersonId endorser, PersonId person, Tag topic);
+  }
+
   CommandDecider(EngineState state, Access access, Trust trust, IdGenerator ids,
-      ContentLimits limits, AntiGamingPolicy antiGaming) {
+      ContentLimits limits, AntiGamingPolicy antiGaming, Endorsements endorsements) {
     this.state = state;
+    this.endorsements = endorsements;
     this.access = access;
     this.ids = ids;
     this.limits = limits;
@@ -132,7 +142,10 @@ final class CommandDecider {
       if (person.id().equals(who.person())) {
         throw new InvalidInputException("person", "notSelf", "nobody endorses themselves");
       }
-      // A repeated endorsement is recorded and counted once by the expertise projection.
+      // A repeated endorsement changes nothing, as Endorse promises: nothing is recorded.
+      if (endorsements.endorsed(who.person(), person.id(), en.topic())) {
+        return new Decision(events, null);
+      }
       events.add(new PersonEndorsed(who.person(), person.id(), en.topic()));
       return new Decision(events, null);
     }

@@ -50,6 +50,7 @@ import io.socialearn.api.space.Membership;
 import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.Space;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.spi.IdGenerator;
 import io.socialearn.api.thread.ArticleOrigin;
 import io.socialearn.api.thread.ContentRef;
@@ -77,6 +78,7 @@ import io.socialearn.core.search.MemorySearchIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +89,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -189,8 +192,9 @@ public final class SocialLearningEngine implements SocialLearning {
     this.trust = new Trust(state, reputation, b.trustPolicy);
     this.antiGaming = b.antiGaming;
     this.routing = b.routing;
+    // The expertise model is read when an endorsement is decided: the restored one, if any.
     this.decider = new CommandDecider(state, access, trust, b.idGenerator, b.limits,
-        b.antiGaming);
+        b.antiGaming, (endorser, person, topic) -> expertise.endorsed(endorser, person, topic));
     this.reads = new Reads(state, access);
     this.rateLimiter = new RateLimiter(b.rateLimit);
     this.pulsePrivacy = b.pulsePrivacy;
@@ -452,15 +456,18 @@ public final class SocialLearningEngine implements SocialLearning {
   }
 
   /**
-   * Who could answer a question: who knows its text and tags as {@code viewer} sees them,
-   * available, not its asker, not someone who answered it, nobody asked {@code dailyCap} times
-   * today already. Called under a lock.
+   * Who could answer a question: who knows its text and tags, from evidence in the spaces both
+   * {@code viewer} and everyone who can read the question can read (the organisation's spaces
+   * and the question's own), so that who is asked, which anyone who reads the question may
+   * see, tells nobody of evidence hidden from them; among people who can read the question,
+   * available, not its asker (under any linked account), not someone who answered it, nobody
+   * asked {@code dailyCap} times today already. Called under a lock.
    */
   private List<ExpertCandidate> answerers(Viewer viewer, ThreadId question, int limit,
       Instant now) {
     ThreadRow row = access.thread(viewer, question);
-    Set<PersonId> exclude = new HashSet<>();
-    exclude.add(row.author());
+    // The asker under every account linked to theirs: asking them is asking the asker.
+    Set<PersonId> exclude = new HashSet<>(linkedAccounts(row.author()));
     for (PostId post : state.answersOf(question)) {
       exclude.add(state.posts.get(post).author());
     }
@@ -475,7 +482,28 @@ public final class SocialLearningEngine implements SocialLearning {
             WhoKnowsQuery.MAX_TEXT_LENGTH) : text,
         row.tags().size() > 20 ? row.tags().subList(0, 20) : row.tags(),
         WhoKnowsOptions.defaults().limit(limit).availableOnly(true).exclude(exclude));
-    return whoKnows(viewer, query);
+    // Only people who can read the question: a members-only space's question is not put to
+    // (nor its existence told to) people outside it, whatever they know.
+    SpaceRow space = state.spaces.get(row.space());
+    Set<SpaceId> shared = access.readableSpaces(viewer);
+    shared.removeIf(id -> !id.equals(space.id())
+        && state.spaces.get(id).visibility() == SpaceVisibility.MEMBERS_ONLY);
+    return rankPeople(viewer, query, shared,
+        person -> access.canRead(Viewer.of(person), space));
+  }
+
+  /** {@code person} and every account linked to theirs ({@link
+   * io.socialearn.api.command.LinkAccounts}), transitively. */
+  private Set<PersonId> linkedAccounts(PersonId person) {
+    Set<PersonId> accounts = new HashSet<>();
+    ArrayDeque<PersonId> next = new ArrayDeque<>(List.of(person));
+    while (!next.isEmpty()) {
+      PersonId account = next.poll();
+      if (accounts.add(account)) {
+        next.addAll(state.links.getOrDefault(account, Set.of()));
+      }
+    }
+    return accounts;
   }
 
   @Override
@@ -836,30 +864,43 @@ public final class SocialLearningEngine implements SocialLearning {
   @Override
   public List<ExpertCandidate> whoKnows(Viewer viewer, WhoKnowsQuery query) {
     Validate.required("query", query);
-    return read(viewer, () -> {
-      Set<SpaceId> readable = access.readableSpaces(viewer);
-      List<Tag> topics = query.topics();
-      List<SearchHit> hits = List.of();
-      if (!query.text().isEmpty()) {
-        if (topics.isEmpty()) {
-          topics = searchIndex.suggestTags(query.text(), 3, readable).stream()
-              .map(TagSuggestion::tag).toList();
-        }
-        int newline = query.text().indexOf('\n');
-        String title = newline < 0 ? query.text() : query.text().substring(0, newline);
-        String body = newline < 0 ? "" : query.text().substring(newline + 1);
-        if (title.length() > 1_000) {
-          body = title.substring(1_000) + "\n" + body;
-          title = title.substring(0, 1_000);
-        }
-        hits = searchIndex.similarQuestions(new SimilarQuery(title, body, query.topics(),
-            WHO_KNOWS_HITS, Set.of()), readable);
+    return read(viewer, () -> rankPeople(viewer, query, access.readableSpaces(viewer),
+        person -> true));
+  }
+
+  /**
+   * Who knows, from evidence in {@code readable} spaces only, suggesting only people {@code
+   * eligible} accepts; the viewer's linked accounts are left out with the viewer. Called under a
+   * lock.
+   */
+  private List<ExpertCandidate> rankPeople(Viewer viewer, WhoKnowsQuery query,
+      Set<SpaceId> readable, Predicate<PersonId> eligible) {
+    List<Tag> topics = query.topics();
+    List<SearchHit> hits = List.of();
+    if (!query.text().isEmpty()) {
+      if (topics.isEmpty()) {
+        topics = searchIndex.suggestTags(query.text(), 3, readable).stream()
+            .map(TagSuggestion::tag).toList();
       }
-      WhoKnowsOptions options = query.options().mix() != null ? query.options()
-          : query.options().mix(mix);
-      return expertise.whoKnows(viewer.person(), access.profileOf(viewer.person()), topics,
-          hits, readable::contains, access::profileOf, options, clock.instant());
-    });
+      int newline = query.text().indexOf('\n');
+      String title = newline < 0 ? query.text() : query.text().substring(0, newline);
+      String body = newline < 0 ? "" : query.text().substring(newline + 1);
+      if (title.length() > 1_000) {
+        body = title.substring(1_000) + "\n" + body;
+        title = title.substring(0, 1_000);
+      }
+      hits = searchIndex.similarQuestions(new SimilarQuery(title, body, query.topics(),
+          WHO_KNOWS_HITS, Set.of()), readable);
+    }
+    WhoKnowsOptions options = query.options().mix() != null ? query.options()
+        : query.options().mix(mix);
+    if (options.excludeViewer() && state.links.containsKey(viewer.person())) {
+      Set<PersonId> exclude = new HashSet<>(options.exclude());
+      exclude.addAll(linkedAccounts(viewer.person()));
+      options = options.exclude(exclude);
+    }
+    return expertise.whoKnows(viewer.person(), access.profileOf(viewer.person()), topics,
+        hits, readable::contains, access::profileOf, options, clock.instant(), eligible);
   }
 
   /**

@@ -81,8 +81,13 @@ class ExpertiseEngineTest {
   void endorsementsAreCommandsCountedOnceAndNeverForOneself() {
     try (Fixture f = new Fixture()) {
       f.engine.execute(ANA, new Endorse(PersonId.of("bo"), Tag.of("payroll")));
+      long once = f.engine.lastSequence();
+      // Endorsing again changes nothing: no event, so listeners hear nothing either.
       f.engine.execute(ANA, new Endorse(PersonId.of("bo"), Tag.of("payroll")));
+      assertThat(f.engine.lastSequence()).isEqualTo(once);
       f.engine.execute(CY, new Endorse(PersonId.of("bo"), Tag.of("payroll")));
+      f.engine.execute(ANA, new Endorse(PersonId.of("bo"), Tag.of("excel")));
+      assertThat(f.engine.lastSequence()).isEqualTo(once + 2);
       assertThat(f.engine.explain(DEE, PersonId.of("bo"), Tag.of("payroll")).evidence())
           .extracting(e -> e.kind()).containsExactly(EvidenceKind.ENDORSEMENT,
               EvidenceKind.ENDORSEMENT);

@@ -900,7 +900,7 @@ public final class ExpertiseModel {
         kill(thread, thread.tags);
       }
     } else if (e instanceof PersonEndorsed p) {
-      String key = p.endorser().value() + "|" + p.person().value() + "|" + p.topic().value();
+      String key = endorsementKey(p.endorser(), p.person(), p.topic());
       if (!endorsements.containsKey(key)) {
         Fact endorsement = fact(EvidenceKind.ENDORSEMENT, p.person(), null, null, p.endorser(),
             at, p.topic(), true);
@@ -914,6 +914,16 @@ public final class ExpertiseModel {
   AnswerInfo answer(Object post) {
     int index = answerIndex.get(post);
     return index < 0 ? null : answerTable.get(index);
+  }
+
+  /** Whether {@code endorser} has endorsed {@code person} for {@code topic}. */
+  public boolean endorsed(PersonId endorser, PersonId person, Tag topic) {
+    return endorsements.containsKey(endorsementKey(endorser, person, topic));
+  }
+
+  /** An endorsement's key: ids and tags hold no {@code |}, so no two endorsements share one. */
+  private static String endorsementKey(PersonId endorser, PersonId person, Tag topic) {
+    return endorser.value() + "|" + person.value() + "|" + topic.value();
   }
 
   /** Gives back the room the vote columns grew (after a start-up's replay, say). */
@@ -1940,7 +1950,21 @@ public final class ExpertiseModel {
       PersonProfile viewerProfile, List<Tag> topics, List<SearchHit> hits,
       Predicate<SpaceId> visible, Function<PersonId, PersonProfile> profiles,
       WhoKnowsOptions options, Instant now) {
-    return new WhoKnows(this, visible, now.toEpochMilli()).rank(viewer, viewerProfile, topics,
-        hits, profiles, options, options.mix() != null ? options.mix() : settings.mix());
+    return whoKnows(viewer, viewerProfile, topics, hits, visible, profiles, options, now,
+        person -> true);
+  }
+
+  /**
+   * Like {@link #whoKnows(PersonId, PersonProfile, List, List, Predicate, Function,
+   * WhoKnowsOptions, Instant)}, suggesting only people {@code eligible} accepts (routing a
+   * question: those who can read it), checked for those the ranking reaches.
+   */
+  public List<ExpertCandidate> whoKnows(PersonId viewer,
+      PersonProfile viewerProfile, List<Tag> topics, List<SearchHit> hits,
+      Predicate<SpaceId> visible, Function<PersonId, PersonProfile> profiles,
+      WhoKnowsOptions options, Instant now, Predicate<PersonId> eligible) {
+    return new WhoKnows(this, visible, now.toEpochMilli(), true, eligible).rank(viewer,
+        viewerProfile, topics, hits, profiles, options,
+        options.mix() != null ? options.mix() : settings.mix());
   }
 }

@@ -74,6 +74,13 @@ final class WhoKnows {
    * most about 700) adds far less than the rest.
    */
   private static final double ROUGH = 1e-5;
+  /**
+   * The least score that names someone. Taking evidence away subtracts what adding it added, in
+   * floating point: a person whose every answer was deleted keeps sums of about 1e-16 of what
+   * they once held, not 0, and must not be suggested (nor routed questions) on them. Real
+   * evidence scores below this only after about 30 half-lives.
+   */
+  static final double MIN_SCORE = 1e-9;
   /** How far {@link #fastLog} may fall below {@code Math.log}: (1/256)² / 8, with room. */
   static final double FAST_LOG_ERROR = 2e-6;
   /** ln(1 + i / 256) for i from 0 to 256: the table {@link #fastLog} interpolates. */
@@ -99,6 +106,8 @@ final class WhoKnows {
 
   private final ExpertiseModel model;
   private final Predicate<SpaceId> visible;
+  /** Who may be suggested at all, besides what the options say. */
+  private final Predicate<PersonId> eligible;
   private final long now;
   /**
    * Whether every live fact counts at {@link #now} (none is later): then the columns' sums and
@@ -120,7 +129,17 @@ final class WhoKnows {
    * ({@code shortcuts}), or that walks the evidence as in every other case (tests compare both).
    */
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts) {
+    this(model, visible, now, shortcuts, person -> true);
+  }
+
+  /**
+   * A ranking that suggests only people {@code eligible} accepts, besides what the options
+   * leave out (routing: people who can read the question).
+   */
+  WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts,
+      Predicate<PersonId> eligible) {
     this.model = model;
+    this.eligible = eligible;
     this.visible = s -> s == null || visible.test(s);
     this.now = now;
     this.shortcuts = shortcuts;
@@ -411,7 +430,11 @@ final class WhoKnows {
   private void lateVotes(Scratch s, List<Tag> topics, long cutoff) {
     double[] raw = s.raw;
     Votes votes = model.votes;
-    for (int e = votes.recentStart; e < votes.size; e++) {
+    // The window holds the last few days' entries; a cut-off older than its start walks them all
+    // (votes.at is in the order they came, so the entry before the window says where it starts).
+    int start = votes.recentStart > 0 && votes.at(votes.recentStart - 1) >= cutoff ? 0
+        : votes.recentStart;
+    for (int e = start; e < votes.size; e++) {
       if (votes.at(e) < cutoff || !votes.live(e)) {
         continue;
       }
@@ -464,7 +487,7 @@ final class WhoKnows {
       double score = bound ? rough + margin * department
           : scoreOf(raw, k * SIGNALS, weights) * department;
       s.exact[index] = !lazy || !bound;
-      if (score > 0) {
+      if (score > MIN_SCORE) {
         s.score[index] = score;
         s.department[index] = department;
         s.heap[s.heapSize++] = index;
@@ -510,7 +533,7 @@ final class WhoKnows {
             : recentOncePerQuestion(person, topics, s);
       }
       Scored exact = score(person, raw, o, weights, s.department[index]);
-      if (exact.score() > 0) {
+      if (exact.score() > MIN_SCORE) {
         best.add(exact);
         if (best.size() > options.limit()) {
           best.poll();
@@ -618,16 +641,17 @@ final class WhoKnows {
   }
 
   /** Whether {@code person} may be suggested at all under {@code options}. */
-  private static boolean admitted(PersonId person, PersonProfile profile, PersonId viewer,
+  private boolean admitted(PersonId person, PersonProfile profile, PersonId viewer,
       WhoKnowsOptions options) {
     if (person.equals(PersonId.SYSTEM) || options.exclude().contains(person)
         || (options.excludeViewer() && person.equals(viewer))) {
       return false;
     }
-    return profile == null || !(profile.status() == PersonStatus.LEFT
+    return (profile == null || !(profile.status() == PersonStatus.LEFT
         || (options.availableOnly() && (profile.status() == PersonStatus.LEAVING
             || profile.status() == PersonStatus.AWAY))
-        || (profile.external() && !options.includeExternal()));
+        || (profile.external() && !options.includeExternal())))
+        && eligible.test(person);
   }
 
   /**
