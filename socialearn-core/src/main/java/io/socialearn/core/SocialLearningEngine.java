@@ -492,8 +492,10 @@ public final class SocialLearningEngine implements SocialLearning {
         person -> access.canRead(Viewer.of(person), space));
   }
 
-  /** {@code person} and every account linked to theirs ({@link
-   * io.socialearn.api.command.LinkAccounts}), transitively. */
+  /**
+   * {@code person} and every account linked to theirs ({@link
+   * io.socialearn.api.command.LinkAccounts}), transitively.
+   */
   private Set<PersonId> linkedAccounts(PersonId person) {
     Set<PersonId> accounts = new HashSet<>();
     ArrayDeque<PersonId> next = new ArrayDeque<>(List.of(person));
