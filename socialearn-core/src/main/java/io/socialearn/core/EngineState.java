@@ -331,8 +331,12 @@ final class EngineState {
       List<PersonId> asked = routed(r.thread(), r.people());
       LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
       for (PersonId person : asked) {
+        // A routing stamped with an earlier day than one already counted (another node's clock
+        // a little behind, across midnight) counts for that day, which is over: today's count
+        // stands.
         routedToday.merge(person, new DaysActive(day, 1), (old, fresh) ->
-            old.last().equals(day) ? new DaysActive(day, old.count() + 1) : fresh);
+            old.last().equals(day) ? new DaysActive(day, old.count() + 1)
+                : old.last().isAfter(day) ? old : fresh);
       }
     } else if (e instanceof ReputationAdjusted || e instanceof SuggestedEditApproved
         || e instanceof MadeCommunityWiki) {

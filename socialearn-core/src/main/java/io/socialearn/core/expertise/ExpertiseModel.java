@@ -916,6 +916,15 @@ public final class ExpertiseModel {
     return index < 0 ? null : answerTable.get(index);
   }
 
+  /**
+   * The time to score at for a query at {@code now}: {@code now}, or the latest evidence's time
+   * if that is later (another node's clock ahead of this one's, or this clock set back), so that
+   * evidence already recorded always counts, and counts in full.
+   */
+  public Instant scoringTime(Instant now) {
+    return latest > now.toEpochMilli() ? Instant.ofEpochMilli(latest) : now;
+  }
+
   /** Whether {@code endorser} has endorsed {@code person} for {@code topic}. */
   public boolean endorsed(PersonId endorser, PersonId person, Tag topic) {
     return endorsements.containsKey(endorsementKey(endorser, person, topic));
