@@ -1003,7 +1003,8 @@ public final class SocialLearningEngine implements SocialLearning {
             "a knowledge-capture plan is per-person: only " + person.value()
                 + " and the roles the host allows may see it");
       }
-      return pulse.capture(person, access.readableSpaces(viewer));
+      // Nobody takes over from themselves: none of the person's linked accounts is a successor.
+      return pulse.capture(person, access.readableSpaces(viewer), linkedAccounts(person));
     });
   }
 
@@ -1045,8 +1046,9 @@ public final class SocialLearningEngine implements SocialLearning {
     List<Learner> ls = Validate.list("learners", learners);
     List<Mentor> ms = Validate.list("mentors", mentors);
     Validate.required("constraints", constraints);
+    // Nobody mentors themselves, under any of their linked accounts either.
     return read(viewer, () -> MentoringPlanner.match(pulse, access.readableSpaces(viewer), ls, ms,
-        constraints));
+        constraints, (a, b) -> linkedAccounts(a).contains(b)));
   }
 
   @Override

@@ -9,16 +9,19 @@ package io.socialearn.api.pulse;
  * <p>A question counts as routed when a {@link io.socialearn.api.event.QuestionRouted} event
  * names it (the engine's routing policy records one as the question is asked); "asked" are the
  * people it names. Times are in minutes from the question's creation; a figure over no questions
- * is null; medians and p90 are as in {@link PulseFigures}. Privacy: the figures about asks, how
- * many of them the person asked answered, are rates of people's own behaviour, so when fewer
- * people than the minimum group size were asked (but more than none) both are null. Immutable.
+ * is null; medians and p90 are as in {@link PulseFigures}. Privacy: what the people asked did
+ * (how many of the asks they answered, the questions answered by or accepted from someone asked,
+ * and how soon they answered) describes those people, so when fewer people than the minimum
+ * group size were asked (but more than none) all of it is null: with one person asked it would
+ * be that person's own rate. Immutable.
  *
  * @param routed questions asked in the period that were routed to at least one person
  * @param answered of these, questions with at least one answer (by anyone)
  * @param answeredShare {@code answered / routed}, or null
- * @param answeredByAsked of these, questions with an answer by someone asked
+ * @param answeredByAsked of these, questions with an answer by someone asked, or null (privacy)
  * @param answeredByAskedShare {@code answeredByAsked / routed}, or null
- * @param acceptedFromAsked of these, questions whose accepted answer is by someone asked
+ * @param acceptedFromAsked of these, questions whose accepted answer is by someone asked, or null
+ *     (privacy)
  * @param acceptedFromAskedShare {@code acceptedFromAsked / routed}, or null
  * @param medianAskedAnswerMinutes over questions answered by someone asked, to the earliest such
  *     answer
@@ -33,9 +36,9 @@ public record RoutingOutcomes(
     int routed,
     int answered,
     Double answeredShare,
-    int answeredByAsked,
+    Integer answeredByAsked,
     Double answeredByAskedShare,
-    int acceptedFromAsked,
+    Integer acceptedFromAsked,
     Double acceptedFromAskedShare,
     Double medianAskedAnswerMinutes,
     Double p90AskedAnswerMinutes,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * Pairs learners with mentors as an optimal assignment: a min-cost flow from learners (one mentor
@@ -93,6 +94,17 @@ public final class MentorMatcher {
    */
   public static MentorMatching match(List<Side> learners, List<Side> mentors,
       MentoringConstraints constraints) {
+    return match(learners, mentors, constraints, PersonId::equals);
+  }
+
+  /**
+   * Finds an optimal assignment that never pairs two people {@code samePerson} says are one
+   * (linked accounts).
+   *
+   * @throws InvalidInputException if a learner or a mentor is listed twice
+   */
+  public static MentorMatching match(List<Side> learners, List<Side> mentors,
+      MentoringConstraints constraints, BiPredicate<PersonId, PersonId> samePerson) {
     List<Side> ls = sorted(learners, "learners");
     List<Side> ms = sorted(mentors, "mentors");
     int source = 0;
@@ -108,7 +120,8 @@ public final class MentorMatcher {
     int[][] scores = new int[ls.size()][ms.size()];
     for (int i = 0; i < ls.size(); i++) {
       for (int j = 0; j < ms.size(); j++) {
-        scores[i][j] = score(ls.get(i), ms.get(j), constraints);
+        scores[i][j] = samePerson.test(ls.get(i).person(), ms.get(j).person()) ? -1
+            : score(ls.get(i), ms.get(j), constraints);
         pairEdge[i][j] = scores[i][j] < 0 ? -1
             : flow.addEdge(1 + i, 1 + ls.size() + j, 1, -scores[i][j]);
       }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Turns the api's learners and mentors into {@link MentorMatcher.Side}s, inferring topics from the
@@ -46,6 +47,20 @@ public final class MentoringPlanner {
    */
   public static MentorMatching match(PulseLedger ledger, Set<SpaceId> readable,
       List<Learner> learners, List<Mentor> mentors, MentoringConstraints constraints) {
+    return match(ledger, readable, learners, mentors, constraints, PersonId::equals);
+  }
+
+  /**
+   * Matches learners with mentors, never pairing two people {@code samePerson} says are one
+   * (linked accounts).
+   *
+   * @throws InvalidInputException if a side lists someone twice, someone who has left, or more
+   *     than {@link #MAX_PEOPLE}
+   * @throws NotFoundException if a person is unknown
+   */
+  public static MentorMatching match(PulseLedger ledger, Set<SpaceId> readable,
+      List<Learner> learners, List<Mentor> mentors, MentoringConstraints constraints,
+      BiPredicate<PersonId, PersonId> samePerson) {
     if (learners.size() > MAX_PEOPLE || mentors.size() > MAX_PEOPLE) {
       throw new InvalidInputException(learners.size() > MAX_PEOPLE ? "learners" : "mentors",
           "maxSize", "at most " + MAX_PEOPLE + " people on each side");
@@ -94,7 +109,7 @@ public final class MentoringPlanner {
       ms.add(new MentorMatcher.Side(mentor.person(), mentor.capacity(), topics, notes,
           profile.orgUnit(), profile.manager()));
     }
-    return MentorMatcher.match(ls, ms, constraints);
+    return MentorMatcher.match(ls, ms, constraints, samePerson);
   }
 
   /** A listed person's profile: they must be known and not have left. */

@@ -34,7 +34,7 @@ final class CapturePlanner {
     return !l.questionDeleted.get(q) && visible[l.questionSpace.get(q)];
   }
 
-  KnowledgeCapture plan(PersonId person) {
+  KnowledgeCapture plan(PersonId person, Set<PersonId> accounts) {
     Integer me = l.personIndex.get(person);
     PersonProfile profile = l.profile(person);
     boolean leaving = PulseLedger.leaving(profile);
@@ -74,7 +74,7 @@ final class CapturePlanner {
     topics.sort(Comparator.comparingInt(TopicRisk::acceptedAnswers).reversed()
         .thenComparing(TopicRisk::tag));
     return new KnowledgeCapture(person, leaving, profile == null ? null : profile.leavingOn(),
-        topics, questions(me, myTags, answerersOf), successors(me, topics, byTag));
+        topics, questions(me, myTags, answerersOf), successors(accounts, topics, byTag));
   }
 
   private List<CaptureQuestion> questions(Integer me, Set<Integer> myTags,
@@ -121,7 +121,7 @@ final class CapturePlanner {
     return false;
   }
 
-  private List<Successor> successors(Integer me, List<TopicRisk> topics,
+  private List<Successor> successors(Set<PersonId> accounts, List<TopicRisk> topics,
       Map<Integer, Map<Integer, int[]>> byTag) {
     List<Successor> successors = new ArrayList<>();
     for (TopicRisk topic : topics) {
@@ -130,7 +130,7 @@ final class CapturePlanner {
         PersonProfile profile = l.profiles.get(e.getKey());
         // Someone away for now can still take over; someone leaving or gone cannot.
         boolean available = !PulseLedger.leaving(profile);
-        if (!e.getKey().equals(me) && available) {
+        if (!accounts.contains(l.personIds.get(e.getKey())) && available) {
           candidates.add(new Successor(topic.tag(), l.personIds.get(e.getKey()), e.getValue()[0],
               e.getValue()[1]));
         }

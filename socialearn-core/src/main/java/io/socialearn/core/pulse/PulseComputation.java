@@ -410,19 +410,21 @@ final class PulseComputation {
   }
 
   /**
-   * The routing outcomes of a period's tally; the asks' figures are null when fewer people than
-   * the minimum group size were asked, as they would be one person's rate.
+   * The routing outcomes of a period's tally; what the people asked did is null when fewer of
+   * them than the minimum group size were asked, as it would be one person's rate.
    */
   private RoutingOutcomes routing(Tally t) {
     double[] asked = Arrays.copyOf(t.askedAnswer, t.askedAnswerCount);
     Arrays.sort(asked);
     int people = t.askedPeople.cardinality() + t.askedStrangers.cardinality();
-    boolean shown = people == 0 || people >= minimumGroupSize;
+    if (people > 0 && people < minimumGroupSize) {
+      return new RoutingOutcomes(t.routed, t.routedAnswered, share(t.routedAnswered, t.routed),
+          null, null, null, null, null, null, t.asks, people, null, null);
+    }
     return new RoutingOutcomes(t.routed, t.routedAnswered, share(t.routedAnswered, t.routed),
         t.answeredByAsked, share(t.answeredByAsked, t.routed), t.acceptedFromAsked,
         share(t.acceptedFromAsked, t.routed), median(asked), p90(asked), t.asks, people,
-        shown ? Integer.valueOf(t.asksAnswered) : null,
-        shown ? share(t.asksAnswered, t.asks) : null);
+        t.asksAnswered, share(t.asksAnswered, t.asks));
   }
 
   static Double share(int part, int whole) {

@@ -660,7 +660,16 @@ public final class PulseLedger {
    * @param readable the spaces the viewer may read
    */
   public KnowledgeCapture capture(PersonId person, Set<SpaceId> readable) {
-    return new CapturePlanner(this, readable).plan(person);
+    return capture(person, readable, Set.of(person));
+  }
+
+  /**
+   * As {@link #capture(PersonId, Set)}, never naming any of {@code accounts}, the person's own
+   * (linked accounts), as a successor.
+   */
+  public KnowledgeCapture capture(PersonId person, Set<SpaceId> readable,
+      Set<PersonId> accounts) {
+    return new CapturePlanner(this, readable).plan(person, accounts);
   }
 
   /**

@@ -122,16 +122,20 @@ class RoutingOutcomesTest {
   }
 
   @Test
-  void fewerPeopleAskedThanTheMinimumGroupHideTheRatesOfAsksOnly() {
+  void fewerPeopleAskedThanTheMinimumGroupHideWhatTheAskedDid() {
     try (World world = routed(new PulsePrivacy(3, true), null)) {
       history(world);
       RoutingOutcomes r = february(world).current().routing();
-      // Two people were asked: how many requests each answered would be their own rate.
+      // Two people were asked: how many requests they answered, which questions they answered
+      // or had accepted and how soon would be their own rates (with one asked, exactly one's).
       assertThat(r.peopleAsked()).isEqualTo(2);
-      assertThat(r.asksAnswered()).isNull();
-      assertThat(r.asksAnsweredShare()).isNull();
-      assertThat(r).isEqualTo(new RoutingOutcomes(4, 3, 0.75, 2, 0.5, 1, 0.25, 60.0, 90.0, 4, 2,
-          null, null));
+      assertThat(r).isEqualTo(new RoutingOutcomes(4, 3, 0.75, null, null, null, null, null, null,
+          4, 2, null, null));
+    }
+    try (World world = routed(new PulsePrivacy(2, true), null)) {
+      history(world);
+      assertThat(february(world).current().routing()).isEqualTo(new RoutingOutcomes(4, 3, 0.75,
+          2, 0.5, 1, 0.25, 60.0, 90.0, 4, 2, 2, 0.5));
     }
   }
 
@@ -175,8 +179,9 @@ class RoutingOutcomesTest {
       assertThat(json).contains("\"routing\":{\"routed\":4,");
       // Hidden for privacy: an empty field, as every absent figure.
       assertThat(PulseCsv.figures(report)).contains("\r\nrouted,4,1\r\n")
-          .contains("\r\nrouted_answered_by_asked_share,0.5,0.0\r\n")
-          .contains("\r\nmedian_asked_answer_minutes,60.0,\r\n")
+          .contains("\r\nrouted_answered_share,0.75,0.0\r\n")
+          .contains("\r\nrouted_answered_by_asked_share,,\r\n")
+          .contains("\r\nmedian_asked_answer_minutes,,\r\n")
           .contains("\r\nasks_answered,,\r\n");
     }
   }

@@ -23,6 +23,7 @@ import io.socialearn.core.ExpertiseMixLearner;
 import io.socialearn.core.RoutingPolicy;
 import io.socialearn.core.SocialLearningEngine;
 import io.socialearn.core.json.SocialearnJson;
+import io.socialearn.core.pulse.PulsePrivacy;
 import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Subcommand;
@@ -79,6 +80,8 @@ public final class PulseEval implements Subcommand {
     int route = (int) args.number("route", 0, 0, 20);
     int routeCap = (int) args.number("route-cap", 10, 1, 1_000);
     boolean learn = args.flag("learn");
+    int minGroup = (int) args.number("min-group", PulsePrivacy.defaults().minimumGroupSize(), 1,
+        1_000);
     args.done();
     if (learn && route == 0) {
       throw new UsageException("--learn needs --route: it learns the mix routing uses");
@@ -87,9 +90,12 @@ public final class PulseEval implements Subcommand {
     PresetIds ids = new PresetIds();
     Map<Integer, ThreadId> questions = new LinkedHashMap<>();
     LearningLoop loop = new LearningLoop();
+    // The pulse hides figures about fewer people than the minimum group; --min-group 1 shows
+    // them all, to check them against the dump.
     try (SocialLearningEngine engine = ImportEngine.builder(clock, ids,
         ImportEngine.newSearchIndex()).routing(route == 0 ? RoutingPolicy.off()
-            : RoutingPolicy.suggest(route, routeCap)).listener(loop).build()) {
+            : RoutingPolicy.suggest(route, routeCap))
+        .pulsePrivacy(new PulsePrivacy(minGroup, true)).listener(loop).build()) {
       loop.engine = learn ? engine : null;
       ReplayListener listener = new ReplayListener() {
         @Override

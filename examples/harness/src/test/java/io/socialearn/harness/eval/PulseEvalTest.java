@@ -49,7 +49,8 @@ class PulseEvalTest {
    */
   @Test
   void routingOutcomesAgreeWithPostsXml() {
-    Run run = Run.of("eval", "pulse", "--dump", DUMP.toString(), "--route", "2");
+    Run run = Run.of("eval", "pulse", "--dump", DUMP.toString(), "--route", "2",
+        "--min-group", "1");
     assertThat(run.status()).as(run.err()).isZero();
     JsonNode routing = run.summary().get("routing");
     JsonNode recount = run.summary().get("routing_from_posts_xml");
@@ -61,6 +62,13 @@ class PulseEvalTest {
     assertThat(routing.get("answered_by_asked").asInt()).isPositive();
     assertThat(routing.get("asks").asInt()).isBetween(routing.get("routed").asInt(),
         2 * routing.get("routed").asInt());
+    // With the pulse's own minimum group, what fewer people than it did is not shown.
+    Run hidden = Run.of("eval", "pulse", "--dump", DUMP.toString(), "--route", "2");
+    assertThat(hidden.status()).as(hidden.err()).isZero();
+    JsonNode few = hidden.summary().get("routing");
+    assertThat(few.get("people_asked").asInt()).isLessThan(5);
+    assertThat(few.get("answered_by_asked").isNull()).isTrue();
+    assertThat(few.get("routed").asInt()).isEqualTo(routing.get("routed").asInt());
   }
 
   /**

@@ -30,8 +30,8 @@ class QuickstartTest {
         .contains("Unanswered questions left in the space: 0")
         .contains("Who knows 'payroll tax on a bonus': bo (1 accepted answer in payroll, tax,")
         .contains("Dee asked; socialearn asked [bo]")
-        .contains("Pulse: 2 questions, 100% answered, 100% accepted; 1 routed, 1 answered by"
-            + " someone asked");
+        .contains("Pulse: 2 questions, 100% answered, 100% accepted; 1 routed, 1 of them"
+            + " answered");
     // Bo, with the accepted answer, is named before Cy.
     assertThat(printed.indexOf("Who knows 'payroll tax on a bonus': bo"))
         .isLessThan(printed.indexOf("Who knows 'payroll tax on a bonus': cy"));

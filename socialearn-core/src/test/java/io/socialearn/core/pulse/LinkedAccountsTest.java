@@ -1,0 +1,70 @@
+package io.socialearn.core.pulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialearn.api.Viewer;
+import io.socialearn.api.command.LinkAccounts;
+import io.socialearn.api.command.UpdateProfile;
+import io.socialearn.api.mentoring.Learner;
+import io.socialearn.api.mentoring.Mentor;
+import io.socialearn.api.mentoring.MentorMatching;
+import io.socialearn.api.mentoring.MentoringConstraints;
+import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
+import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.thread.ThreadId;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Two accounts linked as one person's are one person to knowledge capture and mentoring. */
+class LinkedAccountsTest {
+  @Test
+  void aLeaversOtherAccountDoesNotTakeOverFromThem() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "bo", "bo2", "cy")) {
+        w.person(p, "");
+      }
+      for (int day = 1; day <= 4; day++) {
+        ThreadId q = w.ask("2026-01-0" + day + "T09:00:00Z", "ana", "How payroll runs " + day,
+            "payroll");
+        w.accept("2026-01-0" + day + "T11:00:00Z", "ana",
+            w.answer("2026-01-0" + day + "T10:00:00Z", "bo", q));
+        if (day == 1) {
+          w.answer("2026-01-0" + day + "T10:30:00Z", "bo2", q);
+          w.answer("2026-01-0" + day + "T10:40:00Z", "cy", q);
+        }
+      }
+      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
+          new LinkAccounts(PersonId.of("bo"), PersonId.of("bo2")));
+      w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(PersonId.of("bo"))
+          .displayName("bo").status(PersonStatus.LEAVING, LocalDate.parse("2026-03-01"))
+          .build()));
+      KnowledgeCapture plan = w.engine.knowledgeCapture(World.ADMIN, PersonId.of("bo"));
+      assertThat(plan.topics()).isNotEmpty();
+      assertThat(plan.successors()).extracting(s -> s.person().value()).containsExactly("cy");
+    }
+  }
+
+  @Test
+  void nobodyMentorsTheirOwnOtherAccount() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "ana2", "bo")) {
+        w.person(p, "");
+      }
+      w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of("ana"), PersonId.of("ana2")));
+      MentoringConstraints any = new MentoringConstraints(false, false);
+      MentorMatching own = w.engine.matchMentors(World.ADMIN,
+          List.of(Learner.wanting(PersonId.of("ana"), "payroll")),
+          List.of(Mentor.offering(PersonId.of("ana2"), 1, "payroll")), any);
+      assertThat(own.matches()).isEmpty();
+      assertThat(own.unmatched()).containsExactly(PersonId.of("ana"));
+      MentorMatching other = w.engine.matchMentors(World.ADMIN,
+          List.of(Learner.wanting(PersonId.of("ana"), "payroll")),
+          List.of(Mentor.offering(PersonId.of("ana2"), 1, "payroll"),
+              Mentor.offering(PersonId.of("bo"), 1, "payroll")), any);
+      assertThat(other.matches()).extracting(m -> m.mentor().value()).containsExactly("bo");
+    }
+  }
+}
