@@ -151,6 +151,7 @@ public final class ExpertsEval implements Subcommand {
         writeScores(Path.of(scoresFile), listener.queryIds, listener.scores);
       }
       summary.put("trainingQueries", listener.training.size());
+      summary.put("lateQuestionsLeftOut", listener.lateQuestions);
       summary.put("mix", listener.mix == null ? null : listener.mix.asMap());
       summary.put("startMix", start.asMap());
       summary.put("importCounts", counts);
@@ -509,6 +510,8 @@ public final class ExpertsEval implements Subcommand {
     /** The queries scored, in the order of every ranker's scores. */
     final List<String> queryIds = new ArrayList<>();
     final List<TrainingQuery> training = new ArrayList<>();
+    /** Questions of the test or training periods left out for being replayed late. */
+    int lateQuestions;
     /** The first of {@link #training} as the library's learner takes them, made once each. */
     private final List<KnownAnswer> knownAnswers = new ArrayList<>();
     private PostIndex posts;
@@ -562,6 +565,11 @@ public final class ExpertsEval implements Subcommand {
       int index = order.getOrDefault(q.id(), -1);
       boolean test = index >= testStart;
       if (index < 0 || (!test && index < testStart - TRAINING)) {
+        return;
+      }
+      if (q.replayedLate()) {
+        // Later rows are in the engine already: asking now would look past the question.
+        lateQuestions++;
         return;
       }
       int at = posts.find(q.id());

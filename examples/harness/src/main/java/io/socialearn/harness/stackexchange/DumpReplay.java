@@ -83,6 +83,8 @@ public final class DumpReplay {
   private long seq;
   private long lastTime = Long.MIN_VALUE;
   private long outOfOrder;
+  /** Whether the row being applied is dated before one already applied. */
+  private boolean late;
 
   /**
    * Prepares a replay.
@@ -343,7 +345,8 @@ public final class DumpReplay {
   }
 
   private void apply(Item item) {
-    if (item.time() < lastTime) {
+    late = item.time() < lastTime;
+    if (late) {
       outOfOrder++;
     }
     lastTime = Math.max(lastTime, item.time());
@@ -398,7 +401,7 @@ public final class DumpReplay {
     PersonId author = author(row, "p" + id);
     DumpQuestion question = new DumpQuestion(id, posts.createdAt(at),
         nonNull(row.get("Title")), nonNull(row.get("Body")), Texts.tags(row.get("Tags"),
-            commands));
+            commands), late);
     listener.beforeQuestion(question);
     ids.preset(threadOf(id).value());
     ThreadId thread = commands.run("questions", Viewer.of(author), new StartThread(space,
