@@ -7,7 +7,9 @@ import java.util.List;
  *
  * <p>Privacy: a unit with fewer people than the minimum group size is folded into {@link #OTHER}
  * (and {@code OTHER} itself is dropped if it is still too small); a cell given by fewer distinct
- * answerers than the minimum is left out and counted in {@link #suppressedCells()}. Immutable.
+ * answerers than the minimum is left out and counted in {@link #suppressedCells()}. When only one
+ * cell would be left out, the smallest cell shown is left out with it: one cell alone would be
+ * the period's answers less the cells shown. Immutable.
  *
  * @param units the units shown, in name order
  * @param cells the cells shown, by asking unit then answering unit

@@ -3,8 +3,11 @@ package io.socialearn.api.pulse;
 import io.socialearn.api.Validate;
 
 /**
- * How the questions asked in one period fared, as known at the period's end (answers and accepts
- * after the end do not count, so a past period's figures do not change).
+ * How the questions asked in one period fared, as known at the period's end: answers posted and
+ * accepts made after the end do not count, so new activity never changes a past period's
+ * figures. What the pulse keeps of a question is its present state, not its history, though: a
+ * question's accept later moved to another answer or taken back, a question closed, reopened or
+ * marked a duplicate later, and content deleted later show in past periods as they stand now.
  *
  * <p>Times are in minutes from a question's creation; a figure over no questions is null. The
  * median of an even count is the mean of the middle two; p90 is the nearest-rank 90th percentile.
@@ -20,7 +23,8 @@ import io.socialearn.api.Validate;
  * @param medianAcceptedAnswerMinutes over accepted questions, to the accepted answer's posting
  * @param p90AcceptedAnswerMinutes over accepted questions, to the accepted answer's posting
  * @param answers answers posted in the period (to questions of any age)
- * @param backlog open questions without any answer at the period's end, asked at any time before
+ * @param backlog questions open now without any answer at the period's end, asked at any time
+ *     before
  * @param routing how those of the period's questions that were routed to people fared
  */
 public record PulseFigures(

@@ -571,6 +571,13 @@ final class PulseComputation {
         }
       }
     }
+    if (suppressed == 1 && !candidates.isEmpty()) {
+      // One cell left out alone is the period's answers less the cells shown: the smallest shown
+      // cell goes with it, so that only the two cells' sum can be worked out.
+      candidates.remove(candidates.stream().min(Comparator.comparingInt(Shown::answers)
+          .thenComparing(Shown::asking).thenComparing(Shown::answering)).orElseThrow());
+      suppressed++;
+    }
     candidates.sort(Comparator.comparing(Shown::asking).thenComparing(Shown::answering));
     List<HelpCell> shown = new ArrayList<>();
     Set<String> units = new TreeSet<>();

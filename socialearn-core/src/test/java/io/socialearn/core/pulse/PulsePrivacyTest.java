@@ -14,6 +14,7 @@ import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.thread.ThreadId;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +93,35 @@ class PulsePrivacyTest {
       HelpMatrix help = march(w).help();
       assertThat(help.cells()).containsExactly(new HelpCell("other", "other", 10, 9));
       assertThat(help.suppressedCells()).isZero();
+    }
+  }
+
+  /**
+   * One cell left out alone would be the period's answers less the cells shown: a1's questions,
+   * answered three times by a2 alone (too few answerers) and twice by b1 and b2 (enough), show
+   * neither cell.
+   */
+  @Test
+  void aCellLeftOutAloneTakesTheSmallestShownCellWithIt() {
+    try (World w = new World(new PulsePrivacy(2, true))) {
+      for (String p : List.of("a1", "a2", "a3")) {
+        w.person(p, "A");
+      }
+      for (String p : List.of("b1", "b2")) {
+        w.person(p, "B");
+      }
+      for (int i = 1; i <= 3; i++) {
+        ThreadId q = w.ask("2026-03-0" + (i + 1) + "T09:00:00Z", "a1", "Question number " + i,
+            "x");
+        w.answer("2026-03-0" + (i + 1) + "T10:00:00Z", "a2", q);
+        if (i <= 2) {
+          w.answer("2026-03-0" + (i + 1) + "T11:00:00Z", "b" + i, q);
+        }
+      }
+      PulseReport report = march(w);
+      assertThat(report.current().answers()).isEqualTo(5);
+      assertThat(report.help().cells()).isEmpty();
+      assertThat(report.help().suppressedCells()).isEqualTo(2);
     }
   }
 
