@@ -88,6 +88,15 @@ class ExpertiseEngineTest {
       f.engine.execute(CY, new Endorse(PersonId.of("bo"), Tag.of("payroll")));
       f.engine.execute(ANA, new Endorse(PersonId.of("bo"), Tag.of("excel")));
       assertThat(f.engine.lastSequence()).isEqualTo(once + 2);
+      // Reasons count endorsements, not endorsers: Ana's in two of the query's topics are two.
+      assertThat(f.engine.whoKnows(DEE, WhoKnowsQuery.topics(Tag.of("payroll"))))
+          .filteredOn(c -> c.person().value().equals("bo")).singleElement()
+          .satisfies(c -> assertThat(c.reasons()).anyMatch(
+              r -> r.startsWith("2 endorsements in payroll,")));
+      assertThat(f.engine.whoKnows(DEE, WhoKnowsQuery.topics(Tag.of("payroll"),
+          Tag.of("excel")))).filteredOn(c -> c.person().value().equals("bo")).singleElement()
+          .satisfies(c -> assertThat(c.reasons()).anyMatch(
+              r -> r.startsWith("3 endorsements in payroll, excel,")));
       assertThat(f.engine.explain(DEE, PersonId.of("bo"), Tag.of("payroll")).evidence())
           .extracting(e -> e.kind()).containsExactly(EvidenceKind.ENDORSEMENT,
               EvidenceKind.ENDORSEMENT);

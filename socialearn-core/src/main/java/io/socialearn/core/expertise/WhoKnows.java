@@ -1167,7 +1167,7 @@ final class WhoKnows {
       case ACCEPTED_ANSWER -> n + " accepted answer" + s + where;
       case ANSWER -> n + " answer" + s + where;
       case ANSWER_UPVOTE -> n + " up vote" + s + " on answers" + where;
-      case ENDORSEMENT -> "endorsed by " + n + where;
+      case ENDORSEMENT -> n + " endorsement" + s + where;
       case CROSS_DEPARTMENT_ANSWER -> n + " answer" + s + " to other departments" + where;
       case DECLARED_SKILL -> "declared skill" + where;
       case QUESTION_ASKED -> n + " question" + s + " asked" + where;
