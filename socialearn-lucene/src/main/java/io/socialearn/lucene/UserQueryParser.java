@@ -169,7 +169,7 @@ final class UserQueryParser {
       throw new InvalidInputException("text", "operatorValue",
           "score:" + value + " needs a whole number, for example score:>=3");
     }
-    if (Math.abs(number) > 1_000_000_000L) {
+    if (number > 1_000_000_000L || number < -1_000_000_000L) {
       throw new InvalidInputException("text", "operatorValue",
           "score:" + value + " is out of range");
     }
