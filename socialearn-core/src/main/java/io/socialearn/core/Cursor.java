@@ -27,9 +27,12 @@ record Cursor(String list, long primary, long secondary) implements Comparable<C
   static Cursor decode(String encoded, String list) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-      String[] parts = raw.split(":", -1);
-      if (parts.length == 3 && parts[0].equals(list)) {
-        return new Cursor(list, Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+      // The list's name may hold ':' (a space id does): the two numbers are the last parts.
+      String prefix = list + ":";
+      String[] parts = raw.startsWith(prefix) ? raw.substring(prefix.length()).split(":", -1)
+          : new String[0];
+      if (parts.length == 2) {
+        return new Cursor(list, Long.parseLong(parts[0]), Long.parseLong(parts[1]));
       }
     } catch (IllegalArgumentException e) {
       // falls through to the error below: a cursor is either ours or invalid

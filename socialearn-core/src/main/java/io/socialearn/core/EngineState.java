@@ -64,6 +64,7 @@ import io.socialearn.core.internal.reputation.ReputationLedger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -314,7 +315,9 @@ final class EngineState {
     } else if (e instanceof FlagsResolved r) {
       openFlags.remove(r.target());
       if (r.agreed()) {
-        r.flaggers().forEach(p -> flagsAgreed.merge(p, 1, Integer::sum));
+        // A moderator agreeing with their own flag (under any of their accounts) earns nothing.
+        r.flaggers().stream().filter(p -> !samePerson(p, r.by()))
+            .forEach(p -> flagsAgreed.merge(p, 1, Integer::sum));
       }
     } else if (e instanceof SessionScheduled x) {
       sessions.put(x.session(), new SessionRow(x.session(), x.space(), x.expert(), x.title(),
@@ -358,6 +361,15 @@ final class EngineState {
           (id, row) -> row.withClosure(ThreadState.DUPLICATE, d.original(), at, seq));
     } else if (e instanceof ThreadDeleted d) {
       closeFlags(d.thread(), d.by());
+      // Its answers are gone with it: they no longer count as answers given (trust).
+      if (threads.code(d.thread()) >= 0 && !threads.get(d.thread()).deleted()) {
+        for (PostId answer : answersOf(d.thread())) {
+          PostRow row = posts.get(answer);
+          if (!row.deleted()) {
+            answersGiven.merge(row.author(), -1, Integer::sum);
+          }
+        }
+      }
       threads.computeIfPresent(d.thread(), (id, row) -> row.asDeleted());
     } else if (e instanceof PostDeleted d) {
       closeFlags(d.post(), d.by());
@@ -390,7 +402,8 @@ final class EngineState {
           && posts.get(post).thread().equals(thread));
       if (gone) {
         if (!by.equals(authorOf(target))) {
-          entry.getValue().forEach(f -> flagsAgreed.merge(f.by(), 1, Integer::sum));
+          entry.getValue().stream().filter(f -> !samePerson(f.by(), by))
+              .forEach(f -> flagsAgreed.merge(f.by(), 1, Integer::sum));
         }
         entries.remove();
       }
@@ -815,6 +828,27 @@ final class EngineState {
     if (viewers.add(code < 0 ? thread : threads.id(code), index)) {
       threadsRead.merge(personIds.get(index), 1, Integer::sum);
     }
+  }
+
+  /**
+   * {@code person} and every account linked to theirs ({@link
+   * io.socialearn.api.command.LinkAccounts}), transitively: one person's accounts.
+   */
+  Set<PersonId> accounts(PersonId person) {
+    Set<PersonId> accounts = new HashSet<>();
+    ArrayDeque<PersonId> next = new ArrayDeque<>(List.of(person));
+    while (!next.isEmpty()) {
+      PersonId account = next.poll();
+      if (accounts.add(account)) {
+        next.addAll(links.getOrDefault(account, Set.of()));
+      }
+    }
+    return accounts;
+  }
+
+  /** Whether {@code a} and {@code b} are one person's accounts (or the same account). */
+  boolean samePerson(PersonId a, PersonId b) {
+    return a.equals(b) || (links.containsKey(a) && accounts(a).contains(b));
   }
 
   /** Whether {@code viewer} read {@code thread}; assigns nothing. */

@@ -75,7 +75,9 @@ final class Reads {
 
   Page<ThreadSummary> threads(Viewer viewer, SpaceId spaceId, ThreadSort sort, PageRequest page) {
     access.space(viewer, spaceId);
-    String list = "threads-" + sort.name().toLowerCase(java.util.Locale.ROOT);
+    // A cursor names its space's list: another space's is invalid input, not a foreign position.
+    String list = "threads-" + sort.name().toLowerCase(java.util.Locale.ROOT) + "-"
+        + spaceId.value();
     Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), list);
     SpaceThreads codes = state.threadsBySpace.get(spaceId);
     ThreadTable t = state.threads;
@@ -214,8 +216,8 @@ final class Reads {
         rows.add(row);
       }
     }
-    return page(rows, r -> new Cursor("routed", -r.createdSeq(), 0), "routed", page,
-        ThreadRow::summary);
+    String list = "routed-" + viewer.person().value();
+    return page(rows, r -> new Cursor(list, -r.createdSeq(), 0), list, page, ThreadRow::summary);
   }
 
   /** Whether {@code person} has a live answer to the thread of row code {@code thread}. */
@@ -241,7 +243,8 @@ final class Reads {
         visible.add(entry);
       }
     }
-    return page(visible, e -> new Cursor("activity", -e.sequence(), 0), "activity", page,
+    String list = "activity-" + person.value();
+    return page(visible, e -> new Cursor(list, -e.sequence(), 0), list, page,
         e -> new ActivityItem(e.sequence(), e.at(), e.kind(), e.thread(),
             state.threads.get(e.thread()).title(), e.target()));
   }

@@ -78,7 +78,6 @@ import io.socialearn.core.search.MemorySearchIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -484,7 +483,7 @@ public final class SocialLearningEngine implements SocialLearning {
       Instant now) {
     ThreadRow row = access.thread(viewer, question);
     // The asker under every account linked to theirs: asking them is asking the asker.
-    Set<PersonId> exclude = new HashSet<>(linkedAccounts(row.author()));
+    Set<PersonId> exclude = new HashSet<>(state.accounts(row.author()));
     for (PostId post : state.answersOf(question)) {
       exclude.add(state.posts.get(post).author());
     }
@@ -507,22 +506,6 @@ public final class SocialLearningEngine implements SocialLearning {
         && state.spaces.get(id).visibility() == SpaceVisibility.MEMBERS_ONLY);
     return rankPeople(viewer, query, shared,
         person -> access.canRead(Viewer.of(person), space));
-  }
-
-  /**
-   * {@code person} and every account linked to theirs ({@link
-   * io.socialearn.api.command.LinkAccounts}), transitively.
-   */
-  private Set<PersonId> linkedAccounts(PersonId person) {
-    Set<PersonId> accounts = new HashSet<>();
-    ArrayDeque<PersonId> next = new ArrayDeque<>(List.of(person));
-    while (!next.isEmpty()) {
-      PersonId account = next.poll();
-      if (accounts.add(account)) {
-        next.addAll(state.links.getOrDefault(account, Set.of()));
-      }
-    }
-    return accounts;
   }
 
   @Override
@@ -915,7 +898,7 @@ public final class SocialLearningEngine implements SocialLearning {
         : query.options().mix(mix);
     if (options.excludeViewer() && state.links.containsKey(viewer.person())) {
       Set<PersonId> exclude = new HashSet<>(options.exclude());
-      exclude.addAll(linkedAccounts(viewer.person()));
+      exclude.addAll(state.accounts(viewer.person()));
       options = options.exclude(exclude);
     }
     return expertise.whoKnows(viewer.person(), access.profileOf(viewer.person()), topics,
@@ -1004,7 +987,7 @@ public final class SocialLearningEngine implements SocialLearning {
                 + " and the roles the host allows may see it");
       }
       // Nobody takes over from themselves: none of the person's linked accounts is a successor.
-      return pulse.capture(person, access.readableSpaces(viewer), linkedAccounts(person));
+      return pulse.capture(person, access.readableSpaces(viewer), state.accounts(person));
     });
   }
 
@@ -1048,7 +1031,7 @@ public final class SocialLearningEngine implements SocialLearning {
     Validate.required("constraints", constraints);
     // Nobody mentors themselves, under any of their linked accounts either.
     return read(viewer, () -> MentoringPlanner.match(pulse, access.readableSpaces(viewer), ls, ms,
-        constraints, (a, b) -> linkedAccounts(a).contains(b)));
+        constraints, state::samePerson));
   }
 
   @Override

@@ -57,6 +57,7 @@ import io.socialearn.api.event.VotesReversed;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.reputation.Privilege;
 import io.socialearn.api.spi.IdGenerator;
+import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.thread.CommentId;
 import io.socialearn.api.thread.ContentRef;
 import io.socialearn.api.thread.FlagReason;
@@ -102,6 +103,19 @@ final class ThreadCommands {
       throw new IllegalStateException("the IdGenerator made an invalid " + kind + " id: "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code id}, if nothing holds it yet ({@code taken} false): an id made twice would replace
+   * what holds it, so a generator that repeats one (IdGenerator.sequential() over a log that
+   * is not fresh, say) fails loudly instead, and nothing is recorded.
+   */
+  static <T> T unused(T id, boolean taken, String kind) {
+    if (taken) {
+      throw new IllegalStateException("the IdGenerator made " + kind + " id " + id
+          + ", which is in use already: ids must be unique over the log's whole life");
+    }
+    return id;
   }
 
   Decision decide(Actor who, Command<?> command, List<DomainEvent> events, Instant now) {
@@ -172,6 +186,7 @@ final class ThreadCommands {
     List<Tag> tags = tags(c.tags());
     trust.checkLinks(who, body);
     ThreadId thread = ThreadId.of(newId(ids, "thread"));
+    unused(thread, state.threads.code(thread) >= 0, "thread");
     events.add(new ThreadStarted(thread, c.space(), c.kind(), title, body, tags, who.person()));
     return new Decision(events, thread);
   }
@@ -202,6 +217,7 @@ final class ThreadCommands {
     String body = body(c.body());
     trust.checkLinks(who, body);
     PostId post = PostId.of(newId(ids, "post"));
+    unused(post, state.posts.code(post) >= 0, "post");
     events.add(new AnswerPosted(post, thread.id(), body, who.person()));
     return new Decision(events, post);
   }
@@ -243,7 +259,7 @@ final class ThreadCommands {
     if (c.direction() == VoteDirection.DOWN) {
       trust.require(who, Privilege.VOTE_DOWN, "vote down");
     }
-    if (state.links.getOrDefault(who.person(), Set.of()).contains(author)) {
+    if (state.samePerson(who.person(), author)) {
       throw new ForbiddenException("vote",
           "linked accounts of one person may not vote for each other");
     }
@@ -317,6 +333,7 @@ final class ThreadCommands {
           .append(" by ").append(answer.author()).append(")\n");
     }
     ThreadId article = ThreadId.of(newId(ids, "thread"));
+    unused(article, state.threads.code(article) >= 0, "thread");
     events.add(new ThreadStarted(article, source.space(), ThreadKind.ARTICLE, title,
         body(body.toString()), source.tags(), who.person()));
     events.add(new ArticlePromoted(article, source.id(),
@@ -368,8 +385,9 @@ final class ThreadCommands {
       throw new ForbiddenException("award bounty", "only " + bounty.offeredBy()
           + ", who offered it, awards this bounty");
     }
-    if (post.author().equals(who.person())) {
-      throw new ForbiddenException("award bounty", "a bounty cannot go to one's own answer");
+    if (state.samePerson(post.author(), who.person())) {
+      throw new ForbiddenException("award bounty", "a bounty cannot go to one's own answer, nor"
+          + " to an account linked to one's own");
     }
     events.add(new BountyAwarded(post.thread(), post.id(), who.person(), post.author(),
         bounty.amount()));
@@ -386,8 +404,9 @@ final class ThreadCommands {
     if (bounty == null) {
       throw new ConflictException("question " + post.thread() + " has no open bounty");
     }
-    if (post.author().equals(bounty.offeredBy())) {
-      throw new ForbiddenException("expire bounty", "a bounty cannot go to its offerer's answer");
+    if (state.samePerson(post.author(), bounty.offeredBy())) {
+      throw new ForbiddenException("expire bounty", "a bounty cannot go to its offerer's answer,"
+          + " nor to an account linked to the offerer's");
     }
     events.add(new BountyAwarded(post.thread(), post.id(), who.person(), post.author(),
         bounty.amount() / 2));
@@ -405,10 +424,15 @@ final class ThreadCommands {
     if (!who.viewer().isSystem()) {
       requireEditor(who, author, thread);
     }
-    if (c.suggestedBy().equals(author)) {
+    if (state.samePerson(c.suggestedBy(), author)) {
       throw new InvalidInputException("suggestedBy", "notAuthor", "suggestedBy: "
           + c.suggestedBy() + " wrote " + c.target()
-          + " and edits it directly; suggestions come from others");
+          + " (or an account linked to theirs did) and edits it directly; suggestions come"
+          + " from others");
+    }
+    if (state.samePerson(c.suggestedBy(), who.person())) {
+      throw new ForbiddenException("approve suggested edit", "nobody approves their own"
+          + " suggestion, nor one of an account linked to theirs");
     }
     if (!state.people.containsKey(c.suggestedBy())) {
       throw new NotFoundException("person", c.suggestedBy().value());
@@ -416,6 +440,8 @@ final class ThreadCommands {
     String reason = reason(c.reason());
     if (c.body() != null) {
       String body = body(c.body());
+      // Whoever approves puts the text in: links in it need their privilege, as in an edit.
+      trust.checkLinks(who, body);
       if (c.target() instanceof PostId id) {
         PostRow post = state.posts.get(id);
         if (body.equals(state.body(post))) {
@@ -530,6 +556,16 @@ final class ThreadCommands {
           + "; only questions take an accepted answer");
     }
     requireAuthorOrModerator(who, thread.author(), thread, "accept");
+    // Accepting one's own answer to one's own question earns nothing; anything else that puts
+    // one person on both sides of an accept (a moderator's own answer to someone else's
+    // question, an answer by the asker's other account) is refused.
+    if (!post.author().equals(thread.author())
+        && (state.samePerson(post.author(), thread.author())
+            || state.samePerson(post.author(), who.person()))) {
+      throw new ForbiddenException("accept", "nobody accepts an answer of their own, or of an"
+          + " account linked to theirs, for someone else's question or for their own under"
+          + " another account");
+    }
     if (post.id().equals(thread.accepted())) {
       throw new ConflictException("post " + post.id() + " is accepted already");
     }
@@ -582,6 +618,12 @@ final class ThreadCommands {
           "a thread cannot be a duplicate of itself");
     }
     requireAuthorOrModerator(who, duplicate.author(), duplicate, "mark duplicate");
+    // Whoever reads the duplicate is pointed at the original: it must be theirs to read too.
+    if (!original.space().equals(duplicate.space())
+        && state.spaces.get(original.space()).visibility() == SpaceVisibility.MEMBERS_ONLY) {
+      throw new ForbiddenException("mark duplicate", "the original is in members-only space "
+          + original.space() + ", which not everyone who reads " + duplicate.id() + " may read");
+    }
     if (duplicate.closure() == ThreadState.DUPLICATE) {
       throw new ConflictException("thread " + duplicate.id() + " is a duplicate already");
     }

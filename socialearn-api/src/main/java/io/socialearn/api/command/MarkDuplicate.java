@@ -5,7 +5,9 @@ import io.socialearn.api.Validate;
 import io.socialearn.api.thread.ThreadId;
 
 /**
- * Closes a thread as a duplicate of an older one. The asker, a moderator or an administrator may.
+ * Closes a thread as a duplicate of another, usually older, one in a space everyone who reads it
+ * may read (its own, or one open to the organisation). The asker, a moderator or an administrator
+ * may.
  *
  * @param duplicate the thread to close
  * @param original the thread that already answers it

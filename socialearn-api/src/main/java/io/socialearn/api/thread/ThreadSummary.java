@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param answerCount how many answers or replies it has
  * @param acceptedAnswer the accepted answer, or null
  * @param createdAt when it was started
- * @param lastActivityAt when it last changed (answer, comment, edit, vote, state)
+ * @param lastActivityAt when it last changed (answer, comment, edit, accept or state; votes do
+ *     not count, so that voting never moves a thread up the activity list)
  */
 public record ThreadSummary(
     ThreadId id,
