@@ -37,12 +37,21 @@ final class Access {
     if (known != null || person.equals(PersonId.SYSTEM)) {
       return known;
     }
+    PersonProfile found;
     try {
-      return directory.find(person).orElse(null);
+      found = directory.find(person).orElse(null);
     } catch (RuntimeException e) {
       log.warn("person directory failed to look up {}; treating them as unknown", person, e);
       return null;
     }
+    // A directory that answers with someone else's profile would have the engine record it over
+    // that person's own: it is treated as not knowing the one asked for.
+    if (found != null && !found.id().equals(person)) {
+      log.warn("person directory answered {} with the profile of {}; treating them as unknown",
+          person, found.id());
+      return null;
+    }
+    return found;
   }
 
   boolean canRead(Viewer viewer, SpaceRow space) {

@@ -730,7 +730,11 @@ public final class SocialLearningEngine implements SocialLearning {
     for (EventListener listener : listeners) {
       try {
         listener.onEvents(recorded);
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        // An error or a checked exception thrown sneakily is ignored as a runtime one is: the
+        // command is recorded, and the listeners after this one are still told.
         log.warn("event listener {} failed on events {}..{}; ignored", listener,
             recorded.get(0).sequence(), recorded.get(recorded.size() - 1).sequence(), e);
       }

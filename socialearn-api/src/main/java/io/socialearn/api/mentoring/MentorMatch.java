@@ -1,5 +1,6 @@
 package io.socialearn.api.mentoring;
 
+import io.socialearn.api.Validate;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.thread.Tag;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.List;
 public record MentorMatch(
     PersonId learner, PersonId mentor, List<Tag> sharedTopics, int score, List<String> reasons) {
 
-  /** Copies the lists. */
+  /** Checks that both people are given, and copies the lists. */
   public MentorMatch {
-    sharedTopics = List.copyOf(sharedTopics);
-    reasons = List.copyOf(reasons);
+    Validate.required("learner", learner);
+    Validate.required("mentor", mentor);
+    sharedTopics = Validate.list("sharedTopics", sharedTopics);
+    reasons = Validate.list("reasons", reasons);
   }
 }

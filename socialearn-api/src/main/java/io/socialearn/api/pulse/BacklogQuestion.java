@@ -1,5 +1,6 @@
 package io.socialearn.api.pulse;
 
+import io.socialearn.api.Validate;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
@@ -25,8 +26,12 @@ public record BacklogQuestion(
     Instant askedAt,
     long waitingMinutes) {
 
-  /** Copies the tags. */
+  /** Checks that nothing is missing, and copies the tags. */
   public BacklogQuestion {
-    tags = List.copyOf(tags);
+    Validate.required("thread", thread);
+    Validate.required("space", space);
+    Validate.required("title", title);
+    Validate.required("askedAt", askedAt);
+    tags = Validate.list("tags", tags);
   }
 }

@@ -1,5 +1,6 @@
 package io.socialearn.api.pulse;
 
+import io.socialearn.api.Validate;
 import io.socialearn.api.people.PersonId;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,10 +28,11 @@ public record KnowledgeCapture(
     List<CaptureQuestion> questionsToAsk,
     List<Successor> successors) {
 
-  /** Copies the lists. */
+  /** Checks that the person is given, and copies the lists. */
   public KnowledgeCapture {
-    topics = List.copyOf(topics);
-    questionsToAsk = List.copyOf(questionsToAsk);
-    successors = List.copyOf(successors);
+    Validate.required("person", person);
+    topics = Validate.list("topics", topics);
+    questionsToAsk = Validate.list("questionsToAsk", questionsToAsk);
+    successors = Validate.list("successors", successors);
   }
 }

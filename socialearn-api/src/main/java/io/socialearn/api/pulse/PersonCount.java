@@ -1,5 +1,6 @@
 package io.socialearn.api.pulse;
 
+import io.socialearn.api.Validate;
 import io.socialearn.api.people.PersonId;
 
 /**
@@ -8,4 +9,9 @@ import io.socialearn.api.people.PersonId;
  * @param person who
  * @param count how many
  */
-public record PersonCount(PersonId person, int count) {}
+public record PersonCount(PersonId person, int count) {
+  /** Checks that the person is given. */
+  public PersonCount {
+    Validate.required("person", person);
+  }
+}

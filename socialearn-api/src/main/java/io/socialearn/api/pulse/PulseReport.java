@@ -1,5 +1,6 @@
 package io.socialearn.api.pulse;
 
+import io.socialearn.api.Validate;
 import java.util.List;
 
 /**
@@ -44,11 +45,19 @@ public record PulseReport(
     Contributors previousContributors,
     List<TopicRisk> knowledgeAtRisk) {
 
-  /** Copies the lists. */
+  /** Checks that nothing is missing (a report read back from JSON, say), and copies the lists. */
   public PulseReport {
-    backlog = List.copyOf(backlog);
-    trendingTopics = List.copyOf(trendingTopics);
-    unansweredTopics = List.copyOf(unansweredTopics);
-    knowledgeAtRisk = List.copyOf(knowledgeAtRisk);
+    Validate.required("scope", scope);
+    Validate.required("period", period);
+    Validate.required("previousPeriod", previousPeriod);
+    Validate.required("current", current);
+    Validate.required("previous", previous);
+    Validate.required("help", help);
+    Validate.required("contributors", contributors);
+    Validate.required("previousContributors", previousContributors);
+    backlog = Validate.list("backlog", backlog);
+    trendingTopics = Validate.list("trendingTopics", trendingTopics);
+    unansweredTopics = Validate.list("unansweredTopics", unansweredTopics);
+    knowledgeAtRisk = Validate.list("knowledgeAtRisk", knowledgeAtRisk);
   }
 }

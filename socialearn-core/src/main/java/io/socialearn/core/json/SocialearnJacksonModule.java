@@ -9,6 +9,7 @@ import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.event.RecordedEvent;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SessionId;
 import io.socialearn.api.thread.CommentId;
@@ -38,7 +39,8 @@ import java.util.function.Function;
  *   <li>{@code Instant} and {@code LocalDate} are ISO-8601 strings; jackson-datatype-jsr310 is not
  *       needed.
  *   <li>Api records are written as their record components only; other records are untouched.
- *   <li>Events, {@code RecordedEvent} and {@code PersonProfile} ignore unknown properties on read,
+ *   <li>Events, {@code RecordedEvent} and the records events hold ({@code PersonProfile}, {@code
+ *       SpaceFeatures}) ignore unknown properties on read,
  *       even in a mapper that otherwise fails on them.
  * </ul>
  *
@@ -96,6 +98,8 @@ public final class SocialearnJacksonModule extends SimpleModule {
     }
     context.configOverride(RecordedEvent.class).setIgnorals(ignoreUnknown);
     context.configOverride(PersonProfile.class).setIgnorals(ignoreUnknown);
+    // The one other record events hold (SpaceConfigured's).
+    context.configOverride(SpaceFeatures.class).setIgnorals(ignoreUnknown);
   }
 
   private <T> void addId(Class<T> type, Function<T, String> value, Function<String, T> factory) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Collection;
@@ -29,6 +30,9 @@ public final class SocialearnJson {
    *       still reads.
    *   <li>Unknown properties are ignored on read.
    *   <li>Enums are read by name only, never by ordinal.
+   *   <li>Numbers and booleans are read only as written: a fraction where a whole number belongs,
+   *       a number where a boolean belongs or a number in a string is an error, not truncated or
+   *       coerced.
    * </ul>
    *
    * <p>Each call builds a new mapper, which is not cheap; create one and share it. The mapper is
@@ -46,6 +50,10 @@ public final class SocialearnJson {
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        // A number is read as the type it is written as: 2.9 is no whole number, 7 no boolean and
+        // "100" no number (Jackson would truncate, or coerce, each by default).
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .withConfigOverride(List.class, o -> o.setSetterInfo(nullsAsEmpty))
         .withConfigOverride(Set.class, o -> o.setSetterInfo(nullsAsEmpty))
         .withConfigOverride(Collection.class, o -> o.setSetterInfo(nullsAsEmpty))
