@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -57,6 +58,7 @@ final class PersonLedger {
   /** The codes the facts name, shared by the ledger's people. */
   private final IdCodes codes;
   private static final int VOTE = ReputationLedger.FactKind.VOTE.ordinal();
+  private static final int ACCEPT = ReputationLedger.FactKind.ACCEPT.ordinal();
   /** How many kinds of fact there are. */
   private static final int KINDS = ReputationLedger.FactKind.values().length;
   /** How many low bits of a fact's points and flags hold the flags. */
@@ -394,6 +396,68 @@ final class PersonLedger {
     lastKey = keptKey;
     current = refold(null);
     return true;
+  }
+
+  /**
+   * Sets the points of the accepts among the facts to those {@code points} gives by their
+   * sequences (an accept's weight worked out afresh, see {@link ReputationLedger}) and refolds;
+   * returns whether any changed. The facts are encoded afresh, as few times as accepts are
+   * reversed.
+   *
+   * @param points the new points of accepts by their sequences; accepts not in it keep theirs
+   */
+  boolean setAcceptPoints(Map<Long, Integer> points) {
+    Walk walk = new Walk();
+    FactView f = walk.fact;
+    byte[] out = new byte[length + MAX_FACT_BYTES];
+    int written = 0;
+    boolean changed = false;
+    long previousSequence = 0;
+    long previousSecond = 0;
+    long previousPoints = 0;
+    int previousKey = IdCodes.NONE;
+    while (walk.next()) {
+      long held = f.pointsAndFlags;
+      Integer now = f.kind() == ACCEPT ? points.get(f.sequence) : null;
+      if (now != null && now != f.points()) {
+        f.pointsAndFlags = (long) now << FLAG_BITS | f.flags();
+        changed = true;
+      }
+      if (written + MAX_FACT_BYTES > out.length) {
+        out = Arrays.copyOf(out, out.length + (out.length >> 1) + MAX_FACT_BYTES);
+      }
+      written = encode(f, out, written, previousSequence, previousSecond, previousPoints,
+          previousKey);
+      previousSequence = f.sequence;
+      previousSecond = f.second;
+      previousPoints = f.pointsAndFlags;
+      previousKey = f.key;
+      // The walk reads a fact that leaves its points out as having the last one's, as held.
+      f.pointsAndFlags = held;
+    }
+    if (!changed) {
+      return false;
+    }
+    bytes = out;
+    length = written;
+    lastPointsAndFlags = previousPoints;
+    current = refold(null);
+    return true;
+  }
+
+  /**
+   * Calls {@code sink} with every accept among the facts (the asker's and the answerer's), in
+   * log order, its time left out (as 0).
+   */
+  void forEachAccept(FactSink sink) {
+    Walk walk = new Walk();
+    FactView f = walk.fact;
+    while (walk.next()) {
+      if (f.kind() == ACCEPT) {
+        sink.accept(ACCEPT, null, keyRef(f), f.sequence, 0, f.reason(), source(f), f.points(),
+            f.capped());
+      }
+    }
   }
 
   /**

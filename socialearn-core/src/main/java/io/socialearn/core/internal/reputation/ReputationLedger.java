@@ -64,6 +64,11 @@ import java.util.function.UnaryOperator;
  * the reversed events never counted, across the daily cap and the floor too. Rebuilding from the
  * log with other rules recomputes everyone.
  *
+ * <p>So too for damping: an accept's weight within a reciprocal pair depends on the accepts
+ * before it, so a reversed accept (revoked, moved, or gone with its post or thread) has each
+ * later accept of its asker's, given or received, weighed afresh as if it had never been; the
+ * accepts a ledger weighs are known from its facts, so snapshots hold nothing more for them.
+ *
  * <p>The engine owns one and feeds it every recorded event; hosts read reputation through {@code
  * SocialLearning}. Not thread-safe: the engine guards it with its lock.
  */
@@ -87,6 +92,11 @@ public final class ReputationLedger {
   private final Map<PersonId, PersonId> managers = new HashMap<>();
   /** How many answers each person accepted, by whose answers they were. */
   private final Map<PersonId, Map<PersonId, Integer>> accepted = new HashMap<>();
+  /**
+   * The accepts {@link #accepted} counts, each under its asker and its answerer in log order, so
+   * that a reversed accept's asker's later accepts are weighed afresh (see {@link #reweigh}).
+   */
+  private final Map<PersonId, List<Accept>> acceptsWith = new HashMap<>();
   /** The community-wiki posts, in the order they became so: votes on them earn nothing. */
   private final Set<ContentRef> wikis = new LinkedHashSet<>();
   /**
@@ -112,6 +122,20 @@ public final class ReputationLedger {
    * {@link #answersOf} (see {@link #threadsFrom}); null while the ledger keeps its own.
    */
   private Threads threads;
+
+  /**
+   * An accept that counts between an asker and another person, as its facts have it.
+   *
+   * @param sequence the log sequence that recorded it
+   * @param asker who accepted
+   * @param answerer whose answer it is, or null if unknown (a snapshot's accept of a
+   *     community-wiki answer, read by a ledger not told the authors: {@link #authorsFrom})
+   * @param thread the thread (null only if a snapshot's fact names none)
+   * @param answer the answer (likewise)
+   * @param line whether it was damped along a reporting line when accepted
+   */
+  private record Accept(long sequence, PersonId asker, PersonId answerer, ContentRef thread,
+      ContentRef answer, boolean line) {}
 
   /** What a fact belongs to, so that a reversal finds it. */
   public enum FactKind {
@@ -347,6 +371,9 @@ public final class ReputationLedger {
           accepted.computeIfAbsent(asker, k -> new HashMap<>())
               .merge(a.answerAuthor(), 1, Integer::sum);
           weight = weight(asker, a.answerAuthor(), true);
+          note(new Accept(seq, (PersonId) shared.apply(asker),
+              (PersonId) shared.apply(a.answerAuthor()), (ContentRef) shared.apply(a.thread()),
+              (ContentRef) shared.apply(a.answer()), line(asker, a.answerAuthor())));
         }
         if (!wiki) {
           add(a.answerAuthor(), FactKind.ACCEPT, null, a.thread(), seq, at,
@@ -363,14 +390,19 @@ public final class ReputationLedger {
           kind == FactKind.ACCEPT.ordinal() && a.thread().equals(keyRef)
               && a.answer().equals(source);
       PersonId askedBy = askerOf(a.thread());
+      Accept revoked = null;
       if (askedBy != null && !askedBy.equals(a.answerAuthor())) {
-        accepted.getOrDefault(askedBy, new HashMap<>()).computeIfPresent(a.answerAuthor(),
-            (k, n) -> n > 1 ? n - 1 : null);
+        uncount(askedBy, a.answerAuthor());
+        revoked = forget(askedBy, held -> a.thread().equals(held.thread())
+            && a.answer().equals(held.answer()));
       }
       remove(a.answerAuthor(), accept);
       PersonId asker = askerOf(a.thread());
       if (asker != null) {
         remove(asker, accept);
+      }
+      if (revoked != null) {
+        reweigh(revoked.asker(), revoked.sequence());
       }
     } else if (e instanceof BountyOffered b) {
       add(b.offeredBy(), FactKind.BOUNTY, null, b.thread(), seq, at,
@@ -425,13 +457,18 @@ public final class ReputationLedger {
    */
   private double weight(PersonId from, PersonId to, boolean accept) {
     double weight = 1;
-    if (to.equals(managers.get(from)) || from.equals(managers.get(to))) {
+    if (line(from, to)) {
       weight *= rules.damping().reportingLine();
     }
     if (accept && reciprocal(from, to)) {
       weight *= rules.damping().reciprocalAccepts();
     }
     return weight;
+  }
+
+  /** Whether one of two people is the other's manager. */
+  private boolean line(PersonId from, PersonId to) {
+    return to.equals(managers.get(from)) || from.equals(managers.get(to));
   }
 
   /** Whether each accepted the other's answers at least the minimum, making half their accepts. */
@@ -495,12 +532,226 @@ public final class ReputationLedger {
     if (codesOfSources.length == 0) {
       return;
     }
+    // The accepts of the posts go with their facts (a thread deleted with its accepted answer):
+    // each is under its asker and answerer, one of whom is touched (the author, or concerned).
+    List<Accept> gone = new ArrayList<>();
+    for (PersonId person : touched) {
+      for (Accept e : acceptsWith.getOrDefault(person, List.of())) {
+        if ((e.thread() != null && sources.contains(e.thread())
+            || e.answer() != null && sources.contains(e.answer())) && !gone.contains(e)) {
+          gone.add(e);
+        }
+      }
+    }
+    for (Accept e : gone) {
+      if (e.answerer() != null) {
+        uncount(e.asker(), e.answerer());
+      }
+      forget(e.asker(), e::equals);
+    }
     for (PersonId person : touched) {
       PersonLedger ledger = people.get(person);
       if (ledger != null) {
         ledger.removeSources(codesOfSources);
       }
     }
+    for (Accept e : gone) {
+      reweigh(e.asker(), e.sequence());
+    }
+  }
+
+  /** Takes one off the answers {@code asker} accepted of {@code answerer}'s. */
+  private void uncount(PersonId asker, PersonId answerer) {
+    Map<PersonId, Integer> counts = accepted.get(asker);
+    if (counts != null) {
+      counts.computeIfPresent(answerer, (k, n) -> n > 1 ? n - 1 : null);
+      if (counts.isEmpty()) {
+        accepted.remove(asker);
+      }
+    }
+  }
+
+  /**
+   * Notes an accept that counts, under its asker and its answerer; only under rules that damp
+   * accepts within a reciprocal pair, the only ones that weigh accepts afresh (a ledger under the
+   * others keeps nothing per accept: a million posts' accepts would take some 20 MB).
+   */
+  private void note(Accept accept) {
+    if (!damped()) {
+      return;
+    }
+    acceptsWith.computeIfAbsent(accept.asker(), k -> new ArrayList<>()).add(accept);
+    if (accept.answerer() != null) {
+      acceptsWith.computeIfAbsent(accept.answerer(), k -> new ArrayList<>()).add(accept);
+    }
+  }
+
+  /**
+   * Forgets the first of {@code asker}'s accepts (given or received) that {@code which} matches.
+   *
+   * @return the accept forgotten, or null if none matched
+   */
+  private Accept forget(PersonId asker, Predicate<Accept> which) {
+    List<Accept> with = acceptsWith.get(asker);
+    Accept found = with == null ? null
+        : with.stream().filter(e -> e.asker().equals(asker) && which.test(e)).findFirst()
+            .orElse(null);
+    if (found != null) {
+      for (PersonId person : Arrays.asList(found.asker(), found.answerer())) {
+        List<Accept> list = person == null ? null : acceptsWith.get(person);
+        if (list != null) {
+          list.remove(found);
+          if (list.isEmpty()) {
+            acceptsWith.remove(person);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Weighs afresh each of {@code person}'s accepts (given or received) after {@code sequence},
+   * once an accept of theirs at {@code sequence} no longer counts: whether two people are a
+   * reciprocal pair at an accept depends on the asker's and the answerer's accepts up to it, and
+   * only {@code person}'s changed. Their facts get the points a ledger that never had the
+   * reversed accept gives them, and those whose points change are refolded.
+   */
+  private void reweigh(PersonId person, long sequence) {
+    if (!damped()) {
+      return;
+    }
+    Map<PersonId, Map<Long, Integer>> points = new LinkedHashMap<>();
+    for (Accept e : acceptsWith.getOrDefault(person, List.of())) {
+      if (e.sequence() <= sequence || e.answerer() == null) {
+        continue;
+      }
+      double weight = (e.line() ? rules.damping().reportingLine() : 1)
+          * (reciprocalAt(e) ? rules.damping().reciprocalAccepts() : 1);
+      points.computeIfAbsent(e.asker(), k -> new HashMap<>())
+          .put(e.sequence(), damp(rules.acceptGiven(), weight));
+      points.computeIfAbsent(e.answerer(), k -> new HashMap<>())
+          .put(e.sequence(), damp(rules.acceptReceived(), weight));
+    }
+    points.forEach((who, bySequence) -> {
+      PersonLedger ledger = people.get(who);
+      if (ledger != null) {
+        ledger.setAcceptPoints(bySequence);
+      }
+    });
+  }
+
+  /** Whether the rules damp accepts within a reciprocal pair. */
+  private boolean damped() {
+    return rules.damping().reciprocalAccepts() != 1;
+  }
+
+  /** Whether {@code e}'s asker and answerer were a reciprocal pair once it counted. */
+  private boolean reciprocalAt(Accept e) {
+    return mostlyAcceptedBy(e.asker(), e.answerer(), e.sequence())
+        && mostlyAcceptedBy(e.answerer(), e.asker(), e.sequence());
+  }
+
+  /**
+   * As {@link #mostlyAccepts}, counting only the accepts that count up to {@code sequence},
+   * inclusive.
+   */
+  private boolean mostlyAcceptedBy(PersonId asker, PersonId answerer, long sequence) {
+    int toAnswerer = 0;
+    int total = 0;
+    for (Accept e : acceptsWith.getOrDefault(asker, List.of())) {
+      if (e.sequence() <= sequence && e.asker().equals(asker)) {
+        total++;
+        if (answerer.equals(e.answerer())) {
+          toAnswerer++;
+        }
+      }
+    }
+    return toAnswerer >= rules.damping().ringMinimum() && 2 * toAnswerer >= total;
+  }
+
+  /** An accept's fact, as {@link #deriveAccepts} reads it. */
+  private record AcceptFact(long sequence, PersonId person, ContentRef thread, ContentRef answer,
+      int points) {}
+
+  /**
+   * Works out the accepts that count from the facts, after a snapshot's were read: each is the
+   * asker's fact of it, with the answerer's fact of the same sequence (none for a community-wiki
+   * answer: then the answer's author). Whether one was damped along a reporting line is told by
+   * its points, against the weight within a pair the accepts before it give; should both give
+   * the same points (a community-wiki answer's, for the asker alone), by the managers now. The
+   * counts of {@link #accepted} are then those of the accepts, if all their answerers are known.
+   */
+  private void deriveAccepts() {
+    acceptsWith.clear();
+    if (!damped()) {
+      return;
+    }
+    Map<Long, AcceptFact> received = new HashMap<>();
+    List<AcceptFact> given = new ArrayList<>();
+    people.forEach((person, ledger) -> ledger.forEachAccept((kind, other, keyRef, sequence,
+        atNanos, reason, source, points, capped) -> {
+      AcceptFact fact = new AcceptFact(sequence, person, keyRef, source, points);
+      if (reason == ReputationReason.ACCEPTED_ANSWER) {
+        given.add(fact);
+      } else {
+        received.put(sequence, fact);
+      }
+    }));
+    given.sort((x, y) -> Long.compare(x.sequence(), y.sequence()));
+    boolean complete = true;
+    for (AcceptFact g : given) {
+      AcceptFact r = received.get(g.sequence());
+      PersonId answerer = r != null ? r.person()
+          : g.answer() == null ? null : authorOf.apply(g.answer());
+      if (answerer == null || answerer.equals(g.person())) {
+        complete = false;
+        note(new Accept(g.sequence(), g.person(), null, g.thread(), g.answer(), false));
+        continue;
+      }
+      Accept unweighed = new Accept(g.sequence(), g.person(), answerer, g.thread(), g.answer(),
+          false);
+      note(unweighed);
+      boolean reciprocal = reciprocalAt(unweighed);
+      Integer pointsReceived = r == null ? null : r.points();
+      int fits = fits(g.points(), pointsReceived, reciprocal);
+      if (fits == 0) {
+        // Weighed before reversals weighed accepts afresh: the other weight within a pair.
+        fits = fits(g.points(), pointsReceived, !reciprocal);
+      }
+      boolean line = fits == 2 || fits != 1 && line(g.person(), answerer);
+      if (line) {
+        forget(g.person(), unweighed::equals);
+        note(new Accept(g.sequence(), g.person(), answerer, g.thread(), g.answer(), true));
+      }
+    }
+    if (complete) {
+      accepted.clear();
+      acceptsWith.forEach((person, with) -> with.stream()
+          .filter(e -> e.asker().equals(person))
+          .forEach(e -> accepted.computeIfAbsent(person, k -> new HashMap<>())
+              .merge(e.answerer(), 1, Integer::sum)));
+    }
+  }
+
+  /**
+   * Which reporting-line weights give an accept's points, within a pair or not: 1 if only none,
+   * 2 if only the line's, 3 if both, 0 if neither.
+   *
+   * @param given the asker's points
+   * @param received the answerer's points, or null if they have no fact of it
+   */
+  private int fits(int given, Integer received, boolean reciprocal) {
+    int fits = 0;
+    for (int line = 0; line < 2; line++) {
+      double weight = (line == 1 ? rules.damping().reportingLine() : 1)
+          * (reciprocal ? rules.damping().reciprocalAccepts() : 1);
+      if (damp(rules.acceptGiven(), weight) == given
+          && (received == null || damp(rules.acceptReceived(), weight) == received)) {
+        fits |= 1 << line;
+      }
+    }
+    return fits;
   }
 
   /** A fact from an event: its ids are swapped for the ones the other read models hold. */
@@ -777,6 +1028,7 @@ public final class ReputationLedger {
         concerned.add(post, codes.codeOf(person(ids.read())));
       }
     }
+    deriveAccepts();
   }
 
   private static int count(ByteBuffer in, int bytesEach, String what) throws IOException {
@@ -832,10 +1084,11 @@ public final class ReputationLedger {
       throw new IllegalArgumentException("a ledger that asks its threads for askers and answers"
           + " is taken over only by one that does too");
     }
-    for (Map<?, ?> map : List.of(people, managers, accepted)) {
+    for (Map<?, ?> map : List.of(people, managers, accepted, acceptsWith)) {
       map.clear();
     }
     people.putAll(other.people);
+    acceptsWith.putAll(other.acceptsWith);
     if (threads == null) {
       askers.takeOver(other.askers);
       answersOf.takeOver(other.answersOf);
@@ -857,7 +1110,8 @@ public final class ReputationLedger {
     }
     wikis.clear();
     wikis.addAll(other.wikis);
-    for (Map<?, ?> map : List.of(other.people, other.managers, other.accepted)) {
+    for (Map<?, ?> map : List.of(other.people, other.managers, other.accepted,
+        other.acceptsWith)) {
       map.clear();
     }
     other.wikis.clear();
@@ -897,6 +1151,11 @@ public final class ReputationLedger {
     accepted.clear();
     image.accepted().forEach((asker, counts) -> accepted.put(asker, new HashMap<>(counts)));
     image.facts().forEach(this::addFact);
+    // Without facts (a snapshot's rest, its facts read next by readFrom), its counts stand.
+    acceptsWith.clear();
+    if (!image.facts().isEmpty()) {
+      deriveAccepts();
+    }
     return true;
   }
 
