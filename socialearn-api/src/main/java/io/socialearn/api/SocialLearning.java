@@ -190,7 +190,8 @@ public interface SocialLearning extends AutoCloseable {
   List<ExpertCandidate> suggestAnswerers(Viewer viewer, ThreadId question, int limit);
 
   /**
-   * Where an article promoted from a thread comes from, or empty for any other thread.
+   * Where an article promoted from a thread comes from (the answers it compiled that are not
+   * deleted), or empty for any other thread and once the source thread is deleted.
    *
    * @throws NotFoundException if the thread does not exist or the viewer may not read it
    */

@@ -142,6 +142,10 @@ final class CommandDecider {
       if (person.id().equals(who.person())) {
         throw new InvalidInputException("person", "notSelf", "nobody endorses themselves");
       }
+      if (person.status() == PersonStatus.LEFT) {
+        throw new ConflictException(person.id() + " has left the organisation: endorsements"
+            + " are for people who can still be asked");
+      }
       // A repeated endorsement changes nothing, as Endorse promises: nothing is recorded.
       if (endorsements.endorsed(who.person(), person.id(), en.topic())) {
         return new Decision(events, null);
@@ -318,6 +322,10 @@ final class CommandDecider {
       throw new InvalidInputException("endsAt", "future", "a session must end in the future");
     }
     PersonProfile expert = knownPerson(c.expert(), who, events);
+    if (expert.status() == PersonStatus.LEFT) {
+      throw new ConflictException(expert.id() + " has left the organisation and answers no"
+          + " session");
+    }
     if (!access.canRead(Viewer.of(expert.id()), state.spaces.get(c.space()))) {
       throw new ConflictException(expert.id() + " cannot read space " + c.space()
           + "; make them a member first");

@@ -520,7 +520,15 @@ public final class SocialLearningEngine implements SocialLearning {
     Validate.required("article", article);
     return read(viewer, () -> {
       access.thread(viewer, article);
-      return Optional.ofNullable(state.articleOrigins.get(article));
+      ArticleOrigin origin = state.articleOrigins.get(article);
+      // Links back to what was deleted since lead nowhere: a deleted source thread is no
+      // origin, and deleted answers are left out (the article keeps its own text).
+      ThreadRow source = origin == null ? null : state.threads.get(origin.source());
+      if (source == null || source.deleted()) {
+        return Optional.empty();
+      }
+      return Optional.of(new ArticleOrigin(origin.source(), origin.answers().stream()
+          .filter(answer -> !state.posts.get(answer).deleted()).toList()));
     });
   }
 

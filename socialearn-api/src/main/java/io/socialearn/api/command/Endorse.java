@@ -7,7 +7,8 @@ import io.socialearn.api.thread.Tag;
 
 /**
  * Vouches for a colleague's knowledge of a topic: evidence for their expertise. Endorsing the
- * same person for the same topic twice changes nothing; nobody endorses themselves.
+ * same person for the same topic twice changes nothing; nobody endorses themselves or someone
+ * who has left (a {@code ConflictException}).
  *
  * @param person whom to endorse
  * @param topic for what

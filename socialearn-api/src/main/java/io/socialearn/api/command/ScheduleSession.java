@@ -11,7 +11,7 @@ import java.time.Instant;
  * expert must be able to read the space; the session lasts at most a week.
  *
  * @param space where it happens
- * @param expert who answers
+ * @param expert who answers: someone who can read the space and has not left
  * @param title what it is about
  * @param startsAt when it starts
  * @param endsAt when it ends, after {@code startsAt}
