@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.NotFoundException;
+import io.socialearn.api.PageRequest;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.CreateSpace;
+import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RegisterPerson;
+import io.socialearn.api.command.SetMemberRole;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.command.UpdateProfile;
 import io.socialearn.api.event.QuestionRouted;
@@ -23,21 +27,29 @@ import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.space.SpaceFeatures;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.space.SpaceKind;
+import io.socialearn.api.space.SpaceRole;
+import io.socialearn.api.space.SpaceVisibility;
 import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.core.reputation.TrustPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RoutingTest {
   private static final Viewer ANA = Viewer.of("ana");
   private static final Viewer BO = Viewer.of("bo");
   private static final Viewer CY = Viewer.of("cy");
+  private static final Viewer DEE = Viewer.of("dee");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
   private final List<RecordedEvent> heard = new ArrayList<>();
@@ -212,6 +224,149 @@ class RoutingTest {
           .isInstanceOfSatisfying(InvalidInputException.class,
               e -> assertThat(e.field()).isEqualTo("mix"));
       assertThat(engine.expertiseMix()).isEqualTo(presence);
+    }
+  }
+
+  /**
+   * Bo's payroll knowledge is in an organisation-wide space; Ana asks in a members-only team
+   * space Bo is not a member of: Bo cannot read (or answer) the question, so he is not asked.
+   */
+  @Test
+  void aQuestionInAMembersOnlySpaceIsNotRoutedToANonMember() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
+      history(engine);
+      SpaceId team = engine.execute(Viewer.system(), new CreateSpace("Payroll team", "",
+          SpaceKind.DEPARTMENT, SpaceVisibility.MEMBERS_ONLY));
+      for (Viewer member : List.of(ANA, DEE)) {
+        engine.execute(Viewer.system(), new SetMemberRole(team, member.person(),
+            SpaceRole.MEMBER));
+      }
+      heard.clear();
+      ThreadId q = engine.execute(ANA, StartThread.question(team, "When is the payroll run?",
+          "I need the payroll date for the team.", "payroll"));
+      // Bo cannot read the question: it is not in his inbox and he cannot answer it.
+      assertThat(engine.questionsRoutedTo(BO, PageRequest.first(10)).items()).isEmpty();
+      assertThatThrownBy(() -> engine.execute(BO,
+          new PostAnswer(q, "On the 25th, as always.")))
+          .isInstanceOf(NotFoundException.class);
+      // Nor is he asked: the event listeners turn into notifications does not name him.
+      assertThat(routings()).as("QuestionRouted heard by the listener")
+          .allSatisfy(r -> assertThat(r.people()).doesNotContain(BO.person()));
+      assertThat(engine.routedTo(ANA, q)).as("routedTo").doesNotContain(BO.person());
+      assertThat(engine.suggestAnswerers(ANA, q, 5)).extracting(ExpertCandidate::person)
+          .as("suggestAnswerers").doesNotContain(BO.person());
+    }
+  }
+
+  private SocialLearningEngine durable(Path dir, int snapshotEvery) {
+    SocialLearningEngine.Builder b = SocialLearningEngine.builder().clock(clock)
+        .routing(RoutingPolicy.suggest(1, 2)).trustPolicy(TrustPolicy.rolesOnly())
+        .writeRateLimit(WriteRateLimit.unlimited()).dataDirectory(dir);
+    if (snapshotEvery > 0) {
+      b.snapshotEvery(snapshotEvery);
+    }
+    SocialLearningEngine engine = b.build();
+    if (engine.lastSequence() == 0) {
+      for (String id : List.of("ana", "bo", "cy", "dee")) {
+        engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(
+            PersonId.of(id)).displayName(id).build()));
+      }
+    }
+    return engine;
+  }
+
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 3})
+  void theDailyCapHoldsAcrossARestart(int snapshotEvery, @TempDir Path dir) {
+    SpaceId money;
+    List<Object> contents;
+    try (SocialLearningEngine engine = durable(dir, snapshotEvery)) {
+      money = history(engine);
+      for (int i = 0; i < 2; i++) {
+        ThreadId q = engine.execute(ANA, StartThread.question(money, "Payroll date " + i,
+            "When is the payroll run?", "payroll"));
+        assertThat(engine.routedTo(ANA, q)).containsExactly(BO.person());
+      }
+      contents = engine.stateContents();
+    }
+    try (SocialLearningEngine engine = durable(dir, snapshotEvery)) {
+      assertThat(engine.stateContents()).isEqualTo(contents);
+      ThreadId q = engine.execute(ANA, StartThread.question(money, "Payroll date 3",
+          "When is the payroll run?", "payroll"));
+      assertThat(engine.routedTo(ANA, q)).doesNotContain(BO.person());
+    }
+  }
+
+  /** Ana's second account is the payroll expert: routing Ana's question to it asks Ana. */
+  @Test
+  void aQuestionIsNotRoutedToTheAskersLinkedAccount() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
+      engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(
+          PersonId.of("ana2")).displayName("ana (second account)").build()));
+      engine.execute(Viewer.system(), new LinkAccounts(ANA.person(),
+          PersonId.of("ana2")));
+      SpaceId money = engine.execute(Viewer.system(), CreateSpace.community("Money"));
+      for (int i = 0; i < 3; i++) {
+        ThreadId q = engine.execute(DEE, StartThread.question(money,
+            "Payroll question number " + i, "How does the payroll run work?", "payroll"));
+        engine.execute(DEE, new AcceptAnswer(engine.execute(Viewer.of("ana2"),
+            new PostAnswer(q, "The payroll run works like this."))));
+      }
+      clock.advance(Duration.ofDays(1));
+      ThreadId q = engine.execute(ANA, StartThread.question(money, "When is the payroll run?",
+          "I need the payroll date.", "payroll"));
+      assertThat(engine.routedTo(ANA, q)).doesNotContain(PersonId.of("ana2"));
+      // Nor does who knows name Ana's other account to her, unless she asks it to.
+      WhoKnowsQuery payroll = WhoKnowsQuery.topics(Tag.of("payroll"));
+      assertThat(engine.whoKnows(ANA, payroll)).extracting(ExpertCandidate::person)
+          .doesNotContain(PersonId.of("ana2"));
+      assertThat(engine.whoKnows(ANA, payroll.with(WhoKnowsOptions.defaults()
+          .excludeViewer(false)))).extracting(ExpertCandidate::person)
+          .contains(PersonId.of("ana2"));
+    }
+  }
+
+  /**
+   * Who a question is routed to, which anyone who reads the question may see, is decided by
+   * evidence they may all see: the organisation's spaces and the question's own.
+   */
+  @Test
+  void whomAPublicQuestionWasRoutedToIsNotDecidedByMembersOnlyEvidence() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(3, 5))) {
+      SpaceId open = engine.execute(Viewer.system(), CreateSpace.community("Money"));
+      SpaceId secret = engine.execute(Viewer.of("bo"), new CreateSpace("Payroll pilot",
+          "pilot", SpaceKind.DEPARTMENT, SpaceVisibility.MEMBERS_ONLY));
+      engine.execute(Viewer.of("bo"), new SetMemberRole(secret, PersonId.of("cy"),
+          SpaceRole.MEMBER));
+      // Cy's only payroll evidence is in the members-only pilot.
+      for (int i = 0; i < 3; i++) {
+        ThreadId q = engine.execute(Viewer.of("bo"), StartThread.question(secret,
+            "Pilot payroll question " + i, "How does the payroll run work?", "payroll"));
+        PostId a = engine.execute(Viewer.of("cy"), new PostAnswer(q,
+            "The payroll run works like this."));
+        engine.execute(Viewer.of("bo"), new AcceptAnswer(a));
+      }
+      clock.advance(Duration.ofDays(1));
+      // Bo, a pilot member, asks in the open space, which Ana reads.
+      ThreadId open1 = engine.execute(Viewer.of("bo"), StartThread.question(open,
+          "When is the payroll run?", "I need the payroll date.", "payroll"));
+      // What Ana can see names nobody for payroll ...
+      assertThat(engine.whoKnows(Viewer.of("ana"),
+          WhoKnowsQuery.topics(Tag.of("payroll"))))
+          .extracting(c -> c.person().value()).doesNotContain("cy");
+      // ... and so the routing record Ana may read does not name Cy either.
+      assertThat(engine.routedTo(Viewer.of("ana"), open1)).doesNotContain(PersonId.of("cy"));
+      assertThat(engine.suggestAnswerers(Viewer.of("bo"), open1, 5))
+          .extracting(ExpertCandidate::person).doesNotContain(PersonId.of("cy"));
+      // A question in the pilot itself is routed on the pilot's evidence: to Cy.
+      ThreadId pilot = engine.execute(Viewer.of("bo"), StartThread.question(secret,
+          "When is the pilot payroll run?", "I need the pilot's payroll date.", "payroll"));
+      assertThat(engine.routedTo(Viewer.of("bo"), pilot)).containsExactly(PersonId.of("cy"));
+      assertThat(heard.stream().map(RecordedEvent::event)
+          .filter(QuestionRouted.class::isInstance).map(QuestionRouted.class::cast)
+          .filter(r -> r.thread().equals(pilot)).flatMap(r -> r.people().stream()).toList())
+          .containsExactly(PersonId.of("cy"));
     }
   }
 }
