@@ -127,31 +127,7 @@ class NodesRoutingTest {
         SocialLearningEngine b = node(db, heardB, RoutingPolicy.suggest(1, 1000), clock)) {
       SpaceId space = history(a);
       heardA.clear();
-      int each = 20;
-      CountDownLatch start = new CountDownLatch(1);
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      List<ThreadId> asked = Collections.synchronizedList(new ArrayList<>());
-      try {
-        List<Future<?>> done = new ArrayList<>();
-        for (SocialLearningEngine node : List.of(a, b)) {
-          String name = node == a ? "A" : "B";
-          done.add(pool.submit(() -> {
-            start.await();
-            for (int i = 0; i < each; i++) {
-              asked.add(node.execute(ANA, StartThread.question(space,
-                  "Payroll date question " + name + i, "When is the payroll run?",
-                  "payroll")));
-            }
-            return null;
-          }));
-        }
-        start.countDown();
-        for (Future<?> f : done) {
-          f.get(120, TimeUnit.SECONDS);
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      List<ThreadId> asked = askAtOnce(a, b, space, 20);
       a.catchUp();
       b.catchUp();
       List<ThreadId> unrouted = asked.stream().filter(q -> a.routedTo(ANA, q).isEmpty()).toList();
@@ -279,27 +255,7 @@ class NodesRoutingTest {
         SocialLearningEngine b = node(db, heardB, RoutingPolicy.suggest(1, 3), clock)) {
       SpaceId space = history(a);
       heardA.clear();
-      CountDownLatch start = new CountDownLatch(1);
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      try {
-        List<Future<?>> done = new ArrayList<>();
-        for (SocialLearningEngine node : List.of(a, b)) {
-          done.add(pool.submit(() -> {
-            start.await();
-            for (int i = 0; i < 15; i++) {
-              node.execute(ANA, StartThread.question(space, "Payroll date question " + i
-                  + node.hashCode(), "When is the payroll run?", "payroll"));
-            }
-            return null;
-          }));
-        }
-        start.countDown();
-        for (Future<?> f : done) {
-          f.get(120, TimeUnit.SECONDS);
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      askAtOnce(a, b, space, 15);
       long toBo = routings(heardA).stream().filter(r -> r.people().contains(BO.person())).count()
           + routings(heardB).stream().filter(r -> r.people().contains(BO.person())).count();
       assertThat(toBo).isLessThanOrEqualTo(3);
@@ -336,5 +292,34 @@ class NodesRoutingTest {
           .filter(e -> e.timestamp().toString().startsWith("2026-03-04")).count();
       assertThat(onTheFourth).isLessThanOrEqualTo(2);
     }
+  }
+
+  /** Ana asks {@code each} payroll questions on each node, both nodes at once; the questions. */
+  private static List<ThreadId> askAtOnce(SocialLearningEngine a, SocialLearningEngine b,
+      SpaceId space, int each) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<ThreadId> asked = Collections.synchronizedList(new ArrayList<>());
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (SocialLearningEngine node : List.of(a, b)) {
+        String name = node == a ? "A" : "B";
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < each; i++) {
+            asked.add(node.execute(ANA, StartThread.question(space,
+                "Payroll date question " + name + i, "When is the payroll run?", "payroll")));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return asked;
   }
 }
