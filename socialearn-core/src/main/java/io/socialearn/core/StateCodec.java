@@ -85,14 +85,15 @@ final class StateCodec {
    * The version of the form; a snapshot of another version is refused (full replay), but for
    * those from {@link #OLDEST_READABLE} on.
    */
-  static final int FORMAT = 22;
+  static final int FORMAT = 23;
   /**
    * The oldest version still read: format 17, whose reputation ledger wrote askers and answers;
    * formats 17 and 18 wrote every standing up vote's target and time, by voter then by author,
    * and each person's reputation facts as columns, times in nanoseconds; format 19 wrote each
    * person's facts as a stream that gave every fact's points, format 20 as one that gave each
    * fact's key's code whole, both of which a read encodes afresh; formats up to 21 wrote who read
-   * each thread in the JSON, as ids.
+   * each thread in the JSON, as ids; formats up to 22 counted a deleted thread's answers among
+   * those each person gave (trust), which a read counts afresh.
    */
   static final int OLDEST_READABLE = 17;
 
@@ -1181,6 +1182,22 @@ final class StateCodec {
      * keeps its own ({@link EngineState#shared}) wherever a model holds an id per membership,
      * person or view, which can add up to as many as there are posts.
      */
+    /**
+     * Each person's answers given as the fold now counts them, live answers in live threads: up
+     * to format 22 a deleted thread's answers still counted.
+     */
+    private void recountAnswersGiven() {
+      Map<PersonId, Integer> live = new HashMap<>();
+      for (int code = 0; code < state.posts.size(); code++) {
+        PostRow post = state.posts.row(code);
+        ThreadRow thread = state.threads.get(post.thread());
+        if (!post.deleted() && thread != null && !thread.deleted()) {
+          live.merge(post.author(), 1, Integer::sum);
+        }
+      }
+      state.answersGiven.replaceAll((person, n) -> live.getOrDefault(person, 0));
+    }
+
     private void readRest() {
       for (Membership m : rest.members()) {
         state.members.get(m.space()).put(person(m.person()), m.role());
@@ -1199,6 +1216,9 @@ final class StateCodec {
         if (row.answers() >= 0) {
           state.answersGiven.put(person, row.answers());
         }
+      }
+      if (format <= 22) {
+        recountAnswersGiven();
       }
       rest.bounties().forEach(b -> state.openBounties.put(b.thread(), b.bounty()));
       rest.routed().forEach(r -> state.routed(r.thread(), r.people()));
