@@ -109,7 +109,7 @@ class ThreadRulesTest {
   }
 
   @Test
-  void answersInADeletedThreadStopCountingForTrust() {
+  void answersInADeletedThreadStopCountingForTrust() throws Exception {
     try (Fixture f = new Fixture()) {
       ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "A question to delete",
           "body"));
