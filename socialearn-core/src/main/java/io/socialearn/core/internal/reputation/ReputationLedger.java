@@ -622,12 +622,37 @@ public final class ReputationLedger {
       return;
     }
     Map<PersonId, Map<Long, Integer>> points = new LinkedHashMap<>();
+    // Counted as the person's accepts go by, in log order: what they accepted in all and of
+    // whose answers, and whose accepts of theirs; the other side's accepts in all come from a
+    // binary search of that person's accepts, listed once. Not a walk of both lists per accept.
+    int given = 0;
+    Map<PersonId, Integer> theirs = new HashMap<>();
+    Map<PersonId, Integer> ofTheirs = new HashMap<>();
+    Map<PersonId, long[]> givenBy = new HashMap<>();
     for (Accept e : acceptsWith.getOrDefault(person, List.of())) {
+      PersonId other;
+      if (e.asker().equals(person)) {
+        given++;
+        other = e.answerer();
+        if (other != null) {
+          theirs.merge(other, 1, Integer::sum);
+        }
+      } else {
+        other = e.asker();
+        ofTheirs.merge(other, 1, Integer::sum);
+      }
       if (e.sequence() <= sequence || e.answerer() == null) {
         continue;
       }
+      int toOther = theirs.getOrDefault(other, 0);
+      int fromOther = ofTheirs.getOrDefault(other, 0);
+      long[] otherGave = givenBy.computeIfAbsent(other, this::givenSequences);
+      int otherGiven = upTo(otherGave, e.sequence());
+      int min = rules.damping().ringMinimum();
+      boolean reciprocal = toOther >= min && 2 * toOther >= given
+          && fromOther >= min && 2 * fromOther >= otherGiven;
       double weight = (e.line() ? rules.damping().reportingLine() : 1)
-          * (reciprocalAt(e) ? rules.damping().reciprocalAccepts() : 1);
+          * (reciprocal ? rules.damping().reciprocalAccepts() : 1);
       points.computeIfAbsent(e.asker(), k -> new HashMap<>())
           .put(e.sequence(), damp(rules.acceptGiven(), weight));
       points.computeIfAbsent(e.answerer(), k -> new HashMap<>())
@@ -641,33 +666,21 @@ public final class ReputationLedger {
     });
   }
 
+  /** The sequences of the accepts {@code asker} gave, in order. */
+  private long[] givenSequences(PersonId asker) {
+    return acceptsWith.getOrDefault(asker, List.of()).stream()
+        .filter(e -> e.asker().equals(asker)).mapToLong(Accept::sequence).toArray();
+  }
+
+  /** How many of the ascending {@code sequences} are at most {@code sequence}. */
+  private static int upTo(long[] sequences, long sequence) {
+    int found = Arrays.binarySearch(sequences, sequence);
+    return found >= 0 ? found + 1 : -found - 1;
+  }
+
   /** Whether the rules damp accepts within a reciprocal pair. */
   private boolean damped() {
     return rules.damping().reciprocalAccepts() != 1;
-  }
-
-  /** Whether {@code e}'s asker and answerer were a reciprocal pair once it counted. */
-  private boolean reciprocalAt(Accept e) {
-    return mostlyAcceptedBy(e.asker(), e.answerer(), e.sequence())
-        && mostlyAcceptedBy(e.answerer(), e.asker(), e.sequence());
-  }
-
-  /**
-   * As {@link #mostlyAccepts}, counting only the accepts that count up to {@code sequence},
-   * inclusive.
-   */
-  private boolean mostlyAcceptedBy(PersonId asker, PersonId answerer, long sequence) {
-    int toAnswerer = 0;
-    int total = 0;
-    for (Accept e : acceptsWith.getOrDefault(asker, List.of())) {
-      if (e.sequence() <= sequence && e.asker().equals(asker)) {
-        total++;
-        if (answerer.equals(e.answerer())) {
-          toAnswerer++;
-        }
-      }
-    }
-    return toAnswerer >= rules.damping().ringMinimum() && 2 * toAnswerer >= total;
   }
 
   /** An accept's fact, as {@link #deriveAccepts} reads it. */
@@ -700,19 +713,23 @@ public final class ReputationLedger {
     }));
     given.sort((x, y) -> Long.compare(x.sequence(), y.sequence()));
     boolean complete = true;
+    // Who accepted how many, and of whose answers, up to the accept at hand: counted as the
+    // accepts go by, in log order, rather than by walking each person's accepts for each.
+    Map<PersonId, Integer> total = new HashMap<>();
+    Map<PersonId, Map<PersonId, Integer>> pairs = new HashMap<>();
     for (AcceptFact g : given) {
       AcceptFact r = received.get(g.sequence());
       PersonId answerer = r != null ? r.person()
           : g.answer() == null ? null : authorOf.apply(g.answer());
+      total.merge(g.person(), 1, Integer::sum);
       if (answerer == null || answerer.equals(g.person())) {
         complete = false;
         note(new Accept(g.sequence(), g.person(), null, g.thread(), g.answer(), false));
         continue;
       }
-      Accept unweighed = new Accept(g.sequence(), g.person(), answerer, g.thread(), g.answer(),
-          false);
-      note(unweighed);
-      boolean reciprocal = reciprocalAt(unweighed);
+      pairs.computeIfAbsent(g.person(), k -> new HashMap<>()).merge(answerer, 1, Integer::sum);
+      boolean reciprocal = mostly(pairs, total, g.person(), answerer)
+          && mostly(pairs, total, answerer, g.person());
       Integer pointsReceived = r == null ? null : r.points();
       int fits = fits(g.points(), pointsReceived, reciprocal);
       if (fits == 0) {
@@ -720,10 +737,7 @@ public final class ReputationLedger {
         fits = fits(g.points(), pointsReceived, !reciprocal);
       }
       boolean line = fits == 2 || fits != 1 && line(g.person(), answerer);
-      if (line) {
-        forget(g.person(), unweighed::equals);
-        note(new Accept(g.sequence(), g.person(), answerer, g.thread(), g.answer(), true));
-      }
+      note(new Accept(g.sequence(), g.person(), answerer, g.thread(), g.answer(), line));
     }
     if (complete) {
       accepted.clear();
@@ -732,6 +746,14 @@ public final class ReputationLedger {
           .forEach(e -> accepted.computeIfAbsent(person, k -> new HashMap<>())
               .merge(e.answerer(), 1, Integer::sum)));
     }
+  }
+
+  /** As {@link #mostlyAccepts}, from running counts of accepts: in all and by answerer. */
+  private boolean mostly(Map<PersonId, Map<PersonId, Integer>> pairs,
+      Map<PersonId, Integer> total, PersonId asker, PersonId answerer) {
+    int toAnswerer = pairs.getOrDefault(asker, Map.of()).getOrDefault(answerer, 0);
+    return toAnswerer >= rules.damping().ringMinimum()
+        && 2 * toAnswerer >= total.getOrDefault(asker, 0);
   }
 
   /**
