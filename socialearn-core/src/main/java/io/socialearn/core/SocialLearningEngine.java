@@ -463,7 +463,13 @@ public final class SocialLearningEngine implements SocialLearning {
               + " is recorded, nobody was asked", question, attempt, e);
           return null;
         }
-        applyLogTail();
+        try {
+          applyLogTail();
+        } catch (RuntimeException caughtUp) {
+          log.warn("could not route question {}: catching up with the log failed; it is"
+              + " recorded, nobody was asked", question, caughtUp);
+          return null;
+        }
       } catch (RuntimeException e) {
         log.warn("could not route question {}; it is recorded, nobody was asked", question, e);
         return null;
@@ -741,6 +747,9 @@ public final class SocialLearningEngine implements SocialLearning {
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
         // An error or a checked exception thrown sneakily is ignored as a runtime one is: the
         // command is recorded, and the listeners after this one are still told.
         log.warn("event listener {} failed on events {}..{}; ignored", listener,

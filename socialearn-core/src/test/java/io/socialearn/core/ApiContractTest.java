@@ -93,7 +93,7 @@ class ApiContractTest {
   void votesBeforeOutsideTheYearsZeroTo9999IsTyped() {
     assertThatThrownBy(() -> WhoKnowsOptions.defaults().votesBefore(Instant.MAX))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("votesBefore must lie between the years 0 and 9999");
+        .hasMessageContaining("votesBefore must lie between 0000-01-01T00:00:00Z and");
     assertThat(WhoKnowsOptions.defaults().votesBefore(Instant.parse("9999-01-01T00:00:00Z"))
         .votesBefore()).isEqualTo(Instant.parse("9999-01-01T00:00:00Z"));
   }

@@ -38,7 +38,8 @@ public record WhoKnowsOptions(int limit, boolean availableOnly, DepartmentPrefer
     exclude = Validate.set("exclude", exclude);
     if (votesBefore != null && (votesBefore.isBefore(EARLIEST) || votesBefore.isAfter(LATEST))) {
       throw new InvalidInputException("votesBefore", "range",
-          "votesBefore must lie between the years 0 and 9999, was " + votesBefore);
+          "votesBefore must lie between " + EARLIEST + " and " + LATEST + ", was "
+              + votesBefore);
     }
   }
 

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * A half-open span of time {@code [from, to)} a pulse reports on. The previous period is the span
- * of the same length that ends where this one starts.
+ * of the same length that ends where this one starts (shorter if that would start before the
+ * year 0; see {@link #previous()}).
  *
  * <p>Immutable.
  *

@@ -24,9 +24,9 @@ package io.socialearn.api.pulse;
  *     (privacy)
  * @param acceptedFromAskedShare {@code acceptedFromAsked / routed}, or null
  * @param medianAskedAnswerMinutes over questions answered by someone asked, to the earliest such
- *     answer
+ *     answer, or null (none, or privacy)
  * @param p90AskedAnswerMinutes over questions answered by someone asked, to the earliest such
- *     answer
+ *     answer, or null (none, or privacy)
  * @param asks requests made: people asked, summed over the routed questions
  * @param peopleAsked distinct people asked
  * @param asksAnswered of the requests, those the person asked answered, or null (privacy)

@@ -75,12 +75,13 @@ final class WhoKnows {
    */
   private static final double ROUGH = 1e-5;
   /**
-   * The least score that names someone. Taking evidence away subtracts what adding it added, in
-   * floating point: a person whose every answer was deleted keeps sums of about 1e-16 of what
-   * they once held, not 0, and must not be suggested (nor routed questions) on them. Real
-   * evidence scores below this only after about 30 half-lives.
+   * The least sum a summed signal (evidence, answers, their decayed counts) holds as evidence.
+   * Taking evidence away subtracts what adding it added, in floating point: a person whose every
+   * answer was deleted keeps sums of about 1e-16 of what they once held, not 0, and must not be
+   * suggested (nor routed questions) on them. One answer's share falls below this only after
+   * about 40 of its signal's half-lives. The last-answer signals are not sums: never cut.
    */
-  static final double MIN_SCORE = 1e-9;
+  static final double RESIDUE = 1e-12;
   /** How far {@link #fastLog} may fall below {@code Math.log}: (1/256)² / 8, with room. */
   static final double FAST_LOG_ERROR = 2e-6;
   /** ln(1 + i / 256) for i from 0 to 256: the table {@link #fastLog} interpolates. */
@@ -487,7 +488,7 @@ final class WhoKnows {
       double score = bound ? rough + margin * department
           : scoreOf(raw, k * SIGNALS, weights) * department;
       s.exact[index] = !lazy || !bound;
-      if (score > MIN_SCORE) {
+      if (score > 0) {
         s.score[index] = score;
         s.department[index] = department;
         s.heap[s.heapSize++] = index;
@@ -533,7 +534,7 @@ final class WhoKnows {
             : recentOncePerQuestion(person, topics, s);
       }
       Scored exact = score(person, raw, o, weights, s.department[index]);
-      if (exact.score() > MIN_SCORE) {
+      if (exact.score() > 0) {
         best.add(exact);
         if (best.size() > options.limit()) {
           best.poll();
@@ -637,7 +638,7 @@ final class WhoKnows {
 
   /** A signal from its raw figure: log(1 + scale × x), or x itself for the last-answer ones. */
   private static double signal(int i, double x) {
-    return SCALE[i] == 0 ? Math.max(0, x) : Math.log1p(SCALE[i] * Math.max(0, x));
+    return SCALE[i] == 0 ? Math.max(0, x) : x < RESIDUE ? 0 : Math.log1p(SCALE[i] * x);
   }
 
   /** Whether {@code person} may be suggested at all under {@code options}. */
