@@ -225,7 +225,7 @@ final class CommandDecider {
     String description = c.description().isBlank() ? ""
         : Validate.text("description", c.description(), limits.maxDescriptionLength());
     SpaceId space = SpaceId.of(ThreadCommands.newId(ids, "space"));
-    ThreadCommands.unused(space, state.spaces.containsKey(space), "space");
+    ThreadCommands.requireUnused(space, state.spaces.containsKey(space), "space");
     events.add(new SpaceCreated(space, name, description, c.kind(), c.visibility(), who.person()));
     if (!who.viewer().isSystem()) {
       events.add(new MemberRoleSet(space, who.person(), SpaceRole.OWNER, who.person()));
@@ -331,7 +331,7 @@ final class CommandDecider {
           + "; make them a member first");
     }
     SessionId session = SessionId.of(ThreadCommands.newId(ids, "session"));
-    ThreadCommands.unused(session, state.sessions.containsKey(session), "session");
+    ThreadCommands.requireUnused(session, state.sessions.containsKey(session), "session");
     events.add(new SessionScheduled(session, c.space(), expert.id(), title, c.startsAt(),
         c.endsAt(), who.person()));
     return new Decision(events, session);

@@ -106,16 +106,15 @@ final class ThreadCommands {
   }
 
   /**
-   * {@code id}, if nothing holds it yet ({@code taken} false): an id made twice would replace
-   * what holds it, so a generator that repeats one (IdGenerator.sequential() over a log that
-   * is not fresh, say) fails loudly instead, and nothing is recorded.
+   * Refuses a generated id something holds already ({@code taken}): an id made twice would
+   * replace what holds it, so a generator that repeats one (IdGenerator.sequential() over a log
+   * that is not fresh, say) fails loudly instead, and nothing is recorded.
    */
-  static <T> T unused(T id, boolean taken, String kind) {
+  static void requireUnused(Object id, boolean taken, String kind) {
     if (taken) {
       throw new IllegalStateException("the IdGenerator made " + kind + " id " + id
           + ", which is in use already: ids must be unique over the log's whole life");
     }
-    return id;
   }
 
   Decision decide(Actor who, Command<?> command, List<DomainEvent> events, Instant now) {
@@ -186,7 +185,7 @@ final class ThreadCommands {
     List<Tag> tags = tags(c.tags());
     trust.checkLinks(who, body);
     ThreadId thread = ThreadId.of(newId(ids, "thread"));
-    unused(thread, state.threads.code(thread) >= 0, "thread");
+    requireUnused(thread, state.threads.code(thread) >= 0, "thread");
     events.add(new ThreadStarted(thread, c.space(), c.kind(), title, body, tags, who.person()));
     return new Decision(events, thread);
   }
@@ -217,7 +216,7 @@ final class ThreadCommands {
     String body = body(c.body());
     trust.checkLinks(who, body);
     PostId post = PostId.of(newId(ids, "post"));
-    unused(post, state.posts.code(post) >= 0, "post");
+    requireUnused(post, state.posts.code(post) >= 0, "post");
     events.add(new AnswerPosted(post, thread.id(), body, who.person()));
     return new Decision(events, post);
   }
@@ -333,7 +332,7 @@ final class ThreadCommands {
           .append(" by ").append(answer.author()).append(")\n");
     }
     ThreadId article = ThreadId.of(newId(ids, "thread"));
-    unused(article, state.threads.code(article) >= 0, "thread");
+    requireUnused(article, state.threads.code(article) >= 0, "thread");
     events.add(new ThreadStarted(article, source.space(), ThreadKind.ARTICLE, title,
         body(body.toString()), source.tags(), who.person()));
     events.add(new ArticlePromoted(article, source.id(),

@@ -187,12 +187,11 @@ class NodesRoutingTest {
   }
 
   /** Node a's log: once, right after a question is appended, runs {@code between}. */
-  private static final class Interleaving implements io.socialearn.api.event.EventLog {
-    final io.socialearn.api.event.EventLog delegate;
+  private static final class Interleaving extends ForwardingLog {
     Runnable between;
 
     Interleaving(io.socialearn.api.event.EventLog delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -206,21 +205,6 @@ class NodesRoutingTest {
         r.run();
       }
       return out;
-    }
-
-    @Override
-    public java.util.stream.Stream<RecordedEvent> readFrom(long from) {
-      return delegate.readFrom(from);
-    }
-
-    @Override
-    public long lastSequence() {
-      return delegate.lastSequence();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 

@@ -39,18 +39,6 @@ public final class MentoringPlanner {
   private MentoringPlanner() {}
 
   /**
-   * Matches learners with mentors.
-   *
-   * @throws InvalidInputException if a side lists someone twice, someone who has left, or more
-   *     than {@link #MAX_PEOPLE}
-   * @throws NotFoundException if a person is unknown
-   */
-  public static MentorMatching match(PulseLedger ledger, Set<SpaceId> readable,
-      List<Learner> learners, List<Mentor> mentors, MentoringConstraints constraints) {
-    return match(ledger, readable, learners, mentors, constraints, PersonId::equals);
-  }
-
-  /**
    * Matches learners with mentors, never pairing two people {@code samePerson} says are one
    * (linked accounts).
    *

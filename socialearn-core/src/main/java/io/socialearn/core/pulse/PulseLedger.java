@@ -654,18 +654,12 @@ public final class PulseLedger {
 
   /**
    * What to ask a person before they leave, and who could take over their topics, from the
-   * questions in {@code readable} spaces.
+   * questions in {@code readable} spaces; none of {@code accounts}, the person's own (linked
+   * accounts, the person included), is named as a successor.
    *
    * @param person who is leaving (or might)
    * @param readable the spaces the viewer may read
-   */
-  public KnowledgeCapture capture(PersonId person, Set<SpaceId> readable) {
-    return capture(person, readable, Set.of(person));
-  }
-
-  /**
-   * As {@link #capture(PersonId, Set)}, never naming any of {@code accounts}, the person's own
-   * (linked accounts), as a successor.
+   * @param accounts the person's accounts
    */
   public KnowledgeCapture capture(PersonId person, Set<SpaceId> readable,
       Set<PersonId> accounts) {
