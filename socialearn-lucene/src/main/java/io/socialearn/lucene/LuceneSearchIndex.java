@@ -58,6 +58,13 @@ import org.apache.lucene.util.Bits;
  * spaces the caller may read, so hits, totals, facets, similar questions and tags never reveal a
  * thread from another space.
  *
+ * <p>Hits, totals and facets are the readable threads', but scores use Lucene's BM25 statistics
+ * of the whole index: members-only threads count in the words' document frequencies and in the
+ * average lengths, so the scores and order a viewer sees (and the similar-thread signal of who
+ * knows) can shift with text in spaces they cannot read, though none of it is shown. The built-in
+ * {@code MemorySearchIndex} takes its statistics over the readable threads only; doing so here
+ * would mean counting each query word's postings within the viewer's spaces on every search.
+ *
  * <p>The index records the sequence of the last applied event, its schema, its analyzer and its
  * {@link TextEmbedder}'s name (if any) in the commit user data. It commits periodically and on
  * {@link #close()}; after a crash it reopens at its last commit and the engine replays the log

@@ -53,8 +53,9 @@ import java.util.function.Predicate;
  * split on anything but Unicode letters and digits ({@code c++} and {@code c#} stay whole), with
  * English stop words dropped. A thread matches if it holds at least one query term; it is scored
  * by BM25 ({@code k1 = 1.2}, {@code b = 0.75}) over all its text, title terms counting twice.
- * Document frequencies and the average length are taken over every thread in the index; only
- * threads in the readable spaces are scored, returned, counted and faceted. By relevance, hits are
+ * Document frequencies, the number of threads and their average length are taken over the
+ * threads in the readable spaces only, as are the hits, counts and facets: what a viewer is shown,
+ * scores included, never depends on what the spaces they cannot read hold. By relevance, hits are
  * sorted by score, highest first, then by thread id.
  *
  * <p>Thread-safe: {@link #apply} holds a write lock and {@link #search} a read lock, so searches
@@ -75,8 +76,8 @@ public final class MemorySearchIndex implements SearchIndex {
   private final Map<ThreadId, IndexedThread> docs = new HashMap<>();
   /** Which threads hold each term. */
   private final Map<String, Set<ThreadId>> postings = new HashMap<>();
-  /** The sum of every thread's weighted length. */
-  private long totalLength;
+  /** Per space: its threads and the sum of their weighted lengths. */
+  private final Map<SpaceId, long[]> spaceTotals = new HashMap<>();
   private long checkpoint;
   private boolean closed;
 
@@ -220,19 +221,31 @@ public final class MemorySearchIndex implements SearchIndex {
       Predicate<IndexedThread> filter) {
     Map<String, Integer> weights = new HashMap<>();
     queryTerms.forEach(t -> weights.merge(t, 1, Integer::sum));
+    long threads = 0;
+    long length = 0;
+    for (Map.Entry<SpaceId, long[]> space : spaceTotals.entrySet()) {
+      if (readableSpaces.contains(space.getKey())) {
+        threads += space.getValue()[0];
+        length += space.getValue()[1];
+      }
+    }
     Set<ThreadId> candidates = new HashSet<>();
     Map<String, Double> idf = new HashMap<>();
     for (String term : weights.keySet()) {
-      Set<ThreadId> holding = postings.getOrDefault(term, Set.of());
-      candidates.addAll(holding);
-      double df = holding.size();
-      idf.put(term, Math.log(1 + (docs.size() - df + 0.5) / (df + 0.5)));
+      int df = 0;
+      for (ThreadId id : postings.getOrDefault(term, Set.of())) {
+        if (readableSpaces.contains(docs.get(id).space)) {
+          df++;
+          candidates.add(id);
+        }
+      }
+      idf.put(term, Math.log(1 + (threads - df + 0.5) / (df + 0.5)));
     }
-    double averageLength = (double) totalLength / Math.max(1, docs.size());
+    double averageLength = (double) length / Math.max(1, threads);
     List<SearchHit> hits = new ArrayList<>();
     for (ThreadId id : candidates) {
       IndexedThread doc = docs.get(id);
-      if (!readableSpaces.contains(doc.space) || !filter.test(doc)) {
+      if (!filter.test(doc)) {
         continue;
       }
       double norm = K1 * (1 - B + B * doc.length / averageLength);
@@ -336,7 +349,7 @@ public final class MemorySearchIndex implements SearchIndex {
       closed = true;
       docs.clear();
       postings.clear();
-      totalLength = 0;
+      spaceTotals.clear();
     } finally {
       lock.writeLock().unlock();
     }
@@ -354,7 +367,7 @@ public final class MemorySearchIndex implements SearchIndex {
       IndexedThread doc = new IndexedThread(e.space(), e.kind(), sequence, e.title(), e.body(),
           e.tags());
       docs.put(e.thread(), doc);
-      reindex(e.thread(), doc);
+      post(e.thread(), doc);
     } else if (event instanceof ThreadEdited e) {
       update(e.thread(), doc -> {
         doc.activitySeq = sequence;
@@ -421,14 +434,25 @@ public final class MemorySearchIndex implements SearchIndex {
         postings.remove(term);
       }
     }
-    totalLength -= doc.length;
+    long[] totals = spaceTotals.get(doc.space);
+    totals[1] -= doc.length;
+    if (--totals[0] == 0) {
+      spaceTotals.remove(doc.space);
+    }
   }
 
-  /** Recounts a thread's terms from its current text and re-posts them. */
+  /** Recounts a posted thread's terms from its current text and re-posts them. */
   private void reindex(ThreadId id, IndexedThread doc) {
     unpost(id, doc);
+    post(id, doc);
+  }
+
+  /** Counts a thread's terms from its current text and posts them; it must not be posted. */
+  private void post(ThreadId id, IndexedThread doc) {
     doc.recount();
-    totalLength += doc.length;
+    long[] totals = spaceTotals.computeIfAbsent(doc.space, space -> new long[2]);
+    totals[0]++;
+    totals[1] += doc.length;
     for (String term : doc.termFrequencies.keySet()) {
       postings.computeIfAbsent(term, t -> new HashSet<>()).add(id);
     }
