@@ -1007,7 +1007,8 @@ public final class SocialLearningEngine implements SocialLearning {
             "a knowledge-capture plan is per-person: only " + person.value()
                 + " and the roles the host allows may see it");
       }
-      // Nobody takes over from themselves: none of the person's linked accounts is a successor.
+      // One person under every linked account: their answers under any of them are theirs, and
+      // nobody takes over from themselves (none of the accounts is a successor).
       return pulse.capture(person, access.readableSpaces(viewer), state.accounts(person));
     });
   }

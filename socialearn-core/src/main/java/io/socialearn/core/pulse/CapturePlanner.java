@@ -35,7 +35,16 @@ final class CapturePlanner {
   }
 
   KnowledgeCapture plan(PersonId person, Set<PersonId> accounts) {
-    Integer me = l.personIndex.get(person);
+    // Their answers under any of their linked accounts are theirs.
+    Set<Integer> mine = new HashSet<>();
+    Set<PersonId> all = new HashSet<>(accounts);
+    all.add(person);
+    for (PersonId account : all) {
+      Integer index = l.personIndex.get(account);
+      if (index != null) {
+        mine.add(index);
+      }
+    }
     PersonProfile profile = l.profile(person);
     boolean leaving = PulseLedger.leaving(profile);
     // Per tag and person: [accepted answers, answers].
@@ -63,21 +72,25 @@ final class CapturePlanner {
       for (int[] counts : e.getValue().values()) {
         total += counts[0];
       }
-      int[] mine = me == null ? null : e.getValue().get(me);
-      if (mine != null && total > 0 && 2 * mine[0] > total) {
+      int theirs = 0;
+      for (int account : mine) {
+        int[] counts = e.getValue().get(account);
+        theirs += counts == null ? 0 : counts[0];
+      }
+      if (total > 0 && 2 * theirs > total) {
         myTags.add(e.getKey());
         topics.add(new TopicRisk(l.tags.get(e.getKey()), total, 1, person,
-            (double) mine[0] / total, leaving, profile == null ? null : profile.leavingOn(),
+            (double) theirs / total, leaving, profile == null ? null : profile.leavingOn(),
             leaving ? RiskLevel.HIGH : RiskLevel.WATCH));
       }
     }
     topics.sort(Comparator.comparingInt(TopicRisk::acceptedAnswers).reversed()
         .thenComparing(TopicRisk::tag));
     return new KnowledgeCapture(person, leaving, profile == null ? null : profile.leavingOn(),
-        topics, questions(me, myTags, answerersOf), successors(accounts, topics, byTag));
+        topics, questions(mine, myTags, answerersOf), successors(accounts, topics, byTag));
   }
 
-  private List<CaptureQuestion> questions(Integer me, Set<Integer> myTags,
+  private List<CaptureQuestion> questions(Set<Integer> mine, Set<Integer> myTags,
       Map<Integer, Set<Integer>> answerersOf) {
     List<CaptureQuestion> unanswered = new ArrayList<>();
     List<CaptureQuestion> onlyThem = new ArrayList<>();
@@ -89,7 +102,7 @@ final class CapturePlanner {
       CaptureQuestion.Reason reason = null;
       if (answerers == null && l.closure.get(q) == PulseLedger.OPEN) {
         reason = CaptureQuestion.Reason.UNANSWERED_IN_THEIR_TOPIC;
-      } else if (answerers != null && answerers.size() == 1 && answerers.contains(me)) {
+      } else if (answerers != null && mine.containsAll(answerers)) {
         reason = CaptureQuestion.Reason.ONLY_THEY_ANSWERED;
       }
       if (reason != null) {

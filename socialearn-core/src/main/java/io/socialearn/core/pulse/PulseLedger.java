@@ -654,8 +654,9 @@ public final class PulseLedger {
 
   /**
    * What to ask a person before they leave, and who could take over their topics, from the
-   * questions in {@code readable} spaces; none of {@code accounts}, the person's own (linked
-   * accounts, the person included), is named as a successor.
+   * questions in {@code readable} spaces. {@code accounts} are the person's own (linked
+   * accounts, the person included): answers under any of them are the person's, and none of
+   * them is named as a successor.
    *
    * @param person who is leaving (or might)
    * @param readable the spaces the viewer may read

@@ -1,6 +1,7 @@
 package io.socialearn.core.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.LinkAccounts;
@@ -12,9 +13,12 @@ import io.socialearn.api.mentoring.MentoringConstraints;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
+import io.socialearn.api.pulse.CaptureQuestion;
 import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.TopicRisk;
 import io.socialearn.api.thread.ThreadId;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +69,46 @@ class LinkedAccountsTest {
           List.of(Mentor.offering(PersonId.of("ana2"), 1, "payroll"),
               Mentor.offering(PersonId.of("bo"), 1, "payroll")), any);
       assertThat(other.matches()).extracting(m -> m.mentor().value()).containsExactly("bo");
+    }
+  }
+
+  @Test
+  void aLeaversAnswersUnderTheirOtherAccountCountAsTheirs() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "bo", "bo2", "cy")) {
+        w.person(p, "");
+      }
+      // payroll's 5 accepted answers: bo 2, bo2 1, cy 2. As one person, bo wrote 3 of 5; under
+      // either account alone, not more than half.
+      String[] by = {"bo", "bo", "bo2", "cy", "cy"};
+      List<ThreadId> asked = new ArrayList<>();
+      for (int day = 1; day <= by.length; day++) {
+        ThreadId q = w.ask("2026-01-0" + day + "T09:00:00Z", "ana", "How payroll runs " + day,
+            "payroll");
+        asked.add(q);
+        w.accept("2026-01-0" + day + "T11:00:00Z", "ana",
+            w.answer("2026-01-0" + day + "T10:00:00Z", by[day - 1], q));
+      }
+      ThreadId onlyBo = w.ask("2026-01-07T09:00:00Z", "ana", "Payroll on a holiday", "payroll");
+      w.answer("2026-01-07T10:00:00Z", "bo", onlyBo);
+      w.answer("2026-01-07T10:30:00Z", "bo2", onlyBo);
+      ThreadId open = w.ask("2026-01-08T09:00:00Z", "ana", "Payroll for contractors",
+          "payroll");
+      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
+          new LinkAccounts(PersonId.of("bo"), PersonId.of("bo2")));
+      w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(PersonId.of("bo"))
+          .displayName("bo").status(PersonStatus.LEAVING, LocalDate.parse("2026-03-01"))
+          .build()));
+      KnowledgeCapture plan = w.engine.knowledgeCapture(World.ADMIN, PersonId.of("bo"));
+      assertThat(plan.topics()).extracting(t -> t.tag().value(), TopicRisk::acceptedAnswers,
+          TopicRisk::holderShare).containsExactly(tuple("payroll", 5, 0.6));
+      assertThat(plan.questionsToAsk()).extracting(CaptureQuestion::thread, CaptureQuestion::reason)
+          .containsExactly(tuple(open, CaptureQuestion.Reason.UNANSWERED_IN_THEIR_TOPIC),
+              tuple(asked.get(0), CaptureQuestion.Reason.ONLY_THEY_ANSWERED),
+              tuple(asked.get(1), CaptureQuestion.Reason.ONLY_THEY_ANSWERED),
+              tuple(asked.get(2), CaptureQuestion.Reason.ONLY_THEY_ANSWERED),
+              tuple(onlyBo, CaptureQuestion.Reason.ONLY_THEY_ANSWERED));
+      assertThat(plan.successors()).extracting(s -> s.person().value()).containsExactly("cy");
     }
   }
 }
