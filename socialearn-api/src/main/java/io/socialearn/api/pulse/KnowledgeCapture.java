@@ -15,8 +15,9 @@ import java.util.List;
  * @param leavingOn their last day, if known
  * @param topics their topics, as {@link TopicRisk}s with them as holder, most accepted answers
  *     first
- * @param questionsToAsk unanswered questions in their topics (most voted first), then questions
- *     only they answered (most voted first); at most 20
+ * @param questionsToAsk unanswered questions in their topics, then questions only they answered
+ *     (under any of their linked accounts), each group most read first, then most voted; at
+ *     most 20
  * @param successors for each topic, up to three people who are not leaving, by accepted answers
  *     then answers in it
  */
