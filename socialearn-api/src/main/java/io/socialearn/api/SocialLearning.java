@@ -282,9 +282,9 @@ public interface SocialLearning extends AutoCloseable {
    * the reasons for each pair; topics left empty are inferred from threads the viewer may read.
    * Deterministic for the same input and log.
    *
-   * @throws InvalidInputException if a person is listed twice on one side or has left (rule
-   *     {@code "present"}, naming them), or a list is too long; people leaving or away may be
-   *     paired
+   * @throws InvalidInputException if a person is listed twice on one side, under one account or
+   *     two linked ones (rule {@code "unique"}), or has left (rule {@code "present"}, naming
+   *     them), or a list is too long; people leaving or away may be paired
    * @throws NotFoundException if a person is unknown
    */
   MentorMatching matchMentors(Viewer viewer, List<Learner> learners, List<Mentor> mentors,

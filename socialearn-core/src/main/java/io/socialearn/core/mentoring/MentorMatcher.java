@@ -101,12 +101,13 @@ public final class MentorMatcher {
    * Finds an optimal assignment that never pairs two people {@code samePerson} says are one
    * (linked accounts).
    *
-   * @throws InvalidInputException if a learner or a mentor is listed twice
+   * @throws InvalidInputException if a learner or a mentor is listed twice, under one account or
+   *     two that {@code samePerson} says are one
    */
   public static MentorMatching match(List<Side> learners, List<Side> mentors,
       MentoringConstraints constraints, BiPredicate<PersonId, PersonId> samePerson) {
-    List<Side> ls = sorted(learners, "learners");
-    List<Side> ms = sorted(mentors, "mentors");
+    List<Side> ls = sorted(learners, "learners", samePerson);
+    List<Side> ms = sorted(mentors, "mentors", samePerson);
     int source = 0;
     int sink = ls.size() + ms.size() + 1;
     MinCostFlow flow = new MinCostFlow(sink + 1);
@@ -175,12 +176,24 @@ public final class MentorMatcher {
     return String.join(", ", names);
   }
 
-  private static List<Side> sorted(List<Side> sides, String field) {
+  private static List<Side> sorted(List<Side> sides, String field,
+      BiPredicate<PersonId, PersonId> samePerson) {
     Set<PersonId> seen = new HashSet<>();
     for (Side side : sides) {
       if (!seen.add(side.person())) {
         throw new InvalidInputException(field, "unique",
             side.person().value() + " is listed twice in " + field);
+      }
+    }
+    // Two linked accounts are one person listed twice: two mentors, or twice the capacity.
+    for (int i = 0; i < sides.size(); i++) {
+      for (int j = i + 1; j < sides.size(); j++) {
+        PersonId a = sides.get(i).person();
+        PersonId b = sides.get(j).person();
+        if (samePerson.test(a, b)) {
+          throw new InvalidInputException(field, "unique", a.value() + " and " + b.value()
+              + " are one person's linked accounts, listed twice in " + field);
+        }
       }
     }
     List<Side> copy = new ArrayList<>(sides);

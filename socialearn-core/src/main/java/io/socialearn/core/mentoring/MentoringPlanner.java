@@ -42,8 +42,8 @@ public final class MentoringPlanner {
    * Matches learners with mentors, never pairing two people {@code samePerson} says are one
    * (linked accounts).
    *
-   * @throws InvalidInputException if a side lists someone twice, someone who has left, or more
-   *     than {@link #MAX_PEOPLE}
+   * @throws InvalidInputException if a side lists someone twice (under one account or two linked
+   *     ones), someone who has left, or more than {@link #MAX_PEOPLE}
    * @throws NotFoundException if a person is unknown
    */
   public static MentorMatching match(PulseLedger ledger, Set<SpaceId> readable,

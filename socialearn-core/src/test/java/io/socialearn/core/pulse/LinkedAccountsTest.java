@@ -1,8 +1,10 @@
 package io.socialearn.core.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.UpdateProfile;
@@ -109,6 +111,36 @@ class LinkedAccountsTest {
               tuple(asked.get(2), CaptureQuestion.Reason.ONLY_THEY_ANSWERED),
               tuple(onlyBo, CaptureQuestion.Reason.ONLY_THEY_ANSWERED));
       assertThat(plan.successors()).extracting(s -> s.person().value()).containsExactly("cy");
+    }
+  }
+
+  @Test
+  void aPersonListedUnderTwoLinkedAccountsOnOneSideIsListedTwice() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "ana2", "bo", "cy")) {
+        w.person(p, "");
+      }
+      w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of("ana"), PersonId.of("ana2")));
+      MentoringConstraints any = new MentoringConstraints(false, false);
+      // As learners, ana would get two mentors; as mentors, twice her capacity.
+      assertThatThrownBy(() -> w.engine.matchMentors(World.ADMIN,
+          List.of(Learner.wanting(PersonId.of("ana"), "payroll"),
+              Learner.wanting(PersonId.of("ana2"), "payroll")),
+          List.of(Mentor.offering(PersonId.of("bo"), 1, "payroll"),
+              Mentor.offering(PersonId.of("cy"), 1, "payroll")), any))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("learners");
+            assertThat(e.rule()).isEqualTo("unique");
+          });
+      assertThatThrownBy(() -> w.engine.matchMentors(World.ADMIN,
+          List.of(Learner.wanting(PersonId.of("bo"), "payroll"),
+              Learner.wanting(PersonId.of("cy"), "payroll")),
+          List.of(Mentor.offering(PersonId.of("ana"), 1, "payroll"),
+              Mentor.offering(PersonId.of("ana2"), 1, "payroll")), any))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("mentors");
+            assertThat(e.rule()).isEqualTo("unique");
+          });
     }
   }
 }
