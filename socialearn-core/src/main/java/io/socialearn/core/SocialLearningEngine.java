@@ -1007,9 +1007,9 @@ public final class SocialLearningEngine implements SocialLearning {
             "a knowledge-capture plan is per-person: only " + person.value()
                 + " and the roles the host allows may see it");
       }
-      // One person under every linked account: their answers under any of them are theirs, and
-      // nobody takes over from themselves (none of the accounts is a successor).
-      return pulse.capture(person, access.readableSpaces(viewer), state.accounts(person));
+      // One person under every linked account: their answers under any of them are theirs,
+      // nobody takes over from themselves, and a successor is named once.
+      return pulse.capture(person, access.readableSpaces(viewer), state::accounts);
     });
   }
 

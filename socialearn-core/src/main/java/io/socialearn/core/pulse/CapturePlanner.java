@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Builds a {@link KnowledgeCapture} from a {@link PulseLedger}. Not thread-safe. */
 final class CapturePlanner {
@@ -34,12 +35,12 @@ final class CapturePlanner {
     return !l.questionDeleted.get(q) && visible[l.questionSpace.get(q)];
   }
 
-  KnowledgeCapture plan(PersonId person, Set<PersonId> accounts) {
+  KnowledgeCapture plan(PersonId person, Function<PersonId, Set<PersonId>> accounts) {
     // Their answers under any of their linked accounts are theirs.
     Set<Integer> mine = new HashSet<>();
-    Set<PersonId> all = new HashSet<>(accounts);
-    all.add(person);
-    for (PersonId account : all) {
+    Set<PersonId> own = new HashSet<>(accounts.apply(person));
+    own.add(person);
+    for (PersonId account : own) {
       Integer index = l.personIndex.get(account);
       if (index != null) {
         mine.add(index);
@@ -87,7 +88,7 @@ final class CapturePlanner {
     topics.sort(Comparator.comparingInt(TopicRisk::acceptedAnswers).reversed()
         .thenComparing(TopicRisk::tag));
     return new KnowledgeCapture(person, leaving, profile == null ? null : profile.leavingOn(),
-        topics, questions(mine, myTags, answerersOf), successors(accounts, topics, byTag));
+        topics, questions(mine, myTags, answerersOf), successors(own, accounts, topics, byTag));
   }
 
   private List<CaptureQuestion> questions(Set<Integer> mine, Set<Integer> myTags,
@@ -134,23 +135,39 @@ final class CapturePlanner {
     return false;
   }
 
-  private List<Successor> successors(Set<PersonId> accounts, List<TopicRisk> topics,
+  private static final Comparator<Successor> BEST_FIRST =
+      Comparator.comparingInt(Successor::acceptedAnswers).reversed()
+          .thenComparing(Comparator.comparingInt(Successor::answers).reversed())
+          .thenComparing(s -> s.person().value());
+
+  private List<Successor> successors(Set<PersonId> own,
+      Function<PersonId, Set<PersonId>> accounts, List<TopicRisk> topics,
       Map<Integer, Map<Integer, int[]>> byTag) {
     List<Successor> successors = new ArrayList<>();
     for (TopicRisk topic : topics) {
-      List<Successor> candidates = new ArrayList<>();
+      // One successor per person: their linked accounts' answers count together, shown under
+      // the account with the most of them.
+      Map<Set<PersonId>, Successor> best = new HashMap<>();
+      Map<Set<PersonId>, int[]> sums = new HashMap<>();
       for (Map.Entry<Integer, int[]> e : byTag.get(l.tagIndex.get(topic.tag())).entrySet()) {
         PersonProfile profile = l.profiles.get(e.getKey());
+        PersonId account = l.personIds.get(e.getKey());
         // Someone away for now can still take over; someone leaving or gone cannot.
         boolean available = !PulseLedger.leaving(profile);
-        if (!accounts.contains(l.personIds.get(e.getKey())) && available) {
-          candidates.add(new Successor(topic.tag(), l.personIds.get(e.getKey()), e.getValue()[0],
-              e.getValue()[1]));
+        if (!own.contains(account) && available) {
+          Set<PersonId> person = accounts.apply(account);
+          int[] counts = e.getValue();
+          best.merge(person, new Successor(topic.tag(), account, counts[0], counts[1]),
+              (a, b) -> BEST_FIRST.compare(a, b) <= 0 ? a : b);
+          int[] sum = sums.computeIfAbsent(person, k -> new int[2]);
+          sum[0] += counts[0];
+          sum[1] += counts[1];
         }
       }
-      candidates.sort(Comparator.comparingInt(Successor::acceptedAnswers).reversed()
-          .thenComparing(Comparator.comparingInt(Successor::answers).reversed())
-          .thenComparing(s -> s.person().value()));
+      List<Successor> candidates = new ArrayList<>();
+      best.forEach((person, s) -> candidates.add(new Successor(topic.tag(), s.person(),
+          sums.get(person)[0], sums.get(person)[1])));
+      candidates.sort(BEST_FIRST);
       successors.addAll(candidates.subList(0, Math.min(SUCCESSORS_PER_TOPIC, candidates.size())));
     }
     return successors;

@@ -654,16 +654,16 @@ public final class PulseLedger {
 
   /**
    * What to ask a person before they leave, and who could take over their topics, from the
-   * questions in {@code readable} spaces. {@code accounts} are the person's own (linked
-   * accounts, the person included): answers under any of them are the person's, and none of
-   * them is named as a successor.
+   * questions in {@code readable} spaces. Linked accounts are one person's: answers under any
+   * of the person's own accounts are theirs, none of them is named as a successor, and a
+   * successor's accounts count together, named once.
    *
    * @param person who is leaving (or might)
    * @param readable the spaces the viewer may read
-   * @param accounts the person's accounts
+   * @param accounts a person's accounts (linked accounts, the person included)
    */
   public KnowledgeCapture capture(PersonId person, Set<SpaceId> readable,
-      Set<PersonId> accounts) {
+      Function<PersonId, Set<PersonId>> accounts) {
     return new CapturePlanner(this, readable).plan(person, accounts);
   }
 

@@ -17,7 +17,9 @@ import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.CaptureQuestion;
 import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.Successor;
 import io.socialearn.api.pulse.TopicRisk;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,6 +143,30 @@ class LinkedAccountsTest {
             assertThat(e.field()).isEqualTo("mentors");
             assertThat(e.rule()).isEqualTo("unique");
           });
+    }
+  }
+
+  @Test
+  void aSuccessorWithTwoLinkedAccountsIsNamedOnceWithBothAccountsAnswers() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "bo", "cy", "cy2", "dee", "eve")) {
+        w.person(p, "");
+      }
+      // bo wrote 4 of payroll's 7 accepted answers; cy 2 (one under cy2), dee 1; eve answered
+      // every question and none was accepted.
+      String[] by = {"bo", "bo", "bo", "bo", "cy", "cy2", "dee"};
+      for (int day = 1; day <= by.length; day++) {
+        ThreadId q = w.ask("2026-01-0" + day + "T09:00:00Z", "ana", "How payroll runs " + day,
+            "payroll");
+        w.accept("2026-01-0" + day + "T11:00:00Z", "ana",
+            w.answer("2026-01-0" + day + "T10:00:00Z", by[day - 1], q));
+        w.answer("2026-01-0" + day + "T10:30:00Z", "eve", q);
+      }
+      w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of("cy"), PersonId.of("cy2")));
+      assertThat(w.engine.knowledgeCapture(World.ADMIN, PersonId.of("bo")).successors())
+          .containsExactly(new Successor(Tag.of("payroll"), PersonId.of("cy"), 2, 2),
+              new Successor(Tag.of("payroll"), PersonId.of("dee"), 1, 1),
+              new Successor(Tag.of("payroll"), PersonId.of("eve"), 0, 7));
     }
   }
 }
