@@ -89,6 +89,12 @@ final class IndexQueries {
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
   /** Skips the votes order's blocks that cannot reach a page. */
   private final VoteBounds voteBounds;
+  /**
+   * The longest time allowed a search keeps as such (about 146 years): a longer one, which the
+   * builder invites to never stop early, is cut to it, so it fits a long of nanoseconds and a
+   * deadline set from it does not overflow.
+   */
+  static final Duration LONGEST_TIME_ALLOWED = Duration.ofNanos(Long.MAX_VALUE / 2);
   /** How long a search may look for matches before it returns what it found (partial). */
   private final long timeAllowedNanos;
   /** Documents a search scans before its time allowed is first checked. */
@@ -114,7 +120,8 @@ final class IndexQueries {
     this.helpers = helpers;
     this.parallelPostings = parallelPostings;
     this.voteBounds = voteBounds;
-    this.timeAllowedNanos = timeAllowed.toNanos();
+    this.timeAllowedNanos = timeAllowed.compareTo(LONGEST_TIME_ALLOWED) > 0
+        ? LONGEST_TIME_ALLOWED.toNanos() : timeAllowed.toNanos();
     this.freeDocs = freeDocs;
     this.analyzer = analyzer;
     this.searchQueries = new SearchQueries(analyzer, votes);

@@ -14,6 +14,7 @@ import io.socialearn.api.search.SearchResults;
 import io.socialearn.api.search.SearchSort;
 import io.socialearn.api.space.SpaceId;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,23 @@ class TimeAllowedTest {
     assertThat(part.hits()).isEmpty();
     assertThat(complete.search(SearchQuery.of("payroll word9000"), HR).hits())
         .extracting(h -> h.thread().value()).containsExactly("q9000");
+  }
+
+  /**
+   * The builder says to pass a long duration to never stop early; one too long for a long of
+   * nanoseconds (such as {@code ChronoUnit.FOREVER}'s) failed the build with an
+   * ArithmeticException after the writer had locked the directory.
+   */
+  @Test
+  void aTimeAllowedBeyondLongNanosecondsNeverStopsEarly() {
+    try (LuceneSearchIndex forever = LuceneSearch.builder()
+        .timeAllowed(ChronoUnit.FOREVER.getDuration()).freeDocs(0).build()) {
+      forever.apply(new Events().record(question("q1", "hr", "ana", "Payroll question", "x"),
+          question("q2", "hr", "ana", "Payroll again", "y")));
+      SearchResults results = forever.search(SearchQuery.of("payroll"), HR);
+      assertThat(results.partial()).isFalse();
+      assertThat(results.totalHits()).isEqualTo(2);
+    }
   }
 
   @Test
