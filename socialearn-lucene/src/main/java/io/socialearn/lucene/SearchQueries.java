@@ -106,9 +106,12 @@ final class SearchQueries {
         builder.setMinimumNumberShouldMatch(1);
       }
     }
-    for (String term : analyse(String.join(" ", excludedWords), UserQueryParser.MAX_WORDS)) {
-      builder.add(anyField(term, states), Occur.MUST_NOT);
-      any = true;
+    for (String word : excludedWords) {
+      Query excluded = excludedWord(word);
+      if (excluded != null) {
+        builder.add(excluded, Occur.MUST_NOT);
+        any = true;
+      }
     }
     if (!any) {
       return new Built(null, Set.of(), 0, 0);
@@ -117,6 +120,24 @@ final class SearchQueries {
       builder.add(new MatchAllDocsQuery(), Occur.FILTER);
     }
     return new Built(builder.build(), positiveTerms, terms.size(), phrases);
+  }
+
+  /**
+   * What an excluded word matches: in whichever field, the word as typed, so a word the analyzer
+   * splits into several terms ({@code -follow-up}) excludes the threads holding them in order,
+   * not every thread holding any one of them; null if the analyzer drops the whole word. The
+   * parser keeps at most {@value UserQueryParser#MAX_WORDS} words, so this adds at most four
+   * clauses for each.
+   */
+  private Query excludedWord(String word) {
+    List<Query> perField = new ArrayList<>();
+    for (String field : List.of(Fields.TITLE, Fields.TAG_TEXT, Fields.BODY, Fields.REPLIES)) {
+      Query query = phrases.createPhraseQuery(field, word);
+      if (query != null) {
+        perField.add(query);
+      }
+    }
+    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0f);
   }
 
   private Query clauseQuery(UserQuery.Clause clause, Set<String> positiveTerms) {

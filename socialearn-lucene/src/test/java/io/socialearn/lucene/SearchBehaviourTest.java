@@ -127,6 +127,21 @@ class SearchBehaviourTest {
     assertThat(ids("payroll -\"payroll portal\"", HR)).containsExactlyInAnyOrder("q1", "d1");
   }
 
+  /**
+   * A word the analyzer splits ({@code follow-up}) excluded only the threads holding its parts
+   * together, not every thread holding any one part: before, {@code -follow-up} dropped a thread
+   * that said "follow the steps" and "set up".
+   */
+  @Test
+  void anExcludedWordOfSeveralTermsExcludesThemTogetherOnly() {
+    apply(question("f1", "hr", "ana", "Payroll follow-up", "Any news on my payroll claim?"),
+        question("f2", "hr", "ana", "Payroll steps", "Follow the steps to set up payroll"),
+        question("f3", "hr", "ana", "Payroll portal", "It is up again", "follow-up"));
+    assertThat(ids("payroll -follow-up", HR)).containsExactly("f2");
+    assertThat(ids("payroll -steps", HR)).containsExactlyInAnyOrder("f1", "f3");
+    assertThat(ids("payroll -follow-up -portal", HR)).containsExactly("f2");
+  }
+
   @Test
   void createdFiltersByDay() {
     corpus();
