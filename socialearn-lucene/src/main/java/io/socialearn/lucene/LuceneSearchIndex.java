@@ -12,6 +12,7 @@ import io.socialearn.api.thread.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The socialearn {@link SearchIndex} on Apache Lucene; make one with {@link LuceneSearch}.
@@ -180,9 +182,13 @@ public final class LuceneSearchIndex implements SearchIndex {
           : new NRTCachingDirectory(FSDirectory.open(settings.directory), 8, 64);
       Map<String, String> data = DirectoryReader.indexExists(directory)
           ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+      // A commit whose checkpoint or next key is not a number (damaged, or not written by this
+      // code) is rebuilt like one of another schema, not read as one.
       boolean compatible = SCHEMA.equals(data.get(Fields.DATA_SCHEMA))
           && analyzerName().equals(data.get(Fields.DATA_ANALYZER))
-          && embedderName().equals(data.getOrDefault(Fields.DATA_EMBEDDER, ""));
+          && embedderName().equals(data.getOrDefault(Fields.DATA_EMBEDDER, ""))
+          && count(data.get(Fields.DATA_CHECKPOINT), Long.MAX_VALUE) >= 0
+          && count(data.get(Fields.DATA_NEXT_KEY), Integer.MAX_VALUE) >= 0;
       if (!data.isEmpty() && !compatible) {
         log.log(Level.WARNING, "search index {0} has schema {1}, analyzer {2} and embedder"
             + " \"{3}\"; this code writes {4} with {5} and \"{6}\": wiping it to rebuild from"
@@ -211,27 +217,35 @@ public final class LuceneSearchIndex implements SearchIndex {
         config.setMaxFullFlushMergeWaitMillis(0);
       }
       this.writer = new IndexWriter(directory, config);
-      this.checkpoint = compatible ? Long.parseLong(data.get(Fields.DATA_CHECKPOINT)) : 0;
-      int nextKey = compatible ? Integer.parseInt(data.get(Fields.DATA_NEXT_KEY)) : 0;
-      this.searchers = new SearcherManager(writer, new SearcherFactory() {
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-          IndexSearcher searcher = new IndexSearcher(reader);
-          searcher.setSimilarity(SIMILARITY);
-          return searcher;
+      try {
+        this.checkpoint = compatible
+            ? count(data.get(Fields.DATA_CHECKPOINT), Long.MAX_VALUE) : 0;
+        int nextKey = compatible
+            ? (int) count(data.get(Fields.DATA_NEXT_KEY), Integer.MAX_VALUE) : 0;
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+          @Override
+          public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(SIMILARITY);
+            return searcher;
+          }
+        });
+        // A commit may hold threads started after its checkpoint (see commit()): keys go on
+        // after the highest one in the index, whatever the checkpoint says.
+        long[] highest = loadLiveValues();
+        nextKey = Math.max(nextKey, (int) highest[0] + 1);
+        this.folder = new EventFolder(writer, searchers, votes, voteSeqs, activity, nextKey,
+            highest[1], embedder);
+        searchers.addListener(folder.refreshListener());
+        if (!compatible) {
+          commit();
+        } else {
+          committedCheckpoint = checkpoint;
         }
-      });
-      // A commit may hold threads started after its checkpoint (see commit()): keys go on after
-      // the highest one in the index, whatever the checkpoint says.
-      long[] highest = loadLiveValues();
-      nextKey = Math.max(nextKey, (int) highest[0] + 1);
-      this.folder = new EventFolder(writer, searchers, votes, voteSeqs, activity, nextKey,
-          highest[1], embedder);
-      searchers.addListener(folder.refreshListener());
-      if (!compatible) {
-        commit();
-      } else {
-        committedCheckpoint = checkpoint;
+      } catch (IOException | RuntimeException | Error e) {
+        // the writer holds the directory's lock: a failed open must not keep it
+        IOUtils.closeWhileHandlingException(writer, directory);
+        throw e;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + settings.directory, e);
@@ -258,7 +272,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     if (settings.directory != null) {
       // In memory there is nothing to make durable, and a commit at a wall-clock moment would
       // flush a segment there, making statistics and scores differ between identical runs.
-      long commitMillis = settings.commitInterval.toMillis();
+      long commitMillis = millis(settings.commitInterval);
       scheduler.scheduleWithFixedDelay(this::periodicCommit, commitMillis, commitMillis,
           TimeUnit.MILLISECONDS);
     }
@@ -266,10 +280,26 @@ public final class LuceneSearchIndex implements SearchIndex {
     // search that needs one first builds it itself)
     scheduler.execute(this::warmVoteBounds);
     if (!refreshOnRead) {
-      long refreshMillis = Math.max(1, settings.refreshInterval.toMillis());
+      long refreshMillis = Math.max(1, millis(settings.refreshInterval));
       scheduler.scheduleWithFixedDelay(this::periodicRefresh, refreshMillis, refreshMillis,
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** {@code text} as a number from 0 to {@code max}, or -1 if it is not one. */
+  private static long count(String text, long max) {
+    try {
+      long value = text == null ? -1 : Long.parseLong(text);
+      return value <= max ? value : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** An interval in milliseconds, {@link Long#MAX_VALUE} for one too long for a long of them. */
+  private static long millis(Duration interval) {
+    return interval.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
+        : interval.toMillis();
   }
 
   private String embedderName() {

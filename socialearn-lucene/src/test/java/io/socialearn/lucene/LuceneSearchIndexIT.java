@@ -11,6 +11,8 @@ import io.socialearn.api.search.SearchSort;
 import io.socialearn.api.space.SpaceId;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,6 +170,44 @@ class LuceneSearchIndexIT {
     try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
       assertThat(index.checkpoint()).isZero();
       index.apply(new Events().record(question("q1", "hr", "ana", "Payroll", "x")));
+      assertThat(index.search(SearchQuery.of("payroll"), HR).totalHits()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aCommitWhoseCheckpointIsNotANumberIsRebuilt() throws Exception {
+    try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
+      index.apply(new Events().record(question("q1", "hr", "ana", "Payroll", "x")));
+    }
+    try (FSDirectory fs = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig()
+            .setIndexSort(LuceneSearchIndex.INDEX_SORT)
+            .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      Map<String, String> data = new HashMap<>();
+      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      data.put(Fields.DATA_CHECKPOINT, "not a number");
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+    // was a NumberFormatException after the writer had taken the directory's lock
+    try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
+      assertThat(index.checkpoint()).isZero();
+      assertThat(index.search(SearchQuery.of("payroll"), HR).totalHits()).isZero();
+      index.apply(new Events().record(question("q1", "hr", "ana", "Payroll", "x")));
+      assertThat(index.search(SearchQuery.of("payroll"), HR).totalHits()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void intervalsTooLongForALongOfMillisecondsMeanNever() {
+    Duration forever = ChronoUnit.FOREVER.getDuration();
+    // toMillis() overflowed after the writer was open: an ArithmeticException and a held lock
+    try (LuceneSearchIndex index = LuceneSearch.builder().directory(dir)
+        .commitInterval(forever).refreshInterval(forever).build()) {
+      index.apply(new Events().record(question("q1", "hr", "ana", "Payroll", "x")));
+      index.commitNow();
+    }
+    try (LuceneSearchIndex index = LuceneSearch.at(dir)) {
       assertThat(index.search(SearchQuery.of("payroll"), HR).totalHits()).isEqualTo(1);
     }
   }
