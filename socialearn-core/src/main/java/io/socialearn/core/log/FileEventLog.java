@@ -860,10 +860,12 @@ public final class FileEventLog implements EventLog {
     gather();
     Tail snapshot;
     long appends;
+    long rollbacksAtSnapshot;
     writeLock.lock();
     try {
       snapshot = writePending(true);
       appends = appendsWritten;
+      rollbacksAtSnapshot = rollbacks;
     } finally {
       writeLock.unlock();
     }
@@ -882,7 +884,11 @@ public final class FileEventLog implements EventLog {
       synchronized (commit) {
         lastGroup = Math.max(0, appends - appendsForced);
         appendsForced = appends;
-        advance(snapshot);
+        // A roll or close that failed to write meanwhile cut the file back to the last force:
+        // what this force covered may be gone, and its sequences may go to other batches.
+        if (rollbacks == rollbacksAtSnapshot) {
+          advance(snapshot);
+        }
         forcing = false;
         signal(false);
       }
