@@ -130,6 +130,12 @@ public final class FileEventLog implements EventLog {
    * writeLock.
    */
   private long allocated;
+  /**
+   * Whether a roll failed after it may have created the next segment's file: the next append
+   * rolls first, since records past that file's first sequence in the old segment would leave a
+   * log that does not open. Guarded by writeLock.
+   */
+  private boolean rollDue;
   /** Reused to build frames (SYNC and FAST). Guarded by writeLock. */
   private ByteBuffer frames = ByteBuffer.allocate(4 << 10);
   /**
@@ -302,7 +308,7 @@ public final class FileEventLog implements EventLog {
     try {
       ensureWritable();
       checkExpected(expectedLastSequence);
-      if (position > 0 && position + bytes > segmentSize) {
+      if (position > 0 && (rollDue || position + bytes > segmentSize)) {
         roll();
       }
       long first = written + 1;
@@ -735,8 +741,14 @@ public final class FileEventLog implements EventLog {
           + storage.describe(segment.name()) + " before starting the next: " + e
           + "; nothing was appended", e);
     }
+    synchronized (commit) {
+      // Forced: no later cut may take the log back behind the next segment's file.
+      advance(tail);
+      signal(false);
+    }
     Segment next = new Segment(written + 1);
     FileChannel fresh;
+    rollDue = true;
     try {
       fresh = storage.openWrite(next.name());
     } catch (IOException e) {
@@ -750,6 +762,7 @@ public final class FileEventLog implements EventLog {
       throw new EventLogException("cannot sync the event log directory " + describe()
           + " after creating " + next.name() + ": " + e + "; nothing was appended", e);
     }
+    rollDue = false;
     FileChannel old = channel;
     Segment sealed = segment;
     long sealedSize = fileEnd;

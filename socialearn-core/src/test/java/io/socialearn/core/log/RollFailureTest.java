@@ -35,6 +35,29 @@ class RollFailureTest {
   }
 
   @Test
+  void aFailedDirectorySyncWhileRollingLeavesALogThatReopens() {
+    SimulatedStorage disk = new SimulatedStorage(5);
+    ControlledStorage storage = new ControlledStorage(disk);
+    List<RecordedEvent> acknowledged = new ArrayList<>();
+    try (FileEventLog log = FileEventLog.builder(storage).segmentSize(4096).preallocation(0)
+        .build()) {
+      acknowledged.addAll(log.append(0, List.of(answer("a", 3000)), T));
+      storage.failDirectorySync(true);
+      assertThatThrownBy(() -> log.append(1, List.of(answer("big", 2000)), T))
+          .isInstanceOf(EventLogException.class)
+          .hasMessageContaining("nothing was appended");
+      storage.failDirectorySync(false);
+      // A batch small enough for the old segment: it must not land behind the new file's start.
+      acknowledged.addAll(log.append(1, List.of(answer("small", 10)), T));
+      acknowledged.addAll(log.append(2, List.of(answer("next", 10)), T));
+      assertThat(LogSamples.readAll(log)).containsExactlyElementsOf(acknowledged);
+    }
+    try (FileEventLog log = FileEventLog.builder(storage).build()) {
+      assertThat(LogSamples.readAll(log)).containsExactlyElementsOf(acknowledged);
+    }
+  }
+
+  @Test
   void aCutWhileTheLeaderForcesDoesNotLetTheLeaderMarkTheCutSequencesDurable()
       throws Exception {
     SimulatedStorage disk = new SimulatedStorage(6);
