@@ -3,11 +3,13 @@ package io.socialearn.core.log;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces files atomically and durably: after a crash a reader finds either the old content or
@@ -30,8 +32,8 @@ public final class AtomicFiles {
    * @param target the file to write; its directory must exist
    * @param content the complete new content
    * @throws IOException if any step fails; the target then still holds its old content (a
-   *     temporary file named after it with the suffix {@code .tmp} may be left behind, and is
-   *     overwritten by the next write)
+   *     temporary file named after it with the suffix {@code .tmp} may be left behind, which
+   *     {@link #isTemporary} recognises)
    */
   public static void write(Path target, byte[] content) throws IOException {
     Objects.requireNonNull(content, "content");
@@ -58,9 +60,18 @@ public final class AtomicFiles {
   public static Staged stage(Path target) throws IOException {
     Objects.requireNonNull(target, "target");
     Path absolute = target.toAbsolutePath();
-    Path temp = absolute.getParent().resolve(absolute.getFileName() + TEMP_SUFFIX);
-    return new Staged(absolute, temp, FileChannel.open(temp, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+    // A temporary file of its own: two replacements of one target sharing one would write into
+    // each other's file, and the rename could publish a mix of both.
+    while (true) {
+      Path temp = absolute.getParent().resolve(absolute.getFileName() + "."
+          + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + TEMP_SUFFIX);
+      try {
+        return new Staged(absolute, temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE));
+      } catch (FileAlreadyExistsException taken) {
+        // Another replacement's name: draw again.
+      }
+    }
   }
 
   /**

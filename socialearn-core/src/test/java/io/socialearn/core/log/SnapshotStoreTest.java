@@ -262,12 +262,16 @@ class SnapshotStoreTest {
   void aFailedAtomicWriteLeavesTheOldContent() throws IOException {
     Path target = temp.resolve("state.bin");
     AtomicFiles.write(target, bytes("old"));
-    // A directory where the temporary file must go makes the write fail before the rename.
-    Files.createDirectory(temp.resolve("state.bin.tmp"));
-    Files.writeString(temp.resolve("state.bin.tmp").resolve("x"), "x");
-
-    assertThatThrownBy(() -> AtomicFiles.write(target, bytes("new")))
-        .isInstanceOf(IOException.class);
+    try (AtomicFiles.Staged staged = AtomicFiles.stage(target)) {
+      staged.channel().write(java.nio.ByteBuffer.wrap(bytes("new")));
+      // The temporary file gone before the rename makes the commit fail.
+      try (Stream<Path> files = Files.list(temp)) {
+        for (Path file : files.filter(f -> AtomicFiles.isTemporary(f.toString())).toList()) {
+          Files.delete(file);
+        }
+      }
+      assertThatThrownBy(staged::commit).isInstanceOf(IOException.class);
+    }
     assertThat(Files.readAllBytes(target)).isEqualTo(bytes("old"));
   }
 }
