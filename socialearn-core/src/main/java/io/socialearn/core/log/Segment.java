@@ -46,10 +46,20 @@ final class Segment {
     return String.format(Locale.ROOT, "%020d.seg", firstSequence);
   }
 
-  /** The first sequence named by a segment file name, or -1 if it is not one. */
+  /**
+   * The first sequence named by a segment file name, or -1 if it is not one (20 digits can name
+   * more than a long holds: no segment of this log has such a name).
+   */
   static long parse(String fileName) {
     Matcher matcher = NAME.matcher(fileName);
-    return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+    if (!matcher.matches()) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(matcher.group(1));
+    } catch (NumberFormatException beyondALong) {
+      return -1;
+    }
   }
 
   /** The file name of the seal of the segment that starts at {@code firstSequence}. */

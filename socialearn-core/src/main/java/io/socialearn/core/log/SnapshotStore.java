@@ -376,9 +376,17 @@ public final class SnapshotStore {
     return null;
   }
 
+  /** The sequence a snapshot file's name holds, or -1 if it is not a snapshot's name. */
   private static long sequenceOf(Path file) {
     Matcher matcher = NAME.matcher(file.getFileName().toString());
-    return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+    if (!matcher.matches()) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(matcher.group(1));
+    } catch (NumberFormatException beyondALong) {
+      return -1;
+    }
   }
 
   private List<Path> snapshotsNewestFirst() {
