@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -153,6 +155,30 @@ public final class AtomicFiles {
    */
   public static boolean isTemporary(String name) {
     return name.endsWith(TEMP_SUFFIX);
+  }
+
+  /**
+   * Creates a directory and any missing parents, as {@link Files#createDirectories} does, then
+   * forces the entry of each one it created to disk (in its parent), so that a power loss after
+   * a file in it was made durable cannot lose the directory itself. An existing directory costs
+   * a look-up and nothing more.
+   *
+   * @param dir the directory
+   * @throws IOException if a directory cannot be created or forced
+   */
+  public static void createDirectories(Path dir) throws IOException {
+    Path absolute = dir.toAbsolutePath();
+    List<Path> missing = new ArrayList<>();
+    for (Path p = absolute; p != null && !Files.isDirectory(p); p = p.getParent()) {
+      missing.add(p);
+    }
+    Files.createDirectories(absolute);
+    for (int i = missing.size() - 1; i >= 0; i--) {
+      Path parent = missing.get(i).getParent();
+      if (parent != null) {
+        syncDirectory(parent);
+      }
+    }
   }
 
   /**

@@ -41,7 +41,7 @@ final class DiskStorage implements Storage {
           + ": it exists but is not a directory");
     }
     try {
-      Files.createDirectories(dir);
+      AtomicFiles.createDirectories(dir);
     } catch (IOException e) {
       throw new EventLogException("cannot create the event log directory " + dir + ": " + e, e);
     }

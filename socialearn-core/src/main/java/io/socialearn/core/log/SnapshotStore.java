@@ -118,7 +118,7 @@ public final class SnapshotStore {
       throw new InvalidInputException("keep", "positive", "keep must be at least 1, was " + keep);
     }
     try {
-      Files.createDirectories(directory);
+      AtomicFiles.createDirectories(directory);
     } catch (IOException e) {
       throw new EventLogException("cannot create the snapshot directory " + directory + ": " + e,
           e);

@@ -1,7 +1,9 @@
 package io.socialearn.core.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,5 +50,19 @@ class AtomicFilesTest {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  @Test
+  void createsMissingDirectoriesAndLeavesExistingOnesAlone() throws Exception {
+    Path nested = temp.resolve("data").resolve("new").resolve("log");
+    AtomicFiles.createDirectories(nested);
+    assertThat(nested).isDirectory();
+    Files.writeString(nested.resolve("kept"), "x");
+    AtomicFiles.createDirectories(nested);
+    assertThat(nested.resolve("kept")).hasContent("x");
+    Path file = temp.resolve("a-file");
+    Files.writeString(file, "x");
+    assertThatThrownBy(() -> AtomicFiles.createDirectories(file.resolve("below")))
+        .isInstanceOf(IOException.class);
   }
 }
