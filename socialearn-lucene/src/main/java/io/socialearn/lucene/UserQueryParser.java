@@ -22,7 +22,9 @@ import java.util.Locale;
  * is a word. Every other string is words: the parser never fails except on an operator with a
  * bad value, on more than {@value #MAX_OPERATORS} operators or phrases, or on text that is
  * blank, too long or holds control characters, always with {@link InvalidInputException}
- * (field {@code "text"}). Words beyond the first {@value #MAX_WORDS} are dropped.
+ * (field {@code "text"}, except for a bad {@code tag:}, {@code author:} or {@code space:} value,
+ * which names {@code "tag"}, {@code "personId"} or {@code "spaceId"} as the value types do).
+ * Words beyond the first {@value #MAX_WORDS} are dropped.
  */
 final class UserQueryParser {
   /** The most words kept; the rest of a long paste is ignored. */

@@ -33,9 +33,9 @@ public final class AtomicFiles {
    *
    * @param target the file to write; its directory must exist
    * @param content the complete new content
-   * @throws IOException if any step fails; the target then still holds its old content (a
-   *     temporary file named after it with the suffix {@code .tmp} may be left behind, which
-   *     {@link #isTemporary} recognises)
+   * @throws IOException if any step fails, as {@link Staged#commit()} says (a temporary file
+   *     named after the target with the suffix {@code .tmp} may be left behind, which {@link
+   *     #isTemporary} recognises)
    */
   public static void write(Path target, byte[] content) throws IOException {
     Objects.requireNonNull(content, "content");
@@ -105,8 +105,10 @@ public final class AtomicFiles {
      * Makes the content the target's, durably: forces the temporary file, renames it over the
      * target and forces the directory.
      *
-     * @throws IOException if any step fails; the target then still holds its old content and the
-     *     temporary file is deleted when it can be
+     * @throws IOException if any step fails: before the rename, the target still holds its old
+     *     content and the temporary file is deleted when it can be; if only forcing the
+     *     directory after the rename fails, the target holds the new content, which a power loss
+     *     may still take back to the old
      */
     public void commit() throws IOException {
       if (done) {
