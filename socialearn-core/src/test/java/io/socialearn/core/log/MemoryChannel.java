@@ -89,6 +89,7 @@ final class MemoryChannel extends FileChannel {
 
   @Override
   public void force(boolean metaData) throws IOException {
+    storage.beforeForce();
     ensureOpen();
     storage.force(file);
   }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Failures while a segment is rolled over, injected at a chosen moment through {@link
- * ControlledStorage}: what was acknowledged stays, and the log carries on and reopens.
+ * SimulatedStorage}'s switches: what was acknowledged stays, and the log carries on and reopens.
  */
 class RollFailureTest {
   private static final Instant T = Instant.parse("2026-03-04T05:06:07.123Z");
@@ -36,8 +36,7 @@ class RollFailureTest {
 
   @Test
   void aFailedDirectorySyncWhileRollingLeavesALogThatReopens() {
-    SimulatedStorage disk = new SimulatedStorage(5);
-    ControlledStorage storage = new ControlledStorage(disk);
+    SimulatedStorage storage = new SimulatedStorage(5);
     List<RecordedEvent> acknowledged = new ArrayList<>();
     try (FileEventLog log = FileEventLog.builder(storage).segmentSize(4096).preallocation(0)
         .build()) {
@@ -60,8 +59,7 @@ class RollFailureTest {
   @Test
   void aCutWhileTheLeaderForcesDoesNotLetTheLeaderMarkTheCutSequencesDurable()
       throws Exception {
-    SimulatedStorage disk = new SimulatedStorage(6);
-    ControlledStorage storage = new ControlledStorage(disk);
+    SimulatedStorage storage = new SimulatedStorage(6);
     ExecutorService executor = Executors.newSingleThreadExecutor();
     List<RecordedEvent> acknowledged = new ArrayList<>();
     try (FileEventLog log = FileEventLog.builder(storage).segmentSize(4096).preallocation(0)
@@ -85,7 +83,7 @@ class RollFailureTest {
 
       acknowledged.addAll(log.append(0, List.of(answer("c", 10)), T));
       // Acknowledged, so durable: what a power loss now leaves holds it.
-      SimulatedStorage afterPowerLoss = disk.afterPowerLoss(1);
+      SimulatedStorage afterPowerLoss = storage.afterPowerLoss(1);
       try (FileEventLog reopened = FileEventLog.builder(afterPowerLoss).build()) {
         assertThat(LogSamples.readAll(reopened)).containsExactlyElementsOf(acknowledged);
       }

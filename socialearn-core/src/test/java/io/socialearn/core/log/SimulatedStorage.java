@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An in-memory {@link Storage} that models what a disk keeps: each file has the bytes the page
@@ -54,6 +56,12 @@ final class SimulatedStorage implements Storage {
   /** Files whose writes fail (an I/O error), opened while {@link #failing} named them. */
   private final Set<MemoryFile> failingFiles = new HashSet<>();
   private String failing;
+  /** Whether every write fails, to files already open too. */
+  private boolean failAllWrites;
+  private boolean failDirectorySync;
+  /** Set by {@link #holdNextForce}: counted down when the held force starts, then cleared. */
+  private volatile CountDownLatch forceEntered;
+  private volatile CountDownLatch forceRelease;
   private long crashAtOperation = Long.MAX_VALUE;
   private long operations;
   private boolean crashed;
@@ -80,6 +88,50 @@ final class SimulatedStorage implements Storage {
     this.failing = suffix;
     if (suffix == null) {
       failingFiles.clear();
+    }
+  }
+
+  /** Makes every write to every file, those already open too, fail with an I/O error, or work. */
+  synchronized void failWrites(boolean fail) {
+    this.failAllWrites = fail;
+  }
+
+  /** Makes every directory sync fail with an I/O error, or work again. */
+  synchronized void failDirectorySync(boolean fail) {
+    this.failDirectorySync = fail;
+  }
+
+  /**
+   * Makes the next force block, outside this storage's lock (so other operations go on), until
+   * {@link #releaseForce()}; returns a latch counted down once that force has started.
+   */
+  CountDownLatch holdNextForce() {
+    forceRelease = new CountDownLatch(1);
+    CountDownLatch entered = new CountDownLatch(1);
+    forceEntered = entered;
+    return entered;
+  }
+
+  /** Lets the held force run. */
+  void releaseForce() {
+    forceRelease.countDown();
+  }
+
+  /** Called by a channel before it forces, without the lock: blocks there if the force is held. */
+  void beforeForce() throws IOException {
+    CountDownLatch entered = forceEntered;
+    if (entered == null) {
+      return;
+    }
+    forceEntered = null;
+    entered.countDown();
+    try {
+      if (!forceRelease.await(10, TimeUnit.SECONDS)) {
+        throw new IOException("the held force was never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while held", e);
     }
   }
 
@@ -263,7 +315,10 @@ final class SimulatedStorage implements Storage {
   }
 
   @Override
-  public synchronized void syncDirectory() {
+  public synchronized void syncDirectory() throws IOException {
+    if (failDirectorySync) {
+      throw new IOException("Input/output error (directory sync)");
+    }
     operation();
     syncedNames.clear();
     syncedNames.addAll(files.keySet());
@@ -302,7 +357,7 @@ final class SimulatedStorage implements Storage {
     if (crashed) {
       throw new Crash();
     }
-    if (failingFiles.contains(file)) {
+    if (failAllWrites || failingFiles.contains(file)) {
       throw new IOException("Input/output error");
     }
     int count = src.remaining();
