@@ -184,11 +184,12 @@ public final class LuceneSearchIndex implements SearchIndex {
           ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
       // A commit whose checkpoint or next key is not a number (damaged, or not written by this
       // code) is rebuilt like one of another schema, not read as one.
+      long committed = count(data.get(Fields.DATA_CHECKPOINT), Long.MAX_VALUE);
+      long committedKey = count(data.get(Fields.DATA_NEXT_KEY), Integer.MAX_VALUE);
       boolean compatible = SCHEMA.equals(data.get(Fields.DATA_SCHEMA))
           && analyzerName().equals(data.get(Fields.DATA_ANALYZER))
           && embedderName().equals(data.getOrDefault(Fields.DATA_EMBEDDER, ""))
-          && count(data.get(Fields.DATA_CHECKPOINT), Long.MAX_VALUE) >= 0
-          && count(data.get(Fields.DATA_NEXT_KEY), Integer.MAX_VALUE) >= 0;
+          && committed >= 0 && committedKey >= 0;
       if (!data.isEmpty() && !compatible) {
         log.log(Level.WARNING, "search index {0} has schema {1}, analyzer {2} and embedder"
             + " \"{3}\"; this code writes {4} with {5} and \"{6}\": wiping it to rebuild from"
@@ -218,10 +219,8 @@ public final class LuceneSearchIndex implements SearchIndex {
       }
       this.writer = new IndexWriter(directory, config);
       try {
-        this.checkpoint = compatible
-            ? count(data.get(Fields.DATA_CHECKPOINT), Long.MAX_VALUE) : 0;
-        int nextKey = compatible
-            ? (int) count(data.get(Fields.DATA_NEXT_KEY), Integer.MAX_VALUE) : 0;
+        this.checkpoint = compatible ? committed : 0;
+        int nextKey = compatible ? (int) committedKey : 0;
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
           @Override
           public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
