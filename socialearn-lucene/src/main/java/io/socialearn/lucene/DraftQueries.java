@@ -196,13 +196,23 @@ final class DraftQueries {
         addClauses(reader, term.getKey(), weight, BODY_TERM, candidates);
       }
     }
+    List<Clause> tagClauses = new ArrayList<>();
     for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) {
-      fullClauses.add(reader.clause(Fields.TAG, tag, 0.5f));
+      tagClauses.add(reader.clause(Fields.TAG, tag, 0.5f));
     }
-    // Only very common title terms: they must find the candidates after all.
-    Query candidateQuery = withinBudget(candidates.isEmpty() ? common : candidates,
-        candidatePostings, docs <= REPLY_CANDIDATE_DOCS);
+    fullClauses.addAll(tagClauses);
+    // Only very common title terms: they must find the candidates after all; and a draft none of
+    // whose words is in the index (or that has only stop words) finds them by its tags, as the
+    // full query does.
+    List<Clause> chosen = anyIndexed(candidates) ? candidates
+        : anyIndexed(common) ? common : tagClauses;
+    Query candidateQuery = withinBudget(chosen, candidatePostings, docs <= REPLY_CANDIDATE_DOCS);
     return fullClauses.isEmpty() ? null : new Draft(candidateQuery, List.copyOf(fullClauses));
+  }
+
+  /** Whether any of the clauses' terms is in some document. */
+  private static boolean anyIndexed(List<Clause> clauses) {
+    return clauses.stream().anyMatch(clause -> clause.states().docFreq() > 0);
   }
 
   /**

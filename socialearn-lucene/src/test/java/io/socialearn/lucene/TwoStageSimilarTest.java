@@ -8,6 +8,7 @@ import io.socialearn.api.event.DomainEvent;
 import io.socialearn.api.search.SearchHit;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.space.SpaceId;
+import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,6 +105,32 @@ class TwoStageSimilarTest {
           SimilarQuery.of("payroll " + coined(new Random(5), 3), "", List.of(), 10), HR);
       assertThat(mixed.get(0).thread()).as("the rare words choose the candidates")
           .isEqualTo(ThreadId.of("q0"));
+    }
+  }
+
+  @Test
+  void aDraftOfNoIndexedWordFindsItsTagsQuestionsOnAPageOfAnySize() {
+    Random random = new Random(3);
+    Events events = new Events();
+    List<DomainEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      batch.add(question("q" + i, "hr", "ana", words(random, 4), words(random, 12),
+          "t" + i % 3));
+    }
+    try (LuceneSearchIndex index = LuceneSearch.inMemory()) {
+      index.apply(events.record(batch.toArray(DomainEvent[]::new)));
+      // stop words only, and words in no thread
+      for (String[] draft : new String[][] {{"is it the", "to be or not"}, {"how do I", ""}}) {
+        List<SearchHit> small = index.similarQuestions(
+            SimilarQuery.of(draft[0], draft[1], List.of(new Tag("t1")), 5), HR);
+        List<SearchHit> large = index.similarQuestions(
+            SimilarQuery.of(draft[0], draft[1], List.of(new Tag("t1")), 20), HR);
+        assertThat(large).as("one pass: the tag finds the questions").hasSize(10)
+            .allSatisfy(h -> assertThat(Integer.parseInt(h.thread().value().substring(1)) % 3)
+                .isEqualTo(1));
+        assertThat(small).as("two stages: the tag chooses the candidates")
+            .isEqualTo(large.subList(0, 5));
+      }
     }
   }
 
