@@ -190,6 +190,13 @@ final class CommandDecider {
     if (state.people.containsKey(profile.id())) {
       throw new ConflictException("person " + profile.id() + " is registered already");
     }
+    // Someone the directory lists keeps the guest flag it gives them, as in UpdateProfile.
+    PersonProfile listed = actor.isAdministrator() ? null : access.profileOf(profile.id());
+    if (listed != null && listed.external() != profile.external()) {
+      throw new ForbiddenException("register person", "only administrators may change whether a"
+          + " person is external; the directory lists " + profile.id()
+          + (listed.external() ? " as external" : " as not external"));
+    }
     return new Decision(List.of(new PersonRegistered(profile)), profile.id());
   }
 

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.socialearn.api.ConflictException;
 import io.socialearn.api.ForbiddenException;
 import io.socialearn.api.InvalidInputException;
+import io.socialearn.api.NotFoundException;
 import io.socialearn.api.Viewer;
+import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.JoinSpace;
 import io.socialearn.api.command.LeaveSpace;
 import io.socialearn.api.command.RegisterPerson;
@@ -23,6 +25,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.space.Membership;
+import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.space.SpaceRole;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.core.log.InMemoryEventLog;
@@ -62,6 +65,30 @@ class PeopleAndSpacesTest {
         .hasMessageContaining("external");
     assertThatThrownBy(() -> f.engine.execute(BO, new UpdateProfile(leaving.toBuilder()
         .title("Hacked").build()))).isInstanceOf(ForbiddenException.class);
+  }
+
+  @Test
+  void aGuestTheDirectoryListsCannotRegisterThemselfAsInternal() {
+    PersonProfile zoe = PersonProfile.builder(PersonId.of("zoe")).displayName("Zoe")
+        .orgUnit("Partner Inc").external(true).build();
+    try (SocialLearningEngine engine = SocialLearningEngine.builder()
+        .personDirectory(PersonDirectory.of(List.of(zoe))).eventLog(InMemoryEventLog.create())
+        .build()) {
+      SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Company news"));
+      long before = engine.lastSequence();
+      // As UpdateProfile has it, only administrators change whether a person is external: a
+      // guest registering themself as internal would read every organisation-wide space.
+      assertThatThrownBy(() -> engine.execute(Viewer.of("zoe"), new RegisterPerson(
+          zoe.toBuilder().external(false).build()))).isInstanceOf(ForbiddenException.class)
+          .hasMessageContaining("external");
+      assertThat(engine.lastSequence()).isEqualTo(before);
+      assertThatThrownBy(() -> engine.space(Viewer.of("zoe"), space))
+          .isInstanceOf(NotFoundException.class);
+      PersonProfile titled = zoe.toBuilder().title("Consultant").build();
+      assertThat(engine.execute(Viewer.of("zoe"), new RegisterPerson(titled)))
+          .isEqualTo(zoe.id());
+      assertThat(engine.person(Viewer.system(), zoe.id())).isEqualTo(titled);
+    }
   }
 
   @Test

@@ -7,7 +7,10 @@ import io.socialearn.api.people.PersonProfile;
 /**
  * Records a person the engine has not seen. Only an administrator or the system may register
  * others; anyone may register themself if the host lets them act before the directory knows them.
- * Fails with a conflict if the person is registered already.
+ * Someone the directory lists may register themself only as external if it lists them as external,
+ * and as not external if not (a {@code ForbiddenException}): as with {@link UpdateProfile}, only
+ * an administrator or the system changes that. Fails with a conflict if the person is registered
+ * already.
  *
  * @param profile the profile to record
  */
