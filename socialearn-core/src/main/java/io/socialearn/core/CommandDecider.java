@@ -61,6 +61,7 @@ final class CommandDecider {
   private final Access access;
   private final IdGenerator ids;
   private final ContentLimits limits;
+  private final Trust trust;
   private final ThreadCommands threadCommands;
   private final Endorsements endorsements;
   private static final Duration MAX_SESSION = Duration.ofDays(7);
@@ -79,6 +80,7 @@ final class CommandDecider {
     this.access = access;
     this.ids = ids;
     this.limits = limits;
+    this.trust = trust;
     this.threadCommands = new ThreadCommands(state, access, trust, ids, limits, antiGaming);
   }
 
@@ -126,6 +128,14 @@ final class CommandDecider {
         throw new InvalidInputException("delta", "notZero", "an adjustment of 0 changes nothing");
       }
       PersonProfile person = knownPerson(a.person(), who, events);
+      // A total an int cannot hold would wrap round when the ledger folds it: points lost.
+      long total = (long) trust.reputationOf(person.id()) + a.delta();
+      if (total > Integer.MAX_VALUE || total < Integer.MIN_VALUE) {
+        throw new InvalidInputException("delta", "range", "an adjustment of " + a.delta()
+            + " would take the reputation of " + person.id() + " to " + total
+            + ", beyond what it can hold (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+            + ")");
+      }
       events.add(new ReputationAdjusted(person.id(), a.delta(),
           Validate.text("reason", a.reason(), limits.maxDescriptionLength()), who.person()));
       return new Decision(events, null);

@@ -145,6 +145,30 @@ class ReputationEngineTest {
   }
 
   @Test
+  void anAdjustmentBeyondWhatAReputationHoldsIsRefusedNotLost() {
+    try (Fixture f = new Fixture()) {
+      f.engine.execute(Fixture.ADMIN, new AdjustReputation(BO.person(), 2_000_000_000,
+          "imported standing"));
+      assertThat(f.engine.reputation(DEE, BO.person()).score().points())
+          .isEqualTo(2_000_000_001);
+      long before = f.log.lastSequence();
+      // 4,000,000,001 points do not fit: refused, rather than recorded and folded to the floor.
+      assertThatThrownBy(() -> f.engine.execute(Fixture.ADMIN, new AdjustReputation(
+          BO.person(), 2_000_000_000, "imported twice"))).isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("delta"));
+      assertThatThrownBy(() -> f.engine.execute(Fixture.ADMIN, new AdjustReputation(
+          DEE.person(), Integer.MAX_VALUE, "everything"))).isInstanceOf(
+              InvalidInputException.class);
+      assertThat(f.log.lastSequence()).isEqualTo(before);
+      assertThat(f.engine.reputation(DEE, BO.person()).score().points())
+          .isEqualTo(2_000_000_001);
+      f.engine.execute(Fixture.ADMIN, new AdjustReputation(BO.person(), -2_000_000_000,
+          "correction"));
+      assertThat(f.engine.reputation(DEE, BO.person()).score().points()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void administratorsAdjustReputationBeforeTheFloorAppliesToLaterLosses() {
     try (Fixture f = new Fixture()) {
       assertThatThrownBy(() -> f.engine.execute(ANA, new AdjustReputation(BO.person(), 100,

@@ -10,7 +10,8 @@ import io.socialearn.api.people.PersonId;
  * correction. Administrators and the system only. Not subject to the daily cap.
  *
  * @param person whose reputation
- * @param delta the points, positive or negative, not zero
+ * @param delta the points, positive or negative, not zero; one that would take the person's
+ *     reputation beyond what an {@code int} holds is refused ({@code InvalidInputException})
  * @param reason why, kept in the person's history and the log
  */
 public record AdjustReputation(
