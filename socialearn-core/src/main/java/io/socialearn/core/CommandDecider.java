@@ -149,8 +149,9 @@ final class CommandDecider {
     } else if (command instanceof Endorse en) {
       who.requirePerson("endorse");
       PersonProfile person = knownPerson(en.person(), who, events);
-      if (person.id().equals(who.person())) {
-        throw new InvalidInputException("person", "notSelf", "nobody endorses themselves");
+      if (state.samePerson(person.id(), who.person())) {
+        throw new InvalidInputException("person", "notSelf", "nobody endorses themselves, nor an"
+            + " account linked to theirs");
       }
       if (person.status() == PersonStatus.LEFT) {
         throw new ConflictException(person.id() + " has left the organisation: endorsements"

@@ -11,6 +11,7 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.NotFoundException;
 import io.socialearn.api.command.AcceptAnswer;
 import io.socialearn.api.command.Endorse;
+import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.expertise.DepartmentPreference;
@@ -107,6 +108,25 @@ class ExpertiseEngineTest {
           Tag.of("payroll")))).isInstanceOf(NotFoundException.class);
       assertThatThrownBy(() -> f.engine.explain(BO, PersonId.of("nobody"), Tag.of("x")))
           .isInstanceOf(NotFoundException.class);
+    }
+  }
+
+  @Test
+  void nobodyEndorsesAnAccountLinkedToTheirOwn() {
+    try (Fixture f = new Fixture()) {
+      f.engine.execute(Fixture.ADMIN, new LinkAccounts(PersonId.of("ana"), PersonId.of("bo")));
+      long before = f.engine.lastSequence();
+      // Linked accounts are one person's: Ana endorsing Bo would be Bo vouching for himself.
+      assertThatThrownBy(() -> f.engine.execute(ANA, new Endorse(PersonId.of("bo"),
+          Tag.of("payroll")))).isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.rule()).isEqualTo("notSelf"))
+          .hasMessageContaining("linked");
+      assertThat(f.engine.lastSequence()).isEqualTo(before);
+      assertThat(f.engine.explain(DEE, PersonId.of("bo"), Tag.of("payroll")).evidence())
+          .isEmpty();
+      f.engine.execute(CY, new Endorse(PersonId.of("bo"), Tag.of("payroll")));
+      assertThat(f.engine.explain(DEE, PersonId.of("bo"), Tag.of("payroll")).evidence())
+          .extracting(e -> e.kind()).containsExactly(EvidenceKind.ENDORSEMENT);
     }
   }
 

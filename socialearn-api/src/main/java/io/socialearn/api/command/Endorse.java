@@ -7,8 +7,9 @@ import io.socialearn.api.thread.Tag;
 
 /**
  * Vouches for a colleague's knowledge of a topic: evidence for their expertise. Endorsing the
- * same person for the same topic twice changes nothing; nobody endorses themselves or someone
- * who has left (a {@code ConflictException}).
+ * same person for the same topic twice changes nothing. Nobody endorses themselves or an account
+ * linked to theirs ({@link LinkAccounts}; an {@code InvalidInputException}), nor someone who has
+ * left (a {@code ConflictException}).
  *
  * @param person whom to endorse
  * @param topic for what
