@@ -49,7 +49,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a command into events, or throws without side effects. Handles people and spaces itself
@@ -392,7 +391,8 @@ final class CommandDecider {
     }
     PersonProfile first = knownPerson(l.first(), who, events);
     PersonProfile second = knownPerson(l.second(), who, events);
-    if (state.links.getOrDefault(first.id(), Set.of()).contains(second.id())) {
+    // Through any chain of links: one person's accounts already, which a link would not change.
+    if (state.samePerson(first.id(), second.id())) {
       throw new ConflictException(first.id() + " and " + second.id() + " are linked already");
     }
     events.add(new AccountsLinked(first.id(), second.id(), who.person()));

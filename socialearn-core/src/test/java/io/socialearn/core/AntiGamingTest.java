@@ -67,6 +67,20 @@ class AntiGamingTest {
   }
 
   @Test
+  void linkingTwoAccountsAChainOfLinksJoinsAlreadyIsAConflict() {
+    try (Fixture f = new Fixture()) {
+      f.engine.execute(ADMIN, new LinkAccounts(ANA.person(), BO.person()));
+      f.engine.execute(ADMIN, new LinkAccounts(BO.person(), CY.person()));
+      long before = f.log.lastSequence();
+      // Ana and Cy are one person's accounts through Bo's: a third link would change nothing.
+      assertThatThrownBy(() -> f.engine.execute(ADMIN, new LinkAccounts(CY.person(),
+          ANA.person()))).isInstanceOf(ConflictException.class)
+          .hasMessageContaining("linked already");
+      assertThat(f.log.lastSequence()).isEqualTo(before);
+    }
+  }
+
+  @Test
   void aRunOfUpVotesOnOnePersonIsReversedWithItsReputation() {
     try (Fixture f = new Fixture(InMemoryEventLog.create(), WriteRateLimit.unlimited())) {
       List<ThreadId> threads = ask(f, 12);
