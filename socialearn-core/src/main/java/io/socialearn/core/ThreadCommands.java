@@ -476,8 +476,9 @@ final class ThreadCommands {
   private Decision flag(Actor who, FlagPost c, List<DomainEvent> events) {
     who.requirePerson("flag");
     ThreadRow thread = access.threadOf(who.viewer(), c.target());
-    if (who.person().equals(state.authorOf(c.target()))) {
-      throw new InvalidInputException("target", "notOwn", "nobody flags their own post");
+    if (state.samePerson(who.person(), state.authorOf(c.target()))) {
+      throw new InvalidInputException("target", "notOwn", "nobody flags their own post, nor one"
+          + " by an account linked to theirs");
     }
     String note = c.note().isBlank() ? ""
         : Validate.text("note", c.note(), limits.maxDescriptionLength());

@@ -14,6 +14,7 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.NotFoundException;
 import io.socialearn.api.command.DeletePost;
 import io.socialearn.api.command.FlagPost;
+import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.PostAnswer;
 import io.socialearn.api.command.RecordView;
 import io.socialearn.api.command.ResolveFlags;
@@ -93,6 +94,23 @@ class FlagsTest {
     f.engine.execute(BO, new FlagPost(answer, FlagReason.NOT_AN_ANSWER, ""));
     assertThatThrownBy(() -> f.engine.execute(BO, new FlagPost(answer, FlagReason.SPAM, "")))
         .isInstanceOf(ConflictException.class).hasMessageContaining("open flag");
+  }
+
+  @Test
+  void nobodyFlagsAPostOfAnAccountLinkedToTheirs() {
+    ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Parking", "Where?"));
+    PostId answer = f.engine.execute(DEE, new PostAnswer(q, "Level -2, by the lifts"));
+    f.engine.execute(ADMIN, new LinkAccounts(BO.person(), DEE.person()));
+    long before = f.log.lastSequence();
+    // Bo and Dee are one person's accounts: a flag from Bo, agreed with, would earn trust for
+    // flagging their own post.
+    assertThatThrownBy(() -> f.engine.execute(BO, new FlagPost(answer, FlagReason.SPAM, "")))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.rule()).isEqualTo("notOwn"))
+        .hasMessageContaining("linked");
+    assertThat(f.log.lastSequence()).isEqualTo(before);
+    assertThat(f.engine.flagQueue(ADMIN)).isEmpty();
+    f.engine.execute(CY, new FlagPost(answer, FlagReason.SPAM, ""));
   }
 
   @Test
