@@ -279,8 +279,10 @@ public interface SocialLearning extends AutoCloseable {
 
   /**
    * Pairs learners with mentors as an optimal assignment under capacities and constraints, with
-   * the reasons for each pair; topics left empty are inferred from threads the viewer may read.
-   * Deterministic for the same input and log.
+   * the reasons for each pair; topics left empty are inferred from threads the viewer may read,
+   * and a mentor's strength in a topic comes from their answers there. A person's questions and
+   * answers under any of their linked accounts count as theirs. Deterministic for the same input
+   * and log.
    *
    * @throws InvalidInputException if a person is listed twice on one side, under one account or
    *     two linked ones (rule {@code "unique"}), or has left (rule {@code "present"}, naming

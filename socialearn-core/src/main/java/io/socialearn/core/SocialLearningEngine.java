@@ -1051,9 +1051,10 @@ public final class SocialLearningEngine implements SocialLearning {
     List<Learner> ls = Validate.list("learners", learners);
     List<Mentor> ms = Validate.list("mentors", mentors);
     Validate.required("constraints", constraints);
-    // Nobody mentors themselves, under any of their linked accounts either.
+    // One person under every linked account: their questions and answers under any of them are
+    // theirs, and nobody mentors themselves.
     return read(viewer, () -> MentoringPlanner.match(pulse, access.readableSpaces(viewer), ls, ms,
-        constraints, state::samePerson));
+        constraints, state::accounts));
   }
 
   @Override

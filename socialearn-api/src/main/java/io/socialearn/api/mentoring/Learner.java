@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param person who
  * @param wantedTopics what they want to learn; empty to infer it from the tags of the questions
- *     they asked
+ *     they asked (under any of their linked accounts)
  */
 public record Learner(PersonId person, Set<Tag> wantedTopics) {
 

@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * Turns the api's learners and mentors into {@link MentorMatcher.Side}s, inferring topics from the
@@ -27,7 +27,8 @@ import java.util.function.BiPredicate;
  * <p>A learner's inferred topics are the tags of the questions they asked (at most {@link
  * #INFERRED_TOPICS}, the most asked first). A mentor's strength in a topic is 1 per answer in it,
  * 2 more per up-voted answer and 3 more per accepted answer; inferred topics are those with an
- * accepted or up-voted answer, plus declared skills. Thread-safe (stateless); the ledger must be guarded by
+ * accepted or up-voted answer, plus declared skills. Questions and answers under any of a
+ * person's linked accounts are theirs. Thread-safe (stateless); the ledger must be guarded by
  * the caller.
  */
 public final class MentoringPlanner {
@@ -39,28 +40,37 @@ public final class MentoringPlanner {
   private MentoringPlanner() {}
 
   /**
-   * Matches learners with mentors, never pairing two people {@code samePerson} says are one
-   * (linked accounts).
+   * Matches learners with mentors, never pairing two accounts of one person ({@code accounts});
+   * a person's questions and answers under any of their accounts count as theirs.
    *
+   * @param accounts a person's accounts (linked accounts, the person included)
    * @throws InvalidInputException if a side lists someone twice (under one account or two linked
    *     ones), someone who has left, or more than {@link #MAX_PEOPLE}
    * @throws NotFoundException if a person is unknown
    */
   public static MentorMatching match(PulseLedger ledger, Set<SpaceId> readable,
       List<Learner> learners, List<Mentor> mentors, MentoringConstraints constraints,
-      BiPredicate<PersonId, PersonId> samePerson) {
+      Function<PersonId, Set<PersonId>> accounts) {
     if (learners.size() > MAX_PEOPLE || mentors.size() > MAX_PEOPLE) {
       throw new InvalidInputException(learners.size() > MAX_PEOPLE ? "learners" : "mentors",
           "maxSize", "at most " + MAX_PEOPLE + " people on each side");
     }
     Map<PersonId, Map<Tag, int[]>> evidence = ledger.evidence(readable);
     Map<PersonId, Map<Tag, Integer>> asked = ledger.asked(readable);
+    // Each listed person's accounts, looked up once: the matcher asks about every pair.
+    Map<PersonId, Set<PersonId>> own = new HashMap<>();
     List<MentorMatcher.Side> ls = new ArrayList<>();
     for (Learner learner : learners) {
       PersonProfile profile = present(ledger, learner.person(), "learners");
+      Set<PersonId> theirAccounts = own.computeIfAbsent(learner.person(), accounts);
       Map<Tag, Integer> topics = new HashMap<>();
       if (learner.wantedTopics().isEmpty()) {
-        asked.getOrDefault(learner.person(), Map.of()).entrySet().stream()
+        Map<Tag, Integer> theirs = new HashMap<>();
+        for (PersonId account : theirAccounts) {
+          asked.getOrDefault(account, Map.of()).forEach((tag, n) -> theirs.merge(tag, n,
+              Integer::sum));
+        }
+        theirs.entrySet().stream()
             .sorted(Map.Entry.<Tag, Integer>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey()))
             .limit(INFERRED_TOPICS).forEach(e -> topics.put(e.getKey(), e.getValue()));
@@ -73,7 +83,15 @@ public final class MentoringPlanner {
     List<MentorMatcher.Side> ms = new ArrayList<>();
     for (Mentor mentor : mentors) {
       PersonProfile profile = present(ledger, mentor.person(), "mentors");
-      Map<Tag, int[]> theirs = evidence.getOrDefault(mentor.person(), Map.of());
+      Map<Tag, int[]> theirs = new HashMap<>();
+      for (PersonId account : own.computeIfAbsent(mentor.person(), accounts)) {
+        evidence.getOrDefault(account, Map.of()).forEach((tag, c) -> {
+          int[] sum = theirs.computeIfAbsent(tag, k -> new int[3]);
+          for (int i = 0; i < sum.length; i++) {
+            sum[i] += c[i];
+          }
+        });
+      }
       Map<Tag, Integer> topics = new HashMap<>();
       Map<Tag, String> notes = new HashMap<>();
       List<Tag> offered = new ArrayList<>(mentor.topics());
@@ -97,7 +115,8 @@ public final class MentoringPlanner {
       ms.add(new MentorMatcher.Side(mentor.person(), mentor.capacity(), topics, notes,
           profile.orgUnit(), profile.manager()));
     }
-    return MentorMatcher.match(ls, ms, constraints, samePerson);
+    // Nobody mentors themselves, under any of their linked accounts either.
+    return MentorMatcher.match(ls, ms, constraints, (a, b) -> own.get(a).contains(b));
   }
 
   /** A listed person's profile: they must be known and not have left. */

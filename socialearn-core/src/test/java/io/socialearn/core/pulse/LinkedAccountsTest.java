@@ -19,8 +19,10 @@ import io.socialearn.api.pulse.CaptureQuestion;
 import io.socialearn.api.pulse.KnowledgeCapture;
 import io.socialearn.api.pulse.Successor;
 import io.socialearn.api.pulse.TopicRisk;
+import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
+import io.socialearn.core.mentoring.MentorMatcher;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +169,63 @@ class LinkedAccountsTest {
           .containsExactly(new Successor(Tag.of("payroll"), PersonId.of("cy"), 2, 2),
               new Successor(Tag.of("payroll"), PersonId.of("dee"), 1, 1),
               new Successor(Tag.of("payroll"), PersonId.of("eve"), 0, 7));
+    }
+  }
+
+  @Test
+  void aMentorsAnswersUnderTheirOtherAccountCountToTheirStrength() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "bo", "bo2", "cy", "eve")) {
+        w.person(p, "");
+      }
+      // payroll: bo2's answer accepted, bo's not, cy's accepted. As one person, bo has 2 answers
+      // and 1 accepted (strength 2 + 3 = 5), cy 1 and 1 (4); under bo alone, 1 answer and no
+      // accepted one, so no inferred topic at all.
+      String[] by = {"bo2", "cy", "bo"};
+      for (int day = 1; day <= by.length; day++) {
+        ThreadId q = w.ask("2026-01-0" + day + "T09:00:00Z", "eve", "How payroll runs " + day,
+            "payroll");
+        PostId answer = w.answer("2026-01-0" + day + "T10:00:00Z", by[day - 1], q);
+        if (day < by.length) {
+          w.accept("2026-01-0" + day + "T11:00:00Z", "eve", answer);
+        }
+      }
+      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
+          new LinkAccounts(PersonId.of("bo"), PersonId.of("bo2")));
+      MentorMatching matching = w.engine.matchMentors(World.ADMIN,
+          List.of(Learner.wanting(PersonId.of("ana"), "payroll")),
+          List.of(Mentor.inferred(PersonId.of("bo"), 1), Mentor.inferred(PersonId.of("cy"), 1)),
+          new MentoringConstraints(false, false));
+      assertThat(matching.matches()).singleElement().satisfies(m -> {
+        assertThat(m.mentor()).isEqualTo(PersonId.of("bo"));
+        assertThat(m.score()).isEqualTo(MentorMatcher.TOPIC_POINTS + 5);
+        assertThat(m.reasons())
+            .contains("bo has 1 accepted and 0 up-voted of 2 answers in payroll");
+      });
+    }
+  }
+
+  @Test
+  void aLearnersQuestionsUnderTheirOtherAccountAreTheirInferredTopics() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "ana2", "dee")) {
+        w.person(p, "");
+      }
+      // ana asked about payroll once; under ana2, about tax twice.
+      w.ask("2026-01-01T09:00:00Z", "ana", "How payroll runs", "payroll");
+      w.ask("2026-01-02T09:00:00Z", "ana2", "How tax is withheld", "tax");
+      w.ask("2026-01-03T09:00:00Z", "ana2", "How tax is refunded", "tax");
+      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
+          new LinkAccounts(PersonId.of("ana"), PersonId.of("ana2")));
+      MentorMatching matching = w.engine.matchMentors(World.ADMIN,
+          List.of(Learner.inferred(PersonId.of("ana"))),
+          List.of(Mentor.offering(PersonId.of("dee"), 1, "tax")),
+          new MentoringConstraints(false, false));
+      assertThat(matching.matches()).singleElement().satisfies(m -> {
+        assertThat(m.learner()).isEqualTo(PersonId.of("ana"));
+        assertThat(m.mentor()).isEqualTo(PersonId.of("dee"));
+        assertThat(m.sharedTopics()).containsExactly(Tag.of("tax"));
+      });
     }
   }
 }
