@@ -11,15 +11,15 @@ import java.util.List;
  * Counts only threads the viewer may read. Immutable.
  *
  * @param person whose knowledge
- * @param leaving whether they are marked as leaving or gone
- * @param leavingOn their last day, if known
+ * @param leaving whether they are marked as leaving or gone, under any of their linked accounts
+ * @param leavingOn their last day, if known (the earliest, if several accounts give one)
  * @param topics their topics, as {@link TopicRisk}s with them as holder, most accepted answers
  *     first
  * @param questionsToAsk unanswered questions in their topics, then questions only they answered
  *     (under any of their linked accounts), each group most read first, then most voted; at
  *     most 20
- * @param successors for each topic, up to three people who are not leaving, by accepted answers
- *     then answers in it
+ * @param successors for each topic, up to three people who are not leaving (under any of their
+ *     linked accounts), by accepted answers then answers in it
  */
 public record KnowledgeCapture(
     PersonId person,

@@ -9,6 +9,7 @@ import io.socialearn.api.pulse.Successor;
 import io.socialearn.api.pulse.TopicRisk;
 import io.socialearn.api.space.SpaceId;
 import io.socialearn.api.thread.Tag;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,8 +47,10 @@ final class CapturePlanner {
         mine.add(index);
       }
     }
-    PersonProfile profile = l.profile(person);
-    boolean leaving = PulseLedger.leaving(profile);
+    // Marked as leaving under any of their accounts, they are leaving under every one.
+    PersonProfile leaver = l.leaver(own);
+    boolean leaving = leaver != null;
+    LocalDate leavingOn = leaving ? leaver.leavingOn() : null;
     // Per tag and person: [accepted answers, answers].
     Map<Integer, Map<Integer, int[]>> byTag = new HashMap<>();
     Map<Integer, Set<Integer>> answerersOf = new HashMap<>();
@@ -81,14 +84,14 @@ final class CapturePlanner {
       if (total > 0 && 2 * theirs > total) {
         myTags.add(e.getKey());
         topics.add(new TopicRisk(l.tags.get(e.getKey()), total, 1, person,
-            (double) theirs / total, leaving, profile == null ? null : profile.leavingOn(),
+            (double) theirs / total, leaving, leavingOn,
             leaving ? RiskLevel.HIGH : RiskLevel.WATCH));
       }
     }
     topics.sort(Comparator.comparingInt(TopicRisk::acceptedAnswers).reversed()
         .thenComparing(TopicRisk::tag));
-    return new KnowledgeCapture(person, leaving, profile == null ? null : profile.leavingOn(),
-        topics, questions(mine, myTags, answerersOf), successors(own, accounts, topics, byTag));
+    return new KnowledgeCapture(person, leaving, leavingOn, topics,
+        questions(mine, myTags, answerersOf), successors(own, accounts, topics, byTag));
   }
 
   private List<CaptureQuestion> questions(Set<Integer> mine, Set<Integer> myTags,
@@ -150,12 +153,11 @@ final class CapturePlanner {
       Map<Set<PersonId>, Successor> best = new HashMap<>();
       Map<Set<PersonId>, int[]> sums = new HashMap<>();
       for (Map.Entry<Integer, int[]> e : byTag.get(l.tagIndex.get(topic.tag())).entrySet()) {
-        PersonProfile profile = l.profiles.get(e.getKey());
         PersonId account = l.personIds.get(e.getKey());
-        // Someone away for now can still take over; someone leaving or gone cannot.
-        boolean available = !PulseLedger.leaving(profile);
-        if (!own.contains(account) && available) {
-          Set<PersonId> person = accounts.apply(account);
+        Set<PersonId> person = accounts.apply(account);
+        // Someone away for now can still take over; someone leaving or gone, under any of their
+        // accounts, cannot.
+        if (!own.contains(account) && l.leaver(person) == null) {
           int[] counts = e.getValue();
           best.merge(person, new Successor(topic.tag(), account, counts[0], counts[1]),
               (a, b) -> BEST_FIRST.compare(a, b) <= 0 ? a : b);

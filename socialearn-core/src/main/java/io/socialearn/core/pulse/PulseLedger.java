@@ -656,7 +656,9 @@ public final class PulseLedger {
    * What to ask a person before they leave, and who could take over their topics, from the
    * questions in {@code readable} spaces. Linked accounts are one person's: answers under any
    * of the person's own accounts are theirs, none of them is named as a successor, and a
-   * successor's accounts count together, named once.
+   * successor's accounts count together, named once. Someone marked as leaving or gone under
+   * any of their accounts is leaving under every one (the earliest last day given), and is
+   * nobody's successor.
    *
    * @param person who is leaving (or might)
    * @param readable the spaces the viewer may read
@@ -712,6 +714,23 @@ public final class PulseLedger {
   static boolean leaving(PersonProfile profile) {
     return profile != null && (profile.status() == PersonStatus.LEAVING
         || profile.status() == PersonStatus.LEFT);
+  }
+
+  /**
+   * The profile that marks one person, under any of {@code accounts} (their linked accounts), as
+   * leaving or gone: of those, the one with the earliest last day, else one with none; null if
+   * no account is marked.
+   */
+  PersonProfile leaver(Set<PersonId> accounts) {
+    PersonProfile found = null;
+    for (PersonId account : accounts) {
+      PersonProfile profile = profile(account);
+      if (leaving(profile) && (found == null || profile.leavingOn() != null
+          && (found.leavingOn() == null || profile.leavingOn().isBefore(found.leavingOn())))) {
+        found = profile;
+      }
+    }
+    return found;
   }
 
   /** The profile last recorded for a person, or null. */

@@ -17,6 +17,7 @@ import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.CaptureQuestion;
 import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.RiskLevel;
 import io.socialearn.api.pulse.Successor;
 import io.socialearn.api.pulse.TopicRisk;
 import io.socialearn.api.thread.PostId;
@@ -226,6 +227,41 @@ class LinkedAccountsTest {
         assertThat(m.mentor()).isEqualTo(PersonId.of("dee"));
         assertThat(m.sharedTopics()).containsExactly(Tag.of("tax"));
       });
+    }
+  }
+
+  @Test
+  void aLeaverIsLeavingUnderEveryLinkedAccountAndTakesOverFromNobody() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "bo", "bo2", "cy", "cy2", "dee")) {
+        w.person(p, "");
+      }
+      // payroll's 5 accepted answers: bo 3, cy2 1, dee 1. bo is marked leaving under bo, and cy
+      // under cy; their other accounts are not marked.
+      String[] by = {"bo", "bo", "bo", "cy2", "dee"};
+      for (int day = 1; day <= by.length; day++) {
+        ThreadId q = w.ask("2026-01-0" + day + "T09:00:00Z", "ana", "How payroll runs " + day,
+            "payroll");
+        w.accept("2026-01-0" + day + "T11:00:00Z", "ana",
+            w.answer("2026-01-0" + day + "T10:00:00Z", by[day - 1], q));
+      }
+      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
+          new LinkAccounts(PersonId.of("bo"), PersonId.of("bo2")));
+      w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of("cy"), PersonId.of("cy2")));
+      LocalDate lastDay = LocalDate.parse("2026-03-01");
+      for (String leaver : List.of("bo", "cy")) {
+        w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(
+            PersonId.of(leaver)).displayName(leaver).status(PersonStatus.LEAVING, lastDay)
+            .build()));
+      }
+      KnowledgeCapture plan = w.engine.knowledgeCapture(World.ADMIN, PersonId.of("bo2"));
+      assertThat(plan.leaving()).isTrue();
+      assertThat(plan.leavingOn()).isEqualTo(lastDay);
+      assertThat(plan.topics()).containsExactly(new TopicRisk(Tag.of("payroll"), 5, 1,
+          PersonId.of("bo2"), 0.6, true, lastDay, RiskLevel.HIGH));
+      // cy, leaving too, does not take over under cy2.
+      assertThat(plan.successors()).containsExactly(
+          new Successor(Tag.of("payroll"), PersonId.of("dee"), 1, 1));
     }
   }
 }
