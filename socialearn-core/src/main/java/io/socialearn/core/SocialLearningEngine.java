@@ -962,7 +962,7 @@ public final class SocialLearningEngine implements SocialLearning {
         access.space(viewer, scope.space());
       }
       return pulse.report(scope, period, access.readableSpaces(viewer), viewer.person(),
-          pulsePrivacy.showsPeopleTo(viewer), pulsePrivacy.minimumGroupSize(),
+          state::accounts, pulsePrivacy.showsPeopleTo(viewer), pulsePrivacy.minimumGroupSize(),
           state.lastSequence);
     });
   }
@@ -990,7 +990,7 @@ public final class SocialLearningEngine implements SocialLearning {
       for (SpaceId space : pilots) {
         access.space(viewer, space);
         reports.add(pulse.report(PulseScope.space(space), period, readable, viewer.person(),
-            pulsePrivacy.showsPeopleTo(viewer), pulsePrivacy.minimumGroupSize(),
+            state::accounts, pulsePrivacy.showsPeopleTo(viewer), pulsePrivacy.minimumGroupSize(),
             state.lastSequence));
       }
       return reports;

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** One pulse report over a {@link PulseLedger}: a few linear scans of its columns. Not thread-safe. */
 final class PulseComputation {
@@ -47,6 +48,7 @@ final class PulseComputation {
   private final PulseScope scope;
   private final PulsePeriod period;
   private final PersonId viewer;
+  private final Function<PersonId, Set<PersonId>> accounts;
   private final boolean showPeople;
   private final int minimumGroupSize;
   private final boolean[] visible;
@@ -58,11 +60,13 @@ final class PulseComputation {
   private final int[] unitSize;
 
   PulseComputation(PulseLedger ledger, PulseScope scope, PulsePeriod period, Set<SpaceId> readable,
-      PersonId viewer, boolean showPeople, int minimumGroupSize) {
+      PersonId viewer, Function<PersonId, Set<PersonId>> accounts, boolean showPeople,
+      int minimumGroupSize) {
     this.l = ledger;
     this.scope = scope;
     this.period = period;
     this.viewer = viewer;
+    this.accounts = accounts;
     this.showPeople = showPeople;
     this.minimumGroupSize = minimumGroupSize;
     this.visible = ledger.visibleSpaces(readable,
@@ -634,47 +638,94 @@ final class PulseComputation {
         share(topFive, t.answers), forHalf, top, showPeople);
   }
 
-  /** Topics at risk, from (tag, holder) pairs: one per accepted answer and tag. */
+  /**
+   * Topics at risk, from (tag, holder) pairs: one per accepted answer and tag. One person's
+   * linked accounts hold a topic together, and the holder is named under the account holding
+   * most of its accepted answers (the first by id of several holding as many).
+   */
   private List<TopicRisk> risks(Columns.Longs pairs) {
     long[] sorted = new long[pairs.size()];
     for (int i = 0; i < sorted.length; i++) {
       sorted[i] = pairs.get(i);
     }
     Arrays.sort(sorted);
+    int people = l.personIds.size();
+    int[] personOf = new int[people];
+    Arrays.fill(personOf, -1);
+    // Per person, in the topic at hand: accepted answers, and the account named.
+    int[] held = new int[people];
+    int[] shownAs = new int[people];
+    int[] shownHeld = new int[people];
+    List<Integer> holders = new ArrayList<>();
     List<TopicRisk> risks = new ArrayList<>();
     for (int start = 0; start < sorted.length; ) {
       int tag = (int) (sorted[start] >>> 32);
       int end = start;
       int best = -1;
-      int bestCount = 0;
       while (end < sorted.length && (int) (sorted[end] >>> 32) == tag) {
         int run = end;
         while (run < sorted.length && sorted[run] == sorted[end]) {
           run++;
         }
-        if (run - end > bestCount) {
-          best = (int) sorted[end];
-          bestCount = run - end;
+        int account = (int) sorted[end];
+        int person = person(account, personOf);
+        int n = run - end;
+        if (held[person] == 0) {
+          holders.add(person);
+        }
+        if (held[person] == 0 || n > shownHeld[person] || (n == shownHeld[person]
+            && l.personIds.get(account).value()
+                .compareTo(l.personIds.get(shownAs[person]).value()) < 0)) {
+          shownAs[person] = account;
+          shownHeld[person] = n;
+        }
+        held[person] += n;
+        if (best < 0 || held[person] > held[best]) {
+          best = person;
         }
         end = run;
       }
       int total = end - start;
+      int bestCount = held[best];
       start = end;
+      for (int person : holders) {
+        held[person] = 0;
+      }
+      holders.clear();
       if (total < MIN_RISK_ANSWERS || 2 * bestCount <= total) {
         continue;
       }
-      PersonId holder = l.personIds.get(best);
-      PersonProfile profile = l.profiles.get(best);
-      boolean leaving = PulseLedger.leaving(profile);
+      PersonId holder = l.personIds.get(shownAs[best]);
+      // Marked as leaving under any of their accounts, they are leaving.
+      PersonProfile leaver = l.leaver(accounts.apply(holder));
+      boolean leaving = leaver != null;
       boolean shown = showPeople || holder.equals(viewer);
       risks.add(new TopicRisk(l.tags.get(tag), total, 1, shown ? holder : null,
-          (double) bestCount / total, leaving,
-          shown && profile != null ? profile.leavingOn() : null,
+          (double) bestCount / total, leaving, shown && leaving ? leaver.leavingOn() : null,
           leaving ? RiskLevel.HIGH : RiskLevel.WATCH));
     }
     risks.sort(Comparator.comparing(TopicRisk::level).reversed()
         .thenComparing(Comparator.comparingInt(TopicRisk::acceptedAnswers).reversed())
         .thenComparing(TopicRisk::tag));
     return risks.subList(0, Math.min(RISK_LIMIT, risks.size()));
+  }
+
+  /**
+   * The person of a ledger account, as the lowest ledger index among their accounts; remembered
+   * in {@code personOf} (-1 until found) for each of them.
+   */
+  private int person(int account, int[] personOf) {
+    if (personOf[account] < 0) {
+      List<Integer> known = new ArrayList<>(List.of(account));
+      for (PersonId other : accounts.apply(l.personIds.get(account))) {
+        Integer index = l.personIndex.get(other);
+        if (index != null) {
+          known.add(index);
+        }
+      }
+      int person = known.stream().mapToInt(Integer::intValue).min().getAsInt();
+      known.forEach(index -> personOf[index] = person);
+    }
+    return personOf[account];
   }
 }

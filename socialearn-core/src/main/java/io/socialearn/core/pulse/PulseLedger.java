@@ -640,6 +640,8 @@ public final class PulseLedger {
    * @param period the period
    * @param readable the spaces the viewer may read
    * @param viewer who asks, for per-person figures about themselves
+   * @param accounts a person's accounts (linked accounts, the person included): one person's
+   *     hold a topic at risk together, and any of them marked as leaving marks the holder
    * @param showPeople whether the viewer may see every per-person figure
    * @param minimumGroupSize the smallest group shown on its own
    * @param lastSequence the last event folded in, stamped on the report
@@ -647,8 +649,9 @@ public final class PulseLedger {
    *     {@code minimumGroupSize}
    */
   public PulseReport report(PulseScope scope, PulsePeriod period, Set<SpaceId> readable,
-      PersonId viewer, boolean showPeople, int minimumGroupSize, long lastSequence) {
-    return new PulseComputation(this, scope, period, readable, viewer, showPeople,
+      PersonId viewer, Function<PersonId, Set<PersonId>> accounts, boolean showPeople,
+      int minimumGroupSize, long lastSequence) {
+    return new PulseComputation(this, scope, period, readable, viewer, accounts, showPeople,
         minimumGroupSize).report(lastSequence);
   }
 

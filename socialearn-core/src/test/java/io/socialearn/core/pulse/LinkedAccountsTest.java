@@ -17,6 +17,8 @@ import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.CaptureQuestion;
 import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.PulsePeriod;
+import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.pulse.RiskLevel;
 import io.socialearn.api.pulse.Successor;
 import io.socialearn.api.pulse.TopicRisk;
@@ -262,6 +264,38 @@ class LinkedAccountsTest {
       // cy, leaving too, does not take over under cy2.
       assertThat(plan.successors()).containsExactly(
           new Successor(Tag.of("payroll"), PersonId.of("dee"), 1, 1));
+    }
+  }
+
+  @Test
+  void aTopicRestingOnOnePersonUnderTwoLinkedAccountsIsAtRisk() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "kay", "kay2", "lee")) {
+        w.person(p, "");
+      }
+      // cobol's 5 accepted answers: kay 1, kay2 3, lee 1. As one person, kay wrote 4 of 5;
+      // under kay2 alone, 3 of 5, and kay2 is not the account marked as leaving. java's: kay 2,
+      // kay2 2, lee 1; under either account alone, not more than half.
+      String[] by = {"kay", "kay2", "kay2", "kay2", "lee", "kay", "kay", "kay2", "kay2", "lee"};
+      for (int i = 0; i < by.length; i++) {
+        String day = String.format("2026-01-%02dT", i + 1);
+        String tag = i < 5 ? "cobol" : "java";
+        ThreadId q = w.ask(day + "09:00:00Z", "ana", "How " + tag + " runs " + i, tag);
+        w.accept(day + "11:00:00Z", "ana", w.answer(day + "10:00:00Z", by[i], q));
+      }
+      w.at("2026-01-20T00:00:00Z").engine.execute(World.ADMIN,
+          new LinkAccounts(PersonId.of("kay"), PersonId.of("kay2")));
+      LocalDate lastDay = LocalDate.parse("2026-03-01");
+      w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(
+          PersonId.of("kay")).displayName("kay").status(PersonStatus.LEAVING, lastDay).build()));
+      // Named once, under the account holding most of the topic's accepted answers (the first
+      // by id of two holding as many).
+      assertThat(w.engine.pulse(World.ADMIN, PulseScope.organisation(), PulsePeriod.allTime())
+          .knowledgeAtRisk()).containsExactly(
+              new TopicRisk(Tag.of("cobol"), 5, 1, PersonId.of("kay2"), 0.8, true, lastDay,
+                  RiskLevel.HIGH),
+              new TopicRisk(Tag.of("java"), 5, 1, PersonId.of("kay"), 0.8, true, lastDay,
+                  RiskLevel.HIGH));
     }
   }
 }
