@@ -85,9 +85,8 @@ final class IndexQueries {
   /** The words' term states in the large segments, kept across searches and refreshes. */
   private final SegmentTermStates termStates = new SegmentTermStates();
   private final DraftQueries draftQueries;
-  /** Each open segment's statistics of the readable threads, per set of readable spaces. */
-  private final ScopedStatistics.Cache statistics =
-      new ScopedStatistics.Cache(ScopedStatistics.Cache.CAPACITY);
+  /** The readable threads' statistics of the reader most recently searched. */
+  private volatile ScopedStatistics.Cache statistics;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
   /** Skips the votes order's blocks that cannot reach a page. */
@@ -170,9 +169,17 @@ final class IndexQueries {
     return sorts.get(sort);
   }
 
-  /** The statistics of the threads in {@code readable} on {@code searcher}'s reader. */
+  /**
+   * The statistics of the threads in {@code readable} on {@code searcher}'s reader, through the
+   * cache of that reader's (started anew after a refresh).
+   */
   ScopedStatistics statistics(IndexSearcher searcher, Set<SpaceId> readable) {
-    return ScopedStatistics.of(searcher, readable, statistics);
+    ScopedStatistics.Cache cache = ScopedStatistics.Cache.forReader(statistics,
+        searcher.getIndexReader(), ScopedStatistics.Cache.CAPACITY);
+    if (cache != statistics) {
+      statistics = cache;
+    }
+    return ScopedStatistics.of(searcher, readable, cache);
   }
 
   SearchResults search(IndexSearcher whole, SearchQuery query, Set<SpaceId> readable)

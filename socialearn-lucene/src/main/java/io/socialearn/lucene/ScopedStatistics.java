@@ -4,11 +4,9 @@ import io.socialearn.api.space.SpaceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -41,11 +39,10 @@ import org.apache.lucene.util.SmallFloat;
  * with when Lucene merged. A document's length is the one its norm holds (what BM25 compares with
  * the average); the tag field, which keeps no norms, counts each thread's tags.
  *
- * <p>Each figure is counted segment by segment, walking the postings (or norms) of the readable,
- * live documents: for a term, as many documents as hold it in the readable spaces. A {@link
- * Cache} keeps each segment's counts per set of readable spaces for as long as the segment is
- * open with the same deletions, so a refresh recounts only the segments it changed. {@link
- * #searcher} hands the sums to Lucene's scoring. Thread-safe.
+ * <p>Each figure is counted by walking the postings (or norms) of the readable, live documents:
+ * for a term, as many documents as hold it in the readable spaces. A {@link Cache} keeps the
+ * counts of one reader across the searches made on it, per set of readable spaces; a refresh
+ * starts it anew. {@link #searcher} hands them to Lucene's scoring. Thread-safe.
  */
 final class ScopedStatistics {
   private final IndexSearcher base;
@@ -60,13 +57,15 @@ final class ScopedStatistics {
   }
 
   /**
-   * The statistics of {@code readable}'s threads on {@code base}'s reader, each segment's counts
-   * kept in {@code cache} (null: counted afresh).
+   * The statistics of {@code readable}'s threads on {@code base}'s reader, kept in {@code cache}
+   * if it belongs to that reader (see {@link Cache#forReader}), else counted afresh.
    */
   static ScopedStatistics of(IndexSearcher base, Set<SpaceId> readable, Cache cache) {
     TreeSet<BytesRef> spaces = new TreeSet<>();
     readable.forEach(space -> spaces.add(new BytesRef(space.value())));
-    return new ScopedStatistics(base, new Scope(List.copyOf(spaces)), cache);
+    Cache kept = cache != null && cache.key == GlobalOrdinals.keyOf(base.getIndexReader())
+        ? cache : null;
+    return new ScopedStatistics(base, new Scope(List.copyOf(spaces)), kept);
   }
 
   /** A searcher on the same reader that scores with these statistics. */
@@ -90,12 +89,13 @@ final class ScopedStatistics {
 
   /** How many readable, live threads hold {@code term}. */
   int docFreq(Term term) {
-    TermKey key = new TermKey(scope, term);
-    long count = 0;
-    for (LeafReaderContext leaf : base.getIndexReader().leaves()) {
-      count += cached(leaf, key, () -> new long[] {docFreq(leaf, term)})[0];
-    }
-    return (int) count;
+    return (int) cached(new TermKey(scope, term), () -> {
+      long count = 0;
+      for (LeafReaderContext leaf : base.getIndexReader().leaves()) {
+        count += docFreq(leaf, term);
+      }
+      return new long[] {count};
+    })[0];
   }
 
   /** How many readable, live threads there are. */
@@ -126,35 +126,29 @@ final class ScopedStatistics {
 
   /** {count, total length} of the readable, live threads with {@code field} (null: all). */
   private long[] field(String field) {
-    FieldKey key = new FieldKey(scope, field == null ? "" : field);
-    long[] sum = new long[2];
-    for (LeafReaderContext leaf : base.getIndexReader().leaves()) {
-      long[] counted = cached(leaf, key, () -> {
-        long[] figures = new long[2];
-        addField(leaf, field, figures);
-        return figures;
-      });
-      sum[0] += counted[0];
-      sum[1] += counted[1];
-    }
-    return sum;
+    return cached(new FieldKey(scope, field == null ? "" : field), () -> {
+      long[] sum = new long[2];
+      for (LeafReaderContext leaf : base.getIndexReader().leaves()) {
+        addField(leaf, field, sum);
+      }
+      return sum;
+    });
   }
 
   private interface Count {
     long[] count() throws IOException;
   }
 
-  private long[] cached(LeafReaderContext leaf, Object key, Count count) {
-    Map<Object, long[]> kept = cache == null ? null : cache.segment(leaf.reader());
-    long[] found = kept == null ? null : kept.get(key);
+  private long[] cached(Object key, Count count) {
+    long[] found = cache == null ? null : cache.values.get(key);
     if (found == null) {
       try {
         found = count.count();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      if (kept != null) {
-        cache.offer(kept, key, found);
+      if (cache != null) {
+        cache.offer(key, found);
       }
     }
     return found;
@@ -197,9 +191,6 @@ final class ScopedStatistics {
     Bits live = reader.getLiveDocs();
     if (field == null) {
       sum[0] += count(readableDocs, live);
-      return;
-    }
-    if (reader.getFieldInfos().fieldInfo(field) == null) {
       return;
     }
     NumericDocValues norms = reader.getNormValues(field);
@@ -266,56 +257,47 @@ final class ScopedStatistics {
   private record FieldKey(Scope scope, String field) {}
 
   /**
-   * Each open segment's counts, per set of readable spaces: a term's document frequency and a
-   * field's count and length. A segment's deletions change its counts, so they are kept per
-   * segment reader (a segment with new deletions is a new reader) and dropped when that reader
-   * closes. It holds at most its capacity in counts; past that, a count is made as if there were
-   * no cache. Thread-safe.
+   * The counts of one top-level reader (by its cache key), kept across the searches made on it:
+   * per set of readable spaces, each term's document frequency and each field's count and
+   * length. A refresh opens a new reader, whose live documents differ, so a cache belongs to one
+   * reader and is replaced by a new, empty one for the next: see {@link #forReader}. It holds at
+   * most its capacity in counts; past that, a count is made as if there were no cache.
+   * Thread-safe.
    */
   static final class Cache {
-    /** The most counts a cache holds (each about 100 bytes with its key). */
-    static final int CAPACITY = 262_144;
+    /** The most counts a cache holds (each about 150 bytes with its key). */
+    static final int CAPACITY = 65_536;
 
+    private final IndexReader.CacheKey key;
     private final int capacity;
-    private final AtomicInteger size = new AtomicInteger();
-    private final ConcurrentHashMap<IndexReader.CacheKey, Map<Object, long[]>> segments =
-        new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, long[]> values = new ConcurrentHashMap<>();
 
-    Cache(int capacity) {
+    private Cache(IndexReader.CacheKey key, int capacity) {
+      this.key = key;
       this.capacity = capacity;
     }
 
-    /** The counts kept for a segment reader, or null if it cannot be told apart. */
-    private Map<Object, long[]> segment(LeafReader reader) {
-      IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-      if (helper == null) {
+    /**
+     * {@code current} if it belongs to {@code reader}, else a new, empty cache for it; null if
+     * the reader has no cache key (then nothing is kept across searches).
+     */
+    static Cache forReader(Cache current, IndexReader reader, int capacity) {
+      IndexReader.CacheKey key = GlobalOrdinals.keyOf(reader);
+      if (key == null) {
         return null;
       }
-      return segments.computeIfAbsent(helper.getKey(), key -> {
-        helper.addClosedListener(closed -> {
-          Map<Object, long[]> dropped = segments.remove(closed);
-          if (dropped != null) {
-            size.addAndGet(-dropped.size());
-          }
-        });
-        return new ConcurrentHashMap<>();
-      });
+      return current != null && current.key == key ? current : new Cache(key, capacity);
     }
 
-    private void offer(Map<Object, long[]> segment, Object key, long[] value) {
-      if (size.get() < capacity && segment.putIfAbsent(key, value) == null) {
-        size.incrementAndGet();
+    private void offer(Object key, long[] value) {
+      if (values.size() < capacity) {
+        values.putIfAbsent(key, value);
       }
     }
 
     /** How many counts the cache holds. */
     int size() {
-      return size.get();
-    }
-
-    /** How many segments it holds counts for. */
-    int segments() {
-      return segments.size();
+      return values.size();
     }
   }
 }
