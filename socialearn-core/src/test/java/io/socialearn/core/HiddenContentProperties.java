@@ -19,7 +19,6 @@ import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.search.SearchHit;
-import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.space.SpaceId;
@@ -47,10 +46,9 @@ import net.jqwik.api.statistics.Statistics;
  * similar questions, with their scores and reasons) is the same whether or not the space holds
  * anything: the same random history is replayed through the engine (and its built-in search
  * index) once whole and once without the members-only space's threads, answers, votes and
- * accepts, with the same ids and clock for everything else. A subclass replays through another
- * search index ({@link #newSearchIndex}).
+ * accepts, with the same ids and clock for everything else.
  */
-public class HiddenContentProperties {
+class HiddenContentProperties {
   private static final String[] PEOPLE = {"ana", "bo", "cy", "dee"};
   /** Members of the members-only space; the others are the outsiders checked. */
   private static final String[] MEMBERS = {"bo", "cy"};
@@ -60,11 +58,6 @@ public class HiddenContentProperties {
   private static final String[] TOPICS = {"payroll", "tax", "excel"};
   private static final List<String> QUERIES = List.of("overtime tax", "excel pivot macro",
       "pension leave rules", "payroll month");
-
-  /** The search index of each replay; null for the engine's built-in one. */
-  protected SearchIndex newSearchIndex() {
-    return null;
-  }
 
   /** One step of a history: {@code {kind, a, b, c}}. */
   @Provide
@@ -76,8 +69,7 @@ public class HiddenContentProperties {
   @Property(tries = 100)
   void outsidersAreShownTheSameWhateverAMembersOnlySpaceHolds(
       @ForAll("histories") List<int[]> steps) {
-    try (Replay with = new Replay(steps, false, newSearchIndex());
-        Replay without = new Replay(steps, true, newSearchIndex())) {
+    try (Replay with = new Replay(steps, false); Replay without = new Replay(steps, true)) {
       Statistics.label("members-only threads").collect(with.secretThreads > 0);
       for (Viewer viewer : OUTSIDERS) {
         for (String text : QUERIES) {
@@ -135,14 +127,12 @@ public class HiddenContentProperties {
     int made;
     /** Questions asked in the members-only space (skipped or not). */
     int secretThreads;
-    final SocialLearningEngine engine;
+    final SocialLearningEngine engine = SocialLearningEngine.builder().clock(clock)
+        .idGenerator(kind -> kind + "-" + step + "-" + made++)
+        .eventLog(InMemoryEventLog.create()).writeRateLimit(WriteRateLimit.unlimited())
+        .trustPolicy(TrustPolicy.rolesOnly()).build();
 
-    Replay(List<int[]> steps, boolean skipSecret, SearchIndex index) {
-      SocialLearningEngine.Builder builder = SocialLearningEngine.builder().clock(clock)
-          .idGenerator(kind -> kind + "-" + step + "-" + made++)
-          .eventLog(InMemoryEventLog.create()).writeRateLimit(WriteRateLimit.unlimited())
-          .trustPolicy(TrustPolicy.rolesOnly());
-      engine = (index == null ? builder : builder.searchIndex(index)).build();
+    Replay(List<int[]> steps, boolean skipSecret) {
       for (String person : PEOPLE) {
         engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(
             PersonId.of(person)).displayName(person).orgUnit("unit " + person).build()));

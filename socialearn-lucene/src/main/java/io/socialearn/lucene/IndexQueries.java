@@ -85,8 +85,6 @@ final class IndexQueries {
   /** The words' term states in the large segments, kept across searches and refreshes. */
   private final SegmentTermStates termStates = new SegmentTermStates();
   private final DraftQueries draftQueries;
-  /** The readable threads' statistics of the reader most recently searched. */
-  private volatile ScopedStatistics.Cache statistics;
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
   /** Skips the votes order's blocks that cannot reach a page. */
@@ -169,20 +167,7 @@ final class IndexQueries {
     return sorts.get(sort);
   }
 
-  /**
-   * The statistics of the threads in {@code readable} on {@code searcher}'s reader, through the
-   * cache of that reader's (started anew after a refresh).
-   */
-  ScopedStatistics statistics(IndexSearcher searcher, Set<SpaceId> readable) {
-    ScopedStatistics.Cache cache = ScopedStatistics.Cache.forReader(statistics,
-        searcher.getIndexReader(), ScopedStatistics.Cache.CAPACITY);
-    if (cache != statistics) {
-      statistics = cache;
-    }
-    return ScopedStatistics.of(searcher, readable, cache);
-  }
-
-  SearchResults search(IndexSearcher whole, SearchQuery query, Set<SpaceId> readable)
+  SearchResults search(IndexSearcher searcher, SearchQuery query, Set<SpaceId> readable)
       throws IOException {
     long deadline = BudgetedSearch.now() + timeAllowedNanos;
     UserQuery parsed = UserQueryParser.parse(query.text());
@@ -191,7 +176,6 @@ final class IndexQueries {
     if (readable.isEmpty()) {
       return NOTHING;
     }
-    IndexSearcher searcher = statistics(whole, readable).searcher();
     // Each word's states, looked up once for both the all-words query and the any-word fallback.
     Map<Term, TermStates> states = new HashMap<>();
     Function<Term, TermStates> lookUp = term -> states.computeIfAbsent(term, t -> {
@@ -291,14 +275,12 @@ final class IndexQueries {
     return ThreadDoc.read(leaf.reader(), doc - leaf.docBase);
   }
 
-  List<SearchHit> similar(IndexSearcher whole, SimilarQuery draft, Set<SpaceId> readable)
+  List<SearchHit> similar(IndexSearcher searcher, SimilarQuery draft, Set<SpaceId> readable)
       throws IOException {
     if (readable.isEmpty()) {
       return List.of();
     }
-    ScopedStatistics stats = statistics(whole, readable);
-    IndexSearcher searcher = stats.searcher();
-    DraftQueries.Draft like = draftQueries.similar(searcher, stats, draft.title(),
+    DraftQueries.Draft like = draftQueries.similar(searcher, draft.title(),
         draft.body(), draft.tags().stream().map(Tag::value).toList());
     if (like == null) {
       return List.of();
@@ -353,14 +335,12 @@ final class IndexQueries {
     return Meaning.rerank(ranked, vectors, vector);
   }
 
-  List<TagSuggestion> suggestTags(IndexSearcher whole, String text, int limit,
+  List<TagSuggestion> suggestTags(IndexSearcher searcher, String text, int limit,
       Set<SpaceId> readable) throws IOException {
     if (readable.isEmpty() || limit <= 0) {
       return List.of();
     }
-    ScopedStatistics stats = statistics(whole, readable);
-    IndexSearcher searcher = stats.searcher();
-    Query like = draftQueries.like(searcher, stats, text);
+    Query like = draftQueries.like(searcher, text);
     if (like == null) {
       return List.of();
     }
