@@ -49,11 +49,8 @@ class LinkedAccountsTest {
           w.answer("2026-01-0" + day + "T10:40:00Z", "cy", q);
         }
       }
-      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
-          new LinkAccounts(PersonId.of("bo"), PersonId.of("bo2")));
-      w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(PersonId.of("bo"))
-          .displayName("bo").status(PersonStatus.LEAVING, LocalDate.parse("2026-03-01"))
-          .build()));
+      link(w.at("2026-01-10T00:00:00Z"), "bo", "bo2");
+      markLeaving(w, "bo", LocalDate.parse("2026-03-01"));
       KnowledgeCapture plan = w.engine.knowledgeCapture(World.ADMIN, PersonId.of("bo"));
       assertThat(plan.topics()).isNotEmpty();
       assertThat(plan.successors()).extracting(s -> s.person().value()).containsExactly("cy");
@@ -66,7 +63,7 @@ class LinkedAccountsTest {
       for (String p : List.of("root", "ana", "ana2", "bo")) {
         w.person(p, "");
       }
-      w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of("ana"), PersonId.of("ana2")));
+      link(w, "ana", "ana2");
       MentoringConstraints any = new MentoringConstraints(false, false);
       MentorMatching own = w.engine.matchMentors(World.ADMIN,
           List.of(Learner.wanting(PersonId.of("ana"), "payroll")),
@@ -90,24 +87,14 @@ class LinkedAccountsTest {
       // payroll's 5 accepted answers: bo 2, bo2 1, cy 2. As one person, bo wrote 3 of 5; under
       // either account alone, not more than half.
       String[] by = {"bo", "bo", "bo2", "cy", "cy"};
-      List<ThreadId> asked = new ArrayList<>();
-      for (int day = 1; day <= by.length; day++) {
-        ThreadId q = w.ask("2026-01-0" + day + "T09:00:00Z", "ana", "How payroll runs " + day,
-            "payroll");
-        asked.add(q);
-        w.accept("2026-01-0" + day + "T11:00:00Z", "ana",
-            w.answer("2026-01-0" + day + "T10:00:00Z", by[day - 1], q));
-      }
+      List<ThreadId> asked = acceptedPayrollAnswers(w, by);
       ThreadId onlyBo = w.ask("2026-01-07T09:00:00Z", "ana", "Payroll on a holiday", "payroll");
       w.answer("2026-01-07T10:00:00Z", "bo", onlyBo);
       w.answer("2026-01-07T10:30:00Z", "bo2", onlyBo);
       ThreadId open = w.ask("2026-01-08T09:00:00Z", "ana", "Payroll for contractors",
           "payroll");
-      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
-          new LinkAccounts(PersonId.of("bo"), PersonId.of("bo2")));
-      w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(PersonId.of("bo"))
-          .displayName("bo").status(PersonStatus.LEAVING, LocalDate.parse("2026-03-01"))
-          .build()));
+      link(w.at("2026-01-10T00:00:00Z"), "bo", "bo2");
+      markLeaving(w, "bo", LocalDate.parse("2026-03-01"));
       KnowledgeCapture plan = w.engine.knowledgeCapture(World.ADMIN, PersonId.of("bo"));
       assertThat(plan.topics()).extracting(t -> t.tag().value(), TopicRisk::acceptedAnswers,
           TopicRisk::holderShare).containsExactly(tuple("payroll", 5, 0.6));
@@ -127,7 +114,7 @@ class LinkedAccountsTest {
       for (String p : List.of("root", "ana", "ana2", "bo", "cy")) {
         w.person(p, "");
       }
-      w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of("ana"), PersonId.of("ana2")));
+      link(w, "ana", "ana2");
       MentoringConstraints any = new MentoringConstraints(false, false);
       // As learners, ana would get two mentors; as mentors, twice her capacity.
       assertThatThrownBy(() -> w.engine.matchMentors(World.ADMIN,
@@ -167,7 +154,7 @@ class LinkedAccountsTest {
             w.answer("2026-01-0" + day + "T10:00:00Z", by[day - 1], q));
         w.answer("2026-01-0" + day + "T10:30:00Z", "eve", q);
       }
-      w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of("cy"), PersonId.of("cy2")));
+      link(w, "cy", "cy2");
       assertThat(w.engine.knowledgeCapture(World.ADMIN, PersonId.of("bo")).successors())
           .containsExactly(new Successor(Tag.of("payroll"), PersonId.of("cy"), 2, 2),
               new Successor(Tag.of("payroll"), PersonId.of("dee"), 1, 1),
@@ -193,8 +180,7 @@ class LinkedAccountsTest {
           w.accept("2026-01-0" + day + "T11:00:00Z", "eve", answer);
         }
       }
-      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
-          new LinkAccounts(PersonId.of("bo"), PersonId.of("bo2")));
+      link(w.at("2026-01-10T00:00:00Z"), "bo", "bo2");
       MentorMatching matching = w.engine.matchMentors(World.ADMIN,
           List.of(Learner.wanting(PersonId.of("ana"), "payroll")),
           List.of(Mentor.inferred(PersonId.of("bo"), 1), Mentor.inferred(PersonId.of("cy"), 1)),
@@ -218,8 +204,7 @@ class LinkedAccountsTest {
       w.ask("2026-01-01T09:00:00Z", "ana", "How payroll runs", "payroll");
       w.ask("2026-01-02T09:00:00Z", "ana2", "How tax is withheld", "tax");
       w.ask("2026-01-03T09:00:00Z", "ana2", "How tax is refunded", "tax");
-      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
-          new LinkAccounts(PersonId.of("ana"), PersonId.of("ana2")));
+      link(w.at("2026-01-10T00:00:00Z"), "ana", "ana2");
       MentorMatching matching = w.engine.matchMentors(World.ADMIN,
           List.of(Learner.inferred(PersonId.of("ana"))),
           List.of(Mentor.offering(PersonId.of("dee"), 1, "tax")),
@@ -240,22 +225,12 @@ class LinkedAccountsTest {
       }
       // payroll's 5 accepted answers: bo 3, cy2 1, dee 1. bo is marked leaving under bo, and cy
       // under cy; their other accounts are not marked.
-      String[] by = {"bo", "bo", "bo", "cy2", "dee"};
-      for (int day = 1; day <= by.length; day++) {
-        ThreadId q = w.ask("2026-01-0" + day + "T09:00:00Z", "ana", "How payroll runs " + day,
-            "payroll");
-        w.accept("2026-01-0" + day + "T11:00:00Z", "ana",
-            w.answer("2026-01-0" + day + "T10:00:00Z", by[day - 1], q));
-      }
-      w.at("2026-01-10T00:00:00Z").engine.execute(World.ADMIN,
-          new LinkAccounts(PersonId.of("bo"), PersonId.of("bo2")));
-      w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of("cy"), PersonId.of("cy2")));
+      acceptedPayrollAnswers(w, new String[] {"bo", "bo", "bo", "cy2", "dee"});
+      link(w.at("2026-01-10T00:00:00Z"), "bo", "bo2");
+      link(w, "cy", "cy2");
       LocalDate lastDay = LocalDate.parse("2026-03-01");
-      for (String leaver : List.of("bo", "cy")) {
-        w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(
-            PersonId.of(leaver)).displayName(leaver).status(PersonStatus.LEAVING, lastDay)
-            .build()));
-      }
+      markLeaving(w, "bo", lastDay);
+      markLeaving(w, "cy", lastDay);
       KnowledgeCapture plan = w.engine.knowledgeCapture(World.ADMIN, PersonId.of("bo2"));
       assertThat(plan.leaving()).isTrue();
       assertThat(plan.leavingOn()).isEqualTo(lastDay);
@@ -283,11 +258,9 @@ class LinkedAccountsTest {
         ThreadId q = w.ask(day + "09:00:00Z", "ana", "How " + tag + " runs " + i, tag);
         w.accept(day + "11:00:00Z", "ana", w.answer(day + "10:00:00Z", by[i], q));
       }
-      w.at("2026-01-20T00:00:00Z").engine.execute(World.ADMIN,
-          new LinkAccounts(PersonId.of("kay"), PersonId.of("kay2")));
+      link(w.at("2026-01-20T00:00:00Z"), "kay", "kay2");
       LocalDate lastDay = LocalDate.parse("2026-03-01");
-      w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(
-          PersonId.of("kay")).displayName("kay").status(PersonStatus.LEAVING, lastDay).build()));
+      markLeaving(w, "kay", lastDay);
       // Named once, under the account holding most of the topic's accepted answers (the first
       // by id of two holding as many).
       assertThat(w.engine.pulse(World.ADMIN, PulseScope.organisation(), PulsePeriod.allTime())
@@ -297,5 +270,30 @@ class LinkedAccountsTest {
               new TopicRisk(Tag.of("java"), 5, 1, PersonId.of("kay"), 0.8, true, lastDay,
                   RiskLevel.HIGH));
     }
+  }
+
+  /**
+   * On day 1, 2, ... of January, ana asks about payroll and accepts an answer by {@code by[day -
+   * 1]}; the questions in order.
+   */
+  private static List<ThreadId> acceptedPayrollAnswers(World w, String[] by) {
+    List<ThreadId> asked = new ArrayList<>();
+    for (int day = 1; day <= by.length; day++) {
+      ThreadId q = w.ask("2026-01-0" + day + "T09:00:00Z", "ana", "How payroll runs " + day,
+          "payroll");
+      asked.add(q);
+      w.accept("2026-01-0" + day + "T11:00:00Z", "ana",
+          w.answer("2026-01-0" + day + "T10:00:00Z", by[day - 1], q));
+    }
+    return asked;
+  }
+
+  private static void link(World w, String person, String other) {
+    w.engine.execute(World.ADMIN, new LinkAccounts(PersonId.of(person), PersonId.of(other)));
+  }
+
+  private static void markLeaving(World w, String person, LocalDate lastDay) {
+    w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(
+        PersonId.of(person)).displayName(person).status(PersonStatus.LEAVING, lastDay).build()));
   }
 }
