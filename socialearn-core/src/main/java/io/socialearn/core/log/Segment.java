@@ -51,7 +51,15 @@ final class Segment {
    * more than a long holds: no segment of this log has such a name).
    */
   static long parse(String fileName) {
-    Matcher matcher = NAME.matcher(fileName);
+    return numberIn(NAME, fileName);
+  }
+
+  /**
+   * The sequence a numbered file name of this log's directory holds ({@code name}'s first group,
+   * 20 digits), or -1 if it is not such a name or the number is beyond a long (a foreign file).
+   */
+  static long numberIn(Pattern name, String fileName) {
+    Matcher matcher = name.matcher(fileName);
     if (!matcher.matches()) {
       return -1;
     }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -378,15 +377,7 @@ public final class SnapshotStore {
 
   /** The sequence a snapshot file's name holds, or -1 if it is not a snapshot's name. */
   private static long sequenceOf(Path file) {
-    Matcher matcher = NAME.matcher(file.getFileName().toString());
-    if (!matcher.matches()) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(matcher.group(1));
-    } catch (NumberFormatException beyondALong) {
-      return -1;
-    }
+    return Segment.numberIn(NAME, file.getFileName().toString());
   }
 
   private List<Path> snapshotsNewestFirst() {
