@@ -117,15 +117,23 @@ final class DraftQueries {
    * states (started anew when the reader is not the one cached: after a refresh).
    */
   TermLookups lookups(IndexSearcher searcher) {
+    return lookups(searcher, null);
+  }
+
+  /**
+   * As {@link #lookups(IndexSearcher)}, with the document frequencies that weigh a draft's terms
+   * taken from {@code stats} (null: from the whole index).
+   */
+  TermLookups lookups(IndexSearcher searcher, ScopedStatistics stats) {
     if (cachedTerms <= 0) {
-      return new TermLookups(searcher, null);
+      return new TermLookups(searcher, null, stats);
     }
     TermStatesCache cache = TermStatesCache.forReader(termStates, searcher.getIndexReader(),
         cachedTerms);
     if (cache != termStates) {
       termStates = cache;
     }
-    return new TermLookups(searcher, cache);
+    return new TermLookups(searcher, cache, stats);
   }
 
   /**
@@ -171,9 +179,22 @@ final class DraftQueries {
     }
   }
 
-  /** The draft's queries, or null if the draft holds no term the analyzer keeps. */
+  /**
+   * The draft's queries, or null if the draft holds no term the analyzer keeps; its body terms
+   * weighed by their document frequencies in the whole index.
+   */
   Draft similar(IndexSearcher searcher, String title, String body, List<String> tags) {
-    TermLookups reader = lookups(searcher);
+    return similar(searcher, null, title, body, tags);
+  }
+
+  /**
+   * As above, the body terms weighed by their document frequencies in {@code stats} (null: in
+   * the whole index). Which terms choose the candidates of a small page (very common title
+   * terms, the budget of postings) is a matter of cost, so it goes by the whole index.
+   */
+  Draft similar(IndexSearcher searcher, ScopedStatistics stats, String title, String body,
+      List<String> tags) {
+    TermLookups reader = lookups(searcher, stats);
     List<Clause> fullClauses = new ArrayList<>();
     Map<String, Integer> titleTerms = counts(title);
     Map<String, Integer> bodyTerms = counts(body);
@@ -264,9 +285,12 @@ final class DraftQueries {
     return Math.max(0, left);
   }
 
-  /** The query for threads like a free text, for tag suggestion. */
-  Query like(IndexSearcher searcher, String text) {
-    TermLookups reader = lookups(searcher);
+  /**
+   * The query for threads like a free text, for tag suggestion, its terms weighed by their
+   * document frequencies in {@code stats} (null: in the whole index).
+   */
+  Query like(IndexSearcher searcher, ScopedStatistics stats, String text) {
+    TermLookups reader = lookups(searcher, stats);
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     List<Map.Entry<String, Double>> terms = informative(reader, counts(text), MAX_BODY_TERMS);
     for (Map.Entry<String, Double> term : terms) {
@@ -304,10 +328,13 @@ final class DraftQueries {
     private final Map<Term, TermStates> states = new HashMap<>();
     /** Per field, a terms enum per segment (null where the field has no terms), reused. */
     private final Map<String, TermsEnum[]> enums = new HashMap<>();
+    /** Weighs the draft's terms; null for the whole index's figures. */
+    private final ScopedStatistics stats;
 
-    TermLookups(IndexSearcher searcher, TermStatesCache shared) {
+    TermLookups(IndexSearcher searcher, TermStatesCache shared, ScopedStatistics stats) {
       this.searcher = searcher;
       this.shared = shared;
+      this.stats = stats;
     }
 
     /**
@@ -363,6 +390,16 @@ final class DraftQueries {
       return searcher.getIndexReader().numDocs();
     }
 
+    /** The term's document frequency that weighs it: over {@code stats}' threads if given. */
+    int weighingDocFreq(String field, String text) {
+      return stats == null ? docFreq(field, text) : stats.docFreq(new Term(field, text));
+    }
+
+    /** The number of threads that weighs terms: {@code stats}' threads if given. */
+    int weighingDocs() {
+      return stats == null ? numDocs() : stats.docs();
+    }
+
     Query query(String field, String text) {
       Term term = new Term(field, text);
       return new TermQuery(term, states(term));
@@ -380,10 +417,10 @@ final class DraftQueries {
   private static List<Map.Entry<String, Double>> informative(TermLookups reader,
       Map<String, Integer> counts, int max) {
     Map<String, Double> scores = new HashMap<>();
-    long docs = Math.max(1, reader.numDocs());
+    long docs = Math.max(1, reader.weighingDocs());
     for (Map.Entry<String, Integer> term : counts.entrySet()) {
-      int df = reader.docFreq(Fields.BODY, term.getKey())
-          + reader.docFreq(Fields.TITLE, term.getKey());
+      int df = reader.weighingDocFreq(Fields.BODY, term.getKey())
+          + reader.weighingDocFreq(Fields.TITLE, term.getKey());
       double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
       scores.put(term.getKey(), Math.sqrt(term.getValue()) * idf);
     }

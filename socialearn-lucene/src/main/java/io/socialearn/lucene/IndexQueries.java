@@ -85,6 +85,10 @@ final class IndexQueries {
   /** The words' term states in the large segments, kept across searches and refreshes. */
   private final SegmentTermStates termStates = new SegmentTermStates();
   private final DraftQueries draftQueries;
+  /** Each open segment's figures per space, summed into the statistics of a viewer's threads. */
+  private final ScopedStatistics.Cache statistics =
+      new ScopedStatistics.Cache(ScopedStatistics.Cache.CAPACITY,
+          ScopedStatistics.Cache.MIN_SEGMENT_DOCS);
   private final Snippets snippets;
   private final Map<SearchSort, Sort> sorts = new HashMap<>();
   /** Skips the votes order's blocks that cannot reach a page. */
@@ -167,7 +171,12 @@ final class IndexQueries {
     return sorts.get(sort);
   }
 
-  SearchResults search(IndexSearcher searcher, SearchQuery query, Set<SpaceId> readable)
+  /** The statistics of the threads in {@code readable} on {@code searcher}'s reader. */
+  ScopedStatistics statistics(IndexSearcher searcher, Set<SpaceId> readable) {
+    return ScopedStatistics.of(searcher, readable, statistics);
+  }
+
+  SearchResults search(IndexSearcher whole, SearchQuery query, Set<SpaceId> readable)
       throws IOException {
     long deadline = BudgetedSearch.now() + timeAllowedNanos;
     UserQuery parsed = UserQueryParser.parse(query.text());
@@ -176,6 +185,7 @@ final class IndexQueries {
     if (readable.isEmpty()) {
       return NOTHING;
     }
+    IndexSearcher searcher = statistics(whole, readable).searcher();
     // Each word's states, looked up once for both the all-words query and the any-word fallback.
     Map<Term, TermStates> states = new HashMap<>();
     Function<Term, TermStates> lookUp = term -> states.computeIfAbsent(term, t -> {
@@ -275,12 +285,14 @@ final class IndexQueries {
     return ThreadDoc.read(leaf.reader(), doc - leaf.docBase);
   }
 
-  List<SearchHit> similar(IndexSearcher searcher, SimilarQuery draft, Set<SpaceId> readable)
+  List<SearchHit> similar(IndexSearcher whole, SimilarQuery draft, Set<SpaceId> readable)
       throws IOException {
     if (readable.isEmpty()) {
       return List.of();
     }
-    DraftQueries.Draft like = draftQueries.similar(searcher, draft.title(),
+    ScopedStatistics stats = statistics(whole, readable);
+    IndexSearcher searcher = stats.searcher();
+    DraftQueries.Draft like = draftQueries.similar(searcher, stats, draft.title(),
         draft.body(), draft.tags().stream().map(Tag::value).toList());
     if (like == null) {
       return List.of();
@@ -335,12 +347,14 @@ final class IndexQueries {
     return Meaning.rerank(ranked, vectors, vector);
   }
 
-  List<TagSuggestion> suggestTags(IndexSearcher searcher, String text, int limit,
+  List<TagSuggestion> suggestTags(IndexSearcher whole, String text, int limit,
       Set<SpaceId> readable) throws IOException {
     if (readable.isEmpty() || limit <= 0) {
       return List.of();
     }
-    Query like = draftQueries.like(searcher, text);
+    ScopedStatistics stats = statistics(whole, readable);
+    IndexSearcher searcher = stats.searcher();
+    Query like = draftQueries.like(searcher, stats, text);
     if (like == null) {
       return List.of();
     }
