@@ -19,6 +19,7 @@ import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.search.SearchHit;
+import io.socialearn.api.search.SearchIndex;
 import io.socialearn.api.search.SearchQuery;
 import io.socialearn.api.search.SimilarQuery;
 import io.socialearn.api.space.SpaceId;
@@ -46,9 +47,10 @@ import net.jqwik.api.statistics.Statistics;
  * similar questions, with their scores and reasons) is the same whether or not the space holds
  * anything: the same random history is replayed through the engine (and its built-in search
  * index) once whole and once without the members-only space's threads, answers, votes and
- * accepts, with the same ids and clock for everything else.
+ * accepts, with the same ids and clock for everything else. A subclass replays through another
+ * search index ({@link #newSearchIndex}).
  */
-class HiddenContentProperties {
+public class HiddenContentProperties {
   private static final String[] PEOPLE = {"ana", "bo", "cy", "dee"};
   /** Members of the members-only space; the others are the outsiders checked. */
   private static final String[] MEMBERS = {"bo", "cy"};
@@ -58,6 +60,11 @@ class HiddenContentProperties {
   private static final String[] TOPICS = {"payroll", "tax", "excel"};
   private static final List<String> QUERIES = List.of("overtime tax", "excel pivot macro",
       "pension leave rules", "payroll month");
+
+  /** The search index of each replay; null for the engine's built-in one. */
+  protected SearchIndex newSearchIndex() {
+    return null;
+  }
 
   /** One step of a history: {@code {kind, a, b, c}}. */
   @Provide
@@ -69,7 +76,8 @@ class HiddenContentProperties {
   @Property(tries = 100)
   void outsidersAreShownTheSameWhateverAMembersOnlySpaceHolds(
       @ForAll("histories") List<int[]> steps) {
-    try (Replay with = new Replay(steps, false); Replay without = new Replay(steps, true)) {
+    try (Replay with = new Replay(steps, false, newSearchIndex());
+        Replay without = new Replay(steps, true, newSearchIndex())) {
       Statistics.label("members-only threads").collect(with.secretThreads > 0);
       for (Viewer viewer : OUTSIDERS) {
         for (String text : QUERIES) {
@@ -127,12 +135,14 @@ class HiddenContentProperties {
     int made;
     /** Questions asked in the members-only space (skipped or not). */
     int secretThreads;
-    final SocialLearningEngine engine = SocialLearningEngine.builder().clock(clock)
-        .idGenerator(kind -> kind + "-" + step + "-" + made++)
-        .eventLog(InMemoryEventLog.create()).writeRateLimit(WriteRateLimit.unlimited())
-        .trustPolicy(TrustPolicy.rolesOnly()).build();
+    final SocialLearningEngine engine;
 
-    Replay(List<int[]> steps, boolean skipSecret) {
+    Replay(List<int[]> steps, boolean skipSecret, SearchIndex index) {
+      SocialLearningEngine.Builder builder = SocialLearningEngine.builder().clock(clock)
+          .idGenerator(kind -> kind + "-" + step + "-" + made++)
+          .eventLog(InMemoryEventLog.create()).writeRateLimit(WriteRateLimit.unlimited())
+          .trustPolicy(TrustPolicy.rolesOnly());
+      engine = (index == null ? builder : builder.searchIndex(index)).build();
       for (String person : PEOPLE) {
         engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(
             PersonId.of(person)).displayName(person).orgUnit("unit " + person).build()));
