@@ -60,12 +60,13 @@ import org.apache.lucene.util.IOUtils;
  * spaces the caller may read, so hits, totals, facets, similar questions and tags never reveal a
  * thread from another space.
  *
- * <p>Hits, totals and facets are the readable threads', but scores use Lucene's BM25 statistics
- * of the whole index: members-only threads count in the words' document frequencies and in the
- * average lengths, so the scores and order a viewer sees (and the similar-thread signal of who
- * knows) can shift with text in spaces they cannot read, though none of it is shown. The built-in
- * {@code MemorySearchIndex} takes its statistics over the readable threads only; doing so here
- * would mean counting each query word's postings within the viewer's spaces on every search.
+ * <p>Scores, too, are the readable threads': BM25's statistics (each word's document frequency,
+ * each field's document count and average length) are taken over the live threads of the
+ * viewer's readable spaces ({@code ScopedStatistics}), not over the whole index, so no score or
+ * order a viewer sees (nor who knows' similar-thread signal) shifts with text in spaces they
+ * cannot read, or with when Lucene merged away old versions of threads. One choice is not: for a
+ * page of at most 10 similar questions, which of a draft's words choose the candidates weighs
+ * their postings in the whole index (a cost budget), so the candidates can differ.
  *
  * <p>The index records the sequence of the last applied event, its schema, its analyzer and its
  * {@link TextEmbedder}'s name (if any) in the commit user data. It commits periodically and on
