@@ -137,8 +137,9 @@ public final class ExpertiseMixLearner {
    * The weights after one projected Newton step with backtracking from {@code w}, or null if no
    * step along the projected path lowers the loss by Armijo's share of its first-order decrease,
    * or if even the full step, unprojected, would change the loss by less than its rounding. Where
-   * the predicted decrease is so small that rounding would hide it, the full step is taken if it
-   * brings the weights closer to the optimum's conditions.
+   * the predicted decrease is so small that rounding would hide it, the longest step along the
+   * projected path (halving from the full one) that brings the weights closer to the optimum's
+   * conditions is taken.
    * The weights within {@code epsilon} of 0 whose gradient is positive take a gradient step
    * (towards 0); the others a Newton step over themselves.
    */
@@ -181,12 +182,19 @@ public final class ExpertiseMixLearner {
       return null;
     }
     if (predicted < NOISE * scale) {
-      // So close that the loss's rounding would hide its decrease: the full step, if it brings
-      // the weights closer to the optimum's conditions.
-      double[] next = project(w, p, 1);
+      // So close that the loss's rounding would hide its decrease: the longest step along the
+      // projected path (halving from the full one) that brings the weights closer to the
+      // optimum's conditions. Past a bound, projection can bend the full step away from them.
+      double before = residual(w, g);
       double[] nextG = new double[n];
-      loss(x, answerer, next, nextG, null);
-      return residual(next, nextG) < residual(w, g) ? next : null;
+      for (double alpha = 1; alpha >= MIN_STEP; alpha /= 2) {
+        double[] next = project(w, p, alpha);
+        loss(x, answerer, next, nextG, null);
+        if (residual(next, nextG) < before) {
+          return next;
+        }
+      }
+      return null;
     }
     for (double alpha = 1; alpha >= MIN_STEP; alpha /= 2) {
       double[] next = project(w, p, alpha);
