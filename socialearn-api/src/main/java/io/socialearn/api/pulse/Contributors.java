@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * The people who asked or answered in a period, and how concentrated the answering is.
  *
- * <p>A contributor is new in the period if their first question or answer in scope falls in it,
- * returning if they had asked or answered in scope before. Privacy: when either cohort counts
+ * <p>A contributor is a person: accounts the host linked as one person's count once, their
+ * answers summed, named in {@link #topAnswerers()} under the account that gave most of them. A
+ * contributor is new in the period if their first question or answer in scope (under any of
+ * their accounts) falls in it, returning if they had asked or answered in scope before. Privacy: when either cohort counts
  * fewer people than the minimum group size (but more than none), both are null, so that neither
  * can be worked out from the other. {@link #topAnswerers()} is per-person
  * and so empty unless the viewer may see per-person figures ({@link #personalFiguresShown()}).

@@ -594,21 +594,51 @@ final class PulseComputation {
         share(answeredAcross, answeredByUnit));
   }
 
+  /**
+   * The period's contributors, one person's linked accounts counted as one: their first
+   * contribution is their accounts' first, their answers are summed, and they are named under
+   * the account that gave most of them (the first by id of several giving as many).
+   */
   private Contributors contributors(Tally t, long[] firstContribution, long start, long end) {
-    int active = t.active.cardinality();
-    int newcomers = 0;
+    int[] personOf = new int[l.personIds.size()];
+    Arrays.fill(personOf, -1);
+    BitSet people = new BitSet();
     for (int p = t.active.nextSetBit(0); p >= 0; p = t.active.nextSetBit(p + 1)) {
-      newcomers += firstContribution[p] >= start && firstContribution[p] < end ? 1 : 0;
+      people.set(person(p, personOf));
+    }
+    int active = people.cardinality();
+    // each active person's first contribution under any of their accounts (mapped above)
+    long[] first = new long[personOf.length];
+    Arrays.fill(first, NEVER);
+    for (int account = 0; account < personOf.length; account++) {
+      if (personOf[account] >= 0) {
+        first[personOf[account]] = Math.min(first[personOf[account]], firstContribution[account]);
+      }
+    }
+    int newcomers = 0;
+    for (int person = people.nextSetBit(0); person >= 0;
+        person = people.nextSetBit(person + 1)) {
+      newcomers += first[person] >= start && first[person] < end ? 1 : 0;
     }
     int returning = active - newcomers;
     boolean cohortsShown = (newcomers == 0 || newcomers >= minimumGroupSize)
         && (returning == 0 || returning >= minimumGroupSize);
-    List<int[]> ranked = new ArrayList<>();
+    // Per person: {the account they are named under, their answers, that account's answers}.
+    Map<Integer, int[]> byPerson = new HashMap<>();
     for (int p = 0; p < t.answersBy.length; p++) {
       if (t.answersBy[p] > 0) {
-        ranked.add(new int[] {p, t.answersBy[p]});
+        int account = p;
+        int[] entry = byPerson.computeIfAbsent(person(p, personOf),
+            k -> new int[] {account, 0, 0});
+        if (t.answersBy[p] > entry[2] || (t.answersBy[p] == entry[2]
+            && l.personIds.get(p).value().compareTo(l.personIds.get(entry[0]).value()) < 0)) {
+          entry[0] = p;
+          entry[2] = t.answersBy[p];
+        }
+        entry[1] += t.answersBy[p];
       }
     }
+    List<int[]> ranked = new ArrayList<>(byPerson.values());
     ranked.sort(Comparator.comparingInt((int[] e) -> -e[1])
         .thenComparing(e -> l.personIds.get(e[0]).value()));
     int topFive = 0;

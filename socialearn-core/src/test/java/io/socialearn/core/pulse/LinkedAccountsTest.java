@@ -16,7 +16,9 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.CaptureQuestion;
+import io.socialearn.api.pulse.Contributors;
 import io.socialearn.api.pulse.KnowledgeCapture;
+import io.socialearn.api.pulse.PersonCount;
 import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseScope;
 import io.socialearn.api.pulse.RiskLevel;
@@ -26,12 +28,16 @@ import io.socialearn.api.thread.PostId;
 import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.core.mentoring.MentorMatcher;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Two accounts linked as one person's are one person to knowledge capture and mentoring. */
+/**
+ * Two accounts linked as one person's are one person to knowledge capture, mentoring and the
+ * pulse's contributors.
+ */
 class LinkedAccountsTest {
   @Test
   void aLeaversOtherAccountDoesNotTakeOverFromThem() {
@@ -269,6 +275,37 @@ class LinkedAccountsTest {
                   RiskLevel.HIGH),
               new TopicRisk(Tag.of("java"), 5, 1, PersonId.of("kay"), 0.8, true, lastDay,
                   RiskLevel.HIGH));
+    }
+  }
+
+  @Test
+  void aPersonAnsweringUnderTwoLinkedAccountsIsOneContributor() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "kay", "kay2", "lee")) {
+        w.person(p, "");
+      }
+      // January: kay answers once. February: kay 1, kay2 2 (3 as one person), lee 2.
+      String[] by = {"kay", "kay", "kay2", "kay2", "lee", "lee"};
+      for (int i = 0; i < by.length; i++) {
+        String day = i == 0 ? "2026-01-10T" : String.format("2026-02-%02dT", i + 1);
+        ThreadId q = w.ask(day + "09:00:00Z", "ana", "How payroll runs " + i, "payroll");
+        w.answer(day + "10:00:00Z", by[i], q);
+      }
+      link(w.at("2026-02-20T00:00:00Z"), "kay", "kay2");
+      Contributors february = w.engine.pulse(World.ADMIN, PulseScope.organisation(),
+          PulsePeriod.of(Instant.parse("2026-02-01T00:00:00Z"),
+              Instant.parse("2026-03-01T00:00:00Z"))).contributors();
+      // Named once, under the account that gave most of the answers.
+      assertThat(february.topAnswerers()).containsExactly(
+          new PersonCount(PersonId.of("kay2"), 3), new PersonCount(PersonId.of("lee"), 2));
+      assertThat(february.answerers()).isEqualTo(2);
+      assertThat(february.answers()).isEqualTo(5);
+      assertThat(february.peopleForHalfOfAnswers()).isEqualTo(1);
+      assertThat(february.topFiveShare()).isEqualTo(1.0);
+      // ana, kay and lee; kay had answered in January under their other account
+      assertThat(february.active()).isEqualTo(3);
+      assertThat(february.newcomers()).isEqualTo(1);
+      assertThat(february.returning()).isEqualTo(2);
     }
   }
 
