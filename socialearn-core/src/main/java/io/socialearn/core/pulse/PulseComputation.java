@@ -58,6 +58,13 @@ final class PulseComputation {
   private final long prevFrom;
   private final long length;
   private final int[] unitSize;
+  /**
+   * Per ledger account, the person it is an account of (the lowest ledger index among their
+   * linked accounts), -1 until looked up; see {@link #person}.
+   */
+  private final int[] personOf;
+  /** The accounts looked up that are linked to another. */
+  private final BitSet linked = new BitSet();
 
   PulseComputation(PulseLedger ledger, PulseScope scope, PulsePeriod period, Set<SpaceId> readable,
       PersonId viewer, Function<PersonId, Set<PersonId>> accounts, boolean showPeople,
@@ -75,10 +82,18 @@ final class PulseComputation {
     this.to = period.to().toEpochMilli();
     this.prevFrom = period.previous().from().toEpochMilli();
     this.length = to - from;
+    this.personOf = new int[ledger.personIds.size()];
+    Arrays.fill(personOf, -1);
+    // People per unit: one person's linked accounts in a unit count once.
     this.unitSize = new int[ledger.units.size()];
+    Set<Long> counted = new HashSet<>();
     for (int p = 0; p < ledger.personIds.size(); p++) {
       if (ledger.profiles.get(p) != null) {
-        unitSize[ledger.personUnit.get(p)]++;
+        int unit = ledger.personUnit.get(p);
+        int person = person(p);
+        if (!linked.get(p) || counted.add((long) person << 32 | unit)) {
+          unitSize[unit]++;
+        }
       }
     }
     if (scope.kind() == PulseScope.Kind.ORG_UNIT) {
@@ -241,6 +256,8 @@ final class PulseComputation {
     final int[] answers;
     final int[] answerers;
     final BitSet seen = new BitSet();
+    /** (person, cell) pairs seen, for people with linked accounts (maybe in several groups). */
+    final Set<Long> seenLinked = new HashSet<>();
 
     Cells(int units) {
       this.units = units;
@@ -248,13 +265,23 @@ final class PulseComputation {
       this.answerers = new int[units * units];
     }
 
-    void add(int askingUnit, int answeringUnit, int author) {
-      answers[askingUnit * units + answeringUnit]++;
-      // A person is in one group, so (author, asking group) names their cell.
-      long bit = (long) author * units + askingUnit;
-      if (bit <= Integer.MAX_VALUE && !seen.get((int) bit)) {
-        seen.set((int) bit);
-        answerers[askingUnit * units + answeringUnit]++;
+    /** An answer by {@code person}, who has linked accounts if {@code linked}. */
+    void add(int askingUnit, int answeringUnit, int person, boolean linked) {
+      int cell = askingUnit * units + answeringUnit;
+      answers[cell]++;
+      boolean first;
+      if (linked) {
+        first = seenLinked.add((long) person << 32 | cell);
+      } else {
+        // One account is in one group, so (person, asking group) names their cell.
+        long bit = (long) person * units + askingUnit;
+        first = bit <= Integer.MAX_VALUE && !seen.get((int) bit);
+        if (first) {
+          seen.set((int) bit);
+        }
+      }
+      if (first) {
+        answerers[cell]++;
       }
     }
   }
@@ -317,7 +344,7 @@ final class PulseComputation {
         tally.active.set(author);
       }
       if (tally == current) {
-        cells.add(labelOf[askerUnit], labelOf[authorUnit], author);
+        cells.add(labelOf[askerUnit], labelOf[authorUnit], person(author), linked.get(author));
       }
     }
 
@@ -600,14 +627,12 @@ final class PulseComputation {
    * the account that gave most of them (the first by id of several giving as many).
    */
   private Contributors contributors(Tally t, long[] firstContribution, long start, long end) {
-    int[] personOf = new int[l.personIds.size()];
-    Arrays.fill(personOf, -1);
     BitSet people = new BitSet();
     for (int p = t.active.nextSetBit(0); p >= 0; p = t.active.nextSetBit(p + 1)) {
-      people.set(person(p, personOf));
+      people.set(person(p));
     }
     int active = people.cardinality();
-    // each active person's first contribution under any of their accounts (mapped above)
+    // each person's first contribution under any of their accounts (all looked up by now)
     long[] first = new long[personOf.length];
     Arrays.fill(first, NEVER);
     for (int account = 0; account < personOf.length; account++) {
@@ -628,7 +653,7 @@ final class PulseComputation {
     for (int p = 0; p < t.answersBy.length; p++) {
       if (t.answersBy[p] > 0) {
         int account = p;
-        int[] entry = byPerson.computeIfAbsent(person(p, personOf),
+        int[] entry = byPerson.computeIfAbsent(person(p),
             k -> new int[] {account, 0, 0});
         if (t.answersBy[p] > entry[2] || (t.answersBy[p] == entry[2]
             && l.personIds.get(p).value().compareTo(l.personIds.get(entry[0]).value()) < 0)) {
@@ -680,8 +705,6 @@ final class PulseComputation {
     }
     Arrays.sort(sorted);
     int people = l.personIds.size();
-    int[] personOf = new int[people];
-    Arrays.fill(personOf, -1);
     // Per person, in the topic at hand: accepted answers, and the account named.
     int[] held = new int[people];
     int[] shownAs = new int[people];
@@ -698,7 +721,7 @@ final class PulseComputation {
           run++;
         }
         int account = (int) sorted[end];
-        int person = person(account, personOf);
+        int person = person(account);
         int n = run - end;
         if (held[person] == 0) {
           holders.add(person);
@@ -742,19 +765,27 @@ final class PulseComputation {
 
   /**
    * The person of a ledger account, as the lowest ledger index among their accounts; remembered
-   * in {@code personOf} (-1 until found) for each of them.
+   * in {@link #personOf} for each of them, and those linked to another marked in {@link #linked}.
    */
-  private int person(int account, int[] personOf) {
+  private int person(int account) {
     if (personOf[account] < 0) {
+      Set<PersonId> all = accounts.apply(l.personIds.get(account));
+      if (all.size() <= 1) {
+        personOf[account] = account;
+        return account;
+      }
       List<Integer> known = new ArrayList<>(List.of(account));
-      for (PersonId other : accounts.apply(l.personIds.get(account))) {
+      for (PersonId other : all) {
         Integer index = l.personIndex.get(other);
         if (index != null) {
           known.add(index);
         }
       }
       int person = known.stream().mapToInt(Integer::intValue).min().getAsInt();
-      known.forEach(index -> personOf[index] = person);
+      for (int index : known) {
+        personOf[index] = person;
+        linked.set(index);
+      }
     }
     return personOf[account];
   }

@@ -641,7 +641,9 @@ public final class PulseLedger {
    * @param readable the spaces the viewer may read
    * @param viewer who asks, for per-person figures about themselves
    * @param accounts a person's accounts (linked accounts, the person included): one person's
-   *     hold a topic at risk together, and any of them marked as leaving marks the holder
+   *     hold a topic at risk together, any of them marked as leaving marks the holder, and they
+   *     count as one person among contributors, in an org unit's size and among a help cell's
+   *     answerers
    * @param showPeople whether the viewer may see every per-person figure
    * @param minimumGroupSize the smallest group shown on its own
    * @param lastSequence the last event folded in, stamped on the report

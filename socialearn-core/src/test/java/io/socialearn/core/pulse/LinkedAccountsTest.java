@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.socialearn.api.ForbiddenException;
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.Viewer;
 import io.socialearn.api.command.LinkAccounts;
@@ -16,6 +17,7 @@ import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
 import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.CaptureQuestion;
+import io.socialearn.api.pulse.HelpMatrix;
 import io.socialearn.api.pulse.Contributors;
 import io.socialearn.api.pulse.KnowledgeCapture;
 import io.socialearn.api.pulse.PersonCount;
@@ -306,6 +308,43 @@ class LinkedAccountsTest {
       assertThat(february.active()).isEqualTo(3);
       assertThat(february.newcomers()).isEqualTo(1);
       assertThat(february.returning()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anOrgUnitsPeopleAreCountedOnceWhateverTheirAccounts() {
+    try (World w = new World(new PulsePrivacy(3, true))) {
+      w.person("root", "");
+      for (String p : List.of("l1", "l2", "l2b")) {
+        w.person(p, "Law");
+      }
+      link(w, "l2", "l2b");
+      // three accounts, two people: under the minimum of 3
+      assertThatThrownBy(() -> w.engine.pulse(World.ADMIN, PulseScope.orgUnit("Law"),
+          PulsePeriod.allTime())).isInstanceOf(ForbiddenException.class)
+          .hasMessageContaining("2 people");
+    }
+  }
+
+  @Test
+  void aHelpCellsAnswerersArePeopleNotAccounts() {
+    try (World w = new World(new PulsePrivacy(2, true))) {
+      w.person("root", "");
+      for (String p : List.of("e1", "e2")) {
+        w.person(p, "Eng");
+      }
+      for (String p : List.of("o1", "o1b", "o2")) {
+        w.person(p, "Ops");
+      }
+      link(w, "o1", "o1b");
+      ThreadId q = w.ask("2026-01-05T09:00:00Z", "e1", "How the rota works", "rota");
+      w.answer("2026-01-05T10:00:00Z", "o1", q);
+      w.answer("2026-01-05T11:00:00Z", "o1b", q);
+      // two answers from Ops to Eng by one person: under the minimum of 2 answerers
+      HelpMatrix help = w.engine.pulse(World.ADMIN, PulseScope.organisation(),
+          PulsePeriod.allTime()).help();
+      assertThat(help.cells()).isEmpty();
+      assertThat(help.suppressedCells()).isEqualTo(1);
     }
   }
 
