@@ -169,6 +169,24 @@ class ReputationEngineTest {
   }
 
   @Test
+  void votesOnAReputationAtTheMostItHoldsStopThereInsteadOfWrapping() {
+    try (Fixture f = new Fixture()) {
+      f.engine.execute(Fixture.ADMIN, new AdjustReputation(BO.person(), Integer.MAX_VALUE - 6,
+          "imported standing"));
+      assertThat(score(f, BO)).isEqualTo(Integer.MAX_VALUE - 5);
+      ThreadId q = f.engine.execute(ANA, StartThread.question(f.open, "Near the top", "body"));
+      PostId a = f.engine.execute(BO, new PostAnswer(q, "answer"));
+      f.engine.execute(CY, new CastVote(a, VoteDirection.UP));
+      assertThat(score(f, BO)).as("+10, held at the most an int holds")
+          .isEqualTo(Integer.MAX_VALUE);
+      assertThat(f.engine.reputation(DEE, BO.person()).changes())
+          .extracting(ReputationChange::delta).containsExactly(Integer.MAX_VALUE - 6, 5);
+      f.engine.execute(DEE, new CastVote(a, VoteDirection.DOWN));
+      assertThat(score(f, BO)).isEqualTo(Integer.MAX_VALUE - 2);
+    }
+  }
+
+  @Test
   void administratorsAdjustReputationBeforeTheFloorAppliesToLaterLosses() {
     try (Fixture f = new Fixture()) {
       assertThatThrownBy(() -> f.engine.execute(ANA, new AdjustReputation(BO.person(), 100,

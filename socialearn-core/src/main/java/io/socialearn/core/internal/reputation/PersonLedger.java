@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * One person's reputation: the facts that earn or cost points, in log order, and the running
- * total after the daily cap, the cap on approved edits and the floor. New facts are folded at the
+ * total after the daily cap, the cap on approved edits, the floor and a ceiling of the most an int
+ * holds (a gain past it is cut, never wrapped). New facts are folded at the
  * end; removing some (a reversal) refolds the person's whole history, so the result is always as
  * if the removed facts had never counted. The changes a history shows are folded again on demand.
  *
@@ -720,7 +721,9 @@ final class PersonLedger {
     if (edit) {
       fold.editsEarned += value;
     }
-    int next = Math.max(rules.floor(), fold.total + value);
+    // held between the floor and the most an int holds, never wrapped past it
+    int next = (int) Math.max(rules.floor(),
+        Math.min(Integer.MAX_VALUE, (long) fold.total + value));
     int delta = next - fold.total;
     fold.total = next;
     if (delta != 0) {
