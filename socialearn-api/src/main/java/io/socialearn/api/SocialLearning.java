@@ -174,7 +174,8 @@ public interface SocialLearning extends AutoCloseable {
   /**
    * The people who know about a question or topics, best first, with scores and reasons. Only
    * evidence the viewer may see counts: posts in spaces the viewer cannot read neither rank nor
-   * explain anyone.
+   * explain anyone. A person whose accounts are linked as one person's is named once, under
+   * their best-ranked account.
    *
    * @throws InvalidInputException if the query breaks a rule
    */

@@ -493,11 +493,23 @@ public final class SocialLearningEngine implements SocialLearning {
     for (PostId post : state.answersOf(question)) {
       exclude.add(state.posts.get(post).author());
     }
-    state.routedToday.keySet().forEach(person -> {
-      if (state.routedOn(person, now) >= routing.dailyCap()) {
-        exclude.add(person);
+    // The cap is a person's: asked under any of their linked accounts counts against it.
+    Set<PersonId> capped = new HashSet<>();
+    for (PersonId person : state.routedToday.keySet()) {
+      if (!capped.add(person)) {
+        continue;
       }
-    });
+      Set<PersonId> accounts = state.links.containsKey(person) ? state.accounts(person)
+          : Set.of(person);
+      capped.addAll(accounts);
+      int asked = 0;
+      for (PersonId account : accounts) {
+        asked += state.routedOn(account, now);
+      }
+      if (asked >= routing.dailyCap()) {
+        exclude.addAll(accounts);
+      }
+    }
     String text = row.title() + "\n" + state.body(row);
     WhoKnowsQuery query = new WhoKnowsQuery(
         text.length() > WhoKnowsQuery.MAX_TEXT_LENGTH ? text.substring(0,
@@ -922,9 +934,39 @@ public final class SocialLearningEngine implements SocialLearning {
       exclude.addAll(state.accounts(viewer.person()));
       options = options.exclude(exclude);
     }
-    return expertise.whoKnows(viewer.person(), access.profileOf(viewer.person()), topics,
-        hits, readable::contains, access::profileOf, options,
-        expertise.scoringTime(clock.instant()), eligible);
+    int limit = options.limit();
+    boolean linked = !state.links.isEmpty();
+    if (linked) {
+      // room for a person's other accounts, which are left out below
+      options = options.limit(Math.min(WhoKnowsOptions.MAX_LIMIT,
+          limit + Math.min(limit, state.links.size())));
+    }
+    List<ExpertCandidate> ranked = expertise.whoKnows(viewer.person(),
+        access.profileOf(viewer.person()), topics, hits, readable::contains, access::profileOf,
+        options, expertise.scoringTime(clock.instant()), eligible);
+    return linked ? onePerPerson(ranked, limit) : ranked;
+  }
+
+  /**
+   * The first {@code limit} of {@code ranked}, each person once: under their best-ranked
+   * account, their other linked accounts left out.
+   */
+  private List<ExpertCandidate> onePerPerson(List<ExpertCandidate> ranked, int limit) {
+    List<ExpertCandidate> kept = new ArrayList<>();
+    Set<PersonId> named = new HashSet<>();
+    for (ExpertCandidate candidate : ranked) {
+      if (kept.size() == limit) {
+        break;
+      }
+      PersonId person = candidate.person();
+      if (named.add(person)) {
+        if (state.links.containsKey(person)) {
+          named.addAll(state.accounts(person));
+        }
+        kept.add(candidate);
+      }
+    }
+    return kept;
   }
 
   /**

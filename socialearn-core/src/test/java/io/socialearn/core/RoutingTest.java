@@ -122,6 +122,51 @@ class RoutingTest {
     }
   }
 
+  /**
+   * Bo2, linked to Bo as one person's accounts, has answered payroll twice, Cy once, after the
+   * history (Bo three times).
+   */
+  private SpaceId twoAccountsHistory(SocialLearningEngine engine) {
+    engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(
+        PersonId.of("bo2")).displayName("bo2").build()));
+    SpaceId space = history(engine);
+    for (String by : List.of("bo2", "bo2", "cy")) {
+      ThreadId q = engine.execute(DEE, StartThread.question(space,
+          "Payroll question by " + by + " " + heard.size(), "How does the payroll run?",
+          "payroll"));
+      engine.execute(Viewer.of(by), new PostAnswer(q, "The payroll run works like this."));
+    }
+    engine.execute(Viewer.system(), new LinkAccounts(BO.person(), PersonId.of("bo2")));
+    clock.advance(Duration.ofDays(1));
+    heard.clear();
+    return space;
+  }
+
+  @Test
+  void whoKnowsNamesAPersonOnceWhateverTheirLinkedAccounts() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.off())) {
+      twoAccountsHistory(engine);
+      WhoKnowsQuery payroll = WhoKnowsQuery.topics(Tag.of("payroll"))
+          .with(WhoKnowsOptions.defaults().limit(2));
+      // Bo's best account, then Cy: two people, as many as asked for
+      assertThat(engine.whoKnows(ANA, payroll)).extracting(ExpertCandidate::person)
+          .containsExactly(BO.person(), CY.person());
+    }
+  }
+
+  @Test
+  void aPersonIsAskedNoMoreOftenADayThanTheCapUnderAllTheirAccounts() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 1))) {
+      SpaceId space = twoAccountsHistory(engine);
+      ThreadId first = engine.execute(ANA, StartThread.question(space, "Payroll date one",
+          "When is the payroll run?", "payroll"));
+      ThreadId second = engine.execute(ANA, StartThread.question(space, "Payroll date two",
+          "When is the payroll run?", "payroll"));
+      assertThat(engine.routedTo(ANA, first)).containsExactly(BO.person());
+      assertThat(engine.routedTo(ANA, second)).containsExactly(CY.person());
+    }
+  }
+
   @Test
   void someoneAwayIsNotAskedUntilBackButWhoKnowsStillNamesThemAndSaysSo() {
     try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
