@@ -12,7 +12,6 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -24,12 +23,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionStatistics;
@@ -58,12 +55,7 @@ class ScopedStatisticsTest {
       throws IOException {
     Random random = new Random(seed);
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
-          .setMergePolicy(random.nextBoolean() ? NoMergePolicy.INSTANCE
-              : new TieredMergePolicy());
-      if (sorted) {
-        config.setIndexSort(LuceneSearchIndex.INDEX_SORT);
-      }
+      IndexWriterConfig config = RandomSegments.config(random, sorted);
       List<Set<SpaceId>> scopes = new ArrayList<>();
       // a viewer who reads every space: each segment read whole
       Set<SpaceId> everything = new HashSet<>();
@@ -81,17 +73,7 @@ class ScopedStatisticsTest {
         scopes.add(spaces);
       }
       try (IndexWriter writer = new IndexWriter(dir, config)) {
-        int threads = 1 + random.nextInt(200);
-        for (int key = 0; key < threads; key++) {
-          writer.updateDocument(new Term(Fields.ID, "t" + key % 30), thread(random, key));
-          if (random.nextInt(20) == 0) {
-            writer.commit();
-          }
-          if (random.nextInt(30) == 0) {
-            writer.deleteDocuments(new Term(Fields.ID, "t" + random.nextInt(30)));
-          }
-        }
-        writer.commit();
+        RandomSegments.write(writer, random, 200, 30, 20, ScopedStatisticsTest::thread);
         List<List<Object>> before = new ArrayList<>();
         // the figures of the last reader, after the later deletions (empty: none changed)
         List<List<Object>> last = new ArrayList<>();

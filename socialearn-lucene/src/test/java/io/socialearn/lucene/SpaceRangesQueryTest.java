@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -20,9 +19,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -51,24 +48,9 @@ class SpaceRangesQueryTest {
       @ForAll boolean sorted) throws IOException {
     Random random = new Random(seed);
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
-          .setMergePolicy(random.nextBoolean() ? NoMergePolicy.INSTANCE
-              : new TieredMergePolicy());
-      if (sorted) {
-        config.setIndexSort(LuceneSearchIndex.INDEX_SORT);
-      }
+      IndexWriterConfig config = RandomSegments.config(random, sorted);
       try (IndexWriter writer = new IndexWriter(dir, config)) {
-        int threads = 1 + random.nextInt(300);
-        for (int key = 0; key < threads; key++) {
-          writer.updateDocument(new Term(Fields.ID, "t" + key % 40), thread(random, key));
-          if (random.nextInt(25) == 0) {
-            writer.commit();
-          }
-          if (random.nextInt(30) == 0) {
-            writer.deleteDocuments(new Term(Fields.ID, "t" + random.nextInt(40)));
-          }
-        }
-        writer.commit();
+        RandomSegments.write(writer, random, 300, 40, 25, SpaceRangesQueryTest::thread);
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
