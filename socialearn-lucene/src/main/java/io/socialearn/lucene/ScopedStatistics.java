@@ -241,18 +241,19 @@ final class ScopedStatistics {
       if (none) {
         return 0;
       }
+      Sought sought = new Sought(leaf.reader(), term);
       if (core == null) {
-        return walk(term);
+        return walk(sought);
       }
-      int[] all = core.term(leaf.reader(), term, whole);
+      int[] all = core.term(sought, whole);
       if (all == null) {
-        return walk(term);
+        return walk(sought);
       }
       int count = sum(all);
       if (deleted != null) {
-        int[] gone = deleted.term(term);
+        int[] gone = deleted.term(sought);
         if (gone == null) {
-          return walk(term);
+          return walk(sought);
         }
         count -= sum(gone);
       }
@@ -288,9 +289,9 @@ final class ScopedStatistics {
       }
     }
 
-    /** The readable, live documents holding {@code term}, found one by one. */
-    private int walk(Term term) throws IOException {
-      PostingsEnum postings = postings(leaf.reader(), term);
+    /** The readable, live documents holding the term, found one by one. */
+    private int walk(Sought term) throws IOException {
+      PostingsEnum postings = term.postings();
       if (postings == null) {
         return 0;
       }
@@ -318,13 +319,38 @@ final class ScopedStatistics {
     }
   }
 
-  private static PostingsEnum postings(LeafReader reader, Term term) throws IOException {
-    Terms terms = reader.terms(term.field());
-    if (terms == null) {
-      return null;
+  /** A term in one segment, sought in its terms dictionary at most once, when first needed. */
+  private static final class Sought {
+    final LeafReader reader;
+    final Term term;
+    private TermsEnum termsEnum;
+    private boolean sought;
+    private boolean found;
+
+    Sought(LeafReader reader, Term term) {
+      this.reader = reader;
+      this.term = term;
     }
-    TermsEnum termsEnum = terms.iterator();
-    return termsEnum.seekExact(term.bytes()) ? termsEnum.postings(null, PostingsEnum.NONE) : null;
+
+    private boolean found() throws IOException {
+      if (!sought) {
+        sought = true;
+        Terms terms = reader.terms(term.field());
+        termsEnum = terms == null ? null : terms.iterator();
+        found = termsEnum != null && termsEnum.seekExact(term.bytes());
+      }
+      return found;
+    }
+
+    /** How many documents, deleted or not, hold the term. */
+    int docFreq() throws IOException {
+      return found() ? termsEnum.docFreq() : 0;
+    }
+
+    /** The term's postings (a new enum each call), or null if no document holds it. */
+    PostingsEnum postings() throws IOException {
+      return found() ? termsEnum.postings(null, PostingsEnum.NONE) : null;
+    }
   }
 
   private static int count(DocIdSetIterator docs, Bits live) throws IOException {
@@ -481,22 +507,18 @@ final class ScopedStatistics {
      * pair {-1, count}. Null when they are not kept and cannot be (a small segment, or the cache
      * full), and the term should be counted within the readable runs instead.
      */
-    int[] term(LeafReader reader, Term term, boolean whole) throws IOException {
-      int[] kept = terms.get(term);
+    int[] term(Sought term, boolean whole) throws IOException {
+      int[] kept = terms.get(term.term);
       if (kept != null) {
         return kept;
       }
       if (whole) {
-        Terms fieldTerms = reader.terms(term.field());
-        TermsEnum termsEnum = fieldTerms == null ? null : fieldTerms.iterator();
-        int docFreq = termsEnum != null && termsEnum.seekExact(term.bytes())
-            ? termsEnum.docFreq() : 0;
-        return new int[] {-1, docFreq};
+        return new int[] {-1, term.docFreq()};
       }
-      if (cache == null || reader.maxDoc() < cache.minSegmentDocs || cache.full()) {
+      if (cache == null || term.reader.maxDoc() < cache.minSegmentDocs || cache.full()) {
         return null;
       }
-      return cache.keep(terms, term, perRun(postings(reader, term)));
+      return cache.keep(terms, term.term, perRun(term.postings()));
     }
 
     /** {run, count} pairs of the documents {@code docs} (null: none) visits. */
@@ -600,8 +622,8 @@ final class ScopedStatistics {
      * The deleted documents holding {@code term}, as {run, count} pairs; null when they are not
      * kept and cannot be (a small segment, or the cache full).
      */
-    int[] term(Term term) throws IOException {
-      int[] kept = terms.get(term);
+    int[] term(Sought term) throws IOException {
+      int[] kept = terms.get(term.term);
       if (kept != null) {
         return kept;
       }
@@ -609,7 +631,7 @@ final class ScopedStatistics {
         return null;
       }
       int[] counts = new int[core.spaces.length];
-      int[] counted = earlier == null ? null : earlier.get(term);
+      int[] counted = earlier == null ? null : earlier.get(term.term);
       int[] among = docs;
       if (counted != null) {
         for (int i = 0; i < counted.length; i += 2) {
@@ -617,7 +639,7 @@ final class ScopedStatistics {
         }
         among = since;
       }
-      PostingsEnum postings = postings(reader, term);
+      PostingsEnum postings = term.postings();
       if (postings != null) {
         // leapfrog: the postings skip to the next deleted document, the deleted documents (by
         // binary search) to the next posting, so a rare term costs little however many are gone
@@ -650,7 +672,7 @@ final class ScopedStatistics {
       for (int count : counts) {
         nonZero += count > 0 ? 1 : 0;
       }
-      return cache.keep(terms, term, pairs(counts, nonZero));
+      return cache.keep(terms, term.term, pairs(counts, nonZero));
     }
 
     /** The documents {@code live} leaves out, ascending; a word at a time if it is a bit set. */
