@@ -542,7 +542,6 @@ final class ScopedStatistics {
       }
       return pairs(counts, nonZero);
     }
-
   }
 
   private static int[] pairs(int[] counts, int nonZero) {
