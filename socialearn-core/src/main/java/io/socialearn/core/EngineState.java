@@ -832,9 +832,13 @@ final class EngineState {
 
   /**
    * {@code person} and every account linked to theirs ({@link
-   * io.socialearn.api.command.LinkAccounts}), transitively: one person's accounts.
+   * io.socialearn.api.command.LinkAccounts}), transitively: one person's accounts. Not to be
+   * changed (for someone with no linked account it is an immutable set of them alone).
    */
   Set<PersonId> accounts(PersonId person) {
+    if (!links.containsKey(person)) {
+      return Set.of(person);
+    }
     Set<PersonId> accounts = new HashSet<>();
     ArrayDeque<PersonId> next = new ArrayDeque<>(List.of(person));
     while (!next.isEmpty()) {
@@ -848,7 +852,7 @@ final class EngineState {
 
   /** Whether {@code a} and {@code b} are one person's accounts (or the same account). */
   boolean samePerson(PersonId a, PersonId b) {
-    return a.equals(b) || (links.containsKey(a) && accounts(a).contains(b));
+    return a.equals(b) || accounts(a).contains(b);
   }
 
   /** Whether {@code viewer} read {@code thread}; assigns nothing. */

@@ -499,8 +499,7 @@ public final class SocialLearningEngine implements SocialLearning {
       if (!capped.add(person)) {
         continue;
       }
-      Set<PersonId> accounts = state.links.containsKey(person) ? state.accounts(person)
-          : Set.of(person);
+      Set<PersonId> accounts = state.accounts(person);
       capped.addAll(accounts);
       int asked = 0;
       for (PersonId account : accounts) {
@@ -960,9 +959,7 @@ public final class SocialLearningEngine implements SocialLearning {
       }
       PersonId person = candidate.person();
       if (named.add(person)) {
-        if (state.links.containsKey(person)) {
-          named.addAll(state.accounts(person));
-        }
+        named.addAll(state.accounts(person));
         kept.add(candidate);
       }
     }
