@@ -369,32 +369,25 @@ final class ScopedStatistics {
 
     abstract long length() throws IOException;
 
+    /** Every document (of no length), or none. */
+    private static Lengths all(boolean every) {
+      return new Lengths() {
+        @Override
+        boolean advanceExact(int doc) {
+          return every;
+        }
+
+        @Override
+        long length() {
+          return 0;
+        }
+      };
+    }
+
+    /** The lengths in {@code field}; "" counts every document, of no length. */
     static Lengths of(LeafReader reader, String field) throws IOException {
-      if (field.isEmpty()) {
-        return new Lengths() {
-          @Override
-          boolean advanceExact(int doc) {
-            return true;
-          }
-
-          @Override
-          long length() {
-            return 0;
-          }
-        };
-      }
-      if (reader.getFieldInfos().fieldInfo(field) == null) {
-        return new Lengths() {
-          @Override
-          boolean advanceExact(int doc) {
-            return false;
-          }
-
-          @Override
-          long length() {
-            return 0;
-          }
-        };
+      if (field.isEmpty() || reader.getFieldInfos().fieldInfo(field) == null) {
+        return all(field.isEmpty());
       }
       NumericDocValues norms = reader.getNormValues(field);
       if (norms != null) {

@@ -5,11 +5,16 @@ import java.util.Random;
 import java.util.function.BiFunction;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Random histories of threads written into an index, for tests of code that works segment by
@@ -17,6 +22,20 @@ import org.apache.lucene.index.TieredMergePolicy;
  */
 final class RandomSegments {
   private RandomSegments() {}
+
+  /**
+   * A thread document as the index keys it: its id ({@code key % ids}), key and space (one of
+   * {@code spaces}, at random); the caller adds its text.
+   */
+  static Document thread(Random random, int key, int ids, int spaces) {
+    Document doc = new Document();
+    String space = "s" + random.nextInt(spaces);
+    doc.add(new StringField(Fields.ID, "t" + key % ids, Field.Store.NO));
+    doc.add(new NumericDocValuesField(Fields.KEY, key));
+    doc.add(new StringField(Fields.SPACE, space, Field.Store.NO));
+    doc.add(new SortedDocValuesField(Fields.SPACE, new BytesRef(space)));
+    return doc;
+  }
 
   /** A writer's config, merging or not at random, sorted by space as the index is if asked. */
   static IndexWriterConfig config(Random random, boolean sorted) {

@@ -14,8 +14,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -279,12 +277,7 @@ class ScopedStatisticsTest {
   }
 
   private static Document thread(Random random, int key) {
-    Document doc = new Document();
-    String space = "s" + random.nextInt(SPACES);
-    doc.add(new StringField(Fields.ID, "t" + key % 30, Field.Store.NO));
-    doc.add(new NumericDocValuesField(Fields.KEY, key));
-    doc.add(new StringField(Fields.SPACE, space, Field.Store.NO));
-    doc.add(new SortedDocValuesField(Fields.SPACE, new BytesRef(space)));
+    Document doc = RandomSegments.thread(random, key, 30, SPACES);
     doc.add(new TextField(Fields.TITLE, words(random, 1 + random.nextInt(4)), Field.Store.NO));
     if (random.nextInt(4) > 0) {
       // some threads without a body, so a field's count differs from the threads'

@@ -13,8 +13,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -101,12 +99,7 @@ class SpaceRangesQueryTest {
   }
 
   private static Document thread(Random random, int key) {
-    Document doc = new Document();
-    String space = "s" + random.nextInt(SPACES);
-    doc.add(new StringField(Fields.ID, "t" + key % 40, Field.Store.NO));
-    doc.add(new NumericDocValuesField(Fields.KEY, key));
-    doc.add(new StringField(Fields.SPACE, space, Field.Store.NO));
-    doc.add(new SortedDocValuesField(Fields.SPACE, new BytesRef(space)));
+    Document doc = RandomSegments.thread(random, key, 40, SPACES);
     doc.add(new StringField("word", "w" + random.nextInt(3), Field.Store.NO));
     return doc;
   }
