@@ -27,8 +27,9 @@ package io.socialearn.api.pulse;
  *     answer, or null (none, or privacy)
  * @param p90AskedAnswerMinutes over questions answered by someone asked, to the earliest such
  *     answer, or null (none, or privacy)
- * @param asks requests made: people asked, summed over the routed questions
- * @param peopleAsked distinct people asked
+ * @param asks requests made: people asked, summed over the routed questions (a person asked
+ *     under two linked accounts is asked once, and answers under either)
+ * @param peopleAsked distinct people asked, one person's linked accounts counted as one
  * @param asksAnswered of the requests, those the person asked answered, or null (privacy)
  * @param asksAnsweredShare {@code asksAnswered / asks}, or null
  */

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /** One pulse report over a {@link PulseLedger}: a few linear scans of its columns. Not thread-safe. */
 final class PulseComputation {
@@ -197,9 +198,10 @@ final class PulseComputation {
 
   /**
    * Who the questions of the two periods were routed to, flat: a question's entry at {@code
-   * start} holds how many people were asked, then each one's ledger index (or {@code -2 - code}
-   * for someone the ledger has never seen, who has answered nothing), each once; {@code
-   * firstAnswer} holds, at the same place, the time of that person's earliest answer to it.
+   * start} holds how many people were asked, then each one's person (see {@link #person}; or
+   * {@code -2 - code} for someone the ledger has never seen under any account, who has answered
+   * nothing), each once however many of their accounts were asked; {@code firstAnswer} holds, at
+   * the same place, the time of that person's earliest answer to it under any account.
    */
   private static final class Asked {
     int[] people = new int[64];
@@ -208,14 +210,17 @@ final class PulseComputation {
     /** Codes of the people asked whom the ledger has not seen. */
     final Map<PersonId, Integer> strangers = new HashMap<>();
 
-    /** Adds a question's people, each once; returns its entry's start. */
-    int add(List<PersonId> asked, Map<PersonId, Integer> index) {
+    /**
+     * Adds a question's people, each once; {@code personOf} gives an account's person, or -1 if
+     * the ledger has not seen them. Returns the entry's start.
+     */
+    int add(List<PersonId> asked, ToIntFunction<PersonId> personOf) {
       int start = size;
       grow(size + 1 + asked.size());
       int n = 0;
       for (PersonId id : asked) {
-        Integer known = index.get(id);
-        int person = known != null ? known
+        int known = personOf.applyAsInt(id);
+        int person = known >= 0 ? known
             : -2 - strangers.computeIfAbsent(id, k -> strangers.size());
         boolean seen = false;
         for (int i = start + 1; i <= start + n && !seen; i++) {
@@ -232,7 +237,7 @@ final class PulseComputation {
       return start;
     }
 
-    /** Notes an answer by ledger person {@code author} at {@code created} to the entry. */
+    /** Notes an answer by person {@code author} at {@code created} to the entry. */
     void answer(int start, int author, long created) {
       for (int i = start + 1; i <= start + people[start]; i++) {
         if (people[i] == author) {
@@ -308,7 +313,7 @@ final class PulseComputation {
             routed = new int[questions];
             Arrays.fill(routed, -1);
           }
-          routed[q] = asked.add(people, l.personIndex);
+          routed[q] = asked.add(people, this::personAsked);
         }
       }
     }
@@ -328,7 +333,7 @@ final class PulseComputation {
       int author = l.answerAuthor.get(a);
       firstAnswer[q] = Math.min(firstAnswer[q], created);
       if (routed != null && routed[q] >= 0) {
-        asked.answer(routed[q], author, created);
+        asked.answer(routed[q], person(author), created);
       }
       int askerUnit = l.personUnit.get(l.asker.get(q));
       int authorUnit = l.personUnit.get(author);
@@ -406,7 +411,7 @@ final class PulseComputation {
       }
       if (routed != null && routed[q] >= 0) {
         tally.addRouted(asked, routed[q], created, end, answered,
-            acceptedByEnd ? l.answerAuthor.get(accepted) : -1);
+            acceptedByEnd ? person(l.answerAuthor.get(accepted)) : -1);
       }
       if (inCurrent) {
         for (int tag : l.questionTags.get(q)) {
@@ -761,6 +766,24 @@ final class PulseComputation {
         .thenComparing(Comparator.comparingInt(TopicRisk::acceptedAnswers).reversed())
         .thenComparing(TopicRisk::tag));
     return risks.subList(0, Math.min(RISK_LIMIT, risks.size()));
+  }
+
+  /**
+   * The person of an account asked to answer: {@link #person} of it, or of any linked account the
+   * ledger has seen; -1 if it has seen none.
+   */
+  private int personAsked(PersonId id) {
+    Integer index = l.personIndex.get(id);
+    if (index != null) {
+      return person(index);
+    }
+    for (PersonId other : accounts.apply(id)) {
+      index = l.personIndex.get(other);
+      if (index != null) {
+        return person(index);
+      }
+    }
+    return -1;
   }
 
   /**

@@ -7,6 +7,7 @@ import io.socialearn.api.Viewer;
 import io.socialearn.api.command.ConfigureSpace;
 import io.socialearn.api.command.CreateSpace;
 import io.socialearn.api.command.DeletePost;
+import io.socialearn.api.command.LinkAccounts;
 import io.socialearn.api.command.StartThread;
 import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.people.PersonId;
@@ -136,6 +137,47 @@ class RoutingOutcomesTest {
       history(world);
       assertThat(february(world).current().routing()).isEqualTo(new RoutingOutcomes(4, 3, 0.75,
           2, 0.5, 1, 0.25, 60.0, 90.0, 4, 2, 2, 0.5));
+    }
+  }
+
+  @Test
+  void linkedAccountsAskedAreOnePersonAskedOnce() {
+    try (World world = new World(new PulsePrivacy(1, true), null, RoutingPolicy.suggest(2, 10))) {
+      world.engine.useExpertiseMix(TAG_ONLY);
+      for (String p : List.of("root", "ana", "bo", "bo2", "dee")) {
+        world.person(p, "");
+      }
+      for (int day = 1; day <= 2; day++) {
+        ThreadId q = world.ask("2025-12-0" + day + "T09:00:00Z", "dee",
+            "How does payroll run " + day, "payroll");
+        world.accept("2025-12-0" + day + "T11:00:00Z", "dee",
+            world.answer("2025-12-0" + day + "T10:00:00Z", day == 1 ? "bo" : "bo2", q));
+      }
+      // Asked before the two accounts were known to be one person's: each question went to both.
+      ThreadId q1 = world.ask("2026-02-02T09:00:00Z", "ana", "Payroll one", "payroll");
+      world.accept("2026-02-02T10:00:00Z", "ana",
+          world.answer("2026-02-02T09:30:00Z", "bo2", q1));
+      ThreadId q2 = world.ask("2026-02-03T09:00:00Z", "ana", "Payroll two", "payroll");
+      world.answer("2026-02-03T09:45:00Z", "bo", q2);
+      for (ThreadId q : List.of(q1, q2)) {
+        assertThat(world.engine.routedTo(World.ADMIN, q))
+            .containsExactlyInAnyOrder(BO, PersonId.of("bo2"));
+      }
+      world.at("2026-02-10T00:00:00Z").engine.execute(World.ADMIN,
+          new LinkAccounts(BO, PersonId.of("bo2")));
+      // Asked after: one of the two accounts (and dee, who asked about payroll), and bo's other
+      // account answers.
+      ThreadId q3 = world.ask("2026-02-11T09:00:00Z", "ana", "Payroll three", "payroll");
+      List<PersonId> askedQ3 = world.engine.routedTo(World.ADMIN, q3);
+      assertThat(askedQ3).hasSize(2).contains(PersonId.of("dee"));
+      String other = askedQ3.contains(BO) ? "bo2" : "bo";
+      world.accept("2026-02-11T10:00:00Z", "ana",
+          world.answer("2026-02-11T09:20:00Z", other, q3));
+
+      // Bo asked three times, who answered each (30, 45 and 20 minutes) and had q1's and q3's
+      // answers accepted; dee asked once: 4 requests to 2 people, 3 of them answered.
+      assertThat(february(world).current().routing()).isEqualTo(new RoutingOutcomes(3, 3, 1.0,
+          3, 1.0, 2, 2.0 / 3, 30.0, 45.0, 4, 2, 3, 0.75));
     }
   }
 
