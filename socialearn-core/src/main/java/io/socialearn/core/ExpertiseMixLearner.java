@@ -103,7 +103,7 @@ public final class ExpertiseMixLearner {
    * Projected Newton (Bertsekas, "Projected Newton Methods for Optimization Problems with Simple
    * Constraints", SIAM J. Control Optim. 1982): the weights at or within ε of 0 whose gradient
    * would lower them take a gradient step, the others a Newton step, projected onto w ≥ 0, with an
-   * Armijo backtracking search along the projected path. With 11 weights the Hessian costs little
+   * Armijo backtracking search along the projected path. With 12 weights the Hessian costs little
    * more than the gradient, and the fit settles in about 8 steps on the harness's communities, 50
    * to 80 times as fast as the projected gradient descent the learner used before, which also
    * stopped short of the optimum by up to 0.01 in a weight.

@@ -72,7 +72,7 @@ class ExpertiseMixLearnerTest {
   @Test
   void theLearnedMixRanksTheAnswerersFirstWhereAMixBlindToTheLastAnswerDoesNot() {
     List<KnownAnswer> examples = onlineNowCommunity();
-    ExpertiseMix blind = new ExpertiseMix(1, 1, 1, 0.5, 1, 0.3, 0, 0, 0, 0, 0);
+    ExpertiseMix blind = new ExpertiseMix(1, 1, 1, 0.5, 1, 0.3, 0, 0, 0, 0, 0, 0);
     assertThat(examples).allSatisfy(e -> assertThat(rankOfAnswerer(e, blind)).isEqualTo(6));
     ExpertiseMix learned = ExpertiseMixLearner.learn(examples);
     assertThat(examples).allSatisfy(e -> assertThat(rankOfAnswerer(e, learned)).isEqualTo(1));
@@ -85,7 +85,7 @@ class ExpertiseMixLearnerTest {
     List<KnownAnswer> examples = onlineNowCommunity();
     ExpertiseMix fromDefaults = ExpertiseMixLearner.learn(examples);
     ExpertiseMix fromElsewhere = ExpertiseMixLearner.learn(examples,
-        new ExpertiseMix(0, 3, 0, 0, 2, 0, 1, 0, 0, 0, 4));
+        new ExpertiseMix(0, 3, 0, 0, 2, 0, 1, 0, 0, 0, 4, 0));
     for (int d = 0; d < ExpertiseMix.SIGNALS.size(); d++) {
       assertThat(fromElsewhere.weights()[d]).as(ExpertiseMix.SIGNALS.get(d))
           .isCloseTo(fromDefaults.weights()[d], within(1e-3));
@@ -95,11 +95,11 @@ class ExpertiseMixLearnerTest {
   @Test
   void theLossHasTheGradientAndHessianItReportsAndTheFitLowersIt() {
     double[][][] x = {
-        {{1, 0.2, 0, 0, 3, 0, 0, 0.6, 0.1, 0, 0}, {0.5, 1, 2, 0, 0, 1, 0, 0, 0, 0.4, 0},
-            {0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0.9}},
-        {{2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 3, 0, 0.5, 0, 0.2, 1, 0, 0}}};
+        {{1, 0.2, 0, 0, 3, 0, 0, 0.6, 0.1, 0, 0, 0.3},
+            {0.5, 1, 2, 0, 0, 1, 0, 0, 0, 0.4, 0, 0.1}, {0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0.9, 0.8}},
+        {{2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5}, {0, 1, 0, 3, 0, 0.5, 0, 0.2, 1, 0, 0, 0}}};
     int[] answerer = {2, 0};
-    double[] w = {0.3, 1, 0.2, 0.5, 1.5, 0, 0.7, 0.8, 2, 0.1, 0.4};
+    double[] w = {0.3, 1, 0.2, 0.5, 1.5, 0, 0.7, 0.8, 2, 0.1, 0.4, 0.6};
     double[] gradient = new double[w.length];
     double[][] hessian = new double[w.length][w.length];
     double at = ExpertiseMixLearner.loss(x, answerer, w, gradient, hessian);
@@ -129,7 +129,7 @@ class ExpertiseMixLearnerTest {
     KnownAnswer elsewhere = new KnownAnswer(List.of(candidate("a", 1), candidate("b", 0, 1)),
         PersonId.of("c"));
     assertThat(elsewhere.answererIndex()).isEqualTo(-1);
-    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2);
+    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0);
     assertThat(ExpertiseMixLearner.learn(List.of(elsewhere), start)).isEqualTo(start);
     assertThat(ExpertiseMixLearner.learn(List.of())).isEqualTo(ExpertiseMix.defaults());
   }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How "who knows" weighs its signals into one score: {@code score = Σ weight × signal}. Each
- * signal but the last four is {@code log(1 + x)} of a non-negative figure; the last four, how
- * lately the person last answered on four time scales, are between 0 and 1 (see {@link
- * ExpertCandidate#signals()}). The scales are fixed (an hour, 6 hours, a day, a week) so that a
+ * How "who knows" weighs its signals into one score: {@code score = Σ weight × signal}. The first
+ * seven signals are {@code log(1 + x)} of a non-negative figure; the next four, how lately the
+ * person last answered on four time scales, and the last, a share, are between 0 and 1 (see
+ * {@link ExpertCandidate#signals()}). The scales are fixed (an hour, 6 hours, a day, a week) so that a
  * host, or a learner, picks how fast "around lately" fades by weighing them rather than by a
  * setting.
  * Immutable and thread-safe.
@@ -34,15 +34,20 @@ import java.util.Map;
  *     around today
  * @param lastAnswer1d as {@code lastAnswer6h} on a one-day scale, {@code e^(−hours / 24)}
  * @param lastAnswer1w as {@code lastAnswer6h} on a one-week scale, {@code e^(−hours / 168)}
+ * @param topicShare how much of what the person answers is in the query's topics: of their
+ *     answers the viewer can see, the share in the topics (an answer in two of them counted
+ *     twice, at most all), smoothed towards the topics' share of the threads the viewer can read,
+ *     {@code (in topics + 5 × that share) / (answers + 5)}, 0 for no answers: someone who answers
+ *     mostly in the topics over someone who answers everything
  */
 public record ExpertiseMix(double topic, double topicRecent, double activity, double fresh,
     double documents, double standing, double topicSpecific, double lastAnswer1h,
-    double lastAnswer6h, double lastAnswer1d, double lastAnswer1w) {
+    double lastAnswer6h, double lastAnswer1d, double lastAnswer1w, double topicShare) {
 
   /** The signal names, in the order of the components: an unmodifiable list. */
   public static final List<String> SIGNALS = List.of("topic", "topicRecent", "activity", "fresh",
       "documents", "standing", "topicSpecific", "lastAnswer1h", "lastAnswer6h", "lastAnswer1d",
-      "lastAnswer1w");
+      "lastAnswer1w", "topicShare");
 
   /**
    * The largest weight: with every signal at most a few dozen, scores stay far from overflowing.
@@ -52,7 +57,7 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
   /** Checks that every weight is a number from 0 to {@link #MAX_WEIGHT}. */
   public ExpertiseMix {
     double[] all = {topic, topicRecent, activity, fresh, documents, standing, topicSpecific,
-        lastAnswer1h, lastAnswer6h, lastAnswer1d, lastAnswer1w};
+        lastAnswer1h, lastAnswer6h, lastAnswer1d, lastAnswer1w, topicShare};
     for (int i = 0; i < all.length; i++) {
       if (!Double.isFinite(all[i]) || all[i] < 0) {
         throw new InvalidInputException(SIGNALS.get(i), "nonNegative",
@@ -69,12 +74,13 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
    * The built-in mix, for a community that has not learned its own yet (see {@code
    * ExpertiseMixLearner} in socialearn-core): the mix that learner fits to the 527 questions
    * of two Stack Exchange communities' training periods (cardano and quantumcomputing, pooled),
-   * rounded to two decimals. Who answered lately (a week's and an hour's scale) weighs most, then
-   * answers in the last few days, answers to similar questions and answers in the query's topics;
-   * reputation ({@code standing}) was learned at 0 on both. See the README's "Who knows".
+   * rounded to two decimals. How much of what a person answers is in the query's topics weighs
+   * most, then who answered lately (a week's and an hour's scale), answers in the last few days,
+   * answers to similar questions and activity; with that share, the counts of evidence in the
+   * topics were learned at 0. See the README's "Who knows".
    */
   public static ExpertiseMix defaults() {
-    return new ExpertiseMix(0.21, 0.04, 0.21, 0.39, 0.38, 0.0, 0.0, 0.77, 0.03, 0.0, 1.46);
+    return new ExpertiseMix(0.0, 0.0, 0.31, 0.39, 0.32, 0.13, 0.0, 0.69, 0.11, 0.0, 1.37, 3.29);
   }
 
   /** A mix from weights in {@link #SIGNALS} order. */
@@ -85,13 +91,13 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
           "a mix needs " + SIGNALS.size() + " weights, got " + weights.length);
     }
     return new ExpertiseMix(weights[0], weights[1], weights[2], weights[3], weights[4],
-        weights[5], weights[6], weights[7], weights[8], weights[9], weights[10]);
+        weights[5], weights[6], weights[7], weights[8], weights[9], weights[10], weights[11]);
   }
 
   /** The weights in {@link #SIGNALS} order. */
   public double[] weights() {
     return new double[] {topic, topicRecent, activity, fresh, documents, standing,
-        topicSpecific, lastAnswer1h, lastAnswer6h, lastAnswer1d, lastAnswer1w};
+        topicSpecific, lastAnswer1h, lastAnswer6h, lastAnswer1d, lastAnswer1w, topicShare};
   }
 
   /** The weights by signal name, in {@link #SIGNALS} order. */

@@ -11,14 +11,16 @@ class ExpertiseMixTest {
 
   @Test
   void weightsComeBackInSignalOrderUnderTheirNames() {
-    double[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    double[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
     ExpertiseMix mix = ExpertiseMix.of(w);
     assertThat(mix.weights()).containsExactly(w);
     assertThat(mix.asMap().keySet()).containsExactlyElementsOf(ExpertiseMix.SIGNALS);
     assertThat(mix.asMap()).containsEntry("lastAnswer1h", 8.0).containsEntry("lastAnswer6h", 9.0)
-        .containsEntry("lastAnswer1d", 10.0).containsEntry("lastAnswer1w", 11.0);
+        .containsEntry("lastAnswer1d", 10.0).containsEntry("lastAnswer1w", 11.0)
+        .containsEntry("topicShare", 12.0);
     assertThat(mix.lastAnswer1h()).isEqualTo(8.0);
-    assertThat(ExpertiseMix.SIGNALS).doesNotHaveDuplicates().hasSize(11);
+    assertThat(mix.topicShare()).isEqualTo(12.0);
+    assertThat(ExpertiseMix.SIGNALS).doesNotHaveDuplicates().hasSize(12);
   }
 
   @Test
@@ -32,18 +34,21 @@ class ExpertiseMixTest {
 
   @Test
   void aNegativeOrNonFiniteWeightIsRefusedNamingItsSignal() {
-    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1))
+    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.field()).isEqualTo("lastAnswer1w");
           assertThat(e.rule()).isEqualTo("nonNegative");
         });
-    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0))
+    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.field()).isEqualTo("lastAnswer1h"));
     assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, 0, Double.POSITIVE_INFINITY,
-        0, 0)).isInstanceOfSatisfying(InvalidInputException.class,
+        0, 0, 0)).isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.field()).isEqualTo("lastAnswer6h"));
-    assertThatThrownBy(() -> ExpertiseMix.of(new double[10]))
+    assertThatThrownBy(() -> new ExpertiseMix(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -0.5))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("topicShare"));
+    assertThatThrownBy(() -> ExpertiseMix.of(new double[11]))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.rule()).isEqualTo("length"));
   }
@@ -51,10 +56,11 @@ class ExpertiseMixTest {
   @Test
   void theDefaultMixIsTheLearnedOneTheJavadocDescribes() {
     Map<String, Double> d = ExpertiseMix.defaults().asMap();
-    assertThat(d).containsEntry("lastAnswer1w", 1.46).containsEntry("lastAnswer1h", 0.77)
-        .containsEntry("standing", 0.0).containsEntry("topicSpecific", 0.0);
-    assertThat(d.values()).allSatisfy(w -> assertThat(w).isBetween(0.0, 1.46));
-    // topic and activity weigh the same, which fixtures that compare them rely on
-    assertThat(d.get("topic")).isEqualTo(d.get("activity")).isPositive();
+    assertThat(d).containsEntry("topicShare", 3.29).containsEntry("lastAnswer1w", 1.37)
+        .containsEntry("lastAnswer1h", 0.69).containsEntry("topic", 0.0)
+        .containsEntry("topicRecent", 0.0).containsEntry("topicSpecific", 0.0);
+    assertThat(d.values()).allSatisfy(w -> assertThat(w).isBetween(0.0, 3.29));
+    assertThat(d.get("lastAnswer1w")).isGreaterThan(d.get("lastAnswer1h"))
+        .isGreaterThan(d.get("fresh"));
   }
 }

@@ -43,12 +43,27 @@ final class WhoKnows {
   static final int TOPIC_SPECIFIC = 6;
   /** The first last-answer signal; one follows per time constant of {@link #LAST_ANSWER_MILLIS}. */
   static final int LAST = 7;
-  private static final int SIGNALS = 11;
+  /** The topics' share of the person's answers, smoothed (see {@link #share}). */
+  static final int TOPIC_SHARE = 11;
+  private static final int SIGNALS = 12;
+  /**
+   * Not a signal: the slot after them holds the candidate's answers in the query's topics, summed
+   * over the topics (an answer in two of them counted twice), from which {@link #TOPIC_SHARE} is
+   * worked out once their answers in all topics are known.
+   */
+  static final int TOPIC_ANSWERS = SIGNALS;
+  /** The raw figures per candidate: the signals and {@link #TOPIC_ANSWERS}. */
+  private static final int SLOTS = SIGNALS + 1;
+  /**
+   * How many answers' worth of the topics' share of all threads a person's own share starts from
+   * (Dirichlet smoothing): with few answers, their share is mostly the community's.
+   */
+  static final double SHARE_PRIOR = 5;
   /**
    * What each raw figure is multiplied by inside log(1 + x); the last-answer signals (0 here)
    * are their raw figure, already between 0 and 1.
    */
-  private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10, 0, 0, 0, 0};
+  private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10, 0, 0, 0, 0, 0};
   /**
    * The last-answer signals' time constants, e^(−age / each): an hour, 6 hours, a day, a week.
    * Fixed a priori rather than tuned; the mix weighs them, so which one matters is learned, not
@@ -104,6 +119,10 @@ final class WhoKnows {
   private static final double DEPARTMENT_BOOST = 1.25;
   private static final double LN2 = Math.log(2);
   private static final Acc[] NO_SUMS = {};
+  private static final int REASONS = ExpertiseModel.REASON_KINDS.length;
+  /** Where a column counts a person's answers among its counts per kind. */
+  private static final int ANSWER_REASON =
+      ExpertiseModel.REASON_OF[EvidenceKind.ANSWER.ordinal()];
 
   private final ExpertiseModel model;
   private final Predicate<SpaceId> visible;
@@ -120,6 +139,11 @@ final class WhoKnows {
    * scores for exact ones in the heap.
    */
   private final boolean shortcuts;
+  /**
+   * The query's topics' share of the threads the viewer can read, set by {@link #idfShares}: what
+   * a person's share of answers in them is smoothed towards ({@link #share}).
+   */
+  private double topicsShare;
 
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now) {
     this(model, visible, now, true);
@@ -155,10 +179,10 @@ final class WhoKnows {
    */
   static final class Scratch {
     /** The topic signals kept per person left out of the topic pool. */
-    static final int TOPIC_KEPT = 3;
+    static final int TOPIC_KEPT = 4;
     /**
-     * The candidates' raw signals, {@link #SIGNALS} per candidate in the order they were touched
-     * (at {@code local[person] * SIGNALS}), so the loops over candidates read and write it in
+     * The candidates' raw figures, {@link #SLOTS} per candidate in the order they were touched
+     * (at {@code local[person] * SLOTS}), so the loops over candidates read and write it in
      * sequence rather than all over an array the size of everyone.
      */
     double[] raw = new double[0];
@@ -206,7 +230,7 @@ final class WhoKnows {
     void fit(int people, int spaces) {
       if (mark.length < people) {
         int n = Math.max(people, mark.length + mark.length / 2);
-        raw = Arrays.copyOf(raw, n * SIGNALS);
+        raw = Arrays.copyOf(raw, n * SLOTS);
         mark = Arrays.copyOf(mark, n);
         local = Arrays.copyOf(local, n);
         touched = Arrays.copyOf(touched, n);
@@ -246,20 +270,21 @@ final class WhoKnows {
         int t = wasLeft ? local[person] * TOPIC_KEPT : 0;
         mark[person] = generation;
         local[person] = size;
-        int o = size * SIGNALS;
+        int o = size * SLOTS;
         raw[o + TOPIC] = wasLeft ? leftTopic[t] : 0;
         raw[o + TOPIC_RECENT] = wasLeft ? leftTopic[t + 1] : 0;
         raw[o + DOCUMENTS] = 0;
         raw[o + TOPIC_SPECIFIC] = wasLeft ? leftTopic[t + 2] : 0;
+        raw[o + TOPIC_ANSWERS] = wasLeft ? leftTopic[t + 3] : 0;
         similar[person] = 0;
         touched[size++] = person;
       }
-      return local[person] * SIGNALS;
+      return local[person] * SLOTS;
     }
 
     /** Where a candidate's signals start in {@link #raw}. */
     int offset(int person) {
-      return local[person] * SIGNALS;
+      return local[person] * SLOTS;
     }
 
     boolean has(int person) {
@@ -327,6 +352,7 @@ final class WhoKnows {
               raw[o + TOPIC] += c.evidence[k] * f0 + 0.0;
               raw[o + TOPIC_RECENT] += c.recent[k] * f1;
               raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+              raw[o + TOPIC_ANSWERS] += c.count(k * REASONS + ANSWER_REASON);
             }
           } else {
             for (int k = 0; k < c.size; k++) {
@@ -334,6 +360,7 @@ final class WhoKnows {
               raw[o + TOPIC] += c.evidence[k] * f0 + flat[k];
               raw[o + TOPIC_RECENT] += c.recent[k] * f1;
               raw[o + TOPIC_SPECIFIC] += specific * c.recent[k] * f1;
+              raw[o + TOPIC_ANSWERS] += c.count(k * REASONS + ANSWER_REASON);
             }
           }
         }
@@ -420,9 +447,9 @@ final class WhoKnows {
     for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
       if (lazy) {
-        bounds(raw, person, k * SIGNALS, f0, f1, f2);
+        bounds(raw, person, k * SLOTS, f0, f1, f2);
       } else {
-        overall(raw, person, k * SIGNALS, f0, f1, f2, s);
+        overall(raw, person, k * SLOTS, f0, f1, f2, s);
       }
     }
   }
@@ -480,13 +507,13 @@ final class WhoKnows {
         }
         department = departmentFactor(options.department(), viewerProfile, profile);
       }
-      double rough = shortcuts ? roughScoreOf(raw, k * SIGNALS, weights) * department : 0;
+      double rough = shortcuts ? roughScoreOf(raw, k * SLOTS, weights) * department : 0;
       boolean bound = rough > margin * department;
       if (lazy && !bound) {
-        overall(raw, index, k * SIGNALS, f0, f1, f2, s);
+        overall(raw, index, k * SLOTS, f0, f1, f2, s);
       }
       double score = bound ? rough + margin * department
-          : scoreOf(raw, k * SIGNALS, weights) * department;
+          : scoreOf(raw, k * SLOTS, weights) * department;
       s.exact[index] = !lazy || !bound;
       if (score > 0) {
         s.score[index] = score;
@@ -579,8 +606,10 @@ final class WhoKnows {
     double fresh = 0;
     double standing = 0;
     long last = Long.MIN_VALUE;
+    long answers = 0;
     for (Acc acc : spaces == null ? NO_SUMS : spaces) {
       if (acc.space < 0 || s.visible[acc.space]) {
+        answers += acc.answers;
         activity += acc.recent * f1;
         fresh += acc.fresh * f2;
         standing += acc.evidence * f0 + acc.flat;
@@ -590,7 +619,21 @@ final class WhoKnows {
     raw[o + ACTIVITY] = activity;
     raw[o + FRESH] = fresh;
     raw[o + STANDING] = standing;
+    raw[o + TOPIC_SHARE] = share(raw[o + TOPIC_ANSWERS], answers);
     lastAnswer(raw, o, last);
+  }
+
+  /**
+   * The query's topics' share of a person's answers, smoothed towards their share of the threads
+   * (Dirichlet smoothing, as in Balog et al.'s candidate model, SIGIR 2006, over topics instead of
+   * words): (answers in the topics, at most {@code answers}, + {@link #SHARE_PRIOR} × the topics'
+   * share of threads) / ({@code answers} + {@link #SHARE_PRIOR}). High for someone whose answers
+   * are mostly in the topics, low for someone who answers everything; 0 for someone who has
+   * answered nothing the viewer can see (nothing to take a share of).
+   */
+  private double share(double inTopics, long answers) {
+    return answers == 0 ? 0
+        : (Math.min(inTopics, answers) + SHARE_PRIOR * topicsShare) / (answers + SHARE_PRIOR);
   }
 
   /**
@@ -604,6 +647,11 @@ final class WhoKnows {
     raw[o + ACTIVITY] = b[i] * f1;
     raw[o + FRESH] = b[i + 1] * f2;
     raw[o + STANDING] = b[i + 2] * f0 + b[i + 3];
+    // For n answers, k of them in the topics, share(k, n) rises with n up to n = k and falls after
+    // it (the topics' share of threads is at most 1), so, whatever n, it is at most its value at
+    // n = k: (k + prior) / (k + SHARE_PRIOR).
+    double inTopics = raw[o + TOPIC_ANSWERS];
+    raw[o + TOPIC_SHARE] = (inTopics + SHARE_PRIOR * topicsShare) / (inTopics + SHARE_PRIOR);
     double last = b[i + ExpertiseModel.LAST_BOUND];
     if (last == Long.MIN_VALUE) {
       raw[o + LAST] = 0;
@@ -730,7 +778,7 @@ final class WhoKnows {
       return;
     }
     for (int k = 0; k < n; k++) {
-      s.part[k] = roughTopicPart(s.raw, k * SIGNALS, weights);
+      s.part[k] = roughTopicPart(s.raw, k * SLOTS, weights);
       s.select[k] = s.part[k];
     }
     int rank = n - TOPIC_POOL;
@@ -745,7 +793,7 @@ final class WhoKnows {
         below++;
         s.part[k] = Double.NEGATIVE_INFINITY;
       } else if (part <= rough + margin) {
-        s.part[k] = topicPart(s.raw, k * SIGNALS, weights);
+        s.part[k] = topicPart(s.raw, k * SLOTS, weights);
         s.select[near++] = s.part[k];
       } else {
         s.part[k] = Double.POSITIVE_INFINITY;
@@ -757,7 +805,7 @@ final class WhoKnows {
     } else {
       // Not expected (the exact bar is always among the near values); decide on exact values.
       for (int k = 0; k < n; k++) {
-        s.part[k] = topicPart(s.raw, k * SIGNALS, weights);
+        s.part[k] = topicPart(s.raw, k * SLOTS, weights);
         s.select[k] = s.part[k];
       }
       bar = select(s.select, n, rank);
@@ -769,14 +817,15 @@ final class WhoKnows {
       if (s.part[k] < bar) {
         s.mark[person] = -s.generation;
         s.local[person] = left;
-        int o = k * SIGNALS;
+        int o = k * SLOTS;
         int t = Scratch.TOPIC_KEPT * left++;
         s.leftTopic[t] = s.raw[o + TOPIC];
         s.leftTopic[t + 1] = s.raw[o + TOPIC_RECENT];
         s.leftTopic[t + 2] = s.raw[o + TOPIC_SPECIFIC];
+        s.leftTopic[t + 3] = s.raw[o + TOPIC_ANSWERS];
       } else {
         if (kept != k) {
-          System.arraycopy(s.raw, k * SIGNALS, s.raw, kept * SIGNALS, SIGNALS);
+          System.arraycopy(s.raw, k * SLOTS, s.raw, kept * SLOTS, SLOTS);
         }
         s.local[person] = kept;
         s.touched[kept++] = person;
@@ -822,7 +871,7 @@ final class WhoKnows {
   /**
    * Each topic's share of the query's inverse document frequency, {@code ln((N + 1) / (n + 1))}
    * with N the threads the viewer can read and n those with the topic; equal shares if no topic
-   * is rarer than any other.
+   * is rarer than any other. Sets {@link #topicsShare} to (Σ n + 1) / (N + 2), at most 1.
    */
   private double[] idfShares(List<Tag> topics) {
     long all = 0;
@@ -833,6 +882,7 @@ final class WhoKnows {
     }
     double[] idf = new double[topics.size()];
     double sum = 0;
+    long withTopic = 0;
     for (int i = 0; i < idf.length; i++) {
       long n = 0;
       for (Map.Entry<SpaceId, int[]> e : model.threadsPerTopic.getOrDefault(topics.get(i),
@@ -843,7 +893,9 @@ final class WhoKnows {
       }
       idf[i] = Math.log((all + 1.0) / (n + 1.0));
       sum += idf[i];
+      withTopic += n;
     }
+    topicsShare = Math.min(1, (withTopic + 1.0) / (all + 2.0));
     for (int i = 0; i < idf.length; i++) {
       idf[i] = sum > 0 ? idf[i] / sum : 1.0 / idf.length;
     }

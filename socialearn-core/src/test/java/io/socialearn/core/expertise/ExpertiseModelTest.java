@@ -292,6 +292,43 @@ class ExpertiseModelTest {
         .signals().get("topicSpecific")).isCloseTo(Math.log1p(5), within(1e-9));
   }
 
+  @Test
+  void theTopicsShareOfSomeonesAnswersFavoursTheSpecialistAndCountsWhatTheViewerReadsOnly() {
+    d.answer(d.question(OPEN, "ana", "payroll"), "bo");
+    d.answer(d.question(OPEN, "ana", "tax"), "bo");
+    d.answer(d.question(OPEN, "ana", "payroll", "tax"), "cy");
+    for (int i = 0; i < 6; i++) {
+      d.answer(d.question(OPEN, "ana", "tax"), "cy");
+    }
+    for (int i = 0; i < 3; i++) {
+      d.answer(d.question(SECRET, "ana", "payroll"), "bo");
+    }
+    // endorsed in payroll, with no answer to take a share of
+    d.endorse("ana", "eve", "payroll");
+    // Reading the open space: 9 threads, 2 in payroll, so the community's share is (2 + 1) /
+    // (9 + 2). Bo answered 1 of 2 there in payroll, cy 1 of 7; each with 5 answers' worth of it.
+    double open = 3.0 / 11;
+    List<ExpertCandidate> payroll = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(),
+        "payroll");
+    assertThat(find(payroll, "bo").signals().get("topicShare"))
+        .isCloseTo((1 + 5 * open) / (2 + 5), within(1e-12));
+    assertThat(find(payroll, "cy").signals().get("topicShare"))
+        .isCloseTo((1 + 5 * open) / (7 + 5), within(1e-12));
+    assertThat(find(payroll, "eve").signals().get("topicShare")).isZero();
+    // Reading both: 12 threads, 5 in payroll; bo answered 4 of 5 there in payroll.
+    List<ExpertCandidate> all = d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults(),
+        "payroll");
+    assertThat(find(all, "bo").signals().get("topicShare"))
+        .isCloseTo((4 + 5 * 6.0 / 14) / (5 + 5), within(1e-12));
+    // An answer in two of the query's topics counts in both, but no one's share passes all of
+    // their answers: cy's 8 in payroll and tax of 7 answers are 7, and the community's (2 + 8 +
+    // 1) / (9 + 2) is held at 1.
+    List<ExpertCandidate> both = d.whoKnows(Set.of(OPEN), WhoKnowsOptions.defaults(),
+        "payroll", "tax");
+    assertThat(find(both, "cy").signals().get("topicShare")).isEqualTo(1.0);
+    assertThat(find(both, "bo").signals().get("topicShare")).isEqualTo(1.0);
+  }
+
   private static ExpertCandidate find(List<ExpertCandidate> ranked, String person) {
     return ranked.stream().filter(c -> c.person().value().equals(person)).findFirst()
         .orElseThrow();

@@ -119,7 +119,7 @@ class WhoKnowsPruningTest {
     }
     // Under this mix the pool keeps the best by evidence in payroll alone: the bar is the
     // TOPIC_POOL-th best of everyone's
-    ExpertiseMix documentsFirst = new ExpertiseMix(0.1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0);
+    ExpertiseMix documentsFirst = new ExpertiseMix(0.1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0);
     double bar = java.util.stream.IntStream.range(0, people)
         .mapToDouble(i -> -d.explain("p" + i, "payroll").score()).sorted()
         .skip(WhoKnows.TOPIC_POOL - 1).findFirst().orElseThrow();

@@ -735,7 +735,8 @@ class SocialearnJsonTest {
 
   @Test
   void aLearnedMixIsKeptAsJsonAndAWrongWeightIsRefusedOnRead() throws Exception {
-    ExpertiseMix mix = ExpertiseMix.of(new double[] {0.5, 0, 1.25, 0, 2, 0.1, 0, 3, 0, 0, 0.7});
+    ExpertiseMix mix = ExpertiseMix.of(new double[] {0.5, 0, 1.25, 0, 2, 0.1, 0, 3, 0, 0, 0.7,
+        1.5});
     String json = MAPPER.writeValueAsString(mix);
     assertThat(fieldNames(MAPPER.readTree(json)))
         .containsExactlyElementsOf(ExpertiseMix.SIGNALS);
@@ -745,5 +746,10 @@ class SocialearnJsonTest {
     assertThatThrownBy(() -> MAPPER.readValue(negative, ExpertiseMix.class))
         .hasRootCauseInstanceOf(InvalidInputException.class)
         .rootCause().hasMessageContaining("lastAnswer1h");
+    // A mix kept before topicShare was a signal reads back with it at 0, as it ranked then.
+    String before = json.replace(",\"topicShare\":1.5", "");
+    assertThat(before).isNotEqualTo(json);
+    assertThat(MAPPER.readValue(before, ExpertiseMix.class))
+        .isEqualTo(ExpertiseMix.of(new double[] {0.5, 0, 1.25, 0, 2, 0.1, 0, 3, 0, 0, 0.7, 0}));
   }
 }

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RoutingOutcomesTest {
   private static final PersonId BO = PersonId.of("bo");
   private static final PersonId CY = PersonId.of("cy");
-  private static final ExpertiseMix TAG_ONLY = new ExpertiseMix(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  private static final ExpertiseMix TAG_ONLY =
+      new ExpertiseMix(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   @TempDir
   Path directory;

@@ -94,7 +94,7 @@ public final class ExpertsEval implements Subcommand {
    * is never worse than that formula on the training queries.
    */
   static final List<ExpertiseMix> STARTS = List.of(ExpertiseMix.defaults(),
-      new ExpertiseMix(0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0));
+      new ExpertiseMix(0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
 
   @Override
   public void run(Args args, PrintStream out, PrintStream err) {

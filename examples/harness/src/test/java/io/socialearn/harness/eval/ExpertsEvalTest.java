@@ -221,7 +221,7 @@ class ExpertsEvalTest {
     // two signals; only the second tells the relevant candidate apart
     var q = new ExpertsEval.TrainingQuery(new double[][] {
         {1, 0, 0, 0, 0, 0}, {0.5, 0, 0, 0, 2, 0}}, new String[] {"1", "2"}, 1);
-    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    ExpertiseMix start = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
@@ -257,9 +257,9 @@ class ExpertsEvalTest {
    */
   private static ExpertsEval.TrainingQuery weekScaleQuery() {
     double[] relevant = {0, 0, 0.5, 0, 0, 0, 0, Math.exp(-72), Math.exp(-72 / 6.0),
-        Math.exp(-72 / 24.0), Math.exp(-72 / 168.0)};
+        Math.exp(-72 / 24.0), Math.exp(-72 / 168.0), 0.2};
     double[] other = {0, 0, 1, 0, 0, 0, 0, Math.exp(-240), Math.exp(-240 / 6.0),
-        Math.exp(-240 / 24.0), Math.exp(-240 / 168.0)};
+        Math.exp(-240 / 24.0), Math.exp(-240 / 168.0), 0.2};
     return new ExpertsEval.TrainingQuery(new double[][] {other, relevant},
         new String[] {"1", "2"}, 1);
   }
@@ -267,7 +267,7 @@ class ExpertsEvalTest {
   @Test
   void theLearnerChoosesTheLastAnswerTimeScaleOnTrainingQueries() {
     var q = weekScaleQuery();
-    ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertsEval.MixLearner.learn(List.of(q), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);
@@ -280,7 +280,7 @@ class ExpertsEvalTest {
   @Test
   void theListwiseLearnerRanksTheRelevantFirstWithNonNegativeWeights() {
     var q = weekScaleQuery();
-    ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    ExpertiseMix start = new ExpertiseMix(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), start.weights())).isEqualTo(0.5);
     ExpertiseMix learned = ExpertiseMixLearner.learn(List.of(q.known()), start);
     assertThat(ExpertsEval.MixLearner.mrr(List.of(q), learned.weights())).isEqualTo(1.0);

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidationEvalTest {
 
   /**
-   * A candidate's C line: topic and activity as given, every other signal 0. Under the default
-   * mix topic and activity weigh the same.
+   * A candidate's C line: the topics' share of their answers and activity as given, every other
+   * signal 0. The default mix weighs the share more than ten times as much as activity.
    */
-  private static String candidate(String query, String person, double topic, double activity) {
-    return "C\t" + query + "\t" + person + "\t" + topic + "\t0\t" + activity
-        + "\t0\t0\t0\t0\t0\t0\t0\t0\t7.5\t3";
+  private static String candidate(String query, String person, double share, double activity) {
+    return "C\t" + query + "\t" + person + "\t0\t0\t" + activity
+        + "\t0\t0\t0\t0\t0\t0\t0\t0\t" + share + "\t7.5\t3";
   }
 
   /**
@@ -48,7 +48,7 @@ class ValidationEvalTest {
   @Test
   void ranksTheLaterHalfOfTheTrainingQueriesByTheMixLearnedFromWhatWasKnown(@TempDir Path dir)
       throws IOException {
-    // q3: nothing known yet, the default mix puts person 1 (topic 1) above 2 (activity 0.5): RR
+    // q3: nothing known yet, the default mix puts person 1 (share 1) above 2 (activity 0.5): RR
     // 1/2. q4: q1 and q2 known, both answered by the active one: the learned mix ranks 2 first.
     Run learned = Run.of("eval", "validation", "--features",
         write(dir, "a.feat", site(2)).toString());
@@ -87,7 +87,7 @@ class ValidationEvalTest {
     JsonNode s = one.summary();
     assertThat(s.get("queries").asInt()).isEqualTo(3);
     assertThat(s.get("mix").get("activity").asDouble())
-        .isGreaterThan(s.get("mix").get("topic").asDouble());
+        .isGreaterThan(s.get("mix").get("topicShare").asDouble());
     // the printed form is what eval experts --mix takes, at four decimals
     ExpertiseMix printed = ExpertsEval.parseMix(s.get("mixArg").asText());
     for (String signal : ExpertiseMix.SIGNALS) {
@@ -140,7 +140,7 @@ class ValidationEvalTest {
         candidate("q1", "1", 1, 0).replace("\t1.0\t", "\tNaN\t")),
         "line 2: 'NaN' is not a finite number");
     assertRefused(dir, List.of("Q\tq1\ttrain\t0\t2\t1000", "C\tq1\t1\t0.5"),
-        "line 2: a C line needs query, candidate and 11 signals");
+        "line 2: a C line needs query, candidate and 12 signals");
     assertRefused(dir, List.of("Q\tq1\ttrain\t4\t2\t1000"),
         "query q1 says 4 queries were known before it; the file's A lines make 0");
   }
