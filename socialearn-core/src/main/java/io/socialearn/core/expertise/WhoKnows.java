@@ -309,7 +309,7 @@ final class WhoKnows {
       s.visible[i] = visible.test(model.spaceIds.get(i));
     }
     profileModel(s, topics, f0, f1);
-    boundTopicPool(s, mix.weights());
+    boundTopicPool(s, mix.weights(), topicsShare);
     documentModel(s, hits, cutoff);
     activePool(s);
     boolean lazy = shortcuts && cutoff == Long.MAX_VALUE;
@@ -560,9 +560,10 @@ final class WhoKnows {
             ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
             : recentOncePerQuestion(person, topics, s);
       }
-      Scored exact = score(person, raw, o, weights, s.department[index]);
-      if (exact.score() > 0) {
-        best.add(exact);
+      // Made (with its signals) only for one who may join the best: most of those reached do not.
+      double exact = scoreOf(raw, o, weights) * s.department[index];
+      if (exact > 0 && (best.size() < options.limit() || exact >= best.peek().score())) {
+        best.add(score(person, raw, o, weights, s.department[index]));
         if (best.size() > options.limit()) {
           best.poll();
         }
@@ -637,6 +638,15 @@ final class WhoKnows {
   }
 
   /**
+   * The most {@link #share} can be for someone with {@code inTopics} answers in the topics,
+   * whatever their answers overall: for n answers, share(k, n) rises with n up to n = k and falls
+   * after it (the topics' share of threads is at most 1), so it is at most its value at n = k.
+   */
+  static double shareBound(double inTopics, double topicsShare) {
+    return (inTopics + SHARE_PRIOR * topicsShare) / (inTopics + SHARE_PRIOR);
+  }
+
+  /**
    * Sets the overall signals of a candidate to bounds of what {@link #overall} would set, from
    * the sums over all of their spaces the model keeps ({@link ExpertiseModel#bounds}): never
    * below it but for rounding, far inside the margin the ranking adds to its bounds.
@@ -647,11 +657,7 @@ final class WhoKnows {
     raw[o + ACTIVITY] = b[i] * f1;
     raw[o + FRESH] = b[i + 1] * f2;
     raw[o + STANDING] = b[i + 2] * f0 + b[i + 3];
-    // For n answers, k of them in the topics, share(k, n) rises with n up to n = k and falls after
-    // it (the topics' share of threads is at most 1), so, whatever n, it is at most its value at
-    // n = k: (k + prior) / (k + SHARE_PRIOR).
-    double inTopics = raw[o + TOPIC_ANSWERS];
-    raw[o + TOPIC_SHARE] = (inTopics + SHARE_PRIOR * topicsShare) / (inTopics + SHARE_PRIOR);
+    raw[o + TOPIC_SHARE] = shareBound(raw[o + TOPIC_ANSWERS], topicsShare);
     double last = b[i + ExpertiseModel.LAST_BOUND];
     if (last == Long.MIN_VALUE) {
       raw[o + LAST] = 0;
@@ -761,9 +767,10 @@ final class WhoKnows {
   }
 
   /**
-   * Keeps the {@value #TOPIC_POOL} candidates of the profile model whose topic signals score best
-   * (ties kept), so that a popular topic does not make every query score tens of thousands of
-   * people. Those left out have less evidence in the topics than all of the kept ones; they can
+   * Keeps the {@value #TOPIC_POOL} candidates of the profile model whose evidence in the topics
+   * ({@link #topicPart}) scores best (ties kept), so that a popular topic does not make every
+   * query score tens of thousands of people. Those left out have less evidence in the topics
+   * than all of the kept ones; they can
    * still join through the document model and the active pool, which are added afterwards, and
    * then join with the topic signals summed for them here.
    *
@@ -772,13 +779,13 @@ final class WhoKnows {
    * (and the exact bar, the same order statistic among them) are computed only for the few
    * near it. The kept set is the one exact values alone would give.
    */
-  static void boundTopicPool(Scratch s, double[] weights) {
+  static void boundTopicPool(Scratch s, double[] weights, double topicsShare) {
     int n = s.size;
     if (n <= TOPIC_POOL) {
       return;
     }
     for (int k = 0; k < n; k++) {
-      s.part[k] = roughTopicPart(s.raw, k * SLOTS, weights);
+      s.part[k] = roughTopicPart(s.raw, k * SLOTS, weights, topicsShare);
       s.select[k] = s.part[k];
     }
     int rank = n - TOPIC_POOL;
@@ -793,7 +800,7 @@ final class WhoKnows {
         below++;
         s.part[k] = Double.NEGATIVE_INFINITY;
       } else if (part <= rough + margin) {
-        s.part[k] = topicPart(s.raw, k * SLOTS, weights);
+        s.part[k] = topicPart(s.raw, k * SLOTS, weights, topicsShare);
         s.select[near++] = s.part[k];
       } else {
         s.part[k] = Double.POSITIVE_INFINITY;
@@ -805,7 +812,7 @@ final class WhoKnows {
     } else {
       // Not expected (the exact bar is always among the near values); decide on exact values.
       for (int k = 0; k < n; k++) {
-        s.part[k] = topicPart(s.raw, k * SLOTS, weights);
+        s.part[k] = topicPart(s.raw, k * SLOTS, weights, topicsShare);
         s.select[k] = s.part[k];
       }
       bar = select(s.select, n, rank);
@@ -921,8 +928,9 @@ final class WhoKnows {
    * {@link #topicPart} with {@link #fastLog}{@code (1 + x)} for {@code Math.log1p(x)}: within
    * {@link #ROUGH} times (1 + the sum of the three weights) of it.
    */
-  private static double roughTopicPart(double[] raw, int o, double[] weights) {
-    double part = 0;
+  private static double roughTopicPart(double[] raw, int o, double[] weights,
+      double topicsShare) {
+    double part = weights[TOPIC_SHARE] * shareBound(raw[o + TOPIC_ANSWERS], topicsShare);
     part += weights[TOPIC] * fastLog(1 + SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
     part += weights[TOPIC_RECENT]
         * fastLog(1 + SCALE[TOPIC_RECENT] * Math.max(0, raw[o + TOPIC_RECENT]));
@@ -931,8 +939,12 @@ final class WhoKnows {
     return part;
   }
 
-  static double topicPart(double[] raw, int o, double[] weights) {
-    double part = 0;
+  /**
+   * What a candidate's evidence in the topics adds to their score: the three topic signals, and
+   * the most the topics' share of their answers could add ({@link #shareBound}).
+   */
+  static double topicPart(double[] raw, int o, double[] weights, double topicsShare) {
+    double part = weights[TOPIC_SHARE] * shareBound(raw[o + TOPIC_ANSWERS], topicsShare);
     part += weights[TOPIC] * Math.log1p(SCALE[TOPIC] * Math.max(0, raw[o + TOPIC]));
     part += weights[TOPIC_RECENT]
         * Math.log1p(SCALE[TOPIC_RECENT] * Math.max(0, raw[o + TOPIC_RECENT]));

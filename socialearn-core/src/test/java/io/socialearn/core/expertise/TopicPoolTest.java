@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
  * sorting puts at the pool's edge), in the order they were touched.
  */
 class TopicPoolTest {
-  private static final int SIGNALS = 10;
+  /** The raw figures compared: the signals and the answers in the topics. */
+  private static final int SLOTS = 13;
 
   @Test
   void theRoughBarKeepsWhatTheExactOneWould() {
     Random random = new Random(5);
-    double[][] mixes = {{1, 1, 1, 0.5, 1, 0.3, 0, 0, 0, 0}, {0.2, 3, 0, 0, 0, 0, 7, 0, 0, 0},
-        {0, 0, 0, 0, 1, 0, 0, 0, 0, 0}};
+    double[][] mixes = {{1, 1, 1, 0.5, 1, 0.3, 0, 0, 0, 0, 0, 0},
+        {0.2, 3, 0, 0, 0, 0, 7, 0, 0, 0, 0, 2}, {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0},
+        {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3.3}};
+    double topicsShare = 0.2;
     for (int round = 0; round < 24; round++) {
       int n = WhoKnows.TOPIC_POOL + 1 + random.nextInt(8_000);
       WhoKnows.Scratch s = new WhoKnows.Scratch();
@@ -34,9 +37,9 @@ class TopicPoolTest {
         int person = (int) ((i * 7919L) % n);
         int o = s.touch(person);
         for (int signal : new int[] {WhoKnows.TOPIC, WhoKnows.TOPIC_RECENT,
-            WhoKnows.TOPIC_SPECIFIC}) {
+            WhoKnows.TOPIC_SPECIFIC, WhoKnows.TOPIC_ANSWERS}) {
           double v = switch (style) {
-            case 0 -> random.nextInt(3) * 0.5;
+            case 0 -> random.nextInt(3);
             case 1 -> 1 + Math.ulp(1.0) * random.nextInt(4);
             case 2 -> random.nextDouble() * 1e-9;
             default -> Math.exp(random.nextGaussian() * 8);
@@ -48,7 +51,7 @@ class TopicPoolTest {
       int[] order = Arrays.copyOf(s.touched, n);
       double[] exact = new double[n];
       for (int k = 0; k < n; k++) {
-        exact[k] = WhoKnows.topicPart(s.raw, s.offset(order[k]), weights);
+        exact[k] = WhoKnows.topicPart(s.raw, s.offset(order[k]), weights, topicsShare);
       }
       double[] sorted = exact.clone();
       Arrays.sort(sorted);
@@ -59,10 +62,10 @@ class TopicPoolTest {
         if (exact[k] >= bar) {
           expected.add(order[k]);
           signals.put(order[k], Arrays.copyOfRange(s.raw, s.offset(order[k]),
-              s.offset(order[k]) + SIGNALS));
+              s.offset(order[k]) + SLOTS));
         }
       }
-      WhoKnows.boundTopicPool(s, weights);
+      WhoKnows.boundTopicPool(s, weights, topicsShare);
       List<Integer> kept = new ArrayList<>();
       for (int k = 0; k < s.size; k++) {
         kept.add(s.touched[k]);
@@ -72,7 +75,7 @@ class TopicPoolTest {
       for (int person : kept) {
         // still a candidate, its signals moved with it
         assertThat(s.has(person)).isTrue();
-        assertThat(Arrays.copyOfRange(s.raw, s.offset(person), s.offset(person) + SIGNALS))
+        assertThat(Arrays.copyOfRange(s.raw, s.offset(person), s.offset(person) + SLOTS))
             .isEqualTo(signals.get(person));
       }
     }
