@@ -60,8 +60,8 @@ final class WhoKnows {
    */
   static final double SHARE_PRIOR = 5;
   /**
-   * What each raw figure is multiplied by inside log(1 + x); the last-answer signals (0 here)
-   * are their raw figure, already between 0 and 1.
+   * What each raw figure is multiplied by inside log(1 + x); the last-answer signals and the share
+   * (0 here) are their raw figure, already between 0 and 1.
    */
   private static final double[] SCALE = {1, 10, 10, 10, 5, 1, 10, 0, 0, 0, 0, 0};
   /**
