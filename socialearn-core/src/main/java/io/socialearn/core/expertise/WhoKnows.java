@@ -1202,6 +1202,10 @@ final class WhoKnows {
             : ", last " + ago(now - last[r])));
       }
     }
+    String share = shareReason(counts[ANSWER_REASON], visibleAnswers(person, s), where);
+    if (share != null) {
+      reasons.add(share);
+    }
     if (similar > 0) {
       reasons.add("answered " + similar + " similar question" + (similar == 1 ? "" : "s"));
     }
@@ -1224,6 +1228,34 @@ final class WhoKnows {
           : "leaving on " + profile.leavingOn();
       default -> null;
     };
+  }
+
+  /**
+   * How much of what a person answers is in the topics ({@code inTopics} of their {@code answers}
+   * the viewer can see), when it is at least half; null otherwise.
+   */
+  static String shareReason(long inTopics, long answers, String where) {
+    if (inTopics <= 0 || where.isEmpty() || 2 * inTopics < answers) {
+      return null;
+    }
+    if (inTopics >= answers) {
+      return answers == 1 ? "their one answer is" + where
+          : "all " + answers + " of their answers are" + where;
+    }
+    return inTopics + " of their " + answers + " answers are" + where;
+  }
+
+  /** The answers of {@code person} in the spaces the viewer reads. */
+  private long visibleAnswers(PersonId person, Scratch s) {
+    int index = model.indexOf(person);
+    Acc[] spaces = index < 0 ? null : model.overallArrays.get(index);
+    long answers = 0;
+    for (Acc acc : spaces == null ? NO_SUMS : spaces) {
+      if (acc.space < 0 || s.visible[acc.space]) {
+        answers += acc.answers;
+      }
+    }
+    return answers;
   }
 
   private static String sentence(EvidenceKind kind, int n, String where) {

@@ -315,11 +315,15 @@ class ExpertiseModelTest {
     assertThat(find(payroll, "cy").signals().get("topicShare"))
         .isCloseTo((1 + 5 * open) / (7 + 5), within(1e-12));
     assertThat(find(payroll, "eve").signals().get("topicShare")).isZero();
+    // Said in a reason when it is at least half of what they answer.
+    assertThat(find(payroll, "bo").reasons()).contains("1 of their 2 answers are in payroll");
+    assertThat(find(payroll, "cy").reasons()).noneMatch(r -> r.contains("of their"));
     // Reading both: 12 threads, 5 in payroll; bo answered 4 of 5 there in payroll.
     List<ExpertCandidate> all = d.whoKnows(Set.of(OPEN, SECRET), WhoKnowsOptions.defaults(),
         "payroll");
     assertThat(find(all, "bo").signals().get("topicShare"))
         .isCloseTo((4 + 5 * 6.0 / 14) / (5 + 5), within(1e-12));
+    assertThat(find(all, "bo").reasons()).contains("4 of their 5 answers are in payroll");
     // An answer in two of the query's topics counts in both, but no one's share passes all of
     // their answers: cy's 8 in payroll and tax of 7 answers are 7, and the community's (2 + 8 +
     // 1) / (9 + 2) is held at 1.
@@ -327,6 +331,10 @@ class ExpertiseModelTest {
         "payroll", "tax");
     assertThat(find(both, "cy").signals().get("topicShare")).isEqualTo(1.0);
     assertThat(find(both, "bo").signals().get("topicShare")).isEqualTo(1.0);
+    assertThat(find(both, "cy").reasons()).contains("all 7 of their answers are in payroll, tax");
+    assertThat(WhoKnows.shareReason(1, 1, " in payroll"))
+        .isEqualTo("their one answer is in payroll");
+    assertThat(WhoKnows.shareReason(2, 5, " in payroll")).isNull();
   }
 
   private static ExpertCandidate find(List<ExpertCandidate> ranked, String person) {
