@@ -10,9 +10,9 @@ import java.util.Map;
  * How "who knows" weighs its signals into one score: {@code score = Σ weight × signal}. The first
  * seven signals are {@code log(1 + x)} of a non-negative figure; the next four, how lately the
  * person last answered on four time scales, and the last, a share, are between 0 and 1 (see
- * {@link ExpertCandidate#signals()}). The scales are fixed (an hour, 6 hours, a day, a week) so that a
- * host, or a learner, picks how fast "around lately" fades by weighing them rather than by a
- * setting.
+ * {@link ExpertCandidate#signals()}). The scales are fixed (an hour, 6 hours, a day, a week) so
+ * that a host, or a learner, picks how fast "around lately" fades by weighing them rather than
+ * by a setting.
  * Immutable and thread-safe.
  *
  * @param topic the profile model: decayed evidence in the query's topics

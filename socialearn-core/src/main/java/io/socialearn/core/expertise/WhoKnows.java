@@ -770,9 +770,8 @@ final class WhoKnows {
    * Keeps the {@value #TOPIC_POOL} candidates of the profile model whose evidence in the topics
    * ({@link #topicPart}) scores best (ties kept), so that a popular topic does not make every
    * query score tens of thousands of people. Those left out have less evidence in the topics
-   * than all of the kept ones; they can
-   * still join through the document model and the active pool, which are added afterwards, and
-   * then join with the topic signals summed for them here.
+   * than all of the kept ones; they can still join through the document model and the active
+   * pool, which are added afterwards, and then join with the topic signals summed for them here.
    *
    * <p>The bar is found on {@link #roughTopicPart} values, each within {@link #ROUGH} of the
    * exact one: who is clearly above or below it is decided by those alone, and the exact values
