@@ -94,6 +94,27 @@ public record ExpertiseMix(double topic, double topicRecent, double activity, do
         weights[5], weights[6], weights[7], weights[8], weights[9], weights[10], weights[11]);
   }
 
+  /**
+   * This mix with {@code signal} weighed {@code weight} and every other weight as it is: a mix
+   * built this way from {@link #defaults()} or a learned one keeps compiling, and keeps its
+   * meaning, when a later version adds a signal (at 0 unless a default weighs it).
+   *
+   * @throws InvalidInputException if {@code signal} is not one of {@link #SIGNALS} (field {@code
+   *     signal}, rule {@code unknown}), or the weight is not a number from 0 to {@link
+   *     #MAX_WEIGHT} (field: the signal)
+   */
+  public ExpertiseMix with(String signal, double weight) {
+    Validate.required("signal", signal);
+    int i = SIGNALS.indexOf(signal);
+    if (i < 0) {
+      throw new InvalidInputException("signal", "unknown",
+          "no signal named '" + signal + "'; the signals are " + SIGNALS);
+    }
+    double[] w = weights();
+    w[i] = weight;
+    return of(w);
+  }
+
   /** The weights in {@link #SIGNALS} order. */
   public double[] weights() {
     return new double[] {topic, topicRecent, activity, fresh, documents, standing,

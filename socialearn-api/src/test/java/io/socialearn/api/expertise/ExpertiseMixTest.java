@@ -63,4 +63,22 @@ class ExpertiseMixTest {
     assertThat(d.get("lastAnswer1w")).isGreaterThan(d.get("lastAnswer1h"))
         .isGreaterThan(d.get("fresh"));
   }
+
+  @Test
+  void withChangesOneWeightByNameAndRefusesAnUnknownSignalOrABadWeight() {
+    ExpertiseMix mix = ExpertiseMix.defaults().with("documents", 2).with("topicShare", 0);
+    assertThat(mix.documents()).isEqualTo(2.0);
+    assertThat(mix.topicShare()).isZero();
+    assertThat(mix.lastAnswer1w()).isEqualTo(ExpertiseMix.defaults().lastAnswer1w());
+    assertThatThrownBy(() -> mix.with("topics", 1))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("signal");
+          assertThat(e.rule()).isEqualTo("unknown");
+          assertThat(e.getMessage()).contains("'topics'").contains("topicShare");
+        });
+    assertThatThrownBy(() -> mix.with("fresh", -1))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("fresh"));
+    assertThatThrownBy(() -> mix.with(null, 1)).isInstanceOf(InvalidInputException.class);
+  }
 }
