@@ -53,7 +53,7 @@ final class WhoKnows {
    */
   static final int TOPIC_ANSWERS = SIGNALS;
   /** The raw figures per candidate: the signals and {@link #TOPIC_ANSWERS}. */
-  private static final int SLOTS = SIGNALS + 1;
+  static final int SLOTS = SIGNALS + 1;
   /**
    * How many answers' worth of the topics' share of all threads a person's own share starts from
    * (Dirichlet smoothing): with few answers, their share is mostly the community's.

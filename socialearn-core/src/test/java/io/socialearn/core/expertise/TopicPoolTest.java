@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class TopicPoolTest {
   /** The raw figures compared: the signals and the answers in the topics. */
-  private static final int SLOTS = 13;
+  private static final int SLOTS = WhoKnows.SLOTS;
 
   @Test
   void theRoughBarKeepsWhatTheExactOneWould() {
