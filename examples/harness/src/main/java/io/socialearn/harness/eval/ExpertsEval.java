@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code eval experts --dump DIR --rankings FILE}: question routing as it would have happened
@@ -168,26 +169,49 @@ public final class ExpertsEval implements Subcommand {
 
   /**
    * Puts into {@code summary} the best baseline by MRR (the first of equals, in the map's order),
-   * socialearn's MRR and P@1 gains over it and, when there are queries, their {@link #bootstrap}.
+   * socialearn's MRR and P@1 gains over it and, when there are queries, their {@link #bootstrap};
+   * and under {@code "byP@1"} the best baseline by P@1 alone (it may be another) with
+   * socialearn's P@1 gain over that one and its bootstrap, so that "P@1 likewise" can be read
+   * either way.
    *
    * @param scores socialearn's scores under {@code "socialearn"}, each baseline's under its name
    */
   static void putGainsOverBest(JsonSummary summary, Map<String, Scores> scores) {
     Scores ours = scores.get("socialearn");
-    String best = null;
-    for (Map.Entry<String, Scores> e : scores.entrySet()) {
-      if (!e.getKey().equals("socialearn")
-          && (best == null || e.getValue().mrr() > scores.get(best).mrr())) {
-        best = e.getKey();
-      }
-    }
+    String best = best(scores, Scores::mrr);
     Scores theirs = scores.get(best);
     summary.put("bestBaseline", best);
     summary.put("mrrGainOverBest", Metrics.round4(ours.mrr() / theirs.mrr() - 1));
     summary.put("p@1GainOverBest", Metrics.round4(ours.p1() / theirs.p1() - 1));
-    if (ours.reciprocalRanks().length > 0) {
+    boolean queries = ours.reciprocalRanks().length > 0;
+    if (queries) {
       summary.put("bootstrap", bootstrap(ours, theirs));
     }
+    String bestP1 = best(scores, Scores::p1);
+    Scores theirsP1 = scores.get(bestP1);
+    Map<String, Object> byP1 = new LinkedHashMap<>();
+    byP1.put("bestBaseline", bestP1);
+    byP1.put("p@1GainOverBest", Metrics.round4(ours.p1() / theirsP1.p1() - 1));
+    if (queries) {
+      Metrics.GainInterval p1 = Metrics.gainInterval(ours.firstHits(), theirsP1.firstHits(),
+          GAIN_TARGET, RESAMPLES, 1);
+      byP1.put("p@1Gain95", interval(p1));
+      byP1.put("p@1GainReachesTarget", share(p1));
+    }
+    summary.put("byP@1", byP1);
+  }
+
+  /** The baseline (not socialearn) with the highest {@code measure}, the first of equals. */
+  private static String best(Map<String, Scores> scores,
+      ToDoubleFunction<Scores> measure) {
+    String best = null;
+    for (Map.Entry<String, Scores> e : scores.entrySet()) {
+      if (!e.getKey().equals("socialearn") && (best == null
+          || measure.applyAsDouble(e.getValue()) > measure.applyAsDouble(scores.get(best)))) {
+        best = e.getKey();
+      }
+    }
+    return best;
   }
 
   /**

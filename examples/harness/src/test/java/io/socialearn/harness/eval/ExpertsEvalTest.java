@@ -100,6 +100,23 @@ class ExpertsEvalTest {
     assertThat(mrr95.get(0).asDouble()).isLessThanOrEqualTo(0.25);
     assertThat(mrr95.get(1).asDouble()).isGreaterThanOrEqualTo(0.25);
 
+    // The best baseline by P@1 alone is named too: x (P@1 0.5) where y leads on MRR.
+    Path c = Files.writeString(dir.resolve("c2.scores"), header + "\n"
+        + "7\t1\t1\t1\t1\t1\t1\n8\t1\t1\t1\t1\t0.5\t0\n"
+        + "9\t0.5\t0\t0.1\t0\t0.5\t0\n10\t0.5\t0\t0.1\t0\t0.5\t0\n");
+    JsonNode split = Run.of("eval", "gain", "--scores", c.toString()).summary();
+    // socialearn MRR 0.75 / P@1 0.5; x 0.55 / 0.5; y 0.625 / 0.25
+    assertThat(split.get("bestBaseline").asText()).isEqualTo("y");
+    assertThat(split.get("mrrGainOverBest").asDouble()).isEqualTo(0.2);
+    assertThat(split.get("p@1GainOverBest").asDouble()).isEqualTo(1.0);
+    JsonNode byP1 = split.get("byP@1");
+    assertThat(byP1.get("bestBaseline").asText()).isEqualTo("x");
+    assertThat(byP1.get("p@1GainOverBest").asDouble()).isZero();
+    // the same first answers on every query: no resample moves it from 0
+    assertThat(byP1.get("p@1Gain95").get(0).asDouble()).isZero();
+    assertThat(byP1.get("p@1Gain95").get(1).asDouble()).isZero();
+    assertThat(byP1.get("p@1GainReachesTarget").asDouble()).isZero();
+
     Path other = Files.writeString(dir.resolve("c.scores"),
         "query\tsocialearn.rr\tsocialearn.p1\tz.rr\tz.p1\n3\t1\t1\t1\t1\n");
     Run mixed = Run.of("eval", "gain", "--scores", a + "," + other);
