@@ -183,8 +183,9 @@ public interface SocialLearning extends AutoCloseable {
 
   /**
    * Who could answer a question: who knows its text and tags as the viewer sees them, leaving
-   * out its asker, people who answered it, people who are leaving and people already asked as
-   * often today as the engine's routing allows; best first.
+   * out its asker, people who answered it, people who are leaving or away and people already
+   * asked as often today as the engine's routing allows, each under every account linked to
+   * theirs; best first.
    *
    * @throws NotFoundException if the question does not exist or the viewer may not read it
    */

@@ -30,6 +30,7 @@ import io.socialearn.api.people.ActivityItem;
 import io.socialearn.api.people.PersonDirectory;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.pulse.KnowledgeCapture;
 import io.socialearn.api.pulse.PulsePeriod;
 import io.socialearn.api.pulse.PulseReport;
@@ -490,8 +491,9 @@ public final class SocialLearningEngine implements SocialLearning {
     ThreadRow row = access.thread(viewer, question);
     // The asker under every account linked to theirs: asking them is asking the asker.
     Set<PersonId> exclude = new HashSet<>(state.accounts(row.author()));
+    // Who answered it, under every account: asking them again under another is asking them.
     for (PostId post : state.answersOf(question)) {
-      exclude.add(state.posts.get(post).author());
+      exclude.addAll(state.accounts(state.posts.get(post).author()));
     }
     // The cap is a person's: asked under any of their linked accounts counts against it.
     Set<PersonId> capped = new HashSet<>();
@@ -941,9 +943,52 @@ public final class SocialLearningEngine implements SocialLearning {
           limit + Math.min(limit, state.links.size())));
     }
     List<ExpertCandidate> ranked = expertise.whoKnows(viewer.person(),
-        access.profileOf(viewer.person()), topics, hits, readable::contains, access::profileOf,
-        options, expertise.scoringTime(clock.instant()), eligible);
+        access.profileOf(viewer.person()), topics, hits, readable::contains,
+        this::personProfile, options, expertise.scoringTime(clock.instant()), eligible);
     return linked ? onePerPerson(ranked, limit) : ranked;
+  }
+
+  /**
+   * An account's profile as who knows and routing weigh it: its own, but away or leaving when
+   * any account linked to it is, since being away or leaving is the person's, not one account's
+   * (leaving wins over away; of several leaving, the earliest last day, else one with none, as
+   * the pulse picks a leaver). An account that was closed ({@link PersonStatus#LEFT}) is that
+   * account's alone: the person's other accounts stay as they are. Called under a lock.
+   */
+  private PersonProfile personProfile(PersonId account) {
+    PersonProfile own = access.profileOf(account);
+    if (own == null || own.status() == PersonStatus.LEFT || !state.links.containsKey(account)) {
+      return own;
+    }
+    PersonProfile marked = own;
+    for (PersonId other : state.accounts(account)) {
+      PersonProfile profile = other.equals(account) ? own : access.profileOf(other);
+      if (profile != null && lessAround(profile, marked)) {
+        marked = profile;
+      }
+    }
+    return marked == own ? own
+        : own.toBuilder().status(marked.status(), marked.leavingOn()).build();
+  }
+
+  /**
+   * Whether {@code a}'s status says less of being around to ask than {@code b}'s: leaving before
+   * away before active (closed accounts count as active here), and of two leaving, the earlier
+   * last day (a day before none).
+   */
+  private static boolean lessAround(PersonProfile a, PersonProfile b) {
+    int ra = absence(a.status());
+    int rb = absence(b.status());
+    if (ra != rb) {
+      return ra > rb;
+    }
+    return ra == 2 && a.leavingOn() != null
+        && (b.leavingOn() == null || a.leavingOn().isBefore(b.leavingOn()));
+  }
+
+  /** How much a status says someone is not around to ask: 2 leaving, 1 away, else 0. */
+  private static int absence(PersonStatus status) {
+    return status == PersonStatus.LEAVING ? 2 : status == PersonStatus.AWAY ? 1 : 0;
   }
 
   /**

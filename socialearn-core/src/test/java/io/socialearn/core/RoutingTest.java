@@ -167,6 +167,66 @@ class RoutingTest {
     }
   }
 
+  /**
+   * Away and leaving are a person's: marked under one account, they hold under every account
+   * linked to it. An account closed (left) is that account's alone: the person's other accounts
+   * are still asked.
+   */
+  @Test
+  void awayOrLeavingUnderOneAccountHoldsForAllOfThePersonsAccounts() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
+      SpaceId space = twoAccountsHistory(engine);
+      PersonProfile bo = engine.person(Viewer.system(), BO.person());
+      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
+          .status(PersonStatus.AWAY, null).build()));
+      ThreadId whileAway = engine.execute(ANA, StartThread.question(space,
+          "When is the payroll run?", "I need the payroll date.", "payroll"));
+      assertThat(engine.routedTo(ANA, whileAway)).containsExactly(CY.person());
+      assertThat(engine.suggestAnswerers(ANA, whileAway, 5)).extracting(ExpertCandidate::person)
+          .doesNotContain(BO.person(), PersonId.of("bo2"));
+      WhoKnowsQuery payroll = WhoKnowsQuery.topics(Tag.of("payroll"));
+      assertThat(engine.whoKnows(ANA, payroll.with(WhoKnowsOptions.defaults()
+          .availableOnly(true)))).extracting(ExpertCandidate::person)
+          .doesNotContain(BO.person(), PersonId.of("bo2"));
+      // Still named where availability is not asked for, and said to be away, under either.
+      ExpertCandidate named = engine.whoKnows(ANA, payroll).get(0);
+      assertThat(named.person()).isIn(BO.person(), PersonId.of("bo2"));
+      assertThat(named.reasons()).last().isEqualTo("away for now");
+
+      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
+          .status(PersonStatus.LEAVING, LocalDate.of(2026, 6, 30)).build()));
+      assertThat(engine.whoKnows(ANA, payroll).get(0).reasons()).last()
+          .isEqualTo("leaving on 2026-06-30");
+      ThreadId whileLeaving = engine.execute(ANA, StartThread.question(space,
+          "When is the payroll run next?", "I need the next payroll date.", "payroll"));
+      assertThat(engine.routedTo(ANA, whileLeaving)).containsExactly(CY.person());
+
+      // Bo's first account closed: the person is still here under bo2, and is asked there.
+      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
+          .status(PersonStatus.LEFT, null).build()));
+      ThreadId afterClosing = engine.execute(ANA, StartThread.question(space,
+          "When is the payroll run after that?", "I need a later payroll date.", "payroll"));
+      assertThat(engine.routedTo(ANA, afterClosing)).containsExactly(PersonId.of("bo2"));
+      assertThat(engine.whoKnows(ANA, payroll).get(0).reasons())
+          .noneMatch(r -> r.startsWith("away") || r.startsWith("leaving"));
+    }
+  }
+
+  /** Someone who answered a question is not suggested for it under another of their accounts. */
+  @Test
+  void whoAnsweredUnderOneAccountIsNotSuggestedUnderAnother() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.off())) {
+      SpaceId space = twoAccountsHistory(engine);
+      ThreadId q = engine.execute(ANA, StartThread.question(space, "When is the payroll run?",
+          "I need the payroll date.", "payroll"));
+      assertThat(engine.suggestAnswerers(ANA, q, 5)).extracting(ExpertCandidate::person)
+          .contains(BO.person());
+      engine.execute(Viewer.of("bo2"), new PostAnswer(q, "On the 25th."));
+      assertThat(engine.suggestAnswerers(ANA, q, 5)).extracting(ExpertCandidate::person)
+          .doesNotContain(BO.person(), PersonId.of("bo2")).contains(CY.person());
+    }
+  }
+
   @Test
   void someoneAwayIsNotAskedUntilBackButWhoKnowsStillNamesThemAndSaysSo() {
     try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {

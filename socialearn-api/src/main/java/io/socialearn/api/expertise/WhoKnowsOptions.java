@@ -10,8 +10,9 @@ import java.util.Set;
  * How to pick the people "who know". Immutable; start from {@link #defaults()} and change a few.
  *
  * @param limit the most people to return, 1 to 200
- * @param availableOnly leave out people who are leaving or away (people who left are never
- *     suggested)
+ * @param availableOnly leave out people who are leaving or away, under any account linked to
+ *     theirs (people who left are never suggested; an account closed as left is that account
+ *     alone)
  * @param department favour the viewer's department, other departments, or neither
  * @param includeExternal whether external contacts (guests) may be suggested
  * @param excludeViewer leave out the viewer (the asker)
