@@ -900,14 +900,13 @@ public final class SocialLearningEngine implements SocialLearning {
   @Override
   public List<ExpertCandidate> whoKnows(Viewer viewer, WhoKnowsQuery query) {
     Validate.required("query", query);
-    return read(viewer, () -> rankPeople(viewer, query, access.readableSpaces(viewer),
-        person -> true));
+    return read(viewer, () -> rankPeople(viewer, query, access.readableSpaces(viewer), null));
   }
 
   /**
    * Who knows, from evidence in {@code readable} spaces only, suggesting only people {@code
-   * eligible} accepts; the viewer's linked accounts are left out with the viewer. Called under a
-   * lock.
+   * eligible} accepts (null for everyone); the viewer's linked accounts are left out with the
+   * viewer. Called under a lock.
    */
   private List<ExpertCandidate> rankPeople(Viewer viewer, WhoKnowsQuery query,
       Set<SpaceId> readable, Predicate<PersonId> eligible) {

@@ -1960,13 +1960,14 @@ public final class ExpertiseModel {
       Predicate<SpaceId> visible, Function<PersonId, PersonProfile> profiles,
       WhoKnowsOptions options, Instant now) {
     return whoKnows(viewer, viewerProfile, topics, hits, visible, profiles, options, now,
-        person -> true);
+        null);
   }
 
   /**
    * Like {@link #whoKnows(PersonId, PersonProfile, List, List, Predicate, Function,
    * WhoKnowsOptions, Instant)}, suggesting only people {@code eligible} accepts (routing a
-   * question: those who can read it), checked for those the ranking reaches.
+   * question: those who can read it; null for everyone), checked for those the ranking reaches
+   * and, where more people know the topics than the topic pool keeps, before the pool is cut.
    */
   public List<ExpertCandidate> whoKnows(PersonId viewer,
       PersonProfile viewerProfile, List<Tag> topics, List<SearchHit> hits,

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -128,6 +129,8 @@ final class WhoKnows {
   private final Predicate<SpaceId> visible;
   /** Who may be suggested at all, besides what the options say. */
   private final Predicate<PersonId> eligible;
+  /** Whether {@link #eligible} may refuse someone (routing), not everyone's. */
+  private final boolean restricted;
   private final long now;
   /**
    * Whether every live fact counts at {@link #now} (none is later): then the columns' sums and
@@ -154,17 +157,18 @@ final class WhoKnows {
    * ({@code shortcuts}), or that walks the evidence as in every other case (tests compare both).
    */
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts) {
-    this(model, visible, now, shortcuts, person -> true);
+    this(model, visible, now, shortcuts, null);
   }
 
   /**
-   * A ranking that suggests only people {@code eligible} accepts, besides what the options
-   * leave out (routing: people who can read the question).
+   * A ranking that suggests only people {@code eligible} accepts (null for everyone), besides
+   * what the options leave out (routing: people who can read the question).
    */
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts,
       Predicate<PersonId> eligible) {
     this.model = model;
-    this.eligible = eligible;
+    this.eligible = eligible == null ? person -> true : eligible;
+    this.restricted = eligible != null;
     this.visible = s -> s == null || visible.test(s);
     this.now = now;
     this.shortcuts = shortcuts;
@@ -190,6 +194,8 @@ final class WhoKnows {
     /** Each candidate's place in {@link #touched} (and in {@link #raw}). */
     int[] local = new int[0];
     int generation;
+    /** How many candidates the current query left out, with their topic signals kept. */
+    int left;
     /** The candidates of the current query, in the order they were first touched. */
     int[] touched = new int[0];
     int size;
@@ -255,6 +261,7 @@ final class WhoKnows {
         generation = 1;
       }
       size = 0;
+      left = 0;
       heapSize = 0;
     }
 
@@ -309,6 +316,12 @@ final class WhoKnows {
       s.visible[i] = visible.test(model.spaceIds.get(i));
     }
     profileModel(s, topics, f0, f1);
+    if (restricted && s.size > TOPIC_POOL) {
+      // Only those who may be asked take part in the topic pool: cut among everyone, it could
+      // leave out all of them (a members-only space's few members among thousands who know).
+      List<PersonId> ids = model.personIds;
+      leaveOut(s, k -> eligible.test(ids.get(s.touched[k])));
+    }
     boundTopicPool(s, mix.weights(), topicsShare);
     documentModel(s, hits, cutoff);
     activePool(s);
@@ -816,15 +829,24 @@ final class WhoKnows {
       }
       bar = select(s.select, n, rank);
     }
+    double cut = bar;
+    leaveOut(s, k -> !(s.part[k] < cut));
+  }
+
+  /**
+   * Leaves out of the current query's candidates those {@code keep} refuses (by their place in
+   * {@link Scratch#touched}), keeping their topic signals in {@link Scratch#leftTopic} for one
+   * who joins again through the document model or the active pool; the others keep their order.
+   */
+  static void leaveOut(Scratch s, IntPredicate keep) {
     int kept = 0;
-    int left = 0;
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < s.size; k++) {
       int person = s.touched[k];
-      if (s.part[k] < bar) {
+      if (!keep.test(k)) {
         s.mark[person] = -s.generation;
-        s.local[person] = left;
+        s.local[person] = s.left;
         int o = k * SLOTS;
-        int t = Scratch.TOPIC_KEPT * left++;
+        int t = Scratch.TOPIC_KEPT * s.left++;
         s.leftTopic[t] = s.raw[o + TOPIC];
         s.leftTopic[t + 1] = s.raw[o + TOPIC_RECENT];
         s.leftTopic[t + 2] = s.raw[o + TOPIC_SPECIFIC];

@@ -99,10 +99,41 @@ class WhoKnowsPruningTest {
         .extracting(c -> c.person().value()).allMatch(p -> p.startsWith("secret"));
   }
 
+  /**
+   * Routing a question in a members-only space asks only people who can read it: when more
+   * people know the topic than the topic pool keeps, the pool is cut among those people, so
+   * members whose evidence is below everyone else's are still found.
+   */
   @Test
-  void aTrimmedTopicPoolKeepsEachCandidatesOwnSignals() {
-    // More people in the topic than the pool keeps: the trim moves the kept ones' signals, and
-    // those it leaves out who answered the similar thread join with their topic signals still
+  void theTopicPoolIsCutAmongThoseWhoMayBeAskedOnly() {
+    int people = manyAnswerPayroll();
+    // Ten members with one early answer each: among the weakest, below the pool's bar.
+    Set<PersonId> members = new java.util.HashSet<>();
+    for (int i = 0; i < 30; i += 3) {
+      members.add(PersonId.of("p" + i));
+    }
+    double bar = poolBar(people);
+    assertThat(members).allMatch(m -> d.explain(m.value(), "payroll").score() < -bar);
+    // A mix that ranks by the evidence in the topic, so that the pool is cut by it.
+    ExpertiseMix topicOnly = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    List<ExpertCandidate> found = d.model.whoKnows(PersonId.of("viewer"), null,
+        List.of(Tag.of("payroll")), List.of(), Set.of(OPEN)::contains, p -> null,
+        WhoKnowsOptions.defaults().limit(10).mix(topicOnly), d.now, members::contains);
+    assertThat(found).extracting(ExpertCandidate::person)
+        .containsExactlyInAnyOrderElementsOf(members);
+    // each with their own evidence, moved with them when the others were left out
+    for (ExpertCandidate c : found) {
+      double topic = d.explain(c.person().value(), "payroll").score();
+      assertThat(Math.expm1(c.signals().get("topic"))).as(c.person().value())
+          .isCloseTo(topic, within(1e-9 * (1 + topic)));
+    }
+  }
+
+  /**
+   * More people who answered in payroll than the topic pool keeps: p0, p1, ... with one, two or
+   * three answers each (by their number), an hour passing every seventh; returns how many.
+   */
+  private int manyAnswerPayroll() {
     int people = WhoKnows.TOPIC_POOL + 1_500;
     ThreadId t = d.question(OPEN, "asker", "payroll");
     for (int i = 0; i < people; i++) {
@@ -113,6 +144,21 @@ class WhoKnowsPruningTest {
         d.advance(Duration.ofHours(1));
       }
     }
+    return people;
+  }
+
+  /** Minus the evidence in payroll of the pool's last one: the TOPIC_POOL-th best of everyone's. */
+  private double poolBar(int people) {
+    return java.util.stream.IntStream.range(0, people)
+        .mapToDouble(i -> -d.explain("p" + i, "payroll").score()).sorted()
+        .skip(WhoKnows.TOPIC_POOL - 1).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aTrimmedTopicPoolKeepsEachCandidatesOwnSignals() {
+    // More people in the topic than the pool keeps: the trim moves the kept ones' signals, and
+    // those it leaves out who answered the similar thread join with their topic signals still
+    int people = manyAnswerPayroll();
     ThreadId similar = d.question(OPEN, "asker", "tax");
     for (int i = 0; i < 40; i++) {
       d.answer(similar, "p" + (i * 131) % people);
@@ -120,9 +166,7 @@ class WhoKnowsPruningTest {
     // Under this mix the pool keeps the best by evidence in payroll alone: the bar is the
     // TOPIC_POOL-th best of everyone's
     ExpertiseMix documentsFirst = new ExpertiseMix(0.1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0);
-    double bar = java.util.stream.IntStream.range(0, people)
-        .mapToDouble(i -> -d.explain("p" + i, "payroll").score()).sorted()
-        .skip(WhoKnows.TOPIC_POOL - 1).findFirst().orElseThrow();
+    double bar = poolBar(people);
     for (WhoKnowsOptions options : List.of(WhoKnowsOptions.defaults().limit(60),
         WhoKnowsOptions.defaults().limit(60).mix(documentsFirst))) {
       List<ExpertCandidate> found = d.model.whoKnows(PersonId.of("viewer"), null,
