@@ -523,8 +523,11 @@ public final class SocialLearningEngine implements SocialLearning {
     Set<SpaceId> shared = access.readableSpaces(viewer);
     shared.removeIf(id -> !id.equals(space.id())
         && state.spaces.get(id).visibility() == SpaceVisibility.MEMBERS_ONLY);
+    // A members-only space's members are few, and whether someone is one is a role looked up
+    // (never the directory): asked of everyone who knows, before the topic pool is cut.
     return rankPeople(viewer, query, shared,
-        person -> access.canRead(Viewer.of(person), space));
+        person -> access.canRead(Viewer.of(person), space),
+        space.visibility() == SpaceVisibility.MEMBERS_ONLY);
   }
 
   @Override
@@ -900,16 +903,18 @@ public final class SocialLearningEngine implements SocialLearning {
   @Override
   public List<ExpertCandidate> whoKnows(Viewer viewer, WhoKnowsQuery query) {
     Validate.required("query", query);
-    return read(viewer, () -> rankPeople(viewer, query, access.readableSpaces(viewer), null));
+    return read(viewer, () -> rankPeople(viewer, query, access.readableSpaces(viewer), null,
+        false));
   }
 
   /**
    * Who knows, from evidence in {@code readable} spaces only, suggesting only people {@code
-   * eligible} accepts (null for everyone); the viewer's linked accounts are left out with the
-   * viewer. Called under a lock.
+   * eligible} accepts (null for everyone; {@code fewEligible}: it admits few and is cheap, see
+   * {@link ExpertiseModel#whoKnows}); the viewer's linked accounts are left out with the viewer.
+   * Called under a lock.
    */
   private List<ExpertCandidate> rankPeople(Viewer viewer, WhoKnowsQuery query,
-      Set<SpaceId> readable, Predicate<PersonId> eligible) {
+      Set<SpaceId> readable, Predicate<PersonId> eligible, boolean fewEligible) {
     List<Tag> topics = query.topics();
     List<SearchHit> hits = List.of();
     if (!query.text().isEmpty()) {
@@ -943,7 +948,8 @@ public final class SocialLearningEngine implements SocialLearning {
     }
     List<ExpertCandidate> ranked = expertise.whoKnows(viewer.person(),
         access.profileOf(viewer.person()), topics, hits, readable::contains,
-        this::personProfile, options, expertise.scoringTime(clock.instant()), eligible);
+        this::personProfile, options, expertise.scoringTime(clock.instant()), eligible,
+        fewEligible);
     return linked ? onePerPerson(ranked, limit) : ranked;
   }
 

@@ -363,6 +363,48 @@ class RoutingTest {
     }
   }
 
+  /**
+   * More people know payroll in the organisation's space than who knows keeps to rank (its
+   * topic pool): a members-only team's question still goes to the team's member who answered
+   * payroll there, though their evidence is below all the others'.
+   */
+  @Test
+  void aMembersOnlyQuestionFindsAMemberBelowThousandsWhoKnowMore() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
+      // Ranked by evidence in the topics, so that the pool is cut by it.
+      engine.useExpertiseMix(ExpertiseMix.defaults().with("topic", 1));
+      SpaceId money = engine.execute(Viewer.system(), CreateSpace.community("Money"));
+      SpaceId team = engine.execute(Viewer.system(), new CreateSpace("Payroll team", "",
+          SpaceKind.DEPARTMENT, SpaceVisibility.MEMBERS_ONLY));
+      for (Viewer member : List.of(ANA, CY)) {
+        engine.execute(Viewer.system(), new SetMemberRole(team, member.person(),
+            SpaceRole.MEMBER));
+      }
+      // Worded unlike the question routed below, so that Cy is not found as the author of a
+      // similar thread (who knows takes those whatever the pool) but by the pool alone.
+      ThreadId teamQuestion = engine.execute(ANA, StartThread.question(team,
+          "Team sign-off", "Who signs off on it for us?", "payroll"));
+      engine.execute(CY, new PostAnswer(teamQuestion, "Like this."));
+      // A day later (so that Cy's one answer has faded a little below each of theirs), 5,100
+      // people answer payroll once each in the organisation's space, a hundred a question.
+      clock.advance(Duration.ofDays(1));
+      ThreadId open = null;
+      for (int i = 0; i < 5_100; i++) {
+        PersonId p = PersonId.of("p" + i);
+        engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(p)
+            .displayName(p.value()).build()));
+        if (i % 100 == 0) {
+          open = engine.execute(DEE, StartThread.question(money, "Payroll question " + i,
+              "How does the payroll run work?", "payroll"));
+        }
+        engine.execute(Viewer.of(p.value()), new PostAnswer(open, "The payroll run."));
+      }
+      ThreadId q = engine.execute(ANA, StartThread.question(team, "Payroll date",
+          "Which day this month?", "payroll"));
+      assertThat(engine.routedTo(ANA, q)).containsExactly(CY.person());
+    }
+  }
+
   private SocialLearningEngine durable(Path dir, int snapshotEvery) {
     SocialLearningEngine.Builder b = SocialLearningEngine.builder().clock(clock)
         .routing(RoutingPolicy.suggest(1, 2)).trustPolicy(TrustPolicy.rolesOnly())

@@ -1960,21 +1960,24 @@ public final class ExpertiseModel {
       Predicate<SpaceId> visible, Function<PersonId, PersonProfile> profiles,
       WhoKnowsOptions options, Instant now) {
     return whoKnows(viewer, viewerProfile, topics, hits, visible, profiles, options, now,
-        null);
+        null, false);
   }
 
   /**
    * Like {@link #whoKnows(PersonId, PersonProfile, List, List, Predicate, Function,
    * WhoKnowsOptions, Instant)}, suggesting only people {@code eligible} accepts (routing a
-   * question: those who can read it; null for everyone), checked for those the ranking reaches
-   * and, where more people know the topics than the topic pool keeps, before the pool is cut.
+   * question: those who can read it; null for everyone), checked for those the ranking reaches.
+   * With {@code fewEligible} (a members-only space's question: it admits few of those who know,
+   * and answers cheaply) it is also checked for every candidate before the topic pool is cut,
+   * where more people know the topics than the pool keeps, so that the pool holds those who
+   * may be asked.
    */
   public List<ExpertCandidate> whoKnows(PersonId viewer,
       PersonProfile viewerProfile, List<Tag> topics, List<SearchHit> hits,
       Predicate<SpaceId> visible, Function<PersonId, PersonProfile> profiles,
-      WhoKnowsOptions options, Instant now, Predicate<PersonId> eligible) {
-    return new WhoKnows(this, visible, now.toEpochMilli(), true, eligible).rank(viewer,
-        viewerProfile, topics, hits, profiles, options,
+      WhoKnowsOptions options, Instant now, Predicate<PersonId> eligible, boolean fewEligible) {
+    return new WhoKnows(this, visible, now.toEpochMilli(), true, eligible, fewEligible).rank(
+        viewer, viewerProfile, topics, hits, profiles, options,
         options.mix() != null ? options.mix() : settings.mix());
   }
 }

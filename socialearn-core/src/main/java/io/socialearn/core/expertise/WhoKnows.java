@@ -129,8 +129,11 @@ final class WhoKnows {
   private final Predicate<SpaceId> visible;
   /** Who may be suggested at all, besides what the options say. */
   private final Predicate<PersonId> eligible;
-  /** Whether {@link #eligible} may refuse someone (routing), not everyone's. */
-  private final boolean restricted;
+  /**
+   * Whether {@link #eligible} admits few of those who know (routing a members-only space's
+   * question): then it is checked for every candidate before the topic pool is cut.
+   */
+  private final boolean fewEligible;
   private final long now;
   /**
    * Whether every live fact counts at {@link #now} (none is later): then the columns' sums and
@@ -157,18 +160,19 @@ final class WhoKnows {
    * ({@code shortcuts}), or that walks the evidence as in every other case (tests compare both).
    */
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts) {
-    this(model, visible, now, shortcuts, null);
+    this(model, visible, now, shortcuts, null, false);
   }
 
   /**
    * A ranking that suggests only people {@code eligible} accepts (null for everyone), besides
-   * what the options leave out (routing: people who can read the question).
+   * what the options leave out (routing: people who can read the question); {@code
+   * fewEligible} says it admits few of those who know, and is cheap enough to ask of them all.
    */
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts,
-      Predicate<PersonId> eligible) {
+      Predicate<PersonId> eligible, boolean fewEligible) {
     this.model = model;
     this.eligible = eligible == null ? person -> true : eligible;
-    this.restricted = eligible != null;
+    this.fewEligible = eligible != null && fewEligible;
     this.visible = s -> s == null || visible.test(s);
     this.now = now;
     this.shortcuts = shortcuts;
@@ -316,7 +320,7 @@ final class WhoKnows {
       s.visible[i] = visible.test(model.spaceIds.get(i));
     }
     profileModel(s, topics, f0, f1);
-    if (restricted && s.size > TOPIC_POOL) {
+    if (fewEligible && s.size > TOPIC_POOL) {
       // Only those who may be asked take part in the topic pool: cut among everyone, it could
       // leave out all of them (a members-only space's few members among thousands who know).
       List<PersonId> ids = model.personIds;

@@ -118,7 +118,7 @@ class WhoKnowsPruningTest {
     ExpertiseMix topicOnly = new ExpertiseMix(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     List<ExpertCandidate> found = d.model.whoKnows(PersonId.of("viewer"), null,
         List.of(Tag.of("payroll")), List.of(), Set.of(OPEN)::contains, p -> null,
-        WhoKnowsOptions.defaults().limit(10).mix(topicOnly), d.now, members::contains);
+        WhoKnowsOptions.defaults().limit(10).mix(topicOnly), d.now, members::contains, true);
     assertThat(found).extracting(ExpertCandidate::person)
         .containsExactlyInAnyOrderElementsOf(members);
     // each with their own evidence, moved with them when the others were left out
