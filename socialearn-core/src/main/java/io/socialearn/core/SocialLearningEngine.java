@@ -934,9 +934,15 @@ public final class SocialLearningEngine implements SocialLearning {
     }
     WhoKnowsOptions options = query.options().mix() != null ? query.options()
         : query.options().mix(mix);
-    if (options.excludeViewer() && state.links.containsKey(viewer.person())) {
-      Set<PersonId> exclude = new HashSet<>(options.exclude());
-      exclude.addAll(state.accounts(viewer.person()));
+    if (!state.links.isEmpty()) {
+      // Whoever is left out is left out as a person: under every account linked to theirs.
+      Set<PersonId> exclude = new HashSet<>();
+      for (PersonId person : options.exclude()) {
+        exclude.addAll(state.accounts(person));
+      }
+      if (options.excludeViewer()) {
+        exclude.addAll(state.accounts(viewer.person()));
+      }
       options = options.exclude(exclude);
     }
     int limit = options.limit();

@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -209,6 +210,23 @@ class RoutingTest {
       assertThat(engine.routedTo(ANA, afterClosing)).containsExactly(PersonId.of("bo2"));
       assertThat(engine.whoKnows(ANA, payroll).get(0).reasons())
           .noneMatch(r -> r.startsWith("away") || r.startsWith("leaving"));
+    }
+  }
+
+  /** A person left out of who knows by the options is left out under every account. */
+  @Test
+  void aPersonExcludedIsExcludedUnderAllTheirAccounts() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.off())) {
+      twoAccountsHistory(engine);
+      WhoKnowsQuery payroll = WhoKnowsQuery.topics(Tag.of("payroll"));
+      assertThat(engine.whoKnows(ANA, payroll)).extracting(ExpertCandidate::person)
+          .contains(BO.person());
+      for (PersonId excluded : List.of(BO.person(), PersonId.of("bo2"))) {
+        assertThat(engine.whoKnows(ANA, payroll.with(WhoKnowsOptions.defaults()
+            .exclude(Set.of(excluded))))).extracting(ExpertCandidate::person)
+            .as("excluding %s", excluded)
+            .doesNotContain(BO.person(), PersonId.of("bo2")).contains(CY.person());
+      }
     }
   }
 

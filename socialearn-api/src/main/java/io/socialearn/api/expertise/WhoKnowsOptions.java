@@ -15,8 +15,9 @@ import java.util.Set;
  *     alone)
  * @param department favour the viewer's department, other departments, or neither
  * @param includeExternal whether external contacts (guests) may be suggested
- * @param excludeViewer leave out the viewer (the asker)
- * @param exclude more people to leave out, for example the asker when someone else asks
+ * @param excludeViewer leave out the viewer (the asker), under every account linked to theirs
+ * @param exclude more people to leave out, for example the asker when someone else asks, each
+ *     under every account linked to theirs
  * @param votesBefore if not null (and then between the years 0 and 9999), votes and accepts
  *     recorded at or after this instant are not
  *     counted (an evaluation replaying history whose votes carry only a day uses it to see only
