@@ -80,6 +80,13 @@ class RoutingTest {
     return space;
   }
 
+  /** Sets Bo's status, the rest of his profile as it is. */
+  private static void boIs(SocialLearningEngine engine, PersonStatus status, LocalDate lastDay) {
+    PersonProfile bo = engine.person(Viewer.system(), BO.person());
+    engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder().status(status, lastDay)
+        .build()));
+  }
+
   private List<QuestionRouted> routings() {
     return heard.stream().map(RecordedEvent::event).filter(QuestionRouted.class::isInstance)
         .map(QuestionRouted.class::cast).toList();
@@ -177,9 +184,7 @@ class RoutingTest {
   void awayOrLeavingUnderOneAccountHoldsForAllOfThePersonsAccounts() {
     try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
       SpaceId space = twoAccountsHistory(engine);
-      PersonProfile bo = engine.person(Viewer.system(), BO.person());
-      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
-          .status(PersonStatus.AWAY, null).build()));
+      boIs(engine, PersonStatus.AWAY, null);
       ThreadId whileAway = engine.execute(ANA, StartThread.question(space,
           "When is the payroll run?", "I need the payroll date.", "payroll"));
       assertThat(engine.routedTo(ANA, whileAway)).containsExactly(CY.person());
@@ -194,8 +199,7 @@ class RoutingTest {
       assertThat(named.person()).isIn(BO.person(), PersonId.of("bo2"));
       assertThat(named.reasons()).last().isEqualTo("away for now");
 
-      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
-          .status(PersonStatus.LEAVING, LocalDate.of(2026, 6, 30)).build()));
+      boIs(engine, PersonStatus.LEAVING, LocalDate.of(2026, 6, 30));
       assertThat(engine.whoKnows(ANA, payroll).get(0).reasons()).last()
           .isEqualTo("leaving on 2026-06-30");
       ThreadId whileLeaving = engine.execute(ANA, StartThread.question(space,
@@ -203,8 +207,7 @@ class RoutingTest {
       assertThat(engine.routedTo(ANA, whileLeaving)).containsExactly(CY.person());
 
       // Bo's first account closed: the person is still here under bo2, and is asked there.
-      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
-          .status(PersonStatus.LEFT, null).build()));
+      boIs(engine, PersonStatus.LEFT, null);
       ThreadId afterClosing = engine.execute(ANA, StartThread.question(space,
           "When is the payroll run after that?", "I need a later payroll date.", "payroll"));
       assertThat(engine.routedTo(ANA, afterClosing)).containsExactly(PersonId.of("bo2"));
@@ -249,9 +252,7 @@ class RoutingTest {
   void someoneAwayIsNotAskedUntilBackButWhoKnowsStillNamesThemAndSaysSo() {
     try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 5))) {
       SpaceId space = history(engine);
-      PersonProfile bo = engine.person(Viewer.system(), BO.person());
-      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
-          .status(PersonStatus.AWAY, null).build()));
+      boIs(engine, PersonStatus.AWAY, null);
       ThreadId whileAway = engine.execute(ANA, StartThread.question(space,
           "When is the payroll run?", "I need the payroll date.", "payroll"));
       assertThat(engine.routedTo(ANA, whileAway)).doesNotContain(BO.person());
@@ -265,15 +266,14 @@ class RoutingTest {
           .with(WhoKnowsOptions.defaults().availableOnly(true))))
           .extracting(ExpertCandidate::person).doesNotContain(BO.person());
 
-      engine.execute(Viewer.system(), new UpdateProfile(bo));
+      boIs(engine, PersonStatus.ACTIVE, null);
       ThreadId back = engine.execute(ANA, StartThread.question(space,
           "When is the next payroll run?", "I need the next payroll date.", "payroll"));
       assertThat(engine.routedTo(ANA, back)).containsExactly(BO.person());
       assertThat(engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))).get(0)
           .reasons()).noneMatch(r -> r.startsWith("away") || r.startsWith("leaving"));
 
-      engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
-          .status(PersonStatus.LEAVING, LocalDate.of(2026, 6, 30)).build()));
+      boIs(engine, PersonStatus.LEAVING, LocalDate.of(2026, 6, 30));
       assertThat(engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))).get(0)
           .reasons()).last().isEqualTo("leaving on 2026-06-30");
     }
