@@ -16,6 +16,7 @@ import io.socialearn.api.thread.Tag;
 import io.socialearn.api.thread.ThreadId;
 import io.socialearn.core.ExpertiseMixLearner;
 import io.socialearn.core.SocialLearningEngine;
+import io.socialearn.core.search.MemorySearchIndex;
 import io.socialearn.harness.Args;
 import io.socialearn.harness.JsonSummary;
 import io.socialearn.harness.Subcommand;
@@ -72,7 +73,9 @@ import java.util.function.ToDoubleFunction;
  * unchanged by it. With {@code --mix name=weight,...} that mix, not the library's default, is
  * the engine's mix before any is learned (throughout with {@code --learn false}), chooses the
  * candidates of the features file and starts the listwise fit; {@code eval mix} prints the one
- * learned on other communities' features files in that form.
+ * learned on other communities' features files in that form. With {@code --index core} the
+ * engine's search index (whose similar threads feed the document model) is socialearn-core's own
+ * in-memory one, what a host without socialearn-lucene has, instead of socialearn-lucene's.
  * Not thread-safe.
  */
 public final class ExpertsEval implements Subcommand {
@@ -115,11 +118,22 @@ public final class ExpertsEval implements Subcommand {
     String features = args.optional("features", null);
     String scoresFile = args.optional("scores", null);
     String meaning = args.optional("meaning", "none");
+    String indexKind = args.optional("index", "lucene");
+    if (!List.of("lucene", "core").contains(indexKind)) {
+      throw new io.socialearn.harness.UsageException(
+          "--index takes lucene or core, not '" + indexKind + "'");
+    }
+    if (indexKind.equals("core") && !meaning.equals("none")) {
+      throw new io.socialearn.harness.UsageException(
+          "--meaning " + meaning + " needs --index lucene");
+    }
     ExpertiseMix start = parseMix(args.optional("mix", null));
     args.done();
     ImportClock clock = new ImportClock(Instant.EPOCH);
     PresetIds ids = new PresetIds();
-    SearchIndex index = ImportEngine.newSearchIndex(meaning);
+    // core: socialearn-core's own in-memory index, what a host without socialearn-lucene has
+    SearchIndex index = indexKind.equals("core") ? new MemorySearchIndex()
+        : ImportEngine.newSearchIndex(meaning);
     History history = new History();
     Map<String, RankingWriter> writers = new LinkedHashMap<>();
     try (SocialLearningEngine engine = ImportEngine.builder(clock, ids, index)

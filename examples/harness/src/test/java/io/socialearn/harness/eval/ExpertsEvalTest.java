@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.socialearn.api.expertise.ExpertiseMix;
 import io.socialearn.api.people.PersonId;
 import io.socialearn.core.ExpertiseMixLearner;
+import io.socialearn.core.search.MemorySearchIndex;
 import io.socialearn.harness.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -151,6 +152,24 @@ class ExpertsEvalTest {
         dir.resolve("r.tsv").toString(), "--learn", "no");
     assertThat(learn.status()).isEqualTo(2);
     assertThat(learn.err()).contains("--learn takes true or false, not 'no'");
+  }
+
+  @Test
+  void theCoresOwnIndexStandsInForLuceneAndAnUnknownIndexIsAUsageError(@TempDir Path dir) {
+    Run core = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        dir.resolve("r.tsv").toString(), "--index", "core");
+    assertThat(core.status()).as(core.err()).isZero();
+    assertThat(core.summary().get("index").asText()).isEqualTo(new MemorySearchIndex().name())
+        .doesNotContain("lucene");
+    assertThat(core.summary().get("queries").asInt()).isEqualTo(1);
+    Run other = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        dir.resolve("r.tsv").toString(), "--index", "solr");
+    assertThat(other.status()).isEqualTo(2);
+    assertThat(other.err()).contains("--index takes lucene or core, not 'solr'");
+    Run meaning = Run.of("eval", "experts", "--dump", DUMP.toString(), "--rankings",
+        dir.resolve("r.tsv").toString(), "--index", "core", "--meaning", "minilm");
+    assertThat(meaning.status()).isEqualTo(2);
+    assertThat(meaning.err()).contains("--meaning minilm needs --index lucene");
   }
 
   @Test
