@@ -374,6 +374,16 @@ final class CommandDecider {
     if (!now.isBefore(session.endsAt())) {
       throw new ConflictException("session " + session.id() + " has ended");
     }
+    // Checked again here, as when the session was scheduled: the expert may have gone since.
+    PersonProfile expert = state.people.get(session.expert());
+    if (expert != null && expert.status() == PersonStatus.LEFT) {
+      throw new ConflictException("session " + session.id() + "'s expert " + session.expert()
+          + " has left the organisation and answers no session");
+    }
+    if (!access.canRead(Viewer.of(session.expert()), state.spaces.get(session.space()))) {
+      throw new ConflictException("session " + session.id() + "'s expert " + session.expert()
+          + " cannot read space " + session.space() + " any more; make them a member again");
+    }
     if (state.sessionOfThread.containsKey(question.id())) {
       throw new ConflictException("question " + question.id() + " is in session "
           + state.sessionOfThread.get(question.id()) + " already");

@@ -13,9 +13,14 @@ import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.NotFoundException;
 import io.socialearn.api.command.AddToSession;
 import io.socialearn.api.command.CastVote;
+import io.socialearn.api.command.RemoveMember;
 import io.socialearn.api.command.ScheduleSession;
 import io.socialearn.api.command.StartThread;
+import io.socialearn.api.command.UpdateProfile;
+import io.socialearn.api.Viewer;
 import io.socialearn.api.people.PersonId;
+import io.socialearn.api.people.PersonProfile;
+import io.socialearn.api.people.PersonStatus;
 import io.socialearn.api.space.ExpertSession;
 import io.socialearn.api.space.SessionId;
 import io.socialearn.api.space.SessionState;
@@ -24,6 +29,7 @@ import io.socialearn.api.thread.ThreadSummary;
 import io.socialearn.api.thread.VoteDirection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,5 +93,40 @@ class ExpertSessionTest {
     assertThatThrownBy(() -> f.engine.execute(BO, new AddToSession(hidden, elsewhere)))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.rule()).isEqualTo("sessionSpace"));
+  }
+
+  @Test
+  void noQuestionIsPutToASessionWhoseExpertHasGoneSinceItWasScheduled() {
+    SessionId open = f.engine.execute(Fixture.ADMIN, new ScheduleSession(f.open,
+        PersonId.of("bo"), "Ask Bo about payroll", start, start.plus(Duration.ofHours(2))));
+    SessionId pilot = f.engine.execute(BO, new ScheduleSession(f.payroll, PersonId.of("cy"),
+        "Ask Cy about the pilot", start, start.plus(Duration.ofHours(2))));
+    ThreadId first = f.engine.execute(ANA, StartThread.question(f.open, "Payroll cut-off dates",
+        "When is the cut-off?"));
+    f.engine.execute(ANA, new AddToSession(open, first));
+    ThreadId second = f.engine.execute(BO, StartThread.question(f.payroll, "Pilot timesheets",
+        "Who approves them?"));
+    f.engine.execute(BO, new AddToSession(pilot, second));
+
+    f.engine.execute(BO, new RemoveMember(f.payroll, PersonId.of("cy")));
+    ThreadId afterRemoval = f.engine.execute(BO, StartThread.question(f.payroll,
+        "Pilot overtime", "Is overtime in the pilot?"));
+    assertThatThrownBy(() -> f.engine.execute(BO, new AddToSession(pilot, afterRemoval)))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("cy cannot read space");
+    assertThat(f.engine.sessionOf(BO, afterRemoval)).isEmpty();
+    assertThat(f.engine.expertSession(BO, pilot).questions()).extracting(ThreadSummary::id)
+        .containsExactly(second);
+
+    PersonProfile bo = f.engine.person(Viewer.system(), PersonId.of("bo"));
+    f.engine.execute(Viewer.system(), new UpdateProfile(bo.toBuilder()
+        .status(PersonStatus.LEFT, LocalDate.of(2026, 1, 2)).build()));
+    ThreadId afterLeaving = f.engine.execute(ANA, StartThread.question(f.open,
+        "Payroll after Bo", "Who runs it now?"));
+    assertThatThrownBy(() -> f.engine.execute(ANA, new AddToSession(open, afterLeaving)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("bo has left the organisation");
+    assertThat(f.engine.sessionOf(CY, afterLeaving)).isEmpty();
+    assertThat(f.engine.expertSession(CY, open).questions()).extracting(ThreadSummary::id)
+        .containsExactly(first);
   }
 }
