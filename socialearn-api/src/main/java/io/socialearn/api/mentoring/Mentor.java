@@ -11,8 +11,9 @@ import java.util.TreeSet;
  *
  * @param person who
  * @param capacity how many learners they take, 1 to 100
- * @param topics what they offer; empty to infer it from their answers (topics of their accepted
- *     and up-voted answers, under any of their linked accounts, and their declared skills)
+ * @param topics what they offer; empty to infer it from their answers and skills (topics of
+ *     their accepted and up-voted answers and their declared skills, under any of their linked
+ *     accounts)
  */
 public record Mentor(PersonId person, int capacity, Set<Tag> topics) {
 

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -96,7 +97,15 @@ public final class MentoringPlanner {
       Map<Tag, String> notes = new HashMap<>();
       List<Tag> offered = new ArrayList<>(mentor.topics());
       if (offered.isEmpty()) {
-        offered.addAll(profile.declaredSkills());
+        // Declared under any of their accounts, as their answers are counted.
+        Set<Tag> declared = new TreeSet<>(profile.declaredSkills());
+        for (PersonId account : own.get(mentor.person())) {
+          PersonProfile other = account.equals(mentor.person()) ? null : ledger.profile(account);
+          if (other != null) {
+            declared.addAll(other.declaredSkills());
+          }
+        }
+        offered.addAll(declared);
         theirs.forEach((tag, c) -> {
           if (c[1] > 0 || c[2] > 0) {
             offered.add(tag);

@@ -203,6 +203,27 @@ class LinkedAccountsTest {
   }
 
   @Test
+  void aMentorsSkillsDeclaredUnderTheirOtherAccountAreOffered() {
+    try (World w = new World(new PulsePrivacy(1, true))) {
+      for (String p : List.of("root", "ana", "bo", "bo2")) {
+        w.person(p, "");
+      }
+      // bo declared nothing; under bo2, tax. Nobody has answered anything.
+      w.engine.execute(Viewer.system(), new UpdateProfile(PersonProfile.builder(
+          PersonId.of("bo2")).displayName("bo2").skills("tax").build()));
+      link(w.at("2026-01-10T00:00:00Z"), "bo", "bo2");
+      MentorMatching matching = w.engine.matchMentors(World.ADMIN,
+          List.of(Learner.wanting(PersonId.of("ana"), "tax")),
+          List.of(Mentor.inferred(PersonId.of("bo"), 1)),
+          new MentoringConstraints(false, false));
+      assertThat(matching.matches()).singleElement().satisfies(m -> {
+        assertThat(m.mentor()).isEqualTo(PersonId.of("bo"));
+        assertThat(m.sharedTopics()).containsExactly(Tag.of("tax"));
+      });
+    }
+  }
+
+  @Test
   void aLearnersQuestionsUnderTheirOtherAccountAreTheirInferredTopics() {
     try (World w = new World(new PulsePrivacy(1, true))) {
       for (String p : List.of("root", "ana", "ana2", "dee")) {
