@@ -23,7 +23,9 @@ import java.util.Map;
 /**
  * {@code eval validation --features FILE[,FILE...]}: the who-knows validation split, replayed
  * offline from the files {@code eval experts --features} wrote, one per site. Validation queries
- * are the later half, by time, of a site's training-period queries; each is ranked by the mix
+ * are the later half, by time, of a site's training-period queries, or with {@code
+ * --known-at-least N} every training-period query with N or more queries known before it (a
+ * wider split, less noisy, whose early queries learn from fewer); each is ranked by the mix
  * {@link ExpertiseMixLearner} learns from the queries known before it (the file's {@code A}
  * lines, as many as its {@code Q} line says; re-learned as often as {@code eval experts} does,
  * see {@link ExpertsEval#relearnDue}), over its candidates as {@code whoKnows} found them
@@ -38,6 +40,12 @@ public final class ValidationEval implements Subcommand {
   @Override
   public void run(Args args, PrintStream out, PrintStream err) throws IOException {
     String files = args.required("features");
+    String atLeast = args.optional("known-at-least", null);
+    if (atLeast != null && !atLeast.matches("[0-9]{1,9}")) {
+      throw new UsageException("--known-at-least takes a count of queries, not '" + atLeast
+          + "'");
+    }
+    int knownAtLeast = atLeast == null ? -1 : Integer.parseInt(atLeast);
     args.done();
     ExpertsEval.Scores pooled = new ExpertsEval.Scores();
     List<Map<String, Object>> sites = new ArrayList<>();
@@ -48,7 +56,7 @@ public final class ValidationEval implements Subcommand {
       double[] w = null;
       int learnedOn = -1;
       int fits = 0;
-      for (Query q : site.validation()) {
+      for (Query q : knownAtLeast < 0 ? site.validation() : site.knownAtLeast(knownAtLeast)) {
         if (w == null || ExpertsEval.relearnDue(q.known(), learnedOn)) {
           w = ExpertiseMixLearner.learn(site.known().subList(0, q.known())).weights();
           learnedOn = q.known();
@@ -67,7 +75,9 @@ public final class ValidationEval implements Subcommand {
       sites.add(one);
     }
     Map<String, Object> all = pooled.summary();
-    new JsonSummary().put("split", "validation").put("sites", sites)
+    new JsonSummary().put("split", "validation")
+        .put("queriesTaken", knownAtLeast < 0 ? "laterHalf" : "knownAtLeast " + knownAtLeast)
+        .put("sites", sites)
         .put("queries", all.get("queries")).put("mrr", all.get("mrr")).put("p@1", all.get("p@1"))
         .put("firstAnswers", (int) Arrays.stream(pooled.firstHits()).sum())
         .print(out);
@@ -101,6 +111,11 @@ public final class ValidationEval implements Subcommand {
     int knownAtTestStart() {
       return queries.stream().filter(Query::test).findFirst().map(Query::known)
           .orElse(known.size());
+    }
+
+    /** The training-period queries with at least {@code n} queries known before them. */
+    List<Query> knownAtLeast(int n) {
+      return queries.stream().filter(q -> !q.test() && q.known() >= n).toList();
     }
 
     /** The later half of the training-period queries. */

@@ -78,6 +78,28 @@ class ValidationEvalTest {
   }
 
   @Test
+  void aWiderSplitTakesEveryTrainingQueryWithEnoughKnownBeforeIt(@TempDir Path dir)
+      throws IOException {
+    Path a = write(dir, "a.feat", site(2));
+    // q4 alone has 2 known before it: the learned mix ranks the active answerer first
+    Run two = Run.of("eval", "validation", "--features", a.toString(), "--known-at-least", "2");
+    assertThat(two.status()).as(two.err()).isZero();
+    assertThat(two.summary().get("queriesTaken").asText()).isEqualTo("knownAtLeast 2");
+    assertThat(two.summary().get("queries").asInt()).isEqualTo(1);
+    assertThat(two.summary().get("mrr").asDouble()).isEqualTo(1.0);
+    // every training query: q1 to q3 by the default mix (1/2 each), q4 first; never q5, a test
+    Run all = Run.of("eval", "validation", "--features", a.toString(), "--known-at-least", "0");
+    assertThat(all.status()).as(all.err()).isZero();
+    assertThat(all.summary().get("queries").asInt()).isEqualTo(4);
+    assertThat(all.summary().get("mrr").asDouble()).isEqualTo(0.625);
+    assertThat(all.summary().get("firstAnswers").asInt()).isEqualTo(1);
+    Run half = Run.of("eval", "validation", "--features", a.toString());
+    assertThat(half.summary().get("queriesTaken").asText()).isEqualTo("laterHalf");
+    assertRefused(Run.of("eval", "validation", "--features", a.toString(), "--known-at-least",
+        "-1"), "--known-at-least takes a count of queries, not '-1'");
+  }
+
+  @Test
   void evalMixLearnsFromWhatWasKnownWhenEachTestPeriodBegan(@TempDir Path dir)
       throws IOException {
     // q5, the test query, says 3 were known (q1 to q3), all answered by the active person 2
