@@ -174,8 +174,10 @@ public interface SocialLearning extends AutoCloseable {
   /**
    * The people who know about a question or topics, best first, with scores and reasons. Only
    * evidence the viewer may see counts: posts in spaces the viewer cannot read neither rank nor
-   * explain anyone. A person whose accounts are linked as one person's is named once, under
-   * their best-ranked account.
+   * explain anyone. A person whose accounts are linked as one person's is ranked on the
+   * evidence of all of them together (their reasons count it all) and named once, under the
+   * account that ranks best on its own of those that may be suggested (not one that was
+   * closed, whose evidence still counts).
    *
    * @throws InvalidInputException if the query breaks a rule
    */

@@ -952,10 +952,21 @@ public final class SocialLearningEngine implements SocialLearning {
       options = options.limit(Math.min(WhoKnowsOptions.MAX_LIMIT,
           limit + Math.min(limit, state.links.size())));
     }
+    // A person with linked accounts is scored on the evidence of all of them together: each
+    // person's accounts, found once (a walk of the links, linear in the linked accounts).
+    List<List<PersonId>> persons = new ArrayList<>();
+    Set<PersonId> seen = new HashSet<>();
+    for (PersonId account : state.links.keySet()) {
+      if (!seen.contains(account)) {
+        Set<PersonId> all = state.accounts(account);
+        seen.addAll(all);
+        persons.add(List.copyOf(all));
+      }
+    }
     List<ExpertCandidate> ranked = expertise.whoKnows(viewer.person(),
         access.profileOf(viewer.person()), topics, hits, readable::contains,
         this::personProfile, options, expertise.scoringTime(clock.instant()), eligible,
-        fewEligible);
+        fewEligible, persons);
     return linked ? onePerPerson(ranked, limit) : ranked;
   }
 

@@ -162,6 +162,65 @@ class RoutingTest {
     }
   }
 
+  /**
+   * Payroll answers: Bo two, then bo2 two, then Cy three; {@code boLinked} links Bo and bo2 as one
+   * person's accounts. Returns who knows payroll as Ana asks it, by the count of evidence in the
+   * topic alone (every other signal weighed 0), so that only how much each knows decides.
+   */
+  private List<ExpertCandidate> splitAnswers(SocialLearningEngine engine, boolean boLinked,
+      Runnable before) {
+    engine.execute(Viewer.system(), new RegisterPerson(PersonProfile.builder(
+        PersonId.of("bo2")).displayName("bo2").build()));
+    SpaceId space = engine.execute(Viewer.system(), CreateSpace.community("Money"));
+    int n = 0;
+    for (String by : List.of("bo", "bo", "bo2", "bo2", "cy", "cy", "cy")) {
+      ThreadId q = engine.execute(DEE, StartThread.question(space, "Payroll question " + n++,
+          "How does the payroll run work?", "payroll"));
+      engine.execute(Viewer.of(by), new PostAnswer(q, "The payroll run works like this."));
+    }
+    if (boLinked) {
+      engine.execute(Viewer.system(), new LinkAccounts(BO.person(), PersonId.of("bo2")));
+    }
+    before.run();
+    ExpertiseMix topicAlone = ExpertiseMix.of(new double[ExpertiseMix.SIGNALS.size()])
+        .with("topic", 1);
+    return engine.whoKnows(ANA, WhoKnowsQuery.topics(Tag.of("payroll"))
+        .with(WhoKnowsOptions.defaults().mix(topicAlone)));
+  }
+
+  @Test
+  void aPersonIsScoredOnTheEvidenceOfAllTheirLinkedAccountsTogether() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.off())) {
+      // Unlinked, Cy's three answers beat each account's two.
+      assertThat(splitAnswers(engine, false, () -> { })).extracting(ExpertCandidate::person)
+          .startsWith(CY.person());
+    }
+    try (SocialLearningEngine engine = engine(RoutingPolicy.off())) {
+      List<ExpertCandidate> linked = splitAnswers(engine, true, () -> { });
+      // As one person Bo has four: first, named once, with the reasons of both accounts
+      // (Dee, who asked, follows on the questions' own weight in the topic)
+      assertThat(linked).extracting(ExpertCandidate::person)
+          .doesNotHaveDuplicates().doesNotContain(PersonId.of("bo2"));
+      assertThat(linked.get(0).person()).isEqualTo(BO.person());
+      assertThat(linked.get(1).person()).isEqualTo(CY.person());
+      assertThat(linked.get(0).reasons()).anyMatch(r -> r.startsWith("4 answers in payroll"));
+      assertThat(linked.get(0).signals().get("topic"))
+          .isGreaterThan(linked.get(1).signals().get("topic"));
+    }
+  }
+
+  @Test
+  void aPersonWhoseAccountWasClosedIsNamedUnderTheOtherWithTheClosedOnesEvidence() {
+    try (SocialLearningEngine engine = engine(RoutingPolicy.off())) {
+      List<ExpertCandidate> found = splitAnswers(engine, true,
+          () -> boIs(engine, PersonStatus.LEFT, null));
+      // Bo's own account is closed: the person is named under bo2, on all four answers
+      assertThat(found).extracting(ExpertCandidate::person)
+          .startsWith(PersonId.of("bo2"), CY.person()).doesNotContain(BO.person());
+      assertThat(found.get(0).reasons()).anyMatch(r -> r.startsWith("4 answers in payroll"));
+    }
+  }
+
   @Test
   void aPersonIsAskedNoMoreOftenADayThanTheCapUnderAllTheirAccounts() {
     try (SocialLearningEngine engine = engine(RoutingPolicy.suggest(1, 1))) {

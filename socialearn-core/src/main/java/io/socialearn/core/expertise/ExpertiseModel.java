@@ -1976,8 +1976,24 @@ public final class ExpertiseModel {
       PersonProfile viewerProfile, List<Tag> topics, List<SearchHit> hits,
       Predicate<SpaceId> visible, Function<PersonId, PersonProfile> profiles,
       WhoKnowsOptions options, Instant now, Predicate<PersonId> eligible, boolean fewEligible) {
-    return new WhoKnows(this, visible, now.toEpochMilli(), true, eligible, fewEligible).rank(
-        viewer, viewerProfile, topics, hits, profiles, options,
-        options.mix() != null ? options.mix() : settings.mix());
+    return whoKnows(viewer, viewerProfile, topics, hits, visible, profiles, options, now,
+        eligible, fewEligible, List.of());
+  }
+
+  /**
+   * Like {@link #whoKnows(PersonId, PersonProfile, List, List, Predicate, Function,
+   * WhoKnowsOptions, Instant, Predicate, boolean)}, scoring a person whose accounts are linked on
+   * the evidence of all of them together, named under the one that scores best on its own of
+   * those that may be suggested. {@code persons}: each person with linked accounts, as all of
+   * their accounts (empty when none are linked).
+   */
+  public List<ExpertCandidate> whoKnows(PersonId viewer,
+      PersonProfile viewerProfile, List<Tag> topics, List<SearchHit> hits,
+      Predicate<SpaceId> visible, Function<PersonId, PersonProfile> profiles,
+      WhoKnowsOptions options, Instant now, Predicate<PersonId> eligible, boolean fewEligible,
+      List<List<PersonId>> persons) {
+    return new WhoKnows(this, visible, now.toEpochMilli(), true, eligible, fewEligible, persons)
+        .rank(viewer, viewerProfile, topics, hits, profiles, options,
+            options.mix() != null ? options.mix() : settings.mix());
   }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,6 +135,11 @@ final class WhoKnows {
    * question): then it is checked for every candidate before the topic pool is cut.
    */
   private final boolean fewEligible;
+  /**
+   * The people with linked accounts, each as all of their accounts: a person's evidence under all
+   * of them is scored together. Empty when no accounts are linked.
+   */
+  private final List<List<PersonId>> persons;
   private final long now;
   /**
    * Whether every live fact counts at {@link #now} (none is later): then the columns' sums and
@@ -170,7 +176,17 @@ final class WhoKnows {
    */
   WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts,
       Predicate<PersonId> eligible, boolean fewEligible) {
+    this(model, visible, now, shortcuts, eligible, fewEligible, List.of());
+  }
+
+  /**
+   * As above, scoring each person whose accounts are linked ({@code persons}, each as all of
+   * their accounts) on the evidence of all of them together, named under one of them.
+   */
+  WhoKnows(ExpertiseModel model, Predicate<SpaceId> visible, long now, boolean shortcuts,
+      Predicate<PersonId> eligible, boolean fewEligible, List<List<PersonId>> persons) {
     this.model = model;
+    this.persons = persons;
     this.eligible = eligible == null ? person -> true : eligible;
     this.fewEligible = eligible != null && fewEligible;
     this.visible = s -> s == null || visible.test(s);
@@ -213,6 +229,11 @@ final class WhoKnows {
     /** Whether a candidate's overall signals are exact (not bounds yet), by person index. */
     boolean[] exact = new boolean[0];
     /**
+     * {@code linked[person] == generation}: the account is one of several of a person's that
+     * the current query scores together ({@link WhoKnows#merged}), not on its own.
+     */
+    int[] linked = new int[0];
+    /**
      * The topic signals of those {@link WhoKnows#boundTopicPool} left out of the current query's
      * topic pool, {@link #TOPIC_KEPT} each, in the order it left them out: the {@code j}-th has
      * {@code mark[person] == -generation} and {@code local[person] == j}, so that one who joins
@@ -250,6 +271,7 @@ final class WhoKnows {
         part = Arrays.copyOf(part, n);
         select = Arrays.copyOf(select, n);
         exact = Arrays.copyOf(exact, n);
+        linked = Arrays.copyOf(linked, n);
         heap = Arrays.copyOf(heap, n);
         leftTopic = Arrays.copyOf(leftTopic, n * TOPIC_KEPT);
       }
@@ -262,6 +284,7 @@ final class WhoKnows {
     void begin() {
       if (++generation == Integer.MAX_VALUE) {
         Arrays.fill(mark, 0);
+        Arrays.fill(linked, 0);
         generation = 1;
       }
       size = 0;
@@ -329,6 +352,7 @@ final class WhoKnows {
     boundTopicPool(s, mix.weights(), topicsShare);
     documentModel(s, hits, cutoff);
     activePool(s);
+    List<int[]> people = persons.isEmpty() ? List.of() : linkedPeople(s);
     boolean lazy = shortcuts && cutoff == Long.MAX_VALUE;
     overallSignals(s, lazy, f0, f1, f2);
     if (cutoff != Long.MAX_VALUE) {
@@ -340,8 +364,134 @@ final class WhoKnows {
     boolean eager = options.department() != DepartmentPreference.ANY;
     heap(s, viewer, viewerProfile, profiles, options, weights, eager, lazy, f0, f1, f2);
     List<Scored> scored = walk(s, viewer, topics, profiles, options, weights, eager, f0, f1, f2);
-    return candidates(scored, topics, cutoff, profiles, options, s);
+    Map<PersonId, Merged> merged = new HashMap<>();
+    if (!people.isEmpty()) {
+      // Who cannot beat the walk's last of the best is not made at all.
+      double bar = scored.size() < options.limit() ? 0 : scored.get(scored.size() - 1).score();
+      scored = new ArrayList<>(scored);
+      Tag[] query = model.pooledDistinct(topics);
+      double[] sum = new double[SLOTS];
+      for (int[] accounts : people) {
+        Scored one = merged(s, accounts, viewer, viewerProfile, topics, query, profiles, options,
+            weights, lazy, f0, f1, f2, bar, sum, merged);
+        if (one != null) {
+          scored.add(one);
+        }
+      }
+      scored.sort(ORDER);
+      scored = scored.subList(0, Math.min(options.limit(), scored.size()));
+    }
+    return candidates(scored, topics, cutoff, profiles, options, s, merged);
   }
+
+  /** Best first: by score, then by id. */
+  private static final Comparator<Scored> ORDER = Comparator.comparingDouble(Scored::score)
+      .reversed().thenComparing(sc -> sc.person().value());
+
+  /**
+   * The people with several accounts among this query's candidates, each as its accounts'
+   * person indices (those the model knows, at least two): every one of their accounts is made a
+   * candidate (with what it has in the topics, or nothing), so that the overall signals and late
+   * votes are worked out for each as for anyone, and marked {@link Scratch#linked}, so that the
+   * heap and the walk leave it to {@link #merged}. A person none of whose accounts is a
+   * candidate yet is left out, as anyone would be.
+   */
+  private List<int[]> linkedPeople(Scratch s) {
+    List<int[]> out = new ArrayList<>();
+    int[] buffer = new int[4];
+    for (List<PersonId> person : persons) {
+      int n = 0;
+      boolean candidate = false;
+      for (PersonId account : person) {
+        int a = model.indexOf(account);
+        if (a >= 0) {
+          // a candidate, or one the topic pool left out (touching takes them back)
+          candidate |= s.mark[a] == s.generation || s.mark[a] == -s.generation;
+          if (n == buffer.length) {
+            buffer = Arrays.copyOf(buffer, 2 * n);
+          }
+          buffer[n++] = a;
+        }
+      }
+      if (n < 2 || !candidate) {
+        continue;
+      }
+      int[] accounts = Arrays.copyOf(buffer, n);
+      Arrays.sort(accounts);
+      for (int a : accounts) {
+        s.touch(a);
+        s.linked[a] = s.generation;
+      }
+      out.add(accounts);
+    }
+    return out;
+  }
+
+  /**
+   * One person under several accounts ({@code accounts}, person indices), scored on the evidence
+   * of all of them: the summed figures summed, the last answer the latest, the topics' share
+   * worked out from all their answers. Named under the account that scores best on its own of
+   * those that may be suggested (the smaller id on a tie); null if none may, or if the score is
+   * below {@code bar}. Puts what the reasons need into {@code merged}; {@code sum} is room for
+   * the summed figures ({@link #SLOTS}), overwritten.
+   */
+  private Scored merged(Scratch s, int[] accounts, PersonId viewer, PersonProfile viewerProfile,
+      List<Tag> topics, Tag[] query, Function<PersonId, PersonProfile> profiles,
+      WhoKnowsOptions options, double[] weights, boolean lazy, double f0, double f1, double f2,
+      double bar, double[] sum, Map<PersonId, Merged> merged) {
+    double[] raw = s.raw;
+    Arrays.fill(sum, 0);
+    long answers = 0;
+    int similar = 0;
+    PersonId named = null;
+    double namedScore = Double.NEGATIVE_INFINITY;
+    for (int a : accounts) {
+      int o = s.offset(a);
+      PersonId person = model.personIds.get(a);
+      if (lazy) {
+        overall(raw, a, o, f0, f1, f2, s);
+      }
+      if (topics.size() > 1 && raw[o + TOPIC_RECENT] > 0) {
+        raw[o + TOPIC_RECENT] = recentOnce(person, topics, query, raw[o + TOPIC_RECENT], s);
+      }
+      for (int i = 0; i < SLOTS; i++) {
+        if (i >= LAST && i < LAST + LAST_ANSWER_MILLIS.length) {
+          sum[i] = Math.max(sum[i], raw[o + i]);
+        } else if (i != TOPIC_SHARE) {
+          sum[i] += raw[o + i];
+        }
+      }
+      answers += visibleAnswers(person, s);
+      similar += s.similar[a];
+      double own = scoreOf(raw, o, weights);
+      boolean better = named == null || own > namedScore
+          || (own == namedScore && person.value().compareTo(named.value()) < 0);
+      if (better && admitted(person, profiles.apply(person), viewer, options)) {
+        named = person;
+        namedScore = own;
+      }
+    }
+    if (named == null) {
+      return null;
+    }
+    sum[TOPIC_SHARE] = share(sum[TOPIC_ANSWERS], answers);
+    double department = departmentFactor(options.department(), viewerProfile,
+        profiles.apply(named));
+    double total = scoreOf(sum, 0, weights) * department;
+    if (total <= 0 || total < bar) {
+      return null;
+    }
+    Scored scored = score(named, sum, 0, weights, department);
+    PersonId[] ids = new PersonId[accounts.length];
+    for (int i = 0; i < accounts.length; i++) {
+      ids[i] = model.personIds.get(accounts[i]);
+    }
+    merged.put(named, new Merged(List.of(ids), sum[ACTIVITY], similar, answers));
+    return scored;
+  }
+
+  /** What a person's reasons are made from when their accounts are scored together. */
+  private record Merged(List<PersonId> accounts, double activity, int similar, long answers) {}
 
   /**
    * Profile model: evidence in the topics. Recent answers in the topics are summed per topic
@@ -515,6 +665,9 @@ final class WhoKnows {
     }
     for (int k = 0; k < s.size; k++) {
       int index = s.touched[k];
+      if (s.linked[index] == s.generation) {
+        continue;
+      }
       double department = 1;
       if (eager) {
         PersonId person = model.personIds.get(index);
@@ -553,11 +706,8 @@ final class WhoKnows {
     // Best first (score, then id), taken from a heap: only the head is ever ordered.
     Ranking ranking = new Ranking(s, model.personIds);
     ranking.heapify();
-    Comparator<Scored> order = Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparing(sc -> sc.person().value());
-    PriorityQueue<Scored> best = new PriorityQueue<>(order.reversed());
+    PriorityQueue<Scored> best = new PriorityQueue<>(ORDER.reversed());
     Tag[] query = model.pooledDistinct(topics);
-    boolean distinct = query.length == topics.size();
     while (s.heapSize > 0) {
       int index = s.heap[0];
       if (best.size() >= options.limit() && s.score[index] < best.peek().score() * (1 - 1e-9)) {
@@ -573,9 +723,7 @@ final class WhoKnows {
         overall(raw, index, o, f0, f1, f2, s);
       }
       if (topics.size() > 1 && raw[o + TOPIC_RECENT] > 0) {
-        raw[o + TOPIC_RECENT] = distinct && current && query.length <= MAX_PAIRED
-            ? recentOnceFromSums(person, query, raw[o + TOPIC_RECENT], s)
-            : recentOncePerQuestion(person, topics, s);
+        raw[o + TOPIC_RECENT] = recentOnce(person, topics, query, raw[o + TOPIC_RECENT], s);
       }
       // Made (with its signals) only for one who may join the best: most of those reached do not.
       double exact = scoreOf(raw, o, weights) * s.department[index];
@@ -587,13 +735,14 @@ final class WhoKnows {
       }
     }
     List<Scored> scored = new ArrayList<>(best);
-    scored.sort(order);
+    scored.sort(ORDER);
     return scored;
   }
 
   /** The candidates of {@code scored}, with their signals and reasons. */
   private List<ExpertCandidate> candidates(List<Scored> scored, List<Tag> topics, long cutoff,
-      Function<PersonId, PersonProfile> profiles, WhoKnowsOptions options, Scratch s) {
+      Function<PersonId, PersonProfile> profiles, WhoKnowsOptions options, Scratch s,
+      Map<PersonId, Merged> merged) {
     double[] raw = s.raw;
     List<ExpertCandidate> out = new ArrayList<>();
     for (Scored sc : scored.subList(0, Math.min(options.limit(), scored.size()))) {
@@ -601,9 +750,16 @@ final class WhoKnows {
       for (int i = 0; i < SIGNALS; i++) {
         signals.put(ExpertiseMix.SIGNALS.get(i), sc.signals()[i]);
       }
-      int index = model.indexOf(sc.person());
-      List<String> reasons = reasons(sc.person(), topics, cutoff,
-          raw[s.offset(index) + ACTIVITY], s.similar[index], s);
+      Merged m = merged.get(sc.person());
+      List<String> reasons;
+      if (m == null) {
+        int index = model.indexOf(sc.person());
+        reasons = reasons(List.of(sc.person()), topics, cutoff, raw[s.offset(index) + ACTIVITY],
+            s.similar[index], visibleAnswers(sc.person(), s), s);
+      } else {
+        reasons = reasons(m.accounts(), topics, cutoff, m.activity(), m.similar(), m.answers(),
+            s);
+      }
       String availability = availability(profiles.apply(sc.person()));
       if (availability != null) {
         reasons.add(availability);
@@ -979,6 +1135,17 @@ final class WhoKnows {
   }
 
   /**
+   * A person's recent answers in the topics, each counted once: from {@code perTopic}, their sum
+   * over the topics' columns, where that can be done, else by walking their answers.
+   */
+  private double recentOnce(PersonId person, List<Tag> topics, Tag[] query, double perTopic,
+      Scratch s) {
+    return query.length == topics.size() && current && query.length <= MAX_PAIRED
+        ? recentOnceFromSums(person, query, perTopic, s)
+        : recentOncePerQuestion(person, topics, s);
+  }
+
+  /**
    * A person's recent answers in the topics, each counted once however many of the query's topics
    * its thread has (the per-topic sums count it once per matching topic).
    */
@@ -1189,19 +1356,34 @@ final class WhoKnows {
   }
 
   /** Sentences for a person: their visible evidence in the topics, similar answers, activity. */
-  private List<String> reasons(PersonId person, List<Tag> topics, long cutoff, double activity,
-      int similar, Scratch s) {
+  private List<String> reasons(List<PersonId> accounts, List<Tag> topics, long cutoff,
+      double activity, int similar, long answers, Scratch s) {
     int[] counts = new int[ExpertiseModel.REASON_KINDS.length];
     long[] last = new long[counts.length];
+    for (PersonId person : accounts) {
+      tally(person, topics, cutoff, counts, last, s);
+    }
+    return sentences(topics, counts, last, activity, similar, answers);
+  }
+
+  /**
+   * Adds {@code person}'s visible evidence in the topics to {@code counts} per kind, and the
+   * latest of each kind to {@code last} (each of {@code last} is only read where its count is
+   * above 0, so a person with none of a kind leaves it as it is).
+   */
+  private void tally(PersonId person, List<Tag> topics, long cutoff, int[] counts, long[] last,
+      Scratch s) {
+    int[] mine = new int[counts.length];
+    long[] myLast = new long[counts.length];
     Tag[] query = model.pooledDistinct(topics);
     if (current && cutoff == Long.MAX_VALUE && query.length <= MAX_PAIRED) {
-      tallyReasons(person, query, counts, last, s);
+      tallyReasons(person, query, mine, myLast, s);
     } else {
       model.forEachInTopics(person, topics,
           f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
-            tally(f, counts, last);
+            tally(f, mine, myLast);
             // An answer across departments is held by its answer: counted with it.
-            ExpertiseModel.acrossOf(f, across -> tally(across, counts, last));
+            ExpertiseModel.acrossOf(f, across -> tally(across, mine, myLast));
           });
       // Up votes are held by their answers: each visible live answer's, once per answer.
       int up = ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
@@ -1212,11 +1394,26 @@ final class WhoKnows {
         for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
           long at = votes.at(e);
           if (!votes.accept(e) && at <= now && at < cutoff) {
-            last[up] = counts[up]++ == 0 ? at : Math.max(last[up], at);
+            myLast[up] = mine[up]++ == 0 ? at : Math.max(myLast[up], at);
           }
         }
       });
     }
+    for (int r = 0; r < counts.length; r++) {
+      if (mine[r] > 0) {
+        last[r] = counts[r] == 0 ? myLast[r] : Math.max(last[r], myLast[r]);
+        counts[r] += mine[r];
+      }
+    }
+  }
+
+  /**
+   * The reasons' sentences: evidence per kind in the topics ({@code counts}, the latest of each
+   * in {@code last}), the topics' share of the person's {@code answers}, answers to similar
+   * questions and recent activity.
+   */
+  private List<String> sentences(List<Tag> topics, int[] counts, long[] last, double activity,
+      int similar, long answers) {
     String where = topics.isEmpty() ? "" : " in " + String.join(", ",
         topics.stream().map(Tag::value).toList());
     List<String> reasons = new ArrayList<>();
@@ -1227,7 +1424,7 @@ final class WhoKnows {
             : ", last " + ago(now - last[r])));
       }
     }
-    String share = shareReason(counts[ANSWER_REASON], visibleAnswers(person, s), where);
+    String share = shareReason(counts[ANSWER_REASON], answers, where);
     if (share != null) {
       reasons.add(share);
     }

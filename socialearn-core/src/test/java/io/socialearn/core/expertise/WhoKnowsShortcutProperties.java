@@ -161,6 +161,103 @@ class WhoKnowsShortcutProperties {
     }
   }
 
+  /**
+   * Two accounts linked as one person's (ana and bo) are one candidate, named under one of them,
+   * whose summed signals are the sums of what each account has alone (each signal being log(1 +
+   * scale × its sum)) and whose last answer is the later; everyone else is ranked as without the
+   * link; and the shortcuts give what the walks give.
+   */
+  @Property(tries = 200)
+  void linkedAccountsAreScoredTogether(@ForAll("histories") List<int[]> steps) {
+    ModelDriver d = replay(steps);
+    List<List<PersonId>> linked = List.of(List.of(PersonId.of("ana"), PersonId.of("bo")));
+    Set<PersonId> pair = Set.copyOf(linked.get(0));
+    double[] scale = {1, 10, 10, 10, 5, 1, 10};
+    for (int code = 1; code < 16; code += 3) {
+      List<Tag> topics = Arrays.stream(tags(code)).map(Tag::of).toList();
+      for (Set<SpaceId> readable : List.of(Set.of(OPEN), Set.of(OPEN, SECRET))) {
+        List<SearchHit> hits = new ArrayList<>();
+        for (ExpertiseModel.ThreadInfo t : d.model.threads.values()) {
+          if (readable.contains(t.space()) && t.id().value().hashCode() % 3 == code % 3) {
+            hits.add(new SearchHit(t.id(), t.space(), "t", 1 + hits.size() % 4, ""));
+          }
+        }
+        List<ExpertCandidate> alone = rankAll(d, topics, hits, readable, List.of(), false);
+        List<ExpertCandidate> fast = rankAll(d, topics, hits, readable, linked, true);
+        List<ExpertCandidate> walked = rankAll(d, topics, hits, readable, linked, false);
+        assertThat(fast).extracting(ExpertCandidate::person)
+            .isEqualTo(walked.stream().map(ExpertCandidate::person).toList());
+        // asked for fewer, the same best (the person made only if they can join them)
+        for (int limit = 1; limit <= 3; limit++) {
+          List<ExpertCandidate> few = new WhoKnows(d.model, readable::contains,
+              d.now.toEpochMilli(), true, null, false, linked).rank(PersonId.of("viewer"), null,
+                  topics, hits, p -> null, WhoKnowsOptions.defaults().limit(limit), EVERY_SIGNAL);
+          assertThat(few).extracting(ExpertCandidate::person).isEqualTo(walked.stream()
+              .limit(limit).map(ExpertCandidate::person).toList());
+        }
+        List<ExpertCandidate> accounts = alone.stream()
+            .filter(c -> pair.contains(c.person())).toList();
+        List<ExpertCandidate> together = walked.stream()
+            .filter(c -> pair.contains(c.person())).toList();
+        // named once at most; surely if either account is ranked alone (a candidate that scores
+        // nothing alone, on evidence since taken back, may score with the other's overall ones)
+        assertThat(together).hasSizeLessThanOrEqualTo(1);
+        if (!accounts.isEmpty()) {
+          assertThat(together).hasSize(1);
+        }
+        // everyone else as without the link
+        assertThat(walked.stream().filter(c -> !pair.contains(c.person())).toList())
+            .usingRecursiveFieldByFieldElementComparator()
+            .isEqualTo(alone.stream().filter(c -> !pair.contains(c.person())).toList());
+        if (together.isEmpty() || accounts.isEmpty()) {
+          continue;
+        }
+        Map<String, Double> merged = together.get(0).signals();
+        // An account that is no candidate alone (nothing in the topics or similar threads)
+        // still brings its overall figures to the person: then the sums are at least the other's.
+        boolean both = accounts.size() == 2;
+        for (int i = 0; i < scale.length; i++) {
+          String name = ExpertiseMix.SIGNALS.get(i);
+          double sum = 0;
+          for (ExpertCandidate c : accounts) {
+            sum += Math.expm1(c.signals().get(name)) / scale[i];
+          }
+          double expected = Math.log1p(scale[i] * sum);
+          if (both) {
+            assertThat(merged.get(name)).as(name)
+                .isCloseTo(expected, within(1e-9 * (1 + merged.get(name))));
+          } else {
+            assertThat(merged.get(name)).as(name).isGreaterThan(expected - 1e-9 * (1 + expected));
+          }
+        }
+        for (String name : List.of("lastAnswer1h", "lastAnswer6h", "lastAnswer1d",
+            "lastAnswer1w")) {
+          double latest = accounts.stream().mapToDouble(c -> c.signals().get(name)).max()
+              .orElseThrow();
+          if (both) {
+            assertThat(merged.get(name)).as(name).isEqualTo(latest);
+          } else {
+            assertThat(merged.get(name)).as(name).isGreaterThanOrEqualTo(latest);
+          }
+        }
+        for (int i = 0; i < fast.size(); i++) {
+          assertThat(fast.get(i).reasons()).isEqualTo(walked.get(i).reasons());
+          assertThat(fast.get(i).score())
+              .isCloseTo(walked.get(i).score(), within(1e-9 * (1 + walked.get(i).score())));
+        }
+      }
+    }
+  }
+
+  /** Everyone with a score, every signal weighed, {@code persons} scored together. */
+  private static List<ExpertCandidate> rankAll(ModelDriver d, List<Tag> topics,
+      List<SearchHit> hits, Set<SpaceId> readable, List<List<PersonId>> persons,
+      boolean shortcuts) {
+    return new WhoKnows(d.model, readable::contains, d.now.toEpochMilli(), shortcuts, null,
+        false, persons).rank(PersonId.of("viewer"), null, topics, hits, p -> null,
+            WhoKnowsOptions.defaults().limit(50), EVERY_SIGNAL);
+  }
+
   @Property(tries = 300)
   void theTalliesCountTheLiveEvidenceAlsoWhenReadBack(@ForAll("histories") List<int[]> steps)
       throws Exception {
