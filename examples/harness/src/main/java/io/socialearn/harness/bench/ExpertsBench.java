@@ -41,9 +41,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * {@code bench experts [--people N] [--posts N] [--votes N] [--queries N] [--seed S]}: the
- * latency of "who knows" over a seeded synthetic community of {@code people} people and {@code
- * posts} posts.
+ * {@code bench experts [--people N] [--posts N] [--votes N] [--queries N] [--seed S]
+ * [--linked N]}: the latency of "who knows" over a seeded synthetic community of {@code people}
+ * people and {@code posts} posts; with {@code --linked N}, N random pairs of its people are each
+ * one person's two linked accounts, scored together.
  *
  * <p>The community: {@value Corpus#SPACES} spaces and {@value Corpus#TAGS} tags (both
  * Zipf-skewed), 200 departments, a few declared skills per tenth person, one post in four a
@@ -84,10 +85,12 @@ public final class ExpertsBench implements Subcommand {
     long votes = args.number("votes", 1_000_000, 0, 500_000_000);
     int queries = (int) args.number("queries", 2_000, 1, 1_000_000);
     long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+    int linked = (int) args.number("linked", 0, 0, people / 2);
     args.done();
     Community c = new Community(people, posts, seed);
     long buildStart = System.nanoTime();
     c.build(votes, err);
+    c.link(linked, seed);
     double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
     Map<String, Object> modes = new LinkedHashMap<>();
     double[] documents = null;
@@ -122,7 +125,7 @@ public final class ExpertsBench implements Subcommand {
     JsonSummary summary = new JsonSummary().put("people", people).put("posts", posts)
         .put("questions", c.questions).put("answers", posts - c.questions)
         .put("votes", c.votesCast).put("accepts", c.accepts).put("queries", queries)
-        .put("build_seconds", round(buildSeconds))
+        .put("linked", linked).put("build_seconds", round(buildSeconds))
         .put("warmup_queries", 2 * warmRounds * WARM_ROUND).put("modes", modes)
         .put("whoknows_mode", "documents")
         .put("whoknows_p50_ms", round(percentile(documents, 0.50)))
@@ -196,6 +199,8 @@ public final class ExpertsBench implements Subcommand {
     private final Random random;
     private final ExpertiseModel model = new ExpertiseModel(ExpertiseSettings.defaults());
     private final PersonId[] ids;
+    /** The people with two linked accounts ({@link #link}). */
+    private List<List<PersonId>> linked = List.of();
     private final SpaceId[] spaces = new SpaceId[Corpus.SPACES];
     private final Map<String, Tag> tags = new LinkedHashMap<>();
     private final Map<PersonId, PersonProfile> profiles = new HashMap<>();
@@ -347,7 +352,21 @@ public final class ExpertsBench implements Subcommand {
     private List<ExpertCandidate> ask(PersonId viewer, Query query, Predicate<SpaceId> visible) {
       WhoKnowsOptions options = WhoKnowsOptions.defaults().exclude(Set.of(viewer));
       return model.whoKnows(viewer, profiles.get(viewer), query.tags(), query.hits(), visible,
-          profiles::get, options, now());
+          profiles::get, options, now(), null, false, linked);
+    }
+
+    /** Makes {@code pairs} random pairs of distinct people each one person's two accounts. */
+    void link(int pairs, long seed) {
+      List<Integer> order = new ArrayList<>();
+      for (int p = 0; p < ids.length; p++) {
+        order.add(p);
+      }
+      java.util.Collections.shuffle(order, new Random(seed ^ 0x11EDL));
+      List<List<PersonId>> people = new ArrayList<>();
+      for (int i = 0; i < pairs; i++) {
+        people.add(List.of(ids[order.get(2 * i)], ids[order.get(2 * i + 1)]));
+      }
+      linked = List.copyOf(people);
     }
 
     /**
