@@ -364,7 +364,7 @@ final class WhoKnows {
     boolean eager = options.department() != DepartmentPreference.ANY;
     heap(s, viewer, viewerProfile, profiles, options, weights, eager, lazy, f0, f1, f2);
     List<Scored> scored = walk(s, viewer, topics, profiles, options, weights, eager, f0, f1, f2);
-    Map<PersonId, Merged> merged = new HashMap<>();
+    Map<PersonId, Merged> merged = people.isEmpty() ? Map.of() : new HashMap<>();
     if (!people.isEmpty()) {
       // Who cannot beat the walk's last of the best is not made at all.
       double bar = scored.size() < options.limit() ? 0 : scored.get(scored.size() - 1).score();

@@ -38,6 +38,19 @@ class ExpertsBenchTest {
   }
 
   @Test
+  void linkedPairsAreScoredTogetherAndAtMostHalfThePeople() {
+    Run run = Run.of("bench", "experts", "--people", "50", "--posts", "400", "--votes", "300",
+        "--queries", "20", "--linked", "25");
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.summary().get("linked").asInt()).isEqualTo(25);
+    assertThat(run.err()).contains("documents mode, ").doesNotContain("mode, 0 candidates");
+    Run tooMany = Run.of("bench", "experts", "--people", "50", "--posts", "400", "--linked",
+        "26");
+    assertThat(tooMany.status()).isEqualTo(2);
+    assertThat(tooMany.err()).contains("linked");
+  }
+
+  @Test
   void percentilesAreNearestRank() {
     double[] values = {5, 1, 4, 2, 3};
     assertThat(ExpertsBench.percentile(values, 0.5)).isEqualTo(3);
