@@ -238,7 +238,8 @@ public interface SocialLearning extends AutoCloseable {
 
   /**
    * A person's expertise in every topic with visible evidence, strongest first; each entry's
-   * score is the sum of its evidence's weights.
+   * score is the sum of its evidence's weights. Evidence under any account linked to theirs
+   * counts as theirs.
    *
    * @throws NotFoundException if the person is unknown
    */
@@ -246,7 +247,8 @@ public interface SocialLearning extends AutoCloseable {
 
   /**
    * Why a person knows a topic: the visible evidence, strongest first, with its weight after
-   * recency decay; the score is their sum (0 with no evidence).
+   * recency decay; the score is their sum (0 with no evidence). Evidence under any account
+   * linked to theirs counts as theirs.
    *
    * @throws NotFoundException if the person is unknown
    */

@@ -80,6 +80,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -1079,7 +1080,7 @@ public final class SocialLearningEngine implements SocialLearning {
     return read(viewer, () -> {
       reads.person(person);
       Set<SpaceId> readable = access.readableSpaces(viewer);
-      return expertise.expertise(person, readable::contains,
+      return expertise.expertise(accountsOf(person), person, readable::contains,
           expertise.scoringTime(clock.instant()));
     });
   }
@@ -1126,9 +1127,24 @@ public final class SocialLearningEngine implements SocialLearning {
     return read(viewer, () -> {
       reads.person(person);
       Set<SpaceId> readable = access.readableSpaces(viewer);
-      return expertise.explain(person, topic, readable::contains,
+      return expertise.explain(accountsOf(person), person, topic, readable::contains,
           expertise.scoringTime(clock.instant()));
     });
+  }
+
+  /**
+   * All of a person's accounts, {@code person} first and the others by id, so that evidence of
+   * equal weight and time lists in the same order every time. Called under a lock.
+   */
+  private List<PersonId> accountsOf(PersonId person) {
+    if (!state.links.containsKey(person)) {
+      return List.of(person);
+    }
+    List<PersonId> others = new ArrayList<>(state.accounts(person));
+    others.remove(person);
+    others.sort(Comparator.comparing(PersonId::value));
+    others.add(0, person);
+    return others;
   }
 
   /** The expertise model's exact contents ({@link ExpertiseModel#contents}); for tests. */

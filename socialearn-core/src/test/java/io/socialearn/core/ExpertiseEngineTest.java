@@ -6,6 +6,7 @@ import static io.socialearn.core.Fixture.CY;
 import static io.socialearn.core.Fixture.DEE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.socialearn.api.InvalidInputException;
 import io.socialearn.api.NotFoundException;
@@ -17,6 +18,7 @@ import io.socialearn.api.command.StartThread;
 import io.socialearn.api.expertise.DepartmentPreference;
 import io.socialearn.api.expertise.EvidenceKind;
 import io.socialearn.api.expertise.ExpertCandidate;
+import io.socialearn.api.expertise.ExpertiseEntry;
 import io.socialearn.api.expertise.WhoKnowsOptions;
 import io.socialearn.api.expertise.WhoKnowsQuery;
 import io.socialearn.api.people.PersonId;
@@ -127,6 +129,38 @@ class ExpertiseEngineTest {
       f.engine.execute(CY, new Endorse(PersonId.of("bo"), Tag.of("payroll")));
       assertThat(f.engine.explain(DEE, PersonId.of("bo"), Tag.of("payroll")).evidence())
           .extracting(e -> e.kind()).containsExactly(EvidenceKind.ENDORSEMENT);
+    }
+  }
+
+  @Test
+  void aPersonsExpertiseAndItsExplanationCountEveryLinkedAccount() {
+    try (Fixture f = new Fixture()) {
+      ThreadId first = f.engine.execute(ANA, StartThread.question(f.open, "Payroll dates",
+          "When is payroll run?", "payroll"));
+      f.engine.execute(ANA, new AcceptAnswer(f.engine.execute(BO, new PostAnswer(first,
+          "On the 25th."))));
+      ThreadId second = f.engine.execute(ANA, StartThread.question(f.open, "Payroll cut-off",
+          "When is the cut-off?", "payroll"));
+      f.engine.execute(CY, new PostAnswer(second, "On the 20th."));
+      double bo = f.engine.explain(DEE, PersonId.of("bo"), Tag.of("payroll")).score();
+      double cy = f.engine.explain(DEE, PersonId.of("cy"), Tag.of("payroll")).score();
+      int evidence = f.engine.explain(DEE, PersonId.of("bo"), Tag.of("payroll")).evidence()
+          .size() + f.engine.explain(DEE, PersonId.of("cy"), Tag.of("payroll")).evidence().size();
+
+      f.engine.execute(Fixture.ADMIN, new LinkAccounts(PersonId.of("bo"), PersonId.of("cy")));
+      for (String account : List.of("bo", "cy")) {
+        ExpertiseEntry entry = f.engine.explain(DEE, PersonId.of(account), Tag.of("payroll"));
+        assertThat(entry.person()).isEqualTo(PersonId.of(account));
+        assertThat(entry.score()).isCloseTo(bo + cy, within(1e-12));
+        assertThat(entry.evidence()).hasSize(evidence);
+        assertThat(f.engine.expertise(DEE, PersonId.of(account))).first().satisfies(e -> {
+          assertThat(e.topic()).isEqualTo(Tag.of("payroll"));
+          assertThat(e.score()).isCloseTo(bo + cy, within(1e-12));
+        });
+      }
+      // anyone else's is their own
+      assertThat(f.engine.explain(DEE, PersonId.of("ana"), Tag.of("payroll")).evidence())
+          .allMatch(e -> e.kind() == EvidenceKind.QUESTION_ASKED);
     }
   }
 

@@ -1777,18 +1777,29 @@ public final class ExpertiseModel {
    */
   public ExpertiseEntry explain(PersonId person, Tag topic, Predicate<SpaceId> visible,
       Instant now) {
+    return explain(List.of(person), person, topic, visible, now);
+  }
+
+  /**
+   * {@link #explain(PersonId, Tag, Predicate, Instant)} for one person under several accounts
+   * ({@code accounts}), their evidence under all of them together, the entry {@code named}'s.
+   */
+  public ExpertiseEntry explain(List<PersonId> accounts, PersonId named, Tag topic,
+      Predicate<SpaceId> visible, Instant now) {
     long t = now.toEpochMilli();
     List<Evidence> evidence = new ArrayList<>();
-    for (Fact f : topicFacts(person, topic)) {
-      if (f.live && (f.space() == null || visible.test(f.space()))) {
-        evidence.add(toEvidence(f, t));
-        if (f.isAnswer()) {
-          forEachUpvote(f, up -> evidence.add(toEvidence(up, t)));
-          acrossOf(f, across -> evidence.add(toEvidence(across, t)));
+    for (PersonId person : accounts) {
+      for (Fact f : topicFacts(person, topic)) {
+        if (f.live && (f.space() == null || visible.test(f.space()))) {
+          evidence.add(toEvidence(f, t));
+          if (f.isAnswer()) {
+            forEachUpvote(f, up -> evidence.add(toEvidence(up, t)));
+            acrossOf(f, across -> evidence.add(toEvidence(across, t)));
+          }
         }
       }
     }
-    return entry(person, topic, evidence);
+    return entry(named, topic, evidence);
   }
 
   /**
@@ -1797,18 +1808,29 @@ public final class ExpertiseModel {
    */
   public List<ExpertiseEntry> expertise(PersonId person, Predicate<SpaceId> visible,
       Instant now) {
+    return expertise(List.of(person), person, visible, now);
+  }
+
+  /**
+   * {@link #expertise(PersonId, Predicate, Instant)} for one person under several accounts
+   * ({@code accounts}), their evidence under all of them together, the entries {@code named}'s.
+   */
+  public List<ExpertiseEntry> expertise(List<PersonId> accounts, PersonId named,
+      Predicate<SpaceId> visible, Instant now) {
     long t = now.toEpochMilli();
     Map<Tag, List<Evidence>> byTag = new TreeMap<>();
-    for (Fact f : evidenceOf(person)) {
-      if (f.live && (f.space() == null || visible.test(f.space()))) {
-        Evidence ev = toEvidence(f, t);
-        for (Tag tag : topicsOf(f)) {
-          byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(ev);
+    for (PersonId person : accounts) {
+      for (Fact f : evidenceOf(person)) {
+        if (f.live && (f.space() == null || visible.test(f.space()))) {
+          Evidence ev = toEvidence(f, t);
+          for (Tag tag : topicsOf(f)) {
+            byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(ev);
+          }
         }
       }
     }
     List<ExpertiseEntry> entries = new ArrayList<>();
-    byTag.forEach((tag, list) -> entries.add(entry(person, tag, list)));
+    byTag.forEach((tag, list) -> entries.add(entry(named, tag, list)));
     entries.sort(Comparator.comparingDouble(ExpertiseEntry::score).reversed()
         .thenComparing(en -> en.topic().value()));
     return entries;
