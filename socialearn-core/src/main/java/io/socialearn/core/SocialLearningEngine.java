@@ -946,15 +946,9 @@ public final class SocialLearningEngine implements SocialLearning {
       }
       options = options.exclude(exclude);
     }
-    int limit = options.limit();
-    boolean linked = !state.links.isEmpty();
-    if (linked) {
-      // room for a person's other accounts, which are left out below
-      options = options.limit(Math.min(WhoKnowsOptions.MAX_LIMIT,
-          limit + Math.min(limit, state.links.size())));
-    }
-    // A person with linked accounts is scored on the evidence of all of them together: each
-    // person's accounts, found once (a walk of the links, linear in the linked accounts).
+    // A person with linked accounts is one candidate, scored on the evidence of all of them
+    // together: each person's accounts, found once (a walk of the links, linear in the linked
+    // accounts).
     List<List<PersonId>> persons = new ArrayList<>();
     Set<PersonId> seen = new HashSet<>();
     for (PersonId account : state.links.keySet()) {
@@ -964,11 +958,10 @@ public final class SocialLearningEngine implements SocialLearning {
         persons.add(List.copyOf(all));
       }
     }
-    List<ExpertCandidate> ranked = expertise.whoKnows(viewer.person(),
+    return expertise.whoKnows(viewer.person(),
         access.profileOf(viewer.person()), topics, hits, readable::contains,
         this::personProfile, options, expertise.scoringTime(clock.instant()), eligible,
         fewEligible, persons);
-    return linked ? onePerPerson(ranked, limit) : ranked;
   }
 
   /**
@@ -1012,26 +1005,6 @@ public final class SocialLearningEngine implements SocialLearning {
   /** How much a status says someone is not around to ask: 2 leaving, 1 away, else 0. */
   private static int absence(PersonStatus status) {
     return status == PersonStatus.LEAVING ? 2 : status == PersonStatus.AWAY ? 1 : 0;
-  }
-
-  /**
-   * The first {@code limit} of {@code ranked}, each person once: under their best-ranked
-   * account, their other linked accounts left out.
-   */
-  private List<ExpertCandidate> onePerPerson(List<ExpertCandidate> ranked, int limit) {
-    List<ExpertCandidate> kept = new ArrayList<>();
-    Set<PersonId> named = new HashSet<>();
-    for (ExpertCandidate candidate : ranked) {
-      if (kept.size() == limit) {
-        break;
-      }
-      PersonId person = candidate.person();
-      if (named.add(person)) {
-        named.addAll(state.accounts(person));
-        kept.add(candidate);
-      }
-    }
-    return kept;
   }
 
   /**
