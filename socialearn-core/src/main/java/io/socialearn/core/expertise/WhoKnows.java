@@ -1368,22 +1368,20 @@ final class WhoKnows {
 
   /**
    * Adds {@code person}'s visible evidence in the topics to {@code counts} per kind, and the
-   * latest of each kind to {@code last} (each of {@code last} is only read where its count is
-   * above 0, so a person with none of a kind leaves it as it is).
+   * latest of each kind to {@code last} (read only where its count is above 0), so that several
+   * accounts' evidence adds up.
    */
   private void tally(PersonId person, List<Tag> topics, long cutoff, int[] counts, long[] last,
       Scratch s) {
-    int[] mine = new int[counts.length];
-    long[] myLast = new long[counts.length];
     Tag[] query = model.pooledDistinct(topics);
     if (current && cutoff == Long.MAX_VALUE && query.length <= MAX_PAIRED) {
-      tallyReasons(person, query, mine, myLast, s);
+      tallyReasons(person, query, counts, last, s);
     } else {
       model.forEachInTopics(person, topics,
           f -> f.live && f.at <= now && !(f.isVoteLike() && f.at >= cutoff) && sees(f, s), f -> {
-            tally(f, mine, myLast);
+            tally(f, counts, last);
             // An answer across departments is held by its answer: counted with it.
-            ExpertiseModel.acrossOf(f, across -> tally(across, mine, myLast));
+            ExpertiseModel.acrossOf(f, across -> tally(across, counts, last));
           });
       // Up votes are held by their answers: each visible live answer's, once per answer.
       int up = ExpertiseModel.REASON_OF[EvidenceKind.ANSWER_UPVOTE.ordinal()];
@@ -1394,16 +1392,10 @@ final class WhoKnows {
         for (int e = votes.first(answer.index); e >= 0; e = votes.next[e]) {
           long at = votes.at(e);
           if (!votes.accept(e) && at <= now && at < cutoff) {
-            myLast[up] = mine[up]++ == 0 ? at : Math.max(myLast[up], at);
+            last[up] = counts[up]++ == 0 ? at : Math.max(last[up], at);
           }
         }
       });
-    }
-    for (int r = 0; r < counts.length; r++) {
-      if (mine[r] > 0) {
-        last[r] = counts[r] == 0 ? myLast[r] : Math.max(last[r], myLast[r]);
-        counts[r] += mine[r];
-      }
     }
   }
 
